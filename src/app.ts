@@ -1,0 +1,97 @@
+import compress from '@fastify/compress';
+import cookie from '@fastify/cookie';
+import csrf from '@fastify/csrf-protection';
+import rateLimit from '@fastify/rate-limit';
+import formbody from '@fastify/formbody';
+import fastifyStatic from '@fastify/static';
+import fs from 'node:fs';
+import path from 'node:path';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import { sql } from 'kysely';
+import type { Logger } from 'pino';
+import type { Config } from './config/schema.js';
+import { anonymous, type Viewer } from './content/index.js';
+import { installErrorHandler } from './http/error-handler.js';
+import type { Services } from './services.js';
+import { renderError, siteRoutes } from './site/site.routes.js';
+import { loadTheme } from './site/theme.js';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** Who is reading: decides what gated content this request may see. */
+    viewer: Viewer;
+  }
+}
+
+export interface AppOptions {
+  config: Pick<Config, 'publicUrl' | 'themeDir' | 'dataDir'>;
+  services: Services;
+  logger: Logger;
+}
+
+/** Builds the HTTP application: every route, wired to its services. Does not listen. */
+export async function buildApp({ config, services, logger }: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    loggerInstance: logger as FastifyBaseLogger,
+    bodyLimit: 2 * 1024 * 1024,
+    trustProxy: true,
+    return503OnClosing: true,
+    routerOptions: { ignoreTrailingSlash: false, ignoreDuplicateSlashes: true, maxParamLength: 500 },
+  });
+  const theme = loadTheme(config.themeDir);
+
+  installErrorHandler(app, (status, message) => renderError({ settings: services.settings, theme }, status, message));
+  await app.register(formbody, { bodyLimit: 64 * 1024 });
+  // Session ids in cookies are random tokens looked up in the database, so cookies need no signing.
+  await app.register(cookie);
+  // Double-submit CSRF tokens for every state-changing form and admin request (routes opt in).
+  await app.register(csrf, {
+    sessionPlugin: '@fastify/cookie',
+    cookieOpts: { path: '/', sameSite: 'strict', httpOnly: true, secure: config.publicUrl.startsWith('https:') },
+  });
+  // Limits are set per route (sign-in, signup, webhooks); none applies globally.
+  await app.register(rateLimit, { global: false });
+  await app.register(compress, { global: true, encodings: ['br', 'gzip'], threshold: 1024 });
+
+  // Every request starts as an anonymous reader; staff and member session hooks upgrade it.
+  app.decorateRequest<Viewer | null>('viewer', null);
+  app.addHook('onRequest', async (request) => {
+    request.viewer = anonymous;
+  });
+
+  app.addHook('onSend', async (_request, reply) => {
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('referrer-policy', 'strict-origin-when-cross-origin');
+    reply.header('x-frame-options', 'SAMEORIGIN');
+  });
+
+  const mediaDir = path.join(config.dataDir, 'media');
+  fs.mkdirSync(mediaDir, { recursive: true });
+  await app.register(fastifyStatic, {
+    root: mediaDir,
+    prefix: '/media/',
+    decorateReply: false,
+    index: false,
+    dotfiles: 'deny',
+    immutable: true,
+    maxAge: '365d',
+  });
+
+  app.get('/healthz', async (_request, reply) => {
+    try {
+      await sql`select 1`.execute(services.store.db);
+      return { status: 'ok', database: services.store.dialect };
+    } catch {
+      return reply.code(503).send({ status: 'unavailable', database: services.store.dialect });
+    }
+  });
+
+  await app.register(siteRoutes, {
+    posts: services.posts,
+    settings: services.settings,
+    theme,
+    publicUrl: config.publicUrl,
+  });
+
+  return app;
+}

@@ -1,0 +1,180 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { Command, CommanderError } from 'commander';
+import { ConfigError, loadConfig } from '../config/load.js';
+import type { Config } from '../config/schema.js';
+import { openStore } from '../db/client.js';
+import { migrateToLatest } from '../db/migrate.js';
+import { loadDemoContent } from '../demo/index.js';
+import { isAppError } from '../errors/app-error.js';
+import { createLogger } from '../logger.js';
+import { exportSite } from '../portability/export.service.js';
+import { importSite } from '../portability/import.service.js';
+import { startServer } from '../server.js';
+import { createMailer } from '../email/index.js';
+import { createServices, type Services } from '../services.js';
+import { progress } from './progress.js';
+
+/** Opens the store, migrates, runs the work with services, and always closes the store. */
+async function withServices<T>(config: Config, work: (services: Services) => Promise<T>): Promise<T> {
+  const logger = createLogger({ logLevel: config.logLevel === 'info' ? 'warn' : config.logLevel });
+  const store = openStore(config.database);
+  try {
+    await migrateToLatest(store.db);
+    const mailer = createMailer(config);
+    try {
+      return await work(createServices(store, { logger, mailer }));
+    } finally {
+      await mailer.close();
+    }
+  } finally {
+    await store.close();
+  }
+}
+
+export function buildProgram(config: () => Readonly<Config>): Command {
+  const program = new Command('masthead')
+    .description('Masthead: a publishing platform for independent magazines')
+    .exitOverride()
+    .configureOutput({ outputError: (text, write) => write(text) });
+
+  program
+    .command('start')
+    .description('serve the site and run background jobs')
+    .option('--demo', 'load the demo magazine when the site is empty')
+    .action(async (options: { demo?: boolean }) => {
+      const cfg = config();
+      const logger = createLogger(cfg);
+      const server = await startServer(cfg, logger, { demo: options.demo });
+      process.stdout.write(`\nMasthead is running at ${cfg.publicUrl === `http://localhost:${cfg.port}` ? server.url.replace('127.0.0.1', 'localhost') : cfg.publicUrl}\n`);
+      process.stdout.write(`Database: ${cfg.database.kind}${cfg.database.kind === 'sqlite' ? ` (${cfg.database.file})` : ''}\n`);
+      if (cfg.database.kind === 'sqlite' && !cfg.smtpUrl) {
+        process.stdout.write(`Email: no SMTP_URL set, messages are written to ${path.join(cfg.dataDir, 'outbox')}\n`);
+      }
+      const shutdown = () => void server.stop().then(() => process.exit(0));
+      process.once('SIGTERM', shutdown);
+      process.once('SIGINT', shutdown);
+    });
+
+  program
+    .command('migrate')
+    .description('bring the database schema up to date')
+    .action(async () => {
+      const cfg = config();
+      const store = openStore(cfg.database);
+      try {
+        const { applied } = await migrateToLatest(store.db);
+        process.stdout.write(applied.length ? `Applied ${applied.length} migration(s): ${applied.join(', ')}\n` : 'The database is up to date.\n');
+      } finally {
+        await store.close();
+      }
+    });
+
+  program
+    .command('demo')
+    .description('load the demo magazine into an empty site')
+    .action(async () => {
+      const cfg = config();
+      await withServices(cfg, async (services) => {
+        if (!(await services.posts.isEmpty())) throw new CliError('The site already has content; the demo loads only into an empty site.');
+        const bar = progress('Loading demo');
+        await loadDemoContent(services, { mediaDir: path.join(cfg.dataDir, 'media'), onProgress: bar.report });
+        bar.done();
+        process.stdout.write('Demo magazine loaded.\n');
+      });
+    });
+
+  const user = program.command('user').description('staff accounts');
+  user
+    .command('create')
+    .description('create a staff account')
+    .requiredOption('--email <email>', 'email address, used to sign in')
+    .requiredOption('--name <name>', 'full name')
+    .requiredOption('--role <role>', 'contributor, author, editor or administrator')
+    .option('--password-stdin', 'read the password from standard input')
+    .action(async (options: { email: string; name: string; role: string; passwordStdin?: boolean }) => {
+      const password = options.passwordStdin ? (await readStdin()).replace(/\r?\n$/, '') : undefined;
+      await withServices(config(), async (services) => {
+        const created = await services.users.create({ email: options.email, name: options.name, role: options.role, password });
+        process.stdout.write(`Created ${created.role} ${created.name} <${created.email}>.\n`);
+        if (!password) process.stdout.write('No password was set: use "Forgot password" on the sign-in page to choose one.\n');
+      });
+    });
+
+  program
+    .command('export')
+    .argument('<file>', 'where to write the site document (JSON)')
+    .description('export the whole site as one JSON document')
+    .action(async (file: string) => {
+      await withServices(config(), async (services) => {
+        const bar = progress('Exporting posts');
+        const document = await exportSite(services, bar.report);
+        bar.done();
+        const target = path.resolve(file);
+        const temporary = `${target}.partial`;
+        await fs.writeFile(temporary, `${JSON.stringify(document, null, 2)}\n`);
+        await fs.rename(temporary, target);
+        process.stdout.write(`Exported ${document.posts.length} posts and pages to ${target}\n`);
+      });
+    });
+
+  program
+    .command('import')
+    .argument('<file>', 'a site document written by "masthead export"')
+    .description('import a site document into an empty site')
+    .action(async (file: string) => {
+      let input: unknown;
+      try {
+        input = JSON.parse(await fs.readFile(path.resolve(file), 'utf8'));
+      } catch (error) {
+        const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : 'not valid JSON';
+        throw new CliError(`Cannot read ${file}: ${reason}.`);
+      }
+      const cfg = config();
+      await withServices(cfg, async (services) => {
+        const bar = progress('Importing posts');
+        const document = await importSite(services, input, bar.report);
+        bar.done();
+        process.stdout.write(`Imported ${document.posts.length} posts and pages.\n`);
+      });
+    });
+
+  return program;
+}
+
+export class CliError extends Error {}
+
+function readStdin(): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let data = '';
+    process.stdin.setEncoding('utf8');
+    process.stdin.on('data', (chunk) => (data += chunk));
+    process.stdin.on('end', () => resolve(data));
+    process.stdin.on('error', reject);
+  });
+}
+
+/** Runs the CLI; every failure ends with one clear line on stderr and a non-zero exit code. */
+export async function main(argv: string[]): Promise<void> {
+  const program = buildProgram(() => loadConfig());
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+  } catch (error) {
+    process.exitCode = reportError(error);
+  }
+}
+
+function reportError(error: unknown): number {
+  if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
+  if (error instanceof ConfigError) {
+    process.stderr.write(`error: ${error.message}\n`);
+    return 78;
+  }
+  if (isAppError(error) || error instanceof CliError) {
+    process.stderr.write(`error: ${error.message}\n`);
+    return 1;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  process.stderr.write(`error: ${message}\n`);
+  return 1;
+}

@@ -1,0 +1,22 @@
+/** What changed, so caches, search and recommendations can follow. Sent after the change commits. */
+export interface ContentChange {
+  kind: 'post' | 'tag' | 'author' | 'settings';
+  id?: number;
+  /** Slugs the change touched, old and new (a renamed post answers at both until caches refresh). */
+  slugs: string[];
+}
+
+export type ContentListener = (change: ContentChange) => void;
+
+export class ContentEvents {
+  private readonly listeners = new Set<ContentListener>();
+
+  on(listener: ContentListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  emit(change: ContentChange): void {
+    for (const listener of this.listeners) listener(change);
+  }
+}

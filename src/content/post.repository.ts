@@ -1,0 +1,270 @@
+import type { DbOrTx } from '../db/client.js';
+import type { NewPostRow, PostRow } from '../db/tables.js';
+import { loadWorks } from '../reviews/index.js';
+import { readingMinutes, makeExcerpt, type BodyFormat } from './render.js';
+import { toAuthor, toTag } from './taxonomy.repository.js';
+import type { Cursor, FeatureImage, ListFilter, Post, PostFormat, PostStatus, PostType, Visibility } from './post.types.js';
+
+export type PostRowInput = Omit<NewPostRow, 'id' | 'created_at' | 'updated_at' | 'revision'>;
+
+export async function insertPost(db: DbOrTx, row: PostRowInput, now: string): Promise<number> {
+  const { id } = await db
+    .insertInto('posts')
+    .values({ ...row, created_at: now, updated_at: now, revision: 1 })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return id;
+}
+
+/** Writes a new version of a post if it is still at the revision the writer started from. */
+export async function updatePost(
+  db: DbOrTx,
+  id: number,
+  row: Partial<PostRowInput>,
+  now: string,
+  expectedRevision?: number,
+): Promise<boolean> {
+  let query = db
+    .updateTable('posts')
+    .set((eb) => ({ ...row, updated_at: now, revision: eb('revision', '+', 1) }))
+    .where('id', '=', id);
+  if (expectedRevision !== undefined) query = query.where('revision', '=', expectedRevision);
+  const result = await query.executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+export async function deletePost(db: DbOrTx, id: number): Promise<void> {
+  await db.deleteFrom('posts').where('id', '=', id).execute();
+}
+
+export async function findPostRow(db: DbOrTx, by: { id: number } | { slug: string }): Promise<PostRow | undefined> {
+  const query = db.selectFrom('posts').selectAll();
+  return ('id' in by ? query.where('id', '=', by.id) : query.where('slug', '=', by.slug)).executeTakeFirst();
+}
+
+export async function slugExists(db: DbOrTx, slug: string, exceptId?: number): Promise<boolean> {
+  let query = db.selectFrom('posts').select('id').where('slug', '=', slug);
+  if (exceptId !== undefined) query = query.where('id', '!=', exceptId);
+  return (await query.executeTakeFirst()) !== undefined;
+}
+
+/** Replaces a post's tags and authors, carrying its listing key into the link rows. */
+export async function setLinks(
+  db: DbOrTx,
+  postId: number,
+  links: { tagIds: number[]; authorIds: number[]; listed: boolean; publishedAt: string | null },
+): Promise<void> {
+  const listing = { listed: links.listed ? 1 : 0, published_at: links.publishedAt };
+  await db.deleteFrom('post_tags').where('post_id', '=', postId).execute();
+  await db.deleteFrom('post_authors').where('post_id', '=', postId).execute();
+  if (links.tagIds.length > 0) {
+    await db
+      .insertInto('post_tags')
+      .values(links.tagIds.map((tag_id, position) => ({ post_id: postId, tag_id, position, ...listing })))
+      .execute();
+  }
+  await db
+    .insertInto('post_authors')
+    .values(links.authorIds.map((author_id, position) => ({ post_id: postId, author_id, position, ...listing })))
+    .execute();
+}
+
+/** Moves the listing key of a post's link rows after its status or date changed. */
+export async function syncListing(db: DbOrTx, postId: number, listed: boolean, publishedAt: string | null): Promise<void> {
+  const listing = { listed: listed ? 1 : 0, published_at: publishedAt };
+  await db.updateTable('post_tags').set(listing).where('post_id', '=', postId).execute();
+  await db.updateTable('post_authors').set(listing).where('post_id', '=', postId).execute();
+}
+
+export async function addRedirect(db: DbOrTx, oldSlug: string, postId: number, now: string): Promise<void> {
+  await db
+    .insertInto('slug_redirects')
+    .values({ old_slug: oldSlug, post_id: postId, created_at: now })
+    .onConflict((oc) => oc.column('old_slug').doUpdateSet({ post_id: postId, created_at: now }))
+    .execute();
+}
+
+export async function removeRedirect(db: DbOrTx, slug: string): Promise<void> {
+  await db.deleteFrom('slug_redirects').where('old_slug', '=', slug).execute();
+}
+
+export async function listRedirects(db: DbOrTx): Promise<Array<{ oldSlug: string; postId: number }>> {
+  const rows = await db.selectFrom('slug_redirects').select(['old_slug', 'post_id']).orderBy('old_slug').execute();
+  return rows.map((r) => ({ oldSlug: r.old_slug, postId: r.post_id }));
+}
+
+export async function anyPostExists(db: DbOrTx): Promise<boolean> {
+  return (await db.selectFrom('posts').select('id').limit(1).executeTakeFirst()) !== undefined;
+}
+
+export async function allPostIds(db: DbOrTx): Promise<number[]> {
+  return (await db.selectFrom('posts').select('id').orderBy('id').execute()).map((r) => r.id);
+}
+
+export async function findRedirect(db: DbOrTx, oldSlug: string): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('slug_redirects')
+    .innerJoin('posts', 'posts.id', 'slug_redirects.post_id')
+    .select('posts.slug')
+    .where('slug_redirects.old_slug', '=', oldSlug)
+    .executeTakeFirst();
+  return row?.slug;
+}
+
+/**
+ * Ids of listed (published) posts, newest first. Section and author archives read the link
+ * tables' own listing index; format and home archives read the posts index.
+ */
+export async function listPostIds(
+  db: DbOrTx,
+  filter: ListFilter,
+  page: { limit: number; after?: Cursor; offset?: number },
+): Promise<Array<{ id: number; publishedAt: string }>> {
+  const { limit, after, offset } = page;
+  const link = linkFilter(filter);
+  if (link) {
+    // Both link tables have the same listing columns; the tag table's types stand for either.
+    let query = db
+      .selectFrom(link.table as 'post_tags')
+      .select(['post_id as id', 'published_at'])
+      .where(link.column as 'tag_id', '=', link.id)
+      .where('listed', '=', 1);
+    if (after) {
+      query = query.where((eb) => eb(eb.refTuple('published_at', 'post_id'), '<', eb.tuple(after.publishedAt, after.id)));
+    }
+    const rows = await query.orderBy('published_at', 'desc').orderBy('post_id', 'desc').limit(limit).offset(offset ?? 0).execute();
+    return rows.map((r) => ({ id: r.id, publishedAt: r.published_at! }));
+  }
+  let query = db.selectFrom('posts').select(['id', 'published_at']).where('type', '=', 'post').where('status', '=', 'published');
+  if (filter.format) query = query.where('format', '=', filter.format);
+  if (filter.featured !== undefined) query = query.where('featured', '=', filter.featured ? 1 : 0);
+  if (after) query = query.where((eb) => eb(eb.refTuple('published_at', 'id'), '<', eb.tuple(after.publishedAt, after.id)));
+  const rows = await query.orderBy('published_at', 'desc').orderBy('id', 'desc').limit(limit).offset(offset ?? 0).execute();
+  return rows.map((r) => ({ id: r.id, publishedAt: r.published_at! }));
+}
+
+export async function countListed(db: DbOrTx, filter: ListFilter): Promise<number> {
+  const link = linkFilter(filter);
+  if (link) {
+    const row = await db
+      .selectFrom(link.table as 'post_tags')
+      .where(link.column as 'tag_id', '=', link.id)
+      .where('listed', '=', 1)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+  let query = db.selectFrom('posts').where('type', '=', 'post').where('status', '=', 'published');
+  if (filter.format) query = query.where('format', '=', filter.format);
+  if (filter.featured !== undefined) query = query.where('featured', '=', filter.featured ? 1 : 0);
+  const row = await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+function linkFilter(filter: ListFilter) {
+  if (filter.tagId !== undefined) return { table: 'post_tags', column: 'tag_id', id: filter.tagId } as const;
+  if (filter.authorId !== undefined) return { table: 'post_authors', column: 'author_id', id: filter.authorId } as const;
+  return undefined;
+}
+
+/** Posts due to publish: scheduled with a time at or before now. */
+export async function duePostIds(db: DbOrTx, now: string): Promise<number[]> {
+  const rows = await db
+    .selectFrom('posts')
+    .select('id')
+    .where('status', '=', 'scheduled')
+    .where('published_at', '<=', now)
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+/** Loads whole posts (tags, authors, review facts) in five queries, in the order of the ids. */
+export async function loadPosts(db: DbOrTx, ids: number[]): Promise<Post[]> {
+  if (ids.length === 0) return [];
+  const [rows, tagRows, authorRows] = await Promise.all([
+    db.selectFrom('posts').selectAll().where('id', 'in', ids).execute(),
+    db
+      .selectFrom('post_tags')
+      .innerJoin('tags', 'tags.id', 'post_tags.tag_id')
+      .selectAll('tags')
+      .select('post_tags.post_id')
+      .where('post_tags.post_id', 'in', ids)
+      .orderBy('post_tags.post_id')
+      .orderBy('post_tags.position')
+      .execute(),
+    db
+      .selectFrom('post_authors')
+      .innerJoin('authors', 'authors.id', 'post_authors.author_id')
+      .selectAll('authors')
+      .select('post_authors.post_id')
+      .where('post_authors.post_id', 'in', ids)
+      .orderBy('post_authors.post_id')
+      .orderBy('post_authors.position')
+      .execute(),
+  ]);
+  const works = await loadWorks(
+    db,
+    rows.flatMap((r) => (r.work_id === null ? [] : [r.work_id])),
+  );
+  const posts = new Map(rows.map((row) => [row.id, toPost(row)]));
+  for (const { post_id, ...tag } of tagRows) {
+    const post = posts.get(post_id)!;
+    post.tags.push(toTag(tag));
+  }
+  for (const { post_id, ...author } of authorRows) posts.get(post_id)!.authors.push(toAuthor(author));
+  for (const row of rows) {
+    const post = posts.get(row.id)!;
+    post.primaryTag = post.tags.find((t) => t.id === row.primary_tag_id) ?? null;
+    const work = row.work_id === null ? undefined : works.get(row.work_id);
+    if (work) {
+      post.review = {
+        work,
+        rating: row.rating_value !== null && row.rating_scale !== null ? { value: row.rating_value, scale: row.rating_scale } : null,
+        verdict: row.verdict,
+      };
+    }
+  }
+  return ids.flatMap((id) => posts.get(id) ?? []);
+}
+
+function toPost(row: PostRow): Post {
+  const featureImage: FeatureImage | null = row.feature_image_url
+    ? {
+        url: row.feature_image_url,
+        alt: row.feature_image_alt ?? '',
+        caption: row.feature_image_caption,
+        credit: row.feature_image_credit,
+      }
+    : null;
+  return {
+    id: row.id,
+    type: row.type as PostType,
+    slug: row.slug,
+    title: row.title,
+    excerpt: row.excerpt || makeExcerpt(row.plaintext),
+    customExcerpt: row.excerpt,
+    bodyFormat: row.body_format as BodyFormat,
+    body: row.body_source,
+    html: row.html,
+    plaintext: row.plaintext,
+    wordCount: row.word_count,
+    readingMinutes: readingMinutes(row.word_count),
+    format: row.format as PostFormat,
+    status: row.status as PostStatus,
+    visibility: row.visibility as Visibility,
+    featured: row.featured === 1,
+    publishedAt: row.published_at,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    revision: row.revision,
+    primaryTag: null,
+    tags: [],
+    authors: [],
+    featureImage,
+    seoTitle: row.seo_title,
+    seoDescription: row.seo_description,
+    canonicalUrl: row.canonical_url,
+    contentNotes: JSON.parse(row.content_notes) as string[],
+    review: null,
+  };
+}

@@ -1,0 +1,78 @@
+import type { Review } from '../reviews/index.js';
+import type { Author, Tag } from './taxonomy.types.js';
+import type { BodyFormat } from './render.js';
+
+/** Formats of writing; each has an archive at /<path>/. Add one here to extend the list. */
+export const postFormats = {
+  article: { label: 'Article', plural: 'Articles', path: 'articles' },
+  review: { label: 'Review', plural: 'Reviews', path: 'reviews' },
+  interview: { label: 'Interview', plural: 'Interviews', path: 'interviews' },
+  news: { label: 'News', plural: 'News', path: 'news' },
+  list: { label: 'List', plural: 'Lists', path: 'lists' },
+  essay: { label: 'Essay', plural: 'Essays', path: 'essays' },
+} as const;
+
+export type PostFormat = keyof typeof postFormats;
+export const postStatuses = ['draft', 'scheduled', 'published', 'archived'] as const;
+export type PostStatus = (typeof postStatuses)[number];
+export const visibilities = ['public', 'members', 'paid'] as const;
+export type Visibility = (typeof visibilities)[number];
+export type PostType = 'post' | 'page';
+
+export interface FeatureImage {
+  url: string;
+  alt: string;
+  caption: string | null;
+  credit: string | null;
+}
+
+export interface Post {
+  id: number;
+  type: PostType;
+  slug: string;
+  title: string;
+  /** The excerpt to show: the custom one, else the opening of the body. */
+  excerpt: string;
+  customExcerpt: string;
+  bodyFormat: BodyFormat;
+  body: string;
+  html: string;
+  plaintext: string;
+  wordCount: number;
+  readingMinutes: number;
+  format: PostFormat;
+  status: PostStatus;
+  visibility: Visibility;
+  featured: boolean;
+  publishedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+  revision: number;
+  primaryTag: Tag | null;
+  tags: Tag[];
+  authors: Author[];
+  featureImage: FeatureImage | null;
+  seoTitle: string | null;
+  seoDescription: string | null;
+  canonicalUrl: string | null;
+  contentNotes: string[];
+  review: Review | null;
+}
+
+/** Where a listing starts: after the post with this date and id (newest first). */
+export interface Cursor {
+  publishedAt: string;
+  id: number;
+}
+
+export interface ListFilter {
+  tagId?: number;
+  authorId?: number;
+  format?: PostFormat;
+  featured?: boolean;
+}
+
+export interface PostPage {
+  posts: Post[];
+  next: Cursor | null;
+}

@@ -1,0 +1,103 @@
+import type { Db } from '../db/client.js';
+import { isUniqueViolation } from '../db/errors.js';
+import { AppError } from '../errors/app-error.js';
+import { parseInput } from '../errors/validate.js';
+import type { Clock } from '../clock.js';
+import { slugify } from './text.js';
+import { authorInput, tagInput, type AuthorInput, type TagInput } from './taxonomy.schema.js';
+import * as repo from './taxonomy.repository.js';
+import type { Author, Tag } from './taxonomy.types.js';
+
+/** Sections, tags and authors: small shared entities that posts point at by slug. */
+export class TaxonomyService {
+  constructor(private readonly deps: { db: Db; clock: Clock }) {}
+
+  async createTag(input: unknown): Promise<Tag> {
+    const data = parseInput(tagInput, input);
+    return this.slugGuard(() => repo.insertTag(this.deps.db, toTagRow(data), this.now()));
+  }
+
+  async updateTag(slug: string, input: unknown): Promise<Tag> {
+    const current = await this.getTag(slug);
+    const data = parseInput(tagInput, input);
+    const saved = await this.slugGuard(() => repo.updateTag(this.deps.db, current.id, toTagRow(data), this.now()));
+    if (!saved) throw new AppError('TAG_NOT_FOUND');
+    return saved;
+  }
+
+  async getTag(slug: string): Promise<Tag> {
+    const tag = await repo.findTagBySlug(this.deps.db, slug);
+    if (!tag) throw new AppError('TAG_NOT_FOUND', `No tag has the slug "${slug}".`);
+    return tag;
+  }
+
+  listTags(): Promise<Tag[]> {
+    return repo.listTags(this.deps.db);
+  }
+
+  async sections(): Promise<Tag[]> {
+    return (await this.listTags()).filter((t) => t.isSection);
+  }
+
+  async createAuthor(input: unknown): Promise<Author> {
+    const data = parseInput(authorInput, input);
+    return this.slugGuard(() => repo.insertAuthor(this.deps.db, toAuthorRow(data), this.now()));
+  }
+
+  async updateAuthor(slug: string, input: unknown): Promise<Author> {
+    const current = await this.getAuthor(slug);
+    const data = parseInput(authorInput, input);
+    const saved = await this.slugGuard(() => repo.updateAuthor(this.deps.db, current.id, toAuthorRow(data), this.now()));
+    if (!saved) throw new AppError('AUTHOR_NOT_FOUND');
+    return saved;
+  }
+
+  async getAuthor(slug: string): Promise<Author> {
+    const author = await repo.findAuthorBySlug(this.deps.db, slug);
+    if (!author) throw new AppError('AUTHOR_NOT_FOUND', `No author has the slug "${slug}".`);
+    return author;
+  }
+
+  listAuthors(): Promise<Author[]> {
+    return repo.listAuthors(this.deps.db);
+  }
+
+  private now(): string {
+    return this.deps.clock().toISOString();
+  }
+
+  private async slugGuard<T>(write: () => Promise<T>): Promise<T> {
+    try {
+      return await write();
+    } catch (error) {
+      if (isUniqueViolation(error)) {
+        throw new AppError('SLUG_TAKEN', 'Another item already uses that slug.', [
+          { field: 'slug', message: 'is already taken' },
+        ]);
+      }
+      throw error;
+    }
+  }
+}
+
+function toTagRow(data: TagInput): repo.TagRowInput {
+  return {
+    slug: data.slug ?? slugify(data.name),
+    name: data.name,
+    description: data.description,
+    accent_color: data.accentColor ?? null,
+    is_section: data.isSection ? 1 : 0,
+    nav_order: data.navOrder ?? null,
+  };
+}
+
+function toAuthorRow(data: AuthorInput): repo.AuthorRowInput {
+  return {
+    slug: data.slug ?? slugify(data.name),
+    name: data.name,
+    bio: data.bio,
+    photo_url: data.photoUrl ?? null,
+    website: data.website ?? null,
+    links: JSON.stringify(data.links),
+  };
+}

@@ -1,0 +1,120 @@
+import { z } from 'zod';
+
+// C0 controls except tab, line feed and carriage return; DEL; C1 controls.
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
+// A UTF-16 surrogate that is not part of a pair cannot be encoded as UTF-8.
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+export function textProblem(value: string, allowNewlines: boolean): string | undefined {
+  if (LONE_SURROGATE.test(value)) return 'contains invalid characters (not valid UTF-8)';
+  if (CONTROL.test(value)) return 'contains control characters';
+  if (!allowNewlines && /[\r\n]/.test(value)) return 'must be a single line';
+  return undefined;
+}
+
+function checkedText(allowNewlines: boolean) {
+  return z.string().superRefine((value, ctx) => {
+    const problem = textProblem(value, allowNewlines);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
+}
+
+/** Plain single-line text, trimmed. Stored as typed and escaped wherever it is shown. */
+export function line(max: number, min = 0) {
+  return z
+    .string()
+    .trim()
+    .min(min, min === 1 ? 'is required' : `must be at least ${min} characters`)
+    .max(max, `must be at most ${max} characters`)
+    .pipe(checkedText(false));
+}
+
+/** Plain text that may span lines (bios, descriptions). */
+export function paragraph(max: number) {
+  return z.string().trim().max(max, `must be at most ${max} characters`).pipe(checkedText(true));
+}
+
+/** Long source text such as a post body. */
+export function document(maxChars: number) {
+  return z.string().max(maxChars, `must be at most ${maxChars.toLocaleString('en')} characters`).pipe(checkedText(true));
+}
+
+export const slugSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .min(1, 'is required')
+  .max(190, 'must be at most 190 characters')
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'may contain only lowercase letters, digits and single hyphens');
+
+/** An absolute http(s) URL; anything else (javascript:, data:) is refused. */
+export const webUrl = z
+  .string()
+  .trim()
+  .max(2000, 'must be at most 2000 characters')
+  .pipe(checkedText(false))
+  .pipe(z.url({ protocol: /^https?$/, message: 'must be an http or https URL' }));
+
+/** An http(s) URL or a site-relative path such as /media/2026/photo.jpg. */
+export const linkUrl = z.union([
+  webUrl,
+  z
+    .string()
+    .trim()
+    .regex(/^\/(?!\/)[^\s\\]*$/, 'must be an http or https URL or a path starting with /')
+    .max(2000),
+]);
+
+export const hexColor = z
+  .string()
+  .trim()
+  .regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour like #c0392b')
+  .transform((v) => v.toLowerCase());
+
+/** Strict ISO-8601 date-time with an offset; rejects impossible dates such as 30 February. */
+export const isoDateTime = z
+  .string()
+  .trim()
+  .regex(
+    /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/,
+    'must be a date and time like 2026-11-25T09:30:00Z',
+  )
+  .superRefine((value, ctx) => {
+    if (!isRealDate(value.slice(0, 10)) || Number.isNaN(Date.parse(value)) || !isRealTime(value.slice(11, 19))) {
+      ctx.addIssue({ code: 'custom', message: 'is not a real date and time' });
+    }
+  })
+  .transform((value) => new Date(value).toISOString());
+
+/** A calendar date like 2023-06-02. */
+export const isoDate = z
+  .string()
+  .trim()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date like 2023-06-02')
+  .refine(isRealDate, 'is not a real date');
+
+function isRealDate(value: string): boolean {
+  const [y, m, d] = value.split('-').map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
+
+function isRealTime(value: string): boolean {
+  const [h, min, s] = value.split(':').map(Number);
+  return (h ?? 0) < 24 && (min ?? 0) < 60 && (s ?? 0) < 60;
+}
+
+/** Turns a title into a URL slug: "Past Lives (2023)" -> "past-lives-2023". */
+export function slugify(text: string): string {
+  const slug = text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/&/g, ' and ')
+    .replace(/['’]/g, '')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 180)
+    .replace(/-+$/, '');
+  return slug || 'untitled';
+}

@@ -1,0 +1,77 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { isAppError } from '../errors/app-error.js';
+import { httpStatus } from '../errors/http-status.js';
+
+export interface ErrorBody {
+  error: { code: string; message: string; fields?: Array<{ field: string; message: string }> };
+}
+
+export type HtmlErrorRenderer = (status: number, message: string, request: FastifyRequest) => Promise<string> | string;
+
+/**
+ * The one place errors become responses. Domain errors use their mapped status; framework
+ * errors caused by the client (bad JSON, too large, wrong type) keep their 4xx; anything else is
+ * logged and answered as a plain 500 without internals.
+ */
+export function installErrorHandler(app: FastifyInstance, renderHtml: HtmlErrorRenderer): void {
+  app.setErrorHandler(async (error: FastifyError, request, reply) => {
+    const body = toErrorBody(error);
+    const status = statusOf(error);
+    if (status >= 500) request.log.error({ err: error }, 'request failed');
+    return send(reply, request, status, body, renderHtml);
+  });
+  app.setNotFoundHandler(async (request, reply) =>
+    send(reply, request, 404, { error: { code: 'NOT_FOUND', message: 'Nothing exists at that address.' } }, renderHtml),
+  );
+}
+
+function statusOf(error: FastifyError): number {
+  if (isAppError(error)) return httpStatus[error.code];
+  if (error.validation) return 400;
+  const status = error.statusCode;
+  return typeof status === 'number' && status >= 400 && status < 500 ? status : 500;
+}
+
+function toErrorBody(error: FastifyError): ErrorBody {
+  if (isAppError(error)) {
+    return { error: { code: error.code, message: error.message, ...(error.fields.length ? { fields: error.fields } : {}) } };
+  }
+  const status = statusOf(error);
+  if (status >= 500) return { error: { code: 'INTERNAL', message: 'Something went wrong on our side.' } };
+  return { error: { code: error.code ?? 'BAD_REQUEST', message: clientMessage(error) } };
+}
+
+function clientMessage(error: FastifyError): string {
+  switch (error.code) {
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return 'The request body is too large.';
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return 'That content type is not accepted here.';
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return 'The JSON body is empty.';
+    default:
+      return error.message.replace(/\s+at .*$/s, '').slice(0, 300);
+  }
+}
+
+async function send(
+  reply: FastifyReply,
+  request: FastifyRequest,
+  status: number,
+  body: ErrorBody,
+  renderHtml: HtmlErrorRenderer,
+) {
+  reply.code(status);
+  if (wantsJson(request)) return reply.type('application/json; charset=utf-8').send(body);
+  const html = await renderHtml(status, body.error.message, request);
+  return reply.type('text/html; charset=utf-8').send(html);
+}
+
+function wantsJson(request: FastifyRequest): boolean {
+  const url = request.url;
+  if (url.startsWith('/admin/api/') || url.startsWith('/content/api/') || url.startsWith('/webhooks/') || url.includes('.json')) {
+    return true;
+  }
+  const accept = request.headers.accept ?? '';
+  return accept.includes('application/json') && !accept.includes('text/html');
+}

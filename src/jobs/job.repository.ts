@@ -1,0 +1,148 @@
+import { sql } from 'kysely';
+import type { DbOrTx } from '../db/client.js';
+import type { JobRow } from '../db/tables.js';
+
+export interface NewJob {
+  name: string;
+  payload?: unknown;
+  runAt: string;
+  /** Jobs with a key are unique: enqueueing the same key again moves the existing job. */
+  key?: string;
+  maxAttempts?: number;
+}
+
+export async function insertJob(db: DbOrTx, job: NewJob, now: string): Promise<void> {
+  const values = {
+    name: job.name,
+    payload: JSON.stringify(job.payload ?? {}),
+    key: job.key ?? null,
+    state: 'pending',
+    run_at: job.runAt,
+    attempts: 0,
+    max_attempts: job.maxAttempts ?? 5,
+    last_error: null,
+    locked_by: null,
+    locked_until: null,
+    created_at: now,
+    updated_at: now,
+  };
+  let query = db.insertInto('jobs').values(values);
+  if (job.key) {
+    query = query.onConflict((oc) =>
+      oc.column('key').doUpdateSet({
+        name: values.name,
+        payload: values.payload,
+        state: 'pending',
+        run_at: values.run_at,
+        attempts: 0,
+        max_attempts: values.max_attempts,
+        last_error: null,
+        updated_at: now,
+      }),
+    );
+  }
+  await query.execute();
+}
+
+export async function cancelJob(db: DbOrTx, key: string): Promise<void> {
+  await db.deleteFrom('jobs').where('key', '=', key).where('state', '=', 'pending').execute();
+}
+
+/**
+ * Takes the next due job for this worker. A running job whose lock has expired (its worker
+ * died) is due again. On PostgreSQL, SKIP LOCKED lets many processes claim without waiting on
+ * each other; SQLite serialises writers, so the same statement is atomic there.
+ */
+export async function claimJob(
+  db: DbOrTx,
+  options: { workerId: string; now: string; lockUntil: string; names: string[]; postgres: boolean },
+): Promise<JobRow | undefined> {
+  if (options.names.length === 0) return undefined;
+  const due = db
+    .selectFrom('jobs')
+    .select('id')
+    .where('name', 'in', options.names)
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('state', '=', 'pending'), eb('run_at', '<=', options.now)]),
+        eb.and([eb('state', '=', 'running'), eb('locked_until', '<', options.now)]),
+      ]),
+    )
+    .orderBy('run_at')
+    .orderBy('id')
+    .limit(1);
+  const row = await db
+    .updateTable('jobs')
+    .set((eb) => ({
+      state: 'running',
+      locked_by: options.workerId,
+      locked_until: options.lockUntil,
+      attempts: eb('attempts', '+', 1),
+      updated_at: options.now,
+    }))
+    .where('id', '=', options.postgres ? due.forUpdate().skipLocked() : due)
+    .returningAll()
+    .executeTakeFirst();
+  return row;
+}
+
+export async function extendLock(db: DbOrTx, id: number, workerId: string, lockUntil: string): Promise<boolean> {
+  const result = await db
+    .updateTable('jobs')
+    .set({ locked_until: lockUntil })
+    .where('id', '=', id)
+    .where('locked_by', '=', workerId)
+    .where('state', '=', 'running')
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+export async function finishJob(db: DbOrTx, id: number, workerId: string, now: string): Promise<void> {
+  await db
+    .updateTable('jobs')
+    .set({ state: 'done', locked_by: null, locked_until: null, updated_at: now })
+    .where('id', '=', id)
+    .where('locked_by', '=', workerId)
+    .execute();
+}
+
+export async function failJob(
+  db: DbOrTx,
+  id: number,
+  workerId: string,
+  failure: { error: string; retryAt: string | null; now: string },
+): Promise<void> {
+  await db
+    .updateTable('jobs')
+    .set({
+      state: failure.retryAt ? 'pending' : 'failed',
+      run_at: failure.retryAt ?? sql`run_at`,
+      last_error: failure.error.slice(0, 2000),
+      locked_by: null,
+      locked_until: null,
+      updated_at: failure.now,
+    })
+    .where('id', '=', id)
+    .where('locked_by', '=', workerId)
+    .execute();
+}
+
+/** When the earliest pending job is due, so an idle runner knows how long it may sleep. */
+export async function nextRunAt(db: DbOrTx, names: string[]): Promise<string | undefined> {
+  if (names.length === 0) return undefined;
+  const row = await db
+    .selectFrom('jobs')
+    .select((eb) => eb.fn.min('run_at').as('next'))
+    .where('state', '=', 'pending')
+    .where('name', 'in', names)
+    .executeTakeFirst();
+  return row?.next ?? undefined;
+}
+
+export async function findJobByKey(db: DbOrTx, key: string): Promise<JobRow | undefined> {
+  return db.selectFrom('jobs').selectAll().where('key', '=', key).executeTakeFirst();
+}
+
+export async function deleteFinishedBefore(db: DbOrTx, before: string): Promise<void> {
+  await db.deleteFrom('jobs').where('state', '=', 'done').where('updated_at', '<', before).execute();
+}

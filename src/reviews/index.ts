@@ -1,0 +1,6 @@
+export { workTypes, creditRoles } from './work.types.js';
+export type { Work, WorkType, Credit, CreditRole, Review, Rating, PersonSummary, Availability } from './work.types.js';
+export { reviewInput, workInput, workReference } from './work.schema.js';
+export type { ReviewInput, WorkInput, WorkReference } from './work.schema.js';
+export { resolveWork, saveWork, workSlug } from './work.service.js';
+export { loadWorks, listWorks, allWorks } from './work.repository.js';

@@ -1,0 +1,124 @@
+import type { DbOrTx } from '../db/client.js';
+import type { PersonRow, WorkRow } from '../db/tables.js';
+import type { Availability, Credit, CreditRole, Work, WorkType } from './work.types.js';
+
+export interface WorkRowInput {
+  slug: string;
+  type: string;
+  title: string;
+  year: number | null;
+  organization: string | null;
+  release_date: string | null;
+  runtime_minutes: number | null;
+  availability: string;
+}
+
+export async function findWorkIdBySlug(db: DbOrTx, slug: string): Promise<number | undefined> {
+  const row = await db.selectFrom('works').select('id').where('slug', '=', slug).executeTakeFirst();
+  return row?.id;
+}
+
+export async function insertWork(db: DbOrTx, row: WorkRowInput, now: string): Promise<number> {
+  const { id } = await db
+    .insertInto('works')
+    .values({ ...row, created_at: now, updated_at: now })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return id;
+}
+
+export async function updateWork(db: DbOrTx, id: number, row: WorkRowInput, now: string): Promise<void> {
+  await db.updateTable('works').set({ ...row, updated_at: now }).where('id', '=', id).execute();
+}
+
+export async function findPeopleBySlugs(db: DbOrTx, slugs: string[]): Promise<PersonRow[]> {
+  if (slugs.length === 0) return [];
+  return db.selectFrom('people').selectAll().where('slug', 'in', slugs).execute();
+}
+
+export async function insertPerson(db: DbOrTx, slug: string, name: string, now: string): Promise<number> {
+  const { id } = await db
+    .insertInto('people')
+    .values({ slug, name, created_at: now })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return id;
+}
+
+export interface CreditRowInput {
+  person_id: number;
+  role: string;
+  character: string | null;
+}
+
+export async function replaceCredits(db: DbOrTx, workId: number, credits: CreditRowInput[]): Promise<void> {
+  await db.deleteFrom('work_credits').where('work_id', '=', workId).execute();
+  if (credits.length === 0) return;
+  await db
+    .insertInto('work_credits')
+    .values(credits.map((c, position) => ({ work_id: workId, position, ...c })))
+    .execute();
+}
+
+/** Loads works with their credits, in two queries for any number of works. */
+export async function loadWorks(db: DbOrTx, ids: number[]): Promise<Map<number, Work>> {
+  const result = new Map<number, Work>();
+  if (ids.length === 0) return result;
+  const unique = [...new Set(ids)];
+  const [works, credits] = await Promise.all([
+    db.selectFrom('works').selectAll().where('id', 'in', unique).execute(),
+    db
+      .selectFrom('work_credits')
+      .innerJoin('people', 'people.id', 'work_credits.person_id')
+      .select([
+        'work_credits.work_id',
+        'work_credits.role',
+        'work_credits.character',
+        'people.id as person_id',
+        'people.slug as person_slug',
+        'people.name as person_name',
+      ])
+      .where('work_credits.work_id', 'in', unique)
+      .orderBy('work_credits.work_id')
+      .orderBy('work_credits.position')
+      .execute(),
+  ]);
+  for (const row of works) result.set(row.id, toWork(row));
+  for (const c of credits) {
+    const credit: Credit = {
+      person: { id: c.person_id, slug: c.person_slug, name: c.person_name },
+      role: c.role as CreditRole,
+      character: c.character,
+    };
+    result.get(c.work_id)?.credits.push(credit);
+  }
+  return result;
+}
+
+export async function listWorks(db: DbOrTx, query: { search?: string; limit: number }): Promise<WorkRow[]> {
+  let q = db.selectFrom('works').selectAll().orderBy('title').limit(query.limit);
+  if (query.search) q = q.where('title', 'like', `%${query.search.replace(/[%_]/g, '')}%`);
+  return q.execute();
+}
+
+function toWork(row: WorkRow): Work {
+  return {
+    id: row.id,
+    slug: row.slug,
+    type: row.type as WorkType,
+    title: row.title,
+    year: row.year,
+    organization: row.organization,
+    releaseDate: row.release_date,
+    runtimeMinutes: row.runtime_minutes,
+    availability: JSON.parse(row.availability) as Availability[],
+    credits: [],
+  };
+}
+
+/** Every work with its credits, by slug. */
+export async function allWorks(db: DbOrTx): Promise<Work[]> {
+  const ids = (await db.selectFrom('works').select('id').orderBy('slug').execute()).map((r) => r.id);
+  const works = await loadWorks(db, ids);
+  return ids.map((id) => works.get(id)!);
+}

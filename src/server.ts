@@ -1,0 +1,54 @@
+import path from 'node:path';
+import type { Logger } from 'pino';
+import { buildApp } from './app.js';
+import type { Config } from './config/schema.js';
+import { openStore } from './db/client.js';
+import { migrateToLatest } from './db/migrate.js';
+import { loadDemoContent } from './demo/index.js';
+import { createMailer } from './email/index.js';
+import { createServices } from './services.js';
+
+export interface RunningServer {
+  url: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts Masthead: migrates, optionally loads the demo magazine into an empty site, publishes
+ * anything whose time came while the server was down, then serves and runs jobs.
+ */
+export async function startServer(config: Config, logger: Logger, options: { demo?: boolean } = {}): Promise<RunningServer> {
+  const store = openStore(config.database, {
+    onConnectionError: (error) => logger.warn({ err: error }, 'database connection lost; reconnecting'),
+  });
+  const migrated = await migrateToLatest(store.db);
+  if (migrated.applied.length > 0) logger.info({ migrations: migrated.applied }, 'database migrated');
+
+  const mailer = createMailer(config);
+  const services = createServices(store, { logger, mailer });
+  if (options.demo && (await loadDemoContent(services, { onlyIfEmpty: true, mediaDir: path.join(config.dataDir, 'media') }))) {
+    logger.info('demo magazine loaded');
+  }
+  const published = await services.posts.publishDue();
+  if (published > 0) logger.info({ published }, 'published posts scheduled while the server was down');
+
+  const app = await buildApp({ config, services, logger });
+  await app.listen({ port: config.port, host: config.host });
+  services.runner.start();
+
+  let stopping: Promise<void> | undefined;
+  const stop = () => {
+    stopping ??= (async () => {
+      logger.info('shutting down');
+      // Stop taking requests and let in-flight ones finish, stop jobs cleanly, then close the database.
+      await app.close();
+      await services.runner.stop();
+      await mailer.close();
+      await store.close();
+    })();
+    return stopping;
+  };
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  return { url: `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`, stop };
+}

@@ -1,0 +1,62 @@
+import type { Logger } from 'pino';
+import { systemClock, type Clock } from './clock.js';
+import { ContentEvents, PostService, PUBLISH_JOB, TaxonomyService } from './content/index.js';
+import type { Store } from './db/client.js';
+import type { Mailer } from './email/index.js';
+import { JobQueue, JobRunner } from './jobs/index.js';
+import { SettingsService } from './settings/index.js';
+import { UserService } from './staff/index.js';
+
+export interface Services {
+  store: Store;
+  clock: Clock;
+  logger: Logger;
+  mailer: Mailer;
+  events: ContentEvents;
+  jobs: JobQueue;
+  runner: JobRunner;
+  posts: PostService;
+  taxonomy: TaxonomyService;
+  settings: SettingsService;
+  users: UserService;
+}
+
+/** The one place domain services are built and given what each one uses. */
+export interface ServiceOptions {
+  logger: Logger;
+  mailer: Mailer;
+  clock?: Clock;
+  pollMs?: number;
+}
+
+export function createServices(store: Store, options: ServiceOptions): Services {
+  const clock = options.clock ?? systemClock;
+  const { db } = store;
+  const events = new ContentEvents();
+  const jobs = new JobQueue(clock);
+  const runner = new JobRunner({
+    db,
+    postgres: store.dialect === 'postgres',
+    queue: jobs,
+    clock,
+    logger: options.logger,
+    pollMs: options.pollMs,
+  });
+  const posts = new PostService({ db, jobs, clock, events });
+  runner.register(PUBLISH_JOB, async (payload) => {
+    await posts.publishScheduled((payload as { postId: number }).postId);
+  });
+  return {
+    store,
+    clock,
+    logger: options.logger,
+    mailer: options.mailer,
+    events,
+    jobs,
+    runner,
+    posts,
+    taxonomy: new TaxonomyService({ db, clock }),
+    settings: new SettingsService({ db, clock, events }),
+    users: new UserService({ db, clock }),
+  };
+}

@@ -1,0 +1,4 @@
+export { SettingsService } from './settings.service.js';
+export { siteSettingsSchema } from './settings.schema.js';
+export type { SiteSettings } from './settings.schema.js';
+export { readAllSettings, writeSetting } from './settings.repository.js';

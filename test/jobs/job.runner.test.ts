@@ -1,0 +1,71 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { JobQueue, JobRunner } from '../../src/jobs/index.js';
+import { dialects, manualClock, silentLogger, testServices, type TestContext } from '../support/stores.js';
+
+describe.each(dialects)('the job queue on %s', (dialect) => {
+  let t: TestContext;
+  const time = manualClock();
+
+  beforeEach(async () => {
+    time.set('2026-11-25T12:00:00.000Z');
+    t = await testServices(dialect, { clock: time.clock });
+  });
+  afterEach(async () => t.close());
+
+  function runner(queue = t.services.jobs) {
+    return new JobRunner({ db: t.store.db, postgres: dialect === 'postgres', queue, clock: time.clock, logger: silentLogger, pollMs: 20 });
+  }
+
+  it('runs each job exactly once when several runners compete', async () => {
+    const queue = new JobQueue(time.clock);
+    for (let i = 0; i < 40; i += 1) await queue.enqueue(t.store.db, { name: 'count', payload: { i } });
+    const seen: number[] = [];
+    const runners = [runner(queue), runner(queue), runner(queue)];
+    for (const r of runners) {
+      r.register('count', async (payload) => {
+        seen.push((payload as { i: number }).i);
+        await new Promise((resolve) => setTimeout(resolve, 2));
+      });
+    }
+    await Promise.all(runners.map((r) => r.drain()));
+    expect(seen.sort((a, b) => a - b)).toEqual([...Array(40).keys()]);
+  });
+
+  it('retries a failing job with backoff and gives up after its attempts', async () => {
+    const r = runner();
+    let calls = 0;
+    r.register('flaky', async () => {
+      calls += 1;
+      throw new Error('SMTP said 421');
+    });
+    await t.services.jobs.enqueue(t.store.db, { name: 'flaky', key: 'flaky-1', maxAttempts: 3 });
+    expect(await r.drain()).toBe(1);
+    expect(await r.drain()).toBe(0); // waiting out the backoff
+    time.advance(10_001);
+    await r.drain();
+    time.advance(40_001);
+    await r.drain();
+    time.advance(10 * 60_000);
+    expect(await r.drain()).toBe(0);
+    expect(calls).toBe(3);
+    const job = await t.services.jobs.find(t.store.db, 'flaky-1');
+    expect(job).toMatchObject({ state: 'failed', attempts: 3, last_error: 'SMTP said 421' });
+  });
+
+  it('takes over a job whose worker died while holding it', async () => {
+    const dead = runner();
+    dead.register('work', () => new Promise(() => {})); // never finishes: the process "died"
+    await t.services.jobs.enqueue(t.store.db, { name: 'work', key: 'w' });
+    void dead.drain();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const alive = runner();
+    let ran = false;
+    alive.register('work', async () => {
+      ran = true;
+    });
+    expect(await alive.drain()).toBe(0);
+    time.advance(61_000); // past the lock
+    expect(await alive.drain()).toBe(1);
+    expect(ran).toBe(true);
+  });
+});

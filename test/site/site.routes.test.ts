@@ -1,0 +1,102 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testApp, type AppContext } from '../support/app.js';
+import { filmReview, makeAuthor, makeTag, postFields } from '../support/factories.js';
+
+describe('public pages', () => {
+  let t: AppContext;
+  let reviewSlug: string;
+
+  beforeAll(async () => {
+    t = await testApp();
+    await t.services.settings.updateSite({ title: 'Halcyon', copyright: '© 2026 Halcyon' });
+    const author = await makeAuthor(t.services, { name: 'Ada Obi' });
+    await makeTag(t.services, { name: 'Movie Review', slug: 'movie-review' });
+    const review = await t.services.posts.create(filmReview([author.slug], { tags: ['movie-review'], status: 'published' }));
+    reviewSlug = review.slug;
+    for (let i = 0; i < 14; i += 1) {
+      await t.services.posts.create(postFields([author.slug], { title: `Story ${i}`, status: 'published', publishedAt: `2026-10-${10 + i}T08:00:00Z` }));
+    }
+    await t.services.posts.create(postFields([author.slug], { title: 'Unfinished draft' }));
+  });
+  afterAll(async () => t.close());
+
+  it('serves a home page listing the newest published pieces, without drafts', async () => {
+    const res = await t.app.inject('/');
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('text/html');
+    expect(res.body).toContain('Halcyon');
+    expect(res.body).toContain('Past Lives review');
+    expect(res.body).not.toContain('Unfinished draft');
+    expect(res.body).toContain('© 2026 Halcyon');
+    expect(res.body).toContain('href="/page/2/"');
+  });
+
+  it('pages through the archive and answers 404 past the end or for a bad page number', async () => {
+    const second = await t.app.inject('/page/2/');
+    expect(second.statusCode).toBe(200);
+    expect(second.body).toContain('Story 0');
+    expect((await t.app.inject('/page/1/')).headers.location).toBe('/');
+    for (const bad of ['/page/99/', '/page/0/', '/page/abc/', '/page/-1/', '/page/1e9/']) {
+      expect((await t.app.inject(bad)).statusCode, bad).toBe(404);
+    }
+  });
+
+  it('shows a review with its section, byline and the film facts', async () => {
+    const res = await t.app.inject(`/${reviewSlug}/`);
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain('Movie Review');
+    expect(res.body).toContain('By Ada Obi');
+    expect(res.body).toContain('Greta Lee as Nora');
+    expect(res.body).toContain('106 minutes');
+    expect(res.body).toContain('A quiet film about the lives we did not live.');
+  });
+
+  it('escapes HTML typed into a title', async () => {
+    const author = await makeAuthor(t.services);
+    const post = await t.services.posts.create(postFields([author.slug], { title: '<script>alert(1)</script>', status: 'published' }));
+    const res = await t.app.inject(`/${post.slug}/`);
+    expect(res.body).not.toContain('<script>alert(1)</script>');
+    expect(res.body).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+  });
+
+  it('redirects an old slug and a missing trailing slash permanently', async () => {
+    const author = await makeAuthor(t.services);
+    const post = await t.services.posts.create(postFields([author.slug], { title: 'Old name', status: 'published' }));
+    await t.services.posts.update(post.id, { slug: 'new-name' });
+    const old = await t.app.inject('/old-name/');
+    expect([old.statusCode, old.headers.location]).toEqual([301, '/new-name/']);
+    const bare = await t.app.inject('/new-name');
+    expect([bare.statusCode, bare.headers.location]).toEqual([301, '/new-name/']);
+  });
+
+  it('answers 410 for an archived piece and 404 pages for unknown or hostile addresses', async () => {
+    const author = await makeAuthor(t.services);
+    const post = await t.services.posts.create(postFields([author.slug], { title: 'Withdrawn', status: 'published' }));
+    await t.services.posts.archive(post.id);
+    const gone = await t.app.inject(`/${post.slug}/`);
+    expect(gone.statusCode).toBe(410);
+    expect(gone.body).toContain('Go to the home page');
+    for (const url of ['/no-such-piece/', '/../../etc/passwd', '/%2e%2e%2fetc%2fpasswd/', '/Bad_Slug/', `/${'a'.repeat(600)}/`, '/media/../../etc/passwd', '/%00/', '/%E0%A4%A/']) {
+      const res = await t.app.inject(url);
+      expect(res.statusCode, url).toBeGreaterThanOrEqual(400);
+      expect(res.statusCode, url).toBeLessThan(500);
+      expect(res.body, url).not.toMatch(/at .*\.ts:\d+|stack/i);
+    }
+  });
+
+  it('answers JSON errors to JSON clients', async () => {
+    const res = await t.app.inject({ url: '/nothing-here/', headers: { accept: 'application/json' } });
+    expect(res.statusCode).toBe(404);
+    expect(res.json()).toEqual({ error: { code: 'NOT_FOUND', message: 'Nothing exists at that address.' } });
+  });
+
+  it('reports health with the database kind', async () => {
+    const res = await t.app.inject('/healthz');
+    expect(res.json()).toEqual({ status: 'ok', database: 'sqlite' });
+  });
+
+  it('compresses pages for clients that accept it', async () => {
+    const res = await t.app.inject({ url: '/', headers: { 'accept-encoding': 'br, gzip' } });
+    expect(res.headers['content-encoding']).toBe('br');
+  });
+});

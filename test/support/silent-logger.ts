@@ -1,0 +1,5 @@
+import pino from 'pino';
+
+export function silentLoggerFor() {
+  return pino({ level: 'silent' });
+}
