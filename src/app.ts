@@ -11,6 +11,7 @@ import { sql } from 'kysely';
 import type { Logger } from 'pino';
 import type { Config } from './config/schema.js';
 import { anonymous, type Viewer } from './content/index.js';
+import { adminApi, installStaffAccess } from './admin-api/index.js';
 import { installErrorHandler } from './http/error-handler.js';
 import type { Services } from './services.js';
 import { renderError, siteRoutes } from './site/site.routes.js';
@@ -59,6 +60,12 @@ export async function buildApp({ config, services, logger }: AppOptions): Promis
     request.viewer = anonymous;
   });
 
+  installStaffAccess(app, {
+    auth: services.staffAuth,
+    apiKeys: services.apiKeys,
+    secureCookies: config.publicUrl.startsWith('https:'),
+  });
+
   app.addHook('onSend', async (_request, reply) => {
     reply.header('x-content-type-options', 'nosniff');
     reply.header('referrer-policy', 'strict-origin-when-cross-origin');
@@ -85,6 +92,8 @@ export async function buildApp({ config, services, logger }: AppOptions): Promis
       return reply.code(503).send({ status: 'unavailable', database: services.store.dialect });
     }
   });
+
+  await app.register(adminApi, { prefix: '/admin/api', services, publicUrl: config.publicUrl });
 
   await app.register(siteRoutes, {
     posts: services.posts,
