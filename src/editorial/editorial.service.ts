@@ -5,6 +5,7 @@ import { AppError } from '../errors/app-error.js';
 import type { JobQueue } from '../jobs/index.js';
 import { atLeast, authorize, UserService, type OwnedPost, type StaffUser } from '../staff/index.js';
 import { authorSlugById } from './byline.repository.js';
+import { peopleByPrefix, worksByPrefix } from './lookup.repository.js';
 import { listAdminPostIds, purgeablePostIds, type AdminPostFilter } from './post-list.repository.js';
 import * as revisions from './revision.repository.js';
 import * as trash from './trash.repository.js';
@@ -139,6 +140,15 @@ export class EditorialService {
           return current;
       }
     });
+  }
+
+  /** Existing works as the editor types a title, so a review reuses the work instead of duplicating it. */
+  suggestWorks(prefix: string, limit: number) {
+    return worksByPrefix(this.deps.db, prefix, limit);
+  }
+
+  suggestPeople(prefix: string, limit: number) {
+    return peopleByPrefix(this.deps.db, prefix, limit);
   }
 
   /** Deletes for good the trashed posts whose undo window has closed. The purge job calls this. */
