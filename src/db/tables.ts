@@ -14,6 +14,7 @@ export interface Database {
   slug_redirects: SlugRedirectsTable;
   jobs: JobsTable;
   users: UsersTable;
+  site_cache_changes: SiteCacheChangesTable;
 }
 
 export interface SettingsTable {
@@ -168,3 +169,12 @@ export type WorkRow = Selectable<WorksTable>;
 export type PersonRow = Selectable<PeopleTable>;
 export type JobRow = Selectable<JobsTable>;
 export type UserRow = Selectable<UsersTable>;
+
+export interface SiteCacheChangesTable {
+  id: Generated<number>;
+  /** The process that made the change (it has already applied it). */
+  origin: string;
+  /** The ContentChange as JSON. */
+  change: string;
+  created_at: string;
+}

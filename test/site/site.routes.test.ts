@@ -45,7 +45,7 @@ describe('public pages', () => {
     const res = await t.app.inject(`/${reviewSlug}/`);
     expect(res.statusCode).toBe(200);
     expect(res.body).toContain('Movie Review');
-    expect(res.body).toContain('By Ada Obi');
+    expect(res.body).toMatch(/By <a href="\/author\/[a-z0-9-]+\/">Ada Obi<\/a>/);
     expect(res.body).toContain('Greta Lee as Nora');
     expect(res.body).toContain('106 minutes');
     expect(res.body).toContain('A quiet film about the lives we did not live.');
