@@ -14,7 +14,8 @@ function listingsOf(post: Post): string[] {
 /**
  * Turns content changes into cache invalidations. A post change drops the post's own page, every
  * page showing it, home, feeds, sitemaps, and the listings it belongs to now and belonged to
- * before (remembered from the last change; unknown after a restart, when every listing goes).
+ * before: remembered from its last change, or else (first change since start) the listings of
+ * the cached pages that show it.
  */
 export class CacheInvalidator {
   private readonly listings = new Map<number, string[]>();
@@ -43,9 +44,8 @@ export class CacheInvalidator {
 
   private async postChanged(id: number): Promise<void> {
     const { cache, posts } = this.deps;
-    const before = this.listings.get(id);
-    cache.invalidate([cacheKeys.post(id), cacheKeys.listAll, cacheKeys.sitemaps, ...(before ?? [])]);
-    if (!before) cache.invalidatePrefix('list:');
+    const before = this.listings.get(id) ?? cache.keysAlongside(cacheKeys.post(id), 'list:');
+    cache.invalidate([cacheKeys.post(id), cacheKeys.listAll, cacheKeys.sitemaps, ...before]);
     const [post] = await posts.load([id]);
     if (!post) {
       this.listings.delete(id);

@@ -125,6 +125,15 @@ export class PageCache {
     return dropped;
   }
 
+  /** Keys starting with the prefix of every cached page that has the given key. */
+  keysAlongside(key: string, prefix: string): string[] {
+    const found = new Set<string>();
+    for (const address of this.index.get(key) ?? []) {
+      for (const other of this.entries.peek(address)?.keys ?? []) if (other.startsWith(prefix)) found.add(other);
+    }
+    return [...found];
+  }
+
   /** Drops every page with a key starting with the prefix (e.g. every listing: "list:"). */
   invalidatePrefix(prefix: string): number {
     return this.invalidate([...this.index.keys()].filter((k) => k.startsWith(prefix)));

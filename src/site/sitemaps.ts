@@ -10,12 +10,12 @@ export const POSTS_PER_SITEMAP = 10_000;
 const SITEMAP_NS = 'http://www.sitemaps.org/schemas/sitemap/0.9';
 
 /** The sitemap index: one file for pages, tags and authors, and as many for posts as needed. */
-export async function sitemapIndex(db: Db, publicUrl: string): Promise<string> {
+export async function sitemapIndex(db: Db, publicUrl: string, perFile = POSTS_PER_SITEMAP): Promise<string> {
   const count = await repo.countPublishedPosts(db);
-  const files = Math.ceil(count / POSTS_PER_SITEMAP);
+  const files = Math.ceil(count / perFile);
   const children: Array<{ path: string; lastmod: string | null }> = [];
   for (let n = 1; n <= files; n += 1) {
-    children.push({ path: `/sitemap-posts-${n}.xml`, lastmod: await repo.lastPostChange(db, (n - 1) * POSTS_PER_SITEMAP, POSTS_PER_SITEMAP) });
+    children.push({ path: `/sitemap-posts-${n}.xml`, lastmod: await repo.lastPostChange(db, (n - 1) * perFile, perFile) });
   }
   const [pages, tags, authors] = await Promise.all([repo.publishedPageEntries(db), repo.listedTagEntries(db), repo.listedAuthorEntries(db)]);
   children.push(
@@ -35,7 +35,7 @@ export async function sitemapIndex(db: Db, publicUrl: string): Promise<string> {
 export type SitemapKind = 'pages' | 'tags' | 'authors' | { posts: number };
 
 /** One child sitemap; null when the file does not exist (a post file past the end). */
-export async function sitemapFile(db: Db, publicUrl: string, kind: SitemapKind): Promise<string | null> {
+export async function sitemapFile(db: Db, publicUrl: string, kind: SitemapKind, perFile = POSTS_PER_SITEMAP): Promise<string | null> {
   let entries: Array<{ path: string; lastmod: string }>;
   if (kind === 'pages') {
     entries = [{ path: '/', lastmod: '' }, ...(await repo.publishedPageEntries(db)).map((e) => ({ path: paths.post(e.slug), lastmod: e.lastmod }))];
@@ -44,7 +44,7 @@ export async function sitemapFile(db: Db, publicUrl: string, kind: SitemapKind):
   } else if (kind === 'authors') {
     entries = (await repo.listedAuthorEntries(db)).map((e) => ({ path: paths.author(e.slug), lastmod: e.lastmod }));
   } else {
-    const posts = await repo.publishedPostEntries(db, (kind.posts - 1) * POSTS_PER_SITEMAP, POSTS_PER_SITEMAP);
+    const posts = await repo.publishedPostEntries(db, (kind.posts - 1) * perFile, perFile);
     if (posts.length === 0) return null;
     entries = posts.map((e) => ({ path: paths.post(e.slug), lastmod: e.lastmod }));
   }
