@@ -21,6 +21,7 @@ export interface Database {
   staff_setup: StaffSetupTable;
   post_revisions: PostRevisionsTable;
   trashed_posts: TrashedPostsTable;
+  site_cache_changes: SiteCacheChangesTable;
 }
 
 export interface SettingsTable {
@@ -235,3 +236,12 @@ export type WorkRow = Selectable<WorksTable>;
 export type PersonRow = Selectable<PeopleTable>;
 export type JobRow = Selectable<JobsTable>;
 export type UserRow = Selectable<UsersTable>;
+
+export interface SiteCacheChangesTable {
+  id: Generated<number>;
+  /** The process that made the change (it has already applied it). */
+  origin: string;
+  /** The ContentChange as JSON. */
+  change: string;
+  created_at: string;
+}
