@@ -4,6 +4,7 @@ import { ContentEvents, PostService, PUBLISH_JOB, TaxonomyService } from './cont
 import type { Store } from './db/client.js';
 import type { Mailer } from './email/index.js';
 import { JobQueue, JobRunner } from './jobs/index.js';
+import { createSearchService, type SearchService } from './search/index.js';
 import { SettingsService } from './settings/index.js';
 import { UserService } from './staff/index.js';
 
@@ -19,6 +20,7 @@ export interface Services {
   taxonomy: TaxonomyService;
   settings: SettingsService;
   users: UserService;
+  search: SearchService;
 }
 
 /** The one place domain services are built and given what each one uses. */
@@ -58,5 +60,6 @@ export function createServices(store: Store, options: ServiceOptions): Services 
     taxonomy: new TaxonomyService({ db, clock }),
     settings: new SettingsService({ db, clock, events }),
     users: new UserService({ db, clock }),
+    search: createSearchService(store, posts),
   };
 }

@@ -14,6 +14,8 @@ export interface Database {
   slug_redirects: SlugRedirectsTable;
   jobs: JobsTable;
   users: UsersTable;
+  post_recommendations: PostRecommendationsTable;
+  recommendation_marks: RecommendationMarksTable;
 }
 
 export interface SettingsTable {
@@ -157,6 +159,18 @@ export interface UsersTable {
   author_id: number | null;
   created_at: string;
   updated_at: string;
+}
+
+export interface PostRecommendationsTable {
+  post_id: number;
+  position: number;
+  related_id: number;
+  score: number;
+}
+
+export interface RecommendationMarksTable {
+  post_id: number;
+  version: number;
 }
 
 export type PostRow = Selectable<PostsTable>;
