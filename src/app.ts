@@ -13,6 +13,7 @@ import type { Config } from './config/schema.js';
 import { anonymous, type Viewer } from './content/index.js';
 import { installErrorHandler } from './http/error-handler.js';
 import type { Services } from './services.js';
+import { searchRoutes } from './site/search.routes.js';
 import { renderError, siteRoutes } from './site/site.routes.js';
 import { loadTheme } from './site/theme.js';
 
@@ -84,6 +85,13 @@ export async function buildApp({ config, services, logger }: AppOptions): Promis
     } catch {
       return reply.code(503).send({ status: 'unavailable', database: services.store.dialect });
     }
+  });
+
+  await app.register(searchRoutes, {
+    search: services.search,
+    settings: services.settings,
+    taxonomy: services.taxonomy,
+    theme,
   });
 
   await app.register(siteRoutes, {
