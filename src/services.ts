@@ -4,6 +4,7 @@ import { ContentEvents, PostService, PUBLISH_JOB, TaxonomyService } from './cont
 import type { Store } from './db/client.js';
 import type { Mailer } from './email/index.js';
 import { JobQueue, JobRunner } from './jobs/index.js';
+import { RecommendationService, REBUILD_JOB, REFRESH_JOB } from './recommendations/index.js';
 import { createSearchService, type SearchService } from './search/index.js';
 import { SettingsService } from './settings/index.js';
 import { UserService } from './staff/index.js';
@@ -21,6 +22,7 @@ export interface Services {
   settings: SettingsService;
   users: UserService;
   search: SearchService;
+  recommendations: RecommendationService;
 }
 
 /** The one place domain services are built and given what each one uses. */
@@ -48,6 +50,15 @@ export function createServices(store: Store, options: ServiceOptions): Services 
   runner.register(PUBLISH_JOB, async (payload) => {
     await posts.publishScheduled((payload as { postId: number }).postId);
   });
+  const search = createSearchService(store, posts);
+  const recommendations = new RecommendationService({ db, posts, search, events, jobs, clock, logger: options.logger });
+  recommendations.listen();
+  runner.register(REFRESH_JOB, async (_payload, context) => {
+    await recommendations.refresh(context);
+  });
+  runner.register(REBUILD_JOB, async (_payload, context) => {
+    await recommendations.rebuild(undefined, context);
+  });
   return {
     store,
     clock,
@@ -60,6 +71,7 @@ export function createServices(store: Store, options: ServiceOptions): Services 
     taxonomy: new TaxonomyService({ db, clock }),
     settings: new SettingsService({ db, clock, events }),
     users: new UserService({ db, clock }),
-    search: createSearchService(store, posts),
+    search,
+    recommendations,
   };
 }

@@ -43,6 +43,14 @@ export class PostgresSearchIndex implements SearchIndex {
     };
   }
 
+  async anyOf(words: string[], limit: number): Promise<number[]> {
+    const query = sql`to_tsquery('english', ${words.map((word) => `'${word}'`).join(' | ')})`;
+    const { rows } = await sql<{ id: number }>`
+      select post_id as id from post_search where document @@ ${query}
+      order by ts_rank_cd(${WEIGHTS}, document, ${query}) desc limit ${limit}`.execute(this.db);
+    return rows.map((r) => r.id);
+  }
+
   /** Replaces each word the site never uses by the most similar one it does (pg_trgm), if any. */
   async correct(words: string[]): Promise<string[] | null> {
     let changed = false;

@@ -5,6 +5,8 @@ import { toTerms } from './search.query.js';
 import { hasMatch, plainHtml, snippetHtml } from './search.snippet.js';
 import type { IndexMatch, SearchIndex, SearchResults, SearchService } from './search.types.js';
 
+const MAX_SIMILAR_WORDS = 16;
+
 export interface SearchDeps {
   index: SearchIndex;
   posts: { load(ids: number[]): Promise<Post[]> };
@@ -42,6 +44,11 @@ export class IndexedSearchService implements SearchService {
       return post ? [{ post: forViewer(post, viewer), snippet: snippetFor(match, post) }] : [];
     });
     return { ...empty, correctedQuery, hits, total: found.total, pages: Math.ceil(found.total / limit) };
+  }
+
+  similarTo(words: string[], limit: number): Promise<number[]> {
+    const clean = [...new Set(words.flatMap((word) => toTerms(word).words))].slice(0, MAX_SIMILAR_WORDS);
+    return clean.length === 0 ? Promise.resolve([]) : this.deps.index.anyOf(clean, limit);
   }
 }
 

@@ -39,6 +39,8 @@ export interface SearchResults {
 /** Ranked full-text search over published posts. */
 export interface SearchService {
   search(input: unknown, viewer?: Viewer): Promise<SearchResults>;
+  /** Ids of published posts that share the most of these words (any of them), best first. */
+  similarTo(words: string[], limit: number): Promise<number[]>;
 }
 
 /** One match as the database ranks it, with snippets from the body and the excerpt (marked, not escaped). */
@@ -51,6 +53,8 @@ export interface IndexMatch {
 /** The database-specific part of search: SQLite FTS5 or PostgreSQL full-text search. */
 export interface SearchIndex {
   find(terms: SearchTerms, filters: SearchFilters, page: { limit: number; offset: number }): Promise<{ matches: IndexMatch[]; total: number }>;
+  /** Posts matching any of the words, best first. */
+  anyOf(words: string[], limit: number): Promise<number[]>;
   /** Close spellings of words that match nothing, or null when the index cannot tell. */
   correct(words: string[]): Promise<string[] | null>;
 }

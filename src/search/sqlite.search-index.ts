@@ -44,6 +44,14 @@ export class SqliteSearchIndex implements SearchIndex {
     };
   }
 
+  async anyOf(words: string[], limit: number): Promise<number[]> {
+    const match = words.map((word) => `"${word}"`).join(' OR ');
+    const { rows } = await sql<{ id: number }>`
+      select rowid as id from post_search where post_search match ${match}
+      order by bm25(post_search, ${WEIGHTS}) limit ${limit}`.execute(this.db);
+    return rows.map((r) => r.id);
+  }
+
   async correct(): Promise<null> {
     return null;
   }
