@@ -5,6 +5,8 @@ import type { Store } from './db/client.js';
 import type { Mailer } from './email/index.js';
 import { EditorialService, PURGE_JOB } from './editorial/index.js';
 import { JobQueue, JobRunner } from './jobs/index.js';
+import { RecommendationService, REBUILD_JOB, REFRESH_JOB } from './recommendations/index.js';
+import { createSearchService, type SearchService } from './search/index.js';
 import { SettingsService } from './settings/index.js';
 import { ApiKeyService, StaffAuthService, UserService } from './staff/index.js';
 
@@ -23,6 +25,8 @@ export interface Services {
   staffAuth: StaffAuthService;
   apiKeys: ApiKeyService;
   editorial: EditorialService;
+  search: SearchService;
+  recommendations: RecommendationService;
 }
 
 /** The one place domain services are built and given what each one uses. */
@@ -57,6 +61,15 @@ export function createServices(store: Store, options: ServiceOptions): Services 
   runner.register(PURGE_JOB, async () => {
     await editorial.purgeDue();
   });
+  const search = createSearchService(store, posts);
+  const recommendations = new RecommendationService({ db, posts, search, events, jobs, clock, logger: options.logger });
+  recommendations.listen();
+  runner.register(REFRESH_JOB, async (_payload, context) => {
+    await recommendations.refresh(context);
+  });
+  runner.register(REBUILD_JOB, async (_payload, context) => {
+    await recommendations.rebuild(undefined, context);
+  });
   return {
     store,
     clock,
@@ -72,5 +85,7 @@ export function createServices(store: Store, options: ServiceOptions): Services 
     staffAuth: new StaffAuthService({ db, clock, mailer: options.mailer, users, siteTitle: async () => (await settings.site()).title }),
     apiKeys: new ApiKeyService({ db, clock }),
     editorial,
+    search,
+    recommendations,
   };
 }

@@ -22,6 +22,8 @@ export interface Database {
   post_revisions: PostRevisionsTable;
   trashed_posts: TrashedPostsTable;
   site_cache_changes: SiteCacheChangesTable;
+  post_recommendations: PostRecommendationsTable;
+  recommendation_marks: RecommendationMarksTable;
 }
 
 export interface SettingsTable {
@@ -225,6 +227,18 @@ export interface TrashedPostsTable {
   user_id: number | null;
   deleted_at: string;
   purge_at: string;
+}
+
+export interface PostRecommendationsTable {
+  post_id: number;
+  position: number;
+  related_id: number;
+  score: number;
+}
+
+export interface RecommendationMarksTable {
+  post_id: number;
+  version: number;
 }
 
 export type PostRow = Selectable<PostsTable>;
