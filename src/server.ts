@@ -45,6 +45,7 @@ export async function startServer(config: Config, logger: Logger, options: { dem
       // Stop taking requests and let in-flight ones finish, stop jobs cleanly, then close the database.
       await app.close();
       await services.runner.stop();
+      await services.views.flush();
       await services.recommendations.settled();
       await mailer.close();
       await store.close();

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Logger } from 'pino';
 import { systemClock, type Clock } from './clock.js';
+import { DashboardService, ViewCounter } from './analytics/index.js';
 import { ContentEvents, PostService, PUBLISH_JOB, TaxonomyService } from './content/index.js';
 import type { Store } from './db/client.js';
 import type { Mailer } from './email/index.js';
@@ -28,6 +29,8 @@ export interface Services {
   apiKeys: ApiKeyService;
   editorial: EditorialService;
   media: MediaService;
+  views: ViewCounter;
+  dashboard: DashboardService;
   search: SearchService;
   recommendations: RecommendationService;
 }
@@ -91,6 +94,8 @@ export function createServices(store: Store, options: ServiceOptions): Services 
     staffAuth: new StaffAuthService({ db, clock, mailer: options.mailer, users, siteTitle: async () => (await settings.site()).title }),
     apiKeys: new ApiKeyService({ db, clock }),
     editorial,
+    views: new ViewCounter({ db, clock, logger: options.logger }),
+    dashboard: new DashboardService({ db, clock, posts }),
     media: new MediaService({
       db,
       clock,

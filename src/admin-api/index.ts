@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { MAX_UPLOAD_BYTES } from '../media/index.js';
 import type { Services } from '../services.js';
 import type { Theme } from '../site/theme.js';
+import { dashboardRoutes } from './dashboard.routes.js';
 import { EndpointRegistry } from './endpoint.js';
 import { mediaRoutes } from './media.routes.js';
 import { postRoutes } from './posts.routes.js';
@@ -30,6 +31,7 @@ export async function adminApi(app: FastifyInstance, { services, publicUrl, them
   postRoutes(api, services.editorial);
   siteRoutes(api, { taxonomy: services.taxonomy, settings: services.settings, editorial: services.editorial });
   mediaRoutes(api, services.media);
+  dashboardRoutes(api, services.dashboard);
   previewRoutes(api, {
     editorial: services.editorial,
     site: {

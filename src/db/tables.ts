@@ -22,6 +22,7 @@ export interface Database {
   post_revisions: PostRevisionsTable;
   trashed_posts: TrashedPostsTable;
   media: MediaTable;
+  post_views: PostViewsTable;
   site_cache_changes: SiteCacheChangesTable;
   post_recommendations: PostRecommendationsTable;
   recommendation_marks: RecommendationMarksTable;
@@ -228,6 +229,12 @@ export interface TrashedPostsTable {
   user_id: number | null;
   deleted_at: string;
   purge_at: string;
+}
+
+export interface PostViewsTable {
+  post_id: number;
+  day: string;
+  views: number;
 }
 
 export interface MediaTable {
