@@ -15,6 +15,7 @@ import { installErrorHandler } from './http/error-handler.js';
 import type { Services } from './services.js';
 import { renderError, siteRoutes } from './site/site.routes.js';
 import { loadTheme } from './site/theme.js';
+import { newsletterRoutes } from './newsletter/newsletter.routes.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -92,6 +93,8 @@ export async function buildApp({ config, services, logger }: AppOptions): Promis
     theme,
     publicUrl: config.publicUrl,
   });
+
+  await app.register(newsletterRoutes, { subscribers: services.subscribers, settings: services.settings, theme });
 
   return app;
 }

@@ -2,10 +2,20 @@ import type { Logger } from 'pino';
 import { systemClock, type Clock } from './clock.js';
 import { ContentEvents, PostService, PUBLISH_JOB, TaxonomyService } from './content/index.js';
 import type { Store } from './db/client.js';
-import type { Mailer } from './email/index.js';
+import { EmailRenderer, type Mailer } from './email/index.js';
 import { JobQueue, JobRunner } from './jobs/index.js';
 import { SettingsService } from './settings/index.js';
 import { UserService } from './staff/index.js';
+import { SUBSCRIBER_EMAIL_JOB, SubscriberService, type SubscriberEmailKind } from './subscribers/index.js';
+import {
+  DIGEST_ASSEMBLE_JOB,
+  DIGEST_SEND_JOB,
+  NewsletterService,
+  POST_EMAIL_JOB,
+  SEND_JOB,
+  SendService,
+  sendSubscriberNotice,
+} from './newsletter/index.js';
 
 export interface Services {
   store: Store;
@@ -19,6 +29,9 @@ export interface Services {
   taxonomy: TaxonomyService;
   settings: SettingsService;
   users: UserService;
+  subscribers: SubscriberService;
+  sends: SendService;
+  newsletter: NewsletterService;
 }
 
 /** The one place domain services are built and given what each one uses. */
@@ -27,6 +40,10 @@ export interface ServiceOptions {
   mailer: Mailer;
   clock?: Clock;
   pollMs?: number;
+  /** Where links in emails point (PUBLIC_URL). */
+  publicUrl?: string;
+  mailFrom?: string;
+  themeDir?: string;
 }
 
 export function createServices(store: Store, options: ServiceOptions): Services {
@@ -46,6 +63,36 @@ export function createServices(store: Store, options: ServiceOptions): Services 
   runner.register(PUBLISH_JOB, async (payload) => {
     await posts.publishScheduled((payload as { postId: number }).postId);
   });
+  const settings = new SettingsService({ db, clock, events });
+  const publicUrl = options.publicUrl ?? 'http://localhost:3000';
+  const renderer = new EmailRenderer(options.themeDir);
+  const subscribers = new SubscriberService({ db, clock, jobs });
+  const sends = new SendService({
+    db,
+    clock,
+    jobs,
+    mailer: options.mailer,
+    subscribers,
+    publicUrl,
+    mailFrom: options.mailFrom,
+    siteTitle: async () => (await settings.site()).title,
+  });
+  const newsletter = new NewsletterService({ db, clock, jobs, posts, subscribers, sends, site: settings, renderer, mailer: options.mailer, publicUrl });
+  runner.register(SUBSCRIBER_EMAIL_JOB, async (payload) => {
+    await sendSubscriberNotice(
+      { subscribers, newsletters: newsletter, sends, site: settings, renderer, mailer: options.mailer, publicUrl },
+      payload as { subscriberId: number; kind: SubscriberEmailKind },
+    );
+  });
+  runner.register(SEND_JOB, async (payload, context) => {
+    await sends.deliver((payload as { sendId: number }).sendId, { signal: context.signal, onProgress: throttledHeartbeat(context.heartbeat) });
+  });
+  runner.register(DIGEST_ASSEMBLE_JOB, async (payload) => newsletter.runAssembly((payload as { slot: string }).slot));
+  runner.register(DIGEST_SEND_JOB, async (payload) => {
+    const digest = await newsletter.digest((payload as { digestId: number }).digestId);
+    if (digest.state === 'scheduled') await newsletter.sendNow(digest.id);
+  });
+  runner.register(POST_EMAIL_JOB, async (payload) => newsletter.runPostEmail(payload as { postId: number; newsletterId: number }));
   return {
     store,
     clock,
@@ -56,7 +103,20 @@ export function createServices(store: Store, options: ServiceOptions): Services 
     runner,
     posts,
     taxonomy: new TaxonomyService({ db, clock }),
-    settings: new SettingsService({ db, clock, events }),
+    settings,
     users: new UserService({ db, clock }),
+    subscribers,
+    sends,
+    newsletter,
+  };
+}
+
+/** Keeps a long job's lock fresh while it reports progress, at most every ten seconds. */
+function throttledHeartbeat(heartbeat: () => Promise<void>): () => void {
+  let last = Date.now();
+  return () => {
+    if (Date.now() - last < 10_000) return;
+    last = Date.now();
+    void heartbeat().catch(() => undefined);
   };
 }

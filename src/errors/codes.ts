@@ -14,6 +14,17 @@ export const errorCodes = {
   INVALID_TRANSITION: 'The item cannot move to that status from its current one.',
   IMPORT_INVALID: 'The import file is not a valid Masthead export.',
   IMPORT_TARGET_NOT_EMPTY: 'Imports go into an empty site.',
+  NEWSLETTER_NOT_FOUND: 'No newsletter has that slug.',
+  SUBSCRIBER_NOT_FOUND: 'No subscriber has that email address.',
+  LINK_INVALID: 'The link is damaged or was not made by this site.',
+  LINK_EXPIRED: 'The link has expired.',
+  LINK_USED: 'The link has already been used.',
+  CSV_INVALID: 'The CSV file cannot be read.',
+  DIGEST_NOT_FOUND: 'No digest has that id.',
+  DIGEST_SENT: 'The digest has been sent and can no longer change.',
+  SEND_NOT_FOUND: 'No newsletter send has that id.',
+  ALREADY_SENT: 'That piece has already been sent to that newsletter.',
+  SEND_BUSY: 'Another process is delivering this send right now.',
 } as const;
 
 export type ErrorCode = keyof typeof errorCodes;
