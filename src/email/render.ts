@@ -15,6 +15,8 @@ export interface EmailItem {
   verdict?: string;
   /** The whole piece, for post emails the reader may read in full. */
   bodyHtml?: string;
+  /** The same piece as plain text, for the text part. */
+  bodyText?: string;
   /** The reader may not read this piece in full: show the excerpt and a link. */
   gated?: boolean;
 }
@@ -72,7 +74,7 @@ function textItem(item: EmailItem): string[] {
     item.title,
     ...(item.byline ? [item.byline] : []),
     ...(item.rating || item.verdict ? [[item.rating, item.verdict].filter(Boolean).join(' — ')] : []),
-    item.excerpt,
+    item.bodyText ?? item.excerpt,
     item.url,
     '',
   ];

@@ -26,7 +26,7 @@ export function postItem(post: Post, viewer: Viewer, publicUrl: string, full = f
     ...(post.featureImage ? { imageUrl: absoluteUrl(post.featureImage.url, publicUrl), imageAlt: post.featureImage.alt } : {}),
     ...(post.review?.rating ? { rating: ratingText(post.review.rating) } : {}),
     ...(post.review?.verdict ? { verdict: post.review.verdict } : {}),
-    ...(full && !shown.gated ? { bodyHtml: absoluteLinks(shown.html, publicUrl) } : {}),
+    ...(full && !shown.gated ? { bodyHtml: absoluteLinks(shown.html, publicUrl), bodyText: shown.plaintext } : {}),
     ...(shown.gated ? { gated: true } : {}),
   };
 }

@@ -12,6 +12,7 @@ export interface TestSmtp {
   received: Received[];
   /** Answers RCPT TO for an address with this SMTP code (e.g. 451 or 550) instead of accepting. */
   refuse(address: string, code: number): void;
+  accept(address: string): void;
   /** Waits until at least `count` messages have arrived. */
   waitFor(count: number, timeoutMs?: number): Promise<void>;
   parsed(index?: number): Promise<ParsedMail>;
@@ -51,6 +52,7 @@ export async function startSmtp(): Promise<TestSmtp> {
     url: `smtp://127.0.0.1:${port}`,
     received,
     refuse: (address, code) => refusals.set(address.toLowerCase(), code),
+    accept: (address) => refusals.delete(address.toLowerCase()),
     async waitFor(count, timeoutMs = 15_000) {
       const deadline = Date.now() + timeoutMs;
       while (received.length < count) {
