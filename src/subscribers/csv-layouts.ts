@@ -48,7 +48,12 @@ const layouts: Layout[] = [
   {
     name: 'CSV',
     signature: ['email'],
-    read: (r) => ({ email: r.email ?? '', name: r.name ?? '' }),
+    read: (r) => ({
+      email: r.email ?? '',
+      name: r.name ?? '',
+      // Masthead's own export says who left; they stay gone.
+      ...(/^(unsubscribed|bounced|complained)$/.test(r.status ?? '') ? { excluded: `${r.status} in the file` } : {}),
+    }),
   },
 ];
 
