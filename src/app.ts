@@ -123,6 +123,7 @@ export async function buildApp({ config, services, logger }: AppOptions): Promis
     settings: services.settings,
     theme,
     publicUrl: config.publicUrl,
+    media: services.media,
     cache: siteCache.cache,
     db: services.store.db,
     clock: services.clock,
