@@ -99,6 +99,7 @@ export async function buildApp({ config, services, logger }: AppOptions): Promis
     theme,
     publicUrl: config.publicUrl,
     cache: siteCache.cache,
+    listings: siteCache.memo,
     db: services.store.db,
     clock: services.clock,
   });

@@ -1,6 +1,7 @@
 import type { PostService, TaxonomyService, Post } from '../content/index.js';
 import type { SettingsService } from '../settings/index.js';
 import type { ImageView, ResponsiveImages } from './images.js';
+import type { ListingMemo } from './listing-memo.js';
 import type { Theme } from './theme.js';
 
 /** Recommendations as the search domain provides them (precomputed; never computed on request). */
@@ -14,6 +15,8 @@ export interface SiteDeps {
   settings: SettingsService;
   theme: Theme;
   publicUrl: string;
+  /** Short newest-first lists, kept in memory between changes. */
+  listings: Pick<ListingMemo, 'latest'>;
   media?: ResponsiveImages;
   recommendations?: RelatedPosts;
 }

@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { Services } from '../services.js';
 import { CacheInvalidator } from './cache-invalidation.js';
 import { CacheSync } from './cache-sync.js';
+import { ListingMemo } from './listing-memo.js';
 import { PageCache } from './page-cache.js';
 
 /**
@@ -11,7 +12,8 @@ import { PageCache } from './page-cache.js';
  */
 export function createSiteCache(services: Pick<Services, 'store' | 'posts' | 'events' | 'clock'>, logger: Logger) {
   const cache = new PageCache();
-  const invalidator = new CacheInvalidator({ cache, posts: services.posts });
+  const memo = new ListingMemo(services.posts);
+  const invalidator = new CacheInvalidator({ cache, memo, posts: services.posts });
   const apply = (change: Parameters<CacheInvalidator['apply']>[0]) =>
     invalidator.apply(change).catch((error: unknown) => logger.warn({ err: error }, 'cache invalidation failed'));
   const sync =
@@ -25,6 +27,7 @@ export function createSiteCache(services: Pick<Services, 'store' | 'posts' | 'ev
   sync?.start();
   return {
     cache,
+    memo,
     sync,
     async close() {
       unsubscribe();

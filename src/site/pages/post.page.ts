@@ -17,11 +17,11 @@ async function moreFrom(deps: SiteDeps, post: Post, keys: Set<string>): Promise<
   };
   if (post.primaryTag) {
     keys.add(cacheKeys.listTag(post.primaryTag.id));
-    add((await deps.posts.list({ tagId: post.primaryTag.id }, { limit: MORE + 1 })).posts);
+    add(await deps.listings.latest({ tagId: post.primaryTag.id }, MORE + 1));
   }
   if (picked.length < MORE) {
     keys.add(cacheKeys.listAll);
-    add((await deps.posts.list({}, { limit: MORE * 2 + 1 })).posts);
+    add(await deps.listings.latest({}, MORE * 2 + 1));
   }
   return picked;
 }
