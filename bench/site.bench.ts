@@ -182,6 +182,7 @@ async function archiveBench() {
 }
 
 try {
+  report(`machine: ${os.cpus().length} cores, load average before the run ${os.loadavg().map((l) => l.toFixed(1)).join(' / ')}`);
   await servingBench();
   await renderBench();
   await archiveBench();
