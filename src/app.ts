@@ -11,9 +11,11 @@ import { sql } from 'kysely';
 import type { Logger } from 'pino';
 import type { Config } from './config/schema.js';
 import { anonymous, type Viewer } from './content/index.js';
+import { adminApi, installStaffAccess } from './admin-api/index.js';
 import { installErrorHandler } from './http/error-handler.js';
 import type { Services } from './services.js';
 import { renderErrorPage } from './site/render.js';
+import { searchRoutes } from './site/search.routes.js';
 import { createSiteCache } from './site/site-cache.js';
 import { siteRoutes } from './site/site.routes.js';
 import { loadTheme } from './site/theme.js';
@@ -65,6 +67,12 @@ export async function buildApp({ config, services, logger }: AppOptions): Promis
     request.viewer = anonymous;
   });
 
+  installStaffAccess(app, {
+    auth: services.staffAuth,
+    apiKeys: services.apiKeys,
+    secureCookies: config.publicUrl.startsWith('https:'),
+  });
+
   app.addHook('onSend', async (_request, reply) => {
     reply.header('x-content-type-options', 'nosniff');
     reply.header('referrer-policy', 'strict-origin-when-cross-origin');
@@ -90,6 +98,14 @@ export async function buildApp({ config, services, logger }: AppOptions): Promis
     } catch {
       return reply.code(503).send({ status: 'unavailable', database: services.store.dialect });
     }
+  });
+
+  await app.register(adminApi, { prefix: '/admin/api', services, publicUrl: config.publicUrl });
+  await app.register(searchRoutes, {
+    search: services.search,
+    settings: services.settings,
+    taxonomy: services.taxonomy,
+    theme,
   });
 
   await app.register(siteRoutes, {

@@ -3,9 +3,12 @@ import { systemClock, type Clock } from './clock.js';
 import { ContentEvents, PostService, PUBLISH_JOB, TaxonomyService } from './content/index.js';
 import type { Store } from './db/client.js';
 import type { Mailer } from './email/index.js';
+import { EditorialService, PURGE_JOB } from './editorial/index.js';
 import { JobQueue, JobRunner } from './jobs/index.js';
+import { RecommendationService, REBUILD_JOB, REFRESH_JOB } from './recommendations/index.js';
+import { createSearchService, type SearchService } from './search/index.js';
 import { SettingsService } from './settings/index.js';
-import { UserService } from './staff/index.js';
+import { ApiKeyService, StaffAuthService, UserService } from './staff/index.js';
 
 export interface Services {
   store: Store;
@@ -19,6 +22,11 @@ export interface Services {
   taxonomy: TaxonomyService;
   settings: SettingsService;
   users: UserService;
+  staffAuth: StaffAuthService;
+  apiKeys: ApiKeyService;
+  editorial: EditorialService;
+  search: SearchService;
+  recommendations: RecommendationService;
 }
 
 /** The one place domain services are built and given what each one uses. */
@@ -46,6 +54,22 @@ export function createServices(store: Store, options: ServiceOptions): Services 
   runner.register(PUBLISH_JOB, async (payload) => {
     await posts.publishScheduled((payload as { postId: number }).postId);
   });
+  const settings = new SettingsService({ db, clock, events });
+  const users = new UserService({ db, clock });
+  const taxonomy = new TaxonomyService({ db, clock });
+  const editorial = new EditorialService({ db, jobs, clock, events, posts, taxonomy, users });
+  runner.register(PURGE_JOB, async () => {
+    await editorial.purgeDue();
+  });
+  const search = createSearchService(store, posts);
+  const recommendations = new RecommendationService({ db, posts, search, events, jobs, clock, logger: options.logger });
+  recommendations.listen();
+  runner.register(REFRESH_JOB, async (_payload, context) => {
+    await recommendations.refresh(context);
+  });
+  runner.register(REBUILD_JOB, async (_payload, context) => {
+    await recommendations.rebuild(undefined, context);
+  });
   return {
     store,
     clock,
@@ -55,8 +79,13 @@ export function createServices(store: Store, options: ServiceOptions): Services 
     jobs,
     runner,
     posts,
-    taxonomy: new TaxonomyService({ db, clock }),
-    settings: new SettingsService({ db, clock, events }),
-    users: new UserService({ db, clock }),
+    taxonomy,
+    settings,
+    users,
+    staffAuth: new StaffAuthService({ db, clock, mailer: options.mailer, users, siteTitle: async () => (await settings.site()).title }),
+    apiKeys: new ApiKeyService({ db, clock }),
+    editorial,
+    search,
+    recommendations,
   };
 }

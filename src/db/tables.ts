@@ -14,7 +14,16 @@ export interface Database {
   slug_redirects: SlugRedirectsTable;
   jobs: JobsTable;
   users: UsersTable;
+  staff_sessions: StaffSessionsTable;
+  staff_tokens: StaffTokensTable;
+  api_keys: ApiKeysTable;
+  sign_in_failures: SignInFailuresTable;
+  staff_setup: StaffSetupTable;
+  post_revisions: PostRevisionsTable;
+  trashed_posts: TrashedPostsTable;
   site_cache_changes: SiteCacheChangesTable;
+  post_recommendations: PostRecommendationsTable;
+  recommendation_marks: RecommendationMarksTable;
 }
 
 export interface SettingsTable {
@@ -158,6 +167,78 @@ export interface UsersTable {
   author_id: number | null;
   created_at: string;
   updated_at: string;
+}
+
+export interface StaffSessionsTable {
+  id: Generated<number>;
+  token_hash: string;
+  user_id: number;
+  created_at: string;
+  expires_at: string;
+}
+
+export interface StaffTokensTable {
+  id: Generated<number>;
+  token_hash: string;
+  user_id: number;
+  purpose: string;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
+export interface ApiKeysTable {
+  id: Generated<number>;
+  name: string;
+  key_hash: string;
+  prefix: string;
+  role: string;
+  created_by: number;
+  created_at: string;
+  last_used_at: string | null;
+  revoked_at: string | null;
+}
+
+export interface SignInFailuresTable {
+  key: string;
+  failures: number;
+  window_started_at: string;
+}
+
+export interface StaffSetupTable {
+  id: number;
+  done_at: string;
+}
+
+export interface PostRevisionsTable {
+  id: Generated<number>;
+  post_id: number;
+  revision: number;
+  user_id: number | null;
+  snapshot: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface TrashedPostsTable {
+  post_id: number;
+  previous_status: string;
+  previous_published_at: string | null;
+  user_id: number | null;
+  deleted_at: string;
+  purge_at: string;
+}
+
+export interface PostRecommendationsTable {
+  post_id: number;
+  position: number;
+  related_id: number;
+  score: number;
+}
+
+export interface RecommendationMarksTable {
+  post_id: number;
+  version: number;
 }
 
 export type PostRow = Selectable<PostsTable>;
