@@ -42,13 +42,11 @@ export async function buildApp({ config, services, logger }: AppOptions): Promis
     return503OnClosing: true,
     routerOptions: { ignoreTrailingSlash: false, ignoreDuplicateSlashes: true, maxParamLength: 500 },
   });
-  const theme = loadTheme(config.themeDir);
+  const theme = loadTheme(config.themeDir, config.publicUrl);
 
   const siteCache = createSiteCache(services, logger);
   app.addHook('onClose', () => siteCache.close());
-  installErrorHandler(app, (status, message, request) =>
-    renderErrorPage({ settings: services.settings, theme, publicUrl: config.publicUrl }, status, message, request.url.split('?')[0]!),
-  );
+  installErrorHandler(app, (status, message) => renderErrorPage({ settings: services.settings, theme }, status, message));
   await app.register(formbody, { bodyLimit: 64 * 1024 });
   // Session ids in cookies are random tokens looked up in the database, so cookies need no signing.
   await app.register(cookie);
@@ -116,6 +114,7 @@ export async function buildApp({ config, services, logger }: AppOptions): Promis
     publicUrl: config.publicUrl,
     cache: siteCache.cache,
     listings: siteCache.memo,
+    recommendations: services.recommendations,
     db: services.store.db,
     clock: services.clock,
   });

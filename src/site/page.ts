@@ -26,7 +26,8 @@ export interface PageMeta {
   /** The page's own title; the site title is added by the layout. Null on the home page. */
   title: string | null;
   description: string;
-  path: string;
+  /** The page's address; null for answers that have none of their own (errors, search). */
+  path: string | null;
   canonical: string | null;
   type: 'website' | 'article' | 'profile';
   image: ImageView | null;

@@ -102,12 +102,25 @@ describe('public pages of the demo magazine', () => {
   it('fills "More from" with the same section first, then the whole site, never the piece itself', async () => {
     const review = reviewOf('movie');
     const body = (await get(`/${review.slug}/`)).body;
-    const more = body.slice(body.indexOf('id="more-title"'));
+    const more = body.slice(body.indexOf('id="more-title"'), body.indexOf('id="related-title"'));
     const links = [...more.matchAll(/<h3><a href="\/([a-z0-9-]+)\/">/g)].map((m) => m[1]);
     expect(links).toHaveLength(4);
     expect(links).not.toContain(review.slug);
     const film = (await t.services.posts.list({ tagId: review.primaryTag!.id }, { limit: 5 })).posts.filter((p) => p.id !== review.id);
     expect(links).toEqual(film.slice(0, 4).map((p) => p.slug));
+  });
+
+  it('shows "You may also like" from the stored recommendations', async () => {
+    const review = reviewOf('movie');
+    await t.services.recommendations.rebuild();
+    const related = await t.services.recommendations.related(review.id, 4);
+    expect(related.length).toBeGreaterThan(0);
+    const body = (await get(`/${review.slug}/`)).body;
+    const block = body.slice(body.indexOf('id="related-title"'));
+    expect(block).toContain('You may also like');
+    const links = [...block.matchAll(/<h3><a href="\/([a-z0-9-]+)\/">/g)].map((m) => m[1]);
+    expect(links).toEqual(related.map((p) => p.slug));
+    expect(links).not.toContain(review.slug);
   });
 
   it('lists a section with its description and its newest pieces first', async () => {
