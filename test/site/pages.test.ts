@@ -78,6 +78,10 @@ describe('public pages of the demo magazine', () => {
     const date = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'Europe/London' }).format(new Date(review.publishedAt!));
     expect(body).toContain(`<time datetime="${review.publishedAt}">${date}</time>`);
     expect(body).toContain(`${review.readingMinutes} min read`);
+    const images = [...body.matchAll(/<img [^>]+>/g)].map((m) => m[0]);
+    expect(images[0]).toContain('fetchpriority="high"');
+    expect(images[0]).toContain('width="1200" height="675"');
+    for (const image of images.slice(1)) expect(image).toContain('loading="lazy"');
     expect(body).toContain('<meta property="og:type" content="article">');
     expect(body).toContain('<meta name="twitter:card" content="summary_large_image">');
     expect(body).toContain(`<link rel="canonical" href="http://localhost:3000/${review.slug}/">`);
