@@ -79,7 +79,7 @@ async function renderBench() {
   const services = openServices('demo');
   await migrateToLatest(services.store.db);
   await loadDemoContent(services, { mediaDir: path.join(work, 'media') });
-  const memo = new ListingMemo(services.posts);
+  const memo = new ListingMemo({ posts: services.posts, recommendations: services.recommendations });
   const deps = siteDeps(services, memo);
   const posts = (await services.posts.list({}, { limit: 500 })).posts;
   const render = async (post: Post) => {
@@ -142,7 +142,7 @@ async function archiveBench() {
   const services = openServices('corpus');
   await migrateToLatest(services.store.db);
   await seed(services);
-  const memo = new ListingMemo(services.posts);
+  const memo = new ListingMemo({ posts: services.posts, recommendations: services.recommendations });
   const deps = siteDeps(services, memo);
   const site = await services.settings.site();
   const film = await services.taxonomy.getTag('film');

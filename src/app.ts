@@ -114,7 +114,6 @@ export async function buildApp({ config, services, logger }: AppOptions): Promis
     publicUrl: config.publicUrl,
     cache: siteCache.cache,
     listings: siteCache.memo,
-    recommendations: services.recommendations,
     db: services.store.db,
     clock: services.clock,
   });

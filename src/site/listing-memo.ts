@@ -1,28 +1,28 @@
 import type { ListFilter, Post, PostService } from '../content/index.js';
-import { cacheKeys, showPosts } from './page.js';
+import { cacheKeys, showPosts, type RelatedPosts } from './page.js';
 
-const MAX_ENTRIES = 500;
+const MAX_ENTRIES = 2000;
 
 /**
- * The short "newest N" lists that many pages repeat ("More from" on every article of a section,
- * the home rows), kept in memory until a change touches the listing or one of its posts. Pages
- * are cached whole anyway; this makes the first render of each page cheaper.
+ * Short lists of posts that many pages repeat ("More from" on every article of a section, the
+ * home rows, a piece's recommendations), kept in memory until a change touches the listing or
+ * one of its posts. Pages are cached whole anyway; this makes the first render of each cheaper.
  */
 export class ListingMemo {
   private readonly entries = new Map<string, { posts: Post[]; keys: string[] }>();
 
-  constructor(private readonly posts: PostService) {}
+  constructor(private readonly deps: { posts: PostService; recommendations?: RelatedPosts }) {}
 
-  async latest(filter: ListFilter, limit: number): Promise<Post[]> {
-    const address = `${JSON.stringify(filter)}|${limit}`;
-    const hit = this.entries.get(address);
-    if (hit) return hit.posts;
-    const { posts } = await this.posts.list(filter, { limit });
-    if (this.entries.size >= MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value!);
-    const keys = new Set([keyOf(filter)]);
-    showPosts(keys, posts);
-    this.entries.set(address, { posts, keys: [...keys] });
-    return posts;
+  /** The newest posts of a listing. */
+  latest(filter: ListFilter, limit: number): Promise<Post[]> {
+    return this.remember(`${JSON.stringify(filter)}|${limit}`, keyOf(filter), async () => (await this.deps.posts.list(filter, { limit })).posts);
+  }
+
+  /** The stored recommendations of a post (none when no recommender is wired). */
+  related(postId: number, limit: number): Promise<Post[]> {
+    const { recommendations } = this.deps;
+    if (!recommendations) return Promise.resolve([]);
+    return this.remember(`related:${postId}|${limit}`, cacheKeys.post(postId), () => recommendations.related(postId, limit));
   }
 
   invalidate(keys: Iterable<string>): void {
@@ -32,6 +32,17 @@ export class ListingMemo {
 
   clear(): void {
     this.entries.clear();
+  }
+
+  private async remember(address: string, key: string, load: () => Promise<Post[]>): Promise<Post[]> {
+    const hit = this.entries.get(address);
+    if (hit) return hit.posts;
+    const posts = await load();
+    if (this.entries.size >= MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value!);
+    const keys = new Set([key]);
+    showPosts(keys, posts);
+    this.entries.set(address, { posts, keys: [...keys] });
+    return posts;
   }
 }
 

@@ -15,10 +15,9 @@ export interface SiteDeps {
   settings: SettingsService;
   theme: Theme;
   publicUrl: string;
-  /** Short newest-first lists, kept in memory between changes. */
-  listings: Pick<ListingMemo, 'latest'>;
+  /** Short lists (newest of a listing, recommendations), kept in memory between changes. */
+  listings: Pick<ListingMemo, 'latest' | 'related'>;
   media?: ResponsiveImages;
-  recommendations?: RelatedPosts;
 }
 
 /** What the layout needs to describe a page to browsers, search engines and social sites. */

@@ -10,9 +10,9 @@ import { PageCache } from './page-cache.js';
  * once; in scale mode (PostgreSQL, several processes) they are also shared through the database
  * and changes made elsewhere apply within about a second.
  */
-export function createSiteCache(services: Pick<Services, 'store' | 'posts' | 'events' | 'clock'>, logger: Logger) {
+export function createSiteCache(services: Pick<Services, 'store' | 'posts' | 'events' | 'clock' | 'recommendations'>, logger: Logger) {
   const cache = new PageCache();
-  const memo = new ListingMemo(services.posts);
+  const memo = new ListingMemo({ posts: services.posts, recommendations: services.recommendations });
   const invalidator = new CacheInvalidator({ cache, memo, posts: services.posts });
   const apply = (change: Parameters<CacheInvalidator['apply']>[0]) =>
     invalidator.apply(change).catch((error: unknown) => logger.warn({ err: error }, 'cache invalidation failed'));

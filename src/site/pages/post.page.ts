@@ -50,7 +50,7 @@ export async function postPage(deps: SiteDeps, found: Post, viewer: Viewer): Pro
   const image = await imageView(post.featureImage, deps.media, '(min-width: 64rem) 60rem, 100vw');
   const isPost = post.type === 'post';
   const [more, related] = isPost
-    ? await Promise.all([moreFrom(deps, post, keys), deps.recommendations?.related(post.id, RELATED) ?? []])
+    ? await Promise.all([moreFrom(deps, post, keys), deps.listings.related(post.id, RELATED)])
     : [[], []];
   const relatedShown = related.filter((p) => p.id !== post.id);
   showPosts(keys, [...more, ...relatedShown]);
