@@ -3,6 +3,9 @@ import { cacheKeys } from './page.js';
 import type { ListingMemo } from './listing-memo.js';
 import type { PageCache } from './page-cache.js';
 
+/** How many posts' listings are remembered; older ones fall back to what the cache shows. */
+const REMEMBERED = 20_000;
+
 /** The listings a post appears in: its sections and tags, its authors and its format. */
 function listingsOf(post: Post): string[] {
   return [
@@ -50,6 +53,8 @@ export class CacheInvalidator {
       return;
     }
     const now = listingsOf(post);
+    this.listings.delete(id);
+    if (this.listings.size >= REMEMBERED) this.listings.delete(this.listings.keys().next().value!);
     this.listings.set(id, now);
     this.drop(now);
   }
