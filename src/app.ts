@@ -19,6 +19,7 @@ import { searchRoutes } from './site/search.routes.js';
 import { createSiteCache } from './site/site-cache.js';
 import { siteRoutes } from './site/site.routes.js';
 import { loadTheme } from './site/theme.js';
+import { newsletterRoutes } from './newsletter/newsletter.routes.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -117,6 +118,8 @@ export async function buildApp({ config, services, logger }: AppOptions): Promis
     db: services.store.db,
     clock: services.clock,
   });
+
+  await app.register(newsletterRoutes, { subscribers: services.subscribers, settings: services.settings, theme });
 
   return app;
 }

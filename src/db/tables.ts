@@ -24,6 +24,14 @@ export interface Database {
   site_cache_changes: SiteCacheChangesTable;
   post_recommendations: PostRecommendationsTable;
   recommendation_marks: RecommendationMarksTable;
+  newsletters: NewslettersTable;
+  subscribers: SubscribersTable;
+  subscriber_newsletters: SubscriberNewslettersTable;
+  suppressions: SuppressionsTable;
+  newsletter_keys: NewsletterKeysTable;
+  digests: DigestsTable;
+  newsletter_sends: NewsletterSendsTable;
+  newsletter_deliveries: NewsletterDeliveriesTable;
 }
 
 export interface SettingsTable {
@@ -259,3 +267,93 @@ export interface SiteCacheChangesTable {
   change: string;
   created_at: string;
 }
+export interface NewslettersTable {
+  id: Generated<number>;
+  slug: string;
+  name: string;
+  description: Generated<string>;
+  is_default: Generated<number>;
+  position: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SubscribersTable {
+  id: Generated<number>;
+  email: string;
+  name: Generated<string>;
+  status: string;
+  source: string;
+  confirm_nonce: string | null;
+  confirm_sent_at: string | null;
+  confirmed_at: string | null;
+  unsubscribed_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SubscriberNewslettersTable {
+  subscriber_id: number;
+  newsletter_id: number;
+  created_at: string;
+  unsubscribed_at: string | null;
+}
+
+export interface SuppressionsTable {
+  email_hash: string;
+  reason: string;
+  created_at: string;
+}
+
+export interface NewsletterKeysTable {
+  name: string;
+  value: string;
+}
+
+export interface DigestsTable {
+  id: Generated<number>;
+  newsletter_id: number;
+  slot: string;
+  period_start: string;
+  subject: string;
+  intro: Generated<string>;
+  items: Generated<string>;
+  state: string;
+  scheduled_at: string | null;
+  send_id: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface NewsletterSendsTable {
+  id: Generated<number>;
+  newsletter_id: number;
+  kind: string;
+  post_id: number | null;
+  digest_id: number | null;
+  subject: string;
+  content: string;
+  state: string;
+  total: Generated<number>;
+  owner: string | null;
+  owner_until: string | null;
+  started_at: string;
+  finished_at: string | null;
+}
+
+export interface NewsletterDeliveriesTable {
+  id: Generated<number>;
+  send_id: number;
+  subscriber_id: number | null;
+  email: string;
+  state: string;
+  attempts: Generated<number>;
+  next_attempt_at: string | null;
+  last_error: string | null;
+  sent_at: string | null;
+}
+
+export type SubscriberRow = Selectable<SubscribersTable>;
+export type NewsletterRow = Selectable<NewslettersTable>;
+export type DigestRow = Selectable<DigestsTable>;
+export type NewsletterSendRow = Selectable<NewsletterSendsTable>;

@@ -22,11 +22,21 @@ export const errorCodes = {
   API_KEY_INVALID: 'The API key is not valid or was revoked.',
   FORBIDDEN: 'Your role does not allow this.',
   CSRF_INVALID: 'The request is missing its CSRF token; reload and try again.',
-  LINK_INVALID: 'This link has expired or was already used.',
+  LINK_INVALID: 'This link is damaged, has expired or was already used.',
   SETUP_DONE: 'The site already has staff; sign in instead.',
   LAST_ADMINISTRATOR: 'The site needs at least one active administrator.',
   API_KEY_NOT_FOUND: 'No API key has that id.',
   REVISION_NOT_FOUND: 'No revision of this post has that id.',
+  NEWSLETTER_NOT_FOUND: 'No newsletter has that slug.',
+  SUBSCRIBER_NOT_FOUND: 'No subscriber has that email address.',
+  LINK_EXPIRED: 'The link has expired.',
+  LINK_USED: 'The link has already been used.',
+  CSV_INVALID: 'The CSV file cannot be read.',
+  DIGEST_NOT_FOUND: 'No digest has that id.',
+  DIGEST_SENT: 'The digest has been sent and can no longer change.',
+  SEND_NOT_FOUND: 'No newsletter send has that id.',
+  ALREADY_SENT: 'That piece has already been sent to that newsletter.',
+  SEND_BUSY: 'Another process is delivering this send right now.',
 } as const;
 
 export type ErrorCode = keyof typeof errorCodes;
