@@ -72,6 +72,14 @@ export async function buildApp({ config, services, logger }: AppOptions): Promis
     secureCookies: config.publicUrl.startsWith('https:'),
   });
 
+  // Counts reads of published pieces (cookieless, batched off the request path).
+  app.addHook('onResponse', async (request, reply) => {
+    if (request.method === 'GET' && reply.statusCode === 200 && request.routeOptions.url === '/:slug/') {
+      const slug = (request.params as { slug: string }).slug;
+      services.views.record({ slug, address: request.ip, userAgent: request.headers['user-agent'] ?? '' });
+    }
+  });
+
   app.addHook('onSend', async (_request, reply) => {
     reply.header('x-content-type-options', 'nosniff');
     reply.header('referrer-policy', 'strict-origin-when-cross-origin');
@@ -99,7 +107,7 @@ export async function buildApp({ config, services, logger }: AppOptions): Promis
     }
   });
 
-  await app.register(adminApi, { prefix: '/admin/api', services, publicUrl: config.publicUrl });
+  await app.register(adminApi, { prefix: '/admin/api', services, publicUrl: config.publicUrl, theme });
   await app.register(searchRoutes, {
     search: services.search,
     settings: services.settings,
