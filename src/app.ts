@@ -12,9 +12,11 @@ import type { Logger } from 'pino';
 import type { Config } from './config/schema.js';
 import { anonymous, type Viewer } from './content/index.js';
 import { installErrorHandler } from './http/error-handler.js';
+import { memberRoutes, memberViewerHook } from './members/members.routes.js';
 import type { Services } from './services.js';
 import { renderError, siteRoutes } from './site/site.routes.js';
 import { loadTheme } from './site/theme.js';
+import { stripeWebhookRoutes } from './webhooks/stripe.routes.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -58,6 +60,9 @@ export async function buildApp({ config, services, logger }: AppOptions): Promis
   app.addHook('onRequest', async (request) => {
     request.viewer = anonymous;
   });
+  // Signed-in readers (member session cookie) read as members, paid or not.
+  app.decorateRequest('member', null);
+  app.addHook('onRequest', memberViewerHook(services.members));
 
   app.addHook('onSend', async (_request, reply) => {
     reply.header('x-content-type-options', 'nosniff');
@@ -92,6 +97,17 @@ export async function buildApp({ config, services, logger }: AppOptions): Promis
     theme,
     publicUrl: config.publicUrl,
   });
+
+  await app.register(memberRoutes, {
+    members: services.members,
+    plans: services.plans,
+    subscriptions: services.subscriptions,
+    settings: services.settings,
+    theme,
+    publicUrl: config.publicUrl,
+    newsletterUrl: null,
+  });
+  await app.register(stripeWebhookRoutes, { subscriptions: services.subscriptions });
 
   return app;
 }

@@ -23,7 +23,7 @@ async function withServices<T>(config: Config, work: (services: Services) => Pro
     await migrateToLatest(store.db);
     const mailer = createMailer(config);
     try {
-      return await work(createServices(store, { logger, mailer }));
+      return await work(createServices(store, { logger, mailer, publicUrl: config.publicUrl, stripe: config.stripe }));
     } finally {
       await mailer.close();
     }

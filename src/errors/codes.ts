@@ -14,6 +14,19 @@ export const errorCodes = {
   INVALID_TRANSITION: 'The item cannot move to that status from its current one.',
   IMPORT_INVALID: 'The import file is not a valid Masthead export.',
   IMPORT_TARGET_NOT_EMPTY: 'Imports go into an empty site.',
+  MEMBER_NOT_FOUND: 'No member has that id or email.',
+  SIGNIN_REQUIRED: 'Sign in as a member first.',
+  SIGNIN_LINK_INVALID: 'The sign-in link is invalid, used or expired.',
+  PLAN_NOT_FOUND: 'No plan has that id or slug.',
+  PLAN_IN_USE: 'Subscriptions or checkouts use this plan; deactivate it instead.',
+  PAYMENTS_NOT_CONFIGURED: 'Payments are not configured (STRIPE_SECRET_KEY is not set).',
+  PAYMENT_PROVIDER_FAILED: 'The payment provider did not answer; try again.',
+  WEBHOOK_INVALID: 'The webhook signature or payload is not valid.',
+  SUBSCRIPTION_NOT_FOUND: 'No subscription of yours has that id.',
+  SUBSCRIPTION_NOT_CHANGEABLE: 'This subscription cannot be changed that way.',
+  PRINT_ISSUE_NOT_FOUND: 'No print issue has that id or slug.',
+  PRINT_ISSUE_NOT_FROZEN: 'The fulfilment list of this issue is not frozen yet.',
+  PRINT_ISSUE_FROZEN: 'The fulfilment list of this issue is frozen; its cutoff cannot change.',
 } as const;
 
 export type ErrorCode = keyof typeof errorCodes;
