@@ -139,6 +139,25 @@ export function buildProgram(config: () => Readonly<Config>): Command {
       });
     });
 
+  const print = program.command('print').description('print issues and their fulfilment lists');
+  print
+    .command('export')
+    .argument('<issue>', 'the print issue, by slug or id')
+    .argument('<file>', 'where to write the fulfilment list (CSV)')
+    .description('write the frozen fulfilment list of a print issue as CSV for the mailing house')
+    .action(async (issue: string, file: string) => {
+      await withServices(config(), async (services) => {
+        const { issue: found, csv, rows } = await services.print.csv(issue);
+        const target = path.resolve(file);
+        const temporary = `${target}.partial`;
+        await fs.writeFile(temporary, csv);
+        await fs.rename(temporary, target);
+        const { countries } = await services.print.fulfilment(found.id);
+        const byCountry = countries.map((c) => `${c.country} ${c.copies}`).join(', ');
+        process.stdout.write(`Wrote ${rows} addresses for ${found.name} to ${target}${byCountry ? ` (${byCountry})` : ''}\n`);
+      });
+    });
+
   return program;
 }
 

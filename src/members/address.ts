@@ -65,8 +65,11 @@ const rules: Record<string, CountryRule> = {
 
 const regionNames = new Intl.DisplayNames(['en'], { type: 'region' });
 
+/** Codes Intl names that are not countries one can post to. */
+const notCountries = new Set(['ZZ', 'EU', 'EZ', 'UN', 'QO', 'XA', 'XB']);
+
 function isCountryCode(code: string): boolean {
-  if (!/^[A-Z]{2}$/.test(code)) return false;
+  if (!/^[A-Z]{2}$/.test(code) || notCountries.has(code)) return false;
   try {
     return regionNames.of(code) !== code;
   } catch {
