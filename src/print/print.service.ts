@@ -26,7 +26,7 @@ import type { FulfilmentItem, PrintIssue } from './print.types.js';
 
 /** The durable job that freezes an issue's fulfilment list at its address cutoff. */
 export const FREEZE_JOB = 'print.freeze';
-const freezeKey = (issueId: number) => `print-freeze:${issueId}`;
+export const freezeKey = (issueId: number) => `print-freeze:${issueId}`;
 
 export interface FreezeReport {
   copies: number;
