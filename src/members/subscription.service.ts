@@ -278,7 +278,7 @@ export class SubscriptionService {
       },
       this.now(),
     );
-    if (newer) await this.deps.jobs.cancel(tx, graceKey(subscription.id));
+    if (newer) await this.endGraceJobs(tx, subscription.id);
     return newer ? 'paid' : 'paid (older than current state: issues credited only)';
   }
 
@@ -300,7 +300,7 @@ export class SubscriptionService {
     const member = (await findMember(tx, { id: subscription.memberId }))!;
     const portal = `${this.deps.publicUrl}/members/`;
     await this.email(tx, paymentFailedEmail(member.email, graceUntil, portal));
-    await this.email(tx, graceEndingEmail(member.email, graceUntil, portal), new Date(Date.parse(graceUntil) - 3 * DAY_MS).toISOString(), `grace-reminder:${subscription.id}`);
+    await this.email(tx, graceEndingEmail(member.email, graceUntil, portal), new Date(Date.parse(graceUntil) - 3 * DAY_MS).toISOString(), reminderKey(subscription.id));
     await this.deps.jobs.enqueue(tx, { name: GRACE_END_JOB, key: graceKey(subscription.id), payload: { subscriptionId: subscription.id }, runAt: graceUntil });
     return 'payment failed: grace period started';
   }
@@ -331,7 +331,7 @@ export class SubscriptionService {
       },
       this.now(),
     );
-    if (status === 'active') await this.deps.jobs.cancel(tx, graceKey(subscription.id));
+    if (status === 'active') await this.endGraceJobs(tx, subscription.id);
     if (subscription.cancelAtPeriodEnd && !cancelAtPeriodEnd && status === 'active') return 'resumed';
     if (!subscription.cancelAtPeriodEnd && cancelAtPeriodEnd) return 'cancels at period end';
     return `updated: ${status}`;
@@ -348,7 +348,7 @@ export class SubscriptionService {
       { status: 'canceled', cancelAtPeriodEnd: false, graceUntil: null, issuesRemaining: 0, stripeStateAt: Math.max(created, subscription.stripeStateAt) },
       this.now(),
     );
-    await this.deps.jobs.cancel(tx, graceKey(subscription.id));
+    await this.endGraceJobs(tx, subscription.id);
     return 'canceled';
   }
 
@@ -395,12 +395,19 @@ export class SubscriptionService {
     }
   }
 
+  /** Payment arrived or the subscription ended: no lapse, no reminder. */
+  private async endGraceJobs(tx: Tx, subscriptionId: number): Promise<void> {
+    await this.deps.jobs.cancel(tx, graceKey(subscriptionId));
+    await this.deps.jobs.cancel(tx, reminderKey(subscriptionId));
+  }
+
   private email(tx: Tx, message: ReturnType<typeof giftEmail>, runAt?: string, key?: string): Promise<void> {
     return this.deps.jobs.enqueue(tx, { name: MEMBER_EMAIL_JOB, payload: message, ...(runAt ? { runAt } : {}), ...(key ? { key } : {}) });
   }
 }
 
 const graceKey = (subscriptionId: number) => `grace-end:${subscriptionId}`;
+const reminderKey = (subscriptionId: number) => `grace-reminder:${subscriptionId}`;
 
 export function priceOf(plan: Plan, billing: Billing): number | null {
   return billing === 'month' ? plan.monthlyCents : billing === 'year' ? plan.yearlyCents : plan.giftCents;

@@ -118,6 +118,7 @@ describe.each(dialects)('subscriptions from Stripe events (%s)', (dialect) => {
     const { subscription } = await subscriptionOf('recovers@example.com');
     expect(subscription).toMatchObject({ status: 'active', graceUntil: null });
     expect(await t.services.jobs.find(t.store.db, `grace-end:${subscription.id}`)).toBeUndefined();
+    expect(await t.services.jobs.find(t.store.db, `grace-reminder:${subscription.id}`)).toBeUndefined();
   });
 
   it('handles events out of order: an older update never overwrites a newer state', async () => {
