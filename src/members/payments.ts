@@ -1,4 +1,4 @@
-import Stripe from 'stripe';
+import type Stripe from 'stripe';
 import type { Billing } from './member.types.js';
 
 /** Where the Stripe client sends API calls: Stripe itself unless a test server is named. */
@@ -26,21 +26,23 @@ export interface Payments {
   createCheckout(request: CheckoutRequest): Promise<{ id: string; url: string }>;
   billingPortalUrl(customerId: string, returnUrl: string): Promise<string>;
   setCancelAtPeriodEnd(subscriptionId: string, cancel: boolean): Promise<unknown>;
-  /** The event, when the signature over the raw body is valid and recent; throws otherwise. */
-  verifyEvent(rawBody: Buffer, signature: string): Stripe.Event;
+  /** The event, when the signature over the raw body is valid and recent; rejects otherwise. */
+  verifyEvent(rawBody: Buffer, signature: string): Promise<Stripe.Event>;
 }
 
 export function stripePayments(settings: StripeSettings): Payments {
-  const stripe = new Stripe(settings.secretKey, {
-    maxNetworkRetries: 2,
-    timeout: 20_000,
-    telemetry: false,
-    ...(settings.api ?? {}),
-  });
+  // The library is loaded on first use, so commands and servers that take no payment start faster.
+  let loaded: Promise<Stripe> | undefined;
+  const client = () =>
+    (loaded ??= import('stripe').then(
+      ({ default: StripeClient }) =>
+        new StripeClient(settings.secretKey, { maxNetworkRetries: 2, timeout: 20_000, telemetry: false, ...(settings.api ?? {}) }),
+    ));
   return {
     webhooksEnabled: settings.webhookSecret !== undefined,
     async createCheckout(request) {
       const recurring = request.billing !== 'gift';
+      const stripe = await client();
       const session = await stripe.checkout.sessions.create(
         {
           mode: recurring ? 'subscription' : 'payment',
@@ -68,15 +70,15 @@ export function stripePayments(settings: StripeSettings): Payments {
       return { id: session.id, url: session.url };
     },
     async billingPortalUrl(customerId, returnUrl) {
-      const session = await stripe.billingPortal.sessions.create({ customer: customerId, return_url: returnUrl });
+      const session = await (await client()).billingPortal.sessions.create({ customer: customerId, return_url: returnUrl });
       return session.url;
     },
     async setCancelAtPeriodEnd(subscriptionId, cancel) {
-      return stripe.subscriptions.update(subscriptionId, { cancel_at_period_end: cancel });
+      return (await client()).subscriptions.update(subscriptionId, { cancel_at_period_end: cancel });
     },
-    verifyEvent(rawBody, signature) {
+    async verifyEvent(rawBody, signature) {
       if (!settings.webhookSecret) throw new Error('STRIPE_WEBHOOK_SECRET is not set');
-      return stripe.webhooks.constructEvent(rawBody, signature, settings.webhookSecret);
+      return (await client()).webhooks.constructEvent(rawBody, signature, settings.webhookSecret);
     },
   };
 }

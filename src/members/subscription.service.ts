@@ -142,7 +142,7 @@ export class SubscriptionService {
     if (!payments.webhooksEnabled) throw new AppError('PAYMENTS_NOT_CONFIGURED', 'Webhooks are not configured (STRIPE_WEBHOOK_SECRET is not set).');
     let verified: unknown;
     try {
-      verified = payments.verifyEvent(rawBody, signature ?? '');
+      verified = await payments.verifyEvent(rawBody, signature ?? '');
     } catch {
       throw new AppError('WEBHOOK_INVALID');
     }
