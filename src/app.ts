@@ -11,11 +11,16 @@ import { sql } from 'kysely';
 import type { Logger } from 'pino';
 import type { Config } from './config/schema.js';
 import { anonymous, type Viewer } from './content/index.js';
+import { adminApi, installStaffAccess } from './admin-api/index.js';
 import { installErrorHandler } from './http/error-handler.js';
-import { memberRoutes, memberViewerHook } from './members/members.routes.js';
 import type { Services } from './services.js';
-import { renderError, siteRoutes } from './site/site.routes.js';
+import { renderErrorPage } from './site/render.js';
+import { searchRoutes } from './site/search.routes.js';
+import { createSiteCache } from './site/site-cache.js';
+import { siteRoutes } from './site/site.routes.js';
 import { loadTheme } from './site/theme.js';
+import { newsletterRoutes } from './newsletter/newsletter.routes.js';
+import { memberRoutes, memberViewerHook } from './members/members.routes.js';
 import { stripeWebhookRoutes } from './webhooks/stripe.routes.js';
 
 declare module 'fastify' {
@@ -42,7 +47,11 @@ export async function buildApp({ config, services, logger }: AppOptions): Promis
   });
   const theme = loadTheme(config.themeDir);
 
-  installErrorHandler(app, (status, message) => renderError({ settings: services.settings, theme }, status, message));
+  const siteCache = createSiteCache(services, logger);
+  app.addHook('onClose', () => siteCache.close());
+  installErrorHandler(app, (status, message, request) =>
+    renderErrorPage({ settings: services.settings, theme, publicUrl: config.publicUrl }, status, message, request.url.split('?')[0]!),
+  );
   await app.register(formbody, { bodyLimit: 64 * 1024 });
   // Session ids in cookies are random tokens looked up in the database, so cookies need no signing.
   await app.register(cookie);
@@ -63,6 +72,12 @@ export async function buildApp({ config, services, logger }: AppOptions): Promis
   // Signed-in readers (member session cookie) read as members, paid or not.
   app.decorateRequest('member', null);
   app.addHook('onRequest', memberViewerHook(services.members));
+
+  installStaffAccess(app, {
+    auth: services.staffAuth,
+    apiKeys: services.apiKeys,
+    secureCookies: config.publicUrl.startsWith('https:'),
+  });
 
   app.addHook('onSend', async (_request, reply) => {
     reply.header('x-content-type-options', 'nosniff');
@@ -91,13 +106,26 @@ export async function buildApp({ config, services, logger }: AppOptions): Promis
     }
   });
 
+  await app.register(adminApi, { prefix: '/admin/api', services, publicUrl: config.publicUrl });
+  await app.register(searchRoutes, {
+    search: services.search,
+    settings: services.settings,
+    taxonomy: services.taxonomy,
+    theme,
+  });
+
   await app.register(siteRoutes, {
     posts: services.posts,
+    taxonomy: services.taxonomy,
     settings: services.settings,
     theme,
     publicUrl: config.publicUrl,
+    cache: siteCache.cache,
+    db: services.store.db,
+    clock: services.clock,
   });
 
+  await app.register(newsletterRoutes, { subscribers: services.subscribers, settings: services.settings, theme });
   await app.register(memberRoutes, {
     members: services.members,
     plans: services.plans,

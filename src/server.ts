@@ -25,16 +25,19 @@ export async function startServer(config: Config, logger: Logger, options: { dem
   if (migrated.applied.length > 0) logger.info({ migrations: migrated.applied }, 'database migrated');
 
   const mailer = createMailer(config);
-  const services = createServices(store, { logger, mailer, publicUrl: config.publicUrl, stripe: config.stripe });
+  const services = createServices(store, { logger, mailer, publicUrl: config.publicUrl, mailFrom: config.mailFrom, themeDir: config.themeDir, stripe: config.stripe });
   if (options.demo && (await loadDemoContent(services, { onlyIfEmpty: true, mediaDir: path.join(config.dataDir, 'media') }))) {
     logger.info('demo magazine loaded');
   }
   const published = await services.posts.publishDue();
   if (published > 0) logger.info({ published }, 'published posts scheduled while the server was down');
+  // Changes marked while no runner was running (a crash, an import) get their recommendations.
+  await services.recommendations.schedule();
 
   const app = await buildApp({ config, services, logger });
   await app.listen({ port: config.port, host: config.host });
   services.runner.start();
+  await services.newsletter.scheduleAssembly();
 
   let stopping: Promise<void> | undefined;
   const stop = () => {
@@ -43,6 +46,7 @@ export async function startServer(config: Config, logger: Logger, options: { dem
       // Stop taking requests and let in-flight ones finish, stop jobs cleanly, then close the database.
       await app.close();
       await services.runner.stop();
+      await services.recommendations.settled();
       await mailer.close();
       await store.close();
     })();

@@ -2,12 +2,25 @@ import type { Logger } from 'pino';
 import { systemClock, type Clock } from './clock.js';
 import { ContentEvents, PostService, PUBLISH_JOB, TaxonomyService } from './content/index.js';
 import type { Store } from './db/client.js';
-import type { Mailer, OutgoingMessage } from './email/index.js';
+import { EditorialService, PURGE_JOB } from './editorial/index.js';
+import { EmailRenderer, type Mailer, type OutgoingMessage } from './email/index.js';
 import { JobQueue, JobRunner } from './jobs/index.js';
 import { GRACE_END_JOB, MEMBER_EMAIL_JOB, MemberService, PlanService, stripePayments, SubscriptionService, type StripeSettings } from './members/index.js';
 import { FREEZE_JOB, PrintService } from './print/index.js';
+import { RecommendationService, REBUILD_JOB, REFRESH_JOB } from './recommendations/index.js';
+import { createSearchService, type SearchService } from './search/index.js';
 import { SettingsService } from './settings/index.js';
-import { UserService } from './staff/index.js';
+import { ApiKeyService, StaffAuthService, UserService } from './staff/index.js';
+import { SUBSCRIBER_EMAIL_JOB, SubscriberService, type SubscriberEmailKind } from './subscribers/index.js';
+import {
+  DIGEST_ASSEMBLE_JOB,
+  DIGEST_SEND_JOB,
+  NewsletterService,
+  POST_EMAIL_JOB,
+  SEND_JOB,
+  SendService,
+  sendSubscriberNotice,
+} from './newsletter/index.js';
 
 export interface Services {
   store: Store;
@@ -21,6 +34,14 @@ export interface Services {
   taxonomy: TaxonomyService;
   settings: SettingsService;
   users: UserService;
+  staffAuth: StaffAuthService;
+  apiKeys: ApiKeyService;
+  editorial: EditorialService;
+  search: SearchService;
+  recommendations: RecommendationService;
+  subscribers: SubscriberService;
+  sends: SendService;
+  newsletter: NewsletterService;
   plans: PlanService;
   members: MemberService;
   subscriptions: SubscriptionService;
@@ -33,8 +54,10 @@ export interface ServiceOptions {
   mailer: Mailer;
   clock?: Clock;
   pollMs?: number;
-  /** The site's public address, for links in emails and Stripe's return pages. */
+  /** Where links in emails point (PUBLIC_URL). */
   publicUrl?: string;
+  mailFrom?: string;
+  themeDir?: string;
   /** Stripe keys; without them the site says payments are not configured. */
   stripe?: StripeSettings;
 }
@@ -56,7 +79,51 @@ export function createServices(store: Store, options: ServiceOptions): Services 
   runner.register(PUBLISH_JOB, async (payload) => {
     await posts.publishScheduled((payload as { postId: number }).postId);
   });
+  const settings = new SettingsService({ db, clock, events });
+  const users = new UserService({ db, clock });
+  const taxonomy = new TaxonomyService({ db, clock });
+  const editorial = new EditorialService({ db, jobs, clock, events, posts, taxonomy, users });
+  runner.register(PURGE_JOB, async () => {
+    await editorial.purgeDue();
+  });
+  const search = createSearchService(store, posts);
+  const recommendations = new RecommendationService({ db, posts, search, events, jobs, clock, logger: options.logger });
+  recommendations.listen();
+  runner.register(REFRESH_JOB, async (_payload, context) => {
+    await recommendations.refresh(context);
+  });
+  runner.register(REBUILD_JOB, async (_payload, context) => {
+    await recommendations.rebuild(undefined, context);
+  });
   const publicUrl = options.publicUrl ?? 'http://localhost:3000';
+  const renderer = new EmailRenderer(options.themeDir);
+  const subscribers = new SubscriberService({ db, clock, jobs });
+  const sends = new SendService({
+    db,
+    clock,
+    jobs,
+    mailer: options.mailer,
+    subscribers,
+    publicUrl,
+    mailFrom: options.mailFrom,
+    siteTitle: async () => (await settings.site()).title,
+  });
+  const newsletter = new NewsletterService({ db, clock, jobs, posts, subscribers, sends, site: settings, renderer, mailer: options.mailer, publicUrl });
+  runner.register(SUBSCRIBER_EMAIL_JOB, async (payload) => {
+    await sendSubscriberNotice(
+      { subscribers, newsletters: newsletter, sends, site: settings, renderer, mailer: options.mailer, publicUrl },
+      payload as { subscriberId: number; kind: SubscriberEmailKind },
+    );
+  });
+  runner.register(SEND_JOB, async (payload, context) => {
+    await sends.deliver((payload as { sendId: number }).sendId, { signal: context.signal, onProgress: throttledHeartbeat(context.heartbeat) });
+  });
+  runner.register(DIGEST_ASSEMBLE_JOB, async (payload) => newsletter.runAssembly((payload as { slot: string }).slot));
+  runner.register(DIGEST_SEND_JOB, async (payload) => {
+    const digest = await newsletter.digest((payload as { digestId: number }).digestId);
+    if (digest.state === 'scheduled') await newsletter.sendNow(digest.id);
+  });
+  runner.register(POST_EMAIL_JOB, async (payload) => newsletter.runPostEmail(payload as { postId: number; newsletterId: number }));
   const subscriptions = new SubscriptionService({
     db,
     clock,
@@ -83,12 +150,30 @@ export function createServices(store: Store, options: ServiceOptions): Services 
     jobs,
     runner,
     posts,
-    taxonomy: new TaxonomyService({ db, clock }),
-    settings: new SettingsService({ db, clock, events }),
-    users: new UserService({ db, clock }),
+    taxonomy,
+    settings,
+    users,
+    staffAuth: new StaffAuthService({ db, clock, mailer: options.mailer, users, siteTitle: async () => (await settings.site()).title }),
+    apiKeys: new ApiKeyService({ db, clock }),
+    editorial,
+    search,
+    recommendations,
+    subscribers,
+    sends,
+    newsletter,
     plans: new PlanService({ db, clock }),
     members: new MemberService({ db, clock, mailer: options.mailer }),
     subscriptions,
     print,
+  };
+}
+
+/** Keeps a long job's lock fresh while it reports progress, at most every ten seconds. */
+function throttledHeartbeat(heartbeat: () => Promise<void>): () => void {
+  let last = Date.now();
+  return () => {
+    if (Date.now() - last < 10_000) return;
+    last = Date.now();
+    void heartbeat().catch(() => undefined);
   };
 }

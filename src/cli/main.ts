@@ -23,7 +23,7 @@ async function withServices<T>(config: Config, work: (services: Services) => Pro
     await migrateToLatest(store.db);
     const mailer = createMailer(config);
     try {
-      return await work(createServices(store, { logger, mailer, publicUrl: config.publicUrl, stripe: config.stripe }));
+      return await work(createServices(store, { logger, mailer, publicUrl: config.publicUrl, mailFrom: config.mailFrom, themeDir: config.themeDir, stripe: config.stripe }));
     } finally {
       await mailer.close();
     }
@@ -136,6 +136,75 @@ export function buildProgram(config: () => Readonly<Config>): Command {
         const document = await importSite(services, input, bar.report);
         bar.done();
         process.stdout.write(`Imported ${document.posts.length} posts and pages.\n`);
+      });
+    });
+
+  program
+    .command('recommendations')
+    .description('"You may also like" lists')
+    .command('rebuild')
+    .description('recompute every list (after an import, or to apply a new method)')
+    .action(async () => {
+      await withServices(config(), async (services) => {
+        const bar = progress('Computing recommendations');
+        const count = await services.recommendations.rebuild(bar.report);
+        bar.done();
+        process.stdout.write(`Computed recommendations for ${count} posts.\n`);
+      });
+    });
+
+  const subscribers = program.command('subscribers').description('newsletter subscribers');
+  subscribers
+    .command('import')
+    .argument('<file>', 'a CSV export from Substack, Mailchimp, Ghost, or any CSV with an email column')
+    .option('--newsletter <slug>', 'the newsletter to add them to (default: the default newsletters)')
+    .description('import confirmed subscribers from a CSV file (all accepted rows or none)')
+    .action(async (file: string, options: { newsletter?: string }) => {
+      let content: Buffer;
+      try {
+        content = await fs.readFile(path.resolve(file));
+      } catch {
+        throw new CliError(`Cannot read ${file}: no such file.`);
+      }
+      await withServices(config(), async (services) => {
+        const bar = progress('Importing subscribers');
+        const report = await services.subscribers.importCsv(content, { newsletter: options.newsletter, onProgress: bar.report });
+        bar.done();
+        process.stdout.write(`${report.layout} layout, ${report.rows} rows: ${report.added} added, ${report.updated} already there, ${report.rejected.length} rejected.\n`);
+        for (const r of report.rejected) process.stdout.write(`  line ${r.line}: ${r.email || '(empty)'}: ${r.reason}\n`);
+      });
+    });
+
+  const newsletter = program.command('newsletter').description('newsletter emails');
+  newsletter
+    .command('send')
+    .option('--post <slug>', 'email this published post')
+    .option('--digest', 'send the weekly digest (the current draft, or one assembled now)')
+    .option('--newsletter <slug>', 'the newsletter to send to (posts; default: the default newsletter)')
+    .description('send in the foreground with progress; run it again after an interruption to resume')
+    .action(async (options: { post?: string; digest?: boolean; newsletter?: string }) => {
+      if (Boolean(options.post) === Boolean(options.digest)) throw new CliError('Give either --post SLUG or --digest.');
+      await withServices(config(), async (services) => {
+        let sendId: number;
+        if (options.digest) {
+          const digest = await services.newsletter.digestToSend();
+          sendId = await services.newsletter.sendNow(digest.id);
+        } else {
+          const started = await services.newsletter.sendPost(options.post!, options.newsletter);
+          if (started.sendId === null) {
+            process.stdout.write(`The post is scheduled; it will be emailed when it is published (${started.sendsAt}) by the running server.\n`);
+            return;
+          }
+          sendId = started.sendId;
+        }
+        const bar = progress(`Sending ${sendId}`);
+        const report = await services.sends.deliver(sendId, { onProgress: bar.report });
+        bar.done();
+        process.stdout.write(
+          `Send ${report.id} "${report.subject}" to ${report.newsletter}: ${report.delivered} delivered, ${report.deferred} deferred, ${report.failed} failed, ${report.bounced} bounced, ${report.skipped} skipped of ${report.total}.\n`,
+        );
+        if (report.deferred > 0) process.stdout.write('Deferred messages are retried by the running server (masthead start) with backoff.\n');
+        if (services.mailer.kind === 'outbox') process.stdout.write('No SMTP_URL is set: the messages were written to DATA_DIR/outbox.\n');
       });
     });
 

@@ -14,6 +14,24 @@ export interface Database {
   slug_redirects: SlugRedirectsTable;
   jobs: JobsTable;
   users: UsersTable;
+  staff_sessions: StaffSessionsTable;
+  staff_tokens: StaffTokensTable;
+  api_keys: ApiKeysTable;
+  sign_in_failures: SignInFailuresTable;
+  staff_setup: StaffSetupTable;
+  post_revisions: PostRevisionsTable;
+  trashed_posts: TrashedPostsTable;
+  site_cache_changes: SiteCacheChangesTable;
+  post_recommendations: PostRecommendationsTable;
+  recommendation_marks: RecommendationMarksTable;
+  newsletters: NewslettersTable;
+  subscribers: SubscribersTable;
+  subscriber_newsletters: SubscriberNewslettersTable;
+  suppressions: SuppressionsTable;
+  newsletter_keys: NewsletterKeysTable;
+  digests: DigestsTable;
+  newsletter_sends: NewsletterSendsTable;
+  newsletter_deliveries: NewsletterDeliveriesTable;
   plans: PlansTable;
   members: MembersTable;
   member_tokens: MemberTokensTable;
@@ -168,6 +186,78 @@ export interface UsersTable {
   updated_at: string;
 }
 
+export interface StaffSessionsTable {
+  id: Generated<number>;
+  token_hash: string;
+  user_id: number;
+  created_at: string;
+  expires_at: string;
+}
+
+export interface StaffTokensTable {
+  id: Generated<number>;
+  token_hash: string;
+  user_id: number;
+  purpose: string;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
+export interface ApiKeysTable {
+  id: Generated<number>;
+  name: string;
+  key_hash: string;
+  prefix: string;
+  role: string;
+  created_by: number;
+  created_at: string;
+  last_used_at: string | null;
+  revoked_at: string | null;
+}
+
+export interface SignInFailuresTable {
+  key: string;
+  failures: number;
+  window_started_at: string;
+}
+
+export interface StaffSetupTable {
+  id: number;
+  done_at: string;
+}
+
+export interface PostRevisionsTable {
+  id: Generated<number>;
+  post_id: number;
+  revision: number;
+  user_id: number | null;
+  snapshot: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface TrashedPostsTable {
+  post_id: number;
+  previous_status: string;
+  previous_published_at: string | null;
+  user_id: number | null;
+  deleted_at: string;
+  purge_at: string;
+}
+
+export interface PostRecommendationsTable {
+  post_id: number;
+  position: number;
+  related_id: number;
+  score: number;
+}
+
+export interface RecommendationMarksTable {
+  post_id: number;
+  version: number;
+}
+
 export type PostRow = Selectable<PostsTable>;
 export type NewPostRow = Insertable<PostsTable>;
 export type PostRowUpdate = Updateable<PostsTable>;
@@ -177,6 +267,105 @@ export type WorkRow = Selectable<WorksTable>;
 export type PersonRow = Selectable<PeopleTable>;
 export type JobRow = Selectable<JobsTable>;
 export type UserRow = Selectable<UsersTable>;
+
+export interface SiteCacheChangesTable {
+  id: Generated<number>;
+  /** The process that made the change (it has already applied it). */
+  origin: string;
+  /** The ContentChange as JSON. */
+  change: string;
+  created_at: string;
+}
+export interface NewslettersTable {
+  id: Generated<number>;
+  slug: string;
+  name: string;
+  description: Generated<string>;
+  is_default: Generated<number>;
+  position: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SubscribersTable {
+  id: Generated<number>;
+  email: string;
+  name: Generated<string>;
+  status: string;
+  source: string;
+  confirm_nonce: string | null;
+  confirm_sent_at: string | null;
+  confirmed_at: string | null;
+  unsubscribed_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SubscriberNewslettersTable {
+  subscriber_id: number;
+  newsletter_id: number;
+  created_at: string;
+  unsubscribed_at: string | null;
+}
+
+export interface SuppressionsTable {
+  email_hash: string;
+  reason: string;
+  created_at: string;
+}
+
+export interface NewsletterKeysTable {
+  name: string;
+  value: string;
+}
+
+export interface DigestsTable {
+  id: Generated<number>;
+  newsletter_id: number;
+  slot: string;
+  period_start: string;
+  subject: string;
+  intro: Generated<string>;
+  items: Generated<string>;
+  state: string;
+  scheduled_at: string | null;
+  send_id: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface NewsletterSendsTable {
+  id: Generated<number>;
+  newsletter_id: number;
+  kind: string;
+  post_id: number | null;
+  digest_id: number | null;
+  subject: string;
+  content: string;
+  state: string;
+  total: Generated<number>;
+  owner: string | null;
+  owner_until: string | null;
+  started_at: string;
+  finished_at: string | null;
+}
+
+export interface NewsletterDeliveriesTable {
+  id: Generated<number>;
+  send_id: number;
+  subscriber_id: number | null;
+  email: string;
+  state: string;
+  attempts: Generated<number>;
+  next_attempt_at: string | null;
+  last_error: string | null;
+  sent_at: string | null;
+}
+
+export type SubscriberRow = Selectable<SubscribersTable>;
+export type NewsletterRow = Selectable<NewslettersTable>;
+export type DigestRow = Selectable<DigestsTable>;
+export type NewsletterSendRow = Selectable<NewsletterSendsTable>;
 
 export interface PlansTable {
   id: Generated<number>;

@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { AppError, isAppError } from '../errors/app-error.js';
 import type { SettingsService } from '../settings/index.js';
 import type { Theme } from '../site/theme.js';
-import { formatDate } from '../site/format.js';
+import { pageMeta } from '../site/page.js';
+import { renderPage } from '../site/render.js';
 import type { MemberService } from './member.service.js';
 import { SIGN_IN_LINK_MINUTES } from './member.service.js';
 import type { Member, Subscription } from './member.types.js';
@@ -108,8 +109,12 @@ export async function memberRoutes(app: FastifyInstance, deps: MemberRouteDeps):
   const secure = deps.publicUrl.startsWith('https:');
   const html = (reply: FastifyReply, body: string, status = 200) => reply.code(status).type('text/html; charset=utf-8').header('cache-control', 'private, no-store').send(body);
 
-  async function page(template: string, data: object) {
-    return deps.theme.render(`members/${template}`, { site: await deps.settings.site(), helpers: { formatDate }, ...data });
+  const titles: Record<string, string> = { print: 'Subscribe', signin: 'Sign in', account: 'Your account' };
+  async function page(template: string, data: Record<string, unknown>) {
+    const path = `/members/${template === 'account' ? '' : `${template}/`}`;
+    const title = typeof data.heading === 'string' ? data.heading : (titles[template] ?? 'Members');
+    const meta = pageMeta({ path, title, description: title, noindex: template !== 'print' });
+    return renderPage(deps, await deps.settings.site(), { template: `members/${template}`, view: data, meta });
   }
 
   async function printPage(request: FastifyRequest, reply: FastifyReply, extra: object = {}, status = 200) {

@@ -80,6 +80,7 @@ export async function testServices(
     config: database.config,
     close: async () => {
       await services.runner.stop();
+      await services.recommendations.settled();
       await store.close();
       await database.drop();
     },
