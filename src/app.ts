@@ -133,7 +133,7 @@ export async function buildApp({ config, services, logger }: AppOptions): Promis
     settings: services.settings,
     theme,
     publicUrl: config.publicUrl,
-    newsletterUrl: null,
+    subscribers: services.subscribers,
   });
   await app.register(stripeWebhookRoutes, { subscriptions: services.subscriptions });
 

@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { AppError, isAppError } from '../errors/app-error.js';
 import type { SettingsService } from '../settings/index.js';
+import type { SubscriberService } from '../subscribers/index.js';
 import type { Theme } from '../site/theme.js';
 import { pageMeta } from '../site/page.js';
 import { renderPage } from '../site/render.js';
@@ -28,8 +29,8 @@ export interface MemberRouteDeps {
   settings: SettingsService;
   theme: Theme;
   publicUrl: string;
-  /** Where members choose newsletters, when the newsletter pages exist. */
-  newsletterUrl: string | null;
+  /** Newsletter subscriptions: a member who subscribed gets a link to their preferences. */
+  subscribers: Pick<SubscriberService, 'find' | 'links'>;
 }
 
 /** Upgrades `request.viewer` to a member (paid or not) when the member session cookie is valid. */
@@ -208,6 +209,18 @@ export async function memberRoutes(app: FastifyInstance, deps: MemberRouteDeps):
     return request.member;
   }
 
+  /** The member's newsletter preferences page (a signed link), or null when the address never subscribed. */
+  async function newsletterPreferences(email: string): Promise<string | null> {
+    try {
+      const subscriber = await deps.subscribers.find(email);
+      const token = (await deps.subscribers.links()).sign({ purpose: 'preferences', subscriberId: subscriber.id });
+      return `/newsletter/preferences/?token=${encodeURIComponent(token)}`;
+    } catch (error) {
+      if (isAppError(error) && error.code === 'SUBSCRIBER_NOT_FOUND') return null;
+      throw error;
+    }
+  }
+
   async function account(request: FastifyRequest, reply: FastifyReply, extra: object = {}, status = 200) {
     const member = request.member!;
     return html(
@@ -220,7 +233,7 @@ export async function memberRoutes(app: FastifyInstance, deps: MemberRouteDeps):
         statusLabel,
         addressValues: member.address ?? {},
         addressErrors: {},
-        newsletterUrl: deps.newsletterUrl,
+        newsletterUrl: await newsletterPreferences(member.email),
         ...extra,
       }),
       status,

@@ -172,6 +172,17 @@ describe('members pages', () => {
     expect(res.body).toMatch(/Print issues left<\/dt><dd>4</);
     expect(res.body).toContain('value="SW1A 1AA"');
     expect(res.body).toContain('Cancel at the end of the period');
+    expect(res.body).toContain('action="/newsletter/subscribe"');
+  });
+
+  it('links a member who subscribed to the newsletter to their preferences', async () => {
+    await t.services.subscribers.subscribe({ email: 'reader@example.com' });
+    const jar = await signIn(t, 'reader@example.com', '10.0.0.7');
+    const res = await t.app.inject({ url: '/members/', headers: { cookie: cookieHeader(jar) } });
+    const token = /href="\/newsletter\/preferences\/\?token=([^"]+)"/.exec(res.body)?.[1];
+    expect(token).toBeDefined();
+    const { subscriber } = await t.services.subscribers.preferences(decodeURIComponent(token!));
+    expect(subscriber.email).toBe('reader@example.com');
   });
 
   it('changes the delivery address with per-field errors, and cancels, resumes and opens invoices', async () => {
@@ -204,7 +215,7 @@ describe('members pages', () => {
   it('portal actions without a session answer 401, and signing out ends the session', async () => {
     const { token, jar } = await formOn(t, '/members/signin/');
     expect((await post(t, '/members/address', { _csrf: token, address_name: 'x' }, jar)).statusCode).toBe(401);
-    const signedIn = await signIn(t, 'reader@example.com', '10.0.0.6');
+    const signedIn = await signIn(t, 'leaver@example.com', '10.0.0.6');
     const form = await formOn(t, '/members/', signedIn);
     expect((await post(t, '/members/signout', { _csrf: form.token }, form.jar)).headers.location).toBe('/');
     expect((await t.app.inject({ url: '/members/', headers: { cookie: cookieHeader(signedIn) } })).headers.location).toBe('/members/signin/');
