@@ -20,6 +20,7 @@ import { createSiteCache } from './site/site-cache.js';
 import { siteRoutes } from './site/site.routes.js';
 import { loadTheme } from './site/theme.js';
 import { newsletterRoutes } from './newsletter/newsletter.routes.js';
+import { memberAdminRoutes } from './members/members.admin.routes.js';
 import { memberRoutes, memberViewerHook } from './members/members.routes.js';
 import { stripeWebhookRoutes } from './webhooks/stripe.routes.js';
 
@@ -136,6 +137,7 @@ export async function buildApp({ config, services, logger }: AppOptions): Promis
     subscribers: services.subscribers,
   });
   await app.register(stripeWebhookRoutes, { subscriptions: services.subscriptions });
+  await app.register(memberAdminRoutes, { plans: services.plans, members: services.members, print: services.print });
 
   return app;
 }
