@@ -20,6 +20,9 @@ import { createSiteCache } from './site/site-cache.js';
 import { siteRoutes } from './site/site.routes.js';
 import { loadTheme } from './site/theme.js';
 import { newsletterRoutes } from './newsletter/newsletter.routes.js';
+import { memberAdminRoutes } from './members/members.admin.routes.js';
+import { memberRoutes, memberViewerHook } from './members/members.routes.js';
+import { stripeWebhookRoutes } from './webhooks/stripe.routes.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -65,6 +68,9 @@ export async function buildApp({ config, services, logger }: AppOptions): Promis
   app.addHook('onRequest', async (request) => {
     request.viewer = anonymous;
   });
+  // Signed-in readers (member session cookie) read as members, paid or not.
+  app.decorateRequest('member', null);
+  app.addHook('onRequest', memberViewerHook(services.members));
 
   installStaffAccess(app, {
     auth: services.staffAuth,
@@ -128,6 +134,17 @@ export async function buildApp({ config, services, logger }: AppOptions): Promis
   });
 
   await app.register(newsletterRoutes, { subscribers: services.subscribers, settings: services.settings, theme });
+  await app.register(memberRoutes, {
+    members: services.members,
+    plans: services.plans,
+    subscriptions: services.subscriptions,
+    settings: services.settings,
+    theme,
+    publicUrl: config.publicUrl,
+    subscribers: services.subscribers,
+  });
+  await app.register(stripeWebhookRoutes, { subscriptions: services.subscriptions });
+  await app.register(memberAdminRoutes, { plans: services.plans, members: services.members, print: services.print });
 
   return app;
 }
