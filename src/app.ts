@@ -11,9 +11,12 @@ import { sql } from 'kysely';
 import type { Logger } from 'pino';
 import type { Config } from './config/schema.js';
 import { anonymous, type Viewer } from './content/index.js';
+import { adminApi, installStaffAccess } from './admin-api/index.js';
 import { installErrorHandler } from './http/error-handler.js';
 import type { Services } from './services.js';
-import { renderError, siteRoutes } from './site/site.routes.js';
+import { renderErrorPage } from './site/render.js';
+import { createSiteCache } from './site/site-cache.js';
+import { siteRoutes } from './site/site.routes.js';
 import { loadTheme } from './site/theme.js';
 import { newsletterRoutes } from './newsletter/newsletter.routes.js';
 
@@ -41,7 +44,11 @@ export async function buildApp({ config, services, logger }: AppOptions): Promis
   });
   const theme = loadTheme(config.themeDir);
 
-  installErrorHandler(app, (status, message) => renderError({ settings: services.settings, theme }, status, message));
+  const siteCache = createSiteCache(services, logger);
+  app.addHook('onClose', () => siteCache.close());
+  installErrorHandler(app, (status, message, request) =>
+    renderErrorPage({ settings: services.settings, theme, publicUrl: config.publicUrl }, status, message, request.url.split('?')[0]!),
+  );
   await app.register(formbody, { bodyLimit: 64 * 1024 });
   // Session ids in cookies are random tokens looked up in the database, so cookies need no signing.
   await app.register(cookie);
@@ -58,6 +65,12 @@ export async function buildApp({ config, services, logger }: AppOptions): Promis
   app.decorateRequest<Viewer | null>('viewer', null);
   app.addHook('onRequest', async (request) => {
     request.viewer = anonymous;
+  });
+
+  installStaffAccess(app, {
+    auth: services.staffAuth,
+    apiKeys: services.apiKeys,
+    secureCookies: config.publicUrl.startsWith('https:'),
   });
 
   app.addHook('onSend', async (_request, reply) => {
@@ -87,14 +100,20 @@ export async function buildApp({ config, services, logger }: AppOptions): Promis
     }
   });
 
+  await app.register(adminApi, { prefix: '/admin/api', services, publicUrl: config.publicUrl });
+
   await app.register(siteRoutes, {
     posts: services.posts,
+    taxonomy: services.taxonomy,
     settings: services.settings,
     theme,
     publicUrl: config.publicUrl,
+    cache: siteCache.cache,
+    db: services.store.db,
+    clock: services.clock,
   });
 
-  await app.register(newsletterRoutes, { subscribers: services.subscribers, settings: services.settings, theme });
+  await app.register(newsletterRoutes, { subscribers: services.subscribers, settings: services.settings, theme, publicUrl: config.publicUrl });
 
   return app;
 }

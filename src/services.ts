@@ -3,9 +3,10 @@ import { systemClock, type Clock } from './clock.js';
 import { ContentEvents, PostService, PUBLISH_JOB, TaxonomyService } from './content/index.js';
 import type { Store } from './db/client.js';
 import { EmailRenderer, type Mailer } from './email/index.js';
+import { EditorialService, PURGE_JOB } from './editorial/index.js';
 import { JobQueue, JobRunner } from './jobs/index.js';
 import { SettingsService } from './settings/index.js';
-import { UserService } from './staff/index.js';
+import { ApiKeyService, StaffAuthService, UserService } from './staff/index.js';
 import { SUBSCRIBER_EMAIL_JOB, SubscriberService, type SubscriberEmailKind } from './subscribers/index.js';
 import {
   DIGEST_ASSEMBLE_JOB,
@@ -29,6 +30,9 @@ export interface Services {
   taxonomy: TaxonomyService;
   settings: SettingsService;
   users: UserService;
+  staffAuth: StaffAuthService;
+  apiKeys: ApiKeyService;
+  editorial: EditorialService;
   subscribers: SubscriberService;
   sends: SendService;
   newsletter: NewsletterService;
@@ -64,6 +68,42 @@ export function createServices(store: Store, options: ServiceOptions): Services 
     await posts.publishScheduled((payload as { postId: number }).postId);
   });
   const settings = new SettingsService({ db, clock, events });
+  const users = new UserService({ db, clock });
+  const taxonomy = new TaxonomyService({ db, clock });
+  const editorial = new EditorialService({ db, jobs, clock, events, posts, taxonomy, users });
+  runner.register(PURGE_JOB, async () => {
+    await editorial.purgeDue();
+  });
+  const { subscribers, sends, newsletter } = createNewsletterServices(store, options, { clock, jobs, runner, posts, settings });
+  return {
+    store,
+    clock,
+    logger: options.logger,
+    mailer: options.mailer,
+    events,
+    jobs,
+    runner,
+    posts,
+    taxonomy,
+    settings,
+    users,
+    staffAuth: new StaffAuthService({ db, clock, mailer: options.mailer, users, siteTitle: async () => (await settings.site()).title }),
+    apiKeys: new ApiKeyService({ db, clock }),
+    editorial,
+    subscribers,
+    sends,
+    newsletter,
+  };
+}
+
+/** Subscribers, sends and the digest, with the jobs that run them. */
+function createNewsletterServices(
+  store: Store,
+  options: ServiceOptions,
+  shared: { clock: Clock; jobs: JobQueue; runner: JobRunner; posts: PostService; settings: SettingsService },
+) {
+  const { db } = store;
+  const { clock, jobs, runner, posts, settings } = shared;
   const publicUrl = options.publicUrl ?? 'http://localhost:3000';
   const renderer = new EmailRenderer(options.themeDir);
   const subscribers = new SubscriberService({ db, clock, jobs });
@@ -93,22 +133,7 @@ export function createServices(store: Store, options: ServiceOptions): Services 
     if (digest.state === 'scheduled') await newsletter.sendNow(digest.id);
   });
   runner.register(POST_EMAIL_JOB, async (payload) => newsletter.runPostEmail(payload as { postId: number; newsletterId: number }));
-  return {
-    store,
-    clock,
-    logger: options.logger,
-    mailer: options.mailer,
-    events,
-    jobs,
-    runner,
-    posts,
-    taxonomy: new TaxonomyService({ db, clock }),
-    settings,
-    users: new UserService({ db, clock }),
-    subscribers,
-    sends,
-    newsletter,
-  };
+  return { subscribers, sends, newsletter };
 }
 
 /** Keeps a long job's lock fresh while it reports progress, at most every ten seconds. */

@@ -22,6 +22,14 @@ export interface Database {
   digests: DigestsTable;
   newsletter_sends: NewsletterSendsTable;
   newsletter_deliveries: NewsletterDeliveriesTable;
+  staff_sessions: StaffSessionsTable;
+  staff_tokens: StaffTokensTable;
+  api_keys: ApiKeysTable;
+  sign_in_failures: SignInFailuresTable;
+  staff_setup: StaffSetupTable;
+  post_revisions: PostRevisionsTable;
+  trashed_posts: TrashedPostsTable;
+  site_cache_changes: SiteCacheChangesTable;
 }
 
 export interface SettingsTable {
@@ -167,6 +175,66 @@ export interface UsersTable {
   updated_at: string;
 }
 
+export interface StaffSessionsTable {
+  id: Generated<number>;
+  token_hash: string;
+  user_id: number;
+  created_at: string;
+  expires_at: string;
+}
+
+export interface StaffTokensTable {
+  id: Generated<number>;
+  token_hash: string;
+  user_id: number;
+  purpose: string;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
+export interface ApiKeysTable {
+  id: Generated<number>;
+  name: string;
+  key_hash: string;
+  prefix: string;
+  role: string;
+  created_by: number;
+  created_at: string;
+  last_used_at: string | null;
+  revoked_at: string | null;
+}
+
+export interface SignInFailuresTable {
+  key: string;
+  failures: number;
+  window_started_at: string;
+}
+
+export interface StaffSetupTable {
+  id: number;
+  done_at: string;
+}
+
+export interface PostRevisionsTable {
+  id: Generated<number>;
+  post_id: number;
+  revision: number;
+  user_id: number | null;
+  snapshot: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface TrashedPostsTable {
+  post_id: number;
+  previous_status: string;
+  previous_published_at: string | null;
+  user_id: number | null;
+  deleted_at: string;
+  purge_at: string;
+}
+
 export type PostRow = Selectable<PostsTable>;
 export type NewPostRow = Insertable<PostsTable>;
 export type PostRowUpdate = Updateable<PostsTable>;
@@ -267,3 +335,11 @@ export type SubscriberRow = Selectable<SubscribersTable>;
 export type NewsletterRow = Selectable<NewslettersTable>;
 export type DigestRow = Selectable<DigestsTable>;
 export type NewsletterSendRow = Selectable<NewsletterSendsTable>;
+export interface SiteCacheChangesTable {
+  id: Generated<number>;
+  /** The process that made the change (it has already applied it). */
+  origin: string;
+  /** The ContentChange as JSON. */
+  change: string;
+  created_at: string;
+}
