@@ -15,6 +15,7 @@ import { adminApi, installStaffAccess } from './admin-api/index.js';
 import { installErrorHandler } from './http/error-handler.js';
 import type { Services } from './services.js';
 import { renderErrorPage } from './site/render.js';
+import { searchRoutes } from './site/search.routes.js';
 import { createSiteCache } from './site/site-cache.js';
 import { siteRoutes } from './site/site.routes.js';
 import { loadTheme } from './site/theme.js';
@@ -101,6 +102,12 @@ export async function buildApp({ config, services, logger }: AppOptions): Promis
   });
 
   await app.register(adminApi, { prefix: '/admin/api', services, publicUrl: config.publicUrl });
+  await app.register(searchRoutes, {
+    search: services.search,
+    settings: services.settings,
+    taxonomy: services.taxonomy,
+    theme,
+  });
 
   await app.register(siteRoutes, {
     posts: services.posts,

@@ -2,9 +2,11 @@ import type { Logger } from 'pino';
 import { systemClock, type Clock } from './clock.js';
 import { ContentEvents, PostService, PUBLISH_JOB, TaxonomyService } from './content/index.js';
 import type { Store } from './db/client.js';
-import { EmailRenderer, type Mailer } from './email/index.js';
 import { EditorialService, PURGE_JOB } from './editorial/index.js';
+import { EmailRenderer, type Mailer } from './email/index.js';
 import { JobQueue, JobRunner } from './jobs/index.js';
+import { RecommendationService, REBUILD_JOB, REFRESH_JOB } from './recommendations/index.js';
+import { createSearchService, type SearchService } from './search/index.js';
 import { SettingsService } from './settings/index.js';
 import { ApiKeyService, StaffAuthService, UserService } from './staff/index.js';
 import { SUBSCRIBER_EMAIL_JOB, SubscriberService, type SubscriberEmailKind } from './subscribers/index.js';
@@ -33,6 +35,8 @@ export interface Services {
   staffAuth: StaffAuthService;
   apiKeys: ApiKeyService;
   editorial: EditorialService;
+  search: SearchService;
+  recommendations: RecommendationService;
   subscribers: SubscriberService;
   sends: SendService;
   newsletter: NewsletterService;
@@ -74,36 +78,15 @@ export function createServices(store: Store, options: ServiceOptions): Services 
   runner.register(PURGE_JOB, async () => {
     await editorial.purgeDue();
   });
-  const { subscribers, sends, newsletter } = createNewsletterServices(store, options, { clock, jobs, runner, posts, settings });
-  return {
-    store,
-    clock,
-    logger: options.logger,
-    mailer: options.mailer,
-    events,
-    jobs,
-    runner,
-    posts,
-    taxonomy,
-    settings,
-    users,
-    staffAuth: new StaffAuthService({ db, clock, mailer: options.mailer, users, siteTitle: async () => (await settings.site()).title }),
-    apiKeys: new ApiKeyService({ db, clock }),
-    editorial,
-    subscribers,
-    sends,
-    newsletter,
-  };
-}
-
-/** Subscribers, sends and the digest, with the jobs that run them. */
-function createNewsletterServices(
-  store: Store,
-  options: ServiceOptions,
-  shared: { clock: Clock; jobs: JobQueue; runner: JobRunner; posts: PostService; settings: SettingsService },
-) {
-  const { db } = store;
-  const { clock, jobs, runner, posts, settings } = shared;
+  const search = createSearchService(store, posts);
+  const recommendations = new RecommendationService({ db, posts, search, events, jobs, clock, logger: options.logger });
+  recommendations.listen();
+  runner.register(REFRESH_JOB, async (_payload, context) => {
+    await recommendations.refresh(context);
+  });
+  runner.register(REBUILD_JOB, async (_payload, context) => {
+    await recommendations.rebuild(undefined, context);
+  });
   const publicUrl = options.publicUrl ?? 'http://localhost:3000';
   const renderer = new EmailRenderer(options.themeDir);
   const subscribers = new SubscriberService({ db, clock, jobs });
@@ -133,7 +116,27 @@ function createNewsletterServices(
     if (digest.state === 'scheduled') await newsletter.sendNow(digest.id);
   });
   runner.register(POST_EMAIL_JOB, async (payload) => newsletter.runPostEmail(payload as { postId: number; newsletterId: number }));
-  return { subscribers, sends, newsletter };
+  return {
+    store,
+    clock,
+    logger: options.logger,
+    mailer: options.mailer,
+    events,
+    jobs,
+    runner,
+    posts,
+    taxonomy,
+    settings,
+    users,
+    staffAuth: new StaffAuthService({ db, clock, mailer: options.mailer, users, siteTitle: async () => (await settings.site()).title }),
+    apiKeys: new ApiKeyService({ db, clock }),
+    editorial,
+    search,
+    recommendations,
+    subscribers,
+    sends,
+    newsletter,
+  };
 }
 
 /** Keeps a long job's lock fresh while it reports progress, at most every ten seconds. */

@@ -14,14 +14,6 @@ export interface Database {
   slug_redirects: SlugRedirectsTable;
   jobs: JobsTable;
   users: UsersTable;
-  newsletters: NewslettersTable;
-  subscribers: SubscribersTable;
-  subscriber_newsletters: SubscriberNewslettersTable;
-  suppressions: SuppressionsTable;
-  newsletter_keys: NewsletterKeysTable;
-  digests: DigestsTable;
-  newsletter_sends: NewsletterSendsTable;
-  newsletter_deliveries: NewsletterDeliveriesTable;
   staff_sessions: StaffSessionsTable;
   staff_tokens: StaffTokensTable;
   api_keys: ApiKeysTable;
@@ -30,6 +22,16 @@ export interface Database {
   post_revisions: PostRevisionsTable;
   trashed_posts: TrashedPostsTable;
   site_cache_changes: SiteCacheChangesTable;
+  post_recommendations: PostRecommendationsTable;
+  recommendation_marks: RecommendationMarksTable;
+  newsletters: NewslettersTable;
+  subscribers: SubscribersTable;
+  subscriber_newsletters: SubscriberNewslettersTable;
+  suppressions: SuppressionsTable;
+  newsletter_keys: NewsletterKeysTable;
+  digests: DigestsTable;
+  newsletter_sends: NewsletterSendsTable;
+  newsletter_deliveries: NewsletterDeliveriesTable;
 }
 
 export interface SettingsTable {
@@ -235,6 +237,18 @@ export interface TrashedPostsTable {
   purge_at: string;
 }
 
+export interface PostRecommendationsTable {
+  post_id: number;
+  position: number;
+  related_id: number;
+  score: number;
+}
+
+export interface RecommendationMarksTable {
+  post_id: number;
+  version: number;
+}
+
 export type PostRow = Selectable<PostsTable>;
 export type NewPostRow = Insertable<PostsTable>;
 export type PostRowUpdate = Updateable<PostsTable>;
@@ -245,6 +259,14 @@ export type PersonRow = Selectable<PeopleTable>;
 export type JobRow = Selectable<JobsTable>;
 export type UserRow = Selectable<UsersTable>;
 
+export interface SiteCacheChangesTable {
+  id: Generated<number>;
+  /** The process that made the change (it has already applied it). */
+  origin: string;
+  /** The ContentChange as JSON. */
+  change: string;
+  created_at: string;
+}
 export interface NewslettersTable {
   id: Generated<number>;
   slug: string;
@@ -335,11 +357,3 @@ export type SubscriberRow = Selectable<SubscribersTable>;
 export type NewsletterRow = Selectable<NewslettersTable>;
 export type DigestRow = Selectable<DigestsTable>;
 export type NewsletterSendRow = Selectable<NewsletterSendsTable>;
-export interface SiteCacheChangesTable {
-  id: Generated<number>;
-  /** The process that made the change (it has already applied it). */
-  origin: string;
-  /** The ContentChange as JSON. */
-  change: string;
-  created_at: string;
-}
