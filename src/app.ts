@@ -20,6 +20,7 @@ import { createSiteCache } from './site/site-cache.js';
 import { siteRoutes } from './site/site.routes.js';
 import { loadTheme } from './site/theme.js';
 import { newsletterRoutes } from './newsletter/newsletter.routes.js';
+import { newsletterAdminRoutes } from './newsletter/newsletter.admin.routes.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -121,6 +122,7 @@ export async function buildApp({ config, services, logger }: AppOptions): Promis
   });
 
   await app.register(newsletterRoutes, { subscribers: services.subscribers, settings: services.settings, theme, publicUrl: config.publicUrl });
+  await app.register(newsletterAdminRoutes, { prefix: '/admin/api/newsletter', services, dataDir: config.dataDir });
 
   return app;
 }
