@@ -23,6 +23,7 @@ import { newsletterRoutes } from './newsletter/newsletter.routes.js';
 import { memberAdminRoutes } from './members/members.admin.routes.js';
 import { memberRoutes, memberViewerHook } from './members/members.routes.js';
 import { stripeWebhookRoutes } from './webhooks/stripe.routes.js';
+import { newsletterAdminRoutes } from './newsletter/newsletter.admin.routes.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -133,7 +134,6 @@ export async function buildApp({ config, services, logger }: AppOptions): Promis
     clock: services.clock,
   });
 
-  await app.register(newsletterRoutes, { subscribers: services.subscribers, settings: services.settings, theme });
   await app.register(memberRoutes, {
     members: services.members,
     plans: services.plans,
@@ -145,6 +145,8 @@ export async function buildApp({ config, services, logger }: AppOptions): Promis
   });
   await app.register(stripeWebhookRoutes, { subscriptions: services.subscriptions });
   await app.register(memberAdminRoutes, { plans: services.plans, members: services.members, print: services.print });
+  await app.register(newsletterRoutes, { subscribers: services.subscribers, settings: services.settings, theme, publicUrl: config.publicUrl });
+  await app.register(newsletterAdminRoutes, { prefix: '/admin/api/newsletter', services, dataDir: config.dataDir });
 
   return app;
 }

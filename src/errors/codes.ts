@@ -54,7 +54,6 @@ export const errorCodes = {
   DIGEST_NOT_FOUND: 'No digest has that id.',
   DIGEST_SENT: 'The digest has been sent and can no longer change.',
   SEND_NOT_FOUND: 'No newsletter send has that id.',
-  ALREADY_SENT: 'That piece has already been sent to that newsletter.',
   SEND_BUSY: 'Another process is delivering this send right now.',
 } as const;
 

@@ -56,6 +56,5 @@ export const httpStatus: Record<ErrorCode, number> = {
   DIGEST_NOT_FOUND: 404,
   DIGEST_SENT: 409,
   SEND_NOT_FOUND: 404,
-  ALREADY_SENT: 409,
   SEND_BUSY: 409,
 };
