@@ -48,7 +48,11 @@ export async function adminApi(app: FastifyInstance, { services, publicUrl, them
       theme,
       publicUrl,
       media: services.media,
-      recommendations: services.recommendations,
+      // Previews read current lists directly, never from a memo.
+      listings: {
+        latest: async (filter, limit) => (await services.posts.list(filter, { limit })).posts,
+        related: (postId, limit) => services.recommendations.related(postId, limit),
+      },
     },
   });
   api.register(app);
