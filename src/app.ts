@@ -107,6 +107,7 @@ export async function buildApp({ config, services, logger }: AppOptions): Promis
     settings: services.settings,
     taxonomy: services.taxonomy,
     theme,
+    publicUrl: config.publicUrl,
   });
 
   await app.register(siteRoutes, {
@@ -116,6 +117,7 @@ export async function buildApp({ config, services, logger }: AppOptions): Promis
     theme,
     publicUrl: config.publicUrl,
     cache: siteCache.cache,
+    recommendations: services.recommendations,
     db: services.store.db,
     clock: services.clock,
   });
