@@ -121,6 +121,7 @@ export async function buildApp({ config, services, logger }: AppOptions): Promis
     settings: services.settings,
     taxonomy: services.taxonomy,
     theme,
+    publicUrl: config.publicUrl,
   });
 
   await app.register(siteRoutes, {
@@ -129,7 +130,6 @@ export async function buildApp({ config, services, logger }: AppOptions): Promis
     settings: services.settings,
     theme,
     publicUrl: config.publicUrl,
-    media: services.media,
     cache: siteCache.cache,
     listings: siteCache.memo,
     media: rememberResponsive(services.media),
