@@ -4,6 +4,7 @@ import { postInput } from '../content/post.schema.js';
 import { slugSchema } from '../content/text.js';
 import { workInput } from '../reviews/index.js';
 import { staffRoles } from '../staff/index.js';
+import { portableNewsletters, portableSubscribers } from '../subscribers/index.js';
 
 export const DOCUMENT_VERSION = 1;
 
@@ -23,6 +24,8 @@ export const siteDocument = z
         .object({ post: postInput, redirectsFrom: z.array(slugSchema).default([]) })
         .strict(),
     ),
+    newsletters: portableNewsletters.default([]),
+    subscribers: portableSubscribers.default([]),
     users: z.array(
       z
         .object({
