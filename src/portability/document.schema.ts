@@ -5,6 +5,8 @@ import { slugSchema } from '../content/text.js';
 import { workInput } from '../reviews/index.js';
 import { staffRoles } from '../staff/index.js';
 import { portableNewsletters, portableSubscribers } from '../subscribers/index.js';
+import { membershipSection } from '../members/index.js';
+import { printSection } from '../print/index.js';
 
 export const DOCUMENT_VERSION = 1;
 
@@ -36,6 +38,8 @@ export const siteDocument = z
         })
         .strict(),
     ),
+    memberships: membershipSection.default({ plans: [], members: [], subscriptions: [] }),
+    printIssues: printSection.default([]),
   })
   .strict();
 
