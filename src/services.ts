@@ -1,10 +1,13 @@
+import path from 'node:path';
 import type { Logger } from 'pino';
 import { systemClock, type Clock } from './clock.js';
+import { DashboardService, ViewCounter } from './analytics/index.js';
 import { ContentEvents, PostService, PUBLISH_JOB, TaxonomyService } from './content/index.js';
 import type { Store } from './db/client.js';
 import { EditorialService, PURGE_JOB } from './editorial/index.js';
 import { EmailRenderer, type Mailer, type OutgoingMessage } from './email/index.js';
 import { JobQueue, JobRunner } from './jobs/index.js';
+import { FilesystemStorage, MediaService, type MediaStorage } from './media/index.js';
 import { GRACE_END_JOB, MEMBER_EMAIL_JOB, MemberService, PlanService, stripePayments, SubscriptionService, type StripeSettings } from './members/index.js';
 import { FREEZE_JOB, PrintService } from './print/index.js';
 import { RecommendationService, REBUILD_JOB, REFRESH_JOB } from './recommendations/index.js';
@@ -37,6 +40,9 @@ export interface Services {
   staffAuth: StaffAuthService;
   apiKeys: ApiKeyService;
   editorial: EditorialService;
+  media: MediaService;
+  views: ViewCounter;
+  dashboard: DashboardService;
   search: SearchService;
   recommendations: RecommendationService;
   subscribers: SubscriberService;
@@ -54,6 +60,9 @@ export interface ServiceOptions {
   mailer: Mailer;
   clock?: Clock;
   pollMs?: number;
+  /** DATA_DIR: uploaded media go to DATA_DIR/media unless another mediaStorage is given. */
+  dataDir?: string;
+  mediaStorage?: MediaStorage;
   /** Where links in emails point (PUBLIC_URL). */
   publicUrl?: string;
   mailFrom?: string;
@@ -156,6 +165,13 @@ export function createServices(store: Store, options: ServiceOptions): Services 
     staffAuth: new StaffAuthService({ db, clock, mailer: options.mailer, users, siteTitle: async () => (await settings.site()).title }),
     apiKeys: new ApiKeyService({ db, clock }),
     editorial,
+    views: new ViewCounter({ db, clock, logger: options.logger }),
+    dashboard: new DashboardService({ db, clock, posts }),
+    media: new MediaService({
+      db,
+      clock,
+      storage: options.mediaStorage ?? new FilesystemStorage(path.join(options.dataDir ?? './data', 'media')),
+    }),
     search,
     recommendations,
     subscribers,

@@ -23,7 +23,7 @@ async function withServices<T>(config: Config, work: (services: Services) => Pro
     await migrateToLatest(store.db);
     const mailer = createMailer(config);
     try {
-      return await work(createServices(store, { logger, mailer, publicUrl: config.publicUrl, mailFrom: config.mailFrom, themeDir: config.themeDir, stripe: config.stripe }));
+      return await work(createServices(store, { logger, mailer, publicUrl: config.publicUrl, mailFrom: config.mailFrom, themeDir: config.themeDir, dataDir: config.dataDir, stripe: config.stripe }));
     } finally {
       await mailer.close();
     }

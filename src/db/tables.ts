@@ -21,6 +21,8 @@ export interface Database {
   staff_setup: StaffSetupTable;
   post_revisions: PostRevisionsTable;
   trashed_posts: TrashedPostsTable;
+  media: MediaTable;
+  post_views: PostViewsTable;
   site_cache_changes: SiteCacheChangesTable;
   post_recommendations: PostRecommendationsTable;
   recommendation_marks: RecommendationMarksTable;
@@ -244,6 +246,30 @@ export interface TrashedPostsTable {
   user_id: number | null;
   deleted_at: string;
   purge_at: string;
+}
+
+export interface PostViewsTable {
+  post_id: number;
+  day: string;
+  views: number;
+}
+
+export interface MediaTable {
+  id: Generated<number>;
+  url: string;
+  kind: string;
+  mime: string;
+  filename: string;
+  bytes: number;
+  width: number;
+  height: number;
+  alt: string;
+  caption: string | null;
+  credit: string | null;
+  storage_prefix: string;
+  variants: Generated<string>;
+  uploaded_by: number | null;
+  created_at: string;
 }
 
 export interface PostRecommendationsTable {

@@ -40,6 +40,12 @@ export const errorCodes = {
   LAST_ADMINISTRATOR: 'The site needs at least one active administrator.',
   API_KEY_NOT_FOUND: 'No API key has that id.',
   REVISION_NOT_FOUND: 'No revision of this post has that id.',
+  MEDIA_NOT_FOUND: 'No media has that id.',
+  MEDIA_UNSUPPORTED: 'Only JPEG, PNG, GIF, WebP, AVIF and SVG images can be uploaded.',
+  MEDIA_TYPE_MISMATCH: 'The file name or type does not match what the file contains.',
+  MEDIA_UNSAFE: 'The SVG contains scripts, event handlers or external references.',
+  MEDIA_UNREADABLE: 'The image is damaged or incomplete.',
+  MEDIA_TOO_LARGE: 'The file is too large.',
   NEWSLETTER_NOT_FOUND: 'No newsletter has that slug.',
   SUBSCRIBER_NOT_FOUND: 'No subscriber has that email address.',
   LINK_EXPIRED: 'The link has expired.',
@@ -48,7 +54,6 @@ export const errorCodes = {
   DIGEST_NOT_FOUND: 'No digest has that id.',
   DIGEST_SENT: 'The digest has been sent and can no longer change.',
   SEND_NOT_FOUND: 'No newsletter send has that id.',
-  ALREADY_SENT: 'That piece has already been sent to that newsletter.',
   SEND_BUSY: 'Another process is delivering this send right now.',
 } as const;
 

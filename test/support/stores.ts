@@ -72,7 +72,7 @@ export async function testServices(
   const store = openStore(database.config);
   await migrateToLatest(store.db);
   const mailer = options.mailer ?? outboxMailer({ dataDir: database.dataDir, mailFrom: 'test@masthead.example' });
-  const services = createServices(store, { logger: silentLogger, mailer, clock: options.clock, pollMs: 50, stripe: options.stripe });
+  const services = createServices(store, { logger: silentLogger, mailer, clock: options.clock, pollMs: 50, dataDir: database.dataDir, stripe: options.stripe });
   return {
     store,
     services,
