@@ -34,7 +34,7 @@ declare module 'fastify' {
 }
 
 export interface AppOptions {
-  config: Pick<Config, 'publicUrl' | 'themeDir' | 'dataDir'>;
+  config: Pick<Config, 'publicUrl' | 'themeDir' | 'dataDir'> & Partial<Pick<Config, 'trustProxy'>>;
   services: Services;
   logger: Logger;
 }
@@ -44,7 +44,8 @@ export async function buildApp({ config, services, logger }: AppOptions): Promis
   const app = Fastify({
     loggerInstance: logger as FastifyBaseLogger,
     bodyLimit: 2 * 1024 * 1024,
-    trustProxy: true,
+    // Rate limits key on the client address: trust forwarding headers only from configured proxies.
+    trustProxy: config.trustProxy?.length ? config.trustProxy : false,
     return503OnClosing: true,
     routerOptions: { ignoreTrailingSlash: false, ignoreDuplicateSlashes: true, maxParamLength: 500 },
   });

@@ -27,6 +27,15 @@ export const environmentSchema = z.object({
   DKIM_PRIVATE_KEY: optionalText,
   STRIPE_SECRET_KEY: optionalText,
   STRIPE_WEBHOOK_SECRET: optionalText,
+  // Behind a reverse proxy or CDN: the proxies' addresses or CIDR ranges, comma separated
+  // ("loopback", "uniquelocal" also work). Only their X-Forwarded-For is believed; by default
+  // none is, so a client cannot forge the address that rate limits count.
+  TRUST_PROXY: optionalText.pipe(
+    z
+      .string()
+      .regex(/^[0-9a-fA-F:.\/,\sa-z]+$/, 'must be proxy addresses or CIDR ranges, comma separated')
+      .optional(),
+  ),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -54,6 +63,7 @@ export interface Config {
   mailFrom: string | undefined;
   dkim: { domain: string; selector: string; privateKey: string } | undefined;
   stripe: { secretKey: string; webhookSecret: string | undefined } | undefined;
+  trustProxy: string[];
   logLevel: z.infer<typeof environmentSchema>['LOG_LEVEL'];
 }
 
@@ -75,6 +85,7 @@ export function toConfig(env: z.infer<typeof environmentSchema>): Config {
     stripe: env.STRIPE_SECRET_KEY
       ? { secretKey: env.STRIPE_SECRET_KEY, webhookSecret: env.STRIPE_WEBHOOK_SECRET }
       : undefined,
+    trustProxy: (env.TRUST_PROXY ?? '').split(',').map((p) => p.trim()).filter(Boolean),
     logLevel: env.LOG_LEVEL,
   };
 }

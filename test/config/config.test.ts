@@ -28,6 +28,12 @@ describe('configuration', () => {
     expect(message).not.toContain(secret);
   });
 
+  it('believes forwarded client addresses only from the proxies it is told to trust', () => {
+    expect(loadConfig({}).trustProxy).toEqual([]);
+    expect(loadConfig({ TRUST_PROXY: '127.0.0.1, 10.0.0.0/8' }).trustProxy).toEqual(['127.0.0.1', '10.0.0.0/8']);
+    expect(() => loadConfig({ TRUST_PROXY: 'everyone!' })).toThrow(/TRUST_PROXY/);
+  });
+
   it('trims the trailing slash of PUBLIC_URL', () => {
     expect(loadConfig({ PUBLIC_URL: 'https://halcyon.example/' }).publicUrl).toBe('https://halcyon.example');
   });
