@@ -17,6 +17,7 @@ import type { Services } from './services.js';
 import { renderErrorPage } from './site/render.js';
 import { searchRoutes } from './site/search.routes.js';
 import { createSiteCache } from './site/site-cache.js';
+import { rememberResponsive } from './site/images.js';
 import { siteRoutes } from './site/site.routes.js';
 import { loadTheme } from './site/theme.js';
 import { newsletterRoutes } from './newsletter/newsletter.routes.js';
@@ -120,6 +121,7 @@ export async function buildApp({ config, services, logger }: AppOptions): Promis
     settings: services.settings,
     taxonomy: services.taxonomy,
     theme,
+    publicUrl: config.publicUrl,
   });
 
   await app.register(siteRoutes, {
@@ -130,6 +132,7 @@ export async function buildApp({ config, services, logger }: AppOptions): Promis
     publicUrl: config.publicUrl,
     cache: siteCache.cache,
     listings: siteCache.memo,
+    media: rememberResponsive(services.media),
     db: services.store.db,
     clock: services.clock,
   });
