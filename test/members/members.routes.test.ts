@@ -120,6 +120,9 @@ describe('members pages', () => {
     expect(res.statusCode).toBe(400);
     expect(res.body).toContain('is not a valid postcode for GB');
     expect(res.body).toContain('value="1 Road"');
+    const none = await post(t, '/members/checkout', { _csrf: token, plan: 'print-digital', billing: 'year', email: 'new@example.com' }, jar);
+    expect(none.statusCode).toBe(400);
+    expect(none.body).toContain('Delivery address is required for print delivery');
   });
 
   it('refuses a checkout without the form’s CSRF token', async () => {
