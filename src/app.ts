@@ -121,6 +121,7 @@ export async function buildApp({ config, services, logger }: AppOptions): Promis
     settings: services.settings,
     taxonomy: services.taxonomy,
     theme,
+    publicUrl: config.publicUrl,
   });
 
   await app.register(siteRoutes, {

@@ -23,6 +23,13 @@ export interface AdminApiOptions {
 
 /** The admin JSON API under /admin/api, with its OpenAPI document at /admin/api/openapi.json. */
 export async function adminApi(app: FastifyInstance, { services, publicUrl, theme }: AdminApiOptions): Promise<void> {
+  // Clients that always send "content-type: application/json" may send it with an empty body.
+  const parseJson = app.getDefaultJsonParser('error', 'error');
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+    if (body === '') done(null, undefined);
+    else parseJson(request, body as string, done);
+  });
   await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 10, fieldSize: 10_000 } });
   const api = new EndpointRegistry();
   const link = (path: string, token: string) => new URL(`${path}?token=${encodeURIComponent(token)}`, publicUrl).toString();
