@@ -1,10 +1,15 @@
+import path from 'node:path';
 import type { Logger } from 'pino';
 import { systemClock, type Clock } from './clock.js';
+import { DashboardService, ViewCounter } from './analytics/index.js';
 import { ContentEvents, PostService, PUBLISH_JOB, TaxonomyService } from './content/index.js';
 import type { Store } from './db/client.js';
 import { EditorialService, PURGE_JOB } from './editorial/index.js';
-import { EmailRenderer, type Mailer } from './email/index.js';
+import { EmailRenderer, type Mailer, type OutgoingMessage } from './email/index.js';
 import { JobQueue, JobRunner } from './jobs/index.js';
+import { FilesystemStorage, MediaService, type MediaStorage } from './media/index.js';
+import { GRACE_END_JOB, MEMBER_EMAIL_JOB, MemberService, PlanService, stripePayments, SubscriptionService, type StripeSettings } from './members/index.js';
+import { FREEZE_JOB, PrintService } from './print/index.js';
 import { RecommendationService, REBUILD_JOB, REFRESH_JOB } from './recommendations/index.js';
 import { createSearchService, type SearchService } from './search/index.js';
 import { SettingsService } from './settings/index.js';
@@ -35,11 +40,18 @@ export interface Services {
   staffAuth: StaffAuthService;
   apiKeys: ApiKeyService;
   editorial: EditorialService;
+  media: MediaService;
+  views: ViewCounter;
+  dashboard: DashboardService;
   search: SearchService;
   recommendations: RecommendationService;
   subscribers: SubscriberService;
   sends: SendService;
   newsletter: NewsletterService;
+  plans: PlanService;
+  members: MemberService;
+  subscriptions: SubscriptionService;
+  print: PrintService;
 }
 
 /** The one place domain services are built and given what each one uses. */
@@ -48,10 +60,15 @@ export interface ServiceOptions {
   mailer: Mailer;
   clock?: Clock;
   pollMs?: number;
+  /** DATA_DIR: uploaded media go to DATA_DIR/media unless another mediaStorage is given. */
+  dataDir?: string;
+  mediaStorage?: MediaStorage;
   /** Where links in emails point (PUBLIC_URL). */
   publicUrl?: string;
   mailFrom?: string;
   themeDir?: string;
+  /** Stripe keys; without them the site says payments are not configured. */
+  stripe?: StripeSettings;
 }
 
 export function createServices(store: Store, options: ServiceOptions): Services {
@@ -116,6 +133,23 @@ export function createServices(store: Store, options: ServiceOptions): Services 
     if (digest.state === 'scheduled') await newsletter.sendNow(digest.id);
   });
   runner.register(POST_EMAIL_JOB, async (payload) => newsletter.runPostEmail(payload as { postId: number; newsletterId: number }));
+  const subscriptions = new SubscriptionService({
+    db,
+    clock,
+    jobs,
+    payments: options.stripe ? stripePayments(options.stripe) : null,
+    publicUrl,
+  });
+  const print = new PrintService({ db, clock, jobs, publicUrl });
+  runner.register(MEMBER_EMAIL_JOB, async (payload) => {
+    await options.mailer.send(payload as OutgoingMessage);
+  });
+  runner.register(GRACE_END_JOB, async (payload) => {
+    await subscriptions.endGrace((payload as { subscriptionId: number }).subscriptionId);
+  });
+  runner.register(FREEZE_JOB, async (payload) => {
+    await print.freeze((payload as { issueId: number }).issueId);
+  });
   return {
     store,
     clock,
@@ -131,11 +165,22 @@ export function createServices(store: Store, options: ServiceOptions): Services 
     staffAuth: new StaffAuthService({ db, clock, mailer: options.mailer, users, siteTitle: async () => (await settings.site()).title }),
     apiKeys: new ApiKeyService({ db, clock }),
     editorial,
+    views: new ViewCounter({ db, clock, logger: options.logger }),
+    dashboard: new DashboardService({ db, clock, posts }),
+    media: new MediaService({
+      db,
+      clock,
+      storage: options.mediaStorage ?? new FilesystemStorage(path.join(options.dataDir ?? './data', 'media')),
+    }),
     search,
     recommendations,
     subscribers,
     sends,
     newsletter,
+    plans: new PlanService({ db, clock }),
+    members: new MemberService({ db, clock, mailer: options.mailer }),
+    subscriptions,
+    print,
   };
 }
 

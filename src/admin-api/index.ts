@@ -1,7 +1,13 @@
+import multipart from '@fastify/multipart';
 import type { FastifyInstance } from 'fastify';
+import { MAX_UPLOAD_BYTES } from '../media/index.js';
 import type { Services } from '../services.js';
+import type { Theme } from '../site/theme.js';
+import { dashboardRoutes } from './dashboard.routes.js';
 import { EndpointRegistry } from './endpoint.js';
+import { mediaRoutes } from './media.routes.js';
 import { postRoutes } from './posts.routes.js';
+import { previewRoutes } from './preview.routes.js';
 import { sessionRoutes } from './session.routes.js';
 import { siteRoutes } from './site.routes.js';
 import { staffRoutes } from './staff.routes.js';
@@ -11,16 +17,44 @@ export { staffOnly, installStaffAccess } from './guard.js';
 export interface AdminApiOptions {
   services: Services;
   publicUrl: string;
+  /** The public site's theme, for previews. */
+  theme: Theme;
 }
 
 /** The admin JSON API under /admin/api, with its OpenAPI document at /admin/api/openapi.json. */
-export async function adminApi(app: FastifyInstance, { services, publicUrl }: AdminApiOptions): Promise<void> {
+export async function adminApi(app: FastifyInstance, { services, publicUrl, theme }: AdminApiOptions): Promise<void> {
+  // Clients that always send "content-type: application/json" may send it with an empty body.
+  const parseJson = app.getDefaultJsonParser('error', 'error');
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+    if (body === '') done(null, undefined);
+    else parseJson(request, body as string, done);
+  });
+  await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 10, fieldSize: 10_000 } });
   const api = new EndpointRegistry();
   const link = (path: string, token: string) => new URL(`${path}?token=${encodeURIComponent(token)}`, publicUrl).toString();
   sessionRoutes(api, { mailer: services.mailer, link });
   staffRoutes(api, { users: services.users, auth: services.staffAuth, apiKeys: services.apiKeys, link });
   postRoutes(api, services.editorial);
   siteRoutes(api, { taxonomy: services.taxonomy, settings: services.settings, editorial: services.editorial });
+  mediaRoutes(api, services.media);
+  dashboardRoutes(api, services.dashboard);
+  previewRoutes(api, {
+    editorial: services.editorial,
+    site: {
+      posts: services.posts,
+      taxonomy: services.taxonomy,
+      settings: services.settings,
+      theme,
+      publicUrl,
+      media: services.media,
+      // Previews read current lists directly, never from a memo.
+      listings: {
+        latest: async (filter, limit) => (await services.posts.list(filter, { limit })).posts,
+        related: (postId, limit) => services.recommendations.related(postId, limit),
+      },
+    },
+  });
   api.register(app);
   const document = api.openApi({ title: 'Masthead Admin API', version: '1' });
   app.get('/openapi.json', async () => document);

@@ -22,7 +22,15 @@ async function withServices<T>(config: Config, work: (services: Services) => Pro
   try {
     await migrateToLatest(store.db);
     const mailer = createMailer(config);
-    const services = createServices(store, { logger, mailer, publicUrl: config.publicUrl, mailFrom: config.mailFrom, themeDir: config.themeDir });
+    const services = createServices(store, {
+      logger,
+      mailer,
+      publicUrl: config.publicUrl,
+      mailFrom: config.mailFrom,
+      themeDir: config.themeDir,
+      dataDir: config.dataDir,
+      stripe: config.stripe,
+    });
     try {
       return await work(services);
     } finally {
@@ -208,6 +216,25 @@ export function buildProgram(config: () => Readonly<Config>): Command {
         );
         if (report.deferred > 0) process.stdout.write('Deferred messages are retried by the running server (masthead start) with backoff.\n');
         if (services.mailer.kind === 'outbox') process.stdout.write('No SMTP_URL is set: the messages were written to DATA_DIR/outbox.\n');
+      });
+    });
+
+  const print = program.command('print').description('print issues and their fulfilment lists');
+  print
+    .command('export')
+    .argument('<issue>', 'the print issue, by slug or id')
+    .argument('<file>', 'where to write the fulfilment list (CSV)')
+    .description('write the frozen fulfilment list of a print issue as CSV for the mailing house')
+    .action(async (issue: string, file: string) => {
+      await withServices(config(), async (services) => {
+        const { issue: found, csv, rows } = await services.print.csv(issue);
+        const target = path.resolve(file);
+        const temporary = `${target}.partial`;
+        await fs.writeFile(temporary, csv);
+        await fs.rename(temporary, target);
+        const { countries } = await services.print.fulfilment(found.id);
+        const byCountry = countries.map((c) => `${c.country} ${c.copies}`).join(', ');
+        process.stdout.write(`Wrote ${rows} addresses for ${found.name} to ${target}${byCountry ? ` (${byCountry})` : ''}\n`);
       });
     });
 

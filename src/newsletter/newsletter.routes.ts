@@ -2,17 +2,16 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { isAppError } from '../errors/app-error.js';
 import { httpStatus } from '../errors/http-status.js';
 import type { SettingsService } from '../settings/index.js';
+import { pageMeta } from '../site/page.js';
+import { renderPage } from '../site/render.js';
+import type { Theme } from '../site/theme.js';
 import type { SubscriberService } from '../subscribers/index.js';
-
-/** What the routes need of the theme: `render(template, data)` with the site's layout. */
-export interface PageRenderer {
-  render(template: string, data: object): string;
-}
 
 export interface NewsletterRouteDeps {
   subscribers: SubscriberService;
   settings: SettingsService;
-  theme: PageRenderer;
+  theme: Theme;
+  publicUrl: string;
 }
 
 const html = 'text/html; charset=utf-8';
@@ -40,9 +39,11 @@ export async function newsletterRoutes(app: FastifyInstance, deps: NewsletterRou
       .send({ error: { code: error.code, message: error.message, ...(error.fields.length ? { fields: error.fields } : {}) } });
   });
 
-  async function page(reply: FastifyReply, template: string, data: object, status = 200) {
+  async function page(request: FastifyRequest, reply: FastifyReply, template: string, view: { title: string; [key: string]: unknown }) {
     const site = await deps.settings.site();
-    return reply.code(status).type(html).header('cache-control', 'no-store').send(deps.theme.render(`newsletter/${template}`, { site, ...data }));
+    const meta = pageMeta({ path: request.url.split('?')[0]!, description: view.title, title: view.title, noindex: true });
+    const body = renderPage(deps, site, { template: `newsletter/${template}`, view, meta });
+    return reply.type(html).header('cache-control', 'no-store').send(body);
   }
 
   const limited = (max: number) => ({ config: { rateLimit: { max, timeWindow: '1 minute' } } });
@@ -54,17 +55,17 @@ export async function newsletterRoutes(app: FastifyInstance, deps: NewsletterRou
     return reply.redirect('/newsletter/check-your-inbox/', 303);
   });
 
-  app.get('/newsletter/check-your-inbox/', async (_request, reply) => page(reply, 'check-your-inbox', { title: 'Check your inbox' }));
+  app.get('/newsletter/check-your-inbox/', async (request, reply) => page(request, reply, 'check-your-inbox', { title: 'Check your inbox' }));
 
   app.get('/newsletter/confirm/', limited(30), async (request, reply) => {
     const { subscriber, preferencesToken } = await deps.subscribers.confirm(tokenOf(request));
-    return page(reply, 'confirmed', { title: 'You are subscribed', subscriber, preferencesToken });
+    return page(request, reply, 'confirmed', { title: 'You are subscribed', subscriber, preferencesToken });
   });
 
   app.get('/newsletter/preferences/', limited(60), async (request, reply) => {
     const token = tokenOf(request);
     const { subscriber, newsletters } = await deps.subscribers.preferences(token);
-    return page(reply, 'preferences', { title: 'Your newsletters', subscriber, newsletters, token, saved: false });
+    return page(request, reply, 'preferences', { title: 'Your newsletters', subscriber, newsletters, token, saved: false });
   });
 
   app.post('/newsletter/preferences/', limited(30), async (request, reply) => {
@@ -72,20 +73,20 @@ export async function newsletterRoutes(app: FastifyInstance, deps: NewsletterRou
     await deps.subscribers.updatePreferences({ ...(request.body as object), token });
     const { subscriber, newsletters } = await deps.subscribers.preferences(token);
     if (wantsJson(request)) return reply.send({ subscriber: { status: subscriber.status, newsletters: subscriber.newsletters } });
-    return page(reply, 'preferences', { title: 'Your newsletters', subscriber, newsletters, token, saved: true });
+    return page(request, reply, 'preferences', { title: 'Your newsletters', subscriber, newsletters, token, saved: true });
   });
 
   app.get('/newsletter/unsubscribe/', limited(60), async (request, reply) => {
     const token = tokenOf(request);
     // Only check the link here: mail scanners open links, and a GET must not unsubscribe anyone.
     await deps.subscribers.checkLink(token, 'unsubscribe');
-    return page(reply, 'unsubscribe', { title: 'Unsubscribe', token: typeof token === 'string' ? token : '' });
+    return page(request, reply, 'unsubscribe', { title: 'Unsubscribe', token: typeof token === 'string' ? token : '' });
   });
 
   app.post('/newsletter/unsubscribe/', limited(60), async (request, reply) => {
     const { newsletter, preferencesToken } = await deps.subscribers.unsubscribe(tokenOf(request));
     const oneClick = typeof request.body === 'object' && request.body !== null && ('List-Unsubscribe' in request.body || 'form' in request.body);
     if (oneClick || wantsJson(request)) return reply.send({ status: 'unsubscribed' });
-    return page(reply, 'unsubscribed', { title: 'Unsubscribed', newsletter, preferencesToken });
+    return page(request, reply, 'unsubscribed', { title: 'Unsubscribed', newsletter, preferencesToken });
   });
 }

@@ -1,3 +1,4 @@
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp, type AppContext } from '../support/app.js';
 import { filmReview, makeAuthor, makeTag, postFields } from '../support/factories.js';
@@ -124,6 +125,23 @@ describe('public pages', () => {
     expect(res.status).toBe(431);
   });
 
+  it('gives photos from the media library a srcset and their real size', async () => {
+    const editor = await t.services.users.create({ email: 'photo-editor@halcyon.example', name: 'Pic', role: 'editor' });
+    const data = await sharp({ create: { width: 800, height: 500, channels: 3, background: '#a03050' } }).jpeg().toBuffer();
+    const item = await t.services.media.upload({ data, filename: 'premiere.jpg', mimetype: 'image/jpeg' }, { alt: 'The premiere' }, editor);
+    const author = await makeAuthor(t.services);
+    const post = await t.services.posts.create(
+      postFields([author.slug], { title: 'With a photo', status: 'published', featureImage: { url: item.url, alt: 'The premiere' } }),
+    );
+    const body = (await t.app.inject(`/${post.slug}/`)).body;
+    const image = /<img src="([^"]+)"[^>]*>/.exec(body)![0];
+    expect(image).toContain(`src="${item.url}"`);
+    expect(image).toContain('width="800" height="500"');
+    expect(image).toMatch(/srcset="[^"]+-320\.webp 320w/);
+    expect(image).toContain('sizes="(min-width: 64rem) 60rem, 100vw"');
+    expect(image).toContain('fetchpriority="high"');
+  });
+
   it('escapes HTML typed into a title', async () => {
     const author = await makeAuthor(t.services);
     const post = await t.services.posts.create(postFields([author.slug], { title: '<script>alert(1)</script>', status: 'published' }));
@@ -140,6 +158,8 @@ describe('public pages', () => {
     expect([old.statusCode, old.headers.location]).toEqual([301, '/new-name/']);
     const bare = await t.app.inject('/new-name');
     expect([bare.statusCode, bare.headers.location]).toEqual([301, '/new-name/']);
+    const tag = await t.app.inject('/tag/movie-review');
+    expect([tag.statusCode, tag.headers.location]).toEqual([301, '/tag/movie-review/']);
   });
 
   it('answers 410 for an archived piece and 404 pages for unknown or hostile addresses', async () => {
