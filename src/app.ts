@@ -9,6 +9,7 @@ import path from 'node:path';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import type { Logger } from 'pino';
+import { adminAppRoutes } from './admin-app/admin-app.routes.js';
 import type { Config } from './config/schema.js';
 import { anonymous, type Viewer } from './content/index.js';
 import { installErrorHandler } from './http/error-handler.js';
@@ -85,6 +86,8 @@ export async function buildApp({ config, services, logger }: AppOptions): Promis
       return reply.code(503).send({ status: 'unavailable', database: services.store.dialect });
     }
   });
+
+  await app.register(adminAppRoutes);
 
   await app.register(siteRoutes, {
     posts: services.posts,
