@@ -12,6 +12,7 @@ import type { Logger } from 'pino';
 import { adminAppRoutes } from './admin-app/admin-app.routes.js';
 import type { Config } from './config/schema.js';
 import { anonymous, type Viewer } from './content/index.js';
+import { adminApi, installStaffAccess } from './admin-api/index.js';
 import { installErrorHandler } from './http/error-handler.js';
 import type { Services } from './services.js';
 import { renderError, siteRoutes } from './site/site.routes.js';
@@ -60,6 +61,12 @@ export async function buildApp({ config, services, logger }: AppOptions): Promis
     request.viewer = anonymous;
   });
 
+  installStaffAccess(app, {
+    auth: services.staffAuth,
+    apiKeys: services.apiKeys,
+    secureCookies: config.publicUrl.startsWith('https:'),
+  });
+
   app.addHook('onSend', async (_request, reply) => {
     reply.header('x-content-type-options', 'nosniff');
     reply.header('referrer-policy', 'strict-origin-when-cross-origin');
@@ -87,6 +94,7 @@ export async function buildApp({ config, services, logger }: AppOptions): Promis
     }
   });
 
+  await app.register(adminApi, { prefix: '/admin/api', services, publicUrl: config.publicUrl });
   await app.register(adminAppRoutes);
 
   await app.register(siteRoutes, {

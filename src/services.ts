@@ -5,7 +5,7 @@ import type { Store } from './db/client.js';
 import type { Mailer } from './email/index.js';
 import { JobQueue, JobRunner } from './jobs/index.js';
 import { SettingsService } from './settings/index.js';
-import { UserService } from './staff/index.js';
+import { ApiKeyService, StaffAuthService, UserService } from './staff/index.js';
 
 export interface Services {
   store: Store;
@@ -19,6 +19,8 @@ export interface Services {
   taxonomy: TaxonomyService;
   settings: SettingsService;
   users: UserService;
+  staffAuth: StaffAuthService;
+  apiKeys: ApiKeyService;
 }
 
 /** The one place domain services are built and given what each one uses. */
@@ -46,6 +48,8 @@ export function createServices(store: Store, options: ServiceOptions): Services 
   runner.register(PUBLISH_JOB, async (payload) => {
     await posts.publishScheduled((payload as { postId: number }).postId);
   });
+  const settings = new SettingsService({ db, clock, events });
+  const users = new UserService({ db, clock });
   return {
     store,
     clock,
@@ -56,7 +60,9 @@ export function createServices(store: Store, options: ServiceOptions): Services 
     runner,
     posts,
     taxonomy: new TaxonomyService({ db, clock }),
-    settings: new SettingsService({ db, clock, events }),
-    users: new UserService({ db, clock }),
+    settings,
+    users,
+    staffAuth: new StaffAuthService({ db, clock, mailer: options.mailer, users, siteTitle: async () => (await settings.site()).title }),
+    apiKeys: new ApiKeyService({ db, clock }),
   };
 }

@@ -14,6 +14,11 @@ export interface Database {
   slug_redirects: SlugRedirectsTable;
   jobs: JobsTable;
   users: UsersTable;
+  staff_sessions: StaffSessionsTable;
+  staff_tokens: StaffTokensTable;
+  api_keys: ApiKeysTable;
+  sign_in_failures: SignInFailuresTable;
+  staff_setup: StaffSetupTable;
 }
 
 export interface SettingsTable {
@@ -157,6 +162,47 @@ export interface UsersTable {
   author_id: number | null;
   created_at: string;
   updated_at: string;
+}
+
+export interface StaffSessionsTable {
+  id: Generated<number>;
+  token_hash: string;
+  user_id: number;
+  created_at: string;
+  expires_at: string;
+}
+
+export interface StaffTokensTable {
+  id: Generated<number>;
+  token_hash: string;
+  user_id: number;
+  purpose: string;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
+export interface ApiKeysTable {
+  id: Generated<number>;
+  name: string;
+  key_hash: string;
+  prefix: string;
+  role: string;
+  created_by: number;
+  created_at: string;
+  last_used_at: string | null;
+  revoked_at: string | null;
+}
+
+export interface SignInFailuresTable {
+  key: string;
+  failures: number;
+  window_started_at: string;
+}
+
+export interface StaffSetupTable {
+  id: number;
+  done_at: string;
 }
 
 export type PostRow = Selectable<PostsTable>;

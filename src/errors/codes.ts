@@ -14,6 +14,18 @@ export const errorCodes = {
   INVALID_TRANSITION: 'The item cannot move to that status from its current one.',
   IMPORT_INVALID: 'The import file is not a valid Masthead export.',
   IMPORT_TARGET_NOT_EMPTY: 'Imports go into an empty site.',
+  SIGN_IN_FAILED: 'That email and password do not match an active account.',
+  SIGN_IN_THROTTLED: 'Too many failed sign-ins; wait a few minutes and try again.',
+  RATE_LIMITED: 'Too many requests; slow down and try again shortly.',
+  NOT_SIGNED_IN: 'Sign in to continue.',
+  SESSION_EXPIRED: 'Your session has ended; sign in again to continue.',
+  API_KEY_INVALID: 'The API key is not valid or was revoked.',
+  FORBIDDEN: 'Your role does not allow this.',
+  CSRF_INVALID: 'The request is missing its CSRF token; reload and try again.',
+  LINK_INVALID: 'This link has expired or was already used.',
+  SETUP_DONE: 'The site already has staff; sign in instead.',
+  LAST_ADMINISTRATOR: 'The site needs at least one active administrator.',
+  API_KEY_NOT_FOUND: 'No API key has that id.',
 } as const;
 
 export type ErrorCode = keyof typeof errorCodes;

@@ -16,7 +16,7 @@ export function toUser(row: UserRow): StaffUser {
 
 export async function insertUser(
   db: DbOrTx,
-  user: { email: string; name: string; role: StaffRole; passwordHash: string | null; authorId: number | null },
+  user: { email: string; name: string; role: StaffRole; passwordHash: string | null; authorId: number | null; status?: 'active' | 'invited' },
   now: string,
 ): Promise<StaffUser> {
   const row = await db
@@ -25,7 +25,7 @@ export async function insertUser(
       email: user.email,
       name: user.name,
       role: user.role,
-      status: 'active',
+      status: user.status ?? 'active',
       password_hash: user.passwordHash,
       author_id: user.authorId,
       created_at: now,
@@ -47,4 +47,28 @@ export async function countUsers(db: DbOrTx): Promise<number> {
 
 export async function allUsers(db: DbOrTx): Promise<StaffUser[]> {
   return (await db.selectFrom('users').selectAll().orderBy('id').execute()).map(toUser);
+}
+
+export async function findUserById(db: DbOrTx, id: number): Promise<UserRow | undefined> {
+  return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function updateUser(
+  db: DbOrTx,
+  id: number,
+  change: Partial<Pick<UserRow, 'name' | 'role' | 'status' | 'password_hash' | 'author_id'>>,
+  now: string,
+): Promise<StaffUser | undefined> {
+  const row = await db.updateTable('users').set({ ...change, updated_at: now }).where('id', '=', id).returningAll().executeTakeFirst();
+  return row ? toUser(row) : undefined;
+}
+
+export async function countActiveAdministrators(db: DbOrTx): Promise<number> {
+  const row = await db
+    .selectFrom('users')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('role', '=', 'administrator')
+    .where('status', '=', 'active')
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
 }

@@ -2,12 +2,14 @@ import type { Migration, MigrationProvider } from 'kysely';
 import * as m0001 from './0001-create-content.js';
 import * as m0002 from './0002-create-jobs.js';
 import * as m0003 from './0003-create-staff.js';
+import * as m0020 from './0020-create-staff-auth.js';
 
 /** Every migration, by name. Add new files here; never edit one that has landed. */
 const migrations: Record<string, Migration> = {
   '0001-create-content': m0001,
   '0002-create-jobs': m0002,
   '0003-create-staff': m0003,
+  '0020-create-staff-auth': m0020,
 };
 
 export const migrationProvider: MigrationProvider = {

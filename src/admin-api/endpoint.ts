@@ -1,0 +1,151 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { AppError } from '../errors/app-error.js';
+import { parseInput } from '../errors/validate.js';
+import type { StaffUser } from '../staff/index.js';
+import { staffOnly, verifyCsrf } from './guard.js';
+
+type Schema = z.ZodType;
+type Parsed<S> = S extends Schema ? z.output<S> : undefined;
+
+export interface EndpointInput<P, Q, B> {
+  params: Parsed<P>;
+  query: Parsed<Q>;
+  body: Parsed<B>;
+  /** The signed-in staff user (null only on public endpoints such as sign-in). */
+  staff: StaffUser;
+  request: FastifyRequest;
+  reply: FastifyReply;
+}
+
+/**
+ * One admin API endpoint, described once: the same schemas validate input, check output and
+ * become the OpenAPI document.
+ */
+export interface Endpoint<P extends Schema | undefined, Q extends Schema | undefined, B extends Schema | undefined, R extends Schema | null> {
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+  /** Below /admin/api, e.g. "/posts/:id". */
+  url: string;
+  summary: string;
+  tag: string;
+  /**
+   * "staff" needs a staff session or API key (the handler asks the policy about the role);
+   * "public" needs no sign-in, though state-changing ones still need the CSRF header.
+   */
+  access: 'staff' | 'public';
+  params?: P;
+  query?: Q;
+  body?: B;
+  /** What the answer looks like; null answers 204 with no body. */
+  response: R;
+  status?: number;
+  rateLimit?: { max: number; timeWindow: number };
+  handler(input: EndpointInput<P, Q, B>): Promise<R extends Schema ? z.input<R> : void>;
+}
+
+const signedIn = staffOnly('contributor');
+
+type AnyEndpoint = Endpoint<Schema | undefined, Schema | undefined, Schema | undefined, Schema | null>;
+
+/** Collects endpoints, registers them on fastify and describes them as OpenAPI 3.1. */
+export class EndpointRegistry {
+  private readonly endpoints: AnyEndpoint[] = [];
+
+  add<P extends Schema | undefined, Q extends Schema | undefined, B extends Schema | undefined, R extends Schema | null>(
+    endpoint: Endpoint<P, Q, B, R>,
+  ): void {
+    this.endpoints.push(endpoint as unknown as AnyEndpoint);
+  }
+
+  register(app: FastifyInstance): void {
+    for (const endpoint of this.endpoints) {
+      app.route({
+        method: endpoint.method,
+        url: endpoint.url,
+        config: endpoint.rateLimit ? { rateLimit: { ...endpoint.rateLimit, errorResponseBuilder: () => new AppError('RATE_LIMITED') } } : {},
+        preHandler: endpoint.access === 'public' ? async (request) => verifyCsrf(request) : signedIn,
+        handler: async (request, reply) => {
+          const input = {
+            params: endpoint.params ? parseInput(endpoint.params, request.params) : undefined,
+            query: endpoint.query ? parseInput(endpoint.query, request.query) : undefined,
+            body: endpoint.body ? parseInput(endpoint.body, request.body ?? {}) : undefined,
+            staff: request.staff!,
+            request,
+            reply,
+          };
+          const result = await endpoint.handler(input);
+          reply.header('cache-control', 'no-store');
+          if (endpoint.response === null) return reply.code(endpoint.status ?? 204).send();
+          return reply.code(endpoint.status ?? 200).send(endpoint.response.parse(result));
+        },
+      });
+    }
+  }
+
+  /** The OpenAPI 3.1 document of every endpoint, generated from their schemas. */
+  openApi(info: { title: string; version: string }): Record<string, unknown> {
+    const paths: Record<string, Record<string, unknown>> = {};
+    for (const endpoint of this.endpoints) {
+      const path = `/admin/api${endpoint.url.replace(/:(\w+)/g, '{$1}')}`;
+      paths[path] ??= {};
+      paths[path][endpoint.method.toLowerCase()] = describe(endpoint);
+    }
+    return {
+      openapi: '3.1.0',
+      info,
+      paths,
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'masthead_staff', description: 'Staff session; state-changing requests also send x-csrf-token.' },
+          apiKey: { type: 'http', scheme: 'bearer', description: 'Admin API key made by an administrator.' },
+        },
+        schemas: { Error: jsonSchema(errorBody, 'output') },
+      },
+    };
+  }
+}
+
+const errorBody = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    fields: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
+  }),
+});
+
+function jsonSchema(schema: Schema, io: 'input' | 'output'): Record<string, unknown> {
+  const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any', target: 'draft-2020-12' }) as Record<string, unknown>;
+  return rest;
+}
+
+function parameters(schema: Schema | undefined, place: 'path' | 'query') {
+  if (!schema) return [];
+  const json = jsonSchema(schema, 'input') as { properties?: Record<string, unknown>; required?: string[] };
+  return Object.entries(json.properties ?? {}).map(([name, property]) => ({
+    name,
+    in: place,
+    required: place === 'path' || (json.required ?? []).includes(name),
+    schema: property,
+  }));
+}
+
+function describe(endpoint: AnyEndpoint): Record<string, unknown> {
+  const error = { content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } };
+  const success = String(endpoint.status ?? (endpoint.response ? 200 : 204));
+  return {
+    summary: endpoint.summary,
+    tags: [endpoint.tag],
+    security: endpoint.access === 'public' ? [] : [{ session: [] }, { apiKey: [] }],
+    parameters: [...parameters(endpoint.params, 'path'), ...parameters(endpoint.query, 'query')],
+    ...(endpoint.body
+      ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(endpoint.body, 'input') } } } }
+      : {}),
+    responses: {
+      [success]: endpoint.response
+        ? { description: 'Success', content: { 'application/json': { schema: jsonSchema(endpoint.response, 'output') } } }
+        : { description: 'Done; no content' },
+      '400': { description: 'Invalid input; the fields are named', ...error },
+      ...(endpoint.access === 'public' ? {} : { '401': { description: 'Not signed in', ...error }, '403': { description: 'Role too low', ...error } }),
+    },
+  };
+}

@@ -1,0 +1,23 @@
+import type { FastifyInstance } from 'fastify';
+import type { Services } from '../services.js';
+import { EndpointRegistry } from './endpoint.js';
+import { sessionRoutes } from './session.routes.js';
+import { staffRoutes } from './staff.routes.js';
+
+export { staffOnly, installStaffAccess } from './guard.js';
+
+export interface AdminApiOptions {
+  services: Services;
+  publicUrl: string;
+}
+
+/** The admin JSON API under /admin/api, with its OpenAPI document at /admin/api/openapi.json. */
+export async function adminApi(app: FastifyInstance, { services, publicUrl }: AdminApiOptions): Promise<void> {
+  const api = new EndpointRegistry();
+  const link = (path: string, token: string) => new URL(`${path}?token=${encodeURIComponent(token)}`, publicUrl).toString();
+  sessionRoutes(api, { mailer: services.mailer, link });
+  staffRoutes(api, { users: services.users, auth: services.staffAuth, apiKeys: services.apiKeys, link });
+  api.register(app);
+  const document = api.openApi({ title: 'Masthead Admin API', version: '1' });
+  app.get('/openapi.json', async () => document);
+}

@@ -1,0 +1,62 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../../src/app.js';
+import { staffOnly } from '../../src/admin-api/guard.js';
+import { testServices, silentLogger, type TestContext } from '../support/stores.js';
+import { staffClient } from './support/admin-client.js';
+import type { FastifyInstance } from 'fastify';
+
+describe('staffOnly guard for admin endpoints of other areas', () => {
+  let t: TestContext;
+  let app: FastifyInstance;
+
+  beforeAll(async () => {
+    t = await testServices('sqlite');
+    app = await buildApp({ config: { publicUrl: 'http://localhost:3000', themeDir: undefined, dataDir: t.dataDir }, services: t.services, logger: silentLogger });
+    app.post('/admin/api/example/things', { preHandler: staffOnly('editor') }, async (request) => ({
+      by: request.staff?.email,
+      viewer: request.viewer.kind,
+    }));
+    await app.ready();
+  });
+  afterAll(async () => {
+    await app.close();
+    await t.close();
+  });
+
+  it('lets an editor in, with the staff user and a staff viewer set', async () => {
+    const { user, client } = await staffClient(app, t.services, 'editor');
+    const res = await client.call('POST', '/admin/api/example/things', {});
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({ by: user.email, viewer: 'staff' });
+  });
+
+  it('answers 403 naming the role needed when the role is too low', async () => {
+    const { client } = await staffClient(app, t.services, 'author');
+    const res = await client.call('POST', '/admin/api/example/things', {});
+    expect(res.statusCode).toBe(403);
+    expect(res.json().error).toMatchObject({ code: 'FORBIDDEN', message: expect.stringContaining('editor role') });
+  });
+
+  it('answers 401 without a session and 403 without the CSRF header', async () => {
+    expect((await app.inject({ method: 'POST', url: '/admin/api/example/things', payload: {} })).statusCode).toBe(401);
+    const { client } = await staffClient(app, t.services, 'administrator');
+    client.csrf = '';
+    expect((await client.call('POST', '/admin/api/example/things', {})).json().error.code).toBe('CSRF_INVALID');
+  });
+});
+
+describe('OpenAPI document', () => {
+  it('describes every admin endpoint with schemas generated from the validators', async () => {
+    const t = await testServices('sqlite');
+    const app = await buildApp({ config: { publicUrl: 'http://localhost:3000', themeDir: undefined, dataDir: t.dataDir }, services: t.services, logger: silentLogger });
+    const res = await app.inject('/admin/api/openapi.json');
+    expect(res.statusCode).toBe(200);
+    const doc = res.json();
+    expect(doc.openapi).toBe('3.1.0');
+    expect(doc.paths['/admin/api/session'].post.requestBody.content['application/json'].schema.required).toEqual(['email', 'password']);
+    expect(doc.paths['/admin/api/staff/{id}'].patch.parameters[0]).toMatchObject({ name: 'id', in: 'path', required: true });
+    expect(Object.keys(doc.paths).length).toBeGreaterThan(8);
+    await app.close();
+    await t.close();
+  });
+});
