@@ -40,7 +40,7 @@ export function App() {
 
   const signedIn = (session: Session) => setState({ kind: 'signed-in', session });
 
-  if (path === '/accept-invitation') return <AcceptInvitationPage token={search.get('token') ?? ''} onDone={signedIn} />;
+  if (path === '/accept-invite') return <AcceptInvitationPage token={search.get('token') ?? ''} onDone={signedIn} />;
   if (path === '/reset-password') return <ResetPasswordPage token={search.get('token') ?? ''} />;
   if (path === '/forgot-password') return <ForgotPasswordPage />;
   if (state.kind === 'loading') return <p className="loading" role="status">Loading…</p>;

@@ -67,7 +67,7 @@ export function StaffPage() {
           <tbody>
             {users.map((user) => (
               <tr key={user.id}>
-                <td>{user.name || <span className="muted">(invited)</span>}</td>
+                <td>{user.status === 'invited' ? <span className="muted">Not joined yet</span> : user.name}</td>
                 <td>{user.email}</td>
                 <td>
                   {admin && user.id !== me.id ? (
