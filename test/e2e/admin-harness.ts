@@ -20,8 +20,8 @@ export interface AdminHarness extends TestContext {
   browser: Browser;
   /** A new browser context (its own cookies) with one page open at /admin/. */
   openAdmin(): Promise<{ context: BrowserContext; page: Page }>;
-  /** A staff account that can sign in with `password`. */
-  staff(role: StaffRole, name?: string): Promise<{ email: string; password: string; name: string }>;
+  /** A staff account that can sign in with `password`, with its own author profile (byline). */
+  staff(role: StaffRole, name?: string): Promise<{ id: number; email: string; password: string; name: string; authorSlug: string }>;
 }
 
 export const password = 'correct horse battery staple';
@@ -53,8 +53,10 @@ export async function startAdmin(options: Parameters<typeof testServices>[1] = {
     async staff(role, name) {
       people += 1;
       const person = { email: `${role}${people}@masthead.test`, password, name: name ?? `${role[0]!.toUpperCase()}${role.slice(1)} ${people}` };
-      await context.services.users.create({ ...person, role });
-      return person;
+      const user = await context.services.users.create({ ...person, role });
+      const author = await context.services.taxonomy.createAuthor({ name: person.name, slug: `writer-${people}` });
+      await context.services.users.linkAuthor(user.id, author.id);
+      return { ...person, id: user.id, authorSlug: author.slug };
     },
     close: async () => {
       await browser.close();

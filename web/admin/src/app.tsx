@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { onSessionExpired } from './api/client';
 import { lookUpSession, signOut, type Session } from './api/session';
 import { Announcer } from './components/announcer';
@@ -7,7 +7,6 @@ import { Link, match, navigate, useLocation } from './router';
 import { SessionContext, atLeast } from './session-context';
 import { AcceptInvitationPage } from './pages/accept-invitation';
 import { DashboardPage } from './pages/dashboard';
-import { EditorPage } from './pages/editor/editor-page';
 import { ForgotPasswordPage, ResetPasswordPage } from './pages/reset-password';
 import { MediaPage } from './pages/media';
 import { PostsPage } from './pages/posts';
@@ -16,6 +15,9 @@ import { SetupPage } from './pages/setup';
 import { SignInPage } from './pages/sign-in';
 import { StaffPage } from './pages/staff';
 import { TagsPage } from './pages/tags';
+
+/** The editor (TipTap and ProseMirror) is the heaviest screen: it loads only when opened. */
+const EditorPage = lazy(() => import('./pages/editor/editor-page').then((m) => ({ default: m.EditorPage })));
 
 type State = { kind: 'loading' } | { kind: 'signed-out'; setup: boolean } | { kind: 'signed-in'; session: Session } | { kind: 'failed'; message: string };
 
@@ -85,7 +87,9 @@ export function App() {
           </div>
         </header>
         <main id="main" tabIndex={-1}>
-          <Screen path={path} />
+          <Suspense fallback={<p role="status">Loading…</p>}>
+            <Screen path={path} />
+          </Suspense>
         </main>
       </div>
       <Announcer />

@@ -175,10 +175,11 @@ export interface PostInput {
 
 export interface Revision {
   id: number;
+  postId: number;
   revision: number;
-  title: string;
+  userId: number | null;
   createdAt: string;
-  authorName: string | null;
+  updatedAt: string;
 }
 
 export interface MediaItem {

@@ -35,8 +35,8 @@ export function DashboardPage() {
     getDashboard().then(setStats, (err: unknown) =>
       setStatsError(err instanceof ApiError && err.status === 404 ? 'Statistics are not available on this server yet.' : describeError(err)),
     );
-    listPosts({ status: 'draft' }).then((r) => setDrafts(r.posts.slice(0, 5)), () => setDrafts([]));
-    listPosts({ status: 'scheduled' }).then((r) => setScheduled(r.posts.slice(0, 5)), () => setScheduled([]));
+    listPosts({ type: 'post', status: 'draft' }).then((r) => setDrafts(r.posts.slice(0, 5)), () => setDrafts([]));
+    listPosts({ type: 'post', status: 'scheduled' }).then((r) => setScheduled(r.posts.slice(0, 5)), () => setScheduled([]));
   }, []);
 
   return (

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { describeError } from '../api/client';
-import { deletePost, listPosts, publishPost, unpublishPost, type PostFilter, type PostList } from '../api/posts';
+import { bulkAction, listPosts, PAGE_SIZE, type BulkAction, type PostFilter, type PostList } from '../api/posts';
 import { listAuthors, listTags } from '../api/taxonomy';
 import { postFormats, type Author, type Post, type PostFormat, type PostStatus, type Tag } from '../api/types';
 import { announce } from '../components/announcer';
@@ -9,12 +9,7 @@ import { Link, navigate } from '../router';
 import { atLeast, useStaff } from '../session-context';
 import { formatDate } from './format';
 
-type BulkAction = 'publish' | 'unpublish' | 'delete';
-const bulkActions: Record<BulkAction, { label: string; run: (id: number) => Promise<unknown> }> = {
-  publish: { label: 'Publish', run: publishPost },
-  unpublish: { label: 'Unpublish', run: unpublishPost },
-  delete: { label: 'Delete', run: deletePost },
-};
+const bulkLabels: Partial<Record<BulkAction, string>> = { publish: 'Publish', unpublish: 'Unpublish', delete: 'Delete' };
 
 interface ItemResult {
   id: number;
@@ -26,7 +21,7 @@ interface ItemResult {
 export function PostsPage({ type }: { type: 'post' | 'page' }) {
   const staff = useStaff();
   const noun = type === 'post' ? 'Posts' : 'Pages';
-  const [filter, setFilter] = useState<PostFilter>({ type, page: 1 });
+  const [filter, setFilter] = useState<PostFilter>({ type });
   const [search, setSearch] = useState('');
   const [list, setList] = useState<PostList | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -55,7 +50,7 @@ export function PostsPage({ type }: { type: 'post' | 'page' }) {
 
   const set = (patch: Partial<PostFilter>) => {
     setSelected(new Set());
-    setFilter((f) => ({ ...f, ...patch, page: patch.page ?? 1 }));
+    setFilter((f) => ({ ...f, ...patch, offset: patch.offset ?? 0 }));
   };
   const posts = list?.posts ?? [];
   const allSelected = posts.length > 0 && posts.every((p) => selected.has(p.id));
@@ -68,20 +63,23 @@ export function PostsPage({ type }: { type: 'post' | 'page' }) {
     });
 
   const runBulk = async () => {
-    const chosen = posts.filter((p) => selected.has(p.id));
-    const outcome: ItemResult[] = [];
-    for (const post of chosen) {
-      try {
-        await bulkActions[action].run(post.id);
-        outcome.push({ id: post.id, title: post.title, ok: true, message: 'done' });
-      } catch (err) {
-        outcome.push({ id: post.id, title: post.title, ok: false, message: describeError(err) });
-      }
+    const titles = new Map(posts.map((p) => [p.id, p.title]));
+    let outcome: ItemResult[];
+    try {
+      outcome = (await bulkAction(action, [...selected])).map((r) => ({
+        id: r.id,
+        title: titles.get(r.id) ?? `#${r.id}`,
+        ok: r.ok,
+        message: r.ok ? 'done' : (r.error?.message ?? 'failed'),
+      }));
+    } catch (err) {
+      announce(describeError(err), { tone: 'error' });
+      return;
     }
     setResults(outcome);
     setSelected(new Set());
     const failed = outcome.filter((r) => !r.ok).length;
-    announce(`${bulkActions[action].label}: ${outcome.length - failed} done, ${failed} failed.`, { tone: failed ? 'error' : 'info' });
+    announce(`${bulkLabels[action]}: ${outcome.length - failed} done, ${failed} failed.`, { tone: failed ? 'error' : 'info' });
     await load();
   };
 
@@ -104,9 +102,9 @@ export function PostsPage({ type }: { type: 'post' | 'page' }) {
         </SelectField>
         {type === 'post' && (
           <>
-            <SelectField label="Section" value={filter.tag ?? ''} onChange={(e) => set({ tag: e.target.value })}>
+            <SelectField label="Section" value={filter.section ?? ''} onChange={(e) => set({ section: e.target.value })}>
               <option value="">Any</option>
-              {tags.map((t) => <option key={t.slug} value={t.slug}>{t.name}</option>)}
+              {tags.filter((t) => t.isSection).map((t) => <option key={t.slug} value={t.slug}>{t.name}</option>)}
             </SelectField>
             <SelectField label="Format" value={filter.format ?? ''} onChange={(e) => set({ format: e.target.value as PostFormat | '' })}>
               <option value="">Any</option>
@@ -126,7 +124,7 @@ export function PostsPage({ type }: { type: 'post' | 'page' }) {
       {atLeast(staff.role, 'author') && (
         <div className="bulk" aria-label="Bulk actions" role="group">
           <SelectField label={`With ${selected.size} selected`} value={action} onChange={(e) => setAction(e.target.value as BulkAction)}>
-            {Object.entries(bulkActions).map(([value, a]) => <option key={value} value={value}>{a.label}</option>)}
+            {Object.entries(bulkLabels).map(([value, label]) => <option key={value} value={value}>{label}</option>)}
           </SelectField>
           <button type="button" disabled={selected.size === 0} onClick={() => void runBulk()}>Apply</button>
         </div>
@@ -169,11 +167,11 @@ export function PostsPage({ type }: { type: 'post' | 'page' }) {
           </tbody>
         </table>
       )}
-      {list && list.pages > 1 && (
+      {list && list.page.total > PAGE_SIZE && (
         <nav className="pager" aria-label="Pages of results">
-          <button type="button" disabled={list.page <= 1} onClick={() => set({ page: list.page - 1 })}>Newer</button>
-          <span>Page {list.page} of {list.pages}</span>
-          <button type="button" disabled={list.page >= list.pages} onClick={() => set({ page: list.page + 1 })}>Older</button>
+          <button type="button" disabled={list.page.offset === 0} onClick={() => set({ offset: Math.max(0, list.page.offset - PAGE_SIZE) })}>Newer</button>
+          <span>{list.page.offset + 1}–{Math.min(list.page.total, list.page.offset + PAGE_SIZE)} of {list.page.total}</span>
+          <button type="button" disabled={list.page.offset + PAGE_SIZE >= list.page.total} onClick={() => set({ offset: list.page.offset + PAGE_SIZE })}>Older</button>
         </nav>
       )}
     </section>

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { describeError } from '../../api/client';
-import { deletePost, getPost, previewUrl, publishPost, schedulePost, unpublishPost } from '../../api/posts';
+import { deletePost, getPost, previewUrl, publishPost, restorePost, schedulePost, unpublishPost } from '../../api/posts';
 import { listAuthors, listTags } from '../../api/taxonomy';
 import type { Author, Post, Tag } from '../../api/types';
 import { announce } from '../../components/announcer';
@@ -74,16 +74,26 @@ function Editor({ initial, type }: { initial: Post | null; type: 'post' | 'page'
     }
   };
 
-  const remove = () => {
+  const remove = async () => {
     if (!post) return;
     const { id, title } = post;
-    let undone = false;
+    try {
+      await deletePost(id);
+    } catch (err) {
+      announce(`Could not delete “${title}”: ${describeError(err)}`, { tone: 'error' });
+      return;
+    }
     navigate(`/${type}s`);
     announce(`Deleted “${title}”.`, {
-      timeout: 8000,
-      action: { label: 'Undo', run: () => { undone = true; navigate(`/${type}s/${id}`); } },
-      onExpire: () => {
-        if (!undone) deletePost(id).catch((err: unknown) => announce(`Could not delete “${title}”: ${describeError(err)}`, { tone: 'error' }));
+      timeout: 10_000,
+      action: {
+        label: 'Undo',
+        run: () => {
+          restorePost(id).then(
+            () => navigate(`/${type}s/${id}`),
+            (err: unknown) => announce(`Could not bring back “${title}”: ${describeError(err)}`, { tone: 'error' }),
+          );
+        },
       },
     });
   };
@@ -112,7 +122,7 @@ function Editor({ initial, type }: { initial: Post | null; type: 'post' | 'page'
               {post.status === 'scheduled' ? 'Unschedule' : 'Unpublish'}
             </button>
           )}
-          {post && <button type="button" className="danger" onClick={remove}>Delete</button>}
+          {post && <button type="button" className="danger" onClick={() => void remove()}>Delete</button>}
         </div>
       </div>
       {!canPublish && <p className="note">Contributors write and edit their drafts; an editor publishes them.</p>}

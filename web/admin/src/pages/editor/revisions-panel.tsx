@@ -3,9 +3,11 @@ import { describeError } from '../../api/client';
 import { listRevisions, restoreRevision } from '../../api/posts';
 import type { Post, Revision } from '../../api/types';
 import { announce } from '../../components/announcer';
+import { useStaff } from '../../session-context';
 import { formatDate } from '../format';
 
 export function RevisionsPanel({ post, onRestored }: { post: Post; onRestored: (post: Post) => void }) {
+  const me = useStaff();
   const [revisions, setRevisions] = useState<Revision[] | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -15,7 +17,7 @@ export function RevisionsPanel({ post, onRestored }: { post: Post; onRestored: (
 
   const restore = async (revision: Revision) => {
     try {
-      const restored = await restoreRevision(post.id, revision.id);
+      const restored = await restoreRevision(post.id, revision.id, post.revision);
       onRestored(restored);
       announce(`Restored the version from ${formatDate(revision.createdAt)}.`);
     } catch (err) {
@@ -33,16 +35,17 @@ export function RevisionsPanel({ post, onRestored }: { post: Post; onRestored: (
           {revisions.map((revision) => (
             <li key={revision.id}>
               <p>
-                <strong>{revision.title}</strong>
+                <strong>Revision {revision.revision}</strong>
+                {revision.revision === post.revision && <span className="muted"> (current)</span>}
                 <br />
                 <span className="muted">
                   {formatDate(revision.createdAt)}
-                  {revision.authorName ? ` · ${revision.authorName}` : ''}
+                  {revision.userId === me.id ? ' · by you' : ''}
                 </span>
               </p>
-              <button type="button" onClick={() => void restore(revision)} aria-label={`Restore the version from ${formatDate(revision.createdAt)}`}>
+              {revision.revision !== post.revision && <button type="button" onClick={() => void restore(revision)} aria-label={`Restore the version from ${formatDate(revision.createdAt)}`}>
                 Restore
-              </button>
+              </button>}
             </li>
           ))}
         </ol>
