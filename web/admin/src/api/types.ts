@@ -164,7 +164,8 @@ export interface PostInput {
   visibility: Visibility;
   featured: boolean;
   tags: string[];
-  authors: string[];
+  /** Left out, the server keeps the current byline (or, for a new post by a writer, uses theirs). */
+  authors?: string[];
   featureImage?: { url: string; alt: string; caption?: string; credit?: string };
   seoTitle?: string;
   seoDescription?: string;

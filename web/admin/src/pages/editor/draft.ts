@@ -132,7 +132,7 @@ export function toInput(draft: Draft, type: 'post' | 'page'): PostInput {
     visibility: draft.visibility,
     featured: draft.featured,
     tags: [...(draft.section ? [draft.section] : []), ...draft.tags.filter((t) => t !== draft.section)],
-    authors: draft.authors,
+    authors: draft.authors.length > 0 ? draft.authors : undefined,
     featureImage: draft.featureImage
       ? { url: draft.featureImage.url, alt: draft.featureImage.alt, caption: text(draft.featureImage.caption), credit: text(draft.featureImage.credit) }
       : undefined,

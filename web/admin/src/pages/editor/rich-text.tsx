@@ -47,7 +47,13 @@ export function RichText({ html, onChange, onSaveShortcut }: { html: string; onC
     onUpdate: ({ editor: e }) => onChange(e.getHTML()),
   });
   const editorRef: Editor | null = editor;
-  const words = useEditorState({ editor, selector: ({ editor: e }) => (e ? countWords(e.getText()) : 0) }) ?? 0;
+  const words = useEditorState({
+    editor,
+    selector: ({ editor: e }) => {
+      const doc = e?.state.doc;
+      return doc ? countWords(doc.textBetween(0, doc.content.size, ' ', ' ')) : 0;
+    },
+  }) ?? 0;
 
   if (!editor) return null;
   const choose = (item: MediaItem) => {
