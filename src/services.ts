@@ -3,6 +3,7 @@ import { systemClock, type Clock } from './clock.js';
 import { ContentEvents, PostService, PUBLISH_JOB, TaxonomyService } from './content/index.js';
 import type { Store } from './db/client.js';
 import type { Mailer } from './email/index.js';
+import { EditorialService, PURGE_JOB } from './editorial/index.js';
 import { JobQueue, JobRunner } from './jobs/index.js';
 import { SettingsService } from './settings/index.js';
 import { ApiKeyService, StaffAuthService, UserService } from './staff/index.js';
@@ -21,6 +22,7 @@ export interface Services {
   users: UserService;
   staffAuth: StaffAuthService;
   apiKeys: ApiKeyService;
+  editorial: EditorialService;
 }
 
 /** The one place domain services are built and given what each one uses. */
@@ -50,6 +52,11 @@ export function createServices(store: Store, options: ServiceOptions): Services 
   });
   const settings = new SettingsService({ db, clock, events });
   const users = new UserService({ db, clock });
+  const taxonomy = new TaxonomyService({ db, clock });
+  const editorial = new EditorialService({ db, jobs, clock, events, posts, taxonomy, users });
+  runner.register(PURGE_JOB, async () => {
+    await editorial.purgeDue();
+  });
   return {
     store,
     clock,
@@ -59,10 +66,11 @@ export function createServices(store: Store, options: ServiceOptions): Services 
     jobs,
     runner,
     posts,
-    taxonomy: new TaxonomyService({ db, clock }),
+    taxonomy,
     settings,
     users,
     staffAuth: new StaffAuthService({ db, clock, mailer: options.mailer, users, siteTitle: async () => (await settings.site()).title }),
     apiKeys: new ApiKeyService({ db, clock }),
+    editorial,
   };
 }

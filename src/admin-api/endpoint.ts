@@ -36,6 +36,8 @@ export interface Endpoint<P extends Schema | undefined, Q extends Schema | undef
   params?: P;
   query?: Q;
   body?: B;
+  /** For the document only, when the service validates the body itself (e.g. with rules per role). */
+  bodyDoc?: Schema;
   /** What the answer looks like; null answers 204 with no body. */
   response: R;
   status?: number;
@@ -138,7 +140,7 @@ function describe(endpoint: AnyEndpoint): Record<string, unknown> {
     security: endpoint.access === 'public' ? [] : [{ session: [] }, { apiKey: [] }],
     parameters: [...parameters(endpoint.params, 'path'), ...parameters(endpoint.query, 'query')],
     ...(endpoint.body
-      ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(endpoint.body, 'input') } } } }
+      ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(endpoint.bodyDoc ?? endpoint.body, 'input') } } } }
       : {}),
     responses: {
       [success]: endpoint.response

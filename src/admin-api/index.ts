@@ -1,7 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { Services } from '../services.js';
 import { EndpointRegistry } from './endpoint.js';
+import { postRoutes } from './posts.routes.js';
 import { sessionRoutes } from './session.routes.js';
+import { siteRoutes } from './site.routes.js';
 import { staffRoutes } from './staff.routes.js';
 
 export { staffOnly, installStaffAccess } from './guard.js';
@@ -17,6 +19,8 @@ export async function adminApi(app: FastifyInstance, { services, publicUrl }: Ad
   const link = (path: string, token: string) => new URL(`${path}?token=${encodeURIComponent(token)}`, publicUrl).toString();
   sessionRoutes(api, { mailer: services.mailer, link });
   staffRoutes(api, { users: services.users, auth: services.staffAuth, apiKeys: services.apiKeys, link });
+  postRoutes(api, services.editorial);
+  siteRoutes(api, { taxonomy: services.taxonomy, settings: services.settings, editorial: services.editorial });
   api.register(app);
   const document = api.openApi({ title: 'Masthead Admin API', version: '1' });
   app.get('/openapi.json', async () => document);

@@ -48,7 +48,7 @@ export function buildProgram(config: () => Readonly<Config>): Command {
       const server = await startServer(cfg, logger, { demo: options.demo });
       process.stdout.write(`\nMasthead is running at ${cfg.publicUrl === `http://localhost:${cfg.port}` ? server.url.replace('127.0.0.1', 'localhost') : cfg.publicUrl}\n`);
       process.stdout.write(`Database: ${cfg.database.kind}${cfg.database.kind === 'sqlite' ? ` (${cfg.database.file})` : ''}\n`);
-      if (cfg.database.kind === 'sqlite' && !cfg.smtpUrl) {
+      if (!cfg.smtpUrl) {
         process.stdout.write(`Email: no SMTP_URL set, messages are written to ${path.join(cfg.dataDir, 'outbox')}\n`);
       }
       const shutdown = () => void server.stop().then(() => process.exit(0));

@@ -12,3 +12,4 @@ export { renderBody, readingMinutes } from './render.js';
 export { slugify } from './text.js';
 export { canRead, forViewer, anonymous } from './access.js';
 export type { Viewer } from './access.js';
+export { tagInput, authorInput } from './taxonomy.schema.js';

@@ -19,6 +19,8 @@ export interface Database {
   api_keys: ApiKeysTable;
   sign_in_failures: SignInFailuresTable;
   staff_setup: StaffSetupTable;
+  post_revisions: PostRevisionsTable;
+  trashed_posts: TrashedPostsTable;
 }
 
 export interface SettingsTable {
@@ -203,6 +205,25 @@ export interface SignInFailuresTable {
 export interface StaffSetupTable {
   id: number;
   done_at: string;
+}
+
+export interface PostRevisionsTable {
+  id: Generated<number>;
+  post_id: number;
+  revision: number;
+  user_id: number | null;
+  snapshot: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface TrashedPostsTable {
+  post_id: number;
+  previous_status: string;
+  previous_published_at: string | null;
+  user_id: number | null;
+  deleted_at: string;
+  purge_at: string;
 }
 
 export type PostRow = Selectable<PostsTable>;

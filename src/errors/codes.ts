@@ -26,6 +26,7 @@ export const errorCodes = {
   SETUP_DONE: 'The site already has staff; sign in instead.',
   LAST_ADMINISTRATOR: 'The site needs at least one active administrator.',
   API_KEY_NOT_FOUND: 'No API key has that id.',
+  REVISION_NOT_FOUND: 'No revision of this post has that id.',
 } as const;
 
 export type ErrorCode = keyof typeof errorCodes;

@@ -28,4 +28,5 @@ export const httpStatus: Record<ErrorCode, number> = {
   SETUP_DONE: 409,
   LAST_ADMINISTRATOR: 409,
   API_KEY_NOT_FOUND: 404,
+  REVISION_NOT_FOUND: 404,
 };

@@ -1,17 +1,9 @@
 import type { DbOrTx } from '../db/client.js';
-import type { PersonRow, WorkRow } from '../db/tables.js';
+import type { Insertable } from 'kysely';
+import type { PersonRow, WorkRow, WorksTable } from '../db/tables.js';
 import type { Availability, Credit, CreditRole, Work, WorkType } from './work.types.js';
 
-export interface WorkRowInput {
-  slug: string;
-  type: string;
-  title: string;
-  year: number | null;
-  organization: string | null;
-  release_date: string | null;
-  runtime_minutes: number | null;
-  availability: string;
-}
+export type WorkRowInput = Omit<Insertable<WorksTable>, 'id' | 'created_at' | 'updated_at'>;
 
 export async function findWorkIdBySlug(db: DbOrTx, slug: string): Promise<number | undefined> {
   const row = await db.selectFrom('works').select('id').where('slug', '=', slug).executeTakeFirst();

@@ -3,6 +3,7 @@ import * as m0001 from './0001-create-content.js';
 import * as m0002 from './0002-create-jobs.js';
 import * as m0003 from './0003-create-staff.js';
 import * as m0020 from './0020-create-staff-auth.js';
+import * as m0021 from './0021-create-post-revisions.js';
 
 /** Every migration, by name. Add new files here; never edit one that has landed. */
 const migrations: Record<string, Migration> = {
@@ -10,6 +11,7 @@ const migrations: Record<string, Migration> = {
   '0002-create-jobs': m0002,
   '0003-create-staff': m0003,
   '0020-create-staff-auth': m0020,
+  '0021-create-post-revisions': m0021,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,0 +1,34 @@
+import { sql } from 'kysely';
+import type { DbOrTx } from '../db/client.js';
+import { loadWorks, type PersonSummary, type Work } from '../reviews/index.js';
+
+function prefixPattern(prefix: string): string {
+  return `${prefix.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/** Reviewed works whose title starts with the prefix (any case), for the review form's suggestions. */
+export async function worksByPrefix(db: DbOrTx, prefix: string, limit: number): Promise<Work[]> {
+  const rows = await db
+    .selectFrom('works')
+    .select('id')
+    .where(sql<boolean>`lower(title) like ${prefixPattern(prefix)} escape '\\'`)
+    .orderBy('title')
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+  const works = await loadWorks(db, rows.map((r) => r.id));
+  return rows.map((r) => works.get(r.id)!);
+}
+
+/** People whose name, or a word in it, starts with the prefix (any case). */
+export async function peopleByPrefix(db: DbOrTx, prefix: string, limit: number): Promise<PersonSummary[]> {
+  const pattern = prefixPattern(prefix);
+  return db
+    .selectFrom('people')
+    .select(['id', 'slug', 'name'])
+    .where((eb) => eb.or([sql<boolean>`lower(name) like ${pattern} escape '\\'`, sql<boolean>`lower(name) like ${`% ${pattern}`} escape '\\'`]))
+    .orderBy('name')
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+}
