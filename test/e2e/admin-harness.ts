@@ -86,5 +86,6 @@ export async function expectAccessible(page: Page, screen: string): Promise<void
 
 /** Keeps a picture of the screen under test-output/screenshots for people to look at. */
 export async function screenshot(page: Page, name: string): Promise<void> {
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: path.join(screenshotDir, `admin-${name}.png`), fullPage: true });
 }

@@ -1,6 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { describeError } from '../api/client';
-import { createTag, listTags, updateTag } from '../api/taxonomy';
+import { createTag, listTags, replaceTag } from '../api/taxonomy';
 import type { Tag } from '../api/types';
 import { announce } from '../components/announcer';
 import { FormError, TextField } from '../components/field';
@@ -31,7 +31,14 @@ export function TagsPage() {
   };
   const toggleSection = async (tag: Tag) => {
     try {
-      const updated = await updateTag(tag.slug, { isSection: !tag.isSection });
+      const updated = await replaceTag(tag.slug, {
+        name: tag.name,
+        slug: tag.slug,
+        description: tag.description,
+        accentColor: tag.accentColor ?? undefined,
+        navOrder: tag.navOrder ?? undefined,
+        isSection: !tag.isSection,
+      });
       setTags((list) => list?.map((t) => (t.id === tag.id ? updated : t)) ?? null);
     } catch (err) {
       announce(describeError(err), { tone: 'error' });

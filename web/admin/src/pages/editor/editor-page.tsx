@@ -102,6 +102,7 @@ function Editor({ initial, type }: { initial: Post | null; type: 'post' | 'page'
   const invalid = state.kind === 'invalid' ? state.error : null;
   return (
     <div className="editor">
+      <h1 className="visually-hidden">{post ? `Edit ${type}: ${post.title}` : `New ${type}`}</h1>
       <div className="editor-bar">
         <Link to={`/${type}s`}>← {type === 'post' ? 'Posts' : 'Pages'}</Link>
         <SaveStatus state={state} post={post} />
