@@ -11,6 +11,7 @@ export interface PostFilter {
   format?: PostFormat | '';
   q?: string;
   offset?: number;
+  limit?: number;
 }
 
 export interface PostList {

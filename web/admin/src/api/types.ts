@@ -186,13 +186,17 @@ export interface Revision {
 export interface MediaItem {
   id: number;
   url: string;
+  kind: 'image' | 'svg';
+  mime: string;
+  filename: string;
+  bytes: number;
+  width: number;
+  height: number;
   alt: string;
   caption: string | null;
   credit: string | null;
-  width: number | null;
-  height: number | null;
-  mimeType: string;
-  filename: string;
+  variants: Array<{ format: 'avif' | 'webp' | 'jpeg'; width: number; height: number; url: string; bytes: number }>;
+  uploadedBy: number | null;
   createdAt: string;
 }
 

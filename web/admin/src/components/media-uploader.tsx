@@ -13,6 +13,8 @@ export function MediaUploader({ onUploaded }: { onUploaded: (item: MediaItem) =>
   const input = useRef<HTMLInputElement>(null);
   const [file, setFile] = useState<File | null>(null);
   const [alt, setAlt] = useState('');
+  const [caption, setCaption] = useState('');
+  const [credit, setCredit] = useState('');
   const [over, setOver] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -22,6 +24,8 @@ export function MediaUploader({ onUploaded }: { onUploaded: (item: MediaItem) =>
     if (!first) return;
     setFile(first);
     setAlt('');
+    setCaption('');
+    setCredit('');
     setError(null);
   };
   const onDrop = (event: DragEvent) => {
@@ -32,14 +36,14 @@ export function MediaUploader({ onUploaded }: { onUploaded: (item: MediaItem) =>
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (!file) return;
-    if (file.type.startsWith('image/') && alt.trim() === '') {
+    if (alt.trim() === '') {
       setError('Describe the image for people who cannot see it (alt text).');
       return;
     }
     setBusy(true);
     setError(null);
     try {
-      onUploaded(await uploadMedia(file, alt.trim()));
+      onUploaded(await uploadMedia(file, { alt: alt.trim(), caption: caption.trim(), credit: credit.trim() }));
       setFile(null);
       setAlt('');
       if (input.current) input.current.value = '';
@@ -72,6 +76,10 @@ export function MediaUploader({ onUploaded }: { onUploaded: (item: MediaItem) =>
         <div className="upload-details">
           <p>Ready to upload <strong>{file.name}</strong> ({Math.ceil(file.size / 1024)} KB).</p>
           <TextField label="Alt text" hint="What the image shows, for people who cannot see it." value={alt} onChange={(e) => setAlt(e.target.value)} maxLength={300} />
+          <div className="row">
+            <TextField label="Caption" value={caption} onChange={(e) => setCaption(e.target.value)} maxLength={500} />
+            <TextField label="Credit" hint="Photographer or source." value={credit} onChange={(e) => setCredit(e.target.value)} maxLength={300} />
+          </div>
           <button type="submit" className="primary" disabled={busy}>{busy ? 'Uploading…' : 'Upload'}</button>
         </div>
       )}

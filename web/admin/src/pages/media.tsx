@@ -14,7 +14,7 @@ export function MediaPage() {
 
   const save = async (item: MediaItem, alt: string) => {
     try {
-      const updated = await updateMedia(item.id, { alt });
+      const updated = await updateMedia(item.id, { alt, caption: item.caption ?? undefined, credit: item.credit ?? undefined });
       setItems((list) => list?.map((i) => (i.id === item.id ? updated : i)) ?? null);
       announce('Alt text saved.');
     } catch (err) {
@@ -65,7 +65,7 @@ function MediaCard({ item, onSave, onDelete }: { item: MediaItem; onSave: (item:
           <button type="submit" disabled={alt === item.alt}>Save</button>
           <button type="button" className="danger" onClick={() => void onDelete(item)}>Delete</button>
         </div>
-        {item.width && item.height && <p className="muted">{item.width} × {item.height}</p>}
+        <p className="muted">{item.width} × {item.height} · {Math.ceil(item.bytes / 1024)} KB</p>
       </form>
     </li>
   );
