@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { Logger } from 'pino';
 import { systemClock, type Clock } from './clock.js';
 import { ContentEvents, PostService, PUBLISH_JOB, TaxonomyService } from './content/index.js';
@@ -5,6 +6,7 @@ import type { Store } from './db/client.js';
 import type { Mailer } from './email/index.js';
 import { EditorialService, PURGE_JOB } from './editorial/index.js';
 import { JobQueue, JobRunner } from './jobs/index.js';
+import { FilesystemStorage, MediaService, type MediaStorage } from './media/index.js';
 import { SettingsService } from './settings/index.js';
 import { ApiKeyService, StaffAuthService, UserService } from './staff/index.js';
 
@@ -23,6 +25,7 @@ export interface Services {
   staffAuth: StaffAuthService;
   apiKeys: ApiKeyService;
   editorial: EditorialService;
+  media: MediaService;
 }
 
 /** The one place domain services are built and given what each one uses. */
@@ -31,6 +34,9 @@ export interface ServiceOptions {
   mailer: Mailer;
   clock?: Clock;
   pollMs?: number;
+  /** DATA_DIR: uploaded media go to DATA_DIR/media unless another mediaStorage is given. */
+  dataDir?: string;
+  mediaStorage?: MediaStorage;
 }
 
 export function createServices(store: Store, options: ServiceOptions): Services {
@@ -72,5 +78,10 @@ export function createServices(store: Store, options: ServiceOptions): Services 
     staffAuth: new StaffAuthService({ db, clock, mailer: options.mailer, users, siteTitle: async () => (await settings.site()).title }),
     apiKeys: new ApiKeyService({ db, clock }),
     editorial,
+    media: new MediaService({
+      db,
+      clock,
+      storage: options.mediaStorage ?? new FilesystemStorage(path.join(options.dataDir ?? './data', 'media')),
+    }),
   };
 }

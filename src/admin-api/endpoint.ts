@@ -38,6 +38,8 @@ export interface Endpoint<P extends Schema | undefined, Q extends Schema | undef
   body?: B;
   /** For the document only, when the service validates the body itself (e.g. with rules per role). */
   bodyDoc?: Schema;
+  /** How the body is sent; JSON unless said otherwise. */
+  bodyType?: 'multipart/form-data';
   /** What the answer looks like; null answers 204 with no body. */
   response: R;
   status?: number;
@@ -139,8 +141,8 @@ function describe(endpoint: AnyEndpoint): Record<string, unknown> {
     tags: [endpoint.tag],
     security: endpoint.access === 'public' ? [] : [{ session: [] }, { apiKey: [] }],
     parameters: [...parameters(endpoint.params, 'path'), ...parameters(endpoint.query, 'query')],
-    ...(endpoint.body
-      ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(endpoint.bodyDoc ?? endpoint.body, 'input') } } } }
+    ...(endpoint.body || endpoint.bodyDoc
+      ? { requestBody: { required: true, content: { [endpoint.bodyType ?? 'application/json']: { schema: jsonSchema((endpoint.bodyDoc ?? endpoint.body)!, 'input') } } } }
       : {}),
     responses: {
       [success]: endpoint.response

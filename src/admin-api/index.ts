@@ -1,6 +1,9 @@
+import multipart from '@fastify/multipart';
 import type { FastifyInstance } from 'fastify';
+import { MAX_UPLOAD_BYTES } from '../media/index.js';
 import type { Services } from '../services.js';
 import { EndpointRegistry } from './endpoint.js';
+import { mediaRoutes } from './media.routes.js';
 import { postRoutes } from './posts.routes.js';
 import { sessionRoutes } from './session.routes.js';
 import { siteRoutes } from './site.routes.js';
@@ -15,12 +18,14 @@ export interface AdminApiOptions {
 
 /** The admin JSON API under /admin/api, with its OpenAPI document at /admin/api/openapi.json. */
 export async function adminApi(app: FastifyInstance, { services, publicUrl }: AdminApiOptions): Promise<void> {
+  await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 10, fieldSize: 10_000 } });
   const api = new EndpointRegistry();
   const link = (path: string, token: string) => new URL(`${path}?token=${encodeURIComponent(token)}`, publicUrl).toString();
   sessionRoutes(api, { mailer: services.mailer, link });
   staffRoutes(api, { users: services.users, auth: services.staffAuth, apiKeys: services.apiKeys, link });
   postRoutes(api, services.editorial);
   siteRoutes(api, { taxonomy: services.taxonomy, settings: services.settings, editorial: services.editorial });
+  mediaRoutes(api, services.media);
   api.register(app);
   const document = api.openApi({ title: 'Masthead Admin API', version: '1' });
   app.get('/openapi.json', async () => document);

@@ -23,7 +23,7 @@ async function withServices<T>(config: Config, work: (services: Services) => Pro
     await migrateToLatest(store.db);
     const mailer = createMailer(config);
     try {
-      return await work(createServices(store, { logger, mailer }));
+      return await work(createServices(store, { logger, mailer, dataDir: config.dataDir }));
     } finally {
       await mailer.close();
     }

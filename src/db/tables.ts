@@ -21,6 +21,7 @@ export interface Database {
   staff_setup: StaffSetupTable;
   post_revisions: PostRevisionsTable;
   trashed_posts: TrashedPostsTable;
+  media: MediaTable;
 }
 
 export interface SettingsTable {
@@ -224,6 +225,24 @@ export interface TrashedPostsTable {
   user_id: number | null;
   deleted_at: string;
   purge_at: string;
+}
+
+export interface MediaTable {
+  id: Generated<number>;
+  url: string;
+  kind: string;
+  mime: string;
+  filename: string;
+  bytes: number;
+  width: number;
+  height: number;
+  alt: string;
+  caption: string | null;
+  credit: string | null;
+  storage_prefix: string;
+  variants: Generated<string>;
+  uploaded_by: number | null;
+  created_at: string;
 }
 
 export type PostRow = Selectable<PostsTable>;

@@ -27,6 +27,12 @@ export const errorCodes = {
   LAST_ADMINISTRATOR: 'The site needs at least one active administrator.',
   API_KEY_NOT_FOUND: 'No API key has that id.',
   REVISION_NOT_FOUND: 'No revision of this post has that id.',
+  MEDIA_NOT_FOUND: 'No media has that id.',
+  MEDIA_UNSUPPORTED: 'Only JPEG, PNG, GIF, WebP, AVIF and SVG images can be uploaded.',
+  MEDIA_TYPE_MISMATCH: 'The file name or type does not match what the file contains.',
+  MEDIA_UNSAFE: 'The SVG contains scripts, event handlers or external references.',
+  MEDIA_UNREADABLE: 'The image is damaged or incomplete.',
+  MEDIA_TOO_LARGE: 'The file is too large.',
 } as const;
 
 export type ErrorCode = keyof typeof errorCodes;

@@ -69,7 +69,7 @@ export async function testServices(dialect: Dialect, options: { clock?: Clock; m
   const store = openStore(database.config);
   await migrateToLatest(store.db);
   const mailer = options.mailer ?? outboxMailer({ dataDir: database.dataDir, mailFrom: 'test@masthead.example' });
-  const services = createServices(store, { logger: silentLogger, mailer, clock: options.clock, pollMs: 50 });
+  const services = createServices(store, { logger: silentLogger, mailer, clock: options.clock, pollMs: 50, dataDir: database.dataDir });
   return {
     store,
     services,

@@ -4,6 +4,7 @@ import * as m0002 from './0002-create-jobs.js';
 import * as m0003 from './0003-create-staff.js';
 import * as m0020 from './0020-create-staff-auth.js';
 import * as m0021 from './0021-create-post-revisions.js';
+import * as m0022 from './0022-create-media.js';
 
 /** Every migration, by name. Add new files here; never edit one that has landed. */
 const migrations: Record<string, Migration> = {
@@ -12,6 +13,7 @@ const migrations: Record<string, Migration> = {
   '0003-create-staff': m0003,
   '0020-create-staff-auth': m0020,
   '0021-create-post-revisions': m0021,
+  '0022-create-media': m0022,
 };
 
 export const migrationProvider: MigrationProvider = {
