@@ -1,3 +1,4 @@
+import sharp from 'sharp';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectAccessible, screenshot, signIn, startAdmin, type AdminHarness } from './admin-harness.js';
@@ -29,6 +30,19 @@ describe('the editor in the browser', () => {
     await signIn(page, editor);
     const id = await startPost(page, 'Past Lives is a quiet marvel', 'Celine Song makes a film about the lives we did not live.');
 
+    const still = await sharp({ create: { width: 800, height: 450, channels: 3, background: '#1f6f78' } }).jpeg().toBuffer();
+    await page.getByRole('toolbar', { name: 'Formatting' }).getByRole('button', { name: 'Image' }).click();
+    const picker = page.getByRole('dialog', { name: 'Choose an image' });
+    await picker.getByLabel('Choose a file').setInputFiles({ name: 'past-lives.jpg', mimeType: 'image/jpeg', buffer: still });
+    await picker.getByLabel('Alt text').fill('Nora and Hae Sung on a New York street');
+    await picker.getByLabel('Caption').fill('Greta Lee and Teo Yoo');
+    await picker.getByLabel('Credit').fill('A24');
+    await picker.getByRole('button', { name: 'Upload' }).click();
+    await page.locator('.figure-view img[alt="Nora and Hae Sung on a New York street"]').waitFor();
+    await page.getByRole('button', { name: 'Choose feature image' }).click();
+    await page.getByRole('dialog', { name: 'Choose an image' }).getByRole('button', { name: /Nora and Hae Sung/ }).click();
+    await page.getByLabel('Image alt text').waitFor();
+
     await page.getByLabel('Format', { exact: true }).selectOption('review');
     await page.getByLabel('Section').selectOption('film');
     await page.getByLabel('Work title').fill('Past Lives');
@@ -55,6 +69,8 @@ describe('the editor in the browser', () => {
       ['Greta Lee', 'cast', 'Nora'],
     ]);
     expect(saved.primaryTag?.slug).toBe('film');
+    expect(saved.html).toMatch(/<figure class="image"><img src="[^"]+" alt="Nora and Hae Sung on a New York street"[^>]*><figcaption>Greta Lee and Teo Yoo <cite>A24<\/cite><\/figcaption><\/figure>/);
+    expect(saved.featureImage).toMatchObject({ alt: 'Nora and Hae Sung on a New York street', caption: 'Greta Lee and Teo Yoo', credit: 'A24' });
 
     const tomorrow = new Date(Date.now() + 86_400_000);
     const local = new Date(tomorrow.getTime() - tomorrow.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
