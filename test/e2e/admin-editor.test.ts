@@ -199,3 +199,33 @@ describe('the editor in the browser', () => {
     await context.close();
   });
 });
+
+describe('an editing session that expires', () => {
+  let admin: AdminHarness;
+  beforeAll(async () => {
+    admin = await startAdmin();
+  });
+  afterAll(() => admin.close());
+
+  it('asks to sign in again over the editor and then saves what was typed', async () => {
+    const editor = await admin.staff('editor', 'Late Night');
+    const { context, page } = await admin.openAdmin();
+    await signIn(page, editor);
+    const id = await startPost(page, 'Written past midnight', 'The first paragraph.');
+
+    await admin.services.staffAuth.signOutEverywhere(editor.id);
+    await page.getByRole('textbox', { name: 'Body' }).press('End');
+    await page.keyboard.type(' A sentence typed after the session ended.');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+
+    const dialog = page.getByRole('dialog', { name: 'Your session has ended' });
+    await dialog.waitFor();
+    await expectAccessible(page, 'sign in again');
+    await screenshot(page, 'session-expired');
+    await dialog.getByLabel('Password').fill(editor.password);
+    await dialog.getByRole('button', { name: 'Sign in and continue' }).click();
+    await page.getByRole('status').filter({ hasText: /draft\s+Saved/ }).waitFor();
+    expect((await admin.services.posts.get(id)).html).toContain('A sentence typed after the session ended.');
+    await context.close();
+  });
+});
