@@ -15,7 +15,10 @@ import { anonymous, type Viewer } from './content/index.js';
 import { adminApi, installStaffAccess } from './admin-api/index.js';
 import { installErrorHandler } from './http/error-handler.js';
 import type { Services } from './services.js';
-import { renderError, siteRoutes } from './site/site.routes.js';
+import { renderErrorPage } from './site/render.js';
+import { searchRoutes } from './site/search.routes.js';
+import { createSiteCache } from './site/site-cache.js';
+import { siteRoutes } from './site/site.routes.js';
 import { loadTheme } from './site/theme.js';
 
 declare module 'fastify' {
@@ -42,7 +45,11 @@ export async function buildApp({ config, services, logger }: AppOptions): Promis
   });
   const theme = loadTheme(config.themeDir);
 
-  installErrorHandler(app, (status, message) => renderError({ settings: services.settings, theme }, status, message));
+  const siteCache = createSiteCache(services, logger);
+  app.addHook('onClose', () => siteCache.close());
+  installErrorHandler(app, (status, message, request) =>
+    renderErrorPage({ settings: services.settings, theme, publicUrl: config.publicUrl }, status, message, request.url.split('?')[0]!),
+  );
   await app.register(formbody, { bodyLimit: 64 * 1024 });
   // Session ids in cookies are random tokens looked up in the database, so cookies need no signing.
   await app.register(cookie);
@@ -96,12 +103,22 @@ export async function buildApp({ config, services, logger }: AppOptions): Promis
 
   await app.register(adminApi, { prefix: '/admin/api', services, publicUrl: config.publicUrl });
   await app.register(adminAppRoutes);
+  await app.register(searchRoutes, {
+    search: services.search,
+    settings: services.settings,
+    taxonomy: services.taxonomy,
+    theme,
+  });
 
   await app.register(siteRoutes, {
     posts: services.posts,
+    taxonomy: services.taxonomy,
     settings: services.settings,
     theme,
     publicUrl: config.publicUrl,
+    cache: siteCache.cache,
+    db: services.store.db,
+    clock: services.clock,
   });
 
   return app;

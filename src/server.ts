@@ -31,6 +31,8 @@ export async function startServer(config: Config, logger: Logger, options: { dem
   }
   const published = await services.posts.publishDue();
   if (published > 0) logger.info({ published }, 'published posts scheduled while the server was down');
+  // Changes marked while no runner was running (a crash, an import) get their recommendations.
+  await services.recommendations.schedule();
 
   const app = await buildApp({ config, services, logger });
   await app.listen({ port: config.port, host: config.host });
@@ -43,6 +45,7 @@ export async function startServer(config: Config, logger: Logger, options: { dem
       // Stop taking requests and let in-flight ones finish, stop jobs cleanly, then close the database.
       await app.close();
       await services.runner.stop();
+      await services.recommendations.settled();
       await mailer.close();
       await store.close();
     })();

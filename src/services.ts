@@ -7,6 +7,8 @@ import type { Mailer } from './email/index.js';
 import { EditorialService, PURGE_JOB } from './editorial/index.js';
 import { JobQueue, JobRunner } from './jobs/index.js';
 import { FilesystemStorage, MediaService, type MediaStorage } from './media/index.js';
+import { RecommendationService, REBUILD_JOB, REFRESH_JOB } from './recommendations/index.js';
+import { createSearchService, type SearchService } from './search/index.js';
 import { SettingsService } from './settings/index.js';
 import { ApiKeyService, StaffAuthService, UserService } from './staff/index.js';
 
@@ -26,6 +28,8 @@ export interface Services {
   apiKeys: ApiKeyService;
   editorial: EditorialService;
   media: MediaService;
+  search: SearchService;
+  recommendations: RecommendationService;
 }
 
 /** The one place domain services are built and given what each one uses. */
@@ -63,6 +67,15 @@ export function createServices(store: Store, options: ServiceOptions): Services 
   runner.register(PURGE_JOB, async () => {
     await editorial.purgeDue();
   });
+  const search = createSearchService(store, posts);
+  const recommendations = new RecommendationService({ db, posts, search, events, jobs, clock, logger: options.logger });
+  recommendations.listen();
+  runner.register(REFRESH_JOB, async (_payload, context) => {
+    await recommendations.refresh(context);
+  });
+  runner.register(REBUILD_JOB, async (_payload, context) => {
+    await recommendations.rebuild(undefined, context);
+  });
   return {
     store,
     clock,
@@ -83,5 +96,7 @@ export function createServices(store: Store, options: ServiceOptions): Services 
       clock,
       storage: options.mediaStorage ?? new FilesystemStorage(path.join(options.dataDir ?? './data', 'media')),
     }),
+    search,
+    recommendations,
   };
 }

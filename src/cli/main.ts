@@ -139,6 +139,20 @@ export function buildProgram(config: () => Readonly<Config>): Command {
       });
     });
 
+  program
+    .command('recommendations')
+    .description('"You may also like" lists')
+    .command('rebuild')
+    .description('recompute every list (after an import, or to apply a new method)')
+    .action(async () => {
+      await withServices(config(), async (services) => {
+        const bar = progress('Computing recommendations');
+        const count = await services.recommendations.rebuild(bar.report);
+        bar.done();
+        process.stdout.write(`Computed recommendations for ${count} posts.\n`);
+      });
+    });
+
   return program;
 }
 

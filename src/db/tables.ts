@@ -22,6 +22,9 @@ export interface Database {
   post_revisions: PostRevisionsTable;
   trashed_posts: TrashedPostsTable;
   media: MediaTable;
+  site_cache_changes: SiteCacheChangesTable;
+  post_recommendations: PostRecommendationsTable;
+  recommendation_marks: RecommendationMarksTable;
 }
 
 export interface SettingsTable {
@@ -245,6 +248,18 @@ export interface MediaTable {
   created_at: string;
 }
 
+export interface PostRecommendationsTable {
+  post_id: number;
+  position: number;
+  related_id: number;
+  score: number;
+}
+
+export interface RecommendationMarksTable {
+  post_id: number;
+  version: number;
+}
+
 export type PostRow = Selectable<PostsTable>;
 export type NewPostRow = Insertable<PostsTable>;
 export type PostRowUpdate = Updateable<PostsTable>;
@@ -254,3 +269,12 @@ export type WorkRow = Selectable<WorksTable>;
 export type PersonRow = Selectable<PeopleTable>;
 export type JobRow = Selectable<JobsTable>;
 export type UserRow = Selectable<UsersTable>;
+
+export interface SiteCacheChangesTable {
+  id: Generated<number>;
+  /** The process that made the change (it has already applied it). */
+  origin: string;
+  /** The ContentChange as JSON. */
+  change: string;
+  created_at: string;
+}

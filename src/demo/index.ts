@@ -47,5 +47,6 @@ export async function loadDemoContent(services: Services, options: DemoOptions =
     });
     options.onProgress?.(index + 1, total);
   }
+  await services.recommendations.rebuild();
   return true;
 }

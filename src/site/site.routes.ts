@@ -1,71 +1,181 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import type { PostService } from '../content/index.js';
-import type { SettingsService } from '../settings/index.js';
-import { formatDate, joinNames } from './format.js';
-import type { Theme } from './theme.js';
+import { postFormats, type PostFormat } from '../content/index.js';
+import type { Clock } from '../clock.js';
+import type { Db } from '../db/client.js';
+import { isAppError } from '../errors/app-error.js';
+import { buildFeed, type FeedSubject } from './feeds.js';
+import { PERSONAL_CACHE_CONTROL, sendCached } from './http-cache.js';
+import type { Page, SiteDeps } from './page.js';
+import { isCached, type PageCache, type Rendered } from './page-cache.js';
+import { archivePage, type Subject } from './pages/archive.page.js';
+import { homeArchivePage, homePage } from './pages/home.page.js';
+import { postPage } from './pages/post.page.js';
+import { renderErrorPage, renderPage } from './render.js';
+import { robotsTxt, sitemapFile, sitemapIndex, type SitemapKind } from './sitemaps.js';
+import { cacheKeys } from './page.js';
+import { paths } from './urls.js';
 
-export interface SiteDeps {
-  posts: PostService;
-  settings: SettingsService;
-  theme: Theme;
-  publicUrl: string;
+export interface SiteRouteDeps extends SiteDeps {
+  cache: PageCache;
+  db: Db;
+  clock: Clock;
 }
 
-const PAGE_SIZE = 12;
 const pageParam = z.coerce.number().int().min(1).max(100_000);
 const slugParam = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/).max(190);
+const postsSitemapParam = z.string().regex(/^posts-[1-9]\d{0,4}\.xml$/);
 
-/** Public pages: home with its numbered archive pages, and posts and pages by slug. */
-export async function siteRoutes(app: FastifyInstance, deps: SiteDeps): Promise<void> {
-  const helpers = { formatDate, joinNames };
+type Params = { slug?: string; n?: string };
 
-  async function home(page: number) {
-    const site = await deps.settings.site();
-    const { posts, next } = await deps.posts.list({}, { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
-    if (page > 1 && posts.length === 0) return undefined;
-    return deps.theme.render('home', { site, posts, page, hasNext: next !== null, helpers, publicUrl: deps.publicUrl });
-  }
+const HTML = 'text/html; charset=utf-8';
+const RSS = 'application/rss+xml; charset=utf-8';
+const XML = 'application/xml; charset=utf-8';
 
-  app.get('/', async (_request, reply) => reply.type('text/html; charset=utf-8').send(await home(1)));
+/** What producing a page can answer besides the page itself. */
+type Outcome = { kind: 'missing' } | { kind: 'gone' } | { kind: 'redirect'; location: string };
+const missing: Outcome = { kind: 'missing' };
 
-  app.get<{ Params: { n: string } }>('/page/:n/', async (request, reply) => {
-    const page = pageParam.safeParse(request.params.n);
-    if (!page.success) return reply.callNotFound();
-    if (page.data === 1) return reply.redirect('/', 301);
-    const html = await home(page.data);
-    if (html === undefined) return reply.callNotFound();
-    return reply.type('text/html; charset=utf-8').send(html);
-  });
+/** The cache key of an address: its path, without the query string and with single slashes. */
+function addressOf(url: string): string {
+  const q = url.indexOf('?');
+  return (q === -1 ? url : url.slice(0, q)).replace(/\/{2,}/g, '/');
+}
 
-  app.get<{ Params: { slug: string } }>('/:slug/', async (request, reply) => {
-    const slug = slugParam.safeParse(request.params.slug);
-    if (!slug.success) return reply.callNotFound();
-    const found = await deps.posts.lookupPublic(slug.data);
-    switch (found.kind) {
+/**
+ * Public pages, feeds and sitemaps. Anonymous readers get pages from the page cache (stored
+ * compressed, answered with 304 when unchanged); signed-in readers get pages rendered for them.
+ */
+export async function siteRoutes(app: FastifyInstance, deps: SiteRouteDeps): Promise<void> {
+  const html = async (page: Page | null): Promise<Rendered | Outcome> =>
+    page
+      ? { kind: 'rendered', body: renderPage(deps, await deps.settings.site(), page), contentType: HTML, keys: page.keys, shareable: page.shareable }
+      : missing;
+
+  async function respond(request: FastifyRequest, reply: FastifyReply, produce: () => Promise<Rendered | Outcome>) {
+    const anonymous = request.viewer.kind === 'anonymous';
+    const result = anonymous
+      ? await deps.cache.fetch(addressOf(request.url), produce, deps.clock)
+      : await produce();
+    if (isCached(result)) return sendCached(request, reply, result);
+    switch (result.kind) {
+      case 'rendered':
+        return reply.header('cache-control', PERSONAL_CACHE_CONTROL).type(result.contentType).send(result.body);
       case 'redirect':
-        return reply.redirect(`/${found.slug}/`, 301);
+        return reply.redirect(result.location, 301);
       case 'gone':
-        return reply.code(410).type('text/html; charset=utf-8').send(await renderError(deps, 410, 'This piece has been removed.'));
+        return reply.code(410).type(HTML).send(await renderErrorPage(deps, 410, 'This piece has been removed.', addressOf(request.url)));
       case 'missing':
         return reply.callNotFound();
-      case 'post': {
-        const site = await deps.settings.site();
-        const html = deps.theme.render('post', { site, post: found.post, helpers, publicUrl: deps.publicUrl });
-        return reply.type('text/html; charset=utf-8').send(html);
-      }
     }
-  });
+  }
+
+  /** Registers an archive (first page, numbered pages) whose subject is looked up from the request. */
+  function archive(base: string, subjectOf: (params: Params) => Promise<Subject | null>) {
+    app.get<{ Params: Params }>(base, (request, reply) =>
+      respond(request, reply, async () => {
+        const subject = await subjectOf(request.params);
+        return subject ? html(await archivePage(deps, subject, 1)) : missing;
+      }),
+    );
+    app.get<{ Params: Params }>(`${base}page/:n/`, (request, reply) =>
+      respond(request, reply, async () => {
+        const page = pageParam.safeParse(request.params.n);
+        const subject = page.success ? await subjectOf(request.params) : null;
+        if (!subject || !page.success) return missing;
+        if (page.data === 1) return { kind: 'redirect', location: addressOf(request.url).replace(/page\/[^/]+\/$/, '') };
+        return html(await archivePage(deps, subject, page.data));
+      }),
+    );
+  }
+
+  const tagOf = async ({ slug = '' }: Params): Promise<Extract<Subject, { kind: 'tag' }> | null> => {
+    const tag = slugParam.safeParse(slug).success ? await orNull(deps.taxonomy.getTag(slug)) : null;
+    return tag ? { kind: 'tag', tag } : null;
+  };
+  const authorOf = async ({ slug = '' }: Params): Promise<Extract<Subject, { kind: 'author' }> | null> => {
+    const author = slugParam.safeParse(slug).success ? await orNull(deps.taxonomy.getAuthor(slug)) : null;
+    return author ? { kind: 'author', author } : null;
+  };
+
+  app.get('/', (request, reply) => respond(request, reply, async () => html(await homePage(deps))));
+  app.get<{ Params: { n: string } }>('/page/:n/', (request, reply) =>
+    respond(request, reply, async () => {
+      const page = pageParam.safeParse(request.params.n);
+      if (!page.success) return missing;
+      if (page.data === 1) return { kind: 'redirect', location: '/' };
+      return html(await homeArchivePage(deps, page.data));
+    }),
+  );
+  archive('/tag/:slug/', tagOf);
+  archive('/author/:slug/', authorOf);
+  for (const format of Object.keys(postFormats) as PostFormat[]) {
+    archive(paths.format(format), async () => ({ kind: 'format', format }));
+  }
+
+  const feed = (subjectOf: (params: Params) => Promise<FeedSubject | null>) => (request: FastifyRequest<{ Params: Params }>, reply: FastifyReply) =>
+    respond(request, reply, async () => {
+      const subject = await subjectOf(request.params);
+      if (!subject) return missing;
+      const { xml, keys } = await buildFeed(deps, subject);
+      return { kind: 'rendered', body: xml, contentType: RSS, keys, shareable: true };
+    });
+  app.get('/rss/', feed(async () => ({ kind: 'site' })));
+  app.get('/tag/:slug/rss/', feed(tagOf));
+  app.get('/author/:slug/rss/', feed(authorOf));
+
+  const xml = (body: string | null): Rendered | Outcome =>
+    body === null ? missing : { kind: 'rendered', body, contentType: XML, keys: new Set([cacheKeys.sitemaps]), shareable: true };
+  app.get('/sitemap.xml', (request, reply) => respond(request, reply, async () => xml(await sitemapIndex(deps.db, deps.publicUrl))));
+  app.get<{ Params: { file: string } }>('/sitemap-:file', (request, reply) =>
+    respond(request, reply, async () => {
+      const { file } = request.params;
+      const fixed: Record<string, SitemapKind> = { 'pages.xml': 'pages', 'tags.xml': 'tags', 'authors.xml': 'authors' };
+      const kind = fixed[file] ?? (postsSitemapParam.safeParse(file).success ? { posts: Number(file.slice(6, -4)) } : null);
+      return kind ? xml(await sitemapFile(deps.db, deps.publicUrl, kind)) : missing;
+    }),
+  );
+  app.get('/robots.txt', (request, reply) =>
+    respond(request, reply, async () => ({
+      kind: 'rendered',
+      body: robotsTxt(deps.publicUrl),
+      contentType: 'text/plain; charset=utf-8',
+      keys: new Set<string>(),
+      shareable: true,
+    })),
+  );
+
+  app.get<{ Params: { slug: string } }>('/:slug/', (request, reply) =>
+    respond(request, reply, async (): Promise<Rendered | Outcome> => {
+      const slug = slugParam.safeParse(request.params.slug);
+      if (!slug.success) return missing;
+      const found = await deps.posts.lookupPublic(slug.data);
+      switch (found.kind) {
+        case 'redirect':
+          return { kind: 'redirect', location: paths.post(found.slug) };
+        case 'gone':
+        case 'missing':
+          return found;
+        case 'post':
+          return html(await postPage(deps, found.post, request.viewer));
+      }
+    }),
+  );
 
   // /slug without the trailing slash answers with the canonical address.
   app.get<{ Params: { slug: string } }>('/:slug', async (request, reply) => {
     const slug = slugParam.safeParse(request.params.slug);
     if (!slug.success) return reply.callNotFound();
-    return reply.redirect(`/${slug.data}/`, 301);
+    return reply.redirect(paths.post(slug.data), 301);
   });
 }
 
-export async function renderError(deps: Pick<SiteDeps, 'settings' | 'theme'>, status: number, message: string): Promise<string> {
-  const site = await deps.settings.site();
-  return deps.theme.render('error', { site, status, message });
+/** A lookup that answers null instead of a not-found error. */
+async function orNull<T>(lookup: Promise<T>): Promise<T | null> {
+  try {
+    return await lookup;
+  } catch (error) {
+    if (isAppError(error) && (error.code === 'TAG_NOT_FOUND' || error.code === 'AUTHOR_NOT_FOUND')) return null;
+    throw error;
+  }
 }

@@ -45,10 +45,83 @@ describe('public pages', () => {
     const res = await t.app.inject(`/${reviewSlug}/`);
     expect(res.statusCode).toBe(200);
     expect(res.body).toContain('Movie Review');
-    expect(res.body).toContain('By Ada Obi');
+    expect(res.body).toMatch(/By <a href="\/author\/[a-z0-9-]+\/">Ada Obi<\/a>/);
     expect(res.body).toContain('Greta Lee as Nora');
     expect(res.body).toContain('106 minutes');
+    expect(res.body).toContain('Rated 4.5 out of 5');
     expect(res.body).toContain('A quiet film about the lives we did not live.');
+  });
+
+  it('pages through a section with rel=prev/next links and 404 past the end', async () => {
+    const tag = await makeTag(t.services, { name: 'Archive', slug: 'archive' });
+    const author = await makeAuthor(t.services);
+    for (let i = 0; i < 13; i += 1) {
+      await t.services.posts.create(postFields([author.slug], { title: `Archived ${i}`, tags: [tag.slug], status: 'published', publishedAt: `2026-09-${10 + i}T08:00:00Z` }));
+    }
+    const first = (await t.app.inject('/tag/archive/')).body;
+    expect(first).toContain('<link rel="next" href="http://localhost:3000/tag/archive/page/2/">');
+    expect(first).not.toContain('rel="prev"');
+    const second = await t.app.inject('/tag/archive/page/2/');
+    expect(second.statusCode).toBe(200);
+    expect(second.body).toContain('<link rel="prev" href="http://localhost:3000/tag/archive/">');
+    expect(second.body).not.toContain('<link rel="next"');
+    expect(second.body).toContain('Archived 0');
+    expect((await t.app.inject('/tag/archive/page/1/')).headers.location).toBe('/tag/archive/');
+    for (const bad of ['/tag/archive/page/3/', '/tag/archive/page/0/', '/tag/archive/page/x/', '/tag/archive/page/99999999999/', `/author/${author.slug}/page/3/`, '/reviews/page/2/']) {
+      expect((await t.app.inject(bad)).statusCode, bad).toBe(404);
+    }
+  });
+
+  it('answers unknown sections, authors and formats with a 404 page that has the navigation', async () => {
+    await t.services.settings.updateSite({ navigation: [{ label: 'Film', url: '/tag/film/' }] });
+    for (const url of ['/tag/nothing/', '/author/nobody/', '/tag/nothing/rss/', '/author/nobody/rss/', '/tag/Bad%20Slug/', '/essays/page/2/']) {
+      const res = await t.app.inject(url);
+      expect(res.statusCode, url).toBe(404);
+      expect(res.body, url).toContain('<nav class="nav" aria-label="Sections">');
+      expect(res.body, url).toContain('href="/tag/film/"');
+    }
+  });
+
+  it('shows gated pieces to anonymous readers as a teaser with a call to join', async () => {
+    const author = await makeAuthor(t.services);
+    const post = await t.services.posts.create(
+      postFields([author.slug], { title: 'For members', excerpt: 'The teaser.', body: 'Hidden body words.', visibility: 'members', status: 'published' }),
+    );
+    const res = await t.app.inject(`/${post.slug}/`);
+    expect(res.body).toContain('The teaser.');
+    expect(res.body).not.toContain('Hidden body words.');
+    expect(res.body).toContain('This piece is for members');
+    expect(res.body).toContain('href="/members/"');
+  });
+
+  it('answers malformed or hostile requests with a 4xx, never a 500', async () => {
+    const urls = [
+      '/?%',
+      '/?q=%E0%A4%A',
+      '/?a[b][c][d]=1&a=2',
+      `/?${'x='.repeat(5000)}`,
+      '/page/%00/',
+      '/page/1.5/',
+      '/tag/%2e%2e/',
+      '/tag/..%2f..%2fetc/',
+      '/author/%ff/',
+      '/rss/?page=-1',
+      '/sitemap-posts-99999.xml',
+      '/sitemap-%00.xml',
+      '/reviews/page/-1/',
+    ];
+    for (const url of urls) {
+      const res = await t.app.inject(url);
+      expect(res.statusCode, url).toBeLessThan(500);
+      expect(res.body, url).not.toMatch(/at .*\.ts:\d+|stack/i);
+    }
+    expect((await t.app.inject('/?%')).statusCode).toBe(200);
+  });
+
+  it('refuses oversized request headers with 431', async () => {
+    const url = await t.app.listen({ port: 0, host: '127.0.0.1' });
+    const res = await fetch(url, { headers: { 'x-big': 'a'.repeat(64 * 1024) } });
+    expect(res.status).toBe(431);
   });
 
   it('escapes HTML typed into a title', async () => {

@@ -77,6 +77,7 @@ export async function testServices(dialect: Dialect, options: { clock?: Clock; m
     config: database.config,
     close: async () => {
       await services.runner.stop();
+      await services.recommendations.settled();
       await store.close();
       await database.drop();
     },

@@ -5,6 +5,9 @@ import * as m0003 from './0003-create-staff.js';
 import * as m0020 from './0020-create-staff-auth.js';
 import * as m0021 from './0021-create-post-revisions.js';
 import * as m0022 from './0022-create-media.js';
+import * as m0010 from './0010-create-site-cache-changes.js';
+import * as m0015 from './0015-create-search.js';
+import * as m0016 from './0016-create-recommendations.js';
 
 /** Every migration, by name. Add new files here; never edit one that has landed. */
 const migrations: Record<string, Migration> = {
@@ -14,6 +17,9 @@ const migrations: Record<string, Migration> = {
   '0020-create-staff-auth': m0020,
   '0021-create-post-revisions': m0021,
   '0022-create-media': m0022,
+  '0010-create-site-cache-changes': m0010,
+  '0015-create-search': m0015,
+  '0016-create-recommendations': m0016,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,0 +1,26 @@
+import { sql, type RawBuilder } from 'kysely';
+import { dayBounds } from './search.query.js';
+import type { SearchFilters } from './search.types.js';
+
+/** Conditions on the matched post `p` for each filter, the same SQL on both databases. */
+export function filterConditions(filters: SearchFilters): RawBuilder<unknown>[] {
+  const conditions: RawBuilder<unknown>[] = [];
+  if (filters.format) conditions.push(sql`p.format = ${filters.format}`);
+  if (filters.section) {
+    conditions.push(sql`exists (select 1 from post_tags pt join tags t on t.id = pt.tag_id where pt.post_id = p.id and t.slug = ${filters.section})`);
+  }
+  if (filters.author) {
+    conditions.push(
+      sql`exists (select 1 from post_authors pa join authors a on a.id = pa.author_id where pa.post_id = p.id and a.slug = ${filters.author})`,
+    );
+  }
+  const { start, end } = dayBounds(filters.from, filters.to);
+  if (start) conditions.push(sql`p.published_at >= ${start}`);
+  if (end) conditions.push(sql`p.published_at < ${end}`);
+  return conditions;
+}
+
+/** `and …` for each condition, or nothing. */
+export function andAll(conditions: RawBuilder<unknown>[]): RawBuilder<unknown> {
+  return conditions.length === 0 ? sql`` : sql`and ${sql.join(conditions, sql` and `)}`;
+}

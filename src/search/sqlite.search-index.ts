@@ -1,0 +1,58 @@
+import { sql } from 'kysely';
+import type { Db } from '../db/client.js';
+import { andAll, filterConditions } from './search.filters.js';
+import { MARK_END, MARK_START } from './search.snippet.js';
+import type { IndexMatch, SearchFilters, SearchIndex, SearchTerms } from './search.types.js';
+
+// Column weights for bm25, in the order of the FTS5 table: title, excerpt, names, body.
+const WEIGHTS = sql.raw('10.0, 3.0, 4.0, 1.0');
+const BODY_COLUMN = 3;
+const EXCERPT_COLUMN = 1;
+
+/** Every word must appear; each is a quoted string, so nothing the reader typed is FTS5 syntax. */
+export function ftsMatch(terms: SearchTerms): string {
+  return terms.words.map((word, i) => `"${word}"${terms.prefix && i === terms.words.length - 1 ? '*' : ''}`).join(' ');
+}
+
+/** SQLite FTS5: the post_search table, kept in step by triggers (migration 0015). */
+export class SqliteSearchIndex implements SearchIndex {
+  constructor(private readonly db: Db) {}
+
+  async find(terms: SearchTerms, filters: SearchFilters, page: { limit: number; offset: number }) {
+    const match = ftsMatch(terms);
+    const where = andAll(filterConditions(filters));
+    const ranked = await sql<{ id: number }>`
+      select s.rowid as id from post_search s join posts p on p.id = s.rowid
+      where post_search match ${match} ${where}
+      order by bm25(post_search, ${WEIGHTS}), p.published_at desc, p.id desc
+      limit ${page.limit} offset ${page.offset}`.execute(this.db);
+    const counted = await sql<{ n: number }>`
+      select count(*) as n from post_search s join posts p on p.id = s.rowid
+      where post_search match ${match} ${where}`.execute(this.db);
+    const ids = ranked.rows.map((r) => r.id);
+    if (ids.length === 0) return { matches: [], total: Number(counted.rows[0]?.n ?? 0) };
+    // Snippets only for the page shown, not for every match.
+    const snippets = await sql<IndexMatch>`
+      select rowid as id,
+        snippet(post_search, ${sql.raw(String(BODY_COLUMN))}, ${MARK_START}, ${MARK_END}, '…', 24) as body,
+        snippet(post_search, ${sql.raw(String(EXCERPT_COLUMN))}, ${MARK_START}, ${MARK_END}, '…', 40) as excerpt
+      from post_search where post_search match ${match} and rowid in (${sql.join(ids)})`.execute(this.db);
+    const byId = new Map(snippets.rows.map((row) => [row.id, row]));
+    return {
+      matches: ids.map((id) => byId.get(id) ?? { id, body: '', excerpt: '' }),
+      total: Number(counted.rows[0]?.n ?? 0),
+    };
+  }
+
+  async anyOf(words: string[], limit: number): Promise<number[]> {
+    const match = words.map((word) => `"${word}"`).join(' OR ');
+    const { rows } = await sql<{ id: number }>`
+      select rowid as id from post_search where post_search match ${match}
+      order by bm25(post_search, ${WEIGHTS}) limit ${limit}`.execute(this.db);
+    return rows.map((r) => r.id);
+  }
+
+  async correct(): Promise<null> {
+    return null;
+  }
+}

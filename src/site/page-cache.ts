@@ -1,0 +1,155 @@
+import { createHash } from 'node:crypto';
+import { promisify } from 'node:util';
+import zlib from 'node:zlib';
+import { LRUCache } from 'lru-cache';
+
+const brotli = promisify(zlib.brotliCompress);
+const gzip = promisify(zlib.gzip);
+
+/** A rendered response kept ready to send: plain, brotli and gzip bodies and its validators. */
+export interface CachedResponse {
+  body: Buffer;
+  br: Buffer;
+  gzip: Buffer;
+  contentType: string;
+  etag: string;
+  lastModified: string;
+  keys: Set<string>;
+  /** Whether shared caches (a CDN) may keep it too. */
+  shareable: boolean;
+}
+
+export interface Rendered {
+  kind: 'rendered';
+  body: string;
+  contentType: string;
+  keys: Set<string>;
+  shareable: boolean;
+}
+
+export function isRendered(value: unknown): value is Rendered {
+  return typeof value === 'object' && value !== null && (value as { kind?: unknown }).kind === 'rendered';
+}
+
+export function isCached(value: unknown): value is CachedResponse {
+  return typeof value === 'object' && value !== null && Buffer.isBuffer((value as { br?: unknown }).br);
+}
+
+/** Compresses once, so every later reader gets the stored bytes. */
+export async function prepare(rendered: Rendered, now: Date): Promise<CachedResponse> {
+  const body = Buffer.from(rendered.body, 'utf8');
+  const [br, gz] = await Promise.all([
+    brotli(body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 6, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: body.length } }),
+    gzip(body, { level: 6 }),
+  ]);
+  return {
+    body,
+    br,
+    gzip: gz,
+    contentType: rendered.contentType,
+    etag: `"${createHash('sha1').update(body).digest('base64url').slice(0, 22)}"`,
+    lastModified: now.toUTCString(),
+    keys: rendered.keys,
+    shareable: rendered.shareable,
+  };
+}
+
+/**
+ * Rendered pages for anonymous readers, bounded by bytes (least recently used go first), with an
+ * index from cache keys (post:12, list:tag:3 …) to the addresses that show them, so a change drops
+ * exactly the pages it affects.
+ */
+export class PageCache {
+  private readonly entries: LRUCache<string, CachedResponse>;
+  private readonly index = new Map<string, Set<string>>();
+  private readonly pending = new Map<string, Promise<unknown>>();
+  private generation = 0;
+
+  constructor(maxBytes = 64 * 1024 * 1024) {
+    this.entries = new LRUCache<string, CachedResponse>({
+      maxSize: maxBytes,
+      sizeCalculation: (e) => e.body.length + e.br.length + e.gzip.length + 512,
+      dispose: (entry, address) => this.unindex(address, entry),
+    });
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  get(address: string): CachedResponse | undefined {
+    return this.entries.get(address);
+  }
+
+  /**
+   * The cached response at an address, or a new one from render (anything else render answers,
+   * such as a redirect, passes through uncached). Concurrent misses share one render; a render
+   * that overlapped an invalidation is served but not kept.
+   */
+  async fetch<Other>(address: string, render: () => Promise<Rendered | Other>, now: () => Date): Promise<CachedResponse | Other> {
+    const hit = this.entries.get(address);
+    if (hit) return hit;
+    const waiting = this.pending.get(address) as Promise<CachedResponse | Other> | undefined;
+    if (waiting) return waiting;
+    const started = this.generation;
+    const work = (async () => {
+      const result = await render();
+      return isRendered(result) ? prepare(result, now()) : result;
+    })();
+    this.pending.set(address, work);
+    try {
+      const response = await work;
+      if (isCached(response) && this.generation === started) this.keep(address, response);
+      return response;
+    } finally {
+      this.pending.delete(address);
+    }
+  }
+
+  private keep(address: string, response: CachedResponse): void {
+    this.entries.set(address, response);
+    for (const key of response.keys) {
+      let addresses = this.index.get(key);
+      if (!addresses) this.index.set(key, (addresses = new Set()));
+      addresses.add(address);
+    }
+  }
+
+  /** Drops every page that depends on one of the keys; returns how many were dropped. */
+  invalidate(keys: Iterable<string>): number {
+    this.generation += 1;
+    let dropped = 0;
+    for (const key of keys) {
+      for (const address of [...(this.index.get(key) ?? [])]) if (this.entries.delete(address)) dropped += 1;
+    }
+    return dropped;
+  }
+
+  /** Keys starting with the prefix of every cached page that has the given key. */
+  keysAlongside(key: string, prefix: string): string[] {
+    const found = new Set<string>();
+    for (const address of this.index.get(key) ?? []) {
+      for (const other of this.entries.peek(address)?.keys ?? []) if (other.startsWith(prefix)) found.add(other);
+    }
+    return [...found];
+  }
+
+  /** Drops every page with a key starting with the prefix (e.g. every listing: "list:"). */
+  invalidatePrefix(prefix: string): number {
+    return this.invalidate([...this.index.keys()].filter((k) => k.startsWith(prefix)));
+  }
+
+  clear(): void {
+    this.generation += 1;
+    this.entries.clear();
+  }
+
+  private unindex(address: string, entry: CachedResponse): void {
+    for (const key of entry.keys) {
+      const addresses = this.index.get(key);
+      if (!addresses) continue;
+      addresses.delete(address);
+      if (addresses.size === 0) this.index.delete(key);
+    }
+  }
+}

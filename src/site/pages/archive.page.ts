@@ -1,0 +1,90 @@
+import { postFormats, type Author, type ListFilter, type PostFormat, type Tag } from '../../content/index.js';
+import { cacheKeys, pageMeta, showPosts, type Page, type SiteDeps } from '../page.js';
+import { breadcrumbs, person, type Crumb } from '../structured-data.js';
+import { paths } from '../urls.js';
+import { cards, numberedPage, pageLinks } from './listing.js';
+
+/** What an archive lists: a section or tag, an author's pieces, or one format of writing. */
+export type Subject = { kind: 'tag'; tag: Tag } | { kind: 'author'; author: Author } | { kind: 'format'; format: PostFormat };
+
+interface SubjectInfo {
+  filter: ListFilter;
+  base: string;
+  name: string;
+  description: string;
+  listKey: string;
+  showKey: string | null;
+}
+
+function describe(subject: Subject): SubjectInfo {
+  switch (subject.kind) {
+    case 'tag':
+      return {
+        filter: { tagId: subject.tag.id },
+        base: paths.tag(subject.tag.slug),
+        name: subject.tag.name,
+        description: subject.tag.description,
+        listKey: cacheKeys.listTag(subject.tag.id),
+        showKey: cacheKeys.tag(subject.tag.id),
+      };
+    case 'author':
+      return {
+        filter: { authorId: subject.author.id },
+        base: paths.author(subject.author.slug),
+        name: subject.author.name,
+        description: subject.author.bio,
+        listKey: cacheKeys.listAuthor(subject.author.id),
+        showKey: cacheKeys.author(subject.author.id),
+      };
+    case 'format':
+      return {
+        filter: { format: subject.format },
+        base: paths.format(subject.format),
+        name: postFormats[subject.format].plural,
+        description: '',
+        listKey: cacheKeys.listFormat(subject.format),
+        showKey: null,
+      };
+  }
+}
+
+/** Page N of a section, tag, author or format archive; null past the end. */
+export async function archivePage(deps: SiteDeps, subject: Subject, page: number): Promise<Page | null> {
+  const info = describe(subject);
+  const [site, listing] = await Promise.all([deps.settings.site(), numberedPage(deps, info.filter, page)]);
+  if (!listing) return null;
+  const keys = new Set([info.listKey, ...(info.showKey ? [info.showKey] : [])]);
+  showPosts(keys, listing.posts);
+  const path = paths.paged(info.base, page);
+  const links = pageLinks(info.base, listing);
+  const crumbs: Crumb[] = [
+    { name: site.title, path: '/' },
+    { name: info.name, path: info.base },
+    ...(page > 1 ? [{ name: `Page ${page}`, path }] : []),
+  ];
+  const author = subject.kind === 'author' ? subject.author : null;
+  return {
+    template: 'archive',
+    view: {
+      kind: subject.kind,
+      heading: info.name,
+      intro: info.description || null,
+      author,
+      accent: subject.kind === 'tag' ? subject.tag.accentColor : null,
+      cards: await cards(deps, listing.posts),
+      page,
+      ...links,
+    },
+    meta: pageMeta({
+      title: page > 1 ? `${info.name} – page ${page}` : info.name,
+      path,
+      description: info.description || `${info.name} on ${site.title}`,
+      type: author ? 'profile' : 'website',
+      ...links,
+      feed: subject.kind === 'format' ? null : { title: `${info.name} – ${site.title}`, path: paths.feed(info.base) },
+      jsonLd: [...(author ? [person(author, deps.publicUrl)] : []), breadcrumbs(crumbs, deps.publicUrl)],
+    }),
+    keys,
+    shareable: true,
+  };
+}

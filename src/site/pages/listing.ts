@@ -1,0 +1,38 @@
+import type { ListFilter, Post } from '../../content/index.js';
+import { imageView, type ImageView } from '../images.js';
+import type { SiteDeps } from '../page.js';
+import { paths } from '../urls.js';
+
+export const PAGE_SIZE = 12;
+const CARD_SIZES = '(min-width: 64rem) 22rem, (min-width: 40rem) 45vw, 100vw';
+
+/** A post as a card shows it: with its image sized for a card. */
+export interface Card {
+  post: Post;
+  image: ImageView | null;
+}
+
+export async function cards(deps: SiteDeps, posts: Post[], sizes = CARD_SIZES): Promise<Card[]> {
+  return Promise.all(posts.map(async (post) => ({ post, image: await imageView(post.featureImage, deps.media, sizes) })));
+}
+
+export interface NumberedPage {
+  posts: Post[];
+  page: number;
+  hasNext: boolean;
+}
+
+/** Page N of a listing (newest first); null when the page is past the end. */
+export async function numberedPage(deps: SiteDeps, filter: ListFilter, page: number): Promise<NumberedPage | null> {
+  const { posts, next } = await deps.posts.list(filter, { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
+  if (page > 1 && posts.length === 0) return null;
+  return { posts, page, hasNext: next !== null };
+}
+
+/** rel=prev/next addresses of page N of an archive whose first page is base. */
+export function pageLinks(base: string, listing: NumberedPage) {
+  return {
+    prev: listing.page > 1 ? paths.paged(base, listing.page - 1) : null,
+    next: listing.hasNext ? paths.paged(base, listing.page + 1) : null,
+  };
+}

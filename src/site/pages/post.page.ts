@@ -1,0 +1,90 @@
+import { forViewer, type Post, type Viewer } from '../../content/index.js';
+import { imageView } from '../images.js';
+import { cacheKeys, pageMeta, showPosts, type Page, type SiteDeps } from '../page.js';
+import { reviewFacts } from '../review-facts.js';
+import { breadcrumbs, postDescription, type Crumb } from '../structured-data.js';
+import { absoluteUrl, paths } from '../urls.js';
+import { cards } from './listing.js';
+
+const MORE = 4;
+const RELATED = 4;
+
+/** "More from": the newest other pieces of the same section, then of the whole site. */
+async function moreFrom(deps: SiteDeps, post: Post, keys: Set<string>): Promise<Post[]> {
+  const picked: Post[] = [];
+  const add = (candidates: Post[]) => {
+    for (const c of candidates) if (c.id !== post.id && !picked.some((p) => p.id === c.id) && picked.length < MORE) picked.push(c);
+  };
+  if (post.primaryTag) {
+    keys.add(cacheKeys.listTag(post.primaryTag.id));
+    add((await deps.posts.list({ tagId: post.primaryTag.id }, { limit: MORE + 1 })).posts);
+  }
+  if (picked.length < MORE) {
+    keys.add(cacheKeys.listAll);
+    add((await deps.posts.list({}, { limit: MORE * 2 + 1 })).posts);
+  }
+  return picked;
+}
+
+function shareLinks(url: string, title: string) {
+  const u = encodeURIComponent(url);
+  const t = encodeURIComponent(title);
+  return [
+    { label: 'Bluesky', url: `https://bsky.app/intent/compose?text=${t}%20${u}` },
+    { label: 'Mastodon', url: `https://mastodonshare.com/?text=${t}&url=${u}` },
+    { label: 'Facebook', url: `https://www.facebook.com/sharer/sharer.php?u=${u}` },
+    { label: 'LinkedIn', url: `https://www.linkedin.com/sharing/share-offsite/?url=${u}` },
+    { label: 'X', url: `https://x.com/intent/post?text=${t}&url=${u}` },
+    { label: 'Email', url: `mailto:?subject=${t}&body=${u}` },
+  ];
+}
+
+/** A post or a static page as the viewer may read it, with everything around it. */
+export async function postPage(deps: SiteDeps, found: Post, viewer: Viewer): Promise<Page> {
+  const post = forViewer(found, viewer);
+  const site = await deps.settings.site();
+  const keys = new Set<string>();
+  showPosts(keys, [post]);
+  const path = paths.post(post.slug);
+  const url = absoluteUrl(deps.publicUrl, path);
+  const image = await imageView(post.featureImage, deps.media, '(min-width: 64rem) 60rem, 100vw');
+  const isPost = post.type === 'post';
+  const [more, related] = isPost
+    ? await Promise.all([moreFrom(deps, post, keys), deps.recommendations?.related(post.id, RELATED) ?? []])
+    : [[], []];
+  const relatedShown = related.filter((p) => p.id !== post.id);
+  showPosts(keys, [...more, ...relatedShown]);
+  const crumbs: Crumb[] = [
+    { name: site.title, path: '/' },
+    ...(post.primaryTag ? [{ name: post.primaryTag.name, path: paths.tag(post.primaryTag.slug) }] : []),
+    { name: post.title, path },
+  ];
+  return {
+    template: isPost ? 'post' : 'page',
+    view: {
+      post,
+      image,
+      facts: post.review ? reviewFacts(post.review, site) : null,
+      share: shareLinks(url, post.title),
+      more: await cards(deps, more),
+      related: await cards(deps, relatedShown),
+    },
+    meta: pageMeta({
+      title: post.seoTitle || post.title,
+      description: post.seoDescription || post.excerpt,
+      path,
+      canonical: post.canonicalUrl,
+      type: isPost ? 'article' : 'website',
+      image,
+      jsonLd: isPost
+        ? [postDescription(post, site, deps.publicUrl), breadcrumbs(crumbs, deps.publicUrl)]
+        : [breadcrumbs(crumbs, deps.publicUrl)],
+      published: isPost ? post.publishedAt : null,
+      modified: isPost ? post.updatedAt : null,
+      section: post.primaryTag?.name ?? null,
+      tags: post.tags.map((t) => t.name),
+    }),
+    keys,
+    shareable: post.visibility === 'public',
+  };
+}

@@ -1,0 +1,163 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import type { Author } from '../../src/content/index.js';
+import { AppError } from '../../src/errors/app-error.js';
+import { dialects, manualClock, testServices, type TestContext } from '../support/stores.js';
+import { filmReview, makeAuthor, makeTag, postFields } from '../support/factories.js';
+
+const titles = (results: { hits: Array<{ post: { title: string } }> }) => results.hits.map((h) => h.post.title);
+
+describe.each(dialects)('search on %s', (dialect) => {
+  let t: TestContext;
+  let writer: Author;
+  const time = manualClock();
+
+  beforeEach(async () => {
+    time.set('2026-11-25T12:00:00.000Z');
+    t = await testServices(dialect, { clock: time.clock });
+    writer = await makeAuthor(t.services, { name: 'Ada Obi', slug: 'ada-obi' });
+  });
+  afterEach(async () => t.close());
+
+  const publish = (overrides: Record<string, unknown>) =>
+    t.services.posts.create(postFields([writer.slug], { status: 'published', ...overrides }));
+  const search = (input: Record<string, unknown>) => t.services.search.search(input);
+
+  it('ranks a piece with the words in its title above one that only mentions them in the body', async () => {
+    await publish({ title: 'Notes on weather', body: 'The lighthouse keeper. A lighthouse again, and a lighthouse at dusk.' });
+    await publish({ title: 'The lighthouse', body: 'A short piece about the sea.' });
+    const results = await search({ q: 'lighthouse' });
+    expect(titles(results)).toEqual(['The lighthouse', 'Notes on weather']);
+    expect(results.total).toBe(2);
+  });
+
+  it('highlights the matched words in an escaped snippet', async () => {
+    await publish({ title: 'Harbour', body: 'Fish & chips <script>alert(1)</script> by the harbour wall at night.' });
+    const [hit] = (await search({ q: 'harbour wall' })).hits;
+    expect(hit!.snippet).toContain('<mark>harbour</mark> <mark>wall</mark>');
+    expect(hit!.snippet).toContain('&amp;');
+    expect(hit!.snippet).not.toContain('<script>');
+  });
+
+  it('matches the start of a word while the reader is still typing', async () => {
+    await publish({ title: 'A portrait of the artist' });
+    expect(titles(await search({ q: 'portr' }))).toEqual(['A portrait of the artist']);
+    expect(titles(await search({ q: 'the artis' }))).toEqual(['A portrait of the artist']);
+  });
+
+  it('finds reviews by the film title, the director and the cast', async () => {
+    await t.services.posts.create(filmReview([writer.slug], { status: 'published', title: 'A quiet triumph', body: 'Plain words.' }));
+    for (const q of ['past lives', 'celine song', 'greta lee']) expect(titles(await search({ q }))).toEqual(['A quiet triumph']);
+  });
+
+  it('filters by section, format, author and publication dates', async () => {
+    const other = await makeAuthor(t.services, { name: 'Mira Sol', slug: 'mira-sol' });
+    await makeTag(t.services, { name: 'Film', slug: 'film' });
+    await makeTag(t.services, { name: 'Books', slug: 'books' });
+    await publish({ title: 'Orchard film', tags: ['film'], publishedAt: '2024-03-01T10:00:00.000Z' });
+    await publish({ title: 'Orchard book', tags: ['books'], format: 'essay', publishedAt: '2025-06-15T10:00:00.000Z' });
+    await t.services.posts.create(postFields([other.slug], { title: 'Orchard diary', status: 'published', publishedAt: '2025-06-16T23:59:00.000Z' }));
+    expect(titles(await search({ q: 'orchard', section: 'film' }))).toEqual(['Orchard film']);
+    expect(titles(await search({ q: 'orchard', format: 'essay' }))).toEqual(['Orchard book']);
+    expect(titles(await search({ q: 'orchard', author: 'mira-sol' }))).toEqual(['Orchard diary']);
+    expect(titles(await search({ q: 'orchard', from: '2025-01-01', to: '2025-06-16' })).sort()).toEqual(['Orchard book', 'Orchard diary']);
+    expect(titles(await search({ q: 'orchard', to: '2024-12-31' }))).toEqual(['Orchard film']);
+  });
+
+  it('pages through results', async () => {
+    for (let i = 0; i < 5; i += 1) await publish({ title: `Meadow ${i}`, publishedAt: `2025-01-0${i + 1}T00:00:00.000Z` });
+    const second = await search({ q: 'meadow', limit: 2, page: 2 });
+    expect(second).toMatchObject({ total: 5, pages: 3, page: 2 });
+    expect(titles(second)).toEqual(['Meadow 2', 'Meadow 1']);
+  });
+
+  it('answers hostile and odd queries with results or nothing, never an error', async () => {
+    await publish({ title: 'Near the river', body: 'Quotes "and" stars * and (brackets) OR NOT.' });
+    const queries = ['"', '"river', 'river*', '* OR', 'NEAR(river near)', 'river AND NOT', "'); drop table posts; --", ':*', '\u0000\u0001\u0007', '\uFFFD\uD800', 'x'.repeat(100_000), 'the', '(', '-river', '^river', 'title:river', '&|!'];
+    for (const q of queries) {
+      const results = await search({ q });
+      expect(results.total).toBeGreaterThanOrEqual(0);
+    }
+    expect(titles(await search({ q: 'NEAR(river' }))).toEqual(['Near the river']);
+  });
+
+  it('names the field when a filter or page is malformed', async () => {
+    for (const [input, field] of [
+      [{ q: 'x', page: 'abc' }, 'page'],
+      [{ q: 'x', page: '0' }, 'page'],
+      [{ q: 'x', format: 'poem' }, 'format'],
+      [{ q: 'x', from: '2025-02-30' }, 'from'],
+      [{ q: 'x', from: '2025-03-01', to: '2025-01-01' }, 'to'],
+      [{ q: 'x', section: '../etc' }, 'section'],
+      [{ q: ['a', 'b'] }, 'q'],
+    ] as const) {
+      const error = await search(input).then(() => undefined, (e: unknown) => e);
+      expect(error).toBeInstanceOf(AppError);
+      expect((error as AppError).fields[0]!.field).toBe(field);
+    }
+  });
+
+  it('never finds members-only or paid pieces by words of their body', async () => {
+    await publish({ title: 'Members letter', excerpt: 'A note for members.', visibility: 'members', body: 'The secret word is marzipan.' });
+    await publish({ title: 'Paid essay', visibility: 'paid', body: 'Another secret: marzipan.' });
+    expect((await search({ q: 'marzipan' })).total).toBe(0);
+    const [hit] = (await search({ q: 'members letter' })).hits;
+    expect(hit!.post.gated).toBe(true);
+    expect(hit!.post.html).toBe('');
+    expect(hit!.snippet).not.toContain('marzipan');
+  });
+
+  it('follows edits, unpublishing, deletion and renamed tags in the same transaction as the write', async () => {
+    const tag = await makeTag(t.services, { name: 'Gardening', slug: 'gardening' });
+    const post = await publish({ title: 'Roses', tags: ['gardening'] });
+    expect(titles(await search({ q: 'gardening' }))).toEqual(['Roses']);
+    await t.services.taxonomy.updateTag(tag.slug, { name: 'Horticulture' });
+    expect(titles(await search({ q: 'horticulture' }))).toEqual(['Roses']);
+    await t.services.posts.update(post.id, { title: 'Tulips' });
+    expect(titles(await search({ q: 'roses' }))).toEqual([]);
+    expect(titles(await search({ q: 'tulips' }))).toEqual(['Tulips']);
+    await t.services.posts.unpublish(post.id);
+    expect(titles(await search({ q: 'tulips' }))).toEqual([]);
+    await t.services.posts.publish(post.id);
+    expect(titles(await search({ q: 'tulips' }))).toEqual(['Tulips']);
+    // A failed write leaves the index as it was.
+    await expect(
+      t.store.db.transaction().execute(async (tx) => {
+        await sql`update posts set title = 'Daffodils' where id = ${post.id}`.execute(tx);
+        throw new Error('rolled back');
+      }),
+    ).rejects.toThrow('rolled back');
+    expect(titles(await search({ q: 'daffodils' }))).toEqual([]);
+    await t.services.posts.delete(post.id);
+    expect(titles(await search({ q: 'tulips' }))).toEqual([]);
+  });
+
+  it('leaves drafts and scheduled pieces out until they are published', async () => {
+    await t.services.posts.create(postFields([writer.slug], { title: 'Draft willow' }));
+    const scheduled = await t.services.posts.create(
+      postFields([writer.slug], { title: 'Scheduled willow', status: 'scheduled', publishedAt: '2026-11-26T08:00:00.000Z' }),
+    );
+    expect((await search({ q: 'willow' })).total).toBe(0);
+    time.set('2026-11-26T09:00:00.000Z');
+    await t.services.posts.publishScheduled(scheduled.id);
+    expect(titles(await search({ q: 'willow' }))).toEqual(['Scheduled willow']);
+  });
+});
+
+describe('typo tolerance on postgres', () => {
+  let t: TestContext;
+  beforeEach(async () => {
+    t = await testServices('postgres');
+  });
+  afterEach(async () => t.close());
+
+  it('finds a piece despite a misspelt name and says which spelling it used', async () => {
+    const writer = await makeAuthor(t.services);
+    await t.services.posts.create(
+      filmReview([writer.slug], { status: 'published', title: 'Portrait of a Lady on Fire', body: 'Céline Sciamma at her best.' }),
+    );
+    const results = await t.services.search.search({ q: 'portriat ' });
+    expect(titles(results)).toEqual(['Portrait of a Lady on Fire']);
+    expect(results.correctedQuery).toBe('portrait');
+  });
+});
