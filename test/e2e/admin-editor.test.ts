@@ -89,6 +89,13 @@ describe('the editor in the browser', () => {
     await publicPage.goto(`/${published.slug}/`);
     await publicPage.getByRole('heading', { name: 'Past Lives is a quiet marvel' }).waitFor();
     expect(await publicPage.textContent('body')).toContain('Greta Lee');
+    const graphs = await publicPage.$$eval('script[type="application/ld+json"]', (scripts) => scripts.map((s) => JSON.parse(s.textContent ?? '{}')));
+    const things = graphs.flatMap((g: { '@graph'?: unknown[] }) => g['@graph'] ?? [g]) as Array<Record<string, unknown>>;
+    const review = things.find((t) => t['@type'] === 'Review');
+    expect(review).toMatchObject({
+      itemReviewed: { '@type': 'Movie', name: 'Past Lives' },
+      reviewRating: { ratingValue: 4.5, bestRating: 5 },
+    });
     await reader.close();
     await context.close();
   });
