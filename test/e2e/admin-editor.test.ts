@@ -100,6 +100,52 @@ describe('the editor in the browser', () => {
     await context.close();
   });
 
+  it('formats with the toolbar and keyboard shortcuts and embeds a video by its address', async () => {
+    const editor = await admin.staff('editor', 'Form Atter');
+    const { context, page } = await admin.openAdmin();
+    await signIn(page, editor);
+    const id = await startPost(page, 'Everything the editor does', 'Opening paragraph.');
+    const body = page.getByRole('textbox', { name: 'Body' });
+    const toolbar = page.getByRole('toolbar', { name: 'Formatting' });
+    await body.click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Control+Alt+2');
+    await page.keyboard.type('A heading by shortcut');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('A line worth pulling out');
+    await toolbar.getByRole('button', { name: 'Pull quote' }).click();
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('- first item');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('second item');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('Read the festival site');
+    await page.keyboard.press('Shift+Home');
+    page.once('dialog', (dialog) => void dialog.accept('https://festival.example/'));
+    await page.keyboard.press('Control+k');
+    await page.keyboard.press('End');
+    await toolbar.getByRole('button', { name: 'Divider' }).click();
+    page.once('dialog', (dialog) => void dialog.accept('https://www.youtube.com/watch?v=dQw4w9WgXcQ'));
+    await toolbar.getByRole('button', { name: 'Video' }).click();
+    await page.getByText('Video: https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ').waitFor();
+    await page.getByText(/^\d+ words · 1 min read$/).waitFor();
+    await page.keyboard.press('Control+s');
+    await page.getByRole('status').filter({ hasText: /draft\s+Saved/ }).waitFor();
+
+    const html = (await admin.services.posts.get(id)).html;
+    expect(html).toContain('<h2>A heading by shortcut</h2>');
+    expect(html).toContain('<aside class="pull-quote"><p>A line worth pulling out</p></aside>');
+    expect(html).toMatch(/<ul><li><p>first item<\/p><\/li><li><p>second item<\/p><\/li><\/ul>/);
+    expect(html).toMatch(/<a href="https:\/\/festival\.example\/"[^>]*>Read the festival site<\/a>/);
+    expect(html).not.toContain('target=');
+    expect(html).toContain('<hr />');
+    expect(html).toMatch(/<figure class="embed"><iframe src="https:\/\/www\.youtube-nocookie\.com\/embed\/dQw4w9WgXcQ"/);
+    await context.close();
+  });
+
   it('lets a contributor write but not publish', async () => {
     const contributor = await admin.staff('contributor', 'Connie Tributor');
     const { context, page } = await admin.openAdmin();

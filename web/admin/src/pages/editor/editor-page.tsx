@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
+import { has } from '../../api/capabilities';
 import { describeError } from '../../api/client';
 import { deletePost, getPost, previewUrl, publishPost, restorePost, schedulePost, unpublishPost } from '../../api/posts';
 import { listAuthors, listTags } from '../../api/taxonomy';
@@ -36,8 +37,13 @@ function Editor({ initial, type }: { initial: Post | null; type: 'post' | 'page'
   const [authors, setAuthors] = useState<Author[]>([]);
   const [publishAt, setPublishAt] = useState('');
   const [busy, setBusy] = useState(false);
+  const [canPreview, setCanPreview] = useState(false);
   const onCreated = useCallback((post: Post) => navigate(`/${type}s/${post.id}`, { replace: true }), [type]);
   const { post, setPost, state, save, adopt } = useAutosave(type, initial, draft, onCreated);
+
+  useEffect(() => {
+    void has('get', '/admin/api/posts/{id}/preview').then(setCanPreview);
+  }, []);
 
   useEffect(() => {
     void listTags().then(setTags, () => setTags([]));
@@ -108,10 +114,13 @@ function Editor({ initial, type }: { initial: Post | null; type: 'post' | 'page'
         <SaveStatus state={state} post={post} />
         <div className="editor-actions">
           <button type="button" onClick={() => void save()} aria-keyshortcuts="Control+S">Save</button>
-          {post && (
+          {post && canPreview && (
             <a className="button" href={previewUrl(post.id)} target="_blank" rel="noopener" onClick={() => void save()}>
               Preview
             </a>
+          )}
+          {post?.status === 'published' && (
+            <a className="button" href={`/${post.slug}/`} target="_blank" rel="noopener">View on site</a>
           )}
           <button type="button" aria-pressed={panel === 'settings'} onClick={() => setPanel(panel === 'settings' ? null : 'settings')}>Settings</button>
           {post && <button type="button" aria-pressed={panel === 'history'} onClick={() => setPanel(panel === 'history' ? null : 'history')}>History</button>}

@@ -21,7 +21,7 @@ export function RichText({ html, onChange, onSaveShortcut }: { html: string; onC
         heading: { levels: [2, 3, 4] },
         code: false,
         codeBlock: false,
-        link: { openOnClick: false, autolink: true, defaultProtocol: 'https' },
+        link: { openOnClick: false, autolink: true, defaultProtocol: 'https', HTMLAttributes: { target: null, rel: null } },
       }),
       Figure,
       PullQuote,
