@@ -101,7 +101,7 @@ export async function buildApp({ config, services, logger }: AppOptions): Promis
     }
   });
 
-  await app.register(adminApi, { prefix: '/admin/api', services, publicUrl: config.publicUrl });
+  await app.register(adminApi, { prefix: '/admin/api', services, publicUrl: config.publicUrl, theme });
   await app.register(adminAppRoutes);
   await app.register(searchRoutes, {
     search: services.search,

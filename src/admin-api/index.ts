@@ -2,9 +2,11 @@ import multipart from '@fastify/multipart';
 import type { FastifyInstance } from 'fastify';
 import { MAX_UPLOAD_BYTES } from '../media/index.js';
 import type { Services } from '../services.js';
+import type { Theme } from '../site/theme.js';
 import { EndpointRegistry } from './endpoint.js';
 import { mediaRoutes } from './media.routes.js';
 import { postRoutes } from './posts.routes.js';
+import { previewRoutes } from './preview.routes.js';
 import { sessionRoutes } from './session.routes.js';
 import { siteRoutes } from './site.routes.js';
 import { staffRoutes } from './staff.routes.js';
@@ -14,10 +16,12 @@ export { staffOnly, installStaffAccess } from './guard.js';
 export interface AdminApiOptions {
   services: Services;
   publicUrl: string;
+  /** The public site's theme, for previews. */
+  theme: Theme;
 }
 
 /** The admin JSON API under /admin/api, with its OpenAPI document at /admin/api/openapi.json. */
-export async function adminApi(app: FastifyInstance, { services, publicUrl }: AdminApiOptions): Promise<void> {
+export async function adminApi(app: FastifyInstance, { services, publicUrl, theme }: AdminApiOptions): Promise<void> {
   await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 10, fieldSize: 10_000 } });
   const api = new EndpointRegistry();
   const link = (path: string, token: string) => new URL(`${path}?token=${encodeURIComponent(token)}`, publicUrl).toString();
@@ -26,6 +30,18 @@ export async function adminApi(app: FastifyInstance, { services, publicUrl }: Ad
   postRoutes(api, services.editorial);
   siteRoutes(api, { taxonomy: services.taxonomy, settings: services.settings, editorial: services.editorial });
   mediaRoutes(api, services.media);
+  previewRoutes(api, {
+    editorial: services.editorial,
+    site: {
+      posts: services.posts,
+      taxonomy: services.taxonomy,
+      settings: services.settings,
+      theme,
+      publicUrl,
+      media: services.media,
+      recommendations: services.recommendations,
+    },
+  });
   api.register(app);
   const document = api.openApi({ title: 'Masthead Admin API', version: '1' });
   app.get('/openapi.json', async () => document);

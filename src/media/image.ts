@@ -1,4 +1,4 @@
-import sharp from 'sharp';
+import type sharp from 'sharp';
 import { AppError } from '../errors/app-error.js';
 import type { ImageFormat } from './media.types.js';
 
@@ -20,12 +20,18 @@ const encoders: Record<ImageFormat, (image: sharp.Sharp) => sharp.Sharp> = {
   jpeg: (image) => image.flatten({ background: '#ffffff' }).jpeg({ quality: 82, mozjpeg: true }),
 };
 
+/** sharp (libvips) loads on the first upload, so commands that never touch images start faster. */
+export async function loadSharp(): Promise<typeof sharp> {
+  return (await import('sharp')).default;
+}
+
 function refuse(message: string): AppError {
   return new AppError('MEDIA_UNREADABLE', `The image cannot be used: it ${message}.`, [{ field: 'file', message }]);
 }
 
 /** Pixel size as shown (after EXIF rotation), checked before any pixel is decoded. */
 export async function imageSize(data: Buffer): Promise<{ width: number; height: number }> {
+  const sharp = await loadSharp();
   let meta: sharp.Metadata;
   try {
     meta = await sharp(data, { limitInputPixels: false }).metadata();
@@ -48,6 +54,7 @@ export async function imageSize(data: Buffer): Promise<{ width: number; height: 
  */
 export async function renditions(data: Buffer, width: number): Promise<Rendition[]> {
   const widths = [...new Set([...RESPONSIVE_WIDTHS.filter((w) => w < width), Math.min(width, RESPONSIVE_WIDTHS.at(-1)!)])];
+  const sharp = await loadSharp();
   const results: Rendition[] = [];
   for (const target of widths) {
     const made = await Promise.all(

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
-import sharp from 'sharp';
+import type sharp from 'sharp';
 import { z } from 'zod';
 import type { Clock } from '../clock.js';
 import { slugify } from '../content/index.js';
@@ -9,7 +9,7 @@ import type { Db } from '../db/client.js';
 import { AppError } from '../errors/app-error.js';
 import { parseInput } from '../errors/validate.js';
 import { authorize, type StaffUser } from '../staff/index.js';
-import { imageSize, renditions } from './image.js';
+import { imageSize, loadSharp, renditions } from './image.js';
 import * as repo from './media.repository.js';
 import type { ImageFormat, MediaItem, Responsive, Variant } from './media.types.js';
 import { acceptedTypes, claimedType, sniff, type SniffedType } from './sniff.js';
@@ -134,6 +134,7 @@ export class MediaService {
     if (problem) {
       throw new AppError('MEDIA_UNSAFE', `This SVG cannot be used: it ${problem}.`, [{ field: 'file', message: `is an SVG that ${problem}` }]);
     }
+    const sharp = await loadSharp();
     let meta: sharp.Metadata;
     try {
       meta = await sharp(data, { limitInputPixels: false }).metadata();

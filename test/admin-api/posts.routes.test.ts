@@ -168,4 +168,19 @@ describe.each(dialects)('posts in the admin API on %s', (dialect) => {
     const bad = await editor.call('POST', '/admin/api/posts/bulk', { action: 'explode', ids: [] });
     expect(bad.json().error.fields.map((f: { field: string }) => f.field).sort()).toEqual(['action', 'ids']);
   });
+
+  it('previews a draft exactly as the public template renders it, paid body included, never indexed', async () => {
+    const post = (await editor.call('POST', '/admin/api/posts', filmReview([writer], { title: 'Preview me', visibility: 'paid', body: 'The paid part of the review.' }))).json().post;
+    expect((await t.app.inject(`/${post.slug}/`)).statusCode).toBe(404);
+    const res = await editor.call('GET', `/admin/api/posts/${post.id}/preview`);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('text/html');
+    expect(res.headers['x-robots-tag']).toBe('noindex');
+    expect(res.body).toContain('Preview me');
+    expect(res.body).toContain('The paid part of the review.');
+    expect(res.body).toContain('Greta Lee');
+    expect(res.body).toContain('application/ld+json');
+    expect(res.body).toMatch(/<meta name="robots" content="noindex/);
+    expect((await t.app.inject(`/admin/api/posts/${post.id}/preview`)).statusCode).toBe(401);
+  });
 });
