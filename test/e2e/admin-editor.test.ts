@@ -72,6 +72,11 @@ describe('the editor in the browser', () => {
     expect(saved.html).toMatch(/<figure class="image"><img src="[^"]+" alt="Nora and Hae Sung on a New York street"[^>]*><figcaption>Greta Lee and Teo Yoo <cite>A24<\/cite><\/figcaption><\/figure>/);
     expect(saved.featureImage).toMatchObject({ alt: 'Nora and Hae Sung on a New York street', caption: 'Greta Lee and Teo Yoo', credit: 'A24' });
 
+    const [preview] = await Promise.all([page.waitForEvent('popup'), page.getByRole('link', { name: 'Preview' }).click()]);
+    await preview.getByRole('heading', { name: 'Past Lives is a quiet marvel' }).waitFor();
+    expect(await preview.textContent('body')).toContain('Greta Lee');
+    await preview.close();
+
     const tomorrow = new Date(Date.now() + 86_400_000);
     const local = new Date(tomorrow.getTime() - tomorrow.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
     await page.getByLabel('Publish at').fill(local);
