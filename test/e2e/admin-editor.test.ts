@@ -1,6 +1,7 @@
 import sharp from 'sharp';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { filmReview } from '../support/factories.js';
 import { expectAccessible, screenshot, signIn, startAdmin, type AdminHarness } from './admin-harness.js';
 
 /** Opens a new post, types a title and body, and waits until the first save gave it an address. */
@@ -148,6 +149,40 @@ describe('the editor in the browser', () => {
     expect(html).not.toContain('target=');
     expect(html).toContain('<hr />');
     expect(html).toMatch(/<figure class="embed"><iframe src="https:\/\/www\.youtube-nocookie\.com\/embed\/dQw4w9WgXcQ"/);
+    await context.close();
+  });
+
+  it('offers a work already in the library as the title is typed, and links it', async () => {
+    const editor = await admin.staff('editor', 'Second Opinion');
+    const first = await admin.services.posts.create(filmReview([editor.authorSlug], { title: 'An earlier review' }));
+    const { context, page } = await admin.openAdmin();
+    await signIn(page, editor);
+    const id = await startPost(page, 'Past Lives, a year on', 'Still thinking about it.');
+    await page.getByLabel('Format', { exact: true }).selectOption('review');
+    await page.getByLabel('Work title').fill('Past Lives');
+    await page.getByText('Linked to the existing work in the library').waitFor();
+    await expect.poll(() => page.getByLabel('Year').inputValue()).toBe('2023');
+    await expect.poll(() => page.getByLabel('Person 3').inputValue()).toBe('Greta Lee');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await page.getByRole('status').filter({ hasText: /draft\s+Saved/ }).waitFor();
+    expect((await admin.services.posts.get(id)).review?.work.id).toBe(first.review?.work.id);
+    await context.close();
+  });
+
+  it('deletes a post with a moment to undo it', async () => {
+    const editor = await admin.staff('editor', 'Second Thoughts');
+    const { context, page } = await admin.openAdmin();
+    await signIn(page, editor);
+    const id = await startPost(page, 'Not so sure about this one', 'Hmm.');
+    await page.getByRole('button', { name: 'Delete' }).click();
+    await page.waitForURL(/\/admin\/posts$/);
+    await page.getByText('Deleted “Not so sure about this one”.').waitFor();
+    expect(await page.getByRole('link', { name: 'Not so sure about this one' }).count()).toBe(0);
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await page.waitForURL(new RegExp(`/admin/posts/${id}$`));
+    await expect.poll(() => page.getByLabel('Title', { exact: true }).inputValue()).toBe('Not so sure about this one');
+    await page.getByRole('link', { name: 'Posts' }).first().click();
+    await page.getByRole('link', { name: 'Not so sure about this one' }).waitFor();
     await context.close();
   });
 

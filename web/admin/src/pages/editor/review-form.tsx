@@ -51,6 +51,13 @@ export function ReviewForm({ value, onChange, error }: { value: WorkDraft; onCha
     if (existing) onChange(fromWork(existing, value));
     else set({ title, slug: value.title === title ? value.slug : '' });
   };
+  // A title typed in full that matches a suggestion links that work, as picking it from the list does.
+  const [declined, setDeclined] = useState<string | null>(null);
+  useEffect(() => {
+    if (value.slug) return;
+    const existing = works.find((w) => w.title === value.title && w.slug !== declined);
+    if (existing) onChange(fromWork(existing, value));
+  }, [works, value, onChange, declined]);
   const field = (name: string) => error?.field(`review.work.${name}`) ?? error?.field(`review.${name}`);
 
   return (
@@ -65,8 +72,9 @@ export function ReviewForm({ value, onChange, error }: { value: WorkDraft; onCha
         value={value.title}
         onChange={(e) => setTitle(e.target.value)}
         error={field('title') ?? error?.field('review')}
-        hint={value.slug ? 'Linked to the existing work in the library.' : value.title ? 'A new work: it is created when you save.' : 'Start typing to find a work already in the library.'}
+        hint={value.slug ? 'Linked to the existing work in the library; changes here update it.' : value.title ? 'A new work: it is created when you save.' : 'Start typing to find a work already in the library.'}
       />
+      {value.slug && <button type="button" onClick={() => { setDeclined(value.slug); set({ slug: '' }); }}>This is a different work</button>}
       <datalist id={worksId}>
         {works.map((w) => <option key={w.slug} value={w.title}>{`${workTypes[w.type].label}${w.year ? `, ${w.year}` : ''}`}</option>)}
       </datalist>
