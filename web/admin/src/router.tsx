@@ -15,9 +15,17 @@ export function currentPath(): string {
   return path === '' ? '/' : path;
 }
 
-export function navigate(path: string, options: { replace?: boolean } = {}): void {
-  if (leaveGuard && !leaveGuard()) return;
+/**
+ * Goes to a path inside the app. `quiet` only corrects the address (a new post that now has its
+ * id) without re-rendering, so the screen in use keeps its state.
+ */
+export function navigate(path: string, options: { replace?: boolean; quiet?: boolean } = {}): void {
   const url = base + path;
+  if (options.quiet) {
+    window.history.replaceState(null, '', url);
+    return;
+  }
+  if (leaveGuard && !leaveGuard()) return;
   if (options.replace) window.history.replaceState(null, '', url);
   else window.history.pushState(null, '', url);
   for (const listener of listeners) listener();

@@ -108,7 +108,7 @@ export function PostsPage({ type }: { type: 'post' | 'page' }) {
             </SelectField>
             <SelectField label="Format" value={filter.format ?? ''} onChange={(e) => set({ format: e.target.value as PostFormat | '' })}>
               <option value="">Any</option>
-              {Object.entries(postFormats).map(([value, label]) => <option key={value} value={value}>{label}</option>)}
+              {Object.entries(postFormats).map(([value, f]) => <option key={value} value={value}>{f.label}</option>)}
             </SelectField>
           </>
         )}
@@ -184,7 +184,7 @@ function PostRow({ post, type, checked, onToggle }: { post: Post; type: 'post' |
       <td><input type="checkbox" aria-label={`Select ${post.title}`} checked={checked} onChange={onToggle} /></td>
       <td>
         <Link to={`/${type}s/${post.id}`}>{post.title}</Link>
-        {type === 'post' && <span className="muted"> · {postFormats[post.format]}</span>}
+        {type === 'post' && <span className="muted"> · {postFormats[post.format].label}</span>}
       </td>
       <td><span className={`badge badge-${post.status}`}>{post.status}</span>{post.status === 'scheduled' && post.publishedAt && <span className="muted"> {formatDate(post.publishedAt)}</span>}</td>
       {type === 'post' && <td>{post.primaryTag?.name ?? '—'}</td>}

@@ -9,7 +9,7 @@ import { atLeast, useStaff } from '../session-context';
 import { toProblem, type FormProblem } from './auth-form';
 
 /** Editors invite authors and contributors; administrators invite anyone and manage accounts. */
-function invitable(role: StaffRole): StaffRole[] {
+function invitable(role: StaffRole): readonly StaffRole[] {
   return role === 'administrator' ? staffRoles : staffRoles.filter((r) => r === 'author' || r === 'contributor');
 }
 

@@ -38,7 +38,7 @@ function Editor({ initial, type }: { initial: Post | null; type: 'post' | 'page'
   const [publishAt, setPublishAt] = useState('');
   const [busy, setBusy] = useState(false);
   const [canPreview, setCanPreview] = useState(false);
-  const onCreated = useCallback((post: Post) => navigate(`/${type}s/${post.id}`, { replace: true }), [type]);
+  const onCreated = useCallback((post: Post) => navigate(`/${type}s/${post.id}`, { quiet: true }), [type]);
   const { post, setPost, state, save, adopt } = useAutosave(type, initial, draft, onCreated);
 
   useEffect(() => {

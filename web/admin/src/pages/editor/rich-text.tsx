@@ -1,6 +1,7 @@
 import { EditorContent, useEditor, useEditorState, type Editor } from '@tiptap/react';
 import StarterKit from '@tiptap/starter-kit';
-import { useState } from 'react';
+import { Extension } from '@tiptap/core';
+import { useRef, useState } from 'react';
 import type { MediaItem } from '../../api/types';
 import { announce } from '../../components/announcer';
 import { MediaPicker } from '../../components/media-picker';
@@ -13,8 +14,30 @@ export function countWords(text: string): number {
   return text.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu)?.length ?? 0;
 }
 
+/** Ctrl+S saves now; Ctrl+K adds, changes or removes a link. */
+const Shortcuts = Extension.create<{ save: { current: () => void } }>({
+  name: 'adminShortcuts',
+  addOptions() {
+    return { save: { current: () => undefined } };
+  },
+  addKeyboardShortcuts() {
+    return {
+      'Mod-s': () => {
+        this.options.save.current();
+        return true;
+      },
+      'Mod-k': () => {
+        promptLink(this.editor);
+        return true;
+      },
+    };
+  },
+});
+
 export function RichText({ html, onChange, onSaveShortcut }: { html: string; onChange: (html: string) => void; onSaveShortcut: () => void }) {
   const [picking, setPicking] = useState(false);
+  const save = useRef(onSaveShortcut);
+  save.current = onSaveShortcut;
   const editor = useEditor({
     extensions: [
       StarterKit.configure({
@@ -26,27 +49,14 @@ export function RichText({ html, onChange, onSaveShortcut }: { html: string; onC
       Figure,
       PullQuote,
       VideoEmbed,
+      Shortcuts.configure({ save }),
     ],
     content: html,
     editorProps: {
       attributes: { class: 'prose', role: 'textbox', 'aria-multiline': 'true', 'aria-label': 'Body' },
-      handleKeyDown: (_view, event) => {
-        if ((event.metaKey || event.ctrlKey) && event.key.toLowerCase() === 's') {
-          event.preventDefault();
-          onSaveShortcut();
-          return true;
-        }
-        if ((event.metaKey || event.ctrlKey) && event.key.toLowerCase() === 'k') {
-          event.preventDefault();
-          if (editorRef) promptLink(editorRef);
-          return true;
-        }
-        return false;
-      },
     },
     onUpdate: ({ editor: e }) => onChange(e.getHTML()),
   });
-  const editorRef: Editor | null = editor;
   const words = useEditorState({
     editor,
     selector: ({ editor: e }) => {

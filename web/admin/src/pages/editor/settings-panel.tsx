@@ -42,7 +42,7 @@ export function SettingsPanel({ type, draft, update, tags, authors, error, sched
       <TextArea label="Excerpt" rows={3} value={draft.excerpt} onChange={(e) => update({ excerpt: e.target.value })} error={error?.field('excerpt')} />
       {type === 'post' && (
         <SelectField label="Format" value={draft.format} onChange={(e) => update({ format: e.target.value as PostFormat })} error={error?.field('format')}>
-          {Object.entries(postFormats).map(([value, label]) => <option key={value} value={value}>{label}</option>)}
+          {Object.entries(postFormats).map(([value, f]) => <option key={value} value={value}>{f.label}</option>)}
         </SelectField>
       )}
       {type === 'post' && (
