@@ -20,6 +20,11 @@ import { searchRoutes } from './site/search.routes.js';
 import { createSiteCache } from './site/site-cache.js';
 import { siteRoutes } from './site/site.routes.js';
 import { loadTheme } from './site/theme.js';
+import { newsletterRoutes } from './newsletter/newsletter.routes.js';
+import { memberAdminRoutes } from './members/members.admin.routes.js';
+import { memberRoutes, memberViewerHook } from './members/members.routes.js';
+import { stripeWebhookRoutes } from './webhooks/stripe.routes.js';
+import { newsletterAdminRoutes } from './newsletter/newsletter.admin.routes.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -43,13 +48,11 @@ export async function buildApp({ config, services, logger }: AppOptions): Promis
     return503OnClosing: true,
     routerOptions: { ignoreTrailingSlash: false, ignoreDuplicateSlashes: true, maxParamLength: 500 },
   });
-  const theme = loadTheme(config.themeDir);
+  const theme = loadTheme(config.themeDir, config.publicUrl);
 
   const siteCache = createSiteCache(services, logger);
   app.addHook('onClose', () => siteCache.close());
-  installErrorHandler(app, (status, message, request) =>
-    renderErrorPage({ settings: services.settings, theme, publicUrl: config.publicUrl }, status, message, request.url.split('?')[0]!),
-  );
+  installErrorHandler(app, (status, message) => renderErrorPage({ settings: services.settings, theme }, status, message));
   await app.register(formbody, { bodyLimit: 64 * 1024 });
   // Session ids in cookies are random tokens looked up in the database, so cookies need no signing.
   await app.register(cookie);
@@ -67,11 +70,22 @@ export async function buildApp({ config, services, logger }: AppOptions): Promis
   app.addHook('onRequest', async (request) => {
     request.viewer = anonymous;
   });
+  // Signed-in readers (member session cookie) read as members, paid or not.
+  app.decorateRequest('member', null);
+  app.addHook('onRequest', memberViewerHook(services.members));
 
   installStaffAccess(app, {
     auth: services.staffAuth,
     apiKeys: services.apiKeys,
     secureCookies: config.publicUrl.startsWith('https:'),
+  });
+
+  // Counts reads of published pieces (cookieless, batched off the request path).
+  app.addHook('onResponse', async (request, reply) => {
+    if (request.method === 'GET' && reply.statusCode === 200 && request.routeOptions.url === '/:slug/') {
+      const slug = (request.params as { slug: string }).slug;
+      services.views.record({ slug, address: request.ip, userAgent: request.headers['user-agent'] ?? '' });
+    }
   });
 
   app.addHook('onSend', async (_request, reply) => {
@@ -116,10 +130,26 @@ export async function buildApp({ config, services, logger }: AppOptions): Promis
     settings: services.settings,
     theme,
     publicUrl: config.publicUrl,
+    media: services.media,
     cache: siteCache.cache,
+    listings: siteCache.memo,
     db: services.store.db,
     clock: services.clock,
   });
+
+  await app.register(memberRoutes, {
+    members: services.members,
+    plans: services.plans,
+    subscriptions: services.subscriptions,
+    settings: services.settings,
+    theme,
+    publicUrl: config.publicUrl,
+    subscribers: services.subscribers,
+  });
+  await app.register(stripeWebhookRoutes, { subscriptions: services.subscriptions });
+  await app.register(memberAdminRoutes, { plans: services.plans, members: services.members, print: services.print });
+  await app.register(newsletterRoutes, { subscribers: services.subscribers, settings: services.settings, theme, publicUrl: config.publicUrl });
+  await app.register(newsletterAdminRoutes, { prefix: '/admin/api/newsletter', services, dataDir: config.dataDir });
 
   return app;
 }

@@ -25,7 +25,7 @@ export async function startServer(config: Config, logger: Logger, options: { dem
   if (migrated.applied.length > 0) logger.info({ migrations: migrated.applied }, 'database migrated');
 
   const mailer = createMailer(config);
-  const services = createServices(store, { logger, mailer, dataDir: config.dataDir });
+  const services = createServices(store, { logger, mailer, publicUrl: config.publicUrl, mailFrom: config.mailFrom, themeDir: config.themeDir, dataDir: config.dataDir, stripe: config.stripe });
   if (options.demo && (await loadDemoContent(services, { onlyIfEmpty: true, mediaDir: path.join(config.dataDir, 'media') }))) {
     logger.info('demo magazine loaded');
   }
@@ -37,6 +37,7 @@ export async function startServer(config: Config, logger: Logger, options: { dem
   const app = await buildApp({ config, services, logger });
   await app.listen({ port: config.port, host: config.host });
   services.runner.start();
+  await services.newsletter.scheduleAssembly();
 
   let stopping: Promise<void> | undefined;
   const stop = () => {
@@ -45,6 +46,7 @@ export async function startServer(config: Config, logger: Logger, options: { dem
       // Stop taking requests and let in-flight ones finish, stop jobs cleanly, then close the database.
       await app.close();
       await services.runner.stop();
+      await services.views.flush();
       await services.recommendations.settled();
       await mailer.close();
       await store.close();

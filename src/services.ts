@@ -1,16 +1,29 @@
 import path from 'node:path';
 import type { Logger } from 'pino';
 import { systemClock, type Clock } from './clock.js';
+import { DashboardService, ViewCounter } from './analytics/index.js';
 import { ContentEvents, PostService, PUBLISH_JOB, TaxonomyService } from './content/index.js';
 import type { Store } from './db/client.js';
-import type { Mailer } from './email/index.js';
 import { EditorialService, PURGE_JOB } from './editorial/index.js';
+import { EmailRenderer, type Mailer, type OutgoingMessage } from './email/index.js';
 import { JobQueue, JobRunner } from './jobs/index.js';
 import { FilesystemStorage, MediaService, type MediaStorage } from './media/index.js';
+import { GRACE_END_JOB, MEMBER_EMAIL_JOB, MemberService, PlanService, stripePayments, SubscriptionService, type StripeSettings } from './members/index.js';
+import { FREEZE_JOB, PrintService } from './print/index.js';
 import { RecommendationService, REBUILD_JOB, REFRESH_JOB } from './recommendations/index.js';
 import { createSearchService, type SearchService } from './search/index.js';
 import { SettingsService } from './settings/index.js';
 import { ApiKeyService, StaffAuthService, UserService } from './staff/index.js';
+import { SUBSCRIBER_EMAIL_JOB, SubscriberService, type SubscriberEmailKind } from './subscribers/index.js';
+import {
+  DIGEST_ASSEMBLE_JOB,
+  DIGEST_SEND_JOB,
+  NewsletterService,
+  POST_EMAIL_JOB,
+  SEND_JOB,
+  SendService,
+  sendSubscriberNotice,
+} from './newsletter/index.js';
 
 export interface Services {
   store: Store;
@@ -28,8 +41,17 @@ export interface Services {
   apiKeys: ApiKeyService;
   editorial: EditorialService;
   media: MediaService;
+  views: ViewCounter;
+  dashboard: DashboardService;
   search: SearchService;
   recommendations: RecommendationService;
+  subscribers: SubscriberService;
+  sends: SendService;
+  newsletter: NewsletterService;
+  plans: PlanService;
+  members: MemberService;
+  subscriptions: SubscriptionService;
+  print: PrintService;
 }
 
 /** The one place domain services are built and given what each one uses. */
@@ -41,6 +63,12 @@ export interface ServiceOptions {
   /** DATA_DIR: uploaded media go to DATA_DIR/media unless another mediaStorage is given. */
   dataDir?: string;
   mediaStorage?: MediaStorage;
+  /** Where links in emails point (PUBLIC_URL). */
+  publicUrl?: string;
+  mailFrom?: string;
+  themeDir?: string;
+  /** Stripe keys; without them the site says payments are not configured. */
+  stripe?: StripeSettings;
 }
 
 export function createServices(store: Store, options: ServiceOptions): Services {
@@ -76,6 +104,52 @@ export function createServices(store: Store, options: ServiceOptions): Services 
   runner.register(REBUILD_JOB, async (_payload, context) => {
     await recommendations.rebuild(undefined, context);
   });
+  const publicUrl = options.publicUrl ?? 'http://localhost:3000';
+  const renderer = new EmailRenderer(options.themeDir);
+  const subscribers = new SubscriberService({ db, clock, jobs });
+  const sends = new SendService({
+    db,
+    clock,
+    jobs,
+    mailer: options.mailer,
+    subscribers,
+    publicUrl,
+    mailFrom: options.mailFrom,
+    siteTitle: async () => (await settings.site()).title,
+  });
+  const newsletter = new NewsletterService({ db, clock, jobs, posts, subscribers, sends, site: settings, renderer, mailer: options.mailer, publicUrl });
+  runner.register(SUBSCRIBER_EMAIL_JOB, async (payload) => {
+    await sendSubscriberNotice(
+      { subscribers, newsletters: newsletter, sends, site: settings, renderer, mailer: options.mailer, publicUrl },
+      payload as { subscriberId: number; kind: SubscriberEmailKind },
+    );
+  });
+  runner.register(SEND_JOB, async (payload, context) => {
+    await sends.deliver((payload as { sendId: number }).sendId, { signal: context.signal, onProgress: throttledHeartbeat(context.heartbeat) });
+  });
+  runner.register(DIGEST_ASSEMBLE_JOB, async (payload) => newsletter.runAssembly((payload as { slot: string }).slot));
+  runner.register(DIGEST_SEND_JOB, async (payload) => {
+    const digest = await newsletter.digest((payload as { digestId: number }).digestId);
+    if (digest.state === 'scheduled') await newsletter.sendNow(digest.id);
+  });
+  runner.register(POST_EMAIL_JOB, async (payload) => newsletter.runPostEmail(payload as { postId: number; newsletterId: number }));
+  const subscriptions = new SubscriptionService({
+    db,
+    clock,
+    jobs,
+    payments: options.stripe ? stripePayments(options.stripe) : null,
+    publicUrl,
+  });
+  const print = new PrintService({ db, clock, jobs, publicUrl });
+  runner.register(MEMBER_EMAIL_JOB, async (payload) => {
+    await options.mailer.send(payload as OutgoingMessage);
+  });
+  runner.register(GRACE_END_JOB, async (payload) => {
+    await subscriptions.endGrace((payload as { subscriptionId: number }).subscriptionId);
+  });
+  runner.register(FREEZE_JOB, async (payload) => {
+    await print.freeze((payload as { issueId: number }).issueId);
+  });
   return {
     store,
     clock,
@@ -91,6 +165,8 @@ export function createServices(store: Store, options: ServiceOptions): Services 
     staffAuth: new StaffAuthService({ db, clock, mailer: options.mailer, users, siteTitle: async () => (await settings.site()).title }),
     apiKeys: new ApiKeyService({ db, clock }),
     editorial,
+    views: new ViewCounter({ db, clock, logger: options.logger }),
+    dashboard: new DashboardService({ db, clock, posts }),
     media: new MediaService({
       db,
       clock,
@@ -98,5 +174,22 @@ export function createServices(store: Store, options: ServiceOptions): Services 
     }),
     search,
     recommendations,
+    subscribers,
+    sends,
+    newsletter,
+    plans: new PlanService({ db, clock }),
+    members: new MemberService({ db, clock, mailer: options.mailer }),
+    subscriptions,
+    print,
+  };
+}
+
+/** Keeps a long job's lock fresh while it reports progress, at most every ten seconds. */
+function throttledHeartbeat(heartbeat: () => Promise<void>): () => void {
+  let last = Date.now();
+  return () => {
+    if (Date.now() - last < 10_000) return;
+    last = Date.now();
+    void heartbeat().catch(() => undefined);
   };
 }

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { MAX_UPLOAD_BYTES } from '../media/index.js';
 import type { Services } from '../services.js';
 import type { Theme } from '../site/theme.js';
+import { dashboardRoutes } from './dashboard.routes.js';
 import { EndpointRegistry } from './endpoint.js';
 import { mediaRoutes } from './media.routes.js';
 import { postRoutes } from './posts.routes.js';
@@ -22,6 +23,13 @@ export interface AdminApiOptions {
 
 /** The admin JSON API under /admin/api, with its OpenAPI document at /admin/api/openapi.json. */
 export async function adminApi(app: FastifyInstance, { services, publicUrl, theme }: AdminApiOptions): Promise<void> {
+  // Clients that always send "content-type: application/json" may send it with an empty body.
+  const parseJson = app.getDefaultJsonParser('error', 'error');
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+    if (body === '') done(null, undefined);
+    else parseJson(request, body as string, done);
+  });
   await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 10, fieldSize: 10_000 } });
   const api = new EndpointRegistry();
   const link = (path: string, token: string) => new URL(`${path}?token=${encodeURIComponent(token)}`, publicUrl).toString();
@@ -30,6 +38,7 @@ export async function adminApi(app: FastifyInstance, { services, publicUrl, them
   postRoutes(api, services.editorial);
   siteRoutes(api, { taxonomy: services.taxonomy, settings: services.settings, editorial: services.editorial });
   mediaRoutes(api, services.media);
+  dashboardRoutes(api, services.dashboard);
   previewRoutes(api, {
     editorial: services.editorial,
     site: {
@@ -39,7 +48,11 @@ export async function adminApi(app: FastifyInstance, { services, publicUrl, them
       theme,
       publicUrl,
       media: services.media,
-      recommendations: services.recommendations,
+      // Previews read current lists directly, never from a memo.
+      listings: {
+        latest: async (filter, limit) => (await services.posts.list(filter, { limit })).posts,
+        related: (postId, limit) => services.recommendations.related(postId, limit),
+      },
     },
   });
   api.register(app);

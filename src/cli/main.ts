@@ -23,7 +23,7 @@ async function withServices<T>(config: Config, work: (services: Services) => Pro
     await migrateToLatest(store.db);
     const mailer = createMailer(config);
     try {
-      return await work(createServices(store, { logger, mailer, dataDir: config.dataDir }));
+      return await work(createServices(store, { logger, mailer, publicUrl: config.publicUrl, mailFrom: config.mailFrom, themeDir: config.themeDir, dataDir: config.dataDir, stripe: config.stripe }));
     } finally {
       await mailer.close();
     }
@@ -150,6 +150,80 @@ export function buildProgram(config: () => Readonly<Config>): Command {
         const count = await services.recommendations.rebuild(bar.report);
         bar.done();
         process.stdout.write(`Computed recommendations for ${count} posts.\n`);
+      });
+    });
+
+  const subscribers = program.command('subscribers').description('newsletter subscribers');
+  subscribers
+    .command('import')
+    .argument('<file>', 'a CSV export from Substack, Mailchimp, Ghost, or any CSV with an email column')
+    .option('--newsletter <slug>', 'the newsletter to add them to (default: the default newsletters)')
+    .description('import confirmed subscribers from a CSV file (all accepted rows or none)')
+    .action(async (file: string, options: { newsletter?: string }) => {
+      let content: Buffer;
+      try {
+        content = await fs.readFile(path.resolve(file));
+      } catch {
+        throw new CliError(`Cannot read ${file}: no such file.`);
+      }
+      await withServices(config(), async (services) => {
+        const bar = progress('Importing subscribers');
+        const report = await services.subscribers.importCsv(content, { newsletter: options.newsletter, onProgress: bar.report });
+        bar.done();
+        process.stdout.write(`${report.layout} layout, ${report.rows} rows: ${report.added} added, ${report.updated} already there, ${report.rejected.length} rejected.\n`);
+        for (const r of report.rejected) process.stdout.write(`  line ${r.line}: ${r.email || '(empty)'}: ${r.reason}\n`);
+      });
+    });
+
+  const newsletter = program.command('newsletter').description('newsletter emails');
+  newsletter
+    .command('send')
+    .option('--post <slug>', 'email this published post')
+    .option('--digest', 'send the weekly digest (the current draft, or one assembled now)')
+    .option('--newsletter <slug>', 'the newsletter to send to (posts; default: the default newsletter)')
+    .description('send in the foreground with progress; run it again after an interruption to resume')
+    .action(async (options: { post?: string; digest?: boolean; newsletter?: string }) => {
+      if (Boolean(options.post) === Boolean(options.digest)) throw new CliError('Give either --post SLUG or --digest.');
+      await withServices(config(), async (services) => {
+        let sendId: number;
+        if (options.digest) {
+          const digest = await services.newsletter.digestToSend();
+          sendId = await services.newsletter.sendNow(digest.id);
+        } else {
+          const started = await services.newsletter.sendPost(options.post!, options.newsletter);
+          if (started.sendId === null) {
+            process.stdout.write(`The post is scheduled; it will be emailed when it is published (${started.sendsAt}) by the running server.\n`);
+            return;
+          }
+          sendId = started.sendId;
+        }
+        const bar = progress(`Sending ${sendId}`);
+        const report = await services.sends.deliver(sendId, { onProgress: bar.report });
+        bar.done();
+        process.stdout.write(
+          `Send ${report.id} "${report.subject}" to ${report.newsletter}: ${report.delivered} delivered, ${report.deferred} deferred, ${report.failed} failed, ${report.bounced} bounced, ${report.skipped} skipped of ${report.total}.\n`,
+        );
+        if (report.deferred > 0) process.stdout.write('Deferred messages are retried by the running server (masthead start) with backoff.\n');
+        if (services.mailer.kind === 'outbox') process.stdout.write('No SMTP_URL is set: the messages were written to DATA_DIR/outbox.\n');
+      });
+    });
+
+  const print = program.command('print').description('print issues and their fulfilment lists');
+  print
+    .command('export')
+    .argument('<issue>', 'the print issue, by slug or id')
+    .argument('<file>', 'where to write the fulfilment list (CSV)')
+    .description('write the frozen fulfilment list of a print issue as CSV for the mailing house')
+    .action(async (issue: string, file: string) => {
+      await withServices(config(), async (services) => {
+        const { issue: found, csv, rows } = await services.print.csv(issue);
+        const target = path.resolve(file);
+        const temporary = `${target}.partial`;
+        await fs.writeFile(temporary, csv);
+        await fs.rename(temporary, target);
+        const { countries } = await services.print.fulfilment(found.id);
+        const byCountry = countries.map((c) => `${c.country} ${c.copies}`).join(', ');
+        process.stdout.write(`Wrote ${rows} addresses for ${found.name} to ${target}${byCountry ? ` (${byCountry})` : ''}\n`);
       });
     });
 

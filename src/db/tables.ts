@@ -22,9 +22,27 @@ export interface Database {
   post_revisions: PostRevisionsTable;
   trashed_posts: TrashedPostsTable;
   media: MediaTable;
+  post_views: PostViewsTable;
   site_cache_changes: SiteCacheChangesTable;
   post_recommendations: PostRecommendationsTable;
   recommendation_marks: RecommendationMarksTable;
+  newsletters: NewslettersTable;
+  subscribers: SubscribersTable;
+  subscriber_newsletters: SubscriberNewslettersTable;
+  suppressions: SuppressionsTable;
+  newsletter_keys: NewsletterKeysTable;
+  digests: DigestsTable;
+  newsletter_sends: NewsletterSendsTable;
+  newsletter_deliveries: NewsletterDeliveriesTable;
+  plans: PlansTable;
+  members: MembersTable;
+  member_tokens: MemberTokensTable;
+  member_sessions: MemberSessionsTable;
+  checkouts: CheckoutsTable;
+  subscriptions: SubscriptionsTable;
+  stripe_events: StripeEventsTable;
+  print_issues: PrintIssuesTable;
+  fulfilment_items: FulfilmentItemsTable;
 }
 
 export interface SettingsTable {
@@ -230,6 +248,12 @@ export interface TrashedPostsTable {
   purge_at: string;
 }
 
+export interface PostViewsTable {
+  post_id: number;
+  day: string;
+  views: number;
+}
+
 export interface MediaTable {
   id: Generated<number>;
   url: string;
@@ -278,3 +302,206 @@ export interface SiteCacheChangesTable {
   change: string;
   created_at: string;
 }
+export interface NewslettersTable {
+  id: Generated<number>;
+  slug: string;
+  name: string;
+  description: Generated<string>;
+  is_default: Generated<number>;
+  position: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SubscribersTable {
+  id: Generated<number>;
+  email: string;
+  name: Generated<string>;
+  status: string;
+  source: string;
+  confirm_nonce: string | null;
+  confirm_sent_at: string | null;
+  confirmed_at: string | null;
+  unsubscribed_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SubscriberNewslettersTable {
+  subscriber_id: number;
+  newsletter_id: number;
+  created_at: string;
+  unsubscribed_at: string | null;
+}
+
+export interface SuppressionsTable {
+  email_hash: string;
+  reason: string;
+  created_at: string;
+}
+
+export interface NewsletterKeysTable {
+  name: string;
+  value: string;
+}
+
+export interface DigestsTable {
+  id: Generated<number>;
+  newsletter_id: number;
+  slot: string;
+  period_start: string;
+  subject: string;
+  intro: Generated<string>;
+  items: Generated<string>;
+  state: string;
+  scheduled_at: string | null;
+  send_id: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface NewsletterSendsTable {
+  id: Generated<number>;
+  newsletter_id: number;
+  kind: string;
+  post_id: number | null;
+  digest_id: number | null;
+  subject: string;
+  content: string;
+  state: string;
+  total: Generated<number>;
+  owner: string | null;
+  owner_until: string | null;
+  started_at: string;
+  finished_at: string | null;
+}
+
+export interface NewsletterDeliveriesTable {
+  id: Generated<number>;
+  send_id: number;
+  subscriber_id: number | null;
+  email: string;
+  state: string;
+  attempts: Generated<number>;
+  next_attempt_at: string | null;
+  last_error: string | null;
+  sent_at: string | null;
+}
+
+export type SubscriberRow = Selectable<SubscribersTable>;
+export type NewsletterRow = Selectable<NewslettersTable>;
+export type DigestRow = Selectable<DigestsTable>;
+export type NewsletterSendRow = Selectable<NewsletterSendsTable>;
+
+export interface PlansTable {
+  id: Generated<number>;
+  slug: string;
+  name: string;
+  description: Generated<string>;
+  tier: string;
+  currency: string;
+  monthly_cents: number | null;
+  yearly_cents: number | null;
+  gift_cents: number | null;
+  issues_per_year: Generated<number>;
+  active: Generated<number>;
+  position: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface MembersTable {
+  id: Generated<number>;
+  email: string;
+  name: Generated<string>;
+  stripe_customer_id: string | null;
+  /** The shipping address as JSON (a normalised `Address`), or null. */
+  address: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface MemberTokensTable {
+  token_hash: string;
+  email: string;
+  expires_at: string;
+  used_at: string | null;
+  created_at: string;
+}
+
+export interface MemberSessionsTable {
+  token_hash: string;
+  member_id: number;
+  expires_at: string;
+  created_at: string;
+}
+
+export interface CheckoutsTable {
+  id: Generated<number>;
+  stripe_session_id: string | null;
+  member_id: number;
+  plan_id: number;
+  billing: string;
+  /** What the reader entered before paying (shipping address, gift recipient) as JSON. */
+  details: Generated<string>;
+  status: Generated<string>;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SubscriptionsTable {
+  id: Generated<number>;
+  member_id: number;
+  buyer_member_id: number | null;
+  plan_id: number;
+  billing: string;
+  status: string;
+  stripe_subscription_id: string | null;
+  current_period_end: string | null;
+  cancel_at_period_end: Generated<number>;
+  grace_until: string | null;
+  issues_remaining: Generated<number>;
+  stripe_state_at: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface StripeEventsTable {
+  id: string;
+  type: string;
+  created: number;
+  outcome: string;
+  received_at: string;
+}
+
+export interface PrintIssuesTable {
+  id: Generated<number>;
+  slug: string;
+  name: string;
+  cover_image_url: string | null;
+  on_sale_date: string;
+  address_cutoff: string;
+  frozen_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface FulfilmentItemsTable {
+  issue_id: number;
+  member_id: number;
+  name: string;
+  line1: string;
+  line2: string;
+  city: string;
+  region: string;
+  postcode: string;
+  country: string;
+  quantity: number;
+}
+
+export type PlanRow = Selectable<PlansTable>;
+export type MemberRow = Selectable<MembersTable>;
+export type SubscriptionRow = Selectable<SubscriptionsTable>;
+export type CheckoutRow = Selectable<CheckoutsTable>;
+export type PrintIssueRow = Selectable<PrintIssuesTable>;
+export type FulfilmentItemRow = Selectable<FulfilmentItemsTable>;

@@ -1,17 +1,13 @@
-import { sql } from 'kysely';
 import type { DbOrTx } from '../db/client.js';
+import { likeText } from '../db/like.js';
 import { loadWorks, type PersonSummary, type Work } from '../reviews/index.js';
-
-function prefixPattern(prefix: string): string {
-  return `${prefix.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
 
 /** Reviewed works whose title starts with the prefix (any case), for the review form's suggestions. */
 export async function worksByPrefix(db: DbOrTx, prefix: string, limit: number): Promise<Work[]> {
   const rows = await db
     .selectFrom('works')
     .select('id')
-    .where(sql<boolean>`lower(title) like ${prefixPattern(prefix)} escape '\\'`)
+    .where(likeText('title', prefix, 'starts'))
     .orderBy('title')
     .orderBy('id')
     .limit(limit)
@@ -22,11 +18,10 @@ export async function worksByPrefix(db: DbOrTx, prefix: string, limit: number): 
 
 /** People whose name, or a word in it, starts with the prefix (any case). */
 export async function peopleByPrefix(db: DbOrTx, prefix: string, limit: number): Promise<PersonSummary[]> {
-  const pattern = prefixPattern(prefix);
   return db
     .selectFrom('people')
     .select(['id', 'slug', 'name'])
-    .where((eb) => eb.or([sql<boolean>`lower(name) like ${pattern} escape '\\'`, sql<boolean>`lower(name) like ${`% ${pattern}`} escape '\\'`]))
+    .where((eb) => eb.or([likeText('name', prefix, 'starts'), likeText('name', prefix, 'word-starts')]))
     .orderBy('name')
     .orderBy('id')
     .limit(limit)

@@ -1,5 +1,5 @@
-import { sql } from 'kysely';
 import type { DbOrTx } from '../db/client.js';
+import { likeText } from '../db/like.js';
 import type { PostFormat, PostStatus } from '../content/index.js';
 
 export interface AdminPostFilter {
@@ -33,10 +33,7 @@ function filtered(db: DbOrTx, filter: AdminPostFilter) {
       db.selectFrom('post_authors').innerJoin('authors', 'authors.id', 'post_authors.author_id').select('post_authors.post_id').where('authors.slug', '=', filter.author),
     );
   }
-  if (filter.q) {
-    const pattern = `%${filter.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    query = query.where(sql<boolean>`lower(posts.title) like ${pattern} escape '\\'`);
-  }
+  if (filter.q) query = query.where(likeText('posts.title', filter.q, 'contains'));
   return query;
 }
 

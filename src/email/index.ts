@@ -1,2 +1,5 @@
 export { createMailer, smtpMailer, outboxMailer, MailHeaderError } from './mailer.js';
-export type { Mailer, OutgoingMessage, SentMessage } from './mailer.js';
+export type { Mailer, OutgoingMessage, SentMessage, RawMessage } from './mailer.js';
+export { composeMessage, formatAddress, type Address, type MimeParts } from './mime.js';
+export { DkimSigner, type DkimKey } from './dkim.js';
+export { EmailRenderer, absoluteUrl, type EmailDocument, type EmailItem, type EmailSection, type Branding } from './render.js';

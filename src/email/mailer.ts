@@ -3,6 +3,7 @@ import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { Config } from '../config/schema.js';
+import type { DkimKey } from './dkim.js';
 
 export interface OutgoingMessage {
   to: string;
@@ -19,10 +20,23 @@ export interface SentMessage {
   messageId: string;
 }
 
+/** A complete message (headers and body, CRLF, signed when DKIM is on) and its envelope. */
+export interface RawMessage {
+  from: string;
+  to: string;
+  raw: string;
+}
+
 /** Sends one email. The SMTP mailer and the outbox mailer are the two implementations. */
 export interface Mailer {
   readonly kind: 'smtp' | 'outbox';
+  /** How many messages may be on the way at once (open SMTP connections). */
+  readonly connections: number;
+  /** The DKIM key bulk messages are signed with, when one is configured. */
+  readonly dkim: DkimKey | undefined;
   send(message: OutgoingMessage): Promise<SentMessage>;
+  /** Sends a message built (and signed) by the caller, as the newsletter does in bulk. */
+  sendRaw(message: RawMessage): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -35,20 +49,28 @@ function assertSafeHeaders(message: OutgoingMessage): void {
 
 /** SMTP through a pooled nodemailer transport, DKIM-signed when a key is configured. */
 export function smtpMailer(config: Pick<Config, 'smtpUrl' | 'mailFrom' | 'dkim'>, options: { maxConnections?: number } = {}): Mailer {
+  const connections = options.maxConnections ?? 5;
+  // Raw messages arrive signed already, so DKIM is given per message to the ones nodemailer builds.
   const transport: Transporter = nodemailer.createTransport({
     url: config.smtpUrl,
     pool: true,
-    maxConnections: options.maxConnections ?? 5,
-    ...(config.dkim
-      ? { dkim: { domainName: config.dkim.domain, keySelector: config.dkim.selector, privateKey: config.dkim.privateKey } }
-      : {}),
+    maxConnections: connections,
+    maxMessages: Infinity,
   } as Parameters<typeof nodemailer.createTransport>[0]);
+  const dkim = config.dkim
+    ? { domainName: config.dkim.domain, keySelector: config.dkim.selector, privateKey: config.dkim.privateKey.replace(/\\n/g, '\n') }
+    : undefined;
   return {
     kind: 'smtp',
+    connections,
+    dkim: config.dkim,
     async send(message) {
       assertSafeHeaders(message);
-      const info = await transport.sendMail({ ...message, from: message.from ?? config.mailFrom });
+      const info = await transport.sendMail({ ...message, from: message.from ?? config.mailFrom, ...(dkim ? { dkim } : {}) });
       return { messageId: String(info.messageId) };
+    },
+    async sendRaw(message) {
+      await transport.sendMail({ envelope: { from: message.from, to: [message.to] }, raw: message.raw });
     },
     async close() {
       transport.close();
@@ -60,19 +82,27 @@ export function smtpMailer(config: Pick<Config, 'smtpUrl' | 'mailFrom' | 'dkim'>
 export function outboxMailer(config: Pick<Config, 'dataDir' | 'mailFrom'>): Mailer {
   const dir = path.join(config.dataDir, 'outbox');
   const transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
+  const write = async (content: Buffer | string) => {
+    await fs.mkdir(dir, { recursive: true });
+    const file = path.join(dir, `${new Date().toISOString().replace(/[:.]/g, '-')}-${randomUUID().slice(0, 8)}.eml`);
+    await fs.writeFile(`${file}.partial`, content);
+    await fs.rename(`${file}.partial`, file);
+  };
   return {
     kind: 'outbox',
+    connections: 1,
+    dkim: undefined,
     async send(message) {
       assertSafeHeaders(message);
       const info = (await transport.sendMail({ ...message, from: message.from ?? config.mailFrom ?? 'masthead@localhost' })) as {
         messageId: string;
         message: Buffer;
       };
-      await fs.mkdir(dir, { recursive: true });
-      const file = path.join(dir, `${new Date().toISOString().replace(/[:.]/g, '-')}-${randomUUID().slice(0, 8)}.eml`);
-      await fs.writeFile(`${file}.partial`, info.message);
-      await fs.rename(`${file}.partial`, file);
+      await write(info.message);
       return { messageId: info.messageId };
+    },
+    async sendRaw(message) {
+      await write(message.raw);
     },
     async close() {},
   };

@@ -1,5 +1,5 @@
-import { sql } from 'kysely';
 import type { DbOrTx } from '../db/client.js';
+import { likeText } from '../db/like.js';
 import type { MediaItem, Variant } from './media.types.js';
 
 type Row = {
@@ -81,16 +81,8 @@ export async function deleteMedia(db: DbOrTx, id: number): Promise<void> {
 /** Newest first; `q` matches words in the alt text, caption or file name. */
 export async function listMedia(db: DbOrTx, query: { q?: string; limit: number; offset: number }) {
   let base = db.selectFrom('media');
-  if (query.q) {
-    const pattern = `%${query.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    base = base.where((eb) =>
-      eb.or([
-        sql<boolean>`lower(alt) like ${pattern} escape '\\'`,
-        sql<boolean>`lower(coalesce(caption, '')) like ${pattern} escape '\\'`,
-        sql<boolean>`lower(filename) like ${pattern} escape '\\'`,
-      ]),
-    );
-  }
+  const q = query.q;
+  if (q) base = base.where((eb) => eb.or([likeText('alt', q, 'contains'), likeText("coalesce(caption, '')", q, 'contains'), likeText('filename', q, 'contains')]));
   const [rows, count] = await Promise.all([
     base.selectAll().orderBy('created_at', 'desc').orderBy('id', 'desc').limit(query.limit).offset(query.offset).execute(),
     base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),

@@ -4,6 +4,8 @@ import { postInput } from '../content/post.schema.js';
 import { slugSchema } from '../content/text.js';
 import { workInput } from '../reviews/index.js';
 import { staffRoles } from '../staff/index.js';
+import { membershipSection } from '../members/index.js';
+import { printSection } from '../print/index.js';
 
 export const DOCUMENT_VERSION = 1;
 
@@ -33,6 +35,8 @@ export const siteDocument = z
         })
         .strict(),
     ),
+    memberships: membershipSection.default({ plans: [], members: [], subscriptions: [] }),
+    printIssues: printSection.default([]),
   })
   .strict();
 

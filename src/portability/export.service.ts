@@ -1,4 +1,6 @@
 import { toInput } from '../content/index.js';
+import { exportMemberships } from '../members/index.js';
+import { exportPrint } from '../print/index.js';
 import { readAllSettings } from '../settings/index.js';
 import { allWorks, type Work } from '../reviews/index.js';
 import type { Services } from '../services.js';
@@ -53,6 +55,8 @@ export async function exportSite(services: Services, onProgress?: Progress): Pro
     works: works.map(toWorkInput),
     posts,
     users: users.map((u) => ({ email: u.email, name: u.name, role: u.role, status: u.status })),
+    memberships: await exportMemberships(db),
+    printIssues: await exportPrint(db),
   };
 }
 

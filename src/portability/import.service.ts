@@ -1,5 +1,7 @@
 import { AppError } from '../errors/app-error.js';
 import { parseInput } from '../errors/validate.js';
+import { importMemberships } from '../members/index.js';
+import { importPrint } from '../print/index.js';
 import { saveWork } from '../reviews/index.js';
 import { writeSetting } from '../settings/index.js';
 import { createServices, type Services } from '../services.js';
@@ -36,6 +38,8 @@ export async function importSite(services: Services, input: unknown, onProgress?
     for (const user of document.users) {
       await scoped.users.create({ email: user.email, name: user.name, role: user.role });
     }
+    await importMemberships(tx, document.memberships, stamp);
+    await importPrint(tx, scoped.jobs, document.printIssues, stamp);
   });
   services.events.emit({ kind: 'settings', slugs: [] });
   return document;

@@ -1,4 +1,6 @@
+import type { ExpressionBuilder } from 'kysely';
 import type { DbOrTx } from '../db/client.js';
+import type { Database } from '../db/tables.js';
 
 export interface StoredRecommendation {
   relatedId: number;
@@ -10,12 +12,13 @@ export interface Mark {
   version: number;
 }
 
-const published = <T extends { where: (...args: any[]) => T }>(query: T, alias = 'posts') =>
-  query.where(`${alias}.status` as never, '=', 'published' as never).where(`${alias}.type` as never, '=', 'post' as never);
+/** Published posts (not pages, drafts or archived pieces): the only ones that get or appear in lists. */
+const publishedPost = (eb: ExpressionBuilder<Database, 'posts'>) =>
+  eb.and([eb('posts.status', '=', 'published'), eb('posts.type', '=', 'post')]);
 
 /** Whether the post is a published post (pages and drafts get no list and are never recommended). */
 export async function isPublishedPost(db: DbOrTx, id: number): Promise<boolean> {
-  return (await published(db.selectFrom('posts').select('id').where('id', '=', id)).executeTakeFirst()) !== undefined;
+  return (await db.selectFrom('posts').select('id').where('id', '=', id).where(publishedPost).executeTakeFirst()) !== undefined;
 }
 
 /** Posts whose stored list includes this one. */
@@ -45,14 +48,13 @@ export async function replaceList(db: DbOrTx, postId: number, list: StoredRecomm
 
 /** The stored list as readers may see it: published posts only, never the post itself. */
 export async function visibleRelatedIds(db: DbOrTx, postId: number, limit: number): Promise<number[]> {
-  const rows = await published(
-    db
-      .selectFrom('post_recommendations')
-      .innerJoin('posts', 'posts.id', 'post_recommendations.related_id')
-      .select('posts.id')
-      .where('post_recommendations.post_id', '=', postId)
-      .where('posts.id', '!=', postId),
-  )
+  const rows = await db
+    .selectFrom('post_recommendations')
+    .innerJoin('posts', 'posts.id', 'post_recommendations.related_id')
+    .select('posts.id')
+    .where('post_recommendations.post_id', '=', postId)
+    .where('posts.id', '!=', postId)
+    .where(publishedPost)
     .orderBy('post_recommendations.position')
     .limit(limit)
     .execute();
@@ -75,14 +77,14 @@ export async function clearMark(db: DbOrTx, mark: Mark): Promise<void> {
 }
 
 export async function allPublishedIds(db: DbOrTx): Promise<number[]> {
-  return (await published(db.selectFrom('posts').select('id')).orderBy('id').execute()).map((r) => r.id);
+  return (await db.selectFrom('posts').select('id').where(publishedPost).orderBy('id').execute()).map((r) => r.id);
 }
 
 /** Removes the lists of posts that are no longer published posts. */
 export async function deleteUnpublishedLists(db: DbOrTx): Promise<void> {
   await db
     .deleteFrom('post_recommendations')
-    .where('post_id', 'not in', published(db.selectFrom('posts').select('id')))
+    .where('post_id', 'not in', db.selectFrom('posts').select('id').where(publishedPost))
     .execute();
 }
 
@@ -93,43 +95,35 @@ export async function entityCandidates(
   perSource: number,
 ): Promise<number[]> {
   const queries: Array<Promise<Array<{ id: number }>>> = [
-    published(db.selectFrom('posts').select('id')).orderBy('published_at', 'desc').limit(perSource).execute(),
+    db.selectFrom('posts').select('id').where(publishedPost).orderBy('published_at', 'desc').limit(perSource).execute(),
   ];
   if (source.workId !== null) {
-    queries.push(published(db.selectFrom('posts').select('id').where('work_id', '=', source.workId)).limit(perSource).execute());
+    queries.push(db.selectFrom('posts').select('id').where('work_id', '=', source.workId).where(publishedPost).limit(perSource).execute());
   }
   if (source.personIds.length > 0) {
     queries.push(
-      published(
-        db
-          .selectFrom('work_credits')
-          .innerJoin('posts', 'posts.work_id', 'work_credits.work_id')
-          .select('posts.id')
-          .where('work_credits.person_id', 'in', source.personIds),
-      )
+      db
+        .selectFrom('work_credits')
+        .innerJoin('posts', 'posts.work_id', 'work_credits.work_id')
+        .select('posts.id')
+        .where('work_credits.person_id', 'in', source.personIds)
+        .where(publishedPost)
         .orderBy('posts.published_at', 'desc')
         .limit(perSource)
         .execute(),
     );
   }
-  for (const authorId of source.authorIds) {
+  // Both link tables carry the same listing columns; the tag table's types stand for either.
+  const links = [
+    ...source.authorIds.map((id) => ({ table: 'post_authors', column: 'author_id', id })),
+    ...source.tagIds.map((id) => ({ table: 'post_tags', column: 'tag_id', id })),
+  ];
+  for (const link of links) {
     queries.push(
       db
-        .selectFrom('post_authors')
+        .selectFrom(link.table as 'post_tags')
         .select('post_id as id')
-        .where('author_id', '=', authorId)
-        .where('listed', '=', 1)
-        .orderBy('published_at', 'desc')
-        .limit(perSource)
-        .execute(),
-    );
-  }
-  for (const tagId of source.tagIds) {
-    queries.push(
-      db
-        .selectFrom('post_tags')
-        .select('post_id as id')
-        .where('tag_id', '=', tagId)
+        .where(link.column as 'tag_id', '=', link.id)
         .where('listed', '=', 1)
         .orderBy('published_at', 'desc')
         .limit(perSource)

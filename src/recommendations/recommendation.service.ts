@@ -14,8 +14,8 @@ export const REBUILD_JOB = 'recommendations.rebuild';
 /** How many related posts are stored per post; pages show up to this many. */
 export const STORED_PER_POST = 8;
 /** Posts taken from each source of candidates (text, work, people, authors, tags, recent). */
-const PER_SOURCE = 40;
-const TEXT_CANDIDATES = 80;
+const PER_SOURCE = 20;
+const TEXT_CANDIDATES = 60;
 const QUERY_WORDS = 12;
 /** More marked posts than this are handled by one full rebuild. */
 const BULK_MARKS = 500;

@@ -1,6 +1,6 @@
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../db/client.js';
-import { andAll, filterConditions } from './search.filters.js';
+import { andAll, filterConditions, hasFilters, RANKED_MATCHES } from './search.filters.js';
 import { MARK_END, MARK_START } from './search.snippet.js';
 import type { IndexMatch, SearchFilters, SearchIndex, SearchTerms } from './search.types.js';
 
@@ -14,6 +14,9 @@ export function tsQuery(terms: SearchTerms): string {
   return terms.words.map((word, i) => `'${word}'${terms.prefix && i === terms.words.length - 1 ? ':*' : ''}`).join(' & ');
 }
 
+/** Filters read the post; without them the index alone answers. */
+const joinPosts = (filters: SearchFilters) => (hasFilters(filters) ? sql`join posts p on p.id = s.post_id` : sql``);
+
 /** PostgreSQL full-text search: post_search.document (weighted tsvector, GIN), kept in step by triggers. */
 export class PostgresSearchIndex implements SearchIndex {
   constructor(private readonly db: Db) {}
@@ -21,33 +24,43 @@ export class PostgresSearchIndex implements SearchIndex {
   async find(terms: SearchTerms, filters: SearchFilters, page: { limit: number; offset: number }) {
     const query = sql`to_tsquery('english', ${tsQuery(terms)})`;
     const where = andAll(filterConditions(filters));
-    const ranked = await sql<{ id: number }>`
-      select s.post_id as id from post_search s join posts p on p.id = s.post_id
-      where s.document @@ ${query} ${where}
-      order by ts_rank_cd(${WEIGHTS}, s.document, ${query}) desc, p.published_at desc, p.id desc
+    const ranked = await sql<{ id: number; total: number }>`
+      with matched as (
+        select s.post_id as id from post_search s ${joinPosts(filters)}
+        where s.document @@ ${query} ${where}
+        order by s.post_id desc limit ${RANKED_MATCHES}
+      )
+      select m.id, count(*) over () as total from matched m join post_search s on s.post_id = m.id
+      order by ts_rank_cd(${WEIGHTS}, s.document, ${query}) desc, m.id desc
       limit ${page.limit} offset ${page.offset}`.execute(this.db);
-    const counted = await sql<{ n: number }>`
-      select count(*) as n from post_search s join posts p on p.id = s.post_id
-      where s.document @@ ${query} ${where}`.execute(this.db);
     const ids = ranked.rows.map((r) => r.id);
-    if (ids.length === 0) return { matches: [], total: Number(counted.rows[0]?.n ?? 0) };
+    const total = Number(ranked.rows[0]?.total ?? (page.offset > 0 ? await this.count(query, filters) : 0));
+    if (ids.length === 0) return { matches: [], total };
     const snippets = await sql<IndexMatch>`
       select post_id as id,
         case when body = '' then '' else ts_headline('english', body, ${query}, ${HEADLINE}) end as body,
         ts_headline('english', excerpt, ${query}, ${HEADLINE}) as excerpt
       from post_search where post_id in (${sql.join(ids)})`.execute(this.db);
     const byId = new Map(snippets.rows.map((row) => [row.id, row]));
-    return {
-      matches: ids.map((id) => byId.get(id) ?? { id, body: '', excerpt: '' }),
-      total: Number(counted.rows[0]?.n ?? 0),
-    };
+    return { matches: ids.map((id) => byId.get(id) ?? { id, body: '', excerpt: '' }), total };
+  }
+
+  private async count(query: RawBuilder<unknown>, filters: SearchFilters): Promise<number> {
+    const { rows } = await sql<{ n: number }>`
+      select count(*) as n from (
+        select 1 from post_search s ${joinPosts(filters)}
+        where s.document @@ ${query} ${andAll(filterConditions(filters))} limit ${RANKED_MATCHES}
+      ) counted`.execute(this.db);
+    return Number(rows[0]?.n ?? 0);
   }
 
   async anyOf(words: string[], limit: number): Promise<number[]> {
     const query = sql`to_tsquery('english', ${words.map((word) => `'${word}'`).join(' | ')})`;
     const { rows } = await sql<{ id: number }>`
-      select post_id as id from post_search where document @@ ${query}
-      order by ts_rank_cd(${WEIGHTS}, document, ${query}) desc limit ${limit}`.execute(this.db);
+      select m.id from (
+        select post_id as id from post_search where document @@ ${query} order by post_id desc limit ${RANKED_MATCHES}
+      ) m join post_search s on s.post_id = m.id
+      order by ts_rank_cd(${WEIGHTS}, s.document, ${query}) desc limit ${limit}`.execute(this.db);
     return rows.map((r) => r.id);
   }
 

@@ -2,6 +2,13 @@ import { sql, type RawBuilder } from 'kysely';
 import { dayBounds } from './search.query.js';
 import type { SearchFilters } from './search.types.js';
 
+/**
+ * How many matches are ranked: the most recent ones (by post id). Ranking every match of a common
+ * word in a large archive reads every matching document; this bound keeps a query's cost flat as
+ * the archive grows. Older matches stay reachable with a date range.
+ */
+export const RANKED_MATCHES = 1000;
+
 /** Conditions on the matched post `p` for each filter, the same SQL on both databases. */
 export function filterConditions(filters: SearchFilters): RawBuilder<unknown>[] {
   const conditions: RawBuilder<unknown>[] = [];
@@ -18,6 +25,10 @@ export function filterConditions(filters: SearchFilters): RawBuilder<unknown>[] 
   if (start) conditions.push(sql`p.published_at >= ${start}`);
   if (end) conditions.push(sql`p.published_at < ${end}`);
   return conditions;
+}
+
+export function hasFilters(filters: SearchFilters): boolean {
+  return Boolean(filters.format || filters.section || filters.author || filters.from || filters.to);
 }
 
 /** `and …` for each condition, or nothing. */

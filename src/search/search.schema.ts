@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { postFormats, type PostFormat } from '../content/index.js';
+import { MAX_QUERY_CHARS } from './search.query.js';
 
 const blankToUndefined = (value: unknown) => (value === '' || value === null ? undefined : value);
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefined, schema.optional());
@@ -15,7 +16,7 @@ const slug = z.string().max(190).regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a 
 /** A search request as it arrives from a query string or a caller. Long queries are cut, not refused. */
 export const searchInput = z
   .object({
-    q: z.preprocess((value) => value ?? '', z.string()),
+    q: z.preprocess((value) => value ?? '', z.string().transform((q) => q.slice(0, MAX_QUERY_CHARS))),
     section: optional(slug),
     format: optional(z.enum(Object.keys(postFormats) as [PostFormat, ...PostFormat[]])),
     author: optional(slug),

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/client.js';
-import { andAll, filterConditions } from './search.filters.js';
+import { andAll, filterConditions, hasFilters, RANKED_MATCHES } from './search.filters.js';
 import { MARK_END, MARK_START } from './search.snippet.js';
 import type { IndexMatch, SearchFilters, SearchIndex, SearchTerms } from './search.types.js';
 
@@ -14,23 +14,28 @@ export function ftsMatch(terms: SearchTerms): string {
   return terms.words.map((word, i) => `"${word}"${terms.prefix && i === terms.words.length - 1 ? '*' : ''}`).join(' ');
 }
 
+/** Filters read the post; without them the index alone answers. */
+const joinPosts = (filters: SearchFilters) => (hasFilters(filters) ? sql`cross join posts p on p.id = s.rowid` : sql``);
+
 /** SQLite FTS5: the post_search table, kept in step by triggers (migration 0015). */
 export class SqliteSearchIndex implements SearchIndex {
   constructor(private readonly db: Db) {}
 
   async find(terms: SearchTerms, filters: SearchFilters, page: { limit: number; offset: number }) {
     const match = ftsMatch(terms);
-    const where = andAll(filterConditions(filters));
-    const ranked = await sql<{ id: number }>`
-      select s.rowid as id from post_search s join posts p on p.id = s.rowid
-      where post_search match ${match} ${where}
-      order by bm25(post_search, ${WEIGHTS}), p.published_at desc, p.id desc
+    const ranked = await sql<{ id: number; total: number }>`
+      with matched as (
+        select s.rowid as id, bm25(post_search, ${WEIGHTS}) as score
+        from post_search s ${joinPosts(filters)}
+        where post_search match ${match} ${andAll(filterConditions(filters))}
+        order by s.rowid desc limit ${RANKED_MATCHES}
+      )
+      select id, count(*) over () as total from matched
+      order by score, id desc
       limit ${page.limit} offset ${page.offset}`.execute(this.db);
-    const counted = await sql<{ n: number }>`
-      select count(*) as n from post_search s join posts p on p.id = s.rowid
-      where post_search match ${match} ${where}`.execute(this.db);
     const ids = ranked.rows.map((r) => r.id);
-    if (ids.length === 0) return { matches: [], total: Number(counted.rows[0]?.n ?? 0) };
+    const total = Number(ranked.rows[0]?.total ?? (page.offset > 0 ? await this.count(match, filters) : 0));
+    if (ids.length === 0) return { matches: [], total };
     // Snippets only for the page shown, not for every match.
     const snippets = await sql<IndexMatch>`
       select rowid as id,
@@ -38,17 +43,26 @@ export class SqliteSearchIndex implements SearchIndex {
         snippet(post_search, ${sql.raw(String(EXCERPT_COLUMN))}, ${MARK_START}, ${MARK_END}, '…', 40) as excerpt
       from post_search where post_search match ${match} and rowid in (${sql.join(ids)})`.execute(this.db);
     const byId = new Map(snippets.rows.map((row) => [row.id, row]));
-    return {
-      matches: ids.map((id) => byId.get(id) ?? { id, body: '', excerpt: '' }),
-      total: Number(counted.rows[0]?.n ?? 0),
-    };
+    return { matches: ids.map((id) => byId.get(id) ?? { id, body: '', excerpt: '' }), total };
+  }
+
+  /** How many matches there are (up to the ranked window), for a page past the last one. */
+  private async count(match: string, filters: SearchFilters): Promise<number> {
+    const { rows } = await sql<{ n: number }>`
+      select count(*) as n from (
+        select 1 from post_search s ${joinPosts(filters)}
+        where post_search match ${match} ${andAll(filterConditions(filters))} limit ${RANKED_MATCHES}
+      )`.execute(this.db);
+    return Number(rows[0]?.n ?? 0);
   }
 
   async anyOf(words: string[], limit: number): Promise<number[]> {
     const match = words.map((word) => `"${word}"`).join(' OR ');
     const { rows } = await sql<{ id: number }>`
-      select rowid as id from post_search where post_search match ${match}
-      order by bm25(post_search, ${WEIGHTS}) limit ${limit}`.execute(this.db);
+      select id from (
+        select rowid as id, bm25(post_search, ${WEIGHTS}) as score from post_search where post_search match ${match}
+        order by rowid desc limit ${RANKED_MATCHES}
+      ) order by score limit ${limit}`.execute(this.db);
     return rows.map((r) => r.id);
   }
 

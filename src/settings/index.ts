@@ -2,3 +2,4 @@ export { SettingsService } from './settings.service.js';
 export { siteSettingsSchema } from './settings.schema.js';
 export type { SiteSettings } from './settings.schema.js';
 export { readAllSettings, writeSetting } from './settings.repository.js';
+export { readSetting } from './settings.repository.js';

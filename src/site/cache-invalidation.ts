@@ -1,6 +1,10 @@
 import type { ContentChange, Post, PostService } from '../content/index.js';
 import { cacheKeys } from './page.js';
+import type { ListingMemo } from './listing-memo.js';
 import type { PageCache } from './page-cache.js';
+
+/** How many posts' listings are remembered; older ones fall back to what the cache shows. */
+const REMEMBERED = 20_000;
 
 /** The listings a post appears in: its sections and tags, its authors and its format. */
 function listingsOf(post: Post): string[] {
@@ -20,39 +24,38 @@ function listingsOf(post: Post): string[] {
 export class CacheInvalidator {
   private readonly listings = new Map<number, string[]>();
 
-  constructor(private readonly deps: { cache: PageCache; posts: PostService }) {}
+  constructor(private readonly deps: { cache: PageCache; memo: ListingMemo; posts: PostService }) {}
 
   async apply(change: ContentChange): Promise<void> {
-    const { cache } = this.deps;
-    switch (change.kind) {
-      case 'settings':
-        cache.clear();
-        return;
-      case 'tag':
-        if (change.id === undefined) cache.invalidatePrefix('list:tag:');
-        else cache.invalidate([cacheKeys.tag(change.id), cacheKeys.listTag(change.id), cacheKeys.sitemaps]);
-        return;
-      case 'author':
-        if (change.id === undefined) cache.invalidatePrefix('list:author:');
-        else cache.invalidate([cacheKeys.author(change.id), cacheKeys.listAuthor(change.id), cacheKeys.sitemaps]);
-        return;
-      case 'post':
-        if (change.id === undefined) cache.clear();
-        else await this.postChanged(change.id);
+    if (change.kind === 'post' && change.id !== undefined) return this.postChanged(change.id);
+    if (change.kind === 'tag' && change.id !== undefined) {
+      return this.drop([cacheKeys.tag(change.id), cacheKeys.listTag(change.id), cacheKeys.sitemaps]);
     }
+    if (change.kind === 'author' && change.id !== undefined) {
+      return this.drop([cacheKeys.author(change.id), cacheKeys.listAuthor(change.id), cacheKeys.sitemaps]);
+    }
+    // Settings, or a change that does not say what it touched: everything is redrawn.
+    this.deps.cache.clear();
+    this.deps.memo.clear();
+  }
+
+  private drop(keys: string[]): void {
+    this.deps.cache.invalidate(keys);
+    this.deps.memo.invalidate(keys);
   }
 
   private async postChanged(id: number): Promise<void> {
-    const { cache, posts } = this.deps;
-    const before = this.listings.get(id) ?? cache.keysAlongside(cacheKeys.post(id), 'list:');
-    cache.invalidate([cacheKeys.post(id), cacheKeys.listAll, cacheKeys.sitemaps, ...before]);
-    const [post] = await posts.load([id]);
+    const before = this.listings.get(id) ?? this.deps.cache.keysAlongside(cacheKeys.post(id), 'list:');
+    this.drop([cacheKeys.post(id), cacheKeys.listAll, cacheKeys.sitemaps, ...before]);
+    const [post] = await this.deps.posts.load([id]);
     if (!post) {
       this.listings.delete(id);
       return;
     }
     const now = listingsOf(post);
+    this.listings.delete(id);
+    if (this.listings.size >= REMEMBERED) this.listings.delete(this.listings.keys().next().value!);
     this.listings.set(id, now);
-    cache.invalidate(now);
+    this.drop(now);
   }
 }

@@ -134,11 +134,6 @@ export class PageCache {
     return [...found];
   }
 
-  /** Drops every page with a key starting with the prefix (e.g. every listing: "list:"). */
-  invalidatePrefix(prefix: string): number {
-    return this.invalidate([...this.index.keys()].filter((k) => k.startsWith(prefix)));
-  }
-
   clear(): void {
     this.generation += 1;
     this.entries.clear();

@@ -1,6 +1,7 @@
 import type { PostService, TaxonomyService, Post } from '../content/index.js';
 import type { SettingsService } from '../settings/index.js';
 import type { ImageView, ResponsiveImages } from './images.js';
+import type { ListingMemo } from './listing-memo.js';
 import type { Theme } from './theme.js';
 
 /** Recommendations as the search domain provides them (precomputed; never computed on request). */
@@ -14,8 +15,9 @@ export interface SiteDeps {
   settings: SettingsService;
   theme: Theme;
   publicUrl: string;
+  /** Short lists (newest of a listing, recommendations), kept in memory between changes. */
+  listings: Pick<ListingMemo, 'latest' | 'related'>;
   media?: ResponsiveImages;
-  recommendations?: RelatedPosts;
 }
 
 /** What the layout needs to describe a page to browsers, search engines and social sites. */
@@ -23,7 +25,8 @@ export interface PageMeta {
   /** The page's own title; the site title is added by the layout. Null on the home page. */
   title: string | null;
   description: string;
-  path: string;
+  /** The page's address; null for answers that have none of their own (errors, search). */
+  path: string | null;
   canonical: string | null;
   type: 'website' | 'article' | 'profile';
   image: ImageView | null;

@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { Services } from '../services.js';
 import { CacheInvalidator } from './cache-invalidation.js';
 import { CacheSync } from './cache-sync.js';
+import { ListingMemo } from './listing-memo.js';
 import { PageCache } from './page-cache.js';
 
 /**
@@ -9,9 +10,10 @@ import { PageCache } from './page-cache.js';
  * once; in scale mode (PostgreSQL, several processes) they are also shared through the database
  * and changes made elsewhere apply within about a second.
  */
-export function createSiteCache(services: Pick<Services, 'store' | 'posts' | 'events' | 'clock'>, logger: Logger) {
+export function createSiteCache(services: Pick<Services, 'store' | 'posts' | 'events' | 'clock' | 'recommendations'>, logger: Logger) {
   const cache = new PageCache();
-  const invalidator = new CacheInvalidator({ cache, posts: services.posts });
+  const memo = new ListingMemo({ posts: services.posts, recommendations: services.recommendations });
+  const invalidator = new CacheInvalidator({ cache, memo, posts: services.posts });
   const apply = (change: Parameters<CacheInvalidator['apply']>[0]) =>
     invalidator.apply(change).catch((error: unknown) => logger.warn({ err: error }, 'cache invalidation failed'));
   const sync =
@@ -25,6 +27,7 @@ export function createSiteCache(services: Pick<Services, 'store' | 'posts' | 'ev
   sync?.start();
   return {
     cache,
+    memo,
     sync,
     async close() {
       unsubscribe();

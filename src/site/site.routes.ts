@@ -64,7 +64,7 @@ export async function siteRoutes(app: FastifyInstance, deps: SiteRouteDeps): Pro
       case 'redirect':
         return reply.redirect(result.location, 301);
       case 'gone':
-        return reply.code(410).type(HTML).send(await renderErrorPage(deps, 410, 'This piece has been removed.', addressOf(request.url)));
+        return reply.code(410).type(HTML).send(await renderErrorPage(deps, 410, 'This piece has been removed.'));
       case 'missing':
         return reply.callNotFound();
     }
@@ -162,12 +162,14 @@ export async function siteRoutes(app: FastifyInstance, deps: SiteRouteDeps): Pro
     }),
   );
 
-  // /slug without the trailing slash answers with the canonical address.
-  app.get<{ Params: { slug: string } }>('/:slug', async (request, reply) => {
-    const slug = slugParam.safeParse(request.params.slug);
-    if (!slug.success) return reply.callNotFound();
-    return reply.redirect(paths.post(slug.data), 301);
-  });
+  // Addresses without the trailing slash answer with the canonical address.
+  for (const [route, path] of [['/:slug', paths.post], ['/tag/:slug', paths.tag], ['/author/:slug', paths.author]] as const) {
+    app.get<{ Params: { slug: string } }>(route, async (request, reply) => {
+      const slug = slugParam.safeParse(request.params.slug);
+      if (!slug.success) return reply.callNotFound();
+      return reply.redirect(path(slug.data), 301);
+    });
+  }
 }
 
 /** A lookup that answers null instead of a not-found error. */

@@ -2,6 +2,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Eta } from 'eta';
+import type { SiteSettings } from '../settings/index.js';
+import { formatDate, joinNames } from './format.js';
+import { pageMeta } from './page.js';
+import { absoluteUrl } from './urls.js';
 
 export const defaultThemeDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../themes/default');
 
@@ -14,20 +18,49 @@ function minifyCss(css: string): string {
     .trim();
 }
 
+/** Lightens a #rrggbb colour towards white, so links keep their contrast on a dark page. */
+export function lighten(hex: string, amount: number): string {
+  const channels = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
+  return `#${channels.map((c) => Math.round(c + (255 - c) * amount).toString(16).padStart(2, '0')).join('')}`;
+}
+
+function favicon(site: SiteSettings): string {
+  const letter = site.title.slice(0, 1).replace(/[<>&'"]/g, '');
+  const svg = `<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 32 32'><rect width='32' height='32' rx='6' fill='${site.accentColor}'/><text x='16' y='23' font-family='Georgia,serif' font-size='22' font-weight='700' text-anchor='middle' fill='white'>${letter}</text></svg>`;
+  return `data:image/svg+xml,${encodeURIComponent(svg)}`;
+}
+
 /**
  * Templates of the active theme, compiled once and cached, and its style sheet (style.css,
  * inlined into every page so nothing blocks the first paint). Every value is escaped unless a
- * template opts out.
+ * template opts out. Every template gets what the layout needs (helpers, style sheet, colours,
+ * a plain page description), so pages of any area can use the layout with just `site` and `title`.
  */
-export function loadTheme(themeDir: string = defaultThemeDir) {
+export function loadTheme(themeDir: string = defaultThemeDir, publicUrl = '') {
   const eta = new Eta({ views: themeDir, cache: true, autoEscape: true, autoTrim: false });
   const cssFile = path.join(themeDir, 'style.css');
   const css = fs.existsSync(cssFile) ? minifyCss(fs.readFileSync(cssFile, 'utf8')) : '';
+  const h = { formatDate, joinNames, absoluteUrl: (p: string) => absoluteUrl(publicUrl, p) };
+  const colours = new Map<string, { accentDark: string; favicon: string }>();
   return {
     dir: themeDir,
-    css,
-    render(template: string, data: object): string {
-      return eta.render(`/${template}`, data);
+    render(template: string, data: { site?: SiteSettings; description?: string; [field: string]: unknown }): string {
+      const site = data.site;
+      let look = site ? colours.get(`${site.accentColor}|${site.title}`) : undefined;
+      if (site && !look) {
+        look = { accentDark: lighten(site.accentColor, 0.45), favicon: favicon(site) };
+        colours.set(`${site.accentColor}|${site.title}`, look);
+      }
+      return eta.render(`/${template}`, {
+        h,
+        css,
+        publicUrl,
+        jsonLd: '',
+        showPrint: false,
+        meta: pageMeta({ path: null, description: data.description ?? site?.description ?? '' }),
+        ...look,
+        ...data,
+      });
     },
   };
 }

@@ -82,6 +82,12 @@ describe('media library', () => {
     expect(responsive?.srcset).toContain('-320.webp 320w');
     expect(responsive?.sources.map((s) => s.type)).toEqual(['image/avif', 'image/webp', 'image/jpeg']);
     expect(await t.services.media.responsive('/media/not-from-the-library.jpg')).toBeNull();
+
+    const author = await t.services.taxonomy.createAuthor({ name: 'Photo Desk' });
+    const post = await t.services.posts.create({ title: 'Dusk', authors: [author.slug], status: 'published', featureImage: { url: item.url, alt: item.alt } });
+    const page = await t.app.inject(`/${post.slug}/`);
+    expect(page.body).toMatch(/srcset="[^"]*-640\.webp 640w/);
+    expect(page.body).toContain('width="700"');
   });
 
   it('asks for alt text and writes nothing without it', async () => {

@@ -220,6 +220,28 @@ describe.each(dialects)('staff sign-in and accounts on %s', (dialect) => {
     expect(limited.json().error.code).toBe('RATE_LIMITED');
   });
 
+  it('answers bad input on account and key endpoints field by field', async () => {
+    const { client } = await staffClient(t.app, t.services, 'administrator');
+    const fieldsOf = async (method: 'POST' | 'PATCH' | 'DELETE', url: string, body?: unknown) => {
+      const res = await client.call(method, url, body);
+      expect(res.statusCode, res.body).toBe(400);
+      return res.json().error.fields.map((f: { field: string }) => f.field).sort();
+    };
+    expect(await fieldsOf('PATCH', '/admin/api/staff/1', { role: 'owner' })).toEqual(['role']);
+    expect(await fieldsOf('PATCH', '/admin/api/staff/abc', { role: 'author' })).toEqual(['id']);
+    expect(await fieldsOf('POST', '/admin/api/api-keys', { name: '', role: 'god' })).toEqual(['name', 'role']);
+    expect(await fieldsOf('POST', '/admin/api/password-reset', { email: 'nope' })).toEqual(['email']);
+    expect(await fieldsOf('POST', '/admin/api/staff/invitations', { email: 'a@b.co', role: 'author', extra: 1 })).toEqual(['(input)']);
+    const malformed = await client.call('POST', '/admin/api/api-keys', '{"name": ', { 'content-type': 'application/json' });
+    expect(malformed.statusCode).toBe(400);
+    expect((await client.call('PATCH', '/admin/api/staff/999999', { role: 'author' })).json().error.code).toBe('USER_NOT_FOUND');
+    expect((await client.call('DELETE', '/admin/api/api-keys/999999')).json().error.code).toBe('API_KEY_NOT_FOUND');
+    const guest = await new AdminClient(t.app).start();
+    expect((await guest.call('POST', '/admin/api/session', {})).json().error.fields.map((f: { field: string }) => f.field).sort()).toEqual(['email', 'password']);
+    const emptyJson = await client.call('POST', '/admin/api/session/sign-out-everywhere', undefined, { 'content-type': 'application/json' });
+    expect(emptyJson.statusCode).toBe(200);
+  });
+
   it('answers 401 with a clear code when nobody is signed in', async () => {
     const res = await t.app.inject('/admin/api/staff');
     expect(res.statusCode).toBe(401);

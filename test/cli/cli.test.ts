@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../support/cli.js';
 import { freshDatabase } from '../support/stores.js';
 
-describe('the masthead command', () => {
+describe('the masthead command', { timeout: 180_000 }, () => {
   let dataDir: string;
   let env: Record<string, string>;
   let drop: () => Promise<void>;

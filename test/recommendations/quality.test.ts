@@ -4,7 +4,7 @@ import { dialects, manualClock, testServices, type TestContext } from '../suppor
 import { relatedLabels } from './labels.js';
 
 /** Measured on the demo magazine when the method was last changed (see README, "Recommendations"). */
-const MEASURED_PRECISION_AT_4 = 0.625;
+const MEASURED_PRECISION_AT_4 = 0.618;
 const MARGIN = 0.03;
 
 describe.each(dialects)('quality of "You may also like" on the demo magazine (%s)', (dialect) => {

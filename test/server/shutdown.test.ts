@@ -10,7 +10,7 @@ import { freshDatabase } from '../support/stores.js';
 const entry = path.resolve('src/cli/run.ts');
 const BIG = 24 * 1024 * 1024;
 
-describe('the server process', () => {
+describe('the server process', { timeout: 120_000 }, () => {
   let database: Awaited<ReturnType<typeof freshDatabase>>;
   beforeAll(async () => {
     database = await freshDatabase('sqlite');

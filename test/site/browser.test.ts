@@ -21,7 +21,7 @@ async function loadEverything(page: Page): Promise<void> {
   });
 }
 
-describe('the public site in a real browser', () => {
+describe('the public site in a real browser', { timeout: 180_000 }, () => {
   let t: AppContext;
   let browser: Browser;
   let base: string;
@@ -53,6 +53,7 @@ describe('the public site in a real browser', () => {
       archive: '/page/2/',
       page: '/about/',
       'not-found': '/no-such-page/',
+      search: '/search/?q=film',
     };
     fs.mkdirSync(screenshots, { recursive: true });
   });

@@ -78,6 +78,10 @@ describe('public pages of the demo magazine', () => {
     const date = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'Europe/London' }).format(new Date(review.publishedAt!));
     expect(body).toContain(`<time datetime="${review.publishedAt}">${date}</time>`);
     expect(body).toContain(`${review.readingMinutes} min read`);
+    const images = [...body.matchAll(/<img [^>]+>/g)].map((m) => m[0]);
+    expect(images[0]).toContain('fetchpriority="high"');
+    expect(images[0]).toContain('width="1200" height="675"');
+    for (const image of images.slice(1)) expect(image).toContain('loading="lazy"');
     expect(body).toContain('<meta property="og:type" content="article">');
     expect(body).toContain('<meta name="twitter:card" content="summary_large_image">');
     expect(body).toContain(`<link rel="canonical" href="http://localhost:3000/${review.slug}/">`);
@@ -102,12 +106,25 @@ describe('public pages of the demo magazine', () => {
   it('fills "More from" with the same section first, then the whole site, never the piece itself', async () => {
     const review = reviewOf('movie');
     const body = (await get(`/${review.slug}/`)).body;
-    const more = body.slice(body.indexOf('id="more-title"'));
+    const more = body.slice(body.indexOf('id="more-title"'), body.indexOf('id="related-title"'));
     const links = [...more.matchAll(/<h3><a href="\/([a-z0-9-]+)\/">/g)].map((m) => m[1]);
     expect(links).toHaveLength(4);
     expect(links).not.toContain(review.slug);
     const film = (await t.services.posts.list({ tagId: review.primaryTag!.id }, { limit: 5 })).posts.filter((p) => p.id !== review.id);
     expect(links).toEqual(film.slice(0, 4).map((p) => p.slug));
+  });
+
+  it('shows "You may also like" from the stored recommendations', async () => {
+    const review = reviewOf('movie');
+    await t.services.recommendations.rebuild();
+    const related = await t.services.recommendations.related(review.id, 4);
+    expect(related.length).toBeGreaterThan(0);
+    const body = (await get(`/${review.slug}/`)).body;
+    const block = body.slice(body.indexOf('id="related-title"'));
+    expect(block).toContain('You may also like');
+    const links = [...block.matchAll(/<h3><a href="\/([a-z0-9-]+)\/">/g)].map((m) => m[1]);
+    expect(links).toEqual(related.map((p) => p.slug));
+    expect(links).not.toContain(review.slug);
   });
 
   it('lists a section with its description and its newest pieces first', async () => {

@@ -140,6 +140,8 @@ describe('public pages', () => {
     expect([old.statusCode, old.headers.location]).toEqual([301, '/new-name/']);
     const bare = await t.app.inject('/new-name');
     expect([bare.statusCode, bare.headers.location]).toEqual([301, '/new-name/']);
+    const tag = await t.app.inject('/tag/movie-review');
+    expect([tag.statusCode, tag.headers.location]).toEqual([301, '/tag/movie-review/']);
   });
 
   it('answers 410 for an archived piece and 404 pages for unknown or hostile addresses', async () => {

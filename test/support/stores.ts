@@ -10,7 +10,7 @@ import { openStore, type Store } from '../../src/db/client.js';
 import type { DatabaseConfig } from '../../src/config/schema.js';
 import { migrateToLatest } from '../../src/db/migrate.js';
 import { outboxMailer, type Mailer } from '../../src/email/index.js';
-import { createServices, type Services } from '../../src/services.js';
+import { createServices, type ServiceOptions, type Services } from '../../src/services.js';
 
 export const dialects = ['sqlite', 'postgres'] as const;
 export type Dialect = (typeof dialects)[number];
@@ -64,12 +64,15 @@ export interface TestContext {
 }
 
 /** A migrated store with services over it, on a fresh database. */
-export async function testServices(dialect: Dialect, options: { clock?: Clock; mailer?: Mailer } = {}): Promise<TestContext> {
+export async function testServices(
+  dialect: Dialect,
+  options: { clock?: Clock; mailer?: Mailer; stripe?: ServiceOptions['stripe'] } = {},
+): Promise<TestContext> {
   const database = await freshDatabase(dialect);
   const store = openStore(database.config);
   await migrateToLatest(store.db);
   const mailer = options.mailer ?? outboxMailer({ dataDir: database.dataDir, mailFrom: 'test@masthead.example' });
-  const services = createServices(store, { logger: silentLogger, mailer, clock: options.clock, pollMs: 50, dataDir: database.dataDir });
+  const services = createServices(store, { logger: silentLogger, mailer, clock: options.clock, pollMs: 50, dataDir: database.dataDir, stripe: options.stripe });
   return {
     store,
     services,

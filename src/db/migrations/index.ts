@@ -2,24 +2,30 @@ import type { Migration, MigrationProvider } from 'kysely';
 import * as m0001 from './0001-create-content.js';
 import * as m0002 from './0002-create-jobs.js';
 import * as m0003 from './0003-create-staff.js';
+import * as m0040 from './0040-create-members.js';
 import * as m0020 from './0020-create-staff-auth.js';
 import * as m0021 from './0021-create-post-revisions.js';
 import * as m0022 from './0022-create-media.js';
+import * as m0023 from './0023-create-post-views.js';
 import * as m0010 from './0010-create-site-cache-changes.js';
 import * as m0015 from './0015-create-search.js';
 import * as m0016 from './0016-create-recommendations.js';
+import * as m0030 from './0030-create-newsletter.js';
 
 /** Every migration, by name. Add new files here; never edit one that has landed. */
 const migrations: Record<string, Migration> = {
   '0001-create-content': m0001,
   '0002-create-jobs': m0002,
   '0003-create-staff': m0003,
+  '0040-create-members': m0040,
   '0020-create-staff-auth': m0020,
   '0021-create-post-revisions': m0021,
   '0022-create-media': m0022,
+  '0023-create-post-views': m0023,
   '0010-create-site-cache-changes': m0010,
   '0015-create-search': m0015,
   '0016-create-recommendations': m0016,
+  '0030-create-newsletter': m0030,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -11,15 +11,15 @@ export async function homePage(deps: SiteDeps): Promise<Page> {
   const [site, sections, featured, latest] = await Promise.all([
     deps.settings.site(),
     deps.taxonomy.sections(),
-    deps.posts.list({ featured: true }, { limit: 1 }),
-    deps.posts.list({}, { limit: LATEST + 1 }),
+    deps.listings.latest({ featured: true }, 1),
+    deps.listings.latest({}, LATEST + 1),
   ]);
-  const lead = featured.posts[0] ?? latest.posts[0];
-  const rest = latest.posts.filter((p) => p.id !== lead?.id).slice(0, LATEST);
+  const lead = featured[0] ?? latest[0];
+  const rest = latest.filter((p) => p.id !== lead?.id).slice(0, LATEST);
   sections.sort((a, b) => (a.navOrder ?? Infinity) - (b.navOrder ?? Infinity));
   const rows = await Promise.all(
     sections.map(async (section) => {
-      const { posts } = await deps.posts.list({ tagId: section.id }, { limit: PER_SECTION + 1 });
+      const posts = await deps.listings.latest({ tagId: section.id }, PER_SECTION + 1);
       return { section, posts: posts.filter((p) => p.id !== lead?.id).slice(0, PER_SECTION) };
     }),
   );

@@ -17,11 +17,11 @@ async function moreFrom(deps: SiteDeps, post: Post, keys: Set<string>): Promise<
   };
   if (post.primaryTag) {
     keys.add(cacheKeys.listTag(post.primaryTag.id));
-    add((await deps.posts.list({ tagId: post.primaryTag.id }, { limit: MORE + 1 })).posts);
+    add(await deps.listings.latest({ tagId: post.primaryTag.id }, MORE + 1));
   }
   if (picked.length < MORE) {
     keys.add(cacheKeys.listAll);
-    add((await deps.posts.list({}, { limit: MORE * 2 + 1 })).posts);
+    add(await deps.listings.latest({}, MORE * 2 + 1));
   }
   return picked;
 }
@@ -50,7 +50,7 @@ export async function postPage(deps: SiteDeps, found: Post, viewer: Viewer): Pro
   const image = await imageView(post.featureImage, deps.media, '(min-width: 64rem) 60rem, 100vw');
   const isPost = post.type === 'post';
   const [more, related] = isPost
-    ? await Promise.all([moreFrom(deps, post, keys), deps.recommendations?.related(post.id, RELATED) ?? []])
+    ? await Promise.all([moreFrom(deps, post, keys), deps.listings.related(post.id, RELATED)])
     : [[], []];
   const relatedShown = related.filter((p) => p.id !== post.id);
   showPosts(keys, [...more, ...relatedShown]);

@@ -1,0 +1,90 @@
+import { randomBytes } from 'node:crypto';
+
+export interface Address {
+  name: string;
+  address: string;
+}
+
+/** One message as the newsletter builds it: already-rendered parts and extra headers. */
+export interface MimeParts {
+  from: Address;
+  to: string;
+  subject: string;
+  html: string;
+  text: string;
+  headers: Record<string, string>;
+  replyTo?: string;
+  date: Date;
+}
+
+const CRLF = '\r\n';
+
+/** RFC 2047 encoded words for header text that is not plain ASCII, folded so no line grows past 78. */
+export function encodeHeaderText(value: string): string {
+  if (/^[\x20-\x7e]*$/.test(value)) return value;
+  const words: string[] = [];
+  let chunk = '';
+  for (const char of value) {
+    if (Buffer.byteLength(chunk + char) > 45) {
+      words.push(chunk);
+      chunk = '';
+    }
+    chunk += char;
+  }
+  if (chunk) words.push(chunk);
+  return words.map((w) => `=?UTF-8?B?${Buffer.from(w).toString('base64')}?=`).join(`${CRLF} `);
+}
+
+export function formatAddress({ name, address }: Address): string {
+  if (!name) return address;
+  const display = /^[\x20-\x7e]*$/.test(name) ? `"${name.replace(/["\\]/g, '\\$&')}"` : encodeHeaderText(name);
+  return `${display} <${address}>`;
+}
+
+function base64Lines(text: string): string {
+  const encoded = Buffer.from(text, 'utf8').toString('base64');
+  const lines: string[] = [];
+  for (let i = 0; i < encoded.length; i += 76) lines.push(encoded.slice(i, i + 76));
+  return lines.join(CRLF);
+}
+
+export function assertHeaderSafe(values: string[]): void {
+  if (values.some((v) => /[\r\n\0]/.test(v))) throw new Error('email headers may not contain line breaks');
+}
+
+/**
+ * Builds a complete multipart/alternative message (text and HTML, base64) with CRLF line ends.
+ * Faster than a general composer because the shape never varies; every header value is checked
+ * for line breaks so nothing a reader typed can add headers.
+ */
+export function composeMessage(parts: MimeParts): string {
+  assertHeaderSafe([parts.to, parts.subject, parts.from.name, parts.from.address, parts.replyTo ?? '', ...Object.entries(parts.headers).flat()]);
+  const domain = parts.from.address.split('@')[1] ?? 'localhost';
+  const boundary = `=_mh_${randomBytes(12).toString('hex')}`;
+  const headers = [
+    `From: ${formatAddress(parts.from)}`,
+    `To: ${parts.to}`,
+    ...(parts.replyTo ? [`Reply-To: ${parts.replyTo}`] : []),
+    `Subject: ${encodeHeaderText(parts.subject)}`,
+    `Date: ${parts.date.toUTCString().replace('GMT', '+0000')}`,
+    `Message-ID: <${randomBytes(16).toString('hex')}@${domain}>`,
+    'MIME-Version: 1.0',
+    ...Object.entries(parts.headers).map(([name, value]) => `${name}: ${value}`),
+    `Content-Type: multipart/alternative; boundary="${boundary}"`,
+  ];
+  const body = [
+    `--${boundary}`,
+    'Content-Type: text/plain; charset=utf-8',
+    'Content-Transfer-Encoding: base64',
+    '',
+    base64Lines(parts.text),
+    `--${boundary}`,
+    'Content-Type: text/html; charset=utf-8',
+    'Content-Transfer-Encoding: base64',
+    '',
+    base64Lines(parts.html),
+    `--${boundary}--`,
+    '',
+  ];
+  return headers.join(CRLF) + CRLF + CRLF + body.join(CRLF);
+}

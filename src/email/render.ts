@@ -1,0 +1,97 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Eta } from 'eta';
+import mjml2html from 'mjml';
+
+export interface EmailItem {
+  title: string;
+  url: string;
+  excerpt: string;
+  kicker?: string;
+  byline?: string;
+  imageUrl?: string;
+  imageAlt?: string;
+  rating?: string;
+  verdict?: string;
+  /** The whole piece, for post emails the reader may read in full. */
+  bodyHtml?: string;
+  /** The same piece as plain text, for the text part. */
+  bodyText?: string;
+  /** The reader may not read this piece in full: show the excerpt and a link. */
+  gated?: boolean;
+}
+
+export interface EmailSection {
+  heading: string;
+  items: EmailItem[];
+}
+
+/** What an email says, independent of how it looks; rendered to HTML (MJML) and plain text. */
+export interface EmailDocument {
+  preheader: string;
+  heading?: string;
+  intro: string;
+  lead?: EmailItem;
+  sections: EmailSection[];
+  button?: { label: string; url: string };
+  footer: { reason: string; unsubscribeUrl?: string; preferencesUrl?: string };
+}
+
+export interface Branding {
+  title: string;
+  publicUrl: string;
+  logoUrl: string | null;
+  accentColor: string;
+  copyright: string;
+  locale: string;
+}
+
+const defaultThemeDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../themes/default');
+
+/** Renders emails from the theme's `newsletter/email.eta` (MJML): responsive HTML with inlined CSS, plus a text part. */
+export class EmailRenderer {
+  private readonly eta: Eta;
+
+  constructor(themeDir: string = defaultThemeDir) {
+    this.eta = new Eta({ views: themeDir, cache: true, autoEscape: true, autoTrim: false });
+  }
+
+  async render(subject: string, doc: EmailDocument, brand: Branding): Promise<{ html: string; text: string }> {
+    const absolute = { ...brand, logoUrl: brand.logoUrl ? absoluteUrl(brand.logoUrl, brand.publicUrl) : null };
+    const source = this.eta.render('newsletter/email', { subject, doc, brand: absolute });
+    const result = await mjml2html(source, { validationLevel: 'soft', keepComments: false });
+    return { html: result.html, text: textVersion(doc, brand) };
+  }
+}
+
+export function absoluteUrl(url: string, publicUrl: string): string {
+  return url.startsWith('/') ? `${publicUrl}${url}` : url;
+}
+
+function textItem(item: EmailItem): string[] {
+  return [
+    ...(item.kicker ? [item.kicker.toUpperCase()] : []),
+    item.title,
+    ...(item.byline ? [item.byline] : []),
+    ...(item.rating || item.verdict ? [[item.rating, item.verdict].filter(Boolean).join(' — ')] : []),
+    item.bodyText ?? item.excerpt,
+    item.url,
+    '',
+  ];
+}
+
+function textVersion(doc: EmailDocument, brand: Branding): string {
+  const lines = [brand.title, '='.repeat(Math.min(brand.title.length, 60)), ''];
+  if (doc.heading) lines.push(doc.heading, '');
+  if (doc.intro) lines.push(doc.intro, '');
+  if (doc.button) lines.push(`${doc.button.label}: ${doc.button.url}`, '');
+  if (doc.lead) lines.push(...textItem(doc.lead));
+  for (const section of doc.sections) {
+    lines.push(section.heading.toUpperCase(), '-'.repeat(Math.min(section.heading.length, 60)), '');
+    for (const item of section.items) lines.push(...textItem(item));
+  }
+  lines.push('--', doc.footer.reason);
+  if (doc.footer.preferencesUrl) lines.push(`Manage your newsletters: ${doc.footer.preferencesUrl}`);
+  if (doc.footer.unsubscribeUrl) lines.push(`Unsubscribe: ${doc.footer.unsubscribeUrl}`);
+  return `${lines.join('\n')}\n`;
+}

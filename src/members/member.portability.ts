@@ -1,0 +1,107 @@
+import { z } from 'zod';
+import { isoDateTime } from '../content/text.js';
+import { slugify } from '../content/index.js';
+import type { DbOrTx } from '../db/client.js';
+import { AppError } from '../errors/app-error.js';
+import { addressInput, validateAddress } from './address.js';
+import { allMembers, updateMemberRow, upsertMember } from './member.repository.js';
+import { billings, subscriptionStatuses } from './member.types.js';
+import { insertPlan, listPlans } from './plan.repository.js';
+import { planInput } from './plan.schema.js';
+import { allSubscriptions, insertSubscription, updateSubscriptionRow } from './subscription.repository.js';
+
+/** Plans, members and their subscriptions in a site document; members are named by email, plans by slug. */
+export const membershipSection = z
+  .object({
+    plans: z.array(planInput),
+    members: z.array(
+      z
+        .object({
+          email: z.string().email(),
+          name: z.string().max(120),
+          stripeCustomerId: z.string().max(255).nullable(),
+          address: addressInput.nullable(),
+        })
+        .strict(),
+    ),
+    subscriptions: z.array(
+      z
+        .object({
+          member: z.string().email(),
+          buyer: z.string().email().nullable(),
+          plan: z.string(),
+          billing: z.enum(billings),
+          status: z.enum(subscriptionStatuses),
+          stripeSubscriptionId: z.string().max(255).nullable(),
+          currentPeriodEnd: isoDateTime.nullable(),
+          cancelAtPeriodEnd: z.boolean(),
+          graceUntil: isoDateTime.nullable(),
+          issuesRemaining: z.number().int().min(0).max(1000),
+        })
+        .strict(),
+    ),
+  })
+  .strict();
+
+export type MembershipSection = z.infer<typeof membershipSection>;
+
+export async function exportMemberships(db: DbOrTx): Promise<MembershipSection> {
+  const [plans, members, subscriptions] = await Promise.all([listPlans(db, false), allMembers(db), allSubscriptions(db)]);
+  const emails = new Map(members.map((m) => [m.id, m.email]));
+  return {
+    plans: plans.map(({ id: _id, ...plan }) => plan),
+    members: members.map((m) => ({ email: m.email, name: m.name, stripeCustomerId: m.stripeCustomerId, address: m.address })),
+    subscriptions: subscriptions.map((s) => ({
+      member: emails.get(s.memberId)!,
+      buyer: s.buyerMemberId === null ? null : (emails.get(s.buyerMemberId) ?? null),
+      plan: s.plan.slug,
+      billing: s.billing,
+      status: s.status,
+      stripeSubscriptionId: s.stripeSubscriptionId,
+      currentPeriodEnd: s.currentPeriodEnd,
+      cancelAtPeriodEnd: s.cancelAtPeriodEnd,
+      graceUntil: s.graceUntil,
+      issuesRemaining: s.issuesRemaining,
+    })),
+  };
+}
+
+/** Loads the section into an empty site, inside the importer's transaction. */
+export async function importMemberships(tx: DbOrTx, section: MembershipSection, now: string): Promise<void> {
+  const plans = new Map<string, number>();
+  for (const input of section.plans) {
+    const parsed = planInput.parse(input);
+    const plan = await insertPlan(tx, { ...parsed, slug: parsed.slug ?? slugify(parsed.name) }, now);
+    plans.set(plan.slug, plan.id);
+  }
+  const members = new Map<string, number>();
+  for (const m of section.members) {
+    const member = await upsertMember(tx, m.email, m.name, now);
+    await updateMemberRow(tx, member.id, { address: m.address ? validateAddress(m.address) : null, ...(m.stripeCustomerId ? { stripeCustomerId: m.stripeCustomerId } : {}) }, now);
+    members.set(m.email, member.id);
+  }
+  for (const [index, s] of section.subscriptions.entries()) {
+    const memberId = members.get(s.member);
+    const planId = plans.get(s.plan);
+    if (memberId === undefined || planId === undefined) {
+      const field = `memberships.subscriptions.${index}.${memberId === undefined ? 'member' : 'plan'}`;
+      throw new AppError('IMPORT_INVALID', `${field}: is not in the document`, [{ field, message: 'is not in the document' }]);
+    }
+    const id = await insertSubscription(
+      tx,
+      {
+        memberId,
+        buyerMemberId: s.buyer ? (members.get(s.buyer) ?? null) : null,
+        planId,
+        billing: s.billing,
+        status: s.status,
+        stripeSubscriptionId: s.stripeSubscriptionId,
+        currentPeriodEnd: s.currentPeriodEnd,
+        issuesRemaining: s.issuesRemaining,
+        stripeStateAt: 0,
+      },
+      now,
+    );
+    await updateSubscriptionRow(tx, id, { cancelAtPeriodEnd: s.cancelAtPeriodEnd, graceUntil: s.graceUntil }, now);
+  }
+}

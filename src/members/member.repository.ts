@@ -1,0 +1,119 @@
+import type { DbOrTx } from '../db/client.js';
+import type { MemberRow } from '../db/tables.js';
+import type { Address } from './address.js';
+import type { Member } from './member.types.js';
+
+export function toMember(row: MemberRow): Member {
+  return {
+    id: row.id,
+    email: row.email,
+    name: row.name,
+    stripeCustomerId: row.stripe_customer_id,
+    address: row.address ? (JSON.parse(row.address) as Address) : null,
+    createdAt: row.created_at,
+  };
+}
+
+export async function findMember(db: DbOrTx, by: { id: number } | { email: string } | { stripeCustomerId: string }): Promise<Member | undefined> {
+  const query = db.selectFrom('members').selectAll();
+  const row = await ('id' in by
+    ? query.where('id', '=', by.id)
+    : 'email' in by
+      ? query.where('email', '=', by.email)
+      : query.where('stripe_customer_id', '=', by.stripeCustomerId)
+  ).executeTakeFirst();
+  return row && toMember(row);
+}
+
+/** The member with this email, created when new (a concurrent creation is found, not duplicated). */
+export async function upsertMember(db: DbOrTx, email: string, name: string, now: string): Promise<Member> {
+  await db
+    .insertInto('members')
+    .values({ email, name, created_at: now, updated_at: now })
+    .onConflict((oc) => oc.column('email').doNothing())
+    .execute();
+  const member = await findMember(db, { email });
+  if (!member) throw new Error(`member ${email} vanished after insert`);
+  return member;
+}
+
+export async function updateMemberRow(
+  db: DbOrTx,
+  id: number,
+  patch: { name?: string; address?: Address | null; stripeCustomerId?: string },
+  now: string,
+): Promise<void> {
+  await db
+    .updateTable('members')
+    .set({
+      ...(patch.name !== undefined ? { name: patch.name } : {}),
+      ...(patch.address !== undefined ? { address: patch.address ? JSON.stringify(patch.address) : null } : {}),
+      ...(patch.stripeCustomerId !== undefined ? { stripe_customer_id: patch.stripeCustomerId } : {}),
+      updated_at: now,
+    })
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function listMembers(db: DbOrTx, page: { limit: number; offset: number }): Promise<{ members: Member[]; total: number }> {
+  const rows = await db.selectFrom('members').selectAll().orderBy('id', 'desc').limit(page.limit).offset(page.offset).execute();
+  const count = await db.selectFrom('members').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return { members: rows.map(toMember), total: Number(count.n) };
+}
+
+export async function allMembers(db: DbOrTx): Promise<Member[]> {
+  return (await db.selectFrom('members').selectAll().orderBy('id').execute()).map(toMember);
+}
+
+export async function insertToken(db: DbOrTx, token: { hash: string; email: string; expiresAt: string }, now: string): Promise<void> {
+  await db.insertInto('member_tokens').values({ token_hash: token.hash, email: token.email, expires_at: token.expiresAt, created_at: now }).execute();
+}
+
+export async function countRecentTokens(db: DbOrTx, email: string, since: string): Promise<number> {
+  const row = await db
+    .selectFrom('member_tokens')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('email', '=', email)
+    .where('created_at', '>', since)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** Marks an unused, unexpired token used and returns its email; undefined when it cannot be used. */
+export async function useToken(db: DbOrTx, hash: string, now: string): Promise<string | undefined> {
+  const row = await db
+    .updateTable('member_tokens')
+    .set({ used_at: now })
+    .where('token_hash', '=', hash)
+    .where('used_at', 'is', null)
+    .where('expires_at', '>', now)
+    .returning('email')
+    .executeTakeFirst();
+  return row?.email;
+}
+
+export async function deleteTokensBefore(db: DbOrTx, before: string): Promise<void> {
+  await db.deleteFrom('member_tokens').where('expires_at', '<', before).execute();
+}
+
+export async function insertSession(db: DbOrTx, session: { hash: string; memberId: number; expiresAt: string }, now: string): Promise<void> {
+  await db
+    .insertInto('member_sessions')
+    .values({ token_hash: session.hash, member_id: session.memberId, expires_at: session.expiresAt, created_at: now })
+    .execute();
+}
+
+export async function findSessionMember(db: DbOrTx, hash: string, now: string): Promise<Member | undefined> {
+  const row = await db
+    .selectFrom('member_sessions')
+    .innerJoin('members', 'members.id', 'member_sessions.member_id')
+    .selectAll('members')
+    .where('member_sessions.token_hash', '=', hash)
+    .where('member_sessions.expires_at', '>', now)
+    .executeTakeFirst();
+  return row && toMember(row);
+}
+
+export async function deleteSession(db: DbOrTx, hash: string): Promise<void> {
+  await db.deleteFrom('member_sessions').where('token_hash', '=', hash).execute();
+}

@@ -1,0 +1,119 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { z } from 'zod';
+import type { Clock } from '../clock.js';
+import type { Viewer } from '../content/index.js';
+import { inTransaction, type Db } from '../db/client.js';
+import type { Mailer } from '../email/index.js';
+import { AppError } from '../errors/app-error.js';
+import { parseInput } from '../errors/validate.js';
+import { validateAddress, type Address } from './address.js';
+import { signInEmail } from './member.emails.js';
+import {
+  countRecentTokens,
+  deleteSession,
+  deleteTokensBefore,
+  findMember,
+  findSessionMember,
+  insertSession,
+  insertToken,
+  listMembers,
+  updateMemberRow,
+  upsertMember,
+  useToken,
+} from './member.repository.js';
+import type { Member, Subscription } from './member.types.js';
+import { memberSubscriptions } from './subscription.repository.js';
+
+export const SIGN_IN_LINK_MINUTES = 20;
+const SESSION_DAYS = 90;
+/** Sign-in emails one address may be sent per quarter hour; more requests are quietly dropped. */
+const LINKS_PER_WINDOW = 3;
+const WINDOW_MS = 15 * 60_000;
+
+export const emailInput = z.string().trim().toLowerCase().max(254, 'must be at most 254 characters').pipe(z.email('must be an email address'));
+
+const hash = (token: string) => createHash('sha256').update(token).digest('hex');
+const newToken = () => randomBytes(32).toString('base64url');
+
+/** Whether a subscription gives full access to paid posts right now. */
+export function givesPaidAccess(subscription: Subscription, now: Date): boolean {
+  if (subscription.plan.tier === 'free') return false;
+  const iso = now.toISOString();
+  if (subscription.billing === 'gift' && (subscription.currentPeriodEnd ?? '') <= iso) return false;
+  if (subscription.status === 'active') return true;
+  return subscription.status === 'past_due' && (subscription.graceUntil ?? '') > iso;
+}
+
+/** Readers' accounts: passwordless sign-in by emailed link, sessions, shipping address. */
+export class MemberService {
+  constructor(private readonly deps: { db: Db; clock: Clock; mailer: Mailer }) {}
+
+  private now(): string {
+    return this.deps.clock().toISOString();
+  }
+
+  /**
+   * Emails a single-use sign-in link (which also creates the account on first use). Answers the
+   * same whether or not the address has an account, and quietly sends nothing past the limit.
+   */
+  async requestSignIn(emailValue: unknown, link: (token: string) => string): Promise<void> {
+    const { email } = parseInput(z.object({ email: emailInput }), { email: emailValue });
+    const now = this.deps.clock();
+    const token = newToken();
+    const sent = await inTransaction(this.deps.db, async (tx) => {
+      if ((await countRecentTokens(tx, email, new Date(now.getTime() - WINDOW_MS).toISOString())) >= LINKS_PER_WINDOW) return false;
+      await deleteTokensBefore(tx, new Date(now.getTime() - 86_400_000).toISOString());
+      await insertToken(tx, { hash: hash(token), email, expiresAt: new Date(now.getTime() + SIGN_IN_LINK_MINUTES * 60_000).toISOString() }, now.toISOString());
+      return true;
+    });
+    if (sent) await this.deps.mailer.send(signInEmail(email, link(token), SIGN_IN_LINK_MINUTES));
+  }
+
+  /** Uses a sign-in link: returns a new session token for the (possibly new) member. */
+  async completeSignIn(token: string): Promise<{ session: string; member: Member }> {
+    const now = this.now();
+    return inTransaction(this.deps.db, async (tx) => {
+      const email = token.length > 0 && token.length < 200 ? await useToken(tx, hash(token), now) : undefined;
+      if (!email) throw new AppError('SIGNIN_LINK_INVALID');
+      const member = await upsertMember(tx, email, '', now);
+      const session = newToken();
+      await insertSession(tx, { hash: hash(session), memberId: member.id, expiresAt: new Date(Date.parse(now) + SESSION_DAYS * 86_400_000).toISOString() }, now);
+      return { session, member };
+    });
+  }
+
+  async signOut(session: string): Promise<void> {
+    await deleteSession(this.deps.db, hash(session));
+  }
+
+  /** The member behind a session cookie and what they may read; undefined for unknown or expired sessions. */
+  async session(session: string): Promise<{ member: Member; viewer: Viewer } | undefined> {
+    if (session.length === 0 || session.length > 200) return undefined;
+    const member = await findSessionMember(this.deps.db, hash(session), this.now());
+    if (!member) return undefined;
+    const subscriptions = await memberSubscriptions(this.deps.db, member.id);
+    const now = this.deps.clock();
+    return { member, viewer: { kind: 'member', paid: subscriptions.some((s) => givesPaidAccess(s, now)) } };
+  }
+
+  async get(by: { id: number } | { email: string }): Promise<Member> {
+    const member = await findMember(this.deps.db, by);
+    if (!member) throw new AppError('MEMBER_NOT_FOUND');
+    return member;
+  }
+
+  subscriptions(memberId: number): Promise<Subscription[]> {
+    return memberSubscriptions(this.deps.db, memberId);
+  }
+
+  /** Sets the shipping address (validated and normalised for its country); later issues go there. */
+  async updateAddress(memberId: number, input: unknown): Promise<Address> {
+    const address = validateAddress(input);
+    await updateMemberRow(this.deps.db, memberId, { address }, this.now());
+    return address;
+  }
+
+  list(page: { limit: number; offset: number }) {
+    return listMembers(this.deps.db, page);
+  }
+}

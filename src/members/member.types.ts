@@ -1,0 +1,72 @@
+import type { Address } from './address.js';
+
+/** What a plan gives: free membership (members-only posts), digital (paid posts) or print + digital. */
+export const planTiers = ['free', 'digital', 'print'] as const;
+export type PlanTier = (typeof planTiers)[number];
+
+/** How a subscription is paid: monthly or yearly renewals, or a one-off gift of a year. */
+export const billings = ['month', 'year', 'gift'] as const;
+export type Billing = (typeof billings)[number];
+
+export interface Plan {
+  id: number;
+  slug: string;
+  name: string;
+  description: string;
+  tier: PlanTier;
+  /** ISO 4217, lower case as Stripe uses it. */
+  currency: string;
+  /** Prices in minor units; null where the plan is not sold that way. */
+  monthlyCents: number | null;
+  yearlyCents: number | null;
+  giftCents: number | null;
+  /** Print issues a year of this plan delivers (print tier only). */
+  issuesPerYear: number;
+  active: boolean;
+  position: number;
+}
+
+export interface Member {
+  id: number;
+  email: string;
+  name: string;
+  stripeCustomerId: string | null;
+  address: Address | null;
+  createdAt: string;
+}
+
+/**
+ * active: paid up. past_due: a payment failed; still paid until grace ends. lapsed: grace ended
+ * unpaid. canceled: ended (Stripe's cancellation is final). expired: a gift whose year is over.
+ */
+export const subscriptionStatuses = ['active', 'past_due', 'lapsed', 'canceled', 'expired'] as const;
+export type SubscriptionStatus = (typeof subscriptionStatuses)[number];
+
+export interface Subscription {
+  id: number;
+  memberId: number;
+  buyerMemberId: number | null;
+  plan: Plan;
+  billing: Billing;
+  status: SubscriptionStatus;
+  stripeSubscriptionId: string | null;
+  currentPeriodEnd: string | null;
+  cancelAtPeriodEnd: boolean;
+  graceUntil: string | null;
+  issuesRemaining: number;
+  createdAt: string;
+}
+
+export interface GiftRecipient {
+  email: string;
+  name: string;
+  message: string;
+  address: Address | null;
+}
+
+/** What a reader entered before paying, kept with the checkout until Stripe confirms it. */
+export interface CheckoutDetails {
+  /** The buyer's own shipping address (print plans bought for oneself). */
+  address: Address | null;
+  gift: GiftRecipient | null;
+}

@@ -1,0 +1,281 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { AppError, isAppError } from '../errors/app-error.js';
+import type { SettingsService } from '../settings/index.js';
+import type { SubscriberService } from '../subscribers/index.js';
+import type { Theme } from '../site/theme.js';
+import { pageMeta } from '../site/page.js';
+import { renderPage } from '../site/render.js';
+import type { MemberService } from './member.service.js';
+import { SIGN_IN_LINK_MINUTES } from './member.service.js';
+import type { Member, Subscription } from './member.types.js';
+import type { PlanService } from './plan.service.js';
+import type { SubscriptionService } from './subscription.service.js';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The signed-in reader, when a member session cookie is valid. */
+    member: Member | null;
+  }
+}
+
+export const MEMBER_COOKIE = 'masthead_member';
+const SESSION_SECONDS = 90 * 86_400;
+
+export interface MemberRouteDeps {
+  members: MemberService;
+  plans: PlanService;
+  subscriptions: SubscriptionService;
+  settings: SettingsService;
+  theme: Theme;
+  publicUrl: string;
+  /** Newsletter subscriptions: a member who subscribed gets a link to their preferences. */
+  subscribers: Pick<SubscriberService, 'find' | 'links'>;
+}
+
+/** Upgrades `request.viewer` to a member (paid or not) when the member session cookie is valid. */
+export function memberViewerHook(members: MemberService) {
+  return async (request: FastifyRequest) => {
+    const token = request.cookies[MEMBER_COOKIE];
+    if (!token || request.viewer.kind !== 'anonymous') return;
+    const found = await members.session(token);
+    if (!found) return;
+    request.member = found.member;
+    request.viewer = found.viewer;
+  };
+}
+
+type Form = Record<string, unknown>;
+
+const wantsJson = (request: FastifyRequest) => (request.headers['content-type'] ?? '').includes('application/json');
+
+/** Field errors of a validation failure, keyed by field, for re-rendering a form. */
+function fieldErrors(error: unknown): Record<string, string> | undefined {
+  if (!isAppError(error) || error.code !== 'VALIDATION_FAILED') return undefined;
+  return Object.fromEntries(error.fields.map((f) => [f.field, f.message]));
+}
+
+/** Values typed into flat form fields named `<prefix>_<key>` (or errors keyed `<prefix>.<key>`). */
+function nested(source: Form, prefix: string, fallback?: object | null): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(source ?? {})) {
+    if (key.startsWith(`${prefix}_`) || key.startsWith(`${prefix}.`)) out[key.slice(prefix.length + 1)] = value;
+  }
+  return Object.keys(out).length === 0 && fallback ? { ...fallback } : out;
+}
+
+const addressKeys = ['name', 'line1', 'line2', 'city', 'region', 'postcode', 'country'];
+
+function addressFrom(form: Form, prefix: string): Record<string, unknown> | undefined {
+  const fields = Object.fromEntries(addressKeys.map((k) => [k, form[`${prefix}_${k}`]]).filter(([, v]) => typeof v === 'string'));
+  return Object.values(fields).some((v) => v !== '') ? fields : undefined;
+}
+
+/** A flat checkout form (or JSON) as the checkout input the service takes. */
+function checkoutFrom(body: Form, json: boolean): unknown {
+  if (json) return body;
+  const billing = body.billing;
+  const gift =
+    billing === 'gift'
+      ? { email: body.gift_email ?? '', name: body.gift_name ?? '', message: body.gift_message ?? '', address: addressFrom(body, 'gift_address') }
+      : undefined;
+  return {
+    plan: body.plan ?? '',
+    billing: billing ?? '',
+    ...(typeof body.email === 'string' && body.email !== '' ? { email: body.email } : {}),
+    ...(billing !== 'gift' && addressFrom(body, 'address') ? { address: addressFrom(body, 'address') } : {}),
+    ...(gift ? { gift } : {}),
+  };
+}
+
+export function money(cents: number, currency: string): string {
+  return new Intl.NumberFormat('en', { style: 'currency', currency: currency.toUpperCase() }).format(cents / 100);
+}
+
+function statusLabel(s: Subscription): string {
+  switch (s.status) {
+    case 'active':
+      return s.cancelAtPeriodEnd ? 'Active, cancelled at the end of the period' : 'Active';
+    case 'past_due':
+      return 'Payment failed: please update your payment details';
+    case 'lapsed':
+      return 'Lapsed (unpaid)';
+    default:
+      return 'Ended';
+  }
+}
+
+/** Reader pages under /members/: plans and checkout, sign-in by emailed link, the account portal. */
+export async function memberRoutes(app: FastifyInstance, deps: MemberRouteDeps): Promise<void> {
+  const secure = deps.publicUrl.startsWith('https:');
+  const html = (reply: FastifyReply, body: string, status = 200) => reply.code(status).type('text/html; charset=utf-8').header('cache-control', 'private, no-store').send(body);
+
+  const titles: Record<string, string> = { print: 'Subscribe', signin: 'Sign in', account: 'Your account' };
+  async function page(template: string, data: Record<string, unknown>) {
+    const path = `/members/${template === 'account' ? '' : `${template}/`}`;
+    const title = typeof data.heading === 'string' ? data.heading : (titles[template] ?? 'Members');
+    const meta = pageMeta({ path, title, description: title, noindex: template !== 'print' });
+    return renderPage(deps, await deps.settings.site(), { template: `members/${template}`, view: data, meta });
+  }
+
+  async function printPage(request: FastifyRequest, reply: FastifyReply, extra: object = {}, status = 200) {
+    const plans = (await deps.plans.list({ onlyActive: true })).filter((p) => p.tier !== 'free');
+    return html(
+      reply,
+      await page('print', {
+        plans,
+        member: request.member,
+        paymentsConfigured: deps.subscriptions.paymentsConfigured,
+        csrf: reply.generateCsrf(),
+        money,
+        nested,
+        errors: {},
+        values: {},
+        ...extra,
+      }),
+      status,
+    );
+  }
+
+  app.get('/members/print/', async (request, reply) => printPage(request, reply));
+  app.get('/members/print', async (_request, reply) => reply.redirect('/members/print/', 301));
+
+  app.post<{ Body: Form }>(
+    '/members/checkout',
+    { preHandler: app.csrfProtection, config: { rateLimit: { max: 20, timeWindow: '1 minute' } } },
+    async (request, reply) => {
+      const json = wantsJson(request);
+      const body = (request.body ?? {}) as Form;
+      try {
+        const url = await deps.subscriptions.startCheckout(request.member, checkoutFrom(body, json));
+        return json ? { url } : reply.redirect(url, 303);
+      } catch (error) {
+        const errors = fieldErrors(error);
+        if (json || !errors) throw error;
+        return printPage(request, reply, { errors, values: body, errorsFor: body.plan, formError: 'Please correct the fields marked below.' }, 400);
+      }
+    },
+  );
+
+  app.get('/members/welcome/', async (_request, reply) =>
+    html(
+      reply,
+      await page('message', {
+        heading: 'Thank you',
+        message: 'Your payment went through. Your subscription is being set up and appears in your account in a moment; a gift recipient hears from us by email.',
+        link: { label: 'Go to your account', url: '/members/' },
+      }),
+    ),
+  );
+
+  app.get<{ Querystring: { sent?: string } }>('/members/signin/', async (request, reply) =>
+    html(reply, await page('signin', { sent: request.query.sent === '1', minutes: SIGN_IN_LINK_MINUTES, csrf: reply.generateCsrf() })),
+  );
+
+  app.post<{ Body: Form }>('/members/signin', { config: { rateLimit: { max: 5, timeWindow: '1 minute' } } }, async (request, reply) => {
+    const json = wantsJson(request);
+    try {
+      await deps.members.requestSignIn((request.body ?? {}).email, (token) => `${deps.publicUrl}/members/signin/verify/?token=${encodeURIComponent(token)}`);
+    } catch (error) {
+      const errors = fieldErrors(error);
+      if (json || !errors) throw error;
+      return html(reply, await page('signin', { error: errors.email, email: String((request.body ?? {}).email ?? ''), csrf: reply.generateCsrf() }), 400);
+    }
+    return json ? { ok: true } : reply.redirect('/members/signin/?sent=1', 303);
+  });
+
+  app.get<{ Querystring: { token?: string } }>('/members/signin/verify/', async (request, reply) => {
+    const token = z.string().max(200).safeParse(request.query.token);
+    try {
+      const { session } = await deps.members.completeSignIn(token.success ? token.data : '');
+      reply.setCookie(MEMBER_COOKIE, session, { path: '/', httpOnly: true, sameSite: 'lax', secure, maxAge: SESSION_SECONDS });
+      return reply.redirect('/members/', 303);
+    } catch (error) {
+      if (!isAppError(error) || error.code !== 'SIGNIN_LINK_INVALID') throw error;
+      return html(reply, await page('signin', { invalidLink: true, minutes: SIGN_IN_LINK_MINUTES, csrf: reply.generateCsrf() }), 400);
+    }
+  });
+
+  app.post('/members/signout', { preHandler: app.csrfProtection }, async (request, reply) => {
+    const token = request.cookies[MEMBER_COOKIE];
+    if (token) await deps.members.signOut(token);
+    reply.clearCookie(MEMBER_COOKIE, { path: '/' });
+    return reply.redirect('/', 303);
+  });
+
+  /** The signed-in member, or a redirect to the sign-in page. */
+  function requireMember(request: FastifyRequest): Member {
+    if (!request.member) throw new AppError('SIGNIN_REQUIRED');
+    return request.member;
+  }
+
+  /** The member's newsletter preferences page (a signed link), or null when the address never subscribed. */
+  async function newsletterPreferences(email: string): Promise<string | null> {
+    try {
+      const subscriber = await deps.subscribers.find(email);
+      const token = (await deps.subscribers.links()).sign({ purpose: 'preferences', subscriberId: subscriber.id });
+      return `/newsletter/preferences/?token=${encodeURIComponent(token)}`;
+    } catch (error) {
+      if (isAppError(error) && error.code === 'SUBSCRIBER_NOT_FOUND') return null;
+      throw error;
+    }
+  }
+
+  async function account(request: FastifyRequest, reply: FastifyReply, extra: object = {}, status = 200) {
+    const member = request.member!;
+    return html(
+      reply,
+      await page('account', {
+        member,
+        subscriptions: await deps.members.subscriptions(member.id),
+        paymentsConfigured: deps.subscriptions.paymentsConfigured,
+        csrf: reply.generateCsrf(),
+        statusLabel,
+        addressValues: member.address ?? {},
+        addressErrors: {},
+        newsletterUrl: await newsletterPreferences(member.email),
+        ...extra,
+      }),
+      status,
+    );
+  }
+
+  app.get<{ Querystring: { saved?: string } }>('/members/', async (request, reply) => {
+    if (!request.member) return reply.redirect('/members/signin/', 303);
+    const notices: Record<string, string> = {
+      address: 'Your address is saved.',
+      cancel: 'Your subscription will end at the close of the current period.',
+      resume: 'Your subscription will carry on.',
+    };
+    return account(request, reply, { notice: notices[request.query.saved ?? ''] });
+  });
+
+  app.post<{ Body: Form }>('/members/address', { preHandler: app.csrfProtection }, async (request, reply) => {
+    const member = requireMember(request);
+    const json = wantsJson(request);
+    const body = (request.body ?? {}) as Form;
+    try {
+      const address = await deps.members.updateAddress(member.id, json ? body : (addressFrom(body, 'address') ?? {}));
+      return json ? { address } : reply.redirect('/members/?saved=address', 303);
+    } catch (error) {
+      const errors = fieldErrors(error);
+      if (json || !errors) throw error;
+      return account(request, reply, { addressValues: nested(body, 'address'), addressErrors: errors, formError: 'Please correct the address fields marked below.' }, 400);
+    }
+  });
+
+  for (const action of ['cancel', 'resume'] as const) {
+    app.post<{ Params: { id: string } }>(`/members/subscriptions/:id/${action}`, { preHandler: app.csrfProtection }, async (request, reply) => {
+      const member = requireMember(request);
+      const id = z.coerce.number().int().positive().max(2 ** 31).safeParse(request.params.id);
+      if (!id.success) throw new AppError('SUBSCRIPTION_NOT_FOUND');
+      await deps.subscriptions.setCancelAtPeriodEnd(member, id.data, action === 'cancel');
+      return reply.redirect(`/members/?saved=${action}`, 303);
+    });
+  }
+
+  app.post('/members/billing', { preHandler: app.csrfProtection }, async (request, reply) => {
+    const member = requireMember(request);
+    return reply.redirect(await deps.subscriptions.billingPortal(member), 303);
+  });
+}

@@ -1,0 +1,84 @@
+import type Stripe from 'stripe';
+import type { Billing } from './member.types.js';
+
+/** Where the Stripe client sends API calls: Stripe itself unless a test server is named. */
+export interface StripeSettings {
+  secretKey: string;
+  webhookSecret: string | undefined;
+  api?: { host: string; port: number; protocol: 'http' | 'https' };
+}
+
+export interface CheckoutRequest {
+  checkoutId: number;
+  customerId: string | null;
+  email: string;
+  productName: string;
+  amountCents: number;
+  currency: string;
+  billing: Billing;
+  successUrl: string;
+  cancelUrl: string;
+}
+
+/** Stripe as the members domain uses it: hosted checkout, the billing portal, cancel and resume, signed events. */
+export interface Payments {
+  readonly webhooksEnabled: boolean;
+  createCheckout(request: CheckoutRequest): Promise<{ id: string; url: string }>;
+  billingPortalUrl(customerId: string, returnUrl: string): Promise<string>;
+  setCancelAtPeriodEnd(subscriptionId: string, cancel: boolean): Promise<unknown>;
+  /** The event, when the signature over the raw body is valid and recent; rejects otherwise. */
+  verifyEvent(rawBody: Buffer, signature: string): Promise<Stripe.Event>;
+}
+
+export function stripePayments(settings: StripeSettings): Payments {
+  // The library is loaded on first use, so commands and servers that take no payment start faster.
+  let loaded: Promise<Stripe> | undefined;
+  const client = () =>
+    (loaded ??= import('stripe').then(
+      ({ default: StripeClient }) =>
+        new StripeClient(settings.secretKey, { maxNetworkRetries: 2, timeout: 20_000, telemetry: false, ...(settings.api ?? {}) }),
+    ));
+  return {
+    webhooksEnabled: settings.webhookSecret !== undefined,
+    async createCheckout(request) {
+      const recurring = request.billing !== 'gift';
+      const stripe = await client();
+      const session = await stripe.checkout.sessions.create(
+        {
+          mode: recurring ? 'subscription' : 'payment',
+          client_reference_id: String(request.checkoutId),
+          ...(request.customerId ? { customer: request.customerId } : { customer_email: request.email }),
+          ...(recurring ? { subscription_data: { metadata: { checkout_id: String(request.checkoutId) } } } : { customer_creation: 'always' as const }),
+          line_items: [
+            {
+              quantity: 1,
+              price_data: {
+                currency: request.currency,
+                unit_amount: request.amountCents,
+                product_data: { name: request.productName },
+                ...(recurring ? { recurring: { interval: request.billing as 'month' | 'year' } } : {}),
+              },
+            },
+          ],
+          metadata: { checkout_id: String(request.checkoutId) },
+          success_url: request.successUrl,
+          cancel_url: request.cancelUrl,
+        },
+        { idempotencyKey: `checkout-${request.checkoutId}` },
+      );
+      if (!session.url) throw new Error('Stripe returned a checkout session without a URL');
+      return { id: session.id, url: session.url };
+    },
+    async billingPortalUrl(customerId, returnUrl) {
+      const session = await (await client()).billingPortal.sessions.create({ customer: customerId, return_url: returnUrl });
+      return session.url;
+    },
+    async setCancelAtPeriodEnd(subscriptionId, cancel) {
+      return (await client()).subscriptions.update(subscriptionId, { cancel_at_period_end: cancel });
+    },
+    async verifyEvent(rawBody, signature) {
+      if (!settings.webhookSecret) throw new Error('STRIPE_WEBHOOK_SECRET is not set');
+      return (await client()).webhooks.constructEvent(rawBody, signature, settings.webhookSecret);
+    },
+  };
+}

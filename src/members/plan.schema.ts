@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import { line, paragraph, slugSchema } from '../content/text.js';
+import { planTiers } from './member.types.js';
+
+const cents = z.number().int('must be a whole number of cents').min(50, 'must be at least 50 cents').max(10_000_000).nullable();
+
+export const planInput = z
+  .object({
+    slug: slugSchema.optional(),
+    name: line(80, 1),
+    description: paragraph(1000).default(''),
+    tier: z.enum(planTiers),
+    currency: z
+      .string()
+      .trim()
+      .toLowerCase()
+      .regex(/^[a-z]{3}$/, 'must be a three-letter currency code such as gbp')
+      .default('gbp'),
+    monthlyCents: cents.default(null),
+    yearlyCents: cents.default(null),
+    giftCents: cents.default(null),
+    issuesPerYear: z.number().int().min(0).max(52).default(0),
+    active: z.boolean().default(true),
+    position: z.number().int().min(0).max(1000).default(0),
+  })
+  .strict()
+  .superRefine((plan, ctx) => {
+    const priced = plan.monthlyCents !== null || plan.yearlyCents !== null || plan.giftCents !== null;
+    if (plan.tier === 'free' && priced) ctx.addIssue({ code: 'custom', path: ['tier'], message: 'a free plan cannot have prices' });
+    if (plan.tier !== 'free' && !priced) ctx.addIssue({ code: 'custom', path: ['yearlyCents'], message: 'a paid plan needs at least one price' });
+    if (plan.tier === 'print' && plan.issuesPerYear < 1) ctx.addIssue({ code: 'custom', path: ['issuesPerYear'], message: 'a print plan delivers at least one issue a year' });
+    if (plan.tier !== 'print' && plan.issuesPerYear > 0) ctx.addIssue({ code: 'custom', path: ['issuesPerYear'], message: 'only print plans deliver issues' });
+  });
+
+export type PlanInput = z.input<typeof planInput>;

@@ -1,0 +1,56 @@
+import type { Clock } from '../clock.js';
+import { slugify } from '../content/index.js';
+import type { Db } from '../db/client.js';
+import { isUniqueViolation } from '../db/errors.js';
+import { AppError } from '../errors/app-error.js';
+import { parseInput } from '../errors/validate.js';
+import type { Plan } from './member.types.js';
+import { deletePlanRow, findPlan, insertPlan, listPlans, planInUse, updatePlanRow, type PlanValues } from './plan.repository.js';
+import { planInput } from './plan.schema.js';
+
+/** Membership plans (free, digital, print + digital) and their prices; edited in the admin. */
+export class PlanService {
+  constructor(private readonly deps: { db: Db; clock: Clock }) {}
+
+  list(options: { onlyActive?: boolean } = {}): Promise<Plan[]> {
+    return listPlans(this.deps.db, options.onlyActive ?? false);
+  }
+
+  async get(by: { id: number } | { slug: string }): Promise<Plan> {
+    const plan = await findPlan(this.deps.db, by);
+    if (!plan) throw new AppError('PLAN_NOT_FOUND');
+    return plan;
+  }
+
+  async create(input: unknown): Promise<Plan> {
+    const values = this.values(input);
+    return this.guardSlug(() => insertPlan(this.deps.db, values, this.deps.clock().toISOString()));
+  }
+
+  async update(id: number, input: unknown): Promise<Plan> {
+    const values = this.values(input);
+    const updated = await this.guardSlug(() => updatePlanRow(this.deps.db, id, values, this.deps.clock().toISOString()));
+    if (!updated) throw new AppError('PLAN_NOT_FOUND');
+    return updated;
+  }
+
+  async remove(id: number): Promise<void> {
+    await this.get({ id });
+    if (await planInUse(this.deps.db, id)) throw new AppError('PLAN_IN_USE');
+    await deletePlanRow(this.deps.db, id);
+  }
+
+  private values(input: unknown): PlanValues {
+    const parsed = parseInput(planInput, input);
+    return { ...parsed, slug: parsed.slug ?? slugify(parsed.name) };
+  }
+
+  private async guardSlug<T>(work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      if (isUniqueViolation(error)) throw new AppError('SLUG_TAKEN', 'Another plan already uses that slug.', [{ field: 'slug', message: 'is taken' }]);
+      throw error;
+    }
+  }
+}

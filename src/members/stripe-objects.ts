@@ -1,0 +1,72 @@
+import { z } from 'zod';
+
+// The parts of Stripe's objects that memberships use, read defensively: a signed event is
+// trusted, but a field Stripe moved between API versions must not become a crash.
+
+const id = z.string().min(1).max(255);
+const expandable = z.union([id, z.object({ id }).transform((o) => o.id)]);
+const metadata = z.record(z.string(), z.string()).nullish();
+
+export const eventEnvelope = z.object({
+  id,
+  type: z.string().max(100),
+  created: z.number().int(),
+  data: z.object({ object: z.record(z.string(), z.unknown()) }),
+});
+
+export const checkoutSessionObject = z.object({
+  id,
+  client_reference_id: z.string().regex(/^\d{1,12}$/).nullish(),
+  customer: expandable.nullish(),
+  subscription: expandable.nullish(),
+  payment_status: z.string(),
+});
+
+export const subscriptionObject = z.object({
+  id,
+  customer: expandable.nullish(),
+  status: z.string(),
+  cancel_at_period_end: z.boolean().default(false),
+  cancel_at: z.number().int().nullish(),
+  // Before API 2025-03-31 the period end sat on the subscription; since then on each item.
+  current_period_end: z.number().int().nullish(),
+  items: z.object({ data: z.array(z.object({ current_period_end: z.number().int().nullish() })) }).nullish(),
+  metadata,
+});
+
+export const invoiceObject = z.object({
+  id,
+  customer: expandable.nullish(),
+  billing_reason: z.string().nullish(),
+  // Before API 2025-03-31 `subscription`; since then `parent.subscription_details`.
+  subscription: expandable.nullish(),
+  parent: z
+    .object({ subscription_details: z.object({ subscription: expandable, metadata }).nullish() })
+    .nullish(),
+  lines: z.object({ data: z.array(z.object({ period: z.object({ end: z.number().int() }).nullish() })) }).nullish(),
+});
+
+export type SubscriptionObject = z.infer<typeof subscriptionObject>;
+export type InvoiceObject = z.infer<typeof invoiceObject>;
+
+export function periodEnd(subscription: SubscriptionObject): number | null {
+  const fromItems = subscription.items?.data.map((i) => i.current_period_end ?? 0) ?? [];
+  const end = Math.max(subscription.current_period_end ?? 0, ...fromItems);
+  return end > 0 ? end : null;
+}
+
+export function invoiceSubscription(invoice: InvoiceObject): { id: string; checkoutId: number | null } | null {
+  const details = invoice.parent?.subscription_details;
+  const subscriptionId = details?.subscription ?? invoice.subscription;
+  if (!subscriptionId) return null;
+  const checkout = details?.metadata?.checkout_id;
+  return { id: subscriptionId, checkoutId: checkout && /^\d{1,12}$/.test(checkout) ? Number(checkout) : null };
+}
+
+export function invoicePeriodEnd(invoice: InvoiceObject): number | null {
+  const ends = invoice.lines?.data.map((l) => l.period?.end ?? 0) ?? [];
+  const end = Math.max(0, ...ends);
+  return end > 0 ? end : null;
+}
+
+export const epochToIso = (seconds: number) => new Date(seconds * 1000).toISOString();

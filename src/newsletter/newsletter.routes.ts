@@ -1,0 +1,92 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { isAppError } from '../errors/app-error.js';
+import { httpStatus } from '../errors/http-status.js';
+import type { SettingsService } from '../settings/index.js';
+import { pageMeta } from '../site/page.js';
+import { renderPage } from '../site/render.js';
+import type { Theme } from '../site/theme.js';
+import type { SubscriberService } from '../subscribers/index.js';
+
+export interface NewsletterRouteDeps {
+  subscribers: SubscriberService;
+  settings: SettingsService;
+  theme: Theme;
+  publicUrl: string;
+}
+
+const html = 'text/html; charset=utf-8';
+
+function wantsJson(request: FastifyRequest): boolean {
+  return (request.headers['content-type'] ?? '').includes('application/json') || (request.headers.accept ?? '').startsWith('application/json');
+}
+
+function tokenOf(request: FastifyRequest): unknown {
+  const query = request.query as Record<string, unknown>;
+  const body = request.body;
+  return query.token ?? (typeof body === 'object' && body !== null ? (body as Record<string, unknown>).token : undefined);
+}
+
+/** The public newsletter pages: signup, confirmation, preferences and unsubscribing (with RFC 8058 one-click). */
+export async function newsletterRoutes(app: FastifyInstance, deps: NewsletterRouteDeps): Promise<void> {
+  // Mail providers send the RFC 8058 one-click POST as multipart/form-data; its body carries nothing we need.
+  app.addContentTypeParser('multipart/form-data', { parseAs: 'string', bodyLimit: 4096 }, (_request, body, done) => done(null, { form: String(body) }));
+
+  // The signup form also posts JSON from scripts: their errors answer in JSON; the rest goes to the site's handler.
+  app.setErrorHandler(async (error, request, reply) => {
+    if (!isAppError(error) || !wantsJson(request)) throw error;
+    return reply
+      .code(httpStatus[error.code])
+      .send({ error: { code: error.code, message: error.message, ...(error.fields.length ? { fields: error.fields } : {}) } });
+  });
+
+  async function page(request: FastifyRequest, reply: FastifyReply, template: string, view: { title: string; [key: string]: unknown }) {
+    const site = await deps.settings.site();
+    const meta = pageMeta({ path: request.url.split('?')[0]!, description: view.title, title: view.title, noindex: true });
+    const body = renderPage(deps, site, { template: `newsletter/${template}`, view, meta });
+    return reply.type(html).header('cache-control', 'no-store').send(body);
+  }
+
+  const limited = (max: number) => ({ config: { rateLimit: { max, timeWindow: '1 minute' } } });
+
+  app.post('/newsletter/subscribe', limited(10), async (request, reply) => {
+    await deps.subscribers.subscribe(request.body ?? {});
+    // The same answer whether the address is new, pending or already subscribed.
+    if (wantsJson(request)) return reply.code(202).send({ status: 'check-your-inbox', message: 'If the address can receive our newsletter, a confirmation email is on its way.' });
+    return reply.redirect('/newsletter/check-your-inbox/', 303);
+  });
+
+  app.get('/newsletter/check-your-inbox/', async (request, reply) => page(request, reply, 'check-your-inbox', { title: 'Check your inbox' }));
+
+  app.get('/newsletter/confirm/', limited(30), async (request, reply) => {
+    const { subscriber, preferencesToken } = await deps.subscribers.confirm(tokenOf(request));
+    return page(request, reply, 'confirmed', { title: 'You are subscribed', subscriber, preferencesToken });
+  });
+
+  app.get('/newsletter/preferences/', limited(60), async (request, reply) => {
+    const token = tokenOf(request);
+    const { subscriber, newsletters } = await deps.subscribers.preferences(token);
+    return page(request, reply, 'preferences', { title: 'Your newsletters', subscriber, newsletters, token, saved: false });
+  });
+
+  app.post('/newsletter/preferences/', limited(30), async (request, reply) => {
+    const token = tokenOf(request);
+    await deps.subscribers.updatePreferences({ ...(request.body as object), token });
+    const { subscriber, newsletters } = await deps.subscribers.preferences(token);
+    if (wantsJson(request)) return reply.send({ subscriber: { status: subscriber.status, newsletters: subscriber.newsletters } });
+    return page(request, reply, 'preferences', { title: 'Your newsletters', subscriber, newsletters, token, saved: true });
+  });
+
+  app.get('/newsletter/unsubscribe/', limited(60), async (request, reply) => {
+    const token = tokenOf(request);
+    // Only check the link here: mail scanners open links, and a GET must not unsubscribe anyone.
+    await deps.subscribers.checkLink(token, 'unsubscribe');
+    return page(request, reply, 'unsubscribe', { title: 'Unsubscribe', token: typeof token === 'string' ? token : '' });
+  });
+
+  app.post('/newsletter/unsubscribe/', limited(60), async (request, reply) => {
+    const { newsletter, preferencesToken } = await deps.subscribers.unsubscribe(tokenOf(request));
+    const oneClick = typeof request.body === 'object' && request.body !== null && ('List-Unsubscribe' in request.body || 'form' in request.body);
+    if (oneClick || wantsJson(request)) return reply.send({ status: 'unsubscribed' });
+    return page(request, reply, 'unsubscribed', { title: 'Unsubscribed', newsletter, preferencesToken });
+  });
+}

@@ -1,0 +1,174 @@
+import { sql } from 'kysely';
+import type { DbOrTx } from '../db/client.js';
+import type { NewsletterSendRow } from '../db/tables.js';
+import type { DeliveryState } from './send.types.js';
+
+export async function insertSend(
+  db: DbOrTx,
+  values: { newsletterId: number; kind: string; postId: number | null; digestId: number | null; subject: string; content: string },
+  now: string,
+): Promise<number> {
+  const row = await db
+    .insertInto('newsletter_sends')
+    .values({
+      newsletter_id: values.newsletterId,
+      kind: values.kind,
+      post_id: values.postId,
+      digest_id: values.digestId,
+      subject: values.subject,
+      content: values.content,
+      state: 'sending',
+      total: 0,
+      started_at: now,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** One pending delivery row for every confirmed subscriber of the newsletter, in one statement. */
+export async function addRecipients(db: DbOrTx, sendId: number, newsletterId: number): Promise<number> {
+  await db
+    .insertInto('newsletter_deliveries')
+    .columns(['send_id', 'subscriber_id', 'email', 'state', 'attempts'])
+    .expression(
+      db
+        .selectFrom('subscribers as s')
+        .innerJoin('subscriber_newsletters as sn', 'sn.subscriber_id', 's.id')
+        .select([sql.lit(sendId).as('send_id'), 's.id', 's.email', sql.lit('pending').as('state'), sql.lit(0).as('attempts')])
+        .where('sn.newsletter_id', '=', newsletterId)
+        .where('sn.unsubscribed_at', 'is', null)
+        .where('s.status', '=', 'confirmed')
+        .orderBy('s.id'),
+    )
+    .execute();
+  const count = await db
+    .selectFrom('newsletter_deliveries')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('send_id', '=', sendId)
+    .executeTakeFirstOrThrow();
+  await db.updateTable('newsletter_sends').set({ total: Number(count.n) }).where('id', '=', sendId).execute();
+  return Number(count.n);
+}
+
+export async function findSend(db: DbOrTx, id: number): Promise<NewsletterSendRow | undefined> {
+  return db.selectFrom('newsletter_sends').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function findSendOf(db: DbOrTx, by: { postId: number; newsletterId: number } | { digestId: number }): Promise<NewsletterSendRow | undefined> {
+  const query = db.selectFrom('newsletter_sends').selectAll();
+  return ('digestId' in by ? query.where('digest_id', '=', by.digestId) : query.where('post_id', '=', by.postId).where('newsletter_id', '=', by.newsletterId)).executeTakeFirst();
+}
+
+export async function listSends(db: DbOrTx, limit: number): Promise<NewsletterSendRow[]> {
+  return db.selectFrom('newsletter_sends').selectAll().orderBy('id', 'desc').limit(limit).execute();
+}
+
+/** Takes the send for this worker when nobody holds it, the holder's lease ran out, or the holder is known dead. */
+export async function claimSend(db: DbOrTx, id: number, claim: { owner: string; until: string; now: string; deadOwner?: string }): Promise<boolean> {
+  const result = await db
+    .updateTable('newsletter_sends')
+    .set({ owner: claim.owner, owner_until: claim.until })
+    .where('id', '=', id)
+    .where((eb) =>
+      eb.or([
+        eb('owner', 'is', null),
+        eb('owner_until', '<', claim.now),
+        eb('owner', '=', claim.owner),
+        ...(claim.deadOwner ? [eb('owner', '=', claim.deadOwner)] : []),
+      ]),
+    )
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+export async function releaseSend(db: DbOrTx, id: number, owner: string, finishedAt: string | null): Promise<void> {
+  await db
+    .updateTable('newsletter_sends')
+    .set({ owner: null, owner_until: null, ...(finishedAt ? { state: 'done', finished_at: finishedAt } : {}) })
+    .where('id', '=', id)
+    .where('owner', '=', owner)
+    .execute();
+}
+
+export interface DueDelivery {
+  id: number;
+  subscriber_id: number | null;
+  email: string;
+  attempts: number;
+  /** Still subscribed: the subscriber is confirmed and has not left this newsletter. */
+  active: number;
+}
+
+/** The next deliveries due, in id order after `afterId`, with whether each recipient still wants the email. */
+export async function dueDeliveries(db: DbOrTx, send: { id: number; newsletterId: number }, afterId: number, now: string, limit: number): Promise<DueDelivery[]> {
+  return db
+    .selectFrom('newsletter_deliveries as d')
+    .leftJoin('subscribers as s', 's.id', 'd.subscriber_id')
+    .leftJoin('subscriber_newsletters as sn', (join) => join.onRef('sn.subscriber_id', '=', 'd.subscriber_id').on('sn.newsletter_id', '=', send.newsletterId))
+    .select([
+      'd.id',
+      'd.subscriber_id',
+      'd.email',
+      'd.attempts',
+      sql<number>`case when s.status = 'confirmed' and sn.subscriber_id is not null and sn.unsubscribed_at is null then 1 else 0 end`.as('active'),
+    ])
+    .where('d.send_id', '=', send.id)
+    .where('d.id', '>', afterId)
+    .where((eb) => eb.or([eb('d.state', '=', 'pending'), eb.and([eb('d.state', '=', 'deferred'), eb('d.next_attempt_at', '<=', now)])]))
+    .orderBy('d.id')
+    .limit(limit)
+    .execute();
+}
+
+export async function recordDelivery(
+  db: DbOrTx,
+  id: number,
+  outcome: { state: DeliveryState; attempts: number; at: string; nextAttemptAt?: string; error?: string },
+): Promise<void> {
+  await db
+    .updateTable('newsletter_deliveries')
+    .set({
+      state: outcome.state,
+      attempts: outcome.attempts,
+      sent_at: outcome.state === 'sent' ? outcome.at : null,
+      next_attempt_at: outcome.nextAttemptAt ?? null,
+      last_error: outcome.error?.slice(0, 500) ?? null,
+    })
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function deliveryCounts(db: DbOrTx, sendId: number): Promise<Record<DeliveryState, number>> {
+  const rows = await db
+    .selectFrom('newsletter_deliveries')
+    .select(['state', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('send_id', '=', sendId)
+    .groupBy('state')
+    .execute();
+  const counts: Record<DeliveryState, number> = { pending: 0, sent: 0, deferred: 0, failed: 0, bounced: 0, skipped: 0 };
+  for (const row of rows) counts[row.state as DeliveryState] = Number(row.n);
+  return counts;
+}
+
+export async function nextDeferredAt(db: DbOrTx, sendId: number): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('newsletter_deliveries')
+    .select((eb) => eb.fn.min('next_attempt_at').as('next'))
+    .where('send_id', '=', sendId)
+    .where('state', '=', 'deferred')
+    .executeTakeFirst();
+  return row?.next ?? undefined;
+}
+
+export async function unsubscribedSince(db: DbOrTx, send: NewsletterSendRow): Promise<number> {
+  const row = await db
+    .selectFrom('newsletter_deliveries as d')
+    .innerJoin('subscriber_newsletters as sn', 'sn.subscriber_id', 'd.subscriber_id')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('d.send_id', '=', send.id)
+    .where('sn.newsletter_id', '=', send.newsletter_id)
+    .where('sn.unsubscribed_at', '>=', send.started_at)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}

@@ -1,0 +1,260 @@
+import { randomUUID } from 'node:crypto';
+import os from 'node:os';
+import type { Clock } from '../clock.js';
+import { inTransaction, type Db } from '../db/client.js';
+import type { NewsletterSendRow } from '../db/tables.js';
+import { DkimSigner, type Address, type Mailer } from '../email/index.js';
+import { AppError } from '../errors/app-error.js';
+import { parseInput } from '../errors/validate.js';
+import type { JobQueue } from '../jobs/index.js';
+import { readSetting, writeSetting } from '../settings/index.js';
+import type { Newsletter, SubscriberService } from '../subscribers/index.js';
+import { MessageBuilder } from './message.builder.js';
+import { newsletterSettingsSchema, type NewsletterSettings } from './newsletter.settings.js';
+import * as repo from './send.repository.js';
+import type { SendContent, SendReport } from './send.types.js';
+import { Throttle } from './throttle.js';
+
+export const SEND_JOB = 'newsletter.send';
+const SETTINGS_KEY = 'newsletter';
+const LEASE_MS = 30_000;
+const BATCH = 500;
+/** Waits before retrying a temporary failure: 1 min, 5 min, 30 min, 2 h; then the delivery fails. */
+const BACKOFF_MS = [60_000, 300_000, 1_800_000, 7_200_000];
+
+export interface SendServiceDeps {
+  db: Db;
+  clock: Clock;
+  jobs: JobQueue;
+  mailer: Mailer;
+  subscribers: SubscriberService;
+  publicUrl: string;
+  mailFrom: string | undefined;
+  siteTitle: () => Promise<string>;
+}
+
+export interface DeliverOptions {
+  signal?: AbortSignal;
+  onProgress?: (done: number, total: number) => void;
+}
+
+export function parseMailFrom(mailFrom: string | undefined): Address {
+  const value = mailFrom ?? 'newsletter@localhost';
+  const match = /^\s*"?([^"<]*?)"?\s*<([^>]+)>\s*$/.exec(value);
+  return match ? { name: match[1]!.trim(), address: match[2]!.trim() } : { name: '', address: value.trim() };
+}
+
+/**
+ * Newsletter sends: each is a durable job with a row per recipient. Deliveries are recorded as
+ * the SMTP server accepts them, with no more messages in flight than open connections, so a
+ * send that dies resumes where it stopped and repeats at most those in-flight messages.
+ */
+export class SendService {
+  private readonly owner = `${os.hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+
+  constructor(private readonly deps: SendServiceDeps) {}
+
+  async settings(): Promise<NewsletterSettings> {
+    return newsletterSettingsSchema.parse((await readSetting(this.deps.db, SETTINGS_KEY)) ?? {});
+  }
+
+  async updateSettings(patch: unknown): Promise<NewsletterSettings> {
+    const current = await this.settings();
+    const input = typeof patch === 'object' && patch !== null && !Array.isArray(patch) ? patch : { '(input)': patch };
+    const next = parseInput(newsletterSettingsSchema, { ...current, ...input, digest: { ...current.digest, ...((input as { digest?: object }).digest ?? {}) } });
+    await writeSetting(this.deps.db, SETTINGS_KEY, next, this.deps.clock().toISOString());
+    return next;
+  }
+
+  /** Who the newsletter comes from: the sender name (or the site title) at MAIL_FROM's address. */
+  async sender(): Promise<{ from: Address; replyTo?: string }> {
+    const settings = await this.settings();
+    const configured = parseMailFrom(this.deps.mailFrom);
+    const name = settings.senderName || configured.name || (await this.deps.siteTitle());
+    return { from: { name, address: configured.address }, ...(settings.replyTo ? { replyTo: settings.replyTo } : {}) };
+  }
+
+  /** Creates the send and one delivery row per current subscriber, and queues the delivery job. */
+  async start(input: { newsletter: Newsletter; kind: 'digest' | 'post'; postId?: number; digestId?: number; subject: string; content: SendContent }): Promise<number> {
+    return inTransaction(this.deps.db, async (tx) => {
+      const id = await repo.insertSend(
+        tx,
+        {
+          newsletterId: input.newsletter.id,
+          kind: input.kind,
+          postId: input.postId ?? null,
+          digestId: input.digestId ?? null,
+          subject: input.subject,
+          content: JSON.stringify(input.content),
+        },
+        this.deps.clock().toISOString(),
+      );
+      await repo.addRecipients(tx, id, input.newsletter.id);
+      await this.deps.jobs.enqueue(tx, { name: SEND_JOB, key: `${SEND_JOB}:${id}`, payload: { sendId: id } });
+      return id;
+    });
+  }
+
+  findOf(by: { postId: number; newsletterId: number } | { digestId: number }): Promise<NewsletterSendRow | undefined> {
+    return repo.findSendOf(this.deps.db, by);
+  }
+
+  private async claim(sendId: number): Promise<NewsletterSendRow> {
+    const send = await repo.findSend(this.deps.db, sendId);
+    if (!send) throw new AppError('SEND_NOT_FOUND', `No newsletter send has the id ${sendId}.`);
+    const now = this.deps.clock();
+    const claimed = await repo.claimSend(this.deps.db, sendId, {
+      owner: this.owner,
+      until: new Date(now.getTime() + LEASE_MS).toISOString(),
+      now: now.toISOString(),
+      deadOwner: send.owner && ownerIsDead(send.owner) ? send.owner : undefined,
+    });
+    if (!claimed) throw new AppError('SEND_BUSY', `Send ${sendId} is being delivered by another process (${send.owner}); it takes over by itself if that process stops.`);
+    return send;
+  }
+
+  /**
+   * Delivers every due recipient of the send, then releases it. Returns the report; deliveries
+   * deferred by temporary failures are retried by a job at their time.
+   */
+  async deliver(sendId: number, options: DeliverOptions = {}): Promise<SendReport> {
+    const send = await this.claim(sendId);
+    try {
+      if (send.state === 'sending') await this.deliverClaimed(send, options);
+    } finally {
+      const counts = await repo.deliveryCounts(this.deps.db, sendId);
+      const finished = counts.pending === 0 && counts.deferred === 0 ? this.deps.clock().toISOString() : null;
+      await repo.releaseSend(this.deps.db, sendId, this.owner, finished);
+      const retryAt = finished ? undefined : await repo.nextDeferredAt(this.deps.db, sendId);
+      if (retryAt && !options.signal?.aborted) {
+        await this.deps.jobs.enqueue(this.deps.db, { name: SEND_JOB, key: `${SEND_JOB}:${sendId}:${retryAt}`, payload: { sendId }, runAt: retryAt });
+      }
+    }
+    return this.report(sendId);
+  }
+
+  private async deliverClaimed(send: NewsletterSendRow, options: DeliverOptions): Promise<void> {
+    const { db, clock, mailer } = this.deps;
+    const settings = await this.settings();
+    const sender = await this.sender();
+    const builder = new MessageBuilder(JSON.parse(send.content) as SendContent, {
+      subject: send.subject,
+      ...sender,
+      publicUrl: this.deps.publicUrl,
+      newsletterId: send.newsletter_id,
+      links: await this.deps.subscribers.links(),
+      ...(mailer.dkim ? { dkim: new DkimSigner(mailer.dkim) } : {}),
+      date: clock(),
+    });
+    const throttle = new Throttle(settings.messagesPerSecond);
+    const counts = await repo.deliveryCounts(db, send.id);
+    let done = send.total - counts.pending - counts.deferred;
+    options.onProgress?.(done, send.total);
+
+    let afterId = 0;
+    let buffer: repo.DueDelivery[] = [];
+    let exhausted = false;
+    let fetching: Promise<void> | undefined;
+    let leaseRenewedAt = Date.now();
+    const next = async (): Promise<repo.DueDelivery | undefined> => {
+      while (buffer.length === 0 && !exhausted) {
+        fetching ??= (async () => {
+          if (Date.now() - leaseRenewedAt > LEASE_MS / 3) {
+            leaseRenewedAt = Date.now();
+            if (!(await repo.claimSend(db, send.id, { owner: this.owner, until: new Date(clock().getTime() + LEASE_MS).toISOString(), now: clock().toISOString() }))) {
+              throw new AppError('SEND_BUSY', `Send ${send.id} was taken over by another process.`);
+            }
+          }
+          buffer = await repo.dueDeliveries(db, { id: send.id, newsletterId: send.newsletter_id }, afterId, clock().toISOString(), BATCH);
+          if (buffer.length === 0) exhausted = true;
+          else afterId = buffer[buffer.length - 1]!.id;
+        })().finally(() => (fetching = undefined));
+        await fetching;
+      }
+      return buffer.shift();
+    };
+
+    // One lane per SMTP connection: a lane records each delivery before sending its next message,
+    // so at any moment no more messages are unrecorded than there are connections.
+    const lane = async () => {
+      for (let row = await next(); row && !options.signal?.aborted; row = await next()) {
+        await this.deliverOne(row, builder, throttle, sender.from.address);
+        done += 1;
+        options.onProgress?.(done, send.total);
+      }
+    };
+    await Promise.all(Array.from({ length: mailer.connections }, lane));
+  }
+
+  private async deliverOne(row: repo.DueDelivery, builder: MessageBuilder, throttle: Throttle, envelopeFrom: string): Promise<void> {
+    const { db, clock, mailer } = this.deps;
+    const attempts = row.attempts + 1;
+    if (!row.active || row.subscriber_id === null) {
+      await repo.recordDelivery(db, row.id, { state: 'skipped', attempts: row.attempts, at: clock().toISOString() });
+      return;
+    }
+    await throttle.take();
+    const raw = builder.build(row.email, builder.linksFor(row.subscriber_id));
+    try {
+      await mailer.sendRaw({ from: envelopeFrom, to: row.email, raw });
+      await repo.recordDelivery(db, row.id, { state: 'sent', attempts, at: clock().toISOString() });
+    } catch (error) {
+      const code = (error as { responseCode?: number }).responseCode;
+      const message = error instanceof Error ? error.message : String(error);
+      const now = clock();
+      if (code !== undefined && code >= 500) {
+        await repo.recordDelivery(db, row.id, { state: 'bounced', attempts, at: now.toISOString(), error: message });
+        await this.deps.subscribers.markBounced(row.subscriber_id);
+      } else if (attempts > BACKOFF_MS.length) {
+        await repo.recordDelivery(db, row.id, { state: 'failed', attempts, at: now.toISOString(), error: message });
+      } else {
+        const nextAttemptAt = new Date(now.getTime() + BACKOFF_MS[attempts - 1]!).toISOString();
+        await repo.recordDelivery(db, row.id, { state: 'deferred', attempts, at: now.toISOString(), nextAttemptAt, error: message });
+      }
+    }
+  }
+
+  async report(sendId: number): Promise<SendReport> {
+    const send = await repo.findSend(this.deps.db, sendId);
+    if (!send) throw new AppError('SEND_NOT_FOUND', `No newsletter send has the id ${sendId}.`);
+    return this.toReport(send);
+  }
+
+  async reports(limit = 20): Promise<SendReport[]> {
+    return Promise.all((await repo.listSends(this.deps.db, limit)).map((s) => this.toReport(s)));
+  }
+
+  private async toReport(send: NewsletterSendRow): Promise<SendReport> {
+    const counts = await repo.deliveryCounts(this.deps.db, send.id);
+    const content = JSON.parse(send.content) as SendContent;
+    return {
+      id: send.id,
+      newsletter: content.newsletterSlug,
+      kind: send.kind as SendReport['kind'],
+      subject: send.subject,
+      state: send.state as SendReport['state'],
+      startedAt: send.started_at,
+      finishedAt: send.finished_at,
+      total: send.total,
+      pending: counts.pending,
+      delivered: counts.sent,
+      deferred: counts.deferred,
+      failed: counts.failed,
+      bounced: counts.bounced,
+      skipped: counts.skipped,
+      unsubscribedSince: await repo.unsubscribedSince(this.deps.db, send),
+    };
+  }
+}
+
+/** Whether the holder of a lease was a process on this machine that no longer runs. */
+function ownerIsDead(owner: string): boolean {
+  const [host, pid] = owner.split(':');
+  if (host !== os.hostname() || !pid || Number(pid) === process.pid) return false;
+  try {
+    process.kill(Number(pid), 0);
+    return false;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ESRCH';
+  }
+}

@@ -1,0 +1,18 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+
+/** Spaces events out to at most `perSecond`, allowing bursts of a few milliseconds' worth. */
+export class Throttle {
+  private next = 0;
+  private readonly interval: number;
+
+  constructor(perSecond: number) {
+    this.interval = 1000 / perSecond;
+  }
+
+  async take(): Promise<void> {
+    const now = performance.now();
+    const slot = Math.max(now, this.next);
+    this.next = slot + this.interval;
+    if (slot - now >= 4) await sleep(slot - now);
+  }
+}

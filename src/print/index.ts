@@ -1,0 +1,5 @@
+export { PrintService, FREEZE_JOB } from './print.service.js';
+export type { FreezeReport } from './print.service.js';
+export { fulfilmentCsv, CSV_HEADER } from './fulfilment-csv.js';
+export type { PrintIssue, FulfilmentItem } from './print.types.js';
+export { exportPrint, importPrint, printSection } from './print.portability.js';

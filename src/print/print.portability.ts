@@ -1,0 +1,83 @@
+import { z } from 'zod';
+import { isoDate, isoDateTime, line, linkUrl, slugSchema } from '../content/text.js';
+import type { DbOrTx } from '../db/client.js';
+import { AppError } from '../errors/app-error.js';
+import type { JobQueue } from '../jobs/index.js';
+import { FREEZE_JOB, freezeKey } from './print.service.js';
+import { insertIssue, insertItems, itemsOf, listIssues, markFrozen } from './print.repository.js';
+
+/** Print issues with their frozen fulfilment lists; subscribers are named by email. */
+export const printSection = z.array(
+  z
+    .object({
+      slug: slugSchema,
+      name: line(120, 1),
+      coverImageUrl: linkUrl.nullable(),
+      onSaleDate: isoDate,
+      addressCutoff: isoDateTime,
+      frozenAt: isoDateTime.nullable(),
+      fulfilment: z.array(
+        z
+          .object({
+            email: z.string().email(),
+            quantity: z.number().int().min(1).max(1000),
+            name: z.string(),
+            line1: z.string(),
+            line2: z.string(),
+            city: z.string(),
+            region: z.string(),
+            postcode: z.string(),
+            country: z.string(),
+          })
+          .strict(),
+      ),
+    })
+    .strict(),
+);
+
+export type PrintSection = z.infer<typeof printSection>;
+
+export async function exportPrint(db: DbOrTx): Promise<PrintSection> {
+  const members = new Map((await db.selectFrom('members').select(['id', 'email']).execute()).map((m) => [m.id, m.email]));
+  const issues = await listIssues(db);
+  const out: PrintSection = [];
+  for (const issue of issues.reverse()) {
+    const items = await itemsOf(db, issue.id);
+    out.push({
+      slug: issue.slug,
+      name: issue.name,
+      coverImageUrl: issue.coverImageUrl,
+      onSaleDate: issue.onSaleDate,
+      addressCutoff: issue.addressCutoff,
+      frozenAt: issue.frozenAt,
+      fulfilment: items.map(({ memberId, ...item }) => ({ email: members.get(memberId)!, ...item })),
+    });
+  }
+  return out;
+}
+
+/**
+ * Loads issues into an empty site inside the importer's transaction. Unfrozen issues get their
+ * freeze job; frozen ones keep their list as exported.
+ */
+export async function importPrint(tx: DbOrTx, jobs: JobQueue, section: PrintSection, now: string): Promise<void> {
+  const members = new Map((await tx.selectFrom('members').select(['id', 'email']).execute()).map((m) => [m.email, m.id]));
+  for (const [index, entry] of section.entries()) {
+    const { fulfilment, frozenAt, ...values } = entry;
+    const issue = await insertIssue(tx, values, now);
+    if (!frozenAt) {
+      await jobs.enqueue(tx, { name: FREEZE_JOB, key: freezeKey(issue.id), payload: { issueId: issue.id }, runAt: issue.addressCutoff });
+      continue;
+    }
+    await markFrozen(tx, issue.id, frozenAt);
+    const items = fulfilment.map(({ email, ...item }, row) => {
+      const memberId = members.get(email);
+      if (memberId === undefined) {
+        const field = `printIssues.${index}.fulfilment.${row}.email`;
+        throw new AppError('IMPORT_INVALID', `${field}: is not a member in the document`, [{ field, message: 'is not a member in the document' }]);
+      }
+      return { ...item, memberId };
+    });
+    await insertItems(tx, issue.id, items);
+  }
+}

@@ -1,0 +1,115 @@
+import type { DbOrTx } from '../db/client.js';
+import type { PrintIssueRow } from '../db/tables.js';
+import type { Address } from '../members/index.js';
+import type { FulfilmentItem, PrintIssue } from './print.types.js';
+
+function toIssue(row: PrintIssueRow): PrintIssue {
+  return {
+    id: row.id,
+    slug: row.slug,
+    name: row.name,
+    coverImageUrl: row.cover_image_url,
+    onSaleDate: row.on_sale_date,
+    addressCutoff: row.address_cutoff,
+    frozenAt: row.frozen_at,
+  };
+}
+
+export type IssueValues = Omit<PrintIssue, 'id' | 'frozenAt'>;
+
+const toRow = (issue: IssueValues) => ({
+  slug: issue.slug,
+  name: issue.name,
+  cover_image_url: issue.coverImageUrl,
+  on_sale_date: issue.onSaleDate,
+  address_cutoff: issue.addressCutoff,
+});
+
+export async function insertIssue(db: DbOrTx, issue: IssueValues, now: string): Promise<PrintIssue> {
+  return toIssue(await db.insertInto('print_issues').values({ ...toRow(issue), created_at: now, updated_at: now }).returningAll().executeTakeFirstOrThrow());
+}
+
+export async function updateIssueRow(db: DbOrTx, id: number, issue: IssueValues, now: string): Promise<PrintIssue | undefined> {
+  const row = await db.updateTable('print_issues').set({ ...toRow(issue), updated_at: now }).where('id', '=', id).returningAll().executeTakeFirst();
+  return row && toIssue(row);
+}
+
+export async function findIssue(db: DbOrTx, by: { id: number } | { slug: string }): Promise<PrintIssue | undefined> {
+  const query = db.selectFrom('print_issues').selectAll();
+  const row = await ('id' in by ? query.where('id', '=', by.id) : query.where('slug', '=', by.slug)).executeTakeFirst();
+  return row && toIssue(row);
+}
+
+export async function listIssues(db: DbOrTx): Promise<PrintIssue[]> {
+  return (await db.selectFrom('print_issues').selectAll().orderBy('on_sale_date', 'desc').orderBy('id', 'desc').execute()).map(toIssue);
+}
+
+export async function deleteIssueRow(db: DbOrTx, id: number): Promise<void> {
+  await db.deleteFrom('print_issues').where('id', '=', id).execute();
+}
+
+/** Marks the issue frozen unless it already is; false when another worker froze it first. */
+export async function markFrozen(db: DbOrTx, id: number, now: string): Promise<boolean> {
+  const result = await db.updateTable('print_issues').set({ frozen_at: now, updated_at: now }).where('id', '=', id).where('frozen_at', 'is', null).executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}
+
+/** Print subscriptions that are paid up (or in their grace period) with issues left, and their members. */
+export async function printRecipients(db: DbOrTx, now: string) {
+  return db
+    .selectFrom('subscriptions')
+    .innerJoin('plans', 'plans.id', 'subscriptions.plan_id')
+    .innerJoin('members', 'members.id', 'subscriptions.member_id')
+    .select([
+      'subscriptions.id as subscriptionId',
+      'subscriptions.billing',
+      'subscriptions.cancel_at_period_end as cancelAtPeriodEnd',
+      'subscriptions.issues_remaining as issuesRemaining',
+      'members.id as memberId',
+      'members.email',
+      'members.address',
+    ])
+    .where('plans.tier', '=', 'print')
+    .where('subscriptions.issues_remaining', '>', 0)
+    .where((eb) => eb.or([eb('subscriptions.status', '=', 'active'), eb.and([eb('subscriptions.status', '=', 'past_due'), eb('subscriptions.grace_until', '>', now)])]))
+    .orderBy('members.id')
+    .orderBy('subscriptions.id')
+    .execute();
+}
+
+export async function decrementIssues(db: DbOrTx, subscriptionIds: number[], now: string): Promise<void> {
+  for (let i = 0; i < subscriptionIds.length; i += 500) {
+    await db
+      .updateTable('subscriptions')
+      .set((eb) => ({ issues_remaining: eb('issues_remaining', '-', 1), updated_at: now }))
+      .where('id', 'in', subscriptionIds.slice(i, i + 500))
+      .execute();
+  }
+}
+
+export async function insertItems(db: DbOrTx, issueId: number, items: FulfilmentItem[]): Promise<void> {
+  for (let i = 0; i < items.length; i += 200) {
+    await db
+      .insertInto('fulfilment_items')
+      .values(items.slice(i, i + 200).map((item) => ({ issue_id: issueId, member_id: item.memberId, quantity: item.quantity, ...addressColumns(item) })))
+      .execute();
+  }
+}
+
+const addressColumns = (a: Address) => ({ name: a.name, line1: a.line1, line2: a.line2, city: a.city, region: a.region, postcode: a.postcode, country: a.country });
+
+export async function itemsOf(db: DbOrTx, issueId: number): Promise<FulfilmentItem[]> {
+  const rows = await db.selectFrom('fulfilment_items').selectAll().where('issue_id', '=', issueId).orderBy('country').orderBy('postcode').orderBy('member_id').execute();
+  return rows.map((r) => ({ memberId: r.member_id, quantity: r.quantity, ...addressColumns(r) }));
+}
+
+export async function countsByCountry(db: DbOrTx, issueId: number): Promise<{ country: string; subscribers: number; copies: number }[]> {
+  const rows = await db
+    .selectFrom('fulfilment_items')
+    .select((eb) => ['country', eb.fn.countAll<number>().as('subscribers'), eb.fn.sum<number>('quantity').as('copies')])
+    .where('issue_id', '=', issueId)
+    .groupBy('country')
+    .orderBy('country')
+    .execute();
+  return rows.map((r) => ({ country: r.country, subscribers: Number(r.subscribers), copies: Number(r.copies) }));
+}

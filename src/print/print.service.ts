@@ -1,0 +1,158 @@
+import type { Clock } from '../clock.js';
+import { slugify } from '../content/index.js';
+import { inTransaction, type Db } from '../db/client.js';
+import { isUniqueViolation } from '../db/errors.js';
+import { AppError } from '../errors/app-error.js';
+import { parseInput } from '../errors/validate.js';
+import type { JobQueue } from '../jobs/index.js';
+import { isCompleteAddress, MEMBER_EMAIL_JOB, renewalReminderEmail } from '../members/index.js';
+import { fulfilmentCsv } from './fulfilment-csv.js';
+import {
+  countsByCountry,
+  decrementIssues,
+  deleteIssueRow,
+  findIssue,
+  insertIssue,
+  insertItems,
+  itemsOf,
+  listIssues,
+  markFrozen,
+  printRecipients,
+  updateIssueRow,
+  type IssueValues,
+} from './print.repository.js';
+import { printIssueInput } from './print.schema.js';
+import type { FulfilmentItem, PrintIssue } from './print.types.js';
+
+/** The durable job that freezes an issue's fulfilment list at its address cutoff. */
+export const FREEZE_JOB = 'print.freeze';
+export const freezeKey = (issueId: number) => `print-freeze:${issueId}`;
+
+export interface FreezeReport {
+  copies: number;
+  subscribers: number;
+  /** Print subscribers left out because their address is missing or incomplete. */
+  withoutAddress: number;
+}
+
+/** Print issues and their fulfilment lists: frozen at the cutoff, counted down, exported for the mailing house. */
+export class PrintService {
+  constructor(private readonly deps: { db: Db; clock: Clock; jobs: JobQueue; publicUrl: string }) {}
+
+  list(): Promise<PrintIssue[]> {
+    return listIssues(this.deps.db);
+  }
+
+  async get(ref: string | number): Promise<PrintIssue> {
+    const issue = await findIssue(this.deps.db, typeof ref === 'number' || /^\d+$/.test(ref) ? { id: Number(ref) } : { slug: ref });
+    if (!issue) throw new AppError('PRINT_ISSUE_NOT_FOUND');
+    return issue;
+  }
+
+  async create(input: unknown): Promise<PrintIssue> {
+    const values = this.values(input);
+    return this.guardSlug(() =>
+      inTransaction(this.deps.db, async (tx) => {
+        const issue = await insertIssue(tx, values, this.deps.clock().toISOString());
+        await this.deps.jobs.enqueue(tx, { name: FREEZE_JOB, key: freezeKey(issue.id), payload: { issueId: issue.id }, runAt: issue.addressCutoff });
+        return issue;
+      }),
+    );
+  }
+
+  async update(id: number, input: unknown): Promise<PrintIssue> {
+    const values = this.values(input);
+    const current = await this.get(id);
+    if (current.frozenAt && values.addressCutoff !== current.addressCutoff) throw new AppError('PRINT_ISSUE_FROZEN');
+    return this.guardSlug(() =>
+      inTransaction(this.deps.db, async (tx) => {
+        const issue = (await updateIssueRow(tx, id, values, this.deps.clock().toISOString()))!;
+        if (!issue.frozenAt) await this.deps.jobs.enqueue(tx, { name: FREEZE_JOB, key: freezeKey(id), payload: { issueId: id }, runAt: issue.addressCutoff });
+        return issue;
+      }),
+    );
+  }
+
+  async remove(id: number): Promise<void> {
+    const issue = await this.get(id);
+    if (issue.frozenAt) throw new AppError('PRINT_ISSUE_FROZEN');
+    await inTransaction(this.deps.db, async (tx) => {
+      await this.deps.jobs.cancel(tx, freezeKey(id));
+      await deleteIssueRow(tx, id);
+    });
+  }
+
+  /**
+   * Freezes the fulfilment list: every paid-up print subscriber with issues left and a complete
+   * address, one line per member. Each included subscription counts down one issue, and those
+   * that will not renew by themselves are reminded before their last issue. One transaction;
+   * running it again changes nothing.
+   */
+  async freeze(id: number): Promise<FreezeReport | undefined> {
+    return inTransaction(this.deps.db, async (tx) => {
+      const now = this.deps.clock().toISOString();
+      const issue = await findIssue(tx, { id });
+      if (!issue || issue.frozenAt || issue.addressCutoff > now) return undefined;
+      if (!(await markFrozen(tx, id, now))) return undefined;
+      const recipients = await printRecipients(tx, now);
+      const byMember = new Map<number, FulfilmentItem>();
+      const counted: number[] = [];
+      let withoutAddress = 0;
+      for (const r of recipients) {
+        const address = r.address ? (JSON.parse(r.address) as unknown) : null;
+        if (!isCompleteAddress(address)) {
+          withoutAddress += 1;
+          continue;
+        }
+        counted.push(r.subscriptionId);
+        const item = byMember.get(r.memberId);
+        if (item) item.quantity += 1;
+        else byMember.set(r.memberId, { ...address, memberId: r.memberId, quantity: 1 });
+        const willRenew = r.billing !== 'gift' && r.cancelAtPeriodEnd === 0;
+        if (r.issuesRemaining === 2 && !willRenew) {
+          await this.deps.jobs.enqueue(tx, {
+            name: MEMBER_EMAIL_JOB,
+            key: `renewal-reminder:${r.subscriptionId}:${id}`,
+            payload: renewalReminderEmail(r.email, issue.name, `${this.deps.publicUrl}/members/print/`),
+          });
+        }
+      }
+      const items = [...byMember.values()];
+      await insertItems(tx, id, items);
+      await decrementIssues(tx, counted, now);
+      return { copies: counted.length, subscribers: items.length, withoutAddress };
+    });
+  }
+
+  /** The frozen list; an issue whose cutoff has passed is frozen now if its job has not run yet. */
+  async fulfilment(ref: string | number): Promise<{ issue: PrintIssue; items: FulfilmentItem[]; countries: Awaited<ReturnType<typeof countsByCountry>> }> {
+    let issue = await this.get(ref);
+    if (!issue.frozenAt) {
+      await this.freeze(issue.id);
+      issue = await this.get(issue.id);
+    }
+    if (!issue.frozenAt) {
+      throw new AppError('PRINT_ISSUE_NOT_FROZEN', `The fulfilment list of ${issue.name} is not frozen yet: its address cutoff is ${issue.addressCutoff}.`);
+    }
+    return { issue, items: await itemsOf(this.deps.db, issue.id), countries: await countsByCountry(this.deps.db, issue.id) };
+  }
+
+  async csv(ref: string | number): Promise<{ issue: PrintIssue; csv: string; rows: number }> {
+    const { issue, items } = await this.fulfilment(ref);
+    return { issue, csv: fulfilmentCsv(issue, items), rows: items.length };
+  }
+
+  private values(input: unknown): IssueValues {
+    const parsed = parseInput(printIssueInput, input);
+    return { ...parsed, slug: parsed.slug ?? slugify(parsed.name) };
+  }
+
+  private async guardSlug<T>(work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      if (isUniqueViolation(error)) throw new AppError('SLUG_TAKEN', 'Another print issue already uses that slug.', [{ field: 'slug', message: 'is taken' }]);
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,260 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { sql } from 'kysely';
+import type { DbOrTx } from '../db/client.js';
+import type { NewsletterRow, SubscriberRow } from '../db/tables.js';
+import type { GrowthPoint, Newsletter, Subscriber, SubscriberStatus, SuppressionReason } from './subscriber.types.js';
+import type { ListQuery } from './subscriber.schema.js';
+
+export function emailHash(email: string): string {
+  return createHash('sha256').update(email.toLowerCase()).digest('hex');
+}
+
+export function toNewsletter(row: NewsletterRow): Newsletter {
+  return { id: row.id, slug: row.slug, name: row.name, description: row.description, isDefault: row.is_default === 1 };
+}
+
+export async function listNewsletters(db: DbOrTx): Promise<Newsletter[]> {
+  const rows = await db.selectFrom('newsletters').selectAll().orderBy('position').orderBy('id').execute();
+  return rows.map(toNewsletter);
+}
+
+export async function insertNewsletter(db: DbOrTx, values: { slug: string; name: string; description: string; isDefault: boolean }, now: string): Promise<void> {
+  const position = await db.selectFrom('newsletters').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  await db
+    .insertInto('newsletters')
+    .values({ slug: values.slug, name: values.name, description: values.description, is_default: values.isDefault ? 1 : 0, position: Number(position.n), created_at: now, updated_at: now })
+    .execute();
+}
+
+/** The secret named, created at random the first time it is asked for. */
+export async function ensureKey(db: DbOrTx, name: string): Promise<string> {
+  await db
+    .insertInto('newsletter_keys')
+    .values({ name, value: randomBytes(32).toString('base64url') })
+    .onConflict((oc) => oc.column('name').doNothing())
+    .execute();
+  const row = await db.selectFrom('newsletter_keys').select('value').where('name', '=', name).executeTakeFirstOrThrow();
+  return row.value;
+}
+
+export async function findSubscriberRow(db: DbOrTx, by: { email: string } | { id: number }): Promise<SubscriberRow | undefined> {
+  const query = db.selectFrom('subscribers').selectAll();
+  return ('email' in by ? query.where('email', '=', by.email) : query.where('id', '=', by.id)).executeTakeFirst();
+}
+
+export async function insertSubscriber(
+  db: DbOrTx,
+  values: { email: string; name: string; status: SubscriberStatus; source: string; nonce: string | null; confirmedAt: string | null },
+  now: string,
+): Promise<number> {
+  const row = await db
+    .insertInto('subscribers')
+    .values({
+      email: values.email,
+      name: values.name,
+      status: values.status,
+      source: values.source,
+      confirm_nonce: values.nonce,
+      confirmed_at: values.confirmedAt,
+      created_at: now,
+      updated_at: now,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function updateSubscriber(
+  db: DbOrTx,
+  id: number,
+  changes: Partial<Pick<SubscriberRow, 'name' | 'status' | 'confirm_nonce' | 'confirm_sent_at' | 'confirmed_at' | 'unsubscribed_at'>>,
+  now: string,
+): Promise<void> {
+  await db.updateTable('subscribers').set({ ...changes, updated_at: now }).where('id', '=', id).execute();
+}
+
+/** Makes the given newsletters active for the subscriber; with `exclusive`, every other one is left. */
+export async function chooseNewsletters(db: DbOrTx, subscriberId: number, newsletterIds: number[], now: string, exclusive: boolean): Promise<void> {
+  for (const newsletterId of newsletterIds) {
+    await db
+      .insertInto('subscriber_newsletters')
+      .values({ subscriber_id: subscriberId, newsletter_id: newsletterId, created_at: now, unsubscribed_at: null })
+      .onConflict((oc) => oc.columns(['subscriber_id', 'newsletter_id']).doUpdateSet({ unsubscribed_at: null }))
+      .execute();
+  }
+  if (exclusive) await leaveNewsletters(db, subscriberId, newsletterIds, now);
+}
+
+/** Leaves every active newsletter except those kept. */
+export async function leaveNewsletters(db: DbOrTx, subscriberId: number, keep: number[], now: string): Promise<void> {
+  let query = db
+    .updateTable('subscriber_newsletters')
+    .set({ unsubscribed_at: now })
+    .where('subscriber_id', '=', subscriberId)
+    .where('unsubscribed_at', 'is', null);
+  if (keep.length > 0) query = query.where('newsletter_id', 'not in', keep);
+  await query.execute();
+}
+
+export async function leaveNewsletter(db: DbOrTx, subscriberId: number, newsletterId: number, now: string): Promise<void> {
+  await db
+    .updateTable('subscriber_newsletters')
+    .set({ unsubscribed_at: now })
+    .where('subscriber_id', '=', subscriberId)
+    .where('newsletter_id', '=', newsletterId)
+    .where('unsubscribed_at', 'is', null)
+    .execute();
+}
+
+export async function activeNewsletterIds(db: DbOrTx, subscriberId: number): Promise<number[]> {
+  const rows = await db
+    .selectFrom('subscriber_newsletters')
+    .select('newsletter_id')
+    .where('subscriber_id', '=', subscriberId)
+    .where('unsubscribed_at', 'is', null)
+    .execute();
+  return rows.map((r) => r.newsletter_id);
+}
+
+export async function toSubscribers(db: DbOrTx, rows: SubscriberRow[]): Promise<Subscriber[]> {
+  if (rows.length === 0) return [];
+  const links = await db
+    .selectFrom('subscriber_newsletters as sn')
+    .innerJoin('newsletters as n', 'n.id', 'sn.newsletter_id')
+    .select(['sn.subscriber_id', 'n.slug'])
+    .where('sn.subscriber_id', 'in', rows.map((r) => r.id))
+    .where('sn.unsubscribed_at', 'is', null)
+    .orderBy('n.position')
+    .execute();
+  return rows.map((row) => ({
+    id: row.id,
+    email: row.email,
+    name: row.name,
+    status: row.status as SubscriberStatus,
+    source: row.source,
+    newsletters: links.filter((l) => l.subscriber_id === row.id).map((l) => l.slug),
+    createdAt: row.created_at,
+    confirmedAt: row.confirmed_at,
+    unsubscribedAt: row.unsubscribed_at,
+  }));
+}
+
+export async function suppress(db: DbOrTx, email: string, reason: SuppressionReason, now: string): Promise<void> {
+  await db
+    .insertInto('suppressions')
+    .values({ email_hash: emailHash(email), reason, created_at: now })
+    .onConflict((oc) => oc.column('email_hash').doUpdateSet({ reason, created_at: now }))
+    .execute();
+}
+
+export async function unsuppress(db: DbOrTx, email: string): Promise<void> {
+  await db.deleteFrom('suppressions').where('email_hash', '=', emailHash(email)).execute();
+}
+
+/** Of the given addresses, those on the suppression list, with why. */
+export async function suppressedAmong(db: DbOrTx, emails: string[]): Promise<Map<string, string>> {
+  const byHash = new Map(emails.map((e) => [emailHash(e), e]));
+  const found = new Map<string, string>();
+  const hashes = [...byHash.keys()];
+  for (let i = 0; i < hashes.length; i += 500) {
+    const rows = await db.selectFrom('suppressions').selectAll().where('email_hash', 'in', hashes.slice(i, i + 500)).execute();
+    for (const row of rows) found.set(byHash.get(row.email_hash)!, row.reason);
+  }
+  return found;
+}
+
+export async function searchSubscribers(db: DbOrTx, query: ListQuery): Promise<{ rows: SubscriberRow[]; total: number }> {
+  let base = db.selectFrom('subscribers as s');
+  if (query.q) {
+    const pattern = `%${query.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    base = base.where((eb) => eb.or([eb('s.email', 'like', sql<string>`${pattern} escape '\\'`), eb(eb.fn('lower', ['s.name']), 'like', sql<string>`${pattern} escape '\\'`)]));
+  }
+  if (query.status) base = base.where('s.status', '=', query.status);
+  if (query.newsletter) {
+    const slug = query.newsletter;
+    base = base.where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom('subscriber_newsletters as sn')
+          .innerJoin('newsletters as n', 'n.id', 'sn.newsletter_id')
+          .select('sn.subscriber_id')
+          .whereRef('sn.subscriber_id', '=', 's.id')
+          .where('n.slug', '=', slug)
+          .where('sn.unsubscribed_at', 'is', null),
+      ),
+    );
+  }
+  const [rows, count] = await Promise.all([
+    base.selectAll('s').orderBy('s.id', 'desc').limit(query.limit).offset(query.offset).execute(),
+    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(count.n) };
+}
+
+/** Subscribers in id order after the given id, a page at a time (exports stream through this). */
+export async function subscribersAfter(db: DbOrTx, afterId: number, limit: number): Promise<SubscriberRow[]> {
+  return db.selectFrom('subscribers').selectAll().where('id', '>', afterId).orderBy('id').limit(limit).execute();
+}
+
+export async function deleteSubscriber(db: DbOrTx, id: number): Promise<void> {
+  await db.deleteFrom('subscriber_newsletters').where('subscriber_id', '=', id).execute();
+  await db.deleteFrom('subscribers').where('id', '=', id).execute();
+}
+
+/** Daily sign-ups and departures between two dates (inclusive), with the running total of confirmed subscribers. */
+export async function growthSeries(db: DbOrTx, from: string, to: string): Promise<GrowthPoint[]> {
+  const day = (column: 'confirmed_at' | 'unsubscribed_at') => sql<string>`substr(${sql.ref(column)}, 1, 10)`;
+  const joined = await db
+    .selectFrom('subscribers')
+    .select([day('confirmed_at').as('day'), (eb) => eb.fn.countAll<number>().as('n')])
+    .where('confirmed_at', '>=', from)
+    .where('confirmed_at', '<', `${to}T99`)
+    .groupBy(day('confirmed_at'))
+    .execute();
+  const left = await db
+    .selectFrom('subscribers')
+    .select([day('unsubscribed_at').as('day'), (eb) => eb.fn.countAll<number>().as('n')])
+    .where('unsubscribed_at', '>=', from)
+    .where('unsubscribed_at', '<', `${to}T99`)
+    .where('status', '!=', 'confirmed')
+    .groupBy(day('unsubscribed_at'))
+    .execute();
+  const before = await db
+    .selectFrom('subscribers')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('confirmed_at', '<', from)
+    .where((eb) => eb.or([eb('status', '=', 'confirmed'), eb('unsubscribed_at', '>=', from)]))
+    .executeTakeFirstOrThrow();
+  const joinedBy = new Map(joined.map((r) => [r.day, Number(r.n)]));
+  const leftBy = new Map(left.map((r) => [r.day, Number(r.n)]));
+  const points: GrowthPoint[] = [];
+  let total = Number(before.n);
+  for (let d = new Date(`${from}T00:00:00Z`); d.toISOString().slice(0, 10) <= to; d = new Date(d.getTime() + 86_400_000)) {
+    const date = d.toISOString().slice(0, 10);
+    const subscribed = joinedBy.get(date) ?? 0;
+    const unsubscribed = leftBy.get(date) ?? 0;
+    total += subscribed - unsubscribed;
+    points.push({ date, subscribed, unsubscribed, total });
+  }
+  return points;
+}
+
+export async function deliveriesOf(db: DbOrTx, subscriberId: number) {
+  return db
+    .selectFrom('newsletter_deliveries as d')
+    .innerJoin('newsletter_sends as s', 's.id', 'd.send_id')
+    .select(['d.sent_at as sentAt', 'd.state', 's.subject'])
+    .where('d.subscriber_id', '=', subscriberId)
+    .orderBy('d.id')
+    .execute();
+}
+
+/** Takes the address off every delivery row; deliveries still waiting are skipped. */
+export async function forgetDeliveries(db: DbOrTx, subscriberId: number): Promise<void> {
+  await db
+    .updateTable('newsletter_deliveries')
+    .set({ state: 'skipped' })
+    .where('subscriber_id', '=', subscriberId)
+    .where('state', 'in', ['pending', 'deferred'])
+    .execute();
+  await db.updateTable('newsletter_deliveries').set({ email: '', subscriber_id: null }).where('subscriber_id', '=', subscriberId).execute();
+}

@@ -1,0 +1,316 @@
+import { randomBytes } from 'node:crypto';
+import type { Clock } from '../clock.js';
+import { inTransaction, type Db } from '../db/client.js';
+import type { SubscriberRow } from '../db/tables.js';
+import { AppError } from '../errors/app-error.js';
+import { parseInput } from '../errors/validate.js';
+import type { JobQueue } from '../jobs/index.js';
+import * as repo from './subscriber.repository.js';
+import { emailAddress, listQuery, preferencesInput, subscribeInput } from './subscriber.schema.js';
+import type { ImportReport, Newsletter, Subscriber } from './subscriber.types.js';
+import { LinkSigner, type LinkClaims } from './link.tokens.js';
+import { readSubscriberCsv } from './csv-layouts.js';
+
+export const SUBSCRIBER_EMAIL_JOB = 'subscribers.email';
+export type SubscriberEmailKind = 'confirm' | 'welcome' | 'already-subscribed';
+
+const CONFIRM_DAYS = 3;
+/** At most one confirmation (or reminder) per address in this time, so the form cannot flood an inbox. */
+const RESEND_AFTER_MS = 10 * 60_000;
+const IMPORT_BATCH = 500;
+
+export interface SubscriberServiceDeps {
+  db: Db;
+  clock: Clock;
+  jobs: JobQueue;
+}
+
+/** Subscribers and their newsletter choices: double opt-in, preferences, unsubscribing, import and export. */
+export class SubscriberService {
+  private signer: LinkSigner | undefined;
+
+  constructor(private readonly deps: SubscriberServiceDeps) {}
+
+  private now(): string {
+    return this.deps.clock().toISOString();
+  }
+
+  async links(): Promise<LinkSigner> {
+    this.signer ??= new LinkSigner(Buffer.from(await repo.ensureKey(this.deps.db, 'links'), 'base64url'));
+    return this.signer;
+  }
+
+  newsletters(): Promise<Newsletter[]> {
+    return repo.listNewsletters(this.deps.db);
+  }
+
+  async newsletter(slug: string): Promise<Newsletter> {
+    const found = (await this.newsletters()).find((n) => n.slug === slug);
+    if (!found) throw new AppError('NEWSLETTER_NOT_FOUND', `No newsletter has the slug "${slug}".`, [{ field: 'newsletter', message: 'no such newsletter' }]);
+    return found;
+  }
+
+  async createNewsletter(input: { slug: string; name: string; description?: string; isDefault?: boolean }): Promise<Newsletter> {
+    if ((await this.newsletters()).some((n) => n.slug === input.slug)) throw new AppError('SLUG_TAKEN', `A newsletter already uses the slug "${input.slug}".`);
+    await repo.insertNewsletter(this.deps.db, { description: '', isDefault: false, ...input }, this.now());
+    return this.newsletter(input.slug);
+  }
+
+  private async resolveNewsletters(slugs: string[] | undefined): Promise<Newsletter[]> {
+    const all = await this.newsletters();
+    if (!slugs || slugs.length === 0) return all.filter((n) => n.isDefault);
+    const unknown = slugs.filter((s) => !all.some((n) => n.slug === s));
+    if (unknown.length > 0) throw AppError.validation([{ field: 'newsletters', message: `unknown newsletter: ${unknown.join(', ')}` }]);
+    return all.filter((n) => slugs.includes(n.slug));
+  }
+
+  /**
+   * A signup from the form or the JSON endpoint. Answers the same way whatever the address's
+   * state, so nobody can learn who subscribes; the person behind the address gets an email
+   * (a confirmation link, or a note that they are already subscribed) at most every ten minutes.
+   */
+  async subscribe(input: unknown): Promise<void> {
+    const data = parseInput(subscribeInput, input);
+    if (data.company) return;
+    const chosen = await this.resolveNewsletters(data.newsletters);
+    const ids = chosen.map((n) => n.id);
+    await inTransaction(this.deps.db, async (tx) => {
+      const now = this.now();
+      const existing = await repo.findSubscriberRow(tx, { email: data.email });
+      const recentlyMailed = existing?.confirm_sent_at && Date.parse(existing.confirm_sent_at) > Date.parse(now) - RESEND_AFTER_MS;
+      if (!existing) {
+        const id = await repo.insertSubscriber(tx, { email: data.email, name: data.name ?? '', status: 'pending', source: 'form', nonce: nonce(), confirmedAt: null }, now);
+        await repo.chooseNewsletters(tx, id, ids, now, false);
+        await this.queueEmail(tx, id, 'confirm', now);
+        return;
+      }
+      if (recentlyMailed) return;
+      if (existing.status === 'confirmed') {
+        await this.queueEmail(tx, existing.id, 'already-subscribed', now);
+        return;
+      }
+      // Pending or gone: ask again. Their choices apply once the new link is followed.
+      await repo.updateSubscriber(tx, existing.id, { confirm_nonce: existing.status === 'pending' ? (existing.confirm_nonce ?? nonce()) : nonce() }, now);
+      if (existing.status === 'pending') await repo.chooseNewsletters(tx, existing.id, ids, now, false);
+      else await this.rememberChoice(tx, existing.id, ids, now);
+      await this.queueEmail(tx, existing.id, 'confirm', now);
+    });
+  }
+
+  /** Someone who left asks to come back: their choice is stored as pending rows until they confirm. */
+  private async rememberChoice(tx: Db, subscriberId: number, ids: number[], now: string) {
+    await repo.updateSubscriber(tx, subscriberId, { status: 'pending' }, now);
+    await repo.chooseNewsletters(tx, subscriberId, ids, now, true);
+  }
+
+  private async queueEmail(tx: Db, subscriberId: number, kind: SubscriberEmailKind, now: string) {
+    await repo.updateSubscriber(tx, subscriberId, { confirm_sent_at: now }, now);
+    await this.deps.jobs.enqueue(tx, { name: SUBSCRIBER_EMAIL_JOB, payload: { subscriberId, kind } });
+  }
+
+  /** Follows a confirmation link; it works once, and only while it is fresh. */
+  async confirm(token: unknown): Promise<{ subscriber: Subscriber; preferencesToken: string }> {
+    const signer = await this.links();
+    const claims = signer.verify(token, 'confirm', this.deps.clock());
+    const subscriber = await inTransaction(this.deps.db, async (tx) => {
+      const row = await repo.findSubscriberRow(tx, { id: claims.subscriberId });
+      if (!row || !row.confirm_nonce || row.confirm_nonce !== claims.nonce) {
+        throw new AppError('LINK_USED', 'This confirmation link has already been used. If you meant to subscribe again, use the form once more.');
+      }
+      const now = this.now();
+      await repo.updateSubscriber(tx, row.id, { status: 'confirmed', confirm_nonce: null, confirmed_at: now, unsubscribed_at: null }, now);
+      await repo.unsuppress(tx, row.email);
+      await this.deps.jobs.enqueue(tx, { name: SUBSCRIBER_EMAIL_JOB, payload: { subscriberId: row.id, kind: 'welcome' } });
+      return (await repo.toSubscribers(tx, [(await repo.findSubscriberRow(tx, { id: row.id }))!]))[0]!;
+    });
+    return { subscriber, preferencesToken: signer.sign({ purpose: 'preferences', subscriberId: subscriber.id }) };
+  }
+
+  /** The link that lets its holder confirm, for the confirmation email. */
+  async confirmToken(row: SubscriberRow): Promise<string> {
+    const expires = Math.floor(this.deps.clock().getTime() / 1000) + CONFIRM_DAYS * 86_400;
+    return (await this.links()).sign({ purpose: 'confirm', subscriberId: row.id, nonce: row.confirm_nonce ?? '', expires });
+  }
+
+  private async fromLink(token: unknown, purpose: 'preferences' | 'unsubscribe'): Promise<{ claims: LinkClaims; row: SubscriberRow }> {
+    const claims = (await this.links()).verify(token, purpose, this.deps.clock());
+    const row = await repo.findSubscriberRow(this.deps.db, { id: claims.subscriberId });
+    if (!row) throw new AppError('LINK_INVALID', 'This link belongs to an address that is no longer on our list.');
+    return { claims, row };
+  }
+
+  /** Throws the link's problem (forged, unknown subscriber) without acting on it. */
+  async checkLink(token: unknown, purpose: 'preferences' | 'unsubscribe'): Promise<void> {
+    await this.fromLink(token, purpose);
+  }
+
+  async preferences(token: unknown): Promise<{ subscriber: Subscriber; newsletters: Array<Newsletter & { chosen: boolean }> }> {
+    const { row } = await this.fromLink(token, 'preferences');
+    const [subscriber] = await repo.toSubscribers(this.deps.db, [row]);
+    const chosen = row.status === 'confirmed' ? subscriber!.newsletters : [];
+    return { subscriber: subscriber!, newsletters: (await this.newsletters()).map((n) => ({ ...n, chosen: chosen.includes(n.slug) })) };
+  }
+
+  /** Saves the newsletters chosen on the preferences page; choosing none unsubscribes. */
+  async updatePreferences(input: unknown): Promise<Subscriber> {
+    const data = parseInput(preferencesInput, input);
+    const { row } = await this.fromLink(data.token, 'preferences');
+    const chosen = data.newsletters.length === 0 ? [] : await this.resolveNewsletters(data.newsletters);
+    await inTransaction(this.deps.db, async (tx) => {
+      const now = this.now();
+      if (chosen.length === 0) return this.leave(tx, row, now);
+      await repo.chooseNewsletters(tx, row.id, chosen.map((n) => n.id), now, true);
+      if (row.status !== 'confirmed') {
+        await repo.updateSubscriber(tx, row.id, { status: 'confirmed', confirmed_at: now, unsubscribed_at: null }, now);
+        await repo.unsuppress(tx, row.email);
+      }
+    });
+    return (await repo.toSubscribers(this.deps.db, [(await repo.findSubscriberRow(this.deps.db, { id: row.id }))!]))[0]!;
+  }
+
+  /** Leaves the newsletter the link names (or all); with none left, the address is suppressed. */
+  async unsubscribe(token: unknown): Promise<{ newsletter: string | null; preferencesToken: string }> {
+    const { claims, row } = await this.fromLink(token, 'unsubscribe');
+    const newsletter = (await this.newsletters()).find((n) => n.id === claims.newsletterId) ?? null;
+    await inTransaction(this.deps.db, async (tx) => {
+      const now = this.now();
+      if (newsletter) await repo.leaveNewsletter(tx, row.id, newsletter.id, now);
+      if (!newsletter || (await repo.activeNewsletterIds(tx, row.id)).length === 0) await this.leave(tx, row, now);
+    });
+    return { newsletter: newsletter?.name ?? null, preferencesToken: (await this.links()).sign({ purpose: 'preferences', subscriberId: row.id }) };
+  }
+
+  private async leave(tx: Db, row: SubscriberRow, now: string) {
+    await repo.leaveNewsletters(tx, row.id, [], now);
+    if (row.status === 'confirmed' || row.status === 'pending') {
+      await repo.updateSubscriber(tx, row.id, { status: 'unsubscribed', unsubscribed_at: now, confirm_nonce: null }, now);
+    }
+    await repo.suppress(tx, row.email, 'unsubscribed', now);
+  }
+
+  /** A permanent delivery failure: the address is never mailed again. */
+  async markBounced(subscriberId: number): Promise<void> {
+    await inTransaction(this.deps.db, async (tx) => {
+      const row = await repo.findSubscriberRow(tx, { id: subscriberId });
+      if (!row) return;
+      const now = this.now();
+      await repo.updateSubscriber(tx, row.id, { status: 'bounced', unsubscribed_at: now }, now);
+      await repo.suppress(tx, row.email, 'bounced', now);
+    });
+  }
+
+  async find(email: unknown): Promise<Subscriber> {
+    const address = parseInput(emailAddress, email, 'email');
+    const row = await repo.findSubscriberRow(this.deps.db, { email: address });
+    if (!row) throw new AppError('SUBSCRIBER_NOT_FOUND', `No subscriber has the address ${address}.`);
+    return (await repo.toSubscribers(this.deps.db, [row]))[0]!;
+  }
+
+  async findRow(id: number): Promise<SubscriberRow | undefined> {
+    return repo.findSubscriberRow(this.deps.db, { id });
+  }
+
+  async list(query: unknown): Promise<{ subscribers: Subscriber[]; total: number }> {
+    const { rows, total } = await repo.searchSubscribers(this.deps.db, parseInput(listQuery, query));
+    return { subscribers: await repo.toSubscribers(this.deps.db, rows), total };
+  }
+
+  /**
+   * Imports confirmed subscribers from a CSV export of another platform. Every acceptable row is
+   * added in one transaction (all or nothing); rows that cannot be taken are listed with the reason.
+   */
+  async importCsv(file: Buffer, options: { newsletter?: string; onProgress?: (done: number, total: number) => void } = {}): Promise<ImportReport> {
+    const { layout, rows } = readSubscriberCsv(file);
+    const newsletters = options.newsletter ? [await this.newsletter(options.newsletter)] : await this.resolveNewsletters(undefined);
+    const report: ImportReport = { layout, rows: rows.length, added: 0, updated: 0, rejected: [] };
+    const seen = new Map<string, number>();
+    const accepted: Array<{ email: string; name: string }> = [];
+    for (const row of rows) {
+      const email = emailAddress.safeParse(row.email);
+      const name = row.name.replace(/[\u0000-\u001f\u007f]/g, ' ').trim().slice(0, 120);
+      if (!email.success) report.rejected.push({ line: row.line, email: row.email.slice(0, 254), reason: row.email ? 'not a valid email address' : 'no email address' });
+      else if (row.excluded) report.rejected.push({ line: row.line, email: email.data, reason: row.excluded });
+      else if (seen.has(email.data)) report.rejected.push({ line: row.line, email: email.data, reason: `the same address as line ${seen.get(email.data)}` });
+      else {
+        seen.set(email.data, row.line);
+        accepted.push({ email: email.data, name });
+      }
+    }
+    const suppressed = await repo.suppressedAmong(this.deps.db, accepted.map((a) => a.email));
+    const toImport = accepted.filter((a) => !suppressed.has(a.email));
+    for (const a of accepted) {
+      if (suppressed.has(a.email)) report.rejected.push({ line: seen.get(a.email)!, email: a.email, reason: `on the suppression list (${suppressed.get(a.email)})` });
+    }
+    report.rejected.sort((a, b) => a.line - b.line);
+    await inTransaction(this.deps.db, async (tx) => {
+      const now = this.now();
+      for (let i = 0; i < toImport.length; i += IMPORT_BATCH) {
+        for (const entry of toImport.slice(i, i + IMPORT_BATCH)) {
+          const existing = await repo.findSubscriberRow(tx, { email: entry.email });
+          let id: number;
+          if (existing) {
+            id = existing.id;
+            report.updated += 1;
+            if (existing.status !== 'confirmed') {
+              await repo.updateSubscriber(tx, id, { status: 'confirmed', confirmed_at: now, unsubscribed_at: null, confirm_nonce: null }, now);
+            }
+          } else {
+            id = await repo.insertSubscriber(tx, { ...entry, status: 'confirmed', source: `import:${layout}`, nonce: null, confirmedAt: now }, now);
+            report.added += 1;
+          }
+          await repo.chooseNewsletters(tx, id, newsletters.map((n) => n.id), now, false);
+        }
+        options.onProgress?.(Math.min(i + IMPORT_BATCH, toImport.length), toImport.length);
+      }
+    });
+    return report;
+  }
+
+  /** Every subscriber as CSV lines (header first), a page at a time. */
+  async *exportCsv(): AsyncGenerator<string> {
+    yield 'email,name,status,newsletters,created_at,confirmed_at,unsubscribed_at\n';
+    for (let after = 0; ; ) {
+      const rows = await repo.subscribersAfter(this.deps.db, after, 1000);
+      if (rows.length === 0) return;
+      const subscribers = await repo.toSubscribers(this.deps.db, rows);
+      yield subscribers
+        .map((s) => [s.email, s.name, s.status, s.newsletters.join(' '), s.createdAt, s.confirmedAt ?? '', s.unsubscribedAt ?? ''].map(csvCell).join(',') + '\n')
+        .join('');
+      after = rows[rows.length - 1]!.id;
+    }
+  }
+
+  /** Everything stored about one subscriber, for a data request. */
+  async exportOne(email: unknown): Promise<Subscriber & { deliveries: Array<{ sentAt: string | null; state: string; subject: string }> }> {
+    const subscriber = await this.find(email);
+    return { ...subscriber, deliveries: await repo.deliveriesOf(this.deps.db, subscriber.id) };
+  }
+
+  /**
+   * Erases one subscriber: the record and choices go, delivery rows lose the address. The
+   * address stays on the suppression list only as a hash, so an old import cannot add it back.
+   */
+  async erase(email: unknown): Promise<void> {
+    const subscriber = await this.find(email);
+    await inTransaction(this.deps.db, async (tx) => {
+      const now = this.now();
+      await repo.forgetDeliveries(tx, subscriber.id);
+      await repo.suppress(tx, subscriber.email, 'unsubscribed', now);
+      await repo.deleteSubscriber(tx, subscriber.id);
+    });
+  }
+
+  growth(from: string, to: string) {
+    return repo.growthSeries(this.deps.db, from, to);
+  }
+}
+
+function nonce(): string {
+  return randomBytes(9).toString('base64url');
+}
+
+function csvCell(value: string): string {
+  // A leading = + - @ would run as a formula in spreadsheets; quote and prefix it.
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\n\r']/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}

@@ -1,0 +1,47 @@
+export const subscriberStatuses = ['pending', 'confirmed', 'unsubscribed', 'bounced', 'complained'] as const;
+export type SubscriberStatus = (typeof subscriberStatuses)[number];
+/** Why an address is on the suppression list and never mailed again (until it opts in anew). */
+export type SuppressionReason = 'unsubscribed' | 'bounced' | 'complained';
+
+export interface Newsletter {
+  id: number;
+  slug: string;
+  name: string;
+  description: string;
+  isDefault: boolean;
+}
+
+export interface Subscriber {
+  id: number;
+  email: string;
+  name: string;
+  status: SubscriberStatus;
+  source: string;
+  /** Slugs of the newsletters the subscriber receives (or chose, while pending). */
+  newsletters: string[];
+  createdAt: string;
+  confirmedAt: string | null;
+  unsubscribedAt: string | null;
+}
+
+export interface ImportRejection {
+  /** Line in the file (the header is line 1). */
+  line: number;
+  email: string;
+  reason: string;
+}
+
+export interface ImportReport {
+  layout: string;
+  rows: number;
+  added: number;
+  updated: number;
+  rejected: ImportRejection[];
+}
+
+export interface GrowthPoint {
+  date: string;
+  subscribed: number;
+  unsubscribed: number;
+  total: number;
+}

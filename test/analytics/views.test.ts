@@ -1,0 +1,59 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testApp, type AppContext } from '../support/app.js';
+import { makeAuthor, makeTag, postFields } from '../support/factories.js';
+import { dialects, manualClock } from '../support/stores.js';
+import { staffClient } from '../admin-api/support/admin-client.js';
+
+const browser = 'Mozilla/5.0 (X11; Linux x86_64) Firefox/140.0';
+
+describe.each(dialects)('cookieless view counts and the dashboard on %s', (dialect) => {
+  let t: AppContext;
+  const clock = manualClock('2026-11-25T12:00:00.000Z');
+
+  beforeAll(async () => {
+    t = await testApp(dialect, { clock: clock.clock });
+  });
+  afterAll(async () => t.close());
+
+  it('counts each reader once a day per piece, ignores bots, and stores nothing about readers', async () => {
+    const author = await makeAuthor(t.services);
+    await makeTag(t.services, { name: 'Film', slug: 'film' });
+    const popular = await t.services.posts.create(postFields([author.slug], { title: 'Popular', status: 'published', tags: ['film'], publishedAt: '2026-11-24T09:00:00Z' }));
+    const quiet = await t.services.posts.create(postFields([author.slug], { title: 'Quiet', status: 'published', publishedAt: '2026-11-10T09:00:00Z' }));
+    const read = async (slug: string, address: string, agent = browser) => {
+      const res = await t.app.inject({ url: `/${slug}/`, remoteAddress: address, headers: { 'user-agent': agent } });
+      expect(res.statusCode).toBe(200);
+      expect(res.headers['set-cookie']).toBeUndefined();
+    };
+    for (const address of ['10.1.0.1', '10.1.0.2', '10.1.0.3']) await read(popular.slug, address);
+    await read(popular.slug, '10.1.0.1');
+    await read(popular.slug, '10.1.0.9', 'Googlebot/2.1');
+    await read(quiet.slug, '10.1.0.1');
+    await t.app.inject({ url: '/no-such-piece/', remoteAddress: '10.1.0.1', headers: { 'user-agent': browser } });
+    clock.advance(24 * 60 * 60 * 1000);
+    await read(popular.slug, '10.1.0.1');
+    await t.services.views.flush();
+
+    const rows = await t.store.db.selectFrom('post_views').selectAll().orderBy('day').orderBy('post_id').execute();
+    expect(rows).toEqual([
+      { post_id: popular.id, day: '2026-11-25', views: 3 },
+      { post_id: quiet.id, day: '2026-11-25', views: 1 },
+      { post_id: popular.id, day: '2026-11-26', views: 1 },
+    ]);
+    expect(JSON.stringify(rows)).not.toContain('10.1.0');
+
+    const { client } = await staffClient(t.app, t.services, 'contributor');
+    const dashboard = (await client.call('GET', '/admin/api/dashboard?weeks=3&days=7')).json();
+    expect(dashboard.topPosts).toEqual([
+      { id: popular.id, title: 'Popular', slug: popular.slug, views: 4 },
+      { id: quiet.id, title: 'Quiet', slug: quiet.slug, views: 1 },
+    ]);
+    expect(dashboard.publishedPerWeek).toEqual([
+      { weekStart: '2026-11-09', total: 1, bySection: { '(none)': 1 } },
+      { weekStart: '2026-11-16', total: 0, bySection: {} },
+      { weekStart: '2026-11-23', total: 1, bySection: { film: 1 } },
+    ]);
+    const bad = await client.call('GET', '/admin/api/dashboard?weeks=0&days=x');
+    expect(bad.json().error.fields.map((f: { field: string }) => f.field).sort()).toEqual(['days', 'weeks']);
+  });
+});

@@ -1,0 +1,43 @@
+import type { Services } from '../../src/services.js';
+import { invoice, signedEvent, type StripeTestServer } from '../support/stripe-server.js';
+
+export const gbAddress = { name: 'Ada Obi', line1: '1 High Street', city: 'London', postcode: 'sw1a1aa', country: 'gb' };
+export const usAddress = { name: 'Sam Lee', line1: '5 Main St', city: 'Springfield', region: 'il', postcode: '62701', country: 'US' };
+
+export async function makePlans(services: Services) {
+  const digital = await services.plans.create({ name: 'Digital', tier: 'digital', monthlyCents: 500, yearlyCents: 5000 });
+  const print = await services.plans.create({ name: 'Print + Digital', tier: 'print', monthlyCents: 900, yearlyCents: 9000, giftCents: 9500, issuesPerYear: 4 });
+  return { digital, print };
+}
+
+/** Delivers a signed event to the service the way the webhook route does. */
+export function deliver(services: Services, type: string, object: Record<string, unknown>, options: { id?: string; created?: number } = {}) {
+  const { payload, signature, event } = signedEvent(type, object, options);
+  return { event, outcome: services.subscriptions.receiveWebhook(Buffer.from(payload), signature) };
+}
+
+let counter = 0;
+
+/** A reader buys a plan through checkout; Stripe then reports the completed session and the paid first invoice. */
+export async function subscribe(
+  services: Services,
+  stripe: StripeTestServer,
+  input: { plan: string; billing: 'month' | 'year'; email: string; address?: object },
+): Promise<{ stripeId: string; customer: string; checkoutId: string }> {
+  await services.subscriptions.startCheckout(null, input);
+  const checkoutId = stripe.requests.at(-1)!.body.get('client_reference_id')!;
+  counter += 1;
+  const stripeId = `sub_flow${counter}`;
+  const customer = `cus_flow${counter}`;
+  await deliver(services, 'checkout.session.completed', {
+    id: `cs_flow${counter}`,
+    object: 'checkout.session',
+    mode: 'subscription',
+    client_reference_id: checkoutId,
+    customer,
+    subscription: stripeId,
+    payment_status: 'paid',
+  }).outcome;
+  await deliver(services, 'invoice.paid', invoice(stripeId, { customer, billing_reason: 'subscription_create' })).outcome;
+  return { stripeId, customer, checkoutId };
+}

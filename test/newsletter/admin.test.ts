@@ -1,0 +1,77 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { staffClient } from '../admin-api/support/admin-client.js';
+import { testApp, type AppContext } from '../support/app.js';
+import { makeAuthor, postFields } from '../support/factories.js';
+
+describe('the newsletter admin API', () => {
+  let t: AppContext;
+
+  beforeEach(async () => {
+    t = await testApp('sqlite');
+  });
+  afterEach(async () => t.close());
+
+  it('is for editors and administrators only', async () => {
+    expect((await t.app.inject('/admin/api/newsletter/subscribers')).statusCode).toBe(401);
+    const { client: author } = await staffClient(t.app, t.services, 'author');
+    expect((await author.call('GET', '/admin/api/newsletter/subscribers')).statusCode).toBe(403);
+    const { client: editor } = await staffClient(t.app, t.services, 'editor');
+    expect((await editor.call('GET', '/admin/api/newsletter/subscribers')).statusCode).toBe(200);
+  });
+
+  it('says when emails go to the outbox instead of SMTP', async () => {
+    const { client } = await staffClient(t.app, t.services, 'editor');
+    const status = (await client.call('GET', '/admin/api/newsletter/status')).json();
+    expect(status).toMatchObject({ delivery: 'outbox', dkim: false, notice: expect.stringContaining('No SMTP_URL') });
+    expect(status.outbox).toBe(`${t.dataDir}/outbox`);
+  });
+
+  it('imports, searches, charts, exports and erases subscribers', async () => {
+    const { client } = await staffClient(t.app, t.services, 'editor');
+    const csv = 'Email Address,First Name,Last Name\nada@example.com,Ada,Lovelace\nbad,,\n';
+    const imported = await client.call('POST', '/admin/api/newsletter/subscribers/import', csv, { 'content-type': 'text/csv' });
+    expect(imported.json()).toMatchObject({ layout: 'Mailchimp', added: 1, rejected: [{ line: 3, reason: 'not a valid email address' }] });
+    const wrong = await client.call('POST', '/admin/api/newsletter/subscribers/import', 'name\nAda\n', { 'content-type': 'text/csv' });
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json().error.code).toBe('CSV_INVALID');
+
+    const found = (await client.call('GET', '/admin/api/newsletter/subscribers?q=lovelace')).json();
+    expect(found).toMatchObject({ total: 1, subscribers: [{ email: 'ada@example.com', status: 'confirmed' }] });
+    const bad = await client.call('GET', '/admin/api/newsletter/subscribers?limit=0');
+    expect(bad.json().error.fields[0].field).toBe('limit');
+
+    const today = new Date().toISOString().slice(0, 10);
+    const growth = (await client.call('GET', `/admin/api/newsletter/subscribers/growth?from=${today}&to=${today}`)).json();
+    expect(growth.points).toEqual([{ date: today, subscribed: 1, unsubscribed: 0, total: 1 }]);
+
+    const exported = await client.call('GET', '/admin/api/newsletter/subscribers/export.csv');
+    expect(exported.headers['content-type']).toContain('text/csv');
+    expect(exported.body).toContain('ada@example.com,Ada Lovelace,confirmed,weekly');
+
+    expect((await client.call('GET', '/admin/api/newsletter/subscribers/ada@example.com/export')).json()).toMatchObject({ email: 'ada@example.com' });
+    expect((await client.call('DELETE', '/admin/api/newsletter/subscribers/ada@example.com')).statusCode).toBe(204);
+    expect((await client.call('GET', '/admin/api/newsletter/subscribers/ada@example.com/export')).statusCode).toBe(404);
+  });
+
+  it('edits, previews and sends a digest, and reports on the send', async () => {
+    const { client } = await staffClient(t.app, t.services, 'editor');
+    await t.services.subscribers.importCsv(Buffer.from('email\nreader@example.com\n'));
+    const author = await makeAuthor(t.services);
+    const post = await t.services.posts.create(postFields([author.slug], { status: 'published', title: 'This week’s cover' }));
+    const digest = (await client.call('POST', '/admin/api/newsletter/digests/assemble')).json();
+    expect(digest.items.map((i: { title: string }) => i.title)).toEqual(['This week’s cover']);
+    const edited = await client.call('PATCH', `/admin/api/newsletter/digests/${digest.id}`, { intro: 'Dear readers', subject: 'Our week' });
+    expect(edited.json()).toMatchObject({ intro: 'Dear readers', subject: 'Our week' });
+    const injected = await client.call('PATCH', `/admin/api/newsletter/digests/${digest.id}`, { subject: 'Hi\r\nBcc: x@example.com' });
+    expect(injected.json().error.fields[0].field).toBe('subject');
+    const preview = await client.call('GET', `/admin/api/newsletter/digests/${digest.id}/preview`);
+    expect(preview.headers['content-type']).toContain('text/html');
+    expect(preview.body).toContain('Dear readers');
+
+    const sent = (await client.call('POST', `/admin/api/newsletter/digests/${digest.id}/send`)).json();
+    await t.services.runner.drain();
+    const report = (await client.call('GET', `/admin/api/newsletter/sends/${sent.sendId}`)).json();
+    expect(report).toMatchObject({ subject: 'Our week', delivered: 1, deferred: 0, failed: 0, bounced: 0, unsubscribedSince: 0, state: 'done' });
+    expect((await client.call('POST', `/admin/api/newsletter/posts/${post.slug}/send`, { newsletter: 'nope' })).statusCode).toBe(404);
+  });
+});

@@ -1,0 +1,77 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { dialects, testServices, type TestContext } from '../support/stores.js';
+
+describe.each(dialects)('subscriber CSV import and export on %s', (dialect) => {
+  let t: TestContext;
+
+  beforeEach(async () => {
+    t = await testServices(dialect);
+  });
+  afterEach(async () => t.close());
+
+  const count = async () => (await t.services.subscribers.list({})).total;
+
+  it('reads a Mailchimp export and reports each rejected row with its reason', async () => {
+    const csv = [
+      'Email Address,First Name,Last Name,MEMBER_RATING',
+      'ada@example.com,Ada,Lovelace,2',
+      'not-an-email,Bad,Row,1',
+      ',Empty,Row,1',
+      'ADA@example.com,Ada,Again,1',
+      '"grace@example.com","Grace","Hopper",5',
+    ].join('\r\n');
+    const progress: number[] = [];
+    const report = await t.services.subscribers.importCsv(Buffer.from(csv), { onProgress: (done) => progress.push(done) });
+    expect(report).toMatchObject({ layout: 'Mailchimp', rows: 5, added: 2, updated: 0 });
+    expect(report.rejected).toEqual([
+      { line: 3, email: 'not-an-email', reason: 'not a valid email address' },
+      { line: 4, email: '', reason: 'no email address' },
+      { line: 5, email: 'ada@example.com', reason: 'the same address as line 2' },
+    ]);
+    expect(progress.at(-1)).toBe(2);
+    const ada = await t.services.subscribers.find('ada@example.com');
+    expect(ada).toMatchObject({ name: 'Ada Lovelace', status: 'confirmed', newsletters: ['weekly'] });
+  });
+
+  it('leaves out people Substack and Ghost say must not be emailed', async () => {
+    const substack = await t.services.subscribers.importCsv(Buffer.from('email,active_subscription,email_disabled\na@example.com,true,false\nb@example.com,false,true\n'));
+    expect(substack).toMatchObject({ layout: 'Substack', added: 1, rejected: [{ line: 3, reason: 'email disabled in the Substack export' }] });
+    const ghost = await t.services.subscribers.importCsv(Buffer.from('id,email,name,subscribed_to_emails\n1,c@example.com,Cee,true\n2,d@example.com,Dee,false\n'));
+    expect(ghost).toMatchObject({ layout: 'Ghost', added: 1, rejected: [{ line: 3, reason: 'not subscribed to emails in the Ghost export' }] });
+  });
+
+  it('refuses files in the wrong encoding or without an email column and imports nothing', async () => {
+    const latin1 = Buffer.from('email,name\nzoe@example.com,Zo\xe9\n', 'latin1');
+    await expect(t.services.subscribers.importCsv(latin1)).rejects.toMatchObject({ code: 'CSV_INVALID', message: expect.stringContaining('not UTF-8') });
+    await expect(t.services.subscribers.importCsv(Buffer.from('mail,name\nzoe@example.com,Zoe\n'))).rejects.toMatchObject({
+      code: 'CSV_INVALID',
+      message: expect.stringContaining('No email column found (columns: mail, name)'),
+    });
+    await expect(t.services.subscribers.importCsv(Buffer.from('email\n"unclosed@example.com\n'))).rejects.toMatchObject({ code: 'CSV_INVALID' });
+    await expect(t.services.subscribers.importCsv(Buffer.from('email\na@example.com\n'), { newsletter: 'nope' })).rejects.toMatchObject({ code: 'NEWSLETTER_NOT_FOUND' });
+    expect(await count()).toBe(0);
+  });
+
+  it('exports subscribers as CSV that imports again, with formula cells defused', async () => {
+    await t.services.subscribers.importCsv(Buffer.from('email,name\none@example.com,"=HYPERLINK(""x"")"\ntwo@example.com,Two\n'));
+    let csv = '';
+    for await (const chunk of t.services.subscribers.exportCsv()) csv += chunk;
+    expect(csv.split('\n')[0]).toBe('email,name,status,newsletters,created_at,confirmed_at,unsubscribed_at');
+    expect(csv).toContain(`"'=HYPERLINK(""x"")"`);
+    const other = await testServices(dialect);
+    try {
+      expect(await other.services.subscribers.importCsv(Buffer.from(csv))).toMatchObject({ added: 2, rejected: [] });
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('exports one subscriber’s data and erases it so an old list cannot bring the address back', async () => {
+    await t.services.subscribers.importCsv(Buffer.from('email,name\nerase@example.com,Erin\n'));
+    expect(await t.services.subscribers.exportOne('erase@example.com')).toMatchObject({ email: 'erase@example.com', name: 'Erin', deliveries: [] });
+    await t.services.subscribers.erase('erase@example.com');
+    await expect(t.services.subscribers.find('erase@example.com')).rejects.toMatchObject({ code: 'SUBSCRIBER_NOT_FOUND' });
+    const again = await t.services.subscribers.importCsv(Buffer.from('email\nerase@example.com\n'));
+    expect(again.rejected).toEqual([{ line: 2, email: 'erase@example.com', reason: 'on the suppression list (unsubscribed)' }]);
+  });
+});

@@ -1,0 +1,69 @@
+import type { AddressInfo } from 'node:net';
+import { simpleParser, type ParsedMail } from 'mailparser';
+import { SMTPServer } from 'smtp-server';
+
+export interface Received {
+  to: string;
+  raw: Buffer;
+}
+
+export interface TestSmtp {
+  url: string;
+  received: Received[];
+  /** Answers RCPT TO for an address with this SMTP code (e.g. 451 or 550) instead of accepting. */
+  refuse(address: string, code: number): void;
+  accept(address: string): void;
+  /** Waits until at least `count` messages have arrived. */
+  waitFor(count: number, timeoutMs?: number): Promise<void>;
+  parsed(index?: number): Promise<ParsedMail>;
+  close(): Promise<void>;
+}
+
+/** A real SMTP server on loopback that keeps every message it accepts. */
+export async function startSmtp(): Promise<TestSmtp> {
+  const received: Received[] = [];
+  const refusals = new Map<string, number>();
+  const waiters: Array<() => void> = [];
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    onRcptTo(address, _session, callback) {
+      const code = refusals.get(address.address.toLowerCase());
+      if (code) {
+        const error = Object.assign(new Error(code >= 500 ? 'mailbox unavailable' : 'try again later'), { responseCode: code });
+        return callback(error);
+      }
+      callback();
+    },
+    onData(stream, session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on('data', (c: Buffer) => chunks.push(c));
+      stream.on('end', () => {
+        for (const rcpt of session.envelope.rcptTo) received.push({ to: rcpt.address.toLowerCase(), raw: Buffer.concat(chunks) });
+        for (const w of waiters.splice(0)) w();
+        callback();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.server.address() as AddressInfo;
+  return {
+    url: `smtp://127.0.0.1:${port}`,
+    received,
+    refuse: (address, code) => refusals.set(address.toLowerCase(), code),
+    accept: (address) => refusals.delete(address.toLowerCase()),
+    async waitFor(count, timeoutMs = 15_000) {
+      const deadline = Date.now() + timeoutMs;
+      while (received.length < count) {
+        if (Date.now() > deadline) throw new Error(`expected ${count} messages, got ${received.length}`);
+        await new Promise<void>((resolve) => {
+          waiters.push(resolve);
+          setTimeout(resolve, 100);
+        });
+      }
+    },
+    parsed: (index = received.length - 1) => simpleParser(received[index]!.raw),
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
