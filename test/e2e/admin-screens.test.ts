@@ -12,15 +12,19 @@ describe('the other admin screens in the browser', () => {
     await admin.services.posts.create({ title: 'A draft in waiting', authors: [boss.authorSlug], tags: ['film'] });
     for (let week = 0; week < 6; week += 1) {
       for (const section of week % 2 ? ['film', 'music'] : ['film']) {
-        await admin.services.posts.create({
+        const post = await admin.services.posts.create({
           title: `Published ${section} ${week}`,
           authors: [boss.authorSlug],
           tags: [section],
           status: 'published',
           publishedAt: new Date(Date.now() - week * 7 * 86_400_000 - 3_600_000).toISOString(),
         });
+        for (let reader = 0; reader < 6 - week; reader += 1) {
+          admin.services.views.record({ slug: post.slug, address: `192.0.2.${reader}`, userAgent: 'Mozilla/5.0 (X11; Linux x86_64)' });
+        }
       }
     }
+    await admin.services.views.flush();
   });
   afterAll(() => admin.close());
 
@@ -31,6 +35,8 @@ describe('the other admin screens in the browser', () => {
     const chart = page.getByRole('figure', { name: 'Pieces published per week, by section' });
     await chart.getByRole('img', { name: /: 9 in 12 weeks/ }).waitFor();
     await chart.getByRole('listitem').filter({ hasText: 'Music' }).waitFor();
+    const top = page.getByRole('figure', { name: /^Most read pieces since / });
+    await expect.poll(() => top.getByRole('listitem').first().textContent()).toBe('Published film 06 views');
     await expectAccessible(page, 'dashboard');
     await screenshot(page, 'dashboard');
     await context.close();

@@ -1,12 +1,12 @@
-import { request } from './client';
+import { query, request } from './client';
 
 export interface DashboardStats {
-  /** Pieces published each week (ISO week start) in each section. */
-  publishedPerWeek: Array<{ week: string; section: string; count: number }>;
-  /** The most read pieces by cookieless view counts. */
-  topPosts: Array<{ id: number; title: string; views: number }>;
-  /** Confirmed newsletter subscribers at the end of each day, once the newsletter records them. */
-  subscribers?: Array<{ date: string; count: number }>;
+  /** One entry per week (starting Monday, UTC), oldest first; pieces published per section slug. */
+  publishedPerWeek: Array<{ weekStart: string; total: number; bySection: Record<string, number> }>;
+  /** The most viewed pieces since `viewsSince`, by cookieless view counts. */
+  topPosts: Array<{ id: number; title: string; slug: string; views: number }>;
+  viewsSince: string;
 }
 
-export const getDashboard = () => request<DashboardStats>('GET', '/dashboard');
+export const getDashboard = (options: { weeks?: number; days?: number; top?: number } = {}) =>
+  request<DashboardStats>('GET', `/dashboard${query(options)}`);

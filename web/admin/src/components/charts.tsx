@@ -63,7 +63,7 @@ export function StackedBarChart({ title, data }: { title: string; data: StackedS
   );
 }
 
-export function HorizontalBars({ title, rows, unit }: { title: string; rows: Array<{ label: string; value: number }>; unit: string }) {
+export function HorizontalBars({ title, rows, unit }: { title: string; rows: Array<{ label: string; value: number }>; unit: { one: string; many: string } }) {
   const max = Math.max(1, ...rows.map((r) => r.value));
   return (
     <figure className="chart">
@@ -73,33 +73,10 @@ export function HorizontalBars({ title, rows, unit }: { title: string; rows: Arr
           <li key={row.label}>
             <span className="hbar-label">{row.label}</span>
             <span className="hbar-track" aria-hidden="true"><span className="hbar" style={{ width: `${(row.value / max) * 100}%` }} /></span>
-            <span className="hbar-value">{row.value.toLocaleString()} {unit}</span>
+            <span className="hbar-value">{row.value.toLocaleString()} {row.value === 1 ? unit.one : unit.many}</span>
           </li>
         ))}
       </ol>
-    </figure>
-  );
-}
-
-export function LineChart({ title, points }: { title: string; points: Array<{ label: string; value: number }> }) {
-  const width = 640;
-  const height = 180;
-  const pad = 30;
-  const max = Math.max(1, ...points.map((p) => p.value));
-  const x = (i: number) => pad + ((width - 2 * pad) * i) / Math.max(1, points.length - 1);
-  const y = (v: number) => height - pad - ((height - 2 * pad) * v) / max;
-  const path = points.map((p, i) => `${i === 0 ? 'M' : 'L'}${x(i)},${y(p.value)}`).join(' ');
-  const last = points[points.length - 1];
-  return (
-    <figure className="chart">
-      <figcaption>{title}</figcaption>
-      <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-label={`${title}: ${last ? `${last.value} on ${last.label}` : 'no data yet'}`}>
-        <line x1={pad} x2={width - pad} y1={height - pad} y2={height - pad} className="grid" />
-        <path d={path} className="line" />
-        {points.map((p, i) => (i === 0 || i === points.length - 1) && (
-          <text key={p.label} x={x(i)} y={height - 8} textAnchor="middle" className="axis">{p.label}</text>
-        ))}
-      </svg>
     </figure>
   );
 }
