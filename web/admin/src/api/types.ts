@@ -11,6 +11,7 @@ export type { Tag, Author } from '../../../../src/content/taxonomy.types';
 export type { WorkType, CreditRole, PersonSummary, Work, Review } from '../../../../src/reviews/work.types';
 export { workTypes, creditRoles } from '../../../../src/reviews/work.types';
 export type { MediaItem } from '../../../../src/media/media.types';
+export type { RevisionRow as Revision } from '../../../../src/editorial/revision.repository';
 export type { SiteSettings } from '../../../../src/settings/settings.schema';
 import type { SiteSettings } from '../../../../src/settings/settings.schema';
 import type { CreditRole, WorkType } from '../../../../src/reviews/work.types';
@@ -56,15 +57,5 @@ export interface PostInput {
   contentNotes: string[];
   review?: { work: WorkInput | { slug: string }; rating?: { value: number; scale: number }; verdict?: string };
 }
-
-export interface Revision {
-  id: number;
-  postId: number;
-  revision: number;
-  userId: number | null;
-  createdAt: string;
-  updatedAt: string;
-}
-
 
 export type NavigationItem = SiteSettings['navigation'][number];
