@@ -19,13 +19,16 @@ const SAMPLES = 300;
 
 type Query = Record<string, string>;
 
-/** Typical queries: words a reader would try (frequent and rarer ones), two words, a prefix, a filtered one. */
+/** Typical queries: a distinctive word, a common one, two words, a prefix, a filtered one. */
 function queries(words: string[]): Record<string, Query[]> {
   const next = random(99);
   // Ranks 20–2,000 of the vocabulary: neither stop-word-like nor vanishingly rare.
   const word = () => words[20 + Math.floor(next() * 1980)]!;
+  // Ranks 2,000–20,000: names and distinctive words, what readers of a magazine mostly search for.
+  const rarer = () => words[2000 + Math.floor(next() * 18000)]!;
   return {
-    'one word': Array.from({ length: SAMPLES }, () => ({ q: word() })),
+    'one distinctive word': Array.from({ length: SAMPLES }, () => ({ q: rarer() })),
+    'one common word': Array.from({ length: SAMPLES }, () => ({ q: word() })),
     'two words': Array.from({ length: SAMPLES }, () => ({ q: `${word()} ${word()}` })),
     'prefix (as you type)': Array.from({ length: SAMPLES }, () => ({ q: word().slice(0, 4) })),
     'one word, section and date range': Array.from({ length: SAMPLES }, () => ({

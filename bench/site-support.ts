@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
@@ -57,7 +57,13 @@ export async function startMasthead(dataDir: string): Promise<Started> {
 
 /** nginx from the system package serving a folder on loopback (one worker, like one Node process). */
 export async function startNginx(root: string, workDir: string): Promise<Started> {
-  const binary = ['/usr/sbin/nginx', '/usr/bin/nginx'].find((p) => fs.existsSync(p));
+  const find = () => ['/usr/sbin/nginx', '/usr/bin/nginx'].find((p) => fs.existsSync(p));
+  if (!find() && process.getuid?.() === 0) {
+    process.stderr.write('installing nginx from the system packages\n');
+    spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit' });
+    spawnSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'nginx'], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  }
+  const binary = find();
   if (!binary) throw new Error('nginx is not installed: apt-get install -y nginx');
   const port = await freePort();
   const conf = path.join(workDir, 'nginx.conf');

@@ -18,6 +18,7 @@ import type { Services } from './services.js';
 import { renderErrorPage } from './site/render.js';
 import { searchRoutes } from './site/search.routes.js';
 import { createSiteCache } from './site/site-cache.js';
+import { rememberResponsive } from './site/images.js';
 import { siteRoutes } from './site/site.routes.js';
 import { loadTheme } from './site/theme.js';
 import { newsletterRoutes } from './newsletter/newsletter.routes.js';
@@ -122,6 +123,7 @@ export async function buildApp({ config, services, logger }: AppOptions): Promis
     settings: services.settings,
     taxonomy: services.taxonomy,
     theme,
+    publicUrl: config.publicUrl,
   });
 
   await app.register(siteRoutes, {
@@ -130,9 +132,9 @@ export async function buildApp({ config, services, logger }: AppOptions): Promis
     settings: services.settings,
     theme,
     publicUrl: config.publicUrl,
-    media: services.media,
     cache: siteCache.cache,
     listings: siteCache.memo,
+    media: rememberResponsive(services.media),
     db: services.store.db,
     clock: services.clock,
   });

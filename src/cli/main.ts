@@ -22,9 +22,20 @@ async function withServices<T>(config: Config, work: (services: Services) => Pro
   try {
     await migrateToLatest(store.db);
     const mailer = createMailer(config);
+    const services = createServices(store, {
+      logger,
+      mailer,
+      publicUrl: config.publicUrl,
+      mailFrom: config.mailFrom,
+      themeDir: config.themeDir,
+      dataDir: config.dataDir,
+      stripe: config.stripe,
+    });
     try {
-      return await work(createServices(store, { logger, mailer, publicUrl: config.publicUrl, mailFrom: config.mailFrom, themeDir: config.themeDir, dataDir: config.dataDir, stripe: config.stripe }));
+      return await work(services);
     } finally {
+      // Changes made by the command schedule background work; let that land before closing.
+      await services.recommendations.settled();
       await mailer.close();
     }
   } finally {

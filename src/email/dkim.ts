@@ -1,4 +1,5 @@
 import { createHash, createPrivateKey, sign, type KeyObject } from 'node:crypto';
+import type { ComposedMessage } from './mime.js';
 
 export interface DkimKey {
   domain: string;
@@ -8,26 +9,16 @@ export interface DkimKey {
 
 const SIGNED_HEADERS = ['from', 'to', 'subject', 'date', 'message-id', 'mime-version', 'content-type', 'reply-to', 'list-unsubscribe', 'list-unsubscribe-post', 'list-id'];
 
-function relaxedBody(body: string): string {
-  const lines = body.split('\r\n').map((l) => l.replace(/[ \t]+/g, ' ').replace(/ $/, ''));
-  while (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
-  return lines.length === 0 ? '' : `${lines.join('\r\n')}\r\n`;
-}
-
 function relaxedHeader(name: string, value: string): string {
   return `${name.toLowerCase()}:${value.replace(/\r\n(?=[ \t])/g, '').replace(/[ \t]+/g, ' ').trim()}`;
 }
 
-/** Splits a CRLF message into its header fields (unfolded) and body. */
-function splitMessage(message: string): { fields: Array<[string, string]>; body: string } {
-  const end = message.indexOf('\r\n\r\n');
-  const head = message.slice(0, end);
-  const fields: Array<[string, string]> = [];
-  for (const raw of head.split(/\r\n(?![ \t])/)) {
+/** Splits a header block into its fields, unfolded. */
+function headerFields(head: string): Array<[string, string]> {
+  return head.split(/\r\n(?![ \t])/).map((raw) => {
     const colon = raw.indexOf(':');
-    fields.push([raw.slice(0, colon), raw.slice(colon + 1)]);
-  }
-  return { fields, body: message.slice(end + 4) };
+    return [raw.slice(0, colon), raw.slice(colon + 1)];
+  });
 }
 
 /**
@@ -41,16 +32,19 @@ export class DkimSigner {
     this.key = createPrivateKey(config.privateKey.replace(/\\n/g, '\n'));
   }
 
-  sign(message: string, now = new Date()): string {
-    const { fields, body } = splitMessage(message);
-    const bodyHash = createHash('sha256').update(relaxedBody(body)).digest('base64');
-    const present = fields.filter(([name]) => SIGNED_HEADERS.includes(name.toLowerCase()));
+  /**
+   * Signs a composed message and returns its header block with the DKIM-Signature in front. The
+   * body must already be in relaxed canonical form, as composeMessage makes it.
+   */
+  sign(message: ComposedMessage, now = new Date()): ComposedMessage {
+    const bodyHash = createHash('sha256').update(message.body).digest('base64');
+    const present = headerFields(message.head).filter(([name]) => SIGNED_HEADERS.includes(name.toLowerCase()));
     const names = present.map(([name]) => name.toLowerCase());
     const unsigned =
       `v=1; a=rsa-sha256; c=relaxed/relaxed; d=${this.config.domain}; s=${this.config.selector}; ` +
       `t=${Math.floor(now.getTime() / 1000)}; h=${names.join(':')}; bh=${bodyHash}; b=`;
     const data = present.map(([name, value]) => `${relaxedHeader(name, value)}\r\n`).join('') + relaxedHeader('DKIM-Signature', unsigned);
     const signature = sign('sha256', Buffer.from(data), this.key).toString('base64');
-    return `DKIM-Signature: ${unsigned}${signature}\r\n${message}`;
+    return { head: `DKIM-Signature: ${unsigned}${signature}\r\n${message.head}`, body: message.body };
   }
 }

@@ -1,5 +1,5 @@
 export { createMailer, smtpMailer, outboxMailer, MailHeaderError } from './mailer.js';
 export type { Mailer, OutgoingMessage, SentMessage, RawMessage } from './mailer.js';
-export { composeMessage, formatAddress, type Address, type MimeParts } from './mime.js';
+export { composeMessage, formatAddress, messageBytes, type Address, type ComposedMessage, type MimeParts } from './mime.js';
 export { DkimSigner, type DkimKey } from './dkim.js';
 export { EmailRenderer, absoluteUrl, type EmailDocument, type EmailItem, type EmailSection, type Branding } from './render.js';

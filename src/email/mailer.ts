@@ -24,7 +24,7 @@ export interface SentMessage {
 export interface RawMessage {
   from: string;
   to: string;
-  raw: string;
+  raw: Buffer;
 }
 
 /** Sends one email. The SMTP mailer and the outbox mailer are the two implementations. */

@@ -41,15 +41,31 @@ export function formatAddress({ name, address }: Address): string {
   return `${display} <${address}>`;
 }
 
-function base64Lines(text: string): string {
-  const encoded = Buffer.from(text, 'utf8').toString('base64');
-  const lines: string[] = [];
-  for (let i = 0; i < encoded.length; i += 76) lines.push(encoded.slice(i, i + 76));
-  return lines.join(CRLF);
+/** Base64 in lines of 76 characters (RFC 2045), CRLF between them, without building a string per line. */
+function base64Lines(content: string | Buffer): Buffer {
+  const encoded = Buffer.from((typeof content === 'string' ? Buffer.from(content, 'utf8') : content).toString('base64'), 'latin1');
+  const lines = Math.max(1, Math.ceil(encoded.length / 76));
+  const out = Buffer.allocUnsafe(encoded.length + (lines - 1) * 2);
+  let at = 0;
+  for (let i = 0; i < encoded.length; i += 76) {
+    if (i > 0) {
+      out[at++] = 13;
+      out[at++] = 10;
+    }
+    at += encoded.copy(out, at, i, Math.min(i + 76, encoded.length));
+  }
+  return out;
 }
 
 export function assertHeaderSafe(values: string[]): void {
   if (values.some((v) => /[\r\n\0]/.test(v))) throw new Error('email headers may not contain line breaks');
+}
+
+/** A message split where DKIM needs it: the header block (no final blank line) and the body. */
+export interface ComposedMessage {
+  head: string;
+  /** CRLF line ends, no trailing blank lines: already in DKIM's relaxed canonical form. */
+  body: Buffer;
 }
 
 /**
@@ -57,7 +73,7 @@ export function assertHeaderSafe(values: string[]): void {
  * Faster than a general composer because the shape never varies; every header value is checked
  * for line breaks so nothing a reader typed can add headers.
  */
-export function composeMessage(parts: MimeParts): string {
+export function composeMessage(parts: MimeParts): ComposedMessage {
   assertHeaderSafe([parts.to, parts.subject, parts.from.name, parts.from.address, parts.replyTo ?? '', ...Object.entries(parts.headers).flat()]);
   const domain = parts.from.address.split('@')[1] ?? 'localhost';
   const boundary = `=_mh_${randomBytes(12).toString('hex')}`;
@@ -72,19 +88,19 @@ export function composeMessage(parts: MimeParts): string {
     ...Object.entries(parts.headers).map(([name, value]) => `${name}: ${value}`),
     `Content-Type: multipart/alternative; boundary="${boundary}"`,
   ];
-  const body = [
-    `--${boundary}`,
-    'Content-Type: text/plain; charset=utf-8',
-    'Content-Transfer-Encoding: base64',
-    '',
+  const partHead = (type: string) => Buffer.from(`--${boundary}${CRLF}Content-Type: ${type}; charset=utf-8${CRLF}Content-Transfer-Encoding: base64${CRLF}${CRLF}`);
+  const body = Buffer.concat([
+    partHead('text/plain'),
     base64Lines(parts.text),
-    `--${boundary}`,
-    'Content-Type: text/html; charset=utf-8',
-    'Content-Transfer-Encoding: base64',
-    '',
+    Buffer.from(CRLF),
+    partHead('text/html'),
     base64Lines(parts.html),
-    `--${boundary}--`,
-    '',
-  ];
-  return headers.join(CRLF) + CRLF + CRLF + body.join(CRLF);
+    Buffer.from(`${CRLF}--${boundary}--${CRLF}`),
+  ]);
+  return { head: headers.join(CRLF), body };
+}
+
+/** The message as bytes to send. */
+export function messageBytes(message: ComposedMessage): Buffer {
+  return Buffer.concat([Buffer.from(`${message.head}${CRLF}${CRLF}`), message.body]);
 }

@@ -9,3 +9,4 @@ export { MEMBER_EMAIL_JOB, renewalReminderEmail } from './member.emails.js';
 export { planTiers, billings } from './member.types.js';
 export type { Plan, PlanTier, Billing, Member, Subscription, SubscriptionStatus } from './member.types.js';
 export { exportMemberships, importMemberships, membershipSection } from './member.portability.js';
+export { withUniqueSlug } from './unique-slug.js';

@@ -1,12 +1,12 @@
 import type { Clock } from '../clock.js';
 import { slugify } from '../content/index.js';
 import type { Db } from '../db/client.js';
-import { isUniqueViolation } from '../db/errors.js';
 import { AppError } from '../errors/app-error.js';
 import { parseInput } from '../errors/validate.js';
 import type { Plan } from './member.types.js';
 import { deletePlanRow, findPlan, insertPlan, listPlans, planInUse, updatePlanRow, type PlanValues } from './plan.repository.js';
 import { planInput } from './plan.schema.js';
+import { withUniqueSlug } from './unique-slug.js';
 
 /** Membership plans (free, digital, print + digital) and their prices; edited in the admin. */
 export class PlanService {
@@ -24,12 +24,12 @@ export class PlanService {
 
   async create(input: unknown): Promise<Plan> {
     const values = this.values(input);
-    return this.guardSlug(() => insertPlan(this.deps.db, values, this.deps.clock().toISOString()));
+    return withUniqueSlug('plan', () => insertPlan(this.deps.db, values, this.deps.clock().toISOString()));
   }
 
   async update(id: number, input: unknown): Promise<Plan> {
     const values = this.values(input);
-    const updated = await this.guardSlug(() => updatePlanRow(this.deps.db, id, values, this.deps.clock().toISOString()));
+    const updated = await withUniqueSlug('plan', () => updatePlanRow(this.deps.db, id, values, this.deps.clock().toISOString()));
     if (!updated) throw new AppError('PLAN_NOT_FOUND');
     return updated;
   }
@@ -43,14 +43,5 @@ export class PlanService {
   private values(input: unknown): PlanValues {
     const parsed = parseInput(planInput, input);
     return { ...parsed, slug: parsed.slug ?? slugify(parsed.name) };
-  }
-
-  private async guardSlug<T>(work: () => Promise<T>): Promise<T> {
-    try {
-      return await work();
-    } catch (error) {
-      if (isUniqueViolation(error)) throw new AppError('SLUG_TAKEN', 'Another plan already uses that slug.', [{ field: 'slug', message: 'is taken' }]);
-      throw error;
-    }
   }
 }

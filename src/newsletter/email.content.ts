@@ -1,9 +1,7 @@
 import { forViewer, postFormats, type Post, type Viewer } from '../content/index.js';
 import { absoluteUrl, type EmailDocument, type EmailItem } from '../email/index.js';
 
-/** Stand-ins for each recipient's own links, replaced as every message is built. */
-export const UNSUBSCRIBE_URL = '%%unsubscribe_url%%';
-export const PREFERENCES_URL = '%%preferences_url%%';
+import { PREFERENCES_URL, UNSUBSCRIBE_URL } from './placeholders.js';
 
 function ratingText(rating: { value: number; scale: number }): string {
   if (rating.scale === 5) {

@@ -1,17 +1,36 @@
-import { composeMessage, type Address, type DkimSigner } from '../email/index.js';
+// Imported file by file, not through the domain index: worker threads load this and must stay light.
+import { DkimSigner, type DkimKey } from '../email/dkim.js';
+import { composeMessage, messageBytes, type Address } from '../email/mime.js';
 import type { LinkSigner } from '../subscribers/index.js';
-import { PREFERENCES_URL, UNSUBSCRIBE_URL } from './email.content.js';
+import { PREFERENCES_URL, UNSUBSCRIBE_URL } from './placeholders.js';
 import type { SendContent } from './send.types.js';
 
+/** Everything a message needs besides its recipient; plain data, so it can be handed to a worker thread. */
 export interface MessageSettings {
   subject: string;
   from: Address;
   replyTo?: string;
-  publicUrl: string;
-  newsletterId: number;
-  links: LinkSigner;
-  dkim?: DkimSigner;
-  date: Date;
+  dkim?: DkimKey;
+  /** ISO date of the send, the Date header of every message. */
+  date: string;
+}
+
+export interface RecipientLinks {
+  unsubscribe: string;
+  preferences: string;
+}
+
+export interface Recipient {
+  to: string;
+  links: RecipientLinks;
+}
+
+/** The recipient's own unsubscribe (this newsletter) and preferences links. */
+export function recipientLinks(signer: LinkSigner, publicUrl: string, subscriberId: number, newsletterId: number): RecipientLinks {
+  return {
+    unsubscribe: `${publicUrl}/newsletter/unsubscribe/?token=${signer.sign({ purpose: 'unsubscribe', subscriberId, newsletterId })}`,
+    preferences: `${publicUrl}/newsletter/preferences/?token=${signer.sign({ purpose: 'preferences', subscriberId })}`,
+  };
 }
 
 const PLACEHOLDER = new RegExp(`(${UNSUBSCRIBE_URL}|${PREFERENCES_URL})`);
@@ -21,26 +40,22 @@ export class MessageBuilder {
   private readonly html: string[];
   private readonly text: string[];
   private readonly listId: string;
+  private readonly signer: DkimSigner | undefined;
+  private readonly date: Date;
 
   constructor(
-    private readonly content: SendContent,
+    content: SendContent,
     private readonly settings: MessageSettings,
   ) {
     this.html = content.html.split(PLACEHOLDER);
     this.text = content.text.split(PLACEHOLDER);
     this.listId = `${content.newsletterName.replace(/[^\x20-\x7e]|[<>"]/g, '')} <${content.newsletterSlug}.${settings.from.address.split('@')[1] ?? 'localhost'}>`;
+    this.signer = settings.dkim ? new DkimSigner(settings.dkim) : undefined;
+    this.date = new Date(settings.date);
   }
 
-  linksFor(subscriberId: number): { unsubscribe: string; preferences: string } {
-    const { links, publicUrl, newsletterId } = this.settings;
-    return {
-      unsubscribe: `${publicUrl}/newsletter/unsubscribe/?token=${links.sign({ purpose: 'unsubscribe', subscriberId, newsletterId })}`,
-      preferences: `${publicUrl}/newsletter/preferences/?token=${links.sign({ purpose: 'preferences', subscriberId })}`,
-    };
-  }
-
-  build(to: string, urls: { unsubscribe: string; preferences: string }): string {
-    const fill = (parts: string[]) => parts.map((p) => (p === UNSUBSCRIBE_URL ? urls.unsubscribe : p === PREFERENCES_URL ? urls.preferences : p)).join('');
+  build({ to, links }: Recipient): Buffer {
+    const fill = (parts: string[]) => parts.map((p) => (p === UNSUBSCRIBE_URL ? links.unsubscribe : p === PREFERENCES_URL ? links.preferences : p)).join('');
     const message = composeMessage({
       from: this.settings.from,
       to,
@@ -48,13 +63,13 @@ export class MessageBuilder {
       html: fill(this.html),
       text: fill(this.text),
       replyTo: this.settings.replyTo,
-      date: this.settings.date,
+      date: this.date,
       headers: {
         'List-Id': this.listId,
-        'List-Unsubscribe': `<${urls.unsubscribe}>`,
+        'List-Unsubscribe': `<${links.unsubscribe}>`,
         'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
       },
     });
-    return this.settings.dkim ? this.settings.dkim.sign(message, this.settings.date) : message;
+    return messageBytes(this.signer ? this.signer.sign(message, this.date) : message);
   }
 }

@@ -124,18 +124,27 @@ export async function dueDeliveries(db: DbOrTx, send: { id: number; newsletterId
 export async function recordDelivery(
   db: DbOrTx,
   id: number,
-  outcome: { state: DeliveryState; attempts: number; at: string; nextAttemptAt?: string; error?: string },
+  outcome: { state: Exclude<DeliveryState, 'sent' | 'pending'>; attempts: number; nextAttemptAt?: string; error?: string },
 ): Promise<void> {
   await db
     .updateTable('newsletter_deliveries')
     .set({
       state: outcome.state,
       attempts: outcome.attempts,
-      sent_at: outcome.state === 'sent' ? outcome.at : null,
+      sent_at: null,
       next_attempt_at: outcome.nextAttemptAt ?? null,
       last_error: outcome.error?.slice(0, 500) ?? null,
     })
     .where('id', '=', id)
+    .execute();
+}
+
+/** Records many accepted deliveries at once. */
+export async function markSent(db: DbOrTx, ids: number[], at: string): Promise<void> {
+  await db
+    .updateTable('newsletter_deliveries')
+    .set((eb) => ({ state: 'sent', sent_at: at, attempts: eb('attempts', '+', 1), next_attempt_at: null, last_error: null }))
+    .where('id', 'in', ids)
     .execute();
 }
 

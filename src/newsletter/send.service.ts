@@ -3,22 +3,32 @@ import os from 'node:os';
 import type { Clock } from '../clock.js';
 import { inTransaction, type Db } from '../db/client.js';
 import type { NewsletterSendRow } from '../db/tables.js';
-import { DkimSigner, type Address, type Mailer } from '../email/index.js';
+import type { Address, Mailer } from '../email/index.js';
 import { AppError } from '../errors/app-error.js';
 import { parseInput } from '../errors/validate.js';
 import type { JobQueue } from '../jobs/index.js';
 import { readSetting, writeSetting } from '../settings/index.js';
 import type { Newsletter, SubscriberService } from '../subscribers/index.js';
-import { MessageBuilder } from './message.builder.js';
+import { recipientLinks } from './message.builder.js';
+import { inlineFactory, workerFactory } from './build.pool.js';
 import { newsletterSettingsSchema, type NewsletterSettings } from './newsletter.settings.js';
 import * as repo from './send.repository.js';
 import type { SendContent, SendReport } from './send.types.js';
 import { Throttle } from './throttle.js';
+import { GroupCommit } from './group-commit.js';
 
 export const SEND_JOB = 'newsletter.send';
 const SETTINGS_KEY = 'newsletter';
 const LEASE_MS = 30_000;
 const BATCH = 500;
+/** Sends at least this big sign their messages on worker threads. */
+const WORKER_THRESHOLD = 2000;
+
+interface Prepared {
+  row: repo.DueDelivery;
+  /** Absent when the recipient no longer wants this newsletter. */
+  message: (() => Promise<Buffer>) | undefined;
+}
 /** Waits before retrying a temporary failure: 1 min, 5 min, 30 min, 2 h; then the delivery fails. */
 const BACKOFF_MS = [60_000, 300_000, 1_800_000, 7_200_000];
 
@@ -137,81 +147,91 @@ export class SendService {
     const { db, clock, mailer } = this.deps;
     const settings = await this.settings();
     const sender = await this.sender();
-    const builder = new MessageBuilder(JSON.parse(send.content) as SendContent, {
-      subject: send.subject,
-      ...sender,
-      publicUrl: this.deps.publicUrl,
-      newsletterId: send.newsletter_id,
-      links: await this.deps.subscribers.links(),
-      ...(mailer.dkim ? { dkim: new DkimSigner(mailer.dkim) } : {}),
-      date: clock(),
-    });
+    const links = await this.deps.subscribers.links();
+    const content = JSON.parse(send.content) as SendContent;
+    const messageSettings = { subject: send.subject, ...sender, ...(mailer.dkim ? { dkim: mailer.dkim } : {}), date: clock().toISOString() };
+    // DKIM signing is the costly part of building a message: big sends sign on worker threads.
+    const factory = mailer.dkim && send.total >= WORKER_THRESHOLD ? workerFactory(content, messageSettings) : inlineFactory(content, messageSettings);
     const throttle = new Throttle(settings.messagesPerSecond);
+    const sent = new GroupCommit<number>((ids) => repo.markSent(db, ids, clock().toISOString()));
     const counts = await repo.deliveryCounts(db, send.id);
     let done = send.total - counts.pending - counts.deferred;
     options.onProgress?.(done, send.total);
 
+    // Due rows are read a batch at a time (never all at once) and their messages built ahead.
     let afterId = 0;
-    let buffer: repo.DueDelivery[] = [];
+    const queue: Prepared[] = [];
     let exhausted = false;
     let fetching: Promise<void> | undefined;
     let leaseRenewedAt = Date.now();
-    const next = async (): Promise<repo.DueDelivery | undefined> => {
-      while (buffer.length === 0 && !exhausted) {
-        fetching ??= (async () => {
-          if (Date.now() - leaseRenewedAt > LEASE_MS / 3) {
-            leaseRenewedAt = Date.now();
-            if (!(await repo.claimSend(db, send.id, { owner: this.owner, until: new Date(clock().getTime() + LEASE_MS).toISOString(), now: clock().toISOString() }))) {
-              throw new AppError('SEND_BUSY', `Send ${send.id} was taken over by another process.`);
-            }
+    const refill = () =>
+      (fetching ??= (async () => {
+        if (Date.now() - leaseRenewedAt > LEASE_MS / 3) {
+          leaseRenewedAt = Date.now();
+          if (!(await repo.claimSend(db, send.id, { owner: this.owner, until: new Date(clock().getTime() + LEASE_MS).toISOString(), now: clock().toISOString() }))) {
+            throw new AppError('SEND_BUSY', `Send ${send.id} was taken over by another process.`);
           }
-          buffer = await repo.dueDeliveries(db, { id: send.id, newsletterId: send.newsletter_id }, afterId, clock().toISOString(), BATCH);
-          if (buffer.length === 0) exhausted = true;
-          else afterId = buffer[buffer.length - 1]!.id;
-        })().finally(() => (fetching = undefined));
-        await fetching;
-      }
-      return buffer.shift();
+        }
+        const rows = await repo.dueDeliveries(db, { id: send.id, newsletterId: send.newsletter_id }, afterId, clock().toISOString(), BATCH);
+        if (rows.length === 0) exhausted = true;
+        else afterId = rows[rows.length - 1]!.id;
+        const active = rows.filter((r) => r.active && r.subscriber_id !== null);
+        const built = factory.build(active.map((r) => ({ to: r.email, links: recipientLinks(links, this.deps.publicUrl, r.subscriber_id!, send.newsletter_id) })));
+        const messages = new Map(active.map((r, i) => [r.id, built[i]!]));
+        for (const row of rows) queue.push({ row, message: messages.get(row.id) });
+      })().finally(() => (fetching = undefined)));
+    const next = async (): Promise<Prepared | undefined> => {
+      while (queue.length === 0 && !exhausted) await refill();
+      if (queue.length < BATCH / 2 && !exhausted) void refill().catch(() => undefined);
+      return queue.shift();
     };
 
     // One lane per SMTP connection: a lane records each delivery before sending its next message,
     // so at any moment no more messages are unrecorded than there are connections.
     const lane = async () => {
-      for (let row = await next(); row && !options.signal?.aborted; row = await next()) {
-        await this.deliverOne(row, builder, throttle, sender.from.address);
+      for (let item = await next(); item && !options.signal?.aborted; item = await next()) {
+        await this.deliverOne(item, { throttle, sent, envelopeFrom: sender.from.address });
         done += 1;
         options.onProgress?.(done, send.total);
       }
     };
-    await Promise.all(Array.from({ length: mailer.connections }, lane));
+    try {
+      await Promise.all(Array.from({ length: mailer.connections }, lane));
+    } finally {
+      await factory.close();
+    }
   }
 
-  private async deliverOne(row: repo.DueDelivery, builder: MessageBuilder, throttle: Throttle, envelopeFrom: string): Promise<void> {
+  private async deliverOne(
+    { row, message }: Prepared,
+    { throttle, sent, envelopeFrom }: { throttle: Throttle; sent: GroupCommit<number>; envelopeFrom: string },
+  ): Promise<void> {
     const { db, clock, mailer } = this.deps;
     const attempts = row.attempts + 1;
-    if (!row.active || row.subscriber_id === null) {
-      await repo.recordDelivery(db, row.id, { state: 'skipped', attempts: row.attempts, at: clock().toISOString() });
+    if (!message || row.subscriber_id === null) {
+      await repo.recordDelivery(db, row.id, { state: 'skipped', attempts: row.attempts });
       return;
     }
+    const raw = await message();
     await throttle.take();
-    const raw = builder.build(row.email, builder.linksFor(row.subscriber_id));
     try {
       await mailer.sendRaw({ from: envelopeFrom, to: row.email, raw });
-      await repo.recordDelivery(db, row.id, { state: 'sent', attempts, at: clock().toISOString() });
     } catch (error) {
       const code = (error as { responseCode?: number }).responseCode;
       const message = error instanceof Error ? error.message : String(error);
       const now = clock();
       if (code !== undefined && code >= 500) {
-        await repo.recordDelivery(db, row.id, { state: 'bounced', attempts, at: now.toISOString(), error: message });
+        await repo.recordDelivery(db, row.id, { state: 'bounced', attempts, error: message });
         await this.deps.subscribers.markBounced(row.subscriber_id);
       } else if (attempts > BACKOFF_MS.length) {
-        await repo.recordDelivery(db, row.id, { state: 'failed', attempts, at: now.toISOString(), error: message });
+        await repo.recordDelivery(db, row.id, { state: 'failed', attempts, error: message });
       } else {
         const nextAttemptAt = new Date(now.getTime() + BACKOFF_MS[attempts - 1]!).toISOString();
-        await repo.recordDelivery(db, row.id, { state: 'deferred', attempts, at: now.toISOString(), nextAttemptAt, error: message });
+        await repo.recordDelivery(db, row.id, { state: 'deferred', attempts, nextAttemptAt, error: message });
       }
+      return;
     }
+    await sent.add(row.id);
   }
 
   async report(sendId: number): Promise<SendReport> {

@@ -4,6 +4,7 @@ import { postInput } from '../content/post.schema.js';
 import { slugSchema } from '../content/text.js';
 import { workInput } from '../reviews/index.js';
 import { staffRoles } from '../staff/index.js';
+import { portableNewsletters, portableSubscribers } from '../subscribers/index.js';
 import { membershipSection } from '../members/index.js';
 import { printSection } from '../print/index.js';
 
@@ -25,6 +26,8 @@ export const siteDocument = z
         .object({ post: postInput, redirectsFrom: z.array(slugSchema).default([]) })
         .strict(),
     ),
+    newsletters: portableNewsletters.default([]),
+    subscribers: portableSubscribers.default([]),
     users: z.array(
       z
         .object({

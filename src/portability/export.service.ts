@@ -54,6 +54,7 @@ export async function exportSite(services: Services, onProgress?: Progress): Pro
     })),
     works: works.map(toWorkInput),
     posts,
+    ...(await services.subscribers.exportAll()),
     users: users.map((u) => ({ email: u.email, name: u.name, role: u.role, status: u.status })),
     memberships: await exportMemberships(db),
     printIssues: await exportPrint(db),

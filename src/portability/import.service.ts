@@ -35,6 +35,7 @@ export async function importSite(services: Services, input: unknown, onProgress?
       if (redirectsFrom.length > 0) await scoped.posts.addRedirects(created.id, redirectsFrom);
       onProgress?.(index + 1, document.posts.length);
     }
+    await scoped.subscribers.restore(document);
     for (const user of document.users) {
       await scoped.users.create({ email: user.email, name: user.name, role: user.role });
     }

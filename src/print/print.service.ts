@@ -1,11 +1,10 @@
 import type { Clock } from '../clock.js';
 import { slugify } from '../content/index.js';
 import { inTransaction, type Db } from '../db/client.js';
-import { isUniqueViolation } from '../db/errors.js';
 import { AppError } from '../errors/app-error.js';
 import { parseInput } from '../errors/validate.js';
 import type { JobQueue } from '../jobs/index.js';
-import { isCompleteAddress, MEMBER_EMAIL_JOB, renewalReminderEmail } from '../members/index.js';
+import { isCompleteAddress, MEMBER_EMAIL_JOB, renewalReminderEmail, withUniqueSlug } from '../members/index.js';
 import { fulfilmentCsv } from './fulfilment-csv.js';
 import {
   countsByCountry,
@@ -51,7 +50,7 @@ export class PrintService {
 
   async create(input: unknown): Promise<PrintIssue> {
     const values = this.values(input);
-    return this.guardSlug(() =>
+    return withUniqueSlug('print issue', () =>
       inTransaction(this.deps.db, async (tx) => {
         const issue = await insertIssue(tx, values, this.deps.clock().toISOString());
         await this.deps.jobs.enqueue(tx, { name: FREEZE_JOB, key: freezeKey(issue.id), payload: { issueId: issue.id }, runAt: issue.addressCutoff });
@@ -64,7 +63,7 @@ export class PrintService {
     const values = this.values(input);
     const current = await this.get(id);
     if (current.frozenAt && values.addressCutoff !== current.addressCutoff) throw new AppError('PRINT_ISSUE_FROZEN');
-    return this.guardSlug(() =>
+    return withUniqueSlug('print issue', () =>
       inTransaction(this.deps.db, async (tx) => {
         const issue = (await updateIssueRow(tx, id, values, this.deps.clock().toISOString()))!;
         if (!issue.frozenAt) await this.deps.jobs.enqueue(tx, { name: FREEZE_JOB, key: freezeKey(id), payload: { issueId: id }, runAt: issue.addressCutoff });
@@ -145,14 +144,5 @@ export class PrintService {
   private values(input: unknown): IssueValues {
     const parsed = parseInput(printIssueInput, input);
     return { ...parsed, slug: parsed.slug ?? slugify(parsed.name) };
-  }
-
-  private async guardSlug<T>(work: () => Promise<T>): Promise<T> {
-    try {
-      return await work();
-    } catch (error) {
-      if (isUniqueViolation(error)) throw new AppError('SLUG_TAKEN', 'Another print issue already uses that slug.', [{ field: 'slug', message: 'is taken' }]);
-      throw error;
-    }
   }
 }

@@ -12,6 +12,26 @@ export interface ResponsiveImages {
   responsive(url: string): Promise<ResponsiveImage | null>;
 }
 
+/**
+ * Remembers what the media library answered per address (uploads get new addresses, so an answer
+ * does not go stale), so cards do not ask the database for every image of every page.
+ */
+export function rememberResponsive(media: ResponsiveImages, max = 5000): ResponsiveImages {
+  const known = new Map<string, Promise<ResponsiveImage | null>>();
+  return {
+    responsive(url) {
+      let answer = known.get(url);
+      if (!answer) {
+        if (known.size >= max) known.delete(known.keys().next().value!);
+        answer = media.responsive(url);
+        answer.catch(() => known.delete(url));
+        known.set(url, answer);
+      }
+      return answer;
+    },
+  };
+}
+
 /** An image ready for a template: always with a width and height, so the page never shifts. */
 export interface ImageView {
   src: string;

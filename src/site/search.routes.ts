@@ -3,7 +3,8 @@ import { postFormats, type Tag, type TaxonomyService } from '../content/index.js
 import { isAppError } from '../errors/app-error.js';
 import type { SearchResults, SearchService } from '../search/index.js';
 import type { SettingsService } from '../settings/index.js';
-import { formatDate, joinNames } from './format.js';
+import { pageMeta } from './page.js';
+import { renderPage } from './render.js';
 import type { Theme } from './theme.js';
 
 export interface SearchRouteDeps {
@@ -11,6 +12,7 @@ export interface SearchRouteDeps {
   settings: SettingsService;
   taxonomy: Pick<TaxonomyService, 'sections'>;
   theme: Theme;
+  publicUrl: string;
 }
 
 // The results are the same for every reader (gated bodies are never indexed), so shared caches may keep them briefly.
@@ -19,7 +21,6 @@ const queryOf = (request: FastifyRequest) => (request.query ?? {}) as Record<str
 
 /** The search page (/search/, works without JavaScript) and the same results as JSON (/search.json). */
 export async function searchRoutes(app: FastifyInstance, deps: SearchRouteDeps): Promise<void> {
-  const helpers = { formatDate, joinNames, pageUrl };
   const formats = Object.entries(postFormats).map(([value, f]) => ({ value, label: f.plural }));
 
   app.get('/search', async (request, reply) => {
@@ -39,14 +40,26 @@ export async function searchRoutes(app: FastifyInstance, deps: SearchRouteDeps):
       errors = error.fields;
       reply.code(400);
     }
-    const html = deps.theme.render('search', {
-      site,
-      form: formValues(query),
-      sections: sections.map((s: Tag) => ({ value: s.slug, label: s.name })),
-      formats,
-      results,
-      errors,
-      helpers,
+    const form = formValues(query);
+    const html = renderPage(deps, site, {
+      template: 'search',
+      view: {
+        form,
+        sections: sections.map((s: Tag) => ({ value: s.slug, label: s.name })),
+        formats,
+        results,
+        errors,
+        prev: results && results.page > 1 ? pageUrl(form, results.page - 1) : null,
+        next: results && results.page < results.pages ? pageUrl(form, results.page + 1) : null,
+        page: results?.page ?? 1,
+      },
+      meta: pageMeta({
+        path: '/search/',
+        title: form.q ? `Search: ${form.q}` : 'Search',
+        description: `Search ${site.title}`,
+        // Result pages are endless variations of one page; search engines should not index them.
+        noindex: true,
+      }),
     });
     return reply.header('cache-control', CACHE_CONTROL).type('text/html; charset=utf-8').send(html);
   });

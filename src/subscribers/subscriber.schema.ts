@@ -40,3 +40,22 @@ export const listQuery = z
   .strict();
 
 export type ListQuery = z.infer<typeof listQuery>;
+
+/** Subscribers as a site document carries them (see src/portability). */
+export const portableNewsletters = z.array(
+  z.object({ slug: slugSchema, name: line(120, 1), description: z.string().max(500).default(''), isDefault: z.boolean().default(false) }).strict(),
+);
+
+export const portableSubscribers = z.array(
+  z
+    .object({
+      email: emailAddress,
+      name: line(120).default(''),
+      status: z.enum(['pending', 'confirmed', 'unsubscribed', 'bounced', 'complained']),
+      newsletters: z.array(slugSchema).default([]),
+      createdAt: z.string().max(40),
+      confirmedAt: z.string().max(40).nullable().default(null),
+      unsubscribedAt: z.string().max(40).nullable().default(null),
+    })
+    .strict(),
+);

@@ -6,7 +6,8 @@ import { AppError } from '../errors/app-error.js';
 import { parseInput } from '../errors/validate.js';
 import type { JobQueue } from '../jobs/index.js';
 import * as repo from './subscriber.repository.js';
-import { emailAddress, listQuery, preferencesInput, subscribeInput } from './subscriber.schema.js';
+import { emailAddress, listQuery, portableNewsletters, portableSubscribers, preferencesInput, subscribeInput } from './subscriber.schema.js';
+import type { z } from 'zod';
 import type { ImportReport, Newsletter, Subscriber } from './subscriber.types.js';
 import { LinkSigner, type LinkClaims } from './link.tokens.js';
 import { readSubscriberCsv } from './csv-layouts.js';
@@ -298,6 +299,36 @@ export class SubscriberService {
       await repo.suppress(tx, subscriber.email, 'unsubscribed', now);
       await repo.deleteSubscriber(tx, subscriber.id);
     });
+  }
+
+  /** Newsletters and every subscriber with their choices, for the site document. */
+  async exportAll(): Promise<{ newsletters: z.infer<typeof portableNewsletters>; subscribers: z.infer<typeof portableSubscribers> }> {
+    const newsletters = (await this.newsletters()).map(({ slug, name, description, isDefault }) => ({ slug, name, description, isDefault }));
+    const subscribers: z.infer<typeof portableSubscribers> = [];
+    for (let after = 0; ; ) {
+      const rows = await repo.subscribersAfter(this.deps.db, after, 1000);
+      if (rows.length === 0) break;
+      for (const s of await repo.toSubscribers(this.deps.db, rows)) {
+        subscribers.push({ email: s.email, name: s.name, status: s.status, newsletters: s.newsletters, createdAt: s.createdAt, confirmedAt: s.confirmedAt, unsubscribedAt: s.unsubscribedAt });
+      }
+      after = rows[rows.length - 1]!.id;
+    }
+    return { newsletters, subscribers };
+  }
+
+  /** Restores exported newsletters and subscribers into a site being imported (the caller's transaction). */
+  async restore(data: { newsletters: z.infer<typeof portableNewsletters>; subscribers: z.infer<typeof portableSubscribers> }): Promise<void> {
+    const now = this.now();
+    const existing = await this.newsletters();
+    for (const n of data.newsletters) if (!existing.some((e) => e.slug === n.slug)) await repo.insertNewsletter(this.deps.db, n, now);
+    const bySlug = new Map((await this.newsletters()).map((n) => [n.slug, n.id]));
+    for (const s of data.subscribers) {
+      const id = await repo.insertSubscriber(this.deps.db, { email: s.email, name: s.name, status: s.status, source: 'import', nonce: null, confirmedAt: s.confirmedAt }, s.createdAt);
+      if (s.unsubscribedAt) await repo.updateSubscriber(this.deps.db, id, { unsubscribed_at: s.unsubscribedAt }, now);
+      const ids = s.newsletters.flatMap((slug) => (bySlug.has(slug) ? [bySlug.get(slug)!] : []));
+      await repo.chooseNewsletters(this.deps.db, id, ids, now, false);
+      if (s.status === 'unsubscribed' || s.status === 'bounced' || s.status === 'complained') await repo.suppress(this.deps.db, s.email, s.status, now);
+    }
   }
 
   growth(from: string, to: string) {

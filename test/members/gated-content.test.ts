@@ -103,8 +103,8 @@ describe('gated posts never reach readers who may not read them', () => {
     }
   });
 
-  it('search results do not reveal gated text', async () => {
-    for (const url of ['/search.json?q=Zanzibar', '/search.json?q=Quillwort', '/search.json?q=paid+piece']) {
+  it('search pages and JSON do not reveal gated text', async () => {
+    for (const url of ['/search/?q=Zanzibar', '/search.json?q=Zanzibar', '/search/?q=Quillwort', '/search.json?q=Quillwort', '/search/?q=paid+piece', '/search.json?q=paid+piece']) {
       for (const cookie of [undefined, freeCookie]) {
         const res = await get(url, cookie);
         expect(res.statusCode, url).toBe(200);

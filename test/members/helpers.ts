@@ -1,5 +1,6 @@
 import type { Services } from '../../src/services.js';
-import { invoice, signedEvent, type StripeTestServer } from '../support/stripe-server.js';
+import { testServices, type Dialect, type TestContext } from '../support/stores.js';
+import { invoice, signedEvent, startStripeServer, type StripeTestServer } from '../support/stripe-server.js';
 
 export const gbAddress = { name: 'Ada Obi', line1: '1 High Street', city: 'London', postcode: 'sw1a1aa', country: 'gb' };
 export const usAddress = { name: 'Sam Lee', line1: '5 Main St', city: 'Springfield', region: 'il', postcode: '62701', country: 'US' };
@@ -40,4 +41,12 @@ export async function subscribe(
   }).outcome;
   await deliver(services, 'invoice.paid', invoice(stripeId, { customer, billing_reason: 'subscription_create' })).outcome;
   return { stripeId, customer, checkoutId };
+}
+
+/** Services over a fresh database with the Stripe client pointed at a local stand-in, and the two plans. */
+export async function stripeServices(dialect: Dialect, options: Omit<Parameters<typeof testServices>[1] & object, 'stripe'> = {}) {
+  const stripe = await startStripeServer();
+  const t: TestContext = await testServices(dialect, { ...options, stripe: stripe.settings });
+  await makePlans(t.services);
+  return { t, stripe, close: async () => Promise.all([t.close(), stripe.close()]) };
 }

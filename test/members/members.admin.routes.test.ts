@@ -54,6 +54,8 @@ describe('members admin API', () => {
       expect((await admin.call('PUT', `/admin/api/members/plans/${id}`, { name: 'X', tier: 'free' })).statusCode, id).toBe(404);
     }
     expect((await admin.call('POST', '/admin/api/members/plans', 'not json', { 'content-type': 'application/json' })).statusCode).toBe(400);
+    const taken = await admin.call('POST', '/admin/api/members/plans', { name: 'Digital', tier: 'digital', monthlyCents: 300 });
+    expect([taken.statusCode, taken.json().error.fields]).toEqual([409, [{ field: 'slug', message: 'is taken' }]]);
   });
 
   it('lists members with their subscriptions, page by page', async () => {

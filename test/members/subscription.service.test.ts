@@ -1,22 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dialects, manualClock, testServices, type TestContext } from '../support/stores.js';
-import { invoice, signedEvent, startStripeServer, subscriptionState, type StripeTestServer } from '../support/stripe-server.js';
-import { deliver, gbAddress, makePlans, subscribe } from './helpers.js';
+import { invoice, signedEvent, subscriptionState, type StripeTestServer } from '../support/stripe-server.js';
+import { deliver, gbAddress, makePlans, stripeServices, subscribe } from './helpers.js';
 
 describe.each(dialects)('subscriptions from Stripe events (%s)', (dialect) => {
   let t: TestContext;
   let stripe: StripeTestServer;
+  let close: () => Promise<unknown>;
   const time = manualClock('2026-11-25T12:00:00.000Z');
 
   beforeAll(async () => {
-    stripe = await startStripeServer();
-    t = await testServices(dialect, { stripe: stripe.settings, clock: time.clock });
-    await makePlans(t.services);
+    ({ t, stripe, close } = await stripeServices(dialect, { clock: time.clock }));
   });
-  afterAll(async () => {
-    await t.close();
-    await stripe.close();
-  });
+  afterAll(async () => close());
 
   const subscriptionOf = async (email: string) => {
     const member = await t.services.members.get({ email });

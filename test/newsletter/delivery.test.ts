@@ -106,3 +106,27 @@ describe.each(dialects)('newsletter delivery on %s', (dialect) => {
     expect(mail.html).toContain('Read the full piece');
   });
 });
+
+describe('a large DKIM-signed send', () => {
+  it('signs on worker threads and every sampled signature verifies', async () => {
+    const smtp = await startSmtp();
+    const dkim = testDkim();
+    const mailer = smtpMailer({ smtpUrl: smtp.url, mailFrom: 'news@magazine.example', dkim: dkim.key });
+    const t = await testApp('sqlite', { mailer });
+    try {
+      await t.services.sends.updateSettings({ messagesPerSecond: 100_000 });
+      const emails = Array.from({ length: 2000 }, (_, i) => `big${i}@example.com`);
+      await t.services.subscribers.importCsv(Buffer.from(`email\n${emails.join('\n')}\n`));
+      const author = await makeAuthor(t.services);
+      const post = await t.services.posts.create(postFields([author.slug], { status: 'published' }));
+      const { sendId } = await t.services.newsletter.sendPost(post.slug);
+      expect(await t.services.sends.deliver(sendId!)).toMatchObject({ delivered: 2000, state: 'done' });
+      expect(new Set(smtp.received.map((r) => r.to)).size).toBe(2000);
+      for (const received of smtp.received.filter((_, i) => i % 200 === 0)) expect(await dkim.verify(received.raw)).toEqual(['pass']);
+    } finally {
+      await mailer.close();
+      await t.close();
+      await smtp.close();
+    }
+  }, 120_000);
+});

@@ -1,18 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CSV_HEADER } from '../../src/print/index.js';
-import { dialects, manualClock, testServices, type TestContext } from '../support/stores.js';
-import { startStripeServer, subscriptionState, type StripeTestServer } from '../support/stripe-server.js';
-import { deliver, gbAddress, makePlans, subscribe, usAddress } from '../members/helpers.js';
+import { dialects, manualClock, type TestContext } from '../support/stores.js';
+import { subscriptionState, type StripeTestServer } from '../support/stripe-server.js';
+import { deliver, gbAddress, stripeServices, subscribe, usAddress } from '../members/helpers.js';
 
 describe.each(dialects)('print issues and fulfilment (%s)', (dialect) => {
   let t: TestContext;
   let stripe: StripeTestServer;
+  let close: () => Promise<unknown>;
   const time = manualClock('2026-11-25T12:00:00.000Z');
 
   beforeAll(async () => {
-    stripe = await startStripeServer();
-    t = await testServices(dialect, { stripe: stripe.settings, clock: time.clock });
-    await makePlans(t.services);
+    ({ t, stripe, close } = await stripeServices(dialect, { clock: time.clock }));
     await subscribe(t.services, stripe, { plan: 'print-digital', billing: 'year', email: 'uk@example.com', address: gbAddress });
     await subscribe(t.services, stripe, { plan: 'print-digital', billing: 'year', email: 'us@example.com', address: usAddress });
     await subscribe(t.services, stripe, { plan: 'digital', billing: 'year', email: 'digital@example.com' });
@@ -27,10 +26,7 @@ describe.each(dialects)('print issues and fulfilment (%s)', (dialect) => {
     const gift = stripe.requests.at(-1)!.body.get('client_reference_id');
     await deliver(t.services, 'checkout.session.completed', { id: 'cs_g', client_reference_id: gift, customer: 'cus_g', payment_status: 'paid' }).outcome;
   });
-  afterAll(async () => {
-    await t.close();
-    await stripe.close();
-  });
+  afterAll(async () => close());
 
   it('refuses a print issue with bad fields, naming each', async () => {
     await expect(t.services.print.create({ name: '', onSaleDate: '2026-02-30', addressCutoff: 'tomorrow' })).rejects.toMatchObject({

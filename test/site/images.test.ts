@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { imageView } from '../../src/site/images.js';
+import { imageView, rememberResponsive } from '../../src/site/images.js';
 
 const photo = { url: '/media/2026/11/photo.jpg', alt: 'A crowd at the premiere', caption: 'Opening night', credit: 'Photo: A. Lee' };
 
@@ -28,5 +28,13 @@ describe('feature images', () => {
     const outside = await imageView({ ...photo, url: 'https://elsewhere.example/a.jpg' }, { responsive: async () => null }, '100vw');
     expect(outside).toMatchObject({ srcset: null, width: 1200, height: 675 });
     expect(await imageView(null, media, '100vw')).toBeNull();
+  });
+
+  it('asks the media library once per image address', async () => {
+    let asked = 0;
+    const media = rememberResponsive({ responsive: async () => ((asked += 1), null) });
+    await imageView(photo, media, '100vw');
+    await imageView(photo, media, '100vw');
+    expect(asked).toBe(1);
   });
 });

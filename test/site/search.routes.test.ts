@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp, type AppContext } from '../support/app.js';
 import { makeAuthor, makeTag, postFields } from '../support/factories.js';
+import { htmlErrors } from '../support/html.js';
 
 describe('search pages', () => {
   let t: AppContext;
@@ -25,7 +26,8 @@ describe('search pages', () => {
     expect(response.body).toContain('Paper <mark>lanterns</mark> over the river.');
     expect(response.body).toContain('1 result');
     expect(response.body).not.toContain('Lantern draft');
-    expect(response.body).toContain('<form class="search" role="search" method="get" action="/search/">');
+    expect(response.body).toContain('<form class="search-form" role="search" method="get" action="/search/">');
+    expect(await htmlErrors(response.body)).toEqual([]);
   });
 
   it('keeps the filters in the form and in page links', async () => {
@@ -56,6 +58,7 @@ describe('search pages', () => {
     const response = await get('/search/');
     expect(response.statusCode).toBe(200);
     expect(response.body).not.toContain('class="card"');
+    expect(await htmlErrors(response.body)).toEqual([]);
     expect((await get('/search?q=x')).headers.location).toBe('/search/?q=x');
   });
 
@@ -63,6 +66,7 @@ describe('search pages', () => {
     const page = await get('/search/?q=a&page=abc');
     expect(page.statusCode).toBe(400);
     expect(page.body).toContain('page');
+    expect(await htmlErrors(page.body)).toEqual([]);
     const json = await get('/search.json?q=a&from=2025-13-01');
     expect(json.statusCode).toBe(400);
     expect(json.json().error.fields[0].field).toBe('from');

@@ -1,3 +1,4 @@
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp, type AppContext } from '../support/app.js';
 import { filmReview, makeAuthor, makeTag, postFields } from '../support/factories.js';
@@ -122,6 +123,23 @@ describe('public pages', () => {
     const url = await t.app.listen({ port: 0, host: '127.0.0.1' });
     const res = await fetch(url, { headers: { 'x-big': 'a'.repeat(64 * 1024) } });
     expect(res.status).toBe(431);
+  });
+
+  it('gives photos from the media library a srcset and their real size', async () => {
+    const editor = await t.services.users.create({ email: 'photo-editor@halcyon.example', name: 'Pic', role: 'editor' });
+    const data = await sharp({ create: { width: 800, height: 500, channels: 3, background: '#a03050' } }).jpeg().toBuffer();
+    const item = await t.services.media.upload({ data, filename: 'premiere.jpg', mimetype: 'image/jpeg' }, { alt: 'The premiere' }, editor);
+    const author = await makeAuthor(t.services);
+    const post = await t.services.posts.create(
+      postFields([author.slug], { title: 'With a photo', status: 'published', featureImage: { url: item.url, alt: 'The premiere' } }),
+    );
+    const body = (await t.app.inject(`/${post.slug}/`)).body;
+    const image = /<img src="([^"]+)"[^>]*>/.exec(body)![0];
+    expect(image).toContain(`src="${item.url}"`);
+    expect(image).toContain('width="800" height="500"');
+    expect(image).toMatch(/srcset="[^"]+-320\.webp 320w/);
+    expect(image).toContain('sizes="(min-width: 64rem) 60rem, 100vw"');
+    expect(image).toContain('fetchpriority="high"');
   });
 
   it('escapes HTML typed into a title', async () => {

@@ -1,4 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { exportSite } from '../../src/portability/export.service.js';
+import { importSite } from '../../src/portability/import.service.js';
 import { dialects, testServices, type TestContext } from '../support/stores.js';
 
 describe.each(dialects)('subscriber CSV import and export on %s', (dialect) => {
@@ -73,5 +75,23 @@ describe.each(dialects)('subscriber CSV import and export on %s', (dialect) => {
     await expect(t.services.subscribers.find('erase@example.com')).rejects.toMatchObject({ code: 'SUBSCRIBER_NOT_FOUND' });
     const again = await t.services.subscribers.importCsv(Buffer.from('email\nerase@example.com\n'));
     expect(again.rejected).toEqual([{ line: 2, email: 'erase@example.com', reason: 'on the suppression list (unsubscribed)' }]);
+  });
+
+  it('carries newsletters, subscribers and their choices through a site export and import', async () => {
+    await t.services.subscribers.createNewsletter({ slug: 'film', name: 'Film' });
+    await t.services.subscribers.importCsv(Buffer.from('email,name\nfan@example.com,Fan\nleft@example.com,Left\n'), { newsletter: 'film' });
+    const left = await t.services.subscribers.find('left@example.com');
+    await t.services.subscribers.unsubscribe((await t.services.subscribers.links()).sign({ purpose: 'unsubscribe', subscriberId: left.id }));
+    const document = JSON.parse(JSON.stringify(await exportSite(t.services)));
+    const other = await testServices(dialect);
+    try {
+      await importSite(other.services, document);
+      expect(await other.services.subscribers.find('fan@example.com')).toMatchObject({ name: 'Fan', status: 'confirmed', newsletters: ['film'] });
+      expect(await other.services.subscribers.find('left@example.com')).toMatchObject({ status: 'unsubscribed', newsletters: [] });
+      const again = await other.services.subscribers.importCsv(Buffer.from('email\nleft@example.com\n'));
+      expect(again.rejected[0]?.reason).toBe('on the suppression list (unsubscribed)');
+    } finally {
+      await other.close();
+    }
   });
 });

@@ -1,0 +1,13 @@
+// A worker thread that builds and DKIM-signs newsletter messages, so signing never holds up sending.
+import { parentPort, workerData } from 'node:worker_threads';
+import { MessageBuilder, type MessageSettings, type Recipient } from './message.builder.js';
+import type { SendContent } from './send.types.js';
+
+const { content, settings } = workerData as { content: SendContent; settings: MessageSettings };
+const builder = new MessageBuilder(content, settings);
+
+parentPort!.on('message', ({ id, recipients }: { id: number; recipients: Recipient[] }) => {
+  const messages = recipients.map((r) => builder.build(r));
+  const buffers = messages.map((m) => new Uint8Array(m.buffer, m.byteOffset, m.byteLength).slice());
+  parentPort!.postMessage({ id, messages: buffers }, buffers.map((b) => b.buffer));
+});
