@@ -9,6 +9,7 @@ import path from 'node:path';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import type { Logger } from 'pino';
+import { adminAppRoutes } from './admin-app/admin-app.routes.js';
 import type { Config } from './config/schema.js';
 import { anonymous, type Viewer } from './content/index.js';
 import { adminApi, installStaffAccess } from './admin-api/index.js';
@@ -117,6 +118,7 @@ export async function buildApp({ config, services, logger }: AppOptions): Promis
   });
 
   await app.register(adminApi, { prefix: '/admin/api', services, publicUrl: config.publicUrl, theme });
+  await app.register(adminAppRoutes);
   await app.register(searchRoutes, {
     search: services.search,
     settings: services.settings,

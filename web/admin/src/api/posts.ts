@@ -1,0 +1,58 @@
+import { query, request } from './client';
+import type { Post, PostFormat, PostInput, PostStatus, Revision } from './types';
+
+export const PAGE_SIZE = 20;
+
+export interface PostFilter {
+  type: 'post' | 'page';
+  status?: PostStatus | '';
+  section?: string;
+  author?: string;
+  format?: PostFormat | '';
+  q?: string;
+  offset?: number;
+  limit?: number;
+}
+
+export interface PostList {
+  posts: Post[];
+  page: { total: number; limit: number; offset: number };
+}
+
+export type BulkAction = 'publish' | 'unpublish' | 'delete' | 'restore';
+export interface BulkResult {
+  id: number;
+  ok: boolean;
+  post?: Post;
+  error?: { code: string; message: string };
+}
+
+type One = { post: Post };
+
+export const listPosts = (filter: PostFilter) => request<PostList>('GET', `/posts${query({ limit: PAGE_SIZE, ...filter })}`);
+export const getPost = (id: number) => request<One>('GET', `/posts/${id}`).then((r) => r.post);
+export const createPost = (input: PostInput) => request<One>('POST', '/posts', input).then((r) => r.post);
+
+/** Saves changes made on top of `revision`; the server answers 409 REVISION_CONFLICT if someone saved since. */
+export const updatePost = (id: number, revision: number, patch: Partial<PostInput>, options: { keepalive?: boolean } = {}) =>
+  request<One>('PATCH', `/posts/${id}`, { ...patch, revision }, options).then((r) => r.post);
+
+/** Moves a post to the bin; `restorePost` brings it back until `purgeAt`. */
+export const deletePost = (id: number) => request<{ post: Post; purgeAt: string }>('DELETE', `/posts/${id}`);
+export const restorePost = (id: number) => request<One>('POST', `/posts/${id}/restore`, {}).then((r) => r.post);
+export const publishPost = (id: number) => request<One>('POST', `/posts/${id}/publish`, {}).then((r) => r.post);
+export const unpublishPost = (id: number) => request<One>('POST', `/posts/${id}/unpublish`, {}).then((r) => r.post);
+export const schedulePost = (id: number, publishedAt: string) =>
+  request<One>('POST', `/posts/${id}/schedule`, { publishedAt }).then((r) => r.post);
+
+/** Runs one action over many posts; each post gets its own result. */
+export const bulkAction = (action: BulkAction, ids: number[]) =>
+  request<{ results: BulkResult[] }>('POST', '/posts/bulk', { action, ids }).then((r) => r.results);
+
+export const listRevisions = (id: number) =>
+  request<{ revisions: Revision[] }>('GET', `/posts/${id}/revisions`).then((r) => r.revisions);
+export const restoreRevision = (id: number, revisionId: number, revision: number) =>
+  request<One>('POST', `/posts/${id}/revisions/${revisionId}/restore`, { revision }).then((r) => r.post);
+
+/** The address of the post rendered exactly as the public page, drafts included. */
+export const previewUrl = (id: number) => `/admin/api/posts/${id}/preview`;

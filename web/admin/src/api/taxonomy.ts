@@ -1,0 +1,18 @@
+import { request } from './client';
+import type { Author, Tag } from './types';
+
+export interface TagInput {
+  name: string;
+  slug?: string;
+  description?: string;
+  accentColor?: string;
+  isSection?: boolean;
+  navOrder?: number;
+}
+
+export const listTags = () => request<{ tags: Tag[] }>('GET', '/tags').then((r) => r.tags);
+export const createTag = (input: TagInput) => request<{ tag: Tag }>('POST', '/tags', input).then((r) => r.tag);
+/** Replaces every field of a tag. */
+export const replaceTag = (slug: string, input: TagInput) =>
+  request<{ tag: Tag }>('PUT', `/tags/${slug}`, input).then((r) => r.tag);
+export const listAuthors = () => request<{ authors: Author[] }>('GET', '/authors').then((r) => r.authors);

@@ -1,0 +1,141 @@
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
+import { onSessionExpired } from './api/client';
+import { lookUpSession, signOut, type Session } from './api/session';
+import { Announcer } from './components/announcer';
+import { SignInDialog } from './components/sign-in-dialog';
+import { Link, match, navigate, useLocation } from './router';
+import { SessionContext, atLeast } from './session-context';
+import { AcceptInvitationPage } from './pages/accept-invitation';
+import { DashboardPage } from './pages/dashboard';
+import { ForgotPasswordPage, ResetPasswordPage } from './pages/reset-password';
+import { MediaPage } from './pages/media';
+import { PostsPage } from './pages/posts';
+import { SettingsPage } from './pages/settings';
+import { SetupPage } from './pages/setup';
+import { SignInPage } from './pages/sign-in';
+import { StaffPage } from './pages/staff';
+import { TagsPage } from './pages/tags';
+
+/** The editor (TipTap and ProseMirror) is the heaviest screen: it loads only when opened. */
+const EditorPage = lazy(() => import('./pages/editor/editor-page').then((m) => ({ default: m.EditorPage })));
+
+type State = { kind: 'loading' } | { kind: 'signed-out'; setup: boolean } | { kind: 'signed-in'; session: Session } | { kind: 'failed'; message: string };
+
+export function App() {
+  const [state, setState] = useState<State>({ kind: 'loading' });
+  const [reauth, setReauth] = useState<(() => void) | null>(null);
+  const { path, search } = useLocation();
+
+  const load = useCallback(async () => {
+    try {
+      const found = await lookUpSession();
+      setState(found.kind === 'signed-in' ? found : { kind: 'signed-out', setup: found.setupNeeded });
+    } catch (error) {
+      setState({ kind: 'failed', message: error instanceof Error ? error.message : 'The admin API did not answer.' });
+    }
+  }, []);
+
+  useEffect(() => {
+    void load();
+    onSessionExpired(() => new Promise<void>((resolve) => setReauth(() => resolve)));
+  }, [load]);
+
+  const signedIn = (session: Session) => setState({ kind: 'signed-in', session });
+
+  if (path === '/accept-invite') return <AcceptInvitationPage token={search.get('token') ?? ''} onDone={signedIn} />;
+  if (path === '/reset-password') return <ResetPasswordPage token={search.get('token') ?? ''} />;
+  if (path === '/forgot-password') return <ForgotPasswordPage />;
+  if (state.kind === 'loading') return <p className="loading" role="status">Loading…</p>;
+  if (state.kind === 'failed') {
+    return (
+      <main className="auth">
+        <h1>Masthead</h1>
+        <p role="alert">{state.message}</p>
+        <button type="button" onClick={() => void load()}>Try again</button>
+      </main>
+    );
+  }
+  if (state.kind === 'signed-out') {
+    return state.setup ? <SetupPage onDone={signedIn} /> : <SignInPage onDone={signedIn} />;
+  }
+
+  const user = state.session.user;
+  return (
+    <SessionContext.Provider value={user}>
+      <a className="skip-link" href="#main">Skip to content</a>
+      <div className="shell">
+        <header className="sidebar">
+          <p className="brand"><Link to="/">Masthead</Link></p>
+          <nav aria-label="Admin">
+            <ul>
+              {navItems.filter((item) => atLeast(user.role, item.min)).map((item) => (
+                <li key={item.to}>
+                  <Link to={item.to} aria-current={isCurrent(item.to, path) ? 'page' : undefined}>{item.label}</Link>
+                </li>
+              ))}
+            </ul>
+          </nav>
+          <div className="whoami">
+            <p>{user.name}<br /><span className="muted">{user.role}</span></p>
+            <button
+              type="button"
+              className="link-button"
+              onClick={() => void signOut().then(() => { setState({ kind: 'signed-out', setup: false }); navigate('/', { replace: true }); })}
+            >
+              Sign out
+            </button>
+          </div>
+        </header>
+        <main id="main" tabIndex={-1}>
+          <Suspense fallback={<p role="status">Loading…</p>}>
+            <Screen path={path} />
+          </Suspense>
+        </main>
+      </div>
+      <Announcer />
+      {reauth && (
+        <SignInDialog
+          email={user.email}
+          onSignedIn={(session) => {
+            setState({ kind: 'signed-in', session });
+            reauth();
+            setReauth(null);
+          }}
+        />
+      )}
+    </SessionContext.Provider>
+  );
+}
+
+const navItems = [
+  { to: '/', label: 'Dashboard', min: 'contributor' },
+  { to: '/posts', label: 'Posts', min: 'contributor' },
+  { to: '/pages', label: 'Pages', min: 'editor' },
+  { to: '/tags', label: 'Sections & tags', min: 'editor' },
+  { to: '/media', label: 'Media', min: 'contributor' },
+  { to: '/staff', label: 'Staff', min: 'editor' },
+  { to: '/settings', label: 'Settings', min: 'administrator' },
+] as const;
+
+function isCurrent(to: string, path: string): boolean {
+  return to === '/' ? path === '/' : path === to || path.startsWith(`${to}/`);
+}
+
+function Screen({ path }: { path: string }) {
+  let params: Record<string, string> | null;
+  if (path === '/') return <DashboardPage />;
+  if (path === '/posts') return <PostsPage type="post" />;
+  if (path === '/pages') return <PostsPage type="page" />;
+  if ((params = match('/posts/:id', path))) return <EditorPage key={path} id={params.id ?? 'new'} type="post" />;
+  if ((params = match('/pages/:id', path))) return <EditorPage key={path} id={params.id ?? 'new'} type="page" />;
+  if (path === '/tags') return <TagsPage />;
+  if (path === '/media') return <MediaPage />;
+  if (path === '/staff') return <StaffPage />;
+  if (path === '/settings') return <SettingsPage />;
+  return (
+    <section>
+      <h1>Not found</h1>
+      <p>Nothing in the admin lives at this address. <Link to="/">Back to the dashboard</Link>.</p>
+    </section>
+  );
+}

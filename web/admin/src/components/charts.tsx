@@ -1,0 +1,82 @@
+/** Small, accessible SVG charts: each has a title, a text summary and the numbers in a table. */
+const palette = ['#7a2e8e', '#1f6f78', '#b3261e', '#8a6d00', '#2e5fa3', '#5b7d2a', '#9c4a1a', '#555'];
+
+export interface StackedSeries {
+  labels: string[];
+  series: Array<{ name: string; values: number[] }>;
+}
+
+export function StackedBarChart({ title, data }: { title: string; data: StackedSeries }) {
+  const width = 640;
+  const height = 220;
+  const pad = { top: 10, right: 10, bottom: 40, left: 36 };
+  const totals = data.labels.map((_, i) => data.series.reduce((sum, s) => sum + (s.values[i] ?? 0), 0));
+  const max = Math.max(1, ...totals);
+  const band = (width - pad.left - pad.right) / Math.max(1, data.labels.length);
+  const y = (v: number) => pad.top + (height - pad.top - pad.bottom) * (1 - v / max);
+  const sum = totals.reduce((a, b) => a + b, 0);
+  return (
+    <figure className="chart">
+      <figcaption>{title}</figcaption>
+      <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-label={`${title}: ${sum} in ${data.labels.length} weeks`}>
+        {[0, 0.5, 1].map((f) => (
+          <g key={f}>
+            <line x1={pad.left} x2={width - pad.right} y1={y(max * f)} y2={y(max * f)} className="grid" />
+            <text x={pad.left - 6} y={y(max * f) + 4} textAnchor="end" className="axis">{Math.round(max * f)}</text>
+          </g>
+        ))}
+        {data.labels.map((label, i) => {
+          let base = 0;
+          return (
+            <g key={label}>
+              {data.series.map((s, k) => {
+                const v = s.values[i] ?? 0;
+                const top = y(base + v);
+                const rect = <rect key={s.name} x={pad.left + i * band + band * 0.15} width={band * 0.7} y={top} height={y(base) - top} fill={palette[k % palette.length]} />;
+                base += v;
+                return rect;
+              })}
+              {(data.labels.length <= 12 || i % 2 === 0) && (
+                <text x={pad.left + i * band + band / 2} y={height - pad.bottom + 16} textAnchor="middle" className="axis">{label}</text>
+              )}
+            </g>
+          );
+        })}
+      </svg>
+      <ul className="legend">
+        {data.series.map((s, k) => (
+          <li key={s.name}><span className="swatch" style={{ background: palette[k % palette.length] }} aria-hidden="true" />{s.name}</li>
+        ))}
+      </ul>
+      <details>
+        <summary>Show the numbers</summary>
+        <table className="list">
+          <thead><tr><th scope="col">Week</th>{data.series.map((s) => <th scope="col" key={s.name}>{s.name}</th>)}</tr></thead>
+          <tbody>
+            {data.labels.map((label, i) => (
+              <tr key={label}><th scope="row">{label}</th>{data.series.map((s) => <td key={s.name}>{s.values[i] ?? 0}</td>)}</tr>
+            ))}
+          </tbody>
+        </table>
+      </details>
+    </figure>
+  );
+}
+
+export function HorizontalBars({ title, rows, unit }: { title: string; rows: Array<{ label: string; value: number }>; unit: { one: string; many: string } }) {
+  const max = Math.max(1, ...rows.map((r) => r.value));
+  return (
+    <figure className="chart">
+      <figcaption>{title}</figcaption>
+      <ol className="hbars">
+        {rows.map((row) => (
+          <li key={row.label}>
+            <span className="hbar-label">{row.label}</span>
+            <span className="hbar-track" aria-hidden="true"><span className="hbar" style={{ width: `${(row.value / max) * 100}%` }} /></span>
+            <span className="hbar-value">{row.value.toLocaleString()} {row.value === 1 ? unit.one : unit.many}</span>
+          </li>
+        ))}
+      </ol>
+    </figure>
+  );
+}

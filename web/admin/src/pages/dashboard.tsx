@@ -1,0 +1,77 @@
+import { useEffect, useState } from 'react';
+import { describeError } from '../api/client';
+import { listPosts } from '../api/posts';
+import { getDashboard, type DashboardStats } from '../api/stats';
+import type { Post } from '../api/types';
+import { listTags } from '../api/taxonomy';
+import { HorizontalBars, StackedBarChart, type StackedSeries } from '../components/charts';
+import { Link } from '../router';
+import { useStaff } from '../session-context';
+import { formatDate, formatDay } from './format';
+
+/** One series per section over the weeks the server counted, named as the sections are. */
+export function weeklySeries(weeks: DashboardStats['publishedPerWeek'], names: Map<string, string>): StackedSeries {
+  const sections = [...new Set(weeks.flatMap((w) => Object.keys(w.bySection)))].sort();
+  return {
+    labels: weeks.map((w) => w.weekStart.slice(5)),
+    series: sections.map((slug) => ({
+      name: names.get(slug) ?? (slug === '(none)' ? 'No section' : slug),
+      values: weeks.map((w) => w.bySection[slug] ?? 0),
+    })),
+  };
+}
+
+export function DashboardPage() {
+  const staff = useStaff();
+  const [stats, setStats] = useState<DashboardStats | null>(null);
+  const [statsError, setStatsError] = useState<string | null>(null);
+  const [sections, setSections] = useState<Map<string, string>>(new Map());
+  const [drafts, setDrafts] = useState<Post[]>([]);
+  const [scheduled, setScheduled] = useState<Post[]>([]);
+
+  useEffect(() => {
+    getDashboard().then(setStats, (err: unknown) => setStatsError(describeError(err)));
+    listTags().then((tags) => setSections(new Map(tags.map((t) => [t.slug, t.name]))), () => setSections(new Map()));
+    listPosts({ type: 'post', status: 'draft' }).then((r) => setDrafts(r.posts.slice(0, 5)), () => setDrafts([]));
+    listPosts({ type: 'post', status: 'scheduled' }).then((r) => setScheduled(r.posts.slice(0, 5)), () => setScheduled([]));
+  }, []);
+
+  return (
+    <section>
+      <h1>Welcome, {staff.name}</h1>
+      <div className="cards">
+        <PostCard title="Your latest drafts" posts={drafts} empty="No drafts. Time to write something." />
+        <PostCard title="Coming up" posts={scheduled} empty="Nothing is scheduled." showDate />
+      </div>
+      {statsError && <p className="form-error" role="alert">{statsError}</p>}
+      {stats && (
+        <div className="charts">
+          <StackedBarChart title="Pieces published per week, by section" data={weeklySeries(stats.publishedPerWeek, sections)} />
+          {stats.topPosts.length > 0 ? (
+            <HorizontalBars title={`Most read pieces since ${formatDay(stats.viewsSince)}`} unit={{ one: 'view', many: 'views' }} rows={stats.topPosts.map((p) => ({ label: p.title, value: p.views }))} />
+          ) : (
+            <p className="note">No views counted since {formatDay(stats.viewsSince)}.</p>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}
+
+function PostCard({ title, posts, empty, showDate }: { title: string; posts: Post[]; empty: string; showDate?: boolean }) {
+  return (
+    <div className="card">
+      <h2>{title}</h2>
+      {posts.length === 0 ? <p className="empty">{empty}</p> : (
+        <ul>
+          {posts.map((p) => (
+            <li key={p.id}>
+              <Link to={`/${p.type}s/${p.id}`}>{p.title}</Link>
+              {showDate && p.publishedAt && <span className="muted"> · {formatDate(p.publishedAt)}</span>}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
