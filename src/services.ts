@@ -90,7 +90,7 @@ export function createServices(store: Store, options: ServiceOptions): Services 
   });
   const settings = new SettingsService({ db, clock, events });
   const users = new UserService({ db, clock });
-  const taxonomy = new TaxonomyService({ db, clock });
+  const taxonomy = new TaxonomyService({ db, clock, events });
   const editorial = new EditorialService({ db, jobs, clock, events, posts, taxonomy, users });
   runner.register(PURGE_JOB, async () => {
     await editorial.purgeDue();

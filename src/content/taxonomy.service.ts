@@ -3,6 +3,7 @@ import { isUniqueViolation } from '../db/errors.js';
 import { AppError } from '../errors/app-error.js';
 import { parseInput } from '../errors/validate.js';
 import type { Clock } from '../clock.js';
+import type { ContentEvents } from './content.events.js';
 import { slugify } from './text.js';
 import { authorInput, tagInput, type AuthorInput, type TagInput } from './taxonomy.schema.js';
 import * as repo from './taxonomy.repository.js';
@@ -10,11 +11,13 @@ import type { Author, Tag } from './taxonomy.types.js';
 
 /** Sections, tags and authors: small shared entities that posts point at by slug. */
 export class TaxonomyService {
-  constructor(private readonly deps: { db: Db; clock: Clock }) {}
+  constructor(private readonly deps: { db: Db; clock: Clock; events: ContentEvents }) {}
 
   async createTag(input: unknown): Promise<Tag> {
     const data = parseInput(tagInput, input);
-    return this.slugGuard(() => repo.insertTag(this.deps.db, toTagRow(data), this.now()));
+    const tag = await this.slugGuard(() => repo.insertTag(this.deps.db, toTagRow(data), this.now()));
+    this.deps.events.emit({ kind: 'tag', id: tag.id, slugs: [tag.slug] });
+    return tag;
   }
 
   async updateTag(slug: string, input: unknown): Promise<Tag> {
@@ -22,6 +25,7 @@ export class TaxonomyService {
     const data = parseInput(tagInput, input);
     const saved = await this.slugGuard(() => repo.updateTag(this.deps.db, current.id, toTagRow(data), this.now()));
     if (!saved) throw new AppError('TAG_NOT_FOUND');
+    this.deps.events.emit({ kind: 'tag', id: saved.id, slugs: [...new Set([current.slug, saved.slug])] });
     return saved;
   }
 
@@ -41,7 +45,9 @@ export class TaxonomyService {
 
   async createAuthor(input: unknown): Promise<Author> {
     const data = parseInput(authorInput, input);
-    return this.slugGuard(() => repo.insertAuthor(this.deps.db, toAuthorRow(data), this.now()));
+    const author = await this.slugGuard(() => repo.insertAuthor(this.deps.db, toAuthorRow(data), this.now()));
+    this.deps.events.emit({ kind: 'author', id: author.id, slugs: [author.slug] });
+    return author;
   }
 
   async updateAuthor(slug: string, input: unknown): Promise<Author> {
@@ -49,6 +55,7 @@ export class TaxonomyService {
     const data = parseInput(authorInput, input);
     const saved = await this.slugGuard(() => repo.updateAuthor(this.deps.db, current.id, toAuthorRow(data), this.now()));
     if (!saved) throw new AppError('AUTHOR_NOT_FOUND');
+    this.deps.events.emit({ kind: 'author', id: saved.id, slugs: [...new Set([current.slug, saved.slug])] });
     return saved;
   }
 
