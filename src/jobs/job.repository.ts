@@ -64,7 +64,12 @@ export async function claimJob(
     .where('name', 'in', options.names)
     .where((eb) =>
       eb.or([
-        eb.and([eb('state', '=', 'pending'), eb('run_at', '<=', options.now)]),
+        // Due, and not still being run from before it was enqueued again.
+        eb.and([
+          eb('state', '=', 'pending'),
+          eb('run_at', '<=', options.now),
+          eb.or([eb('locked_until', 'is', null), eb('locked_until', '<', options.now)]),
+        ]),
         eb.and([eb('state', '=', 'running'), eb('locked_until', '<', options.now)]),
       ]),
     )
@@ -92,15 +97,19 @@ export async function extendLock(db: DbOrTx, id: number, workerId: string, lockU
     .set({ locked_until: lockUntil })
     .where('id', '=', id)
     .where('locked_by', '=', workerId)
-    .where('state', '=', 'running')
+    .where('state', 'in', ['running', 'pending'])
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }
 
+/**
+ * Ends a run. A job enqueued again while it ran (its state went back to pending) stays pending,
+ * so that change is not lost; it becomes claimable once the lock is released here.
+ */
 export async function finishJob(db: DbOrTx, id: number, workerId: string, now: string): Promise<void> {
   await db
     .updateTable('jobs')
-    .set({ state: 'done', locked_by: null, locked_until: null, updated_at: now })
+    .set({ state: sql`case when state = 'running' then 'done' else state end`, locked_by: null, locked_until: null, updated_at: now })
     .where('id', '=', id)
     .where('locked_by', '=', workerId)
     .execute();
@@ -115,8 +124,8 @@ export async function failJob(
   await db
     .updateTable('jobs')
     .set({
-      state: failure.retryAt ? 'pending' : 'failed',
-      run_at: failure.retryAt ?? sql`run_at`,
+      state: sql`case when state = 'running' then ${failure.retryAt ? 'pending' : 'failed'} else state end`,
+      run_at: failure.retryAt ? sql`case when state = 'running' then ${failure.retryAt} else run_at end` : sql`run_at`,
       last_error: failure.error.slice(0, 2000),
       locked_by: null,
       locked_until: null,

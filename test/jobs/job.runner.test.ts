@@ -52,6 +52,30 @@ describe.each(dialects)('the job queue on %s', (dialect) => {
     expect(job).toMatchObject({ state: 'failed', attempts: 3, last_error: 'SMTP said 421' });
   });
 
+  it('runs a keyed job again when it is enqueued while running, never twice at once', async () => {
+    const first = runner();
+    const second = runner();
+    let release!: () => void;
+    const runs: string[] = [];
+    first.register('refresh', async (payload) => {
+      const { v } = payload as { v: number };
+      runs.push(`first:${v}`);
+      if (v === 1) await new Promise<void>((resolve) => (release = resolve));
+    });
+    second.register('refresh', async (payload) => {
+      runs.push(`second:${(payload as { v: number }).v}`);
+    });
+    await t.services.jobs.enqueue(t.store.db, { name: 'refresh', key: 'refresh', payload: { v: 1 } });
+    const running = first.drain();
+    while (runs.length === 0) await new Promise((resolve) => setTimeout(resolve, 5));
+    await t.services.jobs.enqueue(t.store.db, { name: 'refresh', key: 'refresh', payload: { v: 2 } });
+    expect(await second.drain()).toBe(0); // the first run still holds it
+    release();
+    expect(await running).toBe(2); // the change made during the run is run, after it
+    expect(runs).toEqual(['first:1', 'first:2']);
+    expect(await t.services.jobs.find(t.store.db, 'refresh')).toMatchObject({ state: 'done' });
+  });
+
   it('takes over a job whose worker died while holding it', async () => {
     const dead = runner();
     dead.register('work', () => new Promise(() => {})); // never finishes: the process "died"
