@@ -21,8 +21,10 @@ const listQuery = z
   .strict();
 
 const revisionField = z.number({ message: 'must be the revision number you opened' }).int().positive();
-/** Saving: any editable fields, plus the revision the editor started from. */
-const patchBody = z.object(postInput.shape).partial().extend({ revision: revisionField.optional() });
+/** Saving: any editable fields (null clears one), plus the revision the editor started from. */
+const patchBody = z
+  .object(Object.fromEntries(Object.entries(postInput.shape).map(([field, schema]) => [field, schema.nullable().optional()])))
+  .extend({ revision: revisionField.optional() });
 const revisionParams = z.object({ id: idParams.shape.id, revisionId: idParams.shape.id }).strict();
 const revisionOut = z.object({ id: z.number(), postId: z.number(), revision: z.number(), userId: z.number().nullable(), createdAt: z.string(), updatedAt: z.string() });
 

@@ -47,15 +47,21 @@ export class PostService {
   }
 
   /**
-   * Applies a partial change. With expectedRevision the write only lands if nobody saved the
-   * post in between; otherwise REVISION_CONFLICT.
+   * Applies a partial change: fields given replace the current ones, and a field given as null
+   * is cleared (its default applies). With expectedRevision the write only lands if nobody saved
+   * the post in between; otherwise REVISION_CONFLICT.
    */
   async update(id: number, patch: unknown, options: { expectedRevision?: number } = {}): Promise<Post> {
     const current = await this.get(id);
     if (typeof patch !== 'object' || patch === null || Array.isArray(patch)) {
       throw AppError.validation([{ field: '(input)', message: 'must be an object of fields to change' }]);
     }
-    const data = parseInput(postInput, { ...toInput(current), ...patch });
+    const merged: Record<string, unknown> = { ...toInput(current) };
+    for (const [field, value] of Object.entries(patch)) {
+      if (value === null) delete merged[field];
+      else merged[field] = value;
+    }
+    const data = parseInput(postInput, merged);
     await this.write(async (tx, now) => {
       const slug = data.slug ?? current.slug;
       const row = await this.toRow(tx, data, slug, now);

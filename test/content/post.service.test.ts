@@ -134,6 +134,18 @@ describe.each(dialects)('posts on %s', (dialect) => {
     expect(await t.services.posts.lookupPublic('better-title')).toEqual({ kind: 'redirect', slug: 'first-title' });
   });
 
+  it('clears optional fields given as null, and turns a review back into an article', async () => {
+    const a = await makeAuthor(t.services);
+    const post = await t.services.posts.create(
+      filmReview([a.slug], { featureImage: { url: '/media/x.jpg', alt: 'A still' }, seoTitle: 'SEO', contentNotes: ['Grief'] }),
+    );
+    const cleared = await t.services.posts.update(post.id, { featureImage: null, seoTitle: null, contentNotes: null, format: 'article', review: null });
+    expect([cleared.featureImage, cleared.seoTitle, cleared.contentNotes, cleared.format, cleared.review]).toEqual([null, null, [], 'article', null]);
+    const error = await rejection(t.services.posts.update(post.id, { title: null }));
+    expect(error.fields).toEqual([{ field: 'title', message: expect.any(String) }]);
+    expect((await t.services.posts.get(post.id)).title).toBe(post.title);
+  });
+
   it('refuses a save based on an old revision instead of overwriting', async () => {
     const a = await makeAuthor(t.services);
     const post = await t.services.posts.create(postFields([a.slug]));
