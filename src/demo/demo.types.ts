@@ -17,6 +17,18 @@ export interface DemoMagazine {
   tags: Array<{ name: string; slug: string; description: string; accentColor?: string; isSection?: boolean; navOrder?: number }>;
   authors: Array<{ name: string; slug: string; bio: string; website?: string; links?: Array<{ label: string; url: string }> }>;
   posts: DemoPost[];
+  /** Membership plans, in the shape the plan service accepts. */
+  plans: Array<{
+    name: string;
+    slug: string;
+    description: string;
+    tier: 'free' | 'digital' | 'print';
+    monthlyCents?: number;
+    yearlyCents?: number;
+    giftCents?: number;
+    issuesPerYear?: number;
+    position: number;
+  }>;
 }
 
 export interface DemoPost {

@@ -25,6 +25,7 @@ export async function loadDemoContent(services: Services, options: DemoOptions =
   await services.settings.updateSite(magazine.settings);
   for (const tag of magazine.tags) await services.taxonomy.createTag(tag);
   for (const author of magazine.authors) await services.taxonomy.createAuthor(author);
+  for (const plan of magazine.plans) await services.plans.create(plan);
   const accents = new Map(magazine.tags.map((t) => [t.slug, t.accentColor ?? magazine.settings.accentColor]));
 
   const total = magazine.posts.length;

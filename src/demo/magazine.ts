@@ -1862,4 +1862,35 @@ We read every letter, and occasionally we publish them in the print edition.`,
 
 const posts: Post[] = [...filmReviews, ...otherReviews, ...interviews, ...news, ...lists, ...essays, ...pages];
 
-export const demoMagazine: DemoMagazine = { settings, tags, authors, posts };
+const plans: DemoMagazine['plans'] = [
+  {
+    name: 'Reader',
+    slug: 'reader',
+    description: 'Every public piece and the weekly newsletter, free for as long as you like.',
+    tier: 'free',
+    position: 0,
+  },
+  {
+    name: 'Digital',
+    slug: 'digital',
+    description: 'All members-only writing, the full archive and the Film newsletter. Support independent feminist journalism.',
+    tier: 'digital',
+    monthlyCents: 400,
+    yearlyCents: 4000,
+    giftCents: 4000,
+    position: 1,
+  },
+  {
+    name: 'Print + digital',
+    slug: 'print-and-digital',
+    description: 'Four printed issues a year posted to your door, plus everything in Digital.',
+    tier: 'print',
+    monthlyCents: 900,
+    yearlyCents: 9000,
+    giftCents: 9000,
+    issuesPerYear: 4,
+    position: 2,
+  },
+];
+
+export const demoMagazine: DemoMagazine = { settings, tags, authors, posts, plans };
