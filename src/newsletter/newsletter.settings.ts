@@ -1,20 +1,9 @@
 import { z } from 'zod';
 import { line, slugSchema } from '../content/text.js';
+import { timezone } from '../settings/index.js';
 import { emailAddress } from '../subscribers/index.js';
 
 export const weekdays = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'] as const;
-
-const timezone = z
-  .string()
-  .trim()
-  .refine((tz) => {
-    try {
-      new Intl.DateTimeFormat('en', { timeZone: tz });
-      return true;
-    } catch {
-      return false;
-    }
-  }, 'is not a known time zone (use a name like Europe/London)');
 
 /** Newsletter settings, edited by editors and stored under the "newsletter" settings key. */
 export const newsletterSettingsSchema = z

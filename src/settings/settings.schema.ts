@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { hexColor, line, linkUrl, paragraph } from '../content/text.js';
 
-const timezone = z
+/** An IANA time zone name such as Europe/London. */
+export const timezone = z
   .string()
   .trim()
   .refine((tz) => {
