@@ -1,24 +1,10 @@
+import type { Selectable } from 'kysely';
 import type { DbOrTx } from '../db/client.js';
+import type { MediaTable } from '../db/tables.js';
 import { likeText } from '../db/like.js';
 import type { MediaItem, Variant } from './media.types.js';
 
-type Row = {
-  id: number;
-  url: string;
-  kind: string;
-  mime: string;
-  filename: string;
-  bytes: number;
-  width: number;
-  height: number;
-  alt: string;
-  caption: string | null;
-  credit: string | null;
-  storage_prefix: string;
-  variants: string;
-  uploaded_by: number | null;
-  created_at: string;
-};
+type Row = Selectable<MediaTable>;
 
 export function toMedia(row: Row): MediaItem & { storagePrefix: string } {
   return {
