@@ -67,6 +67,10 @@ export class EndpointRegistry {
         method: endpoint.method,
         url: endpoint.url,
         config: endpoint.rateLimit ? { rateLimit: { ...endpoint.rateLimit, errorResponseBuilder: () => new AppError('RATE_LIMITED') } } : {},
+        // Answers of the admin API are private to one person, errors included: nothing keeps them.
+        onRequest: async (_request, reply) => {
+          reply.header('cache-control', 'no-store');
+        },
         preHandler: endpoint.access === 'public' ? async (request) => verifyCsrf(request) : signedIn,
         handler: async (request, reply) => {
           const input = {
@@ -78,7 +82,6 @@ export class EndpointRegistry {
             reply,
           };
           const result = await endpoint.handler(input);
-          reply.header('cache-control', 'no-store');
           if (endpoint.response === null) return reply.code(endpoint.status ?? 204).send();
           if (endpoint.response === 'html') return reply.code(endpoint.status ?? 200).type('text/html; charset=utf-8').send(result);
           if (endpoint.response === 'csv') return reply.code(endpoint.status ?? 200).type('text/csv; charset=utf-8').send(result);

@@ -60,3 +60,33 @@ describe('OpenAPI document', () => {
     await t.close();
   });
 });
+
+describe('admin API answers are never kept by caches', () => {
+  let t: TestContext;
+  let app: FastifyInstance;
+  beforeAll(async () => {
+    t = await testServices('sqlite');
+    app = await buildApp({ config: { publicUrl: 'http://localhost:3000', themeDir: undefined, dataDir: t.dataDir }, services: t.services, logger: silentLogger });
+    await app.ready();
+  });
+  afterAll(async () => {
+    await app.close();
+    await t.close();
+  });
+
+  it('marks successes and errors alike no-store', async () => {
+    const { client } = await staffClient(app, t.services, 'editor');
+    const answers = {
+      ok: await client.call('GET', '/admin/api/posts'),
+      missing: await client.call('GET', '/admin/api/posts/999999'),
+      malformed: await client.call('GET', '/admin/api/posts?limit=banana'),
+      anonymous: await app.inject({ url: '/admin/api/posts' }),
+    };
+    expect(Object.fromEntries(Object.entries(answers).map(([name, res]) => [name, [res.statusCode, res.headers['cache-control']]]))).toEqual({
+      ok: [200, 'no-store'],
+      missing: [404, 'no-store'],
+      malformed: [400, 'no-store'],
+      anonymous: [401, 'no-store'],
+    });
+  });
+});
