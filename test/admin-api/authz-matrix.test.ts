@@ -107,6 +107,17 @@ describe('who may do what: every admin endpoint against every role', () => {
         return client.call('DELETE', `/admin/api/api-keys/${key.id}`);
       },
     },
+    { name: 'list Content API keys', allowed: adminOnly, run: ({ client }) => client.call('GET', '/admin/api/content-keys') },
+    { name: 'create a Content API key', allowed: adminOnly, run: ({ client }) => client.call('POST', '/admin/api/content-keys', { name: 'Front end' }) },
+    {
+      name: 'revoke a Content API key',
+      allowed: adminOnly,
+      run: async ({ client }) => {
+        const admin = (await t.services.users.list()).find((u) => u.role === 'administrator')!;
+        const { key } = await t.services.contentKeys.create({ name: 'Old' }, admin.id);
+        return client.call('DELETE', `/admin/api/content-keys/${key.id}`);
+      },
+    },
   ];
 
   const cells = cases.flatMap((c) => roles.map((role) => ({ ...c, role, expected: c.allowed.includes(role) ? 'allowed' : 'refused' })));
