@@ -71,21 +71,20 @@ async function listPage(
 
 /** Turns tag and author slugs into ids; unknown slugs are field errors (all at once), not empty lists. */
 async function resolveSlugs(taxonomy: TaxonomyService, query: { tag?: string; author?: string }): Promise<Pick<ListFilter, 'tagId' | 'authorId'>> {
-  const problems: FieldError[] = [];
-  const lookup = async <T extends { id: number }>(field: string, slug: string | undefined, find: (slug: string) => Promise<T>) => {
-    if (slug === undefined) return undefined;
+  const lookup = async (field: string, slug: string | undefined, find: (slug: string) => Promise<{ id: number }>): Promise<{ id?: number; problem?: FieldError }> => {
+    if (slug === undefined) return {};
     try {
-      return (await find(slug)).id;
+      return { id: (await find(slug)).id };
     } catch (error) {
       if (!isAppError(error) || !error.code.endsWith('_NOT_FOUND')) throw error;
-      problems.push({ field, message: `no ${field} has the slug "${slug}"` });
-      return undefined;
+      return { problem: { field, message: `no ${field} has the slug "${slug}"` } };
     }
   };
-  const [tagId, authorId] = await Promise.all([
+  const [tag, author] = await Promise.all([
     lookup('tag', query.tag, (slug) => taxonomy.getTag(slug)),
     lookup('author', query.author, (slug) => taxonomy.getAuthor(slug)),
   ]);
+  const problems = [tag.problem, author.problem].filter((p): p is FieldError => p !== undefined);
   if (problems.length) throw AppError.validation(problems);
-  return { tagId, authorId };
+  return { tagId: tag.id, authorId: author.id };
 }
