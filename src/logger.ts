@@ -1,13 +1,39 @@
 import pino, { type Logger } from 'pino';
 import type { Config } from './config/schema.js';
 
-/** Structured JSON logs; credentials and cookies never reach them. */
-export function createLogger(config: Pick<Config, 'logLevel'>): Logger {
-  return pino({
+/** Query parameters that carry secrets (Content API keys, one-time link tokens). */
+const SECRET_PARAMS = /([?&](?:key|token)=)[^&#]*/gi;
+
+/** A request address as it may be logged: secret query values replaced. */
+export function loggableUrl(url: string): string {
+  return url.replace(SECRET_PARAMS, '$1[redacted]');
+}
+
+interface LoggedRequest {
+  method: string;
+  url: string;
+  host?: string;
+  ip?: string;
+  socket?: { remotePort?: number };
+}
+
+/** Structured JSON logs; credentials, cookies and secrets in addresses never reach them. */
+export function createLogger(config: Pick<Config, 'logLevel'>, destination?: pino.DestinationStream): Logger {
+  const options: pino.LoggerOptions = {
     level: config.logLevel,
     redact: {
       paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]', '*.password', '*.token'],
       censor: '[redacted]',
     },
-  });
+    serializers: {
+      req: (request: LoggedRequest) => ({
+        method: request.method,
+        url: loggableUrl(request.url),
+        host: request.host,
+        remoteAddress: request.ip,
+        remotePort: request.socket?.remotePort,
+      }),
+    },
+  };
+  return destination ? pino(options, destination) : pino(options);
 }

@@ -13,7 +13,8 @@ import { FREEZE_JOB, PrintService } from './print/index.js';
 import { RecommendationService, REBUILD_JOB, REFRESH_JOB } from './recommendations/index.js';
 import { createSearchService, type SearchService } from './search/index.js';
 import { SettingsService } from './settings/index.js';
-import { ApiKeyService, StaffAuthService, UserService } from './staff/index.js';
+import { ReviewCatalogue } from './reviews/index.js';
+import { ApiKeyService, ContentKeyService, StaffAuthService, UserService } from './staff/index.js';
 import { SUBSCRIBER_EMAIL_JOB, SubscriberService, type SubscriberEmailKind } from './subscribers/index.js';
 import {
   DIGEST_ASSEMBLE_JOB,
@@ -39,7 +40,9 @@ export interface Services {
   users: UserService;
   staffAuth: StaffAuthService;
   apiKeys: ApiKeyService;
+  contentKeys: ContentKeyService;
   editorial: EditorialService;
+  catalogue: ReviewCatalogue;
   media: MediaService;
   views: ViewCounter;
   dashboard: DashboardService;
@@ -164,6 +167,8 @@ export function createServices(store: Store, options: ServiceOptions): Services 
     users,
     staffAuth: new StaffAuthService({ db, clock, mailer: options.mailer, users, siteTitle: async () => (await settings.site()).title }),
     apiKeys: new ApiKeyService({ db, clock }),
+    contentKeys: new ContentKeyService({ db, clock }),
+    catalogue: new ReviewCatalogue({ db }),
     editorial,
     views: new ViewCounter({ db, clock, logger: options.logger }),
     dashboard: new DashboardService({ db, clock, posts }),

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { MAX_UPLOAD_BYTES } from '../media/index.js';
 import type { Services } from '../services.js';
 import type { Theme } from '../site/theme.js';
+import { contentKeyRoutes } from './content-keys.routes.js';
 import { dashboardRoutes } from './dashboard.routes.js';
 import { EndpointRegistry } from './endpoint.js';
 import { mediaRoutes } from './media.routes.js';
@@ -37,6 +38,7 @@ export async function adminApi(app: FastifyInstance, { services, publicUrl, them
   const link = (path: string, token: string) => new URL(`${path}?token=${encodeURIComponent(token)}`, publicUrl).toString();
   sessionRoutes(api, { mailer: services.mailer, link });
   staffRoutes(api, { users: services.users, auth: services.staffAuth, apiKeys: services.apiKeys, link });
+  contentKeyRoutes(api, services.contentKeys);
   postRoutes(api, services.editorial);
   siteRoutes(api, { taxonomy: services.taxonomy, settings: services.settings, editorial: services.editorial });
   mediaRoutes(api, services.media);

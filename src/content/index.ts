@@ -4,7 +4,7 @@ export { TaxonomyService } from './taxonomy.service.js';
 export { ContentEvents } from './content.events.js';
 export type { ContentChange } from './content.events.js';
 export { postFormats, postStatuses, visibilities } from './post.types.js';
-export type { Post, PostFormat, PostStatus, Visibility, Cursor, ListFilter, PostPage, FeatureImage } from './post.types.js';
+export type { Post, PostFormat, PostStatus, PostType, Visibility, Cursor, ListFilter, PostPage, FeatureImage } from './post.types.js';
 export type { Tag, Author } from './taxonomy.types.js';
 export { postInput, reservedSlugs, MAX_BODY_CHARS } from './post.schema.js';
 export type { PostInput } from './post.schema.js';

@@ -113,7 +113,8 @@ export async function findRedirect(db: DbOrTx, oldSlug: string): Promise<string 
 
 /**
  * Ids of listed (published) posts, newest first. Section and author archives read the link
- * tables' own listing index; format and home archives read the posts index.
+ * tables' own listing index; format and home archives, pages and combined filters read the posts
+ * index.
  */
 export async function listPostIds(
   db: DbOrTx,
@@ -135,9 +136,7 @@ export async function listPostIds(
     const rows = await query.orderBy('published_at', 'desc').orderBy('post_id', 'desc').limit(limit).offset(offset ?? 0).execute();
     return rows.map((r) => ({ id: r.id, publishedAt: r.published_at! }));
   }
-  let query = db.selectFrom('posts').select(['id', 'published_at']).where('type', '=', 'post').where('status', '=', 'published');
-  if (filter.format) query = query.where('format', '=', filter.format);
-  if (filter.featured !== undefined) query = query.where('featured', '=', filter.featured ? 1 : 0);
+  let query = publishedPosts(db, filter).select(['id', 'published_at']);
   if (after) query = query.where((eb) => eb(eb.refTuple('published_at', 'id'), '<', eb.tuple(after.publishedAt, after.id)));
   const rows = await query.orderBy('published_at', 'desc').orderBy('id', 'desc').limit(limit).offset(offset ?? 0).execute();
   return rows.map((r) => ({ id: r.id, publishedAt: r.published_at! }));
@@ -154,14 +153,29 @@ export async function countListed(db: DbOrTx, filter: ListFilter): Promise<numbe
       .executeTakeFirstOrThrow();
     return Number(row.n);
   }
-  let query = db.selectFrom('posts').where('type', '=', 'post').where('status', '=', 'published');
-  if (filter.format) query = query.where('format', '=', filter.format);
-  if (filter.featured !== undefined) query = query.where('featured', '=', filter.featured ? 1 : 0);
-  const row = await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const row = await publishedPosts(db, filter).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
+function publishedPosts(db: DbOrTx, filter: ListFilter) {
+  let query = db.selectFrom('posts').where('type', '=', filter.type ?? 'post').where('status', '=', 'published');
+  if (filter.format) query = query.where('format', '=', filter.format);
+  if (filter.featured !== undefined) query = query.where('featured', '=', filter.featured ? 1 : 0);
+  if (filter.tagId !== undefined) {
+    const tagId = filter.tagId;
+    query = query.where('id', 'in', (eb) => eb.selectFrom('post_tags').select('post_id').where('tag_id', '=', tagId));
+  }
+  if (filter.authorId !== undefined) {
+    const authorId = filter.authorId;
+    query = query.where('id', 'in', (eb) => eb.selectFrom('post_authors').select('post_id').where('author_id', '=', authorId));
+  }
+  return query;
+}
+
+/** The link table whose listing index answers the filter alone, when it names just one section or author. */
 function linkFilter(filter: ListFilter) {
+  const only = filter.format === undefined && filter.featured === undefined && (filter.type ?? 'post') === 'post';
+  if (!only || (filter.tagId !== undefined && filter.authorId !== undefined)) return undefined;
   if (filter.tagId !== undefined) return { table: 'post_tags', column: 'tag_id', id: filter.tagId } as const;
   if (filter.authorId !== undefined) return { table: 'post_authors', column: 'author_id', id: filter.authorId } as const;
   return undefined;

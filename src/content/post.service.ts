@@ -8,7 +8,7 @@ import { resolveWork } from '../reviews/index.js';
 import type { ContentEvents } from './content.events.js';
 import * as repo from './post.repository.js';
 import { postInput, type PostInput } from './post.schema.js';
-import type { Cursor, ListFilter, Post, PostPage } from './post.types.js';
+import type { Cursor, ListFilter, Post, PostPage, PostType } from './post.types.js';
 import { renderBody } from './render.js';
 import { findAuthorsBySlugs, findTagsBySlugs } from './taxonomy.repository.js';
 import { slugify } from './text.js';
@@ -118,6 +118,16 @@ export class PostService {
     const row = await repo.findPostRow(this.deps.db, { slug });
     if (!row) throw new AppError('POST_NOT_FOUND', `No post has the slug "${slug}".`);
     return this.get(row.id);
+  }
+
+  /** A published post or page by id or slug; anything else (drafts, the other type) is not found. */
+  async getPublished(by: { id: number } | { slug: string }, type: PostType): Promise<Post> {
+    const row = await repo.findPostRow(this.deps.db, by);
+    if (!row || row.status !== 'published' || row.type !== type) {
+      const what = 'id' in by ? `the id ${by.id}` : `the slug "${by.slug}"`;
+      throw new AppError('POST_NOT_FOUND', `No published ${type} has ${what}.`);
+    }
+    return (await repo.loadPosts(this.deps.db, [row.id]))[0]!;
   }
 
   /** What a reader gets at /:slug/: the published post or page, a redirect from an old slug, or gone. */

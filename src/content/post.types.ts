@@ -66,6 +66,8 @@ export interface Cursor {
 }
 
 export interface ListFilter {
+  /** Posts unless said otherwise; pages are listed for the Content API. */
+  type?: PostType;
   tagId?: number;
   authorId?: number;
   format?: PostFormat;

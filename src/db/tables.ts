@@ -17,6 +17,7 @@ export interface Database {
   staff_sessions: StaffSessionsTable;
   staff_tokens: StaffTokensTable;
   api_keys: ApiKeysTable;
+  content_api_keys: ContentApiKeysTable;
   sign_in_failures: SignInFailuresTable;
   staff_setup: StaffSetupTable;
   post_revisions: PostRevisionsTable;
@@ -214,6 +215,17 @@ export interface ApiKeysTable {
   key_hash: string;
   prefix: string;
   role: string;
+  created_by: number;
+  created_at: string;
+  last_used_at: string | null;
+  revoked_at: string | null;
+}
+
+export interface ContentApiKeysTable {
+  id: Generated<number>;
+  name: string;
+  key_hash: string;
+  prefix: string;
   created_by: number;
   created_at: string;
   last_used_at: string | null;

@@ -69,7 +69,7 @@ async function send(
 
 function wantsJson(request: FastifyRequest): boolean {
   const url = request.url;
-  if (url.startsWith('/admin/api/') || url.startsWith('/content/api/') || url.startsWith('/webhooks/') || url.includes('.json')) {
+  if (url.startsWith('/admin/api/') || url.startsWith('/api/content/') || url.startsWith('/webhooks/') || url.includes('.json')) {
     return true;
   }
   const accept = request.headers.accept ?? '';

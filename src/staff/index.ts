@@ -3,6 +3,8 @@ export { StaffAuthService, SESSION_DAYS, signInLimits, signInInput, setupInput, 
 export type { SignedIn, LinkBuilder } from './auth.service.js';
 export { ApiKeyService, apiKeyInput } from './api-key.service.js';
 export type { ApiKey } from './api-key.types.js';
+export { ContentKeyService, contentKeyInput } from './content-key.service.js';
+export type { ContentKey } from './content-key.types.js';
 export { authorize, can, atLeast } from './policy.js';
 export type { Action, OwnedPost } from './policy.js';
 export { staffRoles } from './user.types.js';

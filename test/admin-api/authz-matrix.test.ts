@@ -115,6 +115,17 @@ describe('who may do what: every admin endpoint against every role', () => {
         return client.call('DELETE', `/admin/api/api-keys/${key.id}`);
       },
     },
+    { name: 'list Content API keys', allowed: adminOnly, run: ({ client }) => client.call('GET', '/admin/api/content-keys') },
+    { name: 'create a Content API key', allowed: adminOnly, run: ({ client }) => client.call('POST', '/admin/api/content-keys', { name: 'Front end' }) },
+    {
+      name: 'revoke a Content API key',
+      allowed: adminOnly,
+      run: async ({ client }) => {
+        const admin = (await t.services.users.list()).find((u) => u.role === 'administrator')!;
+        const { key } = await t.services.contentKeys.create({ name: 'Old' }, admin.id);
+        return client.call('DELETE', `/admin/api/content-keys/${key.id}`);
+      },
+    },
     { name: 'list membership plans', allowed: editorUp, run: ({ client }) => client.call('GET', '/admin/api/members/plans') },
     { name: 'create a membership plan', allowed: adminOnly, run: ({ client }) => client.call('POST', '/admin/api/members/plans', { name: `Plan ${(n += 1)}`, tier: 'digital', yearlyCents: 5000 }) },
     { name: 'archive a membership plan', allowed: adminOnly, run: async ({ client }) => client.call('PUT', `/admin/api/members/plans/${(await plan()).id}`, { name: `Plan ${(n += 1)}`, tier: 'free', active: false }) },

@@ -130,8 +130,11 @@ describe('the editor in the browser', () => {
     await page.keyboard.press('Enter');
     await page.keyboard.type('Read the festival site');
     await body.getByText('Read the festival site').click({ clickCount: 3 });
-    page.once('dialog', (dialog) => void dialog.accept('https://festival.example/'));
     await page.keyboard.press('Control+k');
+    const linkDialog = page.getByRole('dialog', { name: 'Add link' });
+    await linkDialog.getByLabel('Link address').fill('https://festival.example/');
+    await linkDialog.getByLabel('Link address').press('Enter');
+    await linkDialog.waitFor({ state: 'detached' });
     await page.keyboard.press('End');
     await toolbar.getByRole('button', { name: 'Divider' }).click();
     page.once('dialog', (dialog) => void dialog.accept('https://www.youtube.com/watch?v=dQw4w9WgXcQ'));
@@ -149,6 +152,177 @@ describe('the editor in the browser', () => {
     expect(html).not.toContain('target=');
     expect(html).toContain('<hr />');
     expect(html).toMatch(/<figure class="embed"><iframe src="https:\/\/www\.youtube-nocookie\.com\/embed\/dQw4w9WgXcQ"/);
+    await context.close();
+  });
+
+  it('adds, checks, edits and removes links in a dialog instead of a browser prompt', async () => {
+    const editor = await admin.staff('editor', 'Link Keeper');
+    const { context, page } = await admin.openAdmin();
+    await signIn(page, editor);
+    const prompts: string[] = [];
+    page.on('dialog', (dialog) => {
+      prompts.push(dialog.message());
+      void dialog.dismiss();
+    });
+    const id = await startPost(page, 'Links worth following', 'See the programme notes.');
+    const body = page.getByRole('textbox', { name: 'Body' });
+    await body.getByText('See the programme notes.').click({ clickCount: 3 });
+    await page.getByRole('toolbar', { name: 'Formatting' }).getByRole('button', { name: 'Link' }).click();
+    const add = page.getByRole('dialog', { name: 'Add link' });
+    const address = add.getByLabel('Link address');
+    await expect.poll(() => address.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await add.getByRole('button', { name: 'Remove link' }).count()).toBe(0);
+
+    await address.fill('javascript:alert(1)');
+    await add.getByRole('button', { name: 'Add link' }).click();
+    await add.getByText('Only web (https://), mailto: and tel: addresses can be linked.').waitFor();
+    expect(await address.getAttribute('aria-invalid')).toBe('true');
+    await address.fill('not an address');
+    await add.getByRole('button', { name: 'Add link' }).click();
+    await add.getByText(/Enter a web address such as https:\/\/example\.com/).waitFor();
+    await expectAccessible(page, 'link dialog with an error');
+    await screenshot(page, 'editor-link-dialog');
+
+    await address.fill('festival.example/programme');
+    await add.getByLabel('Open in a new tab').check();
+    await add.getByRole('button', { name: 'Add link' }).click();
+    await add.waitFor({ state: 'detached' });
+    await page.keyboard.press('Control+s');
+    await page.getByRole('status').filter({ hasText: /draft\s+Saved/ }).waitFor();
+    const linked = /<a ([^>]*)>See the programme notes\.<\/a>/.exec((await admin.services.posts.get(id)).html)?.[1] ?? '';
+    expect(linked.split(' ').sort()).toEqual(['href="https://festival.example/programme"', 'rel="noopener noreferrer"', 'target="_blank"'].flatMap((a) => a.split(' ')).sort());
+
+    await body.getByRole('link', { name: 'See the programme notes.' }).click();
+    await page.keyboard.press('Control+k');
+    const edit = page.getByRole('dialog', { name: 'Edit link' });
+    expect(await edit.getByLabel('Link address').inputValue()).toBe('https://festival.example/programme');
+    expect(await edit.getByLabel('Open in a new tab').isChecked()).toBe(true);
+    await edit.getByLabel('Open in a new tab').uncheck();
+    await edit.getByLabel('Link address').fill('/programme/');
+    await edit.getByRole('button', { name: 'Update link' }).click();
+    await page.keyboard.press('Control+s');
+    await page.getByRole('status').filter({ hasText: /draft\s+Saved/ }).waitFor();
+    const updated = (await admin.services.posts.get(id)).html;
+    expect(updated).toMatch(/<a href="\/programme\/">See the programme notes\.<\/a>/);
+
+    await body.getByRole('link', { name: 'See the programme notes.' }).click();
+    await page.keyboard.press('Control+k');
+    await page.getByRole('dialog', { name: 'Edit link' }).getByRole('button', { name: 'Cancel' }).click();
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
+    await page.keyboard.press('Control+k');
+    await page.getByRole('dialog', { name: 'Edit link' }).getByRole('button', { name: 'Remove link' }).click();
+    await page.keyboard.press('Control+s');
+    await page.getByRole('status').filter({ hasText: /draft\s+Saved/ }).waitFor();
+    const unlinked = (await admin.services.posts.get(id)).html;
+    expect(unlinked).toContain('See the programme notes.');
+    expect(unlinked).not.toContain('<a ');
+    expect(prompts).toEqual([]);
+    await context.close();
+  });
+
+  it('picks tags as chips from suggestions and creates a new one on the spot', async () => {
+    await admin.services.taxonomy.createTag({ name: 'Slow cinema', slug: 'slow-cinema' });
+    await admin.services.taxonomy.createTag({ name: 'Slow reading', slug: 'slow-reading' });
+    const editor = await admin.staff('editor', 'Tag Picker');
+    const { context, page } = await admin.openAdmin();
+    await signIn(page, editor);
+    const id = await startPost(page, 'A tagged piece', 'Words.');
+    const tags = page.getByRole('combobox', { name: 'Tags' });
+    await tags.fill('slow');
+    const suggestions = page.getByRole('listbox', { name: 'Tag suggestions' });
+    await suggestions.getByRole('option', { name: 'Slow cinema' }).waitFor();
+    expect(await suggestions.getByRole('option').allTextContents()).toEqual(['Slow cinema', 'Slow reading', 'Create tag “slow”']);
+    expect(await tags.getAttribute('aria-expanded')).toBe('true');
+    await expectAccessible(page, 'tag suggestions');
+    await screenshot(page, 'editor-tags');
+    await tags.press('ArrowDown');
+    expect(await suggestions.getByRole('option', { name: 'Slow reading' }).getAttribute('aria-selected')).toBe('true');
+    await tags.press('Enter');
+    const chosen = page.getByRole('list', { name: 'Chosen tags' });
+    await chosen.getByText('Slow reading').waitFor();
+    expect(await tags.inputValue()).toBe('');
+
+    await tags.fill('cinema');
+    await suggestions.getByRole('option', { name: 'Slow cinema' }).click();
+    await tags.fill('Festival diaries');
+    await suggestions.getByRole('option', { name: 'Create tag “Festival diaries”' }).waitFor();
+    await tags.press('Enter');
+    await chosen.getByText('Festival diaries').waitFor();
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await page.getByRole('status').filter({ hasText: /draft\s+Saved/ }).waitFor();
+    expect((await admin.services.posts.get(id)).tags.map((t) => t.name)).toEqual(['Slow reading', 'Slow cinema', 'Festival diaries']);
+    expect((await admin.services.taxonomy.getTag('festival-diaries')).isSection).toBe(false);
+
+    await chosen.getByRole('button', { name: 'Remove tag Slow cinema' }).click();
+    await tags.fill('');
+    await tags.press('Backspace');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await page.getByRole('status').filter({ hasText: /draft\s+Saved/ }).waitFor();
+    expect((await admin.services.posts.get(id)).tags.map((t) => t.name)).toEqual(['Slow reading']);
+    await context.close();
+
+    const contributor = await admin.staff('contributor', 'Tag Less');
+    const other = await admin.openAdmin();
+    await signIn(other.page, contributor);
+    await startPost(other.page, 'A contributor tags', 'Words.');
+    const field = other.page.getByRole('combobox', { name: 'Tags' });
+    await field.fill('Brand new tag');
+    await field.press('Enter');
+    await other.page.getByText('No tag is called “Brand new tag”; only editors can create tags.').waitFor();
+    expect(await other.page.getByRole('option', { name: /Create tag/ }).count()).toBe(0);
+    await other.context.close();
+  });
+
+  it('credits a new person by typing the name, says so, and creates them with the post', async () => {
+    const editor = await admin.staff('editor', 'Credit Where Due');
+    await admin.services.posts.create(
+      filmReview([editor.authorSlug], {
+        title: 'An earlier Hong review',
+        review: { work: { type: 'movie', title: 'Right Now, Wrong Then', year: 2015, credits: [{ name: 'Hong Sang-soo', role: 'director' }] } },
+      }),
+    );
+    const { context, page } = await admin.openAdmin();
+    await signIn(page, editor);
+    const id = await startPost(page, 'The Novelist’s Film', 'Another Hong.');
+    await page.getByLabel('Format', { exact: true }).selectOption('review');
+    await page.getByLabel('Work title').fill('The Novelist’s Film');
+    await page.getByRole('button', { name: 'Add credit' }).click();
+    await page.getByLabel('Person 1').fill('Hong Sang-soo');
+    const row1 = page.locator('.credit-row').nth(0);
+    await row1.getByText('In the library').waitFor();
+    await page.getByRole('button', { name: 'Add credit' }).click();
+    await page.getByLabel('Person 2').fill('Kim Min-hee');
+    await page.getByLabel('Character 2').fill('Kilsoo');
+    const row2 = page.locator('.credit-row').nth(1);
+    await row2.getByText('New person: added to the library when you save').waitFor();
+    expect(await page.getByLabel('Person 2').getAttribute('aria-describedby')).toBeTruthy();
+    await page.getByRole('button', { name: 'Add credit' }).click();
+    await page.getByLabel('Person 3').fill('Hong Sang-soo');
+    const row3 = page.locator('.credit-row').nth(2);
+    await row3.getByRole('button', { name: 'A different Hong Sang-soo' }).click();
+    await row3.getByText('New person: added to the library when you save').waitFor();
+    await page.getByLabel('Role 3').selectOption('composer');
+    await expectAccessible(page, 'review credits');
+    await screenshot(page, 'editor-credits');
+
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await page.getByRole('status').filter({ hasText: /draft\s+Saved/ }).waitFor();
+    const credits = (await admin.services.posts.get(id)).review!.work.credits;
+    expect(credits.map((c) => [c.person.name, c.role, c.character])).toEqual([
+      ['Hong Sang-soo', 'director', null],
+      ['Kim Min-hee', 'cast', 'Kilsoo'],
+      ['Hong Sang-soo', 'composer', null],
+    ]);
+    expect(credits[0]!.person.slug).toBe('hong-sang-soo');
+    expect(credits[2]!.person.slug).not.toBe('hong-sang-soo');
+    expect(credits[2]!.person.slug).toMatch(/^hong-sang-soo-[a-z0-9]+$/);
+    await row2.getByText('In the library').waitFor();
+    await row3.getByText('In the library').waitFor();
+
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await page.getByRole('status').filter({ hasText: /draft\s+Saved/ }).waitFor();
+    const people = await admin.store.db.selectFrom('people').select('slug').where('name', 'in', ['Hong Sang-soo', 'Kim Min-hee']).execute();
+    expect(people).toHaveLength(3);
     await context.close();
   });
 

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp, type AppContext } from '../support/app.js';
 import { makeAuthor, postFields } from '../support/factories.js';
 import { startStripeServer, type StripeTestServer } from '../support/stripe-server.js';
-import { makePlans, subscribe } from './helpers.js';
+import { makePlans, memberCookie, subscribe } from './helpers.js';
 
 const MEMBERS_SECRET = 'Quillwort members-only paragraph';
 const PAID_SECRET = 'Zanzibar paid-only paragraph';
@@ -18,12 +18,7 @@ describe('gated posts never reach readers who may not read them', () => {
   let freeCookie: string;
   let paidCookie: string;
 
-  async function cookieFor(email: string): Promise<string> {
-    let token = '';
-    await t.services.members.requestSignIn(email, (value) => (token = value));
-    const { session } = await t.services.members.completeSignIn(token);
-    return `masthead_member=${session}`;
-  }
+  const cookieFor = (email: string) => memberCookie(t.services, email);
   const get = (url: string, cookie?: string) => t.app.inject({ url, headers: cookie ? { cookie } : {} });
 
   beforeAll(async () => {

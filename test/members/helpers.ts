@@ -17,6 +17,14 @@ export function deliver(services: Services, type: string, object: Record<string,
   return { event, outcome: services.subscriptions.receiveWebhook(Buffer.from(payload), signature) };
 }
 
+/** The session cookie of a member signed in by the emailed link, as the browser would send it. */
+export async function memberCookie(services: Services, email: string): Promise<string> {
+  let token = '';
+  await services.members.requestSignIn(email, (value) => (token = value));
+  const { session } = await services.members.completeSignIn(token);
+  return `masthead_member=${session}`;
+}
+
 let counter = 0;
 
 /** A reader buys a plan through checkout; Stripe then reports the completed session and the paid first invoice. */

@@ -13,6 +13,7 @@ import * as m0015 from './0015-create-search.js';
 import * as m0016 from './0016-create-recommendations.js';
 import * as m0017 from './0017-defer-search-refresh.js';
 import * as m0030 from './0030-create-newsletter.js';
+import * as m0050 from './0050-create-content-api-keys.js';
 
 /** Every migration, by name. Add new files here; never edit one that has landed. */
 const migrations: Record<string, Migration> = {
@@ -30,6 +31,7 @@ const migrations: Record<string, Migration> = {
   '0016-create-recommendations': m0016,
   '0017-defer-search-refresh': m0017,
   '0030-create-newsletter': m0030,
+  '0050-create-content-api-keys': m0050,
 };
 
 export const migrationProvider: MigrationProvider = {

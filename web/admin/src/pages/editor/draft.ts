@@ -2,9 +2,25 @@ import type { CreditRole, Post, PostFormat, PostInput, Visibility, WorkInput, Wo
 
 export interface CreditDraft {
   name: string;
+  /** The person in the library this credit links to; empty for a new person (the name makes the slug). */
   slug: string;
   role: CreditRole;
   character: string;
+  /** Set when the editor said a name shared with someone in the library is a different person: the slug is a fresh one. */
+  newPerson?: boolean;
+}
+
+/** A slug for a new person who shares a name with someone already in the library. */
+export function freshPersonSlug(name: string): string {
+  const base = name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 160)
+    .replace(/-+$/, '');
+  return `${base || 'person'}-${Math.random().toString(36).slice(2, 7)}`;
 }
 
 export interface WorkDraft {

@@ -165,6 +165,8 @@ function Editor({ initial, type }: { initial: Post | null; type: 'post' | 'page'
             draft={draft}
             update={update}
             tags={tags}
+            onTagCreated={(tag) => setTags((list) => [...list, tag])}
+            savedPeople={post?.review?.work.credits.map((c) => c.person) ?? []}
             authors={authors}
             error={invalid}
             schedule={canPublish && post ? {

@@ -3,7 +3,7 @@ import type { ApiError } from '../../api/client';
 import { searchPeople, searchWorks } from '../../api/works';
 import { creditRoles, workTypes, type CreditRole, type PersonSummary, type Work, type WorkType } from '../../api/types';
 import { SelectField, TextField } from '../../components/field';
-import { type CreditDraft, type WorkDraft } from './draft';
+import { freshPersonSlug, type CreditDraft, type WorkDraft } from './draft';
 
 /** Suggestions from the server as the person types; errors just mean no suggestions. */
 function useSuggestions<T>(text: string, find: (q: string) => Promise<T[]>): T[] {
@@ -41,7 +41,13 @@ function fromWork(work: Work, keep: WorkDraft): WorkDraft {
  * work); typing a new title creates the work when the post is saved. Credits work the same way
  * for people.
  */
-export function ReviewForm({ value, onChange, error }: { value: WorkDraft; onChange: (work: WorkDraft) => void; error: ApiError | null }) {
+export function ReviewForm({ value, onChange, error, savedPeople }: {
+  value: WorkDraft;
+  onChange: (work: WorkDraft) => void;
+  error: ApiError | null;
+  /** People credited in the last saved version: a new person is in the library once saved. */
+  savedPeople: PersonSummary[];
+}) {
   const worksId = useId();
   const works = useSuggestions(value.title, searchWorks);
   const labels = workTypes[value.type];
@@ -85,7 +91,7 @@ export function ReviewForm({ value, onChange, error }: { value: WorkDraft; onCha
       <TextField label={labels.organization} value={value.organization} onChange={(e) => set({ organization: e.target.value })} error={field('organization')} />
       <TextField label={labels.date} type="date" value={value.releaseDate} onChange={(e) => set({ releaseDate: e.target.value })} error={field('releaseDate')} />
       <Availability value={value.availability} onChange={(availability) => set({ availability })} />
-      <Credits value={value.credits} onChange={(credits) => set({ credits })} error={field('credits')} />
+      <Credits value={value.credits} onChange={(credits) => set({ credits })} error={field('credits')} savedPeople={savedPeople} />
       <div className="row">
         <TextField label="Rating" inputMode="decimal" value={value.ratingValue} onChange={(e) => set({ ratingValue: e.target.value })} error={error?.field('review.rating')} />
         <TextField label="Out of" inputMode="numeric" value={value.ratingScale} onChange={(e) => set({ ratingScale: e.target.value })} />
@@ -112,14 +118,14 @@ function Availability({ value, onChange }: { value: WorkDraft['availability']; o
   );
 }
 
-function Credits({ value, onChange, error }: { value: CreditDraft[]; onChange: (list: CreditDraft[]) => void; error?: string }) {
+function Credits({ value, onChange, error, savedPeople }: { value: CreditDraft[]; onChange: (list: CreditDraft[]) => void; error?: string; savedPeople: PersonSummary[] }) {
   const set = (i: number, patch: Partial<CreditDraft>) => onChange(value.map((c, j) => (i === j ? { ...c, ...patch } : c)));
   return (
     <fieldset>
       <legend>Credits</legend>
       {error && <p className="field-error">{error}</p>}
       {value.map((credit, i) => (
-        <CreditRow key={i} index={i} credit={credit} onChange={(patch) => set(i, patch)} onRemove={() => onChange(value.filter((_, j) => j !== i))} />
+        <CreditRow key={i} index={i} credit={credit} savedPeople={savedPeople} onChange={(patch) => set(i, patch)} onRemove={() => onChange(value.filter((_, j) => j !== i))} />
       ))}
       <button type="button" onClick={() => onChange([...value, { name: '', slug: '', role: value.length === 0 ? 'director' : 'cast', character: '' }])}>
         Add credit
@@ -128,24 +134,51 @@ function Credits({ value, onChange, error }: { value: CreditDraft[]; onChange: (
   );
 }
 
-function CreditRow({ index, credit, onChange, onRemove }: { index: number; credit: CreditDraft; onChange: (patch: Partial<CreditDraft>) => void; onRemove: () => void }) {
+function CreditRow({ index, credit, savedPeople, onChange, onRemove }: {
+  index: number;
+  credit: CreditDraft;
+  savedPeople: PersonSummary[];
+  onChange: (patch: Partial<CreditDraft>) => void;
+  onRemove: () => void;
+}) {
   const peopleId = useId();
+  const statusId = useId();
   const people = useSuggestions<PersonSummary>(credit.name, searchPeople);
   const n = index + 1;
+  const sameName = (p: PersonSummary) => p.name.trim().toLowerCase() === credit.name.trim().toLowerCase();
+  // A name typed in full that matches someone in the library links them, as picking the suggestion does.
+  useEffect(() => {
+    if (credit.slug || credit.newPerson) return;
+    const existing = people.find(sameName) ?? savedPeople.find(sameName);
+    if (existing) onChange({ slug: existing.slug, name: existing.name });
+  });
+  const named = credit.name.trim() !== '';
+  const linked = named && credit.slug !== '' && (!credit.newPerson || savedPeople.some((p) => p.slug === credit.slug));
   return (
     <div className="credit-row">
       <TextField
         label={`Person ${n}`}
         list={peopleId}
         value={credit.name}
+        aria-describedby={named ? statusId : undefined}
         onChange={(e) => {
           const existing = people.find((p) => p.name === e.target.value);
-          onChange({ name: e.target.value, slug: existing?.slug ?? '' });
+          onChange({ name: e.target.value, slug: existing?.slug ?? '', newPerson: false });
         }}
       />
       <datalist id={peopleId}>
         {people.map((p) => <option key={p.slug} value={p.name} />)}
       </datalist>
+      {named && (
+        <p id={statusId} className={`person-status ${linked ? 'linked' : 'new'}`}>
+          {linked ? 'In the library' : 'New person: added to the library when you save'}
+        </p>
+      )}
+      {linked && (
+        <button type="button" onClick={() => onChange({ slug: freshPersonSlug(credit.name), newPerson: true })}>
+          A different {credit.name}
+        </button>
+      )}
       <SelectField label={`Role ${n}`} value={credit.role} onChange={(e) => onChange({ role: e.target.value as CreditRole })}>
         {Object.entries(creditRoles).map(([key, label]) => <option key={key} value={key}>{label}</option>)}
       </SelectField>

@@ -6,6 +6,7 @@ import type { MediaItem } from '../../api/types';
 import { announce } from '../../components/announcer';
 import { MediaPicker } from '../../components/media-picker';
 import { embedUrl, Figure, PullQuote, VideoEmbed } from './extensions';
+import { LinkDialog, type LinkValue } from './link-dialog';
 
 const WORDS_PER_MINUTE = 230;
 
@@ -14,20 +15,20 @@ export function countWords(text: string): number {
   return text.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu)?.length ?? 0;
 }
 
-/** Ctrl+S saves now; Ctrl+K adds, changes or removes a link. */
-const Shortcuts = Extension.create<{ save: { current: () => void } }>({
+/** Ctrl+S saves now; Ctrl+K opens the link dialog (add, change or remove a link). */
+const Shortcuts = Extension.create<{ save: () => void; openLink: () => void }>({
   name: 'adminShortcuts',
   addOptions() {
-    return { save: { current: () => undefined } };
+    return { save: () => undefined, openLink: () => undefined };
   },
   addKeyboardShortcuts() {
     return {
       'Mod-s': () => {
-        this.options.save.current();
+        this.options.save();
         return true;
       },
       'Mod-k': () => {
-        promptLink(this.editor);
+        this.options.openLink();
         return true;
       },
     };
@@ -36,8 +37,10 @@ const Shortcuts = Extension.create<{ save: { current: () => void } }>({
 
 export function RichText({ html, onChange, onSaveShortcut }: { html: string; onChange: (html: string) => void; onSaveShortcut: () => void }) {
   const [picking, setPicking] = useState(false);
+  const [linking, setLinking] = useState<{ current: LinkValue | null } | null>(null);
   const save = useRef(onSaveShortcut);
   save.current = onSaveShortcut;
+  const link = useRef<() => void>(() => undefined);
   const editor = useEditor({
     extensions: [
       StarterKit.configure({
@@ -49,7 +52,8 @@ export function RichText({ html, onChange, onSaveShortcut }: { html: string; onC
       Figure,
       PullQuote,
       VideoEmbed,
-      Shortcuts.configure({ save }),
+      // Options are deep-copied when configured, so the shortcuts read the refs when a key is pressed.
+      Shortcuts.configure({ save: () => save.current(), openLink: () => link.current() }),
     ],
     content: html,
     editorProps: {
@@ -66,28 +70,56 @@ export function RichText({ html, onChange, onSaveShortcut }: { html: string; onC
   }) ?? 0;
 
   if (!editor) return null;
+  link.current = () => setLinking({ current: currentLink(editor) });
   const choose = (item: MediaItem) => {
     setPicking(false);
     editor.chain().focus().insertFigure({ src: item.url, alt: item.alt, caption: item.caption ?? '', credit: item.credit ?? '' }).run();
   };
   return (
     <div className="rich-text">
-      <Toolbar editor={editor} onImage={() => setPicking(true)} />
+      <Toolbar editor={editor} onImage={() => setPicking(true)} onLink={() => link.current()} />
       <EditorContent editor={editor} />
       <p className="word-count" aria-live="off">
         {words} {words === 1 ? 'word' : 'words'} · {Math.max(1, Math.round(words / WORDS_PER_MINUTE))} min read
       </p>
       {picking && <MediaPicker onChoose={choose} onClose={() => setPicking(false)} />}
+      {linking && (
+        <LinkDialog
+          initial={linking.current}
+          onApply={(value) => {
+            setLinking(null);
+            applyLink(editor, value);
+          }}
+          onRemove={() => {
+            setLinking(null);
+            editor.chain().focus().extendMarkRange('link').unsetLink().run();
+            announce('Link removed.');
+          }}
+          onClose={() => {
+            setLinking(null);
+            editor.commands.focus();
+          }}
+        />
+      )}
     </div>
   );
 }
 
-function promptLink(editor: Editor) {
-  const previous = String(editor.getAttributes('link').href ?? '');
-  const url = window.prompt('Link address (leave empty to remove the link)', previous);
-  if (url === null) return;
-  if (url.trim() === '') editor.chain().focus().extendMarkRange('link').unsetLink().run();
-  else editor.chain().focus().extendMarkRange('link').setLink({ href: url.trim() }).run();
+function currentLink(editor: Editor): LinkValue | null {
+  if (!editor.isActive('link')) return null;
+  const attributes = editor.getAttributes('link');
+  return { href: String(attributes.href ?? ''), newTab: attributes.target === '_blank' };
+}
+
+/** Links the selection, or the link under the cursor; with nothing selected, inserts the address as linked text. */
+function applyLink(editor: Editor, { href, newTab }: LinkValue) {
+  const attributes = { href, target: newTab ? '_blank' : null, rel: newTab ? 'noopener noreferrer' : null };
+  const chain = editor.chain().focus();
+  if (editor.state.selection.empty && !editor.isActive('link')) {
+    chain.insertContent({ type: 'text', text: href, marks: [{ type: 'link', attrs: attributes }] }).run();
+  } else {
+    chain.extendMarkRange('link').setLink(attributes).run();
+  }
 }
 
 function promptVideo(editor: Editor) {
@@ -108,12 +140,12 @@ interface Tool {
   run: (e: Editor) => void;
 }
 
-function tools(onImage: () => void): Tool[][] {
+function tools(onImage: () => void, onLink: () => void): Tool[][] {
   return [
     [
       { label: 'Bold', shortcut: 'Ctrl+B', active: (e) => e.isActive('bold'), run: (e) => e.chain().focus().toggleBold().run() },
       { label: 'Italic', shortcut: 'Ctrl+I', active: (e) => e.isActive('italic'), run: (e) => e.chain().focus().toggleItalic().run() },
-      { label: 'Link', shortcut: 'Ctrl+K', active: (e) => e.isActive('link'), run: promptLink },
+      { label: 'Link', shortcut: 'Ctrl+K', active: (e) => e.isActive('link'), run: () => onLink() },
     ],
     [
       { label: 'Heading', shortcut: 'Ctrl+Alt+2', active: (e) => e.isActive('heading', { level: 2 }), run: (e) => e.chain().focus().toggleHeading({ level: 2 }).run() },
@@ -135,15 +167,15 @@ function tools(onImage: () => void): Tool[][] {
   ];
 }
 
-function Toolbar({ editor, onImage }: { editor: Editor; onImage: () => void }) {
+function Toolbar({ editor, onImage, onLink }: { editor: Editor; onImage: () => void; onLink: () => void }) {
   const active = useEditorState({
     editor,
-    selector: ({ editor: e }) => tools(onImage).flat().map((t) => (t.active ? t.active(e) : false)),
+    selector: ({ editor: e }) => tools(onImage, onLink).flat().map((t) => (t.active ? t.active(e) : false)),
   });
   let index = 0;
   return (
     <div className="toolbar" role="toolbar" aria-label="Formatting">
-      {tools(onImage).map((group, g) => (
+      {tools(onImage, onLink).map((group, g) => (
         <span className="tool-group" key={g}>
           {group.map((tool) => {
             const pressed = tool.active ? Boolean(active[index]) : undefined;

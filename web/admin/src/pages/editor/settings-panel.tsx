@@ -1,10 +1,13 @@
 import { useId, useState } from 'react';
 import type { ApiError } from '../../api/client';
-import { postFormats, type Author, type PostFormat, type Tag, type Visibility } from '../../api/types';
+import { postFormats, type Author, type PersonSummary, type PostFormat, type Tag, type Visibility } from '../../api/types';
 import { SelectField, TextArea, TextField } from '../../components/field';
 import { MediaPicker } from '../../components/media-picker';
 import type { Draft } from './draft';
 import { ReviewForm } from './review-form';
+import { TagInput } from './tag-input';
+import { createTag } from '../../api/taxonomy';
+import { atLeast, useStaff } from '../../session-context';
 
 export interface ScheduleControl {
   value: string;
@@ -13,17 +16,20 @@ export interface ScheduleControl {
   busy: boolean;
 }
 
-export function SettingsPanel({ type, draft, update, tags, authors, error, schedule }: {
+export function SettingsPanel({ type, draft, update, tags, onTagCreated, authors, error, schedule, savedPeople }: {
   type: 'post' | 'page';
   draft: Draft;
   update: (patch: Partial<Draft>) => void;
   tags: Tag[];
+  onTagCreated: (tag: Tag) => void;
   authors: Author[];
   error: ApiError | null;
   schedule: ScheduleControl | null;
+  /** People credited in the last saved version of the review. */
+  savedPeople: PersonSummary[];
 }) {
   const [picking, setPicking] = useState(false);
-  const tagListId = useId();
+  const staff = useStaff();
   const sections = tags.filter((t) => t.isSection);
   const image = draft.featureImage;
   const setImage = (patch: Partial<NonNullable<Draft['featureImage']>>) => image && update({ featureImage: { ...image, ...patch } });
@@ -51,17 +57,18 @@ export function SettingsPanel({ type, draft, update, tags, authors, error, sched
           {sections.map((t) => <option key={t.slug} value={t.slug}>{t.name}</option>)}
         </SelectField>
       )}
-      <TextField
-        label="Tags"
-        hint="Separate tags with commas."
-        list={tagListId}
-        value={draft.tags.join(', ')}
-        onChange={(e) => update({ tags: e.target.value.split(',').map((t) => t.trim()).filter((t, i, all) => t !== '' || i === all.length - 1) })}
+      <TagInput
+        value={draft.tags}
+        tags={tags.filter((t) => !t.isSection)}
+        onChange={(list) => update({ tags: list })}
+        onCreate={async (name) => {
+          const tag = await createTag({ name });
+          onTagCreated(tag);
+          return tag;
+        }}
+        canCreate={atLeast(staff.role, 'editor')}
         error={error?.field('tags')}
       />
-      <datalist id={tagListId}>
-        {tags.filter((t) => !t.isSection).map((t) => <option key={t.slug} value={t.slug}>{t.name}</option>)}
-      </datalist>
       <AuthorList value={draft.authors} authors={authors} onChange={(list) => update({ authors: list })} error={error?.field('authors')} />
       <SelectField label="Visibility" value={draft.visibility} onChange={(e) => update({ visibility: e.target.value as Visibility })}>
         <option value="public">Everyone</option>
@@ -97,7 +104,7 @@ export function SettingsPanel({ type, draft, update, tags, authors, error, sched
       )}
 
       {type === 'post' && draft.format === 'review' && (
-        <ReviewForm value={draft.review} onChange={(review) => update({ review })} error={error} />
+        <ReviewForm value={draft.review} onChange={(review) => update({ review })} error={error} savedPeople={savedPeople} />
       )}
 
       <fieldset>
@@ -142,3 +149,4 @@ function AuthorList({ value, authors, onChange, error }: { value: string[]; auth
     </fieldset>
   );
 }
+

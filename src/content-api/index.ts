@@ -1,0 +1,46 @@
+import cors from '@fastify/cors';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { AppError } from '../errors/app-error.js';
+import type { Services } from '../services.js';
+import { postRoutes } from './posts.routes.js';
+import { siteRoutes } from './site.routes.js';
+
+export interface ContentApiOptions {
+  services: Pick<Services, 'posts' | 'taxonomy' | 'catalogue' | 'settings' | 'contentKeys'>;
+  publicUrl: string;
+  /** Requests per minute from one client address (default 600). */
+  rateLimit?: number;
+}
+
+export type ContentHandler = (request: FastifyRequest, reply: FastifyReply) => Promise<FastifyReply>;
+/** Registers a GET endpoint at its Ghost-style address with a trailing slash, and without one. */
+export type ContentRoute = (path: string, handler: ContentHandler) => void;
+
+export const CONTENT_KEY_HEADER = 'x-content-key';
+
+/**
+ * The public, read-only Content API under /api/content: published posts and pages, tags,
+ * authors, reviewed works and their people, and public settings, as JSON. Every request needs a
+ * Content API key; gated pieces come in full only to a signed-in member who may read them.
+ */
+export async function contentApi(app: FastifyInstance, { services, publicUrl, rateLimit = 600 }: ContentApiOptions): Promise<void> {
+  // Front ends on other origins read with GET; no cookies cross origins (a "*" origin forbids them).
+  await app.register(cors, { origin: '*', methods: ['GET', 'HEAD'], allowedHeaders: [CONTENT_KEY_HEADER], maxAge: 86_400 });
+  app.addHook(
+    'onRequest',
+    app.rateLimit({ max: rateLimit, timeWindow: 60_000, errorResponseBuilder: () => new AppError('RATE_LIMITED') }),
+  );
+  app.addHook('preHandler', async (request) => {
+    const fromQuery = (request.query as { key?: unknown }).key;
+    const secret = typeof fromQuery === 'string' ? fromQuery : request.headers[CONTENT_KEY_HEADER];
+    if (typeof secret !== 'string' || secret === '') throw new AppError('CONTENT_KEY_REQUIRED');
+    if (!(await services.contentKeys.authenticate(secret))) throw new AppError('CONTENT_KEY_INVALID');
+  });
+
+  const route: ContentRoute = (path, handler) => {
+    app.get(`${path}/`, handler);
+    app.get(path, handler);
+  };
+  postRoutes(route, { posts: services.posts, taxonomy: services.taxonomy, publicUrl });
+  siteRoutes(route, { taxonomy: services.taxonomy, catalogue: services.catalogue, settings: services.settings, publicUrl });
+}

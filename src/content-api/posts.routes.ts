@@ -1,0 +1,90 @@
+import { z } from 'zod';
+import { postFormats, type ListFilter, type PostService, type TaxonomyService } from '../content/index.js';
+import { AppError, isAppError, type FieldError } from '../errors/app-error.js';
+import { parseInput } from '../errors/validate.js';
+import { keyField, pageFields, pagination, sendJson, slugParams } from './http.js';
+import type { ContentRoute } from './index.js';
+import { postOut } from './serialize.js';
+
+const formats = Object.keys(postFormats) as [keyof typeof postFormats, ...Array<keyof typeof postFormats>];
+
+const postListQuery = z
+  .object({
+    ...keyField,
+    ...pageFields,
+    tag: z.string().min(1).max(200).optional(),
+    author: z.string().min(1).max(200).optional(),
+    format: z.enum(formats, { message: `must be one of ${formats.join(', ')}` }).optional(),
+    featured: z.enum(['true', 'false'], { message: 'must be true or false' }).optional(),
+  })
+  .strict();
+
+const pageListQuery = z.object({ ...keyField, ...pageFields }).strict();
+const plainQuery = z.object(keyField).strict();
+const idParams = z.object({ id: z.coerce.number({ message: 'must be a number' }).int('must be a whole number').positive('must be positive') }).strict();
+
+export interface PostRouteDeps {
+  posts: PostService;
+  taxonomy: TaxonomyService;
+  publicUrl: string;
+}
+
+/** Published posts (filtered, paginated) and pages, by id or slug. */
+export function postRoutes(route: ContentRoute, deps: PostRouteDeps): void {
+  route('/posts', async (request, reply) => {
+    const query = parseInput(postListQuery, request.query);
+    const filter: ListFilter = { ...(await resolveSlugs(deps.taxonomy, query)), format: query.format };
+    if (query.featured) filter.featured = query.featured === 'true';
+    return sendJson(request, reply, await listPage(deps, filter, query, request.viewer));
+  });
+  route('/pages', async (request, reply) => {
+    const query = parseInput(pageListQuery, request.query);
+    return sendJson(request, reply, await listPage(deps, { type: 'page' }, query, request.viewer, 'pages'));
+  });
+  for (const [path, type, key] of [['/posts', 'post', 'posts'], ['/pages', 'page', 'pages']] as const) {
+    route(`${path}/:id`, async (request, reply) => {
+      parseInput(plainQuery, request.query);
+      const { id } = parseInput(idParams, request.params);
+      return sendJson(request, reply, { [key]: [postOut(await deps.posts.getPublished({ id }, type), request.viewer, deps.publicUrl)] });
+    });
+    route(`${path}/slug/:slug`, async (request, reply) => {
+      parseInput(plainQuery, request.query);
+      const { slug } = parseInput(slugParams, request.params);
+      return sendJson(request, reply, { [key]: [postOut(await deps.posts.getPublished({ slug }, type), request.viewer, deps.publicUrl)] });
+    });
+  }
+}
+
+async function listPage(
+  deps: PostRouteDeps,
+  filter: ListFilter,
+  query: { page: number; limit: number },
+  viewer: Parameters<typeof postOut>[1],
+  key: 'posts' | 'pages' = 'posts',
+) {
+  const [{ posts }, total] = await Promise.all([
+    deps.posts.list(filter, { limit: query.limit, offset: (query.page - 1) * query.limit }),
+    deps.posts.count(filter),
+  ]);
+  return { [key]: posts.map((p) => postOut(p, viewer, deps.publicUrl)), meta: { pagination: pagination(query.page, query.limit, total) } };
+}
+
+/** Turns tag and author slugs into ids; unknown slugs are field errors (all at once), not empty lists. */
+async function resolveSlugs(taxonomy: TaxonomyService, query: { tag?: string; author?: string }): Promise<Pick<ListFilter, 'tagId' | 'authorId'>> {
+  const lookup = async (field: string, slug: string | undefined, find: (slug: string) => Promise<{ id: number }>): Promise<{ id?: number; problem?: FieldError }> => {
+    if (slug === undefined) return {};
+    try {
+      return { id: (await find(slug)).id };
+    } catch (error) {
+      if (!isAppError(error) || !error.code.endsWith('_NOT_FOUND')) throw error;
+      return { problem: { field, message: `no ${field} has the slug "${slug}"` } };
+    }
+  };
+  const [tag, author] = await Promise.all([
+    lookup('tag', query.tag, (slug) => taxonomy.getTag(slug)),
+    lookup('author', query.author, (slug) => taxonomy.getAuthor(slug)),
+  ]);
+  const problems = [tag.problem, author.problem].filter((p): p is FieldError => p !== undefined);
+  if (problems.length) throw AppError.validation(problems);
+  return { tagId: tag.id, authorId: author.id };
+}

@@ -1,0 +1,85 @@
+import type { ExpressionBuilder } from 'kysely';
+import type { DbOrTx } from '../db/client.js';
+import type { Database } from '../db/tables.js';
+import type { CreditRole, PersonSummary, WorkType } from './work.types.js';
+
+/** Only works reviewed by a published post are public; a draft review must not reveal its work. */
+function reviewed(eb: ExpressionBuilder<Database, 'works'>) {
+  return eb.exists(
+    eb.selectFrom('posts').select('posts.id').whereRef('posts.work_id', '=', 'works.id').where('posts.status', '=', 'published').where('posts.type', '=', 'post'),
+  );
+}
+
+export async function listReviewedWorkIds(db: DbOrTx, query: { type?: WorkType; limit: number; offset: number }): Promise<number[]> {
+  let q = db.selectFrom('works').select('works.id').where(reviewed);
+  if (query.type) q = q.where('works.type', '=', query.type);
+  const rows = await q.orderBy('works.title').orderBy('works.id').limit(query.limit).offset(query.offset).execute();
+  return rows.map((r) => r.id);
+}
+
+export async function countReviewedWorks(db: DbOrTx, query: { type?: WorkType }): Promise<number> {
+  let q = db.selectFrom('works').where(reviewed);
+  if (query.type) q = q.where('works.type', '=', query.type);
+  const row = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+export async function findReviewedWorkId(db: DbOrTx, slug: string): Promise<number | undefined> {
+  const row = await db.selectFrom('works').select('works.id').where('works.slug', '=', slug).where(reviewed).executeTakeFirst();
+  return row?.id;
+}
+
+/** Published reviews of these works, newest first. */
+export async function publishedReviews(db: DbOrTx, workIds: number[]) {
+  if (workIds.length === 0) return [];
+  return db
+    .selectFrom('posts')
+    .select(['id', 'slug', 'title', 'work_id', 'published_at'])
+    .where('work_id', 'in', workIds)
+    .where('status', '=', 'published')
+    .where('type', '=', 'post')
+    .orderBy('published_at', 'desc')
+    .orderBy('id', 'desc')
+    .execute();
+}
+
+/** People credited in at least one publicly reviewed work. */
+function creditedPeople(db: DbOrTx) {
+  return db
+    .selectFrom('people')
+    .where('people.id', 'in', (eb) =>
+      eb.selectFrom('work_credits').innerJoin('works', 'works.id', 'work_credits.work_id').select('work_credits.person_id').where(reviewed),
+    );
+}
+
+export async function listCreditedPeople(db: DbOrTx, page: { limit: number; offset: number }): Promise<PersonSummary[]> {
+  return creditedPeople(db).select(['people.id', 'people.slug', 'people.name']).orderBy('people.name').orderBy('people.id').limit(page.limit).offset(page.offset).execute();
+}
+
+export async function countCreditedPeople(db: DbOrTx): Promise<number> {
+  const row = await creditedPeople(db).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+export async function findCreditedPerson(db: DbOrTx, slug: string): Promise<PersonSummary | undefined> {
+  return creditedPeople(db).select(['people.id', 'people.slug', 'people.name']).where('people.slug', '=', slug).executeTakeFirst();
+}
+
+/** A person's credits in publicly reviewed works, newest work first. */
+export async function creditsOf(db: DbOrTx, personId: number) {
+  const rows = await db
+    .selectFrom('work_credits')
+    .innerJoin('works', 'works.id', 'work_credits.work_id')
+    .select(['works.id', 'works.slug', 'works.title', 'works.type', 'works.year', 'work_credits.role', 'work_credits.character'])
+    .where('work_credits.person_id', '=', personId)
+    .where(reviewed)
+    .orderBy('works.year', 'desc')
+    .orderBy('works.title')
+    .orderBy('work_credits.position')
+    .execute();
+  return rows.map((r) => ({
+    work: { id: r.id, slug: r.slug, title: r.title, type: r.type as WorkType, year: r.year },
+    role: r.role as CreditRole,
+    character: r.character,
+  }));
+}

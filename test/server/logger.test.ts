@@ -1,0 +1,31 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../../src/app.js';
+import { createLogger } from '../../src/logger.js';
+import { testServices, type TestContext } from '../support/stores.js';
+
+describe('request logs', () => {
+  let t: TestContext;
+  const lines: string[] = [];
+  let app: Awaited<ReturnType<typeof buildApp>>;
+
+  beforeAll(async () => {
+    t = await testServices('sqlite');
+    const logger = createLogger({ logLevel: 'info' }, { write: (line: string) => void lines.push(line) });
+    app = await buildApp({ config: { publicUrl: 'http://localhost:3000', themeDir: undefined, dataDir: t.dataDir }, services: t.services, logger });
+    await app.ready();
+  });
+  afterAll(async () => {
+    await app.close();
+    await t.close();
+  });
+
+  it('never contain Content API keys or link tokens from the address, nor credentials from headers', async () => {
+    await app.inject({ url: '/api/content/posts/?limit=2&key=mhc_secretkey_123' });
+    await app.inject({ url: '/newsletter/confirm?token=tok_secret_456&x=1' });
+    await app.inject({ url: '/admin/api/posts', headers: { authorization: 'Bearer mh_admin_secret_789', cookie: 'masthead_staff=cookie_secret' } });
+    const log = lines.join('');
+    expect(log).toContain('/api/content/posts/?limit=2&key=[redacted]');
+    expect(log).toContain('/newsletter/confirm?token=[redacted]&x=1');
+    for (const secret of ['mhc_secretkey_123', 'tok_secret_456', 'mh_admin_secret_789', 'cookie_secret']) expect(log).not.toContain(secret);
+  });
+});
