@@ -107,6 +107,7 @@ export function createServices(store: Store, options: ServiceOptions): Services 
   const publicUrl = options.publicUrl ?? 'http://localhost:3000';
   const renderer = new EmailRenderer(options.themeDir);
   const subscribers = new SubscriberService({ db, clock, jobs });
+  const members = new MemberService({ db, clock, mailer: options.mailer });
   const sends = new SendService({
     db,
     clock,
@@ -116,6 +117,7 @@ export function createServices(store: Store, options: ServiceOptions): Services 
     publicUrl,
     mailFrom: options.mailFrom,
     siteTitle: async () => (await settings.site()).title,
+    readers: (emails) => members.readersByEmail(emails),
   });
   const newsletter = new NewsletterService({ db, clock, jobs, posts, subscribers, sends, site: settings, renderer, mailer: options.mailer, publicUrl });
   runner.register(SUBSCRIBER_EMAIL_JOB, async (payload) => {
@@ -178,7 +180,7 @@ export function createServices(store: Store, options: ServiceOptions): Services 
     sends,
     newsletter,
     plans: new PlanService({ db, clock }),
-    members: new MemberService({ db, clock, mailer: options.mailer }),
+    members,
     subscriptions,
     print,
   };

@@ -61,6 +61,12 @@ export async function listMembers(db: DbOrTx, page: { limit: number; offset: num
   return { members: rows.map(toMember), total: Number(count.n) };
 }
 
+/** The members with these (normalised) addresses; addresses without an account are simply absent. */
+export async function membersByEmail(db: DbOrTx, emails: string[]): Promise<Array<{ id: number; email: string }>> {
+  if (emails.length === 0) return [];
+  return db.selectFrom('members').select(['id', 'email']).where('email', 'in', emails).execute();
+}
+
 export async function allMembers(db: DbOrTx): Promise<Member[]> {
   return (await db.selectFrom('members').selectAll().orderBy('id').execute()).map(toMember);
 }

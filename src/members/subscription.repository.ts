@@ -101,6 +101,11 @@ export async function memberSubscriptions(db: DbOrTx, memberId: number): Promise
   return withPlans(db, rows);
 }
 
+export async function subscriptionsOfMembers(db: DbOrTx, memberIds: number[]): Promise<Subscription[]> {
+  if (memberIds.length === 0) return [];
+  return withPlans(db, await db.selectFrom('subscriptions').selectAll().where('member_id', 'in', memberIds).execute());
+}
+
 export async function allSubscriptions(db: DbOrTx): Promise<Subscription[]> {
   return withPlans(db, await db.selectFrom('subscriptions').selectAll().orderBy('id').execute());
 }

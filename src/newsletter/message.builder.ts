@@ -3,7 +3,7 @@ import { DkimSigner, type DkimKey } from '../email/dkim.js';
 import { composeMessage, messageBytes, type Address } from '../email/mime.js';
 import type { LinkSigner } from '../subscribers/index.js';
 import { PREFERENCES_URL, UNSUBSCRIBE_URL } from './placeholders.js';
-import type { SendContent } from './send.types.js';
+import type { EmailParts, ReaderAccess, SendContent } from './send.types.js';
 
 /** Everything a message needs besides its recipient; plain data, so it can be handed to a worker thread. */
 export interface MessageSettings {
@@ -23,6 +23,8 @@ export interface RecipientLinks {
 export interface Recipient {
   to: string;
   links: RecipientLinks;
+  /** What the recipient may read in full; absent means what everyone may. */
+  access?: ReaderAccess;
 }
 
 /** The recipient's own unsubscribe (this newsletter) and preferences links. */
@@ -37,8 +39,8 @@ const PLACEHOLDER = new RegExp(`(${UNSUBSCRIBE_URL}|${PREFERENCES_URL})`);
 
 /** Builds each recipient's message from a send's content: their own links, List-Unsubscribe headers, DKIM. */
 export class MessageBuilder {
-  private readonly html: string[];
-  private readonly text: string[];
+  /** Each rendering split at the link stand-ins; members and paid fall back to everyone's. */
+  private readonly parts: Record<ReaderAccess, { html: string[]; text: string[] }>;
   private readonly listId: string;
   private readonly signer: DkimSigner | undefined;
   private readonly date: Date;
@@ -47,21 +49,23 @@ export class MessageBuilder {
     content: SendContent,
     private readonly settings: MessageSettings,
   ) {
-    this.html = content.html.split(PLACEHOLDER);
-    this.text = content.text.split(PLACEHOLDER);
+    const split = (parts: EmailParts) => ({ html: parts.html.split(PLACEHOLDER), text: parts.text.split(PLACEHOLDER) });
+    const everyone = split(content);
+    this.parts = { everyone, members: content.members ? split(content.members) : everyone, paid: content.paid ? split(content.paid) : everyone };
     this.listId = `${content.newsletterName.replace(/[^\x20-\x7e]|[<>"]/g, '')} <${content.newsletterSlug}.${settings.from.address.split('@')[1] ?? 'localhost'}>`;
     this.signer = settings.dkim ? new DkimSigner(settings.dkim) : undefined;
     this.date = new Date(settings.date);
   }
 
-  build({ to, links }: Recipient): Buffer {
-    const fill = (parts: string[]) => parts.map((p) => (p === UNSUBSCRIBE_URL ? links.unsubscribe : p === PREFERENCES_URL ? links.preferences : p)).join('');
+  build({ to, links, access }: Recipient): Buffer {
+    const parts = this.parts[access ?? 'everyone'] ?? this.parts.everyone;
+    const fill = (pieces: string[]) => pieces.map((p) => (p === UNSUBSCRIBE_URL ? links.unsubscribe : p === PREFERENCES_URL ? links.preferences : p)).join('');
     const message = composeMessage({
       from: this.settings.from,
       to,
       subject: this.settings.subject,
-      html: fill(this.html),
-      text: fill(this.text),
+      html: fill(parts.html),
+      text: fill(parts.text),
       replyTo: this.settings.replyTo,
       date: this.date,
       headers: {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import type { Clock } from '../clock.js';
+import type { Viewer } from '../content/index.js';
 import { inTransaction, type Db } from '../db/client.js';
 import type { NewsletterSendRow } from '../db/tables.js';
 import type { Address, Mailer } from '../email/index.js';
@@ -13,7 +14,7 @@ import { recipientLinks } from './message.builder.js';
 import { inlineFactory, workerFactory } from './build.pool.js';
 import { newsletterSettingsSchema, type NewsletterSettings } from './newsletter.settings.js';
 import * as repo from './send.repository.js';
-import type { SendContent, SendReport } from './send.types.js';
+import type { ReaderAccess, SendContent, SendReport } from './send.types.js';
 import { Throttle } from './throttle.js';
 import { GroupCommit } from './group-commit.js';
 
@@ -41,6 +42,8 @@ export interface SendServiceDeps {
   publicUrl: string;
   mailFrom: string | undefined;
   siteTitle: () => Promise<string>;
+  /** What the people behind these addresses may read as members (members/); absent ones read as anyone. */
+  readers: (emails: string[]) => Promise<Map<string, Viewer>>;
 }
 
 export interface DeliverOptions {
@@ -176,7 +179,15 @@ export class SendService {
         if (rows.length === 0) exhausted = true;
         else afterId = rows[rows.length - 1]!.id;
         const active = rows.filter((r) => r.active && r.subscriber_id !== null);
-        const built = factory.build(active.map((r) => ({ to: r.email, links: recipientLinks(links, this.deps.publicUrl, r.subscriber_id!, send.newsletter_id) })));
+        // Access is looked up as each batch goes out, so it is current even for a send resumed days later.
+        const readers = content.members || content.paid ? await this.deps.readers(active.map((r) => r.email)) : new Map<string, Viewer>();
+        const built = factory.build(
+          active.map((r) => ({
+            to: r.email,
+            links: recipientLinks(links, this.deps.publicUrl, r.subscriber_id!, send.newsletter_id),
+            access: readerAccess(readers.get(r.email.trim().toLowerCase())),
+          })),
+        );
         const messages = new Map(active.map((r, i) => [r.id, built[i]!]));
         for (const row of rows) queue.push({ row, message: messages.get(row.id) });
       })().finally(() => (fetching = undefined)));
@@ -265,6 +276,11 @@ export class SendService {
       unsubscribedSince: await repo.unsubscribedSince(this.deps.db, send),
     };
   }
+}
+
+function readerAccess(viewer: Viewer | undefined): ReaderAccess {
+  if (!viewer || viewer.kind === 'anonymous') return 'everyone';
+  return viewer.kind === 'staff' || viewer.paid ? 'paid' : 'members';
 }
 
 /** Whether the holder of a lease was a process on this machine that no longer runs. */
