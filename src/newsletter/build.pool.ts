@@ -29,8 +29,11 @@ function startWorker(workerData: unknown): Worker {
   return new Worker(boot, { eval: true, workerData });
 }
 
-/** Spreads building and DKIM signing over worker threads: one per core but one, which sends. */
-export function workerFactory(content: SendContent, settings: MessageSettings, threads = Math.max(1, os.availableParallelism() - 1)): MessageFactory {
+/**
+ * Spreads building and DKIM signing over worker threads, one per core: the sending thread mostly
+ * waits on the network, so signing may use every core.
+ */
+export function workerFactory(content: SendContent, settings: MessageSettings, threads = os.availableParallelism()): MessageFactory {
   const workers = Array.from({ length: Math.max(1, threads) }, () => startWorker({ content, settings }));
   const waiting = new Map<number, { resolve: (m: Buffer[]) => void; reject: (e: unknown) => void }>();
   let nextId = 0;
