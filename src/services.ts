@@ -22,6 +22,7 @@ import {
   POST_EMAIL_JOB,
   SEND_JOB,
   SendService,
+  FeedbackService,
   sendSubscriberNotice,
 } from './newsletter/index.js';
 
@@ -47,6 +48,7 @@ export interface Services {
   recommendations: RecommendationService;
   subscribers: SubscriberService;
   sends: SendService;
+  feedback: FeedbackService;
   newsletter: NewsletterService;
   plans: PlanService;
   members: MemberService;
@@ -178,6 +180,7 @@ export function createServices(store: Store, options: ServiceOptions): Services 
     recommendations,
     subscribers,
     sends,
+    feedback: new FeedbackService({ db, clock, subscribers }),
     newsletter,
     plans: new PlanService({ db, clock }),
     members,

@@ -13,6 +13,8 @@ export interface MessageSettings {
   dkim?: DkimKey;
   /** ISO date of the send, the Date header of every message. */
   date: string;
+  /** The send's id, named in the Feedback-ID header so a bounce or complaint can be traced to it. */
+  sendId: number;
 }
 
 export interface RecipientLinks {
@@ -42,6 +44,7 @@ export class MessageBuilder {
   /** Each rendering split at the link stand-ins; members and paid fall back to everyone's. */
   private readonly parts: Record<ReaderAccess, { html: string[]; text: string[] }>;
   private readonly listId: string;
+  private readonly feedbackId: string;
   private readonly signer: DkimSigner | undefined;
   private readonly date: Date;
 
@@ -53,6 +56,8 @@ export class MessageBuilder {
     const everyone = split(content);
     this.parts = { everyone, members: content.members ? split(content.members) : everyone, paid: content.paid ? split(content.paid) : everyone };
     this.listId = `${content.newsletterName.replace(/[^\x20-\x7e]|[<>"]/g, '')} <${content.newsletterSlug}.${settings.from.address.split('@')[1] ?? 'localhost'}>`;
+    // Feedback-ID (as mailbox providers' feedback loops read it): send, newsletter, kind, sender.
+    this.feedbackId = `${settings.sendId}:${content.newsletterSlug}:newsletter:masthead`;
     this.signer = settings.dkim ? new DkimSigner(settings.dkim) : undefined;
     this.date = new Date(settings.date);
   }
@@ -72,6 +77,7 @@ export class MessageBuilder {
         'List-Id': this.listId,
         'List-Unsubscribe': `<${links.unsubscribe}>`,
         'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+        'Feedback-ID': this.feedbackId,
       },
     });
     return messageBytes(this.signer ? this.signer.sign(message, this.date) : message);

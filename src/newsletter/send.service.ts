@@ -152,7 +152,7 @@ export class SendService {
     const sender = await this.sender();
     const links = await this.deps.subscribers.links();
     const content = JSON.parse(send.content) as SendContent;
-    const messageSettings = { subject: send.subject, ...sender, ...(mailer.dkim ? { dkim: mailer.dkim } : {}), date: clock().toISOString() };
+    const messageSettings = { subject: send.subject, ...sender, ...(mailer.dkim ? { dkim: mailer.dkim } : {}), date: clock().toISOString(), sendId: send.id };
     // DKIM signing is the costly part of building a message: big sends sign on worker threads.
     const factory = mailer.dkim && send.total >= WORKER_THRESHOLD ? workerFactory(content, messageSettings) : inlineFactory(content, messageSettings);
     const throttle = new Throttle(settings.messagesPerSecond);
