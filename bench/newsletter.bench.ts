@@ -3,6 +3,7 @@
 // (`node bin/masthead.js newsletter send --digest`) in its own process, whose peak RSS (worker
 // threads included) is read from /proc. The bare nodemailer pool pushes the same number of
 // pre-built messages of the same size into the same sink, before and after the sends.
+// BENCH_N sets the number of subscribers; BENCH_CPU_PROF=DIR writes CPU profiles of the sends there.
 import { execFileSync, spawn } from 'node:child_process';
 import { generateKeyPairSync } from 'node:crypto';
 import fs from 'node:fs';
@@ -64,7 +65,8 @@ interface SendRun {
 /** Runs `masthead newsletter send --digest` (compiled) and reads its rate from the delivery records. */
 async function cliDigestSend(store: Store, env: Record<string, string>): Promise<SendRun> {
   const started = performance.now();
-  const child = spawn(process.execPath, [path.resolve('bin/masthead.js'), 'newsletter', 'send', '--digest'], {
+  const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(process.env.BENCH_CPU_PROF)}`] : [];
+  const child = spawn(process.execPath, [...profile, path.resolve('bin/masthead.js'), 'newsletter', 'send', '--digest'], {
     env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'silent', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
