@@ -1,4 +1,5 @@
 // Imported file by file, not through the domain index: worker threads load this and must stay light.
+import { randomBytes } from 'node:crypto';
 import { DkimSigner, type DkimKey } from '../email/dkim.js';
 import { composeMessage, messageBytes, type Address } from '../email/mime.js';
 import type { LinkSigner } from '../subscribers/index.js';
@@ -47,6 +48,9 @@ export class MessageBuilder {
   private readonly feedbackId: string;
   private readonly signer: DkimSigner | undefined;
   private readonly date: Date;
+  /** Message-IDs are this builder's random prefix and a counter: unique without randomness per message. */
+  private readonly idPrefix = randomBytes(12).toString('hex');
+  private count = 0;
 
   constructor(
     content: SendContent,
@@ -73,6 +77,7 @@ export class MessageBuilder {
       text: fill(parts.text),
       replyTo: this.settings.replyTo,
       date: this.date,
+      uniqueId: `${this.idPrefix}.${(this.count += 1)}`,
       headers: {
         'List-Id': this.listId,
         'List-Unsubscribe': `<${links.unsubscribe}>`,

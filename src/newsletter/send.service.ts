@@ -156,7 +156,7 @@ export class SendService {
     // DKIM signing is the costly part of building a message: big sends sign on worker threads.
     const factory = mailer.dkim && send.total >= WORKER_THRESHOLD ? workerFactory(content, messageSettings) : inlineFactory(content, messageSettings);
     const throttle = new Throttle(settings.messagesPerSecond);
-    const sent = new GroupCommit<number>((ids) => repo.markSent(db, ids, clock().toISOString()));
+    const sent = new GroupCommit<number>((ids) => repo.markSent(db, ids, clock().toISOString()), { size: mailer.connections, waitMs: 2 });
     const counts = await repo.deliveryCounts(db, send.id);
     let done = send.total - counts.pending - counts.deferred;
     options.onProgress?.(done, send.total);
@@ -197,14 +197,18 @@ export class SendService {
       return queue.shift();
     };
 
-    // One lane per SMTP connection: a lane records each delivery before sending its next message,
-    // so at any moment no more messages are unrecorded than there are connections.
+    // One lane per SMTP connection. A lane's next message is held short of its end (the server
+    // cannot accept it) until the lane's previous delivery is recorded, so at any moment no more
+    // accepted messages are unrecorded than there are connections; the recording itself overlaps
+    // the next message's transfer, and recordings from all lanes are committed together.
     const lane = async () => {
+      let recorded: Promise<void> = Promise.resolve();
       for (let item = await next(); item && !options.signal?.aborted; item = await next()) {
-        await this.deliverOne(item, { throttle, sent, envelopeFrom: sender.from.address });
+        ({ recorded } = await this.deliverOne(item, { throttle, sent, envelopeFrom: sender.from.address, after: recorded }));
         done += 1;
         options.onProgress?.(done, send.total);
       }
+      await recorded;
     };
     try {
       await Promise.all(Array.from({ length: mailer.connections }, lane));
@@ -213,21 +217,28 @@ export class SendService {
     }
   }
 
+  /**
+   * Sends one message (held short of its end until `after`, the lane's previous recording, is
+   * committed) and returns the recording of this delivery, still under way when it was sent
+   * (wrapped, so that awaiting the send does not await the recording).
+   */
   private async deliverOne(
     { row, message }: Prepared,
-    { throttle, sent, envelopeFrom }: { throttle: Throttle; sent: GroupCommit<number>; envelopeFrom: string },
-  ): Promise<void> {
+    { throttle, sent, envelopeFrom, after }: { throttle: Throttle; sent: GroupCommit<number>; envelopeFrom: string; after: Promise<void> },
+  ): Promise<{ recorded: Promise<void> }> {
     const { db, clock, mailer } = this.deps;
     const attempts = row.attempts + 1;
     if (!message || row.subscriber_id === null) {
       await repo.recordDelivery(db, row.id, { state: 'skipped', attempts: row.attempts });
-      return;
+      return { recorded: after };
     }
     const raw = await message();
     await throttle.take();
     try {
-      await mailer.sendRaw({ from: envelopeFrom, to: row.email, raw });
+      await mailer.sendRaw({ from: envelopeFrom, to: row.email, raw, holdEnd: after });
     } catch (error) {
+      // When the previous recording failed, that is the error to report, not this message's.
+      await after;
       const code = (error as { responseCode?: number }).responseCode;
       const message = error instanceof Error ? error.message : String(error);
       const now = clock();
@@ -240,9 +251,12 @@ export class SendService {
         const nextAttemptAt = new Date(now.getTime() + BACKOFF_MS[attempts - 1]!).toISOString();
         await repo.recordDelivery(db, row.id, { state: 'deferred', attempts, nextAttemptAt, error: message });
       }
-      return;
+      return { recorded: after };
     }
-    await sent.add(row.id);
+    const recording = sent.add(row.id);
+    // Awaited by the lane's next message or at its end; until then a failure must not count as unhandled.
+    recording.catch(() => undefined);
+    return { recorded: recording };
   }
 
   async report(sendId: number): Promise<SendReport> {
