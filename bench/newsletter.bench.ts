@@ -45,13 +45,16 @@ async function seed(store: Store): Promise<void> {
   });
 }
 
-/** Peak RSS (VmHWM) of a running process, in MB; 0 once it is gone. */
-function peakRss(pid: number): number {
+/** Peak RSS (VmHWM) of a running process in MB, and the CPU seconds it has used (all threads); zeros once it is gone. */
+function processUsage(pid: number): { peakMb: number; cpuSeconds: number } {
   try {
     const match = /VmHWM:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
-    return match ? Number(match[1]) / 1024 : 0;
+    // Fields 14 and 15 of /proc/PID/stat (after the parenthesised name): user and system time in ticks.
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const [utime, stime] = stat.slice(stat.lastIndexOf(')') + 2).split(' ').slice(11, 13).map(Number);
+    return { peakMb: match ? Number(match[1]) / 1024 : 0, cpuSeconds: (utime! + stime!) / 100 };
   } catch {
-    return 0;
+    return { peakMb: 0, cpuSeconds: 0 };
   }
 }
 
@@ -60,6 +63,8 @@ interface SendRun {
   delivered: number;
   peakMb: number;
   seconds: number;
+  /** CPU time of the sending process per delivered message, in microseconds (start-up and preparation included). */
+  cpuPerMessage: number;
 }
 
 /** Runs `masthead newsletter send --digest` (compiled) and reads its rate from the delivery records. */
@@ -74,7 +79,12 @@ async function cliDigestSend(store: Store, env: Record<string, string>): Promise
   child.stdout.on('data', (d) => (output += d));
   child.stderr.on('data', (d) => (output += d));
   let peakMb = 0;
-  const poll = setInterval(() => (peakMb = Math.max(peakMb, peakRss(child.pid!))), 100);
+  let cpuSeconds = 0;
+  const poll = setInterval(() => {
+    const usage = processUsage(child.pid!);
+    peakMb = Math.max(peakMb, usage.peakMb);
+    cpuSeconds = Math.max(cpuSeconds, usage.cpuSeconds);
+  }, 100);
   const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
   clearInterval(poll);
   if (code !== 0) throw new Error(`the send failed (${code}):\n${output}`);
@@ -87,13 +97,15 @@ async function cliDigestSend(store: Store, env: Record<string, string>): Promise
     .executeTakeFirstOrThrow();
   const delivered = Number(span.n);
   const spanSeconds = (Date.parse(span.last!) - Date.parse(span.first!)) / 1000;
-  return { rate: (delivered - 1) / spanSeconds, delivered, peakMb, seconds: (performance.now() - started) / 1000 };
+  return { rate: (delivered - 1) / spanSeconds, delivered, peakMb, seconds: (performance.now() - started) / 1000, cpuPerMessage: (cpuSeconds * 1e6) / delivered };
 }
 
-async function bareClient(url: string, raw: string, count: number): Promise<number> {
+/** Messages per second, and this process's CPU time per message in microseconds. */
+async function bareClient(url: string, raw: string, count: number): Promise<{ rate: number; cpuPerMessage: number }> {
   const transport = nodemailer.createTransport({ url, pool: true, maxConnections: CONNECTIONS, maxMessages: Infinity } as Parameters<typeof nodemailer.createTransport>[0]);
   let next = 0;
   const started = performance.now();
+  const cpu = process.cpuUsage();
   await Promise.all(
     Array.from({ length: CONNECTIONS }, async () => {
       while (next < count) {
@@ -103,8 +115,9 @@ async function bareClient(url: string, raw: string, count: number): Promise<numb
     }),
   );
   const rate = count / ((performance.now() - started) / 1000);
+  const used = process.cpuUsage(cpu);
   transport.close();
-  return rate;
+  return { rate, cpuPerMessage: (used.user + used.system) / count };
 }
 
 process.stdout.write('Compiling (tsc -p tsconfig.build.json), so the sends run as in production…\n');
@@ -146,18 +159,19 @@ try {
 
   await bareClient(sink.url, raw, Math.min(N, 3000)); // warms the sink up
   const bareBefore = await bareClient(sink.url, raw, N);
-  process.stdout.write(`  bare client: ${bareBefore.toFixed(0)} msg/s\n`);
+  process.stdout.write(`  bare client: ${bareBefore.rate.toFixed(0)} msg/s\n`);
   const plain = await cliDigestSend(store, env);
   process.stdout.write(`  digest, DKIM off: ${plain.rate.toFixed(0)} msg/s\n`);
   const signed = await cliDigestSend(store, dkimEnv);
   process.stdout.write(`  digest, DKIM on: ${signed.rate.toFixed(0)} msg/s\n`);
   const bareAfter = await bareClient(sink.url, raw, N);
-  const bare = (bareBefore + bareAfter) / 2;
+  const bare = (bareBefore.rate + bareAfter.rate) / 2;
+  const bareCpu = (bareBefore.cpuPerMessage + bareAfter.cpuPerMessage) / 2;
 
   const rows = [
-    ['digest send, DKIM off', `${plain.rate.toFixed(0)} msg/s`, `${((plain.rate / bare) * 100).toFixed(0)}% of the bare client; peak RSS ${plain.peakMb.toFixed(0)} MB; ${plain.seconds.toFixed(0)} s in all`],
-    ['digest send, DKIM on (rsa-sha256)', `${signed.rate.toFixed(0)} msg/s`, `${((signed.rate / bare) * 100).toFixed(0)}% of the bare client; peak RSS ${signed.peakMb.toFixed(0)} MB; ${signed.seconds.toFixed(0)} s in all`],
-    ['bare nodemailer pool, pre-built', `${bare.toFixed(0)} msg/s`, `before the sends ${bareBefore.toFixed(0)}, after ${bareAfter.toFixed(0)}`],
+    ['digest send, DKIM off', `${plain.rate.toFixed(0)} msg/s`, `${((plain.rate / bare) * 100).toFixed(0)}% of the bare client; ${plain.cpuPerMessage.toFixed(0)} µs CPU/msg; peak RSS ${plain.peakMb.toFixed(0)} MB; ${plain.seconds.toFixed(0)} s in all`],
+    ['digest send, DKIM on (rsa-sha256)', `${signed.rate.toFixed(0)} msg/s`, `${((signed.rate / bare) * 100).toFixed(0)}% of the bare client; ${signed.cpuPerMessage.toFixed(0)} µs CPU/msg; peak RSS ${signed.peakMb.toFixed(0)} MB; ${signed.seconds.toFixed(0)} s in all`],
+    ['bare nodemailer pool, pre-built', `${bare.toFixed(0)} msg/s`, `${bareCpu.toFixed(0)} µs CPU/msg; before the sends ${bareBefore.rate.toFixed(0)} msg/s, after ${bareAfter.rate.toFixed(0)}`],
   ];
   process.stdout.write(`\nNewsletter benchmark: ${N.toLocaleString('en')} recipients, ${CONNECTIONS} SMTP connections, ${os.availableParallelism()} cores, load average ${os.loadavg()[0]!.toFixed(1)}\n`);
   for (const [name, value, note] of rows) process.stdout.write(`  ${name!.padEnd(36)} ${value!.padStart(12)}  ${note}\n`);
