@@ -129,7 +129,7 @@ export class MemberService {
       const subscriptions = await subscriptionsOfMembers(this.deps.db, members.map((m) => m.id));
       const now = this.deps.clock();
       for (const member of members) {
-        const paid = subscriptions.some((s) => s.memberId === member.id && givesPaidAccess(s, now));
+        const paid = (subscriptions.get(member.id) ?? []).some((s) => givesPaidAccess(s, now));
         found.set(member.email, { kind: 'member', paid });
       }
     }
@@ -156,7 +156,8 @@ export class MemberService {
   /** Members matching the filter, newest first, each with their subscriptions. */
   async list(filter: MemberFilter, page: { limit: number; offset: number }): Promise<{ members: Array<Member & { subscriptions: Subscription[] }>; total: number }> {
     const { members, total } = await listMembers(this.deps.db, filter, page);
-    return { members: await Promise.all(members.map(async (m) => ({ ...m, subscriptions: await this.subscriptions(m.id) }))), total };
+    const subscriptions = await subscriptionsOfMembers(this.deps.db, members.map((m) => m.id));
+    return { members: members.map((m) => ({ ...m, subscriptions: subscriptions.get(m.id) ?? [] })), total };
   }
 
   /**
