@@ -1,7 +1,10 @@
 // npm run bench:newsletter — one digest to N subscribers (default 100,000) into a local SMTP sink
-// running in its own process: messages per second with DKIM off and on, peak RSS, and the rate a
-// bare nodemailer client pushes the same number of pre-built messages into the same sink.
-import { spawn } from 'node:child_process';
+// running in its own process. Each send runs as production runs it: the compiled CLI
+// (`node bin/masthead.js newsletter send --digest`) in its own process, whose peak RSS (worker
+// threads included) is read from /proc. The bare nodemailer pool pushes the same number of
+// pre-built messages of the same size into the same sink, before and after the sends.
+// BENCH_N sets the number of subscribers; BENCH_CPU_PROF=DIR writes CPU profiles of the sends there.
+import { execFileSync, spawn } from 'node:child_process';
 import { generateKeyPairSync } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -10,12 +13,12 @@ import nodemailer from 'nodemailer';
 import pino from 'pino';
 import { openStore, type Store } from '../src/db/client.js';
 import { migrateToLatest } from '../src/db/migrate.js';
-import { smtpMailer, type Mailer } from '../src/email/index.js';
+import { outboxMailer } from '../src/email/index.js';
 import { createServices } from '../src/services.js';
 
 const N = Number(process.env.BENCH_N ?? 100_000);
 const CONNECTIONS = 5;
-const logger = pino({ level: 'silent' });
+const MAIL_FROM = 'The Magazine <news@magazine.example>';
 
 async function startSink(): Promise<{ url: string; stop(): void }> {
   const child = spawn(process.execPath, ['--import', 'tsx', path.resolve('bench/newsletter-sink.ts')], { stdio: ['ignore', 'pipe', 'inherit'] });
@@ -42,68 +45,97 @@ async function seed(store: Store): Promise<void> {
   });
 }
 
-function servicesWith(store: Store, mailer: Mailer) {
-  return createServices(store, { logger, mailer, publicUrl: 'https://magazine.example', mailFrom: 'The Magazine <news@magazine.example>' });
+/** Peak RSS (VmHWM) of a running process in MB, and the CPU seconds it has used (all threads); zeros once it is gone. */
+function processUsage(pid: number): { peakMb: number; cpuSeconds: number } {
+  try {
+    const match = /VmHWM:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
+    // Fields 14 and 15 of /proc/PID/stat (after the parenthesised name): user and system time in ticks.
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const [utime, stime] = stat.slice(stat.lastIndexOf(')') + 2).split(' ').slice(11, 13).map(Number);
+    return { peakMb: match ? Number(match[1]) / 1024 : 0, cpuSeconds: (utime! + stime!) / 100 };
+  } catch {
+    return { peakMb: 0, cpuSeconds: 0 };
+  }
 }
 
-async function timedDigestSend(store: Store, mailer: Mailer, slot: string): Promise<{ rate: number; delivered: number; sample: string }> {
-  const services = servicesWith(store, mailer);
-  await services.sends.updateSettings({ messagesPerSecond: 100_000 });
-  const digest = await services.newsletter.assemble(new Date(slot));
-  // Rendering the digest and writing a delivery row per recipient happen once per send; timed apart.
-  const preparing = performance.now();
-  const sendId = await services.newsletter.sendNow(digest.id);
-  process.stdout.write(`  prepared send ${sendId} (render + ${N.toLocaleString('en')} delivery rows) in ${((performance.now() - preparing) / 1000).toFixed(1)} s\n`);
+interface SendRun {
+  rate: number;
+  delivered: number;
+  peakMb: number;
+  seconds: number;
+  /** CPU time of the sending process per delivered message, in microseconds (start-up and preparation included). */
+  cpuPerMessage: number;
+}
+
+/** Runs `masthead newsletter send --digest` (compiled) and reads its rate from the delivery records. */
+async function cliDigestSend(store: Store, env: Record<string, string>): Promise<SendRun> {
   const started = performance.now();
-  const report = await services.sends.deliver(sendId);
-  const seconds = (performance.now() - started) / 1000;
-  const send = await store.db.selectFrom('newsletter_sends').select('content').where('id', '=', sendId).executeTakeFirstOrThrow();
-  await mailer.close();
-  return { rate: report.delivered / seconds, delivered: report.delivered, sample: (JSON.parse(send.content) as { html: string }).html };
+  const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(process.env.BENCH_CPU_PROF)}`] : [];
+  const child = spawn(process.execPath, [...profile, path.resolve('bin/masthead.js'), 'newsletter', 'send', '--digest'], {
+    env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'silent', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (d) => (output += d));
+  child.stderr.on('data', (d) => (output += d));
+  let peakMb = 0;
+  let cpuSeconds = 0;
+  const poll = setInterval(() => {
+    const usage = processUsage(child.pid!);
+    peakMb = Math.max(peakMb, usage.peakMb);
+    cpuSeconds = Math.max(cpuSeconds, usage.cpuSeconds);
+  }, 100);
+  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+  clearInterval(poll);
+  if (code !== 0) throw new Error(`the send failed (${code}):\n${output}`);
+  const send = await store.db.selectFrom('newsletter_sends').select('id').orderBy('id', 'desc').executeTakeFirstOrThrow();
+  const span = await store.db
+    .selectFrom('newsletter_deliveries')
+    .select((eb) => [eb.fn.min('sent_at').as('first'), eb.fn.max('sent_at').as('last'), eb.fn.countAll<number>().as('n')])
+    .where('send_id', '=', send.id)
+    .where('state', '=', 'sent')
+    .executeTakeFirstOrThrow();
+  const delivered = Number(span.n);
+  const spanSeconds = (Date.parse(span.last!) - Date.parse(span.first!)) / 1000;
+  return { rate: (delivered - 1) / spanSeconds, delivered, peakMb, seconds: (performance.now() - started) / 1000, cpuPerMessage: (cpuSeconds * 1e6) / delivered };
 }
 
-/** A post to a small newsletter, with DKIM on: compiles the hot paths here and in the sink before anything is timed. */
-async function warmUp(store: Store, url: string, dkim: { domain: string; selector: string; privateKey: string }): Promise<void> {
-  const mailer = smtpMailer({ smtpUrl: url, mailFrom: undefined, dkim }, { maxConnections: CONNECTIONS });
-  const services = servicesWith(store, mailer);
-  const warm = await services.subscribers.createNewsletter({ slug: 'warm-up', name: 'Warm-up' });
-  const now = new Date().toISOString();
-  const ids = await store.db.selectFrom('subscribers').select('id').orderBy('id').limit(3000).execute();
-  await store.db.insertInto('subscriber_newsletters').values(ids.map((r) => ({ subscriber_id: r.id, newsletter_id: warm.id, created_at: now, unsubscribed_at: null }))).execute();
-  const [post] = (await services.posts.list({}, { limit: 1 })).posts;
-  const { sendId } = await services.newsletter.sendPost(post!.slug, 'warm-up');
-  await services.sends.deliver(sendId!);
-  await mailer.close();
-}
-
-async function bareClient(url: string, raw: string): Promise<number> {
+/** Messages per second, and this process's CPU time per message in microseconds. */
+async function bareClient(url: string, raw: string, count: number): Promise<{ rate: number; cpuPerMessage: number }> {
   const transport = nodemailer.createTransport({ url, pool: true, maxConnections: CONNECTIONS, maxMessages: Infinity } as Parameters<typeof nodemailer.createTransport>[0]);
   let next = 0;
   const started = performance.now();
+  const cpu = process.cpuUsage();
   await Promise.all(
     Array.from({ length: CONNECTIONS }, async () => {
-      while (next < N) {
+      while (next < count) {
         const i = next++;
         await transport.sendMail({ envelope: { from: 'news@magazine.example', to: [`reader${i}@example.com`] }, raw });
       }
     }),
   );
-  const rate = N / ((performance.now() - started) / 1000);
+  const rate = count / ((performance.now() - started) / 1000);
+  const used = process.cpuUsage(cpu);
   transport.close();
-  return rate;
+  return { rate, cpuPerMessage: (used.user + used.system) / count };
 }
 
+process.stdout.write('Compiling (tsc -p tsconfig.build.json), so the sends run as in production…\n');
+execFileSync(process.execPath, [path.resolve('node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
+
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'masthead-bench-newsletter-'));
+const file = path.join(dir, 'bench.db');
 const sink = await startSink();
-const store = openStore({ kind: 'sqlite', file: path.join(dir, 'bench.db') });
+const store = openStore({ kind: 'sqlite', file });
 try {
   await migrateToLatest(store.db);
   const seeding = performance.now();
   await seed(store);
-  const setup = servicesWith(store, smtpMailer({ smtpUrl: sink.url, mailFrom: undefined, dkim: undefined }));
-  const author = await setup.taxonomy.createAuthor({ name: 'Bench Writer', slug: 'bench-writer' });
+  const services = createServices(store, { logger: pino({ level: 'silent' }), mailer: outboxMailer({ dataDir: dir, mailFrom: undefined }), publicUrl: 'https://magazine.example', mailFrom: MAIL_FROM });
+  await services.sends.updateSettings({ messagesPerSecond: 100_000 });
+  const author = await services.taxonomy.createAuthor({ name: 'Bench Writer', slug: 'bench-writer' });
   for (let i = 0; i < 8; i += 1) {
-    await setup.posts.create({
+    await services.posts.create({
       title: `Piece ${i} of the week`,
       body: `An opening paragraph for piece ${i}. `.repeat(20),
       authors: [author.slug],
@@ -114,24 +146,36 @@ try {
   }
   process.stdout.write(`Seeded ${N.toLocaleString('en')} subscribers in ${((performance.now() - seeding) / 1000).toFixed(1)} s\n`);
 
+  // The first send takes this draft (slot in a minute); the second finds it sent and assembles one
+  // for now, whose week still holds every piece because the previous slot lies after it.
+  // The bare client sends a message of the digest's size: its HTML as one base64 part.
+  const sample = await services.newsletter.preview((await services.newsletter.assemble(new Date(Date.now() + 60_000))).id);
+  const raw = `From: news@magazine.example\r\nTo: reader@example.com\r\nSubject: Bench\r\nMIME-Version: 1.0\r\nContent-Type: text/html; charset=utf-8\r\nContent-Transfer-Encoding: base64\r\n\r\n${Buffer.from(sample).toString('base64').replace(/.{76}/g, '$&\r\n')}\r\n`;
+
   const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-  const dkim = { domain: 'magazine.example', selector: 'bench', privateKey: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString() };
-  // A short warm-up send first, so neither measured run pays for the sink's and this process's JIT.
-  await warmUp(store, sink.url, dkim);
-  const signed = await timedDigestSend(store, smtpMailer({ smtpUrl: sink.url, mailFrom: undefined, dkim }, { maxConnections: CONNECTIONS }), new Date(Date.now() + 120_000).toISOString());
-  const plain = await timedDigestSend(store, smtpMailer({ smtpUrl: sink.url, mailFrom: undefined, dkim: undefined }, { maxConnections: CONNECTIONS }), new Date(Date.now() + 60_000).toISOString());
-  const raw = `From: news@magazine.example\r\nTo: reader@example.com\r\nSubject: Bench\r\nMIME-Version: 1.0\r\nContent-Type: text/html; charset=utf-8\r\nContent-Transfer-Encoding: base64\r\n\r\n${Buffer.from(plain.sample).toString('base64').replace(/.{76}/g, '$&\r\n')}\r\n`;
-  const bare = await bareClient(sink.url, raw);
-  const peakMb = process.resourceUsage().maxRSS / 1024;
+  const pem = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+  const env = { DATA_DIR: dir, DATABASE_URL: `sqlite:${file}`, SMTP_URL: sink.url, MAIL_FROM, PUBLIC_URL: 'https://magazine.example' };
+  const dkimEnv = { ...env, DKIM_DOMAIN: 'magazine.example', DKIM_SELECTOR: 'bench', DKIM_PRIVATE_KEY: pem.replace(/\n/g, '\\n') };
+
+  await bareClient(sink.url, raw, Math.min(N, 3000)); // warms the sink up
+  const bareBefore = await bareClient(sink.url, raw, N);
+  process.stdout.write(`  bare client: ${bareBefore.rate.toFixed(0)} msg/s\n`);
+  const plain = await cliDigestSend(store, env);
+  process.stdout.write(`  digest, DKIM off: ${plain.rate.toFixed(0)} msg/s\n`);
+  const signed = await cliDigestSend(store, dkimEnv);
+  process.stdout.write(`  digest, DKIM on: ${signed.rate.toFixed(0)} msg/s\n`);
+  const bareAfter = await bareClient(sink.url, raw, N);
+  const bare = (bareBefore.rate + bareAfter.rate) / 2;
+  const bareCpu = (bareBefore.cpuPerMessage + bareAfter.cpuPerMessage) / 2;
 
   const rows = [
-    ['digest send, DKIM off', `${plain.rate.toFixed(0)} msg/s`, `${plain.delivered.toLocaleString('en')} delivered`],
-    ['digest send, DKIM on (rsa-sha256)', `${signed.rate.toFixed(0)} msg/s`, `${signed.delivered.toLocaleString('en')} delivered`],
-    ['bare nodemailer pool, pre-built', `${bare.toFixed(0)} msg/s`, `DKIM off = ${((plain.rate / bare) * 100).toFixed(0)}% of it`],
-    ['peak RSS (whole run)', `${peakMb.toFixed(0)} MB`, ''],
+    ['digest send, DKIM off', `${plain.rate.toFixed(0)} msg/s`, `${((plain.rate / bare) * 100).toFixed(0)}% of the bare client; ${plain.cpuPerMessage.toFixed(0)} µs CPU/msg; peak RSS ${plain.peakMb.toFixed(0)} MB; ${plain.seconds.toFixed(0)} s in all`],
+    ['digest send, DKIM on (rsa-sha256)', `${signed.rate.toFixed(0)} msg/s`, `${((signed.rate / bare) * 100).toFixed(0)}% of the bare client; ${signed.cpuPerMessage.toFixed(0)} µs CPU/msg; peak RSS ${signed.peakMb.toFixed(0)} MB; ${signed.seconds.toFixed(0)} s in all`],
+    ['bare nodemailer pool, pre-built', `${bare.toFixed(0)} msg/s`, `${bareCpu.toFixed(0)} µs CPU/msg; before the sends ${bareBefore.rate.toFixed(0)} msg/s, after ${bareAfter.rate.toFixed(0)}`],
   ];
-  process.stdout.write(`\nNewsletter benchmark: ${N.toLocaleString('en')} recipients, ${CONNECTIONS} SMTP connections, ${os.cpus().length} cores\n`);
+  process.stdout.write(`\nNewsletter benchmark: ${N.toLocaleString('en')} recipients, ${CONNECTIONS} SMTP connections, ${os.availableParallelism()} cores, load average ${os.loadavg()[0]!.toFixed(1)}\n`);
   for (const [name, value, note] of rows) process.stdout.write(`  ${name!.padEnd(36)} ${value!.padStart(12)}  ${note}\n`);
+  if (plain.delivered !== N || signed.delivered !== N) process.stdout.write(`  NOTE: delivered ${plain.delivered} / ${signed.delivered} of ${N}\n`);
 } finally {
   await store.close();
   sink.stop();

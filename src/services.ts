@@ -23,6 +23,7 @@ import {
   POST_EMAIL_JOB,
   SEND_JOB,
   SendService,
+  FeedbackService,
   sendSubscriberNotice,
 } from './newsletter/index.js';
 
@@ -50,6 +51,7 @@ export interface Services {
   recommendations: RecommendationService;
   subscribers: SubscriberService;
   sends: SendService;
+  feedback: FeedbackService;
   newsletter: NewsletterService;
   plans: PlanService;
   members: MemberService;
@@ -110,6 +112,7 @@ export function createServices(store: Store, options: ServiceOptions): Services 
   const publicUrl = options.publicUrl ?? 'http://localhost:3000';
   const renderer = new EmailRenderer(options.themeDir);
   const subscribers = new SubscriberService({ db, clock, jobs });
+  const members = new MemberService({ db, clock, mailer: options.mailer });
   const sends = new SendService({
     db,
     clock,
@@ -119,6 +122,7 @@ export function createServices(store: Store, options: ServiceOptions): Services 
     publicUrl,
     mailFrom: options.mailFrom,
     siteTitle: async () => (await settings.site()).title,
+    readers: (emails) => members.readersByEmail(emails),
   });
   const newsletter = new NewsletterService({ db, clock, jobs, posts, subscribers, sends, site: settings, renderer, mailer: options.mailer, publicUrl });
   runner.register(SUBSCRIBER_EMAIL_JOB, async (payload) => {
@@ -181,9 +185,10 @@ export function createServices(store: Store, options: ServiceOptions): Services 
     recommendations,
     subscribers,
     sends,
+    feedback: new FeedbackService({ db, clock, subscribers }),
     newsletter,
     plans: new PlanService({ db, clock }),
-    members: new MemberService({ db, clock, mailer: options.mailer }),
+    members,
     subscriptions,
     print,
   };

@@ -11,7 +11,7 @@ import { createLogger } from '../logger.js';
 import { exportSite } from '../portability/export.service.js';
 import { importSite } from '../portability/import.service.js';
 import { startServer } from '../server.js';
-import { createMailer } from '../email/index.js';
+import { createMailer, splitMessages } from '../email/index.js';
 import { createServices, type Services } from '../services.js';
 import { progress } from './progress.js';
 
@@ -216,6 +216,38 @@ export function buildProgram(config: () => Readonly<Config>): Command {
         );
         if (report.deferred > 0) process.stdout.write('Deferred messages are retried by the running server (masthead start) with backoff.\n');
         if (services.mailer.kind === 'outbox') process.stdout.write('No SMTP_URL is set: the messages were written to DATA_DIR/outbox.\n');
+      });
+    });
+
+  newsletter
+    .command('feedback')
+    .argument('<files...>', 'complaint (ARF) and bounce (DSN) reports: .eml files or mbox files')
+    .description('apply complaint and bounce reports that came back by email: suppress the addresses, say what was rejected and why')
+    .action(async (files: string[]) => {
+      const contents: Array<{ file: string; content: Buffer }> = [];
+      for (const file of files) {
+        try {
+          contents.push({ file, content: await fs.readFile(path.resolve(file)) });
+        } catch {
+          throw new CliError(`Cannot read ${file}: no such file.`);
+        }
+      }
+      await withServices(config(), async (services) => {
+        let applied = 0;
+        let rejected = 0;
+        for (const { file, content } of contents) {
+          const messages = splitMessages(content);
+          for (const [index, message] of messages.entries()) {
+            const source = messages.length > 1 ? `${file}#${index + 1}` : file;
+            for (const outcome of await services.feedback.apply(message, source)) {
+              if (outcome.applied) applied += 1;
+              else rejected += 1;
+              const who = outcome.email ? `${outcome.email}: ` : '';
+              process.stdout.write(`${outcome.applied ? 'applied ' : 'rejected'}  ${outcome.source}: ${who}${outcome.result}\n`);
+            }
+          }
+        }
+        process.stdout.write(`${applied} applied, ${rejected} rejected.\n`);
       });
     });
 

@@ -3,3 +3,5 @@ export type { Mailer, OutgoingMessage, SentMessage, RawMessage } from './mailer.
 export { composeMessage, formatAddress, messageBytes, type Address, type ComposedMessage, type MimeParts } from './mime.js';
 export { DkimSigner, type DkimKey } from './dkim.js';
 export { EmailRenderer, absoluteUrl, type EmailDocument, type EmailItem, type EmailSection, type Branding } from './render.js';
+export { parseMailReport, type MailReport, type DsnRecipient } from './reports.js';
+export { splitMessages } from './mbox.js';

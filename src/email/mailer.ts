@@ -1,6 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
+import { Readable } from 'node:stream';
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { Config } from '../config/schema.js';
 import type { DkimKey } from './dkim.js';
@@ -25,6 +26,17 @@ export interface RawMessage {
   from: string;
   to: string;
   raw: Buffer;
+  /**
+   * The message is not completed (its SMTP DATA not ended, so the server cannot accept it)
+   * before this settles; if it rejects, the message is abandoned with that error.
+   */
+  holdEnd?: Promise<unknown>;
+}
+
+/** The message's bytes, then the end of the stream once `until` settles. */
+async function* heldUntil(raw: Buffer, until: Promise<unknown>): AsyncGenerator<Buffer> {
+  yield raw;
+  await until;
 }
 
 /** Sends one email. The SMTP mailer and the outbox mailer are the two implementations. */
@@ -70,7 +82,8 @@ export function smtpMailer(config: Pick<Config, 'smtpUrl' | 'mailFrom' | 'dkim'>
       return { messageId: String(info.messageId) };
     },
     async sendRaw(message) {
-      await transport.sendMail({ envelope: { from: message.from, to: [message.to] }, raw: message.raw });
+      const raw = message.holdEnd ? Readable.from(heldUntil(message.raw, message.holdEnd), { objectMode: false }) : message.raw;
+      await transport.sendMail({ envelope: { from: message.from, to: [message.to] }, raw });
     },
     async close() {
       transport.close();
@@ -102,6 +115,7 @@ export function outboxMailer(config: Pick<Config, 'dataDir' | 'mailFrom'>): Mail
       return { messageId: info.messageId };
     },
     async sendRaw(message) {
+      await message.holdEnd;
       await write(message.raw);
     },
     async close() {},

@@ -15,6 +15,8 @@ export interface MimeParts {
   headers: Record<string, string>;
   replyTo?: string;
   date: Date;
+  /** Unique per message; random when not given (bulk senders pass a counter after a random prefix). */
+  uniqueId?: string;
 }
 
 const CRLF = '\r\n';
@@ -76,14 +78,16 @@ export interface ComposedMessage {
 export function composeMessage(parts: MimeParts): ComposedMessage {
   assertHeaderSafe([parts.to, parts.subject, parts.from.name, parts.from.address, parts.replyTo ?? '', ...Object.entries(parts.headers).flat()]);
   const domain = parts.from.address.split('@')[1] ?? 'localhost';
-  const boundary = `=_mh_${randomBytes(12).toString('hex')}`;
+  const unique = parts.uniqueId ?? randomBytes(16).toString('hex');
+  // The parts are base64, which never holds "=_", so the boundary cannot occur inside them.
+  const boundary = `=_mh_${unique}`;
   const headers = [
     `From: ${formatAddress(parts.from)}`,
     `To: ${parts.to}`,
     ...(parts.replyTo ? [`Reply-To: ${parts.replyTo}`] : []),
     `Subject: ${encodeHeaderText(parts.subject)}`,
     `Date: ${parts.date.toUTCString().replace('GMT', '+0000')}`,
-    `Message-ID: <${randomBytes(16).toString('hex')}@${domain}>`,
+    `Message-ID: <${unique}@${domain}>`,
     'MIME-Version: 1.0',
     ...Object.entries(parts.headers).map(([name, value]) => `${name}: ${value}`),
     `Content-Type: multipart/alternative; boundary="${boundary}"`,

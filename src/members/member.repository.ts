@@ -81,6 +81,12 @@ export async function listMembers(db: DbOrTx, filter: MemberFilter, page: { limi
   return { members: rows.map(toMember), total: Number(count.n) };
 }
 
+/** The members with these (normalised) addresses; addresses without an account are simply absent. */
+export async function membersByEmail(db: DbOrTx, emails: string[]): Promise<Array<{ id: number; email: string }>> {
+  if (emails.length === 0) return [];
+  return db.selectFrom('members').select(['id', 'email']).where('email', 'in', emails).execute();
+}
+
 /** Email addresses and names of members by id (for showing who bought or received a gift). */
 export async function memberNames(db: DbOrTx, ids: number[]): Promise<Map<number, { email: string; name: string }>> {
   if (ids.length === 0) return new Map();

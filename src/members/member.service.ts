@@ -15,6 +15,7 @@ import {
   findMember,
   findSessionMember,
   insertSession,
+  membersByEmail,
   insertToken,
   listMembers,
   memberNames,
@@ -113,6 +114,26 @@ export class MemberService {
     const subscriptions = await memberSubscriptions(this.deps.db, member.id);
     const now = this.deps.clock();
     return { member, viewer: { kind: 'member', paid: subscriptions.some((s) => givesPaidAccess(s, now)) } };
+  }
+
+  /**
+   * What the people behind these addresses may read as members, e.g. newsletter subscribers who
+   * also have a reader account (matched by address, case and spaces ignored). Addresses without
+   * an account are absent from the answer: they read as anyone does.
+   */
+  async readersByEmail(emails: string[]): Promise<Map<string, Viewer>> {
+    const normalised = [...new Set(emails.map((e) => e.trim().toLowerCase()))];
+    const found = new Map<string, Viewer>();
+    for (let i = 0; i < normalised.length; i += 500) {
+      const members = await membersByEmail(this.deps.db, normalised.slice(i, i + 500));
+      const subscriptions = await subscriptionsOfMembers(this.deps.db, members.map((m) => m.id));
+      const now = this.deps.clock();
+      for (const member of members) {
+        const paid = (subscriptions.get(member.id) ?? []).some((s) => givesPaidAccess(s, now));
+        found.set(member.email, { kind: 'member', paid });
+      }
+    }
+    return found;
   }
 
   async get(by: { id: number } | { email: string }): Promise<Member> {

@@ -8,6 +8,7 @@ const builder = new MessageBuilder(content, settings);
 
 parentPort!.on('message', ({ id, recipients }: { id: number; recipients: Recipient[] }) => {
   const messages = recipients.map((r) => builder.build(r));
-  const buffers = messages.map((m) => new Uint8Array(m.buffer, m.byteOffset, m.byteLength).slice());
-  parentPort!.postMessage({ id, messages: buffers }, buffers.map((b) => b.buffer));
+  // A message that fills its own memory is handed over as it is; one in the shared pool is copied first.
+  const buffers = messages.map((m) => (m.byteOffset === 0 && m.byteLength === m.buffer.byteLength ? new Uint8Array(m.buffer) : new Uint8Array(m.buffer, m.byteOffset, m.byteLength).slice()));
+  parentPort!.postMessage({ id, messages: buffers }, buffers.map((b) => b.buffer as ArrayBuffer));
 });

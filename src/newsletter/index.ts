@@ -4,3 +4,4 @@ export { sendSubscriberNotice } from './notices.js';
 export { newsletterSettingsSchema, type NewsletterSettings } from './newsletter.settings.js';
 export type { Digest, DigestItem } from './digest.types.js';
 export type { SendReport } from './send.types.js';
+export { FeedbackService, type FeedbackOutcome } from './feedback.service.js';

@@ -1,5 +1,5 @@
 import type { Clock } from '../clock.js';
-import { anonymous, type Post, type PostService } from '../content/index.js';
+import { anonymous, type Post, type PostService, type Viewer } from '../content/index.js';
 import type { Db } from '../db/client.js';
 import type { DigestRow } from '../db/tables.js';
 import type { Branding, EmailDocument, EmailRenderer, EmailSection, Mailer } from '../email/index.js';
@@ -14,13 +14,15 @@ import type { Digest, DigestItem } from './digest.types.js';
 import { footer, postDocument, postItem } from './email.content.js';
 import { PREFERENCES_URL, UNSUBSCRIBE_URL } from './placeholders.js';
 import { nextSlot } from './newsletter.settings.js';
-import type { SendContent, SendReport } from './send.types.js';
+import type { EmailParts, SendContent, SendReport } from './send.types.js';
 import type { SendService } from './send.service.js';
 
 export const DIGEST_ASSEMBLE_JOB = 'newsletter.digest.assemble';
 export const DIGEST_SEND_JOB = 'newsletter.digest.send';
 export const POST_EMAIL_JOB = 'newsletter.post';
 const WEEK_MS = 7 * 86_400_000;
+const member: Viewer = Object.freeze({ kind: 'member', paid: false });
+const payingMember: Viewer = Object.freeze({ kind: 'member', paid: true });
 
 export interface NewsletterServiceDeps {
   db: Db;
@@ -173,7 +175,21 @@ export class NewsletterService {
     return this.digest(id);
   }
 
-  private async digestDocument(row: DigestRow, newsletter: Newsletter): Promise<EmailDocument> {
+  /**
+   * Renders an email as readers without an account see it and, when it holds gated pieces, as
+   * members and paying members see it (those pieces in full), so each recipient gets their own.
+   */
+  private async renderForReaders(subject: string, document: (viewer: Viewer) => Promise<EmailDocument>): Promise<EmailParts & Pick<SendContent, 'members' | 'paid'>> {
+    const brand = await this.branding();
+    const doc = await document(anonymous);
+    const everyone = await this.deps.renderer.render(subject, doc, brand);
+    if (![doc.lead, ...doc.sections.flatMap((s) => s.items)].some((item) => item?.gated)) return everyone;
+    const members = await this.deps.renderer.render(subject, await document(member), brand);
+    const paid = await this.deps.renderer.render(subject, await document(payingMember), brand);
+    return { ...everyone, members, paid };
+  }
+
+  private async digestDocument(row: DigestRow, newsletter: Newsletter, viewer: Viewer): Promise<EmailDocument> {
     const items = JSON.parse(row.items) as DigestItem[];
     const posts = new Map((await this.deps.posts.load(items.map((i) => i.postId))).map((p) => [p.id, p]));
     const site = await this.deps.site.site();
@@ -182,7 +198,8 @@ export class NewsletterService {
     for (const item of items) {
       const post = posts.get(item.postId);
       if (!post || post.status !== 'published') continue;
-      const shown = postItem(post, anonymous, this.deps.publicUrl);
+      // Gated pieces come whole to readers who may read them (on the site they would need to sign in).
+      const shown = postItem(post, viewer, this.deps.publicUrl, post.visibility !== 'public');
       if (item.group === 'lead' && !lead) {
         lead = shown;
         continue;
@@ -202,7 +219,7 @@ export class NewsletterService {
 
   private async digestContent(row: DigestRow): Promise<{ newsletter: Newsletter; content: SendContent }> {
     const newsletter = (await this.deps.subscribers.newsletters()).find((n) => n.id === row.newsletter_id)!;
-    const rendered = await this.deps.renderer.render(row.subject, await this.digestDocument(row, newsletter), await this.branding());
+    const rendered = await this.renderForReaders(row.subject, (viewer) => this.digestDocument(row, newsletter, viewer));
     return { newsletter, content: { ...rendered, newsletterName: newsletter.name, newsletterSlug: newsletter.slug } };
   }
 
@@ -292,8 +309,7 @@ export class NewsletterService {
     const existing = await this.deps.sends.findOf({ postId: post.id, newsletterId: newsletter.id });
     if (existing) return existing.id;
     const site = await this.deps.site.site();
-    const doc = postDocument(post, anonymous, this.deps.publicUrl, newsletter.name, site.title);
-    const rendered = await this.deps.renderer.render(post.title, doc, await this.branding());
+    const rendered = await this.renderForReaders(post.title, async (viewer) => postDocument(post, viewer, this.deps.publicUrl, newsletter.name, site.title));
     return this.deps.sends.start({
       newsletter,
       kind: 'post',

@@ -181,3 +181,14 @@ export async function unsubscribedSince(db: DbOrTx, send: NewsletterSendRow): Pr
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }
+
+/** A bounce reported after the server had accepted the message: marks that recipient's delivery in the send. */
+export async function markReportedBounce(db: DbOrTx, sendId: number, subscriberId: number, error: string): Promise<void> {
+  await db
+    .updateTable('newsletter_deliveries')
+    .set({ state: 'bounced', last_error: error.slice(0, 500) })
+    .where('send_id', '=', sendId)
+    .where('subscriber_id', '=', subscriberId)
+    .where('state', '=', 'sent')
+    .execute();
+}

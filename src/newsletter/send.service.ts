@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import type { Clock } from '../clock.js';
+import type { Viewer } from '../content/index.js';
 import { inTransaction, type Db } from '../db/client.js';
 import type { NewsletterSendRow } from '../db/tables.js';
 import type { Address, Mailer } from '../email/index.js';
@@ -13,7 +14,7 @@ import { recipientLinks } from './message.builder.js';
 import { inlineFactory, workerFactory } from './build.pool.js';
 import { newsletterSettingsSchema, type NewsletterSettings } from './newsletter.settings.js';
 import * as repo from './send.repository.js';
-import type { SendContent, SendReport } from './send.types.js';
+import type { ReaderAccess, SendContent, SendReport } from './send.types.js';
 import { Throttle } from './throttle.js';
 import { GroupCommit } from './group-commit.js';
 
@@ -41,6 +42,8 @@ export interface SendServiceDeps {
   publicUrl: string;
   mailFrom: string | undefined;
   siteTitle: () => Promise<string>;
+  /** What the people behind these addresses may read as members (members/); absent ones read as anyone. */
+  readers: (emails: string[]) => Promise<Map<string, Viewer>>;
 }
 
 export interface DeliverOptions {
@@ -149,11 +152,11 @@ export class SendService {
     const sender = await this.sender();
     const links = await this.deps.subscribers.links();
     const content = JSON.parse(send.content) as SendContent;
-    const messageSettings = { subject: send.subject, ...sender, ...(mailer.dkim ? { dkim: mailer.dkim } : {}), date: clock().toISOString() };
+    const messageSettings = { subject: send.subject, ...sender, ...(mailer.dkim ? { dkim: mailer.dkim } : {}), date: clock().toISOString(), sendId: send.id };
     // DKIM signing is the costly part of building a message: big sends sign on worker threads.
     const factory = mailer.dkim && send.total >= WORKER_THRESHOLD ? workerFactory(content, messageSettings) : inlineFactory(content, messageSettings);
     const throttle = new Throttle(settings.messagesPerSecond);
-    const sent = new GroupCommit<number>((ids) => repo.markSent(db, ids, clock().toISOString()));
+    const sent = new GroupCommit<number>((ids) => repo.markSent(db, ids, clock().toISOString()), { size: mailer.connections, waitMs: 2 });
     const counts = await repo.deliveryCounts(db, send.id);
     let done = send.total - counts.pending - counts.deferred;
     options.onProgress?.(done, send.total);
@@ -176,7 +179,15 @@ export class SendService {
         if (rows.length === 0) exhausted = true;
         else afterId = rows[rows.length - 1]!.id;
         const active = rows.filter((r) => r.active && r.subscriber_id !== null);
-        const built = factory.build(active.map((r) => ({ to: r.email, links: recipientLinks(links, this.deps.publicUrl, r.subscriber_id!, send.newsletter_id) })));
+        // Access is looked up as each batch goes out, so it is current even for a send resumed days later.
+        const readers = content.members || content.paid ? await this.deps.readers(active.map((r) => r.email)) : new Map<string, Viewer>();
+        const built = factory.build(
+          active.map((r) => ({
+            to: r.email,
+            links: recipientLinks(links, this.deps.publicUrl, r.subscriber_id!, send.newsletter_id),
+            access: readerAccess(readers.get(r.email.trim().toLowerCase())),
+          })),
+        );
         const messages = new Map(active.map((r, i) => [r.id, built[i]!]));
         for (const row of rows) queue.push({ row, message: messages.get(row.id) });
       })().finally(() => (fetching = undefined)));
@@ -186,14 +197,18 @@ export class SendService {
       return queue.shift();
     };
 
-    // One lane per SMTP connection: a lane records each delivery before sending its next message,
-    // so at any moment no more messages are unrecorded than there are connections.
+    // One lane per SMTP connection. A lane's next message is held short of its end (the server
+    // cannot accept it) until the lane's previous delivery is recorded, so at any moment no more
+    // accepted messages are unrecorded than there are connections; the recording itself overlaps
+    // the next message's transfer, and recordings from all lanes are committed together.
     const lane = async () => {
+      let recorded: Promise<void> = Promise.resolve();
       for (let item = await next(); item && !options.signal?.aborted; item = await next()) {
-        await this.deliverOne(item, { throttle, sent, envelopeFrom: sender.from.address });
+        ({ recorded } = await this.deliverOne(item, { throttle, sent, envelopeFrom: sender.from.address, after: recorded }));
         done += 1;
         options.onProgress?.(done, send.total);
       }
+      await recorded;
     };
     try {
       await Promise.all(Array.from({ length: mailer.connections }, lane));
@@ -202,21 +217,28 @@ export class SendService {
     }
   }
 
+  /**
+   * Sends one message (held short of its end until `after`, the lane's previous recording, is
+   * committed) and returns the recording of this delivery, still under way when it was sent
+   * (wrapped, so that awaiting the send does not await the recording).
+   */
   private async deliverOne(
     { row, message }: Prepared,
-    { throttle, sent, envelopeFrom }: { throttle: Throttle; sent: GroupCommit<number>; envelopeFrom: string },
-  ): Promise<void> {
+    { throttle, sent, envelopeFrom, after }: { throttle: Throttle; sent: GroupCommit<number>; envelopeFrom: string; after: Promise<void> },
+  ): Promise<{ recorded: Promise<void> }> {
     const { db, clock, mailer } = this.deps;
     const attempts = row.attempts + 1;
     if (!message || row.subscriber_id === null) {
       await repo.recordDelivery(db, row.id, { state: 'skipped', attempts: row.attempts });
-      return;
+      return { recorded: after };
     }
     const raw = await message();
     await throttle.take();
     try {
-      await mailer.sendRaw({ from: envelopeFrom, to: row.email, raw });
+      await mailer.sendRaw({ from: envelopeFrom, to: row.email, raw, holdEnd: after });
     } catch (error) {
+      // When the previous recording failed, that is the error to report, not this message's.
+      await after;
       const code = (error as { responseCode?: number }).responseCode;
       const message = error instanceof Error ? error.message : String(error);
       const now = clock();
@@ -229,9 +251,12 @@ export class SendService {
         const nextAttemptAt = new Date(now.getTime() + BACKOFF_MS[attempts - 1]!).toISOString();
         await repo.recordDelivery(db, row.id, { state: 'deferred', attempts, nextAttemptAt, error: message });
       }
-      return;
+      return { recorded: after };
     }
-    await sent.add(row.id);
+    const recording = sent.add(row.id);
+    // Awaited by the lane's next message or at its end; until then a failure must not count as unhandled.
+    recording.catch(() => undefined);
+    return { recorded: recording };
   }
 
   async report(sendId: number): Promise<SendReport> {
@@ -265,6 +290,11 @@ export class SendService {
       unsubscribedSince: await repo.unsubscribedSince(this.deps.db, send),
     };
   }
+}
+
+function readerAccess(viewer: Viewer | undefined): ReaderAccess {
+  if (!viewer || viewer.kind === 'anonymous') return 'everyone';
+  return viewer.kind === 'staff' || viewer.paid ? 'paid' : 'members';
 }
 
 /** Whether the holder of a lease was a process on this machine that no longer runs. */

@@ -1,10 +1,24 @@
 export const deliveryStates = ['pending', 'sent', 'deferred', 'failed', 'bounced', 'skipped'] as const;
 export type DeliveryState = (typeof deliveryStates)[number];
 
-/** What a send delivers, fixed when it starts so a resumed send sends the same thing. */
-export interface SendContent {
+/** One rendering of a send's email, with stand-ins for each recipient's own links. */
+export interface EmailParts {
   html: string;
   text: string;
+}
+
+/**
+ * Which rendering a recipient gets: readers without a member account get the email everyone may
+ * read (gated pieces as excerpt and link); members, and paying members, get it with the gated
+ * pieces they may read in full.
+ */
+export type ReaderAccess = 'everyone' | 'members' | 'paid';
+
+/** What a send delivers, fixed when it starts so a resumed send sends the same thing. */
+export interface SendContent extends EmailParts {
+  /** The renderings for members and paying members, present only where they differ from html/text. */
+  members?: EmailParts;
+  paid?: EmailParts;
   newsletterName: string;
   newsletterSlug: string;
 }

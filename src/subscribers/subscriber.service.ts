@@ -8,7 +8,7 @@ import type { JobQueue } from '../jobs/index.js';
 import * as repo from './subscriber.repository.js';
 import { emailAddress, listQuery, portableNewsletters, portableSubscribers, preferencesInput, subscribeInput } from './subscriber.schema.js';
 import type { z } from 'zod';
-import type { ImportReport, Newsletter, Subscriber } from './subscriber.types.js';
+import type { ImportReport, Newsletter, Subscriber, SubscriberStatus } from './subscriber.types.js';
 import { LinkSigner, type LinkClaims } from './link.tokens.js';
 import { readSubscriberCsv } from './csv-layouts.js';
 
@@ -189,14 +189,30 @@ export class SubscriberService {
     await repo.suppress(tx, row.email, 'unsubscribed', now);
   }
 
-  /** A permanent delivery failure: the address is never mailed again. */
-  async markBounced(subscriberId: number): Promise<void> {
-    await inTransaction(this.deps.db, async (tx) => {
+  /** A permanent delivery failure: the address is never mailed again. Returns the status it had before. */
+  async markBounced(subscriberId: number): Promise<SubscriberStatus | undefined> {
+    return this.markUnmailable(subscriberId, 'bounced');
+  }
+
+  /**
+   * The reader reported our email as spam (a feedback-loop report): the address is never mailed
+   * again. Returns the status it had before, undefined when the subscriber is gone.
+   */
+  async markComplained(subscriberId: number): Promise<SubscriberStatus | undefined> {
+    return this.markUnmailable(subscriberId, 'complained');
+  }
+
+  private async markUnmailable(subscriberId: number, status: 'bounced' | 'complained'): Promise<SubscriberStatus | undefined> {
+    return inTransaction(this.deps.db, async (tx) => {
       const row = await repo.findSubscriberRow(tx, { id: subscriberId });
-      if (!row) return;
+      if (!row) return undefined;
       const now = this.now();
-      await repo.updateSubscriber(tx, row.id, { status: 'bounced', unsubscribed_at: now }, now);
-      await repo.suppress(tx, row.email, 'bounced', now);
+      // A complaint outranks an earlier bounce or unsubscribe; a bounce never hides a complaint.
+      if (row.status !== 'complained') {
+        await repo.updateSubscriber(tx, row.id, { status, unsubscribed_at: row.unsubscribed_at ?? now, confirm_nonce: null }, now);
+      }
+      await repo.suppress(tx, row.email, row.status === 'complained' ? 'complained' : status, now);
+      return row.status as SubscriberStatus;
     });
   }
 
