@@ -24,7 +24,8 @@ export type Action =
   | { do: 'apiKeys.manage' }
   | { do: 'media.upload' }
   | { do: 'media.delete'; media: { uploadedBy: number | null } }
-  | { do: 'dashboard.view' };
+  | { do: 'dashboard.view' }
+  | { do: 'newsletter.manage' };
 
 /** What the policy needs to know about a post: its bylines and where it is in its life. */
 export interface OwnedPost {
@@ -70,6 +71,7 @@ export function can(user: StaffUser, action: Action): boolean {
     case 'page.manage':
     case 'taxonomy.manage':
     case 'staff.view':
+    case 'newsletter.manage':
       return atLeast(role, 'editor');
     case 'staff.invite':
       return role === 'administrator' || (role === 'editor' && rank(action.role) <= rank('author'));
@@ -98,6 +100,7 @@ const refusals: Record<Action['do'], string> = {
   'media.upload': 'You cannot upload media.',
   'media.delete': 'Only editors, administrators and the uploader can delete this file.',
   'dashboard.view': 'You cannot see the dashboard.',
+  'newsletter.manage': 'Only editors and administrators manage newsletters, subscribers and sends.',
 };
 
 /** Throws FORBIDDEN, saying why, unless the user may do the action. */
