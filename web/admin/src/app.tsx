@@ -18,6 +18,7 @@ import { TagsPage } from './pages/tags';
 
 /** The editor (TipTap and ProseMirror) is the heaviest screen: it loads only when opened. */
 const EditorPage = lazy(() => import('./pages/editor/editor-page').then((m) => ({ default: m.EditorPage })));
+const NewsletterScreens = lazy(() => import('./pages/newsletter/index').then((m) => ({ default: m.NewsletterScreens })));
 
 type State = { kind: 'loading' } | { kind: 'signed-out'; setup: boolean } | { kind: 'signed-in'; session: Session } | { kind: 'failed'; message: string };
 
@@ -113,6 +114,7 @@ const navItems = [
   { to: '/pages', label: 'Pages', min: 'editor' },
   { to: '/tags', label: 'Sections & tags', min: 'editor' },
   { to: '/media', label: 'Media', min: 'contributor' },
+  { to: '/newsletter', label: 'Newsletter', min: 'editor' },
   { to: '/staff', label: 'Staff', min: 'editor' },
   { to: '/settings', label: 'Settings', min: 'administrator' },
 ] as const;
@@ -132,6 +134,7 @@ function Screen({ path }: { path: string }) {
   if (path === '/media') return <MediaPage />;
   if (path === '/staff') return <StaffPage />;
   if (path === '/settings') return <SettingsPage />;
+  if (path === '/newsletter' || path.startsWith('/newsletter/')) return <NewsletterScreens path={path} />;
   return (
     <section>
       <h1>Not found</h1>
