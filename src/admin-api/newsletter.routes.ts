@@ -27,124 +27,98 @@ const IMPORT_LIMIT = 50 * 1024 * 1024;
 /** The newsletter part of the admin API (editors and up): status, settings, newsletters and subscribers. */
 export function newsletterRoutes(api: EndpointRegistry, deps: NewsletterRoutesDeps): void {
   const { subscribers, sends, newsletter, mailer } = deps;
-  const may = 'newsletter.manage' as const;
+  const add = editorsOnly(api);
 
-  api.add({
+  add({
     method: 'GET', url: `${base}/status`, tag, access: 'staff',
     summary: 'Whether mail goes out over SMTP or into DATA_DIR/outbox, and when the next digest is due',
     response: s.statusOut,
-    handler: async ({ staff }) => {
-      authorize(staff, { do: may });
-      return {
-        delivery: mailer.kind,
-        ...(mailer.kind === 'outbox' ? { outbox: path.join(deps.dataDir, 'outbox'), notice: 'No SMTP_URL is set: emails are written to the outbox folder, not sent.' } : {}),
-        dkim: mailer.dkim !== undefined,
-        connections: mailer.connections,
-        nextDigest: (await newsletter.nextDigestSlot()).toISOString(),
-      };
-    },
+    handler: async () => ({
+      delivery: mailer.kind,
+      ...(mailer.kind === 'outbox' ? { outbox: path.join(deps.dataDir, 'outbox'), notice: 'No SMTP_URL is set: emails are written to the outbox folder, not sent.' } : {}),
+      dkim: mailer.dkim !== undefined,
+      connections: mailer.connections,
+      nextDigest: (await newsletter.nextDigestSlot()).toISOString(),
+    }),
   });
 
-  api.add({
+  add({
     method: 'GET', url: `${base}/settings`, tag, access: 'staff',
     summary: 'Newsletter settings: sender, sending rate, digest schedule',
     response: s.settingsOut,
-    handler: async ({ staff }) => {
-      authorize(staff, { do: may });
-      return sends.settings();
-    },
+    handler: async () => sends.settings(),
   });
 
-  api.add({
+  add({
     method: 'PATCH', url: `${base}/settings`, tag, access: 'staff',
     summary: 'Change newsletter settings (merged into the current ones); reschedules the digest assembly',
     bodyDoc: s.settingsPatchDoc,
     response: s.settingsOut,
-    handler: async ({ staff, request }) => {
-      authorize(staff, { do: may });
+    handler: async ({ request }) => {
       const updated = await sends.updateSettings(request.body ?? {});
       await newsletter.scheduleAssembly();
       return updated;
     },
   });
 
-  api.add({
+  add({
     method: 'GET', url: `${base}/newsletters`, tag, access: 'staff',
     summary: 'Every newsletter readers can choose',
     response: z.object({ newsletters: z.array(s.newsletterOut) }),
-    handler: async ({ staff }) => {
-      authorize(staff, { do: may });
-      return { newsletters: await subscribers.newsletters() };
-    },
+    handler: async () => ({ newsletters: await subscribers.newsletters() }),
   });
 
-  api.add({
+  add({
     method: 'POST', url: `${base}/newsletters`, tag, access: 'staff', status: 201,
     summary: 'Add a newsletter',
     body: s.newsletterCreate,
     response: s.newsletterOut,
-    handler: async ({ staff, body }) => {
-      authorize(staff, { do: may });
-      return subscribers.createNewsletter(body);
-    },
+    handler: async ({ body }) => subscribers.createNewsletter(body),
   });
 
-  api.add({
+  add({
     method: 'PATCH', url: `${base}/newsletters/:slug`, tag, access: 'staff',
     summary: 'Rename a newsletter, change its description, or whether new signups get it',
     params: s.slugParams,
     body: s.newsletterPatch,
     response: s.newsletterOut,
-    handler: async ({ staff, params, body }) => {
-      authorize(staff, { do: may });
-      return subscribers.updateNewsletter(params.slug, body);
-    },
+    handler: async ({ params, body }) => subscribers.updateNewsletter(params.slug, body),
   });
 
-  api.add({
+  add({
     method: 'GET', url: `${base}/subscribers`, tag, access: 'staff',
     summary: 'Search subscribers by address or name, filter by status and newsletter',
     query: s.listQuery,
     response: z.object({ subscribers: z.array(s.subscriberOut), total: z.number() }),
-    handler: async ({ staff, query }) => {
-      authorize(staff, { do: may });
-      return subscribers.list(query);
-    },
+    handler: async ({ query }) => subscribers.list(query),
   });
 
-  api.add({
+  add({
     method: 'GET', url: `${base}/subscribers/statuses`, tag, access: 'staff',
     summary: 'The states a subscriber can be in',
     response: z.object({ statuses: z.array(z.enum(subscriberStatuses)) }),
-    handler: async ({ staff }) => {
-      authorize(staff, { do: may });
-      return { statuses: [...subscriberStatuses] };
-    },
+    handler: async () => ({ statuses: [...subscriberStatuses] }),
   });
 
-  api.add({
+  add({
     method: 'GET', url: `${base}/subscribers/growth`, tag, access: 'staff',
     summary: 'Subscribers over time: joined, left and the total per day',
     query: s.growthQuery,
     response: s.growthOut,
-    handler: async ({ staff, query }) => {
-      authorize(staff, { do: may });
-      return { points: await subscribers.growth(query.from, query.to) };
-    },
+    handler: async ({ query }) => ({ points: await subscribers.growth(query.from, query.to) }),
   });
 
-  api.add({
+  add({
     method: 'GET', url: `${base}/subscribers/export.csv`, tag, access: 'staff',
     summary: 'Every subscriber as CSV',
     response: 'csv',
-    handler: async ({ staff, reply }) => {
-      authorize(staff, { do: may });
+    handler: async ({ reply }) => {
       reply.header('content-disposition', 'attachment; filename="subscribers.csv"');
       return Readable.from(subscribers.exportCsv());
     },
   });
 
-  api.add({
+  add({
     method: 'POST', url: `${base}/subscribers/import`, tag, access: 'staff',
     summary: 'Import confirmed subscribers from a CSV export (Substack, Mailchimp, Ghost or any file with an email column); lists rejected rows',
     query: s.newsletterQuery,
@@ -152,162 +126,136 @@ export function newsletterRoutes(api: EndpointRegistry, deps: NewsletterRoutesDe
     bodyDoc: z.string().describe('The CSV file'),
     bodyLimit: IMPORT_LIMIT,
     response: s.importReportOut,
-    handler: async ({ staff, query, request }) => {
-      authorize(staff, { do: may });
+    handler: async ({ query, request }) => {
       const body = Buffer.isBuffer(request.body) ? request.body : Buffer.from(typeof request.body === 'string' ? request.body : '');
       return subscribers.importCsv(body, { newsletter: query.newsletter });
     },
   });
 
-  api.add({
+  add({
     method: 'GET', url: `${base}/subscribers/:email/export`, tag, access: 'staff',
     summary: 'Everything stored about one subscriber, for a data request',
     params: s.emailParams,
     response: s.subscriberExportOut,
-    handler: async ({ staff, params }) => {
-      authorize(staff, { do: may });
-      return subscribers.exportOne(params.email);
-    },
+    handler: async ({ params }) => subscribers.exportOne(params.email),
   });
 
-  api.add({
+  add({
     method: 'DELETE', url: `${base}/subscribers/:email`, tag, access: 'staff',
     summary: 'Erase one subscriber; the address stays suppressed only as a hash',
     params: s.emailParams,
     response: null,
-    handler: async ({ staff, params }) => {
-      authorize(staff, { do: may });
+    handler: async ({ params }) => {
       await subscribers.erase(params.email);
     },
   });
 
-  digestRoutes(api, deps);
+  digestRoutes(add, deps);
+}
+
+/** Registers endpoints that only editors and administrators may use (the policy decides). */
+function editorsOnly(api: EndpointRegistry): EndpointRegistry['add'] {
+  return (endpoint) =>
+    api.add({
+      ...endpoint,
+      handler: async (input) => {
+        authorize(input.staff, { do: 'newsletter.manage' });
+        return endpoint.handler(input);
+      },
+    });
 }
 
 /** Digests (edit, preview, test, send, schedule), post emails and send reports. */
-function digestRoutes(api: EndpointRegistry, { newsletter, sends }: NewsletterRoutesDeps): void {
-  const may = 'newsletter.manage' as const;
-
-  api.add({
+function digestRoutes(add: EndpointRegistry['add'], { newsletter, sends }: NewsletterRoutesDeps): void {
+  add({
     method: 'GET', url: `${base}/digests`, tag, access: 'staff',
     summary: 'The latest digests, newest first',
     response: z.object({ digests: z.array(s.digestOut) }),
-    handler: async ({ staff }) => {
-      authorize(staff, { do: may });
-      return { digests: await newsletter.digests() };
-    },
+    handler: async () => ({ digests: await newsletter.digests() }),
   });
 
-  api.add({
+  add({
     method: 'POST', url: `${base}/digests/assemble`, tag, access: 'staff', status: 201,
     summary: 'Assemble the draft of the next digest now (or answer the one already assembled)',
     response: s.digestOut,
-    handler: async ({ staff }) => {
-      authorize(staff, { do: may });
-      return newsletter.assemble(await newsletter.nextDigestSlot());
-    },
+    handler: async () => newsletter.assemble(await newsletter.nextDigestSlot()),
   });
 
-  api.add({
+  add({
     method: 'GET', url: `${base}/digests/:id`, tag, access: 'staff',
     summary: 'One digest with its pieces in reading order',
     params: idParams,
     response: s.digestOut,
-    handler: async ({ staff, params }) => {
-      authorize(staff, { do: may });
-      return newsletter.digest(params.id);
-    },
+    handler: async ({ params }) => newsletter.digest(params.id),
   });
 
-  api.add({
+  add({
     method: 'PATCH', url: `${base}/digests/:id`, tag, access: 'staff',
     summary: 'Change the subject, the intro, or the pieces (reorder, drop, add published ones)',
     params: idParams,
     body: digestPatch,
     response: s.digestOut,
-    handler: async ({ staff, params, body }) => {
-      authorize(staff, { do: may });
-      return newsletter.update(params.id, body);
-    },
+    handler: async ({ params, body }) => newsletter.update(params.id, body),
   });
 
-  api.add({
+  add({
     method: 'GET', url: `${base}/digests/:id/preview`, tag, access: 'staff',
     summary: 'The digest email as the browser shows it',
     params: idParams,
     response: 'html',
-    handler: async ({ staff, params }) => {
-      authorize(staff, { do: may });
-      return newsletter.preview(params.id);
-    },
+    handler: async ({ params }) => newsletter.preview(params.id),
   });
 
-  api.add({
+  add({
     method: 'POST', url: `${base}/digests/:id/test`, tag, access: 'staff',
     summary: 'Email a test copy of the digest to one address',
     params: idParams,
     body: testInput,
     response: null,
     rateLimit: { max: 20, timeWindow: 60_000 },
-    handler: async ({ staff, params, body }) => {
-      authorize(staff, { do: may });
+    handler: async ({ params, body }) => {
       await newsletter.sendTest(params.id, body);
     },
   });
 
-  api.add({
+  add({
     method: 'POST', url: `${base}/digests/:id/send`, tag, access: 'staff', status: 202,
     summary: 'Start sending the digest now (answers the same send when it already started)',
     params: idParams,
     response: z.object({ sendId: z.number() }),
-    handler: async ({ staff, params }) => {
-      authorize(staff, { do: may });
-      return { sendId: await newsletter.sendNow(params.id) };
-    },
+    handler: async ({ params }) => ({ sendId: await newsletter.sendNow(params.id) }),
   });
 
-  api.add({
+  add({
     method: 'POST', url: `${base}/digests/:id/schedule`, tag, access: 'staff',
     summary: 'Send the digest at a set time',
     params: idParams,
     body: scheduleInput,
     response: s.digestOut,
-    handler: async ({ staff, params, body }) => {
-      authorize(staff, { do: may });
-      return newsletter.schedule(params.id, body);
-    },
+    handler: async ({ params, body }) => newsletter.schedule(params.id, body),
   });
 
-  api.add({
+  add({
     method: 'POST', url: `${base}/posts/:slug/send`, tag, access: 'staff', status: 202,
     summary: 'Email a published post to a newsletter (a scheduled one goes when it is published)',
     params: s.slugParams,
     body: s.postSendInput,
     response: z.object({ sendId: z.number().nullable(), sendsAt: z.string().nullable() }),
-    handler: async ({ staff, params, body }) => {
-      authorize(staff, { do: may });
-      return newsletter.sendPost(params.slug, body.newsletter);
-    },
+    handler: async ({ params, body }) => newsletter.sendPost(params.slug, body.newsletter),
   });
 
-  api.add({
+  add({
     method: 'GET', url: `${base}/sends`, tag, access: 'staff',
     summary: 'The latest 50 sends with their reports',
     response: z.object({ sends: z.array(s.sendReportOut) }),
-    handler: async ({ staff }) => {
-      authorize(staff, { do: may });
-      return { sends: await sends.reports(50) };
-    },
+    handler: async () => ({ sends: await sends.reports(50) }),
   });
 
-  api.add({
+  add({
     method: 'GET', url: `${base}/sends/:id`, tag, access: 'staff',
     summary: 'One send: delivered, deferred, failed, bounced, skipped, pending, unsubscribed since',
     params: idParams,
     response: s.sendReportOut,
-    handler: async ({ staff, params }) => {
-      authorize(staff, { do: may });
-      return sends.report(params.id);
-    },
+    handler: async ({ params }) => sends.report(params.id),
   });
 }
