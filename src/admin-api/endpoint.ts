@@ -43,11 +43,11 @@ export interface Endpoint<P extends Schema | undefined, Q extends Schema | undef
   bodyType?: 'multipart/form-data' | 'text/csv';
   /** Largest body accepted, in bytes, when more than the server's default (1 MiB). */
   bodyLimit?: number;
-  /** What the answer looks like; null answers 204 with no body; "html" answers a page; "csv" a CSV file. */
+  /** What the answer looks like; null answers 204 with no body; "html" answers a page; "csv" a spreadsheet (UTF-8), whole or streamed. */
   response: R;
   status?: number;
   rateLimit?: { max: number; timeWindow: number };
-  handler(input: EndpointInput<P, Q, B>): Promise<R extends Schema ? z.input<R> : R extends 'html' ? string : R extends 'csv' ? Readable : void>;
+  handler(input: EndpointInput<P, Q, B>): Promise<R extends Schema ? z.input<R> : R extends 'html' ? string : R extends 'csv' ? string | Readable : void>;
 }
 
 const signedIn = staffOnly('contributor');

@@ -7,8 +7,10 @@ import { dashboardRoutes } from './dashboard.routes.js';
 import { EndpointRegistry } from './endpoint.js';
 import { mediaRoutes } from './media.routes.js';
 import { newsletterRoutes } from './newsletter.routes.js';
+import { memberRoutes } from './members.routes.js';
 import { postRoutes } from './posts.routes.js';
 import { previewRoutes } from './preview.routes.js';
+import { printRoutes } from './print.routes.js';
 import { sessionRoutes } from './session.routes.js';
 import { siteRoutes } from './site.routes.js';
 import { staffRoutes } from './staff.routes.js';
@@ -44,6 +46,8 @@ export async function adminApi(app: FastifyInstance, { services, publicUrl, them
   siteRoutes(api, { taxonomy: services.taxonomy, settings: services.settings, editorial: services.editorial });
   mediaRoutes(api, services.media);
   dashboardRoutes(api, services.dashboard);
+  memberRoutes(api, { plans: services.plans, members: services.members });
+  printRoutes(api, services.print);
   newsletterRoutes(api, { subscribers: services.subscribers, sends: services.sends, newsletter: services.newsletter, mailer: services.mailer, dataDir });
   previewRoutes(api, {
     editorial: services.editorial,
