@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { describeError } from '../../api/client';
 import { assembleDigest, getDigest, listDigests, previewUrl, updateDigest, type Digest, type DigestItem } from '../../api/newsletter';
 import { announce } from '../../components/announcer';
@@ -68,27 +68,36 @@ function Builder({ initial, onSaved }: { initial: Digest; onSaved: (digest: Dige
   const [text, setText] = useState({ subject: initial.subject, intro: initial.intro });
   const [problem, setProblem] = useState<FormProblem | null>(null);
   const [version, setVersion] = useState(0);
-  const [busy, setBusy] = useState(false);
+  const queue = useRef<Promise<unknown>>(Promise.resolve());
+  const latest = useRef(0);
   const sent = digest.state === 'sent';
 
-  const save = useCallback(async (patch: Parameters<typeof updateDigest>[1], message: string) => {
-    setBusy(true);
-    try {
-      const saved = await updateDigest(digest.id, patch);
-      setDigest(saved);
-      onSaved(saved);
-      setProblem(null);
-      setVersion((v) => v + 1);
-      announce(message);
-      return true;
-    } catch (err) {
-      setProblem(toProblem(err));
-      announce(describeError(err), { tone: 'error' });
-      return false;
-    } finally {
-      setBusy(false);
-    }
-  }, [digest.id, onSaved]);
+  /**
+   * Saves one change after the ones before it (so the server sees them in order), keeping the
+   * pieces usable meanwhile; only the answer to the newest change is shown.
+   */
+  const save = (patch: Parameters<typeof updateDigest>[1], message: string): Promise<boolean> => {
+    const ticket = (latest.current += 1);
+    const run = queue.current.then(async () => {
+      try {
+        const saved = await updateDigest(digest.id, patch);
+        if (ticket === latest.current) {
+          setDigest(saved);
+          onSaved(saved);
+          setProblem(null);
+          setVersion((v) => v + 1);
+        }
+        announce(message);
+        return true;
+      } catch (err) {
+        setProblem(toProblem(err));
+        announce(describeError(err), { tone: 'error' });
+        return false;
+      }
+    });
+    queue.current = run;
+    return run;
+  };
 
   const savePieces = (items: DigestItem[], message: string) => {
     // Optimistic: the list moves at once; the server's answer (with groups worked out) replaces it.
@@ -117,15 +126,14 @@ function Builder({ initial, onSaved }: { initial: Digest; onSaved: (digest: Dige
             <FormError error={problem} />
             <TextField label="Subject" value={text.subject} disabled={sent} onChange={(e) => setText({ ...text, subject: e.target.value })} error={field('subject')} />
             <TextArea label="Intro" rows={5} value={text.intro} disabled={sent} onChange={(e) => setText({ ...text, intro: e.target.value })} error={field('intro')} hint="A few words from the editors, shown above the pieces." />
-            <button type="submit" disabled={sent || busy}>Save subject and intro</button>
+            <button type="submit" disabled={sent}>Save subject and intro</button>
           </form>
           <h2>Pieces</h2>
-          <DigestPieces items={digest.items} disabled={sent || busy} onChange={savePieces} />
+          <DigestPieces items={digest.items} disabled={sent} onChange={savePieces} />
           {field('items') && <p className="field-error">{field('items')}</p>}
           {!sent && (
             <AddPiece
               exclude={digest.items.map((i) => i.postId)}
-              disabled={busy}
               onAdd={(post) => savePieces([...digest.items, { postId: post.id, group: 'more', title: post.title, slug: post.slug, format: post.format }], `Added “${post.title}”.`)}
             />
           )}
