@@ -25,7 +25,6 @@ import { loadTheme } from './site/theme.js';
 import { newsletterRoutes } from './newsletter/newsletter.routes.js';
 import { memberRoutes, memberViewerHook } from './members/members.routes.js';
 import { stripeWebhookRoutes } from './webhooks/stripe.routes.js';
-import { newsletterAdminRoutes } from './newsletter/newsletter.admin.routes.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -117,7 +116,7 @@ export async function buildApp({ config, services, logger }: AppOptions): Promis
     }
   });
 
-  await app.register(adminApi, { prefix: '/admin/api', services, publicUrl: config.publicUrl, theme });
+  await app.register(adminApi, { prefix: '/admin/api', services, publicUrl: config.publicUrl, theme, dataDir: config.dataDir });
   await app.register(contentApi, { prefix: '/api/content', services, publicUrl: config.publicUrl });
   await app.register(adminAppRoutes);
   await app.register(searchRoutes, {
@@ -152,7 +151,6 @@ export async function buildApp({ config, services, logger }: AppOptions): Promis
   });
   await app.register(stripeWebhookRoutes, { subscriptions: services.subscriptions });
   await app.register(newsletterRoutes, { subscribers: services.subscribers, settings: services.settings, theme, publicUrl: config.publicUrl });
-  await app.register(newsletterAdminRoutes, { prefix: '/admin/api/newsletter', services, dataDir: config.dataDir });
 
   return app;
 }

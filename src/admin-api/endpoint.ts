@@ -1,3 +1,4 @@
+import type { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { AppError } from '../errors/app-error.js';
@@ -38,13 +39,15 @@ export interface Endpoint<P extends Schema | undefined, Q extends Schema | undef
   body?: B;
   /** For the document only, when the service validates the body itself (e.g. with rules per role). */
   bodyDoc?: Schema;
-  /** How the body is sent; JSON unless said otherwise. */
-  bodyType?: 'multipart/form-data';
-  /** What the answer looks like; null answers 204 with no body; "html" answers a page; "csv" a spreadsheet (UTF-8). */
+  /** How the body is sent; JSON unless said otherwise. A text/csv body arrives as a Buffer. */
+  bodyType?: 'multipart/form-data' | 'text/csv';
+  /** Largest body accepted, in bytes, when more than the server's default (1 MiB). */
+  bodyLimit?: number;
+  /** What the answer looks like; null answers 204 with no body; "html" answers a page; "csv" a spreadsheet (UTF-8), whole or streamed. */
   response: R;
   status?: number;
   rateLimit?: { max: number; timeWindow: number };
-  handler(input: EndpointInput<P, Q, B>): Promise<R extends Schema ? z.input<R> : R extends 'html' | 'csv' ? string : void>;
+  handler(input: EndpointInput<P, Q, B>): Promise<R extends Schema ? z.input<R> : R extends 'html' ? string : R extends 'csv' ? string | Readable : void>;
 }
 
 const signedIn = staffOnly('contributor');
@@ -66,6 +69,7 @@ export class EndpointRegistry {
       app.route({
         method: endpoint.method,
         url: endpoint.url,
+        ...(endpoint.bodyLimit ? { bodyLimit: endpoint.bodyLimit } : {}),
         config: endpoint.rateLimit ? { rateLimit: { ...endpoint.rateLimit, errorResponseBuilder: () => new AppError('RATE_LIMITED') } } : {},
         // Answers of the admin API are private to one person, errors included: nothing keeps them.
         onRequest: async (_request, reply) => {

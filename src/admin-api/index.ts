@@ -7,6 +7,7 @@ import { contentKeyRoutes } from './content-keys.routes.js';
 import { dashboardRoutes } from './dashboard.routes.js';
 import { EndpointRegistry } from './endpoint.js';
 import { mediaRoutes } from './media.routes.js';
+import { newsletterRoutes } from './newsletter.routes.js';
 import { memberRoutes } from './members.routes.js';
 import { postRoutes } from './posts.routes.js';
 import { previewRoutes } from './preview.routes.js';
@@ -22,10 +23,12 @@ export interface AdminApiOptions {
   publicUrl: string;
   /** The public site's theme, for previews. */
   theme: Theme;
+  /** DATA_DIR, where the email outbox lives without SMTP. */
+  dataDir: string;
 }
 
 /** The admin JSON API under /admin/api, with its OpenAPI document at /admin/api/openapi.json. */
-export async function adminApi(app: FastifyInstance, { services, publicUrl, theme }: AdminApiOptions): Promise<void> {
+export async function adminApi(app: FastifyInstance, { services, publicUrl, theme, dataDir }: AdminApiOptions): Promise<void> {
   // Clients that always send "content-type: application/json" may send it with an empty body.
   const parseJson = app.getDefaultJsonParser('error', 'error');
   app.removeContentTypeParser('application/json');
@@ -33,6 +36,8 @@ export async function adminApi(app: FastifyInstance, { services, publicUrl, them
     if (body === '') done(null, undefined);
     else parseJson(request, body as string, done);
   });
+  // CSV uploads (subscriber imports) arrive as a Buffer; each endpoint sets how large it may be.
+  app.addContentTypeParser(['text/csv', 'application/octet-stream'], { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
   await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 10, fieldSize: 10_000 } });
   const api = new EndpointRegistry();
   const link = (path: string, token: string) => new URL(`${path}?token=${encodeURIComponent(token)}`, publicUrl).toString();
@@ -45,6 +50,7 @@ export async function adminApi(app: FastifyInstance, { services, publicUrl, them
   dashboardRoutes(api, services.dashboard);
   memberRoutes(api, { plans: services.plans, members: services.members });
   printRoutes(api, services.print);
+  newsletterRoutes(api, { subscribers: services.subscribers, sends: services.sends, newsletter: services.newsletter, mailer: services.mailer, dataDir });
   previewRoutes(api, {
     editorial: services.editorial,
     site: {

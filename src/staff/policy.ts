@@ -29,7 +29,8 @@ export type Action =
   | { do: 'dashboard.view' }
   | { do: 'members.view' }
   | { do: 'plans.manage' }
-  | { do: 'print.manage' };
+  | { do: 'print.manage' }
+  | { do: 'newsletter.manage' };
 
 /** What the policy needs to know about a post: its bylines and where it is in its life. */
 export interface OwnedPost {
@@ -77,6 +78,7 @@ export function can(user: StaffUser, action: Action): boolean {
     case 'staff.view':
     case 'members.view':
     case 'print.manage':
+    case 'newsletter.manage':
       return atLeast(role, 'editor');
     case 'staff.invite':
       return role === 'administrator' || (role === 'editor' && rank(action.role) <= rank('author'));
@@ -109,6 +111,7 @@ const refusals: Record<Action['do'], string> = {
   'members.view': 'Only editors and administrators see members and plans.',
   'plans.manage': 'Only administrators change membership plans.',
   'print.manage': 'Only editors and administrators manage print issues.',
+  'newsletter.manage': 'Only editors and administrators manage newsletters, subscribers and sends.',
 };
 
 /** Throws FORBIDDEN, saying why, unless the user may do the action. */

@@ -26,6 +26,19 @@ export async function insertNewsletter(db: DbOrTx, values: { slug: string; name:
     .execute();
 }
 
+export async function updateNewsletter(db: DbOrTx, slug: string, values: { name?: string; description?: string; isDefault?: boolean }, now: string): Promise<void> {
+  await db
+    .updateTable('newsletters')
+    .set({
+      ...(values.name !== undefined ? { name: values.name } : {}),
+      ...(values.description !== undefined ? { description: values.description } : {}),
+      ...(values.isDefault !== undefined ? { is_default: values.isDefault ? 1 : 0 } : {}),
+      updated_at: now,
+    })
+    .where('slug', '=', slug)
+    .execute();
+}
+
 /** The secret named, created at random the first time it is asked for. */
 export async function ensureKey(db: DbOrTx, name: string): Promise<string> {
   await db

@@ -57,6 +57,13 @@ export class SubscriberService {
     return this.newsletter(input.slug);
   }
 
+  /** Renames a newsletter, rewrites its description, or makes it one new signups get by default. */
+  async updateNewsletter(slug: string, changes: { name?: string; description?: string; isDefault?: boolean }): Promise<Newsletter> {
+    await this.newsletter(slug);
+    await repo.updateNewsletter(this.deps.db, slug, changes, this.now());
+    return this.newsletter(slug);
+  }
+
   private async resolveNewsletters(slugs: string[] | undefined): Promise<Newsletter[]> {
     const all = await this.newsletters();
     if (!slugs || slugs.length === 0) return all.filter((n) => n.isDefault);

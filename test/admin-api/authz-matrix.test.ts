@@ -104,6 +104,8 @@ describe('who may do what: every admin endpoint against every role', () => {
     { name: "change someone's role", allowed: adminOnly, run: async ({ client }) => client.call('PATCH', `/admin/api/staff/${(await throwaway()).id}`, { role: 'author' }) },
     { name: 'suspend someone', allowed: adminOnly, run: async ({ client }) => client.call('POST', `/admin/api/staff/${(await throwaway()).id}/suspend`) },
     { name: 'restore someone', allowed: adminOnly, run: async ({ client }) => client.call('POST', `/admin/api/staff/${(await throwaway()).id}/restore`) },
+    { name: 'list newsletter subscribers', allowed: editorUp, run: ({ client }) => client.call('GET', '/admin/api/newsletter/subscribers') },
+    { name: 'change newsletter settings', allowed: editorUp, run: ({ client }) => client.call('PATCH', '/admin/api/newsletter/settings', { senderName: 'The desk' }) },
     { name: 'list API keys', allowed: adminOnly, run: ({ client }) => client.call('GET', '/admin/api/api-keys') },
     { name: 'create an API key', allowed: adminOnly, run: ({ client }) => client.call('POST', '/admin/api/api-keys', { name: 'Integration' }) },
     {

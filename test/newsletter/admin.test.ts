@@ -19,6 +19,30 @@ describe('the newsletter admin API', () => {
     expect((await editor.call('GET', '/admin/api/newsletter/subscribers')).statusCode).toBe(200);
   });
 
+  it('is described in the admin API document with its input and output schemas', async () => {
+    const doc = (await t.app.inject('/admin/api/openapi.json')).json();
+    const paths = Object.keys(doc.paths).filter((p) => p.startsWith('/admin/api/newsletter/'));
+    expect(paths).toEqual(expect.arrayContaining(['/admin/api/newsletter/status', '/admin/api/newsletter/subscribers/import', '/admin/api/newsletter/digests/{id}', '/admin/api/newsletter/sends/{id}']));
+    expect(doc.paths['/admin/api/newsletter/digests/{id}'].patch.requestBody.content['application/json'].schema.properties.items.maxItems).toBe(60);
+    expect(doc.paths['/admin/api/newsletter/subscribers/import'].post.requestBody.content).toHaveProperty('text/csv');
+    expect(doc.paths['/admin/api/newsletter/sends/{id}'].get.responses['200'].content['application/json'].schema.required).toContain('unsubscribedSince');
+  });
+
+  it('adds a newsletter and renames it, naming the field that is wrong', async () => {
+    const { client } = await staffClient(t.app, t.services, 'editor');
+    const created = await client.call('POST', '/admin/api/newsletter/newsletters', { slug: 'film', name: 'Film' });
+    expect(created.statusCode).toBe(201);
+    expect(created.json()).toMatchObject({ slug: 'film', name: 'Film', isDefault: false });
+    const renamed = await client.call('PATCH', '/admin/api/newsletter/newsletters/film', { name: 'Film notes', description: 'Reviews first', isDefault: true });
+    expect(renamed.json()).toMatchObject({ slug: 'film', name: 'Film notes', description: 'Reviews first', isDefault: true });
+    const blank = await client.call('PATCH', '/admin/api/newsletter/newsletters/film', { name: '' });
+    expect(blank.statusCode).toBe(400);
+    expect(blank.json().error.fields[0].field).toBe('name');
+    expect((await client.call('PATCH', '/admin/api/newsletter/newsletters/nope', { name: 'X' })).statusCode).toBe(404);
+    const badTest = await client.call('POST', '/admin/api/newsletter/digests/1/test', { to: 'not an address' });
+    expect(badTest.json().error.fields[0].field).toBe('to');
+  });
+
   it('says when emails go to the outbox instead of SMTP', async () => {
     const { client } = await staffClient(t.app, t.services, 'editor');
     const status = (await client.call('GET', '/admin/api/newsletter/status')).json();

@@ -19,6 +19,7 @@ import { TagsPage } from './pages/tags';
 
 /** The editor (TipTap and ProseMirror) is the heaviest screen: it loads only when opened. */
 const EditorPage = lazy(() => import('./pages/editor/editor-page').then((m) => ({ default: m.EditorPage })));
+const NewsletterScreens = lazy(() => import('./pages/newsletter/index').then((m) => ({ default: m.NewsletterScreens })));
 
 type State = { kind: 'loading' } | { kind: 'signed-out'; setup: boolean } | { kind: 'signed-in'; session: Session } | { kind: 'failed'; message: string };
 
@@ -115,6 +116,7 @@ const navItems = [
   { to: '/tags', label: 'Sections & tags', min: 'editor' },
   { to: '/media', label: 'Media', min: 'contributor' },
   ...memberNavItems,
+  { to: '/newsletter', label: 'Newsletter', min: 'editor' },
   { to: '/staff', label: 'Staff', min: 'editor' },
   { to: '/settings', label: 'Settings', min: 'administrator' },
 ] as const;
@@ -136,6 +138,7 @@ function Screen({ path }: { path: string }) {
   if (path === '/settings') return <SettingsPage />;
   const members = memberScreen(path);
   if (members) return members;
+  if (path === '/newsletter' || path.startsWith('/newsletter/')) return <NewsletterScreens path={path} />;
   return (
     <section>
       <h1>Not found</h1>

@@ -80,3 +80,51 @@ export function HorizontalBars({ title, rows, unit }: { title: string; rows: Arr
     </figure>
   );
 }
+
+export interface LinePoint {
+  label: string;
+  value: number;
+  /** Extra columns for the table of numbers, e.g. joined and left that day. */
+  details?: Record<string, number>;
+}
+
+/** A line over time (e.g. a running total), drawn like the bar charts: title, summary, grid and the numbers. */
+export function LineChart({ title, points, summary }: { title: string; points: LinePoint[]; summary: string }) {
+  const width = 640;
+  const height = 220;
+  const pad = { top: 10, right: 10, bottom: 40, left: 36 };
+  const max = Math.max(1, ...points.map((p) => p.value));
+  const step = (width - pad.left - pad.right) / Math.max(1, points.length - 1);
+  const x = (i: number) => pad.left + i * step;
+  const y = (v: number) => pad.top + (height - pad.top - pad.bottom) * (1 - v / max);
+  const every = Math.max(1, Math.ceil(points.length / 8));
+  const columns = [...new Set(points.flatMap((p) => Object.keys(p.details ?? {})))];
+  return (
+    <figure className="chart">
+      <figcaption>{title}</figcaption>
+      <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-label={`${title}: ${summary}`}>
+        {[0, 0.5, 1].map((f) => (
+          <g key={f}>
+            <line x1={pad.left} x2={width - pad.right} y1={y(max * f)} y2={y(max * f)} className="grid" />
+            <text x={pad.left - 6} y={y(max * f) + 4} textAnchor="end" className="axis">{Math.round(max * f)}</text>
+          </g>
+        ))}
+        <polyline fill="none" stroke={palette[0]} strokeWidth={2.5} strokeLinejoin="round" points={points.map((p, i) => `${x(i)},${y(p.value)}`).join(' ')} />
+        {points.map((p, i) => (i % every === 0 || i === points.length - 1) && (
+          <text key={p.label} x={x(i)} y={height - pad.bottom + 16} textAnchor="middle" className="axis">{p.label}</text>
+        ))}
+      </svg>
+      <details>
+        <summary>Show the numbers</summary>
+        <table className="list">
+          <thead><tr><th scope="col">Day</th><th scope="col">Total</th>{columns.map((c) => <th scope="col" key={c}>{c}</th>)}</tr></thead>
+          <tbody>
+            {points.map((p) => (
+              <tr key={p.label}><th scope="row">{p.label}</th><td>{p.value}</td>{columns.map((c) => <td key={c}>{p.details?.[c] ?? 0}</td>)}</tr>
+            ))}
+          </tbody>
+        </table>
+      </details>
+    </figure>
+  );
+}

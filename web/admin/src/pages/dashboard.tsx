@@ -5,8 +5,9 @@ import { getDashboard, type DashboardStats } from '../api/stats';
 import type { Post } from '../api/types';
 import { listTags } from '../api/taxonomy';
 import { HorizontalBars, StackedBarChart, type StackedSeries } from '../components/charts';
+import { SubscriberGrowth } from './newsletter/subscriber-growth';
 import { Link } from '../router';
-import { useStaff } from '../session-context';
+import { atLeast, useStaff } from '../session-context';
 import { formatDate, formatDay } from './format';
 
 /** One series per section over the weeks the server counted, named as the sections are. */
@@ -52,6 +53,7 @@ export function DashboardPage() {
           ) : (
             <p className="note">No views counted since {formatDay(stats.viewsSince)}.</p>
           )}
+          {atLeast(staff.role, 'editor') && <SubscriberGrowth />}
         </div>
       )}
     </section>

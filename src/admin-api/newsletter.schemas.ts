@@ -1,0 +1,118 @@
+import { z } from 'zod';
+import { isoDate, line, paragraph, slugSchema } from '../content/text.js';
+import { listQuery, subscriberStatuses } from '../subscribers/index.js';
+
+/** Shapes of the newsletter endpoints: what they take and what they answer. */
+
+export const newsletterOut = z.object({ id: z.number(), slug: z.string(), name: z.string(), description: z.string(), isDefault: z.boolean() });
+
+export const newsletterCreate = z
+  .object({ slug: slugSchema, name: line(120, 1), description: paragraph(500).default(''), isDefault: z.boolean().default(false) })
+  .strict();
+
+export const newsletterPatch = z.object({ name: line(120, 1).optional(), description: paragraph(500).optional(), isDefault: z.boolean().optional() }).strict();
+
+export const slugParams = z.object({ slug: slugSchema }).strict();
+export const emailParams = z.object({ email: z.string().max(254, 'must be at most 254 characters') }).strict();
+export const newsletterQuery = z.object({ newsletter: slugSchema.optional() }).strict();
+export const growthQuery = z.object({ from: isoDate, to: isoDate }).strict();
+export const postSendInput = z.object({ newsletter: slugSchema.optional() }).strict();
+export { listQuery };
+
+export const statusOut = z.object({
+  delivery: z.enum(['smtp', 'outbox']),
+  outbox: z.string().optional(),
+  notice: z.string().optional(),
+  dkim: z.boolean(),
+  connections: z.number(),
+  nextDigest: z.string(),
+});
+
+const digestScheduleOut = z.object({
+  enabled: z.boolean(),
+  newsletter: z.string(),
+  day: z.string(),
+  time: z.string(),
+  timezone: z.string().nullable(),
+  assembleHoursBefore: z.number(),
+  autoSend: z.boolean(),
+});
+
+export const settingsOut = z.object({ senderName: z.string(), replyTo: z.string().nullable(), messagesPerSecond: z.number(), digest: digestScheduleOut });
+
+/** For the document: the service merges the patch into the current settings and checks the whole. */
+export const settingsPatchDoc = z
+  .object({
+    senderName: z.string().max(120),
+    replyTo: z.string().max(254).nullable(),
+    messagesPerSecond: z.number().int().min(1).max(100_000),
+    digest: z
+      .object({
+        enabled: z.boolean(),
+        newsletter: z.string(),
+        day: z.enum(['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday']),
+        time: z.string().describe('HH:MM'),
+        timezone: z.string().nullable().describe('IANA time zone; null for the site’s'),
+        assembleHoursBefore: z.number().int().min(0).max(144),
+        autoSend: z.boolean(),
+      })
+      .partial(),
+  })
+  .partial();
+
+export const subscriberOut = z.object({
+  id: z.number(),
+  email: z.string(),
+  name: z.string(),
+  status: z.enum(subscriberStatuses),
+  source: z.string(),
+  newsletters: z.array(z.string()),
+  createdAt: z.string(),
+  confirmedAt: z.string().nullable(),
+  unsubscribedAt: z.string().nullable(),
+});
+
+export const subscriberExportOut = subscriberOut.extend({
+  deliveries: z.array(z.object({ sentAt: z.string().nullable(), state: z.string(), subject: z.string() })),
+});
+
+export const importReportOut = z.object({
+  layout: z.string(),
+  rows: z.number(),
+  added: z.number(),
+  updated: z.number(),
+  rejected: z.array(z.object({ line: z.number(), email: z.string(), reason: z.string() })),
+});
+
+export const growthOut = z.object({ points: z.array(z.object({ date: z.string(), subscribed: z.number(), unsubscribed: z.number(), total: z.number() })) });
+
+export const digestOut = z.object({
+  id: z.number(),
+  newsletter: z.string(),
+  slot: z.string(),
+  periodStart: z.string(),
+  subject: z.string(),
+  intro: z.string(),
+  items: z.array(z.object({ postId: z.number(), group: z.string(), title: z.string(), slug: z.string(), format: z.string() })),
+  state: z.enum(['draft', 'scheduled', 'sent']),
+  scheduledAt: z.string().nullable(),
+  sendId: z.number().nullable(),
+});
+
+export const sendReportOut = z.object({
+  id: z.number(),
+  newsletter: z.string(),
+  kind: z.enum(['digest', 'post', 'test']),
+  subject: z.string(),
+  state: z.enum(['sending', 'done']),
+  startedAt: z.string(),
+  finishedAt: z.string().nullable(),
+  total: z.number(),
+  pending: z.number(),
+  delivered: z.number(),
+  deferred: z.number(),
+  failed: z.number(),
+  bounced: z.number(),
+  skipped: z.number(),
+  unsubscribedSince: z.number(),
+});

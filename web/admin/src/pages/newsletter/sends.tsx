@@ -1,0 +1,130 @@
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { describeError } from '../../api/client';
+import { listNewsletters, listSends, sendPost, type Newsletter, type SendReport } from '../../api/newsletter';
+import { listPosts } from '../../api/posts';
+import type { Post } from '../../api/types';
+import { announce } from '../../components/announcer';
+import { HorizontalBars } from '../../components/charts';
+import { SelectField } from '../../components/field';
+import { toProblem, type FormProblem } from '../auth-form';
+import { formatDate } from '../format';
+import { ConfirmDialog } from './confirm-dialog';
+
+/** How often the list asks again while a send is running. */
+const POLL_MS = 1000;
+
+/** Every send with its report; while one runs the page polls and shows its progress. */
+export function SendsPage() {
+  const [sends, setSends] = useState<SendReport[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const load = useCallback(() => listSends().then((s) => { setSends(s); setError(null); }, (err: unknown) => setError(describeError(err))), []);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+  const running = sends?.some((s) => s.state === 'sending') ?? false;
+  useEffect(() => {
+    if (!running) return;
+    const timer = window.setInterval(() => void load(), POLL_MS);
+    return () => window.clearInterval(timer);
+  }, [running, load]);
+
+  return (
+    <section>
+      <h1>Sends</h1>
+      <EmailPostForm onStarted={() => void load()} />
+      {error && <p role="alert" className="form-error">{error}</p>}
+      {sends && sends.length === 0 && <p className="empty">Nothing has been sent yet.</p>}
+      <div className="sends">
+        {sends?.map((send) => <SendCard key={send.id} send={send} />)}
+      </div>
+    </section>
+  );
+}
+
+function SendCard({ send }: { send: SendReport }) {
+  const done = send.total - send.pending;
+  const headingId = `send-${send.id}`;
+  return (
+    <article className="card send" aria-labelledby={headingId}>
+      <h2 id={headingId}>{send.subject}</h2>
+      <p className="muted">
+        {send.kind === 'digest' ? 'Digest' : send.kind === 'post' ? 'Post email' : 'Test'} to {send.newsletter} · started {formatDate(send.startedAt)}
+        {send.finishedAt && <> · finished {formatDate(send.finishedAt)}</>} · <span className={`badge badge-${send.state}`}>{send.state === 'sending' ? 'sending' : 'done'}</span>
+      </p>
+      {send.state === 'sending' && (
+        <p className="send-progress">
+          <label htmlFor={`${headingId}-progress`}>Progress</label>{' '}
+          <progress id={`${headingId}-progress`} max={Math.max(1, send.total)} value={done} />{' '}
+          <span>{done.toLocaleString()} of {send.total.toLocaleString()}</span>
+        </p>
+      )}
+      <HorizontalBars
+        title={`Report on ${send.total.toLocaleString()} ${send.total === 1 ? 'recipient' : 'recipients'}`}
+        unit={{ one: '', many: '' }}
+        rows={[
+          { label: 'Delivered', value: send.delivered },
+          { label: 'Deferred', value: send.deferred },
+          { label: 'Failed', value: send.failed },
+          { label: 'Bounced', value: send.bounced },
+          { label: 'Skipped', value: send.skipped },
+          ...(send.pending > 0 ? [{ label: 'Waiting', value: send.pending }] : []),
+          { label: 'Unsubscribed since', value: send.unsubscribedSince },
+        ]}
+      />
+    </article>
+  );
+}
+
+/** Emails one published piece to a chosen newsletter. */
+function EmailPostForm({ onStarted }: { onStarted: () => void }) {
+  const [posts, setPosts] = useState<Post[]>([]);
+  const [newsletters, setNewsletters] = useState<Newsletter[]>([]);
+  const [slug, setSlug] = useState('');
+  const [newsletter, setNewsletter] = useState('');
+  const [problem, setProblem] = useState<FormProblem | null>(null);
+  const [asking, setAsking] = useState(false);
+
+  useEffect(() => {
+    listPosts({ type: 'post', status: 'published', limit: 50 }).then((r) => setPosts(r.posts), () => setPosts([]));
+    listNewsletters().then((all) => { setNewsletters(all); setNewsletter((all.find((n) => n.isDefault) ?? all[0])?.slug ?? ''); }, () => setNewsletters([]));
+  }, []);
+
+  const ask = (event: FormEvent) => {
+    event.preventDefault();
+    if (!slug) setProblem({ message: 'Choose a piece to email.', fields: [{ field: 'post', message: 'choose a piece' }] });
+    else setAsking(true);
+  };
+  const send = async () => {
+    setAsking(false);
+    try {
+      const started = await sendPost(slug, newsletter || undefined);
+      announce(started.sendsAt ? `It will be emailed when it is published, ${formatDate(started.sendsAt)}.` : 'The email is on its way.');
+      setProblem(null);
+      onStarted();
+    } catch (err) {
+      setProblem(toProblem(err));
+    }
+  };
+  const field = (name: string) => problem?.fields?.find((f) => f.field === name)?.message;
+  const title = posts.find((p) => p.slug === slug)?.title ?? '';
+
+  return (
+    <form className="inline-form" onSubmit={ask} noValidate aria-label="Email a published piece">
+      <SelectField label="Email a published piece" value={slug} onChange={(e) => setSlug(e.target.value)} error={field('post') ?? field('slug')}>
+        <option value="">Choose…</option>
+        {posts.map((p) => <option key={p.slug} value={p.slug}>{p.title}</option>)}
+      </SelectField>
+      <SelectField label="To" value={newsletter} onChange={(e) => setNewsletter(e.target.value)} error={field('newsletter')}>
+        {newsletters.map((n) => <option key={n.slug} value={n.slug}>{n.name}</option>)}
+      </SelectField>
+      <button type="submit">Email it…</button>
+      {problem && !problem.fields?.length && <p className="form-error" role="alert">{problem.message}</p>}
+      {asking && (
+        <ConfirmDialog title="Email this piece?" confirm="Send now" onConfirm={() => void send()} onCancel={() => setAsking(false)}>
+          <p>“{title}” goes to every confirmed subscriber of {newsletters.find((n) => n.slug === newsletter)?.name ?? 'the newsletter'} now.</p>
+        </ConfirmDialog>
+      )}
+    </form>
+  );
+}
