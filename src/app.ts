@@ -22,7 +22,6 @@ import { rememberResponsive } from './site/images.js';
 import { siteRoutes } from './site/site.routes.js';
 import { loadTheme } from './site/theme.js';
 import { newsletterRoutes } from './newsletter/newsletter.routes.js';
-import { memberAdminRoutes } from './members/members.admin.routes.js';
 import { memberRoutes, memberViewerHook } from './members/members.routes.js';
 import { stripeWebhookRoutes } from './webhooks/stripe.routes.js';
 import { newsletterAdminRoutes } from './newsletter/newsletter.admin.routes.js';
@@ -150,7 +149,6 @@ export async function buildApp({ config, services, logger }: AppOptions): Promis
     subscribers: services.subscribers,
   });
   await app.register(stripeWebhookRoutes, { subscriptions: services.subscriptions });
-  await app.register(memberAdminRoutes, { plans: services.plans, members: services.members, print: services.print });
   await app.register(newsletterRoutes, { subscribers: services.subscribers, settings: services.settings, theme, publicUrl: config.publicUrl });
   await app.register(newsletterAdminRoutes, { prefix: '/admin/api/newsletter', services, dataDir: config.dataDir });
 

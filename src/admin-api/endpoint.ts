@@ -22,7 +22,7 @@ export interface EndpointInput<P, Q, B> {
  * One admin API endpoint, described once: the same schemas validate input, check output and
  * become the OpenAPI document.
  */
-export interface Endpoint<P extends Schema | undefined, Q extends Schema | undefined, B extends Schema | undefined, R extends Schema | null | 'html'> {
+export interface Endpoint<P extends Schema | undefined, Q extends Schema | undefined, B extends Schema | undefined, R extends Schema | null | 'html' | 'csv'> {
   method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
   /** Below /admin/api, e.g. "/posts/:id". */
   url: string;
@@ -40,22 +40,22 @@ export interface Endpoint<P extends Schema | undefined, Q extends Schema | undef
   bodyDoc?: Schema;
   /** How the body is sent; JSON unless said otherwise. */
   bodyType?: 'multipart/form-data';
-  /** What the answer looks like; null answers 204 with no body; "html" answers a page. */
+  /** What the answer looks like; null answers 204 with no body; "html" answers a page; "csv" a spreadsheet (UTF-8). */
   response: R;
   status?: number;
   rateLimit?: { max: number; timeWindow: number };
-  handler(input: EndpointInput<P, Q, B>): Promise<R extends Schema ? z.input<R> : R extends 'html' ? string : void>;
+  handler(input: EndpointInput<P, Q, B>): Promise<R extends Schema ? z.input<R> : R extends 'html' | 'csv' ? string : void>;
 }
 
 const signedIn = staffOnly('contributor');
 
-type AnyEndpoint = Endpoint<Schema | undefined, Schema | undefined, Schema | undefined, Schema | null | 'html'>;
+type AnyEndpoint = Endpoint<Schema | undefined, Schema | undefined, Schema | undefined, Schema | null | 'html' | 'csv'>;
 
 /** Collects endpoints, registers them on fastify and describes them as OpenAPI 3.1. */
 export class EndpointRegistry {
   private readonly endpoints: AnyEndpoint[] = [];
 
-  add<P extends Schema | undefined, Q extends Schema | undefined, B extends Schema | undefined, R extends Schema | null | 'html'>(
+  add<P extends Schema | undefined, Q extends Schema | undefined, B extends Schema | undefined, R extends Schema | null | 'html' | 'csv'>(
     endpoint: Endpoint<P, Q, B, R>,
   ): void {
     this.endpoints.push(endpoint as unknown as AnyEndpoint);
@@ -81,6 +81,7 @@ export class EndpointRegistry {
           reply.header('cache-control', 'no-store');
           if (endpoint.response === null) return reply.code(endpoint.status ?? 204).send();
           if (endpoint.response === 'html') return reply.code(endpoint.status ?? 200).type('text/html; charset=utf-8').send(result);
+          if (endpoint.response === 'csv') return reply.code(endpoint.status ?? 200).type('text/csv; charset=utf-8').send(result);
           return reply.code(endpoint.status ?? 200).send(endpoint.response.parse(result));
         },
       });
@@ -151,7 +152,9 @@ function describe(endpoint: AnyEndpoint): Record<string, unknown> {
           ? { description: 'Done; no content' }
           : endpoint.response === 'html'
             ? { description: 'An HTML page', content: { 'text/html': { schema: { type: 'string' } } } }
-            : { description: 'Success', content: { 'application/json': { schema: jsonSchema(endpoint.response, 'output') } } },
+            : endpoint.response === 'csv'
+              ? { description: 'A CSV file', content: { 'text/csv': { schema: { type: 'string' } } } }
+              : { description: 'Success', content: { 'application/json': { schema: jsonSchema(endpoint.response, 'output') } } },
       '400': { description: 'Invalid input; the fields are named', ...error },
       ...(endpoint.access === 'public' ? {} : { '401': { description: 'Not signed in', ...error }, '403': { description: 'Role too low', ...error } }),
     },

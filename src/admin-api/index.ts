@@ -6,8 +6,10 @@ import type { Theme } from '../site/theme.js';
 import { dashboardRoutes } from './dashboard.routes.js';
 import { EndpointRegistry } from './endpoint.js';
 import { mediaRoutes } from './media.routes.js';
+import { memberRoutes } from './members.routes.js';
 import { postRoutes } from './posts.routes.js';
 import { previewRoutes } from './preview.routes.js';
+import { printRoutes } from './print.routes.js';
 import { sessionRoutes } from './session.routes.js';
 import { siteRoutes } from './site.routes.js';
 import { staffRoutes } from './staff.routes.js';
@@ -39,6 +41,8 @@ export async function adminApi(app: FastifyInstance, { services, publicUrl, them
   siteRoutes(api, { taxonomy: services.taxonomy, settings: services.settings, editorial: services.editorial });
   mediaRoutes(api, services.media);
   dashboardRoutes(api, services.dashboard);
+  memberRoutes(api, { plans: services.plans, members: services.members });
+  printRoutes(api, services.print);
   previewRoutes(api, {
     editorial: services.editorial,
     site: {

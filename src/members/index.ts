@@ -1,12 +1,15 @@
 export { MemberService, givesPaidAccess, SIGN_IN_LINK_MINUTES } from './member.service.js';
+export type { MemberDetail } from './member.service.js';
+export type { MemberFilter } from './member.repository.js';
 export { PlanService } from './plan.service.js';
 export { SubscriptionService, GRACE_END_JOB, GRACE_DAYS, priceOf } from './subscription.service.js';
 export { stripePayments } from './payments.js';
 export type { Payments, StripeSettings } from './payments.js';
 export { validateAddress, isCompleteAddress } from './address.js';
+export { planInput } from './plan.schema.js';
 export type { Address } from './address.js';
 export { MEMBER_EMAIL_JOB, renewalReminderEmail } from './member.emails.js';
-export { planTiers, billings } from './member.types.js';
+export { planTiers, billings, subscriptionStatuses } from './member.types.js';
 export type { Plan, PlanTier, Billing, Member, Subscription, SubscriptionStatus } from './member.types.js';
 export { exportMemberships, importMemberships, membershipSection } from './member.portability.js';
 export { withUniqueSlug } from './unique-slug.js';

@@ -1,7 +1,8 @@
 import type { DbOrTx } from '../db/client.js';
+import { likeText } from '../db/like.js';
 import type { MemberRow } from '../db/tables.js';
 import type { Address } from './address.js';
-import type { Member } from './member.types.js';
+import type { Member, SubscriptionStatus } from './member.types.js';
 
 export function toMember(row: MemberRow): Member {
   return {
@@ -55,10 +56,36 @@ export async function updateMemberRow(
     .execute();
 }
 
-export async function listMembers(db: DbOrTx, page: { limit: number; offset: number }): Promise<{ members: Member[]; total: number }> {
-  const rows = await db.selectFrom('members').selectAll().orderBy('id', 'desc').limit(page.limit).offset(page.offset).execute();
-  const count = await db.selectFrom('members').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+export interface MemberFilter {
+  /** Part of the email address or name, case-insensitive. */
+  q?: string;
+  /** Members with a subscription to this plan (any status unless `status` is given too). */
+  planId?: number;
+  /** Members with a subscription in this status (to the plan, when `planId` is given). */
+  status?: SubscriptionStatus;
+}
+
+export async function listMembers(db: DbOrTx, filter: MemberFilter, page: { limit: number; offset: number }): Promise<{ members: Member[]; total: number }> {
+  let base = db.selectFrom('members');
+  if (filter.q) base = base.where((eb) => eb.or([likeText('members.email', filter.q!, 'contains'), likeText('members.name', filter.q!, 'contains')]));
+  if (filter.planId !== undefined || filter.status !== undefined) {
+    base = base.where((eb) => {
+      let subscriptions = eb.selectFrom('subscriptions').select('subscriptions.id').whereRef('subscriptions.member_id', '=', 'members.id');
+      if (filter.planId !== undefined) subscriptions = subscriptions.where('subscriptions.plan_id', '=', filter.planId);
+      if (filter.status !== undefined) subscriptions = subscriptions.where('subscriptions.status', '=', filter.status);
+      return eb.exists(subscriptions);
+    });
+  }
+  const rows = await base.selectAll('members').orderBy('members.id', 'desc').limit(page.limit).offset(page.offset).execute();
+  const count = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   return { members: rows.map(toMember), total: Number(count.n) };
+}
+
+/** Email addresses and names of members by id (for showing who bought or received a gift). */
+export async function memberNames(db: DbOrTx, ids: number[]): Promise<Map<number, { email: string; name: string }>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.selectFrom('members').select(['id', 'email', 'name']).where('id', 'in', [...new Set(ids)]).execute();
+  return new Map(rows.map((r) => [r.id, { email: r.email, name: r.name }]));
 }
 
 export async function allMembers(db: DbOrTx): Promise<Member[]> {

@@ -17,12 +17,14 @@ import {
   insertSession,
   insertToken,
   listMembers,
+  memberNames,
   updateMemberRow,
   upsertMember,
   useToken,
+  type MemberFilter,
 } from './member.repository.js';
-import type { Member, Subscription } from './member.types.js';
-import { memberSubscriptions } from './subscription.repository.js';
+import type { Billing, Member, Subscription } from './member.types.js';
+import { giftsBoughtBy, memberCheckouts, memberSubscriptions } from './subscription.repository.js';
 
 export const SIGN_IN_LINK_MINUTES = 20;
 const SESSION_DAYS = 90;
@@ -31,6 +33,23 @@ const LINKS_PER_WINDOW = 3;
 const WINDOW_MS = 15 * 60_000;
 
 export const emailInput = z.string().trim().toLowerCase().max(254, 'must be at most 254 characters').pipe(z.email('must be an email address'));
+
+/** How many of a member's checkouts their detail shows. */
+const RECENT_CHECKOUTS = 10;
+
+interface Person {
+  id: number;
+  email: string;
+  name: string;
+}
+
+export interface MemberDetail {
+  member: Member;
+  /** `buyer` is who paid, for a gift someone else bought. */
+  subscriptions: Array<Subscription & { buyer: Person | null }>;
+  giftsGiven: Array<Subscription & { recipient: Person }>;
+  checkouts: Array<{ id: number; planId: number; billing: Billing; status: 'open' | 'completed'; createdAt: string; giftRecipient: { email: string; name: string } | null }>;
+}
 
 const hash = (token: string) => createHash('sha256').update(token).digest('hex');
 const newToken = () => randomBytes(32).toString('base64url');
@@ -113,7 +132,37 @@ export class MemberService {
     return address;
   }
 
-  list(page: { limit: number; offset: number }) {
-    return listMembers(this.deps.db, page);
+  /** Members matching the filter, newest first, each with their subscriptions. */
+  async list(filter: MemberFilter, page: { limit: number; offset: number }): Promise<{ members: Array<Member & { subscriptions: Subscription[] }>; total: number }> {
+    const { members, total } = await listMembers(this.deps.db, filter, page);
+    return { members: await Promise.all(members.map(async (m) => ({ ...m, subscriptions: await this.subscriptions(m.id) }))), total };
+  }
+
+  /**
+   * Everything staff need about one member: subscriptions (with who paid for a gift), gifts they
+   * bought for others (with the recipient) and their latest checkouts.
+   */
+  async detail(id: number): Promise<MemberDetail> {
+    const member = await this.get({ id });
+    const [subscriptions, gifts, checkouts] = await Promise.all([
+      this.subscriptions(id),
+      giftsBoughtBy(this.deps.db, id),
+      memberCheckouts(this.deps.db, id, RECENT_CHECKOUTS),
+    ]);
+    const people = await memberNames(this.deps.db, [...subscriptions.flatMap((s) => (s.buyerMemberId === null ? [] : [s.buyerMemberId])), ...gifts.map((g) => g.memberId)]);
+    const person = (memberId: number | null) => (memberId === null ? null : { id: memberId, ...(people.get(memberId) ?? { email: '', name: '' }) });
+    return {
+      member,
+      subscriptions: subscriptions.map((s) => ({ ...s, buyer: s.buyerMemberId === id ? null : person(s.buyerMemberId) })),
+      giftsGiven: gifts.map((g) => ({ ...g, recipient: person(g.memberId)! })),
+      checkouts: checkouts.map((c) => ({
+        id: c.id,
+        planId: c.planId,
+        billing: c.billing,
+        status: c.status,
+        createdAt: c.createdAt,
+        giftRecipient: c.details.gift ? { email: c.details.gift.email, name: c.details.gift.name } : null,
+      })),
+    };
   }
 }

@@ -101,6 +101,18 @@ export async function memberSubscriptions(db: DbOrTx, memberId: number): Promise
   return withPlans(db, rows);
 }
 
+/** Gifts a member bought for other people, newest first. */
+export async function giftsBoughtBy(db: DbOrTx, buyerId: number): Promise<Subscription[]> {
+  const rows = await db.selectFrom('subscriptions').selectAll().where('buyer_member_id', '=', buyerId).where('member_id', '!=', buyerId).orderBy('id', 'desc').execute();
+  return withPlans(db, rows);
+}
+
+/** A member's most recent checkouts (open or completed), newest first. */
+export async function memberCheckouts(db: DbOrTx, memberId: number, limit: number): Promise<Array<Checkout & { createdAt: string }>> {
+  const rows = await db.selectFrom('checkouts').selectAll().where('member_id', '=', memberId).orderBy('id', 'desc').limit(limit).execute();
+  return rows.map((row) => ({ ...toCheckout(row), createdAt: row.created_at }));
+}
+
 export async function allSubscriptions(db: DbOrTx): Promise<Subscription[]> {
   return withPlans(db, await db.selectFrom('subscriptions').selectAll().orderBy('id').execute());
 }

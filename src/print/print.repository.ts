@@ -54,6 +54,17 @@ export async function markFrozen(db: DbOrTx, id: number, now: string): Promise<b
   return Number(result.numUpdatedRows) > 0;
 }
 
+/** Brings a future cutoff of an unfrozen issue forward to now (freezing at once). */
+export async function bringCutoffForward(db: DbOrTx, id: number, now: string): Promise<void> {
+  await db
+    .updateTable('print_issues')
+    .set({ address_cutoff: now, updated_at: now })
+    .where('id', '=', id)
+    .where('frozen_at', 'is', null)
+    .where('address_cutoff', '>', now)
+    .execute();
+}
+
 /** Print subscriptions that are paid up (or in their grace period) with issues left, and their members. */
 export async function printRecipients(db: DbOrTx, now: string) {
   return db

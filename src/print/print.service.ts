@@ -7,6 +7,7 @@ import type { JobQueue } from '../jobs/index.js';
 import { isCompleteAddress, MEMBER_EMAIL_JOB, renewalReminderEmail, withUniqueSlug } from '../members/index.js';
 import { fulfilmentCsv } from './fulfilment-csv.js';
 import {
+  bringCutoffForward,
   countsByCountry,
   decrementIssues,
   deleteIssueRow,
@@ -121,6 +122,22 @@ export class PrintService {
       await decrementIssues(tx, counted, now);
       return { copies: counted.length, subscribers: items.length, withoutAddress };
     });
+  }
+
+  /**
+   * Freezes the list now rather than at the cutoff: a cutoff still to come moves to this moment
+   * (its job is cancelled), so addresses changed from now on go to the next issue.
+   */
+  async freezeNow(id: number): Promise<{ issue: PrintIssue; report: FreezeReport }> {
+    const issue = await this.get(id);
+    if (issue.frozenAt) throw new AppError('PRINT_ISSUE_FROZEN');
+    await inTransaction(this.deps.db, async (tx) => {
+      await bringCutoffForward(tx, id, this.deps.clock().toISOString());
+      await this.deps.jobs.cancel(tx, freezeKey(id));
+    });
+    const report = await this.freeze(id);
+    if (!report) throw new AppError('PRINT_ISSUE_FROZEN');
+    return { issue: await this.get(id), report };
   }
 
   /** The frozen list; an issue whose cutoff has passed is frozen now if its job has not run yet. */

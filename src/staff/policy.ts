@@ -8,6 +8,8 @@ import { staffRoles, type StaffRole, type StaffUser } from './user.types.js';
  * - author: also publishes, schedules, unpublishes and deletes own posts.
  * - editor: every post, pages, tags and sections, authors; invites authors and contributors.
  * - administrator: also site settings, staff, API keys.
+ * Memberships: editors see plans and members and run print issues; administrators change plans
+ * (prices are money matters).
  */
 export type Action =
   | { do: 'post.create' }
@@ -24,7 +26,10 @@ export type Action =
   | { do: 'apiKeys.manage' }
   | { do: 'media.upload' }
   | { do: 'media.delete'; media: { uploadedBy: number | null } }
-  | { do: 'dashboard.view' };
+  | { do: 'dashboard.view' }
+  | { do: 'members.view' }
+  | { do: 'plans.manage' }
+  | { do: 'print.manage' };
 
 /** What the policy needs to know about a post: its bylines and where it is in its life. */
 export interface OwnedPost {
@@ -70,12 +75,15 @@ export function can(user: StaffUser, action: Action): boolean {
     case 'page.manage':
     case 'taxonomy.manage':
     case 'staff.view':
+    case 'members.view':
+    case 'print.manage':
       return atLeast(role, 'editor');
     case 'staff.invite':
       return role === 'administrator' || (role === 'editor' && rank(action.role) <= rank('author'));
     case 'staff.manage':
     case 'settings.manage':
     case 'apiKeys.manage':
+    case 'plans.manage':
       return role === 'administrator';
     case 'media.delete':
       return atLeast(role, 'editor') || action.media.uploadedBy === user.id;
@@ -98,6 +106,9 @@ const refusals: Record<Action['do'], string> = {
   'media.upload': 'You cannot upload media.',
   'media.delete': 'Only editors, administrators and the uploader can delete this file.',
   'dashboard.view': 'You cannot see the dashboard.',
+  'members.view': 'Only editors and administrators see members and plans.',
+  'plans.manage': 'Only administrators change membership plans.',
+  'print.manage': 'Only editors and administrators manage print issues.',
 };
 
 /** Throws FORBIDDEN, saying why, unless the user may do the action. */

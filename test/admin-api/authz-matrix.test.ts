@@ -41,6 +41,14 @@ describe('who may do what: every admin endpoint against every role', () => {
 
   const post = async (byline: string, status: 'draft' | 'published', type: 'post' | 'page' = 'post') =>
     t.services.posts.create(postFields([byline], { status, type }));
+  const plan = () => t.services.plans.create({ name: `Plan ${(n += 1)}`, tier: 'free' });
+  const member = async () => {
+    let token = '';
+    await t.services.members.requestSignIn(`reader${(n += 1)}@example.com`, (value) => (token = value));
+    return (await t.services.members.completeSignIn(token)).member;
+  };
+  const issueFields = (cutoff = '2099-01-01T00:00:00Z') => ({ name: `Issue ${(n += 1)}`, onSaleDate: '2099-02-01', addressCutoff: cutoff });
+  const issue = (past = false) => t.services.print.create(issueFields(past ? '2020-01-01T00:00:00Z' : undefined));
   const throwaway = async (role: StaffRole = 'contributor') => t.services.users.create({ email: `x${(n += 1)}@example.com`, name: 'X', role });
 
   const cases: Case[] = [
@@ -107,6 +115,21 @@ describe('who may do what: every admin endpoint against every role', () => {
         return client.call('DELETE', `/admin/api/api-keys/${key.id}`);
       },
     },
+    { name: 'list membership plans', allowed: editorUp, run: ({ client }) => client.call('GET', '/admin/api/members/plans') },
+    { name: 'create a membership plan', allowed: adminOnly, run: ({ client }) => client.call('POST', '/admin/api/members/plans', { name: `Plan ${(n += 1)}`, tier: 'digital', yearlyCents: 5000 }) },
+    { name: 'archive a membership plan', allowed: adminOnly, run: async ({ client }) => client.call('PUT', `/admin/api/members/plans/${(await plan()).id}`, { name: `Plan ${(n += 1)}`, tier: 'free', active: false }) },
+    { name: 'delete a membership plan', allowed: adminOnly, run: async ({ client }) => client.call('DELETE', `/admin/api/members/plans/${(await plan()).id}`) },
+    { name: 'list members', allowed: editorUp, run: ({ client }) => client.call('GET', '/admin/api/members?q=reader') },
+    { name: "see a member's details", allowed: editorUp, run: async ({ client }) => client.call('GET', `/admin/api/members/${(await member()).id}`) },
+    { name: 'list print issues', allowed: editorUp, run: ({ client }) => client.call('GET', '/admin/api/members/print-issues') },
+    { name: 'create a print issue', allowed: editorUp, run: ({ client }) => client.call('POST', '/admin/api/members/print-issues', issueFields()) },
+    { name: 'read a print issue', allowed: editorUp, run: async ({ client }) => client.call('GET', `/admin/api/members/print-issues/${(await issue()).id}`) },
+    { name: 'edit a print issue', allowed: editorUp, run: async ({ client }) => client.call('PUT', `/admin/api/members/print-issues/${(await issue()).id}`, issueFields()) },
+    { name: 'delete a print issue', allowed: editorUp, run: async ({ client }) => client.call('DELETE', `/admin/api/members/print-issues/${(await issue()).id}`) },
+    { name: 'freeze a print issue now', allowed: editorUp, run: async ({ client }) => client.call('POST', `/admin/api/members/print-issues/${(await issue()).id}/freeze`) },
+    { name: 'read a fulfilment list', allowed: editorUp, run: async ({ client }) => client.call('GET', `/admin/api/members/print-issues/${(await issue(true)).id}/fulfilment`) },
+    { name: 'count copies by country', allowed: editorUp, run: async ({ client }) => client.call('GET', `/admin/api/members/print-issues/${(await issue(true)).id}/countries`) },
+    { name: 'download a fulfilment list', allowed: editorUp, run: async ({ client }) => client.call('GET', `/admin/api/members/print-issues/${(await issue(true)).id}/fulfilment.csv`) },
   ];
 
   const cells = cases.flatMap((c) => roles.map((role) => ({ ...c, role, expected: c.allowed.includes(role) ? 'allowed' : 'refused' })));

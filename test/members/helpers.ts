@@ -43,6 +43,18 @@ export async function subscribe(
   return { stripeId, customer, checkoutId };
 }
 
+/** Someone buys a year of a plan as a gift for another reader, and Stripe reports the payment. */
+export async function giveGift(
+  services: Services,
+  stripe: StripeTestServer,
+  input: { plan: string; buyer: string; recipient: { email: string; name: string; message?: string; address?: object } },
+): Promise<void> {
+  await services.subscriptions.startCheckout(null, { plan: input.plan, billing: 'gift', email: input.buyer, gift: { message: '', ...input.recipient } });
+  counter += 1;
+  const session = { id: `cs_gift${counter}`, client_reference_id: stripe.requests.at(-1)!.body.get('client_reference_id'), customer: `cus_gift${counter}`, subscription: null, payment_status: 'paid' };
+  await deliver(services, 'checkout.session.completed', session).outcome;
+}
+
 /** Services over a fresh database with the Stripe client pointed at a local stand-in, and the two plans. */
 export async function stripeServices(dialect: Dialect, options: Omit<Parameters<typeof testServices>[1] & object, 'stripe'> = {}) {
   const stripe = await startStripeServer();

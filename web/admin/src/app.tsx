@@ -9,6 +9,7 @@ import { AcceptInvitationPage } from './pages/accept-invitation';
 import { DashboardPage } from './pages/dashboard';
 import { ForgotPasswordPage, ResetPasswordPage } from './pages/reset-password';
 import { MediaPage } from './pages/media';
+import { memberNavItems, memberScreen } from './pages/members/routes';
 import { PostsPage } from './pages/posts';
 import { SettingsPage } from './pages/settings';
 import { SetupPage } from './pages/setup';
@@ -113,6 +114,7 @@ const navItems = [
   { to: '/pages', label: 'Pages', min: 'editor' },
   { to: '/tags', label: 'Sections & tags', min: 'editor' },
   { to: '/media', label: 'Media', min: 'contributor' },
+  ...memberNavItems,
   { to: '/staff', label: 'Staff', min: 'editor' },
   { to: '/settings', label: 'Settings', min: 'administrator' },
 ] as const;
@@ -132,6 +134,8 @@ function Screen({ path }: { path: string }) {
   if (path === '/media') return <MediaPage />;
   if (path === '/staff') return <StaffPage />;
   if (path === '/settings') return <SettingsPage />;
+  const members = memberScreen(path);
+  if (members) return members;
   return (
     <section>
       <h1>Not found</h1>

@@ -1,0 +1,109 @@
+import { z } from 'zod';
+import { planInput, subscriptionStatuses, type MemberService, type PlanService } from '../members/index.js';
+import { authorize } from '../staff/index.js';
+import type { EndpointRegistry } from './endpoint.js';
+import { idOf, memberDetailOut, memberOut, numericId, planOut, subscriptionOut } from './members.schemas.js';
+
+const memberQuery = z
+  .object({
+    q: z.string().trim().max(200, 'must be at most 200 characters').optional(),
+    plan: z.coerce.number({ message: 'must be a plan id' }).int('must be a plan id').positive('must be a plan id').max(2 ** 31 - 1).optional(),
+    status: z.enum(subscriptionStatuses, { message: `must be one of ${subscriptionStatuses.join(', ')}` }).optional(),
+    limit: z.coerce.number().int().min(1).max(200).default(50),
+    offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
+  })
+  .strict();
+
+export interface MemberRouteDeps {
+  plans: PlanService;
+  members: MemberService;
+}
+
+/** Membership plans (editors read, administrators change) and members (editors and up). */
+export function memberRoutes(api: EndpointRegistry, deps: MemberRouteDeps): void {
+  api.add({
+    method: 'GET',
+    url: '/members/plans',
+    summary: 'List membership plans, on sale or archived',
+    tag: 'members',
+    access: 'staff',
+    response: z.object({ plans: z.array(planOut) }),
+    handler: async ({ staff }) => {
+      authorize(staff, { do: 'members.view' });
+      return { plans: await deps.plans.list() };
+    },
+  });
+
+  api.add({
+    method: 'POST',
+    url: '/members/plans',
+    summary: 'Create a plan (free, digital or print + digital) with its prices',
+    tag: 'members',
+    access: 'staff',
+    bodyDoc: planInput,
+    response: planOut,
+    status: 201,
+    handler: async ({ staff, request }) => {
+      authorize(staff, { do: 'plans.manage' });
+      return deps.plans.create(request.body ?? {});
+    },
+  });
+
+  api.add({
+    method: 'PUT',
+    url: '/members/plans/:id',
+    summary: "Replace a plan's fields; `active: false` archives it (off sale, subscribers keep it)",
+    tag: 'members',
+    access: 'staff',
+    params: numericId,
+    bodyDoc: planInput,
+    response: planOut,
+    handler: async ({ staff, params, request }) => {
+      authorize(staff, { do: 'plans.manage' });
+      return deps.plans.update(idOf(params, 'PLAN_NOT_FOUND'), request.body ?? {});
+    },
+  });
+
+  api.add({
+    method: 'DELETE',
+    url: '/members/plans/:id',
+    summary: 'Delete a plan nobody ever bought (409 PLAN_IN_USE otherwise: archive it instead)',
+    tag: 'members',
+    access: 'staff',
+    params: numericId,
+    response: null,
+    handler: async ({ staff, params }) => {
+      authorize(staff, { do: 'plans.manage' });
+      await deps.plans.remove(idOf(params, 'PLAN_NOT_FOUND'));
+    },
+  });
+
+  api.add({
+    method: 'GET',
+    url: '/members',
+    summary: 'List members, newest first, with their subscriptions; search by email or name, filter by plan and status',
+    tag: 'members',
+    access: 'staff',
+    query: memberQuery,
+    response: z.object({ members: z.array(memberOut.extend({ subscriptions: z.array(subscriptionOut) })), total: z.number() }),
+    handler: async ({ staff, query }) => {
+      authorize(staff, { do: 'members.view' });
+      const { limit, offset, plan, ...filter } = query;
+      return deps.members.list({ ...filter, planId: plan }, { limit, offset });
+    },
+  });
+
+  api.add({
+    method: 'GET',
+    url: '/members/:id',
+    summary: 'One member: address, subscriptions (who paid for gifts), gifts bought for others, latest checkouts',
+    tag: 'members',
+    access: 'staff',
+    params: numericId,
+    response: memberDetailOut,
+    handler: async ({ staff, params }) => {
+      authorize(staff, { do: 'members.view' });
+      return deps.members.detail(idOf(params, 'MEMBER_NOT_FOUND'));
+    },
+  });
+}

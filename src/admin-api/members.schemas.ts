@@ -1,0 +1,94 @@
+import { z } from 'zod';
+import { AppError } from '../errors/app-error.js';
+import { billings, planTiers, subscriptionStatuses } from '../members/index.js';
+
+/**
+ * Shapes of the membership and print endpoints' answers, and their id parameter. Ids that are not
+ * positive whole numbers answer 404 (as an unknown id does), after the role check.
+ */
+export const numericId = z.object({ id: z.string().describe('A numeric id; anything else answers 404') });
+
+export function idOf(params: { id: string }, notFound: 'PLAN_NOT_FOUND' | 'PRINT_ISSUE_NOT_FOUND' | 'MEMBER_NOT_FOUND'): number {
+  const id = /^\d{1,10}$/.test(params.id) ? Number(params.id) : 0;
+  if (id < 1 || id > 2 ** 31 - 1) throw new AppError(notFound);
+  return id;
+}
+
+export const planOut = z.object({
+  id: z.number(),
+  slug: z.string(),
+  name: z.string(),
+  description: z.string(),
+  tier: z.enum(planTiers),
+  currency: z.string(),
+  monthlyCents: z.number().nullable(),
+  yearlyCents: z.number().nullable(),
+  giftCents: z.number().nullable(),
+  issuesPerYear: z.number(),
+  active: z.boolean(),
+  position: z.number(),
+});
+
+export const addressOut = z.object({
+  name: z.string(),
+  line1: z.string(),
+  line2: z.string(),
+  city: z.string(),
+  region: z.string(),
+  postcode: z.string(),
+  country: z.string(),
+});
+
+export const memberOut = z.object({
+  id: z.number(),
+  email: z.string(),
+  name: z.string(),
+  stripeCustomerId: z.string().nullable(),
+  address: addressOut.nullable(),
+  createdAt: z.string(),
+});
+
+export const subscriptionOut = z.object({
+  id: z.number(),
+  memberId: z.number(),
+  buyerMemberId: z.number().nullable(),
+  plan: planOut,
+  billing: z.enum(billings),
+  status: z.enum(subscriptionStatuses),
+  stripeSubscriptionId: z.string().nullable(),
+  currentPeriodEnd: z.string().nullable(),
+  cancelAtPeriodEnd: z.boolean(),
+  graceUntil: z.string().nullable(),
+  issuesRemaining: z.number(),
+  createdAt: z.string(),
+});
+
+const person = z.object({ id: z.number(), email: z.string(), name: z.string() });
+
+export const memberDetailOut = z.object({
+  member: memberOut,
+  subscriptions: z.array(subscriptionOut.extend({ buyer: person.nullable() })),
+  giftsGiven: z.array(subscriptionOut.extend({ recipient: person })),
+  checkouts: z.array(
+    z.object({
+      id: z.number(),
+      planId: z.number(),
+      billing: z.enum(billings),
+      status: z.enum(['open', 'completed']),
+      createdAt: z.string(),
+      giftRecipient: z.object({ email: z.string(), name: z.string() }).nullable(),
+    }),
+  ),
+});
+
+export const printIssueOut = z.object({
+  id: z.number(),
+  slug: z.string(),
+  name: z.string(),
+  coverImageUrl: z.string().nullable(),
+  onSaleDate: z.string(),
+  addressCutoff: z.string(),
+  frozenAt: z.string().nullable(),
+});
+
+export const countryCountsOut = z.array(z.object({ country: z.string(), subscribers: z.number(), copies: z.number() }));

@@ -1,0 +1,66 @@
+/**
+ * Memberships and print issues in the admin API (`/admin/api/members/…`). Records are the
+ * server's own types, imported type-only.
+ */
+import type { Billing, Member, Plan, PlanTier, Subscription, SubscriptionStatus } from '../../../../src/members/member.types';
+import type { FulfilmentItem, PrintIssue } from '../../../../src/print/print.types';
+import { query, request } from './client';
+
+export type { Billing, Member, Plan, PlanTier, Subscription, SubscriptionStatus, FulfilmentItem, PrintIssue };
+export { planTiers, subscriptionStatuses } from '../../../../src/members/member.types';
+
+/** What a plan form sends; prices in minor units (pence, cents), null where not sold that way. */
+export type PlanInput = Omit<Plan, 'id' | 'slug'> & { slug?: string };
+
+export const listPlans = () => request<{ plans: Plan[] }>('GET', '/members/plans').then((r) => r.plans);
+export const createPlan = (input: PlanInput) => request<Plan>('POST', '/members/plans', input);
+export const updatePlan = (id: number, input: PlanInput) => request<Plan>('PUT', `/members/plans/${id}`, input);
+export const deletePlan = (id: number) => request<void>('DELETE', `/members/plans/${id}`);
+
+export interface MemberFilter {
+  q?: string;
+  plan?: number;
+  status?: SubscriptionStatus | '';
+  offset?: number;
+}
+export const MEMBERS_PAGE = 50;
+export type MemberRow = Member & { subscriptions: Subscription[] };
+
+export const listMembers = (filter: MemberFilter) =>
+  request<{ members: MemberRow[]; total: number }>('GET', `/members${query({ ...filter, limit: MEMBERS_PAGE })}`);
+
+interface Person {
+  id: number;
+  email: string;
+  name: string;
+}
+export interface MemberDetail {
+  member: Member;
+  subscriptions: Array<Subscription & { buyer: Person | null }>;
+  giftsGiven: Array<Subscription & { recipient: Person }>;
+  checkouts: Array<{ id: number; planId: number; billing: Billing; status: 'open' | 'completed'; createdAt: string; giftRecipient: { email: string; name: string } | null }>;
+}
+export const getMember = (id: number) => request<MemberDetail>('GET', `/members/${id}`);
+
+export type PrintIssueInput = Pick<PrintIssue, 'name' | 'coverImageUrl' | 'onSaleDate' | 'addressCutoff'> & { slug?: string };
+export interface CountryCount {
+  country: string;
+  subscribers: number;
+  copies: number;
+}
+export interface FreezeReport {
+  copies: number;
+  subscribers: number;
+  withoutAddress: number;
+}
+
+export const listIssues = () => request<{ issues: PrintIssue[] }>('GET', '/members/print-issues').then((r) => r.issues);
+export const getIssue = (id: number) => request<PrintIssue>('GET', `/members/print-issues/${id}`);
+export const createIssue = (input: PrintIssueInput) => request<PrintIssue>('POST', '/members/print-issues', input);
+export const updateIssue = (id: number, input: PrintIssueInput) => request<PrintIssue>('PUT', `/members/print-issues/${id}`, input);
+export const deleteIssue = (id: number) => request<void>('DELETE', `/members/print-issues/${id}`);
+export const freezeIssue = (id: number) => request<{ issue: PrintIssue; report: FreezeReport }>('POST', `/members/print-issues/${id}/freeze`);
+export const getFulfilment = (id: number) =>
+  request<{ issue: PrintIssue; items: FulfilmentItem[]; countries: CountryCount[] }>('GET', `/members/print-issues/${id}/fulfilment`);
+/** The address of the CSV download (a plain link: the browser saves the file). */
+export const fulfilmentCsvUrl = (id: number) => `/admin/api/members/print-issues/${id}/fulfilment.csv`;

@@ -1,0 +1,68 @@
+import { useEffect, useState } from 'react';
+import { describeError } from '../../api/client';
+import { fulfilmentCsvUrl, getFulfilment, type CountryCount, type FulfilmentItem, type PrintIssue } from '../../api/members';
+import { HorizontalBars } from '../../components/charts';
+
+const SHOWN_ROWS = 100;
+const regions = new Intl.DisplayNames(undefined, { type: 'region' });
+
+/** "GB" → "United Kingdom (GB)"; the code alone when the browser has no name for it. */
+function countryName(code: string): string {
+  try {
+    const name = regions.of(code);
+    return name && name !== code ? `${name} (${code})` : code;
+  } catch {
+    return code;
+  }
+}
+
+/** The frozen list (frozen on opening when the cutoff has passed): copies per country, rows, CSV. */
+export function Fulfilment({ issueId, onFrozen }: { issueId: number; onFrozen: (issue: PrintIssue) => void }) {
+  const [data, setData] = useState<{ items: FulfilmentItem[]; countries: CountryCount[] } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    getFulfilment(issueId).then(
+      (found) => {
+        setData(found);
+        onFrozen(found.issue);
+      },
+      (err: unknown) => setError(describeError(err)),
+    );
+    // onFrozen only reports the issue up; reloading on its identity would loop.
+  }, [issueId]);
+
+  if (error) return <p role="alert" className="form-error">{error}</p>;
+  if (!data) return <p role="status">Loading the fulfilment list…</p>;
+  const copies = data.countries.reduce((sum, c) => sum + c.copies, 0);
+  return (
+    <section className="fulfilment" aria-labelledby="fulfilment-title">
+      <h2 id="fulfilment-title">Fulfilment list</h2>
+      <p>
+        {copies} {copies === 1 ? 'copy' : 'copies'} to {data.items.length} {data.items.length === 1 ? 'subscriber' : 'subscribers'} in {data.countries.length}{' '}
+        {data.countries.length === 1 ? 'country' : 'countries'}.{' '}
+        <a className="button" href={fulfilmentCsvUrl(issueId)} download>Download CSV</a>
+      </p>
+      {data.countries.length > 0 && (
+        <HorizontalBars title="Copies by country" unit={{ one: 'copy', many: 'copies' }} rows={data.countries.map((c) => ({ label: countryName(c.country), value: c.copies }))} />
+      )}
+      {data.items.length > 0 && (
+        <table className="list">
+          <caption>{data.items.length > SHOWN_ROWS ? `The first ${SHOWN_ROWS} of ${data.items.length} lines; the CSV has them all` : 'Every line of the list'}</caption>
+          <thead><tr><th scope="col">Name</th><th scope="col">Address</th><th scope="col">Postcode</th><th scope="col">Country</th><th scope="col">Copies</th></tr></thead>
+          <tbody>
+            {data.items.slice(0, SHOWN_ROWS).map((item) => (
+              <tr key={item.memberId}>
+                <td>{item.name}</td>
+                <td>{[item.line1, item.line2, item.city, item.region].filter(Boolean).join(', ')}</td>
+                <td>{item.postcode}</td>
+                <td>{item.country}</td>
+                <td>{item.quantity}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,93 @@
+import { useEffect, useState } from 'react';
+import { describeError } from '../../api/client';
+import { listMembers, listPlans, MEMBERS_PAGE, subscriptionStatuses, type MemberFilter, type MemberRow, type Plan, type Subscription, type SubscriptionStatus } from '../../api/members';
+import { SelectField, TextField } from '../../components/field';
+import { Link } from '../../router';
+import { formatDate } from '../format';
+
+export const statusLabels: Record<SubscriptionStatus, string> = {
+  active: 'Active',
+  past_due: 'Payment failed (grace)',
+  lapsed: 'Lapsed',
+  canceled: 'Cancelled',
+  expired: 'Expired gift',
+};
+
+/** The subscription that says most about a member: an active one first, else the newest. */
+export function mainSubscription(subscriptions: Subscription[]): Subscription | undefined {
+  return subscriptions.find((s) => s.status === 'active' || s.status === 'past_due') ?? subscriptions[0];
+}
+
+export function MembersPage() {
+  const [filter, setFilter] = useState<MemberFilter>({});
+  const [search, setSearch] = useState('');
+  const [list, setList] = useState<{ members: MemberRow[]; total: number } | null>(null);
+  const [plans, setPlans] = useState<Plan[]>([]);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    listMembers(filter).then(
+      (found) => {
+        setList(found);
+        setError(null);
+      },
+      (err: unknown) => setError(describeError(err)),
+    );
+  }, [filter]);
+  useEffect(() => {
+    listPlans().then(setPlans, () => setPlans([]));
+  }, []);
+
+  const set = (patch: Partial<MemberFilter>) => setFilter((f) => ({ ...f, ...patch, offset: patch.offset ?? 0 }));
+  const offset = filter.offset ?? 0;
+  return (
+    <section>
+      <h1>Members</h1>
+      <form className="filters" role="search" aria-label="Filter members" onSubmit={(e) => { e.preventDefault(); set({ q: search }); }}>
+        <TextField label="Search" type="search" value={search} onChange={(e) => setSearch(e.target.value)} hint="Part of an email address or name." />
+        <SelectField label="Plan" value={filter.plan ?? ''} onChange={(e) => set({ plan: e.target.value ? Number(e.target.value) : undefined })}>
+          <option value="">Any</option>
+          {plans.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
+        </SelectField>
+        <SelectField label="Subscription status" value={filter.status ?? ''} onChange={(e) => set({ status: e.target.value as SubscriptionStatus | '' })}>
+          <option value="">Any</option>
+          {subscriptionStatuses.map((s) => <option key={s} value={s}>{statusLabels[s]}</option>)}
+        </SelectField>
+        <button type="submit">Search</button>
+      </form>
+      {error && <p role="alert" className="form-error">{error}</p>}
+      {list && <p className="muted" role="status">{list.total === 1 ? '1 member' : `${list.total.toLocaleString()} members`}</p>}
+      {list && list.members.length === 0 && <p className="empty">No members match these filters.</p>}
+      {list && list.members.length > 0 && (
+        <table className="list">
+          <caption className="visually-hidden">Members, newest first</caption>
+          <thead>
+            <tr><th scope="col">Member</th><th scope="col">Plan</th><th scope="col">Status</th><th scope="col">Renews or ends</th><th scope="col">Print issues left</th><th scope="col">Joined</th></tr>
+          </thead>
+          <tbody>
+            {list.members.map((m) => {
+              const s = mainSubscription(m.subscriptions);
+              return (
+                <tr key={m.id}>
+                  <th scope="row"><Link to={`/members/${m.id}`}>{m.email}</Link>{m.name && <span className="muted"> · {m.name}</span>}</th>
+                  <td>{s ? `${s.plan.name}${s.billing === 'gift' ? ' (gift)' : ''}` : <span className="muted">Free account</span>}</td>
+                  <td>{s ? <span className={`badge badge-${s.status}`}>{statusLabels[s.status]}</span> : '—'}</td>
+                  <td>{s?.currentPeriodEnd ? formatDate(s.currentPeriodEnd) : '—'}</td>
+                  <td>{s && s.plan.tier === 'print' ? s.issuesRemaining : '—'}</td>
+                  <td>{formatDate(m.createdAt)}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
+      {list && list.total > MEMBERS_PAGE && (
+        <nav className="pager" aria-label="Pages of members">
+          <button type="button" disabled={offset === 0} onClick={() => set({ offset: Math.max(0, offset - MEMBERS_PAGE) })}>Newer</button>
+          <span>{offset + 1}–{Math.min(list.total, offset + MEMBERS_PAGE)} of {list.total}</span>
+          <button type="button" disabled={offset + MEMBERS_PAGE >= list.total} onClick={() => set({ offset: offset + MEMBERS_PAGE })}>Older</button>
+        </nav>
+      )}
+    </section>
+  );
+}
