@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Clock } from '../clock.js';
 import { inTransaction, type Db } from '../db/client.js';
 import type { Logger } from 'pino';
-import { addViews, postIdsBySlug } from './view.repository.js';
+import { addViews, daySalt, forgetReadersBefore, newReaders, postIdsBySlug } from './view.repository.js';
 
 /** Crawlers and link previews are not readers. */
 const NOT_A_READER = /bot|crawl|spider|slurp|preview|fetch|curl|wget|python|monitor|headless/i;
@@ -15,17 +15,20 @@ export interface PageView {
   userAgent: string;
 }
 
+/** Past this many views waiting in memory, they are written at once. */
+const MAX_PENDING = 50_000;
+
 /**
- * Cookieless view counts. A repeat view of a post by the same reader on the same day counts once:
- * readers are told apart by a hash of address and browser with a random salt that lives only in
- * memory and changes every day, so nothing that identifies a reader is ever stored. Views are
- * counted in memory and written in batches, off the request path.
+ * Cookieless view counts. A repeat view of a post by the same reader on the same day counts once,
+ * whichever process serves it: readers are told apart by a hash of address, browser and piece with
+ * a random salt made each day and shared through the database. The salt and the day's hashes are
+ * deleted once the day is over, after which nothing links a count to anyone; addresses themselves
+ * are never stored. Views wait in memory for a few seconds and are written in batches, off the
+ * request path.
  */
 export class ViewCounter {
-  private day = '';
-  private salt = Buffer.alloc(0);
-  private seen = new Set<string>();
-  private pending = new Map<string, number>();
+  private pending = new Map<string, { day: string; slug: string; visitor: string }>();
+  private salts = new Map<string, string>();
   private timer: NodeJS.Timeout | undefined;
   private flushing: Promise<void> = Promise.resolve();
 
@@ -34,16 +37,12 @@ export class ViewCounter {
   record(view: PageView): void {
     if (NOT_A_READER.test(view.userAgent) || view.userAgent === '') return;
     const day = this.deps.clock().toISOString().slice(0, 10);
-    if (day !== this.day) {
-      this.day = day;
-      this.salt = randomBytes(32);
-      this.seen = new Set();
+    const visitor = `${view.address}\n${view.userAgent}\n${view.slug}`;
+    this.pending.set(`${day}\n${visitor}`, { day, slug: view.slug, visitor });
+    if (this.pending.size >= MAX_PENDING) {
+      this.flush().catch((error: unknown) => this.deps.logger.warn({ err: error }, 'view counts not written; will retry'));
+      return;
     }
-    const reader = createHash('sha256').update(this.salt).update(`${view.address}\n${view.userAgent}\n${view.slug}`).digest('base64url').slice(0, 16);
-    if (this.seen.has(reader)) return;
-    this.seen.add(reader);
-    const key = `${day}|${view.slug}`;
-    this.pending.set(key, (this.pending.get(key) ?? 0) + 1);
     this.timer ??= setTimeout(() => {
       this.timer = undefined;
       this.flush().catch((error: unknown) => this.deps.logger.warn({ err: error }, 'view counts not written; will retry'));
@@ -61,13 +60,44 @@ export class ViewCounter {
     const batch = this.pending;
     this.pending = new Map();
     try {
-      const entries = [...batch].map(([key, views]) => ({ day: key.slice(0, 10), slug: key.slice(11), views }));
-      const ids = await postIdsBySlug(this.deps.db, [...new Set(entries.map((e) => e.slug))]);
-      const counts = entries.flatMap((e) => (ids.has(e.slug) ? [{ postId: ids.get(e.slug)!, day: e.day, views: e.views }] : []));
-      await inTransaction(this.deps.db, (tx) => addViews(tx, counts));
+      const byDay = new Map<string, Map<string, string>>();
+      for (const { day, slug, visitor } of batch.values()) {
+        const salt = await this.salt(day);
+        const reader = createHash('sha256').update(salt).update(visitor).digest('base64url').slice(0, 22);
+        let readers = byDay.get(day);
+        if (!readers) byDay.set(day, (readers = new Map()));
+        readers.set(reader, slug);
+      }
+      const slugs = new Set([...byDay.values()].flatMap((readers) => [...readers.values()]));
+      const ids = await postIdsBySlug(this.deps.db, [...slugs]);
+      const today = this.deps.clock().toISOString().slice(0, 10);
+      await inTransaction(this.deps.db, async (tx) => {
+        const counts: Array<{ postId: number; day: string; views: number }> = [];
+        for (const [day, readers] of byDay) {
+          const known = [...readers].filter(([, slug]) => ids.has(slug));
+          const added = await newReaders(tx, day, known.map(([reader]) => reader));
+          const perPost = new Map<number, number>();
+          for (const [reader, slug] of known) {
+            if (added.has(reader)) perPost.set(ids.get(slug)!, (perPost.get(ids.get(slug)!) ?? 0) + 1);
+          }
+          for (const [postId, views] of perPost) counts.push({ postId, day, views });
+        }
+        await addViews(tx, counts);
+        await forgetReadersBefore(tx, today);
+      });
+      for (const day of this.salts.keys()) if (day < today) this.salts.delete(day);
     } catch (error) {
-      for (const [key, views] of batch) this.pending.set(key, (this.pending.get(key) ?? 0) + views);
+      for (const [key, view] of batch) if (!this.pending.has(key)) this.pending.set(key, view);
       throw error;
     }
+  }
+
+  private async salt(day: string): Promise<string> {
+    let salt = this.salts.get(day);
+    if (salt === undefined) {
+      salt = await daySalt(this.deps.db, day, randomBytes(32).toString('base64url'));
+      this.salts.set(day, salt);
+    }
+    return salt;
   }
 }

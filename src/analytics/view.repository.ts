@@ -44,3 +44,31 @@ export async function publishedSince(db: DbOrTx, since: string): Promise<Array<{
     .execute();
   return rows.map((r) => ({ publishedAt: r.published_at!, section: r.slug }));
 }
+
+/** The day's shared salt: the first process to ask makes it, every other one reads the same. */
+export async function daySalt(db: DbOrTx, day: string, fresh: string): Promise<string> {
+  await db.insertInto('view_salts').values({ day, salt: fresh }).onConflict((oc) => oc.column('day').doNothing()).execute();
+  const row = await db.selectFrom('view_salts').select('salt').where('day', '=', day).executeTakeFirstOrThrow();
+  return row.salt;
+}
+
+/** Records readers of a day; answers those not seen before (by any process). */
+export async function newReaders(db: DbOrTx, day: string, readers: string[]): Promise<Set<string>> {
+  const added = new Set<string>();
+  for (let i = 0; i < readers.length; i += 500) {
+    const rows = await db
+      .insertInto('view_readers')
+      .values(readers.slice(i, i + 500).map((reader) => ({ day, reader })))
+      .onConflict((oc) => oc.columns(['day', 'reader']).doNothing())
+      .returning('reader')
+      .execute();
+    for (const row of rows) added.add(row.reader);
+  }
+  return added;
+}
+
+/** Forgets the salts and reader hashes of days before `day`. */
+export async function forgetReadersBefore(db: DbOrTx, day: string): Promise<void> {
+  await db.deleteFrom('view_readers').where('day', '<', day).execute();
+  await db.deleteFrom('view_salts').where('day', '<', day).execute();
+}

@@ -23,6 +23,8 @@ export interface Database {
   trashed_posts: TrashedPostsTable;
   media: MediaTable;
   post_views: PostViewsTable;
+  view_salts: ViewSaltsTable;
+  view_readers: ViewReadersTable;
   site_cache_changes: SiteCacheChangesTable;
   post_recommendations: PostRecommendationsTable;
   recommendation_marks: RecommendationMarksTable;
@@ -252,6 +254,16 @@ export interface PostViewsTable {
   post_id: number;
   day: string;
   views: number;
+}
+
+export interface ViewSaltsTable {
+  day: string;
+  salt: string;
+}
+
+export interface ViewReadersTable {
+  day: string;
+  reader: string;
 }
 
 export interface MediaTable {

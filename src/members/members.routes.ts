@@ -47,6 +47,15 @@ export function memberViewerHook(members: MemberService) {
 
 type Form = Record<string, unknown>;
 
+/**
+ * Where to go after signing in: a path on this site (e.g. the piece the reader was looking at),
+ * never another host. Anything else falls back to the account page.
+ */
+export function returnPath(value: unknown): string | null {
+  if (typeof value !== 'string' || value.length > 300) return null;
+  return /^\/(?![/\\])[^\s\\]*$/.test(value) ? value : null;
+}
+
 const wantsJson = (request: FastifyRequest) => (request.headers['content-type'] ?? '').includes('application/json');
 
 /** Field errors of a validation failure, keyed by field, for re-rendering a form. */
@@ -168,28 +177,31 @@ export async function memberRoutes(app: FastifyInstance, deps: MemberRouteDeps):
     ),
   );
 
-  app.get<{ Querystring: { sent?: string } }>('/members/signin/', async (request, reply) =>
-    html(reply, await page('signin', { sent: request.query.sent === '1', minutes: SIGN_IN_LINK_MINUTES, csrf: reply.generateCsrf() })),
+  app.get<{ Querystring: { sent?: string; next?: string } }>('/members/signin/', async (request, reply) =>
+    html(reply, await page('signin', { sent: request.query.sent === '1', next: returnPath(request.query.next), minutes: SIGN_IN_LINK_MINUTES, csrf: reply.generateCsrf() })),
   );
 
   app.post<{ Body: Form }>('/members/signin', { config: { rateLimit: { max: 5, timeWindow: '1 minute' } } }, async (request, reply) => {
     const json = wantsJson(request);
+    const next = returnPath((request.body ?? {}).next);
+    const link = (token: string) =>
+      `${deps.publicUrl}/members/signin/verify/?token=${encodeURIComponent(token)}${next ? `&next=${encodeURIComponent(next)}` : ''}`;
     try {
-      await deps.members.requestSignIn((request.body ?? {}).email, (token) => `${deps.publicUrl}/members/signin/verify/?token=${encodeURIComponent(token)}`);
+      await deps.members.requestSignIn((request.body ?? {}).email, link);
     } catch (error) {
       const errors = fieldErrors(error);
       if (json || !errors) throw error;
-      return html(reply, await page('signin', { error: errors.email, email: String((request.body ?? {}).email ?? ''), csrf: reply.generateCsrf() }), 400);
+      return html(reply, await page('signin', { error: errors.email, email: String((request.body ?? {}).email ?? ''), next, csrf: reply.generateCsrf() }), 400);
     }
     return json ? { ok: true } : reply.redirect('/members/signin/?sent=1', 303);
   });
 
-  app.get<{ Querystring: { token?: string } }>('/members/signin/verify/', async (request, reply) => {
+  app.get<{ Querystring: { token?: string; next?: string } }>('/members/signin/verify/', async (request, reply) => {
     const token = z.string().max(200).safeParse(request.query.token);
     try {
       const { session } = await deps.members.completeSignIn(token.success ? token.data : '');
       reply.setCookie(MEMBER_COOKIE, session, { path: '/', httpOnly: true, sameSite: 'lax', secure, maxAge: SESSION_SECONDS });
-      return reply.redirect('/members/', 303);
+      return reply.redirect(returnPath(request.query.next) ?? '/members/', 303);
     } catch (error) {
       if (!isAppError(error) || error.code !== 'SIGNIN_LINK_INVALID') throw error;
       return html(reply, await page('signin', { invalidLink: true, minutes: SIGN_IN_LINK_MINUTES, csrf: reply.generateCsrf() }), 400);

@@ -3,6 +3,8 @@ import { testApp, type AppContext } from '../support/app.js';
 import { makeAuthor, makeTag, postFields } from '../support/factories.js';
 import { dialects, manualClock } from '../support/stores.js';
 import { staffClient } from '../admin-api/support/admin-client.js';
+import { ViewCounter } from '../../src/analytics/index.js';
+import { createLogger } from '../../src/logger.js';
 
 const browser = 'Mozilla/5.0 (X11; Linux x86_64) Firefox/140.0';
 
@@ -55,5 +57,38 @@ describe.each(dialects)('cookieless view counts and the dashboard on %s', (diale
     ]);
     const bad = await client.call('GET', '/admin/api/dashboard?weeks=0&days=x');
     expect(bad.json().error.fields.map((f: { field: string }) => f.field).sort()).toEqual(['days', 'weeks']);
+  });
+
+  it('counts a reader once a day across processes and restarts, and forgets the day’s hashes after it', async () => {
+    const author = await makeAuthor(t.services);
+    const piece = await t.services.posts.create(postFields([author.slug], { title: 'Shared', status: 'published', publishedAt: '2026-11-20T09:00:00Z' }));
+    const day = clock.clock().toISOString().slice(0, 10);
+    const views = async () =>
+      (await t.store.db.selectFrom('post_views').select('views').where('post_id', '=', piece.id).where('day', '=', day).executeTakeFirst())?.views ?? 0;
+    const logger = createLogger({ logLevel: 'silent' });
+    const process = () => new ViewCounter({ db: t.store.db, clock: clock.clock, logger });
+    const [first, second] = [process(), process()];
+    const reader = { slug: piece.slug, address: '10.2.0.1', userAgent: browser };
+    first.record(reader);
+    second.record(reader);
+    second.record({ ...reader, address: '10.2.0.2' });
+    await Promise.all([first.flush(), second.flush()]);
+    expect(await views()).toBe(2);
+
+    const restarted = process();
+    restarted.record(reader);
+    restarted.record({ ...reader, address: '10.2.0.3' });
+    await restarted.flush();
+    expect(await views()).toBe(3);
+    expect(await t.store.db.selectFrom('view_salts').select('day').execute()).toEqual([{ day }]);
+
+    clock.advance(24 * 60 * 60 * 1000);
+    const tomorrow = clock.clock().toISOString().slice(0, 10);
+    restarted.record(reader);
+    await restarted.flush();
+    expect(await t.store.db.selectFrom('view_salts').select('day').execute()).toEqual([{ day: tomorrow }]);
+    const hashes = await t.store.db.selectFrom('view_readers').selectAll().execute();
+    expect(hashes.map((h) => h.day)).toEqual([tomorrow]);
+    expect(JSON.stringify(hashes)).not.toContain('10.2.0');
   });
 });

@@ -54,7 +54,7 @@ describe('memberships and print issues in the browser', () => {
     await stripe.close();
   });
 
-  it('creates a plan with monthly, yearly and gift prices, naming the field that is wrong, then archives it', async () => {
+  it('creates a plan with monthly, yearly and gift prices, naming the field that is wrong, then archives and edits it', async () => {
     const { context, page } = await admin.openAdmin();
     await signIn(page, boss);
     await page.getByRole('link', { name: 'Plans' }).click();
@@ -68,6 +68,8 @@ describe('memberships and print issues in the browser', () => {
     await form.getByText('a paid plan needs at least one price').first().waitFor();
     await form.getByText('a print plan delivers at least one issue a year').first().waitFor();
     await expect.poll(async () => (await page.getByLabel('Yearly price').getAttribute('aria-invalid'))).toBe('true');
+    await expectAccessible(page, 'plan form with errors');
+    await screenshot(page, 'plan-form');
 
     await page.getByLabel('Issues a year').fill('4');
     await page.getByLabel('Monthly price').fill('12.50');
@@ -84,6 +86,13 @@ describe('memberships and print issues in the browser', () => {
     await page.getByRole('button', { name: 'Archive Patron' }).click();
     await page.getByRole('row', { name: /Patron/ }).getByText('archived').waitFor();
     expect((await admin.services.plans.get({ slug: 'patron' })).active).toBe(false);
+
+    await page.getByRole('button', { name: 'Edit Patron' }).click();
+    await page.getByLabel('Yearly price').fill('99.99');
+    await page.getByLabel('Monthly price').fill('');
+    await page.getByRole('button', { name: 'Save plan' }).click();
+    await page.getByText('Plan Patron saved.').waitFor();
+    expect(await admin.services.plans.get({ slug: 'patron' })).toMatchObject({ monthlyCents: null, yearlyCents: 9999, giftCents: 13500, active: false });
     await context.close();
   });
 
@@ -169,6 +178,21 @@ describe('memberships and print issues in the browser', () => {
     await page.getByRole('row', { name: /Winter 2026/ }).getByText('List frozen').waitFor();
     await expectAccessible(page, 'print issues');
     await screenshot(page, 'print-issues');
+    await context.close();
+  });
+
+  it('shows an issue whose cutoff has passed with its list frozen, without asking', async () => {
+    const autumn = await admin.services.print.create({ name: 'Autumn 2026', onSaleDate: '2026-10-01', addressCutoff: '2026-09-15T00:00:00Z' });
+    const { context, page } = await admin.openAdmin();
+    await signIn(page, editor);
+    await page.getByRole('link', { name: 'Print issues' }).click();
+    await page.getByRole('row', { name: /Autumn 2026/ }).getByText('Cutoff passed').waitFor();
+    await page.getByRole('link', { name: 'Autumn 2026' }).click();
+    await page.getByRole('figure', { name: 'Copies by country' }).waitFor();
+    await page.getByText('List frozen', { exact: true }).waitFor();
+    expect(await page.getByRole('button', { name: 'Freeze now…' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Delete issue' }).count()).toBe(0);
+    expect((await admin.services.print.get(autumn.id)).frozenAt).not.toBeNull();
     await context.close();
   });
 

@@ -55,10 +55,13 @@ describe('gated posts never reach readers who may not read them', () => {
     expect(members.statusCode).toBe(200);
     expect(members.body).toContain('Members teaser.');
     expect(members.body).toContain('Join for free');
+    expect(members.body).toContain(`href="/members/signin/?next=%2F${membersSlug}%2F">Join for free`);
+    expect(members.body).toContain(`Already a member? <a href="/members/signin/?next=%2F${membersSlug}%2F">Sign in`);
     expect(members.body).not.toContain(MEMBERS_SECRET);
     const paid = await get(`/${paidSlug}/`);
     expect(paid.body).toContain('Paid teaser.');
-    expect(paid.body).toContain('Subscribe');
+    expect(paid.body).toContain('<a class="button" href="/members/print/">Subscribe</a>');
+    expect(paid.body).toContain(`Already a subscriber? <a href="/members/signin/?next=%2F${paidSlug}%2F">Sign in`);
     expect(paid.body).not.toContain(PAID_SECRET);
   });
 
@@ -67,6 +70,8 @@ describe('gated posts never reach readers who may not read them', () => {
     const paidForFree = await get(`/${paidSlug}/`, freeCookie);
     expect(paidForFree.body).not.toContain(PAID_SECRET);
     expect(paidForFree.body).toContain('This piece is for paying subscribers');
+    expect(paidForFree.body).toContain('<a class="button" href="/members/print/">Upgrade</a>');
+    expect(paidForFree.body).not.toContain('Already a subscriber?');
     expect((await get(`/${membersSlug}/`, paidCookie)).body).toContain(MEMBERS_SECRET);
     expect((await get(`/${paidSlug}/`, paidCookie)).body).toContain(PAID_SECRET);
   });

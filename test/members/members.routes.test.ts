@@ -150,6 +150,28 @@ describe('members pages', () => {
     }
   });
 
+  it('brings a reader who signed in from a piece back to that piece, and never to another site', async () => {
+    const form = await t.app.inject('/members/signin/?next=%2Fa-gated-piece%2F');
+    expect(form.body).toContain('name="next" value="/a-gated-piece/"');
+    const { token, jar } = await formOn(t, '/members/signin/?next=%2Fa-gated-piece%2F');
+    await post(t, '/members/signin', { email: 'returning@example.com', next: '/a-gated-piece/', _csrf: token }, jar, '10.0.0.5');
+    const link = new URL(await lastLink(t, 'returning@example.com'));
+    expect(link.searchParams.get('next')).toBe('/a-gated-piece/');
+    const back = await t.app.inject({ url: link.pathname + link.search });
+    expect([back.statusCode, back.headers.location]).toEqual([303, '/a-gated-piece/']);
+
+    for (const [i, hostile] of ['//evil.example/', 'https://evil.example/', '/\\evil.example/', 'javascript:alert(1)', '/a b/'].entries()) {
+      expect((await t.app.inject(`/members/signin/?next=${encodeURIComponent(hostile)}`)).body).not.toContain('name="next"');
+      const { token: csrf, jar: cookies } = await formOn(t, '/members/signin/');
+      await post(t, '/members/signin', { email: `wary${i}@example.com`, next: hostile, _csrf: csrf }, cookies, `10.0.1.${i}`);
+      const sent = new URL(await lastLink(t, `wary${i}@example.com`));
+      expect(sent.searchParams.has('next'), hostile).toBe(false);
+      sent.searchParams.set('next', hostile);
+      const landed = await t.app.inject({ url: sent.pathname + sent.search });
+      expect([landed.statusCode, landed.headers.location], hostile).toEqual([303, '/members/']);
+    }
+  });
+
   it('refuses a malformed email with the field named, and limits sign-in requests', async () => {
     const bad = await t.app.inject({ method: 'POST', url: '/members/signin', remoteAddress: '10.0.0.3', headers: { accept: 'application/json' }, payload: { email: 'not-an-email' } });
     expect(bad.statusCode).toBe(400);

@@ -92,7 +92,7 @@ describe('public pages', () => {
     expect(res.body).toContain('The teaser.');
     expect(res.body).not.toContain('Hidden body words.');
     expect(res.body).toContain('This piece is for members');
-    expect(res.body).toContain('href="/members/"');
+    expect(res.body).toContain(`href="/members/signin/?next=%2F${post.slug}%2F">Join for free`);
   });
 
   it('answers malformed or hostile requests with a 4xx, never a 500', async () => {

@@ -7,6 +7,7 @@ import * as m0020 from './0020-create-staff-auth.js';
 import * as m0021 from './0021-create-post-revisions.js';
 import * as m0022 from './0022-create-media.js';
 import * as m0023 from './0023-create-post-views.js';
+import * as m0026 from './0026-share-daily-view-salt.js';
 import * as m0010 from './0010-create-site-cache-changes.js';
 import * as m0015 from './0015-create-search.js';
 import * as m0016 from './0016-create-recommendations.js';
@@ -24,6 +25,7 @@ const migrations: Record<string, Migration> = {
   '0021-create-post-revisions': m0021,
   '0022-create-media': m0022,
   '0023-create-post-views': m0023,
+  '0026-share-daily-view-salt': m0026,
   '0010-create-site-cache-changes': m0010,
   '0015-create-search': m0015,
   '0016-create-recommendations': m0016,

@@ -66,6 +66,9 @@ export async function postPage(deps: SiteDeps, found: Post, viewer: Viewer): Pro
       image,
       facts: post.review ? reviewFacts(post.review, site) : null,
       share: shareLinks(url, post.title),
+      // Teasers of gated pieces: who is asking decides the call to action; signing in comes back here.
+      reader: viewer.kind,
+      signIn: `/members/signin/?next=${encodeURIComponent(path)}`,
       more: await cards(deps, more),
       related: await cards(deps, relatedShown),
     },

@@ -2,19 +2,9 @@ import { useEffect, useState } from 'react';
 import { describeError } from '../../api/client';
 import { fulfilmentCsvUrl, getFulfilment, type CountryCount, type FulfilmentItem, type PrintIssue } from '../../api/members';
 import { HorizontalBars } from '../../components/charts';
+import { countryName } from './labels';
 
 const SHOWN_ROWS = 100;
-const regions = new Intl.DisplayNames(undefined, { type: 'region' });
-
-/** "GB" → "United Kingdom (GB)"; the code alone when the browser has no name for it. */
-function countryName(code: string): string {
-  try {
-    const name = regions.of(code);
-    return name && name !== code ? `${name} (${code})` : code;
-  } catch {
-    return code;
-  }
-}
 
 /** The frozen list (frozen on opening when the cutoff has passed): copies per country, rows, CSV. */
 export function Fulfilment({ issueId, onFrozen }: { issueId: number; onFrozen: (issue: PrintIssue) => void }) {

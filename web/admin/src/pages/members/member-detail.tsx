@@ -3,6 +3,7 @@ import { describeError } from '../../api/client';
 import { getMember, listPlans, type MemberDetail, type Plan } from '../../api/members';
 import { Link } from '../../router';
 import { formatDate } from '../format';
+import { countryName } from './labels';
 import { tierLabels } from './plans';
 import { statusLabels } from './members';
 
@@ -63,7 +64,7 @@ export function MemberDetailPage({ id }: { id: number }) {
       {address ? (
         <address className="card">
           {address.name}<br />{address.line1}<br />{address.line2 && <>{address.line2}<br /></>}
-          {address.city}{address.region && `, ${address.region}`} {address.postcode}<br />{address.country}
+          {address.city}{address.region && `, ${address.region}`} {address.postcode}<br />{countryName(address.country)}
         </address>
       ) : <p className="empty">No address given.</p>}
 

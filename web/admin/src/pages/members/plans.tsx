@@ -5,6 +5,7 @@ import { announce } from '../../components/announcer';
 import { FormError, SelectField, TextArea, TextField } from '../../components/field';
 import { atLeast, useStaff } from '../../session-context';
 import { toProblem, type FormProblem } from '../auth-form';
+import { summary } from './labels';
 import { formatMoney, fromCents, toCents } from './money';
 
 export const tierLabels: Record<PlanTier, string> = { free: 'Free', digital: 'Digital', print: 'Print + digital' };
@@ -108,6 +109,16 @@ const priceFields = [
   ['giftCents', 'Gift price (one year)'],
 ] as const;
 type PriceField = (typeof priceFields)[number][0];
+const fieldLabels: Record<string, string> = {
+  ...Object.fromEntries(priceFields),
+  name: 'Name',
+  slug: 'Slug',
+  description: 'Description',
+  tier: 'Tier',
+  currency: 'Currency',
+  issuesPerYear: 'Issues a year',
+  position: 'Position',
+};
 
 function PlanForm({ plan, onSaved, onCancel }: { plan: Plan | null; onSaved: (plan: Plan, created: boolean) => void; onCancel: () => void }) {
   const [name, setName] = useState(plan?.name ?? '');
@@ -159,7 +170,7 @@ function PlanForm({ plan, onSaved, onCancel }: { plan: Plan | null; onSaved: (pl
   return (
     <form className="card plan-form" onSubmit={(e) => void submit(e)} noValidate aria-labelledby="plan-form-title">
       <h2 id="plan-form-title">{plan ? `Edit ${plan.name}` : 'New plan'}</h2>
-      <FormError error={problem} />
+      <FormError error={summary(problem, fieldLabels)} />
       <div className="row">
         <TextField label="Name" value={name} onChange={(e) => setName(e.target.value)} error={fieldError('name')} required />
         <TextField label="Slug" value={slug} onChange={(e) => setSlug(e.target.value)} error={fieldError('slug')} hint="Made from the name when empty." />

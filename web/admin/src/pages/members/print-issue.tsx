@@ -8,6 +8,7 @@ import { Link, navigate } from '../../router';
 import { toProblem, type FormProblem } from '../auth-form';
 import { formatDate, toLocalInput } from '../format';
 import { Fulfilment } from './fulfilment';
+import { summary } from './labels';
 import { issueState } from './print-issues';
 
 /** A new print issue (`id` "new") or an existing one: its details, freezing, and the frozen list. */
@@ -100,7 +101,7 @@ function IssueForm({ issue, onSaved }: { issue: PrintIssue | null; onSaved: (iss
 
   return (
     <form className="card issue-form" onSubmit={(e) => void submit(e)} noValidate aria-label="Issue details">
-      <FormError error={problem} />
+      <FormError error={summary(problem, { name: 'Name', coverImageUrl: 'Cover image', onSaleDate: 'On-sale date', addressCutoff: 'Address cutoff', slug: 'Slug' })} />
       <TextField label="Name" value={name} onChange={(e) => setName(e.target.value)} error={fieldError('name')} hint='Such as "Winter 2026".' required />
       <div className="field">
         <span className="field-label" id="cover-label">Cover image</span>
