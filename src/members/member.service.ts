@@ -24,7 +24,7 @@ import {
   type MemberFilter,
 } from './member.repository.js';
 import type { Billing, Member, Subscription } from './member.types.js';
-import { giftsBoughtBy, memberCheckouts, memberSubscriptions } from './subscription.repository.js';
+import { giftsBoughtBy, memberCheckouts, memberSubscriptions, subscriptionsOfMembers } from './subscription.repository.js';
 
 export const SIGN_IN_LINK_MINUTES = 20;
 const SESSION_DAYS = 90;
@@ -135,7 +135,8 @@ export class MemberService {
   /** Members matching the filter, newest first, each with their subscriptions. */
   async list(filter: MemberFilter, page: { limit: number; offset: number }): Promise<{ members: Array<Member & { subscriptions: Subscription[] }>; total: number }> {
     const { members, total } = await listMembers(this.deps.db, filter, page);
-    return { members: await Promise.all(members.map(async (m) => ({ ...m, subscriptions: await this.subscriptions(m.id) }))), total };
+    const subscriptions = await subscriptionsOfMembers(this.deps.db, members.map((m) => m.id));
+    return { members: members.map((m) => ({ ...m, subscriptions: subscriptions.get(m.id) ?? [] })), total };
   }
 
   /**

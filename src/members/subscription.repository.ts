@@ -101,6 +101,15 @@ export async function memberSubscriptions(db: DbOrTx, memberId: number): Promise
   return withPlans(db, rows);
 }
 
+/** The subscriptions of several members at once (one query), each member's newest first. */
+export async function subscriptionsOfMembers(db: DbOrTx, memberIds: number[]): Promise<Map<number, Subscription[]>> {
+  const byMember = new Map<number, Subscription[]>(memberIds.map((id) => [id, []]));
+  if (memberIds.length === 0) return byMember;
+  const rows = await db.selectFrom('subscriptions').selectAll().where('member_id', 'in', memberIds).orderBy('id', 'desc').execute();
+  for (const subscription of await withPlans(db, rows)) byMember.get(subscription.memberId)?.push(subscription);
+  return byMember;
+}
+
 /** Gifts a member bought for other people, newest first. */
 export async function giftsBoughtBy(db: DbOrTx, buyerId: number): Promise<Subscription[]> {
   const rows = await db.selectFrom('subscriptions').selectAll().where('buyer_member_id', '=', buyerId).where('member_id', '!=', buyerId).orderBy('id', 'desc').execute();

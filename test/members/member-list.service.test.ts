@@ -30,6 +30,15 @@ describe.each(dialects)('finding members and freezing an issue early (%s)', (dia
     expect((await emails({})).total).toBe(4);
   });
 
+  it('lists each member with their own subscriptions', async () => {
+    const { members } = await t.services.members.list({}, { limit: 50, offset: 0 });
+    const of = (email: string) => members.find((m) => m.email === email)!.subscriptions.map((s) => [s.plan.slug, s.billing, s.status]);
+    expect(of('lucky@example.com')).toEqual([['print-digital', 'gift', 'active']]);
+    expect(of('gone@example.com')).toEqual([['digital', 'month', 'canceled']]);
+    expect(of('uk@example.com')).toEqual([['print-digital', 'year', 'active']]);
+    expect(of('giver@example.com')).toEqual([]);
+  });
+
   it('filters by plan and by subscription status, together or apart', async () => {
     const print = await t.services.plans.get({ slug: 'print-digital' });
     const digital = await t.services.plans.get({ slug: 'digital' });
