@@ -57,6 +57,7 @@ export async function adminApi(app: FastifyInstance, { services, publicUrl, them
       // Previews read current lists directly, never from a memo.
       listings: {
         latest: async (filter, limit) => (await services.posts.list(filter, { limit })).posts,
+        page: (filter, page) => services.posts.list(filter, page),
         related: (postId, limit) => services.recommendations.related(postId, limit),
       },
     },

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { DbOrTx } from '../db/client.js';
 import type { NewPostRow, PostRow } from '../db/tables.js';
 import { loadWorks } from '../reviews/index.js';
@@ -122,24 +123,31 @@ export async function listPostIds(
   page: { limit: number; after?: Cursor; offset?: number },
 ): Promise<Array<{ id: number; publishedAt: string }>> {
   const { limit, after, offset } = page;
+  let query = listing(db, filter);
+  if (after) query = query.where((eb) => eb(eb.refTuple('published_at', 'id'), '<', eb.tuple(after.publishedAt, after.id)));
+  const rows = await query.orderBy('published_at', 'desc').orderBy('id', 'desc').limit(limit).offset(offset ?? 0).execute();
+  return rows.map((r) => ({ id: r.id, publishedAt: r.published_at! }));
+}
+
+/**
+ * Listed posts of a listing as (id, published_at), unordered; the caller orders and limits. Both
+ * kinds are one subquery named `listed`, which both databases fold into the outer query, so the
+ * listing index still serves the order and the seek.
+ */
+function listing(db: DbOrTx, filter: ListFilter) {
   const link = linkFilter(filter);
+  let inner;
   if (link) {
     // Both link tables have the same listing columns; the tag table's types stand for either.
-    let query = db
+    inner = db
       .selectFrom(link.table as 'post_tags')
       .select(['post_id as id', 'published_at'])
       .where(link.column as 'tag_id', '=', link.id)
       .where('listed', '=', 1);
-    if (after) {
-      query = query.where((eb) => eb(eb.refTuple('published_at', 'post_id'), '<', eb.tuple(after.publishedAt, after.id)));
-    }
-    const rows = await query.orderBy('published_at', 'desc').orderBy('post_id', 'desc').limit(limit).offset(offset ?? 0).execute();
-    return rows.map((r) => ({ id: r.id, publishedAt: r.published_at! }));
+  } else {
+    inner = publishedPosts(db, filter).select(['id', 'published_at']);
   }
-  let query = publishedPosts(db, filter).select(['id', 'published_at']);
-  if (after) query = query.where((eb) => eb(eb.refTuple('published_at', 'id'), '<', eb.tuple(after.publishedAt, after.id)));
-  const rows = await query.orderBy('published_at', 'desc').orderBy('id', 'desc').limit(limit).offset(offset ?? 0).execute();
-  return rows.map((r) => ({ id: r.id, publishedAt: r.published_at! }));
+  return db.selectFrom(inner.as('listed')).select(['listed.id', 'listed.published_at']);
 }
 
 export async function countListed(db: DbOrTx, filter: ListFilter): Promise<number> {
@@ -160,7 +168,8 @@ export async function countListed(db: DbOrTx, filter: ListFilter): Promise<numbe
 function publishedPosts(db: DbOrTx, filter: ListFilter) {
   let query = db.selectFrom('posts').where('type', '=', filter.type ?? 'post').where('status', '=', 'published');
   if (filter.format) query = query.where('format', '=', filter.format);
-  if (filter.featured !== undefined) query = query.where('featured', '=', filter.featured ? 1 : 0);
+  // A literal, so SQLite can use the partial index of featured posts.
+  if (filter.featured !== undefined) query = query.where('featured', '=', sql.lit(filter.featured ? 1 : 0));
   if (filter.tagId !== undefined) {
     const tagId = filter.tagId;
     query = query.where('id', 'in', (eb) => eb.selectFrom('post_tags').select('post_id').where('tag_id', '=', tagId));
@@ -195,8 +204,16 @@ export async function duePostIds(db: DbOrTx, now: string): Promise<number[]> {
 /** Loads whole posts (tags, authors, review facts) in five queries, in the order of the ids. */
 export async function loadPosts(db: DbOrTx, ids: number[]): Promise<Post[]> {
   if (ids.length === 0) return [];
-  const [rows, tagRows, authorRows] = await Promise.all([
-    db.selectFrom('posts').selectAll().where('id', 'in', ids).execute(),
+  const rows = await db.selectFrom('posts').selectAll().where('id', 'in', ids).execute();
+  const posts = await completePosts(db, rows);
+  return ids.flatMap((id) => posts.get(id) ?? []);
+}
+
+/** Whole posts (tags, authors, review facts) from post rows already read, by id. */
+export async function completePosts(db: DbOrTx, rows: PostRow[]): Promise<Map<number, Post>> {
+  const ids = rows.map((r) => r.id);
+  if (ids.length === 0) return new Map();
+  const [tagRows, authorRows, works] = await Promise.all([
     db
       .selectFrom('post_tags')
       .innerJoin('tags', 'tags.id', 'post_tags.tag_id')
@@ -215,11 +232,11 @@ export async function loadPosts(db: DbOrTx, ids: number[]): Promise<Post[]> {
       .orderBy('post_authors.post_id')
       .orderBy('post_authors.position')
       .execute(),
+    loadWorks(
+      db,
+      rows.flatMap((r) => (r.work_id === null ? [] : [r.work_id])),
+    ),
   ]);
-  const works = await loadWorks(
-    db,
-    rows.flatMap((r) => (r.work_id === null ? [] : [r.work_id])),
-  );
   const posts = new Map(rows.map((row) => [row.id, toPost(row)]));
   for (const { post_id, ...tag } of tagRows) {
     const post = posts.get(post_id)!;
@@ -238,7 +255,7 @@ export async function loadPosts(db: DbOrTx, ids: number[]): Promise<Post[]> {
       };
     }
   }
-  return ids.flatMap((id) => posts.get(id) ?? []);
+  return posts;
 }
 
 function toPost(row: PostRow): Post {

@@ -133,7 +133,7 @@ export class PostService {
   /** What a reader gets at /:slug/: the published post or page, a redirect from an old slug, or gone. */
   async lookupPublic(slug: string): Promise<PublicLookup> {
     const row = await repo.findPostRow(this.deps.db, { slug });
-    if (row?.status === 'published') return { kind: 'post', post: (await repo.loadPosts(this.deps.db, [row.id]))[0]! };
+    if (row?.status === 'published') return { kind: 'post', post: (await repo.completePosts(this.deps.db, [row])).get(row.id)! };
     if (row?.status === 'archived') return { kind: 'gone' };
     if (row) return { kind: 'missing' };
     const target = await repo.findRedirect(this.deps.db, slug);
@@ -148,6 +148,12 @@ export class PostService {
     const posts = await repo.loadPosts(this.deps.db, shown.map((r) => r.id));
     const last = shown.at(-1);
     return { posts, next: more && last ? { publishedAt: last.publishedAt, id: last.id } : null };
+  }
+
+  /** The key of the post a number of places down a listing, from its start or after a cursor; null past the end. */
+  async keyAt(filter: ListFilter, place: { after?: Cursor; offset: number }): Promise<Cursor | null> {
+    const [row] = await repo.listPostIds(this.deps.db, filter, { limit: 1, ...place });
+    return row ? { publishedAt: row.publishedAt, id: row.id } : null;
   }
 
   count(filter: ListFilter): Promise<number> {

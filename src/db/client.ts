@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect, type Transaction } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect, type SqliteDatabase as KyselySqlite, type Transaction } from 'kysely';
+import { LRUCache } from 'lru-cache';
 import pg from 'pg';
 import type { DatabaseConfig } from '../config/schema.js';
 import type { Database } from './tables.js';
@@ -50,8 +51,30 @@ export function openStore(config: DatabaseConfig, options: StoreOptions = {}): S
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('busy_timeout = 5000');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: reusingStatements(sqlite) }) });
   return { db, dialect: 'sqlite', close: () => db.destroy() };
+}
+
+/** How many distinct statements stay prepared; a site uses a few hundred. */
+const PREPARED_STATEMENTS = 1000;
+
+/**
+ * The SQLite database as Kysely sees it, keeping each statement prepared by its SQL text: Kysely
+ * prepares every query anew, which for a short read costs as much as running it. A statement still
+ * being iterated (a streamed query) is busy, so another query with the same text gets its own.
+ */
+export function reusingStatements(sqlite: SqliteDatabase.Database): KyselySqlite {
+  const statements = new LRUCache<string, SqliteDatabase.Statement>({ max: PREPARED_STATEMENTS });
+  return {
+    close: () => sqlite.close(),
+    prepare(text: string) {
+      const kept = statements.get(text);
+      if (kept && !kept.busy) return kept;
+      const statement = sqlite.prepare(text);
+      if (!kept) statements.set(text, statement);
+      return statement;
+    },
+  };
 }
 
 /**

@@ -1,6 +1,6 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../db/client.js';
-import { andAll, filterConditions, hasFilters, RANKED_MATCHES } from './search.filters.js';
+import { andAll, filterConditions, hasFilters, RANKED_MATCHES, SIMILAR_CANDIDATES } from './search.filters.js';
 import { MARK_END, MARK_START } from './search.snippet.js';
 import type { IndexMatch, SearchFilters, SearchIndex, SearchTerms } from './search.types.js';
 
@@ -58,7 +58,7 @@ export class PostgresSearchIndex implements SearchIndex {
     const query = sql`to_tsquery('english', ${words.map((word) => `'${word}'`).join(' | ')})`;
     const { rows } = await sql<{ id: number }>`
       select m.id from (
-        select post_id as id from post_search where document @@ ${query} order by post_id desc limit ${RANKED_MATCHES}
+        select post_id as id from post_search where document @@ ${query} order by post_id desc limit ${SIMILAR_CANDIDATES}
       ) m join post_search s on s.post_id = m.id
       order by ts_rank_cd(${WEIGHTS}, s.document, ${query}) desc limit ${limit}`.execute(this.db);
     return rows.map((r) => r.id);

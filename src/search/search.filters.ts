@@ -3,11 +3,15 @@ import { dayBounds } from './search.query.js';
 import type { SearchFilters } from './search.types.js';
 
 /**
- * How many matches are ranked: the most recent ones (by post id). Ranking every match of a common
- * word in a large archive reads every matching document; this bound keeps a query's cost flat as
- * the archive grows. Older matches stay reachable with a date range.
+ * How many matches are ranked: the most recent ones (by post id), twenty pages of ten. Ranking
+ * every match of a common word in a large archive reads every matching document, and with filters
+ * every match up to the bound is checked against them; this bound keeps a query's cost flat as the
+ * archive grows. Older matches stay reachable with a date range.
  */
-export const RANKED_MATCHES = 1000;
+export const RANKED_MATCHES = 200;
+
+/** How many of the most recent posts sharing any of a post's words are ranked for recommendations (a background job). */
+export const SIMILAR_CANDIDATES = 1000;
 
 /** Conditions on the matched post `p` for each filter, the same SQL on both databases. */
 export function filterConditions(filters: SearchFilters): RawBuilder<unknown>[] {

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/client.js';
-import { andAll, filterConditions, hasFilters, RANKED_MATCHES } from './search.filters.js';
-import { MARK_END, MARK_START } from './search.snippet.js';
+import { andAll, filterConditions, hasFilters, RANKED_MATCHES, SIMILAR_CANDIDATES } from './search.filters.js';
+import { MARK_END, MARK_START, markPassage } from './search.snippet.js';
 import type { IndexMatch, SearchFilters, SearchIndex, SearchTerms } from './search.types.js';
 
 // Column weights for bm25, in the order of the FTS5 table: title, excerpt, names, body.
@@ -36,6 +36,7 @@ export class SqliteSearchIndex implements SearchIndex {
     const ids = ranked.rows.map((r) => r.id);
     const total = Number(ranked.rows[0]?.total ?? (page.offset > 0 ? await this.count(match, filters) : 0));
     if (ids.length === 0) return { matches: [], total };
+    if (terms.prefix) return { matches: await this.passages(ids, terms.words), total };
     // Snippets only for the page shown, not for every match.
     const snippets = await sql<IndexMatch>`
       select rowid as id,
@@ -44,6 +45,20 @@ export class SqliteSearchIndex implements SearchIndex {
       from post_search where post_search match ${match} and rowid in (${sql.join(ids)})`.execute(this.db);
     const byId = new Map(snippets.rows.map((row) => [row.id, row]));
     return { matches: ids.map((id) => byId.get(id) ?? { id, body: '', excerpt: '' }), total };
+  }
+
+  /**
+   * Passages for a prefix search, marked here rather than by FTS5: its snippets would expand the
+   * prefix into every indexed word that starts with it once more for the rows shown.
+   */
+  private async passages(ids: number[], words: string[]): Promise<IndexMatch[]> {
+    const { rows } = await sql<{ id: number; body: string; excerpt: string }>`
+      select rowid as id, body, excerpt from post_search where rowid in (${sql.join(ids)})`.execute(this.db);
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    return ids.map((id) => {
+      const row = byId.get(id);
+      return { id, body: row ? markPassage(row.body, words, 24) : '', excerpt: row ? markPassage(row.excerpt, words, 40) : '' };
+    });
   }
 
   /** How many matches there are (up to the ranked window), for a page past the last one. */
@@ -61,7 +76,7 @@ export class SqliteSearchIndex implements SearchIndex {
     const { rows } = await sql<{ id: number }>`
       select id from (
         select rowid as id, bm25(post_search, ${WEIGHTS}) as score from post_search where post_search match ${match}
-        order by rowid desc limit ${RANKED_MATCHES}
+        order by rowid desc limit ${SIMILAR_CANDIDATES}
       ) order by score limit ${limit}`.execute(this.db);
     return rows.map((r) => r.id);
   }

@@ -39,14 +39,17 @@ export class CacheInvalidator {
     this.deps.memo.clear();
   }
 
-  private drop(keys: string[]): void {
-    this.deps.cache.invalidate(keys);
-    this.deps.memo.invalidate(keys);
+  /** Drops what depends on the keys; with `since`, only what was rendered or read before it. */
+  private drop(keys: string[], since?: { page: number; memo: number }): void {
+    this.deps.cache.invalidate(keys, since?.page);
+    this.deps.memo.invalidate(keys, since?.memo);
   }
 
   private async postChanged(id: number): Promise<void> {
     const before = this.listings.get(id) ?? this.deps.cache.keysAlongside(cacheKeys.post(id), 'list:');
     this.drop([cacheKeys.post(id), cacheKeys.listAll, cacheKeys.sitemaps, ...before]);
+    // The change has committed: whatever is rendered from here on shows it, and needs no second drop.
+    const since = { page: this.deps.cache.generation, memo: this.deps.memo.generation };
     const [post] = await this.deps.posts.load([id]);
     if (!post) {
       this.listings.delete(id);
@@ -56,6 +59,6 @@ export class CacheInvalidator {
     this.listings.delete(id);
     if (this.listings.size >= REMEMBERED) this.listings.delete(this.listings.keys().next().value!);
     this.listings.set(id, now);
-    this.drop(now);
+    this.drop(now, since);
   }
 }

@@ -63,7 +63,9 @@ export class PageCache {
   private readonly entries: LRUCache<string, CachedResponse>;
   private readonly index = new Map<string, Set<string>>();
   private readonly pending = new Map<string, Promise<unknown>>();
-  private generation = 0;
+  /** The generation each kept page was rendered in. */
+  private readonly keptIn = new Map<string, number>();
+  private current = 0;
 
   constructor(maxBytes = 64 * 1024 * 1024) {
     this.entries = new LRUCache<string, CachedResponse>({
@@ -91,7 +93,7 @@ export class PageCache {
     if (hit) return hit;
     const waiting = this.pending.get(address) as Promise<CachedResponse | Other> | undefined;
     if (waiting) return waiting;
-    const started = this.generation;
+    const started = this.current;
     const work = (async () => {
       const result = await render();
       return isRendered(result) ? prepare(result, now()) : result;
@@ -99,15 +101,21 @@ export class PageCache {
     this.pending.set(address, work);
     try {
       const response = await work;
-      if (isCached(response) && this.generation === started) this.keep(address, response);
+      if (isCached(response) && this.current === started) this.keep(address, response);
       return response;
     } finally {
       this.pending.delete(address);
     }
   }
 
+  /** Counts invalidations: a page kept in a later generation was rendered after them. */
+  get generation(): number {
+    return this.current;
+  }
+
   private keep(address: string, response: CachedResponse): void {
     this.entries.set(address, response);
+    this.keptIn.set(address, this.current);
     for (const key of response.keys) {
       let addresses = this.index.get(key);
       if (!addresses) this.index.set(key, (addresses = new Set()));
@@ -115,12 +123,18 @@ export class PageCache {
     }
   }
 
-  /** Drops every page that depends on one of the keys; returns how many were dropped. */
-  invalidate(keys: Iterable<string>): number {
-    this.generation += 1;
+  /**
+   * Drops every page that depends on one of the keys (only those rendered before the generation
+   * `renderedBefore`, when given); returns how many were dropped.
+   */
+  invalidate(keys: Iterable<string>, renderedBefore = Infinity): number {
+    // Renders under way now started before the change unless only older pages are dropped.
+    if (renderedBefore === Infinity) this.current += 1;
     let dropped = 0;
     for (const key of keys) {
-      for (const address of [...(this.index.get(key) ?? [])]) if (this.entries.delete(address)) dropped += 1;
+      for (const address of [...(this.index.get(key) ?? [])]) {
+        if ((this.keptIn.get(address) ?? 0) < renderedBefore && this.entries.delete(address)) dropped += 1;
+      }
     }
     return dropped;
   }
@@ -135,11 +149,12 @@ export class PageCache {
   }
 
   clear(): void {
-    this.generation += 1;
+    this.current += 1;
     this.entries.clear();
   }
 
   private unindex(address: string, entry: CachedResponse): void {
+    this.keptIn.delete(address);
     for (const key of entry.keys) {
       const addresses = this.index.get(key);
       if (!addresses) continue;

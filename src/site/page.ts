@@ -16,7 +16,7 @@ export interface SiteDeps {
   theme: Theme;
   publicUrl: string;
   /** Short lists (newest of a listing, recommendations), kept in memory between changes. */
-  listings: Pick<ListingMemo, 'latest' | 'related'>;
+  listings: Pick<ListingMemo, 'latest' | 'related' | 'page'>;
   media?: ResponsiveImages;
 }
 

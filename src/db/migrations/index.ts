@@ -12,6 +12,7 @@ import * as m0010 from './0010-create-site-cache-changes.js';
 import * as m0015 from './0015-create-search.js';
 import * as m0016 from './0016-create-recommendations.js';
 import * as m0017 from './0017-defer-search-refresh.js';
+import * as m0018 from './0018-index-featured-posts.js';
 import * as m0030 from './0030-create-newsletter.js';
 import * as m0050 from './0050-create-content-api-keys.js';
 
@@ -30,6 +31,7 @@ const migrations: Record<string, Migration> = {
   '0015-create-search': m0015,
   '0016-create-recommendations': m0016,
   '0017-defer-search-refresh': m0017,
+  '0018-index-featured-posts': m0018,
   '0030-create-newsletter': m0030,
   '0050-create-content-api-keys': m0050,
 };

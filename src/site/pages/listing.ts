@@ -24,7 +24,7 @@ export interface NumberedPage {
 
 /** Page N of a listing (newest first); null when the page is past the end. */
 export async function numberedPage(deps: SiteDeps, filter: ListFilter, page: number): Promise<NumberedPage | null> {
-  const { posts, next } = await deps.posts.list(filter, { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
+  const { posts, next } = await deps.listings.page(filter, { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
   if (page > 1 && posts.length === 0) return null;
   return { posts, page, hasNext: next !== null };
 }
