@@ -65,6 +65,7 @@ describe('the editor in the browser', () => {
     const saved = await admin.services.posts.get(id);
     expect(saved.format).toBe('review');
     expect(saved.review?.work).toMatchObject({ title: 'Past Lives', year: 2023, runtimeMinutes: 106, organization: 'A24' });
+    expect(saved.review?.rating).toEqual({ value: 4.5, scale: 5 });
     expect(saved.review?.work.credits.map((c) => [c.person.name, c.role, c.character])).toEqual([
       ['Celine Song', 'director', null],
       ['Greta Lee', 'cast', 'Nora'],
