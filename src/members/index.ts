@@ -1,5 +1,5 @@
 export { MemberService, givesPaidAccess, SIGN_IN_LINK_MINUTES } from './member.service.js';
-export type { MemberDetail } from './member.service.js';
+export type { MemberDetail } from './member.types.js';
 export type { MemberFilter } from './member.repository.js';
 export { PlanService } from './plan.service.js';
 export { SubscriptionService, GRACE_END_JOB, GRACE_DAYS, priceOf } from './subscription.service.js';

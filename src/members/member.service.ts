@@ -24,7 +24,7 @@ import {
   useToken,
   type MemberFilter,
 } from './member.repository.js';
-import type { Billing, Member, Subscription } from './member.types.js';
+import type { Member, MemberDetail, Subscription } from './member.types.js';
 import { giftsBoughtBy, memberCheckouts, memberSubscriptions, subscriptionsOfMembers } from './subscription.repository.js';
 
 export const SIGN_IN_LINK_MINUTES = 20;
@@ -38,19 +38,6 @@ export const emailInput = z.string().trim().toLowerCase().max(254, 'must be at m
 /** How many of a member's checkouts their detail shows. */
 const RECENT_CHECKOUTS = 10;
 
-interface Person {
-  id: number;
-  email: string;
-  name: string;
-}
-
-export interface MemberDetail {
-  member: Member;
-  /** `buyer` is who paid, for a gift someone else bought. */
-  subscriptions: Array<Subscription & { buyer: Person | null }>;
-  giftsGiven: Array<Subscription & { recipient: Person }>;
-  checkouts: Array<{ id: number; planId: number; billing: Billing; status: 'open' | 'completed'; createdAt: string; giftRecipient: { email: string; name: string } | null }>;
-}
 
 const hash = (token: string) => createHash('sha256').update(token).digest('hex');
 const newToken = () => randomBytes(32).toString('base64url');

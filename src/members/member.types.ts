@@ -70,3 +70,18 @@ export interface CheckoutDetails {
   address: Address | null;
   gift: GiftRecipient | null;
 }
+
+/** Someone on the other side of a gift. */
+export interface GiftPerson {
+  id: number;
+  email: string;
+  name: string;
+}
+
+export interface MemberDetail {
+  member: Member;
+  /** `buyer` is who paid, for a gift someone else bought. */
+  subscriptions: Array<Subscription & { buyer: GiftPerson | null }>;
+  giftsGiven: Array<Subscription & { recipient: GiftPerson }>;
+  checkouts: Array<{ id: number; planId: number; billing: Billing; status: 'open' | 'completed'; createdAt: string; giftRecipient: { email: string; name: string } | null }>;
+}

@@ -2,11 +2,11 @@
  * Memberships and print issues in the admin API (`/admin/api/members/…`). Records are the
  * server's own types, imported type-only.
  */
-import type { Billing, Member, Plan, PlanTier, Subscription, SubscriptionStatus } from '../../../../src/members/member.types';
+import type { Billing, Member, MemberDetail, Plan, PlanTier, Subscription, SubscriptionStatus } from '../../../../src/members/member.types';
 import type { FulfilmentItem, PrintIssue } from '../../../../src/print/print.types';
 import { query, request } from './client';
 
-export type { Billing, Member, Plan, PlanTier, Subscription, SubscriptionStatus, FulfilmentItem, PrintIssue };
+export type { Billing, Member, MemberDetail, Plan, PlanTier, Subscription, SubscriptionStatus, FulfilmentItem, PrintIssue };
 export { planTiers, subscriptionStatuses } from '../../../../src/members/member.types';
 
 /** What a plan form sends; prices in minor units (pence, cents), null where not sold that way. */
@@ -29,17 +29,6 @@ export type MemberRow = Member & { subscriptions: Subscription[] };
 export const listMembers = (filter: MemberFilter) =>
   request<{ members: MemberRow[]; total: number }>('GET', `/members${query({ ...filter, limit: MEMBERS_PAGE })}`);
 
-interface Person {
-  id: number;
-  email: string;
-  name: string;
-}
-export interface MemberDetail {
-  member: Member;
-  subscriptions: Array<Subscription & { buyer: Person | null }>;
-  giftsGiven: Array<Subscription & { recipient: Person }>;
-  checkouts: Array<{ id: number; planId: number; billing: Billing; status: 'open' | 'completed'; createdAt: string; giftRecipient: { email: string; name: string } | null }>;
-}
 export const getMember = (id: number) => request<MemberDetail>('GET', `/members/${id}`);
 
 export type PrintIssueInput = Pick<PrintIssue, 'name' | 'coverImageUrl' | 'onSaleDate' | 'addressCutoff'> & { slug?: string };
