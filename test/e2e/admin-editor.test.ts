@@ -344,6 +344,30 @@ describe('the editor in the browser', () => {
     await context.close();
   });
 
+  it('keeps facts typed before a library work is linked, and fills in only the empty ones', async () => {
+    const editor = await admin.staff('editor', 'Third Opinion');
+    await admin.services.posts.create(filmReview([editor.authorSlug], { title: 'The review before' }));
+    const { context, page } = await admin.openAdmin();
+    await signIn(page, editor);
+    const id = await startPost(page, 'Past Lives, revisited', 'Again.');
+    await page.getByLabel('Format', { exact: true }).selectOption('review');
+    await page.getByLabel('Work title').fill('Past Live');
+    await page.getByLabel('Studio').fill('Distributor Two');
+    await page.getByLabel('Runtime (minutes)').fill('105');
+    await page.getByLabel('Rating').fill('4');
+    await page.getByLabel('Work title').fill('Past Lives');
+    await page.getByText('Linked to the existing work in the library').waitFor();
+    await expect.poll(() => page.getByLabel('Year').inputValue()).toBe('2023');
+    expect(await page.getByLabel('Studio').inputValue()).toBe('Distributor Two');
+    expect(await page.getByLabel('Runtime (minutes)').inputValue()).toBe('105');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await page.getByRole('status').filter({ hasText: /draft\s+Saved/ }).waitFor();
+    const saved = await admin.services.posts.get(id);
+    expect(saved.review?.work).toMatchObject({ title: 'Past Lives', year: 2023, organization: 'Distributor Two', runtimeMinutes: 105 });
+    expect(saved.review?.rating).toEqual({ value: 4, scale: 5 });
+    await context.close();
+  });
+
   it('deletes a post with a moment to undo it', async () => {
     const editor = await admin.staff('editor', 'Second Thoughts');
     const { context, page } = await admin.openAdmin();

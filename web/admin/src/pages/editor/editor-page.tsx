@@ -54,7 +54,12 @@ function Editor({ initial, type }: { initial: Post | null; type: 'post' | 'page'
     }, () => setAuthors([]));
   }, [initial, staff.authorId]);
 
-  const update = useCallback((patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch })), []);
+  // A change applies to the latest draft (a function reads it), so changes that land together, such
+  // as a keystroke and a suggestion arriving from the server, never undo each other.
+  const update = useCallback(
+    (patch: Partial<Draft> | ((current: Draft) => Partial<Draft>)) => setDraft((d) => ({ ...d, ...(typeof patch === 'function' ? patch(d) : patch) })),
+    [],
+  );
   const replaceWith = (next: Post) => {
     const nextDraft = toDraft(next);
     setDraft(nextDraft);

@@ -36,6 +36,20 @@ function fromWork(work: Work, keep: WorkDraft): WorkDraft {
   };
 }
 
+/** Links a library work (picked, or its title typed in full), keeping every fact already typed. */
+function fillFrom(work: Work, typed: WorkDraft): WorkDraft {
+  const known = fromWork(work, typed);
+  return {
+    ...known,
+    year: typed.year || known.year,
+    organization: typed.organization || known.organization,
+    releaseDate: typed.releaseDate || known.releaseDate,
+    runtimeMinutes: typed.runtimeMinutes || known.runtimeMinutes,
+    availability: typed.availability.length ? typed.availability : known.availability,
+    credits: typed.credits.length ? typed.credits : known.credits,
+  };
+}
+
 /**
  * The reviewed work: picking a suggested title fills in the known facts (and links the existing
  * work); typing a new title creates the work when the post is saved. Credits work the same way
@@ -43,7 +57,8 @@ function fromWork(work: Work, keep: WorkDraft): WorkDraft {
  */
 export function ReviewForm({ value, onChange, error, savedPeople }: {
   value: WorkDraft;
-  onChange: (work: WorkDraft) => void;
+  /** Receives a change to apply to the latest work draft, never a copy of an older one. */
+  onChange: (change: (work: WorkDraft) => WorkDraft) => void;
   error: ApiError | null;
   /** People credited in the last saved version: a new person is in the library once saved. */
   savedPeople: PersonSummary[];
@@ -51,18 +66,19 @@ export function ReviewForm({ value, onChange, error, savedPeople }: {
   const worksId = useId();
   const works = useSuggestions(value.title, searchWorks);
   const labels = workTypes[value.type];
-  const set = (patch: Partial<WorkDraft>) => onChange({ ...value, ...patch });
+  const set = (patch: Partial<WorkDraft>) => onChange((work) => ({ ...work, ...patch }));
   const setTitle = (title: string) => {
     const existing = works.find((w) => w.title === title || `${w.title} (${w.year ?? '?'})` === title);
-    if (existing) onChange(fromWork(existing, value));
-    else set({ title, slug: value.title === title ? value.slug : '' });
+    if (existing) onChange((work) => fillFrom(existing, work));
+    else onChange((work) => ({ ...work, title, slug: work.title === title ? work.slug : '' }));
   };
   // A title typed in full that matches a suggestion links that work, as picking it from the list does.
   const [declined, setDeclined] = useState<string | null>(null);
   useEffect(() => {
     if (value.slug) return;
     const existing = works.find((w) => w.title === value.title && w.slug !== declined);
-    if (existing) onChange(fromWork(existing, value));
+    // Linked without a pick, the library only fills in what has not been typed yet.
+    if (existing) onChange((work) => (work.slug || work.title !== existing.title ? work : fillFrom(existing, work)));
   }, [works, value, onChange, declined]);
   const field = (name: string) => error?.field(`review.work.${name}`) ?? error?.field(`review.${name}`);
 
@@ -90,8 +106,8 @@ export function ReviewForm({ value, onChange, error, savedPeople }: {
       </div>
       <TextField label={labels.organization} value={value.organization} onChange={(e) => set({ organization: e.target.value })} error={field('organization')} />
       <TextField label={labels.date} type="date" value={value.releaseDate} onChange={(e) => set({ releaseDate: e.target.value })} error={field('releaseDate')} />
-      <Availability value={value.availability} onChange={(availability) => set({ availability })} />
-      <Credits value={value.credits} onChange={(credits) => set({ credits })} error={field('credits')} savedPeople={savedPeople} />
+      <Availability value={value.availability} onChange={(change) => onChange((work) => ({ ...work, availability: change(work.availability) }))} />
+      <Credits value={value.credits} onChange={(change) => onChange((work) => ({ ...work, credits: change(work.credits) }))} error={field('credits')} savedPeople={savedPeople} />
       <div className="row">
         <TextField label="Rating" inputMode="decimal" value={value.ratingValue} onChange={(e) => set({ ratingValue: e.target.value })} error={error?.field('review.rating')} />
         <TextField label="Out of" inputMode="numeric" value={value.ratingScale} onChange={(e) => set({ ratingScale: e.target.value })} />
@@ -101,8 +117,10 @@ export function ReviewForm({ value, onChange, error, savedPeople }: {
   );
 }
 
-function Availability({ value, onChange }: { value: WorkDraft['availability']; onChange: (list: WorkDraft['availability']) => void }) {
-  const set = (i: number, patch: Partial<WorkDraft['availability'][number]>) => onChange(value.map((a, j) => (i === j ? { ...a, ...patch } : a)));
+type ListChange<T> = (change: (list: T[]) => T[]) => void;
+
+function Availability({ value, onChange }: { value: WorkDraft['availability']; onChange: ListChange<WorkDraft['availability'][number]> }) {
+  const set = (i: number, patch: Partial<WorkDraft['availability'][number]>) => onChange((list) => list.map((a, j) => (i === j ? { ...a, ...patch } : a)));
   return (
     <fieldset>
       <legend>Where to watch, read or listen</legend>
@@ -110,24 +128,24 @@ function Availability({ value, onChange }: { value: WorkDraft['availability']; o
         <div className="row" key={i}>
           <TextField label={`Where ${i + 1}`} value={a.label} onChange={(e) => set(i, { label: e.target.value })} />
           <TextField label={`Link ${i + 1}`} type="url" value={a.url} onChange={(e) => set(i, { url: e.target.value })} />
-          <button type="button" onClick={() => onChange(value.filter((_, j) => j !== i))} aria-label={`Remove where ${i + 1}`}>×</button>
+          <button type="button" onClick={() => onChange((list) => list.filter((_, j) => j !== i))} aria-label={`Remove where ${i + 1}`}>×</button>
         </div>
       ))}
-      <button type="button" onClick={() => onChange([...value, { label: '', url: '' }])}>Add where to find it</button>
+      <button type="button" onClick={() => onChange((list) => [...list, { label: '', url: '' }])}>Add where to find it</button>
     </fieldset>
   );
 }
 
-function Credits({ value, onChange, error, savedPeople }: { value: CreditDraft[]; onChange: (list: CreditDraft[]) => void; error?: string; savedPeople: PersonSummary[] }) {
-  const set = (i: number, patch: Partial<CreditDraft>) => onChange(value.map((c, j) => (i === j ? { ...c, ...patch } : c)));
+function Credits({ value, onChange, error, savedPeople }: { value: CreditDraft[]; onChange: ListChange<CreditDraft>; error?: string; savedPeople: PersonSummary[] }) {
+  const set = (i: number, patch: Partial<CreditDraft>) => onChange((list) => list.map((c, j) => (i === j ? { ...c, ...patch } : c)));
   return (
     <fieldset>
       <legend>Credits</legend>
       {error && <p className="field-error">{error}</p>}
       {value.map((credit, i) => (
-        <CreditRow key={i} index={i} credit={credit} savedPeople={savedPeople} onChange={(patch) => set(i, patch)} onRemove={() => onChange(value.filter((_, j) => j !== i))} />
+        <CreditRow key={i} index={i} credit={credit} savedPeople={savedPeople} onChange={(patch) => set(i, patch)} onRemove={() => onChange((list) => list.filter((_, j) => j !== i))} />
       ))}
-      <button type="button" onClick={() => onChange([...value, { name: '', slug: '', role: value.length === 0 ? 'director' : 'cast', character: '' }])}>
+      <button type="button" onClick={() => onChange((list) => [...list, { name: '', slug: '', role: list.length === 0 ? 'director' : 'cast', character: '' }])}>
         Add credit
       </button>
     </fieldset>

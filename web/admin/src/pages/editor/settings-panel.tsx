@@ -19,7 +19,7 @@ export interface ScheduleControl {
 export function SettingsPanel({ type, draft, update, tags, onTagCreated, authors, error, schedule, savedPeople }: {
   type: 'post' | 'page';
   draft: Draft;
-  update: (patch: Partial<Draft>) => void;
+  update: (patch: Partial<Draft> | ((current: Draft) => Partial<Draft>)) => void;
   tags: Tag[];
   onTagCreated: (tag: Tag) => void;
   authors: Author[];
@@ -104,7 +104,7 @@ export function SettingsPanel({ type, draft, update, tags, onTagCreated, authors
       )}
 
       {type === 'post' && draft.format === 'review' && (
-        <ReviewForm value={draft.review} onChange={(review) => update({ review })} error={error} savedPeople={savedPeople} />
+        <ReviewForm value={draft.review} onChange={(change) => update((d) => ({ review: change(d.review) }))} error={error} savedPeople={savedPeople} />
       )}
 
       <fieldset>
