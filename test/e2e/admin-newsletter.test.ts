@@ -225,6 +225,8 @@ describe('the newsletter screens without SMTP', () => {
     await signIn(page, editor);
     const chart = page.getByRole('figure', { name: 'Newsletter subscribers over time' });
     await chart.getByRole('img', { name: /, 2 now; 2 joined and 0 left$/ }).waitFor();
+    // The count axis is labelled in whole numbers, each once.
+    expect(await chart.locator('text.axis').evaluateAll((labels) => labels.map((l) => l.textContent).filter((t) => /^\d+$/.test(t ?? '')))).toEqual(['0', '1', '2']);
     await expectAccessible(page, 'dashboard with the subscriber chart');
     await context.close();
   });

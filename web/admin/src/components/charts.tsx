@@ -19,10 +19,10 @@ export function StackedBarChart({ title, data }: { title: string; data: StackedS
     <figure className="chart">
       <figcaption>{title}</figcaption>
       <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-label={`${title}: ${sum} in ${data.labels.length} weeks`}>
-        {[0, 0.5, 1].map((f) => (
-          <g key={f}>
-            <line x1={pad.left} x2={width - pad.right} y1={y(max * f)} y2={y(max * f)} className="grid" />
-            <text x={pad.left - 6} y={y(max * f) + 4} textAnchor="end" className="axis">{Math.round(max * f)}</text>
+        {gridValues(max).map((v) => (
+          <g key={v}>
+            <line x1={pad.left} x2={width - pad.right} y1={y(v)} y2={y(v)} className="grid" />
+            <text x={pad.left - 6} y={y(v) + 4} textAnchor="end" className="axis">{v}</text>
           </g>
         ))}
         {data.labels.map((label, i) => {
@@ -103,10 +103,10 @@ export function LineChart({ title, points, summary }: { title: string; points: L
     <figure className="chart">
       <figcaption>{title}</figcaption>
       <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-label={`${title}: ${summary}`}>
-        {[0, 0.5, 1].map((f) => (
-          <g key={f}>
-            <line x1={pad.left} x2={width - pad.right} y1={y(max * f)} y2={y(max * f)} className="grid" />
-            <text x={pad.left - 6} y={y(max * f) + 4} textAnchor="end" className="axis">{Math.round(max * f)}</text>
+        {gridValues(max).map((v) => (
+          <g key={v}>
+            <line x1={pad.left} x2={width - pad.right} y1={y(v)} y2={y(v)} className="grid" />
+            <text x={pad.left - 6} y={y(v) + 4} textAnchor="end" className="axis">{v}</text>
           </g>
         ))}
         <polyline fill="none" stroke={palette[0]} strokeWidth={2.5} strokeLinejoin="round" points={points.map((p, i) => `${x(i)},${y(p.value)}`).join(' ')} />
@@ -127,4 +127,9 @@ export function LineChart({ title, points, summary }: { title: string; points: L
       </details>
     </figure>
   );
+}
+
+/** Whole numbers for the grid lines of a count axis (never the same label twice). */
+function gridValues(max: number): number[] {
+  return [...new Set([0, Math.round(max / 2), max])];
 }
