@@ -2,12 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp, type AppContext } from '../support/app.js';
-import { makeAuthor, postFields } from '../support/factories.js';
 import { startStripeServer, type StripeTestServer } from '../support/stripe-server.js';
-import { makePlans, memberCookie, subscribe } from './helpers.js';
+import { makeGatedPieces, makePlans, memberCookie, MEMBERS_SECRET, PAID_SECRET, subscribe } from './helpers.js';
 
-const MEMBERS_SECRET = 'Quillwort members-only paragraph';
-const PAID_SECRET = 'Zanzibar paid-only paragraph';
 
 describe('gated posts never reach readers who may not read them', () => {
   let t: AppContext;
@@ -25,17 +22,7 @@ describe('gated posts never reach readers who may not read them', () => {
     stripe = await startStripeServer();
     t = await testApp('sqlite', { stripe: stripe.settings });
     await makePlans(t.services);
-    const author = await makeAuthor(t.services, { name: 'Gate Keeper' });
-    authorSlug = author.slug;
-    await t.services.posts.create(postFields([author.slug], { title: 'An open piece', status: 'published' }));
-    const members = await t.services.posts.create(
-      postFields([author.slug], { title: 'A members piece', excerpt: 'Members teaser.', body: `${MEMBERS_SECRET}.\n\nMore.`, visibility: 'members', status: 'published' }),
-    );
-    const paid = await t.services.posts.create(
-      postFields([author.slug], { title: 'A paid piece', excerpt: 'Paid teaser.', body: `${PAID_SECRET}.\n\nMore.`, visibility: 'paid', status: 'published' }),
-    );
-    membersSlug = members.slug;
-    paidSlug = paid.slug;
+    ({ authorSlug, membersSlug, paidSlug } = await makeGatedPieces(t.services));
     freeCookie = await cookieFor('free@example.com');
     await subscribe(t.services, stripe, { plan: 'digital', billing: 'month', email: 'paid@example.com' });
     paidCookie = await cookieFor('paid@example.com');

@@ -1,4 +1,5 @@
 import type { Services } from '../../src/services.js';
+import { makeAuthor, postFields } from '../support/factories.js';
 import { testServices, type Dialect, type TestContext } from '../support/stores.js';
 import { invoice, signedEvent, startStripeServer, type StripeTestServer } from '../support/stripe-server.js';
 
@@ -69,4 +70,21 @@ export async function stripeServices(dialect: Dialect, options: Omit<Parameters<
   const t: TestContext = await testServices(dialect, { ...options, stripe: stripe.settings });
   await makePlans(t.services);
   return { t, stripe, close: async () => Promise.all([t.close(), stripe.close()]) };
+}
+
+/** Words that appear only in the bodies of the gated pieces below: finding them anywhere is a leak. */
+export const MEMBERS_SECRET = 'Quillwort members-only paragraph';
+export const PAID_SECRET = 'Zanzibar paid-only paragraph';
+
+/** An open piece, a members-only one and a paid one (with teasers), by one author. */
+export async function makeGatedPieces(services: Services) {
+  const author = await makeAuthor(services, { name: 'Gate Keeper' });
+  await services.posts.create(postFields([author.slug], { title: 'An open piece', status: 'published' }));
+  const members = await services.posts.create(
+    postFields([author.slug], { title: 'A members piece', excerpt: 'Members teaser.', body: `${MEMBERS_SECRET}.\n\nMore.`, visibility: 'members', status: 'published' }),
+  );
+  const paid = await services.posts.create(
+    postFields([author.slug], { title: 'A paid piece', excerpt: 'Paid teaser.', body: `${PAID_SECRET}.\n\nMore.`, visibility: 'paid', status: 'published' }),
+  );
+  return { authorSlug: author.slug, membersSlug: members.slug, paidSlug: paid.slug };
 }

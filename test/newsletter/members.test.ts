@@ -1,13 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { smtpMailer } from '../../src/email/index.js';
-import { deliver, makePlans, subscribe } from '../members/helpers.js';
+import { deliver, makeGatedPieces, makePlans, MEMBERS_SECRET, PAID_SECRET, subscribe } from '../members/helpers.js';
 import { testApp, type AppContext } from '../support/app.js';
 import { makeAuthor, postFields } from '../support/factories.js';
 import { startSmtp, type TestSmtp } from '../support/smtp.js';
 import { startStripeServer, subscriptionState, type StripeTestServer } from '../support/stripe-server.js';
 
-const MEMBERS_SECRET = 'Quillwort members-only paragraph';
-const PAID_SECRET = 'Zanzibar paid-only paragraph';
 const OUTSIDER = 'outsider@example.com';
 const FREE = 'free@example.com';
 const PAID = 'paid@example.com';
@@ -34,16 +32,7 @@ describe('newsletter emails to members and to everyone else', () => {
     await t.services.members.completeSignIn(token);
     paidSubscription = (await subscribe(t.services, stripe, { plan: 'digital', billing: 'month', email: PAID })).stripeId;
 
-    const author = await makeAuthor(t.services, { name: 'Gate Keeper' });
-    await t.services.posts.create(postFields([author.slug], { title: 'An open piece', status: 'published' }));
-    const members = await t.services.posts.create(
-      postFields([author.slug], { title: 'A members piece', excerpt: 'Members teaser.', body: `${MEMBERS_SECRET}.\n\nMore.`, visibility: 'members', status: 'published' }),
-    );
-    const paid = await t.services.posts.create(
-      postFields([author.slug], { title: 'A paid piece', excerpt: 'Paid teaser.', body: `${PAID_SECRET}.\n\nMore.`, visibility: 'paid', status: 'published' }),
-    );
-    membersSlug = members.slug;
-    paidSlug = paid.slug;
+    ({ membersSlug, paidSlug } = await makeGatedPieces(t.services));
   });
   afterAll(async () => {
     await t.services.mailer.close();
