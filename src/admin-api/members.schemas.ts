@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { AppError } from '../errors/app-error.js';
-import { billings, planTiers, subscriptionStatuses } from '../members/index.js';
+import { billings, planTiers, storedAddress, subscriptionStatuses } from '../members/index.js';
 
 /**
  * Shapes of the membership and print endpoints' answers, and their id parameter. Ids that are not
@@ -29,15 +29,7 @@ export const planOut = z.object({
   position: z.number(),
 });
 
-export const addressOut = z.object({
-  name: z.string(),
-  line1: z.string(),
-  line2: z.string(),
-  city: z.string(),
-  region: z.string(),
-  postcode: z.string(),
-  country: z.string(),
-});
+export const addressOut = storedAddress;
 
 export const memberOut = z.object({
   id: z.number(),

@@ -77,6 +77,17 @@ function isCountryCode(code: string): boolean {
   }
 }
 
+/** An address as stored, already normalised: the shape answers and export documents carry. */
+export const storedAddress = z.object({
+  name: z.string(),
+  line1: z.string(),
+  line2: z.string(),
+  city: z.string(),
+  region: z.string(),
+  postcode: z.string(),
+  country: z.string(),
+});
+
 export const addressInput = z
   .object({
     name: line(120, 1),

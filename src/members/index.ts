@@ -5,7 +5,7 @@ export { PlanService } from './plan.service.js';
 export { SubscriptionService, GRACE_END_JOB, GRACE_DAYS, priceOf } from './subscription.service.js';
 export { stripePayments } from './payments.js';
 export type { Payments, StripeSettings } from './payments.js';
-export { validateAddress, isCompleteAddress } from './address.js';
+export { validateAddress, isCompleteAddress, storedAddress } from './address.js';
 export { planInput } from './plan.schema.js';
 export type { Address } from './address.js';
 export { MEMBER_EMAIL_JOB, renewalReminderEmail } from './member.emails.js';

@@ -3,6 +3,7 @@ import { isoDate, isoDateTime, line, linkUrl, slugSchema } from '../content/text
 import type { DbOrTx } from '../db/client.js';
 import { AppError } from '../errors/app-error.js';
 import type { JobQueue } from '../jobs/index.js';
+import { storedAddress } from '../members/index.js';
 import { FREEZE_JOB, freezeKey } from './print.service.js';
 import { insertIssue, insertItems, itemsOf, listIssues, markFrozen } from './print.repository.js';
 
@@ -17,19 +18,7 @@ export const printSection = z.array(
       addressCutoff: isoDateTime,
       frozenAt: isoDateTime.nullable(),
       fulfilment: z.array(
-        z
-          .object({
-            email: z.string().email(),
-            quantity: z.number().int().min(1).max(1000),
-            name: z.string(),
-            line1: z.string(),
-            line2: z.string(),
-            city: z.string(),
-            region: z.string(),
-            postcode: z.string(),
-            country: z.string(),
-          })
-          .strict(),
+        storedAddress.extend({ email: z.string().email(), quantity: z.number().int().min(1).max(1000) }).strict(),
       ),
     })
     .strict(),
