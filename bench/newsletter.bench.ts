@@ -1,29 +1,33 @@
 // npm run bench:newsletter — one digest to N subscribers (default 100,000) into a local SMTP sink
 // running in its own process. Each send runs as production runs it: the compiled CLI
 // (`node bin/masthead.js newsletter send --digest`) in its own process, whose peak RSS (worker
-// threads included) is read from /proc. The bare nodemailer pool pushes the same number of
-// pre-built messages of the same size into the same sink, before and after the sends.
+// threads included) is read from /proc. The bare client (nodemailer's SMTPConnection, one loop per
+// connection, nothing else) pushes the same number of copies of one message of that digest, built
+// beforehand, into the same sink, between the sends and after them.
 // BENCH_N sets the number of subscribers; BENCH_CPU_PROF=DIR writes CPU profiles of the sends there.
 import { execFileSync, spawn } from 'node:child_process';
 import { generateKeyPairSync } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import nodemailer from 'nodemailer';
+import SMTPConnection from 'nodemailer/lib/smtp-connection';
 import pino from 'pino';
 import { openStore, type Store } from '../src/db/client.js';
 import { migrateToLatest } from '../src/db/migrate.js';
 import { outboxMailer } from '../src/email/index.js';
+import { MessageBuilder } from '../src/newsletter/message.builder.js';
+import { parseMailFrom } from '../src/newsletter/send.service.js';
+import type { SendContent } from '../src/newsletter/send.types.js';
 import { createServices } from '../src/services.js';
 
 const N = Number(process.env.BENCH_N ?? 100_000);
 const CONNECTIONS = 5;
 const MAIL_FROM = 'The Magazine <news@magazine.example>';
 
-async function startSink(): Promise<{ url: string; stop(): void }> {
+async function startSink(): Promise<{ url: string; port: number; stop(): void }> {
   const child = spawn(process.execPath, ['--import', 'tsx', path.resolve('bench/newsletter-sink.ts')], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const port = await new Promise<string>((resolve) => child.stdout.once('data', (d: Buffer) => resolve(d.toString().trim())));
-  return { url: `smtp://127.0.0.1:${port}`, stop: () => child.kill() };
+  const port = Number(await new Promise<string>((resolve) => child.stdout.once('data', (d: Buffer) => resolve(d.toString().trim()))));
+  return { url: `smtp://127.0.0.1:${port}`, port, stop: () => child.kill() };
 }
 
 async function seed(store: Store): Promise<void> {
@@ -101,23 +105,40 @@ async function cliDigestSend(store: Store, env: Record<string, string>): Promise
 }
 
 /** Messages per second, and this process's CPU time per message in microseconds. */
-async function bareClient(url: string, raw: string, count: number): Promise<{ rate: number; cpuPerMessage: number }> {
-  const transport = nodemailer.createTransport({ url, pool: true, maxConnections: CONNECTIONS, maxMessages: Infinity } as Parameters<typeof nodemailer.createTransport>[0]);
+async function bareClient(port: number, raw: Buffer, count: number): Promise<{ rate: number; cpuPerMessage: number }> {
+  const connections = await Promise.all(
+    Array.from({ length: CONNECTIONS }, async () => {
+      const connection = new SMTPConnection({ host: '127.0.0.1', port });
+      await new Promise<void>((resolve, reject) => {
+        connection.once('error', reject);
+        connection.connect(() => resolve());
+      });
+      return connection;
+    }),
+  );
   let next = 0;
   const started = performance.now();
   const cpu = process.cpuUsage();
   await Promise.all(
-    Array.from({ length: CONNECTIONS }, async () => {
+    connections.map(async (connection) => {
       while (next < count) {
         const i = next++;
-        await transport.sendMail({ envelope: { from: 'news@magazine.example', to: [`reader${i}@example.com`] }, raw });
+        await new Promise<void>((resolve, reject) => connection.send({ from: 'news@magazine.example', to: [`reader${i}@example.com`] }, raw, (error) => (error ? reject(error) : resolve())));
       }
     }),
   );
   const rate = count / ((performance.now() - started) / 1000);
   const used = process.cpuUsage(cpu);
-  transport.close();
+  for (const connection of connections) connection.quit();
   return { rate, cpuPerMessage: (used.user + used.system) / count };
+}
+
+/** One recipient's message of the last send, built as the send built it (no DKIM): what the bare client pushes. */
+async function oneMessageOfLastSend(store: Store): Promise<Buffer> {
+  const send = await store.db.selectFrom('newsletter_sends').selectAll().orderBy('id', 'desc').executeTakeFirstOrThrow();
+  const builder = new MessageBuilder(JSON.parse(send.content) as SendContent, { subject: send.subject, from: parseMailFrom(MAIL_FROM), date: send.started_at, sendId: send.id });
+  const token = 'x'.repeat(120);
+  return Buffer.concat(builder.build({ to: 'reader0@example.com', links: { unsubscribe: `https://magazine.example/newsletter/unsubscribe/?token=${token}`, preferences: `https://magazine.example/newsletter/preferences/?token=${token}` } }));
 }
 
 process.stdout.write('Compiling (tsc -p tsconfig.build.json), so the sends run as in production…\n');
@@ -148,30 +169,30 @@ try {
 
   // The first send takes this draft (slot in a minute); the second finds it sent and assembles one
   // for now, whose week still holds every piece because the previous slot lies after it.
-  // The bare client sends a message of the digest's size: its HTML as one base64 part.
-  const sample = await services.newsletter.preview((await services.newsletter.assemble(new Date(Date.now() + 60_000))).id);
-  const raw = `From: news@magazine.example\r\nTo: reader@example.com\r\nSubject: Bench\r\nMIME-Version: 1.0\r\nContent-Type: text/html; charset=utf-8\r\nContent-Transfer-Encoding: base64\r\n\r\n${Buffer.from(sample).toString('base64').replace(/.{76}/g, '$&\r\n')}\r\n`;
+  await services.newsletter.assemble(new Date(Date.now() + 60_000));
 
   const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
   const pem = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
   const env = { DATA_DIR: dir, DATABASE_URL: `sqlite:${file}`, SMTP_URL: sink.url, MAIL_FROM, PUBLIC_URL: 'https://magazine.example' };
   const dkimEnv = { ...env, DKIM_DOMAIN: 'magazine.example', DKIM_SELECTOR: 'bench', DKIM_PRIVATE_KEY: pem.replace(/\n/g, '\\n') };
 
-  await bareClient(sink.url, raw, Math.min(N, 3000)); // warms the sink up
-  const bareBefore = await bareClient(sink.url, raw, N);
-  process.stdout.write(`  bare client: ${bareBefore.rate.toFixed(0)} msg/s\n`);
+  // Warms the sink up before the first measured send.
+  await bareClient(sink.port, Buffer.from(`Subject: warm-up\r\n\r\n${`${'x'.repeat(74)}\r\n`.repeat(600)}`), Math.min(N, 3000));
   const plain = await cliDigestSend(store, env);
   process.stdout.write(`  digest, DKIM off: ${plain.rate.toFixed(0)} msg/s\n`);
+  const raw = await oneMessageOfLastSend(store);
+  const bareBefore = await bareClient(sink.port, raw, N);
+  process.stdout.write(`  bare client (${(raw.length / 1024).toFixed(1)} KB messages): ${bareBefore.rate.toFixed(0)} msg/s\n`);
   const signed = await cliDigestSend(store, dkimEnv);
   process.stdout.write(`  digest, DKIM on: ${signed.rate.toFixed(0)} msg/s\n`);
-  const bareAfter = await bareClient(sink.url, raw, N);
+  const bareAfter = await bareClient(sink.port, raw, N);
   const bare = (bareBefore.rate + bareAfter.rate) / 2;
   const bareCpu = (bareBefore.cpuPerMessage + bareAfter.cpuPerMessage) / 2;
 
   const rows = [
     ['digest send, DKIM off', `${plain.rate.toFixed(0)} msg/s`, `${((plain.rate / bare) * 100).toFixed(0)}% of the bare client; ${plain.cpuPerMessage.toFixed(0)} µs CPU/msg; peak RSS ${plain.peakMb.toFixed(0)} MB; ${plain.seconds.toFixed(0)} s in all`],
     ['digest send, DKIM on (rsa-sha256)', `${signed.rate.toFixed(0)} msg/s`, `${((signed.rate / bare) * 100).toFixed(0)}% of the bare client; ${signed.cpuPerMessage.toFixed(0)} µs CPU/msg; peak RSS ${signed.peakMb.toFixed(0)} MB; ${signed.seconds.toFixed(0)} s in all`],
-    ['bare nodemailer pool, pre-built', `${bare.toFixed(0)} msg/s`, `${bareCpu.toFixed(0)} µs CPU/msg; before the sends ${bareBefore.rate.toFixed(0)} msg/s, after ${bareAfter.rate.toFixed(0)}`],
+    ['bare client, one pre-built message', `${bare.toFixed(0)} msg/s`, `${(raw.length / 1024).toFixed(1)} KB; ${bareCpu.toFixed(0)} µs CPU/msg; between the sends ${bareBefore.rate.toFixed(0)} msg/s, after ${bareAfter.rate.toFixed(0)}`],
   ];
   process.stdout.write(`\nNewsletter benchmark: ${N.toLocaleString('en')} recipients, ${CONNECTIONS} SMTP connections, ${os.availableParallelism()} cores, load average ${os.loadavg()[0]!.toFixed(1)}\n`);
   for (const [name, value, note] of rows) process.stdout.write(`  ${name!.padEnd(36)} ${value!.padStart(12)}  ${note}\n`);

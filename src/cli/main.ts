@@ -1,16 +1,14 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
+// Commands load what only they need (the web server, import and export, demo content) when they
+// run, so a command such as a newsletter send does not carry the rest in memory.
 import { Command, CommanderError } from 'commander';
 import { ConfigError, loadConfig } from '../config/load.js';
 import type { Config } from '../config/schema.js';
 import { openStore } from '../db/client.js';
 import { migrateToLatest } from '../db/migrate.js';
-import { loadDemoContent } from '../demo/index.js';
 import { isAppError } from '../errors/app-error.js';
 import { createLogger } from '../logger.js';
-import { exportSite } from '../portability/export.service.js';
-import { importSite } from '../portability/import.service.js';
-import { startServer } from '../server.js';
 import { createMailer, splitMessages } from '../email/index.js';
 import { createServices, type Services } from '../services.js';
 import { progress } from './progress.js';
@@ -56,6 +54,7 @@ export function buildProgram(config: () => Readonly<Config>): Command {
     .action(async (options: { demo?: boolean }) => {
       const cfg = config();
       const logger = createLogger(cfg);
+      const { startServer } = await import('../server.js');
       const server = await startServer(cfg, logger, { demo: options.demo });
       process.stdout.write(`\nMasthead is running at ${cfg.publicUrl === `http://localhost:${cfg.port}` ? server.url.replace('127.0.0.1', 'localhost') : cfg.publicUrl}\n`);
       process.stdout.write(`Database: ${cfg.database.kind}${cfg.database.kind === 'sqlite' ? ` (${cfg.database.file})` : ''}\n`);
@@ -89,6 +88,7 @@ export function buildProgram(config: () => Readonly<Config>): Command {
       await withServices(cfg, async (services) => {
         if (!(await services.posts.isEmpty())) throw new CliError('The site already has content; the demo loads only into an empty site.');
         const bar = progress('Loading demo');
+        const { loadDemoContent } = await import('../demo/index.js');
         await loadDemoContent(services, { mediaDir: path.join(cfg.dataDir, 'media'), onProgress: bar.report });
         bar.done();
         process.stdout.write('Demo magazine loaded.\n');
@@ -119,6 +119,7 @@ export function buildProgram(config: () => Readonly<Config>): Command {
     .action(async (file: string) => {
       await withServices(config(), async (services) => {
         const bar = progress('Exporting posts');
+        const { exportSite } = await import('../portability/export.service.js');
         const document = await exportSite(services, bar.report);
         bar.done();
         const target = path.resolve(file);
@@ -144,6 +145,7 @@ export function buildProgram(config: () => Readonly<Config>): Command {
       const cfg = config();
       await withServices(cfg, async (services) => {
         const bar = progress('Importing posts');
+        const { importSite } = await import('../portability/import.service.js');
         const document = await importSite(services, input, bar.report);
         bar.done();
         process.stdout.write(`Imported ${document.posts.length} posts and pages.\n`);

@@ -33,18 +33,24 @@ export class DkimSigner {
   }
 
   /**
-   * Signs a composed message and returns its header block with the DKIM-Signature in front. The
-   * body must already be in relaxed canonical form, as composeMessage makes it.
+   * The DKIM-Signature header line (no line end) for a composed message. The body must already be
+   * in relaxed canonical form, as QuotedPrintableBody makes it.
    */
-  sign(message: ComposedMessage, now = new Date()): ComposedMessage {
-    const bodyHash = createHash('sha256').update(message.body).digest('base64');
+  header(message: ComposedMessage, now = new Date()): string {
+    const hash = createHash('sha256');
+    for (const piece of message.body) hash.update(piece);
+    const bodyHash = hash.digest('base64');
     const present = headerFields(message.head).filter(([name]) => SIGNED_HEADERS.includes(name.toLowerCase()));
     const names = present.map(([name]) => name.toLowerCase());
     const unsigned =
       `v=1; a=rsa-sha256; c=relaxed/relaxed; d=${this.config.domain}; s=${this.config.selector}; ` +
       `t=${Math.floor(now.getTime() / 1000)}; h=${names.join(':')}; bh=${bodyHash}; b=`;
     const data = present.map(([name, value]) => `${relaxedHeader(name, value)}\r\n`).join('') + relaxedHeader('DKIM-Signature', unsigned);
-    const signature = sign('sha256', Buffer.from(data), this.key).toString('base64');
-    return { head: `DKIM-Signature: ${unsigned}${signature}\r\n${message.head}`, body: message.body };
+    return `DKIM-Signature: ${unsigned}${sign('sha256', Buffer.from(data), this.key).toString('base64')}`;
+  }
+
+  /** The message with its DKIM-Signature header in front. */
+  sign(message: ComposedMessage, now = new Date()): ComposedMessage {
+    return { head: `${this.header(message, now)}\r\n${message.head}`, body: message.body };
   }
 }

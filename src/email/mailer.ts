@@ -1,10 +1,10 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { Readable } from 'node:stream';
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { Config } from '../config/schema.js';
 import type { DkimKey } from './dkim.js';
+import { RawSmtpPool } from './smtp-pool.js';
 
 export interface OutgoingMessage {
   to: string;
@@ -25,18 +25,13 @@ export interface SentMessage {
 export interface RawMessage {
   from: string;
   to: string;
-  raw: Buffer;
+  /** The message's bytes, whole or in pieces (pieces shared between messages are written as they are, never copied). */
+  raw: Buffer | readonly Buffer[];
   /**
    * The message is not completed (its SMTP DATA not ended, so the server cannot accept it)
    * before this settles; if it rejects, the message is abandoned with that error.
    */
   holdEnd?: Promise<unknown>;
-}
-
-/** The message's bytes, then the end of the stream once `until` settles. */
-async function* heldUntil(raw: Buffer, until: Promise<unknown>): AsyncGenerator<Buffer> {
-  yield raw;
-  await until;
 }
 
 /** Sends one email. The SMTP mailer and the outbox mailer are the two implementations. */
@@ -59,8 +54,11 @@ function assertSafeHeaders(message: OutgoingMessage): void {
   if (values.some((v) => /[\r\n]/.test(v))) throw new MailHeaderError('email headers may not contain line breaks');
 }
 
-/** SMTP through a pooled nodemailer transport, DKIM-signed when a key is configured. */
-export function smtpMailer(config: Pick<Config, 'smtpUrl' | 'mailFrom' | 'dkim'>, options: { maxConnections?: number } = {}): Mailer {
+/**
+ * SMTP: single emails through a pooled nodemailer transport (DKIM-signed when a key is
+ * configured); bulk messages, built and signed by the caller, through connections of their own.
+ */
+export function smtpMailer(config: Pick<Config, 'mailFrom' | 'dkim'> & { smtpUrl: string }, options: { maxConnections?: number } = {}): Mailer {
   const connections = options.maxConnections ?? 5;
   // Raw messages arrive signed already, so DKIM is given per message to the ones nodemailer builds.
   const transport: Transporter = nodemailer.createTransport({
@@ -69,6 +67,7 @@ export function smtpMailer(config: Pick<Config, 'smtpUrl' | 'mailFrom' | 'dkim'>
     maxConnections: connections,
     maxMessages: Infinity,
   } as Parameters<typeof nodemailer.createTransport>[0]);
+  const bulk = new RawSmtpPool(config.smtpUrl, connections);
   const dkim = config.dkim
     ? { domainName: config.dkim.domain, keySelector: config.dkim.selector, privateKey: config.dkim.privateKey.replace(/\\n/g, '\n') }
     : undefined;
@@ -82,11 +81,11 @@ export function smtpMailer(config: Pick<Config, 'smtpUrl' | 'mailFrom' | 'dkim'>
       return { messageId: String(info.messageId) };
     },
     async sendRaw(message) {
-      const raw = message.holdEnd ? Readable.from(heldUntil(message.raw, message.holdEnd), { objectMode: false }) : message.raw;
-      await transport.sendMail({ envelope: { from: message.from, to: [message.to] }, raw });
+      await bulk.send(message);
     },
     async close() {
       transport.close();
+      await bulk.close();
     },
   };
 }
@@ -116,12 +115,12 @@ export function outboxMailer(config: Pick<Config, 'dataDir' | 'mailFrom'>): Mail
     },
     async sendRaw(message) {
       await message.holdEnd;
-      await write(message.raw);
+      await write(Buffer.isBuffer(message.raw) ? message.raw : Buffer.concat(message.raw));
     },
     async close() {},
   };
 }
 
 export function createMailer(config: Pick<Config, 'smtpUrl' | 'mailFrom' | 'dkim' | 'dataDir'>): Mailer {
-  return config.smtpUrl ? smtpMailer(config) : outboxMailer(config);
+  return config.smtpUrl ? smtpMailer({ ...config, smtpUrl: config.smtpUrl }) : outboxMailer(config);
 }

@@ -1,22 +1,8 @@
-import { randomBytes } from 'node:crypto';
+import { encode as qpEncode, wrap as qpWrap } from 'nodemailer/lib/qp';
 
 export interface Address {
   name: string;
   address: string;
-}
-
-/** One message as the newsletter builds it: already-rendered parts and extra headers. */
-export interface MimeParts {
-  from: Address;
-  to: string;
-  subject: string;
-  html: string;
-  text: string;
-  headers: Record<string, string>;
-  replyTo?: string;
-  date: Date;
-  /** Unique per message; random when not given (bulk senders pass a counter after a random prefix). */
-  uniqueId?: string;
 }
 
 const CRLF = '\r\n';
@@ -43,22 +29,6 @@ export function formatAddress({ name, address }: Address): string {
   return `${display} <${address}>`;
 }
 
-/** Base64 in lines of 76 characters (RFC 2045), CRLF between them, without building a string per line. */
-function base64Lines(content: string | Buffer): Buffer {
-  const encoded = Buffer.from((typeof content === 'string' ? Buffer.from(content, 'utf8') : content).toString('base64'), 'latin1');
-  const lines = Math.max(1, Math.ceil(encoded.length / 76));
-  const out = Buffer.allocUnsafe(encoded.length + (lines - 1) * 2);
-  let at = 0;
-  for (let i = 0; i < encoded.length; i += 76) {
-    if (i > 0) {
-      out[at++] = 13;
-      out[at++] = 10;
-    }
-    at += encoded.copy(out, at, i, Math.min(i + 76, encoded.length));
-  }
-  return out;
-}
-
 export function assertHeaderSafe(values: string[]): void {
   if (values.some((v) => /[\r\n\0]/.test(v))) throw new Error('email headers may not contain line breaks');
 }
@@ -66,45 +36,80 @@ export function assertHeaderSafe(values: string[]): void {
 /** A message split where DKIM needs it: the header block (no final blank line) and the body. */
 export interface ComposedMessage {
   head: string;
-  /** CRLF line ends, no trailing blank lines: already in DKIM's relaxed canonical form. */
-  body: Buffer;
+  /**
+   * The body's bytes in order (shared pieces are never changed): CRLF line ends, no trailing
+   * blank lines, no tabs, no runs of spaces and no space before a line end, so the bytes are
+   * already in DKIM's relaxed canonical form.
+   */
+  body: Buffer[];
+}
+
+/** The message as bytes to send, in pieces: the header block, then the body's pieces as they are. */
+export function messageBytes(message: ComposedMessage): Buffer[] {
+  return [Buffer.from(`${message.head}${CRLF}${CRLF}`), ...message.body];
 }
 
 /**
- * Builds a complete multipart/alternative message (text and HTML, base64) with CRLF line ends.
- * Faster than a general composer because the shape never varies; every header value is checked
- * for line breaks so nothing a reader typed can add headers.
+ * Quoted-printable text whose bytes are in DKIM's relaxed canonical form without changing what it
+ * decodes to: tabs and every space after the first of a run are written as escapes.
  */
-export function composeMessage(parts: MimeParts): ComposedMessage {
-  assertHeaderSafe([parts.to, parts.subject, parts.from.name, parts.from.address, parts.replyTo ?? '', ...Object.entries(parts.headers).flat()]);
-  const domain = parts.from.address.split('@')[1] ?? 'localhost';
-  const unique = parts.uniqueId ?? randomBytes(16).toString('hex');
-  // The parts are base64, which never holds "=_", so the boundary cannot occur inside them.
-  const boundary = `=_mh_${unique}`;
-  const headers = [
-    `From: ${formatAddress(parts.from)}`,
-    `To: ${parts.to}`,
-    ...(parts.replyTo ? [`Reply-To: ${parts.replyTo}`] : []),
-    `Subject: ${encodeHeaderText(parts.subject)}`,
-    `Date: ${parts.date.toUTCString().replace('GMT', '+0000')}`,
-    `Message-ID: <${unique}@${domain}>`,
-    'MIME-Version: 1.0',
-    ...Object.entries(parts.headers).map(([name, value]) => `${name}: ${value}`),
-    `Content-Type: multipart/alternative; boundary="${boundary}"`,
-  ];
-  const partHead = (type: string) => Buffer.from(`--${boundary}${CRLF}Content-Type: ${type}; charset=utf-8${CRLF}Content-Transfer-Encoding: base64${CRLF}${CRLF}`);
-  const body = Buffer.concat([
-    partHead('text/plain'),
-    base64Lines(parts.text),
-    Buffer.from(CRLF),
-    partHead('text/html'),
-    base64Lines(parts.html),
-    Buffer.from(`${CRLF}--${boundary}--${CRLF}`),
-  ]);
-  return { head: headers.join(CRLF), body };
+function canonicalQuotedPrintable(content: string): string {
+  const encoded = qpEncode(Buffer.from(content.replace(/\r?\n/g, CRLF), 'utf8'))
+    .replace(/\t/g, '=09')
+    .replace(/ {2,}/g, (run) => ` ${'=20'.repeat(run.length - 1)}`);
+  return qpWrap(encoded, 76);
 }
 
-/** The message as bytes to send. */
-export function messageBytes(message: ComposedMessage): Buffer {
-  return Buffer.concat([Buffer.from(`${message.head}${CRLF}${CRLF}`), message.body]);
+/**
+ * A multipart/alternative body (text, then HTML) in quoted-printable, encoded once for a whole send.
+ * Each part may hold stand-ins (`slots`, such as a reader's unsubscribe link): the fixed text
+ * between them is encoded here, once, and every message only encodes its own values and puts them
+ * on lines of their own (joined to their neighbours by soft line breaks, which decode to nothing).
+ * A message thus costs a few short encodings and a copy instead of encoding the whole body.
+ */
+export class QuotedPrintableBody {
+  /** Per part, in order: fixed bytes, or the index of the slot whose value goes there. */
+  private readonly sequence: Array<Buffer | number> = [];
+
+  constructor(
+    parts: { text: string; html: string },
+    private readonly slots: readonly string[],
+    /** The MIME boundary; quoted-printable never holds "=_", so one starting with it cannot clash. */
+    readonly boundary: string,
+  ) {
+    if (!boundary.startsWith('=_')) throw new Error('the boundary must start with "=_"');
+    const pattern = new RegExp(`(${slots.map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})`);
+    const fixed: string[] = [];
+    const flush = () => {
+      if (fixed.length > 0) this.sequence.push(Buffer.from(fixed.join(''), 'latin1'));
+      fixed.length = 0;
+    };
+    for (const [type, content] of [['text/plain', parts.text], ['text/html', parts.html]] as const) {
+      fixed.push(`--${boundary}${CRLF}Content-Type: ${type}; charset=utf-8${CRLF}Content-Transfer-Encoding: quoted-printable${CRLF}${CRLF}`);
+      let atLineStart = true;
+      for (const [i, piece] of (slots.length > 0 ? content.split(pattern) : [content]).entries()) {
+        if (i % 2 === 1) {
+          // A slot: its value starts and ends a line of its own.
+          if (!atLineStart) fixed.push(`=${CRLF}`);
+          flush();
+          this.sequence.push(slots.indexOf(piece));
+          fixed.push(`=${CRLF}`);
+          atLineStart = true;
+        } else if (piece) {
+          const encoded = canonicalQuotedPrintable(piece);
+          fixed.push(encoded);
+          atLineStart = encoded.endsWith(CRLF);
+        }
+      }
+      fixed.push(CRLF);
+    }
+    fixed.push(`--${boundary}--${CRLF}`);
+    flush();
+  }
+
+  /** The body with these values in the slots (in the order of the slots given to the constructor). */
+  pieces(values: readonly string[]): Buffer[] {
+    const encoded = values.map((v) => Buffer.from(canonicalQuotedPrintable(v), 'latin1'));
+    return this.sequence.map((item) => (typeof item === 'number' ? encoded[item]! : item));
+  }
 }

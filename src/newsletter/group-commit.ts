@@ -1,42 +1,44 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
+
 /**
  * Collects writes that arrive close together and stores them with one statement, so each
  * sender still learns when its own write is committed but the database sees few commits.
- * A group is written once it holds `size` items or its first item has waited `waitMs`.
+ * A group goes out once it holds `target` writes, or at the first turn of the event loop after
+ * `maxWaitMs`; writes arriving while a group is being stored form the next group.
  */
 export class GroupCommit<T> {
   private pending: Array<{ item: T; resolve: () => void; reject: (error: unknown) => void }> = [];
-  private timer: NodeJS.Timeout | undefined;
+  private running = false;
 
   constructor(
     private readonly flush: (items: T[]) => Promise<void>,
-    private readonly options: { size: number; waitMs: number } = { size: 1, waitMs: 0 },
+    private readonly options: { target: number; maxWaitMs: number; maxSize?: number } = { target: 1, maxWaitMs: 0 },
   ) {}
 
   add(item: T): Promise<void> {
     return new Promise((resolve, reject) => {
       this.pending.push({ item, resolve, reject });
-      if (this.pending.length >= this.options.size) this.schedule(0);
-      else if (!this.timer) this.schedule(this.options.waitMs);
+      if (!this.running) void this.drain();
     });
   }
 
-  private schedule(ms: number): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
-      void this.run();
-    }, ms);
-  }
-
-  private async run(): Promise<void> {
-    const batch = this.pending;
-    this.pending = [];
-    if (batch.length === 0) return;
+  private async drain(): Promise<void> {
+    this.running = true;
     try {
-      await this.flush(batch.map((b) => b.item));
-      for (const b of batch) b.resolve();
-    } catch (error) {
-      for (const b of batch) b.reject(error);
+      const started = performance.now();
+      do await nextTurn();
+      while (this.pending.length < this.options.target && performance.now() - started < this.options.maxWaitMs);
+      while (this.pending.length > 0) {
+        const batch = this.pending.splice(0, this.options.maxSize ?? 500);
+        try {
+          await this.flush(batch.map((b) => b.item));
+          for (const b of batch) b.resolve();
+        } catch (error) {
+          for (const b of batch) b.reject(error);
+        }
+      }
+    } finally {
+      this.running = false;
     }
   }
 }

@@ -1,10 +1,12 @@
 // Imported file by file, not through the domain index: worker threads load this and must stay light.
 import { randomBytes } from 'node:crypto';
 import { DkimSigner, type DkimKey } from '../email/dkim.js';
-import { composeMessage, messageBytes, type Address } from '../email/mime.js';
+import { assertHeaderSafe, encodeHeaderText, formatAddress, messageBytes, QuotedPrintableBody, type Address, type ComposedMessage } from '../email/mime.js';
 import type { LinkSigner } from '../subscribers/index.js';
 import { PREFERENCES_URL, UNSUBSCRIBE_URL } from './placeholders.js';
 import type { EmailParts, ReaderAccess, SendContent } from './send.types.js';
+
+const CRLF = '\r\n';
 
 /** Everything a message needs besides its recipient; plain data, so it can be handed to a worker thread. */
 export interface MessageSettings {
@@ -16,6 +18,8 @@ export interface MessageSettings {
   date: string;
   /** The send's id, named in the Feedback-ID header so a bounce or complaint can be traced to it. */
   sendId: number;
+  /** Starts every Message-ID and the MIME boundary; threads building one send's messages share it. Random when absent. */
+  idPrefix?: string;
 }
 
 export interface RecipientLinks {
@@ -38,53 +42,95 @@ export function recipientLinks(signer: LinkSigner, publicUrl: string, subscriber
   };
 }
 
-const PLACEHOLDER = new RegExp(`(${UNSUBSCRIBE_URL}|${PREFERENCES_URL})`);
+/** The stand-ins each recipient's values replace, in the order `slotValues` gives them. */
+const SLOTS = [UNSUBSCRIBE_URL, PREFERENCES_URL] as const;
+const slotValues = (links: RecipientLinks) => [links.unsubscribe, links.preferences];
 
-/** Builds each recipient's message from a send's content: their own links, List-Unsubscribe headers, DKIM. */
+/** A recipient with the unique part of their Message-ID fixed, so every thread builds the same bytes. */
+export interface Addressed extends Recipient {
+  uniqueId: string;
+}
+
+/**
+ * Builds each recipient's message from a send's content: their own links, List-Unsubscribe
+ * headers, DKIM. The bodies are encoded once (quoted-printable, see QuotedPrintableBody); a
+ * message costs its headers, its links' encoding and a copy, plus the RSA signature with DKIM.
+ */
 export class MessageBuilder {
-  /** Each rendering split at the link stand-ins; members and paid fall back to everyone's. */
-  private readonly parts: Record<ReaderAccess, { html: string[]; text: string[] }>;
-  private readonly listId: string;
-  private readonly feedbackId: string;
+  /** One body per rendering; members and paid fall back to everyone's. */
+  private readonly bodies: Record<ReaderAccess, QuotedPrintableBody>;
+  /** Header lines before To, between To and Message-ID, and after List-Id up to the body. */
+  private readonly headBefore: string;
+  private readonly headMiddle: string;
+  private readonly headAfter: string;
+  private readonly domain: string;
   private readonly signer: DkimSigner | undefined;
   private readonly date: Date;
-  /** Message-IDs are this builder's random prefix and a counter: unique without randomness per message. */
-  private readonly idPrefix = randomBytes(12).toString('hex');
+  /** Message-IDs are a random prefix (shared by the threads of one send) and a counter. */
+  private readonly idPrefix: string;
   private count = 0;
 
   constructor(
     content: SendContent,
     private readonly settings: MessageSettings,
   ) {
-    const split = (parts: EmailParts) => ({ html: parts.html.split(PLACEHOLDER), text: parts.text.split(PLACEHOLDER) });
-    const everyone = split(content);
-    this.parts = { everyone, members: content.members ? split(content.members) : everyone, paid: content.paid ? split(content.paid) : everyone };
-    this.listId = `${content.newsletterName.replace(/[^\x20-\x7e]|[<>"]/g, '')} <${content.newsletterSlug}.${settings.from.address.split('@')[1] ?? 'localhost'}>`;
+    this.idPrefix = settings.idPrefix ?? randomBytes(12).toString('hex');
+    const boundary = `=_mh_${this.idPrefix}`;
+    const body = (parts: EmailParts) => new QuotedPrintableBody(parts, SLOTS, boundary);
+    const everyone = body(content);
+    this.bodies = { everyone, members: content.members ? body(content.members) : everyone, paid: content.paid ? body(content.paid) : everyone };
+    this.domain = settings.from.address.split('@')[1] ?? 'localhost';
+    const listId = `${content.newsletterName.replace(/[^\x20-\x7e]|[<>"]/g, '')} <${content.newsletterSlug}.${this.domain}>`;
     // Feedback-ID (as mailbox providers' feedback loops read it): send, newsletter, kind, sender.
-    this.feedbackId = `${settings.sendId}:${content.newsletterSlug}:newsletter:masthead`;
-    this.signer = settings.dkim ? new DkimSigner(settings.dkim) : undefined;
+    const feedbackId = `${settings.sendId}:${content.newsletterSlug}:newsletter:masthead`;
+    assertHeaderSafe([settings.subject, settings.from.name, settings.from.address, settings.replyTo ?? '', listId]);
     this.date = new Date(settings.date);
+    this.headBefore = `From: ${formatAddress(settings.from)}${CRLF}To: `;
+    this.headMiddle = [
+      ...(settings.replyTo ? [`Reply-To: ${settings.replyTo}`] : []),
+      `Subject: ${encodeHeaderText(settings.subject)}`,
+      `Date: ${this.date.toUTCString().replace('GMT', '+0000')}`,
+      'Message-ID: <',
+    ].join(CRLF);
+    this.headAfter = [
+      '',
+      'MIME-Version: 1.0',
+      `List-Id: ${listId}`,
+      'List-Unsubscribe-Post: List-Unsubscribe=One-Click',
+      `Feedback-ID: ${feedbackId}`,
+      `Content-Type: multipart/alternative; boundary="${boundary}"`,
+    ].join(CRLF);
+    this.signer = settings.dkim ? new DkimSigner(settings.dkim) : undefined;
   }
 
-  build({ to, links, access }: Recipient): Buffer {
-    const parts = this.parts[access ?? 'everyone'] ?? this.parts.everyone;
-    const fill = (pieces: string[]) => pieces.map((p) => (p === UNSUBSCRIBE_URL ? links.unsubscribe : p === PREFERENCES_URL ? links.preferences : p)).join('');
-    const message = composeMessage({
-      from: this.settings.from,
-      to,
-      subject: this.settings.subject,
-      html: fill(parts.html),
-      text: fill(parts.text),
-      replyTo: this.settings.replyTo,
-      date: this.date,
-      uniqueId: `${this.idPrefix}.${(this.count += 1)}`,
-      headers: {
-        'List-Id': this.listId,
-        'List-Unsubscribe': `<${links.unsubscribe}>`,
-        'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
-        'Feedback-ID': this.feedbackId,
-      },
-    });
-    return messageBytes(this.signer ? this.signer.sign(message, this.date) : message);
+  /** Fixes the unique part of the recipient's Message-ID. */
+  address(recipient: Recipient): Addressed {
+    return { ...recipient, uniqueId: `${this.idPrefix}.${(this.count += 1)}` };
+  }
+
+  compose({ to, links, access, uniqueId }: Addressed): ComposedMessage {
+    assertHeaderSafe([to, links.unsubscribe, links.preferences]);
+    const head = `${this.headBefore}${to}${CRLF}${this.headMiddle}${uniqueId}@${this.domain}>${CRLF}List-Unsubscribe: <${links.unsubscribe}>${this.headAfter}`;
+    return { head, body: (this.bodies[access ?? 'everyone'] ?? this.bodies.everyone).pieces(slotValues(links)) };
+  }
+
+  /** The recipient's DKIM-Signature header line (the costly part: an RSA signature); none without a key. */
+  signature(recipient: Addressed): string | undefined {
+    return this.signer?.header(this.compose(recipient), this.date);
+  }
+
+  /**
+   * The message's bytes in pieces (most shared by every message of the send, so a message costs
+   * little memory), with the given DKIM-Signature line (made by `signature`, perhaps on another thread).
+   */
+  bytes(recipient: Addressed, signature: string | undefined): Buffer[] {
+    const message = this.compose(recipient);
+    return messageBytes(signature ? { head: `${signature}${CRLF}${message.head}`, body: message.body } : message);
+  }
+
+  /** The whole message on this thread, signed when DKIM is on. */
+  build(recipient: Recipient): Buffer[] {
+    const addressed = this.address(recipient);
+    return this.bytes(addressed, this.signature(addressed));
   }
 }

@@ -100,25 +100,32 @@ export interface DueDelivery {
   active: number;
 }
 
-/** The next deliveries due, in id order after `afterId`, with whether each recipient still wants the email. */
+/**
+ * The next deliveries due, in id order after `afterId`, with whether each recipient still wants the
+ * email. Pending and due deferred rows are read apart, each in the order of the queue index, and
+ * merged: asking for both at once made the database collect and sort every remaining row of the
+ * send for each batch, which grew with the size of the list.
+ */
 export async function dueDeliveries(db: DbOrTx, send: { id: number; newsletterId: number }, afterId: number, now: string, limit: number): Promise<DueDelivery[]> {
-  return db
-    .selectFrom('newsletter_deliveries as d')
-    .leftJoin('subscribers as s', 's.id', 'd.subscriber_id')
-    .leftJoin('subscriber_newsletters as sn', (join) => join.onRef('sn.subscriber_id', '=', 'd.subscriber_id').on('sn.newsletter_id', '=', send.newsletterId))
-    .select([
-      'd.id',
-      'd.subscriber_id',
-      'd.email',
-      'd.attempts',
-      sql<number>`case when s.status = 'confirmed' and sn.subscriber_id is not null and sn.unsubscribed_at is null then 1 else 0 end`.as('active'),
-    ])
-    .where('d.send_id', '=', send.id)
-    .where('d.id', '>', afterId)
-    .where((eb) => eb.or([eb('d.state', '=', 'pending'), eb.and([eb('d.state', '=', 'deferred'), eb('d.next_attempt_at', '<=', now)])]))
-    .orderBy('d.id')
-    .limit(limit)
-    .execute();
+  const due = (state: 'pending' | 'deferred') => {
+    const query = db
+      .selectFrom('newsletter_deliveries as d')
+      .leftJoin('subscribers as s', 's.id', 'd.subscriber_id')
+      .leftJoin('subscriber_newsletters as sn', (join) => join.onRef('sn.subscriber_id', '=', 'd.subscriber_id').on('sn.newsletter_id', '=', send.newsletterId))
+      .select([
+        'd.id',
+        'd.subscriber_id',
+        'd.email',
+        'd.attempts',
+        sql<number>`case when s.status = 'confirmed' and sn.subscriber_id is not null and sn.unsubscribed_at is null then 1 else 0 end`.as('active'),
+      ])
+      .where('d.send_id', '=', send.id)
+      .where('d.state', '=', state)
+      .where('d.id', '>', afterId);
+    return (state === 'deferred' ? query.where('d.next_attempt_at', '<=', now) : query).orderBy('d.id').limit(limit).execute();
+  };
+  const [pending, deferred] = [await due('pending'), await due('deferred')];
+  return deferred.length === 0 ? pending : [...pending, ...deferred].sort((a, b) => a.id - b.id).slice(0, limit);
 }
 
 export async function recordDelivery(

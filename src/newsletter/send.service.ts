@@ -21,15 +21,30 @@ import { GroupCommit } from './group-commit.js';
 export const SEND_JOB = 'newsletter.send';
 const SETTINGS_KEY = 'newsletter';
 const LEASE_MS = 30_000;
-const BATCH = 500;
+const BATCH = 200;
 /** Sends at least this big sign their messages on worker threads. */
 const WORKER_THRESHOLD = 2000;
 
 interface Prepared {
   row: repo.DueDelivery;
   /** Absent when the recipient no longer wants this newsletter. */
-  message: (() => Promise<Buffer>) | undefined;
+  message: (() => Promise<Buffer[]>) | undefined;
 }
+/** A delivery's recording (or none yet): its promise, and whether it is known to be committed. */
+interface Recording {
+  promise: Promise<void>;
+  done: boolean;
+}
+
+function tracked(promise: Promise<void>): Recording {
+  const recording: Recording = { promise, done: false };
+  // Awaited by the lane's next message or at its end; until then a failure must not count as unhandled.
+  promise.then(() => (recording.done = true), () => undefined);
+  return recording;
+}
+
+const NOTHING_PENDING: Recording = { promise: Promise.resolve(), done: true };
+
 /** Waits before retrying a temporary failure: 1 min, 5 min, 30 min, 2 h; then the delivery fails. */
 const BACKOFF_MS = [60_000, 300_000, 1_800_000, 7_200_000];
 
@@ -156,7 +171,9 @@ export class SendService {
     // DKIM signing is the costly part of building a message: big sends sign on worker threads.
     const factory = mailer.dkim && send.total >= WORKER_THRESHOLD ? workerFactory(content, messageSettings) : inlineFactory(content, messageSettings);
     const throttle = new Throttle(settings.messagesPerSecond);
-    const sent = new GroupCommit<number>((ids) => repo.markSent(db, ids, clock().toISOString()), { size: mailer.connections, waitMs: 2 });
+    // Recordings wait up to a millisecond for the other lanes' (hidden behind the next message's
+    // transfer, which that recording holds short of its end only if it is not done by then).
+    const sent = new GroupCommit<number>((ids) => repo.markSent(db, ids, clock().toISOString()), { target: mailer.connections, maxWaitMs: 1 });
     const counts = await repo.deliveryCounts(db, send.id);
     let done = send.total - counts.pending - counts.deferred;
     options.onProgress?.(done, send.total);
@@ -202,13 +219,13 @@ export class SendService {
     // accepted messages are unrecorded than there are connections; the recording itself overlaps
     // the next message's transfer, and recordings from all lanes are committed together.
     const lane = async () => {
-      let recorded: Promise<void> = Promise.resolve();
+      let recorded = NOTHING_PENDING;
       for (let item = await next(); item && !options.signal?.aborted; item = await next()) {
         ({ recorded } = await this.deliverOne(item, { throttle, sent, envelopeFrom: sender.from.address, after: recorded }));
         done += 1;
         options.onProgress?.(done, send.total);
       }
-      await recorded;
+      await recorded.promise;
     };
     try {
       await Promise.all(Array.from({ length: mailer.connections }, lane));
@@ -219,13 +236,13 @@ export class SendService {
 
   /**
    * Sends one message (held short of its end until `after`, the lane's previous recording, is
-   * committed) and returns the recording of this delivery, still under way when it was sent
-   * (wrapped, so that awaiting the send does not await the recording).
+   * committed, unless it already is) and returns the recording of this delivery, still under way
+   * when it was sent (wrapped, so that awaiting the send does not await the recording).
    */
   private async deliverOne(
     { row, message }: Prepared,
-    { throttle, sent, envelopeFrom, after }: { throttle: Throttle; sent: GroupCommit<number>; envelopeFrom: string; after: Promise<void> },
-  ): Promise<{ recorded: Promise<void> }> {
+    { throttle, sent, envelopeFrom, after }: { throttle: Throttle; sent: GroupCommit<number>; envelopeFrom: string; after: Recording },
+  ): Promise<{ recorded: Recording }> {
     const { db, clock, mailer } = this.deps;
     const attempts = row.attempts + 1;
     if (!message || row.subscriber_id === null) {
@@ -235,10 +252,10 @@ export class SendService {
     const raw = await message();
     await throttle.take();
     try {
-      await mailer.sendRaw({ from: envelopeFrom, to: row.email, raw, holdEnd: after });
+      await mailer.sendRaw({ from: envelopeFrom, to: row.email, raw, ...(after.done ? {} : { holdEnd: after.promise }) });
     } catch (error) {
       // When the previous recording failed, that is the error to report, not this message's.
-      await after;
+      await after.promise;
       const code = (error as { responseCode?: number }).responseCode;
       const message = error instanceof Error ? error.message : String(error);
       const now = clock();
@@ -253,10 +270,7 @@ export class SendService {
       }
       return { recorded: after };
     }
-    const recording = sent.add(row.id);
-    // Awaited by the lane's next message or at its end; until then a failure must not count as unhandled.
-    recording.catch(() => undefined);
-    return { recorded: recording };
+    return { recorded: tracked(sent.add(row.id)) };
   }
 
   async report(sendId: number): Promise<SendReport> {
