@@ -73,7 +73,7 @@ export class QuotedPrintableBody {
 
   constructor(
     parts: { text: string; html: string },
-    private readonly slots: readonly string[],
+    slots: readonly string[],
     /** The MIME boundary; quoted-printable never holds "=_", so one starting with it cannot clash. */
     readonly boundary: string,
   ) {

@@ -2,6 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import type { Author } from '../../src/content/index.js';
 import { AppError } from '../../src/errors/app-error.js';
+import { PostgresSearchIndex } from '../../src/search/postgres.search-index.js';
+import type { SearchTerms } from '../../src/search/search.types.js';
 import { dialects, manualClock, testServices, type TestContext } from '../support/stores.js';
 import { filmReview, makeAuthor, makeTag, postFields } from '../support/factories.js';
 
@@ -144,7 +146,7 @@ describe.each(dialects)('search on %s', (dialect) => {
   });
 });
 
-describe('typo tolerance on postgres', () => {
+describe('search on postgres alone', () => {
   let t: TestContext;
   beforeEach(async () => {
     t = await testServices('postgres');
@@ -159,5 +161,24 @@ describe('typo tolerance on postgres', () => {
     const results = await t.services.search.search({ q: 'portriat ' });
     expect(titles(results)).toEqual(['Portrait of a Lady on Fire']);
     expect(results.correctedQuery).toBe('portrait');
+  });
+
+  it('returns the newest matches whether it walks the newest posts, reads a range of them or reads every match', async () => {
+    const writer = await makeAuthor(t.services);
+    // Three words at three frequencies (a third, a twelfth, a hundredth of 240 posts), so each
+    // takes its own way through the index; a prefix starts with a small range and widens.
+    const expected: Record<string, number[]> = { amber: [], cobalt: [], dune: [] };
+    for (let i = 1; i <= 240; i += 1) {
+      const words = [i % 3 === 0 ? 'amber' : '', i % 12 === 0 ? 'cobalt' : '', i % 100 === 0 ? 'dune' : ''].filter(Boolean);
+      const post = await t.services.posts.create(postFields([writer.slug], { status: 'published', title: `Piece ${i}`, body: `Plain words ${words.join(' ')} here.` }));
+      for (const word of words) expected[word]!.push(post.id);
+    }
+    await sql`analyze`.execute(t.services.store.db);
+    const index = new PostgresSearchIndex(t.services.store.db, { bound: 10, prefixWindow: 8 });
+    const newest = (ids: number[]) => ids.sort((a, b) => b - a).slice(0, 10).sort((a, b) => a - b);
+    for (const [word, prefix, ids] of [['amber', false, expected.amber!], ['cobalt', false, expected.cobalt!], ['dune', false, expected.dune!], ['coba', true, expected.cobalt!]] as const) {
+      const found = await index.find({ words: [word], prefix } as SearchTerms, {}, { limit: 10, offset: 0 });
+      expect({ word, total: found.total, ids: found.matches.map((m) => m.id).sort((a, b) => a - b) }).toEqual({ word, total: Math.min(10, ids.length), ids: newest([...ids]) });
+    }
   });
 });
