@@ -4,7 +4,9 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
  * Collects writes that arrive close together and stores them with one statement, so each
  * sender still learns when its own write is committed but the database sees few commits.
  * A group goes out once it holds `target` writes, or at the first turn of the event loop after
- * `maxWaitMs`; writes arriving while a group is being stored form the next group.
+ * `maxWaitMs`; writes arriving while a group is being stored form the next group. The wait looks
+ * again on every turn of the event loop, so the other writers' network answers are read in
+ * between; it costs the thread at most `maxWaitMs` per group.
  */
 export class GroupCommit<T> {
   private pending: Array<{ item: T; resolve: () => void; reject: (error: unknown) => void }> = [];
