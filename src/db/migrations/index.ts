@@ -15,6 +15,7 @@ import * as m0017 from './0017-defer-search-refresh.js';
 import * as m0018 from './0018-index-featured-posts.js';
 import * as m0030 from './0030-create-newsletter.js';
 import * as m0050 from './0050-create-content-api-keys.js';
+import * as m0051 from './0051-index-post-filter-columns.js';
 
 /** Every migration, by name. Add new files here; never edit one that has landed. */
 const migrations: Record<string, Migration> = {
@@ -34,6 +35,7 @@ const migrations: Record<string, Migration> = {
   '0018-index-featured-posts': m0018,
   '0030-create-newsletter': m0030,
   '0050-create-content-api-keys': m0050,
+  '0051-index-post-filter-columns': m0051,
 };
 
 export const migrationProvider: MigrationProvider = {
