@@ -167,11 +167,17 @@ describe('search on postgres alone', () => {
     const writer = await makeAuthor(t.services);
     // Three words at three frequencies (a third, a twelfth, a hundredth of 240 posts), so each
     // takes its own way through the index; a prefix starts with a small range and widens.
+    // Every other piece is in the film section, for the filtered searches.
+    const film = await makeTag(t.services, { name: 'Film', slug: 'film' });
     const expected: Record<string, number[]> = { amber: [], cobalt: [], dune: [] };
+    const inFilm: Record<string, number[]> = { amber: [], cobalt: [], dune: [] };
     for (let i = 1; i <= 240; i += 1) {
       const words = [i % 3 === 0 ? 'amber' : '', i % 12 === 0 ? 'cobalt' : '', i % 100 === 0 ? 'dune' : ''].filter(Boolean);
-      const post = await t.services.posts.create(postFields([writer.slug], { status: 'published', title: `Piece ${i}`, body: `Plain words ${words.join(' ')} here.` }));
+      const post = await t.services.posts.create(
+        postFields([writer.slug], { status: 'published', title: `Piece ${i}`, body: `Plain words ${words.join(' ')} here.`, tags: i % 2 === 0 ? [film.slug] : [] }),
+      );
       for (const word of words) expected[word]!.push(post.id);
+      if (i % 2 === 0) for (const word of words) inFilm[word]!.push(post.id);
     }
     await sql`analyze`.execute(t.services.store.db);
     const index = new PostgresSearchIndex(t.services.store.db, { bound: 10, prefixWindow: 8 });
@@ -179,6 +185,10 @@ describe('search on postgres alone', () => {
     for (const [word, prefix, ids] of [['amber', false, expected.amber!], ['cobalt', false, expected.cobalt!], ['dune', false, expected.dune!], ['coba', true, expected.cobalt!]] as const) {
       const found = await index.find({ words: [word], prefix } as SearchTerms, {}, { limit: 10, offset: 0 });
       expect({ word, total: found.total, ids: found.matches.map((m) => m.id).sort((a, b) => a - b) }).toEqual({ word, total: Math.min(10, ids.length), ids: newest([...ids]) });
+    }
+    for (const [word, ids] of Object.entries(inFilm)) {
+      const found = await index.find({ words: [word], prefix: false } as SearchTerms, { section: 'film' }, { limit: 10, offset: 0 });
+      expect({ word, section: 'film', ids: found.matches.map((m) => m.id).sort((a, b) => a - b) }).toEqual({ word, section: 'film', ids: newest([...ids]) });
     }
   });
 });
