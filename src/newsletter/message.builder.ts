@@ -128,9 +128,9 @@ export class MessageBuilder {
     return messageBytes(signature ? { head: `${signature}${CRLF}${message.head}`, body: message.body } : message);
   }
 
-  /** The whole message on this thread, signed when DKIM is on. */
+  /** The whole message on this thread, signed when DKIM is on (composed once). */
   build(recipient: Recipient): Buffer[] {
-    const addressed = this.address(recipient);
-    return this.bytes(addressed, this.signature(addressed));
+    const message = this.compose(this.address(recipient));
+    return messageBytes(this.signer ? this.signer.sign(message, this.date) : message);
   }
 }
