@@ -3,7 +3,7 @@ import { testApp, type AppContext } from '../support/app.js';
 import { filmReview, makeAuthor, makeTag, postFields } from '../support/factories.js';
 import { dialects } from '../support/stores.js';
 import { startStripeServer, type StripeTestServer } from '../support/stripe-server.js';
-import { makePlans, memberCookie, subscribe } from '../members/helpers.js';
+import { freeAndPayingReaders, makePlans } from '../members/helpers.js';
 import { staffClient, type AdminClient } from '../admin-api/support/admin-client.js';
 
 const MEMBERS_SECRET = 'Marram members-only paragraph';
@@ -22,7 +22,6 @@ describe.each(dialects)('the public Content API on %s', (dialect) => {
   const get = (url: string, headers: Record<string, string> = {}) => t.app.inject({ method: 'GET', url, headers });
   const api = (path: string, headers: Record<string, string> = {}) => get(`/api/content${path}${path.includes('?') ? '&' : '?'}key=${key}`, headers);
 
-  const cookieFor = (email: string) => memberCookie(t.services, email);
 
   beforeAll(async () => {
     stripe = await startStripeServer();
@@ -57,9 +56,7 @@ describe.each(dialects)('the public Content API on %s', (dialect) => {
     draftId = draft.id;
     await t.services.posts.create(postFields([ada.slug], { type: 'page', title: 'About us', slug: 'about', status: 'published', publishedAt: at(1) }));
 
-    freeCookie = await cookieFor('free@example.com');
-    await subscribe(t.services, stripe, { plan: 'digital', billing: 'month', email: 'paid@example.com' });
-    paidCookie = await cookieFor('paid@example.com');
+    ({ freeCookie, paidCookie } = await freeAndPayingReaders(t.services, stripe));
   });
   afterAll(async () => {
     await t.close();

@@ -4,7 +4,7 @@ import { simpleParser } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp, type AppContext } from '../support/app.js';
 import { startStripeServer, type StripeTestServer } from '../support/stripe-server.js';
-import { makeGatedPieces, makePlans, memberCookie, MEMBERS_SECRET, PAID_SECRET, subscribe } from './helpers.js';
+import { freeAndPayingReaders, makeGatedPieces, makePlans, memberCookie, MEMBERS_SECRET, PAID_SECRET, subscribe } from './helpers.js';
 
 
 describe('gated posts never reach readers who may not read them', () => {
@@ -24,9 +24,7 @@ describe('gated posts never reach readers who may not read them', () => {
     t = await testApp('sqlite', { stripe: stripe.settings });
     await makePlans(t.services);
     ({ authorSlug, membersSlug, paidSlug } = await makeGatedPieces(t.services));
-    freeCookie = await cookieFor('free@example.com');
-    await subscribe(t.services, stripe, { plan: 'digital', billing: 'month', email: 'paid@example.com' });
-    paidCookie = await cookieFor('paid@example.com');
+    ({ freeCookie, paidCookie } = await freeAndPayingReaders(t.services, stripe));
   });
   afterAll(async () => {
     await t.close();

@@ -26,6 +26,13 @@ export async function memberCookie(services: Services, email: string): Promise<s
   return `masthead_member=${session}`;
 }
 
+/** Two readers signed in: a free member, and a paying one (digital plan, monthly). Their session cookies. */
+export async function freeAndPayingReaders(services: Services, stripe: StripeTestServer): Promise<{ freeCookie: string; paidCookie: string }> {
+  const freeCookie = await memberCookie(services, 'free@example.com');
+  await subscribe(services, stripe, { plan: 'digital', billing: 'month', email: 'paid@example.com' });
+  return { freeCookie, paidCookie: await memberCookie(services, 'paid@example.com') };
+}
+
 let counter = 0;
 
 /** A reader buys a plan through checkout; Stripe then reports the completed session and the paid first invoice. */
