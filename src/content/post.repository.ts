@@ -201,11 +201,11 @@ export async function duePostIds(db: DbOrTx, now: string): Promise<number[]> {
   return rows.map((r) => r.id);
 }
 
-/** Loads whole posts (tags, authors, review facts) in five queries, in the order of the ids. */
+/** Loads whole posts (tags, authors, review facts) in five queries at once, in the order of the ids. */
 export async function loadPosts(db: DbOrTx, ids: number[]): Promise<Post[]> {
   if (ids.length === 0) return [];
-  const rows = await db.selectFrom('posts').selectAll().where('id', 'in', ids).execute();
-  const posts = await completePosts(db, rows);
+  const [rows, links] = await Promise.all([db.selectFrom('posts').selectAll().where('id', 'in', ids).execute(), loadLinks(db, ids, { ofPosts: ids })]);
+  const posts = assemble(rows, links);
   return ids.flatMap((id) => posts.get(id) ?? []);
 }
 
@@ -213,7 +213,12 @@ export async function loadPosts(db: DbOrTx, ids: number[]): Promise<Post[]> {
 export async function completePosts(db: DbOrTx, rows: PostRow[]): Promise<Map<number, Post>> {
   const ids = rows.map((r) => r.id);
   if (ids.length === 0) return new Map();
-  const [tagRows, authorRows, works] = await Promise.all([
+  return assemble(rows, await loadLinks(db, ids, rows.flatMap((r) => (r.work_id === null ? [] : [r.work_id]))));
+}
+
+/** The tags, authors and reviewed works of some posts. */
+async function loadLinks(db: DbOrTx, ids: number[], works: number[] | { ofPosts: number[] }) {
+  const [tagRows, authorRows, workMap] = await Promise.all([
     db
       .selectFrom('post_tags')
       .innerJoin('tags', 'tags.id', 'post_tags.tag_id')
@@ -232,17 +237,16 @@ export async function completePosts(db: DbOrTx, rows: PostRow[]): Promise<Map<nu
       .orderBy('post_authors.post_id')
       .orderBy('post_authors.position')
       .execute(),
-    loadWorks(
-      db,
-      rows.flatMap((r) => (r.work_id === null ? [] : [r.work_id])),
-    ),
+    loadWorks(db, works),
   ]);
+  return { tagRows, authorRows, works: workMap };
+}
+
+/** Posts from their rows and links; links of a post deleted between the reads are dropped. */
+function assemble(rows: PostRow[], { tagRows, authorRows, works }: Awaited<ReturnType<typeof loadLinks>>): Map<number, Post> {
   const posts = new Map(rows.map((row) => [row.id, toPost(row)]));
-  for (const { post_id, ...tag } of tagRows) {
-    const post = posts.get(post_id)!;
-    post.tags.push(toTag(tag));
-  }
-  for (const { post_id, ...author } of authorRows) posts.get(post_id)!.authors.push(toAuthor(author));
+  for (const { post_id, ...tag } of tagRows) posts.get(post_id)?.tags.push(toTag(tag));
+  for (const { post_id, ...author } of authorRows) posts.get(post_id)?.authors.push(toAuthor(author));
   for (const row of rows) {
     const post = posts.get(row.id)!;
     post.primaryTag = post.tags.find((t) => t.id === row.primary_tag_id) ?? null;

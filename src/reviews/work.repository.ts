@@ -1,5 +1,5 @@
 import type { DbOrTx } from '../db/client.js';
-import type { Insertable } from 'kysely';
+import { sql, type Insertable } from 'kysely';
 import type { PersonRow, WorkRow, WorksTable } from '../db/tables.js';
 import type { Availability, Credit, CreditRole, Work, WorkType } from './work.types.js';
 
@@ -53,12 +53,16 @@ export async function replaceCredits(db: DbOrTx, workId: number, credits: Credit
 }
 
 /** Loads works with their credits, in two queries for any number of works. */
-export async function loadWorks(db: DbOrTx, ids: number[]): Promise<Map<number, Work>> {
+/** Works with their credits, by work id, or the works reviewed by some posts (read alongside the posts). */
+export async function loadWorks(db: DbOrTx, which: number[] | { ofPosts: number[] }): Promise<Map<number, Work>> {
   const result = new Map<number, Work>();
+  const ids = Array.isArray(which) ? [...new Set(which)] : which.ofPosts;
   if (ids.length === 0) return result;
-  const unique = [...new Set(ids)];
+  const workIds = Array.isArray(which)
+    ? sql.join(ids)
+    : sql`select work_id from posts where id in (${sql.join(ids)}) and work_id is not null`;
   const [works, credits] = await Promise.all([
-    db.selectFrom('works').selectAll().where('id', 'in', unique).execute(),
+    db.selectFrom('works').selectAll().where(sql<boolean>`works.id in (${workIds})`).execute(),
     db
       .selectFrom('work_credits')
       .innerJoin('people', 'people.id', 'work_credits.person_id')
@@ -70,7 +74,7 @@ export async function loadWorks(db: DbOrTx, ids: number[]): Promise<Map<number, 
         'people.slug as person_slug',
         'people.name as person_name',
       ])
-      .where('work_credits.work_id', 'in', unique)
+      .where(sql<boolean>`work_credits.work_id in (${workIds})`)
       .orderBy('work_credits.work_id')
       .orderBy('work_credits.position')
       .execute(),
