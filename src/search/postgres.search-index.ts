@@ -1,6 +1,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Db, DbOrTx } from '../db/client.js';
-import { andAll, filterConditions, hasFilters, RANKED_MATCHES, SIMILAR_CANDIDATES } from './search.filters.js';
+import { RANKED_MATCHES, SIMILAR_CANDIDATES } from './search.filters.js';
+import { dayBounds } from './search.query.js';
 import { MARK_END, MARK_START } from './search.snippet.js';
 import type { IndexMatch, SearchFilters, SearchIndex, SearchTerms } from './search.types.js';
 
@@ -17,8 +18,31 @@ export function tsQuery(terms: SearchTerms): string {
 /** How many of the newest posts a prefix search looks among first. */
 const PREFIX_WINDOW = 2_000;
 
-/** Filters read the post; without them the index alone answers. */
-const joinPosts = (filters: SearchFilters) => (hasFilters(filters) ? sql`join posts p on p.id = s.post_id` : sql``);
+/** A search's filters as conditions on post_search `s`, whose rows carry the filtered columns (migration 0052). */
+interface Scope {
+  conditions: RawBuilder<unknown>[];
+  /** Where the newest matches can start: the day after the date range, if it has an end. */
+  end?: string;
+}
+
+/** The scope of the filters, or null when a section or author they name does not exist. */
+async function scopeOf(db: Db, filters: SearchFilters): Promise<Scope | null> {
+  const conditions: RawBuilder<unknown>[] = [];
+  if (filters.section || filters.author) {
+    const { rows } = await sql<{ tag: number | null; author: number | null }>`
+      select (select id from tags where slug = ${filters.section ?? ''}) as tag,
+        (select id from authors where slug = ${filters.author ?? ''}) as author`.execute(db);
+    const { tag, author } = rows[0]!;
+    if ((filters.section && tag === null) || (filters.author && author === null)) return null;
+    if (tag !== null) conditions.push(sql`s.tag_ids @> array[${tag}]::integer[]`);
+    if (author !== null) conditions.push(sql`s.author_ids @> array[${author}]::integer[]`);
+  }
+  if (filters.format) conditions.push(sql`s.format = ${filters.format}`);
+  const { start, end } = dayBounds(filters.from, filters.to);
+  if (start) conditions.push(sql`s.published_at >= ${start}`);
+  if (end) conditions.push(sql`s.published_at < ${end}`);
+  return { conditions, end };
+}
 
 /** PostgreSQL full-text search: post_search.document (weighted tsvector, GIN), kept in step by triggers. */
 export class PostgresSearchIndex implements SearchIndex {
@@ -36,57 +60,79 @@ export class PostgresSearchIndex implements SearchIndex {
 
   async find(terms: SearchTerms, filters: SearchFilters, page: { limit: number; offset: number }) {
     const query = sql`to_tsquery('english', ${tsQuery(terms)})`;
-    const newest = await this.newestMatches(query, terms, filters);
-    const total = newest.length;
-    if (total === 0) return { matches: [], total };
-    // The page of the ranked matches, with the passages that match marked, in one statement.
+    const scope = await scopeOf(this.db, filters);
+    const ranked = scope ? await this.rankedMatches(query, terms, scope) : [];
+    const total = ranked.length;
+    const ids = ranked.slice(page.offset, page.offset + page.limit);
+    const passages = ids.length === 0 ? Promise.resolve([]) : this.passages(ids, query);
+    // Whoever awaits the passages sees a failure; this only keeps it from counting as unhandled meanwhile.
+    passages.catch(() => undefined);
+    return { ids, total, passages };
+  }
+
+  /** The passages of these posts that match, marked, in the order of the ids. */
+  private async passages(ids: number[], query: RawBuilder<unknown>): Promise<IndexMatch[]> {
     const { rows } = await sql<IndexMatch>`
-      with page as (
-        select post_id, ts_rank_cd(${WEIGHTS}, document, ${query}) as rank from post_search
-        where post_id = any(${newest}) order by rank desc, post_id desc limit ${page.limit} offset ${page.offset}
-      )
-      select s.post_id as id,
-        case when s.body = '' then '' else ts_headline('english', s.body, ${query}, ${HEADLINE}) end as body,
-        ts_headline('english', s.excerpt, ${query}, ${HEADLINE}) as excerpt
-      from page p join post_search s on s.post_id = p.post_id
-      order by p.rank desc, p.post_id desc`.execute(this.db);
-    return { matches: rows, total };
+      select post_id as id,
+        case when body = '' then '' else ts_headline('english', body, ${query}, ${HEADLINE}) end as body,
+        ts_headline('english', excerpt, ${query}, ${HEADLINE}) as excerpt
+      from post_search where post_id = any(${ids})`.execute(this.db);
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    return ids.map((id) => byId.get(id) ?? { id, body: '', excerpt: '' });
   }
 
   /**
-   * The ids of the most recent matches, newest first, up to the bound. The GIN index knows which
-   * posts match but not which are newest. For a word in most posts the planner walks the newest
-   * posts testing each one's document, which is fast; but it also takes that walk for words in a
-   * few percent of posts, where it reads thousands of documents from TOAST (20–70 ms at 100,000
-   * posts). There, intersecting the GIN index with a range of the newest posts (a bitmap AND)
-   * reads only the matches in the range, and for rarer words reading every match through the
-   * index is cheapest; index scans are turned off in this transaction so the planner does so.
-   * The planner's own estimate of the matches (from its statistics of lexeme frequencies) says
-   * which case a query is; prefixes, which it cannot estimate, start with the newest posts.
-   * Filtered searches keep the planner's plan.
+   * The ids of the most recent matches, up to the bound, best first. The GIN index knows which
+   * posts match but not which are newest, and the planner knows neither what checking a document
+   * costs (reading it from TOAST) nor how matches spread over time, so the way is chosen here from
+   * its estimates of how many posts match:
+   *  - a word in most posts: walk the newest posts checking each (the filters first, as they are
+   *    read from the row) — few documents are read before the bound is reached;
+   *  - a word in a few percent: the GIN index intersected with a range of the newest posts (a
+   *    bitmap AND), widened while it holds too few, reads only the matches in the range;
+   *  - rarer: every match through the GIN index (and the section or author indexes).
+   * A date range that ends in the past starts the range at the newest post before its end, so
+   * the range is not spent on posts the range excludes.
    */
-  private async newestMatches(query: RawBuilder<unknown>, terms: SearchTerms, filters: SearchFilters): Promise<number[]> {
-    const newestIn = async (db: DbOrTx, floor: number) =>
-      (
-        await sql<{ id: number }>`
-          select s.post_id as id from post_search s ${joinPosts(filters)}
-          where s.document @@ ${query} ${floor > 0 ? sql`and s.post_id > ${floor}` : sql``} ${andAll(filterConditions(filters))}
-          order by s.post_id desc limit ${this.bound}`.execute(db)
-      ).rows.map((r) => r.id);
-    if (hasFilters(filters)) return newestIn(this.db, 0);
-    const [{ rows: tops }, estimated] = await Promise.all([
-      sql<{ top: number | null }>`select max(post_id) as top from post_search`.execute(this.db),
-      terms.prefix ? Promise.resolve(undefined) : this.estimateMatches(query),
+  private async rankedMatches(query: RawBuilder<unknown>, terms: SearchTerms, scope: Scope): Promise<number[]> {
+    const filtered = scope.conditions.length > 0;
+    // The walk checks conditions in the order written: the filters, read from the row, first.
+    // For bitmaps the order matters too: with the words first the planner intersects them with
+    // the section's or author's index instead of checking the words on every post of the section.
+    const newestIn = async (db: DbOrTx, floor: number, walk = false) => {
+      const range = floor > 0 ? [sql`s.post_id > ${floor}`] : [];
+      const words = sql`s.document @@ ${query}`;
+      const conditions = walk ? [...scope.conditions, words] : [words, ...range, ...scope.conditions];
+      // Ranked in the same statement: only the documents of the newest matches are read for it.
+      const { rows } = await sql<{ id: number }>`
+        select m.id from (
+          select s.post_id as id, s.document from post_search s where ${sql.join(conditions, sql` and `)}
+          order by s.post_id desc limit ${this.bound}
+        ) m
+        order by ts_rank_cd(${WEIGHTS}, m.document, ${query}) desc, m.id desc`.execute(db);
+      return rows.map((r) => r.id);
+    };
+    const [top, ceiling, words, all] = await Promise.all([
+      this.newestId(),
+      scope.end ? this.newestIdBefore(scope.end) : undefined,
+      this.estimateMatches(query, []),
+      filtered ? this.estimateMatches(query, scope.conditions) : undefined,
     ]);
-    const top = Number(tops[0]?.top ?? 0);
-    if (estimated !== undefined && estimated > top * 0.15) return newestIn(this.db, 0);
+    const matching = all ?? words;
+    // The walk reads about bound / (share of posts matching the words) documents and bound /
+    // (share matching everything) rows: cheap when both shares are large.
+    if (words > top * 0.15 && matching > top * 0.01) return newestIn(this.db, 0, true);
+    const from = Math.min(top, ceiling ?? top);
+    // For a prefix the planner counts only the words it keeps statistics for, and guesses 0.5 %
+    // when none starts with it; unless it counts more, start with the newest posts and widen.
+    const estimated = !terms.prefix || words > top * 0.015;
     // Reading a range costs about a fiftieth per post in it of what reading a match costs, so
-    // below 1.5 % of posts every match is read (still through the bitmap, never by the walk).
-    let span = estimated === undefined ? this.prefixWindow : estimated < top * 0.015 ? top : Math.ceil((top * this.bound * 1.5) / estimated);
+    // below 1.5 % of posts every match is read (still through bitmaps, never by the walk).
+    let span = !estimated ? this.prefixWindow : matching < top * 0.015 ? top : Math.ceil((top * this.bound * 1.5) / Math.max(matching, 1));
     return this.db.transaction().execute(async (tx) => {
-      await sql`set local enable_indexscan = off`.execute(tx);
-      for (let attempt = 0; attempt < 2 && span < top; attempt += 1) {
-        const found = await newestIn(tx, top - span);
+      await sql`select set_config('enable_indexscan', 'off', true), set_config('enable_seqscan', 'off', true)`.execute(tx);
+      for (let attempt = 0; attempt < 2 && span < from; attempt += 1) {
+        const found = await newestIn(tx, from - span);
         if (found.length >= this.bound) return found;
         // Too few: as wide again as the matches found suggest, else every post.
         span = found.length === 0 ? top : Math.ceil((span * this.bound * 1.5) / found.length);
@@ -95,10 +141,22 @@ export class PostgresSearchIndex implements SearchIndex {
     });
   }
 
-  /** The planner's estimate of how many posts match, from its statistics of lexeme frequencies. */
-  private async estimateMatches(query: RawBuilder<unknown>): Promise<number> {
+  private async newestId(): Promise<number> {
+    const { rows } = await sql<{ top: number | null }>`select max(post_id) as top from post_search`.execute(this.db);
+    return Number(rows[0]?.top ?? 0);
+  }
+
+  /** The id of the latest post published before `end`, if any. */
+  private async newestIdBefore(end: string): Promise<number | undefined> {
+    const { rows } = await sql<{ id: number }>`
+      select post_id as id from post_search where published_at < ${end} order by published_at desc limit 1`.execute(this.db);
+    return rows[0]?.id;
+  }
+
+  /** The planner's estimate of how many posts match, from its statistics of lexemes and columns. */
+  private async estimateMatches(query: RawBuilder<unknown>, conditions: RawBuilder<unknown>[]): Promise<number> {
     const { rows } = await sql<{ 'QUERY PLAN': Array<{ Plan: { 'Plan Rows': number } }> }>`
-      explain (format json) select 1 from post_search where document @@ ${query}`.execute(this.db);
+      explain (format json) select 1 from post_search s where ${sql.join([...conditions, sql`s.document @@ ${query}`], sql` and `)}`.execute(this.db);
     return Number(rows[0]?.['QUERY PLAN'][0]?.Plan['Plan Rows'] ?? 0);
   }
 

@@ -38,8 +38,9 @@ export class IndexedSearchService implements SearchService {
         if (found.total > 0) correctedQuery = corrected.join(' ');
       }
     }
-    const posts = new Map((await this.deps.posts.load(found.matches.map((m) => m.id))).map((p) => [p.id, p]));
-    const hits = found.matches.flatMap((match) => {
+    const [loaded, passages] = await Promise.all([this.deps.posts.load(found.ids), found.passages]);
+    const posts = new Map(loaded.map((p) => [p.id, p]));
+    const hits = passages.flatMap((match) => {
       const post = posts.get(match.id);
       return post ? [{ post: forViewer(post, viewer), snippet: snippetFor(match, post) }] : [];
     });

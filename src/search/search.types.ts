@@ -50,9 +50,19 @@ export interface IndexMatch {
   excerpt: string;
 }
 
+/** A page of matches as the database ranks them. */
+export interface IndexPage {
+  /** The page's post ids, best first. */
+  ids: number[];
+  /** How many posts match (up to the ranked window). */
+  total: number;
+  /** The page's passages, by id; still being read while the caller loads the posts. */
+  passages: Promise<IndexMatch[]>;
+}
+
 /** The database-specific part of search: SQLite FTS5 or PostgreSQL full-text search. */
 export interface SearchIndex {
-  find(terms: SearchTerms, filters: SearchFilters, page: { limit: number; offset: number }): Promise<{ matches: IndexMatch[]; total: number }>;
+  find(terms: SearchTerms, filters: SearchFilters, page: { limit: number; offset: number }): Promise<IndexPage>;
   /** Posts matching any of the words, best first. */
   anyOf(words: string[], limit: number): Promise<number[]>;
   /** Close spellings of words that match nothing, or null when the index cannot tell. */

@@ -39,8 +39,8 @@ export class SqliteSearchIndex implements SearchIndex {
       limit ${page.limit} offset ${page.offset}`.execute(this.db);
     const ids = ranked.rows.map((r) => r.id);
     const total = Number(ranked.rows[0]?.total ?? (page.offset > 0 ? await this.count(match, filters) : 0));
-    if (ids.length === 0) return { matches: [], total };
-    if (terms.prefix) return { matches: await this.passages(ids, terms.words), total };
+    if (ids.length === 0) return { ids, total, passages: Promise.resolve([]) };
+    if (terms.prefix) return { ids, total, passages: Promise.resolve(await this.passages(ids, terms.words)) };
     // Snippets only for the page shown, not for every match.
     const snippets = await sql<IndexMatch>`
       select rowid as id,
@@ -48,7 +48,7 @@ export class SqliteSearchIndex implements SearchIndex {
         snippet(post_search, ${sql.raw(String(EXCERPT_COLUMN))}, ${MARK_START}, ${MARK_END}, '…', 40) as excerpt
       from post_search where post_search match ${match} and rowid in (${sql.join(ids)})`.execute(this.db);
     const byId = new Map(snippets.rows.map((row) => [row.id, row]));
-    return { matches: ids.map((id) => byId.get(id) ?? { id, body: '', excerpt: '' }), total };
+    return { ids, total, passages: Promise.resolve(ids.map((id) => byId.get(id) ?? { id, body: '', excerpt: '' })) };
   }
 
   /**

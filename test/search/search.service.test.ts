@@ -1,7 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { sql } from 'kysely';
+import { Migrator, sql } from 'kysely';
 import type { Author } from '../../src/content/index.js';
 import { AppError } from '../../src/errors/app-error.js';
+import { migrateToLatest } from '../../src/db/migrate.js';
+import { migrationProvider } from '../../src/db/migrations/index.js';
 import { PostgresSearchIndex } from '../../src/search/postgres.search-index.js';
 import type { SearchTerms } from '../../src/search/search.types.js';
 import { dialects, manualClock, testServices, type TestContext } from '../support/stores.js';
@@ -64,6 +66,29 @@ describe.each(dialects)('search on %s', (dialect) => {
     expect(titles(await search({ q: 'orchard', author: 'mira-sol' }))).toEqual(['Orchard diary']);
     expect(titles(await search({ q: 'orchard', from: '2025-01-01', to: '2025-06-16' })).sort()).toEqual(['Orchard book', 'Orchard diary']);
     expect(titles(await search({ q: 'orchard', to: '2024-12-31' }))).toEqual(['Orchard film']);
+  });
+
+  it('keeps filtered searches in step when a piece changes section, format, author or date', async () => {
+    const other = await makeAuthor(t.services, { name: 'Mira Sol', slug: 'mira-sol' });
+    await makeTag(t.services, { name: 'Film', slug: 'film' });
+    await makeTag(t.services, { name: 'Books', slug: 'books' });
+    const post = await publish({ title: 'Quince', tags: ['film'], publishedAt: '2024-03-01T10:00:00.000Z' });
+    const found = async (filters: Record<string, string>) => titles(await search({ q: 'quince', ...filters }));
+    expect(await found({ section: 'film', to: '2024-12-31' })).toEqual(['Quince']);
+    await t.services.posts.update(post.id, { tags: ['books'], format: 'essay', authors: [other.slug], publishedAt: '2025-02-01T10:00:00.000Z' });
+    expect(await found({ section: 'film' })).toEqual([]);
+    expect(await found({ author: 'ada-obi' })).toEqual([]);
+    expect(await found({ format: 'article' })).toEqual([]);
+    expect(await found({ to: '2024-12-31' })).toEqual([]);
+    expect(await found({ section: 'books', author: 'mira-sol', format: 'essay', from: '2025-02-01', to: '2025-02-01' })).toEqual(['Quince']);
+    // The index follows any write to the row, also one that changes only the date or the format.
+    await sql`update posts set published_at = '2023-05-05T10:00:00.000Z' where id = ${post.id}`.execute(t.store.db);
+    expect(await found({ from: '2023-05-05', to: '2023-05-05' })).toEqual(['Quince']);
+    await sql`update posts set format = 'interview' where id = ${post.id}`.execute(t.store.db);
+    expect(await found({ format: 'interview' })).toEqual(['Quince']);
+    // A section or author that does not exist finds nothing rather than failing.
+    expect(await found({ section: 'no-such-section' })).toEqual([]);
+    expect(await found({ author: 'no-such-writer' })).toEqual([]);
   });
 
   it('pages through results', async () => {
@@ -163,32 +188,58 @@ describe('search on postgres alone', () => {
     expect(results.correctedQuery).toBe('portrait');
   });
 
+  it('upgrades a database with posts to rows that carry the filtered columns, and back', async () => {
+    const writer = await makeAuthor(t.services, { slug: 'ada-obi' });
+    await makeTag(t.services, { name: 'Film', slug: 'film' });
+    await t.services.posts.create(postFields([writer.slug], { status: 'published', title: 'Quince film', tags: ['film'], publishedAt: '2024-03-01T10:00:00.000Z' }));
+    await t.services.posts.create(postFields([writer.slug], { status: 'published', title: 'Quince essay', format: 'essay', publishedAt: '2025-03-01T10:00:00.000Z' }));
+    const migrator = new Migrator({ db: t.store.db, provider: migrationProvider, allowUnorderedMigrations: true });
+    const down = await migrator.migrateDown();
+    expect(down.results).toEqual([{ migrationName: '0052-narrow-post-search', direction: 'Down', status: 'Success' }]);
+    const columns = async () =>
+      (await sql<{ name: string }>`select column_name as name from information_schema.columns where table_name = 'post_search' order by ordinal_position`.execute(t.store.db)).rows.map((r) => r.name);
+    expect(await columns()).toEqual(['post_id', 'title', 'excerpt', 'names', 'body', 'document']);
+    await migrateToLatest(t.store.db);
+    expect(await columns()).toEqual(['post_id', 'title', 'excerpt', 'names', 'body', 'document', 'published_at', 'format', 'tag_ids', 'author_ids']);
+    const search = async (input: Record<string, string>) => titles(await t.services.search.search({ q: 'quince ', ...input }));
+    expect(await search({ section: 'film', author: 'ada-obi' })).toEqual(['Quince film']);
+    expect(await search({ format: 'essay', from: '2025-01-01' })).toEqual(['Quince essay']);
+  });
+
   it('returns the newest matches whether it walks the newest posts, reads a range of them or reads every match', async () => {
     const writer = await makeAuthor(t.services);
     // Three words at three frequencies (a third, a twelfth, a hundredth of 240 posts), so each
     // takes its own way through the index; a prefix starts with a small range and widens.
-    // Every other piece is in the film section, for the filtered searches.
+    // Every other piece is in the film section, and one a day since 2020, for the filtered searches.
     const film = await makeTag(t.services, { name: 'Film', slug: 'film' });
     const expected: Record<string, number[]> = { amber: [], cobalt: [], dune: [] };
     const inFilm: Record<string, number[]> = { amber: [], cobalt: [], dune: [] };
+    const beforeJuly: Record<string, number[]> = { amber: [], cobalt: [], dune: [] };
     for (let i = 1; i <= 240; i += 1) {
       const words = [i % 3 === 0 ? 'amber' : '', i % 12 === 0 ? 'cobalt' : '', i % 100 === 0 ? 'dune' : ''].filter(Boolean);
+      const publishedAt = new Date(Date.UTC(2020, 0, i)).toISOString();
       const post = await t.services.posts.create(
-        postFields([writer.slug], { status: 'published', title: `Piece ${i}`, body: `Plain words ${words.join(' ')} here.`, tags: i % 2 === 0 ? [film.slug] : [] }),
+        postFields([writer.slug], { status: 'published', title: `Piece ${i}`, body: `Plain words ${words.join(' ')} here.`, tags: i % 2 === 0 ? [film.slug] : [], publishedAt }),
       );
       for (const word of words) expected[word]!.push(post.id);
       if (i % 2 === 0) for (const word of words) inFilm[word]!.push(post.id);
+      if (publishedAt < '2020-07-01') for (const word of words) beforeJuly[word]!.push(post.id);
     }
     await sql`analyze`.execute(t.services.store.db);
     const index = new PostgresSearchIndex(t.services.store.db, { bound: 10, prefixWindow: 8 });
     const newest = (ids: number[]) => ids.sort((a, b) => b - a).slice(0, 10).sort((a, b) => a - b);
     for (const [word, prefix, ids] of [['amber', false, expected.amber!], ['cobalt', false, expected.cobalt!], ['dune', false, expected.dune!], ['coba', true, expected.cobalt!]] as const) {
       const found = await index.find({ words: [word], prefix } as SearchTerms, {}, { limit: 10, offset: 0 });
-      expect({ word, total: found.total, ids: found.matches.map((m) => m.id).sort((a, b) => a - b) }).toEqual({ word, total: Math.min(10, ids.length), ids: newest([...ids]) });
+      expect({ word, total: found.total, ids: [...found.ids].sort((a, b) => a - b) }).toEqual({ word, total: Math.min(10, ids.length), ids: newest([...ids]) });
     }
     for (const [word, ids] of Object.entries(inFilm)) {
       const found = await index.find({ words: [word], prefix: false } as SearchTerms, { section: 'film' }, { limit: 10, offset: 0 });
-      expect({ word, section: 'film', ids: found.matches.map((m) => m.id).sort((a, b) => a - b) }).toEqual({ word, section: 'film', ids: newest([...ids]) });
+      expect({ word, section: 'film', ids: [...found.ids].sort((a, b) => a - b) }).toEqual({ word, section: 'film', ids: newest([...ids]) });
+    }
+    // A date range that leaves out the newest pieces: the newest matches before its end.
+    for (const [word, ids] of Object.entries(beforeJuly)) {
+      const found = await index.find({ words: [word], prefix: false } as SearchTerms, { to: '2020-06-30' }, { limit: 10, offset: 0 });
+      expect({ word, to: '2020-06-30', ids: [...found.ids].sort((a, b) => a - b) }).toEqual({ word, to: '2020-06-30', ids: newest([...ids]) });
     }
   });
 });

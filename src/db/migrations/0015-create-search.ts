@@ -68,6 +68,32 @@ async function upSqlite(db: Kysely<any>): Promise<void> {
 const pgConcat = (parts: string[]) => `concat_ws(' ', ${parts.join(', ')})`;
 const pgAgg = (expr: string) => `string_agg(${expr}, ' ')`;
 
+/**
+ * The PostgreSQL function that rebuilds the index rows of the given posts. `extra` adds columns
+ * copied from the post (migration 0052 adds the filtered ones).
+ */
+export function postgresRefresh(extra: { columns: string; values: string } = { columns: '', values: '' }): string {
+  return `create or replace function post_search_refresh(ids integer[]) returns void language plpgsql as $$
+      begin
+        delete from post_search where post_id = any(ids);
+        insert into post_search(post_id, title, excerpt, names, body, document${extra.columns})
+          select p.id, p.title, p.excerpt, n.names, b.body,
+            setweight(to_tsvector('english', p.title), 'A') ||
+            setweight(to_tsvector('english', n.names), 'B') ||
+            setweight(to_tsvector('english', p.excerpt), 'B') ||
+            setweight(to_tsvector('english', b.body), 'D')${extra.values}
+          from posts p
+          cross join lateral (select ${namesOf('p', pgConcat, pgAgg)} as names) n
+          cross join lateral (select case when p.visibility = 'public' then left(p.plaintext, ${BODY_LIMIT}) else '' end as body) b
+          where p.id = any(ids) and p.status = 'published' and p.type = 'post';
+        insert into search_terms(term)
+          select distinct word from post_search s,
+            unnest(tsvector_to_array(to_tsvector('simple', s.title || ' ' || s.names || ' ' || s.excerpt))) as word
+          where s.post_id = any(ids) and length(word) between 3 and 40
+          on conflict do nothing;
+      end $$`;
+}
+
 async function upPostgres(db: Kysely<any>): Promise<void> {
   await sql`create extension if not exists pg_trgm`.execute(db);
   await sql`create table post_search (
@@ -83,29 +109,7 @@ async function upPostgres(db: Kysely<any>): Promise<void> {
   await sql`create table search_terms (term text primary key)`.execute(db);
   await sql`create index search_terms_trigram on search_terms using gin (term gin_trgm_ops)`.execute(db);
 
-  await sql
-    .raw(
-      `create function post_search_refresh(ids integer[]) returns void language plpgsql as $$
-      begin
-        delete from post_search where post_id = any(ids);
-        insert into post_search(post_id, title, excerpt, names, body, document)
-          select p.id, p.title, p.excerpt, n.names, b.body,
-            setweight(to_tsvector('english', p.title), 'A') ||
-            setweight(to_tsvector('english', n.names), 'B') ||
-            setweight(to_tsvector('english', p.excerpt), 'B') ||
-            setweight(to_tsvector('english', b.body), 'D')
-          from posts p
-          cross join lateral (select ${namesOf('p', pgConcat, pgAgg)} as names) n
-          cross join lateral (select case when p.visibility = 'public' then left(p.plaintext, ${BODY_LIMIT}) else '' end as body) b
-          where p.id = any(ids) and p.status = 'published' and p.type = 'post';
-        insert into search_terms(term)
-          select distinct word from post_search s,
-            unnest(tsvector_to_array(to_tsvector('simple', s.title || ' ' || s.names || ' ' || s.excerpt))) as word
-          where s.post_id = any(ids) and length(word) between 3 and 40
-          on conflict do nothing;
-      end $$`,
-    )
-    .execute(db);
+  await sql.raw(postgresRefresh()).execute(db);
 
   // One trigger function per source of change; statement-level ones see the changed rows at once.
   const functions: Record<string, string> = {
