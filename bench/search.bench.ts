@@ -1,5 +1,5 @@
 // Search latency and recommendation cost on SQLite and PostgreSQL with a 100,000-post corpus.
-// Usage: npm run bench:search [-- --posts 100000]
+// Usage: npm run bench:search [-- --posts 100000] [-- --only sqlite|postgres]
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -15,6 +15,8 @@ import { loadCorpus, random, sections } from './support/corpus.js';
 
 const argv = process.argv.slice(2);
 const total = Number(argv[argv.indexOf('--posts') + 1] ?? 0) || 100_000;
+/** `--only sqlite` or `--only postgres` measures one database. */
+const only = argv.includes('--only') ? argv[argv.indexOf('--only') + 1] : undefined;
 const SAMPLES = 300;
 
 type Query = Record<string, string>;
@@ -87,19 +89,20 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'masthead-search-bench-'));
 const cluster = await startCluster();
 try {
   const runs = [
-    await measure('SQLite', { kind: 'sqlite', file: path.join(dir, 'bench.db') }),
-    await measure('PostgreSQL', { kind: 'postgres', url: cluster.url }),
+    only === 'postgres' ? undefined : await measure('SQLite', { kind: 'sqlite', file: path.join(dir, 'bench.db') }),
+    only === 'sqlite' ? undefined : await measure('PostgreSQL', { kind: 'postgres', url: cluster.url }),
   ];
   const ms = (n: number) => n.toFixed(1);
+  const cell = (r: { p50: number; p95: number } | undefined) => (r ? `${ms(r.p50)} ms | ${ms(r.p95)} ms` : '– | –');
   console.log(`\nSearch benchmark: ${total.toLocaleString('en')} published posts (~300 words each, Zipf vocabulary of 30,000 words), ${SAMPLES} queries per kind, ${os.cpus().length} cores\n`);
   console.log('| query | matches (mean) | SQLite p50 | SQLite p95 | PostgreSQL p50 | PostgreSQL p95 |');
   console.log('|---|---:|---:|---:|---:|---:|');
-  for (const label of Object.keys(runs[0]!.results)) {
-    const [a, b] = [runs[0]!.results[label]!, runs[1]!.results[label]!];
-    console.log(`| ${label} | ${a.hits.toLocaleString('en')} | ${ms(a.p50)} ms | ${ms(a.p95)} ms | ${ms(b.p50)} ms | ${ms(b.p95)} ms |`);
+  const measured = runs.find((r) => r !== undefined)!;
+  for (const label of Object.keys(measured.results)) {
+    const [a, b] = [runs[0]?.results[label], runs[1]?.results[label]];
+    console.log(`| ${label} | ${(a ?? b)!.hits.toLocaleString('en')} | ${cell(a)} | ${cell(b)} |`);
   }
-  const [ra, rb] = [runs[0]!.recommendations, runs[1]!.recommendations];
-  console.log(`| recommendations for one post (compute and store) | | ${ms(ra.p50)} ms | ${ms(ra.p95)} ms | ${ms(rb.p50)} ms | ${ms(rb.p95)} ms |`);
+  console.log(`| recommendations for one post (compute and store) | | ${cell(runs[0]?.recommendations)} | ${cell(runs[1]?.recommendations)} |`);
 } finally {
   cluster.stop();
   fs.rmSync(dir, { recursive: true, force: true });

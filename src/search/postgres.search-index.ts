@@ -88,17 +88,17 @@ export class PostgresSearchIndex implements SearchIndex {
    * its estimates of how many posts match:
    *  - a word in most posts: walk the newest posts checking each (the filters first, as they are
    *    read from the row) — few documents are read before the bound is reached;
-   *  - a word in a few percent: the GIN index intersected with a range of the newest posts (a
-   *    bitmap AND), widened while it holds too few, reads only the matches in the range;
-   *  - rarer: every match through the GIN index (and the section or author indexes).
+   *  - a word in a few percent: the GIN index scanned for the matches in a range of the newest
+   *    posts, widened while it holds too few, reads only the matches in the range;
+   *  - rarer: every match through the GIN index (intersected with the section or author).
    * A date range that ends in the past starts the range at the newest post before its end, so
    * the range is not spent on posts the range excludes.
    */
   private async rankedMatches(query: RawBuilder<unknown>, terms: SearchTerms, scope: Scope): Promise<number[]> {
     const filtered = scope.conditions.length > 0;
     // The walk checks conditions in the order written: the filters, read from the row, first.
-    // For bitmaps the order matters too: with the words first the planner intersects them with
-    // the section's or author's index instead of checking the words on every post of the section.
+    // Otherwise the words, the range of ids, the section and the author are intersected in one
+    // GIN index scan (migration 0052) and the dates and format are checked on the rows found.
     const newestIn = async (db: DbOrTx, floor: number, walk = false) => {
       const range = floor > 0 ? [sql`s.post_id > ${floor}`] : [];
       const words = sql`s.document @@ ${query}`;
@@ -126,12 +126,13 @@ export class PostgresSearchIndex implements SearchIndex {
     // For a prefix the planner counts only the words it keeps statistics for, and guesses 0.5 %
     // when none starts with it; unless it counts more, start with the newest posts and widen.
     const estimated = !terms.prefix || words > top * 0.015;
-    // Reading a range costs about a fiftieth per post in it of what reading a match costs, so
-    // below 1.5 % of posts every match is read (still through bitmaps, never by the walk).
-    let span = !estimated ? this.prefixWindow : matching < top * 0.015 ? top : Math.ceil((top * this.bound * 1.5) / Math.max(matching, 1));
+    // Scanning a range costs about a thirtieth per post in it of what reading a match costs, so
+    // below 1.5 % of posts every match is read (still through the index, never by the walk).
+    let span = !estimated ? this.prefixWindow : words < top * 0.015 ? top : Math.ceil((top * this.bound * 1.5) / Math.max(matching, 1));
     return this.db.transaction().execute(async (tx) => {
       await sql`select set_config('enable_indexscan', 'off', true), set_config('enable_seqscan', 'off', true)`.execute(tx);
-      for (let attempt = 0; attempt < 2 && span < from; attempt += 1) {
+      // Past a quarter of the posts, scanning the range costs more than reading the matches outside it.
+      for (let attempt = 0; attempt < 2 && span < top / 4 && span < from; attempt += 1) {
         const found = await newestIn(tx, from - span);
         if (found.length >= this.bound) return found;
         // Too few: as wide again as the matches found suggest, else every post.
