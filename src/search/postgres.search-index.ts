@@ -15,15 +15,15 @@ export function tsQuery(terms: SearchTerms): string {
   return terms.words.map((word, i) => `'${word}'${terms.prefix && i === terms.words.length - 1 ? ':*' : ''}`).join(' & ');
 }
 
+/** The stretch of body given to ts_headline: characters before the first match, and in all. */
+const PASSAGE_BEFORE = 150;
+const PASSAGE_LENGTH = 1_000;
+
 /** How many of the newest posts a prefix search looks among first. */
 const PREFIX_WINDOW = 2_000;
 
 /** A search's filters as conditions on post_search `s`, whose rows carry the filtered columns (migration 0052). */
-interface Scope {
-  conditions: RawBuilder<unknown>[];
-  /** Where the newest matches can start: the day after the date range, if it has an end. */
-  end?: string;
-}
+type Scope = RawBuilder<unknown>[];
 
 /** The scope of the filters, or null when a section or author they name does not exist. */
 async function scopeOf(db: Db, filters: SearchFilters): Promise<Scope | null> {
@@ -41,7 +41,7 @@ async function scopeOf(db: Db, filters: SearchFilters): Promise<Scope | null> {
   const { start, end } = dayBounds(filters.from, filters.to);
   if (start) conditions.push(sql`s.published_at >= ${start}`);
   if (end) conditions.push(sql`s.published_at < ${end}`);
-  return { conditions, end };
+  return conditions;
 }
 
 /** PostgreSQL full-text search: post_search.document (weighted tsvector, GIN), kept in step by triggers. */
@@ -60,23 +60,43 @@ export class PostgresSearchIndex implements SearchIndex {
 
   async find(terms: SearchTerms, filters: SearchFilters, page: { limit: number; offset: number }) {
     const query = sql`to_tsquery('english', ${tsQuery(terms)})`;
-    const scope = await scopeOf(this.db, filters);
-    const ranked = scope ? await this.rankedMatches(query, terms, scope) : [];
+    const ranked = await this.rankedMatches(query, terms, filters);
     const total = ranked.length;
     const ids = ranked.slice(page.offset, page.offset + page.limit);
-    const passages = ids.length === 0 ? Promise.resolve([]) : this.passages(ids, query);
+    const passages = ids.length === 0 ? Promise.resolve([]) : this.passages(ids, query, terms.words);
     // Whoever awaits the passages sees a failure; this only keeps it from counting as unhandled meanwhile.
     passages.catch(() => undefined);
     return { ids, total, passages };
   }
 
-  /** The passages of these posts that match, marked, in the order of the ids. */
-  private async passages(ids: number[], query: RawBuilder<unknown>): Promise<IndexMatch[]> {
+  /**
+   * The passages of these posts that match, marked, in the order of the ids. ts_headline parses
+   * all the text it is given, which for a long article costs more than the search itself, so it is
+   * given the stretch of the body around the first word that starts as a query word was typed (the
+   * passage shown is a few dozen words); where there is none (only another form of a word
+   * matched), the whole body.
+   */
+  private async passages(ids: number[], query: RawBuilder<unknown>, words: string[]): Promise<IndexMatch[]> {
+    const firstAt = sql.join(
+      // Words are letters, marks and digits only, so they are safe in a pattern; \m starts a word.
+      words.map((word) => sql`nullif(regexp_instr(s.body, ${`\\m${word}`}, 1, 1, 0, 'i'), 0)`),
+      sql`, `,
+    );
     const { rows } = await sql<IndexMatch>`
-      select post_id as id,
-        case when body = '' then '' else ts_headline('english', body, ${query}, ${HEADLINE}) end as body,
-        ts_headline('english', excerpt, ${query}, ${HEADLINE}) as excerpt
-      from post_search where post_id = any(${ids})`.execute(this.db);
+      select s.post_id as id,
+        case when s.body = '' then '' else ts_headline('english', w.passage, ${query}, ${HEADLINE}) end as body,
+        ts_headline('english', s.excerpt, ${query}, ${HEADLINE}) as excerpt
+      from post_search s
+      cross join lateral (select least(${firstAt}) as at) a
+      cross join lateral (select case when a.at is not null then greatest(a.at - ${PASSAGE_BEFORE}, 1) end as start) f
+      -- The stretch starts and ends on whole words.
+      cross join lateral (select substr(s.body, f.start, ${PASSAGE_LENGTH}) as stretch) c
+      cross join lateral (select case when f.start > 1 then regexp_replace(c.stretch, '^\\S*\\s+', '') else c.stretch end as headed) h
+      cross join lateral (select case
+          when f.start is null then s.body
+          when f.start + ${PASSAGE_LENGTH} > length(s.body) then h.headed
+          else regexp_replace(h.headed, '\\s+\\S*$', '') end as passage) w
+      where s.post_id = any(${ids})`.execute(this.db);
     const byId = new Map(rows.map((row) => [row.id, row]));
     return ids.map((id) => byId.get(id) ?? { id, body: '', excerpt: '' });
   }
@@ -94,15 +114,18 @@ export class PostgresSearchIndex implements SearchIndex {
    * A date range that ends in the past starts the range at the newest post before its end, so
    * the range is not spent on posts the range excludes.
    */
-  private async rankedMatches(query: RawBuilder<unknown>, terms: SearchTerms, scope: Scope): Promise<number[]> {
-    const filtered = scope.conditions.length > 0;
+  private async rankedMatches(query: RawBuilder<unknown>, terms: SearchTerms, filters: SearchFilters): Promise<number[]> {
+    const { end } = dayBounds(filters.from, filters.to);
+    const [scope, { top, ceiling }, words] = await Promise.all([scopeOf(this.db, filters), this.bounds(end), this.estimateMatches(query, [])]);
+    if (!scope) return [];
+    const all = scope.length > 0 ? await this.estimateMatches(query, scope) : undefined;
     // The walk checks conditions in the order written: the filters, read from the row, first.
     // Otherwise the words, the range of ids, the section and the author are intersected in one
     // GIN index scan (migration 0052) and the dates and format are checked on the rows found.
     const newestIn = async (db: DbOrTx, floor: number, walk = false) => {
       const range = floor > 0 ? [sql`s.post_id > ${floor}`] : [];
-      const words = sql`s.document @@ ${query}`;
-      const conditions = walk ? [...scope.conditions, words] : [words, ...range, ...scope.conditions];
+      const match = sql`s.document @@ ${query}`;
+      const conditions = walk ? [...scope, match] : [match, ...range, ...scope];
       // Ranked in the same statement: only the documents of the newest matches are read for it.
       const { rows } = await sql<{ id: number }>`
         select m.id from (
@@ -112,12 +135,6 @@ export class PostgresSearchIndex implements SearchIndex {
         order by ts_rank_cd(${WEIGHTS}, m.document, ${query}) desc, m.id desc`.execute(db);
       return rows.map((r) => r.id);
     };
-    const [top, ceiling, words, all] = await Promise.all([
-      this.newestId(),
-      scope.end ? this.newestIdBefore(scope.end) : undefined,
-      this.estimateMatches(query, []),
-      filtered ? this.estimateMatches(query, scope.conditions) : undefined,
-    ]);
     const matching = all ?? words;
     // The walk reads about bound / (share of posts matching the words) documents and bound /
     // (share matching everything) rows: cheap when both shares are large.
@@ -142,16 +159,12 @@ export class PostgresSearchIndex implements SearchIndex {
     });
   }
 
-  private async newestId(): Promise<number> {
-    const { rows } = await sql<{ top: number | null }>`select max(post_id) as top from post_search`.execute(this.db);
-    return Number(rows[0]?.top ?? 0);
-  }
-
-  /** The id of the latest post published before `end`, if any. */
-  private async newestIdBefore(end: string): Promise<number | undefined> {
-    const { rows } = await sql<{ id: number }>`
-      select post_id as id from post_search where published_at < ${end} order by published_at desc limit 1`.execute(this.db);
-    return rows[0]?.id;
+  /** The newest post's id, and that of the latest post published before `end` (when a date range ends). */
+  private async bounds(end: string | undefined): Promise<{ top: number; ceiling: number | undefined }> {
+    const ceiling = end ? sql`select post_id from post_search where published_at < ${end} order by published_at desc limit 1` : sql`select null::integer`;
+    const { rows } = await sql<{ top: number | null; ceiling: number | null }>`
+      select (select max(post_id) from post_search) as top, (${ceiling}) as ceiling`.execute(this.db);
+    return { top: Number(rows[0]?.top ?? 0), ceiling: rows[0]?.ceiling ?? undefined };
   }
 
   /** The planner's estimate of how many posts match, from its statistics of lexemes and columns. */

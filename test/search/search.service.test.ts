@@ -43,6 +43,18 @@ describe.each(dialects)('search on %s', (dialect) => {
     expect(hit!.snippet).not.toContain('<script>');
   });
 
+  it('marks the passage around a match deep in a long piece, also when only another form of the word matches', async () => {
+    const filler = Array.from({ length: 300 }, (_, i) => `Filler sentence ${i} about nothing much.`).join(' ');
+    await publish({ title: 'Long read', body: `${filler} The lighthouse keeper studied the tides. ${filler}` });
+    const snippet = async (q: string) => (await search({ q })).hits[0]?.snippet;
+    expect(await snippet('lighthouse ')).toContain('<mark>lighthouse</mark> keeper studied the tides.');
+    expect(await snippet('studies ')).toContain('keeper <mark>studied</mark> the tides');
+    // A passage never starts or ends inside a word (SQLite marks a cut with an ellipsis).
+    const words = new Set(['Filler', 'sentence', 'about', 'nothing', 'much', 'much.', 'The', 'lighthouse', 'keeper', 'studied', 'the', 'tides', 'tides.']);
+    const passage = (await snippet('tides '))!.replace(/<\/?mark>/g, '').replace(/^…|…$/g, '');
+    expect(passage.split(' ').filter((word) => !words.has(word) && !/^\d+$/.test(word))).toEqual([]);
+  });
+
   it('matches the start of a word while the reader is still typing', async () => {
     await publish({ title: 'A portrait of the artist' });
     expect(titles(await search({ q: 'portr' }))).toEqual(['A portrait of the artist']);
