@@ -87,7 +87,8 @@ export class PostgresSearchIndex implements SearchIndex {
         case when s.body = '' then '' else ts_headline('english', w.passage, ${query}, ${HEADLINE}) end as body,
         ts_headline('english', s.excerpt, ${query}, ${HEADLINE}) as excerpt
       from post_search s
-      cross join lateral (select least(${firstAt}) as at) a
+      -- offset 0 keeps the search for the first match from being copied into every use of it.
+      cross join lateral (select least(${firstAt}) as at offset 0) a
       cross join lateral (select case when a.at is not null then greatest(a.at - ${PASSAGE_BEFORE}, 1) end as start) f
       -- The stretch starts and ends on whole words.
       cross join lateral (select substr(s.body, f.start, ${PASSAGE_LENGTH}) as stretch) c
