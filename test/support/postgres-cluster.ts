@@ -51,7 +51,8 @@ async function freePort(): Promise<number> {
   });
 }
 
-export async function startCluster(): Promise<Cluster> {
+/** `settings` are server settings on top of the defaults (benchmarks size the buffer cache as a server would). */
+export async function startCluster(settings: Record<string, string> = {}): Promise<Cluster> {
   const bin = ensurePostgres();
   const isRoot = process.getuid?.() === 0;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'masthead-pg-'));
@@ -69,7 +70,7 @@ export async function startCluster(): Promise<Cluster> {
   run(path.join(bin, 'initdb'), ['-D', dir, '-U', 'postgres', '-A', 'trust', '-E', 'UTF8', '--locale=C.UTF-8']);
   run(path.join(bin, 'pg_ctl'), [
     '-D', dir, '-l', path.join(dir, 'log'), '-w', '-o',
-    `-k ${dir} -p ${port} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200`,
+    [`-k ${dir} -p ${port} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200`, ...Object.entries(settings).map(([k, v]) => `-c ${k}=${v}`)].join(' '),
     'start',
   ]);
   return {
