@@ -112,8 +112,8 @@ export class PostgresSearchIndex implements SearchIndex {
    *  - a word in a few percent: the GIN index scanned for the matches in a range of the newest
    *    posts, widened while it holds too few, reads only the matches in the range;
    *  - rarer: every match through the GIN index (intersected with the section or author).
-   * A date range that ends in the past starts the range at the newest post before its end, so
-   * the range is not spent on posts the range excludes.
+   * When the dates end in the past, the range of ids ends at the newest post before that end, so
+   * it is not spent on posts the dates exclude.
    */
   private async rankedMatches(query: RawBuilder<unknown>, terms: SearchTerms, filters: SearchFilters): Promise<number[]> {
     const { end } = dayBounds(filters.from, filters.to);
@@ -123,7 +123,7 @@ export class PostgresSearchIndex implements SearchIndex {
     // The walk checks conditions in the order written: the filters, read from the row, first.
     // Otherwise the words, the range of ids, the section and the author are intersected in one
     // GIN index scan (migration 0052) and the dates and format are checked on the rows found.
-    const newestIn = async (db: DbOrTx, floor: number, walk = false) => {
+    const rankedIn = async (db: DbOrTx, floor: number, walk = false) => {
       const range = floor > 0 ? [sql`s.post_id > ${floor}`] : [];
       const match = sql`s.document @@ ${query}`;
       const conditions = walk ? [...scope, match] : [match, ...range, ...scope];
@@ -139,7 +139,7 @@ export class PostgresSearchIndex implements SearchIndex {
     const matching = all ?? words;
     // The walk reads about bound / (share of posts matching the words) documents and bound /
     // (share matching everything) rows: cheap when both shares are large.
-    if (words > top * 0.15 && matching > top * 0.01) return newestIn(this.db, 0, true);
+    if (words > top * 0.15 && matching > top * 0.01) return rankedIn(this.db, 0, true);
     const from = Math.min(top, ceiling ?? top);
     // For a prefix the planner counts only the words it keeps statistics for, and guesses 0.5 %
     // when none starts with it; unless it counts more, start with the newest posts and widen.
@@ -151,12 +151,12 @@ export class PostgresSearchIndex implements SearchIndex {
       await sql`select set_config('enable_indexscan', 'off', true), set_config('enable_seqscan', 'off', true)`.execute(tx);
       // Past a quarter of the posts, scanning the range costs more than reading the matches outside it.
       for (let attempt = 0; attempt < 2 && span < top / 4 && span < from; attempt += 1) {
-        const found = await newestIn(tx, from - span);
+        const found = await rankedIn(tx, from - span);
         if (found.length >= this.bound) return found;
         // Too few: as wide again as the matches found suggest, else every post.
         span = found.length === 0 ? top : Math.ceil((span * this.bound * 1.5) / found.length);
       }
-      return newestIn(tx, 0);
+      return rankedIn(tx, 0);
     });
   }
 

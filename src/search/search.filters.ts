@@ -13,7 +13,7 @@ export const RANKED_MATCHES = 200;
 /** How many of the most recent posts sharing any of a post's words are ranked for recommendations (a background job). */
 export const SIMILAR_CANDIDATES = 1000;
 
-/** Conditions on the matched post `p` for each filter, the same SQL on both databases. */
+/** Conditions on the matched post `p` for each filter (SQLite; PostgreSQL checks its index rows' own copies). */
 export function filterConditions(filters: SearchFilters): RawBuilder<unknown>[] {
   const conditions: RawBuilder<unknown>[] = [];
   if (filters.format) conditions.push(sql`p.format = ${filters.format}`);
