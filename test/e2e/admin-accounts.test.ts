@@ -100,6 +100,7 @@ describe('admin accounts in the browser', () => {
     await page.getByRole('button', { name: 'Send reset link' }).click();
     await page.getByText(/a link to choose a new password is on its way/).waitFor();
 
+    await admin.services.runner.drain();
     const link = linkIn(await mail.next(person.email), '/admin/reset-password');
     await page.goto(`${link.pathname}${link.search}`);
     await page.getByRole('heading', { name: 'Choose a new password' }).waitFor();
