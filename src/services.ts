@@ -14,7 +14,7 @@ import { RecommendationService, REBUILD_JOB, REFRESH_JOB } from './recommendatio
 import { createSearchService, type SearchService } from './search/index.js';
 import { SettingsService } from './settings/index.js';
 import { ReviewCatalogue } from './reviews/index.js';
-import { ApiKeyService, ContentKeyService, StaffAuthService, UserService } from './staff/index.js';
+import { ApiKeyService, ContentKeyService, linkBuilder, STAFF_LINK_JOB, StaffAuthService, UserService } from './staff/index.js';
 import { SUBSCRIBER_EMAIL_JOB, SubscriberService, type SubscriberEmailKind } from './subscribers/index.js';
 import {
   DIGEST_ASSEMBLE_JOB,
@@ -157,6 +157,16 @@ export function createServices(store: Store, options: ServiceOptions): Services 
   runner.register(FREEZE_JOB, async (payload) => {
     await print.freeze((payload as { issueId: number }).issueId);
   });
+  const staffAuth = new StaffAuthService({
+    db,
+    clock,
+    mailer: options.mailer,
+    jobs,
+    link: linkBuilder(publicUrl),
+    users,
+    siteTitle: async () => (await settings.site()).title,
+  });
+  runner.register(STAFF_LINK_JOB, (payload) => staffAuth.emailLink(payload));
   return {
     store,
     clock,
@@ -169,7 +179,7 @@ export function createServices(store: Store, options: ServiceOptions): Services 
     taxonomy,
     settings,
     users,
-    staffAuth: new StaffAuthService({ db, clock, mailer: options.mailer, users, siteTitle: async () => (await settings.site()).title }),
+    staffAuth,
     apiKeys: new ApiKeyService({ db, clock }),
     contentKeys: new ContentKeyService({ db, clock }),
     catalogue: new ReviewCatalogue({ db }),

@@ -1,12 +1,35 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Mailer } from '../email/index.js';
-import { acceptInviteInput, resetInput, resetRequestInput, setupInput, signInInput } from '../staff/index.js';
+import { acceptInviteInput, linkRequestInput, resetInput, setupInput, signInInput, signInLinkInput, type SignedIn } from '../staff/index.js';
 import type { EndpointRegistry } from './endpoint.js';
 import { clearSessionCookie, SESSION_COOKIE, setSessionCookie } from './guard.js';
 import { staffEnvelope, staffUserOut } from './schemas.js';
 
-/** Coarse per-address limit on the public sign-in endpoints; failed attempts are also counted per account. */
+/** Coarse per-address limit on the public sign-in endpoints; password tries are also counted in the database. */
 const authRateLimit = { max: 30, timeWindow: 60_000 };
+/** Per-address limit on asking for emailed links; each account is also sent at most a few per quarter hour. */
+const emailRateLimit = { max: 5, timeWindow: 60_000 };
+
+/**
+ * Marks a browser that signed in to an account, so its password sign-ins pass the account-wide
+ * throttle. Sent only to the sign-in endpoints.
+ */
+const KNOWN_BROWSER_COOKIE = 'masthead_known_browser';
+const KNOWN_BROWSER_PATH = '/admin/api/session';
+
+/** Sets the session cookie and the known-browser cookie of a fresh sign-in. */
+function signedIn(request: FastifyRequest, reply: FastifyReply, session: SignedIn): { staff: SignedIn['user'] } {
+  setSessionCookie(request, reply, session);
+  reply.setCookie(KNOWN_BROWSER_COOKIE, session.browser.token, {
+    path: KNOWN_BROWSER_PATH,
+    httpOnly: true,
+    sameSite: 'strict',
+    secure: request.server.staffAccess.secureCookies,
+    expires: new Date(session.browser.expiresAt),
+  });
+  return { staff: session.user };
+}
 
 const sessionOut = z.object({
   signedIn: z.boolean(),
@@ -17,7 +40,7 @@ const sessionOut = z.object({
   mail: z.enum(['smtp', 'outbox']),
 });
 
-export function sessionRoutes(api: EndpointRegistry, deps: { mailer: Mailer; link: (path: string, token: string) => string }): void {
+export function sessionRoutes(api: EndpointRegistry, deps: { mailer: Mailer }): void {
   api.add({
     method: 'GET',
     url: '/session',
@@ -49,9 +72,38 @@ export function sessionRoutes(api: EndpointRegistry, deps: { mailer: Mailer; lin
     response: staffEnvelope,
     rateLimit: authRateLimit,
     handler: async ({ body, request, reply }) => {
-      const session = await request.server.staffAccess.auth.signIn(body, request.ip);
-      setSessionCookie(request, reply, session);
-      return { staff: session.user };
+      const session = await request.server.staffAccess.auth.signIn(body, { address: request.ip, browser: request.cookies[KNOWN_BROWSER_COOKIE] });
+      return signedIn(request, reply, session);
+    },
+  });
+
+  api.add({
+    method: 'POST',
+    url: '/session/link',
+    summary: 'Email a sign-in link that works even while password sign-in is paused (the answer is the same whether or not the address has an account)',
+    tag: 'session',
+    access: 'public',
+    body: linkRequestInput,
+    response: null,
+    status: 202,
+    rateLimit: emailRateLimit,
+    handler: async ({ body, request }) => {
+      await request.server.staffAccess.auth.requestSignInLink(body);
+    },
+  });
+
+  api.add({
+    method: 'POST',
+    url: '/session/link/complete',
+    summary: 'Sign in with an emailed sign-in link; it works once',
+    tag: 'session',
+    access: 'public',
+    body: signInLinkInput,
+    response: staffEnvelope,
+    rateLimit: authRateLimit,
+    handler: async ({ body, request, reply }) => {
+      const session = await request.server.staffAccess.auth.signInWithLink(body, { browser: request.cookies[KNOWN_BROWSER_COOKIE] });
+      return signedIn(request, reply, session);
     },
   });
 
@@ -94,9 +146,7 @@ export function sessionRoutes(api: EndpointRegistry, deps: { mailer: Mailer; lin
     status: 201,
     rateLimit: authRateLimit,
     handler: async ({ body, request, reply }) => {
-      const session = await request.server.staffAccess.auth.setup(body);
-      setSessionCookie(request, reply, session);
-      return { staff: session.user };
+      return signedIn(request, reply, await request.server.staffAccess.auth.setup(body));
     },
   });
 
@@ -110,9 +160,7 @@ export function sessionRoutes(api: EndpointRegistry, deps: { mailer: Mailer; lin
     response: staffEnvelope,
     rateLimit: authRateLimit,
     handler: async ({ body, request, reply }) => {
-      const session = await request.server.staffAccess.auth.acceptInvite(body);
-      setSessionCookie(request, reply, session);
-      return { staff: session.user };
+      return signedIn(request, reply, await request.server.staffAccess.auth.acceptInvite(body));
     },
   });
 
@@ -122,12 +170,12 @@ export function sessionRoutes(api: EndpointRegistry, deps: { mailer: Mailer; lin
     summary: 'Email a password reset link (the answer is the same whether or not the address has an account)',
     tag: 'session',
     access: 'public',
-    body: resetRequestInput,
+    body: linkRequestInput,
     response: null,
     status: 202,
-    rateLimit: { max: 5, timeWindow: 60_000 },
+    rateLimit: emailRateLimit,
     handler: async ({ body, request }) => {
-      await request.server.staffAccess.auth.requestPasswordReset(body, deps.link);
+      await request.server.staffAccess.auth.requestPasswordReset(body);
     },
   });
 

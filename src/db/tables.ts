@@ -19,6 +19,7 @@ export interface Database {
   api_keys: ApiKeysTable;
   content_api_keys: ContentApiKeysTable;
   sign_in_failures: SignInFailuresTable;
+  staff_known_browsers: StaffKnownBrowsersTable;
   staff_setup: StaffSetupTable;
   post_revisions: PostRevisionsTable;
   trashed_posts: TrashedPostsTable;
@@ -236,6 +237,14 @@ export interface SignInFailuresTable {
   key: string;
   failures: number;
   window_started_at: string;
+}
+
+export interface StaffKnownBrowsersTable {
+  id: Generated<number>;
+  token_hash: string;
+  user_id: number;
+  created_at: string;
+  expires_at: string;
 }
 
 export interface StaffSetupTable {

@@ -28,7 +28,7 @@ export const errorCodes = {
   PRINT_ISSUE_NOT_FROZEN: 'The fulfilment list of this issue is not frozen yet.',
   PRINT_ISSUE_FROZEN: 'The fulfilment list of this issue is frozen; its cutoff cannot change.',
   SIGN_IN_FAILED: 'That email and password do not match an active account.',
-  SIGN_IN_THROTTLED: 'Too many failed sign-ins; wait a few minutes and try again.',
+  SIGN_IN_THROTTLED: 'Too many failed sign-ins; wait a few minutes, or ask for an emailed sign-in link.',
   RATE_LIMITED: 'Too many requests; slow down and try again shortly.',
   NOT_SIGNED_IN: 'Sign in to continue.',
   SESSION_EXPIRED: 'Your session has ended; sign in again to continue.',

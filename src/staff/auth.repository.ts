@@ -1,7 +1,7 @@
 import type { DbOrTx } from '../db/client.js';
 import type { UserRow } from '../db/tables.js';
 
-export type TokenPurpose = 'invite' | 'reset';
+export type TokenPurpose = 'invite' | 'reset' | 'sign-in';
 
 export async function insertSession(db: DbOrTx, session: { tokenHash: string; userId: number; now: string; expiresAt: string }) {
   await db
@@ -46,12 +46,15 @@ export async function deleteExpiredSessions(db: DbOrTx, now: string): Promise<vo
   await db.deleteFrom('staff_sessions').where('expires_at', '<=', now).execute();
 }
 
-/** Replaces any earlier unused link of the same purpose: only the newest one works. */
+/**
+ * Stores an emailed link's token. With `replace`, any earlier unused link of the same purpose
+ * stops working, so only the newest one does.
+ */
 export async function insertToken(
   db: DbOrTx,
-  token: { tokenHash: string; userId: number; purpose: TokenPurpose; now: string; expiresAt: string },
+  token: { tokenHash: string; userId: number; purpose: TokenPurpose; now: string; expiresAt: string; replace: boolean },
 ): Promise<void> {
-  await db.deleteFrom('staff_tokens').where('user_id', '=', token.userId).where('purpose', '=', token.purpose).execute();
+  if (token.replace) await db.deleteFrom('staff_tokens').where('user_id', '=', token.userId).where('purpose', '=', token.purpose).execute();
   await db
     .insertInto('staff_tokens')
     .values({
@@ -78,20 +81,39 @@ export async function consumeToken(db: DbOrTx, tokenHash: string, purpose: Token
   return row?.user_id;
 }
 
-export async function findFailures(db: DbOrTx, key: string) {
-  return db.selectFrom('sign_in_failures').selectAll().where('key', '=', key).executeTakeFirst();
+/** Marks every unused token of the purpose as used: the other links of that kind stop working. */
+export async function useUpTokens(db: DbOrTx, userId: number, purpose: TokenPurpose, now: string): Promise<void> {
+  await db.updateTable('staff_tokens').set({ used_at: now }).where('user_id', '=', userId).where('purpose', '=', purpose).where('used_at', 'is', null).execute();
 }
 
-export async function saveFailures(db: DbOrTx, key: string, failures: number, windowStartedAt: string): Promise<void> {
+export async function insertKnownBrowser(db: DbOrTx, browser: { tokenHash: string; userId: number; now: string; expiresAt: string }): Promise<void> {
   await db
-    .insertInto('sign_in_failures')
-    .values({ key, failures, window_started_at: windowStartedAt })
-    .onConflict((oc) => oc.column('key').doUpdateSet({ failures, window_started_at: windowStartedAt }))
+    .insertInto('staff_known_browsers')
+    .values({ token_hash: browser.tokenHash, user_id: browser.userId, created_at: browser.now, expires_at: browser.expiresAt })
     .execute();
 }
 
-export async function clearFailures(db: DbOrTx, key: string): Promise<void> {
-  await db.deleteFrom('sign_in_failures').where('key', '=', key).execute();
+/** The known browser with the token, unless it has expired. */
+export async function findKnownBrowser(db: DbOrTx, tokenHash: string, now: string): Promise<{ id: number; userId: number } | undefined> {
+  const row = await db
+    .selectFrom('staff_known_browsers')
+    .select(['id', 'user_id'])
+    .where('token_hash', '=', tokenHash)
+    .where('expires_at', '>', now)
+    .executeTakeFirst();
+  return row && { id: row.id, userId: row.user_id };
+}
+
+export async function deleteKnownBrowser(db: DbOrTx, tokenHash: string): Promise<void> {
+  await db.deleteFrom('staff_known_browsers').where('token_hash', '=', tokenHash).execute();
+}
+
+export async function deleteKnownBrowsersOf(db: DbOrTx, userId: number): Promise<void> {
+  await db.deleteFrom('staff_known_browsers').where('user_id', '=', userId).execute();
+}
+
+export async function deleteExpiredKnownBrowsers(db: DbOrTx, now: string): Promise<void> {
+  await db.deleteFrom('staff_known_browsers').where('expires_at', '<=', now).execute();
 }
 
 /** Claims the one-time setup; false when it was already done. */

@@ -5,8 +5,11 @@ import { inTransaction, type Db } from '../db/client.js';
 import type { Mailer } from '../email/index.js';
 import { AppError } from '../errors/app-error.js';
 import { parseInput } from '../errors/validate.js';
+import type { JobQueue } from '../jobs/index.js';
+import { invitationEmail, passwordResetEmail, signInLinkEmail } from './auth.emails.js';
 import * as repo from './auth.repository.js';
 import { hashToken, newToken } from './secret.js';
+import { SignInThrottle } from './sign-in-throttle.js';
 import { findUserByEmail, findUserById, toUser, updateUser } from './user.repository.js';
 import { hashPassword, password, UserService, userInput } from './user.service.js';
 import type { StaffUser } from './user.types.js';
@@ -16,45 +19,75 @@ const DAY = 24 * 60 * 60 * 1000;
 export const SESSION_DAYS = 14;
 const INVITE_DAYS = 7;
 const RESET_HOURS = 1;
-/** Failed sign-ins allowed per window, per account and per address, before sign-in pauses. */
-export const signInLimits = { account: 5, address: 20, windowMs: 15 * 60 * 1000 } as const;
+const SIGN_IN_LINK_MINUTES = 15;
+/** A browser stays known to an account for a year after it last signed in to it. */
+const KNOWN_BROWSER_DAYS = 365;
+/** The job that emails a password reset or sign-in link, off the request that asked for it. */
+export const STAFF_LINK_JOB = 'staff.email-link';
 
 const emailField = userInput.shape.email;
 export const signInInput = z.object({ email: emailField, password: z.string().min(1, 'is required').max(200) }).strict();
 export const setupInput = z.object({ email: emailField, name: userInput.shape.name, password }).strict();
 export const acceptInviteInput = z.object({ token: z.string().min(1, 'is required').max(200), name: userInput.shape.name, password }).strict();
-export const resetRequestInput = z.object({ email: emailField }).strict();
+/** Asking for an emailed link: a password reset or a sign-in link. */
+export const linkRequestInput = z.object({ email: emailField }).strict();
 export const resetInput = z.object({ token: z.string().min(1, 'is required').max(200), password }).strict();
+export const signInLinkInput = z.object({ token: z.string().min(1, 'is required').max(200) }).strict();
+
+/** What each emailed link leads to, how long it works, and the email that carries it. */
+const emailedLinks = {
+  reset: { path: '/admin/reset-password', lifetimeMs: RESET_HOURS * 60 * 60 * 1000, lasts: `${RESET_HOURS} hour`, email: passwordResetEmail },
+  'sign-in': { path: '/admin/sign-in-link', lifetimeMs: SIGN_IN_LINK_MINUTES * 60 * 1000, lasts: `${SIGN_IN_LINK_MINUTES} minutes`, email: signInLinkEmail },
+} as const;
+type EmailedLink = keyof typeof emailedLinks;
+const emailedLinkJob = z.object({ email: z.string(), link: z.enum(['reset', 'sign-in']) });
 
 export interface SignedIn {
   token: string;
   user: StaffUser;
   expiresAt: string;
+  /** The browser's new known-browser token: keep it in a long-lived cookie sent with sign-ins. */
+  browser: { token: string; expiresAt: string };
+}
+
+/** Where a password sign-in comes from: the client address and the browser's known-browser token, if any. */
+export interface SignInOrigin {
+  address: string;
+  browser?: string;
 }
 
 /** Builds the address a link in an email points at, e.g. `${publicUrl}/admin/reset-password?token=…`. */
 export type LinkBuilder = (path: string, token: string) => string;
 
-/** Staff sessions, sign-in throttling, invitations, password resets and first-run setup. */
+/** The site's links with a token, e.g. `https://magazine.example/admin/reset-password?token=…`. */
+export function linkBuilder(publicUrl: string): LinkBuilder {
+  return (path, token) => new URL(`${path}?token=${encodeURIComponent(token)}`, publicUrl).toString();
+}
+
+/** Staff sessions, sign-in throttling, invitations, emailed links, password resets and first-run setup. */
 export class StaffAuthService {
   private dummyHash: Promise<string> | undefined;
+  private readonly throttle: SignInThrottle;
 
-  constructor(private readonly deps: { db: Db; clock: Clock; mailer: Mailer; users: UserService; siteTitle: () => Promise<string> }) {}
+  constructor(
+    private readonly deps: { db: Db; clock: Clock; mailer: Mailer; jobs: JobQueue; link: LinkBuilder; users: UserService; siteTitle: () => Promise<string> },
+  ) {
+    this.throttle = new SignInThrottle({ db: deps.db, clock: deps.clock });
+  }
 
-  async signIn(input: unknown, address: string): Promise<SignedIn> {
+  async signIn(input: unknown, origin: SignInOrigin): Promise<SignedIn> {
     const data = parseInput(signInInput, input);
-    const keys = { account: `account:${data.email}`, address: `address:${address}` };
-    await this.assertNotThrottled(keys);
     const row = await findUserByEmail(this.deps.db, data.email);
+    // Looked up whether or not the email has an account, so the work does not tell.
+    const browser = origin.browser ? await repo.findKnownBrowser(this.deps.db, hashToken(origin.browser), this.deps.clock().toISOString()) : undefined;
+    const knownBrowser = browser && browser.userId === row?.id ? String(browser.id) : undefined;
+    const attempt = await this.throttle.begin({ email: data.email, address: origin.address, knownBrowser });
     // Unknown addresses cost the same work as known ones, so timing does not tell them apart.
     const valid = await argon2.verify(row?.password_hash ?? (await this.fakeHash()), data.password);
-    if (!row || !row.password_hash || !valid || row.status !== 'active') {
-      await this.recordFailure(keys.account);
-      await this.recordFailure(keys.address);
-      throw new AppError('SIGN_IN_FAILED');
-    }
-    await repo.clearFailures(this.deps.db, keys.account);
-    return this.startSession(toUser(row));
+    const correct = row !== undefined && row.password_hash !== null && valid && row.status === 'active';
+    await attempt.settle(correct);
+    if (!correct) throw new AppError('SIGN_IN_FAILED');
+    return this.startSession(toUser(row), origin.browser);
   }
 
   /**
@@ -101,23 +134,10 @@ export class StaffAuthService {
 
   /** Sends an invitation link; the person chooses their name and password when accepting. */
   async invite(user: StaffUser, link: LinkBuilder, inviter: StaffUser): Promise<void> {
-    const token = newToken();
-    const now = this.deps.clock();
-    await repo.insertToken(this.deps.db, {
-      tokenHash: hashToken(token),
-      userId: user.id,
-      purpose: 'invite',
-      now: now.toISOString(),
-      expiresAt: new Date(now.getTime() + INVITE_DAYS * DAY).toISOString(),
-    });
-    const title = await this.deps.siteTitle();
+    const token = await this.issueToken(user.id, 'invite', INVITE_DAYS * DAY);
+    const site = await this.deps.siteTitle();
     const url = link('/admin/accept-invite', token);
-    await this.deps.mailer.send({
-      to: user.email,
-      subject: `${inviter.name} invited you to ${title}`,
-      text: `${inviter.name} invited you to join ${title} as ${article(user.role)} ${user.role}.\n\nAccept the invitation and choose your password:\n${url}\n\nThe link works once and expires in ${INVITE_DAYS} days.\n`,
-      html: `<p>${escapeHtml(inviter.name)} invited you to join ${escapeHtml(title)} as ${article(user.role)} ${user.role}.</p><p><a href="${escapeHtml(url)}">Accept the invitation and choose your password</a></p><p>The link works once and expires in ${INVITE_DAYS} days.</p>`,
-    });
+    await this.deps.mailer.send(invitationEmail(user.email, { inviter: inviter.name, site, role: user.role, url, days: INVITE_DAYS }));
   }
 
   async acceptInvite(input: unknown): Promise<SignedIn> {
@@ -133,31 +153,51 @@ export class StaffAuthService {
     return this.startSession(user);
   }
 
-  /** Emails a reset link when the address belongs to an active account; answers the same either way. */
-  async requestPasswordReset(input: unknown, link: LinkBuilder): Promise<void> {
-    const data = parseInput(resetRequestInput, input);
-    const row = await findUserByEmail(this.deps.db, data.email);
-    if (!row || row.status !== 'active') return;
-    const token = newToken();
-    const now = this.deps.clock();
-    await repo.insertToken(this.deps.db, {
-      tokenHash: hashToken(token),
-      userId: row.id,
-      purpose: 'reset',
-      now: now.toISOString(),
-      expiresAt: new Date(now.getTime() + RESET_HOURS * 60 * 60 * 1000).toISOString(),
-    });
-    const title = await this.deps.siteTitle();
-    const url = link('/admin/reset-password', token);
-    await this.deps.mailer.send({
-      to: row.email,
-      subject: `Reset your ${title} password`,
-      text: `Someone asked to reset the password of your ${title} account.\n\nChoose a new password:\n${url}\n\nThe link works once and expires in ${RESET_HOURS} hour. If it was not you, ignore this email.\n`,
-      html: `<p>Someone asked to reset the password of your ${escapeHtml(title)} account.</p><p><a href="${escapeHtml(url)}">Choose a new password</a></p><p>The link works once and expires in ${RESET_HOURS} hour. If it was not you, ignore this email.</p>`,
-    });
+  /** Queues a password reset email for the address; see `emailLink`. */
+  requestPasswordReset(input: unknown): Promise<void> {
+    return this.requestLink(input, 'reset');
   }
 
-  /** Sets the new password and signs the account out everywhere (a reset often follows a lost device). */
+  /** Queues an email with a sign-in link for the address; see `emailLink`. */
+  requestSignInLink(input: unknown): Promise<void> {
+    return this.requestLink(input, 'sign-in');
+  }
+
+  /**
+   * The job behind both requests: emails the link when the address belongs to an active account
+   * that has not had its share of links this quarter hour, and otherwise does nothing.
+   */
+  async emailLink(payload: unknown): Promise<void> {
+    const job = emailedLinkJob.parse(payload);
+    const row = await findUserByEmail(this.deps.db, job.email);
+    if (!row || row.status !== 'active' || !(await this.throttle.mayEmailLink(job.link, row.id))) return;
+    const kind = emailedLinks[job.link];
+    const token = await this.issueToken(row.id, job.link, kind.lifetimeMs);
+    const site = await this.deps.siteTitle();
+    await this.deps.mailer.send(kind.email(row.email, { site, url: this.deps.link(kind.path, token), lasts: kind.lasts }));
+  }
+
+  /**
+   * Signs in with an emailed link, whatever the password throttling says: the link shows the
+   * person reads the account's email. Using one link ends the account's other sign-in links.
+   */
+  async signInWithLink(input: unknown, origin: Pick<SignInOrigin, 'browser'>): Promise<SignedIn> {
+    const data = parseInput(signInLinkInput, input);
+    const user = await inTransaction(this.deps.db, async (tx) => {
+      const now = this.deps.clock().toISOString();
+      const userId = await repo.consumeToken(tx, hashToken(data.token), 'sign-in', now);
+      const row = userId === undefined ? undefined : await findUserById(tx, userId);
+      if (!row || row.status !== 'active') throw new AppError('LINK_INVALID');
+      await repo.useUpTokens(tx, row.id, 'sign-in', now);
+      return toUser(row);
+    });
+    return this.startSession(user, origin.browser);
+  }
+
+  /**
+   * Sets the new password and signs the account out everywhere (a reset often follows a lost
+   * device); every browser has to sign in again before it counts as known.
+   */
   async resetPassword(input: unknown): Promise<void> {
     const data = parseInput(resetInput, input);
     const passwordHash = await hashPassword(data.password);
@@ -168,45 +208,57 @@ export class StaffAuthService {
       if (!row || row.status !== 'active') throw new AppError('LINK_INVALID');
       await updateUser(tx, row.id, { password_hash: passwordHash }, now);
       await repo.deleteSessionsOf(tx, row.id);
-      await repo.clearFailures(tx, `account:${row.email}`);
+      await repo.deleteKnownBrowsersOf(tx, row.id);
+      await this.throttle.forgetAccount(tx, row.email);
     });
   }
 
-  private async startSession(user: StaffUser): Promise<SignedIn> {
+  /**
+   * Checks the address and queues the email: the same work whether or not the address has an
+   * account, and no waiting for the mail server, so neither the answer nor its timing tells.
+   */
+  private async requestLink(input: unknown, link: EmailedLink): Promise<void> {
+    const data = parseInput(linkRequestInput, input);
+    await this.deps.jobs.enqueue(this.deps.db, { name: STAFF_LINK_JOB, payload: { email: data.email, link } });
+  }
+
+  /** Stores a new emailed-link token (hashed) and returns it; a new reset or invitation replaces the earlier one. */
+  private async issueToken(userId: number, purpose: repo.TokenPurpose, lifetimeMs: number): Promise<string> {
     const token = newToken();
     const now = this.deps.clock();
-    const expiresAt = new Date(now.getTime() + SESSION_DAYS * DAY).toISOString();
-    await repo.deleteExpiredSessions(this.deps.db, now.toISOString());
-    await repo.insertSession(this.deps.db, { tokenHash: hashToken(token), userId: user.id, now: now.toISOString(), expiresAt });
-    return { token, user, expiresAt };
+    await repo.insertToken(this.deps.db, {
+      tokenHash: hashToken(token),
+      userId,
+      purpose,
+      now: now.toISOString(),
+      expiresAt: new Date(now.getTime() + lifetimeMs).toISOString(),
+      // Several sign-in links may be out at once, so one asked for by someone else never voids the owner's.
+      replace: purpose !== 'sign-in',
+    });
+    return token;
   }
 
-  private async assertNotThrottled(keys: { account: string; address: string }): Promise<void> {
-    const now = this.deps.clock().getTime();
-    for (const [kind, key] of Object.entries(keys) as Array<['account' | 'address', string]>) {
-      const row = await repo.findFailures(this.deps.db, key);
-      const open = row && now - new Date(row.window_started_at).getTime() < signInLimits.windowMs;
-      if (open && row.failures >= signInLimits[kind]) throw new AppError('SIGN_IN_THROTTLED');
-    }
-  }
-
-  private async recordFailure(key: string): Promise<void> {
+  /**
+   * Starts a session and makes the browser known to the account, with a fresh token that
+   * replaces the one it brought.
+   */
+  private async startSession(user: StaffUser, previousBrowser?: string): Promise<SignedIn> {
+    const token = newToken();
+    const browserToken = newToken();
     const now = this.deps.clock();
-    const row = await repo.findFailures(this.deps.db, key);
-    const open = row && now.getTime() - new Date(row.window_started_at).getTime() < signInLimits.windowMs;
-    await repo.saveFailures(this.deps.db, key, open ? row.failures + 1 : 1, open ? row.window_started_at : now.toISOString());
+    const expiresAt = new Date(now.getTime() + SESSION_DAYS * DAY).toISOString();
+    const browserExpiresAt = new Date(now.getTime() + KNOWN_BROWSER_DAYS * DAY).toISOString();
+    const { db } = this.deps;
+    await repo.deleteExpiredSessions(db, now.toISOString());
+    await repo.insertSession(db, { tokenHash: hashToken(token), userId: user.id, now: now.toISOString(), expiresAt });
+    await repo.deleteExpiredKnownBrowsers(db, now.toISOString());
+    if (previousBrowser) await repo.deleteKnownBrowser(db, hashToken(previousBrowser));
+    await repo.insertKnownBrowser(db, { tokenHash: hashToken(browserToken), userId: user.id, now: now.toISOString(), expiresAt: browserExpiresAt });
+    return { token, user, expiresAt, browser: { token: browserToken, expiresAt: browserExpiresAt } };
   }
 
   private fakeHash(): Promise<string> {
     this.dummyHash ??= hashPassword(newToken());
     return this.dummyHash;
   }
-}
-
-function article(word: string): string {
-  return /^[aeiou]/.test(word) ? 'an' : 'a';
-}
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }

@@ -1,5 +1,16 @@
 export { UserService, userInput, inviteInput, roleChangeInput } from './user.service.js';
-export { StaffAuthService, SESSION_DAYS, signInLimits, signInInput, setupInput, acceptInviteInput, resetRequestInput, resetInput } from './auth.service.js';
+export {
+  StaffAuthService,
+  SESSION_DAYS,
+  STAFF_LINK_JOB,
+  linkBuilder,
+  signInInput,
+  setupInput,
+  acceptInviteInput,
+  linkRequestInput,
+  resetInput,
+  signInLinkInput,
+} from './auth.service.js';
 export type { SignedIn, LinkBuilder } from './auth.service.js';
 export { ApiKeyService, apiKeyInput } from './api-key.service.js';
 export type { ApiKey } from './api-key.types.js';

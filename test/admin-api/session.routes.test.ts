@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/app.js';
-import { signInLimits } from '../../src/staff/index.js';
 import { testApp, type AppContext } from '../support/app.js';
 import { dialects, manualClock, silentLogger } from '../support/stores.js';
 import { AdminClient, PASSWORD, staffClient } from './support/admin-client.js';
@@ -74,17 +73,17 @@ describe.each(dialects)('staff sign-in and accounts on %s', (dialect) => {
     expect((await client.call('DELETE', '/admin/api/session')).statusCode).toBe(204);
   });
 
-  it('pauses sign-in for an account after repeated failures, known or unknown, then lets it in again', async () => {
+  it('pauses sign-in for an email from one address after five failures, known or unknown, then lets it in again', async () => {
     const { user } = await staffClient(t.app, t.services, 'author');
     const client = await new AdminClient(t.app).start();
     for (const email of [user.email, 'ghost@example.com']) {
-      for (let i = 0; i < signInLimits.account; i += 1) expect((await client.signIn(email, 'wrong password')).statusCode).toBe(401);
+      for (let i = 0; i < 5; i += 1) expect((await client.signIn(email, 'wrong password')).statusCode).toBe(401);
     }
     const blocked = await client.signIn(user.email, PASSWORD);
     expect(blocked.statusCode).toBe(429);
     expect(blocked.json().error.code).toBe('SIGN_IN_THROTTLED');
     expect((await client.signIn('ghost@example.com', 'wrong password')).json()).toEqual(blocked.json());
-    clock.advance(signInLimits.windowMs + 1000);
+    clock.advance(15 * 60 * 1000 + 1000);
     expect((await client.signIn(user.email, PASSWORD)).statusCode).toBe(200);
   });
 
@@ -176,6 +175,7 @@ describe.each(dialects)('staff sign-in and accounts on %s', (dialect) => {
     expect(unknown.statusCode).toBe(202);
     const known = await guest.call('POST', '/admin/api/password-reset', { email: user.email });
     expect(known.statusCode).toBe(202);
+    await t.services.runner.drain();
     const token = linkIn(await mail.next(user.email), '/admin/reset-password').searchParams.get('token')!;
     expect(mail.messages.some((m) => m.text?.includes('stranger'))).toBe(false);
 

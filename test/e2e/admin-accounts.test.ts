@@ -100,6 +100,7 @@ describe('admin accounts in the browser', () => {
     await page.getByRole('button', { name: 'Send reset link' }).click();
     await page.getByText(/a link to choose a new password is on its way/).waitFor();
 
+    await admin.services.runner.drain();
     const link = linkIn(await mail.next(person.email), '/admin/reset-password');
     await page.goto(`${link.pathname}${link.search}`);
     await page.getByRole('heading', { name: 'Choose a new password' }).waitFor();
@@ -109,6 +110,36 @@ describe('admin accounts in the browser', () => {
     await page.getByRole('heading', { name: 'Password changed' }).waitFor();
     await page.getByRole('button', { name: 'Sign in' }).click();
     await signIn(page, { email: person.email, password: 'a brand new passphrase' });
+    await context.close();
+  });
+
+  it('signs in by an emailed link while password sign-in is paused', async () => {
+    const person = await admin.staff('editor', 'Link Ed');
+    const { context, page } = await admin.openAdmin();
+    for (let i = 0; i < 6; i += 1) {
+      await page.getByLabel('Email').fill(person.email);
+      await page.getByLabel('Password').fill(`not the password ${i}`);
+      const answered = page.waitForResponse((r) => r.url().endsWith('/admin/api/session') && r.request().method() === 'POST');
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await answered;
+    }
+    await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/emailed sign-in link/);
+
+    await page.getByRole('link', { name: 'Email me a sign-in link' }).click();
+    await page.getByRole('heading', { name: 'Sign in by email' }).waitFor();
+    await expectAccessible(page, 'email sign-in');
+    await page.getByLabel('Email').fill(person.email);
+    await page.getByRole('button', { name: 'Email me a sign-in link' }).click();
+    await page.getByText(/a sign-in link is on its way/).waitFor();
+
+    await admin.services.runner.drain();
+    const link = linkIn(await mail.next(person.email), '/admin/sign-in-link');
+    await page.goto(`${link.pathname}${link.search}`);
+    await page.getByRole('heading', { name: 'Finish signing in' }).waitFor();
+    await expectAccessible(page, 'sign-in link');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { name: 'Welcome, Link Ed' }).waitFor();
+    expect(new URL(page.url()).search).toBe('');
     await context.close();
   });
 });

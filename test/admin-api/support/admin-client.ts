@@ -11,10 +11,12 @@ export class AdminClient {
   readonly cookies = new Map<string, string>();
   csrf = '';
 
-  /** Each client comes from its own address, as separate people would. */
-  readonly address = `10.0.${Math.floor(++clients / 250)}.${(clients % 250) + 1}`;
+  /** Each client comes from its own address, as separate people would, unless it is given one. */
+  readonly address: string;
 
-  constructor(private readonly app: FastifyInstance) {}
+  constructor(private readonly app: FastifyInstance, address?: string) {
+    this.address = address ?? `10.0.${Math.floor(++clients / 250)}.${(clients % 250) + 1}`;
+  }
 
   /** Loads the session endpoint to get the CSRF cookie and token. */
   async start(): Promise<this> {

@@ -3,8 +3,16 @@ import { SMTPServer } from 'smtp-server';
 import type { AddressInfo } from 'node:net';
 import { smtpMailer, type Mailer } from '../../../src/email/index.js';
 
-/** A real SMTP server on loopback that keeps what it receives, and a mailer pointed at it. */
-export async function mailCatcher(): Promise<{ mailer: Mailer; messages: ParsedMail[]; next(to: string): Promise<ParsedMail>; close(): Promise<void> }> {
+/**
+ * A real SMTP server on loopback that keeps what it receives, and a mailer pointed at it.
+ * `answerAfterMs` makes it accept each message only after that long, as a slow server would.
+ */
+export async function mailCatcher(options: { answerAfterMs?: number } = {}): Promise<{
+  mailer: Mailer;
+  messages: ParsedMail[];
+  next(to: string): Promise<ParsedMail>;
+  close(): Promise<void>;
+}> {
   const messages: ParsedMail[] = [];
   const waiters: Array<() => void> = [];
   const server = new SMTPServer({
@@ -13,7 +21,8 @@ export async function mailCatcher(): Promise<{ mailer: Mailer; messages: ParsedM
     logger: false,
     onData(stream, _session, callback) {
       simpleParser(stream)
-        .then((mail) => {
+        .then(async (mail) => {
+          if (options.answerAfterMs) await new Promise((resolve) => setTimeout(resolve, options.answerAfterMs));
           messages.push(mail);
           for (const wake of waiters.splice(0)) wake();
           callback();

@@ -14,6 +14,7 @@ import { PostsPage } from './pages/posts';
 import { SettingsPage } from './pages/settings';
 import { SetupPage } from './pages/setup';
 import { SignInPage } from './pages/sign-in';
+import { EmailSignInPage, SignInLinkPage } from './pages/sign-in-link';
 import { StaffPage } from './pages/staff';
 import { TagsPage } from './pages/tags';
 
@@ -47,6 +48,8 @@ export function App() {
   if (path === '/accept-invite') return <AcceptInvitationPage token={search.get('token') ?? ''} onDone={signedIn} />;
   if (path === '/reset-password') return <ResetPasswordPage token={search.get('token') ?? ''} />;
   if (path === '/forgot-password') return <ForgotPasswordPage />;
+  if (path === '/sign-in-link') return <SignInLinkPage token={search.get('token') ?? ''} onDone={signedIn} />;
+  if (path === '/email-sign-in') return <EmailSignInPage />;
   if (state.kind === 'loading') return <p className="loading" role="status">Loading…</p>;
   if (state.kind === 'failed') {
     return (

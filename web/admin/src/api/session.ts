@@ -64,6 +64,18 @@ export async function acceptInvitation(token: string, input: { name: string; pas
   return afterSignIn();
 }
 
+/** Asks for an email with a one-time sign-in link; works even while password sign-in is paused. */
+export async function requestSignInLink(email: string): Promise<void> {
+  await ensureToken();
+  await request<void>('POST', '/session/link', { email }, { noReauth: true });
+}
+
+export async function signInWithLink(token: string): Promise<Session> {
+  await ensureToken();
+  await request<unknown>('POST', '/session/link/complete', { token }, { noReauth: true });
+  return afterSignIn();
+}
+
 export async function requestPasswordReset(email: string): Promise<void> {
   await ensureToken();
   await request<void>('POST', '/password-reset', { email }, { noReauth: true });

@@ -1,6 +1,7 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { ApiError, describeError } from '../api/client';
-import { FormError } from '../components/field';
+import { FormError, TextField } from '../components/field';
+import { Link } from '../router';
 
 export interface FormProblem {
   message: string;
@@ -47,5 +48,35 @@ export function AuthForm({ title, intro, submit, label, children, footer }: {
         {footer}
       </form>
     </main>
+  );
+}
+
+/**
+ * Asks for an emailed link (a password reset or a sign-in link). The answer is the same whether or
+ * not the address has an account, so the page says what happens if it does.
+ */
+export function EmailLinkForm({ title, intro, sent, label, send }: {
+  title: string;
+  intro: string;
+  /** What the page says once asked, given the address. */
+  sent: (email: string) => string;
+  label: string;
+  send: (email: string) => Promise<void>;
+}) {
+  const [email, setEmail] = useState('');
+  const [asked, setAsked] = useState<string | null>(null);
+  return (
+    <AuthForm
+      title={title}
+      intro={asked === null ? <p>{intro}</p> : <p role="status">{sent(asked)}</p>}
+      label={label}
+      submit={async () => {
+        await send(email);
+        setAsked(email);
+      }}
+      footer={<p><Link to="/">Back to sign in</Link></p>}
+    >
+      <TextField label="Email" type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} />
+    </AuthForm>
   );
 }

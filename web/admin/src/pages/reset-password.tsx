@@ -1,27 +1,17 @@
 import { useState } from 'react';
 import { requestPasswordReset, resetPassword } from '../api/session';
 import { TextField } from '../components/field';
-import { Link } from '../router';
-import { AuthForm } from './auth-form';
+import { AuthForm, EmailLinkForm } from './auth-form';
 
 export function ForgotPasswordPage() {
-  const [email, setEmail] = useState('');
-  const [sent, setSent] = useState(false);
   return (
-    <AuthForm
+    <EmailLinkForm
       title="Reset your password"
-      intro={sent
-        ? <p role="status">If {email} belongs to a staff account, a link to choose a new password is on its way.</p>
-        : <p>We will email you a link to choose a new password.</p>}
+      intro="We will email you a link to choose a new password."
+      sent={(email) => `If ${email} belongs to a staff account, a link to choose a new password is on its way.`}
       label="Send reset link"
-      submit={async () => {
-        await requestPasswordReset(email);
-        setSent(true);
-      }}
-      footer={<p><Link to="/">Back to sign in</Link></p>}
-    >
-      <TextField label="Email" type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} />
-    </AuthForm>
+      send={requestPasswordReset}
+    />
   );
 }
 

@@ -12,7 +12,13 @@ export function SignInPage({ onDone }: { onDone: (session: Session) => void }) {
       title="Sign in"
       label="Sign in"
       submit={async () => onDone(await signIn(email, password))}
-      footer={<p><Link to="/forgot-password">Forgot your password?</Link></p>}
+      footer={
+        <p>
+          <Link to="/forgot-password">Forgot your password?</Link>
+          {' · '}
+          <Link to="/email-sign-in">Email me a sign-in link</Link>
+        </p>
+      }
     >
       <TextField label="Email" type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} />
       <TextField label="Password" type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />
