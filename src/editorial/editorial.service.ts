@@ -108,7 +108,7 @@ export class EditorialService {
       authorize(user, current.type === 'page' ? { do: 'page.manage' } : { do: 'post.delete', post: owned(current) });
       const purgeAt = new Date(new Date(now).getTime() + UNDO_WINDOW_MS).toISOString();
       const post = current.status === 'draft' ? current : await posts.update(id, { status: 'draft' });
-      await trash.insertTrashed(tx, {
+      const binned = await trash.insertTrashed(tx, {
         postId: id,
         previousStatus: current.status,
         previousPublishedAt: current.publishedAt,
@@ -116,6 +116,7 @@ export class EditorialService {
         deletedAt: now,
         purgeAt,
       });
+      if (!binned) throw deletedError(id);
       await this.deps.jobs.enqueue(tx, { name: PURGE_JOB, key: `${PURGE_JOB}:${id}`, payload: { postId: id }, runAt: purgeAt });
       return { post, purgeAt };
     });
@@ -129,10 +130,12 @@ export class EditorialService {
   async untrash(id: number, user: StaffUser): Promise<Post> {
     return this.transaction(async (posts, tx, now) => {
       const entry = await trash.findTrashed(tx, id);
-      if (!entry) throw new AppError('POST_NOT_FOUND', `Post ${id} is not in the trash; its undo window may have passed.`);
+      const gone = () => new AppError('POST_NOT_FOUND', `Post ${id} is not in the trash; its undo window may have passed, or someone restored it.`);
+      if (!entry) throw gone();
       const current = await posts.get(id);
       authorize(user, current.type === 'page' ? { do: 'page.manage' } : { do: 'post.delete', post: owned(current) });
-      await trash.removeTrashed(tx, id);
+      // Whoever takes the entry out of the bin restores the post; a restore running alongside finds it gone.
+      if (!(await trash.removeTrashed(tx, id))) throw gone();
       await this.deps.jobs.cancel(tx, `${PURGE_JOB}:${id}`);
       if (!can(user, { do: 'post.publish', post: owned(current) })) return current;
       const at = entry.previousPublishedAt ?? undefined;

@@ -297,6 +297,29 @@ describe.each(dialects)('posts in the admin API on %s', (dialect) => {
       expect(back.json().post).toMatchObject({ status: 'published', publishedAt: authors.publishedAt });
       expect((await t.app.inject(`/${authors.slug}/`)).statusCode).toBe(200);
     });
+
+    it('deletes a piece once when two people delete it at the same moment', async () => {
+      const { client: other } = await staffClient(t.app, t.services, 'editor');
+      for (let round = 0; round < 5; round += 1) {
+        const post = (await editor.call('POST', '/admin/api/posts', postFields([writer], { title: `Deleted twice? ${round}`, status: 'published' }))).json().post;
+        const answers = await Promise.all([editor.call('DELETE', `/admin/api/posts/${post.id}`), other.call('DELETE', `/admin/api/posts/${post.id}`)]);
+        expect(answers.map((a) => [a.statusCode, a.json().error?.code]).sort()).toEqual([[200, undefined], [404, 'POST_NOT_FOUND']]);
+        const restored = await editor.call('POST', `/admin/api/posts/${post.id}/restore`);
+        expect(restored.json().post.status).toBe('published');
+      }
+    });
+
+    it('restores a piece once when two people undo its delete at the same moment', async () => {
+      const { client: contributor, slug: mine } = await withByline('contributor', 'Race Writer');
+      for (let round = 0; round < 5; round += 1) {
+        const post = (await editor.call('POST', '/admin/api/posts', postFields([mine], { title: `Restored twice? ${round}`, status: 'published' }))).json().post;
+        await editor.call('DELETE', `/admin/api/posts/${post.id}`);
+        const answers = await Promise.all([contributor.call('POST', `/admin/api/posts/${post.id}/restore`), editor.call('POST', `/admin/api/posts/${post.id}/restore`)]);
+        expect(answers.map((a) => a.statusCode).sort()).toEqual([200, 404]);
+        const winner = answers.find((a) => a.statusCode === 200)!.json().post;
+        expect((await t.services.posts.get(post.id)).status).toBe(winner.status);
+      }
+    });
   });
 
   it('previews a draft exactly as the public template renders it, paid body included, never indexed', async () => {
