@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { DashboardService } from '../analytics/index.js';
-import { authorize } from '../staff/index.js';
+import { authorize, postScope } from '../staff/index.js';
 import type { EndpointRegistry } from './endpoint.js';
 
 const count = (max: number, fallback: number) =>
@@ -10,7 +10,7 @@ export function dashboardRoutes(api: EndpointRegistry, dashboard: DashboardServi
   api.add({
     method: 'GET',
     url: '/dashboard',
-    summary: 'Pieces published per week by section, and the most viewed pieces (cookieless counts)',
+    summary: 'Pieces published per week by section, and the most viewed pieces your role sees (cookieless counts)',
     tag: 'dashboard',
     access: 'staff',
     query: z.object({ weeks: count(104, 12), days: count(365, 30), top: count(50, 10) }).strict(),
@@ -21,7 +21,7 @@ export function dashboardRoutes(api: EndpointRegistry, dashboard: DashboardServi
     }),
     handler: async ({ query, staff }) => {
       authorize(staff, { do: 'dashboard.view' });
-      return dashboard.summary(query);
+      return dashboard.summary(query, postScope(staff));
     },
   });
 }

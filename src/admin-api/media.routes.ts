@@ -2,6 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { AppError } from '../errors/app-error.js';
 import { MAX_UPLOAD_BYTES, mediaText, type MediaService, type Upload } from '../media/index.js';
+import { authorize } from '../staff/index.js';
 import type { EndpointRegistry } from './endpoint.js';
 import { idParams, pageInfo, pageQuery } from './schemas.js';
 
@@ -98,13 +99,16 @@ export function mediaRoutes(api: EndpointRegistry, media: MediaService): void {
   api.add({
     method: 'PUT',
     url: '/media/:id',
-    summary: 'Change alt text, caption and credit',
+    summary: 'Change alt text, caption and credit (editors, administrators, or whoever uploaded it)',
     tag: 'media',
     access: 'staff',
     params: idParams,
     body: mediaText,
     response: mediaEnvelope,
-    handler: async ({ params, body }) => ({ media: await media.updateText(params.id, body) }),
+    handler: async ({ params, body, staff }) => {
+      authorize(staff, { do: 'media.edit', media: await media.get(params.id) });
+      return { media: await media.updateText(params.id, body) };
+    },
   });
 
   api.add({

@@ -40,14 +40,14 @@ export function postRoutes(api: EndpointRegistry, editorial: EditorialService): 
   api.add({
     method: 'GET',
     url: '/posts',
-    summary: 'List posts (or pages with type=page), newest change first, with filters and title search',
+    summary: 'List the posts (or pages with type=page) your role sees, newest change first, with filters and title search',
     tag: 'posts',
     access: 'staff',
     query: listQuery,
     response: z.object({ posts: z.array(postOut), page: pageInfo }),
-    handler: async ({ query }) => {
+    handler: async ({ query, staff }) => {
       const { limit, offset, section, ...filter } = query;
-      const { posts, total } = await editorial.list({ ...filter, tag: section }, { limit, offset });
+      const { posts, total } = await editorial.list({ ...filter, tag: section }, { limit, offset }, staff);
       return { posts, page: { total, limit, offset } };
     },
   });
@@ -55,12 +55,12 @@ export function postRoutes(api: EndpointRegistry, editorial: EditorialService): 
   api.add({
     method: 'GET',
     url: '/posts/:id',
-    summary: 'Get a post or page',
+    summary: 'Get a post or page your role sees',
     tag: 'posts',
     access: 'staff',
     params: idParams,
     response: postEnvelope,
-    handler: async ({ params }) => ({ post: await editorial.get(params.id) }),
+    handler: async ({ params, staff }) => ({ post: await editorial.get(params.id, staff) }),
   });
 
   api.add({
@@ -186,12 +186,12 @@ export function postRoutes(api: EndpointRegistry, editorial: EditorialService): 
   api.add({
     method: 'GET',
     url: '/posts/:id/revisions',
-    summary: 'Saved revisions of a post, newest first',
+    summary: "Saved revisions of a post, newest first (the post's authors, editors and administrators)",
     tag: 'revisions',
     access: 'staff',
     params: idParams,
     response: z.object({ revisions: z.array(revisionOut) }),
-    handler: async ({ params }) => ({ revisions: await editorial.revisions(params.id) }),
+    handler: async ({ params, staff }) => ({ revisions: await editorial.revisions(params.id, staff) }),
   });
 
   api.add({
@@ -202,7 +202,7 @@ export function postRoutes(api: EndpointRegistry, editorial: EditorialService): 
     access: 'staff',
     params: revisionParams,
     response: z.object({ revision: revisionOut.extend({ snapshot: z.record(z.string(), z.unknown()) }) }),
-    handler: async ({ params }) => ({ revision: await editorial.revision(params.id, params.revisionId) }),
+    handler: async ({ params, staff }) => ({ revision: await editorial.revision(params.id, params.revisionId, staff) }),
   });
 
   api.add({

@@ -10,13 +10,13 @@ export function previewRoutes(api: EndpointRegistry, deps: { editorial: Editoria
   api.add({
     method: 'GET',
     url: '/posts/:id/preview',
-    summary: 'The post or page rendered exactly as the public site will show it (HTML), whatever its status',
+    summary: 'The post or page rendered exactly as the public site will show it (HTML), whatever its status, for whoever may read it',
     tag: 'posts',
     access: 'staff',
     params: idParams,
     response: 'html',
-    handler: async ({ params, reply }) => {
-      const post = await deps.editorial.get(params.id);
+    handler: async ({ params, staff, reply }) => {
+      const post = await deps.editorial.get(params.id, staff);
       const page = await postPage(deps.site, post, { kind: 'staff' });
       reply.header('x-robots-tag', 'noindex');
       return renderPage(deps.site, await deps.site.settings.site(), { ...page, meta: { ...page.meta, noindex: true } });

@@ -1,6 +1,7 @@
 import type { Clock } from '../clock.js';
 import type { PostService } from '../content/index.js';
 import type { Db } from '../db/client.js';
+import type { PostScope } from '../staff/index.js';
 import { publishedSince, topPosts } from './view.repository.js';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -8,7 +9,7 @@ const DAY = 24 * 60 * 60 * 1000;
 export interface Dashboard {
   /** One entry per week (weeks start on Monday, UTC), oldest first, with pieces published per section. */
   publishedPerWeek: Array<{ weekStart: string; total: number; bySection: Record<string, number> }>;
-  /** Most viewed pieces over the last `days` days (cookieless counts). */
+  /** Most viewed pieces over the last `days` days (cookieless counts), of those the viewer sees. */
   topPosts: Array<{ id: number; title: string; slug: string; views: number }>;
   viewsSince: string;
 }
@@ -22,7 +23,7 @@ function mondayOf(date: Date): Date {
 export class DashboardService {
   constructor(private readonly deps: { db: Db; clock: Clock; posts: PostService }) {}
 
-  async summary(options: { weeks: number; days: number; top: number }): Promise<Dashboard> {
+  async summary(options: { weeks: number; days: number; top: number }, scope: PostScope): Promise<Dashboard> {
     const now = this.deps.clock();
     const firstWeek = new Date(mondayOf(now).getTime() - (options.weeks - 1) * 7 * DAY);
     const weeks = Array.from({ length: options.weeks }, (_, i) => ({
@@ -38,7 +39,7 @@ export class DashboardService {
       week.bySection[section] = (week.bySection[section] ?? 0) + 1;
     }
     const viewsSince = new Date(now.getTime() - (options.days - 1) * DAY).toISOString().slice(0, 10);
-    const top = await topPosts(this.deps.db, viewsSince, options.top);
+    const top = await topPosts(this.deps.db, viewsSince, options.top, scope);
     const posts = new Map((await this.deps.posts.load(top.map((t) => t.postId))).map((p) => [p.id, p]));
     return {
       publishedPerWeek: weeks,

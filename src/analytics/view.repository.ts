@@ -1,5 +1,7 @@
 import { sql } from 'kysely';
 import type { DbOrTx } from '../db/client.js';
+import { visibleTo } from '../editorial/index.js';
+import type { PostScope } from '../staff/index.js';
 
 export async function postIdsBySlug(db: DbOrTx, slugs: string[]): Promise<Map<string, number>> {
   if (slugs.length === 0) return new Map();
@@ -18,12 +20,13 @@ export async function addViews(db: DbOrTx, counts: Array<{ postId: number; day: 
   }
 }
 
-/** The most viewed posts since a day, with their totals. */
-export async function topPosts(db: DbOrTx, since: string, limit: number): Promise<Array<{ postId: number; views: number }>> {
+/** The most viewed posts since a day that the scope sees, with their totals. */
+export async function topPosts(db: DbOrTx, since: string, limit: number, scope: PostScope): Promise<Array<{ postId: number; views: number }>> {
   const rows = await db
     .selectFrom('post_views')
     .select((eb) => ['post_id', eb.fn.sum<number>('views').as('total')])
     .where('day', '>=', since)
+    .where('post_id', 'in', (eb) => eb.selectFrom('posts').select('posts.id').where(visibleTo(scope)))
     .groupBy('post_id')
     .orderBy('total', 'desc')
     .orderBy('post_id')

@@ -4,7 +4,7 @@ import { isUniqueViolation } from '../db/errors.js';
 import { AppError } from '../errors/app-error.js';
 import { parseInput } from '../errors/validate.js';
 import type { JobQueue } from '../jobs/index.js';
-import { resolveWork } from '../reviews/index.js';
+import { resolveWork, type WorkChangeCheck } from '../reviews/index.js';
 import type { ContentEvents } from './content.events.js';
 import * as repo from './post.repository.js';
 import { postInput, type PostInput } from './post.schema.js';
@@ -22,6 +22,11 @@ export interface PostServiceDeps {
   events: ContentEvents;
 }
 
+/** How a save may touch the library: `workChange` is asked before it changes a work already there. */
+interface WriteOptions {
+  workChange?: WorkChangeCheck;
+}
+
 export type PublicLookup =
   | { kind: 'post'; post: Post }
   | { kind: 'redirect'; slug: string }
@@ -32,11 +37,11 @@ export type PublicLookup =
 export class PostService {
   constructor(private readonly deps: PostServiceDeps) {}
 
-  async create(input: unknown): Promise<Post> {
+  async create(input: unknown, options: WriteOptions = {}): Promise<Post> {
     const data = parseInput(postInput, input);
     const id = await this.write(async (tx, now) => {
       const slug = data.slug ?? (await uniqueSlug(tx, slugify(data.title)));
-      const row = await this.toRow(tx, data, slug, now);
+      const row = await this.toRow(tx, data, slug, now, options);
       const postId = await repo.insertPost(tx, row.post, now);
       await this.afterWrite(tx, postId, data, row);
       return postId;
@@ -51,7 +56,7 @@ export class PostService {
    * is cleared (its default applies). With expectedRevision the write only lands if nobody saved
    * the post in between; otherwise REVISION_CONFLICT.
    */
-  async update(id: number, patch: unknown, options: { expectedRevision?: number } = {}): Promise<Post> {
+  async update(id: number, patch: unknown, options: WriteOptions & { expectedRevision?: number } = {}): Promise<Post> {
     const current = await this.get(id);
     if (typeof patch !== 'object' || patch === null || Array.isArray(patch)) {
       throw AppError.validation([{ field: '(input)', message: 'must be an object of fields to change' }]);
@@ -64,7 +69,7 @@ export class PostService {
     const data = parseInput(postInput, merged);
     await this.write(async (tx, now) => {
       const slug = data.slug ?? current.slug;
-      const row = await this.toRow(tx, data, slug, now);
+      const row = await this.toRow(tx, data, slug, now, options);
       const saved = await repo.updatePost(tx, id, row.post, now, options.expectedRevision);
       if (!saved) {
         throw new AppError('REVISION_CONFLICT', `Someone else saved "${current.title}" since you opened it.`);
@@ -222,7 +227,7 @@ export class PostService {
     }
   }
 
-  private async toRow(tx: Tx, data: PostInput, slug: string, now: string) {
+  private async toRow(tx: Tx, data: PostInput, slug: string, now: string, options: WriteOptions) {
     const [tags, authors] = await Promise.all([findTagsBySlugs(tx, data.tags), findAuthorsBySlugs(tx, data.authors)]);
     const tagBySlug = new Map(tags.map((t) => [t.slug, t.id]));
     const authorBySlug = new Map(authors.map((a) => [a.slug, a.id]));
@@ -243,7 +248,7 @@ export class PostService {
     if (problems.length > 0) throw AppError.validation(problems);
 
     const body = renderBody(data.bodyFormat, data.body);
-    const workId = data.review ? await resolveWork(tx, data.review.work, now) : null;
+    const workId = data.review ? await resolveWork(tx, data.review.work, now, options.workChange) : null;
     const tagIds = data.tags.map((s) => tagBySlug.get(s)!);
     const post: repo.PostRowInput = {
       type: data.type,

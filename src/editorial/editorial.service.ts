@@ -3,7 +3,7 @@ import { ContentEvents, PostService, postInput, slugify, toInput, type ContentCh
 import { inTransaction, type Db, type Tx } from '../db/client.js';
 import { AppError } from '../errors/app-error.js';
 import type { JobQueue } from '../jobs/index.js';
-import { atLeast, authorize, UserService, type OwnedPost, type StaffUser } from '../staff/index.js';
+import { atLeast, authorize, can, postScope, UserService, type OwnedPost, type StaffUser } from '../staff/index.js';
 import { authorSlugById } from './byline.repository.js';
 import { peopleByPrefix, worksByPrefix } from './lookup.repository.js';
 import { listAdminPostIds, purgeablePostIds, type AdminPostFilter } from './post-list.repository.js';
@@ -29,20 +29,23 @@ export interface EditorialDeps {
 }
 
 /**
- * The newsroom's view of posts and pages: who may do what to which piece, revision history,
- * optimistic concurrency, and delete with an undo window.
+ * The newsroom's view of posts and pages: who may see and do what to which piece (asking the staff
+ * policy), revision history, optimistic concurrency, and delete with an undo window.
  */
 export class EditorialService {
   constructor(private readonly deps: EditorialDeps) {}
 
-  async list(filter: AdminPostFilter, page: { limit: number; offset: number }): Promise<{ posts: Post[]; total: number }> {
-    const { ids, total } = await listAdminPostIds(this.deps.db, filter, page);
+  /** The posts (or pages, or deleted ones) the user may see, with the total they may see. */
+  async list(filter: AdminPostFilter, page: { limit: number; offset: number }, user: StaffUser): Promise<{ posts: Post[]; total: number }> {
+    const { ids, total } = await listAdminPostIds(this.deps.db, filter, postScope(user), page);
     return { posts: await this.deps.posts.load(ids), total };
   }
 
-  async get(id: number): Promise<Post> {
+  async get(id: number, user: StaffUser): Promise<Post> {
+    const post = await this.deps.posts.get(id);
+    authorize(user, { do: 'post.read', post: owned(post) });
     if (await trash.findTrashed(this.deps.db, id)) throw deletedError(id);
-    return this.deps.posts.get(id);
+    return post;
   }
 
   async create(input: unknown, user: StaffUser): Promise<Post> {
@@ -54,7 +57,7 @@ export class EditorialService {
     const status = typeof fields.status === 'string' ? fields.status : 'draft';
     if (status !== 'draft') authorize(user, { do: 'post.publish', post: { type, status, authorIds: byline ? [byline.ownId] : [] } });
     return this.transaction(async (posts, tx, now) => {
-      const post = await posts.create(fields);
+      const post = await posts.create(fields, { workChange: mayChangeWorks(user) });
       await this.record(tx, post, user, now);
       return post;
     });
@@ -68,20 +71,19 @@ export class EditorialService {
     const changes = asObject(patch);
     const { user } = options;
     if ('authors' in changes) {
+      // Refused saves must not reach the byline, which may make the user an author profile.
+      authorizeSave(user, await this.deps.posts.get(id), changes);
       const byline = await this.byline(user, changes.authors);
       if (byline) changes.authors = byline.authors;
     }
     return this.transaction(async (posts, tx, now) => {
       const current = await this.live(posts, tx, id);
-      authorize(user, current.type === 'page' ? { do: 'page.manage' } : { do: 'post.edit', post: owned(current) });
-      const nextStatus = typeof changes.status === 'string' ? changes.status : current.status;
-      const movesLive = nextStatus !== current.status || (current.status !== 'draft' && 'publishedAt' in changes);
-      if (movesLive) authorize(user, { do: 'post.publish', post: owned(current) });
+      authorizeSave(user, current, changes);
       if (options.revision !== undefined && options.revision !== current.revision) {
         if (await this.alreadySaved(tx, current, changes, user)) return current;
         throw await this.conflict(current, options.revision, tx);
       }
-      const saved = await posts.update(id, changes, { expectedRevision: current.revision });
+      const saved = await posts.update(id, changes, { expectedRevision: current.revision, workChange: mayChangeWorks(user) });
       await this.record(tx, saved, user, now);
       return saved;
     });
@@ -106,7 +108,7 @@ export class EditorialService {
       authorize(user, current.type === 'page' ? { do: 'page.manage' } : { do: 'post.delete', post: owned(current) });
       const purgeAt = new Date(new Date(now).getTime() + UNDO_WINDOW_MS).toISOString();
       const post = current.status === 'draft' ? current : await posts.update(id, { status: 'draft' });
-      await trash.insertTrashed(tx, {
+      const binned = await trash.insertTrashed(tx, {
         postId: id,
         previousStatus: current.status,
         previousPublishedAt: current.publishedAt,
@@ -114,20 +116,28 @@ export class EditorialService {
         deletedAt: now,
         purgeAt,
       });
+      if (!binned) throw deletedError(id);
       await this.deps.jobs.enqueue(tx, { name: PURGE_JOB, key: `${PURGE_JOB}:${id}`, payload: { postId: id }, runAt: purgeAt });
       return { post, purgeAt };
     });
   }
 
-  /** Undoes a delete within the undo window: the post returns to where it was (published, scheduled …). */
+  /**
+   * Undoes a delete within the undo window: the post returns to where it was (published,
+   * scheduled …) when the user may put it there, and otherwise (a contributor's own piece that
+   * an editor had published) as a draft.
+   */
   async untrash(id: number, user: StaffUser): Promise<Post> {
     return this.transaction(async (posts, tx, now) => {
       const entry = await trash.findTrashed(tx, id);
-      if (!entry) throw new AppError('POST_NOT_FOUND', `Post ${id} is not in the trash; its undo window may have passed.`);
+      const gone = () => new AppError('POST_NOT_FOUND', `Post ${id} is not in the trash; its undo window may have passed, or someone restored it.`);
+      if (!entry) throw gone();
       const current = await posts.get(id);
       authorize(user, current.type === 'page' ? { do: 'page.manage' } : { do: 'post.delete', post: owned(current) });
-      await trash.removeTrashed(tx, id);
+      // Whoever takes the entry out of the bin restores the post; a restore running alongside finds it gone.
+      if (!(await trash.removeTrashed(tx, id))) throw gone();
       await this.deps.jobs.cancel(tx, `${PURGE_JOB}:${id}`);
+      if (!can(user, { do: 'post.publish', post: owned(current) })) return current;
       const at = entry.previousPublishedAt ?? undefined;
       switch (entry.previousStatus) {
         case 'published':
@@ -158,12 +168,13 @@ export class EditorialService {
     return ids.length;
   }
 
-  async revisions(id: number): Promise<revisions.RevisionRow[]> {
-    await this.get(id);
+  async revisions(id: number, user: StaffUser): Promise<revisions.RevisionRow[]> {
+    await this.history(id, user);
     return revisions.listRevisions(this.deps.db, id);
   }
 
-  async revision(id: number, revisionId: number): Promise<revisions.RevisionWithSnapshot> {
+  async revision(id: number, revisionId: number, user: StaffUser): Promise<revisions.RevisionWithSnapshot> {
+    await this.history(id, user);
     const found = await revisions.findRevision(this.deps.db, id, revisionId);
     if (!found) throw new AppError('REVISION_NOT_FOUND', `Post ${id} has no revision ${revisionId}.`);
     return found;
@@ -171,9 +182,14 @@ export class EditorialService {
 
   /** Brings back a revision's content as a new save; status and publication time stay as they are. */
   async restoreRevision(id: number, revisionId: number, options: { revision?: number; user: StaffUser }): Promise<Post> {
-    const { snapshot } = await this.revision(id, revisionId);
+    const { snapshot } = await this.revision(id, revisionId, options.user);
     const { status: _status, publishedAt: _publishedAt, type: _type, ...content } = snapshot;
     return this.save(id, content, options);
+  }
+
+  /** Refuses unless the user may see the post's earlier versions. */
+  private async history(id: number, user: StaffUser): Promise<void> {
+    authorize(user, { do: 'post.history', post: owned(await this.get(id, user)) });
   }
 
   private async changeStatus(id: number, user: StaffUser, change: (posts: PostService) => Promise<Post>): Promise<Post> {
@@ -268,6 +284,23 @@ export class EditorialService {
     for (const change of changes) this.deps.events.emit(change);
     return result;
   }
+}
+
+/**
+ * Refuses a save the user may not make: editing the piece at all, turning a post into a page or
+ * back, or moving it live (publishing, scheduling, unpublishing, changing its publication time).
+ */
+function authorizeSave(user: StaffUser, current: Post, changes: Record<string, unknown>): void {
+  const touchesPages = current.type === 'page' || changes.type === 'page';
+  authorize(user, touchesPages ? { do: 'page.manage' } : { do: 'post.edit', post: owned(current) });
+  const nextStatus = typeof changes.status === 'string' ? changes.status : current.status;
+  const movesLive = nextStatus !== current.status || (current.status !== 'draft' && 'publishedAt' in changes);
+  if (movesLive) authorize(user, { do: 'post.publish', post: owned(current) });
+}
+
+/** The policy's say before a save changes a work in the library that every review of it shares. */
+function mayChangeWorks(user: StaffUser) {
+  return (work: { title: string }) => authorize(user, { do: 'work.edit', work });
 }
 
 function owned(post: Post): OwnedPost {

@@ -8,8 +8,9 @@ export interface Trashed {
   purgeAt: string;
 }
 
-export async function insertTrashed(db: DbOrTx, entry: Trashed & { userId: number }): Promise<void> {
-  await db
+/** Puts a post in the bin; false when it is there already (deleted by someone at the same moment). */
+export async function insertTrashed(db: DbOrTx, entry: Trashed & { userId: number }): Promise<boolean> {
+  const result = await db
     .insertInto('trashed_posts')
     .values({
       post_id: entry.postId,
@@ -19,7 +20,9 @@ export async function insertTrashed(db: DbOrTx, entry: Trashed & { userId: numbe
       deleted_at: entry.deletedAt,
       purge_at: entry.purgeAt,
     })
-    .execute();
+    .onConflict((oc) => oc.column('post_id').doNothing())
+    .executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
 }
 
 export async function findTrashed(db: DbOrTx, postId: number): Promise<Trashed | undefined> {

@@ -1,12 +1,15 @@
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { StaffRole } from '../../src/staff/index.js';
+import type { StaffRole, StaffUser } from '../../src/staff/index.js';
 import { testApp, type AppContext } from '../support/app.js';
-import { makeAuthor, postFields } from '../support/factories.js';
+import { filmReview, makeAuthor, postFields } from '../support/factories.js';
 import { AdminClient, staffClient } from './support/admin-client.js';
 
 type Response = Awaited<ReturnType<AdminClient['call']>>;
+type Method = Parameters<AdminClient['call']>[0];
 interface Actor {
-  client: AdminClient;
+  client: { call(method: Method, url: string, body?: unknown): Promise<Response> };
+  user: StaffUser;
   authorSlug: string;
 }
 interface Case {
@@ -21,26 +24,52 @@ const authorUp: StaffRole[] = ['author', 'editor', 'administrator'];
 const editorUp: StaffRole[] = ['editor', 'administrator'];
 const adminOnly: StaffRole[] = ['administrator'];
 
-describe('who may do what: every admin endpoint against every role', () => {
+describe.each(['a session', 'an API key'] as const)('who may do what: every admin endpoint against every role, signed in with %s', (access) => {
   let t: AppContext;
   const actors = new Map<StaffRole, Actor>();
   let othersSlug: string;
+  let editor: StaffUser;
   let n = 0;
 
   beforeAll(async () => {
     t = await testApp();
     othersSlug = (await makeAuthor(t.services, { name: 'Someone Else' })).slug;
+    ({ user: editor } = await staffClient(t.app, t.services, 'editor'));
     for (const role of roles) {
-      const { user, client } = await staffClient(t.app, t.services, role);
       const author = await makeAuthor(t.services, { name: `Byline of ${role}` });
-      await t.services.users.linkAuthor(user.id, author.id);
-      actors.set(role, { client, authorSlug: author.slug });
+      if (access === 'a session') {
+        const { user, client } = await staffClient(t.app, t.services, role);
+        actors.set(role, { client, user: await t.services.users.linkAuthor(user.id, author.id), authorSlug: author.slug });
+      } else {
+        // A key acts as the administrator who made it, with the key's role.
+        const maker = await t.services.users.create({ email: `key-maker-${role}@example.com`, name: `Key maker ${role}`, role: 'administrator' });
+        const { secret } = await t.services.apiKeys.create({ name: `${role} integration`, role }, maker);
+        const client = {
+          call: (method: Method, url: string, body?: unknown) =>
+            t.app.inject({ method, url, headers: { authorization: `Bearer ${secret}` }, ...(body === undefined ? {} : { payload: body as object }) }),
+        };
+        actors.set(role, { client, user: { ...(await t.services.users.linkAuthor(maker.id, author.id)), role }, authorSlug: author.slug });
+      }
     }
   });
   afterAll(async () => t.close());
 
-  const post = async (byline: string, status: 'draft' | 'published', type: 'post' | 'page' = 'post') =>
-    t.services.posts.create(postFields([byline], { status, type }));
+  const post = async (byline: string, status: 'draft' | 'published' | 'scheduled', type: 'post' | 'page' = 'post') =>
+    t.services.posts.create(postFields([byline], { status, type, ...(status === 'scheduled' ? { publishedAt: '2099-01-01T00:00:00Z' } : {}) }));
+  const revisionOf = async (byline: string) => {
+    const created = await t.services.editorial.create(postFields([byline]), editor);
+    return (await t.services.editorial.revisions(created.id, editor))[0]!;
+  };
+  const upload = async (by: StaffUser) => {
+    const data = await sharp({ create: { width: 16, height: 16, channels: 3, background: '#336699' } }).png().toBuffer();
+    return t.services.media.upload({ data, filename: 'square.png', mimetype: 'image/png' }, { alt: 'A blue square' }, by);
+  };
+  /** A review of a work only it names, so a change to the work touches no other case. */
+  const reviewedWork = async () => {
+    const title = `Film ${(n += 1)}`;
+    const created = await t.services.posts.create(filmReview([othersSlug], { title: `${title} review`, status: 'published', review: { work: { type: 'movie', title, year: 2001, credits: [{ name: 'Celine Song', role: 'director' }] } } }));
+    return created.review!.work;
+  };
   const plan = () => t.services.plans.create({ name: `Plan ${(n += 1)}`, tier: 'free' });
   const member = async () => {
     let token = '';
@@ -53,7 +82,13 @@ describe('who may do what: every admin endpoint against every role', () => {
 
   const cases: Case[] = [
     { name: 'list posts', allowed: all, run: ({ client }) => client.call('GET', '/admin/api/posts') },
-    { name: "read someone else's post", allowed: all, run: async ({ client }, o) => client.call('GET', `/admin/api/posts/${(await post(o, 'draft')).id}`) },
+    { name: 'list deleted posts', allowed: all, run: ({ client }) => client.call('GET', '/admin/api/posts?trashed=true') },
+    { name: 'read own draft', allowed: all, run: async ({ client, authorSlug }) => client.call('GET', `/admin/api/posts/${(await post(authorSlug, 'draft')).id}`) },
+    { name: 'read own published post', allowed: all, run: async ({ client, authorSlug }) => client.call('GET', `/admin/api/posts/${(await post(authorSlug, 'published')).id}`) },
+    { name: "read someone else's draft", allowed: editorUp, run: async ({ client }, o) => client.call('GET', `/admin/api/posts/${(await post(o, 'draft')).id}`) },
+    { name: "read someone else's scheduled post", allowed: editorUp, run: async ({ client }, o) => client.call('GET', `/admin/api/posts/${(await post(o, 'scheduled')).id}`) },
+    { name: "read someone else's published post", allowed: authorUp, run: async ({ client }, o) => client.call('GET', `/admin/api/posts/${(await post(o, 'published')).id}`) },
+    { name: 'read a draft page', allowed: editorUp, run: async ({ client }, o) => client.call('GET', `/admin/api/posts/${(await post(o, 'draft', 'page')).id}`) },
     { name: 'create a draft', allowed: all, run: ({ client, authorSlug }) => client.call('POST', '/admin/api/posts', postFields([authorSlug])) },
     { name: 'create a published post', allowed: authorUp, run: ({ client, authorSlug }) => client.call('POST', '/admin/api/posts', postFields([authorSlug], { status: 'published' })) },
     { name: 'edit own draft', allowed: all, run: async ({ client, authorSlug }) => client.call('PATCH', `/admin/api/posts/${(await post(authorSlug, 'draft')).id}`, { title: 'New' }) },
@@ -61,6 +96,9 @@ describe('who may do what: every admin endpoint against every role', () => {
     { name: 'edit own published post', allowed: authorUp, run: async ({ client, authorSlug }) => client.call('PATCH', `/admin/api/posts/${(await post(authorSlug, 'published')).id}`, { title: 'New' }) },
     { name: "edit someone else's published post", allowed: editorUp, run: async ({ client }, o) => client.call('PATCH', `/admin/api/posts/${(await post(o, 'published')).id}`, { title: 'New' }) },
     { name: 'publish own draft by saving its status', allowed: authorUp, run: async ({ client, authorSlug }) => client.call('PATCH', `/admin/api/posts/${(await post(authorSlug, 'draft')).id}`, { status: 'published' }) },
+    { name: 'turn own draft into a page', allowed: editorUp, run: async ({ client, authorSlug }) => client.call('PATCH', `/admin/api/posts/${(await post(authorSlug, 'draft')).id}`, { type: 'page' }) },
+    { name: 'turn own published post into a page', allowed: editorUp, run: async ({ client, authorSlug }) => client.call('PATCH', `/admin/api/posts/${(await post(authorSlug, 'published')).id}`, { type: 'page' }) },
+    { name: 'turn a page into a post', allowed: editorUp, run: async ({ client, authorSlug }) => client.call('PATCH', `/admin/api/posts/${(await post(authorSlug, 'draft', 'page')).id}`, { type: 'post' }) },
     { name: 'publish own draft', allowed: authorUp, run: async ({ client, authorSlug }) => client.call('POST', `/admin/api/posts/${(await post(authorSlug, 'draft')).id}/publish`, {}) },
     { name: "publish someone else's draft", allowed: editorUp, run: async ({ client }, o) => client.call('POST', `/admin/api/posts/${(await post(o, 'draft')).id}/publish`, {}) },
     { name: 'schedule own draft', allowed: authorUp, run: async ({ client, authorSlug }) => client.call('POST', `/admin/api/posts/${(await post(authorSlug, 'draft')).id}/schedule`, { publishedAt: '2099-01-01T00:00:00Z' }) },
@@ -74,18 +112,86 @@ describe('who may do what: every admin endpoint against every role', () => {
       allowed: editorUp,
       run: async ({ client }, o) => {
         const p = await post(o, 'draft');
-        const { user } = await staffClient(t.app, t.services, 'editor');
-        await t.services.editorial.trash(p.id, user);
+        await t.services.editorial.trash(p.id, editor);
         return client.call('POST', `/admin/api/posts/${p.id}/restore`);
       },
     },
-    { name: "list someone else's revisions", allowed: all, run: async ({ client }, o) => client.call('GET', `/admin/api/posts/${(await post(o, 'draft')).id}/revisions`) },
+    {
+      name: 'restore own post an editor deleted',
+      allowed: all,
+      run: async ({ client, authorSlug }) => {
+        const p = await post(authorSlug, 'published');
+        await t.services.editorial.trash(p.id, editor);
+        return client.call('POST', `/admin/api/posts/${p.id}/restore`);
+      },
+    },
+    { name: 'list own revisions', allowed: all, run: async ({ client, authorSlug }) => client.call('GET', `/admin/api/posts/${(await revisionOf(authorSlug)).postId}/revisions`) },
+    { name: "list someone else's revisions", allowed: editorUp, run: async ({ client }, o) => client.call('GET', `/admin/api/posts/${(await revisionOf(o)).postId}/revisions`) },
+    {
+      name: "list the revisions of someone else's published post",
+      allowed: editorUp,
+      run: async ({ client }, o) => {
+        const { postId } = await revisionOf(o);
+        await t.services.editorial.publish(postId, editor);
+        return client.call('GET', `/admin/api/posts/${postId}/revisions`);
+      },
+    },
+    { name: 'read a revision of own post', allowed: all, run: async ({ client, authorSlug }) => { const r = await revisionOf(authorSlug); return client.call('GET', `/admin/api/posts/${r.postId}/revisions/${r.id}`); } },
+    { name: "read a revision of someone else's post", allowed: editorUp, run: async ({ client }, o) => { const r = await revisionOf(o); return client.call('GET', `/admin/api/posts/${r.postId}/revisions/${r.id}`); } },
+    { name: "restore a revision of someone else's draft", allowed: editorUp, run: async ({ client }, o) => { const r = await revisionOf(o); return client.call('POST', `/admin/api/posts/${r.postId}/revisions/${r.id}/restore`, {}); } },
     { name: 'create a page', allowed: editorUp, run: ({ client, authorSlug }) => client.call('POST', '/admin/api/posts', postFields([authorSlug], { type: 'page' })) },
     { name: 'edit a page', allowed: editorUp, run: async ({ client, authorSlug }) => client.call('PATCH', `/admin/api/posts/${(await post(authorSlug, 'draft', 'page')).id}`, { title: 'New' }) },
     { name: 'delete a page', allowed: editorUp, run: async ({ client, authorSlug }) => client.call('DELETE', `/admin/api/posts/${(await post(authorSlug, 'draft', 'page')).id}`) },
-    { name: "preview someone else's draft", allowed: all, run: async ({ client }, o) => client.call('GET', `/admin/api/posts/${(await post(o, 'draft')).id}/preview`) },
+    { name: 'preview own draft', allowed: all, run: async ({ client, authorSlug }) => client.call('GET', `/admin/api/posts/${(await post(authorSlug, 'draft')).id}/preview`) },
+    { name: "preview someone else's draft", allowed: editorUp, run: async ({ client }, o) => client.call('GET', `/admin/api/posts/${(await post(o, 'draft')).id}/preview`) },
+    { name: "preview someone else's published post", allowed: authorUp, run: async ({ client }, o) => client.call('GET', `/admin/api/posts/${(await post(o, 'published')).id}/preview`) },
+    {
+      name: 'review a work in the library, sending its facts unchanged as the editor does',
+      allowed: all,
+      run: async ({ client, authorSlug }) => {
+        const { id: _id, credits, availability, organization, releaseDate, runtimeMinutes, year, ...work } = await reviewedWork();
+        const facts = {
+          ...work,
+          ...(year === null ? {} : { year }),
+          ...(organization === null ? {} : { organization }),
+          ...(releaseDate === null ? {} : { releaseDate }),
+          ...(runtimeMinutes === null ? {} : { runtimeMinutes }),
+          availability: availability.map((a) => (a.url ? { label: a.label, url: a.url } : { label: a.label })),
+          credits: credits.map((c) => ({ name: c.person.name, slug: c.person.slug, role: c.role, ...(c.character ? { character: c.character } : {}) })),
+        };
+        return client.call('POST', '/admin/api/posts', filmReview([authorSlug], { review: { work: facts } }));
+      },
+    },
+    { name: 'review a work in the library by its slug', allowed: all, run: async ({ client, authorSlug }) => client.call('POST', '/admin/api/posts', filmReview([authorSlug], { review: { work: { slug: (await reviewedWork()).slug } } })) },
+    {
+      name: 'describe a new work in a review',
+      allowed: all,
+      run: ({ client, authorSlug }) => client.call('POST', '/admin/api/posts', filmReview([authorSlug], { review: { work: { type: 'book', title: `New novel ${(n += 1)}`, credits: [{ name: `Novelist ${n}`, role: 'author' }] } } })),
+    },
+    {
+      name: 'change the facts of a work in the library',
+      allowed: editorUp,
+      run: async ({ client, authorSlug }) => {
+        const { slug, title, type, year } = await reviewedWork();
+        const work = { slug, title, type, year: year!, availability: [{ label: 'Watch free', url: 'https://phish.example/login' }] };
+        return client.call('POST', '/admin/api/posts', filmReview([authorSlug], { review: { work } }));
+      },
+    },
+    {
+      name: 'change the facts of a work in the library by saving own draft review',
+      allowed: editorUp,
+      run: async ({ client, authorSlug }) => {
+        const { slug } = await reviewedWork();
+        const own = await t.services.posts.create(filmReview([authorSlug], { review: { work: { slug } } }));
+        return client.call('PATCH', `/admin/api/posts/${own.id}`, { review: { work: { type: 'movie', title: 'Renamed film', slug } } });
+      },
+    },
     { name: 'see the dashboard', allowed: all, run: ({ client }) => client.call('GET', '/admin/api/dashboard') },
     { name: 'browse the media library', allowed: all, run: ({ client }) => client.call('GET', '/admin/api/media') },
+    { name: 'change the text of own upload', allowed: all, run: async ({ client, user }) => client.call('PUT', `/admin/api/media/${(await upload(user)).id}`, { alt: 'A square, blue' }) },
+    { name: "change the text of someone else's upload", allowed: editorUp, run: async ({ client }) => client.call('PUT', `/admin/api/media/${(await upload(editor)).id}`, { alt: 'Click here to log in' }) },
+    { name: 'delete own upload', allowed: all, run: async ({ client, user }) => client.call('DELETE', `/admin/api/media/${(await upload(user)).id}`) },
+    { name: "delete someone else's upload", allowed: editorUp, run: async ({ client }) => client.call('DELETE', `/admin/api/media/${(await upload(editor)).id}`) },
     { name: 'list tags', allowed: all, run: ({ client }) => client.call('GET', '/admin/api/tags') },
     { name: 'create a section', allowed: editorUp, run: ({ client }) => client.call('POST', '/admin/api/tags', { name: `Section ${(n += 1)}`, isSection: true }) },
     { name: 'edit a tag', allowed: editorUp, run: async ({ client }) => client.call('PUT', `/admin/api/tags/${(await t.services.taxonomy.createTag({ name: `T ${(n += 1)}` })).slug}`, { name: `Renamed ${(n += 1)}` }) },

@@ -169,6 +169,159 @@ describe.each(dialects)('posts in the admin API on %s', (dialect) => {
     expect(bad.json().error.fields.map((f: { field: string }) => f.field).sort()).toEqual(['action', 'ids']);
   });
 
+  /** A signed-in client whose account writes under its own byline. */
+  const withByline = async (role: 'contributor' | 'author', name: string) => {
+    const { user, client } = await staffClient(t.app, t.services, role, { name });
+    const byline = await makeAuthor(t.services, { name });
+    await t.services.users.linkAuthor(user.id, byline.id);
+    return { client, slug: byline.slug };
+  };
+
+  describe('a reviewed work is shared by every review of it', () => {
+    const aftersun = {
+      type: 'movie',
+      title: 'Aftersun',
+      year: 2022,
+      organization: 'A24',
+      runtimeMinutes: 101,
+      availability: [{ label: 'Streaming', url: 'https://stream.example/aftersun' }, { label: 'Cinemas' }],
+      credits: [
+        { name: 'Charlotte Wells', role: 'director' },
+        { name: 'Paul Mescal', role: 'cast', character: 'Calum' },
+      ],
+    };
+    let published: { id: number; slug: string };
+    let contentKey: string;
+
+    beforeAll(async () => {
+      published = (await editor.call('POST', '/admin/api/posts', filmReview([writer], { title: 'Aftersun review', status: 'published', review: { work: aftersun } }))).json().post;
+      const admin = await t.services.users.create({ email: 'works-admin@example.com', name: 'Works Admin', role: 'administrator' });
+      contentKey = (await t.services.contentKeys.create({ name: 'Works check' }, admin.id)).secret;
+    });
+
+    /** What readers get about the work: the review page (with its JSON-LD), the work's page and the Content API. */
+    const whatReadersSee = async () =>
+      [
+        (await t.app.inject(`/${published.slug}/`)).body,
+        (await t.app.inject('/works/aftersun-2022/')).body,
+        (await t.app.inject(`/api/content/posts/${published.id}?key=${contentKey}`)).body,
+      ].join('\n');
+
+    it('refuses contributors and authors who would change its facts, saying why, and changes nothing readers see', async () => {
+      const before = { work: (await t.services.posts.get(published.id)).review!.work, pages: await whatReadersSee(), posts: await countPosts() };
+      expect(before.pages).toContain('https://stream.example/aftersun');
+      const phishing = { ...aftersun, slug: 'aftersun-2022', availability: [{ label: 'Watch free', url: 'https://phish.example/login' }] };
+
+      for (const [role, name] of [['contributor', 'Cora Tribute'], ['author', 'Otto Thor']] as const) {
+        const { client, slug } = await withByline(role, name);
+        const linked = await client.call('POST', '/admin/api/posts', filmReview([slug], { title: 'My Aftersun', review: { work: phishing } }));
+        expect(linked.statusCode, linked.body).toBe(403);
+        expect(linked.json().error).toMatchObject({ code: 'FORBIDDEN', message: expect.stringContaining('“Aftersun” is already in the library') });
+
+        // Without the slug, the title and year name the same work.
+        const { slug: _slug, ...unnamed } = phishing;
+        expect((await client.call('POST', '/admin/api/posts', filmReview([slug], { review: { work: unnamed } }))).statusCode).toBe(403);
+
+        const draft = (await client.call('POST', '/admin/api/posts', filmReview([slug], { title: `${name} on Aftersun`, review: { work: { slug: 'aftersun-2022' } } }))).json().post;
+        const renamed = await client.call('PATCH', `/admin/api/posts/${draft.id}`, { revision: draft.revision, review: { work: { ...aftersun, slug: 'aftersun-2022', credits: [{ name: 'Someone Else', role: 'director' }] } } });
+        expect(renamed.statusCode, renamed.body).toBe(403);
+        expect((await t.services.posts.get(draft.id)).revision).toBe(draft.revision);
+      }
+
+      expect((await t.services.posts.get(published.id)).review!.work).toEqual(before.work);
+      expect(await whatReadersSee()).toBe(before.pages);
+      expect(await countPosts()).toBe(Number(before.posts) + 2);
+    });
+
+    it('lets a contributor link it as the admin editor sends it, unchanged, and describe a new work', async () => {
+      const { client, slug } = await withByline('contributor', 'Lin Kit');
+      const work = (await client.call('GET', '/admin/api/works?q=aftersun')).json().works[0];
+      // The editor's form sends every fact of a linked work back, with empty ones left out.
+      const asTheEditorSends = {
+        type: work.type,
+        title: work.title,
+        slug: work.slug,
+        year: work.year,
+        organization: work.organization,
+        runtimeMinutes: work.runtimeMinutes,
+        availability: work.availability.map((a: { label: string; url: string | null }) => ({ label: a.label, url: a.url ?? undefined })),
+        credits: work.credits.map((c: { person: { name: string; slug: string }; role: string; character: string | null }) => ({
+          name: c.person.name,
+          slug: c.person.slug,
+          role: c.role,
+          character: c.character ?? undefined,
+        })),
+      };
+      clock.advance(1000);
+      const before = await t.store.db.selectFrom('works').select('updated_at').where('slug', '=', 'aftersun-2022').executeTakeFirstOrThrow();
+      const linked = await client.call('POST', '/admin/api/posts', filmReview([slug], { title: 'Aftersun, again', review: { work: asTheEditorSends } }));
+      expect(linked.statusCode, linked.body).toBe(201);
+      expect(linked.json().post.review.work.id).toBe(work.id);
+      const saved = await client.call('PATCH', `/admin/api/posts/${linked.json().post.id}`, { revision: 1, title: 'Aftersun, once more', review: { work: asTheEditorSends, verdict: 'Still devastating.' } });
+      expect(saved.statusCode, saved.body).toBe(200);
+      expect(await t.store.db.selectFrom('works').select('updated_at').where('slug', '=', 'aftersun-2022').executeTakeFirstOrThrow()).toEqual(before);
+
+      const fresh = await client.call('POST', '/admin/api/posts', filmReview([slug], { title: 'A first look', review: { work: { type: 'movie', title: 'Unseen Film', year: 2026, credits: [{ name: 'Charlotte Wells', role: 'director' }] } } }));
+      expect(fresh.statusCode, fresh.body).toBe(201);
+      expect(fresh.json().post.review.work).toMatchObject({ slug: 'unseen-film-2026', credits: [{ person: { slug: 'charlotte-wells' } }] });
+    });
+
+    it('lets an editor correct its facts for every review at once', async () => {
+      const res = await editor.call('POST', '/admin/api/posts', filmReview([writer], { title: 'Aftersun, corrected', review: { work: { ...aftersun, slug: 'aftersun-2022', runtimeMinutes: 102 } } }));
+      expect(res.statusCode, res.body).toBe(201);
+      expect((await t.services.posts.get(published.id)).review!.work.runtimeMinutes).toBe(102);
+    });
+  });
+
+  describe('undoing a delete', () => {
+    it('brings a piece back into a state the restorer may put it in: a contributor gets a draft, an author the published post', async () => {
+      const { client: contributor, slug: mine } = await withByline('contributor', 'Undo Writer');
+      const { client: author, slug: theirs } = await withByline('author', 'Undo Author');
+      const live = (await editor.call('POST', '/admin/api/posts', postFields([mine], { title: 'Taken down by the desk', status: 'published' }))).json().post;
+      const timed = (await editor.call('POST', '/admin/api/posts', postFields([mine], { title: 'Due next week', status: 'scheduled', publishedAt: '2026-12-02T08:00:00Z' }))).json().post;
+      const authors = (await editor.call('POST', '/admin/api/posts', postFields([theirs], { title: 'The author’s own', status: 'published' }))).json().post;
+      for (const post of [live, timed, authors]) expect((await editor.call('DELETE', `/admin/api/posts/${post.id}`)).statusCode).toBe(200);
+
+      const restored = await contributor.call('POST', `/admin/api/posts/${live.id}/restore`);
+      expect(restored.statusCode, restored.body).toBe(200);
+      expect(restored.json().post.status).toBe('draft');
+      expect((await t.app.inject(`/${live.slug}/`)).statusCode).toBe(404);
+
+      const bulk = await contributor.call('POST', '/admin/api/posts/bulk', { action: 'restore', ids: [timed.id] });
+      expect(bulk.json().results).toEqual([expect.objectContaining({ id: timed.id, ok: true, post: expect.objectContaining({ status: 'draft' }) })]);
+      clock.advance(8 * 24 * 60 * 60 * 1000);
+      await t.services.posts.publishDue();
+      expect((await t.services.posts.get(timed.id)).status).toBe('draft');
+
+      const back = await author.call('POST', `/admin/api/posts/${authors.id}/restore`);
+      expect(back.json().post).toMatchObject({ status: 'published', publishedAt: authors.publishedAt });
+      expect((await t.app.inject(`/${authors.slug}/`)).statusCode).toBe(200);
+    });
+
+    it('deletes a piece once when two people delete it at the same moment', async () => {
+      const { client: other } = await staffClient(t.app, t.services, 'editor');
+      for (let round = 0; round < 5; round += 1) {
+        const post = (await editor.call('POST', '/admin/api/posts', postFields([writer], { title: `Deleted twice? ${round}`, status: 'published' }))).json().post;
+        const answers = await Promise.all([editor.call('DELETE', `/admin/api/posts/${post.id}`), other.call('DELETE', `/admin/api/posts/${post.id}`)]);
+        expect(answers.map((a) => [a.statusCode, a.json().error?.code]).sort()).toEqual([[200, undefined], [404, 'POST_NOT_FOUND']]);
+        const restored = await editor.call('POST', `/admin/api/posts/${post.id}/restore`);
+        expect(restored.json().post.status).toBe('published');
+      }
+    });
+
+    it('restores a piece once when two people undo its delete at the same moment', async () => {
+      const { client: contributor, slug: mine } = await withByline('contributor', 'Race Writer');
+      for (let round = 0; round < 5; round += 1) {
+        const post = (await editor.call('POST', '/admin/api/posts', postFields([mine], { title: `Restored twice? ${round}`, status: 'published' }))).json().post;
+        await editor.call('DELETE', `/admin/api/posts/${post.id}`);
+        const answers = await Promise.all([contributor.call('POST', `/admin/api/posts/${post.id}/restore`), editor.call('POST', `/admin/api/posts/${post.id}/restore`)]);
+        expect(answers.map((a) => a.statusCode).sort()).toEqual([200, 404]);
+        const winner = answers.find((a) => a.statusCode === 200)!.json().post;
+        expect((await t.services.posts.get(post.id)).status).toBe(winner.status);
+      }
+    });
+  });
+
   it('previews a draft exactly as the public template renders it, paid body included, never indexed', async () => {
     const post = (await editor.call('POST', '/admin/api/posts', filmReview([writer], { title: 'Preview me', visibility: 'paid', body: 'The paid part of the review.' }))).json().post;
     expect((await t.app.inject(`/${post.slug}/`)).statusCode).toBe(404);

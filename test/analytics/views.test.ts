@@ -44,7 +44,7 @@ describe.each(dialects)('cookieless view counts and the dashboard on %s', (diale
     ]);
     expect(JSON.stringify(rows)).not.toContain('10.1.0');
 
-    const { client } = await staffClient(t.app, t.services, 'contributor');
+    const { client } = await staffClient(t.app, t.services, 'author');
     const dashboard = (await client.call('GET', '/admin/api/dashboard?weeks=3&days=7')).json();
     expect(dashboard.topPosts).toEqual([
       { id: popular.id, title: 'Popular', slug: popular.slug, views: 4 },

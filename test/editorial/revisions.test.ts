@@ -23,7 +23,7 @@ describe.each(dialects)('revision history on %s', (dialect) => {
       clock.advance(20 * 60 * 1000);
       post = await t.services.editorial.save(post.id, { title: `Version ${i}` }, { revision: post.revision, user: editor });
     }
-    const history = await t.services.editorial.revisions(post.id);
+    const history = await t.services.editorial.revisions(post.id, editor);
     const newest = history.slice(0, KEPT_REVISIONS);
     expect(newest.map((r) => r.revision)).toEqual(Array.from({ length: KEPT_REVISIONS }, (_, i) => post.revision - i));
     const older = history.slice(KEPT_REVISIONS);

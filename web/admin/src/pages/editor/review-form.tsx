@@ -3,6 +3,7 @@ import type { ApiError } from '../../api/client';
 import { searchPeople, searchWorks } from '../../api/works';
 import { creditRoles, workTypes, type CreditRole, type PersonSummary, type Work, type WorkType } from '../../api/types';
 import { SelectField, TextField } from '../../components/field';
+import { atLeast, useStaff } from '../../session-context';
 import { freshPersonSlug, type CreditDraft, type WorkDraft } from './draft';
 
 /** Suggestions from the server as the person types; errors just mean no suggestions. */
@@ -64,6 +65,7 @@ export function ReviewForm({ value, onChange, error, savedPeople }: {
   savedPeople: PersonSummary[];
 }) {
   const worksId = useId();
+  const mayChangeWorks = atLeast(useStaff().role, 'editor');
   const works = useSuggestions(value.title, searchWorks);
   const labels = workTypes[value.type];
   const set = (patch: Partial<WorkDraft>) => onChange((work) => ({ ...work, ...patch }));
@@ -94,7 +96,7 @@ export function ReviewForm({ value, onChange, error, savedPeople }: {
         value={value.title}
         onChange={(e) => setTitle(e.target.value)}
         error={field('title') ?? error?.field('review')}
-        hint={value.slug ? 'Linked to the existing work in the library; changes here update it.' : value.title ? 'A new work: it is created when you save.' : 'Start typing to find a work already in the library.'}
+        hint={value.slug ? `Linked to the existing work in the library; ${mayChangeWorks ? 'changes here update it for every review of it.' : 'only editors change its facts.'}` : value.title ? 'A new work: it is created when you save.' : 'Start typing to find a work already in the library.'}
       />
       {value.slug && <button type="button" onClick={() => { setDeclined(value.slug); set({ slug: '' }); }}>This is a different work</button>}
       <datalist id={worksId}>

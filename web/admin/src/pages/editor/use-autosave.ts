@@ -64,7 +64,8 @@ export function useAutosave(type: 'post' | 'page', initial: Post | null, draft: 
       } catch (error) {
         if (error instanceof ApiError && error.status === 409 && current) {
           setState({ kind: 'conflict', theirs: await getPost(current.id) });
-        } else if (error instanceof ApiError && error.status === 400) {
+        } else if (error instanceof ApiError && (error.status === 400 || error.status === 403)) {
+          // Retrying cannot help: the message says what to change (a field, or what the role may not do).
           setState({ kind: 'invalid', error });
         } else {
           setState({ kind: 'failed', message: error instanceof Error ? error.message : 'The save failed.' });
