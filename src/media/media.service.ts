@@ -130,7 +130,7 @@ export class MediaService {
   }
 
   private async storeSvg(data: Buffer, prefix: string, base: string) {
-    const checked = cleanSvg(data);
+    const checked = await cleanSvg(data);
     if ('unsafe' in checked) {
       throw new AppError('MEDIA_UNSAFE', `This SVG cannot be used: it ${checked.unsafe}.`, [{ field: 'file', message: `is an SVG that ${checked.unsafe}` }]);
     }

@@ -5,6 +5,7 @@
 export const SVG_NS = 'http://www.w3.org/2000/svg';
 export const XLINK_NS = 'http://www.w3.org/1999/xlink';
 export const XML_NS = 'http://www.w3.org/XML/1998/namespace';
+export const XMLNS_NS = 'http://www.w3.org/2000/xmlns/';
 
 /** Other vocabularies browsers give behaviour to, by the name a refusal uses for them. */
 export const knownVocabularies: Record<string, string> = {

@@ -1,9 +1,10 @@
-import { DOMParser, MIME_TYPE, Node, type Attr, type Document, type DocumentType, type Element, type ProcessingInstruction } from '@xmldom/xmldom';
+import { SaxesParser, type SaxesAttributeNS, type SaxesTagNS } from 'saxes';
 import { cssProblem } from './svg-css.js';
 import {
   SVG_NS,
   XLINK_NS,
   XML_NS,
+  XMLNS_NS,
   animationElements,
   drawingElements,
   droppedElements,
@@ -20,44 +21,58 @@ export type SvgCheck = { svg: Buffer } | { unsafe: string } | { unreadable: stri
 
 /** Deeper nesting is refused; browsers' XML parsers give up at about this depth too. */
 const MAX_DEPTH = 256;
+/** More elements than any drawing for a magazine needs; the check stops there instead of reading on. */
+const MAX_ELEMENTS = 100_000;
+/** The parser reads this many characters at a time, then lets other requests in. */
+const CHUNK = 64 * 1024;
 
 /**
- * Reads an uploaded SVG as XML, judges every element and attribute by its namespace and local
- * name (never by how its prefix is spelled) against an allowlist of drawing, and writes the file
- * anew from what was checked: SVG elements unprefixed, no comments, doctype, processing
- * instructions or editor metadata. Anything that could run code or fetch from elsewhere is refused.
+ * Reads an uploaded SVG as XML with namespaces, in one streaming pass, and judges every element
+ * and attribute by its namespace and local name (never by how its prefix is spelled) against an
+ * allowlist of drawing. The stored file is written anew from what was checked: SVG elements
+ * unprefixed, no comments, doctype, processing instructions or editor metadata. Anything that
+ * could run code or fetch from elsewhere is refused, and so is a file too deep or too big to check.
+ * A large file is read in chunks with other work in between, so it never holds up other requests.
  */
-export function cleanSvg(data: Buffer): SvgCheck {
+export async function cleanSvg(data: Buffer): Promise<SvgCheck> {
   const text = decode(data);
   if (typeof text !== 'string') return text;
-  let reason = '';
-  let document: Document;
+  const writer = new SvgWriter();
+  const parser = new SaxesParser({ xmlns: true });
+  parser.on('error', (error) => {
+    const [, line, column, problem] = /^(\d+):(\d+): (.*?)\.?$/.exec(error.message.split('\n')[0]!) ?? [];
+    const reason = problem ? `line ${line}, column ${column}: ${problem.slice(0, 200)}` : error.message.slice(0, 200);
+    throw new Refusal('unreadable', `is not well-formed XML (${reason})`);
+  });
+  parser.on('doctype', (doctype) => writer.doctype(doctype));
+  parser.on('processinginstruction', ({ target }) => writer.instruction(target));
+  parser.on('opentag', (tag) => writer.open(tag));
+  parser.on('closetag', () => writer.close());
+  parser.on('text', (value) => writer.text(value));
+  parser.on('cdata', (value) => writer.text(value));
   try {
-    const parser = new DOMParser({
-      onError: (level, message) => {
-        if (level === 'warning') return;
-        reason = message.split('\n')[0]!.slice(0, 200);
-        throw new Error(reason);
-      },
-    });
-    document = parser.parseFromString(text, MIME_TYPE.XML_SVG_IMAGE);
-  } catch {
-    return { unreadable: `is not well-formed XML (${reason || 'it cannot be parsed'})` };
-  }
-  const root = document.documentElement;
-  if (!root || root.localName !== 'svg' || (root.namespaceURI !== SVG_NS && root.namespaceURI !== null)) {
-    return { unreadable: `is not an SVG drawing (its root element is <${root?.nodeName ?? 'missing'}>)` };
-  }
-  try {
-    for (let node = document.firstChild; node; node = node.nextSibling) checkOutside(node);
-    return { svg: Buffer.from(new SvgWriter().write(root)) };
+    for (let at = 0; at < text.length; at += CHUNK) {
+      parser.write(text.slice(at, at + CHUNK));
+      await new Promise(setImmediate);
+    }
+    parser.close();
   } catch (error) {
-    if (error instanceof Refusal) return { unsafe: error.message };
+    if (error instanceof Refusal) return error.kind === 'unsafe' ? { unsafe: error.message } : { unreadable: error.message };
     throw error;
+  }
+  return { svg: Buffer.from(writer.output()) };
+}
+
+class Refusal extends Error {
+  constructor(
+    readonly kind: 'unsafe' | 'unreadable',
+    message: string,
+  ) {
+    super(message);
   }
 }
 
-class Refusal extends Error {}
+const unsafe = (message: string) => new Refusal('unsafe', message);
 
 /** The text of the file, in the encoding its XML declaration names (UTF-8 when it names none). */
 function decode(data: Buffer): string | { unreadable: string } {
@@ -77,78 +92,101 @@ function decode(data: Buffer): string | { unreadable: string } {
   }
 }
 
-/** The doctype and processing instructions around the root element. */
-function checkOutside(node: Node): void {
-  if (node.nodeType === Node.DOCUMENT_TYPE_NODE && (node as DocumentType).internalSubset) {
-    throw new Refusal('declares XML entities or other definitions in its doctype');
-  }
-  checkInstruction(node);
-}
-
-function checkInstruction(node: Node): void {
-  if (node.nodeType === Node.PROCESSING_INSTRUCTION_NODE && (node as ProcessingInstruction).target.toLowerCase() === 'xml-stylesheet') {
-    throw new Refusal('attaches a style sheet (<?xml-stylesheet?>)');
-  }
-}
-
 const escapes: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', '\t': '&#9;', '\n': '&#10;', '\r': '&#13;' };
 const escapeText = (text: string) => text.replace(/[&<>\r]/g, (char) => escapes[char]!);
 const escapeAttribute = (text: string) => text.replace(/[&<>"\t\n\r]/g, (char) => escapes[char]!);
 
-/** Writes the checked drawing; throws a Refusal at the first thing that is not allowed. */
+interface Open {
+  name: string;
+  keepsText: boolean;
+  /** Where "/>" goes if nothing is written inside. */
+  end: number;
+  /** The text of a <style> element, checked as one sheet when it closes. */
+  css?: string[];
+}
+
+/** Writes the checked drawing as the parser reads it; throws a Refusal at the first thing that is not allowed. */
 class SvgWriter {
   private readonly parts: string[] = [];
+  private readonly stack: Open[] = [];
+  /** How many dropped elements (editor metadata) the parser is inside. */
+  private skipping = 0;
+  private depth = 0;
+  private elements = 0;
   private usesXlink = false;
 
-  write(root: Element): string {
-    this.element(root, 0);
+  output(): string {
     this.parts[0] = `<svg xmlns="${SVG_NS}"${this.usesXlink ? ` xmlns:xlink="${XLINK_NS}"` : ''}`;
     return this.parts.join('');
   }
 
-  private element(element: Element, depth: number): void {
-    if (depth >= MAX_DEPTH) throw new Refusal(`nests elements more than ${MAX_DEPTH} deep`);
-    const name = element.localName ?? element.nodeName;
-    const namespace = element.namespaceURI;
-    if (namespace !== SVG_NS && namespace !== null) {
-      if (isEditorData(namespace)) return;
-      throw new Refusal(`contains a <${name}> element from ${knownVocabularies[namespace] ?? namespace}`);
+  doctype(doctype: string): void {
+    if (doctype.includes('[')) throw unsafe('declares XML entities or other definitions in its doctype');
+  }
+
+  instruction(target: string): void {
+    if (target.toLowerCase() === 'xml-stylesheet') throw unsafe('attaches a style sheet (<?xml-stylesheet?>)');
+  }
+
+  open(tag: SaxesTagNS): void {
+    this.depth += 1;
+    this.elements += 1;
+    if (this.depth > MAX_DEPTH) throw unsafe(`nests elements more than ${MAX_DEPTH} deep`);
+    if (this.elements > MAX_ELEMENTS) throw unsafe(`has more than ${MAX_ELEMENTS.toLocaleString('en')} elements`);
+    const { local: name, uri } = tag;
+    if (this.elements === 1 && (name !== 'svg' || (uri !== SVG_NS && uri !== ''))) {
+      throw new Refusal('unreadable', `is not an SVG drawing (its root element is <${tag.name}>)`);
     }
-    if (droppedElements.has(name)) return;
-    if (!drawingElements.has(name)) throw new Refusal(`contains ${/^[aeiou]/i.test(name) ? 'an' : 'a'} <${name}> element`);
-    this.parts.push(`<${name}`);
-    if (animationElements.has(name)) checkAnimated(element);
-    if (name === 'style') checkStyleSheet(element);
-    const attributes = element.attributes;
-    for (let i = 0; i < attributes.length; i += 1) this.parts.push(this.attribute(name, attributes.item(i)!));
-    const start = this.parts.length;
-    this.parts.push('>');
-    const keepsText = textElements.has(name);
-    for (let child = element.firstChild; child; child = child.nextSibling) {
-      if (child.nodeType === Node.ELEMENT_NODE) this.element(child as Element, depth + 1);
-      else if (keepsText && isText(child)) this.parts.push(escapeText(child.nodeValue ?? ''));
-      else checkInstruction(child);
+    if (this.skipping > 0 || (uri !== SVG_NS && uri !== '' && isEditorData(uri)) || ((uri === SVG_NS || uri === '') && droppedElements.has(name))) {
+      this.skipping += 1;
+      return;
     }
-    if (this.parts.length === start + 1) this.parts[start] = '/>';
-    else this.parts.push(`</${name}>`);
+    if (uri !== SVG_NS && uri !== '') throw unsafe(`contains a <${name}> element from ${knownVocabularies[uri] ?? uri}`);
+    if (!drawingElements.has(name)) throw unsafe(`contains ${/^[aeiou]/i.test(name) ? 'an' : 'a'} <${name}> element`);
+    const attributes = Object.values(tag.attributes);
+    if (animationElements.has(name)) checkAnimated(attributes);
+    this.parts.push(`<${name}`, ...attributes.map((attribute) => this.attribute(name, attribute)), '>');
+    this.stack.push({ name, keepsText: textElements.has(name), end: this.parts.length - 1, ...(name === 'style' ? { css: [] } : {}) });
+  }
+
+  close(): void {
+    this.depth -= 1;
+    if (this.skipping > 0) {
+      this.skipping -= 1;
+      return;
+    }
+    const element = this.stack.pop()!;
+    if (element.css) {
+      const problem = cssProblem(element.css.join(''));
+      if (problem) throw unsafe(problem);
+    }
+    if (this.parts.length === element.end + 1) this.parts[element.end] = '/>';
+    else this.parts.push(`</${element.name}>`);
+  }
+
+  text(value: string): void {
+    const element = this.stack.at(-1);
+    if (this.skipping > 0 || !element?.keepsText) return;
+    element.css?.push(value);
+    this.parts.push(escapeText(value));
   }
 
   /** The attribute as written to the stored file, or '' when it is left out. */
-  private attribute(element: string, attribute: Attr): string {
-    const { namespaceURI: namespace, value } = attribute;
-    const name = attribute.localName ?? attribute.name;
-    if (name.toLowerCase().startsWith('on')) throw new Refusal(`contains an event handler attribute (${attribute.name})`);
-    if (name === 'href' && (namespace === null || namespace === XLINK_NS)) {
+  private attribute(element: string, attribute: SaxesAttributeNS): string {
+    const { uri: namespace, local: name, value } = attribute;
+    if (namespace === XMLNS_NS) return '';
+    if (name.toLowerCase().startsWith('on')) throw unsafe(`contains an event handler attribute (${attribute.name})`);
+    if (name === 'href' && (namespace === '' || namespace === XLINK_NS)) {
       const link = value.trim();
       checkLink(element, link);
       this.usesXlink ||= namespace === XLINK_NS;
       return ` ${namespace ? 'xlink:' : ''}href="${escapeAttribute(link)}"`;
     }
     if (namespace === XML_NS && (name === 'space' || name === 'lang')) return ` xml:${name}="${escapeAttribute(value)}"`;
-    if (namespace !== null) return '';
+    if (namespace !== '') return '';
     if (styleAttributes.has(name)) {
       const problem = cssProblem(value);
-      if (problem) throw new Refusal(problem);
+      if (problem) throw unsafe(problem);
     } else if (!plainAttributes.has(name)) {
       return '';
     }
@@ -161,21 +199,11 @@ function checkLink(element: string, link: string): void {
   if (link.startsWith('#')) return;
   if (imageElements.has(element) && /^data:image\/(?:png|jpeg|gif|webp|avif)[;,]/i.test(link)) return;
   const shown = link.length > 80 ? `${link.slice(0, 80)}…` : link;
-  throw new Refusal(`links to ${shown} (only #fragment links and embedded images are allowed)`);
+  throw unsafe(`links to ${shown} (only #fragment links and embedded images are allowed)`);
 }
 
 /** An animation may change only attributes that are allowed to be written. */
-function checkAnimated(element: Element): void {
-  const animated = element.getAttribute('attributeName');
-  if (animated !== null && !plainAttributes.has(animated) && !styleAttributes.has(animated)) throw new Refusal(`animates the ${animated} attribute`);
-}
-
-const isText = (node: Node) => node.nodeType === Node.TEXT_NODE || node.nodeType === Node.CDATA_SECTION_NODE;
-
-/** A style sheet is the text of all its pieces together (plain and CDATA), so it is checked as one. */
-function checkStyleSheet(style: Element): void {
-  let css = '';
-  for (let child = style.firstChild; child; child = child.nextSibling) if (isText(child)) css += child.nodeValue ?? '';
-  const problem = cssProblem(css);
-  if (problem) throw new Refusal(problem);
+function checkAnimated(attributes: SaxesAttributeNS[]): void {
+  const animated = attributes.find((attribute) => attribute.uri === '' && attribute.local === 'attributeName')?.value;
+  if (animated !== undefined && !plainAttributes.has(animated) && !styleAttributes.has(animated)) throw unsafe(`animates the ${animated} attribute`);
 }
