@@ -23,6 +23,8 @@ export type SvgCheck = { svg: Buffer } | { unsafe: string } | { unreadable: stri
 const MAX_DEPTH = 256;
 /** More elements than any drawing for a magazine needs; the check stops there instead of reading on. */
 const MAX_ELEMENTS = 100_000;
+/** Attributes of one element; the parser handles a tag's attributes in one go, so they are bounded. */
+const MAX_ATTRIBUTES = 1_000;
 /** The parser reads this many characters at a time, then lets other requests in. */
 const CHUNK = 64 * 1024;
 
@@ -44,6 +46,8 @@ export async function cleanSvg(data: Buffer): Promise<SvgCheck> {
     const reason = problem ? `line ${line}, column ${column}: ${problem.slice(0, 200)}` : error.message.slice(0, 200);
     throw new Refusal('unreadable', `is not well-formed XML (${reason})`);
   });
+  parser.on('opentagstart', () => writer.startTag());
+  parser.on('attribute', () => writer.countAttribute());
   parser.on('doctype', (doctype) => writer.doctype(doctype));
   parser.on('processinginstruction', ({ target }) => writer.instruction(target));
   parser.on('opentag', (tag) => writer.open(tag));
@@ -113,11 +117,21 @@ class SvgWriter {
   private skipping = 0;
   private depth = 0;
   private elements = 0;
+  private attributes = 0;
   private usesXlink = false;
 
   output(): string {
     this.parts[0] = `<svg xmlns="${SVG_NS}"${this.usesXlink ? ` xmlns:xlink="${XLINK_NS}"` : ''}`;
     return this.parts.join('');
+  }
+
+  startTag(): void {
+    this.attributes = 0;
+  }
+
+  countAttribute(): void {
+    this.attributes += 1;
+    if (this.attributes > MAX_ATTRIBUTES) throw unsafe(`has an element with more than ${MAX_ATTRIBUTES.toLocaleString('en')} attributes`);
   }
 
   doctype(doctype: string): void {
@@ -145,7 +159,9 @@ class SvgWriter {
     if (!drawingElements.has(name)) throw unsafe(`contains ${/^[aeiou]/i.test(name) ? 'an' : 'a'} <${name}> element`);
     const attributes = Object.values(tag.attributes);
     if (animationElements.has(name)) checkAnimated(attributes);
-    this.parts.push(`<${name}`, ...attributes.map((attribute) => this.attribute(name, attribute)), '>');
+    this.parts.push(`<${name}`);
+    for (const attribute of attributes) this.parts.push(this.attribute(name, attribute));
+    this.parts.push('>');
     this.stack.push({ name, keepsText: textElements.has(name), end: this.parts.length - 1, ...(name === 'style' ? { css: [] } : {}) });
   }
 

@@ -123,6 +123,7 @@ describe('checking an uploaded SVG', () => {
     expect(await check(svg(`<style>${'"'.repeat(mb)}</style>`))).toMatchObject({ svg: expect.any(Buffer) });
     expect(await check(svg(`<rect fill="${'url(#a) '.repeat(mb / 8)}"/>`))).toMatchObject({ svg: expect.any(Buffer) });
     expect(await check(`<?xml version="1.0"${' '.repeat(mb)}?>${svg('')}`)).toMatchObject({ svg: expect.any(Buffer) });
+    expect(await check(svg(`<rect ${Array.from({ length: 300_000 }, (_, i) => `a${i}="1"`).join(' ')}/>`))).toEqual({ unsafe: 'has an element with more than 1,000 attributes' });
     expect(await check(svg(`${'<g>'.repeat(250)}${'</g>'.repeat(250)}`.repeat(1000)))).toEqual({ unsafe: 'has more than 100,000 elements' });
   });
 });
