@@ -95,16 +95,27 @@ export async function buildApp({ config, services, logger }: AppOptions): Promis
     reply.header('x-frame-options', 'SAMEORIGIN');
   });
 
+  // Uploads are served from the site's own origin, so every answer under /media/ (files, 304s,
+  // ranges, misses) carries a policy that lets nothing in them run or fetch: a file that slipped
+  // past the upload checks still cannot act with a signed-in reader's session.
   const mediaDir = path.join(config.dataDir, 'media');
   fs.mkdirSync(mediaDir, { recursive: true });
-  await app.register(fastifyStatic, {
-    root: mediaDir,
-    prefix: '/media/',
-    decorateReply: false,
-    index: false,
-    dotfiles: 'deny',
-    immutable: true,
-    maxAge: '365d',
+  await app.register(async (media) => {
+    media.addHook('onRequest', async (_request, reply) => {
+      reply.header('content-security-policy', "default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'; sandbox");
+      reply.header('x-content-type-options', 'nosniff');
+    });
+    await media.register(fastifyStatic, {
+      root: mediaDir,
+      prefix: '/media/',
+      decorateReply: false,
+      index: false,
+      dotfiles: 'deny',
+      immutable: true,
+      maxAge: '365d',
+    });
+    // Other methods find nothing here either, but through this scope, so their answers carry the policy too.
+    media.route({ method: ['POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'], url: '/media/*', handler: (_request, reply) => reply.callNotFound() });
   });
 
   app.get('/healthz', async (_request, reply) => {

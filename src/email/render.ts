@@ -70,10 +70,26 @@ export class EmailRenderer {
  * they are; a third of a digest's bytes were this indentation (and every message carries it).
  */
 export function withoutIndentation(html: string): string {
-  return html
-    .split(/(<(pre|textarea)\b[\s\S]*?<\/\2\s*>)/i)
-    .map((part, i) => (i % 3 === 0 ? part.replace(/\n[ \t]+/g, '\n') : i % 3 === 1 ? part : ''))
-    .join('');
+  const parts: string[] = [];
+  const opening = /<(pre|textarea)\b/gi;
+  // Once a tag has no closing one after some point, it has none after any later point either:
+  // remembering that keeps the whole pass linear however many openings are left unclosed.
+  const unclosed = new Set<string>();
+  let copied = 0;
+  for (let open = opening.exec(html); open; open = opening.exec(html)) {
+    const name = open[1]!.toLowerCase();
+    if (unclosed.has(name)) continue;
+    const closing = new RegExp(`</${name}\\s*>`, 'gi');
+    closing.lastIndex = opening.lastIndex;
+    if (!closing.exec(html)) {
+      unclosed.add(name);
+      continue;
+    }
+    parts.push(html.slice(copied, open.index).replace(/\n[ \t]+/g, '\n'), html.slice(open.index, closing.lastIndex));
+    copied = opening.lastIndex = closing.lastIndex;
+  }
+  parts.push(html.slice(copied).replace(/\n[ \t]+/g, '\n'));
+  return parts.join('');
 }
 
 export function absoluteUrl(url: string, publicUrl: string): string {

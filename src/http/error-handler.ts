@@ -50,8 +50,14 @@ function clientMessage(error: FastifyError): string {
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
       return 'The JSON body is empty.';
     default:
-      return error.message.replace(/\s+at .*$/s, '').slice(0, 300);
+      return withoutStack(error.message).slice(0, 300);
   }
+}
+
+/** The message up to a stack trace appended to it ("… at fn (file:1:1)"), found in one pass. */
+function withoutStack(message: string): string {
+  const stack = /\sat /.exec(message);
+  return stack ? message.slice(0, stack.index).trimEnd() : message;
 }
 
 async function send(

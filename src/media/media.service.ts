@@ -14,7 +14,7 @@ import * as repo from './media.repository.js';
 import type { ImageFormat, MediaItem, Responsive, Variant } from './media.types.js';
 import { acceptedTypes, claimedType, sniff, type SniffedType } from './sniff.js';
 import type { MediaStorage } from './storage.js';
-import { svgProblem } from './svg.js';
+import { cleanSvg } from './svg.js';
 
 /** Uploads larger than this are refused while they stream in. */
 export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
@@ -130,18 +130,21 @@ export class MediaService {
   }
 
   private async storeSvg(data: Buffer, prefix: string, base: string) {
-    const problem = svgProblem(data.toString('utf8'));
-    if (problem) {
-      throw new AppError('MEDIA_UNSAFE', `This SVG cannot be used: it ${problem}.`, [{ field: 'file', message: `is an SVG that ${problem}` }]);
+    const checked = await cleanSvg(data);
+    if ('unsafe' in checked) {
+      throw new AppError('MEDIA_UNSAFE', `This SVG cannot be used: it ${checked.unsafe}.`, [{ field: 'file', message: `is an SVG that ${checked.unsafe}` }]);
+    }
+    if ('unreadable' in checked) {
+      throw new AppError('MEDIA_UNREADABLE', `This SVG cannot be read: it ${checked.unreadable}.`, [{ field: 'file', message: checked.unreadable }]);
     }
     const sharp = await loadSharp();
     let meta: sharp.Metadata;
     try {
-      meta = await sharp(data, { limitInputPixels: false }).metadata();
+      meta = await sharp(checked.svg, { limitInputPixels: false }).metadata();
     } catch {
       throw new AppError('MEDIA_UNREADABLE', 'This SVG cannot be read.', [{ field: 'file', message: 'is not a readable SVG' }]);
     }
-    const url = await this.deps.storage.put(`${prefix}/${base}.svg`, data, 'image/svg+xml');
+    const url = await this.deps.storage.put(`${prefix}/${base}.svg`, checked.svg, 'image/svg+xml');
     return { kind: 'svg' as const, url, width: meta.width ?? 0, height: meta.height ?? 0, variants: [] };
   }
 }

@@ -122,8 +122,8 @@ describe('media library', () => {
     const svg = (inner: string) => Buffer.from(`<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg" width="100" height="50">${inner}</svg>`);
     const cases: Array<[string, string]> = [
       ['<script>alert(1)</script>', 'contains a <script> element'],
-      ['<rect width="10" height="10" onclick="alert(1)"/>', 'contains an event handler attribute (on…=)'],
-      ['<image href="https://tracker.example/pixel.png"/>', 'links to an external resource (only #fragment links are allowed)'],
+      ['<rect width="10" height="10" onclick="alert(1)"/>', 'contains an event handler attribute (onclick)'],
+      ['<image href="https://tracker.example/pixel.png"/>', 'links to https://tracker.example/pixel.png (only #fragment links and embedded images are allowed)'],
     ];
     for (const [inner, message] of cases) {
       const res = await upload(editor, { alt: 'Logo' }, { name: 'logo.svg', type: 'image/svg+xml', data: svg(inner) });
@@ -133,6 +133,60 @@ describe('media library', () => {
     const clean = await upload(editor, { alt: 'Logo' }, { name: 'logo.svg', type: 'image/svg+xml', data: svg('<rect width="100" height="50" fill="#b3261e"/>') });
     expect(clean.statusCode).toBe(201);
     expect(clean.json().media).toMatchObject({ kind: 'svg', width: 100, height: 50, variants: [] });
+  });
+
+  it('refuses SVGs whose script hides behind a namespace prefix, even from a contributor, and stores nothing', async () => {
+    const { client: contributor } = await staffClient(t.app, t.services, 'contributor');
+    const before = mediaFiles().length;
+    const steal = "fetch('/admin/api/session').then((r) => r.json())";
+    const attacks: Array<[string, string]> = [
+      [
+        `<svg xmlns="http://www.w3.org/2000/svg" xmlns:s="http://www.w3.org/2000/svg" width="10" height="10"><s:script>${steal}</s:script></svg>`,
+        'contains a <script> element',
+      ],
+      [
+        `<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><h:script xmlns:h="http://www.w3.org/1999/xhtml">${steal}</h:script></svg>`,
+        'contains a <script> element from HTML',
+      ],
+    ];
+    for (const [text, message] of attacks) {
+      const res = await upload(contributor, { alt: 'Badge' }, { name: 'badge.svg', type: 'image/svg+xml', data: Buffer.from(text) });
+      expect(res.statusCode, text).toBe(400);
+      expect(res.json().error).toMatchObject({ code: 'MEDIA_UNSAFE', fields: [{ field: 'file', message: `is an SVG that ${message}` }] });
+    }
+    expect(mediaFiles().length).toBe(before);
+    expect((await editor.call('GET', '/admin/api/media?q=badge')).json().page.total).toBe(0);
+  });
+
+  it('stores the checked drawing rather than the bytes sent: no comments, editor metadata or prefixes', async () => {
+    const sent = [
+      '<?xml version="1.0" encoding="UTF-8"?>',
+      '<!-- Made by hand -->',
+      '<svg:svg xmlns:svg="http://www.w3.org/2000/svg" xmlns:inkscape="http://www.inkscape.org/namespaces/inkscape" width="40" height="20" inkscape:version="1.3" data-name="Layer 1">',
+      '<svg:metadata><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"/></svg:metadata>',
+      '<svg:rect width="40" height="20" fill="#b3261e"/><svg:text x="2" y="15">A &amp; B</svg:text>',
+      '</svg:svg>',
+    ].join('\n');
+    const res = await upload(editor, { alt: 'A red label' }, { name: 'label.svg', type: 'image/svg+xml', data: Buffer.from(sent) });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json().media).toMatchObject({ kind: 'svg', mime: 'image/svg+xml', width: 40, height: 20 });
+    const served = await t.app.inject(res.json().media.url);
+    expect(served.statusCode).toBe(200);
+    expect(served.headers['content-type']).toMatch(/^image\/svg\+xml/);
+    expect(served.body).toBe(
+      '<svg xmlns="http://www.w3.org/2000/svg" width="40" height="20">' +
+        '<rect width="40" height="20" fill="#b3261e"/><text x="2" y="15">A &amp; B</text></svg>',
+    );
+  });
+
+  it('answers at once for a small upload built to make type sniffing backtrack', { timeout: 5000 }, async () => {
+    const { client: contributor } = await staffClient(t.app, t.services, 'contributor');
+    const comments = Buffer.from('<!---->'.repeat(40) + '<x>');
+    expect(comments.length).toBe(283);
+    const res = await upload(contributor, { alt: 'Comments' }, { name: 'comments.svg', type: 'image/svg+xml', data: comments });
+    expect(res.statusCode).toBe(415);
+    expect(res.json().error.code).toBe('MEDIA_UNSUPPORTED');
+    expect((await t.app.inject('/healthz')).json()).toMatchObject({ status: 'ok' });
   });
 
   it('refuses a decompression bomb before decoding it', async () => {
