@@ -190,7 +190,7 @@ export class SubscriptionService {
     const checkout = session.client_reference_id ? await findCheckout(tx, Number(session.client_reference_id)) : undefined;
     if (!checkout) return 'ignored: unknown checkout';
     if (checkout.status === 'completed') return 'ignored: checkout already completed';
-    if (session.payment_status === 'unpaid') return 'ignored: not paid yet';
+    if (!paidCheckouts.has(session.payment_status)) return 'ignored: not paid yet';
     const now = this.now();
     const buyer = (await findMember(tx, { id: checkout.memberId }))!;
     if (session.customer && !buyer.stripeCustomerId && !(await findMember(tx, { stripeCustomerId: session.customer }))) {
@@ -307,15 +307,19 @@ export class SubscriptionService {
 
   private async subscriptionChanged(tx: Tx, object: z.infer<typeof subscriptionObject>, created: number): Promise<Outcome> {
     const checkoutId = object.metadata?.checkout_id && /^\d{1,12}$/.test(object.metadata.checkout_id) ? Number(object.metadata.checkout_id) : null;
-    const subscription = await this.subscriptionFor(tx, object.id, checkoutId);
-    if (!subscription) return 'ignored: unknown subscription';
+    const paid = paidStates.has(object.status);
+    // Only a paid subscription is recorded: one that is still incomplete gives nothing yet.
+    const subscription = await this.subscriptionFor(tx, object.id, paid ? checkoutId : null);
+    if (!subscription) return paid || checkoutId === null ? 'ignored: unknown subscription' : 'ignored: not paid';
     if (subscription.status === 'canceled') return 'ignored: subscription canceled';
+    // A recorded subscription has been paid and never becomes incomplete again: this is a late copy.
+    if (object.status === 'incomplete') return 'ignored: incomplete (already paid)';
     if (created < subscription.stripeStateAt) return 'ignored: older than current state';
     return this.applyState(tx, subscription, object, created);
   }
 
   private async applyState(tx: Tx, subscription: Stored, object: z.infer<typeof subscriptionObject>, stateAt: number): Promise<Outcome> {
-    const status = mapStatus(object.status, subscription.status);
+    const status = mapStatus(object.status);
     if (status === 'past_due' && subscription.status !== 'past_due') return this.enterGrace(tx, subscription, stateAt);
     const end = periodEnd(object);
     const cancelAtPeriodEnd = object.cancel_at_period_end || (object.cancel_at ?? null) !== null;
@@ -327,11 +331,11 @@ export class SubscriptionService {
         cancelAtPeriodEnd,
         stripeStateAt: stateAt,
         ...(end ? { currentPeriodEnd: epochToIso(end) } : {}),
-        ...(status === 'active' ? { graceUntil: null } : {}),
+        ...(status !== 'past_due' ? { graceUntil: null } : {}),
       },
       this.now(),
     );
-    if (status === 'active') await this.endGraceJobs(tx, subscription.id);
+    if (status !== 'past_due') await this.endGraceJobs(tx, subscription.id);
     if (subscription.cancelAtPeriodEnd && !cancelAtPeriodEnd && status === 'active') return 'resumed';
     if (!subscription.cancelAtPeriodEnd && cancelAtPeriodEnd) return 'cancels at period end';
     return `updated: ${status}`;
@@ -420,20 +424,30 @@ function creditIssues(subscription: Subscription): number {
   return Math.max(subscription.issuesRemaining, 1);
 }
 
-function mapStatus(stripeStatus: string, current: SubscriptionStatus): SubscriptionStatus {
+/** Checkout sessions that have been paid for, or needed no payment (a free trial, a full discount). */
+const paidCheckouts = new Set(['paid', 'no_payment_required']);
+
+/** Stripe's subscription states that are paid up. */
+const paidStates = new Set(['active', 'trialing']);
+
+/**
+ * Stripe's subscription status as ours. Only `active` and `trialing` are paid. `past_due` (a
+ * renewal failed, Stripe is retrying) keeps access through our grace period (GRACE_DAYS), then
+ * lapses. `unpaid` (retries exhausted), `paused` and any status Stripe may add later give no
+ * access; `canceled` and `incomplete_expired` end the subscription. `incomplete` never reaches
+ * here: an unpaid subscription is not recorded.
+ */
+function mapStatus(stripeStatus: string): SubscriptionStatus {
   switch (stripeStatus) {
     case 'active':
     case 'trialing':
       return 'active';
     case 'past_due':
-    case 'unpaid':
       return 'past_due';
     case 'canceled':
     case 'incomplete_expired':
       return 'canceled';
-    case 'paused':
-      return 'lapsed';
     default:
-      return current;
+      return 'lapsed';
   }
 }

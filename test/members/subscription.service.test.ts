@@ -138,6 +138,62 @@ describe.each(dialects)('subscriptions from Stripe events (%s)', (dialect) => {
     expect((await subscriptionOf('early@example.com')).subscription).toMatchObject({ status: 'active', issuesRemaining: 4 });
   });
 
+  it('only paid Stripe states give access: never incomplete, unpaid, paused or ended ones', async () => {
+    const paid = async (email: string) => (await t.services.members.readersByEmail([email])).get(email) ?? null;
+    const later = (() => {
+      let at = Math.floor(Date.now() / 1000) + 3000;
+      return () => (at += 10);
+    })();
+    await t.services.subscriptions.startCheckout(null, { plan: 'digital', billing: 'month', email: 'pending@example.com' });
+    const checkoutId = stripe.requests.at(-1)!.body.get('client_reference_id')!;
+    const state = (status: string) => subscriptionState('sub_pending', { status, metadata: { checkout_id: checkoutId } });
+    const change = (status: string, type = 'customer.subscription.updated') => deliver(t.services, type, state(status), { created: later() }).outcome;
+
+    // Stripe creates the subscription incomplete until the first payment succeeds (e.g. 3-D Secure pending).
+    await change('incomplete', 'customer.subscription.created');
+    const unpaidSession = { id: 'cs_pending', client_reference_id: checkoutId, customer: 'cus_pending', subscription: 'sub_pending', payment_status: 'unpaid' };
+    await deliver(t.services, 'checkout.session.completed', unpaidSession, { created: later() }).outcome;
+    expect(await paid('pending@example.com')).toEqual({ kind: 'member', paid: false });
+    expect(await t.services.members.subscriptions((await t.services.members.get({ email: 'pending@example.com' })).id)).toEqual([]);
+
+    await change('active');
+    expect(await paid('pending@example.com')).toEqual({ kind: 'member', paid: true });
+    // A late copy of the creation event (same second as the payment, or older) takes nothing away.
+    await deliver(t.services, 'customer.subscription.created', state('incomplete'), { created: later() - 10 }).outcome;
+    expect(await paid('pending@example.com')).toEqual({ kind: 'member', paid: true });
+
+    for (const [status, access] of [
+      ['unpaid', false],
+      ['active', true],
+      ['paused', false],
+      ['trialing', true],
+      ['past_due', true],
+      ['incomplete', true],
+      ['incomplete_expired', false],
+    ] as const) {
+      await change(status);
+      expect(await paid('pending@example.com'), status).toEqual({ kind: 'member', paid: access });
+    }
+    // incomplete_expired is final, like a cancellation.
+    await change('active');
+    expect(await paid('pending@example.com')).toEqual({ kind: 'member', paid: false });
+  });
+
+  it('a checkout that never gets paid leaves no subscription, and a free one (trial, full discount) does', async () => {
+    await t.services.subscriptions.startCheckout(null, { plan: 'digital', billing: 'month', email: 'walkaway@example.com' });
+    const abandoned = stripe.requests.at(-1)!.body.get('client_reference_id')!;
+    const created = subscriptionState('sub_walkaway', { status: 'incomplete', metadata: { checkout_id: abandoned } });
+    expect(await deliver(t.services, 'customer.subscription.created', created).outcome).toBe('ignored: not paid');
+    expect(await deliver(t.services, 'customer.subscription.updated', { ...created, status: 'incomplete_expired' }).outcome).toBe('ignored: not paid');
+    expect(await t.services.members.subscriptions((await t.services.members.get({ email: 'walkaway@example.com' })).id)).toEqual([]);
+
+    await t.services.subscriptions.startCheckout(null, { plan: 'digital', billing: 'month', email: 'trial@example.com' });
+    const trial = stripe.requests.at(-1)!.body.get('client_reference_id')!;
+    const session = { id: 'cs_trial', client_reference_id: trial, customer: 'cus_trial', subscription: 'sub_trial', payment_status: 'no_payment_required' };
+    expect(await deliver(t.services, 'checkout.session.completed', session).outcome).toBe('subscription created');
+    expect((await subscriptionOf('trial@example.com')).subscription.status).toBe('active');
+  });
+
   it('cancellation is final: later events for a cancelled subscription change nothing', async () => {
     const { stripeId } = await subscribe(t.services, stripe, { plan: 'print-digital', billing: 'year', email: 'gone@example.com', address: gbAddress });
     expect(await deliver(t.services, 'customer.subscription.deleted', subscriptionState(stripeId, { status: 'canceled' })).outcome).toBe('canceled');
