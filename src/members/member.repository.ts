@@ -38,6 +38,17 @@ export async function upsertMember(db: DbOrTx, email: string, name: string, now:
   return member;
 }
 
+/** A new member with this email; undefined when the email already has one (even one created a moment ago). */
+export async function insertMember(db: DbOrTx, email: string, now: string): Promise<Member | undefined> {
+  const row = await db
+    .insertInto('members')
+    .values({ email, name: '', created_at: now, updated_at: now })
+    .onConflict((oc) => oc.column('email').doNothing())
+    .returningAll()
+    .executeTakeFirst();
+  return row && toMember(row);
+}
+
 export async function updateMemberRow(
   db: DbOrTx,
   id: number,

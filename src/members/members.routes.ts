@@ -159,6 +159,10 @@ export async function memberRoutes(app: FastifyInstance, deps: MemberRouteDeps):
         const url = await deps.subscriptions.startCheckout(request.member, checkoutFrom(body, json));
         return json ? { url } : reply.redirect(url, 303);
       } catch (error) {
+        if (!json && isAppError(error) && error.code === 'CHECKOUT_SIGNIN_REQUIRED') {
+          const signIn = `/members/signin/?next=${encodeURIComponent('/members/print/')}`;
+          return printPage(request, reply, { values: body, errorsFor: body.plan, formError: error.message, signIn }, 409);
+        }
         const errors = fieldErrors(error);
         if (json || !errors) throw error;
         return printPage(request, reply, { errors, values: body, errorsFor: body.plan, formError: 'Please correct the fields marked below.' }, 400);

@@ -7,7 +7,7 @@ import { parseInput } from '../errors/validate.js';
 import type { JobQueue } from '../jobs/index.js';
 import { validateAddress, type Address } from './address.js';
 import { giftEmail, graceEndingEmail, lapsedEmail, MEMBER_EMAIL_JOB, paymentFailedEmail } from './member.emails.js';
-import { findMember, updateMemberRow, upsertMember } from './member.repository.js';
+import { findMember, insertMember, updateMemberRow, upsertMember } from './member.repository.js';
 import { emailInput } from './member.service.js';
 import { billings, type Billing, type Member, type Plan, type Subscription, type SubscriptionStatus } from './member.types.js';
 import type { Payments } from './payments.js';
@@ -82,7 +82,9 @@ export class SubscriptionService {
 
   /**
    * Starts a hosted Stripe Checkout for a plan and returns the address to send the reader to.
-   * A signed-in member buys as themselves; otherwise the email given names the buyer.
+   * A signed-in member buys as themselves. Someone not signed in names the buyer by email, which
+   * must be new: an email that has an account belongs to someone who can sign in, and a stranger
+   * typing it must not reach their Stripe customer (saved cards), address or subscriptions.
    */
   async startCheckout(signedIn: Member | null, input: unknown): Promise<string> {
     const payments = this.payments();
@@ -98,8 +100,13 @@ export class SubscriptionService {
 
     const now = this.now();
     const { buyer, checkoutId } = await inTransaction(this.deps.db, async (tx) => {
-      const buyer = signedIn ?? (await upsertMember(tx, parsed.email!, '', now));
-      const details = { address: gift ? null : address, gift: gift ? { email: gift.email, name: gift.name, message: gift.message, address } : null };
+      const buyer = signedIn ?? (await insertMember(tx, parsed.email!, now));
+      if (!buyer) throw new AppError('CHECKOUT_SIGNIN_REQUIRED', undefined, [{ field: 'email', message: 'belongs to an account: sign in first' }]);
+      const details = {
+        address: gift ? null : address,
+        gift: gift ? { email: gift.email, name: gift.name, message: gift.message, address } : null,
+        signedIn: signedIn !== null,
+      };
       return { buyer, checkoutId: await insertCheckout(tx, { memberId: buyer.id, planId: plan.id, billing: parsed.billing, details }, now) };
     });
     let session: { id: string; url: string };
@@ -227,12 +234,19 @@ export class SubscriptionService {
     return 'subscription created';
   }
 
-  /** Creates the local subscription a completed checkout paid for; the checkout's address becomes the member's. */
+  /**
+   * Creates the local subscription a completed checkout paid for. The checkout's address becomes
+   * the member's, unless the checkout was started by someone not signed in and the owner of the
+   * account has set an address since.
+   */
   private async createFromCheckout(tx: Tx, checkoutId: number, stripeId: string): Promise<Stored | undefined> {
     const checkout = await findCheckout(tx, checkoutId);
     if (!checkout || checkout.billing === 'gift') return undefined;
     const now = this.now();
-    if (checkout.details.address) await updateMemberRow(tx, checkout.memberId, { address: checkout.details.address }, now);
+    const { address, signedIn } = checkout.details;
+    if (address && (signedIn || !(await findMember(tx, { id: checkout.memberId }))!.address)) {
+      await updateMemberRow(tx, checkout.memberId, { address }, now);
+    }
     const id = await insertSubscription(
       tx,
       {

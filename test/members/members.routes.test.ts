@@ -4,7 +4,7 @@ import { simpleParser } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp, type AppContext } from '../support/app.js';
 import { signedEvent, startStripeServer, type StripeTestServer } from '../support/stripe-server.js';
-import { gbAddress, makePlans, subscribe } from './helpers.js';
+import { gbAddress, makePlans, subscribe, usAddress } from './helpers.js';
 
 type Cookies = Record<string, string>;
 
@@ -123,6 +123,34 @@ describe('members pages', () => {
     const none = await post(t, '/members/checkout', { _csrf: token, plan: 'print-digital', billing: 'year', email: 'new@example.com' }, jar);
     expect(none.statusCode).toBe(400);
     expect(none.body).toContain('Delivery address is required for print delivery');
+  });
+
+  it('asks someone not signed in to sign in first when the checkout email has an account, and calls Stripe only after', async () => {
+    await subscribe(t.services, stripe, { plan: 'print-digital', billing: 'year', email: 'holder@example.com', address: gbAddress });
+    const before = stripe.requests.length;
+    const { token, jar } = await formOn(t, '/members/print/');
+    const form = { _csrf: token, plan: 'print-digital', billing: 'year', email: 'Holder@example.com', ...Object.fromEntries(Object.entries(usAddress).map(([k, v]) => [`address_${k}`, v])) };
+    const page = await post(t, '/members/checkout', form, jar);
+    expect(page.statusCode).toBe(409);
+    expect(page.body).toContain('An account already uses that email address');
+    expect(page.body).toContain('href="/members/signin/?next=%2Fmembers%2Fprint%2F"');
+    expect(page.body).toContain('value="Holder@example.com"');
+    const json = await t.app.inject({
+      method: 'POST',
+      url: '/members/checkout',
+      headers: { cookie: cookieHeader(jar), accept: 'application/json', 'content-type': 'application/json', 'x-csrf-token': token },
+      payload: { plan: 'digital', billing: 'month', email: 'holder@example.com' },
+    });
+    expect(json.statusCode).toBe(409);
+    expect(json.json().error).toMatchObject({ code: 'CHECKOUT_SIGNIN_REQUIRED', fields: [{ field: 'email' }] });
+    expect(stripe.requests.length).toBe(before);
+    expect((await t.services.members.get({ email: 'holder@example.com' })).address).toMatchObject({ postcode: 'SW1A 1AA' });
+
+    const signedIn = await signIn(t, 'holder@example.com', '10.0.0.8');
+    const own = await formOn(t, '/members/print/', signedIn);
+    const bought = await post(t, '/members/checkout', { _csrf: own.token, plan: 'digital', billing: 'month' }, own.jar);
+    expect(bought.headers.location).toMatch(/^https:\/\/checkout\.stripe\.com\//);
+    expect(stripe.requests.at(-1)!.body.get('customer')).toBe((await t.services.members.get({ email: 'holder@example.com' })).stripeCustomerId);
   });
 
   it('refuses a checkout without the form’s CSRF token', async () => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dialects, manualClock, testServices, type TestContext } from '../support/stores.js';
 import { invoice, signedEvent, subscriptionState, type StripeTestServer } from '../support/stripe-server.js';
-import { deliver, gbAddress, makePlans, stripeServices, subscribe } from './helpers.js';
+import { deliver, gbAddress, makePlans, stripeServices, subscribe, usAddress } from './helpers.js';
 
 describe.each(dialects)('subscriptions from Stripe events (%s)', (dialect) => {
   let t: TestContext;
@@ -52,6 +52,42 @@ describe.each(dialects)('subscriptions from Stripe events (%s)', (dialect) => {
     expect(member.address).toMatchObject({ postcode: 'SW1A 1AA', country: 'GB' });
     expect(subscription).toMatchObject({ status: 'active', billing: 'year', issuesRemaining: 4 });
     expect(subscription.currentPeriodEnd).not.toBeNull();
+  });
+
+  it('a checkout by someone not signed in never reaches an existing member’s Stripe customer, address or subscriptions', async () => {
+    await subscribe(t.services, stripe, { plan: 'print-digital', billing: 'year', email: 'owner@example.com', address: gbAddress });
+    const owner = await t.services.members.get({ email: 'owner@example.com' });
+    const before = { requests: stripe.requests.length, checkouts: (await t.services.members.detail(owner.id)).checkouts.length };
+    for (const attempt of [
+      { plan: 'print-digital', billing: 'year', email: 'owner@example.com', address: usAddress },
+      { plan: 'digital', billing: 'month', email: ' OWNER@example.com ' },
+      { plan: 'print-digital', billing: 'gift', email: 'owner@example.com', gift: { email: 'friend@example.com', name: 'Friend', address: usAddress } },
+    ]) {
+      await expect(t.services.subscriptions.startCheckout(null, attempt)).rejects.toMatchObject({ code: 'CHECKOUT_SIGNIN_REQUIRED', fields: [{ field: 'email' }] });
+    }
+    expect(stripe.requests.length).toBe(before.requests);
+    const after = await t.services.members.detail(owner.id);
+    expect(after.checkouts.length).toBe(before.checkouts);
+    expect(after.member).toEqual(owner);
+    expect(after.subscriptions).toHaveLength(1);
+    expect(after.giftsGiven).toEqual([]);
+
+    // Signed in, the same member buys with their own Stripe customer.
+    await t.services.subscriptions.startCheckout(owner, { plan: 'digital', billing: 'month' });
+    expect(stripe.requests.at(-1)!.body.get('customer')).toBe(owner.stripeCustomerId);
+  });
+
+  it('a reader who signs in while a stranger’s checkout for their address is open keeps their own delivery address', async () => {
+    await t.services.subscriptions.startCheckout(null, { plan: 'print-digital', billing: 'year', email: 'newcomer@example.com', address: usAddress });
+    const checkoutId = stripe.requests.at(-1)!.body.get('client_reference_id')!;
+    await expect(t.services.subscriptions.startCheckout(null, { plan: 'digital', billing: 'year', email: 'newcomer@example.com' })).rejects.toMatchObject({
+      code: 'CHECKOUT_SIGNIN_REQUIRED',
+    });
+    const { member } = await t.services.members.completeSignIn(await signInToken(t, 'newcomer@example.com'));
+    await t.services.members.updateAddress(member.id, gbAddress);
+    const session = { id: 'cs_stranger', client_reference_id: checkoutId, customer: 'cus_stranger', subscription: 'sub_stranger', payment_status: 'paid' };
+    expect(await deliver(t.services, 'checkout.session.completed', session).outcome).toBe('subscription created');
+    expect((await t.services.members.get({ email: 'newcomer@example.com' })).address).toMatchObject({ postcode: 'SW1A 1AA', country: 'GB' });
   });
 
   it('applies a replayed event once', async () => {
