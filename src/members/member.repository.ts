@@ -123,6 +123,18 @@ export async function countRecentTokens(db: DbOrTx, email: string, since: string
   return Number(row.n);
 }
 
+/** The email of an unused, unexpired token, leaving it unused; undefined when it cannot be used. */
+export async function findUsableToken(db: DbOrTx, hash: string, now: string): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('member_tokens')
+    .select('email')
+    .where('token_hash', '=', hash)
+    .where('used_at', 'is', null)
+    .where('expires_at', '>', now)
+    .executeTakeFirst();
+  return row?.email;
+}
+
 /** Marks an unused, unexpired token used and returns its email; undefined when it cannot be used. */
 export async function useToken(db: DbOrTx, hash: string, now: string): Promise<string | undefined> {
   const row = await db

@@ -45,11 +45,18 @@ async function lastLink(t: AppContext, to: string): Promise<string> {
 
 const outboxCount = (t: AppContext) => (fs.existsSync(path.join(t.dataDir, 'outbox')) ? fs.readdirSync(path.join(t.dataDir, 'outbox')).length : 0);
 
+/** Opens an emailed sign-in link and presses the button on the page it shows, as the reader's browser does. */
+async function openLink(t: AppContext, link: string, remoteAddress = '127.0.0.1') {
+  const url = new URL(link);
+  const { token, jar, res } = await formOn(t, url.pathname + url.search);
+  const hidden = Object.fromEntries([...res.body.matchAll(/<input type="hidden" name="(token|next)" value="([^"]*)">/g)].map((m) => [m[1]!, m[2]!]));
+  return post(t, '/members/signin/verify', { ...hidden, _csrf: token }, jar, remoteAddress);
+}
+
 async function signIn(t: AppContext, email: string, remoteAddress = '10.0.0.1'): Promise<Cookies> {
   const { token, jar } = await formOn(t, '/members/signin/');
   await post(t, '/members/signin', { email, _csrf: token }, jar, remoteAddress);
-  const link = new URL(await lastLink(t, email));
-  const res = await t.app.inject({ url: link.pathname + link.search });
+  const res = await openLink(t, await lastLink(t, email), remoteAddress);
   expect(res.statusCode).toBe(303);
   return cookiesFrom(res);
 }
@@ -164,18 +171,65 @@ describe('members pages', () => {
     const unknown = await post(t, '/members/signin', { email: 'stranger@example.com', _csrf: token }, jar, '10.0.0.2');
     expect([known.statusCode, known.headers.location]).toEqual([303, '/members/signin/?sent=1']);
     expect([unknown.statusCode, unknown.headers.location]).toEqual([303, '/members/signin/?sent=1']);
-    const link = new URL(await lastLink(t, 'new@example.com'));
-    const first = await t.app.inject({ url: link.pathname + link.search });
+    const link = await lastLink(t, 'new@example.com');
+    const first = await openLink(t, link);
     expect(first.statusCode).toBe(303);
     expect(first.headers.location).toBe('/members/');
     const cookie = first.cookies.find((c) => c.name === 'masthead_member')!;
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/' });
-    const again = await t.app.inject({ url: link.pathname + link.search });
+    const again = await openLink(t, link);
     expect(again.statusCode).toBe(400);
     expect(again.body).toContain('already used or has expired');
+    expect(again.cookies.find((c) => c.name === 'masthead_member')).toBeUndefined();
     for (const bad of ['', '?token=', '?token=nonsense', `?token=${'x'.repeat(5000)}`, '?token[]=a']) {
       expect((await t.app.inject(`/members/signin/verify/${bad}`)).statusCode, bad).toBe(400);
     }
+    const { token: csrf, jar: cookies } = await formOn(t, '/members/signin/');
+    for (const bad of [{}, { token: '' }, { token: 'nonsense' }, { token: 'x'.repeat(5000) }] as Array<Record<string, string>>) {
+      expect((await post(t, '/members/signin/verify', { ...bad, _csrf: csrf }, cookies)).statusCode, JSON.stringify(bad).slice(0, 40)).toBe(400);
+    }
+  });
+
+  it('opening the emailed link signs nobody in: only the button on its page does, with the page’s CSRF token', async () => {
+    // Someone asks for a link to their own account and tries to sign another person's browser into it.
+    const { token, jar } = await formOn(t, '/members/signin/');
+    await post(t, '/members/signin', { email: 'plotter@example.com', _csrf: token }, jar, '10.0.2.1');
+    const link = new URL(await lastLink(t, 'plotter@example.com'));
+    const signInToken = link.searchParams.get('token')!;
+
+    // A link scanner or prefetcher opens it (twice): a page asking to confirm, no session, link still good.
+    for (let i = 0; i < 2; i += 1) {
+      const opened = await t.app.inject({ url: link.pathname + link.search });
+      expect(opened.statusCode).toBe(200);
+      expect(opened.headers['cache-control']).toBe('private, no-store');
+      expect(opened.body).toContain('plotter@example.com');
+      expect(opened.body).toContain('action="/members/signin/verify"');
+      expect(opened.cookies.find((c) => c.name === 'masthead_member')).toBeUndefined();
+    }
+    // A form on another site posts the token from the victim's browser: no CSRF cookie or token of this site.
+    const forged = [
+      await post(t, '/members/signin/verify', { token: signInToken }, {}),
+      await post(t, '/members/signin/verify', { token: signInToken, _csrf: token }, {}),
+      await post(t, '/members/signin/verify', { token: signInToken, _csrf: 'made-up' }, { _csrf: 'made-up' }),
+    ];
+    for (const res of forged) {
+      expect(res.statusCode).toBe(403);
+      expect(res.body).toContain('CSRF');
+      expect(res.cookies.find((c) => c.name === 'masthead_member')).toBeUndefined();
+    }
+    const json = await t.app.inject({ method: 'POST', url: '/members/signin/verify', headers: { accept: 'application/json' }, payload: { token: signInToken } });
+    expect([json.statusCode, json.json().error.code]).toEqual([403, 'CSRF_INVALID']);
+    // The link still works for its owner, from the page it opens.
+    expect((await openLink(t, link.toString())).statusCode).toBe(303);
+  });
+
+  it('refuses a sign-in request without the form’s CSRF token and sends no email', async () => {
+    const before = outboxCount(t);
+    const form = await post(t, '/members/signin', { email: 'victim@example.com' }, {}, '10.0.2.2');
+    expect(form.statusCode).toBe(403);
+    const json = await t.app.inject({ method: 'POST', url: '/members/signin', remoteAddress: '10.0.2.2', headers: { accept: 'application/json' }, payload: { email: 'victim@example.com' } });
+    expect([json.statusCode, json.json().error.code]).toEqual([403, 'CSRF_INVALID']);
+    expect(outboxCount(t)).toBe(before);
   });
 
   it('brings a reader who signed in from a piece back to that piece, and never to another site', async () => {
@@ -183,9 +237,9 @@ describe('members pages', () => {
     expect(form.body).toContain('name="next" value="/a-gated-piece/"');
     const { token, jar } = await formOn(t, '/members/signin/?next=%2Fa-gated-piece%2F');
     await post(t, '/members/signin', { email: 'returning@example.com', next: '/a-gated-piece/', _csrf: token }, jar, '10.0.0.5');
-    const link = new URL(await lastLink(t, 'returning@example.com'));
-    expect(link.searchParams.get('next')).toBe('/a-gated-piece/');
-    const back = await t.app.inject({ url: link.pathname + link.search });
+    const link = await lastLink(t, 'returning@example.com');
+    expect(new URL(link).searchParams.get('next')).toBe('/a-gated-piece/');
+    const back = await openLink(t, link);
     expect([back.statusCode, back.headers.location]).toEqual([303, '/a-gated-piece/']);
 
     for (const [i, hostile] of ['//evil.example/', 'https://evil.example/', '/\\evil.example/', 'javascript:alert(1)', '/a b/'].entries()) {
@@ -195,19 +249,23 @@ describe('members pages', () => {
       const sent = new URL(await lastLink(t, `wary${i}@example.com`));
       expect(sent.searchParams.has('next'), hostile).toBe(false);
       sent.searchParams.set('next', hostile);
-      const landed = await t.app.inject({ url: sent.pathname + sent.search });
+      const page = await formOn(t, sent.pathname + sent.search);
+      expect(page.res.body, hostile).not.toContain('name="next"');
+      const landed = await post(t, '/members/signin/verify', { token: sent.searchParams.get('token')!, next: hostile, _csrf: page.token }, page.jar);
       expect([landed.statusCode, landed.headers.location], hostile).toEqual([303, '/members/']);
     }
   });
 
   it('refuses a malformed email with the field named, and limits sign-in requests', async () => {
-    const bad = await t.app.inject({ method: 'POST', url: '/members/signin', remoteAddress: '10.0.0.3', headers: { accept: 'application/json' }, payload: { email: 'not-an-email' } });
+    const { token, jar } = await formOn(t, '/members/signin/');
+    const headers = { accept: 'application/json', cookie: cookieHeader(jar), 'x-csrf-token': token };
+    const bad = await t.app.inject({ method: 'POST', url: '/members/signin', remoteAddress: '10.0.0.3', headers, payload: { email: 'not-an-email' } });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.fields[0].field).toBe('email');
     const before = outboxCount(t);
     const statuses = [];
     for (let i = 0; i < 6; i += 1) {
-      statuses.push((await t.app.inject({ method: 'POST', url: '/members/signin', remoteAddress: '10.0.0.4', payload: { email: 'flood@example.com' } })).statusCode);
+      statuses.push((await t.app.inject({ method: 'POST', url: '/members/signin', remoteAddress: '10.0.0.4', headers, payload: { email: 'flood@example.com' } })).statusCode);
     }
     expect(statuses).toEqual([200, 200, 200, 200, 200, 429]);
     expect(outboxCount(t) - before).toBe(3);
