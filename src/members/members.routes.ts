@@ -219,7 +219,7 @@ export async function memberRoutes(app: FastifyInstance, deps: MemberRouteDeps):
     return html(reply, await page('signin', { confirm: { email, token }, next: returnPath(request.query.next), csrf: reply.generateCsrf() }));
   });
 
-  app.post<{ Body: Form }>('/members/signin/verify', { preHandler: csrf, config: { rateLimit: { max: 20, timeWindow: '1 minute' } } }, async (request, reply) => {
+  app.post<{ Body: Form }>('/members/signin/verify', { preHandler: csrf }, async (request, reply) => {
     const body = (request.body ?? {}) as Form;
     try {
       const { session } = await deps.members.completeSignIn(linkToken(body.token));

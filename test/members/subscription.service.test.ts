@@ -77,6 +77,18 @@ describe.each(dialects)('subscriptions from Stripe events (%s)', (dialect) => {
     expect(stripe.requests.at(-1)!.body.get('customer')).toBe(owner.stripeCustomerId);
   });
 
+  it('of checkouts started at once for the same new email, one creates the account and the others are asked to sign in', async () => {
+    const attempts = await Promise.allSettled(
+      [1, 2, 3, 4, 5].map(() => t.services.subscriptions.startCheckout(null, { plan: 'digital', billing: 'month', email: 'rush@example.com' })),
+    );
+    expect(attempts.filter((a) => a.status === 'fulfilled')).toHaveLength(1);
+    for (const attempt of attempts.filter((a) => a.status === 'rejected')) {
+      expect((attempt as PromiseRejectedResult).reason).toMatchObject({ code: 'CHECKOUT_SIGNIN_REQUIRED' });
+    }
+    const member = await t.services.members.get({ email: 'rush@example.com' });
+    expect((await t.services.members.detail(member.id)).checkouts).toHaveLength(1);
+  });
+
   it('a reader who signs in while a stranger’s checkout for their address is open keeps their own delivery address', async () => {
     await t.services.subscriptions.startCheckout(null, { plan: 'print-digital', billing: 'year', email: 'newcomer@example.com', address: usAddress });
     const checkoutId = stripe.requests.at(-1)!.body.get('client_reference_id')!;
