@@ -16,7 +16,20 @@ export interface PageView {
 }
 
 /** Past this many views waiting in memory, they are written at once. */
-const MAX_PENDING = 50_000;
+const FLUSH_AT = 10_000;
+/**
+ * Views waiting in memory never exceed this, however many arrive while the database is slow or
+ * unreachable: past it, new readers are not counted until a write succeeds.
+ */
+export const MAX_WAITING_VIEWS = 50_000;
+/** No post has a longer slug; a longer one cannot be counted. */
+const MAX_SLUG = 190;
+
+/**
+ * The text as a string of its own. A slug cut from a request's address can share that string's
+ * memory, so keeping the slug would keep the whole address (up to the header limit) alive.
+ */
+const ownCopy = (text: string) => Buffer.from(text, 'utf8').toString('utf8');
 
 /**
  * Cookieless view counts. A repeat view of a post by the same reader on the same day counts once,
@@ -24,7 +37,8 @@ const MAX_PENDING = 50_000;
  * a random salt made each day and shared through the database. The salt and the day's hashes are
  * deleted once the day is over, after which nothing links a count to anyone; addresses themselves
  * are never stored. Views wait in memory for a few seconds and are written in batches, off the
- * request path.
+ * request path. Each waiting view is a fixed-size digest of the reader (however long the request's
+ * headers) and the post's slug, and at most MAX_WAITING_VIEWS of them wait.
  */
 export class ViewCounter {
   private pending = new Map<string, { day: string; slug: string; visitor: string }>();
@@ -34,12 +48,21 @@ export class ViewCounter {
 
   constructor(private readonly deps: { db: Db; clock: Clock; logger: Logger }) {}
 
+  /** Views waiting to be written. */
+  get waiting(): number {
+    return this.pending.size;
+  }
+
   record(view: PageView): void {
-    if (NOT_A_READER.test(view.userAgent) || view.userAgent === '') return;
+    if (view.userAgent === '' || view.slug.length > MAX_SLUG || NOT_A_READER.test(view.userAgent)) return;
     const day = this.deps.clock().toISOString().slice(0, 10);
-    const visitor = `${view.address}\n${view.userAgent}\n${view.slug}`;
-    this.pending.set(`${day}\n${visitor}`, { day, slug: view.slug, visitor });
-    if (this.pending.size >= MAX_PENDING) {
+    const visitor = createHash('sha256').update(`${view.address}\n${view.slug}\n`).update(view.userAgent).digest('base64url');
+    const key = `${day}\n${visitor}`;
+    if (!this.pending.has(key)) {
+      if (this.pending.size >= MAX_WAITING_VIEWS) return;
+      this.pending.set(key, { day, slug: ownCopy(view.slug), visitor });
+    }
+    if (this.pending.size === FLUSH_AT) {
       this.flush().catch((error: unknown) => this.deps.logger.warn({ err: error }, 'view counts not written; will retry'));
       return;
     }
@@ -87,7 +110,10 @@ export class ViewCounter {
       });
       for (const day of this.salts.keys()) if (day < today) this.salts.delete(day);
     } catch (error) {
-      for (const [key, view] of batch) if (!this.pending.has(key)) this.pending.set(key, view);
+      for (const [key, view] of batch) {
+        if (this.pending.size >= MAX_WAITING_VIEWS) break;
+        if (!this.pending.has(key)) this.pending.set(key, view);
+      }
       throw error;
     }
   }

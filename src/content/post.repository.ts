@@ -102,12 +102,14 @@ export async function allPostIds(db: DbOrTx): Promise<number[]> {
   return (await db.selectFrom('posts').select('id').orderBy('id').execute()).map((r) => r.id);
 }
 
+/** Where an old slug leads: the current slug of its post, only while that post is published. */
 export async function findRedirect(db: DbOrTx, oldSlug: string): Promise<string | undefined> {
   const row = await db
     .selectFrom('slug_redirects')
     .innerJoin('posts', 'posts.id', 'slug_redirects.post_id')
     .select('posts.slug')
     .where('slug_redirects.old_slug', '=', oldSlug)
+    .where('posts.status', '=', 'published')
     .executeTakeFirst();
   return row?.slug;
 }

@@ -74,7 +74,9 @@ export class PostService {
       if (!saved) {
         throw new AppError('REVISION_CONFLICT', `Someone else saved "${current.title}" since you opened it.`);
       }
-      if (slug !== current.slug && current.publishedAt !== null && current.status !== 'draft') {
+      // Only an address readers could visit leads on to the new one: a redirect from the slug of a
+      // scheduled or unpublished piece would reveal its new slug before it is out.
+      if (slug !== current.slug && current.status === 'published') {
         await repo.addRedirect(tx, current.slug, id, now);
       }
       await this.afterWrite(tx, id, data, row);

@@ -17,6 +17,7 @@ export const errorCodes = {
   MEMBER_NOT_FOUND: 'No member has that id or email.',
   SIGNIN_REQUIRED: 'Sign in as a member first.',
   SIGNIN_LINK_INVALID: 'The sign-in link is invalid, used or expired.',
+  CHECKOUT_SIGNIN_REQUIRED: 'An account already uses that email address: sign in first, then buy from your account.',
   PLAN_NOT_FOUND: 'No plan has that id or slug.',
   PLAN_IN_USE: 'Subscriptions or checkouts use this plan; deactivate it instead.',
   PAYMENTS_NOT_CONFIGURED: 'Payments are not configured (STRIPE_SECRET_KEY is not set).',

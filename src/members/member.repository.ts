@@ -38,6 +38,17 @@ export async function upsertMember(db: DbOrTx, email: string, name: string, now:
   return member;
 }
 
+/** A new member with this email; undefined when the email already has one (even one created a moment ago). */
+export async function insertMember(db: DbOrTx, email: string, now: string): Promise<Member | undefined> {
+  const row = await db
+    .insertInto('members')
+    .values({ email, name: '', created_at: now, updated_at: now })
+    .onConflict((oc) => oc.column('email').doNothing())
+    .returningAll()
+    .executeTakeFirst();
+  return row && toMember(row);
+}
+
 export async function updateMemberRow(
   db: DbOrTx,
   id: number,
@@ -110,6 +121,18 @@ export async function countRecentTokens(db: DbOrTx, email: string, since: string
     .where('created_at', '>', since)
     .executeTakeFirstOrThrow();
   return Number(row.n);
+}
+
+/** The email of an unused, unexpired token, leaving it unused; undefined when it cannot be used. */
+export async function findUsableToken(db: DbOrTx, hash: string, now: string): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('member_tokens')
+    .select('email')
+    .where('token_hash', '=', hash)
+    .where('used_at', 'is', null)
+    .where('expires_at', '>', now)
+    .executeTakeFirst();
+  return row?.email;
 }
 
 /** Marks an unused, unexpired token used and returns its email; undefined when it cannot be used. */

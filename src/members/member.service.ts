@@ -14,6 +14,7 @@ import {
   deleteTokensBefore,
   findMember,
   findSessionMember,
+  findUsableToken,
   insertSession,
   membersByEmail,
   insertToken,
@@ -40,6 +41,7 @@ const RECENT_CHECKOUTS = 10;
 
 
 const hash = (token: string) => createHash('sha256').update(token).digest('hex');
+const isTokenShaped = (token: string) => token.length > 0 && token.length < 200;
 const newToken = () => randomBytes(32).toString('base64url');
 
 /** Whether a subscription gives full access to paid posts right now. */
@@ -76,11 +78,19 @@ export class MemberService {
     if (sent) await this.deps.mailer.send(signInEmail(email, link(token), SIGN_IN_LINK_MINUTES));
   }
 
+  /**
+   * Who a sign-in link is for, while it can still be used, without using it: opening the link only
+   * shows this and a button, so a link scanner or a cross-site request signs nobody in.
+   */
+  async signInLinkEmail(token: string): Promise<string | undefined> {
+    return isTokenShaped(token) ? findUsableToken(this.deps.db, hash(token), this.now()) : undefined;
+  }
+
   /** Uses a sign-in link: returns a new session token for the (possibly new) member. */
   async completeSignIn(token: string): Promise<{ session: string; member: Member }> {
     const now = this.now();
     return inTransaction(this.deps.db, async (tx) => {
-      const email = token.length > 0 && token.length < 200 ? await useToken(tx, hash(token), now) : undefined;
+      const email = isTokenShaped(token) ? await useToken(tx, hash(token), now) : undefined;
       if (!email) throw new AppError('SIGNIN_LINK_INVALID');
       const member = await upsertMember(tx, email, '', now);
       const session = newToken();

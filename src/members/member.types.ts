@@ -69,6 +69,11 @@ export interface CheckoutDetails {
   /** The buyer's own shipping address (print plans bought for oneself). */
   address: Address | null;
   gift: GiftRecipient | null;
+  /**
+   * Whether the buyer was signed in when starting the checkout. Otherwise the checkout created
+   * the account, and never replaces an address its owner has set since (absent on older rows).
+   */
+  signedIn?: boolean;
 }
 
 /** Someone on the other side of a gift. */

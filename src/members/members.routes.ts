@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { verifyCsrf } from '../admin-api/guard.js';
 import { AppError, isAppError } from '../errors/app-error.js';
 import type { SettingsService } from '../settings/index.js';
 import type { SubscriberService } from '../subscribers/index.js';
@@ -117,6 +118,8 @@ function statusLabel(s: Subscription): string {
 /** Reader pages under /members/: plans and checkout, sign-in by emailed link, the account portal. */
 export async function memberRoutes(app: FastifyInstance, deps: MemberRouteDeps): Promise<void> {
   const secure = deps.publicUrl.startsWith('https:');
+  // Every form here that changes something carries the page's CSRF token (double-submit cookie).
+  const csrf = (request: FastifyRequest) => verifyCsrf(request);
   const html = (reply: FastifyReply, body: string, status = 200) => reply.code(status).type('text/html; charset=utf-8').header('cache-control', 'private, no-store').send(body);
 
   const titles: Record<string, string> = { print: 'Subscribe', signin: 'Sign in', account: 'Your account' };
@@ -151,7 +154,7 @@ export async function memberRoutes(app: FastifyInstance, deps: MemberRouteDeps):
 
   app.post<{ Body: Form }>(
     '/members/checkout',
-    { preHandler: app.csrfProtection, config: { rateLimit: { max: 20, timeWindow: '1 minute' } } },
+    { preHandler: csrf, config: { rateLimit: { max: 20, timeWindow: '1 minute' } } },
     async (request, reply) => {
       const json = wantsJson(request);
       const body = (request.body ?? {}) as Form;
@@ -159,6 +162,10 @@ export async function memberRoutes(app: FastifyInstance, deps: MemberRouteDeps):
         const url = await deps.subscriptions.startCheckout(request.member, checkoutFrom(body, json));
         return json ? { url } : reply.redirect(url, 303);
       } catch (error) {
+        if (!json && isAppError(error) && error.code === 'CHECKOUT_SIGNIN_REQUIRED') {
+          const signIn = `/members/signin/?next=${encodeURIComponent('/members/print/')}`;
+          return printPage(request, reply, { values: body, errorsFor: body.plan, formError: error.message, signIn }, 409);
+        }
         const errors = fieldErrors(error);
         if (json || !errors) throw error;
         return printPage(request, reply, { errors, values: body, errorsFor: body.plan, formError: 'Please correct the fields marked below.' }, 400);
@@ -181,7 +188,7 @@ export async function memberRoutes(app: FastifyInstance, deps: MemberRouteDeps):
     html(reply, await page('signin', { sent: request.query.sent === '1', next: returnPath(request.query.next), minutes: SIGN_IN_LINK_MINUTES, csrf: reply.generateCsrf() })),
   );
 
-  app.post<{ Body: Form }>('/members/signin', { config: { rateLimit: { max: 5, timeWindow: '1 minute' } } }, async (request, reply) => {
+  app.post<{ Body: Form }>('/members/signin', { preHandler: csrf, config: { rateLimit: { max: 5, timeWindow: '1 minute' } } }, async (request, reply) => {
     const json = wantsJson(request);
     const next = returnPath((request.body ?? {}).next);
     const link = (token: string) =>
@@ -196,19 +203,35 @@ export async function memberRoutes(app: FastifyInstance, deps: MemberRouteDeps):
     return json ? { ok: true } : reply.redirect('/members/signin/?sent=1', 303);
   });
 
+  const invalidLink = async (reply: FastifyReply) =>
+    html(reply, await page('signin', { invalidLink: true, minutes: SIGN_IN_LINK_MINUTES, csrf: reply.generateCsrf() }), 400);
+  const linkToken = (value: unknown) => {
+    const token = z.string().max(200).safeParse(value);
+    return token.success ? token.data : '';
+  };
+
+  // The emailed link only shows who it signs in and a button: signing in is the form's POST, with
+  // this site's CSRF token, so neither a link scanner nor another site's request can do it.
   app.get<{ Querystring: { token?: string; next?: string } }>('/members/signin/verify/', async (request, reply) => {
-    const token = z.string().max(200).safeParse(request.query.token);
+    const token = linkToken(request.query.token);
+    const email = await deps.members.signInLinkEmail(token);
+    if (!email) return invalidLink(reply);
+    return html(reply, await page('signin', { confirm: { email, token }, next: returnPath(request.query.next), csrf: reply.generateCsrf() }));
+  });
+
+  app.post<{ Body: Form }>('/members/signin/verify', { preHandler: csrf }, async (request, reply) => {
+    const body = (request.body ?? {}) as Form;
     try {
-      const { session } = await deps.members.completeSignIn(token.success ? token.data : '');
+      const { session } = await deps.members.completeSignIn(linkToken(body.token));
       reply.setCookie(MEMBER_COOKIE, session, { path: '/', httpOnly: true, sameSite: 'lax', secure, maxAge: SESSION_SECONDS });
-      return reply.redirect(returnPath(request.query.next) ?? '/members/', 303);
+      return wantsJson(request) ? { ok: true } : reply.redirect(returnPath(body.next) ?? '/members/', 303);
     } catch (error) {
-      if (!isAppError(error) || error.code !== 'SIGNIN_LINK_INVALID') throw error;
-      return html(reply, await page('signin', { invalidLink: true, minutes: SIGN_IN_LINK_MINUTES, csrf: reply.generateCsrf() }), 400);
+      if (wantsJson(request) || !isAppError(error) || error.code !== 'SIGNIN_LINK_INVALID') throw error;
+      return invalidLink(reply);
     }
   });
 
-  app.post('/members/signout', { preHandler: app.csrfProtection }, async (request, reply) => {
+  app.post('/members/signout', { preHandler: csrf }, async (request, reply) => {
     const token = request.cookies[MEMBER_COOKIE];
     if (token) await deps.members.signOut(token);
     reply.clearCookie(MEMBER_COOKIE, { path: '/' });
@@ -262,7 +285,7 @@ export async function memberRoutes(app: FastifyInstance, deps: MemberRouteDeps):
     return account(request, reply, { notice: notices[request.query.saved ?? ''] });
   });
 
-  app.post<{ Body: Form }>('/members/address', { preHandler: app.csrfProtection }, async (request, reply) => {
+  app.post<{ Body: Form }>('/members/address', { preHandler: csrf }, async (request, reply) => {
     const member = requireMember(request);
     const json = wantsJson(request);
     const body = (request.body ?? {}) as Form;
@@ -277,7 +300,7 @@ export async function memberRoutes(app: FastifyInstance, deps: MemberRouteDeps):
   });
 
   for (const action of ['cancel', 'resume'] as const) {
-    app.post<{ Params: { id: string } }>(`/members/subscriptions/:id/${action}`, { preHandler: app.csrfProtection }, async (request, reply) => {
+    app.post<{ Params: { id: string } }>(`/members/subscriptions/:id/${action}`, { preHandler: csrf }, async (request, reply) => {
       const member = requireMember(request);
       const id = z.coerce.number().int().positive().max(2 ** 31).safeParse(request.params.id);
       if (!id.success) throw new AppError('SUBSCRIPTION_NOT_FOUND');
@@ -286,7 +309,7 @@ export async function memberRoutes(app: FastifyInstance, deps: MemberRouteDeps):
     });
   }
 
-  app.post('/members/billing', { preHandler: app.csrfProtection }, async (request, reply) => {
+  app.post('/members/billing', { preHandler: csrf }, async (request, reply) => {
     const member = requireMember(request);
     return reply.redirect(await deps.subscriptions.billingPortal(member), 303);
   });

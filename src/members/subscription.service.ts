@@ -7,7 +7,7 @@ import { parseInput } from '../errors/validate.js';
 import type { JobQueue } from '../jobs/index.js';
 import { validateAddress, type Address } from './address.js';
 import { giftEmail, graceEndingEmail, lapsedEmail, MEMBER_EMAIL_JOB, paymentFailedEmail } from './member.emails.js';
-import { findMember, updateMemberRow, upsertMember } from './member.repository.js';
+import { findMember, insertMember, updateMemberRow, upsertMember } from './member.repository.js';
 import { emailInput } from './member.service.js';
 import { billings, type Billing, type Member, type Plan, type Subscription, type SubscriptionStatus } from './member.types.js';
 import type { Payments } from './payments.js';
@@ -82,7 +82,9 @@ export class SubscriptionService {
 
   /**
    * Starts a hosted Stripe Checkout for a plan and returns the address to send the reader to.
-   * A signed-in member buys as themselves; otherwise the email given names the buyer.
+   * A signed-in member buys as themselves. Someone not signed in names the buyer by email, which
+   * must be new: an email that has an account belongs to someone who can sign in, and a stranger
+   * typing it must not reach their Stripe customer (saved cards), address or subscriptions.
    */
   async startCheckout(signedIn: Member | null, input: unknown): Promise<string> {
     const payments = this.payments();
@@ -98,8 +100,13 @@ export class SubscriptionService {
 
     const now = this.now();
     const { buyer, checkoutId } = await inTransaction(this.deps.db, async (tx) => {
-      const buyer = signedIn ?? (await upsertMember(tx, parsed.email!, '', now));
-      const details = { address: gift ? null : address, gift: gift ? { email: gift.email, name: gift.name, message: gift.message, address } : null };
+      const buyer = signedIn ?? (await insertMember(tx, parsed.email!, now));
+      if (!buyer) throw new AppError('CHECKOUT_SIGNIN_REQUIRED', undefined, [{ field: 'email', message: 'belongs to an account: sign in first' }]);
+      const details = {
+        address: gift ? null : address,
+        gift: gift ? { email: gift.email, name: gift.name, message: gift.message, address } : null,
+        signedIn: signedIn !== null,
+      };
       return { buyer, checkoutId: await insertCheckout(tx, { memberId: buyer.id, planId: plan.id, billing: parsed.billing, details }, now) };
     });
     let session: { id: string; url: string };
@@ -190,7 +197,7 @@ export class SubscriptionService {
     const checkout = session.client_reference_id ? await findCheckout(tx, Number(session.client_reference_id)) : undefined;
     if (!checkout) return 'ignored: unknown checkout';
     if (checkout.status === 'completed') return 'ignored: checkout already completed';
-    if (session.payment_status === 'unpaid') return 'ignored: not paid yet';
+    if (!paidCheckouts.has(session.payment_status)) return 'ignored: not paid yet';
     const now = this.now();
     const buyer = (await findMember(tx, { id: checkout.memberId }))!;
     if (session.customer && !buyer.stripeCustomerId && !(await findMember(tx, { stripeCustomerId: session.customer }))) {
@@ -227,12 +234,19 @@ export class SubscriptionService {
     return 'subscription created';
   }
 
-  /** Creates the local subscription a completed checkout paid for; the checkout's address becomes the member's. */
+  /**
+   * Creates the local subscription a completed checkout paid for. The checkout's address becomes
+   * the member's, unless the checkout was started by someone not signed in and the owner of the
+   * account has set an address since.
+   */
   private async createFromCheckout(tx: Tx, checkoutId: number, stripeId: string): Promise<Stored | undefined> {
     const checkout = await findCheckout(tx, checkoutId);
     if (!checkout || checkout.billing === 'gift') return undefined;
     const now = this.now();
-    if (checkout.details.address) await updateMemberRow(tx, checkout.memberId, { address: checkout.details.address }, now);
+    const { address, signedIn } = checkout.details;
+    if (address && (signedIn || !(await findMember(tx, { id: checkout.memberId }))!.address)) {
+      await updateMemberRow(tx, checkout.memberId, { address }, now);
+    }
     const id = await insertSubscription(
       tx,
       {
@@ -307,15 +321,19 @@ export class SubscriptionService {
 
   private async subscriptionChanged(tx: Tx, object: z.infer<typeof subscriptionObject>, created: number): Promise<Outcome> {
     const checkoutId = object.metadata?.checkout_id && /^\d{1,12}$/.test(object.metadata.checkout_id) ? Number(object.metadata.checkout_id) : null;
-    const subscription = await this.subscriptionFor(tx, object.id, checkoutId);
-    if (!subscription) return 'ignored: unknown subscription';
+    const paid = paidStates.has(object.status);
+    // Only a paid subscription is recorded: one that is still incomplete gives nothing yet.
+    const subscription = await this.subscriptionFor(tx, object.id, paid ? checkoutId : null);
+    if (!subscription) return paid || checkoutId === null ? 'ignored: unknown subscription' : 'ignored: not paid';
     if (subscription.status === 'canceled') return 'ignored: subscription canceled';
+    // A recorded subscription has been paid and never becomes incomplete again: this is a late copy.
+    if (object.status === 'incomplete') return 'ignored: incomplete (already paid)';
     if (created < subscription.stripeStateAt) return 'ignored: older than current state';
     return this.applyState(tx, subscription, object, created);
   }
 
   private async applyState(tx: Tx, subscription: Stored, object: z.infer<typeof subscriptionObject>, stateAt: number): Promise<Outcome> {
-    const status = mapStatus(object.status, subscription.status);
+    const status = mapStatus(object.status);
     if (status === 'past_due' && subscription.status !== 'past_due') return this.enterGrace(tx, subscription, stateAt);
     const end = periodEnd(object);
     const cancelAtPeriodEnd = object.cancel_at_period_end || (object.cancel_at ?? null) !== null;
@@ -327,11 +345,11 @@ export class SubscriptionService {
         cancelAtPeriodEnd,
         stripeStateAt: stateAt,
         ...(end ? { currentPeriodEnd: epochToIso(end) } : {}),
-        ...(status === 'active' ? { graceUntil: null } : {}),
+        ...(status !== 'past_due' ? { graceUntil: null } : {}),
       },
       this.now(),
     );
-    if (status === 'active') await this.endGraceJobs(tx, subscription.id);
+    if (status !== 'past_due') await this.endGraceJobs(tx, subscription.id);
     if (subscription.cancelAtPeriodEnd && !cancelAtPeriodEnd && status === 'active') return 'resumed';
     if (!subscription.cancelAtPeriodEnd && cancelAtPeriodEnd) return 'cancels at period end';
     return `updated: ${status}`;
@@ -420,20 +438,30 @@ function creditIssues(subscription: Subscription): number {
   return Math.max(subscription.issuesRemaining, 1);
 }
 
-function mapStatus(stripeStatus: string, current: SubscriptionStatus): SubscriptionStatus {
+/** Checkout sessions that have been paid for, or needed no payment (a free trial, a full discount). */
+const paidCheckouts = new Set(['paid', 'no_payment_required']);
+
+/** Stripe's subscription states that are paid up. */
+const paidStates = new Set(['active', 'trialing']);
+
+/**
+ * Stripe's subscription status as ours. Only `active` and `trialing` are paid. `past_due` (a
+ * renewal failed, Stripe is retrying) keeps access through our grace period (GRACE_DAYS), then
+ * lapses. `unpaid` (retries exhausted), `paused` and any status Stripe may add later give no
+ * access; `canceled` and `incomplete_expired` end the subscription. `incomplete` never reaches
+ * here: an unpaid subscription is not recorded.
+ */
+function mapStatus(stripeStatus: string): SubscriptionStatus {
   switch (stripeStatus) {
     case 'active':
     case 'trialing':
       return 'active';
     case 'past_due':
-    case 'unpaid':
       return 'past_due';
     case 'canceled':
     case 'incomplete_expired':
       return 'canceled';
-    case 'paused':
-      return 'lapsed';
     default:
-      return current;
+      return 'lapsed';
   }
 }

@@ -5,6 +5,7 @@ import { Eta } from 'eta';
 import type { SiteSettings } from '../settings/index.js';
 import { formatDate, joinNames } from './format.js';
 import { pageMeta } from './page.js';
+import { themeData } from './theme-data.js';
 import { absoluteUrl } from './urls.js';
 
 export const defaultThemeDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../themes/default');
@@ -63,6 +64,7 @@ export function loadTheme(themeDir: string = defaultThemeDir, publicUrl = '') {
   const colours = new Map<string, { accentDark: string; favicon: string }>();
   return {
     dir: themeDir,
+    /** Renders a template; gated bodies the reader may not read never reach it (see themeData). */
     render(template: string, data: { site?: SiteSettings; description?: string; [field: string]: unknown }): string {
       const site = data.site;
       let look = site ? colours.get(`${site.accentColor}|${site.title}`) : undefined;
@@ -78,7 +80,7 @@ export function loadTheme(themeDir: string = defaultThemeDir, publicUrl = '') {
         showPrint: false,
         meta: pageMeta({ path: null, description: data.description ?? site?.description ?? '' }),
         ...look,
-        ...data,
+        ...themeData(data),
       });
     },
   };

@@ -1,12 +1,28 @@
+import v8 from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp, type AppContext } from '../support/app.js';
 import { makeAuthor, makeTag, postFields } from '../support/factories.js';
-import { dialects, manualClock } from '../support/stores.js';
+import { dialects, manualClock, testServices } from '../support/stores.js';
 import { staffClient } from '../admin-api/support/admin-client.js';
-import { ViewCounter } from '../../src/analytics/index.js';
+import { MAX_WAITING_VIEWS, ViewCounter } from '../../src/analytics/index.js';
 import { createLogger } from '../../src/logger.js';
 
 const browser = 'Mozilla/5.0 (X11; Linux x86_64) Firefox/140.0';
+
+v8.setFlagsFromString('--expose-gc');
+const collectGarbage = runInNewContext('gc') as () => void;
+
+/** Bytes the heap holds once the work of finished requests has settled and garbage is collected. */
+async function liveHeap(): Promise<number> {
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  collectGarbage();
+  collectGarbage();
+  return process.memoryUsage().heapUsed;
+}
+
+/** A User-Agent header as long as a server lets through (16 KB), different for each reader. */
+const hugeAgent = (n: number) => `Mozilla/5.0 ${String(n).padStart(8, '0')} ${'x'.repeat(16_000)}`;
 
 describe.each(dialects)('cookieless view counts and the dashboard on %s', (dialect) => {
   let t: AppContext;
@@ -57,6 +73,58 @@ describe.each(dialects)('cookieless view counts and the dashboard on %s', (diale
     ]);
     const bad = await client.call('GET', '/admin/api/dashboard?weeks=0&days=x');
     expect(bad.json().error.fields.map((f: { field: string }) => f.field).sort()).toEqual(['days', 'weeks']);
+  });
+
+  it('keeps a small fixed-size entry per waiting reader however long their User-Agent, and counts right', async () => {
+    const author = await makeAuthor(t.services);
+    const piece = await t.services.posts.create(postFields([author.slug], { title: 'Much read', status: 'published', publishedAt: '2026-11-20T09:00:00Z' }));
+    const day = clock.clock().toISOString().slice(0, 10);
+    const counter = new ViewCounter({ db: t.store.db, clock: clock.clock, logger: createLogger({ logLevel: 'silent' }) });
+    const readers = 4_000;
+    const before = await liveHeap();
+    for (let i = 0; i < readers; i += 1) {
+      const view = { slug: piece.slug, address: `10.3.${i >> 8}.${i & 255}`, userAgent: hugeAgent(i) };
+      counter.record(view);
+      counter.record({ ...view, userAgent: hugeAgent(i) });
+      counter.record({ ...view, userAgent: `${hugeAgent(i)} Googlebot/2.1` });
+    }
+    const retained = (await liveHeap()) - before;
+    // 16 KB or more a reader if the header were kept; a digest and the slug take a few hundred bytes.
+    expect(retained / readers).toBeLessThan(2048);
+    expect(counter.waiting).toBe(readers);
+    await counter.flush();
+    expect(counter.waiting).toBe(0);
+    const row = await t.store.db.selectFrom('post_views').select('views').where('post_id', '=', piece.id).where('day', '=', day).executeTakeFirst();
+    expect(row?.views).toBe(readers);
+
+    // Through the site: long agents and long query strings (which a slug read from the address could hold on to).
+    const requests = 500;
+    await t.app.inject({ url: `/${piece.slug}/`, remoteAddress: '10.4.0.0', headers: { 'user-agent': browser } });
+    await t.services.views.flush();
+    const beforeRequests = await liveHeap();
+    for (let i = 1; i <= requests; i += 1) {
+      const url = `/${piece.slug}/?ref=${String(i).padStart(6, '0')}${'q'.repeat(16_000)}`;
+      const res = await t.app.inject({ url, remoteAddress: `10.4.${i >> 8}.${i & 255}`, headers: { 'user-agent': i % 2 ? hugeAgent(i) : `${browser} ${i}` } });
+      expect(res.statusCode).toBe(200);
+    }
+    expect(((await liveHeap()) - beforeRequests) / requests).toBeLessThan(2048);
+    expect(t.services.views.waiting).toBe(requests);
+    await t.services.views.flush();
+    const after = await t.store.db.selectFrom('post_views').select('views').where('post_id', '=', piece.id).where('day', '=', day).executeTakeFirst();
+    expect(after?.views).toBe(readers + 1 + requests);
+  });
+
+  it('holds at most a fixed number of views while the database cannot take them', async () => {
+    const down = await testServices(dialect);
+    const counter = new ViewCounter({ db: down.store.db, clock: clock.clock, logger: createLogger({ logLevel: 'silent' }) });
+    await down.close();
+    for (let i = 0; i < MAX_WAITING_VIEWS + 5_000; i += 1) {
+      counter.record({ slug: 'a-piece', address: `10.5.${i >> 16}.${(i >> 8) & 255}.${i & 255}`, userAgent: browser });
+    }
+    await expect(counter.flush()).rejects.toThrow();
+    expect(counter.waiting).toBeLessThanOrEqual(MAX_WAITING_VIEWS);
+    for (let i = 0; i < 1_000; i += 1) counter.record({ slug: 'another-piece', address: `10.6.0.${i}`, userAgent: browser });
+    expect(counter.waiting).toBeLessThanOrEqual(MAX_WAITING_VIEWS);
   });
 
   it('counts a reader once a day across processes and restarts, and forgets the day’s hashes after it', async () => {

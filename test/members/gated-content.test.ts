@@ -68,8 +68,8 @@ describe('gated posts never reach readers who may not read them', () => {
   });
 
   it('a lapsed or cancelled subscription loses access to paid posts at once', async () => {
-    const cookie = await cookieFor('leaving@example.com');
     const { stripeId } = await subscribe(t.services, stripe, { plan: 'digital', billing: 'month', email: 'leaving@example.com' });
+    const cookie = await cookieFor('leaving@example.com');
     expect((await get(`/${paidSlug}/`, cookie)).body).toContain(PAID_SECRET);
     const { signedEvent, subscriptionState } = await import('../support/stripe-server.js');
     const { payload, signature } = signedEvent('customer.subscription.deleted', subscriptionState(stripeId, { status: 'canceled' }));

@@ -4,7 +4,7 @@ import { simpleParser } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp, type AppContext } from '../support/app.js';
 import { signedEvent, startStripeServer, type StripeTestServer } from '../support/stripe-server.js';
-import { gbAddress, makePlans, subscribe } from './helpers.js';
+import { gbAddress, makePlans, subscribe, usAddress } from './helpers.js';
 
 type Cookies = Record<string, string>;
 
@@ -45,11 +45,18 @@ async function lastLink(t: AppContext, to: string): Promise<string> {
 
 const outboxCount = (t: AppContext) => (fs.existsSync(path.join(t.dataDir, 'outbox')) ? fs.readdirSync(path.join(t.dataDir, 'outbox')).length : 0);
 
+/** Opens an emailed sign-in link and presses the button on the page it shows, as the reader's browser does. */
+async function openLink(t: AppContext, link: string, remoteAddress = '127.0.0.1') {
+  const url = new URL(link);
+  const { token, jar, res } = await formOn(t, url.pathname + url.search);
+  const hidden = Object.fromEntries([...res.body.matchAll(/<input type="hidden" name="(token|next)" value="([^"]*)">/g)].map((m) => [m[1]!, m[2]!]));
+  return post(t, '/members/signin/verify', { ...hidden, _csrf: token }, jar, remoteAddress);
+}
+
 async function signIn(t: AppContext, email: string, remoteAddress = '10.0.0.1'): Promise<Cookies> {
   const { token, jar } = await formOn(t, '/members/signin/');
   await post(t, '/members/signin', { email, _csrf: token }, jar, remoteAddress);
-  const link = new URL(await lastLink(t, email));
-  const res = await t.app.inject({ url: link.pathname + link.search });
+  const res = await openLink(t, await lastLink(t, email), remoteAddress);
   expect(res.statusCode).toBe(303);
   return cookiesFrom(res);
 }
@@ -125,6 +132,34 @@ describe('members pages', () => {
     expect(none.body).toContain('Delivery address is required for print delivery');
   });
 
+  it('asks someone not signed in to sign in first when the checkout email has an account, and calls Stripe only after', async () => {
+    await subscribe(t.services, stripe, { plan: 'print-digital', billing: 'year', email: 'holder@example.com', address: gbAddress });
+    const before = stripe.requests.length;
+    const { token, jar } = await formOn(t, '/members/print/');
+    const form = { _csrf: token, plan: 'print-digital', billing: 'year', email: 'Holder@example.com', ...Object.fromEntries(Object.entries(usAddress).map(([k, v]) => [`address_${k}`, v])) };
+    const page = await post(t, '/members/checkout', form, jar);
+    expect(page.statusCode).toBe(409);
+    expect(page.body).toContain('An account already uses that email address');
+    expect(page.body).toContain('href="/members/signin/?next=%2Fmembers%2Fprint%2F"');
+    expect(page.body).toContain('value="Holder@example.com"');
+    const json = await t.app.inject({
+      method: 'POST',
+      url: '/members/checkout',
+      headers: { cookie: cookieHeader(jar), accept: 'application/json', 'content-type': 'application/json', 'x-csrf-token': token },
+      payload: { plan: 'digital', billing: 'month', email: 'holder@example.com' },
+    });
+    expect(json.statusCode).toBe(409);
+    expect(json.json().error).toMatchObject({ code: 'CHECKOUT_SIGNIN_REQUIRED', fields: [{ field: 'email' }] });
+    expect(stripe.requests.length).toBe(before);
+    expect((await t.services.members.get({ email: 'holder@example.com' })).address).toMatchObject({ postcode: 'SW1A 1AA' });
+
+    const signedIn = await signIn(t, 'holder@example.com', '10.0.0.8');
+    const own = await formOn(t, '/members/print/', signedIn);
+    const bought = await post(t, '/members/checkout', { _csrf: own.token, plan: 'digital', billing: 'month' }, own.jar);
+    expect(bought.headers.location).toMatch(/^https:\/\/checkout\.stripe\.com\//);
+    expect(stripe.requests.at(-1)!.body.get('customer')).toBe((await t.services.members.get({ email: 'holder@example.com' })).stripeCustomerId);
+  });
+
   it('refuses a checkout without the form’s CSRF token', async () => {
     const res = await post(t, '/members/checkout', { plan: 'digital', billing: 'month', email: 'a@example.com' }, {});
     expect(res.statusCode).toBe(403);
@@ -136,18 +171,73 @@ describe('members pages', () => {
     const unknown = await post(t, '/members/signin', { email: 'stranger@example.com', _csrf: token }, jar, '10.0.0.2');
     expect([known.statusCode, known.headers.location]).toEqual([303, '/members/signin/?sent=1']);
     expect([unknown.statusCode, unknown.headers.location]).toEqual([303, '/members/signin/?sent=1']);
-    const link = new URL(await lastLink(t, 'new@example.com'));
-    const first = await t.app.inject({ url: link.pathname + link.search });
+    const link = await lastLink(t, 'new@example.com');
+    // Pressed several times at once (or from two tabs): one session, the others find the link used.
+    const page = await formOn(t, new URL(link).pathname + new URL(link).search);
+    const form = { token: new URL(link).searchParams.get('token')!, _csrf: page.token };
+    const presses = await Promise.all([1, 2, 3, 4, 5].map(() => post(t, '/members/signin/verify', form, page.jar)));
+    expect(presses.map((r) => r.statusCode).sort()).toEqual([303, 400, 400, 400, 400]);
+    await post(t, '/members/signin', { email: 'new@example.com', _csrf: token }, jar, '10.0.0.2');
+    const second = await lastLink(t, 'new@example.com');
+    expect(second).not.toBe(link);
+    const first = await openLink(t, second);
     expect(first.statusCode).toBe(303);
     expect(first.headers.location).toBe('/members/');
     const cookie = first.cookies.find((c) => c.name === 'masthead_member')!;
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/' });
-    const again = await t.app.inject({ url: link.pathname + link.search });
+    const again = await openLink(t, second);
     expect(again.statusCode).toBe(400);
     expect(again.body).toContain('already used or has expired');
+    expect(again.cookies.find((c) => c.name === 'masthead_member')).toBeUndefined();
     for (const bad of ['', '?token=', '?token=nonsense', `?token=${'x'.repeat(5000)}`, '?token[]=a']) {
       expect((await t.app.inject(`/members/signin/verify/${bad}`)).statusCode, bad).toBe(400);
     }
+    const { token: csrf, jar: cookies } = await formOn(t, '/members/signin/');
+    for (const bad of [{}, { token: '' }, { token: 'nonsense' }, { token: 'x'.repeat(5000) }] as Array<Record<string, string>>) {
+      expect((await post(t, '/members/signin/verify', { ...bad, _csrf: csrf }, cookies)).statusCode, JSON.stringify(bad).slice(0, 40)).toBe(400);
+    }
+  });
+
+  it('opening the emailed link signs nobody in: only the button on its page does, with the page’s CSRF token', async () => {
+    // Someone asks for a link to their own account and tries to sign another person's browser into it.
+    const { token, jar } = await formOn(t, '/members/signin/');
+    await post(t, '/members/signin', { email: 'plotter@example.com', _csrf: token }, jar, '10.0.2.1');
+    const link = new URL(await lastLink(t, 'plotter@example.com'));
+    const signInToken = link.searchParams.get('token')!;
+
+    // A link scanner or prefetcher opens it (twice): a page asking to confirm, no session, link still good.
+    for (let i = 0; i < 2; i += 1) {
+      const opened = await t.app.inject({ url: link.pathname + link.search });
+      expect(opened.statusCode).toBe(200);
+      expect(opened.headers['cache-control']).toBe('private, no-store');
+      expect(opened.body).toContain('plotter@example.com');
+      expect(opened.body).toContain('action="/members/signin/verify"');
+      expect(opened.cookies.find((c) => c.name === 'masthead_member')).toBeUndefined();
+    }
+    // A form on another site posts the token from the victim's browser: no CSRF cookie or token of this site.
+    const forged = [
+      await post(t, '/members/signin/verify', { token: signInToken }, {}),
+      await post(t, '/members/signin/verify', { token: signInToken, _csrf: token }, {}),
+      await post(t, '/members/signin/verify', { token: signInToken, _csrf: 'made-up' }, { _csrf: 'made-up' }),
+    ];
+    for (const res of forged) {
+      expect(res.statusCode).toBe(403);
+      expect(res.body).toContain('CSRF');
+      expect(res.cookies.find((c) => c.name === 'masthead_member')).toBeUndefined();
+    }
+    const json = await t.app.inject({ method: 'POST', url: '/members/signin/verify', headers: { accept: 'application/json' }, payload: { token: signInToken } });
+    expect([json.statusCode, json.json().error.code]).toEqual([403, 'CSRF_INVALID']);
+    // The link still works for its owner, from the page it opens.
+    expect((await openLink(t, link.toString())).statusCode).toBe(303);
+  });
+
+  it('refuses a sign-in request without the form’s CSRF token and sends no email', async () => {
+    const before = outboxCount(t);
+    const form = await post(t, '/members/signin', { email: 'victim@example.com' }, {}, '10.0.2.2');
+    expect(form.statusCode).toBe(403);
+    const json = await t.app.inject({ method: 'POST', url: '/members/signin', remoteAddress: '10.0.2.2', headers: { accept: 'application/json' }, payload: { email: 'victim@example.com' } });
+    expect([json.statusCode, json.json().error.code]).toEqual([403, 'CSRF_INVALID']);
+    expect(outboxCount(t)).toBe(before);
   });
 
   it('brings a reader who signed in from a piece back to that piece, and never to another site', async () => {
@@ -155,9 +245,9 @@ describe('members pages', () => {
     expect(form.body).toContain('name="next" value="/a-gated-piece/"');
     const { token, jar } = await formOn(t, '/members/signin/?next=%2Fa-gated-piece%2F');
     await post(t, '/members/signin', { email: 'returning@example.com', next: '/a-gated-piece/', _csrf: token }, jar, '10.0.0.5');
-    const link = new URL(await lastLink(t, 'returning@example.com'));
-    expect(link.searchParams.get('next')).toBe('/a-gated-piece/');
-    const back = await t.app.inject({ url: link.pathname + link.search });
+    const link = await lastLink(t, 'returning@example.com');
+    expect(new URL(link).searchParams.get('next')).toBe('/a-gated-piece/');
+    const back = await openLink(t, link);
     expect([back.statusCode, back.headers.location]).toEqual([303, '/a-gated-piece/']);
 
     for (const [i, hostile] of ['//evil.example/', 'https://evil.example/', '/\\evil.example/', 'javascript:alert(1)', '/a b/'].entries()) {
@@ -167,19 +257,23 @@ describe('members pages', () => {
       const sent = new URL(await lastLink(t, `wary${i}@example.com`));
       expect(sent.searchParams.has('next'), hostile).toBe(false);
       sent.searchParams.set('next', hostile);
-      const landed = await t.app.inject({ url: sent.pathname + sent.search });
+      const page = await formOn(t, sent.pathname + sent.search);
+      expect(page.res.body, hostile).not.toContain('name="next"');
+      const landed = await post(t, '/members/signin/verify', { token: sent.searchParams.get('token')!, next: hostile, _csrf: page.token }, page.jar);
       expect([landed.statusCode, landed.headers.location], hostile).toEqual([303, '/members/']);
     }
   });
 
   it('refuses a malformed email with the field named, and limits sign-in requests', async () => {
-    const bad = await t.app.inject({ method: 'POST', url: '/members/signin', remoteAddress: '10.0.0.3', headers: { accept: 'application/json' }, payload: { email: 'not-an-email' } });
+    const { token, jar } = await formOn(t, '/members/signin/');
+    const headers = { accept: 'application/json', cookie: cookieHeader(jar), 'x-csrf-token': token };
+    const bad = await t.app.inject({ method: 'POST', url: '/members/signin', remoteAddress: '10.0.0.3', headers, payload: { email: 'not-an-email' } });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.fields[0].field).toBe('email');
     const before = outboxCount(t);
     const statuses = [];
     for (let i = 0; i < 6; i += 1) {
-      statuses.push((await t.app.inject({ method: 'POST', url: '/members/signin', remoteAddress: '10.0.0.4', payload: { email: 'flood@example.com' } })).statusCode);
+      statuses.push((await t.app.inject({ method: 'POST', url: '/members/signin', remoteAddress: '10.0.0.4', headers, payload: { email: 'flood@example.com' } })).statusCode);
     }
     expect(statuses).toEqual([200, 200, 200, 200, 200, 429]);
     expect(outboxCount(t) - before).toBe(3);

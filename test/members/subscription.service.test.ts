@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dialects, manualClock, testServices, type TestContext } from '../support/stores.js';
 import { invoice, signedEvent, subscriptionState, type StripeTestServer } from '../support/stripe-server.js';
-import { deliver, gbAddress, makePlans, stripeServices, subscribe } from './helpers.js';
+import { deliver, gbAddress, makePlans, stripeServices, subscribe, usAddress } from './helpers.js';
 
 describe.each(dialects)('subscriptions from Stripe events (%s)', (dialect) => {
   let t: TestContext;
@@ -52,6 +52,54 @@ describe.each(dialects)('subscriptions from Stripe events (%s)', (dialect) => {
     expect(member.address).toMatchObject({ postcode: 'SW1A 1AA', country: 'GB' });
     expect(subscription).toMatchObject({ status: 'active', billing: 'year', issuesRemaining: 4 });
     expect(subscription.currentPeriodEnd).not.toBeNull();
+  });
+
+  it('a checkout by someone not signed in never reaches an existing member’s Stripe customer, address or subscriptions', async () => {
+    await subscribe(t.services, stripe, { plan: 'print-digital', billing: 'year', email: 'owner@example.com', address: gbAddress });
+    const owner = await t.services.members.get({ email: 'owner@example.com' });
+    const before = { requests: stripe.requests.length, checkouts: (await t.services.members.detail(owner.id)).checkouts.length };
+    for (const attempt of [
+      { plan: 'print-digital', billing: 'year', email: 'owner@example.com', address: usAddress },
+      { plan: 'digital', billing: 'month', email: ' OWNER@example.com ' },
+      { plan: 'print-digital', billing: 'gift', email: 'owner@example.com', gift: { email: 'friend@example.com', name: 'Friend', address: usAddress } },
+    ]) {
+      await expect(t.services.subscriptions.startCheckout(null, attempt)).rejects.toMatchObject({ code: 'CHECKOUT_SIGNIN_REQUIRED', fields: [{ field: 'email' }] });
+    }
+    expect(stripe.requests.length).toBe(before.requests);
+    const after = await t.services.members.detail(owner.id);
+    expect(after.checkouts.length).toBe(before.checkouts);
+    expect(after.member).toEqual(owner);
+    expect(after.subscriptions).toHaveLength(1);
+    expect(after.giftsGiven).toEqual([]);
+
+    // Signed in, the same member buys with their own Stripe customer.
+    await t.services.subscriptions.startCheckout(owner, { plan: 'digital', billing: 'month' });
+    expect(stripe.requests.at(-1)!.body.get('customer')).toBe(owner.stripeCustomerId);
+  });
+
+  it('of checkouts started at once for the same new email, one creates the account and the others are asked to sign in', async () => {
+    const attempts = await Promise.allSettled(
+      [1, 2, 3, 4, 5].map(() => t.services.subscriptions.startCheckout(null, { plan: 'digital', billing: 'month', email: 'rush@example.com' })),
+    );
+    expect(attempts.filter((a) => a.status === 'fulfilled')).toHaveLength(1);
+    for (const attempt of attempts.filter((a) => a.status === 'rejected')) {
+      expect((attempt as PromiseRejectedResult).reason).toMatchObject({ code: 'CHECKOUT_SIGNIN_REQUIRED' });
+    }
+    const member = await t.services.members.get({ email: 'rush@example.com' });
+    expect((await t.services.members.detail(member.id)).checkouts).toHaveLength(1);
+  });
+
+  it('a reader who signs in while a stranger’s checkout for their address is open keeps their own delivery address', async () => {
+    await t.services.subscriptions.startCheckout(null, { plan: 'print-digital', billing: 'year', email: 'newcomer@example.com', address: usAddress });
+    const checkoutId = stripe.requests.at(-1)!.body.get('client_reference_id')!;
+    await expect(t.services.subscriptions.startCheckout(null, { plan: 'digital', billing: 'year', email: 'newcomer@example.com' })).rejects.toMatchObject({
+      code: 'CHECKOUT_SIGNIN_REQUIRED',
+    });
+    const { member } = await t.services.members.completeSignIn(await signInToken(t, 'newcomer@example.com'));
+    await t.services.members.updateAddress(member.id, gbAddress);
+    const session = { id: 'cs_stranger', client_reference_id: checkoutId, customer: 'cus_stranger', subscription: 'sub_stranger', payment_status: 'paid' };
+    expect(await deliver(t.services, 'checkout.session.completed', session).outcome).toBe('subscription created');
+    expect((await t.services.members.get({ email: 'newcomer@example.com' })).address).toMatchObject({ postcode: 'SW1A 1AA', country: 'GB' });
   });
 
   it('applies a replayed event once', async () => {
@@ -136,6 +184,62 @@ describe.each(dialects)('subscriptions from Stripe events (%s)', (dialect) => {
     const completed = { id: 'cs_early', client_reference_id: checkoutId, customer: 'cus_early', subscription: 'sub_early', payment_status: 'paid' };
     expect(await deliver(t.services, 'checkout.session.completed', completed).outcome).toBe('ignored: checkout already completed');
     expect((await subscriptionOf('early@example.com')).subscription).toMatchObject({ status: 'active', issuesRemaining: 4 });
+  });
+
+  it('only paid Stripe states give access: never incomplete, unpaid, paused or ended ones', async () => {
+    const paid = async (email: string) => (await t.services.members.readersByEmail([email])).get(email) ?? null;
+    const later = (() => {
+      let at = Math.floor(Date.now() / 1000) + 3000;
+      return () => (at += 10);
+    })();
+    await t.services.subscriptions.startCheckout(null, { plan: 'digital', billing: 'month', email: 'pending@example.com' });
+    const checkoutId = stripe.requests.at(-1)!.body.get('client_reference_id')!;
+    const state = (status: string) => subscriptionState('sub_pending', { status, metadata: { checkout_id: checkoutId } });
+    const change = (status: string, type = 'customer.subscription.updated') => deliver(t.services, type, state(status), { created: later() }).outcome;
+
+    // Stripe creates the subscription incomplete until the first payment succeeds (e.g. 3-D Secure pending).
+    await change('incomplete', 'customer.subscription.created');
+    const unpaidSession = { id: 'cs_pending', client_reference_id: checkoutId, customer: 'cus_pending', subscription: 'sub_pending', payment_status: 'unpaid' };
+    await deliver(t.services, 'checkout.session.completed', unpaidSession, { created: later() }).outcome;
+    expect(await paid('pending@example.com')).toEqual({ kind: 'member', paid: false });
+    expect(await t.services.members.subscriptions((await t.services.members.get({ email: 'pending@example.com' })).id)).toEqual([]);
+
+    await change('active');
+    expect(await paid('pending@example.com')).toEqual({ kind: 'member', paid: true });
+    // A late copy of the creation event (same second as the payment, or older) takes nothing away.
+    await deliver(t.services, 'customer.subscription.created', state('incomplete'), { created: later() - 10 }).outcome;
+    expect(await paid('pending@example.com')).toEqual({ kind: 'member', paid: true });
+
+    for (const [status, access] of [
+      ['unpaid', false],
+      ['active', true],
+      ['paused', false],
+      ['trialing', true],
+      ['past_due', true],
+      ['incomplete', true],
+      ['incomplete_expired', false],
+    ] as const) {
+      await change(status);
+      expect(await paid('pending@example.com'), status).toEqual({ kind: 'member', paid: access });
+    }
+    // incomplete_expired is final, like a cancellation.
+    await change('active');
+    expect(await paid('pending@example.com')).toEqual({ kind: 'member', paid: false });
+  });
+
+  it('a checkout that never gets paid leaves no subscription, and a free one (trial, full discount) does', async () => {
+    await t.services.subscriptions.startCheckout(null, { plan: 'digital', billing: 'month', email: 'walkaway@example.com' });
+    const abandoned = stripe.requests.at(-1)!.body.get('client_reference_id')!;
+    const created = subscriptionState('sub_walkaway', { status: 'incomplete', metadata: { checkout_id: abandoned } });
+    expect(await deliver(t.services, 'customer.subscription.created', created).outcome).toBe('ignored: not paid');
+    expect(await deliver(t.services, 'customer.subscription.updated', { ...created, status: 'incomplete_expired' }).outcome).toBe('ignored: not paid');
+    expect(await t.services.members.subscriptions((await t.services.members.get({ email: 'walkaway@example.com' })).id)).toEqual([]);
+
+    await t.services.subscriptions.startCheckout(null, { plan: 'digital', billing: 'month', email: 'trial@example.com' });
+    const trial = stripe.requests.at(-1)!.body.get('client_reference_id')!;
+    const session = { id: 'cs_trial', client_reference_id: trial, customer: 'cus_trial', subscription: 'sub_trial', payment_status: 'no_payment_required' };
+    expect(await deliver(t.services, 'checkout.session.completed', session).outcome).toBe('subscription created');
+    expect((await subscriptionOf('trial@example.com')).subscription.status).toBe('active');
   });
 
   it('cancellation is final: later events for a cancelled subscription change nothing', async () => {
