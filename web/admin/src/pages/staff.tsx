@@ -40,7 +40,8 @@ export function StaffPage() {
     event.preventDefault();
     try {
       const user = await inviteStaff({ email, role });
-      setUsers((list) => [...(list ?? []), user]);
+      // The list may have been read after the invitation was made, and hold the person already.
+      setUsers((list) => [...(list ?? []).filter((u) => u.id !== user.id), user]);
       setEmail('');
       setProblem(null);
       announce(`Invitation sent to ${user.email}.`);
