@@ -33,6 +33,7 @@ export const errorCodes = {
   NOT_SIGNED_IN: 'Sign in to continue.',
   SESSION_EXPIRED: 'Your session has ended; sign in again to continue.',
   API_KEY_INVALID: 'The API key is not valid or was revoked.',
+  ADMIN_TOKEN_INVALID: 'The Admin API token is malformed, expired, too long-lived, meant for another API, or not signed by a live key.',
   FORBIDDEN: 'Your role does not allow this.',
   CSRF_INVALID: 'The request is missing its CSRF token; reload and try again.',
   LINK_INVALID: 'This link is damaged, has expired or was already used.',

@@ -35,6 +35,7 @@ export const httpStatus: Record<ErrorCode, number> = {
   NOT_SIGNED_IN: 401,
   SESSION_EXPIRED: 401,
   API_KEY_INVALID: 401,
+  ADMIN_TOKEN_INVALID: 401,
   FORBIDDEN: 403,
   CSRF_INVALID: 403,
   SETUP_DONE: 409,
