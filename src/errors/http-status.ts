@@ -3,6 +3,7 @@ import type { ErrorCode } from './codes.js';
 /** The only place that turns a domain error into an HTTP status. */
 export const httpStatus: Record<ErrorCode, number> = {
   VALIDATION_FAILED: 400,
+  FILTER_INVALID: 400,
   NOT_FOUND: 404,
   POST_NOT_FOUND: 404,
   TAG_NOT_FOUND: 404,
@@ -36,6 +37,8 @@ export const httpStatus: Record<ErrorCode, number> = {
   SESSION_EXPIRED: 401,
   API_KEY_INVALID: 401,
   ADMIN_TOKEN_INVALID: 401,
+  ACCEPT_VERSION_INVALID: 400,
+  ACCEPT_VERSION_MISMATCH: 406,
   FORBIDDEN: 403,
   CSRF_INVALID: 403,
   SETUP_DONE: 409,

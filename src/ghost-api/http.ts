@@ -1,0 +1,24 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { AppError } from '../errors/app-error.js';
+import type { ErrorCode } from '../errors/codes.js';
+
+export type Handler = (request: FastifyRequest, reply: FastifyReply) => Promise<unknown>;
+
+/** Ghost's addresses end with a slash; both forms are answered. */
+export function route(app: FastifyInstance, method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, handler: Handler): void {
+  app.route({ method, url: `${path}/`, handler });
+  app.route({ method, url: path, handler });
+}
+
+/** Masthead ids are whole numbers; any other id names nothing, so it is "not found", not bad input. */
+export function idFrom(request: FastifyRequest, notFound: ErrorCode, what: string): number {
+  const raw = (request.params as { id: string }).id;
+  const id = /^\d{1,15}$/.test(raw) ? Number(raw) : NaN;
+  if (!Number.isSafeInteger(id) || id < 1) throw new AppError(notFound, `No ${what} has the id ${raw.slice(0, 40)}.`);
+  return id;
+}
+
+export function slugFrom(request: FastifyRequest): string {
+  return z.object({ slug: z.string().min(1).max(200) }).parse(request.params).slug;
+}
