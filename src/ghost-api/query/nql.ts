@@ -95,10 +95,10 @@ export function parseFilter(input: string): FilterNode {
 const operators: Record<string, Comparison> = { $ne: '!=', $gt: '>', $lt: '<', $gte: '>=', $lte: '<=' };
 
 function toNode(json: unknown, depth: number): FilterNode {
-  if (depth > FILTER_LIMITS.depth) throw new FilterSyntaxError(`parentheses nest deeper than ${FILTER_LIMITS.depth} levels`);
+  if (depth > FILTER_LIMITS.depth) throw new FilterSyntaxError(`and/or groups nest deeper than ${FILTER_LIMITS.depth} levels`);
   const [key, value] = Object.entries(json as Record<string, unknown>)[0]!;
-  // The parser wraps groups it has not merged into an and/or list as {yg: …}.
-  if (key === 'yg') return toNode(value, depth + 1);
+  // The parser wraps groups it has not merged into an and/or list as {yg: …}; only and/or nest.
+  if (key === 'yg') return toNode(value, depth);
   if (key === '$and' || key === '$or') {
     const nodes = (value as unknown[]).map((part) => toNode(part, depth + 1));
     return key === '$and' ? { kind: 'and', nodes } : { kind: 'or', nodes };
