@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Services } from '../services.js';
+import { ghostAdminApi } from './admin/index.js';
 import { ghostContentApi } from './content/index.js';
 import { installGhostErrors } from './errors.js';
 import { GhostQueries } from './query/index.js';
@@ -26,5 +27,6 @@ export async function ghostApi(app: FastifyInstance, { services, publicUrl, rate
   const queries = new GhostQueries({ db: services.store.db });
   for (const prefix of ['', ...legacyVersions.map((v) => `/${v}`)]) {
     await app.register(ghostContentApi, { prefix: `${prefix}/content`, services, queries, publicUrl, rateLimit });
+    await app.register(ghostAdminApi, { prefix: `${prefix}/admin`, services, queries, publicUrl, audience: `${prefix}/admin/`, rateLimit });
   }
 }
