@@ -16,6 +16,7 @@ export const errorCodes = {
   IMPORT_INVALID: 'The import file is not a valid Masthead export.',
   IMPORT_TARGET_NOT_EMPTY: 'Imports go into an empty site.',
   MEMBER_NOT_FOUND: 'No member has that id or email.',
+  MEMBER_EXISTS: 'A member with that email address already exists.',
   SIGNIN_REQUIRED: 'Sign in as a member first.',
   SIGNIN_LINK_INVALID: 'The sign-in link is invalid, used or expired.',
   PLAN_NOT_FOUND: 'No plan has that id or slug.',

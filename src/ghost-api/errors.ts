@@ -24,6 +24,7 @@ const ghostForms: Partial<Record<ErrorCode, { status: number; type: string }>> =
   VALIDATION_FAILED: { status: 422, type: 'ValidationError' },
   SLUG_TAKEN: { status: 422, type: 'ValidationError' },
   EMAIL_TAKEN: { status: 422, type: 'ValidationError' },
+  MEMBER_EXISTS: { status: 422, type: 'ValidationError' },
   REVISION_CONFLICT: { status: 409, type: 'UpdateCollisionError' },
   CONTENT_KEY_REQUIRED: { status: 403, type: 'NoPermissionError' },
 };

@@ -204,6 +204,8 @@ export function ghostSettings(site: SiteSettings, publicUrl: string) {
   };
 }
 
+export const memberFieldNames = ['id', 'uuid', 'email', 'name', 'note', 'status', 'labels', 'created_at', 'updated_at'] as const;
+
 export function ghostMember(member: Member, paid: boolean) {
   return {
     id: String(member.id),

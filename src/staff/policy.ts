@@ -9,7 +9,7 @@ import { staffRoles, type StaffRole, type StaffUser } from './user.types.js';
  * - editor: every post, pages, tags and sections, authors; invites authors and contributors.
  * - administrator: also site settings, staff, API keys.
  * Memberships: editors see plans and members and run print issues; administrators change plans
- * (prices are money matters).
+ * (prices are money matters) and add or edit members.
  */
 export type Action =
   | { do: 'post.create' }
@@ -28,6 +28,7 @@ export type Action =
   | { do: 'media.delete'; media: { uploadedBy: number | null } }
   | { do: 'dashboard.view' }
   | { do: 'members.view' }
+  | { do: 'members.manage' }
   | { do: 'plans.manage' }
   | { do: 'print.manage' }
   | { do: 'newsletter.manage' };
@@ -86,6 +87,7 @@ export function can(user: StaffUser, action: Action): boolean {
     case 'settings.manage':
     case 'apiKeys.manage':
     case 'plans.manage':
+    case 'members.manage':
       return role === 'administrator';
     case 'media.delete':
       return atLeast(role, 'editor') || action.media.uploadedBy === user.id;
@@ -109,6 +111,7 @@ const refusals: Record<Action['do'], string> = {
   'media.delete': 'Only editors, administrators and the uploader can delete this file.',
   'dashboard.view': 'You cannot see the dashboard.',
   'members.view': 'Only editors and administrators see members and plans.',
+  'members.manage': 'Only administrators add members or change their details.',
   'plans.manage': 'Only administrators change membership plans.',
   'print.manage': 'Only editors and administrators manage print issues.',
   'newsletter.manage': 'Only editors and administrators manage newsletters, subscribers and sends.',

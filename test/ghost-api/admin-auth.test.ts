@@ -1,18 +1,7 @@
 import GhostAdminAPI from '@tryghost/admin-api';
-import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp, type AppContext } from '../support/app.js';
-import { failure, listening } from './support/server.js';
-
-/** A token as Ghost's client makes one, with parts changed to attack the server. */
-async function token(key: string, claims: { aud?: string | null; iat?: number; exp?: number | null; alg?: string; kid?: string; secret?: string } = {}) {
-  const [id, secret] = key.split(':') as [string, string];
-  const now = Math.floor(Date.now() / 1000);
-  let jwt = new SignJWT({}).setProtectedHeader({ alg: claims.alg ?? 'HS256', typ: 'JWT', kid: claims.kid ?? id }).setIssuedAt(claims.iat ?? now);
-  if (claims.exp !== null) jwt = jwt.setExpirationTime(claims.exp ?? now + 300);
-  if (claims.aud !== null) jwt = jwt.setAudience(claims.aud ?? '/admin/');
-  return jwt.sign(Buffer.from(claims.secret ?? secret, 'hex'));
-}
+import { failure, listening, token } from './support/server.js';
 
 describe('signing in to the Ghost Admin API with an Admin API key', () => {
   let t: AppContext;

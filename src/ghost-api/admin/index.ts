@@ -4,8 +4,11 @@ import { AppError } from '../../errors/app-error.js';
 import { MAX_UPLOAD_BYTES } from '../../media/index.js';
 import type { Services } from '../../services.js';
 import type { GhostQueries } from '../query/index.js';
-import { adminSiteRoute } from './site.routes.js';
 import { adminPostRoutes } from './posts.routes.js';
+import { adminImageRoute } from './images.routes.js';
+import { adminMemberRoutes } from './members.routes.js';
+import { adminSiteRoute } from './site.routes.js';
+import { adminTagRoutes } from './tags.routes.js';
 
 export interface GhostAdminOptions {
   services: Services;
@@ -40,5 +43,8 @@ export async function ghostAdminApi(app: FastifyInstance, { services, queries, p
       request.viewer = { kind: 'staff' };
     });
     adminPostRoutes(secured, { editorial: services.editorial, posts: services.posts, taxonomy: services.taxonomy, users: services.users, queries, publicUrl });
+    adminTagRoutes(secured, { taxonomy: services.taxonomy, queries, publicUrl });
+    adminMemberRoutes(secured, { members: services.members, queries });
+    adminImageRoute(secured, { media: services.media, publicUrl });
   });
 }

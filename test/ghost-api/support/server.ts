@@ -1,4 +1,5 @@
 import type { AddressInfo } from 'node:net';
+import { SignJWT } from 'jose';
 import type { AppContext } from '../../support/app.js';
 
 /** Makes the test app listen on loopback, on a port of the system's choosing; answers its address. */
@@ -16,4 +17,14 @@ export async function failure(promise: Promise<unknown>): Promise<{ type: string
     return { type: e.type ?? e.name, message: e.message, context: e.context ?? null, code: e.code ?? null, status: e.response?.status };
   }
   throw new Error('expected the request to fail');
+}
+
+/** A token as Ghost's client makes one, with parts changed to attack the server. */
+export async function token(key: string, claims: { aud?: string | null; iat?: number; exp?: number | null; alg?: string; kid?: string; secret?: string } = {}) {
+  const [id, secret] = key.split(':') as [string, string];
+  const now = Math.floor(Date.now() / 1000);
+  let jwt = new SignJWT({}).setProtectedHeader({ alg: claims.alg ?? 'HS256', typ: 'JWT', kid: claims.kid ?? id }).setIssuedAt(claims.iat ?? now);
+  if (claims.exp !== null) jwt = jwt.setExpirationTime(claims.exp ?? now + 300);
+  if (claims.aud !== null) jwt = jwt.setAudience(claims.aud ?? '/admin/');
+  return jwt.sign(Buffer.from(claims.secret ?? secret, 'hex'));
 }
