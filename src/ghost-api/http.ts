@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { AppError } from '../errors/app-error.js';
+import { textProblem } from '../content/text.js';
+import { AppError, type FieldError } from '../errors/app-error.js';
 import type { ErrorCode } from '../errors/codes.js';
 
 export type Handler = (request: FastifyRequest, reply: FastifyReply) => Promise<unknown>;
@@ -21,4 +22,23 @@ export function idFrom(request: FastifyRequest, notFound: ErrorCode, what: strin
 
 export function slugFrom(request: FastifyRequest): string {
   return z.object({ slug: z.string().min(1).max(200) }).parse(request.params).slug;
+}
+
+/**
+ * Refuses control characters (NUL above all, which PostgreSQL cannot store or compare) and broken
+ * UTF-16 in every query parameter and address part, before any of them reaches a query.
+ */
+export function refuseControlCharacters(app: FastifyInstance): void {
+  app.addHook('preValidation', async (request) => {
+    const problems: FieldError[] = [];
+    for (const source of [request.params, request.query]) {
+      for (const [field, value] of Object.entries((source ?? {}) as Record<string, unknown>)) {
+        for (const text of Array.isArray(value) ? value : [value]) {
+          const problem = typeof text === 'string' ? textProblem(text, true) : undefined;
+          if (problem) problems.push({ field, message: problem });
+        }
+      }
+    }
+    if (problems.length > 0) throw AppError.validation(problems);
+  });
 }

@@ -3,6 +3,7 @@ import type { Services } from '../services.js';
 import { ghostAdminApi } from './admin/index.js';
 import { ghostContentApi } from './content/index.js';
 import { installGhostErrors } from './errors.js';
+import { refuseControlCharacters } from './http.js';
 import { GhostQueries } from './query/index.js';
 import { installVersionHeaders, unknownEndpoint } from './version.js';
 
@@ -24,6 +25,7 @@ const legacyVersions = ['v2', 'v3', 'v4', 'canary'];
 export async function ghostApi(app: FastifyInstance, { services, publicUrl, rateLimit = 600 }: GhostApiOptions): Promise<void> {
   installGhostErrors(app, unknownEndpoint);
   installVersionHeaders(app);
+  refuseControlCharacters(app);
   const queries = new GhostQueries({ db: services.store.db });
   for (const prefix of ['', ...legacyVersions.map((v) => `/${v}`)]) {
     await app.register(ghostContentApi, { prefix: `${prefix}/content`, services, queries, publicUrl, rateLimit });

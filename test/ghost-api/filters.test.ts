@@ -163,6 +163,20 @@ describe.each(dialects)('Ghost filters (NQL) through the official client on %s',
     }
   });
 
+  it('refuses control characters in any parameter before they reach the database', async () => {
+    for (const path of [
+      `/content/posts/?key=${key}&filter=${encodeURIComponent("title:'a\u0000b'")}`,
+      `/content/posts/slug/a%00b/?key=${key}`,
+      `/content/tags/slug/a%00b/?key=${key}`,
+      `/content/posts/?key=${key}&order=title%00`,
+      '/admin/posts/slug/a%00b/',
+    ]) {
+      const res = await t.app.inject({ url: `/ghost/api${path}` });
+      expect(res.statusCode, path).toBe(422);
+      expect(res.json().errors[0].context, path).toMatch(/: contains control characters/);
+    }
+  });
+
   it('answers any filter built from real fields with the posts it matches or a 400, never a server error', async () => {
     const fields = fc.constantFrom('tag', 'tags.slug', 'primary_author.name', 'id', 'title', 'featured', 'published_at', 'rating', 'visibility', 'feature_image', 'count.posts');
     const values = fc.constantFrom('film', 'a', '1', '4.5', 'null', 'true', "'2026-10-02'", 'now-1d', "'x%_\\'y'", "'é'", '[a,b]', '[a+b]', "~'o'", "~^'p'", '>3', '<=2026-10-04', '-null', '-[film]');
