@@ -3,6 +3,7 @@ import GhostContentAPI from '@tryghost/content-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StaffRole } from '../../src/staff/index.js';
 import { testApp, type AppContext } from '../support/app.js';
+import { dialects } from '../support/stores.js';
 import { makeAuthor, makeTag, postFields } from '../support/factories.js';
 import { failure, listening } from './support/server.js';
 
@@ -68,6 +69,15 @@ describe('posts and pages through the official Ghost Admin API client', () => {
     expect(post.published_at).toBeTruthy();
     expect((await content.posts.read({ slug: post.slug })).title).toBe('Moved from Ghost');
     expect((await content.tags.read({ slug: 'moving-in' })).name).toBe('Moving in');
+  });
+
+  it('refuses more tags or authors than a post holds before making any tag', async () => {
+    const soup = await failure(admin.posts.add({ title: 'Tag soup', tags: Array.from({ length: 21 }, (_, i) => `Soup ${i}`) }));
+    expect(soup).toMatchObject({ type: 'ValidationError' });
+    expect(soup.context).toContain('posts.0.tags: at most 20 tags');
+    const crowd = await failure(admin.posts.add({ title: 'Crowd', authors: Array.from({ length: 11 }, () => ({ slug: 'ada' })) }));
+    expect(crowd.context).toContain('posts.0.authors: at most 10 authors');
+    expect(await failure(content.tags.read({ slug: 'soup-0' }))).toMatchObject({ type: 'NotFoundError' });
   });
 
   it('ignores html without ?source=html, as Ghost does, and refuses Lexical it cannot keep', async () => {
@@ -178,5 +188,27 @@ describe('posts and pages through the official Ghost Admin API client', () => {
     }
     const envelope = await t.app.inject({ method: 'POST', url: '/ghost/api/admin/posts/', payload: { title: 'No envelope' } });
     expect(envelope.statusCode).toBe(401);
+  });
+});
+
+describe.each(dialects)('posts naming the same new tag at the same moment on %s', (dialect) => {
+  let t: AppContext;
+  let admin: ReturnType<typeof GhostAdminAPI>;
+
+  beforeAll(async () => {
+    t = await testApp(dialect);
+    const url = await listening(t);
+    const owner = await t.services.users.create({ email: 'owner@masthead.example', name: 'Owner', role: 'administrator' });
+    const byline = await makeAuthor(t.services);
+    await t.services.users.linkAuthor(owner.id, byline.id);
+    admin = GhostAdminAPI({ url, key: (await t.services.apiKeys.create({ name: 'Migration', role: 'administrator' }, { ...owner, authorId: byline.id })).secret, version: 'v6.0' });
+  });
+  afterAll(async () => t.close());
+
+  it('all land, sharing the one tag made', async () => {
+    for (const round of [1, 2, 3]) {
+      const posts = await Promise.all([1, 2, 3, 4, 5, 6].map((n) => admin.posts.add({ title: `Twin ${round}.${n}`, tags: [`Race ${round}`] })));
+      expect(new Set(posts.map((post) => post.tags[0].id)).size).toBe(1);
+    }
   });
 });

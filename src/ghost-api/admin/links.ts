@@ -1,5 +1,6 @@
-import type { TaxonomyService } from '../../content/index.js';
-import { AppError, type FieldError } from '../../errors/app-error.js';
+import { postInput, slugify, type Tag, type TaxonomyService } from '../../content/index.js';
+import { AppError, isAppError, type FieldError } from '../../errors/app-error.js';
+import { parseInput } from '../../errors/validate.js';
 import { can, type StaffUser, type UserService } from '../../staff/index.js';
 
 /** How Ghost names a tag or author in a post: a plain string, or an object with an id, slug, name or email. */
@@ -18,6 +19,8 @@ const same = (a: unknown, b: string) => typeof a === 'string' && a.trim().toLowe
  * error.
  */
 export async function tagSlugs(given: unknown[], taxonomy: TaxonomyService, staff: StaffUser, prefix: string): Promise<string[]> {
+  // A post holds a limited number of tags; too many is refused before any tag is made.
+  parseInput(postInput.shape.tags, given.map(() => 'tag'), `${prefix}.tags`);
   const tags = await taxonomy.listTags();
   const problems: FieldError[] = [];
   const slugs: string[] = [];
@@ -29,8 +32,7 @@ export async function tagSlugs(given: unknown[], taxonomy: TaxonomyService, staf
     else if (!ref || (typeof ref.name !== 'string' && typeof ref.slug !== 'string')) problems.push({ field, message: 'must name a tag by id, slug or name' });
     else if (!can(staff, { do: 'taxonomy.manage' })) problems.push({ field, message: `no tag is called "${String(ref.name ?? ref.slug)}", and your role cannot make tags` });
     else {
-      const name = typeof ref.name === 'string' ? ref.name : String(ref.slug);
-      const made = await taxonomy.createTag({ name, ...(typeof ref.slug === 'string' ? { slug: ref.slug } : {}) });
+      const made = await makeTag(taxonomy, typeof ref.name === 'string' ? ref.name : String(ref.slug), typeof ref.slug === 'string' ? ref.slug : undefined);
       tags.push(made);
       slugs.push(made.slug);
     }
@@ -39,8 +41,19 @@ export async function tagSlugs(given: unknown[], taxonomy: TaxonomyService, staf
   return [...new Set(slugs)];
 }
 
+/** Makes a tag; when another request made the same one a moment before, that one is used. */
+async function makeTag(taxonomy: TaxonomyService, name: string, slug: string | undefined): Promise<Tag> {
+  try {
+    return await taxonomy.createTag({ name, ...(slug === undefined ? {} : { slug }) });
+  } catch (error) {
+    if (!isAppError(error) || error.code !== 'SLUG_TAKEN') throw error;
+    return taxonomy.getTag(slug ?? slugify(name));
+  }
+}
+
 /** The slugs of a post's authors as Ghost names them: by id, slug, or the email of a staff member with a byline. */
 export async function authorSlugs(given: unknown[], deps: { taxonomy: TaxonomyService; users: UserService }, prefix: string): Promise<string[]> {
+  parseInput(postInput.shape.authors, given.map(() => 'author'), `${prefix}.authors`);
   const [authors, users] = await Promise.all([deps.taxonomy.listAuthors(), deps.users.list()]);
   const problems: FieldError[] = [];
   const slugs: string[] = [];
