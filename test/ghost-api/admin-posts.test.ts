@@ -180,6 +180,10 @@ describe('posts and pages through the official Ghost Admin API client', () => {
       [admin.posts.add({ title: 'Nobody', authors: [{ email: 'nobody@example.com' }] }), 'posts.0.authors.0: names no author'],
       [admin.posts.add({ title: '' }), 'title'],
       [admin.posts.add({ title: 'Sent', status: 'sent' }), 'posts.0.status: cannot be sent'],
+      [admin.posts.add({ title: 'Early', status: 'published', published_at: '2099-01-01T00:00:00.000Z' }), 'posts.0.published_at: is in the future'],
+      [admin.posts.add({ title: 'Odd tags', tags: [5, null, { name: '' }] }), 'posts.0.tags.0: must name a tag by id, slug or name; posts.0.tags.1'],
+      [admin.posts.add({ title: 'Blank tag', tags: [{ name: ' ' }] }), 'posts.0.tags.0.name: is required'],
+      [admin.posts.add({ title: 'Bad image', feature_image: 'javascript:alert(1)' }), 'posts.0.feature_image'],
     ];
     for (const [attempt, context] of cases) {
       const problem = await failure(attempt);

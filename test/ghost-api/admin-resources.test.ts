@@ -50,6 +50,8 @@ describe('tags, members, images and the site through the official Ghost Admin AP
       expect(await failure(as('author').tags.add({ name: 'Mine' }))).toMatchObject({ type: 'NoPermissionError' });
       const taken = await failure(as('administrator').tags.add({ name: 'Another film', slug: 'film' }));
       expect(taken).toMatchObject({ type: 'ValidationError', code: 'SLUG_TAKEN' });
+      const colour = await failure(as('administrator').tags.add({ name: 'Odd', accent_color: 'red' }));
+      expect(colour.context).toContain('tags.0.accent_color:');
       const unknown = await failure(as('administrator').tags.add({ name: 'Odd', colour: 'red' }));
       expect(unknown.context).toContain('tags.0.colour: is not a field of Ghost tags');
       expect(await failure(as('editor').tags.read({ slug: 'nothing' }))).toMatchObject({ type: 'NotFoundError' });
@@ -85,6 +87,7 @@ describe('tags, members, images and the site through the official Ghost Admin AP
       expect(comped.context).toContain('members.0.comped: cannot be set');
       const badEmail = await failure(as('administrator').members.add({ email: 'not an address' }));
       expect(badEmail).toMatchObject({ type: 'ValidationError' });
+      expect(badEmail.context).toContain('members.0.email: must be an email address');
       expect(await failure(as('administrator').members.read({ id: '999999' }))).toMatchObject({ type: 'NotFoundError' });
       await expect(t.services.members.get({ email: 'news@example.com' })).rejects.toThrow();
     });

@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import { AppError } from '../../errors/app-error.js';
+import { AppError, isAppError } from '../../errors/app-error.js';
 import type { StaffUser } from '../../staff/index.js';
 
 /** The one item of a Ghost write body: `{"posts": [{…}]}`. */
@@ -16,4 +16,21 @@ export function single(body: unknown, key: string): Record<string, unknown> {
 export function staffOf(request: FastifyRequest): StaffUser {
   if (!request.staff) throw new AppError('NOT_SIGNED_IN');
   return request.staff;
+}
+
+/**
+ * Rethrows a domain error with its fields named as the client named them, under the item
+ * (`posts.0.published_at` for Masthead's `publishedAt`). `names` maps Masthead's names to Ghost's.
+ */
+export function inGhostTerms(prefix: string, names: Record<string, string>) {
+  return (error: unknown): never => {
+    if (!isAppError(error) || error.fields.length === 0) throw error;
+    const fields = error.fields.map(({ field, message }) => {
+      const known = Object.keys(names)
+        .filter((name) => field === name || field.startsWith(`${name}.`))
+        .sort((a, b) => b.length - a.length)[0];
+      return { field: `${prefix}.${known ? names[known] + field.slice(known.length) : field}`, message };
+    });
+    throw error.code === 'VALIDATION_FAILED' ? AppError.validation(fields) : new AppError(error.code, error.message, fields);
+  };
 }

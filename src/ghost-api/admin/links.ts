@@ -1,6 +1,7 @@
 import { postInput, slugify, type Tag, type TaxonomyService } from '../../content/index.js';
 import { AppError, isAppError, type FieldError } from '../../errors/app-error.js';
 import { parseInput } from '../../errors/validate.js';
+import { inGhostTerms } from './envelope.js';
 import { can, type StaffUser, type UserService } from '../../staff/index.js';
 
 /** How Ghost names a tag or author in a post: a plain string, or an object with an id, slug, name or email. */
@@ -23,31 +24,29 @@ export async function tagSlugs(given: unknown[], taxonomy: TaxonomyService, staf
   parseInput(postInput.shape.tags, given.map(() => 'tag'), `${prefix}.tags`);
   const tags = await taxonomy.listTags();
   const problems: FieldError[] = [];
-  const slugs: string[] = [];
+  const found: Array<Tag | { name: string; slug: string | undefined; field: string }> = [];
   for (const [index, entry] of given.entries()) {
     const ref = asReference(entry);
     const field = `${prefix}.tags.${index}`;
-    const found = ref && tags.find((t) => String(t.id) === String(ref.id) || same(ref.slug, t.slug) || (ref.id === undefined && ref.slug === undefined && same(ref.name, t.name)));
-    if (found) slugs.push(found.slug);
+    const tag = ref && tags.find((t) => String(t.id) === String(ref.id) || same(ref.slug, t.slug) || (ref.id === undefined && ref.slug === undefined && same(ref.name, t.name)));
+    if (tag) found.push(tag);
     else if (!ref || (typeof ref.name !== 'string' && typeof ref.slug !== 'string')) problems.push({ field, message: 'must name a tag by id, slug or name' });
     else if (!can(staff, { do: 'taxonomy.manage' })) problems.push({ field, message: `no tag is called "${String(ref.name ?? ref.slug)}", and your role cannot make tags` });
-    else {
-      const made = await makeTag(taxonomy, typeof ref.name === 'string' ? ref.name : String(ref.slug), typeof ref.slug === 'string' ? ref.slug : undefined);
-      tags.push(made);
-      slugs.push(made.slug);
-    }
+    else found.push({ name: typeof ref.name === 'string' ? ref.name : String(ref.slug), slug: typeof ref.slug === 'string' ? ref.slug : undefined, field });
   }
   if (problems.length > 0) throw AppError.validation(problems);
+  const slugs: string[] = [];
+  for (const tag of found) slugs.push('id' in tag ? tag.slug : (await makeTag(taxonomy, tag)).slug);
   return [...new Set(slugs)];
 }
 
 /** Makes a tag; when another request made the same one a moment before, that one is used. */
-async function makeTag(taxonomy: TaxonomyService, name: string, slug: string | undefined): Promise<Tag> {
+async function makeTag(taxonomy: TaxonomyService, tag: { name: string; slug: string | undefined; field: string }): Promise<Tag> {
   try {
-    return await taxonomy.createTag({ name, ...(slug === undefined ? {} : { slug }) });
+    return await taxonomy.createTag({ name: tag.name, ...(tag.slug === undefined ? {} : { slug: tag.slug }) });
   } catch (error) {
-    if (!isAppError(error) || error.code !== 'SLUG_TAKEN') throw error;
-    return taxonomy.getTag(slug ?? slugify(name));
+    if (isAppError(error) && error.code === 'SLUG_TAKEN') return taxonomy.getTag(tag.slug ?? slugify(tag.name));
+    return inGhostTerms(tag.field, {})(error);
   }
 }
 

@@ -7,7 +7,7 @@ import { idFrom, route } from '../http.js';
 import { browseOptions, readOptions, type ReadOptions } from '../options.js';
 import type { GhostQueries } from '../query/index.js';
 import { ghostMember, memberFieldNames, pick } from '../serialize.js';
-import { single, staffOf } from './envelope.js';
+import { inGhostTerms, single, staffOf } from './envelope.js';
 
 const shape = { include: [], fields: memberFieldNames, formats: [] };
 
@@ -41,7 +41,7 @@ export function adminMemberRoutes(app: FastifyInstance, deps: { members: MemberS
     authorize(staffOf(request), { do: 'members.manage' });
     const item = single(request.body, 'members');
     checkFields(item);
-    const member = await deps.members.add({ email: item.email, name: item.name ?? '' });
+    const member = await deps.members.add({ email: item.email, name: item.name ?? '' }).catch(inGhostTerms('members.0', {}));
     reply.code(201);
     return { members: await render([member], readOptions(request.query, shape)) };
   });
@@ -53,7 +53,7 @@ export function adminMemberRoutes(app: FastifyInstance, deps: { members: MemberS
     if (item.email !== undefined && item.email !== current.email) {
       throw AppError.validation([{ field: 'members.0.email', message: 'cannot change: a member signs in with their address' }]);
     }
-    const member = 'name' in item ? await deps.members.rename(current.id, item.name ?? '') : current;
+    const member = 'name' in item ? await deps.members.rename(current.id, item.name ?? '').catch(inGhostTerms('members.0', {})) : current;
     return { members: await render([member], readOptions(request.query, shape)) };
   });
 }

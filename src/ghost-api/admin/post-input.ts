@@ -94,3 +94,13 @@ function featureImage(item: Record<string, unknown>, current: FeatureImage | nul
   const caption = typeof given === 'string' ? given.replace(/<[^>]*>/g, '').trim() : undefined;
   return { url, alt, ...(caption ? { caption } : {}), ...(current?.credit && url === current.url ? { credit: current.credit } : {}) };
 }
+
+/** Masthead's names of post fields back in Ghost's, so errors name what the client sent. */
+export const ghostPostNames: Record<string, string> = {
+  ...Object.fromEntries(Object.entries(renamed).map(([ghost, masthead]) => [masthead, ghost])),
+  body: 'html',
+  'featureImage.url': 'feature_image',
+  'featureImage.alt': 'feature_image_alt',
+  'featureImage.caption': 'feature_image_caption',
+  featureImage: 'feature_image',
+};

@@ -10,9 +10,9 @@ import { idFrom, route, slugFrom } from '../http.js';
 import { browseOptions, readOptions, type ReadOptions } from '../options.js';
 import type { GhostQueries } from '../query/index.js';
 import { adminPostFieldNames, ghostAdminPost, pick } from '../serialize.js';
-import { single, staffOf } from './envelope.js';
+import { inGhostTerms, single, staffOf } from './envelope.js';
 import { authorSlugs, tagSlugs } from './links.js';
-import { ghostPostChanges } from './post-input.js';
+import { ghostPostChanges, ghostPostNames } from './post-input.js';
 
 const shape = { include: ['tags', 'authors'], fields: adminPostFieldNames, formats: ['html', 'plaintext'] };
 
@@ -79,7 +79,7 @@ export function adminPostRoutes(app: FastifyInstance, deps: AdminPostDeps): void
       if (tags) changes.tags = await tagSlugs(tags, deps.taxonomy, staff, `${key}.0`);
       if (authors) changes.authors = await authorSlugs(authors, deps, `${key}.0`);
       else if (atLeast(staff.role, 'editor') && staff.authorId !== null) changes.authors = await authorSlugs([{ id: staff.authorId }], deps, `${key}.0`);
-      const post = await deps.editorial.create(changes, staff);
+      const post = await deps.editorial.create(changes, staff).catch(inGhostTerms(`${key}.0`, ghostPostNames));
       reply.code(201);
       return { [key]: [out(post, readOptions(request.query, shape))] };
     });
@@ -94,7 +94,7 @@ export function adminPostRoutes(app: FastifyInstance, deps: AdminPostDeps): void
       if (tags) changes.tags = await tagSlugs(tags, deps.taxonomy, staff, `${key}.0`);
       if (authors) changes.authors = await authorSlugs(authors, deps, `${key}.0`);
       dropUnchanged(changes, current);
-      const saved = await deps.editorial.save(current.id, changes, { revision: current.revision, user: staff });
+      const saved = await deps.editorial.save(current.id, changes, { revision: current.revision, user: staff }).catch(inGhostTerms(`${key}.0`, ghostPostNames));
       return { [key]: [out(saved, readOptions(request.query, shape))] };
     });
 

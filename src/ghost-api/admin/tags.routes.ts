@@ -7,12 +7,13 @@ import { idFrom, route, slugFrom } from '../http.js';
 import { browseOptions, readOptions, type ReadOptions } from '../options.js';
 import type { GhostQueries } from '../query/index.js';
 import { ghostTag, pick, tagFieldNames } from '../serialize.js';
-import { single, staffOf } from './envelope.js';
+import { inGhostTerms, single, staffOf } from './envelope.js';
 
 const shape = { include: ['count.posts'], fields: tagFieldNames, formats: [] };
 
 /** Ghost's tag fields Masthead takes, and where they go; the rest of Ghost's tag fields are answered but not kept. */
 const taken: Record<string, string> = { name: 'name', slug: 'slug', description: 'description', accent_color: 'accentColor', section: 'isSection' };
+const ghostTagNames = Object.fromEntries(Object.entries(taken).map(([ghost, masthead]) => [masthead, ghost]));
 
 /** Tags for Ghost's Admin API clients; editors and administrators add and edit them. */
 export function adminTagRoutes(app: FastifyInstance, deps: { taxonomy: TaxonomyService; queries: GhostQueries; publicUrl: string }): void {
@@ -42,7 +43,7 @@ export function adminTagRoutes(app: FastifyInstance, deps: { taxonomy: TaxonomyS
 
   route(app, 'POST', '/tags', async (request, reply) => {
     authorize(staffOf(request), { do: 'taxonomy.manage' });
-    const tag = await deps.taxonomy.createTag(tagChanges(single(request.body, 'tags')));
+    const tag = await deps.taxonomy.createTag(tagChanges(single(request.body, 'tags'))).catch(inGhostTerms('tags.0', ghostTagNames));
     reply.code(201);
     return { tags: await render([tag], readOptions(request.query, shape)) };
   });
@@ -50,7 +51,7 @@ export function adminTagRoutes(app: FastifyInstance, deps: { taxonomy: TaxonomyS
     authorize(staffOf(request), { do: 'taxonomy.manage' });
     const current = await byId(idFrom(request, 'TAG_NOT_FOUND', 'tag'));
     const kept = { name: current.name, slug: current.slug, description: current.description, accentColor: current.accentColor ?? undefined, isSection: current.isSection, navOrder: current.navOrder ?? undefined };
-    const tag = await deps.taxonomy.updateTag(current.slug, { ...kept, ...tagChanges(single(request.body, 'tags')) });
+    const tag = await deps.taxonomy.updateTag(current.slug, { ...kept, ...tagChanges(single(request.body, 'tags')) }).catch(inGhostTerms('tags.0', ghostTagNames));
     return { tags: await render([tag], readOptions(request.query, shape)) };
   });
 }
