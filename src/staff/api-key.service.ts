@@ -25,7 +25,7 @@ const TOUCH_INTERVAL_MS = 60_000;
 
 /** The longest a signed token may live, from issue to expiry, as Ghost's clients make them. */
 export const MAX_TOKEN_SECONDS = 5 * 60;
-/** How far a client's clock may run ahead of ours before its fresh tokens look issued in the future. */
+/** How far a client's clock may run ahead of ours before its fresh tokens look issued in the future (expiry allows none). */
 const CLOCK_TOLERANCE_SECONDS = 60;
 /** Tokens are a few hundred characters; anything far longer is not one of ours. */
 const MAX_TOKEN_LENGTH = 2048;
@@ -102,21 +102,25 @@ export class ApiKeyService {
     if (typeof header.kid !== 'string' || !keyIdPattern.test(header.kid)) throw refuse('its "kid" header must be the id of an Admin API key');
     const found = await repo.findLiveKey(this.deps.db, { keyId: header.kid });
     if (!found?.signingSecret) throw new AppError('ADMIN_TOKEN_INVALID', 'Unknown Admin API key: it does not exist or was revoked.');
+    const now = this.deps.clock();
     let claims;
     try {
+      // Expiry is checked without leeway; only the issue time allows for a client clock ahead of ours.
       ({ payload: claims } = await jwtVerify(token, Buffer.from(found.signingSecret, 'hex'), {
         algorithms: ['HS256'],
         audience: audiences,
         requiredClaims: ['exp', 'iat'],
-        maxTokenAge: MAX_TOKEN_SECONDS,
-        clockTolerance: CLOCK_TOLERANCE_SECONDS,
-        currentDate: this.deps.clock(),
+        currentDate: now,
       }));
     } catch (error) {
       if (error instanceof jose.JOSEError) throw refuse(error.message.replace(/\.$/, ''));
       throw error;
     }
-    if (claims.exp! - claims.iat! > MAX_TOKEN_SECONDS) throw refuse(`it must expire at most ${MAX_TOKEN_SECONDS / 60} minutes after it was issued`);
+    const iat = claims.iat!;
+    const seconds = Math.floor(now.getTime() / 1000);
+    if (iat > seconds + CLOCK_TOLERANCE_SECONDS) throw refuse('it is issued in the future');
+    if (seconds - iat > MAX_TOKEN_SECONDS) throw refuse(`it was issued more than ${MAX_TOKEN_SECONDS / 60} minutes ago`);
+    if (claims.exp! - iat > MAX_TOKEN_SECONDS) throw refuse(`it must expire at most ${MAX_TOKEN_SECONDS / 60} minutes after it was issued`);
     const staff = await this.actingAs(found);
     if (!staff) throw new AppError('ADMIN_TOKEN_INVALID', 'Unknown Admin API key: the person who made it no longer has access.');
     return staff;
