@@ -29,7 +29,7 @@ const ghostForms: Partial<Record<ErrorCode, { status: number; type: string }>> =
   CONTENT_KEY_REQUIRED: { status: 403, type: 'NoPermissionError' },
 };
 
-export interface GhostError {
+interface GhostError {
   message: string;
   context: string | null;
   type: string;
@@ -42,7 +42,7 @@ export interface GhostError {
 }
 
 /** An error as Ghost's APIs answer it: `{"errors": [{message, context, type, …}]}` with Ghost's status. */
-export function toGhostError(error: FastifyError | AppError): { status: number; body: { errors: [GhostError] } } {
+function toGhostError(error: FastifyError | AppError): { status: number; body: { errors: [GhostError] } } {
   const base = { details: null, property: null, help: null, id: randomUUID(), ghostErrorCode: null } as const;
   if (isAppError(error)) {
     const form = ghostForms[error.code] ?? { status: httpStatus[error.code], type: typeByStatus[httpStatus[error.code]] ?? 'InternalServerError' };

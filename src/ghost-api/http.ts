@@ -1,10 +1,11 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { z } from 'zod';
 import { textProblem } from '../content/text.js';
+import { slugParams } from '../content-api/http.js';
 import { AppError, type FieldError } from '../errors/app-error.js';
+import { parseInput } from '../errors/validate.js';
 import type { ErrorCode } from '../errors/codes.js';
 
-export type Handler = (request: FastifyRequest, reply: FastifyReply) => Promise<unknown>;
+type Handler = (request: FastifyRequest, reply: FastifyReply) => Promise<unknown>;
 
 /** Ghost's addresses end with a slash; both forms are answered. */
 export function route(app: FastifyInstance, method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, handler: Handler): void {
@@ -21,7 +22,7 @@ export function idFrom(request: FastifyRequest, notFound: ErrorCode, what: strin
 }
 
 export function slugFrom(request: FastifyRequest): string {
-  return z.object({ slug: z.string().min(1).max(200) }).parse(request.params).slug;
+  return parseInput(slugParams, request.params).slug;
 }
 
 /**

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { parseInput } from '../errors/validate.js';
 
 /** The most items one page holds; as in Ghost 6, `limit=all` and larger limits give this many. */
-export const MAX_PAGE_SIZE = 100;
+const MAX_PAGE_SIZE = 100;
 const DEFAULT_PAGE_SIZE = 15;
 
 const once = (name: string) => z.string({ message: `give ${name} once, as text` });
@@ -27,7 +27,7 @@ const page = once('page')
   .transform(Number)
   .refine((n) => n >= 1, 'must be at least 1');
 
-export interface Shape {
+interface Shape {
   include: readonly string[];
   fields: readonly string[];
   formats: readonly string[];

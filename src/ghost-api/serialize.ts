@@ -11,12 +11,12 @@ import type { SiteSettings } from '../settings/index.js';
  */
 
 /** A stable UUID for an item (Ghost's `uuid`), derived from its kind and id. */
-export function itemUuid(kind: string, id: number): string {
+function itemUuid(kind: string, id: number): string {
   const hex = createHash('sha256').update(`masthead:${kind}:${id}`).digest('hex');
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${((parseInt(hex[16]!, 16) & 0x3) | 0x8).toString(16)}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
-export interface ShapeOptions {
+interface ShapeOptions {
   publicUrl: string;
   /** What the client asked to include: `tags`, `authors`, `count.posts` … */
   include: ReadonlySet<string>;

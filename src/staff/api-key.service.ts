@@ -24,7 +24,7 @@ export const apiKeyInput = z
 const TOUCH_INTERVAL_MS = 60_000;
 
 /** The longest a signed token may live, from issue to expiry, as Ghost's clients make them. */
-export const MAX_TOKEN_SECONDS = 5 * 60;
+const MAX_TOKEN_SECONDS = 5 * 60;
 /** How far a client's clock may run ahead of ours before its fresh tokens look issued in the future (expiry allows none). */
 const CLOCK_TOLERANCE_SECONDS = 60;
 /** Tokens are a few hundred characters; anything far longer is not one of ours. */

@@ -163,6 +163,14 @@ describe.each(dialects)('Ghost filters (NQL) through the official client on %s',
     }
   });
 
+  it('refuses a slug longer than any slug as bad input, not as a failure', async () => {
+    for (const path of [`/content/posts/slug/${'a'.repeat(300)}/?key=${key}`, `/content/tags/slug/${'a'.repeat(300)}/?key=${key}`]) {
+      const res = await t.app.inject({ url: `/ghost/api${path}` });
+      expect(res.statusCode).toBe(422);
+      expect(res.json().errors[0]).toMatchObject({ type: 'ValidationError', property: 'slug' });
+    }
+  });
+
   it('refuses control characters in any parameter before they reach the database', async () => {
     for (const path of [
       `/content/posts/?key=${key}&filter=${encodeURIComponent("title:'a\u0000b'")}`,

@@ -35,7 +35,7 @@ const renamed: Record<string, string> = {
 const known = new Set<string>([...adminPostFieldNames, ...ignoredFields, 'feature_image_alt', 'feature_image_caption']);
 
 /** A Ghost post or page as Masthead's post fields, with its tags and authors still as Ghost sent them. */
-export interface GhostPostChanges {
+interface GhostPostChanges {
   changes: Record<string, unknown>;
   tags: unknown[] | undefined;
   authors: unknown[] | undefined;

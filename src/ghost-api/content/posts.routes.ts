@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { pagination, sendJson } from '../../content-api/http.js';
 import type { PostService } from '../../content/index.js';
 import { AppError } from '../../errors/app-error.js';
@@ -31,7 +31,7 @@ export function postRoutes(app: FastifyInstance, deps: PostRouteDeps): void {
       });
     });
 
-    const one = async (request: Parameters<Parameters<typeof route>[3]>[0], reply: Parameters<Parameters<typeof route>[3]>[1], by: { id: number } | { slug: string }) => {
+    const one = async (request: FastifyRequest, reply: FastifyReply, by: { id: number } | { slug: string }) => {
       const options = readOptions(request.query, shape);
       const post = await deps.posts.getPublished(by, type).catch((error: unknown) => {
         throw error instanceof AppError && error.code === 'POST_NOT_FOUND' ? new AppError('POST_NOT_FOUND', `${type === 'post' ? 'Post' : 'Page'} not found.`) : error;

@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { pagination, sendJson } from '../../content-api/http.js';
 import { toAuthor, toTag, type Author, type Tag } from '../../content/index.js';
 import { AppError } from '../../errors/app-error.js';
@@ -79,7 +79,7 @@ function taxonomyRoutes<T extends Tag | Author>(app: FastifyInstance, deps: Site
     return sendJson(request, reply, { [key]: await render(await kind.rows(deps.queries, ids), options), meta: { pagination: pagination(options.page, options.limit, total) } });
   });
 
-  const one = async (request: Parameters<Parameters<typeof route>[3]>[0], reply: Parameters<Parameters<typeof route>[3]>[1], by: { id: number } | { slug: string }) => {
+  const one = async (request: FastifyRequest, reply: FastifyReply, by: { id: number } | { slug: string }) => {
     const options = readOptions(request.query, shape);
     const id = await deps.queries.find(kind.scope, by);
     const [item] = id === undefined ? [] : await kind.rows(deps.queries, [id]);

@@ -15,7 +15,7 @@ export function compileFilter(eb: Builder, resource: Resource, node: FilterNode)
   return compileField(eb, node.field, field, node);
 }
 
-export function filterable(resource: Resource): string[] {
+function filterable(resource: Resource): string[] {
   return Object.keys(resource.fields).sort();
 }
 

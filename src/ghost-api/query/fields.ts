@@ -16,18 +16,18 @@ export type ScalarField =
   | { kind: 'enum'; column: string; values: readonly string[] };
 
 /** A field that is true or false per named value, e.g. a tag's `visibility:public`. */
-export interface ChoiceField {
+interface ChoiceField {
   kind: 'choice';
   choices: Record<string, (eb: Builder) => Expression<SqlBool>>;
 }
 
 /** Items linked to the row (a post's tags): a condition holds when some linked item meets it. */
-export interface Relation {
+interface Relation {
   /** EXISTS over the linked items, narrowed by `where` when given. */
   exists(eb: Builder, where?: (eb: Builder) => Expression<SqlBool>): Expression<SqlBool>;
 }
 
-export interface RelationField {
+interface RelationField {
   kind: 'relation';
   relation: Relation;
   field: ScalarField;
@@ -211,4 +211,3 @@ export const resources = {
   },
 } satisfies Record<string, Resource>;
 
-export type ResourceName = keyof typeof resources;

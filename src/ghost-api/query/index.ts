@@ -6,9 +6,8 @@ import { FilterSyntaxError, parseFilter } from './nql.js';
 import * as repo from './query.repository.js';
 
 export type { ScopeName } from './query.repository.js';
-export { scopes } from './query.repository.js';
 
-export interface ListOptions {
+interface ListOptions {
   /** Ghost's filter language (NQL), e.g. `tag:film+featured:true`. */
   filter?: string;
   /** e.g. `published_at desc, title asc`. */

@@ -11,7 +11,7 @@ import { createRequire } from 'node:module';
  */
 
 export type Scalar = string | number | boolean | null;
-export type Comparison = '=' | '!=' | '>' | '<' | '>=' | '<=';
+type Comparison = '=' | '!=' | '>' | '<' | '>=' | '<=';
 
 export type Condition =
   | { kind: 'compare'; field: string; op: Comparison; value: Scalar }
@@ -25,9 +25,9 @@ export type FilterNode = Condition | { kind: 'and'; nodes: FilterNode[] } | { ki
 export class FilterSyntaxError extends Error {}
 
 /** Filters longer than this are refused before parsing. */
-export const MAX_FILTER_LENGTH = 4000;
+const MAX_FILTER_LENGTH = 4000;
 /** Conditions and listed values a filter may hold, and how deep parentheses may nest. */
-export const FILTER_LIMITS = { conditions: 100, values: 500, depth: 10 } as const;
+const FILTER_LIMITS = { conditions: 100, values: 500, depth: 10 } as const;
 
 interface JisonLexer {
   rules: RegExp[];
