@@ -14,6 +14,7 @@ import type { Config } from './config/schema.js';
 import { anonymous, type Viewer } from './content/index.js';
 import { adminApi, installStaffAccess } from './admin-api/index.js';
 import { contentApi } from './content-api/index.js';
+import { ghostApi } from './ghost-api/index.js';
 import { installErrorHandler } from './http/error-handler.js';
 import type { Services } from './services.js';
 import { renderErrorPage } from './site/render.js';
@@ -129,6 +130,7 @@ export async function buildApp({ config, services, logger }: AppOptions): Promis
 
   await app.register(adminApi, { prefix: '/admin/api', services, publicUrl: config.publicUrl, theme, dataDir: config.dataDir });
   await app.register(contentApi, { prefix: '/api/content', services, publicUrl: config.publicUrl });
+  await app.register(ghostApi, { prefix: '/ghost/api', services, publicUrl: config.publicUrl });
   await app.register(adminAppRoutes);
   await app.register(searchRoutes, {
     search: services.search,

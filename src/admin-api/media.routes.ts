@@ -27,7 +27,7 @@ const mediaEnvelope = z.object({ media: mediaOut });
 const uploadDoc = mediaText.extend({ file: z.string().meta({ format: 'binary', description: `The image, at most ${MAX_UPLOAD_BYTES / 1024 / 1024} MB` }) });
 
 /** Reads a multipart upload: the one file and the text fields, in any order. */
-async function readUpload(request: FastifyRequest): Promise<{ file: Upload | undefined; fields: Record<string, string> }> {
+export async function readUpload(request: FastifyRequest): Promise<{ file: Upload | undefined; fields: Record<string, string> }> {
   if (!request.isMultipart()) {
     throw AppError.validation([{ field: '(input)', message: 'must be multipart/form-data with a file and its alt text' }]);
   }

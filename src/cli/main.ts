@@ -112,6 +112,42 @@ export function buildProgram(config: () => Readonly<Config>): Command {
       });
     });
 
+  // Keys for integrations, printed alone on stdout so scripts can capture them; they are made in
+  // the name of the site's first active administrator, as if that person had made them in the admin.
+  const keyMaker = async (services: Services) => {
+    const administrator = (await services.users.list()).find((u) => u.role === 'administrator' && u.status === 'active');
+    if (!administrator) throw new CliError('The site has no active administrator to own the key; create one first with "masthead user create --role administrator".');
+    return administrator;
+  };
+  program
+    .command('content-key')
+    .description('Content API keys (read-only, for front ends)')
+    .command('create')
+    .argument('<name>', 'what the key is for, e.g. "Next.js front end"')
+    .description('create a Content API key and print it (26 hex characters, as Ghost\'s clients expect)')
+    .action(async (name: string) => {
+      await withServices(config(), async (services) => {
+        const { key, secret } = await services.contentKeys.create({ name }, (await keyMaker(services)).id);
+        process.stderr.write(`Created Content API key "${key.name}". It is shown only now:\n`);
+        process.stdout.write(`${secret}\n`);
+      });
+    });
+  program
+    .command('admin-key')
+    .description('Admin API keys (act with a staff role, for integrations and migration tools)')
+    .command('create')
+    .argument('<name>', 'what the key is for, e.g. "Zapier"')
+    .requiredOption('--role <role>', 'contributor, author, editor or administrator')
+    .description('create an Admin API key and print it as id:secret (the format of Ghost\'s Admin API keys)')
+    .action(async (name: string, options: { role: string }) => {
+      await withServices(config(), async (services) => {
+        const maker = await keyMaker(services);
+        const { key, secret } = await services.apiKeys.create({ name, role: options.role }, maker);
+        process.stderr.write(`Created Admin API key "${key.name}" acting as ${key.role} for ${maker.name} <${maker.email}>. It is shown only now:\n`);
+        process.stdout.write(`${secret}\n`);
+      });
+    });
+
   program
     .command('export')
     .argument('<file>', 'where to write the site document (JSON)')

@@ -13,3 +13,4 @@ export { slugify } from './text.js';
 export { canRead, forViewer, anonymous } from './access.js';
 export type { Viewer } from './access.js';
 export { tagInput, authorInput } from './taxonomy.schema.js';
+export { toTag, toAuthor } from './taxonomy.repository.js';

@@ -8,8 +8,8 @@ function escapeLike(text: string): string {
  * A case-insensitive LIKE on both databases, with the user's text taken literally (`%` and `_`
  * match themselves). `column` is trusted SQL such as `posts.title`.
  */
-export function likeText(column: string, text: string, where: 'contains' | 'starts' | 'word-starts'): RawBuilder<boolean> {
+export function likeText(column: string, text: string, where: 'contains' | 'starts' | 'ends' | 'word-starts'): RawBuilder<boolean> {
   const escaped = escapeLike(text);
-  const pattern = where === 'contains' ? `%${escaped}%` : where === 'starts' ? `${escaped}%` : `% ${escaped}%`;
+  const pattern = { contains: `%${escaped}%`, starts: `${escaped}%`, ends: `%${escaped}`, 'word-starts': `% ${escaped}%` }[where];
   return sql<boolean>`lower(${sql.raw(column)}) like ${pattern} escape '\\'`;
 }

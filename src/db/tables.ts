@@ -220,6 +220,10 @@ export interface ApiKeysTable {
   created_at: string;
   last_used_at: string | null;
   revoked_at: string | null;
+  /** The public half of a Ghost-format key ("id:secret"); null for older bearer-only keys. */
+  key_id: string | null;
+  /** Hex secret that signs the key's tokens (HS256); null for older bearer-only keys. */
+  signing_secret: string | null;
 }
 
 export interface ContentApiKeysTable {

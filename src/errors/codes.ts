@@ -1,6 +1,7 @@
 /** Every error the domain can raise. Each has an HTTP status in http-status.ts and a line in docs/api-errors.md. */
 export const errorCodes = {
   VALIDATION_FAILED: 'The input is not valid; see the field errors.',
+  FILTER_INVALID: 'The filter cannot be read, names a field that cannot be filtered on, or compares a field with a value it cannot hold.',
   NOT_FOUND: 'Nothing exists at that address.',
   POST_NOT_FOUND: 'No post has that id or slug.',
   TAG_NOT_FOUND: 'No tag has that id or slug.',
@@ -15,6 +16,7 @@ export const errorCodes = {
   IMPORT_INVALID: 'The import file is not a valid Masthead export.',
   IMPORT_TARGET_NOT_EMPTY: 'Imports go into an empty site.',
   MEMBER_NOT_FOUND: 'No member has that id or email.',
+  MEMBER_EXISTS: 'A member with that email address already exists.',
   SIGNIN_REQUIRED: 'Sign in as a member first.',
   SIGNIN_LINK_INVALID: 'The sign-in link is invalid, used or expired.',
   CHECKOUT_SIGNIN_REQUIRED: 'An account already uses that email address: sign in first, then buy from your account.',
@@ -34,6 +36,9 @@ export const errorCodes = {
   NOT_SIGNED_IN: 'Sign in to continue.',
   SESSION_EXPIRED: 'Your session has ended; sign in again to continue.',
   API_KEY_INVALID: 'The API key is not valid or was revoked.',
+  ADMIN_TOKEN_INVALID: 'The Admin API token is malformed, expired, too long-lived, meant for another API, or not signed by a live key.',
+  ACCEPT_VERSION_INVALID: 'The Accept-Version header is not a version such as v6.0.',
+  ACCEPT_VERSION_MISMATCH: 'No such endpoint in the served version; the client asked for another one.',
   FORBIDDEN: 'Your role does not allow this.',
   CSRF_INVALID: 'The request is missing its CSRF token; reload and try again.',
   LINK_INVALID: 'This link is damaged, has expired or was already used.',

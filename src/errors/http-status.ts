@@ -3,6 +3,7 @@ import type { ErrorCode } from './codes.js';
 /** The only place that turns a domain error into an HTTP status. */
 export const httpStatus: Record<ErrorCode, number> = {
   VALIDATION_FAILED: 400,
+  FILTER_INVALID: 400,
   NOT_FOUND: 404,
   POST_NOT_FOUND: 404,
   TAG_NOT_FOUND: 404,
@@ -17,6 +18,7 @@ export const httpStatus: Record<ErrorCode, number> = {
   IMPORT_INVALID: 400,
   IMPORT_TARGET_NOT_EMPTY: 409,
   MEMBER_NOT_FOUND: 404,
+  MEMBER_EXISTS: 409,
   SIGNIN_REQUIRED: 401,
   SIGNIN_LINK_INVALID: 400,
   CHECKOUT_SIGNIN_REQUIRED: 409,
@@ -36,6 +38,9 @@ export const httpStatus: Record<ErrorCode, number> = {
   NOT_SIGNED_IN: 401,
   SESSION_EXPIRED: 401,
   API_KEY_INVALID: 401,
+  ADMIN_TOKEN_INVALID: 401,
+  ACCEPT_VERSION_INVALID: 400,
+  ACCEPT_VERSION_MISMATCH: 406,
   FORBIDDEN: 403,
   CSRF_INVALID: 403,
   SETUP_DONE: 409,

@@ -13,3 +13,4 @@ export { planTiers, billings, subscriptionStatuses } from './member.types.js';
 export type { Plan, PlanTier, Billing, Member, Subscription, SubscriptionStatus } from './member.types.js';
 export { exportMemberships, importMemberships, membershipSection } from './member.portability.js';
 export { withUniqueSlug } from './unique-slug.js';
+export { toMember } from './member.repository.js';

@@ -6,6 +6,7 @@ import { inTransaction, type Db } from '../db/client.js';
 import type { Mailer } from '../email/index.js';
 import { AppError } from '../errors/app-error.js';
 import { parseInput } from '../errors/validate.js';
+import { line } from '../content/text.js';
 import { validateAddress, type Address } from './address.js';
 import { signInEmail } from './member.emails.js';
 import {
@@ -35,6 +36,9 @@ const LINKS_PER_WINDOW = 3;
 const WINDOW_MS = 15 * 60_000;
 
 export const emailInput = z.string().trim().toLowerCase().max(254, 'must be at most 254 characters').pipe(z.email('must be an email address'));
+
+/** A member added by staff (an integration moving readers in): an address and, optionally, a name. */
+export const memberInput = z.object({ email: emailInput, name: line(120).default('') }).strict();
 
 /** How many of a member's checkouts their detail shows. */
 const RECENT_CHECKOUTS = 10;
@@ -141,6 +145,23 @@ export class MemberService {
 
   subscriptions(memberId: number): Promise<Subscription[]> {
     return memberSubscriptions(this.deps.db, memberId);
+  }
+
+  /** Adds a reader account for an address; an address that already has one is MEMBER_EXISTS. */
+  async add(input: unknown): Promise<Member> {
+    const data = parseInput(memberInput, input);
+    if (await findMember(this.deps.db, { email: data.email })) {
+      throw new AppError('MEMBER_EXISTS', `A member with ${data.email} already exists.`, [{ field: 'email', message: 'already has a member account' }]);
+    }
+    return upsertMember(this.deps.db, data.email, data.name, this.now());
+  }
+
+  /** Changes a member's name. */
+  async rename(id: number, name: unknown): Promise<Member> {
+    const data = parseInput(memberInput.pick({ name: true }), { name });
+    await this.get({ id });
+    await updateMemberRow(this.deps.db, id, { name: data.name }, this.now());
+    return this.get({ id });
   }
 
   /** Sets the shipping address (validated and normalised for its country); later issues go there. */

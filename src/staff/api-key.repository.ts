@@ -20,11 +20,20 @@ function toKey(row: { id: number; name: string; prefix: string; role: string; cr
 
 export async function insertKey(
   db: DbOrTx,
-  key: { name: string; keyHash: string; prefix: string; role: StaffRole; createdBy: number; now: string },
+  key: { name: string; keyHash: string; prefix: string; role: StaffRole; createdBy: number; now: string; keyId: string; signingSecret: string },
 ): Promise<ApiKey> {
   const row = await db
     .insertInto('api_keys')
-    .values({ name: key.name, key_hash: key.keyHash, prefix: key.prefix, role: key.role, created_by: key.createdBy, created_at: key.now })
+    .values({
+      name: key.name,
+      key_hash: key.keyHash,
+      prefix: key.prefix,
+      role: key.role,
+      created_by: key.createdBy,
+      created_at: key.now,
+      key_id: key.keyId,
+      signing_secret: key.signingSecret,
+    })
     .returning(columns)
     .executeTakeFirstOrThrow();
   return toKey(row);
@@ -40,28 +49,37 @@ export async function revokeKey(db: DbOrTx, id: number, now: string): Promise<Ap
   return row ? toKey(row) : undefined;
 }
 
-/** The live key with this hash and the account that made it. */
-export async function findLiveKey(db: DbOrTx, keyHash: string): Promise<{ key: ApiKey; creator: UserRow } | undefined> {
+export interface LiveKey {
+  key: ApiKey;
+  creator: UserRow;
+  /** Hex secret that signs the key's tokens; null for bearer-only keys. */
+  signingSecret: string | null;
+}
+
+/** The live key with this hash (sent whole as a bearer token) or this key id (signing tokens), and the account that made it. */
+export async function findLiveKey(db: DbOrTx, by: { keyHash: string } | { keyId: string }): Promise<LiveKey | undefined> {
   const row = await db
     .selectFrom('api_keys')
     .innerJoin('users', 'users.id', 'api_keys.created_by')
     .selectAll('users')
     .select([
-      'api_keys.id as key_id',
+      'api_keys.id as key_row_id',
       'api_keys.name as key_name',
       'api_keys.prefix as key_prefix',
       'api_keys.role as key_role',
       'api_keys.created_at as key_created_at',
       'api_keys.last_used_at as key_last_used_at',
+      'api_keys.signing_secret as key_signing_secret',
     ])
-    .where('api_keys.key_hash', '=', keyHash)
+    .where('keyHash' in by ? 'api_keys.key_hash' : 'api_keys.key_id', '=', 'keyHash' in by ? by.keyHash : by.keyId)
     .where('api_keys.revoked_at', 'is', null)
     .executeTakeFirst();
   if (!row) return undefined;
-  const { key_id, key_name, key_prefix, key_role, key_created_at, key_last_used_at, ...creator } = row;
+  const { key_row_id, key_name, key_prefix, key_role, key_created_at, key_last_used_at, key_signing_secret, ...creator } = row;
   return {
-    key: toKey({ id: key_id, name: key_name, prefix: key_prefix, role: key_role, created_by: creator.id, created_at: key_created_at, last_used_at: key_last_used_at, revoked_at: null }),
+    key: toKey({ id: key_row_id, name: key_name, prefix: key_prefix, role: key_role, created_by: creator.id, created_at: key_created_at, last_used_at: key_last_used_at, revoked_at: null }),
     creator,
+    signingSecret: key_signing_secret,
   };
 }
 

@@ -11,12 +11,16 @@ import { hashToken } from './secret.js';
 
 export const contentKeyInput = z.object({ name: line(120, 1) }).strict();
 
+/** Keys are 26 hex characters (104 random bits), the format Ghost's Content API clients accept. */
+const CONTENT_KEY_BYTES = 13;
+
 /** Last-used times are written at most this often per key, so busy front ends do not write on every read. */
 const TOUCH_INTERVAL_MS = 60_000;
 
 /**
  * Content API keys: made and revoked by administrators, stored as hashes. A key only reads what
- * the public site shows; it never acts as a staff member.
+ * the public site shows; it never acts as a staff member. Keys made before keys took Ghost's
+ * format (`mhc_…`) keep working.
  */
 export class ContentKeyService {
   constructor(private readonly deps: { db: Db; clock: Clock }) {}
@@ -24,8 +28,8 @@ export class ContentKeyService {
   /** Creates a key; the returned secret is the only time anyone sees it. */
   async create(input: unknown, createdBy: number): Promise<{ key: ContentKey; secret: string }> {
     const data = parseInput(contentKeyInput, input);
-    const prefix = `mhc_${randomBytes(4).toString('hex')}`;
-    const secret = `${prefix}_${randomBytes(24).toString('base64url')}`;
+    const secret = randomBytes(CONTENT_KEY_BYTES).toString('hex');
+    const prefix = secret.slice(0, 8);
     const key = await repo.insertContentKey(this.deps.db, { name: data.name, keyHash: hashToken(secret), prefix, createdBy, now: this.now() });
     return { key, secret };
   }

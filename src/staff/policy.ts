@@ -19,7 +19,7 @@ import { staffRoles, type StaffRole, type StaffUser } from './user.types.js';
  * - author: their own pieces, and whatever is published.
  * - editor, administrator: everything. A piece's earlier versions: its authors, editors and administrators.
  * Memberships and newsletters: editors see plans and members, run print issues and newsletters;
- * administrators change plans (prices are money matters).
+ * administrators change plans (prices are money matters) and add or edit members.
  * API keys act with their own role under the byline of the administrator who made them.
  */
 export type Action =
@@ -43,6 +43,7 @@ export type Action =
   | { do: 'media.delete'; media: { uploadedBy: number | null } }
   | { do: 'dashboard.view' }
   | { do: 'members.view' }
+  | { do: 'members.manage' }
   | { do: 'plans.manage' }
   | { do: 'print.manage' }
   | { do: 'newsletter.manage' };
@@ -119,6 +120,7 @@ export function can(user: StaffUser, action: Action): boolean {
     case 'settings.manage':
     case 'apiKeys.manage':
     case 'plans.manage':
+    case 'members.manage':
       return role === 'administrator';
     case 'media.edit':
     case 'media.delete':
@@ -151,6 +153,7 @@ const refusals: { [K in Action['do']]: Refusal<Extract<Action, { do: K }>> } = {
   'media.delete': 'Only editors, administrators and the uploader can delete this file.',
   'dashboard.view': 'You cannot see the dashboard.',
   'members.view': 'Only editors and administrators see members and plans.',
+  'members.manage': 'Only administrators add members or change their details.',
   'plans.manage': 'Only administrators change membership plans.',
   'print.manage': 'Only editors and administrators manage print issues.',
   'newsletter.manage': 'Only editors and administrators manage newsletters, subscribers and sends.',

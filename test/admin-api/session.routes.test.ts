@@ -193,7 +193,7 @@ describe.each(dialects)('staff sign-in and accounts on %s', (dialect) => {
     const created = await admin.call('POST', '/admin/api/api-keys', { name: 'Zapier', role: 'editor' });
     expect(created.statusCode).toBe(201);
     const { apiKey, secret } = created.json();
-    expect(secret).toMatch(/^mh_[0-9a-f]{8}_/);
+    expect(secret).toMatch(/^[0-9a-f]{24}:[0-9a-f]{64}$/);
     expect(JSON.stringify((await admin.call('GET', '/admin/api/api-keys')).json())).not.toContain(secret);
 
     const asKey = (url: string, method: 'GET' | 'POST' = 'GET', payload?: object) =>

@@ -1,0 +1,35 @@
+import cors from '@fastify/cors';
+import type { FastifyInstance } from 'fastify';
+import { CONTENT_KEY_HEADER } from '../../content-api/index.js';
+import { AppError } from '../../errors/app-error.js';
+import type { Services } from '../../services.js';
+import type { GhostQueries } from '../query/index.js';
+import { postRoutes } from './posts.routes.js';
+import { siteRoutes } from './site.routes.js';
+
+export interface GhostContentOptions {
+  services: Pick<Services, 'posts' | 'plans' | 'settings' | 'contentKeys'>;
+  queries: GhostQueries;
+  publicUrl: string;
+  /** Requests per minute from one client address. */
+  rateLimit: number;
+}
+
+/**
+ * Ghost's Content API: what the public site shows, read with a Content API key (`?key=`), in
+ * Ghost's shapes. Like Masthead's own Content API, answers are public and cacheable, and gated
+ * bodies come only to a signed-in member who may read them.
+ */
+export async function ghostContentApi(app: FastifyInstance, { services, queries, publicUrl, rateLimit }: GhostContentOptions): Promise<void> {
+  // Browsers on other origins send Accept-Version, which needs a preflight; no cookies cross origins.
+  await app.register(cors, { origin: '*', methods: ['GET', 'HEAD'], allowedHeaders: ['accept-version', CONTENT_KEY_HEADER], exposedHeaders: ['content-version'], maxAge: 86_400 });
+  app.addHook('onRequest', app.rateLimit({ max: rateLimit, timeWindow: 60_000, errorResponseBuilder: () => new AppError('RATE_LIMITED') }));
+  app.addHook('preHandler', async (request) => {
+    const fromQuery = (request.query as { key?: unknown }).key;
+    const key = typeof fromQuery === 'string' ? fromQuery : request.headers[CONTENT_KEY_HEADER];
+    if (typeof key !== 'string' || key === '') throw new AppError('CONTENT_KEY_REQUIRED', 'Authorization failed: send the Content API key as ?key=….');
+    if (key.length > 200 || !(await services.contentKeys.authenticate(key))) throw new AppError('CONTENT_KEY_INVALID', 'Unknown Content API Key.');
+  });
+  postRoutes(app, { posts: services.posts, queries, publicUrl });
+  siteRoutes(app, { queries, plans: services.plans, settings: services.settings, publicUrl });
+}

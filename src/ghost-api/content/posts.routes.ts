@@ -1,0 +1,44 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { pagination, sendJson } from '../../content-api/http.js';
+import type { PostService } from '../../content/index.js';
+import { AppError } from '../../errors/app-error.js';
+import { idFrom, route, slugFrom } from '../http.js';
+import { browseOptions, readOptions, type ReadOptions } from '../options.js';
+import type { GhostQueries } from '../query/index.js';
+import { ghostPost, pick, postFieldNames } from '../serialize.js';
+
+const shape = { include: ['tags', 'authors'], fields: postFieldNames, formats: ['html', 'plaintext'] };
+
+export interface PostRouteDeps {
+  posts: PostService;
+  queries: GhostQueries;
+  publicUrl: string;
+}
+
+/** Published posts and pages: lists with Ghost's filters and orders, and one by id or slug. */
+export function postRoutes(app: FastifyInstance, deps: PostRouteDeps): void {
+  for (const [path, type, scope] of [['/posts', 'post', 'publishedPosts'], ['/pages', 'page', 'publishedPages']] as const) {
+    const key = type === 'post' ? 'posts' : 'pages';
+    const shapeFor = (options: ReadOptions) => ({ publicUrl: deps.publicUrl, include: options.include, formats: options.formats });
+
+    route(app, 'GET', path, async (request, reply) => {
+      const options = browseOptions(request.query, shape);
+      const { ids, total } = await deps.queries.list(scope, options);
+      const items = await deps.posts.load(ids);
+      return sendJson(request, reply, {
+        [key]: items.map((post) => pick(ghostPost(post, request.viewer, shapeFor(options)), options.fields)),
+        meta: { pagination: pagination(options.page, options.limit, total) },
+      });
+    });
+
+    const one = async (request: FastifyRequest, reply: FastifyReply, by: { id: number } | { slug: string }) => {
+      const options = readOptions(request.query, shape);
+      const post = await deps.posts.getPublished(by, type).catch((error: unknown) => {
+        throw error instanceof AppError && error.code === 'POST_NOT_FOUND' ? new AppError('POST_NOT_FOUND', `${type === 'post' ? 'Post' : 'Page'} not found.`) : error;
+      });
+      return sendJson(request, reply, { [key]: [pick(ghostPost(post, request.viewer, shapeFor(options)), options.fields)] });
+    };
+    route(app, 'GET', `${path}/slug/:slug`, (request, reply) => one(request, reply, { slug: slugFrom(request) }));
+    route(app, 'GET', `${path}/:id`, (request, reply) => one(request, reply, { id: idFrom(request, 'POST_NOT_FOUND', type) }));
+  }
+}
