@@ -1,5 +1,5 @@
 import type { Readable } from 'node:stream';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest, onRequestAsyncHookHandler } from 'fastify';
 import { z } from 'zod';
 import { AppError } from '../errors/app-error.js';
 import { parseInput } from '../errors/validate.js';
@@ -51,6 +51,10 @@ export interface Endpoint<P extends Schema | undefined, Q extends Schema | undef
 }
 
 const signedIn = staffOnly('contributor');
+const checkCsrf: onRequestAsyncHookHandler = async (request) => verifyCsrf(request);
+const noStore: onRequestAsyncHookHandler = async (_request, reply) => {
+  reply.header('cache-control', 'no-store');
+};
 
 type AnyEndpoint = Endpoint<Schema | undefined, Schema | undefined, Schema | undefined, Schema | null | 'html' | 'csv'>;
 
@@ -72,10 +76,8 @@ export class EndpointRegistry {
         ...(endpoint.bodyLimit ? { bodyLimit: endpoint.bodyLimit } : {}),
         config: endpoint.rateLimit ? { rateLimit: { ...endpoint.rateLimit, errorResponseBuilder: () => new AppError('RATE_LIMITED') } } : {},
         // Answers of the admin API are private to one person, errors included: nothing keeps them.
-        onRequest: async (_request, reply) => {
-          reply.header('cache-control', 'no-store');
-        },
-        preHandler: endpoint.access === 'public' ? async (request) => verifyCsrf(request) : signedIn,
+        // Who is asking is settled before the body is read, so strangers never make it read one.
+        onRequest: [noStore, endpoint.access === 'public' ? checkCsrf : signedIn],
         handler: async (request, reply) => {
           const input = {
             params: endpoint.params ? parseInput(endpoint.params, request.params) : undefined,

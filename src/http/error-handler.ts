@@ -62,6 +62,8 @@ async function send(
   renderHtml: HtmlErrorRenderer,
 ) {
   reply.code(status);
+  // A refusal sent while the body is still arriving ends the connection, so the rest is never read.
+  if (!request.raw.complete) reply.header('connection', 'close');
   if (wantsJson(request)) return reply.type('application/json; charset=utf-8').send(body);
   const html = await renderHtml(status, body.error.message, request);
   return reply.type('text/html; charset=utf-8').send(html);
