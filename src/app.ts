@@ -14,6 +14,7 @@ import type { Config } from './config/schema.js';
 import { anonymous, type Viewer } from './content/index.js';
 import { adminApi, installStaffAccess } from './admin-api/index.js';
 import { contentApi } from './content-api/index.js';
+import { bodyLimits } from './http/body-limits.js';
 import { installErrorHandler } from './http/error-handler.js';
 import type { Services } from './services.js';
 import { renderErrorPage } from './site/render.js';
@@ -43,7 +44,7 @@ export interface AppOptions {
 export async function buildApp({ config, services, logger }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     loggerInstance: logger as FastifyBaseLogger,
-    bodyLimit: 2 * 1024 * 1024,
+    bodyLimit: bodyLimits.public,
     // Rate limits key on the client address: trust forwarding headers only from configured proxies.
     trustProxy: config.trustProxy?.length ? config.trustProxy : false,
     return503OnClosing: true,
@@ -54,7 +55,7 @@ export async function buildApp({ config, services, logger }: AppOptions): Promis
   const siteCache = createSiteCache(services, logger);
   app.addHook('onClose', () => siteCache.close());
   installErrorHandler(app, (status, message) => renderErrorPage({ settings: services.settings, theme }, status, message));
-  await app.register(formbody, { bodyLimit: 64 * 1024 });
+  await app.register(formbody, { bodyLimit: bodyLimits.public });
   // Session ids in cookies are random tokens looked up in the database, so cookies need no signing.
   await app.register(cookie);
   // Double-submit CSRF tokens for every state-changing form and admin request (routes opt in).

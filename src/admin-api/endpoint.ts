@@ -2,6 +2,7 @@ import type { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyReply, FastifyRequest, onRequestAsyncHookHandler } from 'fastify';
 import { z } from 'zod';
 import { AppError } from '../errors/app-error.js';
+import { bodyLimits } from '../http/body-limits.js';
 import { parseInput } from '../errors/validate.js';
 import type { StaffUser } from '../staff/index.js';
 import { staffOnly, verifyCsrf } from './guard.js';
@@ -41,7 +42,7 @@ export interface Endpoint<P extends Schema | undefined, Q extends Schema | undef
   bodyDoc?: Schema;
   /** How the body is sent; JSON unless said otherwise. A text/csv body arrives as a Buffer. */
   bodyType?: 'multipart/form-data' | 'text/csv';
-  /** Largest body accepted, in bytes, when more than the server's default (1 MiB). */
+  /** Largest body accepted, in bytes, when more than the default (bodyLimits: staff or public by access). */
   bodyLimit?: number;
   /** What the answer looks like; null answers 204 with no body; "html" answers a page; "csv" a spreadsheet (UTF-8), whole or streamed. */
   response: R;
@@ -73,7 +74,7 @@ export class EndpointRegistry {
       app.route({
         method: endpoint.method,
         url: endpoint.url,
-        ...(endpoint.bodyLimit ? { bodyLimit: endpoint.bodyLimit } : {}),
+        bodyLimit: endpoint.bodyLimit ?? bodyLimits[endpoint.access],
         config: endpoint.rateLimit ? { rateLimit: { ...endpoint.rateLimit, errorResponseBuilder: () => new AppError('RATE_LIMITED') } } : {},
         // Answers of the admin API are private to one person, errors included: nothing keeps them.
         // Who is asking is settled before the body is read, so strangers never make it read one.

@@ -1,6 +1,7 @@
 /** Every error the domain can raise. Each has an HTTP status in http-status.ts and a line in docs/api-errors.md. */
 export const errorCodes = {
   VALIDATION_FAILED: 'The input is not valid; see the field errors.',
+  BODY_TOO_LARGE: 'The request body is too large.',
   NOT_FOUND: 'Nothing exists at that address.',
   POST_NOT_FOUND: 'No post has that id or slug.',
   TAG_NOT_FOUND: 'No tag has that id or slug.',

@@ -3,6 +3,7 @@ import type { ErrorCode } from './codes.js';
 /** The only place that turns a domain error into an HTTP status. */
 export const httpStatus: Record<ErrorCode, number> = {
   VALIDATION_FAILED: 400,
+  BODY_TOO_LARGE: 413,
   NOT_FOUND: 404,
   POST_NOT_FOUND: 404,
   TAG_NOT_FOUND: 404,

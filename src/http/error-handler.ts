@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { isAppError } from '../errors/app-error.js';
+import { errorCodes, type ErrorCode } from '../errors/codes.js';
 import { httpStatus } from '../errors/http-status.js';
 
 export interface ErrorBody {
@@ -25,8 +26,15 @@ export function installErrorHandler(app: FastifyInstance, renderHtml: HtmlErrorR
   );
 }
 
+/** Framework errors the client caused that have a code of the project's own. */
+const projectCodes: Partial<Record<string, ErrorCode>> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: 'BODY_TOO_LARGE',
+};
+
 function statusOf(error: FastifyError): number {
   if (isAppError(error)) return httpStatus[error.code];
+  const own = projectCodes[error.code];
+  if (own) return httpStatus[own];
   if (error.validation) return 400;
   const status = error.statusCode;
   return typeof status === 'number' && status >= 400 && status < 500 ? status : 500;
@@ -36,6 +44,8 @@ function toErrorBody(error: FastifyError): ErrorBody {
   if (isAppError(error)) {
     return { error: { code: error.code, message: error.message, ...(error.fields.length ? { fields: error.fields } : {}) } };
   }
+  const own = projectCodes[error.code];
+  if (own) return { error: { code: own, message: errorCodes[own] } };
   const status = statusOf(error);
   if (status >= 500) return { error: { code: 'INTERNAL', message: 'Something went wrong on our side.' } };
   return { error: { code: error.code ?? 'BAD_REQUEST', message: clientMessage(error) } };
@@ -43,8 +53,6 @@ function toErrorBody(error: FastifyError): ErrorBody {
 
 function clientMessage(error: FastifyError): string {
   switch (error.code) {
-    case 'FST_ERR_CTP_BODY_TOO_LARGE':
-      return 'The request body is too large.';
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
       return 'That content type is not accepted here.';
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
