@@ -40,10 +40,12 @@ export interface Endpoint<P extends Schema | undefined, Q extends Schema | undef
   body?: B;
   /** For the document only, when the service validates the body itself (e.g. with rules per role). */
   bodyDoc?: Schema;
-  /** How the body is sent; JSON unless said otherwise. A text/csv body arrives as a Buffer. */
+  /**
+   * How the body is sent; JSON unless said otherwise. Multipart and text/csv bodies are left
+   * unread for the handler to stream (request.parts(), streamedBody) with its own limit; JSON
+   * and form bodies are read whole up to bodyLimits (staff or public, by access).
+   */
   bodyType?: 'multipart/form-data' | 'text/csv';
-  /** Largest body accepted, in bytes, when more than the default (bodyLimits: staff or public by access). */
-  bodyLimit?: number;
   /** What the answer looks like; null answers 204 with no body; "html" answers a page; "csv" a spreadsheet (UTF-8), whole or streamed. */
   response: R;
   status?: number;
@@ -74,7 +76,7 @@ export class EndpointRegistry {
       app.route({
         method: endpoint.method,
         url: endpoint.url,
-        bodyLimit: endpoint.bodyLimit ?? bodyLimits[endpoint.access],
+        bodyLimit: bodyLimits[endpoint.access],
         config: endpoint.rateLimit ? { rateLimit: { ...endpoint.rateLimit, errorResponseBuilder: () => new AppError('RATE_LIMITED') } } : {},
         // Answers of the admin API are private to one person, errors included: nothing keeps them.
         // Who is asking is settled before the body is read, so strangers never make it read one.

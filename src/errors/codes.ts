@@ -2,6 +2,7 @@
 export const errorCodes = {
   VALIDATION_FAILED: 'The input is not valid; see the field errors.',
   BODY_TOO_LARGE: 'The request body is too large.',
+  CONTENT_TYPE_UNSUPPORTED: 'This endpoint does not take a body of that content type.',
   NOT_FOUND: 'Nothing exists at that address.',
   POST_NOT_FOUND: 'No post has that id or slug.',
   TAG_NOT_FOUND: 'No tag has that id or slug.',

@@ -29,6 +29,7 @@ export function installErrorHandler(app: FastifyInstance, renderHtml: HtmlErrorR
 /** Framework errors the client caused that have a code of the project's own. */
 const projectCodes: Partial<Record<string, ErrorCode>> = {
   FST_ERR_CTP_BODY_TOO_LARGE: 'BODY_TOO_LARGE',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'CONTENT_TYPE_UNSUPPORTED',
 };
 
 function statusOf(error: FastifyError): number {
@@ -53,8 +54,6 @@ function toErrorBody(error: FastifyError): ErrorBody {
 
 function clientMessage(error: FastifyError): string {
   switch (error.code) {
-    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-      return 'That content type is not accepted here.';
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
       return 'The JSON body is empty.';
     default:

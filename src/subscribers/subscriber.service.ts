@@ -10,7 +10,7 @@ import { emailAddress, listQuery, portableNewsletters, portableSubscribers, pref
 import type { z } from 'zod';
 import type { ImportReport, Newsletter, Subscriber, SubscriberStatus } from './subscriber.types.js';
 import { LinkSigner, type LinkClaims } from './link.tokens.js';
-import { readSubscriberCsv } from './csv-layouts.js';
+import { openSubscriberCsv } from './csv-layouts.js';
 
 export const SUBSCRIBER_EMAIL_JOB = 'subscribers.email';
 export type SubscriberEmailKind = 'confirm' | 'welcome' | 'already-subscribed';
@@ -19,6 +19,12 @@ const CONFIRM_DAYS = 3;
 /** At most one confirmation (or reminder) per address in this time, so the form cannot flood an inbox. */
 const RESEND_AFTER_MS = 10 * 60_000;
 const IMPORT_BATCH = 500;
+
+/**
+ * Lets the process answer other requests between batches of a long import: SQLite answers
+ * synchronously, so without it the whole import would hold the event loop until it ends.
+ */
+const pause = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export interface SubscriberServiceDeps {
   db: Db;
@@ -240,16 +246,21 @@ export class SubscriberService {
   }
 
   /**
-   * Imports confirmed subscribers from a CSV export of another platform. Every acceptable row is
-   * added in one transaction (all or nothing); rows that cannot be taken are listed with the reason.
+   * Imports confirmed subscribers from a CSV export of another platform, read as it arrives (a
+   * stream of bytes, or the whole file). Every acceptable row is added in one transaction (all or
+   * nothing); rows that cannot be taken are listed with the reason.
    */
-  async importCsv(file: Buffer, options: { newsletter?: string; onProgress?: (done: number, total: number) => void } = {}): Promise<ImportReport> {
-    const { layout, rows } = readSubscriberCsv(file);
+  async importCsv(
+    file: Uint8Array | AsyncIterable<Uint8Array>,
+    options: { newsletter?: string; onProgress?: (done: number, total: number) => void } = {},
+  ): Promise<ImportReport> {
     const newsletters = options.newsletter ? [await this.newsletter(options.newsletter)] : await this.resolveNewsletters(undefined);
-    const report: ImportReport = { layout, rows: rows.length, added: 0, updated: 0, rejected: [] };
+    const { layout, rows } = await openSubscriberCsv(file);
+    const report: ImportReport = { layout, rows: 0, added: 0, updated: 0, rejected: [] };
     const seen = new Map<string, number>();
     const accepted: Array<{ email: string; name: string }> = [];
-    for (const row of rows) {
+    for await (const row of rows) {
+      report.rows += 1;
       const email = emailAddress.safeParse(row.email);
       const name = row.name.replace(/[\u0000-\u001f\u007f]/g, ' ').trim().slice(0, 120);
       if (!email.success) report.rejected.push({ line: row.line, email: row.email.slice(0, 254), reason: row.email ? 'not a valid email address' : 'no email address' });
@@ -260,7 +271,12 @@ export class SubscriberService {
         accepted.push({ email: email.data, name });
       }
     }
-    const suppressed = await repo.suppressedAmong(this.deps.db, accepted.map((a) => a.email));
+    const suppressed = new Map<string, string>();
+    for (let i = 0; i < accepted.length; i += IMPORT_BATCH) {
+      const found = await repo.suppressedAmong(this.deps.db, accepted.slice(i, i + IMPORT_BATCH).map((a) => a.email));
+      for (const [email, reason] of found) suppressed.set(email, reason);
+      await pause();
+    }
     const toImport = accepted.filter((a) => !suppressed.has(a.email));
     for (const a of accepted) {
       if (suppressed.has(a.email)) report.rejected.push({ line: seen.get(a.email)!, email: a.email, reason: `on the suppression list (${suppressed.get(a.email)})` });
@@ -285,6 +301,7 @@ export class SubscriberService {
           await repo.chooseNewsletters(tx, id, newsletters.map((n) => n.id), now, false);
         }
         options.onProgress?.(Math.min(i + IMPORT_BATCH, toImport.length), toImport.length);
+        await pause();
       }
     });
     return report;

@@ -41,20 +41,30 @@ export function upload({ port, path, headers, total, piece, onStarted }: UploadO
       .map(([name, value]) => `${name}: ${value}\r\n`)
       .join('');
     socket.write(`POST ${path} HTTP/1.1\r\n${head}\r\n`);
+    let flushed = false;
+    let answerComplete = false;
+    // Half-closing before the answer would make Node drop it, so the client waits for both.
+    const finish = () => {
+      if (flushed && answerComplete) socket.end();
+    };
     const pump = () => {
       while (sent < total && !socket.destroyed) {
         const size = Math.min(PIECE, total - sent);
-        const ok = socket.write(piece(sent, size));
         sent += size;
+        const last = sent === total;
+        const ok = socket.write(piece(sent - size, size), (error) => {
+          if (last && !error) {
+            flushed = true;
+            finish();
+          }
+        });
         if (sent === size) onStarted?.();
         if (!ok) {
           socket.once('drain', pump);
           return;
         }
       }
-      if (sent === total) socket.end();
     };
-    let answerComplete = false;
     socket.on('data', (data: Buffer) => {
       if (answerComplete) return;
       if (sentWhenAnswered === null) sentWhenAnswered = sent;
@@ -64,6 +74,7 @@ export function upload({ port, path, headers, total, piece, onStarted }: UploadO
       if (length !== undefined && Buffer.byteLength(answer.slice(split + 4)) >= Number(length)) {
         answerComplete = true;
         answer = answer.slice(0, split + 4 + Number(length));
+        finish();
       }
     });
     // Writing into a connection the server closed fails; the answer already read is what counts.
@@ -74,28 +85,33 @@ export function upload({ port, path, headers, total, piece, onStarted }: UploadO
         status: status === undefined ? null : Number(status),
         body: answer.slice(answer.indexOf('\r\n\r\n') + 4),
         sentWhenAnswered,
-        bodyComplete: sent === total && socket.writableFinished,
+        bodyComplete: flushed,
       });
     });
     pump();
   });
 }
 
-/** A valid JSON body shaped like a subscriber list: an array of many small objects, costly to parse whole. */
-export function jsonListPiece(total: number): (offset: number, size: number) => Buffer {
-  const item = Buffer.from('{"email":"reader@example.org","name":"A Reader"},');
-  const filler = Buffer.alloc(PIECE + item.length, 0);
-  for (let at = 0; at < filler.length; at += item.length) item.copy(filler, at);
-  // "[", whole items, spaces up to the last three bytes, then an empty object closes the array.
-  const tail = 1 + Math.floor((total - 4) / item.length) * item.length;
+/**
+ * A body of `total` bytes made of a head, one item repeated, new lines up to the tail and the
+ * tail: e.g. a JSON array of many small objects (costly to parse whole) or a long CSV file.
+ */
+export function listBody(total: number, { head, item, tail }: { head: string; item: string; tail: string }): (offset: number, size: number) => Buffer {
+  const [start, one, end] = [head, item, tail].map((text) => Buffer.from(text)) as [Buffer, Buffer, Buffer];
+  const filler = Buffer.alloc(PIECE + one.length);
+  for (let at = 0; at < filler.length; at += one.length) one.copy(filler, at);
+  const items = start.length + Math.floor((total - start.length - end.length) / one.length) * one.length;
+  const byteAt = (at: number) =>
+    at < start.length ? start[at]! : at < items ? one[(at - start.length) % one.length]! : at < total - end.length ? 0x0a : end[at - (total - end.length)]!;
   return (offset, size) => {
-    const bytes =
-      offset === 0
-        ? Buffer.concat([Buffer.from('['), filler.subarray(0, size - 1)])
-        : Buffer.from(filler.subarray((offset - 1) % item.length, ((offset - 1) % item.length) + size));
-    for (let at = Math.max(offset, tail); at < offset + size; at += 1) {
-      bytes[at - offset] = at < total - 3 ? 0x20 : '{}]'.charCodeAt(at - (total - 3));
-    }
+    const at = (offset - start.length) % one.length;
+    if (offset >= start.length && offset + size <= items) return Buffer.from(filler.subarray(at, at + size));
+    // The first and last pieces, byte by byte.
+    const bytes = Buffer.alloc(size);
+    for (let i = 0; i < size; i += 1) bytes[i] = byteAt(offset + i);
     return bytes;
   };
 }
+
+/** A valid JSON array of many small subscriber-like objects. */
+export const jsonList = (total: number) => listBody(total, { head: '[', item: '{"email":"reader@example.org","name":"A Reader"},', tail: '{}]' });
