@@ -15,6 +15,7 @@ import { anonymous, type Viewer } from './content/index.js';
 import { adminApi, installStaffAccess } from './admin-api/index.js';
 import { contentApi } from './content-api/index.js';
 import { bodyLimits } from './http/body-limits.js';
+import { clientKey } from './http/client-key.js';
 import { installErrorHandler } from './http/error-handler.js';
 import type { Services } from './services.js';
 import { renderErrorPage } from './site/render.js';
@@ -63,8 +64,9 @@ export async function buildApp({ config, services, logger }: AppOptions): Promis
     sessionPlugin: '@fastify/cookie',
     cookieOpts: { path: '/', sameSite: 'strict', httpOnly: true, secure: config.publicUrl.startsWith('https:') },
   });
-  // Limits are set per route (sign-in, signup, webhooks); none applies globally.
-  await app.register(rateLimit, { global: false });
+  // Limits are set per route (sign-in, signup, webhooks); none applies globally. Every limit counts
+  // clients the same way: IPv4 by address, IPv6 by /64.
+  await app.register(rateLimit, { global: false, keyGenerator: (request) => clientKey(request.ip) });
   await app.register(compress, { global: true, encodings: ['br', 'gzip'], threshold: 1024 });
 
   // Every request starts as an anonymous reader; staff and member session hooks upgrade it.

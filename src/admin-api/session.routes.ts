@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Mailer } from '../email/index.js';
+import { clientKey } from '../http/client-key.js';
 import { acceptInviteInput, resetInput, resetRequestInput, setupInput, signInInput } from '../staff/index.js';
 import type { EndpointRegistry } from './endpoint.js';
 import { clearSessionCookie, SESSION_COOKIE, setSessionCookie } from './guard.js';
@@ -49,7 +50,7 @@ export function sessionRoutes(api: EndpointRegistry, deps: { mailer: Mailer; lin
     response: staffEnvelope,
     rateLimit: authRateLimit,
     handler: async ({ body, request, reply }) => {
-      const session = await request.server.staffAccess.auth.signIn(body, request.ip);
+      const session = await request.server.staffAccess.auth.signIn(body, clientKey(request.ip));
       setSessionCookie(request, reply, session);
       return { staff: session.user };
     },
