@@ -17,6 +17,8 @@ import { contentApi } from './content-api/index.js';
 import { bodyLimits } from './http/body-limits.js';
 import { clientKey } from './http/client-key.js';
 import { installErrorHandler } from './http/error-handler.js';
+import { themeScripts } from './http/inline-scripts.js';
+import { installSecurityHeaders } from './http/security-headers.js';
 import type { Services } from './services.js';
 import { renderErrorPage } from './site/render.js';
 import { searchRoutes } from './site/search.routes.js';
@@ -52,6 +54,11 @@ export async function buildApp({ config, services, logger }: AppOptions): Promis
     routerOptions: { ignoreTrailingSlash: false, ignoreDuplicateSlashes: true, maxParamLength: 500 },
   });
   const theme = loadTheme(config.themeDir, config.publicUrl);
+  const scripts = themeScripts(theme.dir);
+  for (const template of scripts.unhashable) {
+    logger.warn({ template }, 'the theme has an inline script with template tags; the Content-Security-Policy blocks it (move its values into data attributes)');
+  }
+  await installSecurityHeaders(app, { https: config.publicUrl.startsWith('https:'), inlineScripts: scripts.hashes });
 
   const siteCache = createSiteCache(services, logger);
   app.addHook('onClose', () => siteCache.close());
@@ -90,12 +97,6 @@ export async function buildApp({ config, services, logger }: AppOptions): Promis
       const slug = (request.params as { slug: string }).slug;
       services.views.record({ slug, address: request.ip, userAgent: request.headers['user-agent'] ?? '' });
     }
-  });
-
-  app.addHook('onSend', async (_request, reply) => {
-    reply.header('x-content-type-options', 'nosniff');
-    reply.header('referrer-policy', 'strict-origin-when-cross-origin');
-    reply.header('x-frame-options', 'SAMEORIGIN');
   });
 
   const mediaDir = path.join(config.dataDir, 'media');

@@ -77,7 +77,11 @@ export class EndpointRegistry {
         method: endpoint.method,
         url: endpoint.url,
         bodyLimit: bodyLimits[endpoint.access],
-        config: endpoint.rateLimit ? { rateLimit: { ...endpoint.rateLimit, errorResponseBuilder: () => new AppError('RATE_LIMITED') } } : {},
+        config: {
+          ...(endpoint.rateLimit ? { rateLimit: { ...endpoint.rateLimit, errorResponseBuilder: () => new AppError('RATE_LIMITED') } } : {}),
+          // HTML answers are previews, which the admin app shows in its own frames.
+          framedBySite: endpoint.response === 'html',
+        },
         // Answers of the admin API are private to one person, errors included: nothing keeps them.
         // Who is asking is settled before the body is read, so strangers never make it read one.
         onRequest: [noStore, endpoint.access === 'public' ? checkCsrf : signedIn],
