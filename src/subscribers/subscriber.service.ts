@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Clock } from '../clock.js';
 import { inTransaction, type Db } from '../db/client.js';
+import { isUniqueViolation } from '../db/errors.js';
 import type { SubscriberRow } from '../db/tables.js';
 import { AppError } from '../errors/app-error.js';
 import { parseInput } from '../errors/validate.js';
@@ -282,29 +283,51 @@ export class SubscriberService {
       if (suppressed.has(a.email)) report.rejected.push({ line: seen.get(a.email)!, email: a.email, reason: `on the suppression list (${suppressed.get(a.email)})` });
     }
     report.rejected.sort((a, b) => a.line - b.line);
-    await inTransaction(this.deps.db, async (tx) => {
-      const now = this.now();
-      for (let i = 0; i < toImport.length; i += IMPORT_BATCH) {
-        for (const entry of toImport.slice(i, i + IMPORT_BATCH)) {
-          const existing = await repo.findSubscriberRow(tx, { email: entry.email });
-          let id: number;
-          if (existing) {
-            id = existing.id;
-            report.updated += 1;
-            if (existing.status !== 'confirmed') {
-              await repo.updateSubscriber(tx, id, { status: 'confirmed', confirmed_at: now, unsubscribed_at: null, confirm_nonce: null }, now);
-            }
-          } else {
-            id = await repo.insertSubscriber(tx, { ...entry, status: 'confirmed', source: `import:${layout}`, nonce: null, confirmedAt: now }, now);
-            report.added += 1;
-          }
-          await repo.chooseNewsletters(tx, id, newsletters.map((n) => n.id), now, false);
-        }
-        options.onProgress?.(Math.min(i + IMPORT_BATCH, toImport.length), toImport.length);
-        await pause();
-      }
-    });
+    Object.assign(report, await this.writeImport(toImport, newsletters, layout, options.onProgress));
     return report;
+  }
+
+  /**
+   * Adds (or confirms) imported people in one transaction. When another import or a signup adds
+   * one of the same addresses at the same moment, PostgreSQL refuses the second insert; the
+   * transaction then runs again and finds the address there.
+   */
+  private async writeImport(
+    entries: Array<{ email: string; name: string }>,
+    newsletters: Newsletter[],
+    layout: string,
+    onProgress?: (done: number, total: number) => void,
+  ): Promise<{ added: number; updated: number }> {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await inTransaction(this.deps.db, async (tx) => {
+          const now = this.now();
+          const counts = { added: 0, updated: 0 };
+          for (let i = 0; i < entries.length; i += IMPORT_BATCH) {
+            for (const entry of entries.slice(i, i + IMPORT_BATCH)) {
+              const existing = await repo.findSubscriberRow(tx, { email: entry.email });
+              let id: number;
+              if (existing) {
+                id = existing.id;
+                counts.updated += 1;
+                if (existing.status !== 'confirmed') {
+                  await repo.updateSubscriber(tx, id, { status: 'confirmed', confirmed_at: now, unsubscribed_at: null, confirm_nonce: null }, now);
+                }
+              } else {
+                id = await repo.insertSubscriber(tx, { ...entry, status: 'confirmed', source: `import:${layout}`, nonce: null, confirmedAt: now }, now);
+                counts.added += 1;
+              }
+              await repo.chooseNewsletters(tx, id, newsletters.map((n) => n.id), now, false);
+            }
+            onProgress?.(Math.min(i + IMPORT_BATCH, entries.length), entries.length);
+            await pause();
+          }
+          return counts;
+        });
+      } catch (error) {
+        if (!isUniqueViolation(error) || attempt === 3) throw error;
+      }
+    }
   }
 
   /** Every subscriber as CSV lines (header first), a page at a time. */

@@ -89,6 +89,15 @@ describe.each(dialects)('subscriber CSV import and export on %s', (dialect) => {
     expect(await count()).toBe(0);
   });
 
+  it('takes the same list imported twice at once, with no error and no address twice', async () => {
+    const file = Buffer.from(`email\n${Array.from({ length: 1500 }, (_, i) => `twice${i}@example.com`).join('\n')}\n`);
+    const [first, second] = await Promise.all([t.services.subscribers.importCsv(file), t.services.subscribers.importCsv(file)]);
+    expect(first.added + second.added).toBe(1500);
+    expect(first.added + first.updated).toBe(1500);
+    expect(second.added + second.updated).toBe(1500);
+    expect(await count()).toBe(1500);
+  });
+
   it('exports subscribers as CSV that imports again, with formula cells defused', async () => {
     await t.services.subscribers.importCsv(Buffer.from('email,name\none@example.com,"=HYPERLINK(""x"")"\ntwo@example.com,Two\n'));
     let csv = '';
