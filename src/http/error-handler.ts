@@ -2,6 +2,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { isAppError } from '../errors/app-error.js';
 import { errorCodes, type ErrorCode } from '../errors/codes.js';
 import { httpStatus } from '../errors/http-status.js';
+import { bodyLimits } from './body-limits.js';
 
 export interface ErrorBody {
   error: { code: string; message: string; fields?: Array<{ field: string; message: string }> };
@@ -69,11 +70,21 @@ async function send(
   renderHtml: HtmlErrorRenderer,
 ) {
   reply.code(status);
-  // A refusal sent while the body is still arriving ends the connection, so the rest is never read.
-  if (!request.raw.complete) reply.header('connection', 'close');
+  if (largeBodyArriving(request)) reply.header('connection', 'close');
   if (wantsJson(request)) return reply.type('application/json; charset=utf-8').send(body);
   const html = await renderHtml(status, body.error.message, request);
   return reply.type('text/html; charset=utf-8').send(html);
+}
+
+/**
+ * A refusal sent while a large body (or one of unknown length) is still arriving ends the
+ * connection, so the rest is never read. A small rest is read and dropped as usual, keeping the
+ * connection: closing with unread bytes can make the client lose the answer.
+ */
+function largeBodyArriving(request: FastifyRequest): boolean {
+  if (request.raw.complete !== false) return false;
+  const length = request.headers['content-length'];
+  return length === undefined || Number(length) > bodyLimits.public;
 }
 
 function wantsJson(request: FastifyRequest): boolean {

@@ -52,13 +52,22 @@ describe('large request bodies on a listening server', { timeout: 120_000 }, () 
     for (const result of results) {
       expect(result.status).toBe(401);
       expect(JSON.parse(result.body)).toMatchObject({ error: { code: 'NOT_SIGNED_IN' } });
-      // The answer came while most of the body was still unsent: the server never waited for it.
+      // The answer came while most of the body was still unsent, and the server hung up rather than read it.
       expect(result.bodyComplete).toBe(false);
       expect(result.sentWhenAnswered).toBeLessThan(BIG / 4);
+      expect(result.head).toMatch(/\r\nconnection: close/i);
     }
     const home = await page!;
     expect(home.status).toBe(200);
     expect(home.html).toContain('</html>');
+  });
+
+  it('keeps the connection of a small refused body, so the client surely reads its 401', async () => {
+    const json = Buffer.from('{"title":"A draft saved after the session ended"}');
+    const result = await upload({ port, path: '/admin/api/posts', headers: { 'content-type': 'application/json' }, total: json.length, piece: () => json });
+    expect(result.status).toBe(401);
+    expect(result.head).toMatch(/\r\nconnection: keep-alive/i);
+    expect(result.bodyComplete).toBe(true);
   });
 
   it('refuses a contributor’s 48 MB import with 403 before reading it', async () => {

@@ -3,6 +3,8 @@ import net from 'node:net';
 export interface UploadResult {
   /** The status of the answer, or null when none came. */
   status: number | null;
+  /** The answer's status line and headers, as sent. */
+  head: string;
   /** The answer's body as text. */
   body: string;
   /** Bytes of the request body written when the answer's status line arrived (null: no answer). */
@@ -83,6 +85,7 @@ export function upload({ port, path, headers, total, piece, onStarted }: UploadO
       const status = /^HTTP\/1\.1 (\d{3})/.exec(answer)?.[1];
       resolve({
         status: status === undefined ? null : Number(status),
+        head: answer.slice(0, Math.max(answer.indexOf('\r\n\r\n'), 0)),
         body: answer.slice(answer.indexOf('\r\n\r\n') + 4),
         sentWhenAnswered,
         bodyComplete: flushed,
