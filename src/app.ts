@@ -15,7 +15,11 @@ import { anonymous, type Viewer } from './content/index.js';
 import { adminApi, installStaffAccess } from './admin-api/index.js';
 import { contentApi } from './content-api/index.js';
 import { ghostApi } from './ghost-api/index.js';
+import { bodyLimits } from './http/body-limits.js';
+import { clientKey } from './client-key.js';
 import { installErrorHandler } from './http/error-handler.js';
+import { themeScripts } from './http/inline-scripts.js';
+import { installSecurityHeaders } from './http/security-headers.js';
 import type { Services } from './services.js';
 import { renderErrorPage } from './site/render.js';
 import { searchRoutes } from './site/search.routes.js';
@@ -44,18 +48,23 @@ export interface AppOptions {
 export async function buildApp({ config, services, logger }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     loggerInstance: logger as FastifyBaseLogger,
-    bodyLimit: 2 * 1024 * 1024,
+    bodyLimit: bodyLimits.public,
     // Rate limits key on the client address: trust forwarding headers only from configured proxies.
     trustProxy: config.trustProxy?.length ? config.trustProxy : false,
     return503OnClosing: true,
     routerOptions: { ignoreTrailingSlash: false, ignoreDuplicateSlashes: true, maxParamLength: 500 },
   });
   const theme = loadTheme(config.themeDir, config.publicUrl);
+  const scripts = themeScripts(theme.dir);
+  for (const template of scripts.unhashable) {
+    logger.warn({ template }, 'the theme has an inline script with template tags; the Content-Security-Policy blocks it (move its values into data attributes)');
+  }
+  await installSecurityHeaders(app, { https: config.publicUrl.startsWith('https:'), inlineScripts: scripts.hashes });
 
   const siteCache = createSiteCache(services, logger);
   app.addHook('onClose', () => siteCache.close());
   installErrorHandler(app, (status, message) => renderErrorPage({ settings: services.settings, theme }, status, message));
-  await app.register(formbody, { bodyLimit: 64 * 1024 });
+  await app.register(formbody, { bodyLimit: bodyLimits.public });
   // Session ids in cookies are random tokens looked up in the database, so cookies need no signing.
   await app.register(cookie);
   // Double-submit CSRF tokens for every state-changing form and admin request (routes opt in).
@@ -63,8 +72,9 @@ export async function buildApp({ config, services, logger }: AppOptions): Promis
     sessionPlugin: '@fastify/cookie',
     cookieOpts: { path: '/', sameSite: 'strict', httpOnly: true, secure: config.publicUrl.startsWith('https:') },
   });
-  // Limits are set per route (sign-in, signup, webhooks); none applies globally.
-  await app.register(rateLimit, { global: false });
+  // Limits are set per route (sign-in, signup, webhooks); none applies globally. Every limit counts
+  // clients the same way: IPv4 by address, IPv6 by /64.
+  await app.register(rateLimit, { global: false, keyGenerator: (request) => clientKey(request.ip) });
   await app.register(compress, { global: true, encodings: ['br', 'gzip'], threshold: 1024 });
 
   // Every request starts as an anonymous reader; staff and member session hooks upgrade it.
@@ -88,12 +98,6 @@ export async function buildApp({ config, services, logger }: AppOptions): Promis
       const slug = (request.params as { slug: string }).slug;
       services.views.record({ slug, address: request.ip, userAgent: request.headers['user-agent'] ?? '' });
     }
-  });
-
-  app.addHook('onSend', async (_request, reply) => {
-    reply.header('x-content-type-options', 'nosniff');
-    reply.header('referrer-policy', 'strict-origin-when-cross-origin');
-    reply.header('x-frame-options', 'SAMEORIGIN');
   });
 
   // Uploads are served from the site's own origin, so every answer under /media/ (files, 304s,

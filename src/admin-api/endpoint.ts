@@ -1,7 +1,8 @@
 import type { Readable } from 'node:stream';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest, onRequestAsyncHookHandler } from 'fastify';
 import { z } from 'zod';
 import { AppError } from '../errors/app-error.js';
+import { bodyLimits } from '../http/body-limits.js';
 import { parseInput } from '../errors/validate.js';
 import type { StaffUser } from '../staff/index.js';
 import { staffOnly, verifyCsrf } from './guard.js';
@@ -39,10 +40,12 @@ export interface Endpoint<P extends Schema | undefined, Q extends Schema | undef
   body?: B;
   /** For the document only, when the service validates the body itself (e.g. with rules per role). */
   bodyDoc?: Schema;
-  /** How the body is sent; JSON unless said otherwise. A text/csv body arrives as a Buffer. */
+  /**
+   * How the body is sent; JSON unless said otherwise. Multipart and text/csv bodies are left
+   * unread for the handler to stream (request.parts(), streamedBody) with its own limit; JSON
+   * and form bodies are read whole up to bodyLimits (staff or public, by access).
+   */
   bodyType?: 'multipart/form-data' | 'text/csv';
-  /** Largest body accepted, in bytes, when more than the server's default (1 MiB). */
-  bodyLimit?: number;
   /** What the answer looks like; null answers 204 with no body; "html" answers a page; "csv" a spreadsheet (UTF-8), whole or streamed. */
   response: R;
   status?: number;
@@ -51,6 +54,10 @@ export interface Endpoint<P extends Schema | undefined, Q extends Schema | undef
 }
 
 const signedIn = staffOnly('contributor');
+const checkCsrf: onRequestAsyncHookHandler = async (request) => verifyCsrf(request);
+const noStore: onRequestAsyncHookHandler = async (_request, reply) => {
+  reply.header('cache-control', 'no-store');
+};
 
 type AnyEndpoint = Endpoint<Schema | undefined, Schema | undefined, Schema | undefined, Schema | null | 'html' | 'csv'>;
 
@@ -69,13 +76,15 @@ export class EndpointRegistry {
       app.route({
         method: endpoint.method,
         url: endpoint.url,
-        ...(endpoint.bodyLimit ? { bodyLimit: endpoint.bodyLimit } : {}),
-        config: endpoint.rateLimit ? { rateLimit: { ...endpoint.rateLimit, errorResponseBuilder: () => new AppError('RATE_LIMITED') } } : {},
-        // Answers of the admin API are private to one person, errors included: nothing keeps them.
-        onRequest: async (_request, reply) => {
-          reply.header('cache-control', 'no-store');
+        bodyLimit: bodyLimits[endpoint.access],
+        config: {
+          ...(endpoint.rateLimit ? { rateLimit: { ...endpoint.rateLimit, errorResponseBuilder: () => new AppError('RATE_LIMITED') } } : {}),
+          // HTML answers are previews, which the admin app shows in its own frames.
+          framedBySite: endpoint.response === 'html',
         },
-        preHandler: endpoint.access === 'public' ? async (request) => verifyCsrf(request) : signedIn,
+        // Answers of the admin API are private to one person, errors included: nothing keeps them.
+        // Who is asking is settled before the body is read, so strangers never make it read one.
+        onRequest: [noStore, endpoint.access === 'public' ? checkCsrf : signedIn],
         handler: async (request, reply) => {
           const input = {
             params: endpoint.params ? parseInput(endpoint.params, request.params) : undefined,

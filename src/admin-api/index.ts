@@ -1,6 +1,7 @@
 import multipart from '@fastify/multipart';
 import type { FastifyInstance } from 'fastify';
 import { MAX_UPLOAD_BYTES } from '../media/index.js';
+import { streamBodies } from '../http/streamed-body.js';
 import type { Services } from '../services.js';
 import { linkBuilder } from '../staff/index.js';
 import type { Theme } from '../site/theme.js';
@@ -37,8 +38,8 @@ export async function adminApi(app: FastifyInstance, { services, publicUrl, them
     if (body === '') done(null, undefined);
     else parseJson(request, body as string, done);
   });
-  // CSV uploads (subscriber imports) arrive as a Buffer; each endpoint sets how large it may be.
-  app.addContentTypeParser(['text/csv', 'application/octet-stream'], { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
+  // CSV uploads (subscriber imports) are streamed to the endpoint, which sets how large they may be.
+  streamBodies(app);
   await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 10, fieldSize: 10_000 } });
   const api = new EndpointRegistry();
   sessionRoutes(api, { mailer: services.mailer });

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { Mailer } from '../email/index.js';
 import type { NewsletterService, SendService } from '../newsletter/index.js';
 import { digestPatch, scheduleInput, testInput } from '../newsletter/index.js';
+import { streamedBody } from '../http/streamed-body.js';
 import { authorize } from '../staff/index.js';
 import { subscriberStatuses, type SubscriberService } from '../subscribers/index.js';
 import type { EndpointRegistry } from './endpoint.js';
@@ -123,13 +124,10 @@ export function newsletterRoutes(api: EndpointRegistry, deps: NewsletterRoutesDe
     summary: 'Import confirmed subscribers from a CSV export (Substack, Mailchimp, Ghost or any file with an email column); lists rejected rows',
     query: s.newsletterQuery,
     bodyType: 'text/csv',
-    bodyDoc: z.string().describe('The CSV file'),
-    bodyLimit: IMPORT_LIMIT,
+    bodyDoc: z.string().describe(`The CSV file, at most ${IMPORT_LIMIT / 1024 / 1024} MB`),
     response: s.importReportOut,
-    handler: async ({ query, request }) => {
-      const body = Buffer.isBuffer(request.body) ? request.body : Buffer.from(typeof request.body === 'string' ? request.body : '');
-      return subscribers.importCsv(body, { newsletter: query.newsletter });
-    },
+    // Read as it arrives, once the role is checked: a large file is never held or parsed whole.
+    handler: async ({ query, request }) => subscribers.importCsv(streamedBody(request, IMPORT_LIMIT), { newsletter: query.newsletter }),
   });
 
   add({

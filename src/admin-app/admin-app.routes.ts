@@ -8,26 +8,10 @@ import type { FastifyInstance } from 'fastify';
 export const adminAppDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/admin/dist');
 
 /**
- * The admin app's page may load only its own scripts and styles, show images from anywhere on
- * the web (feature images, previews) and frame the video players the body sanitizer allows.
- */
-const contentSecurityPolicy = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob: https: http:",
-  "frame-src 'self' https://www.youtube.com https://www.youtube-nocookie.com https://player.vimeo.com",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-  "frame-ancestors 'self'",
-].join('; ');
-
-/**
  * Serves the built admin app at /admin/: hashed assets cached for a year, and index.html (never
  * cached) for every other address under /admin/ so the app's own routes survive a reload.
  * Addresses under /admin/api/ are left to the API, which answers unknown ones with a JSON 404.
+ * Its Content-Security-Policy is the site's (src/http/security-headers.ts): only its own scripts.
  */
 export async function adminAppRoutes(app: FastifyInstance, options: { dir?: string } = {}): Promise<void> {
   const dir = options.dir ?? adminAppDir;
@@ -58,7 +42,6 @@ export async function adminAppRoutes(app: FastifyInstance, options: { dir?: stri
         .type('text/plain; charset=utf-8')
         .send('The admin app has not been built. Run `npm run build` and start the server again.');
     }
-    reply.header('content-security-policy', contentSecurityPolicy);
     return reply.type('text/html; charset=utf-8').send(await fs.promises.readFile(indexFile));
   });
 }

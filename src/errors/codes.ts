@@ -2,6 +2,8 @@
 export const errorCodes = {
   VALIDATION_FAILED: 'The input is not valid; see the field errors.',
   FILTER_INVALID: 'The filter cannot be read, names a field that cannot be filtered on, or compares a field with a value it cannot hold.',
+  BODY_TOO_LARGE: 'The request body is too large.',
+  CONTENT_TYPE_UNSUPPORTED: 'This endpoint does not take a body of that content type.',
   NOT_FOUND: 'Nothing exists at that address.',
   POST_NOT_FOUND: 'No post has that id or slug.',
   TAG_NOT_FOUND: 'No tag has that id or slug.',

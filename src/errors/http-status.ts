@@ -4,6 +4,8 @@ import type { ErrorCode } from './codes.js';
 export const httpStatus: Record<ErrorCode, number> = {
   VALIDATION_FAILED: 400,
   FILTER_INVALID: 400,
+  BODY_TOO_LARGE: 413,
+  CONTENT_TYPE_UNSUPPORTED: 415,
   NOT_FOUND: 404,
   POST_NOT_FOUND: 404,
   TAG_NOT_FOUND: 404,

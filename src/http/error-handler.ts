@@ -1,6 +1,8 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { isAppError } from '../errors/app-error.js';
+import { errorCodes, type ErrorCode } from '../errors/codes.js';
 import { httpStatus } from '../errors/http-status.js';
+import { bodyLimits } from './body-limits.js';
 
 export interface ErrorBody {
   error: { code: string; message: string; fields?: Array<{ field: string; message: string }> };
@@ -25,8 +27,16 @@ export function installErrorHandler(app: FastifyInstance, renderHtml: HtmlErrorR
   );
 }
 
+/** Framework errors the client caused that have a code of the project's own. */
+const projectCodes: Partial<Record<string, ErrorCode>> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: 'BODY_TOO_LARGE',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'CONTENT_TYPE_UNSUPPORTED',
+};
+
 function statusOf(error: FastifyError): number {
   if (isAppError(error)) return httpStatus[error.code];
+  const own = projectCodes[error.code];
+  if (own) return httpStatus[own];
   if (error.validation) return 400;
   const status = error.statusCode;
   return typeof status === 'number' && status >= 400 && status < 500 ? status : 500;
@@ -36,6 +46,8 @@ function toErrorBody(error: FastifyError): ErrorBody {
   if (isAppError(error)) {
     return { error: { code: error.code, message: error.message, ...(error.fields.length ? { fields: error.fields } : {}) } };
   }
+  const own = projectCodes[error.code];
+  if (own) return { error: { code: own, message: errorCodes[own] } };
   const status = statusOf(error);
   if (status >= 500) return { error: { code: 'INTERNAL', message: 'Something went wrong on our side.' } };
   return { error: { code: error.code ?? 'BAD_REQUEST', message: clientMessage(error) } };
@@ -43,10 +55,6 @@ function toErrorBody(error: FastifyError): ErrorBody {
 
 function clientMessage(error: FastifyError): string {
   switch (error.code) {
-    case 'FST_ERR_CTP_BODY_TOO_LARGE':
-      return 'The request body is too large.';
-    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-      return 'That content type is not accepted here.';
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
       return 'The JSON body is empty.';
     default:
@@ -68,9 +76,21 @@ async function send(
   renderHtml: HtmlErrorRenderer,
 ) {
   reply.code(status);
+  if (largeBodyArriving(request)) reply.header('connection', 'close');
   if (wantsJson(request)) return reply.type('application/json; charset=utf-8').send(body);
   const html = await renderHtml(status, body.error.message, request);
   return reply.type('text/html; charset=utf-8').send(html);
+}
+
+/**
+ * A refusal sent while a large body (or one of unknown length) is still arriving ends the
+ * connection, so the rest is never read. A small rest is read and dropped as usual, keeping the
+ * connection: closing with unread bytes can make the client lose the answer.
+ */
+function largeBodyArriving(request: FastifyRequest): boolean {
+  if (request.raw.complete !== false) return false;
+  const length = request.headers['content-length'];
+  return length === undefined || Number(length) > bodyLimits.public;
 }
 
 function wantsJson(request: FastifyRequest): boolean {

@@ -12,6 +12,7 @@ export {
   signInLinkInput,
 } from './auth.service.js';
 export type { SignedIn, LinkBuilder } from './auth.service.js';
+export { signInLimits } from './sign-in-throttle.js';
 export { ApiKeyService, apiKeyInput } from './api-key.service.js';
 export type { ApiKey } from './api-key.types.js';
 export { ContentKeyService, contentKeyInput } from './content-key.service.js';

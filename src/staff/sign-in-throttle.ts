@@ -1,4 +1,4 @@
-import ipaddr from 'ipaddr.js';
+import { clientKey } from '../client-key.js';
 import type { Clock } from '../clock.js';
 import type { Db, DbOrTx } from '../db/client.js';
 import { AppError } from '../errors/app-error.js';
@@ -7,7 +7,7 @@ import { clearTries, countTry, deleteTriesBefore, uncountTry } from './sign-in-t
 const MINUTE = 60_000;
 
 /** Password tries allowed per window, by what they are counted against. */
-const signInLimits = {
+export const signInLimits = {
   /** One email from one address (an IPv6 address counts as its /64). */
   emailAndAddress: { max: 5, windowMs: 15 * MINUTE },
   /** One address, whatever the emails. */
@@ -51,7 +51,7 @@ export class SignInThrottle {
         return { settle: async (correct) => (correct ? clearTries(db, key) : undefined) };
       }
     }
-    const range = addressRange(attempt.address);
+    const range = clientKey(attempt.address);
     const pair = `pair:${range}|${attempt.email}`;
     const address = `address:${range}`;
     const account = `account:${attempt.email}`;
@@ -99,13 +99,3 @@ export class SignInThrottle {
   }
 }
 
-/**
- * The address as throttling counts it: IPv4 (also when written as IPv6) as it is, IPv6 by its
- * /64, the block one subscriber line usually holds, so nobody gets fresh limits per address.
- */
-function addressRange(address: string): string {
-  if (!ipaddr.isValid(address)) return address;
-  const parsed = ipaddr.process(address);
-  if (parsed.kind() === 'ipv4') return parsed.toString();
-  return `${(parsed as ipaddr.IPv6).parts.slice(0, 4).map((part) => part.toString(16)).join(':')}::/64`;
-}

@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/app.js';
 import { staffOnly } from '../../src/admin-api/guard.js';
@@ -35,6 +36,22 @@ describe('staffOnly guard for admin endpoints of other areas', () => {
     const res = await client.call('POST', '/admin/api/example/things', {});
     expect(res.statusCode).toBe(403);
     expect(res.json().error).toMatchObject({ code: 'FORBIDDEN', message: expect.stringContaining('editor role') });
+  });
+
+  it('refuses a stranger before reading the body, though staffOnly is given as a preHandler', async () => {
+    const BIG = 48 * 1024 * 1024;
+    let pulled = 0;
+    const body = new Readable({
+      read() {
+        if (pulled >= BIG) return void this.push(null);
+        pulled += 64 * 1024;
+        this.push(Buffer.alloc(64 * 1024, ' '));
+      },
+    });
+    const res = await app.inject({ method: 'POST', url: '/admin/api/example/things', headers: { 'content-type': 'application/json' }, payload: body });
+    expect(res.statusCode).toBe(401);
+    expect(res.json().error.code).toBe('NOT_SIGNED_IN');
+    expect(pulled).toBeLessThan(BIG / 4);
   });
 
   it('answers 401 without a session and 403 without the CSRF header', async () => {

@@ -54,6 +54,50 @@ describe.each(dialects)('subscriber CSV import and export on %s', (dialect) => {
     expect(await count()).toBe(0);
   });
 
+  it('reads a file arriving in small pieces, characters split between them, with its line numbers', async () => {
+    const file = Buffer.from('\ufeffEmail Address,First Name,Last Name\r\nzoe@example.com,Zoë,Ångström\r\n\r\nnot-an-email,Bad,Row\r\nli@example.com,李,小龙\r\n');
+    async function* pieces() {
+      for (let at = 0; at < file.length; at += 3) yield file.subarray(at, at + 3);
+    }
+    const report = await t.services.subscribers.importCsv(pieces());
+    expect(report).toMatchObject({ layout: 'Mailchimp', rows: 3, added: 2, rejected: [{ line: 4, email: 'not-an-email' }] });
+    expect(await t.services.subscribers.find('zoe@example.com')).toMatchObject({ name: 'Zoë Ångström' });
+    expect(await t.services.subscribers.find('li@example.com')).toMatchObject({ name: '李 小龙' });
+  });
+
+  it('refuses a file without an email column as soon as its header arrives, before the rest is sent', async () => {
+    let finish = () => {};
+    async function* header() {
+      yield Buffer.from('name,city\nZoe,');
+      await new Promise<void>((resolve) => (finish = resolve));
+      yield Buffer.from('Oslo\n');
+    }
+    await expect(t.services.subscribers.importCsv(header())).rejects.toMatchObject({ code: 'CSV_INVALID', message: expect.stringContaining('No email column found (columns: name, city)') });
+    finish();
+    expect(await count()).toBe(0);
+  });
+
+  it('refuses bytes that are not UTF-8 wherever they are in the file, and a file cut inside a character', async () => {
+    const good = Buffer.from(`email,name\n${'reader@example.com,Reader\n'.repeat(3000)}`);
+    const late = Buffer.concat([good, Buffer.from('zoe@example.com,Zo\xe9\n', 'latin1')]);
+    await expect(t.services.subscribers.importCsv(late)).rejects.toMatchObject({ code: 'CSV_INVALID', message: expect.stringContaining('not UTF-8') });
+    const cut = Buffer.concat([good, Buffer.from('zoe@example.com,Zo'), Buffer.from('ë').subarray(0, 1)]);
+    await expect(t.services.subscribers.importCsv(cut)).rejects.toMatchObject({ code: 'CSV_INVALID', message: expect.stringContaining('not UTF-8') });
+    await expect(t.services.subscribers.importCsv(Buffer.from('\ufeffemail\n', 'utf16le'))).rejects.toMatchObject({ message: expect.stringContaining('UTF-16') });
+    await expect(t.services.subscribers.importCsv(Buffer.alloc(0))).rejects.toMatchObject({ message: 'The file is empty.' });
+    await expect(t.services.subscribers.importCsv(Buffer.from('\n\n'))).rejects.toMatchObject({ message: 'The file is empty.' });
+    expect(await count()).toBe(0);
+  });
+
+  it('takes the same list imported twice at once, with no error and no address twice', async () => {
+    const file = Buffer.from(`email\n${Array.from({ length: 1500 }, (_, i) => `twice${i}@example.com`).join('\n')}\n`);
+    const [first, second] = await Promise.all([t.services.subscribers.importCsv(file), t.services.subscribers.importCsv(file)]);
+    expect(first.added + second.added).toBe(1500);
+    expect(first.added + first.updated).toBe(1500);
+    expect(second.added + second.updated).toBe(1500);
+    expect(await count()).toBe(1500);
+  });
+
   it('exports subscribers as CSV that imports again, with formula cells defused', async () => {
     await t.services.subscribers.importCsv(Buffer.from('email,name\none@example.com,"=HYPERLINK(""x"")"\ntwo@example.com,Two\n'));
     let csv = '';
