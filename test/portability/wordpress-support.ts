@@ -117,3 +117,58 @@ export function wxr(items: string[], options: { site?: string; head?: string; au
 </rss>
 `;
 }
+
+/** The old site's web server: answers the given files, 404 for anything else, and remembers what was asked. */
+export async function oldSiteServer(files: Record<string, Buffer>): Promise<{ origin: string; requests: string[]; close(): Promise<void> }> {
+  const http = await import('node:http');
+  const requests: string[] = [];
+  const server = http.createServer((request, response) => {
+    requests.push(request.url ?? '');
+    const body = files[request.url ?? ''];
+    if (!body) {
+      response.writeHead(404, { 'content-type': 'text/html' }).end('<h1>Not found</h1>');
+      return;
+    }
+    response.writeHead(200, { 'content-type': 'image/jpeg', 'content-length': body.length }).end(body);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  return { origin: `http://127.0.0.1:${port}`, requests, close: () => new Promise((resolve) => server.close(() => resolve())) };
+}
+
+/**
+ * A small magazine at `site`: a section nested in another, a tag, a post with a featured image and
+ * a resized copy of it in its body, a post linking to it, an image the server lacks, a page.
+ */
+export function smallMagazine(site: string, changes: { harbourTitle?: string } = {}): string {
+  const uploads = `${site}/wp-content/uploads/2024/01`;
+  const head = `
+  <wp:category><wp:term_id>3</wp:term_id><wp:category_nicename>culture</wp:category_nicename><wp:category_parent></wp:category_parent><wp:cat_name><![CDATA[Culture]]></wp:cat_name></wp:category>
+  <wp:category><wp:term_id>4</wp:term_id><wp:category_nicename>film</wp:category_nicename><wp:category_parent>culture</wp:category_parent><wp:cat_name><![CDATA[Film &amp; TV]]></wp:cat_name></wp:category>
+  <wp:tag><wp:term_id>9</wp:term_id><wp:tag_slug>harbours</wp:tag_slug><wp:tag_name><![CDATA[Harbours]]></wp:tag_name></wp:tag>`;
+  const terms = [
+    { domain: 'category', slug: 'film', name: 'Film &amp; TV' },
+    { domain: 'post_tag', slug: 'harbours', name: 'Harbours' },
+  ];
+  return wxr(
+    [
+      item({ id: 11, type: 'attachment', title: 'harbour', name: 'harbour', parent: 5, attachmentUrl: `${uploads}/harbour.jpg`, link: `${site}/2024/01/15/harbour-notes/harbour/`, meta: { _wp_attachment_image_alt: 'Boats in the harbour', _wp_attached_file: '2024/01/harbour.jpg' }, excerpt: 'The harbour at dawn' }, site),
+      item({ id: 12, type: 'attachment', title: 'lost', name: 'lost', parent: 0, attachmentUrl: `${uploads}/lost.jpg`, link: `${site}/?attachment_id=12` }, site),
+      item(
+        {
+          id: 5,
+          title: changes.harbourTitle ?? 'Harbour notes',
+          name: 'harbour-notes',
+          sticky: true,
+          content: `The boats came in early.\n\n[caption id="attachment_11" width="300"]<img class="wp-image-11" src="${uploads}/harbour-300x200.jpg" alt="Boats" width="300" height="200" /> Dawn, from the pier[/caption]\n\nhttps://www.youtube.com/watch?v=SQEQr7c0-dw`,
+          terms,
+          meta: { _thumbnail_id: '11' },
+        },
+        site,
+      ),
+      item({ id: 6, title: 'Second thoughts', name: 'second-thoughts', date: '2024-01-20 09:00:00', content: `Read <a href="${site}/2024/01/15/harbour-notes/">the notes</a> first.\n\n<img src="${uploads}/lost.jpg" alt="Lost">`, terms }, site),
+      item({ id: 7, title: 'About us', name: 'about-us', type: 'page', content: 'We write about harbours.', link: `${site}/about-us/` }, site),
+    ],
+    { site, head },
+  );
+}

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { SaxesParser, type SaxesTagNS } from 'saxes';
 import { AppError } from '../../errors/app-error.js';
+import { authorFields, emptyItem, FALLBACK_PREFIXES, itemFields, nameOf, siteFields, termFields, WP_NS } from './wxr.names.js';
 import type { WxrAuthor, WxrEntry, WxrItem, WxrSite, WxrTerm } from './wxr.types.js';
 
 /** The most text one field of an item may hold (a post's source); past it the file is refused. */
@@ -14,112 +15,11 @@ const MAX_RUN_CHARS = MAX_CONTENT_CHARS + 1_000_000;
 const MAX_DEPTH = 48;
 const CHUNK_BYTES = 64 * 1024;
 
-const WP_NS = /^https?:\/\/wordpress\.org\/export\/1\.\d+\/$/;
-const EXCERPT_NS = /^https?:\/\/wordpress\.org\/export\/1\.\d+\/excerpt\/$/;
-const CONTENT_NS = 'http://purl.org/rss/1.0/modules/content/';
-const DC_NS = 'http://purl.org/dc/elements/1.1/';
-/** Prefixes some exports use without declaring them. */
-const FALLBACK_PREFIXES: Record<string, string> = {
-  wp: 'http://wordpress.org/export/1.2/',
-  excerpt: 'http://wordpress.org/export/1.2/excerpt/',
-  content: CONTENT_NS,
-  dc: DC_NS,
-  wfw: 'http://wellformedweb.org/CommentAPI/',
-};
 // Characters XML 1.0 forbids; WordPress writes them as they were typed (pasted form feeds …).
 const FORBIDDEN_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
 
 function refuse(message: string): AppError {
   return new AppError('IMPORT_FILE_UNREADABLE', message);
-}
-
-/** An element name with its namespace written as the prefix WordPress uses: `wp:post_id`, `content:encoded`. */
-function nameOf(tag: SaxesTagNS): string {
-  if (!tag.uri) return tag.local;
-  if (WP_NS.test(tag.uri)) return `wp:${tag.local}`;
-  if (EXCERPT_NS.test(tag.uri)) return `excerpt:${tag.local}`;
-  if (tag.uri === CONTENT_NS) return `content:${tag.local}`;
-  if (tag.uri === DC_NS) return `dc:${tag.local}`;
-  return `other:${tag.local}`;
-}
-
-const itemFields: Record<string, keyof WxrItem> = {
-  title: 'title',
-  link: 'link',
-  pubDate: 'pubDate',
-  'dc:creator': 'creator',
-  guid: 'guid',
-  'content:encoded': 'content',
-  'excerpt:encoded': 'excerpt',
-  'wp:post_id': 'id',
-  'wp:post_date': 'postDate',
-  'wp:post_date_gmt': 'postDateGmt',
-  'wp:post_name': 'name',
-  'wp:status': 'status',
-  'wp:post_parent': 'parent',
-  'wp:menu_order': 'menuOrder',
-  'wp:post_type': 'type',
-  'wp:post_password': 'password',
-  'wp:is_sticky': 'sticky',
-  'wp:attachment_url': 'attachmentUrl',
-};
-const authorFields: Record<string, keyof WxrAuthor> = {
-  'wp:author_id': 'id',
-  'wp:author_login': 'login',
-  'wp:author_email': 'email',
-  'wp:author_display_name': 'displayName',
-  'wp:author_first_name': 'firstName',
-  'wp:author_last_name': 'lastName',
-  'wp:author_description': 'description',
-};
-const termFields: Record<string, keyof WxrTerm> = {
-  'wp:term_id': 'id',
-  'wp:category_nicename': 'slug',
-  'wp:tag_slug': 'slug',
-  'wp:term_slug': 'slug',
-  'wp:category_parent': 'parent',
-  'wp:term_parent': 'parent',
-  'wp:cat_name': 'name',
-  'wp:tag_name': 'name',
-  'wp:term_name': 'name',
-  'wp:category_description': 'description',
-  'wp:tag_description': 'description',
-  'wp:term_description': 'description',
-  'wp:term_taxonomy': 'taxonomy',
-};
-const siteFields: Record<string, keyof WxrSite> = {
-  title: 'title',
-  link: 'link',
-  'wp:base_site_url': 'baseSiteUrl',
-  'wp:base_blog_url': 'baseBlogUrl',
-  'wp:wxr_version': 'version',
-};
-
-function emptyItem(line: number): WxrItem {
-  return {
-    line,
-    title: '',
-    link: '',
-    pubDate: '',
-    creator: '',
-    guid: '',
-    content: '',
-    excerpt: '',
-    id: '',
-    postDate: '',
-    postDateGmt: '',
-    name: '',
-    status: '',
-    parent: '',
-    menuOrder: '',
-    type: '',
-    password: '',
-    sticky: false,
-    attachmentUrl: '',
-    terms: [],
-    meta: [],
-    comments: { approved: 0, pending: 0, spam: 0, trash: 0, pings: 0 },
-  };
 }
 
 /** Where text being read goes once its element closes. */
@@ -378,6 +278,7 @@ class WxrParser {
     }
     if (name === 'channel' && depth === 2) this.sendSite();
     if (depth === 3 && name === 'item' && this.item) {
+      this.item.id ||= idOf(this.item);
       this.queue.push({ kind: 'item', item: this.item });
       this.item = undefined;
     } else if (depth === 3 && name === 'wp:author' && this.author) {
@@ -406,6 +307,12 @@ class WxrParser {
     }
     this.queue.push({ kind: 'site', site: this.site });
   }
+}
+
+/** An id for an item the export gives none (some hand-made exports): the `?p=` of its address, else where it is in the file. */
+function idOf(item: WxrItem): string {
+  const number = /[?&]p=(\d+)/.exec(`${item.guid} ${item.link}`)?.[1];
+  return number ?? `line-${item.line}`;
 }
 
 function countComment(item: WxrItem, comment: { approved: string; type: string }): void {
