@@ -165,3 +165,30 @@ describe('block editor content', () => {
     );
   });
 });
+
+describe('hostile bodies', () => {
+  /** Converts within a time that grows with the size of the body, not its square. */
+  function quickly(content: string): string {
+    const began = performance.now();
+    const html = convertBody(content, context()).html;
+    expect(performance.now() - began).toBeLessThan(10_000);
+    return html;
+  }
+
+  it('survives elements nested a hundred thousand deep', () => {
+    const html = quickly(`${'<div><span>'.repeat(100_000)}deep${'</span></div>'.repeat(100_000)}`);
+    expect(renderBody('html', html).html).toContain('deep');
+  });
+
+  it('reads a body full of unclosed shortcodes, closers and raw-text elements in linear time', () => {
+    expect(quickly('[a x '.repeat(200_000))).toContain('[a x');
+    expect(quickly(`${'[gallery] [caption]'.repeat(20_000)}[/caption]`)).not.toContain('[gallery]');
+    expect(quickly('<script>x</script><p>text</p>'.repeat(50_000))).not.toContain('<script');
+  });
+
+  it('stops following shortcodes nested inside each other past a sane depth', () => {
+    const depth = 5_000;
+    const nested = Array.from({ length: depth }, (_, i) => `[box${i} a="1"]`).join('') + 'core' + Array.from({ length: depth }, (_, i) => `[/box${depth - 1 - i}]`).join('');
+    expect(quickly(nested)).toContain('core');
+  });
+});

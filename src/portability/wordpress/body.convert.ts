@@ -9,6 +9,8 @@ import { replaceShortcodes, type Shortcode } from './shortcodes.js';
 /** Blocks that hold no content of their own (layout breaks). */
 const SILENT_BLOCKS = new Set(['core/more', 'core/nextpage', 'core/spacer']);
 const MAX_REUSE_DEPTH = 5;
+/** Shortcodes inside shortcodes are followed this deep; deeper ones stay as written. */
+const MAX_SHORTCODE_DEPTH = 20;
 
 /**
  * Turns a WordPress post's stored content (block editor markup or classic-editor HTML with
@@ -44,6 +46,7 @@ function expandReusable(content: string, context: BodyContext, issue: Issue, dep
 class Converter {
   /** Finished HTML set aside while paragraphs are made around it. */
   private readonly kept: string[] = [];
+  private depth = 0;
 
   constructor(
     private readonly context: BodyContext,
@@ -100,7 +103,13 @@ class Converter {
   }
 
   private shortcodes(text: string): string {
-    return replaceShortcodes(text, (shortcode) => this.shortcode(shortcode));
+    if (this.depth >= MAX_SHORTCODE_DEPTH) return text;
+    this.depth += 1;
+    try {
+      return replaceShortcodes(text, (shortcode) => this.shortcode(shortcode));
+    } finally {
+      this.depth -= 1;
+    }
   }
 
   private shortcode(sc: Shortcode): string | undefined {

@@ -47,6 +47,8 @@ const IMPLIED_END: Record<string, { closes: string[]; boundaries: string[] }> = 
   option: { closes: ['option'], boundaries: ['select'] },
 };
 
+/** Deeper nesting than this is flattened: no real body needs it, and recursion must stay bounded. */
+const MAX_DEPTH = 100;
 const TAG = /<(\/?)([a-zA-Z][\w:-]*)((?:\s+[^\s"'<>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*)\s*(\/?)>/y;
 const ATTRIBUTE = /([^\s"'<>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g;
 
@@ -74,6 +76,7 @@ export function parseHtml(html: string): HtmlNode[] {
     }
     return -1;
   };
+  const lower = html.toLowerCase();
   let textStart = 0;
   let i = 0;
   const flushText = (end: number) => {
@@ -123,14 +126,14 @@ export function parseHtml(html: string): HtmlNode[] {
     current().children.push(node);
     if (VOID.has(name) || selfClosing) continue;
     if (RAW_TEXT.has(name)) {
-      const end = html.toLowerCase().indexOf(`</${name}`, i);
+      const end = lower.indexOf(`</${name}`, i);
       const stop = end === -1 ? html.length : end;
       if (stop > i) node.children.push(text(html.slice(i, stop)));
       const close = end === -1 ? html.length : html.indexOf('>', end);
       i = textStart = close === -1 ? html.length : close + 1;
       continue;
     }
-    stack.push(node);
+    if (stack.length < MAX_DEPTH) stack.push(node);
   }
   flushText(html.length);
   return root.children;
