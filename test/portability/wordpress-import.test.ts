@@ -291,6 +291,41 @@ describe.each(dialects)('moving a WordPress site in, on %s', { timeout: 240_000 
   });
 });
 
+describe.each(dialects)('exports that are odd or hostile, on %s', { timeout: 120_000 }, (dialect) => {
+  let t: AppContext;
+  const files = tempDir();
+  afterEach(async () => t?.close());
+  afterAll(() => files.remove());
+
+  it('takes the first of two items with the same id, and says so', async () => {
+    t = await testApp(dialect);
+    const file = writeFile(files.dir, 'twice.xml', wxr([item({ id: 5, title: 'First', name: 'first' }), item({ id: 5, title: 'Second', name: 'second' })]));
+    const report = await importWordpress(t.services, file, { fetchMedia: false });
+    expect(report.counts.post.created).toBe(1);
+    expect((await postAt(t, 'first')).title).toBe('First');
+    expect(report.notes).toContainEqual({ level: 'skipped', item: '1 item repeating the id of an earlier one', reason: 'the export holds them twice; the first of each was taken' });
+  });
+
+  it('reads no file outside the uploads folder, whatever path the export gives', async () => {
+    t = await testApp(dialect);
+    const uploads = path.join(files.dir, 'uploads');
+    fs.mkdirSync(uploads, { recursive: true });
+    writeFile(files.dir, 'outside.jpg', await photo());
+    fs.symlinkSync(path.join(files.dir, 'outside.jpg'), path.join(uploads, 'linked.jpg'));
+    const file = writeFile(
+      files.dir,
+      'escape.xml',
+      wxr([
+        item({ id: 31, type: 'attachment', attachmentUrl: 'https://old.example/wp-content/uploads/../../outside.jpg', meta: { _wp_attached_file: '../outside.jpg' } }),
+        item({ id: 32, type: 'attachment', attachmentUrl: 'https://old.example/wp-content/uploads/linked.jpg' }),
+      ]),
+    );
+    const report = await importWordpress(t.services, file, { uploadsDir: uploads, fetchMedia: false });
+    expect(report.counts.image).toMatchObject({ created: 0, skipped: 2 });
+    expect(await rows(t, 'media')).toBe(0);
+  });
+});
+
 describe('an export whose posts carry review facts in custom fields', () => {
   let t: AppContext;
   const files = tempDir();

@@ -8,8 +8,7 @@ export function bodyContext(item: WxrItem, index: ExportIndex, where: Pick<BodyC
     postId: item.id,
     ...where,
     attachment: (id) => index.attachments.get(id),
-    attachmentsOf: (postId) =>
-      [...index.attachments.values()].filter((a) => a.parent === postId).sort((a, b) => a.menuOrder - b.menuOrder || Number(a.id) - Number(b.id)),
+    attachmentsOf: (postId) => index.attachmentsByParent.get(postId) ?? [],
     reusable: (id) => index.reusable.get(id),
     footnotes: footnotesOf(item),
   };

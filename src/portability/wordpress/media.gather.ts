@@ -33,7 +33,6 @@ export interface GatherOptions {
 }
 
 const FETCH_TIMEOUT_MS = 20_000;
-const CONCURRENCY = 2;
 /** Failed connections after which a host counts as gone for the rest of the run. */
 const DEAD_AFTER = 3;
 
@@ -52,19 +51,13 @@ export class MediaGatherer {
     private readonly options: GatherOptions,
   ) {}
 
+  /** One image at a time: sharp already uses every core for one, and memory stays that of one. */
   async gather(needs: MediaNeed[], onProgress?: ImportProgress): Promise<Map<string, Gathered>> {
     const results = new Map<string, Gathered>();
-    let next = 0;
-    let done = 0;
-    const worker = async () => {
-      while (next < needs.length) {
-        const need = needs[next++]!;
-        results.set(need.key, await this.one(need));
-        done += 1;
-        onProgress?.('Bringing images', done, needs.length);
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(CONCURRENCY, needs.length) }, worker));
+    for (const [n, need] of needs.entries()) {
+      results.set(need.key, await this.one(need));
+      onProgress?.('Bringing images', n + 1, needs.length);
+    }
     return results;
   }
 
@@ -101,7 +94,7 @@ export class MediaGatherer {
   }
 
   private async read(need: MediaNeed): Promise<{ data: Buffer; filename: string } | { missing: string }> {
-    const filename = decodeURIComponent(need.urls[0]?.split(/[?#]/)[0]?.split('/').pop() ?? 'image') || 'image';
+    const filename = safeDecode(need.urls[0]?.split(/[?#]/)[0]?.split('/').pop() ?? '') || 'image';
     const reasons: string[] = [];
     if (this.options.uploadsDir) {
       const local = await this.fromUploads(need);

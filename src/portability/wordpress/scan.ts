@@ -15,6 +15,8 @@ export interface Attachment extends AttachmentInfo {
 /** A post or page of the export, as much as planning needs (its body is read again when written). */
 export interface Entry {
   id: string;
+  /** Line of the file where the item starts: an export may (wrongly) hold two items with one id. */
+  line: number;
   type: 'post' | 'page';
   status: string;
   name: string;
@@ -36,6 +38,8 @@ export interface ExportIndex {
   /** Categories and tags items use, by `taxonomy:slug`, for exports that do not list them. */
   usedTerms: Map<string, WxrTerm>;
   attachments: Map<string, Attachment>;
+  /** The attachments of each post, in gallery order. */
+  attachmentsByParent: Map<string, Attachment[]>;
   entries: Entry[];
   reusable: Map<string, string>;
   /** Items of other kinds (menus, revisions, plugin data …) by kind, and trashed or automatic drafts. */
@@ -46,6 +50,8 @@ export interface ExportIndex {
   postFormats: Map<string, number>;
   otherTaxonomies: Map<string, number>;
   repairs: ReadRepairs;
+  /** Ids of the items taken (posts, pages, attachments, reusable blocks), to notice an export that repeats one. */
+  ids: Set<string>;
 }
 
 /** Item kinds whose content never belongs to a magazine's pieces. */
@@ -64,6 +70,7 @@ export async function scanExport(file: string, onProgress?: ImportProgress): Pro
     terms: [],
     usedTerms: new Map(),
     attachments: new Map(),
+    attachmentsByParent: new Map(),
     entries: [],
     reusable: new Map(),
     skippedTypes: new Map(),
@@ -72,6 +79,7 @@ export async function scanExport(file: string, onProgress?: ImportProgress): Pro
     postFormats: new Map(),
     otherTaxonomies: new Map(),
     repairs,
+    ids: new Set(),
   };
   const onBytes = onProgress && ((read: number, total: number) => onProgress('Reading the export', read, total));
   for await (const entry of readWxr(file, { onBytes, repairs })) {
@@ -90,12 +98,25 @@ export async function scanExport(file: string, onProgress?: ImportProgress): Pro
         break;
     }
   }
+  for (const attachment of index.attachments.values()) {
+    const siblings = index.attachmentsByParent.get(attachment.parent) ?? [];
+    siblings.push(attachment);
+    index.attachmentsByParent.set(attachment.parent, siblings);
+  }
+  for (const siblings of index.attachmentsByParent.values()) siblings.sort((a, b) => a.menuOrder - b.menuOrder || Number(a.id) - Number(b.id));
   return { site: site!, ...index };
 }
 
 function addItem(index: Omit<ExportIndex, 'site'>, item: WxrItem): void {
   const type = item.type || 'post';
   for (const kind of ['approved', 'pending', 'spam', 'trash', 'pings'] as const) index.comments[kind] += item.comments[kind];
+  const taken = type === 'attachment' || type === 'wp_block' || (CONTENT_TYPES.has(type) && !['trash', 'auto-draft', 'inherit'].includes(item.status));
+  if (!taken) {
+    const label = CONTENT_TYPES.has(type) ? `${type}s (${item.status})` : type;
+    index.skippedTypes.set(label, (index.skippedTypes.get(label) ?? 0) + 1);
+    return;
+  }
+  if (seen(index, item)) return;
   if (type === 'attachment') {
     index.attachments.set(item.id, {
       id: item.id,
@@ -112,11 +133,6 @@ function addItem(index: Omit<ExportIndex, 'site'>, item: WxrItem): void {
   }
   if (type === 'wp_block') {
     index.reusable.set(item.id, item.content);
-    return;
-  }
-  if (!CONTENT_TYPES.has(type) || item.status === 'trash' || item.status === 'auto-draft' || item.status === 'inherit') {
-    const label = CONTENT_TYPES.has(type) ? `${type}s (${item.status})` : type;
-    index.skippedTypes.set(label, (index.skippedTypes.get(label) ?? 0) + 1);
     return;
   }
   if (item.creator) index.creators.add(item.creator);
@@ -136,6 +152,7 @@ function addItem(index: Omit<ExportIndex, 'site'>, item: WxrItem): void {
   }
   index.entries.push({
     id: item.id,
+    line: item.line,
     type: type as 'post' | 'page',
     status: item.status,
     name: item.name,
@@ -145,6 +162,17 @@ function addItem(index: Omit<ExportIndex, 'site'>, item: WxrItem): void {
     oldSlugs: item.meta.filter((m) => m.key === '_wp_old_slug').map((m) => m.value.trim()).filter(Boolean),
     fingerprint: fingerprint(item),
   });
+}
+
+/** How items whose id an earlier item already has are counted among the skipped. */
+export const REPEATED = 'repeated id';
+
+/** True (and counted) for an item whose id an earlier item of the export already has: the first one is taken. */
+function seen(index: Omit<ExportIndex, 'site'>, item: WxrItem): boolean {
+  const twice = index.ids.has(item.id);
+  index.ids.add(item.id);
+  if (twice) index.skippedTypes.set(REPEATED, (index.skippedTypes.get(REPEATED) ?? 0) + 1);
+  return twice;
 }
 
 export function meta(item: WxrItem, key: string): string {

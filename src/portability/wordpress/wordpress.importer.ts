@@ -9,7 +9,7 @@ import { MediaGatherer } from './media.gather.js';
 import { IMAGE_FILE } from './media-key.js';
 import { ImageCatalogue } from './media.plan.js';
 import { planAuthors, planPosts, planTerms, type Existing, type PostPlan } from './plan.js';
-import { scanExport, type ExportIndex } from './scan.js';
+import { REPEATED, scanExport, type ExportIndex } from './scan.js';
 import { postSlugsByIds, takenPostSlugs } from './wordpress.repository.js';
 import { WordpressWriter } from './wordpress.writer.js';
 import { readWxr } from './wxr.reader.js';
@@ -120,7 +120,8 @@ async function findBodyImages(file: string, index: ExportIndex, posts: Map<strin
   const total = [...posts.values()].filter((p) => p.action === 'create' || p.action === 'update').length;
   let done = 0;
   for await (const entry of readWxr(file)) {
-    if (entry.kind !== 'item' || !isWritten(posts.get(entry.item.id))) continue;
+    const plan = entry.kind === 'item' ? posts.get(entry.item.id) : undefined;
+    if (entry.kind !== 'item' || !isWritten(plan) || plan.entry.line !== entry.item.line) continue;
     const recordOnly: Pick<BodyContext, 'image' | 'link'> = {
       image: (url, id) => {
         images.request(url, id);
@@ -140,7 +141,7 @@ async function writePosts(file: string, posts: Map<string, PostPlan>, writer: Wo
   for await (const entry of readWxr(file)) {
     if (entry.kind !== 'item') continue;
     const plan = posts.get(entry.item.id);
-    if (!isWritten(plan)) continue;
+    if (!isWritten(plan) || plan.entry.line !== entry.item.line) continue;
     await writer.writePost(entry.item, plan);
     onProgress?.('Writing posts and pages', (done += 1), total);
   }
@@ -167,7 +168,10 @@ function describe(index: ExportIndex, images: ImageCatalogue, unreachable: Set<s
   if (index.postFormats.size > 0) report.fact(`post formats, all imported as articles: ${list(index.postFormats)}`);
   if (index.otherTaxonomies.size > 0) report.fact(`other taxonomies, not imported: ${list(index.otherTaxonomies)}`);
   if (images.elsewhere.size > 0) report.fact(`images shown from other sites, left where they are: ${list(images.elsewhere)}`);
-  for (const [type, n] of index.skippedTypes) report.note('skipped', `${n} ${type} item${n === 1 ? '' : 's'}`, skipReason(type));
+  for (const [type, n] of index.skippedTypes) {
+    const what = type === REPEATED ? `${n} item${n === 1 ? '' : 's'} repeating the id of an earlier one` : `${n} ${type} item${n === 1 ? '' : 's'}`;
+    report.note('skipped', what, skipReason(type));
+  }
   for (const host of unreachable) report.note('doubtful', `the old site ${host}`, 'did not answer; images not in the uploads folder could not be fetched from it');
   const others = [...index.attachments.values()].filter((a) => !IMAGE_FILE.test(a.url.split('?')[0]!)).length;
   if (others > 0) report.note('skipped', `${others} attachments that are not images`, 'audio, video and documents are not moved (the media library holds images); links to them still point at the old site');
@@ -181,5 +185,6 @@ function skipReason(type: string): string {
   if (type === 'revision') return 'earlier versions are not imported';
   if (type.includes('(trash)')) return 'they were in the trash';
   if (type.includes('(auto-draft)')) return 'they were empty automatic drafts';
+  if (type === REPEATED) return 'the export holds them twice; the first of each was taken';
   return 'Masthead has no place for this kind of WordPress content';
 }
