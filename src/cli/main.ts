@@ -171,6 +171,11 @@ export function buildProgram(config: () => Readonly<Config>): Command {
         const { formatReport } = await import('../portability/import-report.js');
         const steps = stepProgress();
         const report = await importWordpress(services, source, { uploadsDir, dryRun: options.dryRun, update: options.update, onProgress: steps.report }).finally(steps.done);
+        if (!report.dryRun) {
+          // Servers already running redraw every page: on PostgreSQL they read this within a second.
+          const { recordChange } = await import('../site/cache-change.repository.js');
+          await recordChange(services.store.db, 'masthead import wordpress', JSON.stringify({ kind: 'settings', slugs: [] }), services.clock().toISOString());
+        }
         process.stdout.write(formatReport(report));
       });
     });

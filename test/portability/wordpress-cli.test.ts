@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testApp } from '../support/app.js';
 import { runCli } from '../support/cli.js';
 import { freshDatabase } from '../support/stores.js';
 import { oldSiteServer, photo, smallMagazine, writeFile } from './wordpress-support.js';
@@ -56,5 +57,23 @@ describe('masthead import wordpress', { timeout: 180_000 }, () => {
     expect(notExport.code).toBe(1);
     expect(notExport.stderr).toMatch(/^error: This is not a WordPress export \(WXR\): it is not readable as XML \([^\n]*\)\.\n$/);
     expect(fs.existsSync(json)).toBe(true);
+  });
+});
+
+describe('masthead import wordpress beside a running site on PostgreSQL', { timeout: 180_000 }, () => {
+  it('makes the running site redraw its pages, so the imported pieces show at once', async () => {
+    const t = await testApp('postgres');
+    const server = await oldSiteServer({});
+    try {
+      expect((await t.app.inject('/')).body).not.toContain('Harbour notes');
+      const file = writeFile(t.dataDir, 'export.xml', smallMagazine(server.origin));
+      const env = { DATA_DIR: t.dataDir, DATABASE_URL: (t.config as { url: string }).url };
+      const result = await runCli(['import', 'wordpress', file], env);
+      expect(result.code, result.stderr).toBe(0);
+      await expect.poll(async () => (await t.app.inject('/')).body, { timeout: 10_000, interval: 250 }).toContain('Harbour notes');
+    } finally {
+      await server.close();
+      await t.close();
+    }
   });
 });
