@@ -20,11 +20,6 @@ export async function addOldAddress(db: DbOrTx, address: string, target: OldAddr
   return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
 }
 
-/** Whether an old address is already recorded. */
-export async function oldAddressExists(db: DbOrTx, address: string): Promise<boolean> {
-  return (await db.selectFrom('old_addresses').select('address').where('address', '=', address).executeTakeFirst()) !== undefined;
-}
-
 /**
  * Where an old address leads now: the post or page (only while it is published), the tag, the
  * author or the fixed path; null when nothing answers there any more.

@@ -2,7 +2,7 @@
 const ITEM_PARAMETERS = ['p', 'page_id', 'attachment_id', 'cat', 'tag', 'author'] as const;
 
 /** The longest address kept; longer ones are not worth a row. */
-export const MAX_ADDRESS_CHARS = 1000;
+const MAX_ADDRESS_CHARS = 1000;
 
 /**
  * The form under which an old address is stored and looked up, so that the way a browser or a

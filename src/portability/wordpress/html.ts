@@ -13,12 +13,12 @@ export interface HtmlElement {
 }
 
 /** Text as written in the source, entities and all. */
-export interface HtmlText {
+interface HtmlText {
   kind: 'text';
   raw: string;
 }
 
-export interface HtmlComment {
+interface HtmlComment {
   kind: 'comment';
   data: string;
 }
@@ -193,7 +193,7 @@ export function withoutControls(value: string): string {
   return value.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g, '');
 }
 
-export function classesOf(node: HtmlElement): string[] {
+function classesOf(node: HtmlElement): string[] {
   return (node.attrs.class ?? '').split(/\s+/).filter(Boolean);
 }
 

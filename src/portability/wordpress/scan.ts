@@ -57,7 +57,7 @@ export interface ExportIndex {
 /** Item kinds whose content never belongs to a magazine's pieces. */
 const CONTENT_TYPES = new Set(['post', 'page']);
 /** Custom fields that only record WordPress's own bookkeeping; nothing to report about them. */
-export const BOOKKEEPING_FIELDS = /^(_edit_lock|_edit_last|_encloseme|_pingme|_wp_old_date|_wp_trash_meta_.*|_menu_item_.*|_oembed_.*|_wp_attachment_metadata|_wp_attached_file|_wp_page_template|_publicize_.*|_wpas_.*|_jetpack_.*|_wp_desired_post_slug|_last_editor_used_jetpack|_wp_attachment_backup_sizes|_attachment_original_parent_id|_wp_attachment_image_alt|_thumbnail_id|_wp_old_slug|footnotes)$/;
+const BOOKKEEPING_FIELDS = /^(_edit_lock|_edit_last|_encloseme|_pingme|_wp_old_date|_wp_trash_meta_.*|_menu_item_.*|_oembed_.*|_wp_attachment_metadata|_wp_attached_file|_wp_page_template|_publicize_.*|_wpas_.*|_jetpack_.*|_wp_desired_post_slug|_last_editor_used_jetpack|_wp_attachment_backup_sizes|_attachment_original_parent_id|_wp_attachment_image_alt|_thumbnail_id|_wp_old_slug|footnotes)$/;
 const VOLATILE_FIELDS = /^(_edit_lock|_edit_last|_encloseme|_pingme)$/;
 
 /** Reads the export once from start to end: the site, authors, terms, attachments and an entry per post or page. */

@@ -5,9 +5,9 @@ import { authorFields, emptyItem, FALLBACK_PREFIXES, itemFields, nameOf, siteFie
 import type { WxrAuthor, WxrEntry, WxrItem, WxrSite, WxrTerm } from './wxr.types.js';
 
 /** The most text one field of an item may hold (a post's source); past it the file is refused. */
-export const MAX_CONTENT_CHARS = 4_000_000;
+const MAX_CONTENT_CHARS = 4_000_000;
 /** The most text any other field keeps (titles, names, slugs); past it the file is refused. */
-export const MAX_FIELD_CHARS = 100_000;
+const MAX_FIELD_CHARS = 100_000;
 /** Custom field values are kept up to this length; longer ones are cut, never refused. */
 const MAX_META_CHARS = 20_000;
 /** The parser may read this much without producing anything before the file is refused. */
