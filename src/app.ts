@@ -27,6 +27,7 @@ import { createSiteCache } from './site/site-cache.js';
 import { rememberResponsive } from './site/images.js';
 import { siteRoutes } from './site/site.routes.js';
 import { loadTheme } from './site/theme.js';
+import { installOldAddresses } from './site/old-addresses.js';
 import { newsletterRoutes } from './newsletter/newsletter.routes.js';
 import { memberRoutes, memberViewerHook } from './members/members.routes.js';
 import { stripeWebhookRoutes } from './webhooks/stripe.routes.js';
@@ -86,6 +87,7 @@ export async function buildApp({ config, services, logger }: AppOptions): Promis
   app.decorateRequest('member', null);
   app.addHook('onRequest', memberViewerHook(services.members));
 
+  installOldAddresses(app, { db: services.store.db });
   installStaffAccess(app, {
     auth: services.staffAuth,
     apiKeys: services.apiKeys,

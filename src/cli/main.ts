@@ -166,7 +166,7 @@ export function buildProgram(config: () => Readonly<Config>): Command {
       });
     });
 
-  program
+  const importCommand = program
     .command('import')
     .argument('<file>', 'a site document written by "masthead export"')
     .description('import a site document into an empty site')
@@ -185,6 +185,34 @@ export function buildProgram(config: () => Readonly<Config>): Command {
         const document = await importSite(services, input, bar.report);
         bar.done();
         process.stdout.write(`Imported ${document.posts.length} posts and pages.\n`);
+      });
+    });
+
+  importCommand
+    .command('wordpress')
+    .argument('<file>', 'a WordPress export (WXR), made with Tools → Export in WordPress')
+    .option('--uploads <dir>', "a copy of the old site's wp-content/uploads folder (images not in it are asked of the old site)")
+    .option('--dry-run', 'do everything but keep nothing: the report says what would happen')
+    .option('--update', 'bring what an earlier run imported up to date with the file')
+    .description('move a WordPress site in: posts, pages, authors, categories and tags, images, and its old addresses')
+    .action(async (file: string, options: { uploads?: string; dryRun?: boolean; update?: boolean }) => {
+      const source = path.resolve(file);
+      if (!(await fs.stat(source).catch(() => null))?.isFile()) throw new CliError(`Cannot read ${file}: no such file.`);
+      const uploadsDir = options.uploads ? path.resolve(options.uploads) : undefined;
+      if (uploadsDir && !(await fs.stat(uploadsDir).catch(() => null))?.isDirectory()) {
+        throw new CliError(`Cannot read the uploads folder ${options.uploads}: no such folder.`);
+      }
+      await withServices(config(), async (services) => {
+        const { importWordpress } = await import('../portability/wordpress/wordpress.importer.js');
+        const { formatReport } = await import('../portability/import-report.js');
+        const steps = stepProgress();
+        const report = await importWordpress(services, source, { uploadsDir, dryRun: options.dryRun, update: options.update, onProgress: steps.report }).finally(steps.done);
+        if (!report.dryRun) {
+          // Servers already running redraw every page: on PostgreSQL they read this within a second.
+          const { recordChange } = await import('../site/cache-change.repository.js');
+          await recordChange(services.store.db, 'masthead import wordpress', JSON.stringify({ kind: 'settings', slugs: [] }), services.clock().toISOString());
+        }
+        process.stdout.write(formatReport(report));
       });
     });
 
@@ -309,6 +337,21 @@ export function buildProgram(config: () => Readonly<Config>): Command {
     });
 
   return program;
+}
+
+/** A progress bar per step of long work that goes through several (reading, images, writing). */
+function stepProgress(): { report: (step: string, done: number, total: number) => void; done(): void } {
+  let current: { step: string; bar: ReturnType<typeof progress> } | undefined;
+  return {
+    report(step, done, total) {
+      if (current?.step !== step) {
+        current?.bar.done();
+        current = { step, bar: progress(step) };
+      }
+      current.bar.report(done, total);
+    },
+    done: () => current?.bar.done(),
+  };
 }
 
 export class CliError extends Error {}

@@ -12,6 +12,8 @@ export interface Database {
   post_tags: PostTagsTable;
   post_authors: PostAuthorsTable;
   slug_redirects: SlugRedirectsTable;
+  old_addresses: OldAddressesTable;
+  imported_items: ImportedItemsTable;
   jobs: JobsTable;
   users: UsersTable;
   staff_sessions: StaffSessionsTable;
@@ -162,6 +164,27 @@ export interface SlugRedirectsTable {
   old_slug: string;
   post_id: number;
   created_at: string;
+}
+
+/** An address of a site that moved in, and what answers there now (exactly one target). */
+export interface OldAddressesTable {
+  address: string;
+  post_id: number | null;
+  tag_id: number | null;
+  author_id: number | null;
+  location: string | null;
+  created_at: string;
+}
+
+/** What an import brought in, by the other platform's id. */
+export interface ImportedItemsTable {
+  source: string;
+  kind: string;
+  external_id: string;
+  target_id: number;
+  source_hash: string;
+  target_hash: Generated<string>;
+  imported_at: string;
 }
 
 export interface JobsTable {

@@ -17,6 +17,7 @@ export const errorCodes = {
   INVALID_TRANSITION: 'The item cannot move to that status from its current one.',
   IMPORT_INVALID: 'The import file is not a valid Masthead export.',
   IMPORT_TARGET_NOT_EMPTY: 'Imports go into an empty site.',
+  IMPORT_FILE_UNREADABLE: 'The file cannot be imported: it is damaged, of another kind, or unsafe to read.',
   MEMBER_NOT_FOUND: 'No member has that id or email.',
   MEMBER_EXISTS: 'A member with that email address already exists.',
   SIGNIN_REQUIRED: 'Sign in as a member first.',

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { Clock } from '../clock.js';
 import { slugify } from '../content/index.js';
 import { line } from '../content/text.js';
-import type { Db } from '../db/client.js';
+import type { Db, DbOrTx } from '../db/client.js';
 import { AppError } from '../errors/app-error.js';
 import { parseInput } from '../errors/validate.js';
 import { authorize, type StaffUser } from '../staff/index.js';
@@ -37,6 +37,9 @@ export interface Upload {
 const mimeOf: Record<ImageFormat, string> = { avif: 'image/avif', webp: 'image/webp', jpeg: 'image/jpeg' };
 const extensionOf: Record<ImageFormat, string> = { avif: 'avif', webp: 'webp', jpeg: 'jpg' };
 
+/** An image whose files are written but which is not in the library yet. */
+export type PreparedMedia = Omit<MediaItem, 'id' | 'alt' | 'caption' | 'credit' | 'uploadedBy' | 'createdAt'> & { storagePrefix: string };
+
 /** The media library: checked, processed uploads with alt text, stored behind MediaStorage. */
 export class MediaService {
   constructor(private readonly deps: { db: Db; clock: Clock; storage: MediaStorage }) {}
@@ -48,31 +51,54 @@ export class MediaService {
     if (!text.success) problems.push(...text.error.issues.map((i) => ({ field: i.path.join('.') || '(input)', message: i.message })));
     if (!file || file.data.length === 0) problems.push({ field: 'file', message: 'is required: choose an image to upload' });
     if (problems.length > 0 || !file || !text.success) throw AppError.validation(problems);
+    const prepared = await this.prepare(file);
+    return this.record(prepared, { alt: text.data.alt, caption: text.data.caption || null, credit: text.data.credit || null }, user.id);
+  }
 
+  /**
+   * Checks and processes an image (its real type, its size, every variant) and writes its files;
+   * the library row is written by record(). Imports prepare their images before the transaction
+   * that records them, and discard() what a failed import prepared.
+   */
+  async prepare(file: Upload): Promise<PreparedMedia> {
     const type = checkType(file);
     const now = this.deps.clock();
     const prefix = `${now.toISOString().slice(0, 4)}/${now.toISOString().slice(5, 7)}/${randomBytes(5).toString('hex')}`;
     const base = slugify(file.filename.replace(/\.[^.]*$/, '')).slice(0, 60) || 'image';
-    const stored = type === 'image/svg+xml' ? await this.storeSvg(file.data, prefix, base) : await this.storeImage(file.data, prefix, base);
-    const item: Omit<MediaItem, 'id'> & { storagePrefix: string } = {
-      ...stored,
-      mime: type,
-      filename: path.basename(file.filename).slice(0, 200),
-      bytes: file.data.length,
-      alt: text.data.alt,
-      caption: text.data.caption || null,
-      credit: text.data.credit || null,
-      uploadedBy: user.id,
-      createdAt: now.toISOString(),
-      storagePrefix: prefix,
-    };
     try {
-      const id = await repo.insertMedia(this.deps.db, item);
-      return withoutPrefix({ ...item, id });
+      const stored = type === 'image/svg+xml' ? await this.storeSvg(file.data, prefix, base) : await this.storeImage(file.data, prefix, base);
+      return { ...stored, mime: type, filename: path.basename(file.filename).slice(0, 200), bytes: file.data.length, storagePrefix: prefix };
     } catch (error) {
       await this.deps.storage.removePrefix(prefix);
       throw error;
     }
+  }
+
+  /** Records a prepared image in the library (in the caller's transaction when db is one); its files go if that fails. */
+  async record(prepared: PreparedMedia, text: { alt: string; caption: string | null; credit: string | null }, uploadedBy: number | null, db: DbOrTx = this.deps.db): Promise<MediaItem> {
+    const item: Omit<MediaItem, 'id'> & { storagePrefix: string } = { ...prepared, ...text, uploadedBy, createdAt: this.deps.clock().toISOString() };
+    try {
+      const id = await repo.insertMedia(db, item);
+      return withoutPrefix({ ...item, id });
+    } catch (error) {
+      await this.discard(prepared);
+      throw error;
+    }
+  }
+
+  /** Removes the files of a prepared image that is not (or no longer) recorded. */
+  discard(prepared: PreparedMedia): Promise<void> {
+    return this.deps.storage.removePrefix(prepared.storagePrefix);
+  }
+
+  /** What an image really is, checked without processing or storing anything (dry runs of imports). */
+  async inspect(file: Upload): Promise<{ mime: string; width: number; height: number }> {
+    const type = checkType(file);
+    if (type === 'image/svg+xml') {
+      await checkedSvg(file.data);
+      return { mime: type, width: 0, height: 0 };
+    }
+    return { mime: type, ...(await imageSize(file.data)) };
   }
 
   async get(id: number): Promise<MediaItem> {
@@ -130,21 +156,15 @@ export class MediaService {
   }
 
   private async storeSvg(data: Buffer, prefix: string, base: string) {
-    const checked = await cleanSvg(data);
-    if ('unsafe' in checked) {
-      throw new AppError('MEDIA_UNSAFE', `This SVG cannot be used: it ${checked.unsafe}.`, [{ field: 'file', message: `is an SVG that ${checked.unsafe}` }]);
-    }
-    if ('unreadable' in checked) {
-      throw new AppError('MEDIA_UNREADABLE', `This SVG cannot be read: it ${checked.unreadable}.`, [{ field: 'file', message: checked.unreadable }]);
-    }
+    const svg = await checkedSvg(data);
     const sharp = await loadSharp();
     let meta: sharp.Metadata;
     try {
-      meta = await sharp(checked.svg, { limitInputPixels: false }).metadata();
+      meta = await sharp(svg, { limitInputPixels: false }).metadata();
     } catch {
       throw new AppError('MEDIA_UNREADABLE', 'This SVG cannot be read.', [{ field: 'file', message: 'is not a readable SVG' }]);
     }
-    const url = await this.deps.storage.put(`${prefix}/${base}.svg`, checked.svg, 'image/svg+xml');
+    const url = await this.deps.storage.put(`${prefix}/${base}.svg`, svg, 'image/svg+xml');
     return { kind: 'svg' as const, url, width: meta.width ?? 0, height: meta.height ?? 0, variants: [] };
   }
 }
@@ -176,6 +196,18 @@ function checkType(file: Upload): SniffedType {
     ]);
   }
   return actual;
+}
+
+/** The SVG as it will be stored: parsed and checked against the allowlist, or refused saying why. */
+async function checkedSvg(data: Buffer): Promise<Buffer> {
+  const checked = await cleanSvg(data);
+  if ('unsafe' in checked) {
+    throw new AppError('MEDIA_UNSAFE', `This SVG cannot be used: it ${checked.unsafe}.`, [{ field: 'file', message: `is an SVG that ${checked.unsafe}` }]);
+  }
+  if ('unreadable' in checked) {
+    throw new AppError('MEDIA_UNREADABLE', `This SVG cannot be read: it ${checked.unreadable}.`, [{ field: 'file', message: checked.unreadable }]);
+  }
+  return checked.svg;
 }
 
 function withoutPrefix(item: MediaItem & { storagePrefix: string }): MediaItem {

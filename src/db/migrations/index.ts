@@ -18,6 +18,8 @@ import * as m0050 from './0050-create-content-api-keys.js';
 import * as m0051 from './0051-index-post-filter-columns.js';
 import * as m0052 from './0052-narrow-post-search.js';
 import * as m0053 from './0053-create-staff-known-browsers.js';
+import * as m0056 from './0056-create-imported-items.js';
+import * as m0057 from './0057-create-old-addresses.js';
 import * as m0061 from './0061-add-signing-admin-keys.js';
 
 /** Every migration, by name. Add new files here; never edit one that has landed. */
@@ -41,6 +43,8 @@ const migrations: Record<string, Migration> = {
   '0051-index-post-filter-columns': m0051,
   '0052-narrow-post-search': m0052,
   '0053-create-staff-known-browsers': m0053,
+  '0056-create-imported-items': m0056,
+  '0057-create-old-addresses': m0057,
   '0061-add-signing-admin-keys': m0061,
 };
 
