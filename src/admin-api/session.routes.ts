@@ -77,20 +77,24 @@ export function sessionRoutes(api: EndpointRegistry, deps: { mailer: Mailer }): 
     },
   });
 
-  api.add({
-    method: 'POST',
-    url: '/session/link',
-    summary: 'Email a sign-in link that works even while password sign-in is paused (the answer is the same whether or not the address has an account)',
-    tag: 'session',
-    access: 'public',
-    body: linkRequestInput,
-    response: null,
-    status: 202,
-    rateLimit: emailRateLimit,
-    handler: async ({ body, request }) => {
-      await request.server.staffAccess.auth.requestSignInLink(body);
-    },
-  });
+  // Both emailed links answer alike whether or not the address has an account; the mail is a job.
+  const emailedLink = (url: string, summary: string, send: 'requestSignInLink' | 'requestPasswordReset') =>
+    api.add({
+      method: 'POST',
+      url,
+      summary: `${summary} (the answer is the same whether or not the address has an account)`,
+      tag: 'session',
+      access: 'public',
+      body: linkRequestInput,
+      response: null,
+      status: 202,
+      rateLimit: emailRateLimit,
+      handler: async ({ body, request }) => {
+        await request.server.staffAccess.auth[send](body);
+      },
+    });
+
+  emailedLink('/session/link', 'Email a sign-in link that works even while password sign-in is paused', 'requestSignInLink');
 
   api.add({
     method: 'POST',
@@ -164,20 +168,7 @@ export function sessionRoutes(api: EndpointRegistry, deps: { mailer: Mailer }): 
     },
   });
 
-  api.add({
-    method: 'POST',
-    url: '/password-reset',
-    summary: 'Email a password reset link (the answer is the same whether or not the address has an account)',
-    tag: 'session',
-    access: 'public',
-    body: linkRequestInput,
-    response: null,
-    status: 202,
-    rateLimit: emailRateLimit,
-    handler: async ({ body, request }) => {
-      await request.server.staffAccess.auth.requestPasswordReset(body);
-    },
-  });
+  emailedLink('/password-reset', 'Email a password reset link', 'requestPasswordReset');
 
   api.add({
     method: 'POST',
