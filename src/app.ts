@@ -14,7 +14,7 @@ import type { Config } from './config/schema.js';
 import { anonymous, type Viewer } from './content/index.js';
 import { adminApi, installStaffAccess } from './admin-api/index.js';
 import { contentApi } from './content-api/index.js';
-import { installErrorHandler } from './http/error-handler.js';
+import { answerFrameworkError, installErrorHandler } from './http/error-handler.js';
 import type { Services } from './services.js';
 import { renderErrorPage } from './site/render.js';
 import { searchRoutes } from './site/search.routes.js';
@@ -48,6 +48,7 @@ export async function buildApp({ config, services, logger }: AppOptions): Promis
     trustProxy: config.trustProxy?.length ? config.trustProxy : false,
     return503OnClosing: true,
     routerOptions: { ignoreTrailingSlash: false, ignoreDuplicateSlashes: true, maxParamLength: 500 },
+    frameworkErrors: answerFrameworkError,
   });
   const theme = loadTheme(config.themeDir, config.publicUrl);
 

@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest, FastifyServerOptions } from 'fastify';
 import { isAppError } from '../errors/app-error.js';
 import { httpStatus } from '../errors/http-status.js';
 
@@ -8,12 +8,16 @@ export interface ErrorBody {
 
 export type HtmlErrorRenderer = (status: number, message: string, request: FastifyRequest) => Promise<string> | string;
 
+/** Each app's page renderer, for errors raised before routing, where only the request is at hand. */
+const htmlRenderers = new WeakMap<FastifyInstance, HtmlErrorRenderer>();
+
 /**
  * The one place errors become responses. Domain errors use their mapped status; framework
  * errors caused by the client (bad JSON, too large, wrong type) keep their 4xx; anything else is
  * logged and answered as a plain 500 without internals.
  */
 export function installErrorHandler(app: FastifyInstance, renderHtml: HtmlErrorRenderer): void {
+  htmlRenderers.set(app, renderHtml);
   app.setErrorHandler(async (error: FastifyError, request, reply) => {
     const body = toErrorBody(error);
     const status = statusOf(error);
@@ -24,6 +28,25 @@ export function installErrorHandler(app: FastifyInstance, renderHtml: HtmlErrorR
     send(reply, request, 404, { error: { code: 'NOT_FOUND', message: 'Nothing exists at that address.' } }, renderHtml),
   );
 }
+
+/**
+ * For Fastify's `frameworkErrors` option: errors found before any route runs (a broken
+ * percent-escape in the path, a path parameter over the length limit) are answered like all the
+ * others, in the error envelope or as the site's error page, not in Fastify's own shape.
+ */
+export const answerFrameworkError: NonNullable<FastifyServerOptions['frameworkErrors']> = (error, request, reply) => {
+  const renderHtml = htmlRenderers.get(request.server);
+  // Nothing else would catch a failing error page here: fall back to the bare message.
+  const page: HtmlErrorRenderer = async (status, message, req) => {
+    try {
+      return renderHtml ? await renderHtml(status, message, req) : message;
+    } catch (failure) {
+      req.log.error({ err: failure }, 'error page failed');
+      return message;
+    }
+  };
+  void send(reply, request, statusOf(error), toErrorBody(error), page);
+};
 
 function statusOf(error: FastifyError): number {
   if (isAppError(error)) return httpStatus[error.code];
@@ -49,6 +72,10 @@ function clientMessage(error: FastifyError): string {
       return 'That content type is not accepted here.';
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
       return 'The JSON body is empty.';
+    case 'FST_ERR_BAD_URL':
+      return 'The address contains a broken percent-escape.';
+    case 'FST_ERR_MAX_PARAM_LENGTH':
+      return 'A part of the address is too long.';
     default:
       return error.message.replace(/\s+at .*$/s, '').slice(0, 300);
   }
