@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { staffClient } from '../admin-api/support/admin-client.js';
 import { testApp, type AppContext } from '../support/app.js';
 
 /** Inputs the fuzzing found answered wrongly, kept as plain tests so they stay fixed. */
@@ -29,5 +30,13 @@ describe('what the fuzzing found', () => {
     const res = await t.app.inject({ url: `/admin/api/tags/${'a'.repeat(600)}`, method: 'PUT', headers: { 'content-type': 'application/json' }, payload: '{}' });
     expect(res.statusCode).toBe(414);
     expect(res.json().error.code).toBe('FST_ERR_MAX_PARAM_LENGTH');
+  });
+
+  it('answers an upload whose file part is cut short with a 400 naming the problem', async () => {
+    const { client } = await staffClient(t.app, t.services, 'author');
+    const payload = '--x\r\nContent-Disposition: form-data; name="file"; filename="a.png"\r\nContent-Type: image/png\r\n\r\n\x89PNG';
+    const res = await client.call('POST', '/admin/api/media', payload, { 'content-type': 'multipart/form-data; boundary=x' });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error).toMatchObject({ code: 'VALIDATION_FAILED', fields: [{ field: '(input)', message: 'is cut short or is not valid multipart/form-data' }] });
   });
 });
