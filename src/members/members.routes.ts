@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { recordId } from '../db/ids.js';
 import { AppError, isAppError } from '../errors/app-error.js';
 import type { SettingsService } from '../settings/index.js';
 import type { SubscriberService } from '../subscribers/index.js';
@@ -279,7 +280,7 @@ export async function memberRoutes(app: FastifyInstance, deps: MemberRouteDeps):
   for (const action of ['cancel', 'resume'] as const) {
     app.post<{ Params: { id: string } }>(`/members/subscriptions/:id/${action}`, { preHandler: app.csrfProtection }, async (request, reply) => {
       const member = requireMember(request);
-      const id = z.coerce.number().int().positive().max(2 ** 31).safeParse(request.params.id);
+      const id = recordId.safeParse(request.params.id);
       if (!id.success) throw new AppError('SUBSCRIPTION_NOT_FOUND');
       await deps.subscriptions.setCancelAtPeriodEnd(member, id.data, action === 'cancel');
       return reply.redirect(`/members/?saved=${action}`, 303);

@@ -1,14 +1,25 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { staffClient } from '../admin-api/support/admin-client.js';
+import { AdminClient, staffClient } from '../admin-api/support/admin-client.js';
+import { memberCookie } from '../members/helpers.js';
 import { testApp, type AppContext } from '../support/app.js';
+import { makeAuthor, postFields } from '../support/factories.js';
+import { dialects } from '../support/stores.js';
+import { startStripeServer, type StripeTestServer } from '../support/stripe-server.js';
 
 /** Inputs the fuzzing found answered wrongly, kept as plain tests so they stay fixed. */
-describe('what the fuzzing found', () => {
+describe.each(dialects)('what the fuzzing found, on %s', (dialect) => {
   let t: AppContext;
+  let stripe: StripeTestServer;
+  let editor: AdminClient;
   beforeAll(async () => {
-    t = await testApp();
+    stripe = await startStripeServer();
+    t = await testApp(dialect, { stripe: stripe.settings });
+    editor = (await staffClient(t.app, t.services, 'editor')).client;
   });
-  afterAll(async () => t.close());
+  afterAll(async () => {
+    await t.close();
+    await stripe.close();
+  });
 
   it.each(['/admin/api/posts/%', '/admin/api/posts/1/revisions/%zz', '/api/content/posts/%E0%A4%A', '/tag/%/'])(
     'answers a broken percent-escape in %s with a 400 in the error envelope',
@@ -33,10 +44,47 @@ describe('what the fuzzing found', () => {
   });
 
   it('answers an upload whose file part is cut short with a 400 naming the problem', async () => {
-    const { client } = await staffClient(t.app, t.services, 'author');
     const payload = '--x\r\nContent-Disposition: form-data; name="file"; filename="a.png"\r\nContent-Type: image/png\r\n\r\n\x89PNG';
-    const res = await client.call('POST', '/admin/api/media', payload, { 'content-type': 'multipart/form-data; boundary=x' });
+    const res = await editor.call('POST', '/admin/api/media', payload, { 'content-type': 'multipart/form-data; boundary=x' });
     expect(res.statusCode).toBe(400);
     expect(res.json().error).toMatchObject({ code: 'VALIDATION_FAILED', fields: [{ field: '(input)', message: 'is cut short or is not valid multipart/form-data' }] });
+  });
+
+  describe('ids too large for any row', () => {
+    const huge = 2_147_483_648;
+    const refused = (res: { statusCode: number; json(): { error: { code: string; fields?: Array<{ field: string }> } } }, field: string) => {
+      expect(res.statusCode).toBe(400);
+      expect(res.json().error.code).toBe('VALIDATION_FAILED');
+      expect(res.json().error.fields?.map((f) => f.field)).toContain(field);
+    };
+
+    it.each(['/admin/api/posts/{}', '/admin/api/posts/{}/revisions', '/admin/api/posts/1/revisions/{}', '/admin/api/media/{}', '/admin/api/posts/{}/preview'])('refuses %s with a 400', async (url) => {
+      refused(await editor.call('GET', url.replace('{}', String(huge))), url.endsWith('{}') && url.includes('revisions/') ? 'revisionId' : 'id');
+    });
+
+    it('refuses them in a bulk action and as the revision a save started from', async () => {
+      refused(await editor.call('POST', '/admin/api/posts/bulk', { action: 'publish', ids: [1, huge] }), 'ids.1');
+      const author = await makeAuthor(t.services);
+      const post = await t.services.posts.create(postFields([author.slug]));
+      refused(await editor.call('PATCH', `/admin/api/posts/${post.id}`, { title: 'New', revision: huge }), 'revision');
+    });
+
+    it('refuses them in the Content API', async () => {
+      const { secret } = await t.services.contentKeys.create({ name: 'Front end' }, (await t.services.users.list())[0]!.id);
+      refused(await t.app.inject({ url: `/api/content/posts/${huge}/?key=${secret}` }), 'id');
+    });
+
+    it("answers a reader's subscription id past the range as no subscription of theirs", async () => {
+      const browser = await new AdminClient(t.app).start();
+      const cookie = `${await memberCookie(t.services, 'reader@example.com')}; _csrf=${browser.cookies.get('_csrf')}`;
+      const res = await t.app.inject({ method: 'POST', url: `/members/subscriptions/${huge}/cancel`, headers: { cookie, 'x-csrf-token': browser.csrf, accept: 'application/json' } });
+      expect(res.statusCode).toBe(404);
+      expect(res.json().error.code).toBe('SUBSCRIPTION_NOT_FOUND');
+    });
+
+    it('refuses them among the pieces of a digest', async () => {
+      const digest = await t.services.newsletter.assemble(new Date('2026-11-27T08:00:00Z'));
+      refused(await editor.call('PATCH', `/admin/api/newsletter/digests/${digest.id}`, { items: [{ postId: huge }] }), 'items.0.postId');
+    });
   });
 });
