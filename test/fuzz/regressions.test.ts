@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AdminClient, staffClient } from '../admin-api/support/admin-client.js';
-import { memberCookie } from '../members/helpers.js';
+import { makePlans, memberCookie, subscribe } from '../members/helpers.js';
 import { testApp, type AppContext } from '../support/app.js';
 import { makeAuthor, postFields } from '../support/factories.js';
 import { dialects } from '../support/stores.js';
-import { startStripeServer, type StripeTestServer } from '../support/stripe-server.js';
+import { signedEvent, startStripeServer, subscriptionState, type StripeTestServer } from '../support/stripe-server.js';
 
 /** Inputs the fuzzing found answered wrongly, kept as plain tests so they stay fixed. */
 describe.each(dialects)('what the fuzzing found, on %s', (dialect) => {
@@ -85,6 +85,39 @@ describe.each(dialects)('what the fuzzing found, on %s', (dialect) => {
     it('refuses them among the pieces of a digest', async () => {
       const digest = await t.services.newsletter.assemble(new Date('2026-11-27T08:00:00Z'));
       refused(await editor.call('PATCH', `/admin/api/newsletter/digests/${digest.id}`, { items: [{ postId: huge }] }), 'items.0.postId');
+    });
+  });
+
+  describe('Stripe events with times far from now', () => {
+    let stripeId: string;
+    beforeAll(async () => {
+      const plans = await makePlans(t.services);
+      ({ stripeId } = await subscribe(t.services, stripe, { plan: plans.digital.slug, billing: 'month', email: 'far@example.com' }));
+    });
+    const deliver = (type: string, object: Record<string, unknown>, created: number) => {
+      const { payload, signature } = signedEvent(type, object, { created });
+      return t.app.inject({ method: 'POST', url: '/webhooks/stripe', headers: { 'content-type': 'application/json', 'stripe-signature': signature }, payload });
+    };
+    const year2039 = 2_200_000_000;
+
+    it('applies an event sent after January 2038 and orders later ones by it', async () => {
+      const later = await deliver('customer.subscription.updated', subscriptionState(stripeId, { cancel_at_period_end: true }), year2039);
+      expect(later.statusCode, later.body).toBe(200);
+      expect(later.json().outcome).toBe('cancels at period end');
+      const older = await deliver('customer.subscription.updated', subscriptionState(stripeId), year2039 - 60);
+      expect(older.json().outcome).toBe('ignored: older than current state');
+    });
+
+    it('ignores a period end no calendar can show instead of failing on it', async () => {
+      const res = await deliver('customer.subscription.updated', subscriptionState(stripeId, { current_period_end: 1e15 }), year2039 + 60);
+      expect(res.statusCode, res.body).toBe(200);
+      expect(res.json().outcome).toBe('ignored: unreadable object');
+    });
+
+    it('refuses an event whose own time no calendar can show', async () => {
+      const res = await deliver('customer.subscription.updated', subscriptionState(stripeId), 1e15);
+      expect(res.statusCode).toBe(400);
+      expect(res.json().error.code).toBe('WEBHOOK_INVALID');
     });
   });
 });

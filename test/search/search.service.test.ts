@@ -206,8 +206,8 @@ describe('search on postgres alone', () => {
     await t.services.posts.create(postFields([writer.slug], { status: 'published', title: 'Quince film', tags: ['film'], publishedAt: '2024-03-01T10:00:00.000Z' }));
     await t.services.posts.create(postFields([writer.slug], { status: 'published', title: 'Quince essay', format: 'essay', publishedAt: '2025-03-01T10:00:00.000Z' }));
     const migrator = new Migrator({ db: t.store.db, provider: migrationProvider, allowUnorderedMigrations: true });
-    const down = await migrator.migrateDown();
-    expect(down.results).toEqual([{ migrationName: '0052-narrow-post-search', direction: 'Down', status: 'Success' }]);
+    const down = await migrator.migrateTo('0051-index-post-filter-columns');
+    expect(down.results?.at(-1)).toEqual({ migrationName: '0052-narrow-post-search', direction: 'Down', status: 'Success' });
     const columns = async () =>
       (await sql<{ name: string }>`select column_name as name from information_schema.columns where table_name = 'post_search' order by ordinal_position`.execute(t.store.db)).rows.map((r) => r.name);
     expect(await columns()).toEqual(['post_id', 'title', 'excerpt', 'names', 'body', 'document']);

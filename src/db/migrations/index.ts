@@ -17,6 +17,7 @@ import * as m0030 from './0030-create-newsletter.js';
 import * as m0050 from './0050-create-content-api-keys.js';
 import * as m0051 from './0051-index-post-filter-columns.js';
 import * as m0052 from './0052-narrow-post-search.js';
+import * as m0060 from './0060-widen-stripe-event-times.js';
 
 /** Every migration, by name. Add new files here; never edit one that has landed. */
 const migrations: Record<string, Migration> = {
@@ -38,6 +39,7 @@ const migrations: Record<string, Migration> = {
   '0050-create-content-api-keys': m0050,
   '0051-index-post-filter-columns': m0051,
   '0052-narrow-post-search': m0052,
+  '0060-widen-stripe-event-times': m0060,
 };
 
 export const migrationProvider: MigrationProvider = {
