@@ -50,6 +50,12 @@ describe.each(dialects)('what the fuzzing found, on %s', (dialect) => {
     expect(res.json().error).toMatchObject({ code: 'VALIDATION_FAILED', fields: [{ field: '(input)', message: 'is cut short or is not valid multipart/form-data' }] });
   });
 
+  it('answers an OPTIONS request that is not a CORS preflight without a plain-text error', async () => {
+    const res = await t.app.inject({ method: 'OPTIONS', url: '/api/content/posts/a' });
+    expect(res.statusCode).toBe(204);
+    expect(res.body).toBe('');
+  });
+
   describe('ids too large for any row', () => {
     const huge = 2_147_483_648;
     const refused = (res: { statusCode: number; json(): { error: { code: string; fields?: Array<{ field: string }> } } }, field: string) => {
