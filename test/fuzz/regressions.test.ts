@@ -94,6 +94,32 @@ describe.each(dialects)('what the fuzzing found, on %s', (dialect) => {
     });
   });
 
+  describe('a NUL character where text goes to the database', () => {
+    const refused = (res: { statusCode: number; body: string; json(): { error: { code: string } } }) => {
+      expect(res.statusCode, res.body).toBe(400);
+      expect(res.json().error.code).toBe('VALIDATION_FAILED');
+    };
+
+    it.each(['tags/slug/a%00b/', 'authors/slug/a%00b/', 'works/slug/a%00b/', 'people/slug/a%00b/', 'posts/slug/a%00b/', 'posts/?tag=a%00b'])('is refused in the Content API at %s', async (path) => {
+      const { secret } = await t.services.contentKeys.create({ name: 'Front end' }, (await t.services.users.list())[0]!.id);
+      refused(await t.app.inject({ url: `/api/content/${path}`, headers: { 'x-content-key': secret } }));
+    });
+
+    it.each(['posts', 'works', 'people', 'media', 'members'])('is refused in the admin search of %s', async (list) => {
+      refused(await editor.call('GET', `/admin/api/${list}?q=a%00b`));
+    });
+
+    it('is refused in the address of a feature image', async () => {
+      const author = await makeAuthor(t.services);
+      refused(await editor.call('POST', '/admin/api/posts', { title: 'A title', authors: [author.slug], featureImage: { url: '/media/a\u0000b.jpg' } }));
+    });
+
+    it('is refused in a signed Stripe event', async () => {
+      const { payload, signature } = signedEvent('checkout.session.completed', { id: 'cs_\u0000' }, { id: 'evt_\u0000' });
+      refused(await t.app.inject({ method: 'POST', url: '/webhooks/stripe', headers: { 'content-type': 'application/json', 'stripe-signature': signature }, payload }));
+    });
+  });
+
   describe('Stripe events with times far from now', () => {
     let stripeId: string;
     beforeAll(async () => {
