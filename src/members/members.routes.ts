@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { textProblem } from '../content/text.js';
 import { recordId } from '../db/ids.js';
 import { AppError, isAppError } from '../errors/app-error.js';
 import type { SettingsService } from '../settings/index.js';
@@ -53,7 +54,8 @@ type Form = Record<string, unknown>;
  * never another host. Anything else falls back to the account page.
  */
 export function returnPath(value: unknown): string | null {
-  if (typeof value !== 'string' || value.length > 300) return null;
+  // Control characters and broken UTF-16 (a lone surrogate cannot be put in a link) are refused too.
+  if (typeof value !== 'string' || value.length > 300 || textProblem(value, false)) return null;
   return /^\/(?![/\\])[^\s\\]*$/.test(value) ? value : null;
 }
 

@@ -56,6 +56,12 @@ describe.each(dialects)('what the fuzzing found, on %s', (dialect) => {
     expect(res.body).toBe('');
   });
 
+  it('ignores a return path that is not valid UTF-16 when a reader asks for a sign-in link', async () => {
+    const res = await t.app.inject({ method: 'POST', url: '/members/signin', headers: { 'content-type': 'application/json' }, payload: JSON.stringify({ email: 'reader@example.com', next: '/\ud800' }) });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toEqual({ ok: true });
+  });
+
   describe('ids too large for any row', () => {
     const huge = 2_147_483_648;
     const refused = (res: { statusCode: number; json(): { error: { code: string; fields?: Array<{ field: string }> } } }, field: string) => {
