@@ -62,6 +62,15 @@ describe.each(dialects)('what the fuzzing found, on %s', (dialect) => {
     expect(res.json()).toEqual({ ok: true });
   });
 
+  it('keeps serving pages when the site title starts with a character beyond the basic plane', async () => {
+    const { client: administrator } = await staffClient(t.app, t.services, 'administrator');
+    expect((await administrator.call('PATCH', '/admin/api/settings', { title: '𝕏 Weekly' })).statusCode).toBe(200);
+    const home = await t.app.inject({ url: '/' });
+    expect(home.statusCode).toBe(200);
+    expect(home.body).toContain(encodeURIComponent('>𝕏</text>'));
+    expect((await administrator.call('PATCH', '/admin/api/settings', { title: 'Masthead' })).statusCode).toBe(200);
+  });
+
   describe('ids too large for any row', () => {
     const huge = 2_147_483_648;
     const refused = (res: { statusCode: number; json(): { error: { code: string; fields?: Array<{ field: string }> } } }, field: string) => {
