@@ -17,15 +17,16 @@ const htmlRenderers = new WeakMap<FastifyInstance, HtmlErrorRenderer>();
  * logged and answered as a plain 500 without internals.
  */
 export function installErrorHandler(app: FastifyInstance, renderHtml: HtmlErrorRenderer): void {
-  htmlRenderers.set(app, renderHtml);
+  const page = withFallback(renderHtml);
+  htmlRenderers.set(app, page);
   app.setErrorHandler(async (error: FastifyError, request, reply) => {
     const body = toErrorBody(error);
     const status = statusOf(error);
     if (status >= 500) request.log.error({ err: error }, 'request failed');
-    return send(reply, request, status, body, renderHtml);
+    return send(reply, request, status, body, page);
   });
   app.setNotFoundHandler(async (request, reply) =>
-    send(reply, request, 404, { error: { code: 'NOT_FOUND', message: 'Nothing exists at that address.' } }, renderHtml),
+    send(reply, request, 404, { error: { code: 'NOT_FOUND', message: 'Nothing exists at that address.' } }, page),
   );
 }
 
@@ -35,18 +36,26 @@ export function installErrorHandler(app: FastifyInstance, renderHtml: HtmlErrorR
  * others, in the error envelope or as the site's error page, not in Fastify's own shape.
  */
 export const answerFrameworkError: NonNullable<FastifyServerOptions['frameworkErrors']> = (error, request, reply) => {
-  const renderHtml = htmlRenderers.get(request.server);
-  // Nothing else would catch a failing error page here: fall back to the bare message.
-  const page: HtmlErrorRenderer = async (status, message, req) => {
-    try {
-      return renderHtml ? await renderHtml(status, message, req) : message;
-    } catch (failure) {
-      req.log.error({ err: failure }, 'error page failed');
-      return message;
-    }
-  };
+  const page = htmlRenderers.get(request.server) ?? ((_status: number, message: string) => message);
   void send(reply, request, statusOf(error), toErrorBody(error), page);
 };
+
+/**
+ * An error page that cannot fail: when the theme's page does (a broken template, a setting it
+ * cannot show), a bare page with the same message goes out, and the failure is logged. Otherwise
+ * Fastify's last-resort handler would answer 500 with the failure's own message.
+ */
+function withFallback(renderHtml: HtmlErrorRenderer): HtmlErrorRenderer {
+  return async (status, message, request) => {
+    try {
+      return await renderHtml(status, message, request);
+    } catch (failure) {
+      request.log.error({ err: failure }, 'error page failed');
+      const text = message.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+      return `<!doctype html><html lang="en"><meta charset="utf-8"><title>Error ${status}</title><p>${text}</p></html>`;
+    }
+  };
+}
 
 function statusOf(error: FastifyError): number {
   if (isAppError(error)) return httpStatus[error.code];

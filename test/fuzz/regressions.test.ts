@@ -1,9 +1,15 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../../src/app.js';
+import { defaultThemeDir } from '../../src/site/theme.js';
 import { AdminClient, staffClient } from '../admin-api/support/admin-client.js';
 import { makePlans, memberCookie, subscribe } from '../members/helpers.js';
 import { testApp, type AppContext } from '../support/app.js';
 import { makeAuthor, postFields } from '../support/factories.js';
-import { dialects } from '../support/stores.js';
+import { dialects, silentLogger, testServices, type TestContext } from '../support/stores.js';
 import { signedEvent, startStripeServer, subscriptionState, type StripeTestServer } from '../support/stripe-server.js';
 
 /** Inputs the fuzzing found answered wrongly, kept as plain tests so they stay fixed. */
@@ -166,5 +172,31 @@ describe.each(dialects)('what the fuzzing found, on %s', (dialect) => {
       expect(res.statusCode).toBe(400);
       expect(res.json().error.code).toBe('WEBHOOK_INVALID');
     });
+  });
+});
+
+describe('an error page that cannot be rendered', () => {
+  let context: TestContext;
+  let app: FastifyInstance;
+  let themeDir: string;
+  beforeAll(async () => {
+    // A theme whose error template fails: the answer must still be the right status, without internals.
+    themeDir = fs.mkdtempSync(path.join(os.tmpdir(), 'masthead-theme-'));
+    fs.cpSync(defaultThemeDir, themeDir, { recursive: true });
+    fs.writeFileSync(path.join(themeDir, 'error.eta'), '<%= it.missing.deeper %>');
+    context = await testServices('sqlite');
+    app = await buildApp({ config: { publicUrl: 'http://localhost:3000', themeDir, dataDir: context.dataDir }, services: context.services, logger: silentLogger });
+  });
+  afterAll(async () => {
+    await app.close();
+    await context.close();
+    fs.rmSync(themeDir, { recursive: true, force: true });
+  });
+
+  it.each(['/nothing-here/', '/%zz/'])('still answers %s with its status and a plain page', async (url) => {
+    const res = await app.inject({ url, headers: { accept: 'text/html' } });
+    expect(res.statusCode).toBe(url === '/%zz/' ? 400 : 404);
+    expect(res.headers['content-type']).toMatch(/^text\/html/);
+    expect(res.body).not.toMatch(/missing|deeper|Cannot read|statusCode/);
   });
 });
