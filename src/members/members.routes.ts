@@ -262,7 +262,8 @@ export async function memberRoutes(app: FastifyInstance, deps: MemberRouteDeps):
       cancel: 'Your subscription will end at the close of the current period.',
       resume: 'Your subscription will carry on.',
     };
-    return account(request, reply, { notice: notices[request.query.saved ?? ''] });
+    const saved = request.query.saved ?? '';
+    return account(request, reply, { notice: Object.hasOwn(notices, saved) ? notices[saved] : undefined });
   });
 
   app.post<{ Body: Form }>('/members/address', { preHandler: app.csrfProtection }, async (request, reply) => {

@@ -77,6 +77,19 @@ describe.each(dialects)('what the fuzzing found, on %s', (dialect) => {
     expect((await administrator.call('PATCH', '/admin/api/settings', { title: 'Masthead' })).statusCode).toBe(200);
   });
 
+  it.each(['__proto__', 'constructor', 'toString', 'hasOwnProperty'])('answers /sitemap-%s with a 404, not a lookup on Object.prototype', async (name) => {
+    const res = await t.app.inject({ url: `/sitemap-${name}`, headers: { accept: 'application/json' } });
+    expect(res.statusCode).toBe(404);
+    expect(res.json().error.code).toBe('NOT_FOUND');
+  });
+
+  it("shows no notice for a 'saved' value that only Object.prototype knows", async () => {
+    const cookie = await memberCookie(t.services, 'notices@example.com');
+    const res = await t.app.inject({ url: '/members/?saved=constructor', headers: { cookie } });
+    expect(res.statusCode).toBe(200);
+    expect(res.body).not.toContain('native code');
+  });
+
   describe('ids too large for any row', () => {
     const huge = 2_147_483_648;
     const refused = (res: { statusCode: number; json(): { error: { code: string; fields?: Array<{ field: string }> } } }, field: string) => {
