@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_STORED_INTEGER } from '../db/ids.js';
 
 // The parts of Stripe's objects that memberships use, read defensively: a signed event is
 // trusted, but a field Stripe moved between API versions must not become a crash.
@@ -62,7 +63,17 @@ export function invoiceSubscription(invoice: InvoiceObject): { id: string; check
   const subscriptionId = details?.subscription ?? invoice.subscription;
   if (!subscriptionId) return null;
   const checkout = details?.metadata?.checkout_id;
-  return { id: subscriptionId, checkoutId: checkout && /^\d{1,12}$/.test(checkout) ? Number(checkout) : null };
+  return { id: subscriptionId, checkoutId: checkoutIdOf(checkout) };
+}
+
+/**
+ * Our checkout id as we gave it to Stripe (client_reference_id, metadata.checkout_id), or null
+ * when the value cannot be one: not digits, or past what the id column holds.
+ */
+export function checkoutIdOf(value: string | null | undefined): number | null {
+  if (!value || !/^\d{1,10}$/.test(value)) return null;
+  const id = Number(value);
+  return id >= 1 && id <= MAX_STORED_INTEGER ? id : null;
 }
 
 export function invoicePeriodEnd(invoice: InvoiceObject): number | null {

@@ -10,7 +10,7 @@ import { makePlans, memberCookie, subscribe } from '../members/helpers.js';
 import { testApp, type AppContext } from '../support/app.js';
 import { makeAuthor, postFields } from '../support/factories.js';
 import { dialects, silentLogger, testServices, type TestContext } from '../support/stores.js';
-import { signedEvent, startStripeServer, subscriptionState, type StripeTestServer } from '../support/stripe-server.js';
+import { invoice, signedEvent, startStripeServer, subscriptionState, type StripeTestServer } from '../support/stripe-server.js';
 
 /** Inputs the fuzzing found answered wrongly, kept as plain tests so they stay fixed. */
 describe.each(dialects)('what the fuzzing found, on %s', (dialect) => {
@@ -178,6 +178,18 @@ describe.each(dialects)('what the fuzzing found, on %s', (dialect) => {
       const res = await deliver('customer.subscription.updated', subscriptionState(stripeId, { current_period_end: 1e15 }), year2039 + 60);
       expect(res.statusCode, res.body).toBe(200);
       expect(res.json().outcome).toBe('ignored: unreadable object');
+    });
+
+    it('treats a checkout reference past the id range as no checkout of ours', async () => {
+      const completed = await deliver('checkout.session.completed', { id: 'cs_far', client_reference_id: '999999999999', payment_status: 'paid' }, year2039 + 120);
+      expect(completed.statusCode, completed.body).toBe(200);
+      expect(completed.json().outcome).toBe('ignored: unknown checkout');
+      const paid = await deliver('invoice.paid', invoice('sub_unknown', { parent: { subscription_details: { subscription: 'sub_unknown', metadata: { checkout_id: '999999999999' } } } }), year2039 + 120);
+      expect(paid.statusCode, paid.body).toBe(200);
+      expect(paid.json().outcome).toBe('ignored: unknown subscription');
+      const changed = await deliver('customer.subscription.updated', subscriptionState('sub_unknown', { metadata: { checkout_id: '999999999999' } }), year2039 + 120);
+      expect(changed.statusCode, changed.body).toBe(200);
+      expect(changed.json().outcome).toBe('ignored: unknown subscription');
     });
 
     it('refuses an event whose own time no calendar can show', async () => {
