@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest, FastifyServerOptions } from 'fastify';
-import { isAppError } from '../errors/app-error.js';
+import { isForeignKeyViolation, isUniqueViolation } from '../db/errors.js';
+import { AppError, isAppError } from '../errors/app-error.js';
 import { httpStatus } from '../errors/http-status.js';
 
 export interface ErrorBody {
@@ -12,14 +13,15 @@ export type HtmlErrorRenderer = (status: number, message: string, request: Fasti
 const htmlRenderers = new WeakMap<FastifyInstance, HtmlErrorRenderer>();
 
 /**
- * The one place errors become responses. Domain errors use their mapped status; framework
- * errors caused by the client (bad JSON, too large, wrong type) keep their 4xx; anything else is
- * logged and answered as a plain 500 without internals.
+ * The one place errors become responses. Domain errors (and constraint violations, as CONFLICT)
+ * use their mapped status; framework errors caused by the client (bad JSON, too large, wrong
+ * type) keep their 4xx; anything else is logged and answered as a plain 500 without internals.
  */
 export function installErrorHandler(app: FastifyInstance, renderHtml: HtmlErrorRenderer): void {
   const page = withFallback(renderHtml);
   htmlRenderers.set(app, page);
-  app.setErrorHandler(async (error: FastifyError, request, reply) => {
+  app.setErrorHandler(async (thrown: FastifyError, request, reply) => {
+    const error = asAppError(thrown) ?? thrown;
     const body = toErrorBody(error);
     const status = statusOf(error);
     if (status >= 500) request.log.error({ err: error }, 'request failed');
@@ -55,6 +57,17 @@ function withFallback(renderHtml: HtmlErrorRenderer): HtmlErrorRenderer {
       return `<!doctype html><html lang="en"><meta charset="utf-8"><title>Error ${status}</title><p>${text}</p></html>`;
     }
   };
+}
+
+/**
+ * The error as a domain error, when it is one. Two requests that change the same thing at once
+ * can both pass a service's checks; the database's unique or foreign key constraint then refuses
+ * the later one. That is a CONFLICT the client can retry, not a server failure: the refused
+ * write did not happen.
+ */
+export function asAppError(error: unknown): AppError | undefined {
+  if (isAppError(error)) return error;
+  return isUniqueViolation(error) || isForeignKeyViolation(error) ? new AppError('CONFLICT') : undefined;
 }
 
 function statusOf(error: FastifyError): number {

@@ -90,6 +90,61 @@ describe.each(dialects)('what the fuzzing found, on %s', (dialect) => {
     expect(res.body).not.toContain('native code');
   });
 
+  describe('the same request racing itself', () => {
+    type Answer = { statusCode: number; body: string; json(): { error: { code: string } } };
+    /** Sends the same request several times at once: none may fail on the server, one must succeed, the rest say why not. */
+    const race = async (send: () => Promise<Answer>, times = 3): Promise<Answer[]> => {
+      const answers = await Promise.all(Array.from({ length: times }, send));
+      for (const answer of answers) expect(answer.statusCode, answer.body).toBeLessThan(500);
+      expect(answers.some((a) => a.statusCode < 300)).toBe(true);
+      return answers;
+    };
+    const refusals = (answers: Answer[]) => answers.filter((a) => a.statusCode >= 400).map((a) => a.json().error.code);
+
+    it('deleting one post from three places trashes it once', async () => {
+      const author = await makeAuthor(t.services);
+      const post = await t.services.posts.create(postFields([author.slug]));
+      for (const code of refusals(await race(() => editor.call('DELETE', `/admin/api/posts/${post.id}`)))) expect(['POST_NOT_FOUND', 'CONFLICT']).toContain(code);
+    });
+
+    it('creating one newsletter slug three times at once makes one newsletter', async () => {
+      const { client: administrator } = await staffClient(t.app, t.services, 'administrator');
+      const answers = await race(() => administrator.call('POST', '/admin/api/newsletter/newsletters', { slug: 'the-same', name: 'The same' }));
+      expect(answers.filter((a) => a.statusCode === 201)).toHaveLength(1);
+      for (const code of refusals(answers)) expect(['SLUG_TAKEN', 'CONFLICT']).toContain(code);
+    });
+
+    it('inviting one address three times at once leaves one account', async () => {
+      const { client: administrator } = await staffClient(t.app, t.services, 'administrator');
+      const answers = await race(() => administrator.call('POST', '/admin/api/staff/invitations', { email: 'twice@example.com', role: 'author' }));
+      for (const code of refusals(answers)) expect(['EMAIL_TAKEN', 'CONFLICT']).toContain(code);
+      expect((await t.services.users.list()).filter((u) => u.email === 'twice@example.com')).toHaveLength(1);
+    });
+
+    it('sending one digest three times at once sends it once', async () => {
+      const digest = await t.services.newsletter.assemble(new Date('2026-12-04T08:00:00Z'));
+      const answers = await race(() => editor.call('POST', `/admin/api/newsletter/digests/${digest.id}/send`));
+      expect(answers.filter((a) => a.statusCode === 202)).toHaveLength(1);
+      for (const code of refusals(answers)) expect(['DIGEST_SENT', 'SEND_BUSY', 'CONFLICT']).toContain(code);
+    });
+
+    it('sending one post by email three times at once queues it once', async () => {
+      const author = await makeAuthor(t.services);
+      const post = await t.services.posts.create(postFields([author.slug], { status: 'published' }));
+      const answers = await race(() => editor.call('POST', `/admin/api/newsletter/posts/${post.slug}/send`, {}));
+      for (const code of refusals(answers)) expect(['SEND_BUSY', 'CONFLICT']).toContain(code);
+    });
+
+    it('subscribing one address three times at once keeps one subscriber', async () => {
+      let n = 0;
+      const answers = await race(() =>
+        t.app.inject({ method: 'POST', url: '/newsletter/subscribe', remoteAddress: `10.77.0.${(n += 1)}`, headers: { 'content-type': 'application/json' }, payload: JSON.stringify({ email: 'eager@example.com' }) }),
+      );
+      for (const code of refusals(answers)) expect(code).toBe('CONFLICT');
+      expect((await t.services.subscribers.find('eager@example.com')).email).toBe('eager@example.com');
+    });
+  });
+
   describe('ids too large for any row', () => {
     const huge = 2_147_483_648;
     const refused = (res: { statusCode: number; json(): { error: { code: string; fields?: Array<{ field: string }> } } }, field: string) => {
