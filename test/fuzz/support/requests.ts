@@ -1,3 +1,4 @@
+import zlib from 'node:zlib';
 import fc from 'fast-check';
 import { hostileString, hostileValue, oddText, ownKey } from './hostile.js';
 
@@ -113,6 +114,10 @@ export const brokenJsonBody: fc.Arbitrary<Body> = fc.oneof(
     json(`${'['.repeat(50_000)}${']'.repeat(50_000)}`),
     json(`{"a":"${'x'.repeat(3 * 1024 * 1024)}"}`),
     { headers: {}, payload: '{}' },
+    // Compressed request bodies: a small file that inflates past every limit, one that is not gzip, an unknown coding.
+    { headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' }, payload: zlib.gzipSync(`{"a":"${'x'.repeat(8 * 1024 * 1024)}"}`) },
+    { headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' }, payload: '{"not":"gzip"}' },
+    { headers: { 'content-type': 'application/json', 'content-encoding': 'zstd' }, payload: '{}' },
   ),
   fc.tuple(hostileString, fc.constantFrom('application/json', 'text/plain', 'application/x-www-form-urlencoded')).map(([text, type]) => json(text, type)),
 );
