@@ -17,7 +17,7 @@ import { contentApi } from './content-api/index.js';
 import { ghostApi } from './ghost-api/index.js';
 import { bodyLimits } from './http/body-limits.js';
 import { clientKey } from './client-key.js';
-import { installErrorHandler } from './http/error-handler.js';
+import { answerFrameworkError, installErrorHandler } from './http/error-handler.js';
 import { themeScripts } from './http/inline-scripts.js';
 import { installSecurityHeaders } from './http/security-headers.js';
 import type { Services } from './services.js';
@@ -54,6 +54,7 @@ export async function buildApp({ config, services, logger }: AppOptions): Promis
     trustProxy: config.trustProxy?.length ? config.trustProxy : false,
     return503OnClosing: true,
     routerOptions: { ignoreTrailingSlash: false, ignoreDuplicateSlashes: true, maxParamLength: 500 },
+    frameworkErrors: answerFrameworkError,
   });
   const theme = loadTheme(config.themeDir, config.publicUrl);
   const scripts = themeScripts(theme.dir);

@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { AppError } from '../errors/app-error.js';
+import { AppError, isAppError } from '../errors/app-error.js';
 import { MAX_UPLOAD_BYTES, mediaText, type MediaService, type Upload } from '../media/index.js';
 import { authorize } from '../staff/index.js';
 import type { EndpointRegistry } from './endpoint.js';
@@ -49,7 +49,11 @@ export async function readUpload(request: FastifyRequest): Promise<{ file: Uploa
         { field: 'file', message: `is larger than ${MAX_UPLOAD_BYTES / 1024 / 1024} MB` },
       ]);
     }
-    throw error;
+    // The multipart plugin's own errors carry a 4xx status; anything else while reading the body
+    // (above all, a body that ends in the middle of the file) is the upload's fault, not ours.
+    const status = (error as { statusCode?: number }).statusCode;
+    if (isAppError(error) || (status !== undefined && status < 500)) throw error;
+    throw AppError.validation([{ field: '(input)', message: 'is cut short or is not valid multipart/form-data' }]);
   }
   return { file, fields };
 }

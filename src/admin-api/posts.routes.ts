@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { postFormats, postInput, postStatuses, type PostFormat } from '../content/index.js';
 import { isoDateTime, slugSchema } from '../content/text.js';
+import { MAX_STORED_INTEGER } from '../db/ids.js';
 import type { EditorialService } from '../editorial/index.js';
 import { isAppError } from '../errors/app-error.js';
 import type { EndpointRegistry } from './endpoint.js';
@@ -20,7 +21,7 @@ const listQuery = z
   })
   .strict();
 
-const revisionField = z.number({ message: 'must be the revision number you opened' }).int().positive();
+const revisionField = z.number({ message: 'must be the revision number you opened' }).int().positive().max(MAX_STORED_INTEGER);
 /** Saving: any editable fields (null clears one), plus the revision the editor started from. */
 const patchBody = z
   .object(Object.fromEntries(Object.entries(postInput.shape).map(([field, schema]) => [field, schema.nullable().optional()])))

@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { recordId } from '../db/ids.js';
 import { staffRoles } from '../staff/index.js';
 
 /** Shapes shared by several endpoints. */
-export const idParams = z.object({ id: z.coerce.number({ message: 'must be a number' }).int('must be a whole number').positive('must be positive') }).strict();
+export const idParams = z.object({ id: recordId }).strict();
 
 export const staffUserOut = z.object({
   id: z.number(),

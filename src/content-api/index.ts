@@ -25,7 +25,8 @@ export const CONTENT_KEY_HEADER = 'x-content-key';
  */
 export async function contentApi(app: FastifyInstance, { services, publicUrl, rateLimit = 600 }: ContentApiOptions): Promise<void> {
   // Front ends on other origins read with GET; no cookies cross origins (a "*" origin forbids them).
-  await app.register(cors, { origin: '*', methods: ['GET', 'HEAD'], allowedHeaders: [CONTENT_KEY_HEADER], maxAge: 86_400 });
+  // An OPTIONS request that is not a preflight gets the same empty answer rather than a plain-text 400.
+  await app.register(cors, { origin: '*', methods: ['GET', 'HEAD'], allowedHeaders: [CONTENT_KEY_HEADER], maxAge: 86_400, strictPreflight: false });
   app.addHook(
     'onRequest',
     app.rateLimit({ max: rateLimit, timeWindow: 60_000, errorResponseBuilder: () => new AppError('RATE_LIMITED') }),

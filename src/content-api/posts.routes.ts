@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { postFormats, type ListFilter, type PostService, type TaxonomyService } from '../content/index.js';
+import { recordId } from '../db/ids.js';
 import { AppError, isAppError, type FieldError } from '../errors/app-error.js';
 import { parseInput } from '../errors/validate.js';
 import { keyField, pageFields, pagination, sendJson, slugParams } from './http.js';
@@ -21,7 +22,7 @@ const postListQuery = z
 
 const pageListQuery = z.object({ ...keyField, ...pageFields }).strict();
 const plainQuery = z.object(keyField).strict();
-const idParams = z.object({ id: z.coerce.number({ message: 'must be a number' }).int('must be a whole number').positive('must be positive') }).strict();
+const idParams = z.object({ id: recordId }).strict();
 
 export interface PostRouteDeps {
   posts: PostService;

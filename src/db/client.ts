@@ -5,6 +5,7 @@ import { Kysely, PostgresDialect, SqliteDialect, type SqliteDatabase as KyselySq
 import { LRUCache } from 'lru-cache';
 import pg from 'pg';
 import type { DatabaseConfig } from '../config/schema.js';
+import { refuseNulText } from './nul-guard.js';
 import type { Database } from './tables.js';
 
 export type Db = Kysely<Database>;
@@ -41,7 +42,7 @@ export function openStore(config: DatabaseConfig, options: StoreOptions = {}): S
       },
     });
     pool.on('error', options.onConnectionError ?? (() => {}));
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [refuseNulText] });
     return { db, dialect: 'postgres', close: () => db.destroy() };
   }
 
@@ -51,7 +52,7 @@ export function openStore(config: DatabaseConfig, options: StoreOptions = {}): S
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('busy_timeout = 5000');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: reusingStatements(sqlite) }) });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: reusingStatements(sqlite) }), plugins: [refuseNulText] });
   return { db, dialect: 'sqlite', close: () => db.destroy() };
 }
 

@@ -14,6 +14,7 @@ export const errorCodes = {
   SLUG_TAKEN: 'Another item already uses that slug.',
   EMAIL_TAKEN: 'Another staff user already uses that email address.',
   REVISION_CONFLICT: 'Someone else saved this item since you opened it.',
+  CONFLICT: 'Someone changed the same thing at the same moment; reload and try again.',
   INVALID_TRANSITION: 'The item cannot move to that status from its current one.',
   IMPORT_INVALID: 'The import file is not a valid Masthead export.',
   IMPORT_TARGET_NOT_EMPTY: 'Imports go into an empty site.',

@@ -1,5 +1,6 @@
-import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { isAppError } from '../errors/app-error.js';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest, FastifyServerOptions } from 'fastify';
+import { isForeignKeyViolation, isUniqueViolation } from '../db/errors.js';
+import { AppError, isAppError } from '../errors/app-error.js';
 import { errorCodes, type ErrorCode } from '../errors/codes.js';
 import { httpStatus } from '../errors/http-status.js';
 import { bodyLimits } from './body-limits.js';
@@ -10,20 +11,26 @@ export interface ErrorBody {
 
 export type HtmlErrorRenderer = (status: number, message: string, request: FastifyRequest) => Promise<string> | string;
 
+/** Each app's page renderer, for errors raised before routing, where only the request is at hand. */
+const htmlRenderers = new WeakMap<FastifyInstance, HtmlErrorRenderer>();
+
 /**
- * The one place errors become responses. Domain errors use their mapped status; framework
- * errors caused by the client (bad JSON, too large, wrong type) keep their 4xx; anything else is
- * logged and answered as a plain 500 without internals.
+ * The one place errors become responses. Domain errors (and constraint violations, as CONFLICT)
+ * use their mapped status; framework errors caused by the client (bad JSON, too large, wrong
+ * type) keep their 4xx; anything else is logged and answered as a plain 500 without internals.
  */
 export function installErrorHandler(app: FastifyInstance, renderHtml: HtmlErrorRenderer): void {
-  app.setErrorHandler(async (error: FastifyError, request, reply) => {
+  const page = withFallback(renderHtml);
+  htmlRenderers.set(app, page);
+  app.setErrorHandler(async (thrown: FastifyError, request, reply) => {
+    const error = asAppError(thrown) ?? thrown;
     const body = toErrorBody(error);
     const status = statusOf(error);
     if (status >= 500) request.log.error({ err: error }, 'request failed');
-    return send(reply, request, status, body, renderHtml);
+    return send(reply, request, status, body, page);
   });
   app.setNotFoundHandler(async (request, reply) =>
-    send(reply, request, 404, { error: { code: 'NOT_FOUND', message: 'Nothing exists at that address.' } }, renderHtml),
+    send(reply, request, 404, { error: { code: 'NOT_FOUND', message: 'Nothing exists at that address.' } }, page),
   );
 }
 
@@ -32,6 +39,44 @@ const projectCodes: Partial<Record<string, ErrorCode>> = {
   FST_ERR_CTP_BODY_TOO_LARGE: 'BODY_TOO_LARGE',
   FST_ERR_CTP_INVALID_MEDIA_TYPE: 'CONTENT_TYPE_UNSUPPORTED',
 };
+
+/**
+ * For Fastify's `frameworkErrors` option: errors found before any route runs (a broken
+ * percent-escape in the path, a path parameter over the length limit) are answered like all the
+ * others, in the error envelope or as the site's error page, not in Fastify's own shape.
+ */
+export const answerFrameworkError: NonNullable<FastifyServerOptions['frameworkErrors']> = (error, request, reply) => {
+  const page = htmlRenderers.get(request.server) ?? ((_status: number, message: string) => message);
+  void send(reply, request, statusOf(error), toErrorBody(error), page);
+};
+
+/**
+ * An error page that cannot fail: when the theme's page does (a broken template, a setting it
+ * cannot show), a bare page with the same message goes out, and the failure is logged. Otherwise
+ * Fastify's last-resort handler would answer 500 with the failure's own message.
+ */
+function withFallback(renderHtml: HtmlErrorRenderer): HtmlErrorRenderer {
+  return async (status, message, request) => {
+    try {
+      return await renderHtml(status, message, request);
+    } catch (failure) {
+      request.log.error({ err: failure }, 'error page failed');
+      const text = message.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+      return `<!doctype html><html lang="en"><meta charset="utf-8"><title>Error ${status}</title><p>${text}</p></html>`;
+    }
+  };
+}
+
+/**
+ * The error as a domain error, when it is one. Two requests that change the same thing at once
+ * can both pass a service's checks; the database's unique or foreign key constraint then refuses
+ * the later one. That is a CONFLICT the client can retry, not a server failure: the refused
+ * write did not happen.
+ */
+export function asAppError(error: unknown): AppError | undefined {
+  if (isAppError(error)) return error;
+  return isUniqueViolation(error) || isForeignKeyViolation(error) ? new AppError('CONFLICT') : undefined;
+}
 
 function statusOf(error: FastifyError): number {
   if (isAppError(error)) return httpStatus[error.code];
@@ -57,6 +102,10 @@ function clientMessage(error: FastifyError): string {
   switch (error.code) {
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
       return 'The JSON body is empty.';
+    case 'FST_ERR_BAD_URL':
+      return 'The address contains a broken percent-escape.';
+    case 'FST_ERR_MAX_PARAM_LENGTH':
+      return 'A part of the address is too long.';
     default:
       return withoutStack(error.message).slice(0, 300);
   }

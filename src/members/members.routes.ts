@@ -1,6 +1,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { verifyCsrf } from '../admin-api/guard.js';
+import { textProblem } from '../content/text.js';
+import { recordId } from '../db/ids.js';
 import { AppError, isAppError } from '../errors/app-error.js';
 import type { SettingsService } from '../settings/index.js';
 import type { SubscriberService } from '../subscribers/index.js';
@@ -53,7 +55,8 @@ type Form = Record<string, unknown>;
  * never another host. Anything else falls back to the account page.
  */
 export function returnPath(value: unknown): string | null {
-  if (typeof value !== 'string' || value.length > 300) return null;
+  // Control characters and broken UTF-16 (a lone surrogate cannot be put in a link) are refused too.
+  if (typeof value !== 'string' || value.length > 300 || textProblem(value, false)) return null;
   return /^\/(?![/\\])[^\s\\]*$/.test(value) ? value : null;
 }
 
@@ -282,7 +285,8 @@ export async function memberRoutes(app: FastifyInstance, deps: MemberRouteDeps):
       cancel: 'Your subscription will end at the close of the current period.',
       resume: 'Your subscription will carry on.',
     };
-    return account(request, reply, { notice: notices[request.query.saved ?? ''] });
+    const saved = request.query.saved ?? '';
+    return account(request, reply, { notice: Object.hasOwn(notices, saved) ? notices[saved] : undefined });
   });
 
   app.post<{ Body: Form }>('/members/address', { preHandler: csrf }, async (request, reply) => {
@@ -302,7 +306,7 @@ export async function memberRoutes(app: FastifyInstance, deps: MemberRouteDeps):
   for (const action of ['cancel', 'resume'] as const) {
     app.post<{ Params: { id: string } }>(`/members/subscriptions/:id/${action}`, { preHandler: csrf }, async (request, reply) => {
       const member = requireMember(request);
-      const id = z.coerce.number().int().positive().max(2 ** 31).safeParse(request.params.id);
+      const id = recordId.safeParse(request.params.id);
       if (!id.success) throw new AppError('SUBSCRIPTION_NOT_FOUND');
       await deps.subscriptions.setCancelAtPeriodEnd(member, id.data, action === 'cancel');
       return reply.redirect(`/members/?saved=${action}`, 303);

@@ -1,16 +1,19 @@
 import { z } from 'zod';
+import { MAX_STORED_INTEGER } from '../db/ids.js';
 
 // The parts of Stripe's objects that memberships use, read defensively: a signed event is
 // trusted, but a field Stripe moved between API versions must not become a crash.
 
 const id = z.string().min(1).max(255);
+/** Unix seconds up to the end of year 9999: a larger time is no date at all, and must not crash the handler. */
+const epoch = z.number().int().min(0).max(253_402_300_799);
 const expandable = z.union([id, z.object({ id }).transform((o) => o.id)]);
 const metadata = z.record(z.string(), z.string()).nullish();
 
 export const eventEnvelope = z.object({
   id,
   type: z.string().max(100),
-  created: z.number().int(),
+  created: epoch,
   data: z.object({ object: z.record(z.string(), z.unknown()) }),
 });
 
@@ -27,10 +30,10 @@ export const subscriptionObject = z.object({
   customer: expandable.nullish(),
   status: z.string(),
   cancel_at_period_end: z.boolean().default(false),
-  cancel_at: z.number().int().nullish(),
+  cancel_at: epoch.nullish(),
   // Before API 2025-03-31 the period end sat on the subscription; since then on each item.
-  current_period_end: z.number().int().nullish(),
-  items: z.object({ data: z.array(z.object({ current_period_end: z.number().int().nullish() })) }).nullish(),
+  current_period_end: epoch.nullish(),
+  items: z.object({ data: z.array(z.object({ current_period_end: epoch.nullish() })) }).nullish(),
   metadata,
 });
 
@@ -43,7 +46,7 @@ export const invoiceObject = z.object({
   parent: z
     .object({ subscription_details: z.object({ subscription: expandable, metadata }).nullish() })
     .nullish(),
-  lines: z.object({ data: z.array(z.object({ period: z.object({ end: z.number().int() }).nullish() })) }).nullish(),
+  lines: z.object({ data: z.array(z.object({ period: z.object({ end: epoch }).nullish() })) }).nullish(),
 });
 
 export type SubscriptionObject = z.infer<typeof subscriptionObject>;
@@ -60,7 +63,17 @@ export function invoiceSubscription(invoice: InvoiceObject): { id: string; check
   const subscriptionId = details?.subscription ?? invoice.subscription;
   if (!subscriptionId) return null;
   const checkout = details?.metadata?.checkout_id;
-  return { id: subscriptionId, checkoutId: checkout && /^\d{1,12}$/.test(checkout) ? Number(checkout) : null };
+  return { id: subscriptionId, checkoutId: checkoutIdOf(checkout) };
+}
+
+/**
+ * Our checkout id as we gave it to Stripe (client_reference_id, metadata.checkout_id), or null
+ * when the value cannot be one: not digits, or past what the id column holds.
+ */
+export function checkoutIdOf(value: string | null | undefined): number | null {
+  if (!value || !/^\d{1,10}$/.test(value)) return null;
+  const id = Number(value);
+  return id >= 1 && id <= MAX_STORED_INTEGER ? id : null;
 }
 
 export function invoicePeriodEnd(invoice: InvoiceObject): number | null {

@@ -13,6 +13,7 @@ import { billings, type Billing, type Member, type Plan, type Subscription, type
 import type { Payments } from './payments.js';
 import { findPlan } from './plan.repository.js';
 import {
+  checkoutIdOf,
   checkoutSessionObject,
   epochToIso,
   eventEnvelope,
@@ -194,7 +195,8 @@ export class SubscriptionService {
   }
 
   private async checkoutCompleted(tx: Tx, session: z.infer<typeof checkoutSessionObject>, created: number): Promise<Outcome> {
-    const checkout = session.client_reference_id ? await findCheckout(tx, Number(session.client_reference_id)) : undefined;
+    const checkoutId = checkoutIdOf(session.client_reference_id);
+    const checkout = checkoutId === null ? undefined : await findCheckout(tx, checkoutId);
     if (!checkout) return 'ignored: unknown checkout';
     if (checkout.status === 'completed') return 'ignored: checkout already completed';
     if (!paidCheckouts.has(session.payment_status)) return 'ignored: not paid yet';
@@ -320,7 +322,7 @@ export class SubscriptionService {
   }
 
   private async subscriptionChanged(tx: Tx, object: z.infer<typeof subscriptionObject>, created: number): Promise<Outcome> {
-    const checkoutId = object.metadata?.checkout_id && /^\d{1,12}$/.test(object.metadata.checkout_id) ? Number(object.metadata.checkout_id) : null;
+    const checkoutId = checkoutIdOf(object.metadata?.checkout_id);
     const paid = paidStates.has(object.status);
     // Only a paid subscription is recorded: one that is still incomplete gives nothing yet.
     const subscription = await this.subscriptionFor(tx, object.id, paid ? checkoutId : null);

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { isAppError } from '../errors/app-error.js';
 import { httpStatus } from '../errors/http-status.js';
+import { asAppError } from '../http/error-handler.js';
 import type { SettingsService } from '../settings/index.js';
 import { pageMeta } from '../site/page.js';
 import { renderPage } from '../site/render.js';
@@ -32,8 +32,9 @@ export async function newsletterRoutes(app: FastifyInstance, deps: NewsletterRou
   app.addContentTypeParser('multipart/form-data', { parseAs: 'string', bodyLimit: 4096 }, (_request, body, done) => done(null, { form: String(body) }));
 
   // The signup form also posts JSON from scripts: their errors answer in JSON; the rest goes to the site's handler.
-  app.setErrorHandler(async (error, request, reply) => {
-    if (!isAppError(error) || !wantsJson(request)) throw error;
+  app.setErrorHandler(async (thrown, request, reply) => {
+    const error = asAppError(thrown);
+    if (!error || !wantsJson(request)) throw thrown;
     return reply
       .code(httpStatus[error.code])
       .send({ error: { code: error.code, message: error.message, ...(error.fields.length ? { fields: error.fields } : {}) } });

@@ -131,7 +131,8 @@ export async function siteRoutes(app: FastifyInstance, deps: SiteRouteDeps): Pro
     respond(request, reply, async () => {
       const { file } = request.params;
       const fixed: Record<string, SitemapKind> = { 'pages.xml': 'pages', 'tags.xml': 'tags', 'authors.xml': 'authors' };
-      const kind = fixed[file] ?? (postsSitemapParam.safeParse(file).success ? { posts: Number(file.slice(6, -4)) } : null);
+      // Own keys only: "/sitemap-constructor" must not find Object.prototype's constructor.
+      const kind = Object.hasOwn(fixed, file) ? fixed[file]! : postsSitemapParam.safeParse(file).success ? { posts: Number(file.slice(6, -4)) } : null;
       return kind ? xml(await sitemapFile(deps.db, deps.publicUrl, kind)) : missing;
     }),
   );

@@ -26,7 +26,8 @@ export function lighten(hex: string, amount: number): string {
 }
 
 function favicon(site: SiteSettings): string {
-  const letter = site.title.slice(0, 1).replace(/[<>&'"]/g, '');
+  // The first character, not the first UTF-16 unit: half of "𝕏" or an emoji cannot be encoded.
+  const letter = (Array.from(site.title)[0] ?? '').replace(/[<>&'"]/g, '');
   const svg = `<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 32 32'><rect width='32' height='32' rx='6' fill='${site.accentColor}'/><text x='16' y='23' font-family='Georgia,serif' font-size='22' font-weight='700' text-anchor='middle' fill='white'>${letter}</text></svg>`;
   return `data:image/svg+xml,${encodeURIComponent(svg)}`;
 }

@@ -20,6 +20,7 @@ import * as m0052 from './0052-narrow-post-search.js';
 import * as m0053 from './0053-create-staff-known-browsers.js';
 import * as m0056 from './0056-create-imported-items.js';
 import * as m0057 from './0057-create-old-addresses.js';
+import * as m0060 from './0060-widen-stripe-event-times.js';
 import * as m0061 from './0061-add-signing-admin-keys.js';
 
 /** Every migration, by name. Add new files here; never edit one that has landed. */
@@ -45,6 +46,7 @@ const migrations: Record<string, Migration> = {
   '0053-create-staff-known-browsers': m0053,
   '0056-create-imported-items': m0056,
   '0057-create-old-addresses': m0057,
+  '0060-widen-stripe-event-times': m0060,
   '0061-add-signing-admin-keys': m0061,
 };
 
