@@ -45,7 +45,6 @@ const HOUSE_AUTHOR = { name: 'Editorial', slug: 'editorial', bio: '' };
  */
 export async function importSubstack(services: Services, file: string, options: SubstackImportOptions = {}): Promise<ImportReport> {
   const { onProgress } = options;
-  onProgress?.('Reading the export', 0, 1);
   const archive = await readSubstackArchive(file);
   const posts = readPostsCsv(archive.postsCsv);
   onProgress?.('Reading the export', 1, 1);
