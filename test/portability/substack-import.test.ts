@@ -188,6 +188,25 @@ describe.each(dialects)('what a Substack import leaves untouched, on %s', { time
     }
   });
 
+  it('brings the same export in once when two imports of it run at the same time', async () => {
+    const many = Array.from({ length: 30 }, (_, i) => ({ id: 500 + i, slug: `letter-${i}`, body: `<p>Letter ${i}</p>` }));
+    const file = writeFile(dir.dir, 'twice.zip', substackExport(many, { subscribers: [{ email: 'ana@example.com' }], publication: 'twice' }));
+    const results = await Promise.allSettled([importSubstack(t.services, file), importSubstack(t.services, file)]);
+    const made = results.filter((r) => r.status === 'fulfilled').map((r) => r.value.counts.post.created);
+    expect(made.reduce((a, b) => a + b, 0)).toBe(30);
+    for (const r of results) {
+      if (r.status === 'rejected') expect((r.reason as Error).message).toMatch(/^Another [a-z ]+ already uses that slug\. It was taken while the import ran .*Run the import again\.$/);
+    }
+    expect(await rows(t, 'posts')).toBe(30);
+    expect(await rows(t, 'subscribers')).toBe(1);
+    await t.store.db.deleteFrom('old_addresses').execute();
+    await t.store.db.deleteFrom('imported_items').execute();
+    await t.store.db.deleteFrom('subscriber_newsletters').execute();
+    await t.store.db.deleteFrom('subscribers').execute();
+    await t.store.db.deleteFrom('posts').execute();
+    await t.store.db.deleteFrom('authors').execute();
+  });
+
   it('refuses archives that are not Substack exports, or are damaged or hostile, with one clear sentence', async () => {
     const good = substackExport([{ id: 1, slug: 'one', body: '<p>One</p>' }]);
     const cases: Array<[string, Buffer, RegExp]> = [

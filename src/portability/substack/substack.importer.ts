@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { ContentEvents, PostService, TaxonomyService, type Post } from '../../content/index.js';
 import type { Tx } from '../../db/client.js';
-import { isAppError } from '../../errors/app-error.js';
+import { AppError, isAppError } from '../../errors/app-error.js';
 import type { Services } from '../../services.js';
 import { importedItems, recordImported } from '../imported-item.repository.js';
 import { ImportReport, type ImportProgress } from '../import-report.js';
@@ -78,6 +78,10 @@ export async function importSubstack(services: Services, file: string, options: 
     });
   } catch (error) {
     await gatherer.discard();
+    if (isAppError(error) && error.code === 'SLUG_TAKEN') {
+      // What this run meant to create appeared meanwhile: another import of the same export, or an editor.
+      throw new AppError('SLUG_TAKEN', `${error.message} It was taken while the import ran (by another import at the same time, or an editor); nothing was changed. Run the import again.`);
+    }
     if (!(error instanceof DryRunDone)) throw error;
   }
   describe(skippedTypes, images, gatherer.unreachable, report);
