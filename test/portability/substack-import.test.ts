@@ -188,6 +188,13 @@ describe.each(dialects)('what a Substack import leaves untouched, on %s', { time
     }
   });
 
+  it('skips a post whose body is too long for a post, and takes the others', async () => {
+    const file = writeFile(dir.dir, 'long.zip', substackExport([{ id: 1, slug: 'short', body: '<p>Short.</p>' }, { id: 2, slug: 'endless', title: 'Endless', body: `<p>${'word '.repeat(90_000)}</p>` }]));
+    const report = await importSubstack(t.services, file, { dryRun: true });
+    expect(report.counts.post).toMatchObject({ created: 1, skipped: 1 });
+    expect(formatReport(report)).toMatch(/post 2\.endless "Endless": its body is 450,007 characters long; at most 400,000 fit in a post/);
+  });
+
   it('brings the same export in once when two imports of it run at the same time', async () => {
     const many = Array.from({ length: 30 }, (_, i) => ({ id: 500 + i, slug: `letter-${i}`, body: `<p>Letter ${i}</p>` }));
     const file = writeFile(dir.dir, 'twice.zip', substackExport(many, { subscribers: [{ email: 'ana@example.com' }], publication: 'twice' }));
@@ -214,6 +221,9 @@ describe.each(dialects)('what a Substack import leaves untouched, on %s', { time
       ['cut short', good.subarray(0, good.length - 30), /it is not a zip archive, or it was cut short\.$/],
       ['no posts.csv', zip([{ name: 'posts/1.one.html', data: '<p>One</p>' }, { name: 'email_list.x.csv', data: 'email\na@example.com\n' }]), /it has no posts\.csv/],
       ['no post_id column', zip([{ name: 'posts.csv', data: 'title,subtitle\nA,B\n' }]), /its posts\.csv has no post_id column \(columns: title, subtitle\)\.$/],
+      ['posts.csv in Latin-1', zip([{ name: 'posts.csv', data: Buffer.from('post_id,title\n1.cafe,Caf\xe9\n', 'latin1') }]), /its posts\.csv cannot be read as UTF-8 CSV/],
+      ['posts.csv in UTF-16', zip([{ name: 'posts.csv', data: Buffer.from('\ufeffpost_id,title\n1.a,A\n', 'utf16le') }]), /its posts\.csv cannot be read as UTF-8 CSV/],
+      ['only its first 40 bytes', zip([{ name: 'posts.csv', data: 'post_id\n1.a\n' }]).subarray(0, 40), /not a zip archive, or it was cut short/],
       ['a name climbing out', zip([{ name: 'posts.csv', data: 'post_id\n1.a\n' }, { name: 'posts/../../etc/passwd.html', data: 'x' }]), /unsafe|leads outside the archive/],
       ['an absolute name', zip([{ name: 'posts.csv', data: 'post_id\n1.a\n' }, { name: '/etc/cron.d/x', data: 'x' }]), /unsafe|absolute path/],
       ['a backslash name', zip([{ name: 'posts.csv', data: 'post_id\n1.a\n' }, { name: 'posts\\..\\x.html', data: 'x' }]), /unsafe|backslash/],
