@@ -43,7 +43,7 @@ describe('masthead import substack', { timeout: 180_000 }, () => {
     expect(result.stderr).toContain('Writing posts: 2/2 (100%)');
     expect(result.stderr).toContain('Importing subscribers: 2/2 (100%)');
     expect(result.stdout).toContain('  posts: 2 created, 1 skipped\n  authors: 1 created\n  old addresses: 2 created\n');
-    expect(result.stdout).toContain('paying subscribers (email_list.harbourletter.csv): 1 came in as free subscribers');
+    expect(result.stdout).toContain('paying subscribers (email_list.harbourletter.csv): 1 pay on Substack and are free subscribers here');
     expect(result.stdout).toContain('Skipped (1):\n  1 podcast post: Masthead has no podcasts');
 
     const again = await runCli(['import', 'substack', file], env);

@@ -117,7 +117,7 @@ describe.each(dialects)('moving a Substack publication in, on %s', { timeout: 18
     ]);
     const text = formatReport(report);
     expect(text).toContain('subscribers (email_list.harbourletter.csv): 2 added, 0 already here, 2 not taken');
-    expect(text).toContain('paying subscribers (email_list.harbourletter.csv): 1 came in as free subscribers');
+    expect(text).toContain('paying subscribers (email_list.harbourletter.csv): 1 pay on Substack and are free subscribers here');
     expect(text).toContain('subscriber cy@example.com (email_list.harbourletter.csv, line 4): email disabled in the Substack export');
   });
 

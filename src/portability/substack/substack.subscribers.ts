@@ -26,7 +26,7 @@ export async function importEmailLists(services: Services, tx: Tx, lists: Map<st
     const paid = paidSubscribers(data);
     if (paid > 0) {
       report.fact(
-        `paying subscribers (${name}): ${paid} came in as free subscribers; their paid subscriptions stay in Stripe and cannot move by file: connect the same Stripe account, then invite them to subscribe here`,
+        `paying subscribers (${name}): ${paid} pay on Substack and are free subscribers here; paid subscriptions stay in Stripe and cannot move by file: connect the same Stripe account, then invite them to subscribe here`,
       );
     }
   }
