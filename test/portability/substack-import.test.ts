@@ -35,7 +35,7 @@ function letter(origin: string, changes: { harbourTitle?: string } = {}): PostRo
       subtitle: 'What the boats <b>brought</b> in',
       body: `<p>The boats came in early.</p>${substackImage(origin, `${origin}/public/images/harbour.jpeg`, 'Dawn, from the pier')}<p><img src="${origin}/image/fetch/w_600/${encodeURIComponent(`${origin}/public/images/lost.png`)}"></p><script>alert(1)</script><p onclick="steal()">Fair winds.</p><img src="https://elsewhere.example/pic.jpg">`,
     },
-    { id: 102, slug: 'for-members', title: 'For paying readers', audience: 'only_paid', date: '2024-03-05T08:00:00.000Z', body: '<p>Only for you.</p>' },
+    { id: 102, slug: 'for-members', title: 'For paying readers', audience: 'only_paid', date: '2024-03-05T08:00:00.000Z', body: '<p>Only for you; read <a href="https://harbourletter.substack.com/p/harbour-notes?utm_source=post">the notes</a> and <a href="https://other.substack.com/p/harbour-notes">theirs</a>.</p>' },
     { id: 103, slug: 'founders', title: 'Founders’ letter', audience: 'founding', body: '<p>Thank you.</p>' },
     { id: 104, slug: '', title: 'Half an idea', published: false, date: '', body: '<p>Not yet.</p>' },
     { id: 105, slug: 'episode-1', title: 'Episode 1', type: 'podcast', body: '<p>Show notes</p>' },
@@ -100,6 +100,12 @@ describe.each(dialects)('moving a Substack publication in, on %s', { timeout: 18
     expect(body).toContain('https://elsewhere.example/pic.jpg');
     expect(formatReport(report)).toMatch(/image http:\/\/127\.0\.0\.1:\d+\/image\/fetch\/w_600\/[^:]+lost\.png: not brought over: the old site answered 404/);
     expect(formatReport(report)).toContain('images shown from other sites, left where they are: elsewhere.example ×1');
+  });
+
+  it('points links to the publication\'s own posts on substack.com at their new addresses', async () => {
+    const { body } = await t.services.posts.getBySlug('for-members');
+    expect(body).toContain('<a href="/harbour-notes/">the notes</a>');
+    expect(body).toContain('<a href="https://other.substack.com/p/harbour-notes" rel="noopener">theirs</a>');
   });
 
   it('answers Substack addresses /p/<slug> with a permanent redirect to the new home', async () => {

@@ -40,7 +40,8 @@ export function imagesOf(html: string): string[] {
 }
 
 /**
- * The body with every image and image link that was brought over pointing at its new address.
+ * The body with every image, image link and link between posts that was brought over pointing
+ * at its new address.
  * Responsive copies of Substack images (`srcset`, `<source>`) are dropped: they would keep
  * loading from Substack, and the library serves its own sizes.
  */
@@ -54,6 +55,8 @@ export function placeImages(html: string, placed: (address: string) => string | 
     if (!address) return tag;
     const moved = placed(address);
     if (moved) attrs.set(key, moved);
+    // A link that now stays on the site needs none of the guards the sanitizer gave it as an outside one.
+    if (moved?.startsWith('/') && kind === 'a') attrs.delete('rel');
     if (kind === 'img' && isSubstack(address)) {
       attrs.delete('srcset');
       attrs.delete('sizes');

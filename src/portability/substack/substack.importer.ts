@@ -56,6 +56,8 @@ export async function importSubstack(services: Services, file: string, options: 
   const images = new SubstackImages(options.mediaHosts);
   for (const plan of plans) if (isWritten(plan)) for (const address of imagesOf(plan.body)) images.request(address);
 
+  const links = new Map(plans.filter((p) => p.post.slug).map((p) => [p.post.slug, `/${p.slug}/`]));
+
   const gatherer = new MediaGatherer(services.media, { fetch: options.fetchMedia ?? true, dryRun: report.dryRun, hosts: images.hosts });
   const now = services.clock().toISOString();
   try {
@@ -66,7 +68,7 @@ export async function importSubstack(services: Services, file: string, options: 
       await writer.images(gathered, images);
       const author = await writer.author(existing);
       for (const [n, plan] of plans.filter(isWritten).entries()) {
-        await writer.post(plan, placeImages(plan.body, (a) => images.placedAt(a), (a) => images.isOwn(a)), author);
+        await writer.post(plan, placeImages(plan.body, (a) => images.placedAt(a) ?? links.get(substackSlugOf(a, publication) ?? '') ?? null, (a) => images.isOwn(a)), author);
         onProgress?.('Writing posts', n + 1, plans.filter(isWritten).length);
       }
       for (const plan of plans) {
@@ -96,6 +98,12 @@ export async function importSubstack(services: Services, file: string, options: 
 function publicationOf(archive: SubstackArchive): string {
   const names = [...archive.emailLists.keys()].map((n) => /^email_list\.(.+)\.csv$/.exec(n)?.[1] ?? '').filter(Boolean);
   return (names.sort()[0] ?? '').toLowerCase().slice(0, 100);
+}
+
+/** The slug of a link to one of the publication's posts on substack.com (`https://NAME.substack.com/p/slug`), else null. */
+function substackSlugOf(address: string, publication: string): string | null {
+  const match = /^https?:\/\/([a-z0-9-]+)\.substack\.com\/p\/([^/?#]+)\/?(?:[?#].*)?$/i.exec(address.trim());
+  return match && publication && match[1]!.toLowerCase() === publication ? match[2]!.toLowerCase() : null;
 }
 
 async function loadExisting(services: Services, source: string): Promise<Existing> {
