@@ -216,6 +216,28 @@ export function buildProgram(config: () => Readonly<Config>): Command {
       });
     });
 
+  importCommand
+    .command('substack')
+    .argument('<file>', "a Substack export (the zip from Substack's Settings → Exports)")
+    .option('--dry-run', 'do everything but keep nothing: the report says what would happen')
+    .option('--update', 'bring what an earlier run imported up to date with the export')
+    .description('move a Substack publication in: posts, their images and old addresses, and subscribers')
+    .action(async (file: string, options: { dryRun?: boolean; update?: boolean }) => {
+      const source = path.resolve(file);
+      if (!(await fs.stat(source).catch(() => null))?.isFile()) throw new CliError(`Cannot read ${file}: no such file.`);
+      await withServices(config(), async (services) => {
+        const { importSubstack } = await import('../portability/substack/substack.importer.js');
+        const { formatReport } = await import('../portability/import-report.js');
+        const steps = stepProgress();
+        const report = await importSubstack(services, source, { dryRun: options.dryRun, update: options.update, onProgress: steps.report }).finally(steps.done);
+        if (!report.dryRun) {
+          const { recordChange } = await import('../site/cache-change.repository.js');
+          await recordChange(services.store.db, 'masthead import substack', JSON.stringify({ kind: 'settings', slugs: [] }), services.clock().toISOString());
+        }
+        process.stdout.write(formatReport(report));
+      });
+    });
+
   program
     .command('recommendations')
     .description('"You may also like" lists')

@@ -10,6 +10,7 @@ export { postInput, reservedSlugs, MAX_BODY_CHARS } from './post.schema.js';
 export type { PostInput } from './post.schema.js';
 export { renderBody, readingMinutes } from './render.js';
 export { embedHosts } from './sanitize.js';
+export { sanitizeBodyHtml } from './sanitize.js';
 export { slugify } from './text.js';
 export { canRead, forViewer, anonymous } from './access.js';
 export type { Viewer } from './access.js';
