@@ -235,6 +235,25 @@ describe.each(dialects)('moving a WordPress site in, on %s', { timeout: 240_000 
       expect(await redirectOf(t, '/?author=1')).toBe('/author/editor/');
     });
 
+    it('follows redirects on the old site’s own host, never to another one', async () => {
+      const elsewhere = await oldSiteServer({ '/lost.jpg': await photo(10, 10) });
+      const moving = await oldSiteServer(
+        { '/files/harbour.jpg': await photo(640, 400) },
+        { '/wp-content/uploads/2024/01/harbour.jpg': '/files/harbour.jpg', '/wp-content/uploads/2024/01/lost.jpg': `${elsewhere.origin.replace('127.0.0.1', 'localhost')}/lost.jpg` },
+      );
+      try {
+        t = await testApp(dialect);
+        const report = await importWordpress(t.services, writeFile(files.dir, 'moving.xml', smallMagazine(moving.origin)));
+        expect(report.counts).toMatchObject({ image: { created: 1, skipped: 1 } });
+        expect(report.notes).toContainEqual({ level: 'skipped', item: expect.stringContaining('image 12'), reason: expect.stringContaining('off the hosts the export names') });
+        expect(moving.requests).toContain('/files/harbour.jpg');
+        expect(elsewhere.requests).toEqual([]);
+      } finally {
+        await moving.close();
+        await elsewhere.close();
+      }
+    });
+
     it('changes nothing in a dry run, yet reports what it would do', async () => {
       t = await testApp(dialect);
       const file = writeFile(files.dir, 'dry.xml', smallMagazine(server.origin));

@@ -118,12 +118,20 @@ export function wxr(items: string[], options: { site?: string; head?: string; au
 `;
 }
 
-/** The old site's web server: answers the given files, 404 for anything else, and remembers what was asked. */
-export async function oldSiteServer(files: Record<string, Buffer>): Promise<{ origin: string; requests: string[]; close(): Promise<void> }> {
+/** The old site's web server: answers the given files, redirects as told, 404 for anything else, and remembers what was asked. */
+export async function oldSiteServer(
+  files: Record<string, Buffer>,
+  redirects: Record<string, string> = {},
+): Promise<{ origin: string; requests: string[]; close(): Promise<void> }> {
   const http = await import('node:http');
   const requests: string[] = [];
   const server = http.createServer((request, response) => {
     requests.push(request.url ?? '');
+    const moved = redirects[request.url ?? ''];
+    if (moved) {
+      response.writeHead(302, { location: moved }).end();
+      return;
+    }
     const body = files[request.url ?? ''];
     if (!body) {
       response.writeHead(404, { 'content-type': 'text/html' }).end('<h1>Not found</h1>');

@@ -33,6 +33,8 @@ export interface GatherOptions {
 }
 
 const FETCH_TIMEOUT_MS = 20_000;
+/** Redirects followed on the old site's own hosts before a fetch gives up. */
+const MAX_REDIRECTS = 5;
 /** Failed connections after which a host counts as gone for the rest of the run. */
 const DEAD_AFTER = 3;
 
@@ -150,7 +152,7 @@ export class MediaGatherer {
     if (this.unreachable.has(source.host)) return `the old site (${source.host}) does not answer`;
     let response: Response;
     try {
-      response = await fetch(url, { signal: AbortSignal.timeout(FETCH_TIMEOUT_MS), redirect: 'follow' });
+      response = await this.fetchOnOldSite(url);
     } catch {
       const failures = (this.failures.get(source.host) ?? 0) + 1;
       this.failures.set(source.host, failures);
@@ -158,6 +160,10 @@ export class MediaGatherer {
       return `the old site (${source.host}) does not answer`;
     }
     this.failures.set(source.host, 0);
+    if (response.status >= 300 && response.status < 400) {
+      await response.body?.cancel();
+      return `the old site sent it elsewhere (${response.headers.get('location') ?? 'nowhere'}), off the hosts the export names`;
+    }
     if (!response.ok) {
       await response.body?.cancel();
       return `the old site answered ${response.status} for it`;
@@ -168,6 +174,24 @@ export class MediaGatherer {
       return `the old site's file is ${megabytes(length)}; at most ${megabytes(MAX_UPLOAD_BYTES)} are taken`;
     }
     return readCapped(response);
+  }
+
+  /**
+   * Fetches from the old site, following a few redirects only while they stay on the hosts the
+   * export names: an export can say where its files are, not send the import anywhere else.
+   * A redirect that leaves those hosts comes back as it is.
+   */
+  private async fetchOnOldSite(url: string): Promise<Response> {
+    let next = url;
+    for (let hop = 0; ; hop += 1) {
+      const response = await fetch(next, { signal: AbortSignal.timeout(FETCH_TIMEOUT_MS), redirect: 'manual' });
+      const location = response.headers.get('location');
+      if (response.status < 300 || response.status >= 400 || !location || hop === MAX_REDIRECTS) return response;
+      const target = new URL(location, next);
+      if (!/^https?:$/.test(target.protocol) || !this.options.hosts.has(target.hostname.toLowerCase())) return response;
+      await response.body?.cancel();
+      next = target.href;
+    }
   }
 }
 
