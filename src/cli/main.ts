@@ -216,6 +216,33 @@ export function buildProgram(config: () => Readonly<Config>): Command {
       });
     });
 
+  importCommand
+    .command('ghost')
+    .argument('<file>', "a Ghost export (JSON), made with Settings → Migration tools → Export content in Ghost")
+    .option('--content <dir>', "a copy of Ghost's content folder (the one holding images/)")
+    .option('--dry-run', 'do everything but keep nothing: the report says what would happen')
+    .option('--update', 'bring what an earlier run imported up to date with the file')
+    .description('move a Ghost site in: posts, pages, authors, tags, images, and its old addresses')
+    .action(async (file: string, options: { content?: string; dryRun?: boolean; update?: boolean }) => {
+      const source = path.resolve(file);
+      if (!(await fs.stat(source).catch(() => null))?.isFile()) throw new CliError(`Cannot read ${file}: no such file.`);
+      const contentDir = options.content ? path.resolve(options.content) : undefined;
+      if (contentDir && !(await fs.stat(contentDir).catch(() => null))?.isDirectory()) {
+        throw new CliError(`Cannot read the content folder ${options.content}: no such folder.`);
+      }
+      await withServices(config(), async (services) => {
+        const { importGhost } = await import('../portability/ghost/ghost.importer.js');
+        const { formatReport } = await import('../portability/import-report.js');
+        const steps = stepProgress();
+        const report = await importGhost(services, source, { contentDir, dryRun: options.dryRun, update: options.update, onProgress: steps.report }).finally(steps.done);
+        if (!report.dryRun) {
+          const { recordChange } = await import('../site/cache-change.repository.js');
+          await recordChange(services.store.db, 'masthead import ghost', JSON.stringify({ kind: 'settings', slugs: [] }), services.clock().toISOString());
+        }
+        process.stdout.write(formatReport(report));
+      });
+    });
+
   program
     .command('recommendations')
     .description('"You may also like" lists')

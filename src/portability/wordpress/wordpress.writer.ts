@@ -278,7 +278,7 @@ export class WordpressWriter {
 }
 
 /** A digest of a post as written, without what time changes by itself (publication of scheduled posts). */
-function targetHash(post: Post): string {
+export function targetHash(post: Post): string {
   const { status: _status, publishedAt: _publishedAt, ...rest } = toInput(post);
   return digest(rest);
 }
