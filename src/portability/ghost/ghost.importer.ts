@@ -34,7 +34,6 @@ class DryRunDone extends Error {}
  */
 export async function importGhost(services: Services, file: string, options: GhostImportOptions = {}): Promise<ImportReport> {
   const { onProgress } = options;
-  onProgress?.('Reading the export', 0, 1);
   const ghost = await readGhostExport(file);
   onProgress?.('Reading the export', 1, 1);
   const title = ghost.data.settings.find((s) => s.key === 'title')?.value;
