@@ -198,6 +198,31 @@ describe.each(dialects)('moving a Ghost site in, on %s', { timeout: 240_000 }, (
       expect([await rows(t, 'posts'), await rows(t, 'imported_items')]).toEqual([0, 0]);
     });
 
+    it('takes a file with a byte order mark and control characters, and skips a body nested too deep, saying so', async () => {
+      const deep = `{"root":{"children":[${'{"type":"paragraph","children":['.repeat(50_000)}${']}'.repeat(50_000)}]}}`;
+      const users = [{ id: '1', name: 'Ada', slug: 'ada' }];
+      const posts = [
+        { id: 'p1', title: 'Bell\u0007 rings', slug: 'bell', html: '<p>Ding\u0000 dong</p>', status: 'published' },
+        { id: 'p2', title: 'Deep', slug: 'deep', lexical: deep, status: 'published' },
+      ];
+      const file = writeFile(dir.dir, 'odd.json', `\ufeff${JSON.stringify({ data: { posts, users } })}`);
+      const report = await importGhost(t.services, file);
+      expect(report.counts.post).toMatchObject({ created: 1, skipped: 1 });
+      expect(await t.services.posts.getBySlug('bell')).toMatchObject({ title: 'Bell rings', html: '<p>Ding dong</p>' });
+      expect(report.notes).toContainEqual({ level: 'skipped', item: 'post "Deep"', reason: expect.stringMatching(/nests deeper than any editor writes/) });
+    });
+
+    it('brings a file in once when two imports of it run at once: the later one finds it here or fails changing nothing', async () => {
+      const before = await rows(t, 'posts');
+      const results = await Promise.allSettled([importGhost(t.services, ghostFixtures.mobiledoc), importGhost(t.services, ghostFixtures.mobiledoc)]);
+      const created = results.map((r) => (r.status === 'fulfilled' ? r.value.counts.post.created : 0));
+      expect(created.sort()).toEqual([0, 2]);
+      for (const r of results) if (r.status === 'rejected') expect(r.reason).toMatchObject({ code: expect.stringMatching(/^[A-Z_]+$/) });
+      expect(await rows(t, 'posts')).toBe(before + 2);
+      const again = await importGhost(t.services, ghostFixtures.mobiledoc);
+      expect(again.counts.post).toMatchObject({ created: 0, unchanged: 2 });
+    });
+
     it('refuses a file past the size cap before reading it', async () => {
       const file = path.join(dir.dir, 'huge.json');
       const handle = fs.openSync(file, 'w');

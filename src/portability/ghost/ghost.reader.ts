@@ -1,6 +1,7 @@
 import fs from 'node:fs/promises';
 import { z } from 'zod';
 import { AppError } from '../../errors/app-error.js';
+import { withoutControls } from '../wordpress/html.js';
 
 /** The largest export taken: bodies are read whole, so the file must fit in memory several times over. */
 export const MAX_EXPORT_BYTES = 150 * 1024 * 1024;
@@ -8,7 +9,13 @@ export const MAX_EXPORT_BYTES = 150 * 1024 * 1024;
 const MAX_BODY_FIELD = 5_000_000;
 
 const id = z.union([z.string().min(1).max(64), z.number().int()]).transform(String);
-const text = (max: number) => z.string().max(max, `is longer than ${max.toLocaleString('en')} characters`).nullish().transform((v) => v ?? '');
+/** Text, without the control characters Masthead refuses (Ghost lets some through from pasted text). */
+const text = (max: number) =>
+  z
+    .string()
+    .max(max, `is longer than ${max.toLocaleString('en')} characters`)
+    .nullish()
+    .transform((v) => withoutControls(v ?? ''));
 const flag = z.union([z.boolean(), z.literal(0), z.literal(1)]).nullish().transform((v) => v === true || v === 1);
 const date = z.string().max(40).nullish().transform((v) => v ?? '');
 const list = <T extends z.ZodTypeAny>(item: T, max: number) => z.array(item).max(max, `holds more than ${max.toLocaleString('en')} rows`).default([]);
@@ -94,7 +101,7 @@ export async function readGhostExport(file: string): Promise<GhostExport> {
   }
   let parsed: unknown;
   try {
-    parsed = JSON.parse(await fs.readFile(file, 'utf8'));
+    parsed = JSON.parse((await fs.readFile(file, 'utf8')).replace(/^\uFEFF/, ''));
   } catch (error) {
     throw unreadable(`it is not valid JSON (${(error as Error).message.slice(0, 120)})`);
   }

@@ -3,7 +3,12 @@ import { escapeAttribute as attr, escapeText as esc } from '../wordpress/html.js
 import type { GhostPost } from './ghost.reader.js';
 
 /** Where a body came from: Ghost's rendered HTML, or its editor's document when the export has no HTML. */
-export type BodySource = 'html' | 'lexical' | 'mobiledoc' | 'none';
+export type BodySource = 'html' | 'lexical' | 'mobiledoc' | 'none' | 'too deep';
+
+/** How deep a lexical document may nest; deeper ones are refused rather than exhausting the stack. */
+const MAX_DEPTH = 100;
+
+class TooDeep extends Error {}
 
 type Json = Record<string, unknown>;
 
@@ -17,7 +22,14 @@ export function ghostHtml(post: GhostPost): { html: string; source: BodySource }
   if (post.lexical.trim()) {
     const doc = parse(post.lexical);
     const root = doc?.root as Json | undefined;
-    if (root) return { html: lexicalNodes(children(root)), source: 'lexical' };
+    if (root) {
+      try {
+        return { html: lexicalNodes(children(root), 0), source: 'lexical' };
+      } catch (error) {
+        if (error instanceof TooDeep) return { html: '', source: 'too deep' };
+        throw error;
+      }
+    }
   }
   if (post.mobiledoc.trim()) {
     const doc = parse(post.mobiledoc);
@@ -41,12 +53,13 @@ const children = (node: Json) => (Array.isArray(node.children) ? (node.children 
 /** Lexical's text format bits: bold, italic, strikethrough, underline, code. */
 const FORMATS: Array<[number, string]> = [[16, 'code'], [1, 'strong'], [2, 'em'], [4, 's'], [8, 'u']];
 
-function lexicalNodes(nodes: Json[]): string {
-  return nodes.map(lexicalNode).join('');
+function lexicalNodes(nodes: Json[], depth: number): string {
+  if (depth > MAX_DEPTH) throw new TooDeep();
+  return nodes.map((node) => lexicalNode(node, depth)).join('');
 }
 
-function lexicalNode(node: Json): string {
-  const inner = () => lexicalNodes(children(node));
+function lexicalNode(node: Json, depth = 0): string {
+  const inner = () => lexicalNodes(children(node), depth + 1);
   switch (str(node.type)) {
     case 'text':
     case 'extended-text': {

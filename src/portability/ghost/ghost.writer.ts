@@ -127,6 +127,12 @@ export class GhostWriter {
     for (const [n, plan] of written.entries()) {
       const label = postLabel(plan);
       const { html, source } = ghostHtml(plan.item);
+      if (source === 'too deep') {
+        report.count(plan.type, 'skipped');
+        report.note('skipped', label, 'its lexical document has no rendered HTML and nests deeper than any editor writes; it was not imported');
+        onProgress?.('Writing posts and pages', n + 1, written.length);
+        continue;
+      }
       sources.set(source, (sources.get(source) ?? 0) + 1);
       const body = convertGhostHtml(html, { image: (address) => this.deps.images.find(address), link: (address) => this.link(address) });
       const notes: Array<{ level: 'changed' | 'doubtful'; reason: string }> = [];
