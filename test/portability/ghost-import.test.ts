@@ -46,6 +46,8 @@ describe.each(dialects)('moving a Ghost site in, on %s', { timeout: 240_000 }, (
       expect(await rows(t, 'posts')).toBe(7);
       expect(await rows(t, 'media')).toBe(2);
       expect(report.facts.join('\n')).toContain('staff users without posts, not imported: 1');
+      expect(report.facts.join('\n')).toContain('code injection of 1 posts not kept');
+      expect(report.facts.join('\n')).toMatch(/members: 1 in the export, not imported here/);
       expect(report.facts.join('\n')).toMatch(/newsletters, not imported .*"Harbour Weekly"; 1 posts had been sent by email/);
       expect(report.notes).toContainEqual({ level: 'skipped', item: 'image images/2024/02/lost.jpg', reason: expect.stringMatching(/^not brought over: not in the content folder/) });
     });

@@ -102,6 +102,9 @@ function describe(ghost: GhostExport, report: ImportReport): void {
   if (social > 0) report.fact(`social card fields (og_…, twitter_…) of ${social} posts not kept: Masthead makes its cards from the SEO title and description, the excerpt and the feature image`);
   const subjects = data.posts_meta.filter((m) => m.email_subject).length;
   if (subjects > 0) report.fact(`email subjects of ${subjects} posts not kept: newsletters here take the post's title`);
+  const injected = data.posts.filter((p) => p.codeinjection_head.trim() || p.codeinjection_foot.trim()).length;
+  if (injected > 0) report.fact(`code injection of ${injected} posts not kept: Masthead runs no code from posts`);
+  if (data.members.length > 0) report.fact(`members: ${data.members.length} in the export, not imported here (Ghost's members CSV goes to "masthead subscribers import")`);
   if (data.newsletters.length > 0) {
     const names = data.newsletters.map((n) => `"${oneLine(n.name, 60)}"${n.status === 'archived' ? ' (archived)' : ''}`).join(', ');
     const sent = data.posts.filter((p) => p.newsletter_id).length;

@@ -37,6 +37,8 @@ const post = z.object({
   visibility: text(200),
   custom_excerpt: text(5000),
   canonical_url: text(2000),
+  codeinjection_head: text(100_000),
+  codeinjection_foot: text(100_000),
   published_at: date,
   created_at: date,
   newsletter_id: text(64),
@@ -79,6 +81,7 @@ const data = z.object({
   users: list(user, 10_000),
   posts_authors: list(link.extend({ author_id: id }), 1_000_000),
   newsletters: list(newsletter, 1000),
+  members: list(z.object({ id }), 2_000_000),
   settings: list(z.object({ key: text(200), value: z.unknown() }), 10_000),
 });
 const meta = z.object({ version: text(40), exported_on: z.union([z.number(), z.string()]).nullish() }).nullish();
