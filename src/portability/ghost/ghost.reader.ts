@@ -4,7 +4,7 @@ import { AppError } from '../../errors/app-error.js';
 import { withoutControls } from '../wordpress/html.js';
 
 /** The largest export taken: bodies are read whole, so the file must fit in memory several times over. */
-export const MAX_EXPORT_BYTES = 150 * 1024 * 1024;
+export const MAX_EXPORT_BYTES = 100 * 1024 * 1024;
 /** The longest body field (html, lexical, mobiledoc) taken. */
 const MAX_BODY_FIELD = 5_000_000;
 
