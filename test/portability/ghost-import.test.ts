@@ -134,6 +134,27 @@ describe.each(dialects)('moving a Ghost site in, on %s', { timeout: 240_000 }, (
       const updated = await importGhost(t.services, changed, { contentDir: content.dir, update: true });
       expect(updated.counts.post).toMatchObject({ updated: 1, unchanged: 5 });
       expect((await t.services.posts.getBySlug('harbour-notes')).title).toBe('Harbour notes, revised');
+
+      const edited = await t.services.posts.getBySlug('crew-special');
+      await t.services.posts.update(edited.id, { title: 'Edited here' });
+      const changedAgain = changedExport(content.dir, 'changed-again.json', (json) => {
+        json.db[0]!.data.posts![0]!.title = 'Harbour notes, revised';
+        json.db[0]!.data.posts![2]!.title = 'Changed in Ghost';
+      });
+      const guarded = await importGhost(t.services, changedAgain, { contentDir: content.dir, update: true });
+      expect(guarded.counts.post).toMatchObject({ updated: 0, unchanged: 6 });
+      expect(guarded.notes).toContainEqual({ level: 'doubtful', item: 'post "Changed in Ghost"', reason: 'changed in Ghost, but also edited here since the last import; the version here was kept' });
+      expect((await t.services.posts.getBySlug('crew-special')).title).toBe('Edited here');
+    });
+
+    it('finds images when the folder given is Ghost\'s images folder itself', async () => {
+      const other = await testApp(dialect);
+      try {
+        const report = await importGhost(other.services, ghostFixtures.lexical, { contentDir: path.join(content.dir, 'images') });
+        expect(report.counts.image).toMatchObject({ created: 2, skipped: 1 });
+      } finally {
+        await other.close();
+      }
     });
   });
 
@@ -164,6 +185,7 @@ describe.each(dialects)('moving a Ghost site in, on %s', { timeout: 240_000 }, (
       expect(post.html).toContain('<iframe src="https://player.vimeo.com/video/76979871"');
       expect(post.html.match(/<figure class="image"><img src="\/media\//g)).toHaveLength(2);
       expect(post.html).toContain('<ul><li>one</li><li>two</li></ul>');
+      expect(post.html).toMatch(/<p>Line one<br ?\/?>line two<\/p>/);
       expect((await t.services.posts.getBySlug('old-news')).html).toBe('<p>Rendered <em>before</em>.</p>');
       expect(post.tags[0]).toMatchObject({ slug: 'sailing', isSection: true });
     });

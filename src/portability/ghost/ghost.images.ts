@@ -42,12 +42,15 @@ export class GhostImages {
   readonly needs = new Map<string, MediaNeed>();
   readonly placed = new Map<string, PlacedImage>();
 
-  /** Notes an image to bring over; addresses that are not Ghost images are left alone. */
+  /**
+   * Notes an image to bring over; addresses that are not Ghost images are left alone. It is looked
+   * for below `images/` of the content folder, or right in it when the folder given is `images` itself.
+   */
   request(address: string): void {
     const path = ghostImagePath(address);
     if (!path) return;
     const key = path.toLowerCase();
-    if (!this.needs.has(key)) this.needs.set(key, { key, externalId: `image:${key}`, urls: [address.trim()], localPaths: [`images/${path}`] });
+    if (!this.needs.has(key)) this.needs.set(key, { key, externalId: `image:${key}`, urls: [address.trim()], localPaths: [`images/${path}`, path] });
   }
 
   find(address: string): PlacedImage | null {

@@ -139,6 +139,7 @@ function markdown(source: string): string {
 function mobiledoc(doc: Json): string {
   const markups = (Array.isArray(doc.markups) ? doc.markups : []) as Array<[string, string[]?]>;
   const cards = (Array.isArray(doc.cards) ? doc.cards : []) as Array<[string, Json]>;
+  const atoms = (Array.isArray(doc.atoms) ? doc.atoms : []) as Array<[string, string]>;
   const markers = (list: unknown): string => {
     let out = '';
     const open: string[] = [];
@@ -152,7 +153,8 @@ function mobiledoc(doc: Json): string {
         out += `<${safe}${pairs.join('')}>`;
         open.push(safe);
       }
-      out += kind === 0 ? esc(str(value)) : '';
+      if (kind === 0) out += esc(str(value));
+      else if (typeof value === 'number' && atoms[value]) out += atoms[value][0] === 'soft-return' ? '<br>' : esc(str(atoms[value][1]));
       for (let i = 0; i < (typeof closes === 'number' ? closes : 0) && open.length > 0; i += 1) out += `</${open.pop()}>`;
     }
     while (open.length > 0) out += `</${open.pop()}>`;
