@@ -173,7 +173,7 @@ describe.each(dialects)('moving a Ghost site in, on %s', { timeout: 240_000 }, (
 
     it('changes nothing in a dry run, then imports mobiledoc bodies with their cards', async () => {
       const dry = await importGhost(t.services, ghostFixtures.mobiledoc, { contentDir: content.dir, dryRun: true });
-      expect(dry.counts).toMatchObject({ post: { created: 2 }, section: { created: 1 }, author: { created: 1 }, image: { created: 2 } });
+      expect(dry.counts).toMatchObject({ post: { created: 2 }, section: { created: 1 }, author: { created: 2 }, image: { created: 2 } });
       expect([await rows(t, 'posts'), await rows(t, 'media'), await rows(t, 'imported_items'), mediaFiles(t).length]).toEqual([0, 0, 0, 0]);
 
       const report = await importGhost(t.services, ghostFixtures.mobiledoc, { contentDir: content.dir });
@@ -186,7 +186,9 @@ describe.each(dialects)('moving a Ghost site in, on %s', { timeout: 240_000 }, (
       expect(post.html.match(/<figure class="image"><img src="\/media\//g)).toHaveLength(2);
       expect(post.html).toContain('<ul><li>one</li><li>two</li></ul>');
       expect(post.html).toMatch(/<p>Line one<br ?\/?>line two<\/p>/);
-      expect((await t.services.posts.getBySlug('old-news')).html).toBe('<p>Rendered <em>before</em>.</p>');
+      const old = await t.services.posts.getBySlug('old-news');
+      expect(old.html).toBe('<p>Rendered <em>before</em>.</p>');
+      expect(old.authors.map((a) => [a.slug, a.photoUrl])).toEqual([['dan', 'https://www.gravatar.com/avatar/abc?s=250&d=mm']]);
       expect(post.tags[0]).toMatchObject({ slug: 'sailing', isSection: true });
     });
   });

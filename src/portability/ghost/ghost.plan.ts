@@ -62,7 +62,7 @@ export function planImport(file: GhostExport, existing: Existing, update: boolea
   for (const post of data.posts) {
     const tagIds = [...new Set((postTags.get(post.id) ?? []).map((l) => l.tag_id))].filter((id) => tagsById.has(id) && !isInternal(tagsById.get(id)!));
     let authorIds = [...new Set((postAuthors.get(post.id) ?? []).map((l) => l.author_id))].filter((id) => usersById.has(id));
-    if (authorIds.length === 0 && data.users[0]) authorIds = [data.users[0].id];
+    if (authorIds.length === 0) authorIds = usersById.has(post.author_id) ? [post.author_id] : data.users[0] ? [data.users[0].id] : [];
     if (tagIds[0]) primaries.add(tagIds[0]);
     for (const id of authorIds) writers.add(id);
     posts.set(post.id, { item: post, type: typeOf(post), ghostSlug: post.slug, slug: '', action: 'create', hash: '', tagIds, authorIds });

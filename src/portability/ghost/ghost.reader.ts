@@ -42,6 +42,8 @@ const post = z.object({
   published_at: date,
   created_at: date,
   newsletter_id: text(64),
+  /** Ghost before 1.22 had one author per post, named here. */
+  author_id: text(64),
 });
 
 const postMeta = z.object({

@@ -99,8 +99,8 @@ export class GhostWriter {
 
   /** Bio, photo, website and social profiles, where they are usable. */
   private profile(user: GhostUser): { bio: string; photoUrl?: string; website?: string; links: Array<{ label: string; url: string }> } {
-    const photo = user.profile_image ? this.deps.images.find(user.profile_image)?.url : undefined;
     const web = (value: string) => (/^https?:\/\/[^\s]+$/.test(value) && value.length <= 2000 ? value : undefined);
+    const photo = user.profile_image ? (this.deps.images.find(user.profile_image)?.url ?? web(user.profile_image.trim())) : undefined;
     const handle = (value: string) => value.trim().replace(/^@/, '').replace(/^https?:\/\/[^/]+\//, '');
     const links: Array<{ label: string; url: string }> = [];
     if (/^[\w.]{1,100}$/.test(handle(user.twitter))) links.push({ label: 'X', url: `https://x.com/${handle(user.twitter)}` });
