@@ -26,10 +26,12 @@ export interface ItemPlan<T> {
   hash: string;
 }
 
+export type PostPlan = ItemPlan<GhostPost> & { type: 'post' | 'page'; tagIds: string[]; authorIds: string[] };
+
 export interface GhostPlans {
   authors: Map<string, ItemPlan<GhostUser>>;
   tags: Map<string, ItemPlan<GhostTag> & { isSection: boolean }>;
-  posts: Map<string, ItemPlan<GhostPost> & { type: 'post' | 'page'; tagIds: string[]; authorIds: string[] }>;
+  posts: Map<string, PostPlan>;
 }
 
 /** Tags Ghost keeps for staff (`#internal`): never shown publicly there, so not brought here. */

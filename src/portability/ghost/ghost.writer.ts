@@ -12,7 +12,7 @@ import { targetHash } from '../wordpress/wordpress.writer.js';
 import { mediaByIds } from '../wordpress/wordpress.repository.js';
 import { convertGhostHtml } from './ghost.body.js';
 import { GHOST_URL, type GhostImages } from './ghost.images.js';
-import { postLabel, type Action, type GhostPlans } from './ghost.plan.js';
+import { postLabel, type Action, type GhostPlans, type PostPlan } from './ghost.plan.js';
 import { ghostPostInput } from './ghost.post-input.js';
 import type { GhostExport, GhostUser } from './ghost.reader.js';
 import { ghostHtml } from './ghost.source.js';
@@ -175,7 +175,7 @@ export class GhostWriter {
   }
 
   /** Brings an imported post up to date, unless someone edited it here since: their work is kept. */
-  private async update(plan: GhostPlans['posts'] extends Map<string, infer P> ? P : never, input: ReturnType<typeof ghostPostInput>, label: string) {
+  private async update(plan: PostPlan, input: ReturnType<typeof ghostPostInput>, label: string) {
     const current = await this.posts!.get(plan.targetId!);
     const earlier = this.deps.imported.find((i) => i.kind === 'post' && i.externalId === plan.item.id)?.targetHash;
     if (earlier && earlier !== targetHash(current)) {
