@@ -230,10 +230,12 @@ describe.each(dialects)('moving a Ghost site in, on %s', { timeout: 240_000 }, (
       const posts = [
         { id: 'p1', title: 'Bell\u0007 rings', slug: 'bell', html: '<p>Ding\u0000 dong</p>', status: 'published' },
         { id: 'p2', title: 'Deep', slug: 'deep', lexical: deep, status: 'published' },
+        { id: 'p1', title: 'Bell again', slug: 'bell-again', html: '<p>Twice</p>', status: 'published' },
       ];
       const file = writeFile(dir.dir, 'odd.json', `\ufeff${JSON.stringify({ data: { posts, users } })}`);
       const report = await importGhost(t.services, file);
-      expect(report.counts.post).toMatchObject({ created: 1, skipped: 1 });
+      expect(report.counts.post).toMatchObject({ created: 1, skipped: 2 });
+      expect(report.notes).toContainEqual({ level: 'skipped', item: '1 post repeating the id of an earlier one', reason: 'the export holds them twice; the first of each was taken' });
       expect(await t.services.posts.getBySlug('bell')).toMatchObject({ title: 'Bell rings', html: '<p>Ding dong</p>' });
       expect(report.notes).toContainEqual({ level: 'skipped', item: 'post "Deep"', reason: expect.stringMatching(/nests deeper than any editor writes/) });
     });

@@ -61,13 +61,23 @@ export function planImport(file: GhostExport, existing: Existing, update: boolea
   const posts: GhostPlans['posts'] = new Map();
   const primaries = new Set<string>();
   const writers = new Set<string>();
+  let repeated = 0;
   for (const post of data.posts) {
+    if (posts.has(post.id)) {
+      repeated += 1;
+      continue;
+    }
     const tagIds = [...new Set((postTags.get(post.id) ?? []).map((l) => l.tag_id))].filter((id) => tagsById.has(id) && !isInternal(tagsById.get(id)!));
     let authorIds = [...new Set((postAuthors.get(post.id) ?? []).map((l) => l.author_id))].filter((id) => usersById.has(id));
     if (authorIds.length === 0) authorIds = usersById.has(post.author_id) ? [post.author_id] : data.users[0] ? [data.users[0].id] : [];
     if (tagIds[0]) primaries.add(tagIds[0]);
     for (const id of authorIds) writers.add(id);
     posts.set(post.id, { item: post, type: typeOf(post), ghostSlug: post.slug, slug: '', action: 'create', hash: '', tagIds, authorIds });
+  }
+
+  if (repeated > 0) {
+    report.count('post', 'skipped', repeated);
+    report.note('skipped', `${repeated} post${repeated === 1 ? '' : 's'} repeating the id of an earlier one`, 'the export holds them twice; the first of each was taken');
   }
 
   const authors: GhostPlans['authors'] = new Map();
