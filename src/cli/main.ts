@@ -10,6 +10,7 @@ import { migrateToLatest } from '../db/migrate.js';
 import { isAppError } from '../errors/app-error.js';
 import { createLogger } from '../logger.js';
 import { createMailer, splitMessages } from '../email/index.js';
+import type { ImportProgress, ImportReport } from '../portability/import-report.js';
 import { createServices, type Services } from '../services.js';
 import { progress } from './progress.js';
 
@@ -188,6 +189,35 @@ export function buildProgram(config: () => Readonly<Config>): Command {
       });
     });
 
+  /** A file the import reads; refused with one line when it is not there. */
+  const fileToImport = async (file: string) => {
+    const source = path.resolve(file);
+    if (!(await fs.stat(source).catch(() => null))?.isFile()) throw new CliError(`Cannot read ${file}: no such file.`);
+    return source;
+  };
+  const folderToRead = async (folder: string | undefined, what: string) => {
+    if (folder === undefined) return undefined;
+    const resolved = path.resolve(folder);
+    if (!(await fs.stat(resolved).catch(() => null))?.isDirectory()) throw new CliError(`Cannot read the ${what} ${folder}: no such folder.`);
+    return resolved;
+  };
+  /**
+   * Runs an import from another platform with a progress bar per step, tells servers already
+   * running to redraw every page (on PostgreSQL they read this within a second), and prints the report.
+   */
+  const platformImport = async (name: string, run: (services: Services, onProgress: ImportProgress) => Promise<ImportReport>) => {
+    await withServices(config(), async (services) => {
+      const { formatReport } = await import('../portability/import-report.js');
+      const steps = stepProgress();
+      const report = await run(services, steps.report).finally(steps.done);
+      if (!report.dryRun) {
+        const { recordChange } = await import('../site/cache-change.repository.js');
+        await recordChange(services.store.db, `masthead import ${name}`, JSON.stringify({ kind: 'settings', slugs: [] }), services.clock().toISOString());
+      }
+      process.stdout.write(formatReport(report));
+    });
+  };
+
   importCommand
     .command('wordpress')
     .argument('<file>', 'a WordPress export (WXR), made with Tools → Export in WordPress')
@@ -196,24 +226,10 @@ export function buildProgram(config: () => Readonly<Config>): Command {
     .option('--update', 'bring what an earlier run imported up to date with the file')
     .description('move a WordPress site in: posts, pages, authors, categories and tags, images, and its old addresses')
     .action(async (file: string, options: { uploads?: string; dryRun?: boolean; update?: boolean }) => {
-      const source = path.resolve(file);
-      if (!(await fs.stat(source).catch(() => null))?.isFile()) throw new CliError(`Cannot read ${file}: no such file.`);
-      const uploadsDir = options.uploads ? path.resolve(options.uploads) : undefined;
-      if (uploadsDir && !(await fs.stat(uploadsDir).catch(() => null))?.isDirectory()) {
-        throw new CliError(`Cannot read the uploads folder ${options.uploads}: no such folder.`);
-      }
-      await withServices(config(), async (services) => {
-        const { importWordpress } = await import('../portability/wordpress/wordpress.importer.js');
-        const { formatReport } = await import('../portability/import-report.js');
-        const steps = stepProgress();
-        const report = await importWordpress(services, source, { uploadsDir, dryRun: options.dryRun, update: options.update, onProgress: steps.report }).finally(steps.done);
-        if (!report.dryRun) {
-          // Servers already running redraw every page: on PostgreSQL they read this within a second.
-          const { recordChange } = await import('../site/cache-change.repository.js');
-          await recordChange(services.store.db, 'masthead import wordpress', JSON.stringify({ kind: 'settings', slugs: [] }), services.clock().toISOString());
-        }
-        process.stdout.write(formatReport(report));
-      });
+      const source = await fileToImport(file);
+      const uploadsDir = await folderToRead(options.uploads, 'uploads folder');
+      const { importWordpress } = await import('../portability/wordpress/wordpress.importer.js');
+      await platformImport('wordpress', (services, onProgress) => importWordpress(services, source, { uploadsDir, dryRun: options.dryRun, update: options.update, onProgress }));
     });
 
   importCommand
@@ -223,19 +239,23 @@ export function buildProgram(config: () => Readonly<Config>): Command {
     .option('--update', 'bring what an earlier run imported up to date with the export')
     .description('move a Substack publication in: posts, their images and old addresses, and subscribers')
     .action(async (file: string, options: { dryRun?: boolean; update?: boolean }) => {
-      const source = path.resolve(file);
-      if (!(await fs.stat(source).catch(() => null))?.isFile()) throw new CliError(`Cannot read ${file}: no such file.`);
-      await withServices(config(), async (services) => {
-        const { importSubstack } = await import('../portability/substack/substack.importer.js');
-        const { formatReport } = await import('../portability/import-report.js');
-        const steps = stepProgress();
-        const report = await importSubstack(services, source, { dryRun: options.dryRun, update: options.update, onProgress: steps.report }).finally(steps.done);
-        if (!report.dryRun) {
-          const { recordChange } = await import('../site/cache-change.repository.js');
-          await recordChange(services.store.db, 'masthead import substack', JSON.stringify({ kind: 'settings', slugs: [] }), services.clock().toISOString());
-        }
-        process.stdout.write(formatReport(report));
-      });
+      const source = await fileToImport(file);
+      const { importSubstack } = await import('../portability/substack/substack.importer.js');
+      await platformImport('substack', (services, onProgress) => importSubstack(services, source, { dryRun: options.dryRun, update: options.update, onProgress }));
+    });
+
+  importCommand
+    .command('ghost')
+    .argument('<file>', "a Ghost export (JSON), made with Settings → Migration tools → Export content in Ghost")
+    .option('--content <dir>', "a copy of Ghost's content folder (the one holding images/)")
+    .option('--dry-run', 'do everything but keep nothing: the report says what would happen')
+    .option('--update', 'bring what an earlier run imported up to date with the file')
+    .description('move a Ghost site in: posts, pages, authors, tags, images, and its old addresses')
+    .action(async (file: string, options: { content?: string; dryRun?: boolean; update?: boolean }) => {
+      const source = await fileToImport(file);
+      const contentDir = await folderToRead(options.content, 'content folder');
+      const { importGhost } = await import('../portability/ghost/ghost.importer.js');
+      await platformImport('ghost', (services, onProgress) => importGhost(services, source, { contentDir, dryRun: options.dryRun, update: options.update, onProgress }));
     });
 
   program

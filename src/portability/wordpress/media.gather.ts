@@ -14,6 +14,8 @@ export interface MediaNeed {
   attachment?: Attachment;
   /** Addresses it is known by, the original first. */
   urls: string[];
+  /** Where the file may be below the folder given, when its address does not say (Ghost's `images/…`). */
+  localPaths?: string[];
 }
 
 export type Gathered =
@@ -119,6 +121,7 @@ export class MediaGatherer {
     const root = path.resolve(this.options.uploadsDir!);
     const candidates = new Set<string>();
     if (need.attachment?.attachedFile) candidates.add(need.attachment.attachedFile);
+    for (const local of need.localPaths ?? []) candidates.add(local);
     for (const url of need.urls) {
       const source = sourceOf(url);
       if (!source) continue;

@@ -1,0 +1,113 @@
+import type { Services } from '../../services.js';
+import { importedItems } from '../imported-item.repository.js';
+import { ImportReport, type ImportProgress } from '../import-report.js';
+import { MediaGatherer } from '../wordpress/media.gather.js';
+import { oneLine } from '../wordpress/names.js';
+import { postSlugsByIds, takenPostSlugs } from '../wordpress/wordpress.repository.js';
+import { convertGhostHtml } from './ghost.body.js';
+import { GhostImages } from './ghost.images.js';
+import { planImport, type Existing, type GhostPlans } from './ghost.plan.js';
+import { readGhostExport, type GhostExport } from './ghost.reader.js';
+import { ghostHtml } from './ghost.source.js';
+import { GhostWriter } from './ghost.writer.js';
+
+export interface GhostImportOptions {
+  /** A copy of Ghost's content folder (the one holding `images/`). */
+  contentDir?: string;
+  /** Do everything but keep nothing: the report says what would happen. */
+  dryRun?: boolean;
+  /** Bring items imported before up to date with the file (otherwise they are left as they are). */
+  update?: boolean;
+  onProgress?: ImportProgress;
+}
+
+
+/** Thrown inside the transaction of a dry run to undo it. */
+class DryRunDone extends Error {}
+
+/**
+ * Moves a Ghost site in from its JSON export: authors, tags (the primary ones as sections), posts
+ * and pages with their images from a copy of Ghost's content folder. Images are processed before
+ * anything is written, then everything is written in one transaction: a failure leaves the site
+ * as it was and removes the image files made for the run. What was brought in is remembered by
+ * Ghost id, so running the same file again adds and changes nothing, unless `update` is asked for.
+ */
+export async function importGhost(services: Services, file: string, options: GhostImportOptions = {}): Promise<ImportReport> {
+  const { onProgress } = options;
+  const ghost = await readGhostExport(file);
+  onProgress?.('Reading the export', 1, 1);
+  const title = ghost.data.settings.find((s) => s.key === 'title')?.value;
+  const name = typeof title === 'string' && title.trim() ? `Ghost site "${oneLine(title, 80)}"` : 'a Ghost site';
+  const report = new ImportReport(`${name} (Ghost ${ghost.meta?.version || 'export'})`, options.dryRun ?? false);
+  const source = `ghost:${typeof title === 'string' ? title.trim().toLowerCase().slice(0, 200) : ''}`;
+  const existing = await loadExisting(services, source);
+  const plans = planImport(ghost, existing, options.update ?? false, report);
+  const images = findImages(ghost, plans);
+  const gatherer = new MediaGatherer(services.media, { uploadsDir: options.contentDir, fetch: false, dryRun: report.dryRun, hosts: new Set() });
+  try {
+    const writer = new GhostWriter({ services, source, ghost, plans, images, report, imported: existing.imported, now: services.clock().toISOString() });
+    const needed = await writer.reuseImages();
+    const gathered = await gatherer.gather(needed, onProgress);
+    await services.store.db.transaction().execute(async (tx) => {
+      const scoped = writer.within(tx);
+      await scoped.writeImages(gathered);
+      await scoped.writeAuthors();
+      await scoped.writeTags();
+      await scoped.writePosts(onProgress);
+      await scoped.writeAddresses();
+      if (report.dryRun) throw new DryRunDone();
+    });
+  } catch (error) {
+    await gatherer.discard();
+    if (!(error instanceof DryRunDone)) throw error;
+  }
+  describe(ghost, report);
+  if (!report.dryRun) {
+    services.events.emit({ kind: 'settings', slugs: [] });
+    await services.recommendations.schedule();
+  }
+  return report;
+}
+
+/** What is here already, and what earlier runs from the same site (known by its title: Ghost's own user ids repeat across sites) brought in. */
+async function loadExisting(services: Services, source: string): Promise<Existing> {
+  const { db } = services.store;
+  const imported = await importedItems(db, source);
+  const postIds = imported.filter((i) => i.kind === 'post').map((i) => i.targetId);
+  const [tags, authors, posts, takenSlugs] = await Promise.all([
+    services.taxonomy.listTags(),
+    services.taxonomy.listAuthors(),
+    postSlugsByIds(db, postIds),
+    takenPostSlugs(db),
+  ]);
+  return { imported, tags, authors, posts, takenSlugs };
+}
+
+/** Every image of the old site that what is written shows: in bodies, as feature images and as author photos. */
+function findImages(ghost: GhostExport, plans: GhostPlans): GhostImages {
+  const images = new GhostImages();
+  for (const plan of plans.posts.values()) {
+    if (plan.action !== 'create' && plan.action !== 'update') continue;
+    images.request(plan.item.feature_image);
+    convertGhostHtml(ghostHtml(plan.item).html, { image: (address) => (images.request(address), null), link: () => null });
+  }
+  for (const plan of plans.authors.values()) images.request(plan.item.profile_image);
+  return images;
+}
+
+/** Facts about the file as a whole: what it holds that has no place here. */
+function describe(ghost: GhostExport, report: ImportReport): void {
+  const { data } = ghost;
+  const social = data.posts_meta.filter((m) => m.og_title || m.og_description || m.og_image || m.twitter_title || m.twitter_description || m.twitter_image).length;
+  if (social > 0) report.fact(`social card fields (og_…, twitter_…) of ${social} posts not kept: Masthead makes its cards from the SEO title and description, the excerpt and the feature image`);
+  const subjects = data.posts_meta.filter((m) => m.email_subject).length;
+  if (subjects > 0) report.fact(`email subjects of ${subjects} posts not kept: newsletters here take the post's title`);
+  const injected = data.posts.filter((p) => p.codeinjection_head.trim() || p.codeinjection_foot.trim()).length;
+  if (injected > 0) report.fact(`code injection of ${injected} posts not kept: Masthead runs no code from posts`);
+  if (data.members.length > 0) report.fact(`members: ${data.members.length} in the export, not imported here (Ghost's members CSV goes to "masthead subscribers import")`);
+  if (data.newsletters.length > 0) {
+    const names = data.newsletters.map((n) => `"${oneLine(n.name, 60)}"${n.status === 'archived' ? ' (archived)' : ''}`).join(', ');
+    const sent = data.posts.filter((p) => p.newsletter_id).length;
+    report.fact(`newsletters, not imported (set them up in Settings → Newsletter; subscribers come with "masthead subscribers import"): ${names}; ${sent} posts had been sent by email`);
+  }
+}
