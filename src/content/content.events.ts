@@ -4,6 +4,8 @@ export interface ContentChange {
   id?: number;
   /** Slugs the change touched, old and new (a renamed post answers at both until caches refresh). */
   slugs: string[];
+  /** For a post or page: its status before and after (null when it did not exist, or no longer does). */
+  status?: { before: string | null; after: string | null };
 }
 
 export type ContentListener = (change: ContentChange) => void;

@@ -21,6 +21,7 @@ import * as m0053 from './0053-create-staff-known-browsers.js';
 import * as m0056 from './0056-create-imported-items.js';
 import * as m0057 from './0057-create-old-addresses.js';
 import * as m0061 from './0061-add-signing-admin-keys.js';
+import * as m0064 from './0064-create-webhooks.js';
 
 /** Every migration, by name. Add new files here; never edit one that has landed. */
 const migrations: Record<string, Migration> = {
@@ -46,6 +47,7 @@ const migrations: Record<string, Migration> = {
   '0056-create-imported-items': m0056,
   '0057-create-old-addresses': m0057,
   '0061-add-signing-admin-keys': m0061,
+  '0064-create-webhooks': m0064,
 };
 
 export const migrationProvider: MigrationProvider = {
