@@ -2,7 +2,10 @@ import { z } from 'zod';
 import { staffRoles } from '../staff/index.js';
 
 /** Shapes shared by several endpoints. */
-export const idParams = z.object({ id: z.coerce.number({ message: 'must be a number' }).int('must be a whole number').positive('must be positive') }).strict();
+/** Ids are 32-bit integer columns: a larger number is refused here rather than by the database. */
+export const idParams = z
+  .object({ id: z.coerce.number({ message: 'must be a number' }).int('must be a whole number').positive('must be positive').max(2_147_483_647, 'is too large') })
+  .strict();
 
 export const staffUserOut = z.object({
   id: z.number(),

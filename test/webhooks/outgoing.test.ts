@@ -188,5 +188,9 @@ describe.each(dialects)('outgoing webhooks (%s)', (dialect) => {
       expect(res.statusCode, `${method} ${path}`).toBe(404);
       expect(res.json().error.code).toBe('WEBHOOK_NOT_FOUND');
     }
+    // Past what an id column holds: PostgreSQL would fail the query itself.
+    const far = await admin.call('GET', '/admin/api/webhooks/99999999999/deliveries');
+    expect(far.statusCode).toBe(400);
+    expect(far.json().error.fields).toEqual([{ field: 'id', message: 'is too large' }]);
   });
 });
