@@ -171,6 +171,10 @@ describe.each(dialects)('outgoing webhooks (%s)', (dialect) => {
     await t.services.posts.create(postFields([writer], { status: 'published' }));
     await deliver();
     expect(receiver.received).toHaveLength(1);
+    // A test send still goes out, so a webhook can be tried before it is turned on.
+    await admin.call('POST', `/admin/api/webhooks/${webhook.id}/ping`);
+    await deliver();
+    expect(receiver.received.map((r) => JSON.parse(r.body).event)).toEqual(['ping', 'ping']);
   });
 
   it('answers bad input and unknown webhooks with clear errors', async () => {

@@ -155,7 +155,7 @@ export class WebhookService {
     const { db } = this.deps;
     const row = await repo.findDeliveryToSend(db, deliveryId);
     if (!row || row.state !== 'pending') return;
-    if (row.active !== 1) {
+    if (row.active !== 1 && row.event !== PING_EVENT) {
       await repo.recordAttempt(db, deliveryId, { state: 'failed', status: null, error: 'the webhook is turned off', durationMs: null }, this.now());
       return;
     }
