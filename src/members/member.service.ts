@@ -94,14 +94,17 @@ export class MemberService {
   /** Uses a sign-in link: returns a new session token for the (possibly new) member. */
   async completeSignIn(token: string): Promise<{ session: string; member: Member }> {
     const now = this.now();
-    return inTransaction(this.deps.db, async (tx) => {
+    const signedIn = await inTransaction(this.deps.db, async (tx) => {
       const email = isTokenShaped(token) ? await useToken(tx, hash(token), now) : undefined;
       if (!email) throw new AppError('SIGNIN_LINK_INVALID');
+      const isNew = !(await findMember(tx, { email }));
       const member = await upsertMember(tx, email, '', now);
       const session = newToken();
       await insertSession(tx, { hash: hash(session), memberId: member.id, expiresAt: new Date(Date.parse(now) + SESSION_DAYS * 86_400_000).toISOString() }, now);
-      return { session, member };
+      return { session, member, isNew };
     });
+    if (signedIn.isNew) this.deps.events.emit({ kind: 'added', member: signedIn.member });
+    return { session: signedIn.session, member: signedIn.member };
   }
 
   async signOut(session: string): Promise<void> {

@@ -143,9 +143,19 @@ describe.each(dialects)('outgoing webhooks (%s)', (dialect) => {
     await t.services.subscribers.subscribe({ email: 'reader@example.com' });
     const row = (await t.services.subscribers.findRow((await t.services.subscribers.find('reader@example.com')).id))!;
     await t.services.subscribers.confirm(await t.services.subscribers.confirmToken(row));
+    // A reader who signs in by email link for the first time becomes a member; a second sign-in adds no one.
+    for (let i = 0; i < 2; i += 1) {
+      let token = '';
+      await t.services.members.requestSignIn('new.reader@example.com', (value) => {
+        token = value;
+        return `http://localhost:3000/members/signin?token=${value}`;
+      });
+      await t.services.members.completeSignIn(token);
+    }
     await deliver();
     const bodies = receiver.received.map((r) => JSON.parse(r.body));
-    expect(bodies.map((b) => b.event).sort()).toEqual(['member.added', 'member.updated', 'subscriber.added']);
+    expect(bodies.map((b) => b.event).sort()).toEqual(['member.added', 'member.added', 'member.updated', 'subscriber.added']);
+    expect(bodies.filter((b) => b.event === 'member.added').map((b) => b.data.member.email).sort()).toEqual(['ada@example.com', 'new.reader@example.com']);
     expect(bodies.find((b) => b.event === 'member.updated').data.member).toMatchObject({ id: member.id, email: 'ada@example.com', name: 'Ada Lovelace' });
     expect(bodies.find((b) => b.event === 'subscriber.added').data.subscriber).toMatchObject({ email: 'reader@example.com', status: 'confirmed' });
     expect(receiver.received.every((r) => verifySignature(r, secret))).toBe(true);
