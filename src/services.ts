@@ -164,6 +164,7 @@ export function createServices(store: Store, options: ServiceOptions): Services 
     jobs,
     payments: options.stripe ? stripePayments(options.stripe) : null,
     publicUrl,
+    events: memberEvents,
   });
   const print = new PrintService({ db, clock, jobs, publicUrl });
   runner.register(MEMBER_EMAIL_JOB, async (payload) => {

@@ -1,26 +1,32 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { staffClient, type AdminClient } from '../admin-api/support/admin-client.js';
+import { makePlans } from '../members/helpers.js';
 import { testApp, type AppContext } from '../support/app.js';
 import { makeAuthor, postFields } from '../support/factories.js';
 import { dialects, manualClock } from '../support/stores.js';
+import { startStripeServer, type StripeTestServer } from '../support/stripe-server.js';
 import { startReceiver, verifySignature } from './outgoing-receiver.js';
 
 describe.each(dialects)('outgoing webhooks (%s)', (dialect) => {
   let t: AppContext;
   let receiver: Awaited<ReturnType<typeof startReceiver>>;
+  let stripe: StripeTestServer;
   let admin: AdminClient;
   let writer: string;
   const time = manualClock();
 
   beforeAll(async () => {
     receiver = await startReceiver();
-    t = await testApp(dialect, { clock: time.clock, webhooksAllowPrivateAddresses: true });
+    stripe = await startStripeServer();
+    t = await testApp(dialect, { clock: time.clock, webhooksAllowPrivateAddresses: true, stripe: stripe.settings });
+    await makePlans(t.services);
     admin = (await staffClient(t.app, t.services, 'administrator')).client;
     writer = (await makeAuthor(t.services)).slug;
   });
   afterAll(async () => {
     await t.close();
     await receiver.close();
+    await stripe.close();
   });
   beforeEach(async () => {
     // Each test starts with no webhooks, an empty inbox and a receiver that says yes.
@@ -152,10 +158,12 @@ describe.each(dialects)('outgoing webhooks (%s)', (dialect) => {
       });
       await t.services.members.completeSignIn(token);
     }
+    // So does someone who starts a checkout without an account.
+    await t.services.subscriptions.startCheckout(null, { plan: 'digital', billing: 'month', email: 'buyer@example.com' });
     await deliver();
     const bodies = receiver.received.map((r) => JSON.parse(r.body));
-    expect(bodies.map((b) => b.event).sort()).toEqual(['member.added', 'member.added', 'member.updated', 'subscriber.added']);
-    expect(bodies.filter((b) => b.event === 'member.added').map((b) => b.data.member.email).sort()).toEqual(['ada@example.com', 'new.reader@example.com']);
+    expect(bodies.map((b) => b.event).sort()).toEqual(['member.added', 'member.added', 'member.added', 'member.updated', 'subscriber.added']);
+    expect(bodies.filter((b) => b.event === 'member.added').map((b) => b.data.member.email).sort()).toEqual(['ada@example.com', 'buyer@example.com', 'new.reader@example.com']);
     expect(bodies.find((b) => b.event === 'member.updated').data.member).toMatchObject({ id: member.id, email: 'ada@example.com', name: 'Ada Lovelace' });
     expect(bodies.find((b) => b.event === 'subscriber.added').data.subscriber).toMatchObject({ email: 'reader@example.com', status: 'confirmed' });
     expect(receiver.received.every((r) => verifySignature(r, secret))).toBe(true);
