@@ -131,6 +131,20 @@ describe.each(dialects)('outgoing webhooks (%s)', (dialect) => {
     expect((await deliveries(webhook.id))[0]).toMatchObject({ state: 'failed', attempts: 1, lastStatus: 410 });
   });
 
+  it('keeps deliveries for thirty days', async () => {
+    const { webhook } = await addWebhook(['post.published']);
+    await admin.call('POST', `/admin/api/webhooks/${webhook.id}/ping`);
+    await deliver();
+    time.advance(31 * 86_400_000);
+    // Staff sessions last two weeks: sign in again.
+    admin = (await staffClient(t.app, t.services, 'administrator')).client;
+    await t.services.posts.create(postFields([writer], { status: 'published' }));
+    await deliver();
+    expect((await deliveries(webhook.id)).map((d: { event: string }) => d.event)).toEqual(['post.published']);
+    const stored = await t.store.db.selectFrom('webhook_deliveries').select('event').where('webhook_id', '=', webhook.id).execute();
+    expect(stored).toEqual([{ event: 'post.published' }]);
+  });
+
   it('does not follow redirects', async () => {
     const { webhook } = await addWebhook(['post.published']);
     receiver.answerWith(() => ({ status: 302 }));

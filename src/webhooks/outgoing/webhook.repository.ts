@@ -101,7 +101,7 @@ export async function findDeliveryToSend(db: DbOrTx, id: number) {
   return db
     .selectFrom('webhook_deliveries as d')
     .innerJoin('webhooks as w', 'w.id', 'd.webhook_id')
-    .select(['d.id', 'd.event', 'd.payload', 'd.state', 'd.attempts', 'w.url', 'w.secret', 'w.active'])
+    .select(['d.id', 'd.webhook_id', 'd.event', 'd.payload', 'd.state', 'd.attempts', 'w.url', 'w.secret', 'w.active'])
     .where('d.id', '=', id)
     .executeTakeFirst();
 }
@@ -134,4 +134,14 @@ export async function recentDeliveries(db: DbOrTx, webhookId: number, limit: num
 export async function findDelivery(db: DbOrTx, id: number): Promise<Delivery | undefined> {
   const row = await db.selectFrom('webhook_deliveries').selectAll().where('id', '=', id).executeTakeFirst();
   return row && toDelivery(row);
+}
+
+/** Forgets a webhook's deliveries finished before a time; waiting ones stay. */
+export async function pruneDeliveries(db: DbOrTx, webhookId: number, before: string): Promise<void> {
+  await db
+    .deleteFrom('webhook_deliveries')
+    .where('webhook_id', '=', webhookId)
+    .where('state', '!=', 'pending')
+    .where('updated_at', '<', before)
+    .execute();
 }

@@ -20,6 +20,7 @@ export const DELIVERY_JOB = 'webhook.deliver';
 /** Tries per delivery; the job queue waits 10 s, 40 s, 2.7 min, 10.7 min and 42.7 min between them. */
 export const DELIVERY_ATTEMPTS = 6;
 const RECENT_DELIVERIES = 50;
+const KEEP_DELIVERIES_MS = 30 * 86_400_000;
 
 export interface WebhookServiceDeps {
   db: Db;
@@ -170,7 +171,8 @@ export class WebhookService {
     const final = delivered || attempt.refused === true || context.attempt >= DELIVERY_ATTEMPTS || (attempt.status !== null && !retryable(attempt.status));
     const error = delivered ? null : (attempt.error ?? `answered ${attempt.status}`);
     await repo.recordAttempt(db, deliveryId, { state: delivered ? 'delivered' : final ? 'failed' : 'pending', status: attempt.status, error, durationMs: attempt.durationMs }, this.now());
-    if (!final) throw new Error(`webhook delivery ${deliveryId}: ${error}`);
+    if (final) await repo.pruneDeliveries(db, row.webhook_id, new Date(this.deps.clock().getTime() - KEEP_DELIVERIES_MS).toISOString());
+    else throw new Error(`webhook delivery ${deliveryId}: ${error}`);
   }
 }
 
