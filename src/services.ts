@@ -125,7 +125,6 @@ export function createServices(store: Store, options: ServiceOptions): Services 
     clock,
     jobs,
     logger: options.logger,
-    posts,
     publicUrl,
     allowPrivateAddresses: options.webhooksAllowPrivateAddresses ?? false,
   });

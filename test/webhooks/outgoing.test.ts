@@ -86,6 +86,14 @@ describe.each(dialects)('outgoing webhooks (%s)', (dialect) => {
     expect(events).toEqual(['post.published', 'post.updated', 'post.unpublished', 'post.deleted']);
     expect((await deliveries(onlyDeletes.webhook.id)).map((d: { event: string }) => d.event)).toEqual(['post.deleted']);
     expect(receiver.received).toHaveLength(5);
+    // Each delivery describes the post as it was at that event, in the order things happened.
+    const sent = (await t.store.db.selectFrom('webhook_deliveries').select('payload').where('webhook_id', '=', all.webhook.id).orderBy('id').execute()).map((d) => JSON.parse(d.payload).data.post);
+    expect(sent.map((p) => [p.title, p.status, p.url !== null])).toEqual([
+      [post.title, 'published', true],
+      ['A better title', 'published', true],
+      ['A better title', 'draft', false],
+      ['A better title', 'draft', false],
+    ]);
   });
 
   it('retries a failing receiver with growing waits, then marks the delivery failed', async () => {

@@ -13,9 +13,9 @@ export function postEvent(status: NonNullable<ContentChange['status']>): Webhook
 
 /**
  * What a receiver learns of a post: what any reader could see of it in a listing. No body,
- * excerpt or html, since those of a members-only piece are not public.
+ * excerpt or html, since those of a members-only piece are not public. A deleted post has no URL.
  */
-export function postData(post: Post, publicUrl: string) {
+export function postData(post: Post, publicUrl: string | null) {
   return {
     post: {
       id: post.id,
@@ -24,17 +24,13 @@ export function postData(post: Post, publicUrl: string) {
       title: post.title,
       status: post.status,
       visibility: post.visibility,
-      url: post.status === 'published' ? `${publicUrl}/${post.slug}/` : null,
+      url: publicUrl !== null && post.status === 'published' ? `${publicUrl}/${post.slug}/` : null,
       publishedAt: post.publishedAt,
       updatedAt: post.updatedAt,
       tags: post.tags.map((tag) => tag.slug),
       authors: post.authors.map((author) => author.slug),
     },
   };
-}
-
-export function deletedPostData(id: number, slug: string | undefined) {
-  return { post: { id, slug: slug ?? null } };
 }
 
 export function memberData(member: Member) {

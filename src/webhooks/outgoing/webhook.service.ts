@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import type { Clock } from '../../clock.js';
-import type { ContentChange, ContentEvents, PostService } from '../../content/index.js';
+import type { ContentChange, ContentEvents } from '../../content/index.js';
 import { inTransaction, type Db } from '../../db/client.js';
 import { AppError } from '../../errors/app-error.js';
 import { parseInput } from '../../errors/validate.js';
@@ -9,7 +9,7 @@ import type { JobContext, JobQueue } from '../../jobs/index.js';
 import type { MemberChange } from '../../members/index.js';
 import type { SubscriberChange } from '../../subscribers/index.js';
 import { checkWebhookUrl } from './address-guard.js';
-import { deletedPostData, memberData, postData, postEvent, subscriberData } from './webhook.payloads.js';
+import { memberData, postData, postEvent, subscriberData } from './webhook.payloads.js';
 import * as repo from './webhook.repository.js';
 import { webhookChanges, webhookInput } from './webhook.schema.js';
 import { post } from './webhook.sender.js';
@@ -27,7 +27,6 @@ export interface WebhookServiceDeps {
   clock: Clock;
   jobs: JobQueue;
   logger: Logger;
-  posts: PostService;
   publicUrl: string;
   /** WEBHOOKS_ALLOW_PRIVATE_ADDRESSES: lets webhooks reach loopback and private networks. */
   allowPrivateAddresses: boolean;
@@ -35,7 +34,8 @@ export interface WebhookServiceDeps {
 
 /** Outgoing webhooks: administrators' subscriptions to events, and their signed, retried deliveries. */
 export class WebhookService {
-  private readonly queueing = new Set<Promise<void>>();
+  /** Deliveries are queued one change after another, in the order the changes happened. */
+  private queueing: Promise<void> = Promise.resolve();
 
   constructor(private readonly deps: WebhookServiceDeps) {}
 
@@ -106,25 +106,20 @@ export class WebhookService {
   }
 
   /** Resolves once every delivery caused by a change so far is queued. */
-  async settled(): Promise<void> {
-    await Promise.all([...this.queueing]);
+  settled(): Promise<void> {
+    return this.queueing;
   }
 
   private track(work: () => Promise<void>): void {
-    const queued = work()
-      .catch((error: unknown) => this.deps.logger.error({ err: error }, 'could not queue webhook deliveries'))
-      .finally(() => this.queueing.delete(queued));
-    this.queueing.add(queued);
+    this.queueing = this.queueing.then(work).catch((error: unknown) => this.deps.logger.error({ err: error }, 'could not queue webhook deliveries'));
   }
 
   private async onContent(change: ContentChange): Promise<void> {
-    if (change.kind !== 'post' || change.id === undefined || !change.status) return;
+    if (change.kind !== 'post' || !change.status || !change.post) return;
     const event = postEvent(change.status);
     if (!event) return;
-    if (event === 'post.deleted') return this.send(event, deletedPostData(change.id, change.slugs[0]));
-    // Read only when someone listens: most sites have no webhooks.
-    if ((await repo.activeWebhooksFor(this.deps.db, event)).length === 0) return;
-    return this.send(event, postData(await this.deps.posts.get(change.id), this.deps.publicUrl));
+    // The post as this change left it, not as it is by now: later changes send their own deliveries.
+    return this.send(event, postData(change.post, event === 'post.deleted' ? null : this.deps.publicUrl));
   }
 
   private async send(event: WebhookEvent, data: unknown): Promise<void> {
