@@ -96,13 +96,10 @@ export class WebhookService {
   }
 
   /** Follows content, member and subscriber changes, queueing a delivery to each webhook that asked. */
-  listen(channels: { content: ContentEvents; members: EventChannel<MemberChange>; subscribers: EventChannel<SubscriberChange> }): () => void {
-    const stops = [
-      channels.content.on((change) => this.track(() => this.onContent(change))),
-      channels.members.on((change) => this.track(() => this.send(`member.${change.kind}`, memberData(change.member)))),
-      channels.subscribers.on((change) => this.track(() => this.send('subscriber.added', subscriberData(change.subscriber)))),
-    ];
-    return () => stops.forEach((stop) => stop());
+  listen(channels: { content: ContentEvents; members: EventChannel<MemberChange>; subscribers: EventChannel<SubscriberChange> }): void {
+    channels.content.on((change) => this.track(() => this.onContent(change)));
+    channels.members.on((change) => this.track(() => this.send(`member.${change.kind}`, memberData(change.member))));
+    channels.subscribers.on((change) => this.track(() => this.send('subscriber.added', subscriberData(change.subscriber))));
   }
 
   /** Resolves once every delivery caused by a change so far is queued. */
