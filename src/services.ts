@@ -5,17 +5,19 @@ import { DashboardService, ViewCounter } from './analytics/index.js';
 import { ContentEvents, PostService, PUBLISH_JOB, TaxonomyService } from './content/index.js';
 import type { Store } from './db/client.js';
 import { EditorialService, PURGE_JOB } from './editorial/index.js';
+import { EventChannel } from './events.js';
 import { EmailRenderer, type Mailer, type OutgoingMessage } from './email/index.js';
 import { JobQueue, JobRunner } from './jobs/index.js';
 import { FilesystemStorage, MediaService, type MediaStorage } from './media/index.js';
-import { GRACE_END_JOB, MEMBER_EMAIL_JOB, MemberService, PlanService, stripePayments, SubscriptionService, type StripeSettings } from './members/index.js';
+import { GRACE_END_JOB, MEMBER_EMAIL_JOB, MemberService, type MemberChange, PlanService, stripePayments, SubscriptionService, type StripeSettings } from './members/index.js';
 import { FREEZE_JOB, PrintService } from './print/index.js';
 import { RecommendationService, REBUILD_JOB, REFRESH_JOB } from './recommendations/index.js';
 import { createSearchService, type SearchService } from './search/index.js';
 import { SettingsService } from './settings/index.js';
 import { ReviewCatalogue } from './reviews/index.js';
 import { ApiKeyService, ContentKeyService, linkBuilder, STAFF_LINK_JOB, StaffAuthService, UserService } from './staff/index.js';
-import { SUBSCRIBER_EMAIL_JOB, SubscriberService, type SubscriberEmailKind } from './subscribers/index.js';
+import { SUBSCRIBER_EMAIL_JOB, SubscriberService, type SubscriberChange, type SubscriberEmailKind } from './subscribers/index.js';
+import { DELIVERY_JOB, WebhookService } from './webhooks/outgoing/index.js';
 import {
   DIGEST_ASSEMBLE_JOB,
   DIGEST_SEND_JOB,
@@ -57,6 +59,7 @@ export interface Services {
   members: MemberService;
   subscriptions: SubscriptionService;
   print: PrintService;
+  webhooks: WebhookService;
 }
 
 /** The one place domain services are built and given what each one uses. */
@@ -74,6 +77,8 @@ export interface ServiceOptions {
   themeDir?: string;
   /** Stripe keys; without them the site says payments are not configured. */
   stripe?: StripeSettings;
+  /** WEBHOOKS_ALLOW_PRIVATE_ADDRESSES: outgoing webhooks may reach loopback and private networks. */
+  webhooksAllowPrivateAddresses?: boolean;
 }
 
 export function createServices(store: Store, options: ServiceOptions): Services {
@@ -111,8 +116,20 @@ export function createServices(store: Store, options: ServiceOptions): Services 
   });
   const publicUrl = options.publicUrl ?? 'http://localhost:3000';
   const renderer = new EmailRenderer(options.themeDir);
-  const subscribers = new SubscriberService({ db, clock, jobs });
-  const members = new MemberService({ db, clock, mailer: options.mailer });
+  const subscriberEvents = new EventChannel<SubscriberChange>();
+  const memberEvents = new EventChannel<MemberChange>();
+  const subscribers = new SubscriberService({ db, clock, jobs, events: subscriberEvents });
+  const members = new MemberService({ db, clock, mailer: options.mailer, events: memberEvents });
+  const webhooks = new WebhookService({
+    db,
+    clock,
+    jobs,
+    logger: options.logger,
+    publicUrl,
+    allowPrivateAddresses: options.webhooksAllowPrivateAddresses ?? false,
+  });
+  webhooks.listen({ content: events, members: memberEvents, subscribers: subscriberEvents });
+  runner.register(DELIVERY_JOB, (payload, context) => webhooks.deliver((payload as { deliveryId: number }).deliveryId, context));
   const sends = new SendService({
     db,
     clock,
@@ -146,6 +163,7 @@ export function createServices(store: Store, options: ServiceOptions): Services 
     jobs,
     payments: options.stripe ? stripePayments(options.stripe) : null,
     publicUrl,
+    events: memberEvents,
   });
   const print = new PrintService({ db, clock, jobs, publicUrl });
   runner.register(MEMBER_EMAIL_JOB, async (payload) => {
@@ -201,6 +219,7 @@ export function createServices(store: Store, options: ServiceOptions): Services 
     members,
     subscriptions,
     print,
+    webhooks,
   };
 }
 

@@ -17,6 +17,7 @@ import { printRoutes } from './print.routes.js';
 import { sessionRoutes } from './session.routes.js';
 import { siteRoutes } from './site.routes.js';
 import { staffRoutes } from './staff.routes.js';
+import { webhookRoutes } from './webhooks.routes.js';
 
 export { staffOnly, installStaffAccess } from './guard.js';
 
@@ -45,6 +46,7 @@ export async function adminApi(app: FastifyInstance, { services, publicUrl, them
   sessionRoutes(api, { mailer: services.mailer });
   staffRoutes(api, { users: services.users, auth: services.staffAuth, apiKeys: services.apiKeys, link: linkBuilder(publicUrl) });
   contentKeyRoutes(api, services.contentKeys);
+  webhookRoutes(api, services.webhooks);
   postRoutes(api, services.editorial);
   siteRoutes(api, { taxonomy: services.taxonomy, settings: services.settings, editorial: services.editorial });
   mediaRoutes(api, services.media);

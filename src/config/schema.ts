@@ -36,6 +36,10 @@ export const environmentSchema = z.object({
       .regex(/^[0-9a-fA-F:.\/,\sa-z]+$/, 'must be proxy addresses or CIDR ranges, comma separated')
       .optional(),
   ),
+  // Outgoing webhooks refuse hosts that resolve to loopback, private or link-local addresses, so
+  // an administrator cannot point the server at its own network. "true" lifts that (tests, a
+  // receiver on the same private network).
+  WEBHOOKS_ALLOW_PRIVATE_ADDRESSES: z.enum(['true', 'false'], { message: 'must be true or false' }).default('false'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -64,6 +68,7 @@ export interface Config {
   dkim: { domain: string; selector: string; privateKey: string } | undefined;
   stripe: { secretKey: string; webhookSecret: string | undefined } | undefined;
   trustProxy: string[];
+  webhooksAllowPrivateAddresses: boolean;
   logLevel: z.infer<typeof environmentSchema>['LOG_LEVEL'];
 }
 
@@ -86,6 +91,7 @@ export function toConfig(env: z.infer<typeof environmentSchema>): Config {
       ? { secretKey: env.STRIPE_SECRET_KEY, webhookSecret: env.STRIPE_WEBHOOK_SECRET }
       : undefined,
     trustProxy: (env.TRUST_PROXY ?? '').split(',').map((p) => p.trim()).filter(Boolean),
+    webhooksAllowPrivateAddresses: env.WEBHOOKS_ALLOW_PRIVATE_ADDRESSES === 'true',
     logLevel: env.LOG_LEVEL,
   };
 }

@@ -1,9 +1,15 @@
+import type { Post } from './post.types.js';
+
 /** What changed, so caches, search and recommendations can follow. Sent after the change commits. */
 export interface ContentChange {
   kind: 'post' | 'tag' | 'author' | 'settings';
   id?: number;
   /** Slugs the change touched, old and new (a renamed post answers at both until caches refresh). */
   slugs: string[];
+  /** For a post or page: its status before and after (null when it did not exist, or no longer does). */
+  status?: { before: string | null; after: string | null };
+  /** For a post or page: as the change left it (a deleted one: as it last was). */
+  post?: Post;
 }
 
 export type ContentListener = (change: ContentChange) => void;

@@ -47,7 +47,7 @@ export class PostService {
       return postId;
     });
     const post = await this.get(id);
-    this.deps.events.emit({ kind: 'post', id, slugs: [post.slug] });
+    this.deps.events.emit({ kind: 'post', id, slugs: [post.slug], status: { before: null, after: post.status }, post });
     return post;
   }
 
@@ -82,7 +82,7 @@ export class PostService {
       await this.afterWrite(tx, id, data, row);
     });
     const post = await this.get(id);
-    this.deps.events.emit({ kind: 'post', id, slugs: [...new Set([current.slug, post.slug])] });
+    this.deps.events.emit({ kind: 'post', id, slugs: [...new Set([current.slug, post.slug])], status: { before: current.status, after: post.status }, post });
     return post;
   }
 
@@ -112,7 +112,7 @@ export class PostService {
       await this.deps.jobs.cancel(tx, `${PUBLISH_JOB}:${id}`);
       await repo.deletePost(tx, id);
     });
-    this.deps.events.emit({ kind: 'post', id, slugs: [current.slug] });
+    this.deps.events.emit({ kind: 'post', id, slugs: [current.slug], status: { before: current.status, after: null }, post: current });
   }
 
   async get(id: number): Promise<Post> {
@@ -204,7 +204,7 @@ export class PostService {
       await repo.syncListing(tx, id, row.type === 'post', row.published_at);
       return row.slug;
     });
-    if (published) this.deps.events.emit({ kind: 'post', id, slugs: [published] });
+    if (published) this.deps.events.emit({ kind: 'post', id, slugs: [published], status: { before: 'scheduled', after: 'published' }, post: await this.get(id) });
     return published !== null;
   }
 

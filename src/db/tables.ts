@@ -20,6 +20,8 @@ export interface Database {
   staff_tokens: StaffTokensTable;
   api_keys: ApiKeysTable;
   content_api_keys: ContentApiKeysTable;
+  webhooks: WebhooksTable;
+  webhook_deliveries: WebhookDeliveriesTable;
   sign_in_failures: SignInFailuresTable;
   staff_known_browsers: StaffKnownBrowsersTable;
   staff_setup: StaffSetupTable;
@@ -258,6 +260,32 @@ export interface ContentApiKeysTable {
   created_at: string;
   last_used_at: string | null;
   revoked_at: string | null;
+}
+
+export interface WebhooksTable {
+  id: Generated<number>;
+  url: string;
+  /** JSON array of event names. */
+  events: string;
+  secret: string;
+  active: number;
+  created_by: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface WebhookDeliveriesTable {
+  id: Generated<number>;
+  webhook_id: number;
+  event: string;
+  payload: string;
+  state: string;
+  attempts: number;
+  last_status: number | null;
+  last_error: string | null;
+  duration_ms: number | null;
+  created_at: string;
+  updated_at: string;
 }
 
 export interface SignInFailuresTable {

@@ -52,6 +52,8 @@ export const errorCodes = {
   CONTENT_KEY_REQUIRED: 'The Content API needs a key: add ?key=… or an x-content-key header.',
   CONTENT_KEY_INVALID: 'The Content API key is not valid or was revoked.',
   CONTENT_KEY_NOT_FOUND: 'No Content API key has that id.',
+  WEBHOOK_NOT_FOUND: 'No webhook has that id.',
+  WEBHOOK_ADDRESS_REFUSED: 'Webhooks can only be sent to public http(s) addresses.',
   REVISION_NOT_FOUND: 'No revision of this post has that id.',
   MEDIA_NOT_FOUND: 'No media has that id.',
   MEDIA_UNSUPPORTED: 'Only JPEG, PNG, GIF, WebP, AVIF and SVG images can be uploaded.',

@@ -10,7 +10,7 @@ export { planInput } from './plan.schema.js';
 export type { Address } from './address.js';
 export { MEMBER_EMAIL_JOB, renewalReminderEmail } from './member.emails.js';
 export { planTiers, billings, subscriptionStatuses } from './member.types.js';
-export type { Plan, PlanTier, Billing, Member, Subscription, SubscriptionStatus } from './member.types.js';
+export type { Plan, PlanTier, Billing, Member, MemberChange, Subscription, SubscriptionStatus } from './member.types.js';
 export { exportMemberships, importMemberships, membershipSection } from './member.portability.js';
 export { withUniqueSlug } from './unique-slug.js';
 export { toMember } from './member.repository.js';

@@ -5,6 +5,7 @@ import type { Viewer } from '../content/index.js';
 import { inTransaction, type Db } from '../db/client.js';
 import type { Mailer } from '../email/index.js';
 import { AppError } from '../errors/app-error.js';
+import type { EventChannel } from '../events.js';
 import { parseInput } from '../errors/validate.js';
 import { line } from '../content/text.js';
 import { validateAddress, type Address } from './address.js';
@@ -26,7 +27,7 @@ import {
   useToken,
   type MemberFilter,
 } from './member.repository.js';
-import type { Member, MemberDetail, Subscription } from './member.types.js';
+import type { Member, MemberChange, MemberDetail, Subscription } from './member.types.js';
 import { giftsBoughtBy, memberCheckouts, memberSubscriptions, subscriptionsOfMembers } from './subscription.repository.js';
 
 export const SIGN_IN_LINK_MINUTES = 20;
@@ -59,7 +60,7 @@ export function givesPaidAccess(subscription: Subscription, now: Date): boolean 
 
 /** Readers' accounts: passwordless sign-in by emailed link, sessions, shipping address. */
 export class MemberService {
-  constructor(private readonly deps: { db: Db; clock: Clock; mailer: Mailer }) {}
+  constructor(private readonly deps: { db: Db; clock: Clock; mailer: Mailer; events: EventChannel<MemberChange> }) {}
 
   private now(): string {
     return this.deps.clock().toISOString();
@@ -93,14 +94,17 @@ export class MemberService {
   /** Uses a sign-in link: returns a new session token for the (possibly new) member. */
   async completeSignIn(token: string): Promise<{ session: string; member: Member }> {
     const now = this.now();
-    return inTransaction(this.deps.db, async (tx) => {
+    const signedIn = await inTransaction(this.deps.db, async (tx) => {
       const email = isTokenShaped(token) ? await useToken(tx, hash(token), now) : undefined;
       if (!email) throw new AppError('SIGNIN_LINK_INVALID');
+      const isNew = !(await findMember(tx, { email }));
       const member = await upsertMember(tx, email, '', now);
       const session = newToken();
       await insertSession(tx, { hash: hash(session), memberId: member.id, expiresAt: new Date(Date.parse(now) + SESSION_DAYS * 86_400_000).toISOString() }, now);
-      return { session, member };
+      return { session, member, isNew };
     });
+    if (signedIn.isNew) this.deps.events.emit({ kind: 'added', member: signedIn.member });
+    return { session: signedIn.session, member: signedIn.member };
   }
 
   async signOut(session: string): Promise<void> {
@@ -153,7 +157,9 @@ export class MemberService {
     if (await findMember(this.deps.db, { email: data.email })) {
       throw new AppError('MEMBER_EXISTS', `A member with ${data.email} already exists.`, [{ field: 'email', message: 'already has a member account' }]);
     }
-    return upsertMember(this.deps.db, data.email, data.name, this.now());
+    const member = await upsertMember(this.deps.db, data.email, data.name, this.now());
+    this.deps.events.emit({ kind: 'added', member });
+    return member;
   }
 
   /** Changes a member's name. */
@@ -161,13 +167,16 @@ export class MemberService {
     const data = parseInput(memberInput.pick({ name: true }), { name });
     await this.get({ id });
     await updateMemberRow(this.deps.db, id, { name: data.name }, this.now());
-    return this.get({ id });
+    const member = await this.get({ id });
+    this.deps.events.emit({ kind: 'updated', member });
+    return member;
   }
 
   /** Sets the shipping address (validated and normalised for its country); later issues go there. */
   async updateAddress(memberId: number, input: unknown): Promise<Address> {
     const address = validateAddress(input);
     await updateMemberRow(this.deps.db, memberId, { address }, this.now());
+    this.deps.events.emit({ kind: 'updated', member: await this.get({ id: memberId }) });
     return address;
   }
 

@@ -26,6 +26,12 @@ export interface Plan {
   position: number;
 }
 
+/** Said after a member is added or their details change. */
+export interface MemberChange {
+  kind: 'added' | 'updated';
+  member: Member;
+}
+
 export interface Member {
   id: number;
   email: string;

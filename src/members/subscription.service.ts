@@ -3,13 +3,14 @@ import type { Clock } from '../clock.js';
 import { line, paragraph } from '../content/text.js';
 import { inTransaction, type Db, type Tx } from '../db/client.js';
 import { AppError } from '../errors/app-error.js';
+import type { EventChannel } from '../events.js';
 import { parseInput } from '../errors/validate.js';
 import type { JobQueue } from '../jobs/index.js';
 import { validateAddress, type Address } from './address.js';
 import { giftEmail, graceEndingEmail, lapsedEmail, MEMBER_EMAIL_JOB, paymentFailedEmail } from './member.emails.js';
 import { findMember, insertMember, updateMemberRow, upsertMember } from './member.repository.js';
 import { emailInput } from './member.service.js';
-import { billings, type Billing, type Member, type Plan, type Subscription, type SubscriptionStatus } from './member.types.js';
+import { billings, type Billing, type Member, type MemberChange, type Plan, type Subscription, type SubscriptionStatus } from './member.types.js';
 import type { Payments } from './payments.js';
 import { findPlan } from './plan.repository.js';
 import {
@@ -59,6 +60,7 @@ export interface SubscriptionDeps {
   jobs: JobQueue;
   payments: Payments | null;
   publicUrl: string;
+  events: EventChannel<MemberChange>;
 }
 
 type Outcome = string;
@@ -110,6 +112,8 @@ export class SubscriptionService {
       };
       return { buyer, checkoutId: await insertCheckout(tx, { memberId: buyer.id, planId: plan.id, billing: parsed.billing, details }, now) };
     });
+    // Without a sign-in, the checkout made the buyer's account.
+    if (!signedIn) this.deps.events.emit({ kind: 'added', member: buyer });
     let session: { id: string; url: string };
     try {
       session = await payments.createCheckout({

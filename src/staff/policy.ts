@@ -12,7 +12,7 @@ import { staffRoles, type StaffRole, type StaffUser } from './user.types.js';
  * - editor: every post; pages, and turning a post into a page or back; the facts of works in the
  *   library (shared by every review of them); everyone's media; tags and sections, authors;
  *   invites authors and contributors.
- * - administrator: also site settings, staff, API keys.
+ * - administrator: also site settings, staff, API keys, outgoing webhooks.
  * Seeing (post lists and their counts, filters and search, the bin, a post, its preview, the
  * dashboard's most viewed pieces):
  * - contributor: only pieces under their own byline.
@@ -38,6 +38,7 @@ export type Action =
   | { do: 'staff.manage' }
   | { do: 'settings.manage' }
   | { do: 'apiKeys.manage' }
+  | { do: 'webhooks.manage' }
   | { do: 'media.upload' }
   | { do: 'media.edit'; media: { uploadedBy: number | null } }
   | { do: 'media.delete'; media: { uploadedBy: number | null } }
@@ -119,6 +120,7 @@ export function can(user: StaffUser, action: Action): boolean {
     case 'staff.manage':
     case 'settings.manage':
     case 'apiKeys.manage':
+    case 'webhooks.manage':
     case 'plans.manage':
     case 'members.manage':
       return role === 'administrator';
@@ -148,6 +150,7 @@ const refusals: { [K in Action['do']]: Refusal<Extract<Action, { do: K }>> } = {
   'staff.manage': 'Only administrators manage staff.',
   'settings.manage': 'Only administrators change site settings.',
   'apiKeys.manage': 'Only administrators manage API keys.',
+  'webhooks.manage': 'Only administrators manage webhooks.',
   'media.upload': 'You cannot upload media.',
   'media.edit': "Only editors, administrators and the uploader can change this file's alt text, caption and credit.",
   'media.delete': 'Only editors, administrators and the uploader can delete this file.',

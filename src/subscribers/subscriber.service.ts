@@ -4,12 +4,13 @@ import { inTransaction, type Db } from '../db/client.js';
 import { isUniqueViolation } from '../db/errors.js';
 import type { SubscriberRow } from '../db/tables.js';
 import { AppError } from '../errors/app-error.js';
+import type { EventChannel } from '../events.js';
 import { parseInput } from '../errors/validate.js';
 import type { JobQueue } from '../jobs/index.js';
 import * as repo from './subscriber.repository.js';
 import { emailAddress, listQuery, portableNewsletters, portableSubscribers, preferencesInput, subscribeInput } from './subscriber.schema.js';
 import type { z } from 'zod';
-import type { ImportReport, Newsletter, Subscriber, SubscriberStatus } from './subscriber.types.js';
+import type { ImportReport, Newsletter, Subscriber, SubscriberChange, SubscriberStatus } from './subscriber.types.js';
 import { LinkSigner, type LinkClaims } from './link.tokens.js';
 import { openSubscriberCsv } from './csv-layouts.js';
 
@@ -31,6 +32,7 @@ export interface SubscriberServiceDeps {
   db: Db;
   clock: Clock;
   jobs: JobQueue;
+  events: EventChannel<SubscriberChange>;
 }
 
 /** Subscribers and their newsletter choices: double opt-in, preferences, unsubscribing, import and export. */
@@ -138,6 +140,7 @@ export class SubscriberService {
       await this.deps.jobs.enqueue(tx, { name: SUBSCRIBER_EMAIL_JOB, payload: { subscriberId: row.id, kind: 'welcome' } });
       return (await repo.toSubscribers(tx, [(await repo.findSubscriberRow(tx, { id: row.id }))!]))[0]!;
     });
+    this.deps.events.emit({ kind: 'added', subscriber });
     return { subscriber, preferencesToken: signer.sign({ purpose: 'preferences', subscriberId: subscriber.id }) };
   }
 

@@ -11,6 +11,12 @@ export interface Newsletter {
   isDefault: boolean;
 }
 
+/** Said after someone confirms their subscription. */
+export interface SubscriberChange {
+  kind: 'added';
+  subscriber: Subscriber;
+}
+
 export interface Subscriber {
   id: number;
   email: string;

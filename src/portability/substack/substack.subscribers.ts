@@ -1,6 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { isAppError, AppError } from '../../errors/app-error.js';
 import type { Tx } from '../../db/client.js';
+import { EventChannel } from '../../events.js';
 import type { Services } from '../../services.js';
 import { SubscriberService } from '../../subscribers/index.js';
 import type { ImportProgress, ImportReport } from '../import-report.js';
@@ -11,7 +12,8 @@ import type { ImportProgress, ImportReport } from '../import-report.js';
  * subscribers like the others; their subscriptions stay with Stripe, so the report counts them.
  */
 export async function importEmailLists(services: Services, tx: Tx, lists: Map<string, Buffer>, report: ImportReport, onProgress?: ImportProgress): Promise<void> {
-  const subscribers = new SubscriberService({ db: tx, clock: services.clock, jobs: services.jobs });
+  // Imported subscribers were confirmed elsewhere: like every subscriber import, they are not announced as new signups.
+  const subscribers = new SubscriberService({ db: tx, clock: services.clock, jobs: services.jobs, events: new EventChannel() });
   for (const [name, data] of lists) {
     let result;
     try {

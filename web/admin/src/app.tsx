@@ -17,6 +17,7 @@ import { SignInPage } from './pages/sign-in';
 import { EmailSignInPage, SignInLinkPage } from './pages/sign-in-link';
 import { StaffPage } from './pages/staff';
 import { TagsPage } from './pages/tags';
+import { WebhooksPage } from './pages/webhooks';
 
 /** The editor (TipTap and ProseMirror) is the heaviest screen: it loads only when opened. */
 const EditorPage = lazy(() => import('./pages/editor/editor-page').then((m) => ({ default: m.EditorPage })));
@@ -122,6 +123,7 @@ const navItems = [
   { to: '/newsletter', label: 'Newsletter', min: 'editor' },
   { to: '/staff', label: 'Staff', min: 'editor' },
   { to: '/settings', label: 'Settings', min: 'administrator' },
+  { to: '/webhooks', label: 'Webhooks', min: 'administrator' },
 ] as const;
 
 function isCurrent(to: string, path: string): boolean {
@@ -139,6 +141,7 @@ function Screen({ path }: { path: string }) {
   if (path === '/media') return <MediaPage />;
   if (path === '/staff') return <StaffPage />;
   if (path === '/settings') return <SettingsPage />;
+  if (path === '/webhooks') return <WebhooksPage />;
   const members = memberScreen(path);
   if (members) return members;
   if (path === '/newsletter' || path.startsWith('/newsletter/')) return <NewsletterScreens path={path} />;
