@@ -10,6 +10,7 @@ import { planImport, type Existing, type GhostPlans } from './ghost.plan.js';
 import { readGhostExport, type GhostExport } from './ghost.reader.js';
 import { ghostHtml } from './ghost.source.js';
 import { GhostWriter } from './ghost.writer.js';
+import { announceImport, writeInOneTransaction } from '../import-run.js';
 
 export interface GhostImportOptions {
   /** A copy of Ghost's content folder (the one holding `images/`). */
@@ -21,9 +22,6 @@ export interface GhostImportOptions {
   onProgress?: ImportProgress;
 }
 
-
-/** Thrown inside the transaction of a dry run to undo it. */
-class DryRunDone extends Error {}
 
 /**
  * Moves a Ghost site in from its JSON export: authors, tags (the primary ones as sections), posts
@@ -48,24 +46,21 @@ export async function importGhost(services: Services, file: string, options: Gho
     const writer = new GhostWriter({ services, source, ghost, plans, images, report, imported: existing.imported, now: services.clock().toISOString() });
     const needed = await writer.reuseImages();
     const gathered = await gatherer.gather(needed, onProgress);
-    await services.store.db.transaction().execute(async (tx) => {
+    await writeInOneTransaction(services, report, async (tx) => {
       const scoped = writer.within(tx);
       await scoped.writeImages(gathered);
       await scoped.writeAuthors();
       await scoped.writeTags();
       await scoped.writePosts(onProgress);
       await scoped.writeAddresses();
-      if (report.dryRun) throw new DryRunDone();
     });
   } catch (error) {
     await gatherer.discard();
-    if (!(error instanceof DryRunDone)) throw error;
+    throw error;
   }
+  if (report.dryRun) await gatherer.discard();
   describe(ghost, report);
-  if (!report.dryRun) {
-    services.events.emit({ kind: 'settings', slugs: [] });
-    await services.recommendations.schedule();
-  }
+  await announceImport(services, report);
   return report;
 }
 

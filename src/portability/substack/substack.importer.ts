@@ -1,5 +1,6 @@
 import path from 'node:path';
-import { ContentEvents, PostService, TaxonomyService, type Post } from '../../content/index.js';
+import type { Post, PostService, TaxonomyService } from '../../content/index.js';
+import { announceImport, contentServicesIn, writeInOneTransaction } from '../import-run.js';
 import type { Tx } from '../../db/client.js';
 import { AppError, isAppError } from '../../errors/app-error.js';
 import type { Services } from '../../services.js';
@@ -29,9 +30,6 @@ export interface SubstackImportOptions {
   mediaHosts?: string[];
   onProgress?: ImportProgress;
 }
-
-/** Thrown inside the transaction of a dry run to undo it. */
-class DryRunDone extends Error {}
 
 /** The author posts are credited to when the site has none yet: Substack's export names no authors. */
 const HOUSE_AUTHOR = { name: 'Editorial', slug: 'editorial', bio: '' };
@@ -63,7 +61,7 @@ export async function importSubstack(services: Services, file: string, options: 
   try {
     const remaining = await images.reuse(services, existing, report);
     const gathered = await gatherer.gather(remaining, onProgress);
-    await services.store.db.transaction().execute(async (tx) => {
+    await writeInOneTransaction(services, report, async (tx) => {
       const writer = new Writer(services, tx, source, report, now);
       await writer.images(gathered, images);
       const author = await writer.author(existing);
@@ -76,7 +74,6 @@ export async function importSubstack(services: Services, file: string, options: 
         if (plan.targetId !== undefined && plan.post.slug) await writer.address(plan.post.slug, plan.targetId);
       }
       await importEmailLists(services, tx, archive.emailLists, report, onProgress);
-      if (report.dryRun) throw new DryRunDone();
     });
   } catch (error) {
     await gatherer.discard();
@@ -84,13 +81,11 @@ export async function importSubstack(services: Services, file: string, options: 
       // What this run meant to create appeared meanwhile: another import of the same export, or an editor.
       throw new AppError('SLUG_TAKEN', `${error.message} It was taken while the import ran (by another import at the same time, or an editor); nothing was changed. Run the import again.`);
     }
-    if (!(error instanceof DryRunDone)) throw error;
+    throw error;
   }
+  if (report.dryRun) await gatherer.discard();
   describe(skippedTypes, images, gatherer.unreachable, report);
-  if (!report.dryRun) {
-    services.events.emit({ kind: 'settings', slugs: [] });
-    await services.recommendations.schedule();
-  }
+  await announceImport(services, report);
   return report;
 }
 
@@ -187,9 +182,7 @@ class Writer {
     private readonly report: ImportReport,
     private readonly now: string,
   ) {
-    const events = new ContentEvents();
-    this.posts = new PostService({ db: tx, jobs: services.jobs, clock: services.clock, events });
-    this.taxonomy = new TaxonomyService({ db: tx, clock: services.clock, events });
+    ({ posts: this.posts, taxonomy: this.taxonomy } = contentServicesIn(tx, services));
   }
 
   async images(gathered: Map<string, Gathered>, images: SubstackImages): Promise<void> {

@@ -11,6 +11,7 @@ import { ImageCatalogue } from './media.plan.js';
 import { planAuthors, planPosts, planTerms, type Existing, type PostPlan } from './plan.js';
 import { REPEATED, scanExport, type ExportIndex } from './scan.js';
 import { postSlugsByIds, takenPostSlugs } from './wordpress.repository.js';
+import { announceImport, writeInOneTransaction } from '../import-run.js';
 import { WordpressWriter } from './wordpress.writer.js';
 import { readWxr } from './wxr.reader.js';
 import type { WxrSite } from './wxr.types.js';
@@ -26,9 +27,6 @@ export interface WordpressImportOptions {
   update?: boolean;
   onProgress?: ImportProgress;
 }
-
-/** Thrown inside the transaction of a dry run to undo it. */
-class DryRunDone extends Error {}
 
 /**
  * Moves a WordPress site in from its export file (WXR). The file is read three times, streaming:
@@ -64,7 +62,7 @@ export async function importWordpress(services: Services, file: string, options:
     const writer = new WordpressWriter({ services, source, index, plans, site, images, report, existing, now: services.clock().toISOString() });
     const needed = await writer.reuseImages(existing);
     const gathered = await gatherer.gather(needed, onProgress);
-    await services.store.db.transaction().execute(async (tx) => {
+    await writeInOneTransaction(services, report, async (tx) => {
       const scoped = writer.within(tx);
       await scoped.writeAuthors();
       await scoped.writeTerms();
@@ -74,17 +72,14 @@ export async function importWordpress(services: Services, file: string, options:
         if (plan.action === 'keep' || plan.action === 'skip') report.count(plan.entry.type, plan.action === 'keep' ? 'unchanged' : 'skipped');
       }
       await scoped.writeAddresses();
-      if (report.dryRun) throw new DryRunDone();
     });
   } catch (error) {
     await gatherer.discard();
-    if (!(error instanceof DryRunDone)) throw error;
+    throw error;
   }
+  if (report.dryRun) await gatherer.discard();
   describe(index, images, gatherer.unreachable, report);
-  if (!report.dryRun) {
-    services.events.emit({ kind: 'settings', slugs: [] });
-    await services.recommendations.schedule();
-  }
+  await announceImport(services, report);
   return report;
 }
 

@@ -1,5 +1,6 @@
 import type { Tx } from '../../db/client.js';
-import { ContentEvents, PostService, TaxonomyService, toInput, type Post } from '../../content/index.js';
+import { toInput, type Post, type PostService, type TaxonomyService } from '../../content/index.js';
+import { contentServicesIn } from '../import-run.js';
 import { AppError, isAppError } from '../../errors/app-error.js';
 import type { Services } from '../../services.js';
 import { recordImported, type ImportedItem } from '../imported-item.repository.js';
@@ -43,11 +44,8 @@ export class WordpressWriter {
   /** The same writer bound to a transaction, with content services of its own that announce nothing until the end. */
   within(tx: Tx): WordpressWriter {
     const scoped = new WordpressWriter(this.deps);
-    const events = new ContentEvents();
-    const { jobs, clock } = this.deps.services;
     scoped.tx = tx;
-    scoped.posts = new PostService({ db: tx, jobs, clock, events });
-    scoped.taxonomy = new TaxonomyService({ db: tx, clock, events });
+    ({ posts: scoped.posts, taxonomy: scoped.taxonomy } = contentServicesIn(tx, this.deps.services));
     return scoped;
   }
 
