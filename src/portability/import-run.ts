@@ -1,7 +1,16 @@
 import { ContentEvents, PostService, TaxonomyService } from '../content/index.js';
 import type { Tx } from '../db/client.js';
 import type { Services } from '../services.js';
-import type { ImportReport } from './import-report.js';
+import type { ImportProgress, ImportReport } from './import-report.js';
+
+/** What every import from another platform takes. */
+export interface PlatformImportOptions {
+  /** Do everything but keep nothing: the report says what would happen. */
+  dryRun?: boolean;
+  /** Bring items imported before up to date with the file (otherwise they are left as they are). */
+  update?: boolean;
+  onProgress?: ImportProgress;
+}
 
 /** Thrown inside the transaction of a dry run to undo it. */
 class DryRunDone extends Error {}

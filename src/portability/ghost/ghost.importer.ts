@@ -1,6 +1,6 @@
 import type { Services } from '../../services.js';
 import { importedItems } from '../imported-item.repository.js';
-import { ImportReport, type ImportProgress } from '../import-report.js';
+import { ImportReport } from '../import-report.js';
 import { MediaGatherer } from '../wordpress/media.gather.js';
 import { oneLine } from '../wordpress/names.js';
 import { postSlugsByIds, takenPostSlugs } from '../wordpress/wordpress.repository.js';
@@ -10,16 +10,11 @@ import { planImport, type Existing, type GhostPlans } from './ghost.plan.js';
 import { readGhostExport, type GhostExport } from './ghost.reader.js';
 import { ghostHtml } from './ghost.source.js';
 import { GhostWriter } from './ghost.writer.js';
-import { announceImport, writeInOneTransaction } from '../import-run.js';
+import { announceImport, writeInOneTransaction, type PlatformImportOptions } from '../import-run.js';
 
-export interface GhostImportOptions {
+export interface GhostImportOptions extends PlatformImportOptions {
   /** A copy of Ghost's content folder (the one holding `images/`). */
   contentDir?: string;
-  /** Do everything but keep nothing: the report says what would happen. */
-  dryRun?: boolean;
-  /** Bring items imported before up to date with the file (otherwise they are left as they are). */
-  update?: boolean;
-  onProgress?: ImportProgress;
 }
 
 

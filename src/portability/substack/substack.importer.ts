@@ -1,11 +1,11 @@
 import path from 'node:path';
 import type { Post, PostService, TaxonomyService } from '../../content/index.js';
-import { announceImport, contentServicesIn, writeInOneTransaction } from '../import-run.js';
+import { announceImport, contentServicesIn, writeInOneTransaction, type PlatformImportOptions } from '../import-run.js';
 import type { Tx } from '../../db/client.js';
 import { AppError, isAppError } from '../../errors/app-error.js';
 import type { Services } from '../../services.js';
 import { importedItems, recordImported } from '../imported-item.repository.js';
-import { ImportReport, type ImportProgress } from '../import-report.js';
+import { ImportReport } from '../import-report.js';
 import { addOldAddress } from '../old-address.repository.js';
 import { oldAddressKey } from '../old-address.js';
 import type { PlacedImage } from '../wordpress/body.types.js';
@@ -19,16 +19,11 @@ import { readPostsCsv } from './posts-csv.js';
 import { planPosts, postInputOf, type Existing, type PostPlan } from './substack.plan.js';
 import { importEmailLists } from './substack.subscribers.js';
 
-export interface SubstackImportOptions {
-  /** Do everything but keep nothing: the report says what would happen. */
-  dryRun?: boolean;
-  /** Bring posts imported before up to date with the export (otherwise they are left as they are). */
-  update?: boolean;
+export interface SubstackImportOptions extends PlatformImportOptions {
   /** Fetch the posts' images from Substack (default: yes); those that cannot be had stay where they are. */
   fetchMedia?: boolean;
   /** Hosts images are fetched from instead of Substack's own (a copy of its CDN somewhere else). */
   mediaHosts?: string[];
-  onProgress?: ImportProgress;
 }
 
 /** The author posts are credited to when the site has none yet: Substack's export names no authors. */

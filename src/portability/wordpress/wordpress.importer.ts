@@ -11,21 +11,16 @@ import { ImageCatalogue } from './media.plan.js';
 import { planAuthors, planPosts, planTerms, type Existing, type PostPlan } from './plan.js';
 import { REPEATED, scanExport, type ExportIndex } from './scan.js';
 import { postSlugsByIds, takenPostSlugs } from './wordpress.repository.js';
-import { announceImport, writeInOneTransaction } from '../import-run.js';
+import { announceImport, writeInOneTransaction, type PlatformImportOptions } from '../import-run.js';
 import { WordpressWriter } from './wordpress.writer.js';
 import { readWxr } from './wxr.reader.js';
 import type { WxrSite } from './wxr.types.js';
 
-export interface WordpressImportOptions {
+export interface WordpressImportOptions extends PlatformImportOptions {
   /** A copy of the old site's wp-content/uploads folder. */
   uploadsDir?: string;
   /** Ask the old site over HTTP(S) for images the uploads folder does not have (default: yes). */
   fetchMedia?: boolean;
-  /** Do everything but keep nothing: the report says what would happen. */
-  dryRun?: boolean;
-  /** Bring items imported before up to date with the file (otherwise they are left as they are). */
-  update?: boolean;
-  onProgress?: ImportProgress;
 }
 
 /**
