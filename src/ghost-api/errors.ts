@@ -72,6 +72,12 @@ function send(reply: FastifyReply, status: number, body: unknown): FastifyReply 
   return reply.code(status).header('cache-control', 'no-store').type('application/json; charset=utf-8').send(body);
 }
 
+/** A framework error found before any route ran (a broken escape, an over-long path part), in Ghost's envelope. */
+export function sendGhostError(reply: FastifyReply, error: FastifyError): FastifyReply {
+  const { status, body } = toGhostError(error);
+  return send(reply, status, body);
+}
+
 /** Every answer under /ghost/api, errors and unknown addresses included, takes Ghost's error envelope. */
 export function installGhostErrors(app: FastifyInstance, notFound: (request: FastifyRequest) => AppError): void {
   app.setErrorHandler(async (error: FastifyError, request, reply) => {

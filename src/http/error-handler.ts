@@ -2,6 +2,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest, Fasti
 import { isForeignKeyViolation, isUniqueViolation } from '../db/errors.js';
 import { AppError, isAppError } from '../errors/app-error.js';
 import { errorCodes, type ErrorCode } from '../errors/codes.js';
+import { sendGhostError } from '../ghost-api/errors.js';
 import { httpStatus } from '../errors/http-status.js';
 import { bodyLimits } from './body-limits.js';
 
@@ -46,6 +47,10 @@ const projectCodes: Partial<Record<string, ErrorCode>> = {
  * others, in the error envelope or as the site's error page, not in Fastify's own shape.
  */
 export const answerFrameworkError: NonNullable<FastifyServerOptions['frameworkErrors']> = (error, request, reply) => {
+  if (request.url.startsWith('/ghost/api/')) {
+    void sendGhostError(reply, error);
+    return;
+  }
   const page = htmlRenderers.get(request.server) ?? ((_status: number, message: string) => message);
   void send(reply, request, statusOf(error), toErrorBody(error), page);
 };

@@ -56,10 +56,19 @@ describe.each(dialects)('what the fuzzing found, on %s', (dialect) => {
     expect(res.json().error).toMatchObject({ code: 'VALIDATION_FAILED', fields: [{ field: '(input)', message: 'is cut short or is not valid multipart/form-data' }] });
   });
 
-  it('answers an OPTIONS request that is not a CORS preflight without a plain-text error', async () => {
-    const res = await t.app.inject({ method: 'OPTIONS', url: '/api/content/posts/a' });
+  it.each(['/api/content/posts/a', '/ghost/api/content/posts/a'])('answers an OPTIONS request to %s that is not a CORS preflight without a plain-text error', async (url) => {
+    const res = await t.app.inject({ method: 'OPTIONS', url });
     expect(res.statusCode).toBe(204);
     expect(res.body).toBe('');
+  });
+
+  it("answers addresses under Ghost's APIs that fail before routing in Ghost's error envelope", async () => {
+    const broken = await t.app.inject({ url: '/ghost/api/content/posts/%' });
+    expect(broken.statusCode).toBe(400);
+    expect(broken.json().errors[0]).toMatchObject({ type: 'BadRequestError', code: 'FST_ERR_BAD_URL' });
+    const long = await t.app.inject({ url: `/ghost/api/content/posts/slug/${'a'.repeat(600)}/` });
+    expect(long.statusCode).toBe(414);
+    expect(long.json().errors).toHaveLength(1);
   });
 
   it('ignores a return path that is not valid UTF-16 when a reader asks for a sign-in link', async () => {

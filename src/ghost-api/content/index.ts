@@ -22,7 +22,8 @@ export interface GhostContentOptions {
  */
 export async function ghostContentApi(app: FastifyInstance, { services, queries, publicUrl, rateLimit }: GhostContentOptions): Promise<void> {
   // Browsers on other origins send Accept-Version, which needs a preflight; no cookies cross origins.
-  await app.register(cors, { origin: '*', methods: ['GET', 'HEAD'], allowedHeaders: ['accept-version', CONTENT_KEY_HEADER], exposedHeaders: ['content-version'], maxAge: 86_400 });
+  // An OPTIONS request that is not a preflight gets the same empty answer rather than a plain-text 400.
+  await app.register(cors, { origin: '*', methods: ['GET', 'HEAD'], allowedHeaders: ['accept-version', CONTENT_KEY_HEADER], exposedHeaders: ['content-version'], maxAge: 86_400, strictPreflight: false });
   app.addHook('onRequest', app.rateLimit({ max: rateLimit, timeWindow: 60_000, errorResponseBuilder: () => new AppError('RATE_LIMITED') }));
   app.addHook('preHandler', async (request) => {
     const fromQuery = (request.query as { key?: unknown }).key;

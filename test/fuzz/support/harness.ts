@@ -88,7 +88,7 @@ async function fire(app: FastifyInstance, shot: Shot, extra: Record<string, stri
 }
 
 /** What kind of answer a request must get besides "not a 5xx". */
-export type Expect = 'json' | 'page' | { success: 'html' | 'csv' | 'json' | 'empty' };
+export type Expect = 'json' | 'ghost' | 'page' | { success: 'html' | 'csv' | 'json' | 'empty' };
 
 export interface AnswerRules {
   /** Origins a redirect may point to besides this site (the payment provider's pages). */
@@ -123,6 +123,7 @@ function unsound(shot: Shot, res: LightMyRequestResponse, expect: Expect, rules:
   if (status >= 400 && leaks.some((pattern) => pattern.test(body))) return `${status} answer leaks internals`;
   if (type.startsWith('text/html') && injected.some((pattern) => pattern.test(body))) return 'page carries injected markup unescaped';
   if (String(res.headers['set-cookie'] ?? '').includes('injected=')) return 'a header was injected';
+  if (expect === 'ghost') return ghostJsonProblem(status, type, body);
   const json = expect === 'json' || (typeof expect === 'object' && (status >= 400 || expect.success === 'json'));
   if (json) return jsonProblem(status, type, body);
   if (typeof expect === 'object') {
@@ -140,6 +141,21 @@ function redirectProblem(location: string | string[] | undefined, rules: AnswerR
   if (/^\/(?![/\\])/.test(location)) return null;
   if (rules.redirectOrigins.some((origin) => location.startsWith(`${origin}/`))) return null;
   return `redirect off the site to ${location.slice(0, 200)}`;
+}
+
+/** Ghost's APIs answer errors in Ghost's envelope: `{"errors":[{"message","type",…}]}`. */
+function ghostJsonProblem(status: number, type: string, body: string): string | null {
+  if (!type.startsWith('application/json')) return `${status} answer as ${type || 'no content type'}, not JSON`;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(body);
+  } catch {
+    return `${status} answer is not valid JSON`;
+  }
+  if (status < 400) return null;
+  const errors = (parsed as { errors?: Array<{ message?: unknown; type?: unknown }> }).errors;
+  if (!Array.isArray(errors) || errors.length === 0) return `${status} answer without Ghost's errors list`;
+  return errors.every((e) => typeof e?.message === 'string' && e.message !== '' && typeof e.type === 'string') ? null : `${status} answer with a malformed Ghost error`;
 }
 
 function jsonProblem(status: number, type: string, body: string): string | null {

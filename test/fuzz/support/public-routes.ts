@@ -152,4 +152,31 @@ export const publicFamilies: Family[] = [
         }),
       ),
   },
+  {
+    name: "Ghost's Content API",
+    expect: 'ghost',
+    shots: (known) =>
+      shots(
+        ['GET', 'HEAD', 'OPTIONS'],
+        fc
+          .tuple(
+            oneOf('/ghost/api/content/posts', '/ghost/api/content/pages', '/ghost/api/content/tags', '/ghost/api/content/authors', '/ghost/api/content/tiers', '/ghost/api/content/settings'),
+            fc.oneof(oneOf('', '/'), fc.tuple(oneOf('/', '/slug/'), slug(known), oneOf('', '/')).map((parts) => parts.join('')), page.map((n) => `/${n}/`)),
+          )
+          .map(([base, rest]) => `${base}${rest}`),
+        queryString({
+          key: fc.oneof({ arbitrary: fc.constant(known.contentKey), weight: 6 }, { arbitrary: text, weight: 1 }),
+          page: number,
+          limit: fc.oneof(number, fc.constant('all')),
+          filter: fc.oneof(
+            text,
+            fc.constantFrom('tag:film', 'tag:-film', 'featured:true+tag:[a,b]', "published_at:>'2020-01-01'", 'title:~\'x\'', '(tag:a,author:b)+-featured:true', 'primary_tag:film', 'tags.slug:film', 'count.posts:>1', 'id:>0', 'slug:[', "published_at:<'not a date'"),
+          ),
+          fields: fc.oneof(text, fc.constantFrom('title,url', 'id,slug,html', 'nonexistent')),
+          include: fc.oneof(text, fc.constantFrom('tags,authors', 'count.posts', 'nothing')),
+          formats: fc.oneof(text, fc.constantFrom('html,plaintext', 'mobiledoc')),
+          order: fc.oneof(text, fc.constantFrom('published_at desc', 'title asc', 'nope sideways')),
+        }),
+      ),
+  },
 ];
