@@ -136,6 +136,8 @@ describe('the editor in the browser', () => {
     await linkDialog.getByLabel('Link address').fill('https://festival.example/');
     await linkDialog.getByLabel('Link address').press('Enter');
     await linkDialog.waitFor({ state: 'detached' });
+    // The editor takes the focus back on the next frame: End must reach it, or the divider would replace the selected line.
+    await page.waitForFunction(() => document.activeElement?.closest('[contenteditable="true"]') != null);
     await page.keyboard.press('End');
     await toolbar.getByRole('button', { name: 'Divider' }).click();
     page.once('dialog', (dialog) => void dialog.accept('https://www.youtube.com/watch?v=dQw4w9WgXcQ'));
@@ -145,6 +147,8 @@ describe('the editor in the browser', () => {
     await page.keyboard.press('Control+s');
     await page.getByRole('status').filter({ hasText: /draft\s+Saved/ }).waitFor();
 
+    // The status may still show an earlier save's "Saved": wait for the one that holds the last change.
+    await expect.poll(async () => (await admin.services.posts.get(id)).html, { timeout: 10_000 }).toContain('youtube-nocookie.com/embed/dQw4w9WgXcQ');
     const html = (await admin.services.posts.get(id)).html;
     expect(html).toContain('<h2>A heading by shortcut</h2>');
     expect(html).toContain('<aside class="pull-quote"><p>A line worth pulling out</p></aside>');
@@ -190,6 +194,7 @@ describe('the editor in the browser', () => {
     await add.waitFor({ state: 'detached' });
     await page.keyboard.press('Control+s');
     await page.getByRole('status').filter({ hasText: /draft\s+Saved/ }).waitFor();
+    await expect.poll(async () => (await admin.services.posts.get(id)).html, { timeout: 10_000 }).toContain('</a>');
     const linked = /<a ([^>]*)>See the programme notes\.<\/a>/.exec((await admin.services.posts.get(id)).html)?.[1] ?? '';
     expect(linked.split(' ').sort()).toEqual(['href="https://festival.example/programme"', 'rel="noopener noreferrer"', 'target="_blank"'].flatMap((a) => a.split(' ')).sort());
 
@@ -203,22 +208,21 @@ describe('the editor in the browser', () => {
     await edit.getByRole('button', { name: 'Update link' }).click();
     await page.keyboard.press('Control+s');
     await page.getByRole('status').filter({ hasText: /draft\s+Saved/ }).waitFor();
-    const updated = (await admin.services.posts.get(id)).html;
-    expect(updated).toMatch(/<a href="\/programme\/">See the programme notes\.<\/a>/);
+    await expect.poll(async () => (await admin.services.posts.get(id)).html, { timeout: 10_000 }).toMatch(/<a href="\/programme\/">See the programme notes\.<\/a>/);
 
     await body.getByRole('link', { name: 'See the programme notes.' }).click();
     await page.keyboard.press('Control+k');
     await page.getByRole('dialog', { name: 'Edit link' }).getByRole('button', { name: 'Cancel' }).click();
     await page.getByRole('dialog').waitFor({ state: 'detached' });
-    // The editor takes the focus back on the next frame; the shortcut is the editor's.
+    // The editor takes the focus back on the next frame; then the link is picked again to remove it.
     await page.waitForFunction(() => document.activeElement?.closest('[contenteditable="true"]') != null);
+    await body.getByRole('link', { name: 'See the programme notes.' }).click();
     await page.keyboard.press('Control+k');
     await page.getByRole('dialog', { name: 'Edit link' }).getByRole('button', { name: 'Remove link' }).click();
     await page.keyboard.press('Control+s');
     await page.getByRole('status').filter({ hasText: /draft\s+Saved/ }).waitFor();
-    const unlinked = (await admin.services.posts.get(id)).html;
-    expect(unlinked).toContain('See the programme notes.');
-    expect(unlinked).not.toContain('<a ');
+    await expect.poll(async () => (await admin.services.posts.get(id)).html, { timeout: 10_000 }).not.toContain('<a ');
+    expect((await admin.services.posts.get(id)).html).toContain('See the programme notes.');
     expect(prompts).toEqual([]);
     await context.close();
   });
