@@ -1,6 +1,11 @@
 import { ContentEvents, PostService, TaxonomyService } from '../content/index.js';
 import type { Tx } from '../db/client.js';
 import type { Services } from '../services.js';
+import { importedItems, type ImportedItem } from './imported-item.repository.js';
+import type { PlacedImage } from './wordpress/body.types.js';
+import type { MediaNeed } from './wordpress/media.gather.js';
+import type { Existing } from './wordpress/plan.js';
+import { mediaByIds, postSlugsByIds, takenPostSlugs } from './wordpress/wordpress.repository.js';
 import type { ImportProgress, ImportReport } from './import-report.js';
 
 /** What every import from another platform takes. */
@@ -45,4 +50,43 @@ export async function announceImport(services: Services, report: ImportReport): 
   if (report.dryRun) return;
   services.events.emit({ kind: 'settings', slugs: [] });
   await services.recommendations.schedule();
+}
+
+/** What is here already: what earlier runs from the same source brought in, and the site's own tags, authors and slugs. */
+export async function loadExisting(services: Services, source: string): Promise<Existing> {
+  const { db } = services.store;
+  const imported = await importedItems(db, source);
+  const postIds = imported.filter((i) => i.kind === 'post').map((i) => i.targetId);
+  const [tags, authors, posts, takenSlugs] = await Promise.all([
+    services.taxonomy.listTags(),
+    services.taxonomy.listAuthors(),
+    postSlugsByIds(db, postIds),
+    takenPostSlugs(db),
+  ]);
+  return { imported, tags, authors, posts, takenSlugs };
+}
+
+/**
+ * Images an earlier run brought in and that are still in the library are placed as they are;
+ * answers the ones still to bring.
+ */
+export async function reuseImportedImages(
+  services: Services,
+  imported: ImportedItem[],
+  images: { needs: Map<string, MediaNeed>; placed: Map<string, PlacedImage> },
+  report: ImportReport,
+): Promise<MediaNeed[]> {
+  const before = new Map(imported.filter((i) => i.kind === 'media').map((i) => [i.externalId, i.targetId]));
+  const stored = await mediaByIds(services.store.db, [...before.values()]);
+  const remaining: MediaNeed[] = [];
+  for (const need of images.needs.values()) {
+    const media = stored.get(before.get(need.externalId) ?? -1);
+    if (media) {
+      images.placed.set(need.key, media);
+      report.count('image', 'unchanged');
+    } else {
+      remaining.push(need);
+    }
+  }
+  return remaining;
 }

@@ -1,16 +1,14 @@
 import type { Services } from '../../services.js';
-import { importedItems } from '../imported-item.repository.js';
 import { ImportReport } from '../import-report.js';
 import { MediaGatherer } from '../wordpress/media.gather.js';
 import { oneLine } from '../wordpress/names.js';
-import { postSlugsByIds, takenPostSlugs } from '../wordpress/wordpress.repository.js';
 import { convertGhostHtml } from './ghost.body.js';
 import { GhostImages } from './ghost.images.js';
 import { planImport, type Existing, type GhostPlans } from './ghost.plan.js';
 import { readGhostExport, type GhostExport } from './ghost.reader.js';
 import { ghostHtml } from './ghost.source.js';
 import { GhostWriter } from './ghost.writer.js';
-import { announceImport, writeInOneTransaction, type PlatformImportOptions } from '../import-run.js';
+import { announceImport, loadExisting, writeInOneTransaction, type PlatformImportOptions } from '../import-run.js';
 
 export interface GhostImportOptions extends PlatformImportOptions {
   /** A copy of Ghost's content folder (the one holding `images/`). */
@@ -59,19 +57,6 @@ export async function importGhost(services: Services, file: string, options: Gho
   return report;
 }
 
-/** What is here already, and what earlier runs from the same site (known by its title: Ghost's own user ids repeat across sites) brought in. */
-async function loadExisting(services: Services, source: string): Promise<Existing> {
-  const { db } = services.store;
-  const imported = await importedItems(db, source);
-  const postIds = imported.filter((i) => i.kind === 'post').map((i) => i.targetId);
-  const [tags, authors, posts, takenSlugs] = await Promise.all([
-    services.taxonomy.listTags(),
-    services.taxonomy.listAuthors(),
-    postSlugsByIds(db, postIds),
-    takenPostSlugs(db),
-  ]);
-  return { imported, tags, authors, posts, takenSlugs };
-}
 
 /** Every image of the old site that what is written shows: in bodies, as feature images and as author photos. */
 function findImages(ghost: GhostExport, plans: GhostPlans): GhostImages {

@@ -1,18 +1,10 @@
-import type { Author, Tag } from '../../content/index.js';
-import type { ImportedItem } from '../imported-item.repository.js';
 import type { ImportReport } from '../import-report.js';
 import { freeSlug, oneLine, slugFor } from '../wordpress/names.js';
-import { digest } from '../wordpress/plan.js';
+import { digest, type Existing } from '../wordpress/plan.js';
+
+export type { Existing };
 import type { GhostExport, GhostPost, GhostTag, GhostUser } from './ghost.reader.js';
 
-export interface Existing {
-  imported: ImportedItem[];
-  tags: Tag[];
-  authors: Author[];
-  /** Imported posts that still exist here: id → slug. */
-  posts: Map<number, string>;
-  takenSlugs: Set<string>;
-}
 
 export type Action = 'create' | 'update' | 'keep' | 'reuse' | 'skip';
 

@@ -1,6 +1,6 @@
 import type { Tx } from '../../db/client.js';
 import type { PostService, TaxonomyService } from '../../content/index.js';
-import { contentServicesIn } from '../import-run.js';
+import { contentServicesIn, reuseImportedImages } from '../import-run.js';
 import { isAppError } from '../../errors/app-error.js';
 import type { Services } from '../../services.js';
 import { recordImported, type ImportedItem } from '../imported-item.repository.js';
@@ -10,7 +10,6 @@ import { oldAddressKey } from '../old-address.js';
 import { plainText } from '../wordpress/html.js';
 import type { Gathered, MediaNeed } from '../wordpress/media.gather.js';
 import { targetHash } from '../wordpress/wordpress.writer.js';
-import { mediaByIds } from '../wordpress/wordpress.repository.js';
 import { convertGhostHtml } from './ghost.body.js';
 import { GHOST_URL, type GhostImages } from './ghost.images.js';
 import { postLabel, type Action, type GhostPlans, type PostPlan } from './ghost.plan.js';
@@ -47,21 +46,9 @@ export class GhostWriter {
   }
 
   /** Images brought in by an earlier run are used as they are; answers the ones still to bring. */
-  async reuseImages(): Promise<MediaNeed[]> {
+  reuseImages(): Promise<MediaNeed[]> {
     const { images, report, services, imported } = this.deps;
-    const before = new Map(imported.filter((i) => i.kind === 'media').map((i) => [i.externalId, i.targetId]));
-    const stored = await mediaByIds(services.store.db, [...before.values()]);
-    const remaining: MediaNeed[] = [];
-    for (const need of images.needs.values()) {
-      const media = stored.get(before.get(need.externalId) ?? -1);
-      if (media) {
-        images.placed.set(need.key, media);
-        report.count('image', 'unchanged');
-      } else {
-        remaining.push(need);
-      }
-    }
-    return remaining;
+    return reuseImportedImages(services, imported, images, report);
   }
 
   /** Records the images brought over in the library; the ones that could not be are reported. */

@@ -1,5 +1,4 @@
 import type { Services } from '../../services.js';
-import { importedItems } from '../imported-item.repository.js';
 import { ImportReport, type ImportProgress } from '../import-report.js';
 import { oldSiteOf } from './addresses.js';
 import type { BodyContext } from './body.types.js';
@@ -10,8 +9,7 @@ import { IMAGE_FILE } from './media-key.js';
 import { ImageCatalogue } from './media.plan.js';
 import { planAuthors, planPosts, planTerms, type Existing, type PostPlan } from './plan.js';
 import { REPEATED, scanExport, type ExportIndex } from './scan.js';
-import { postSlugsByIds, takenPostSlugs } from './wordpress.repository.js';
-import { announceImport, writeInOneTransaction, type PlatformImportOptions } from '../import-run.js';
+import { announceImport, loadExisting, writeInOneTransaction, type PlatformImportOptions } from '../import-run.js';
 import { WordpressWriter } from './wordpress.writer.js';
 import { readWxr } from './wxr.reader.js';
 import type { WxrSite } from './wxr.types.js';
@@ -92,18 +90,6 @@ function originOf(site: WxrSite): string {
   }
 }
 
-async function loadExisting(services: Services, source: string): Promise<Existing> {
-  const { db } = services.store;
-  const imported = await importedItems(db, source);
-  const postIds = imported.filter((i) => i.kind === 'post').map((i) => i.targetId);
-  const [tags, authors, posts, takenSlugs] = await Promise.all([
-    services.taxonomy.listTags(),
-    services.taxonomy.listAuthors(),
-    postSlugsByIds(db, postIds),
-    takenPostSlugs(db),
-  ]);
-  return { imported, tags, authors, posts, takenSlugs };
-}
 
 /** The second reading: every image the bodies to be written show, so each is brought over once before writing. */
 async function findBodyImages(file: string, index: ExportIndex, posts: Map<string, PostPlan>, images: ImageCatalogue, onProgress?: ImportProgress): Promise<void> {

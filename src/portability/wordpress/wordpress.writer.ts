@@ -1,6 +1,6 @@
 import type { Tx } from '../../db/client.js';
 import { toInput, type Post, type PostService, type TaxonomyService } from '../../content/index.js';
-import { contentServicesIn } from '../import-run.js';
+import { contentServicesIn, reuseImportedImages } from '../import-run.js';
 import { AppError, isAppError } from '../../errors/app-error.js';
 import type { Services } from '../../services.js';
 import { recordImported, type ImportedItem } from '../imported-item.repository.js';
@@ -16,7 +16,6 @@ import type { ImageCatalogue } from './media.plan.js';
 import { digest, type AuthorPlan, type Existing, type PostPlan, type TermPlan } from './plan.js';
 import { postInput } from './post-input.js';
 import { fingerprint, type ExportIndex } from './scan.js';
-import { mediaByIds } from './wordpress.repository.js';
 import type { WxrItem, WxrTerm } from './wxr.types.js';
 
 export interface WriterDeps {
@@ -50,21 +49,9 @@ export class WordpressWriter {
   }
 
   /** Images brought in by an earlier run are used as they are; answers the ones still to bring. */
-  async reuseImages(existing: Existing): Promise<MediaNeed[]> {
-    const { images, report } = this.deps;
-    const before = new Map(existing.imported.filter((i) => i.kind === 'media').map((i) => [i.externalId, i.targetId]));
-    const stored = await mediaByIds(this.deps.services.store.db, [...before.values()]);
-    const remaining: MediaNeed[] = [];
-    for (const need of images.needs.values()) {
-      const media = stored.get(before.get(need.externalId) ?? -1);
-      if (media) {
-        images.placed.set(need.key, media);
-        report.count('image', 'unchanged');
-      } else {
-        remaining.push(need);
-      }
-    }
-    return remaining;
+  reuseImages(existing: Existing): Promise<MediaNeed[]> {
+    const { images, report, services } = this.deps;
+    return reuseImportedImages(services, existing.imported, images, report);
   }
 
   async writeAuthors(): Promise<void> {

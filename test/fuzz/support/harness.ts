@@ -145,29 +145,29 @@ function redirectProblem(location: string | string[] | undefined, rules: AnswerR
 
 /** Ghost's APIs answer errors in Ghost's envelope: `{"errors":[{"message","type",…}]}`. */
 function ghostJsonProblem(status: number, type: string, body: string): string | null {
-  if (!type.startsWith('application/json')) return `${status} answer as ${type || 'no content type'}, not JSON`;
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(body);
-  } catch {
-    return `${status} answer is not valid JSON`;
-  }
+  const read = readJson(status, type, body);
+  if ('problem' in read) return read.problem;
   if (status < 400) return null;
-  const errors = (parsed as { errors?: Array<{ message?: unknown; type?: unknown }> }).errors;
+  const errors = (read.parsed as { errors?: Array<{ message?: unknown; type?: unknown }> }).errors;
   if (!Array.isArray(errors) || errors.length === 0) return `${status} answer without Ghost's errors list`;
   return errors.every((e) => typeof e?.message === 'string' && e.message !== '' && typeof e.type === 'string') ? null : `${status} answer with a malformed Ghost error`;
 }
 
-function jsonProblem(status: number, type: string, body: string): string | null {
-  if (!type.startsWith('application/json')) return `${status} answer as ${type || 'no content type'}, not JSON`;
-  let parsed: unknown;
+/** The answer's JSON, or why it is not JSON. */
+function readJson(status: number, type: string, body: string): { parsed: unknown } | { problem: string } {
+  if (!type.startsWith('application/json')) return { problem: `${status} answer as ${type || 'no content type'}, not JSON` };
   try {
-    parsed = JSON.parse(body);
+    return { parsed: JSON.parse(body) as unknown };
   } catch {
-    return `${status} answer is not valid JSON`;
+    return { problem: `${status} answer is not valid JSON` };
   }
+}
+
+function jsonProblem(status: number, type: string, body: string): string | null {
+  const read = readJson(status, type, body);
+  if ('problem' in read) return read.problem;
   if (status < 400) return null;
-  const error = (parsed as { error?: { code?: unknown; message?: unknown; fields?: unknown } }).error;
+  const error = (read.parsed as { error?: { code?: unknown; message?: unknown; fields?: unknown } }).error;
   if (!error || typeof error.code !== 'string' || !/^[A-Z][A-Z0-9_]*$/.test(error.code)) return `${status} answer without an error code`;
   if (typeof error.message !== 'string' || error.message === '') return `${status} answer without an error message`;
   if (error.fields !== undefined && !(Array.isArray(error.fields) && error.fields.every((f) => typeof f?.field === 'string' && typeof f?.message === 'string'))) {
