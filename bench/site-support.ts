@@ -2,6 +2,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
+import readline from 'node:readline';
 
 /** A free TCP port on loopback. */
 export function freePort(): Promise<number> {
@@ -15,22 +16,26 @@ export function freePort(): Promise<number> {
   });
 }
 
+/** Polls a URL until it answers 200; checks often, so the time it took is a start-up time. */
 async function waitFor(url: string, child: ChildProcess, timeoutMs = 120_000): Promise<void> {
   const started = Date.now();
   while (Date.now() - started < timeoutMs) {
     if (child.exitCode !== null) throw new Error(`${url}: the process exited with ${child.exitCode}`);
     try {
-      if ((await fetch(url)).ok) return;
+      const res = await fetch(url);
+      await res.arrayBuffer();
+      if (res.ok) return;
     } catch {
       // not listening yet
     }
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await new Promise((resolve) => setTimeout(resolve, 5));
   }
   throw new Error(`${url} did not answer within ${timeoutMs / 1000} s`);
 }
 
 export interface Started {
   url: string;
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -43,27 +48,62 @@ function stopper(child: ChildProcess): () => Promise<void> {
     });
 }
 
-/** Masthead with the demo magazine in a fresh data directory, as its own process. */
-export async function startMasthead(dataDir: string): Promise<Started> {
+const cli = path.resolve('bin/masthead.js');
+
+/** Builds the JavaScript that bin/masthead.js runs (as `npm start` does first) when it is missing. */
+export function ensureBuilt(force = false): void {
+  if (!force && fs.existsSync(path.resolve('dist/cli/main.js'))) return;
+  process.stderr.write('building (npm run build)\n');
+  const build = spawnSync('npm', ['run', 'build', '--silent'], { stdio: ['ignore', 'ignore', 'inherit'] });
+  if (build.status !== 0) throw new Error(`npm run build failed (exit ${build.status})`);
+}
+
+/**
+ * The environment `npm start` gives Masthead on a fresh machine: SQLite in the data folder and the
+ * default log level, whatever the shell running the benchmark has set.
+ */
+function mastheadEnv(dataDir: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  for (const name of ['LOG_LEVEL', 'TRUST_PROXY', 'PUBLIC_URL', 'NODE_OPTIONS']) delete env[name];
+  return { ...env, DATA_DIR: dataDir, DATABASE_URL: '', HOST: '127.0.0.1', ...extra };
+}
+
+/** Runs one CLI command of the built Masthead on a data folder and returns what it printed. */
+export function masthead(dataDir: string, args: string[]): string {
+  const run = spawnSync(process.execPath, [cli, ...args], { env: mastheadEnv(dataDir), encoding: 'utf8' });
+  if (run.status !== 0) throw new Error(`masthead ${args.join(' ')} failed (exit ${run.status}): ${run.stderr}`);
+  return run.stdout;
+}
+
+export interface StartedMasthead extends Started {
+  /** Milliseconds from spawning the process to the first 200 answer of `firstPage`. */
+  startMs: number;
+}
+
+/**
+ * Masthead as `npm start` runs it (the built bin/masthead.js, `start --demo`, SQLite, default log
+ * level) in its own process on a random port; its log goes to a file, as under a service manager.
+ */
+export async function startMasthead(dataDir: string, options: { firstPage?: string; logFile?: string; env?: Record<string, string> } = {}): Promise<StartedMasthead> {
+  ensureBuilt();
   const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/run.ts', 'start', '--demo'], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', DATABASE_URL: '' },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  const log = fs.openSync(options.logFile ?? `${dataDir}.log`, 'a');
+  const began = process.hrtime.bigint();
+  const child = spawn(process.execPath, [cli, 'start', '--demo'], { env: mastheadEnv(dataDir, { ...options.env, PORT: String(port) }), stdio: ['ignore', log, log] });
+  fs.closeSync(log);
   const url = `http://127.0.0.1:${port}`;
-  await waitFor(`${url}/healthz`, child);
-  return { url, stop: stopper(child) };
+  try {
+    await waitFor(`${url}${options.firstPage ?? '/'}`, child);
+  } catch (error) {
+    child.kill('SIGKILL');
+    throw error;
+  }
+  return { url, pid: child.pid!, startMs: Number(process.hrtime.bigint() - began) / 1e6, stop: stopper(child) };
 }
 
 /** nginx from the system package serving a folder on loopback (one worker, like one Node process). */
 export async function startNginx(root: string, workDir: string): Promise<Started> {
-  const find = () => ['/usr/sbin/nginx', '/usr/bin/nginx'].find((p) => fs.existsSync(p));
-  if (!find() && process.getuid?.() === 0) {
-    process.stderr.write('installing nginx from the system packages\n');
-    spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit' });
-    spawnSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'nginx'], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
-  }
-  const binary = find();
+  const binary = ['/usr/sbin/nginx', '/usr/bin/nginx'].find((p) => fs.existsSync(p));
   if (!binary) throw new Error('nginx is not installed: apt-get install -y nginx');
   const port = await freePort();
   const conf = path.join(workDir, 'nginx.conf');
@@ -72,7 +112,7 @@ export async function startNginx(root: string, workDir: string): Promise<Started
     `worker_processes 1;
 daemon off;
 pid ${workDir}/nginx.pid;
-error_log ${workDir}/error.log warn;
+error_log ${workDir}/nginx-error.log warn;
 events { worker_connections 1024; }
 http {
   access_log off;
@@ -81,20 +121,39 @@ http {
   fastcgi_temp_path ${workDir}/fastcgi;
   uwsgi_temp_path ${workDir}/uwsgi;
   scgi_temp_path ${workDir}/scgi;
-  default_type text/html;
+  types { text/html html; application/rss+xml xml; application/json json; }
+  charset utf-8;
+  charset_types application/rss+xml application/json;
   sendfile on;
   tcp_nopush on;
-  keepalive_requests 100000;
+  keepalive_requests 1000000;
   server {
     listen 127.0.0.1:${port};
     root ${root};
-    location / { try_files $uri $uri/index.html =404; }
   }
 }
 `,
+    { mode: 0o644 },
   );
   const child = spawn(binary, ['-p', workDir, '-c', conf], { stdio: ['ignore', 'ignore', 'inherit'] });
   const url = `http://127.0.0.1:${port}`;
-  await waitFor(`${url}/`, child);
-  return { url, stop: stopper(child) };
+  await waitFor(`${url}/${fs.readdirSync(root)[0]}`, child);
+  return { url, pid: child.pid!, stop: stopper(child) };
+}
+
+/** A bare node:http server answering the files of a folder from memory (bench/support/bare-server.ts). */
+export async function startBareNode(root: string): Promise<Started> {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.resolve('bench/support/bare-server.ts'), root], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const port = await new Promise<string>((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`the bare Node server exited with ${code}`)));
+    readline.createInterface({ input: child.stdout! }).once('line', resolve);
+  });
+  return { url: `http://127.0.0.1:${port.trim()}`, pid: child.pid!, stop: stopper(child) };
+}
+
+/** Resident memory of a process from /proc, in MB: now (VmRSS) and its peak (VmHWM). */
+export function memoryOf(pid: number): { rss: number; peak: number } {
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN);
+  return { rss: kb('VmRSS') / 1024, peak: kb('VmHWM') / 1024 };
 }

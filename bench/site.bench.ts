@@ -1,237 +1,188 @@
-// Public site speed: cached article vs nginx serving the same file, uncached render throughput,
-// and uncached archive pages over a 100,000-post corpus. One run; compare the ratios.
-// Usage: npm run bench:site [-- --posts 100000 --seconds 10]
+// Public site speed as a reader meets it: Masthead started as `npm start` runs it (built JS,
+// SQLite, the demo magazine, default log level) beside nginx serving the same bytes as static
+// files and a bare Node http server answering them from memory, all loaded by wrk in one run.
+// Usage: npm run bench:site [-- --only article,search --duration 10 --json out.json --no-build]
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import autocannon from 'autocannon';
-import { sql } from 'kysely';
-import pino from 'pino';
-import { anonymous, type Post } from '../src/content/index.js';
-import { openStore } from '../src/db/client.js';
-import { migrateToLatest } from '../src/db/migrate.js';
-import { loadDemoContent } from '../src/demo/index.js';
-import { outboxMailer } from '../src/email/index.js';
-import { createServices, type Services } from '../src/services.js';
-import { ListingMemo } from '../src/site/listing-memo.js';
-import type { SiteDeps } from '../src/site/page.js';
-import { archivePage } from '../src/site/pages/archive.page.js';
-import { homeArchivePage, homePage } from '../src/site/pages/home.page.js';
-import { postPage } from '../src/site/pages/post.page.js';
-import { renderPage } from '../src/site/render.js';
-import { loadTheme } from '../src/site/theme.js';
-import { startMasthead, startNginx } from './site-support.js';
+import { ensureBuilt, masthead, memoryOf, startBareNode, startMasthead, startNginx, type Started } from './site-support.js';
+import { signInMember } from './support/member-session.js';
+import { wrk, type Load } from './support/wrk.js';
 
 const argv = process.argv.slice(2);
-const option = (name: string, fallback: number) => Number(argv[argv.indexOf(`--${name}`) + 1] ?? 0) || fallback;
-const corpusSize = option('posts', 100_000);
-const seconds = option('seconds', 10);
-const logger = pino({ level: 'silent' });
+const option = (name: string) => {
+  const at = argv.indexOf(`--${name}`);
+  return at === -1 ? undefined : argv[at + 1];
+};
+const seconds = Number(option('duration') ?? 10);
+const warmUp = Math.min(3, seconds);
+const jsonFile = option('json');
+
+type Goal = { kind: 'nginx'; ratio: number; p99?: number } | { kind: 'rps'; rps: number; p99: number };
+
+interface LoadRow {
+  id: string;
+  what: string;
+  /** Where the page is on Masthead; the same bytes are served as `file` by the baselines. */
+  path: string;
+  file: string;
+  member?: boolean;
+  /** Behind a per-address rate limit: every request comes from another address. */
+  rotateAddress?: boolean;
+  goal: Goal;
+}
+
+const loadRows: LoadRow[] = [
+  { id: 'article', what: 'cached article, anonymous reader', path: '', file: 'article.html', goal: { kind: 'nginx', ratio: 0.65, p99: 5 } },
+  { id: 'home', what: 'cached home page', path: '/', file: 'home.html', goal: { kind: 'nginx', ratio: 0.65 } },
+  { id: 'section', what: 'cached section page', path: '/tag/film/', file: 'section.html', goal: { kind: 'nginx', ratio: 0.65 } },
+  { id: 'rss', what: 'RSS feed', path: '/rss/', file: 'rss.xml', goal: { kind: 'nginx', ratio: 0.5 } },
+  { id: 'member-article', what: 'signed-in member: article', path: '', file: 'member-article.html', member: true, goal: { kind: 'rps', rps: 3000, p99: 15 } },
+  { id: 'member-home', what: 'signed-in member: home page', path: '/', file: 'member-home.html', member: true, goal: { kind: 'rps', rps: 3000, p99: 15 } },
+  { id: 'member-section', what: 'signed-in member: section page', path: '/tag/film/', file: 'member-section.html', member: true, goal: { kind: 'rps', rps: 2000, p99: 15 } },
+  { id: 'content-api', what: 'Content API, list of 15 posts (/api/content/)', path: '/api/content/posts/?limit=15&key=', file: 'content-api.json', rotateAddress: true, goal: { kind: 'rps', rps: 3000, p99: Infinity } },
+  { id: 'ghost-content-api', what: 'Content API, list of 15 posts (/ghost/api/content/)', path: '/ghost/api/content/posts/?limit=15&key=', file: 'ghost-content-api.json', rotateAddress: true, goal: { kind: 'rps', rps: 3000, p99: Infinity } },
+  { id: 'search', what: 'search page, one common word', path: '/search/?q=women', file: 'search.html', goal: { kind: 'rps', rps: 1500, p99: 25 } },
+];
+const otherRows = ['cold-start', 'memory'];
+const only = option('only')?.split(',');
+const unknown = only?.filter((id) => !loadRows.some((r) => r.id === id) && !otherRows.includes(id));
+if (unknown?.length) throw new Error(`unknown row(s) ${unknown.join(', ')}; rows: ${[...loadRows.map((r) => r.id), ...otherRows].join(', ')}`);
+const wanted = (id: string) => !only || only.includes(id);
+
+const loadavg = () => os.loadavg().map((l) => l.toFixed(2));
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'masthead-site-bench-'));
+// nginx's worker runs as nobody: the folder it serves from must be world-readable.
 fs.chmodSync(work, 0o755);
-const results: string[] = [];
-/** CPU time of this process (all threads), in ms: on a shared machine, what the work itself cost. */
-const cpuMs = () => {
-  const { user, system } = process.cpuUsage();
-  return (user + system) / 1000;
-};
-const report = (line: string) => {
-  results.push(line);
-  process.stderr.write(`${line}\n`);
-};
+const root = path.join(work, 'static');
+fs.mkdirSync(root, { mode: 0o755 });
+const dataDir = path.join(work, 'data');
+const logFile = path.join(work, 'masthead.log');
+const servers: Started[] = [];
+const int = (n: number) => Math.round(n).toLocaleString('en');
+const ms = (n: number) => (n < 10 ? n.toFixed(1) : n.toFixed(0));
+const ratio = (n: number) => (n < 0.1 ? n.toFixed(3) : n.toFixed(2));
+const note = (line: string) => process.stderr.write(`${line}\n`);
 
-async function load(url: string) {
-  const result = await autocannon({ url, connections: 32, duration: seconds, pipelining: 1 });
-  if (result.non2xx > 0 || result.errors > 0) throw new Error(`${url}: ${result.non2xx} non-2xx answers, ${result.errors} errors`);
-  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99 };
+interface Measured extends LoadRow {
+  masthead: Load;
+  nginx: Load;
+  bareNode: Load;
+  bytes: number;
+  pass: boolean;
+  loadavgBefore: string[];
 }
 
-async function servingBench() {
-  const app = await startMasthead(path.join(work, 'app-data'));
-  const root = path.join(work, 'static');
-  fs.mkdirSync(root, { mode: 0o755 });
-  try {
-    const feed = await (await fetch(`${app.url}/rss/`)).text();
-    const article = /<link>([^<]+)<\/link>\s*<guid/.exec(feed)?.[1]?.replace(/^https?:\/\/[^/]+/, '') ?? '/';
-    const html = await (await fetch(`${app.url}${article}`)).text();
-    fs.writeFileSync(path.join(root, 'index.html'), html, { mode: 0o644 });
-    const nginx = await startNginx(root, work);
-    try {
-      await autocannon({ url: `${app.url}${article}`, connections: 32, duration: 2 });
-      const staticFile = await load(`${nginx.url}/`);
-      const cached = await load(`${app.url}${article}`);
-      report(`article page: ${article} (${(html.length / 1024).toFixed(1)} KB of HTML, no compression requested)`);
-      report(`nginx static file:     ${staticFile.rps.toFixed(0)} req/s, p50 ${staticFile.p50} ms, p99 ${staticFile.p99} ms`);
-      report(`Masthead cached page:  ${cached.rps.toFixed(0)} req/s, p50 ${cached.p50} ms, p99 ${cached.p99} ms`);
-      report(`ratio Masthead:nginx = ${((cached.rps / staticFile.rps) * 100).toFixed(0)}% (target >= 50%); p99 ${cached.p99} ms (target < 10 ms)`);
-    } finally {
-      await nginx.stop();
-    }
-  } finally {
-    await app.stop();
-  }
-}
-
-function openServices(name: string): Services {
-  const store = openStore({ kind: 'sqlite', file: path.join(work, `${name}.db`) });
-  return createServices(store, { logger, mailer: outboxMailer({ dataDir: work, mailFrom: undefined }) });
-}
-
-function siteDeps(services: Services, listings: ListingMemo): SiteDeps {
-  return { posts: services.posts, taxonomy: services.taxonomy, settings: services.settings, listings, theme: loadTheme(), publicUrl: 'https://halcyon.example' };
-}
-
-async function renderBench() {
-  const services = openServices('demo');
-  await migrateToLatest(services.store.db);
-  await loadDemoContent(services, { mediaDir: path.join(work, 'media') });
-  const memo = new ListingMemo({ posts: services.posts, recommendations: services.recommendations });
-  const deps = siteDeps(services, memo);
-  const posts = (await services.posts.list({}, { limit: 500 })).posts;
-  const render = async (post: Post) => {
-    const found = await services.posts.lookupPublic(post.slug);
-    if (found.kind !== 'post') throw new Error(`${post.slug} is not published`);
-    return renderPage(deps, await services.settings.site(), await postPage(deps, found.post, anonymous));
+async function measure(row: LoadRow, mastheadUrl: string, nginxUrl: string, bareUrl: string, headers: Record<string, string>): Promise<Measured> {
+  const loadavgBefore = loadavg();
+  // The baselines get the same wrk script, so the load generator costs the same in all three.
+  const run = async (url: string, withHeaders: Record<string, string>) => {
+    await wrk(work, url, { seconds: warmUp, headers: withHeaders, rotateAddress: row.rotateAddress });
+    const load = await wrk(work, url, { seconds, headers: withHeaders, rotateAddress: row.rotateAddress });
+    if (load.errors > 0) throw new Error(`${url}: ${load.errors} errors or answers other than 2xx/3xx in ${load.requests} requests`);
+    return load;
   };
-  const rate = async (name: string, before: () => void) => {
-    for (const post of posts) await render(post);
-    const began = process.hrtime.bigint();
-    const cpuBefore = cpuMs();
-    let pages = 0;
-    while (Number(process.hrtime.bigint() - began) < 3e9) {
-      before();
-      await render(posts[pages % posts.length]!);
-      pages += 1;
-    }
-    const perSecond = pages / (Number(process.hrtime.bigint() - began) / 1e9);
-    const perCpuSecond = pages / ((cpuMs() - cpuBefore) / 1000);
-    report(`uncached article render, ${name}: ${perSecond.toFixed(0)} pages/s, ${perCpuSecond.toFixed(0)} per CPU-second (target >= 2,000)`);
-  };
-  await rate('"More from" lists in memory (as in the running app)', () => {});
-  await rate('every list read from the database', () => memo.clear());
-  const page = await postPage(deps, posts[0]!, anonymous);
-  const site = await services.settings.site();
-  const began = process.hrtime.bigint();
-  const cpuBefore = cpuMs();
-  let count = 0;
-  while (Number(process.hrtime.bigint() - began) < 2e9) {
-    renderPage(deps, site, page);
-    count += 1;
-  }
-  const wall = count / (Number(process.hrtime.bigint() - began) / 1e9);
-  report(`article template alone (data ready): ${wall.toFixed(0)} pages/s, ${(count / ((cpuMs() - cpuBefore) / 1000)).toFixed(0)} per CPU-second`);
-  await services.store.close();
+  const m = await run(mastheadUrl, headers);
+  const nginx = await run(`${nginxUrl}/${row.file}`, {});
+  const bareNode = await run(`${bareUrl}/${row.file}`, {});
+  const goal = row.goal;
+  const pass = goal.kind === 'nginx' ? m.rps >= goal.ratio * nginx.rps && (goal.p99 === undefined || m.p99 < goal.p99) : m.rps >= goal.rps && m.p99 < goal.p99;
+  const bytes = fs.statSync(path.join(root, row.file)).size;
+  note(`${row.id}: ${int(m.rps)} req/s (p50 ${ms(m.p50)}, p99 ${ms(m.p99)} ms) = ${ratio(m.rps / nginx.rps)} of nginx (${int(nginx.rps)}), ${ratio(m.rps / bareNode.rps)} of bare Node (${int(bareNode.rps)}) ${pass ? 'pass' : 'FAIL'}`);
+  return { ...row, masthead: m, nginx, bareNode, bytes, pass, loadavgBefore };
 }
 
-const sections = ['film', 'television', 'books', 'music', 'culture', 'politics', 'life', 'news'];
-const words = 'light city river portrait summer quiet novel stage archive letter harbour window orchard ballad morning'.split(' ');
+const goalText = (goal: Goal) =>
+  goal.kind === 'nginx'
+    ? `≥ ${goal.ratio} of nginx${goal.p99 === undefined ? '' : `, p99 < ${goal.p99} ms`}`
+    : `≥ ${int(goal.rps)} req/s${Number.isFinite(goal.p99) ? `, p99 < ${goal.p99} ms` : ''}`;
 
-const BASE = option('base', 5_000);
-const STEP_MINUTES = 47;
-
-/** The first pieces go through the post service like real ones; the rest are SQL copies of them. */
-async function seed(services: Services) {
-  await services.settings.updateSite({ title: 'Bench', navigation: sections.map((s) => ({ label: s, url: `/tag/${s}/` })) });
-  for (const [i, slug] of sections.entries()) await services.taxonomy.createTag({ name: slug, slug, isSection: true, navOrder: i });
-  for (let a = 0; a < 40; a += 1) await services.taxonomy.createAuthor({ name: `Writer ${a}`, slug: `writer-${a}` });
-  const start = Date.parse('2016-01-01T00:00:00Z');
-  const base = Math.min(BASE, corpusSize);
-  for (let i = 0; i < base; i += 1) {
-    const paragraph = (n: number) => Array.from({ length: 60 }, (_, k) => words[(i * 7 + n * 13 + k) % words.length]).join(' ');
-    await services.posts.create({
-      title: `Piece number ${i} about ${words[i % words.length]}`,
-      body: `${paragraph(1)}.\n\n${paragraph(2)}.`,
-      authors: [`writer-${i % 40}`],
-      tags: [sections[i % sections.length]!, sections[(i + 3) % sections.length]!],
-      status: 'published',
-      featured: i % 50 === 0,
-      publishedAt: new Date(start + i * 60_000 * STEP_MINUTES).toISOString(),
-      featureImage: { url: `/media/bench/${i}.jpg`, alt: `Picture ${i}` },
-    });
-    if (i % 1000 === 999) process.stderr.write(`\rseeded ${i + 1}/${corpusSize}`);
+function table(measured: Measured[], coldStart: number[] | undefined, memory: { idle: number; after?: { rss: number; peak: number } } | undefined): string {
+  const verdict = (pass: boolean) => (pass ? 'pass' : '**FAIL**');
+  const lines = ['| what | Masthead | nginx | bare Node | ratio | target |', '|---|---:|---:|---:|---:|---|'];
+  for (const r of measured) {
+    const load = (l: Load) => `${int(l.rps)} req/s`;
+    lines.push(
+      `| ${r.what} (${(r.bytes / 1024).toFixed(1)} KB) | ${load(r.masthead)}, p50 ${ms(r.masthead.p50)} / p99 ${ms(r.masthead.p99)} ms | ${load(r.nginx)} | ${load(r.bareNode)} | ${ratio(r.masthead.rps / r.nginx.rps)} of nginx, ${ratio(r.masthead.rps / r.bareNode.rps)} of bare Node | ${goalText(r.goal)}: ${verdict(r.pass)} |`,
+    );
   }
-  const db = services.store.db;
-  const columns = (await sql<{ name: string }>`select name from pragma_table_info('posts')`.execute(db)).rows
-    .map((r) => r.name)
-    .filter((name) => name !== 'id');
-  for (let copy = 1; copy * base < corpusSize; copy += 1) {
-    const count = Math.min(base, corpusSize - copy * base);
-    const shift = `+${copy * base * STEP_MINUTES} minutes`;
-    const values = columns.map((c) => {
-      if (c === 'slug') return sql`slug || ${`-c${copy}`}`;
-      if (c === 'published_at') return sql`strftime('%Y-%m-%dT%H:%M:%fZ', published_at, ${shift})`;
-      return sql.ref(c);
-    });
-    await db.transaction().execute(async (tx) => {
-      await sql`insert into posts (${sql.join(columns.map((c) => sql.ref(c)))}) select ${sql.join(values)} from posts where id <= ${count} order by id`.execute(tx);
-      for (const table of ['post_tags', 'post_authors'] as const) {
-        const link = table === 'post_tags' ? 'tag_id' : 'author_id';
-        await sql`insert into ${sql.table(table)} (post_id, ${sql.ref(link)}, position, listed, published_at)
-          select copy.id, l.${sql.ref(link)}, l.position, l.listed, copy.published_at
-          from ${sql.table(table)} l join posts p on p.id = l.post_id join posts copy on copy.slug = p.slug || ${`-c${copy}`}
-          where p.id <= ${count}`.execute(tx);
-      }
-    });
-    process.stderr.write(`\rseeded ${copy * base + count}/${corpusSize}`);
+  if (coldStart) {
+    const median = coldStart[Math.floor(coldStart.length / 2)]!;
+    lines.push(`| cold start, existing database, spawn to first page (median of ${coldStart.length}) | ${(median / 1000).toFixed(2)} s | | | | < 0.5 s: ${verdict(median < 500)} |`);
   }
-  process.stderr.write('\n');
+  if (memory) {
+    const after = memory.after ? ` / ${memory.after.rss.toFixed(0)} MB (peak ${memory.after.peak.toFixed(0)} MB)` : '';
+    const pass = memory.idle < 80 && (!memory.after || memory.after.rss < 150);
+    lines.push(`| memory (RSS) idle${memory.after ? ' / after the loads' : ''} | ${memory.idle.toFixed(0)} MB${after} | | | | < 80 MB / < 150 MB: ${verdict(pass)} |`);
+  }
+  return lines.join('\n');
 }
 
-async function archiveBench() {
-  const services = openServices('corpus');
-  await migrateToLatest(services.store.db);
-  await seed(services);
-  const memo = new ListingMemo({ posts: services.posts, recommendations: services.recommendations });
-  const deps = siteDeps(services, memo);
-  const site = await services.settings.site();
-  const film = await services.taxonomy.getTag('film');
-  const author = await services.taxonomy.getAuthor('writer-7');
-  const last = (count: number) => Math.ceil(count / 12);
-  const sectionPages = last(await services.posts.count({ tagId: film.id }));
-  const authorPages = last(await services.posts.count({ authorId: author.id }));
-  const allPages = last(await services.posts.count({}));
-  const cases: Array<[string, () => Promise<unknown>]> = [
-    ['home', async () => renderPage(deps, site, await homePage(deps))],
-    ...[2, Math.min(100, allPages), Math.floor(allPages / 2), allPages].map((n): [string, () => Promise<unknown>] => [
-      `archive /page/${n}/`,
-      async () => renderPage(deps, site, (await homeArchivePage(deps, n))!),
-    ]),
-    ...[1, Math.min(50, sectionPages), Math.floor(sectionPages / 2), sectionPages].map((n): [string, () => Promise<unknown>] => [
-      `section /tag/film/ page ${n}`,
-      async () => renderPage(deps, site, (await archivePage(deps, { kind: 'tag', tag: film }, n))!),
-    ]),
-    ...[1, Math.max(1, Math.floor(authorPages / 2)), authorPages].map((n): [string, () => Promise<unknown>] => [
-      `author /author/writer-7/ page ${n}`,
-      async () => renderPage(deps, site, (await archivePage(deps, { kind: 'author', author }, n))!),
-    ]),
-  ];
-  report(`uncached pages over ${corpusSize.toLocaleString('en')} posts (ms; median / p95 of 50 renders; target < 20):`);
-  report(`  ${''.padEnd(36)} after a change (memory cleared)   later (page marks kept)`);
-  const measure = async (run: () => Promise<unknown>, clear: boolean) => {
-    const times: number[] = [];
-    for (let i = 0; i < 55; i += 1) {
-      if (clear) memo.clear();
-      const began = process.hrtime.bigint();
-      await run();
-      if (i >= 5) times.push(Number(process.hrtime.bigint() - began) / 1e6);
-    }
-    times.sort((a, b) => a - b);
-    return `${times[25]!.toFixed(2)} / ${times[Math.floor(times.length * 0.95)]!.toFixed(2)}`;
-  };
-  for (const [name, run] of cases) {
-    const cold = await measure(run, true);
-    const warm = name === 'home' ? '(short lists cleared each time)' : await measure(run, false);
-    report(`  ${name.padEnd(36)} ${cold.padEnd(33)} ${warm}`);
-  }
-  await services.store.close();
-}
-
+const before = loadavg();
 try {
-  report(`machine: ${os.cpus().length} cores, load average before the run ${os.loadavg().map((l) => l.toFixed(1)).join(' / ')}`);
-  await servingBench();
-  await renderBench();
-  await archiveBench();
-  process.stdout.write(`\n${results.join('\n')}\n`);
+  note(`machine: ${os.cpus().length} cores, load average before the run ${before.join(' / ')}`);
+  if (Number(before[0]) > 1) note(`warning: the machine is busy (load ${before[0]}); compare ratios, not req/s`);
+  ensureBuilt(!argv.includes('--no-build'));
+
+  // First start on an empty data folder loads the demo magazine; then a staff account and a
+  // Content API key, made with the CLI as an administrator would.
+  const first = await startMasthead(dataDir, { logFile });
+  await first.stop();
+  masthead(dataDir, ['user', 'create', '--email', 'bench@example.com', '--name', 'Bench', '--role', 'administrator']);
+  const contentKey = masthead(dataDir, ['content-key', 'create', 'bench']).trim();
+
+  let coldStart: number[] | undefined;
+  if (wanted('cold-start')) {
+    coldStart = [];
+    for (let i = 0; i < 5; i += 1) {
+      const started = await startMasthead(dataDir, { logFile });
+      coldStart.push(started.startMs);
+      await started.stop();
+    }
+    coldStart.sort((a, b) => a - b);
+    note(`cold start: ${coldStart.map((t) => t.toFixed(0)).join(', ')} ms`);
+  }
+
+  // Behind a trusted proxy on loopback, so the Content API rows can come from many addresses.
+  const app = await startMasthead(dataDir, { logFile, env: { TRUST_PROXY: '127.0.0.1' } });
+  servers.push(app);
+  await new Promise((resolve) => setTimeout(resolve, 2000));
+  const idle = memoryOf(app.pid).rss;
+  note(`memory idle: ${idle.toFixed(0)} MB`);
+
+  const feed = await (await fetch(`${app.url}/rss/`)).text();
+  const article = /<link>([^<]+)<\/link>\s*<guid/.exec(feed)?.[1]?.replace(/^https?:\/\/[^/]+/, '');
+  if (!article) throw new Error('no article in the RSS feed');
+  const rows = loadRows.filter((r) => wanted(r.id)).map((r) => ({ ...r, path: r.path === '' ? article : r.path.endsWith('key=') ? `${r.path}${contentKey}` : r.path }));
+  const memberCookie = rows.some((r) => r.member) ? await signInMember(app.url, dataDir, 'bench-reader@example.com') : '';
+  const headersOf = (row: LoadRow): Record<string, string> => (row.member ? { cookie: memberCookie } : {});
+  for (const row of rows) {
+    const res = await fetch(`${app.url}${row.path}`, { headers: headersOf(row) });
+    if (res.status !== 200) throw new Error(`${row.path} answered ${res.status}`);
+    fs.writeFileSync(path.join(root, row.file), Buffer.from(await res.arrayBuffer()), { mode: 0o644 });
+  }
+
+  const measured: Measured[] = [];
+  if (rows.length > 0) {
+    const nginx = await startNginx(root, work);
+    servers.push(nginx);
+    const bare = await startBareNode(root);
+    servers.push(bare);
+    for (const row of rows) measured.push(await measure(row, `${app.url}${row.path}`, nginx.url, bare.url, headersOf(row)));
+  }
+  const memory = wanted('memory') ? { idle, after: measured.length > 0 ? memoryOf(app.pid) : undefined } : undefined;
+  const after = loadavg();
+  const output = table(measured, coldStart, memory);
+  const logBytes = fs.statSync(logFile).size;
+  process.stdout.write(
+    `\nwrk -t1 -c16 -d${seconds}s after a ${warmUp} s warm-up, no compression; Masthead ${article} as \`npm start\` runs it (default log level, ${(logBytes / 1e6).toFixed(0)} MB of log written to a file).\n` +
+      `load average before ${before.join(' / ')}, after ${after.join(' / ')} (${os.cpus().length} cores)\n\n${output}\n`,
+  );
+  if (Math.max(Number(before[0]), Number(after[0])) > 3) note('warning: the load average was high; other work shared the cores, so read the ratios, not the req/s');
+  if (jsonFile) {
+    fs.writeFileSync(jsonFile, `${JSON.stringify({ date: new Date().toISOString(), cores: os.cpus().length, seconds, loadavg: { before, after }, rows: measured, coldStartMs: coldStart, memoryMB: memory }, null, 2)}\n`);
+  }
 } finally {
+  for (const server of servers.reverse()) await server.stop();
   fs.rmSync(work, { recursive: true, force: true });
 }
