@@ -19,6 +19,7 @@ import { bodyLimits } from './http/body-limits.js';
 import { clientKey } from './client-key.js';
 import { answerFrameworkError, installErrorHandler } from './http/error-handler.js';
 import { themeScripts } from './http/inline-scripts.js';
+import { requestLog } from './http/request-log.js';
 import { installSecurityHeaders } from './http/security-headers.js';
 import type { Services } from './services.js';
 import { renderErrorPage } from './site/render.js';
@@ -47,8 +48,12 @@ export interface AppOptions {
 
 /** Builds the HTTP application: every route, wired to its services. Does not listen. */
 export async function buildApp({ config, services, logger }: AppOptions): Promise<FastifyInstance> {
+  const requests = requestLog(logger);
   const app = Fastify({
     loggerInstance: logger as FastifyBaseLogger,
+    // One line per request, written when it is answered (below), instead of Fastify's two.
+    disableRequestLogging: true,
+    genReqId: requests.nextId,
     bodyLimit: bodyLimits.public,
     // Rate limits key on the client address: trust forwarding headers only from configured proxies.
     trustProxy: config.trustProxy?.length ? config.trustProxy : false,
@@ -95,12 +100,21 @@ export async function buildApp({ config, services, logger }: AppOptions): Promis
     secureCookies: config.publicUrl.startsWith('https:'),
   });
 
-  // Counts reads of published pieces (cookieless, batched off the request path).
-  app.addHook('onResponse', async (request, reply) => {
+  app.addHook('onResponse', (request, reply, done) => {
+    // Counts reads of published pieces (cookieless, batched off the request path).
     if (request.method === 'GET' && reply.statusCode === 200 && request.routeOptions.url === '/:slug/') {
       const slug = (request.params as { slug: string }).slug;
       services.views.record({ slug, address: request.ip, userAgent: request.headers['user-agent'] ?? '' });
     }
+    requests.answered({
+      id: request.id,
+      method: request.method,
+      url: request.url,
+      status: reply.statusCode,
+      remoteAddress: request.ip,
+      responseTime: reply.elapsedTime,
+    });
+    done();
   });
 
   // Uploads are served from the site's own origin, so every answer under /media/ (files, 304s,

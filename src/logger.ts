@@ -17,7 +17,11 @@ interface LoggedRequest {
   socket?: { remotePort?: number };
 }
 
-/** Structured JSON logs; credentials, cookies and secrets in addresses never reach them. */
+/**
+ * Structured JSON logs; credentials, cookies and secrets in addresses never reach them. Lines go
+ * to standard output without waiting for each write (they are gathered while one is under way and
+ * written together); whatever is still waiting is written before the process exits.
+ */
 export function createLogger(config: Pick<Config, 'logLevel'>, destination?: pino.DestinationStream): Logger {
   const options: pino.LoggerOptions = {
     level: config.logLevel,
@@ -35,5 +39,5 @@ export function createLogger(config: Pick<Config, 'logLevel'>, destination?: pin
       }),
     },
   };
-  return destination ? pino(options, destination) : pino(options);
+  return pino(options, destination ?? pino.destination({ dest: 1, sync: false }));
 }

@@ -28,4 +28,22 @@ describe('request logs', () => {
     expect(log).toContain('/newsletter/confirm?token=[redacted]&x=1');
     for (const secret of ['mhc_secretkey_123', 'tok_secret_456', 'mh_admin_secret_789', 'cookie_secret']) expect(log).not.toContain(secret);
   });
+
+  it('write one line per request with what was asked, the answer and how long it took', async () => {
+    lines.length = 0;
+    await app.inject({ url: '/no-such-piece/?from=%22quoted%22', remoteAddress: '203.0.113.9' });
+    await app.inject({ url: '/healthz' });
+    const entries = lines.join('').trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(entries).toHaveLength(2);
+    const [missing, health] = entries;
+    expect(missing).toMatchObject({
+      level: 30,
+      msg: 'request completed',
+      req: { method: 'GET', url: '/no-such-piece/?from=%22quoted%22', remoteAddress: '203.0.113.9' },
+      res: { statusCode: 404 },
+    });
+    expect(missing!.responseTime).toBeTypeOf('number');
+    expect(missing!.reqId).not.toBe(health!.reqId);
+    expect(health).toMatchObject({ req: { method: 'GET', url: '/healthz' }, res: { statusCode: 200 } });
+  });
 });
