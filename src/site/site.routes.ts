@@ -1,13 +1,13 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { postFormats, type PostFormat } from '../content/index.js';
+import { accessLevel, levelViewer, postFormats, type PostFormat, type Viewer } from '../content/index.js';
 import type { Clock } from '../clock.js';
 import type { Db } from '../db/client.js';
 import { isAppError } from '../errors/app-error.js';
 import { buildFeed, type FeedSubject } from './feeds.js';
-import { PERSONAL_CACHE_CONTROL, sendCached } from './http-cache.js';
+import { acceptsEncoding, PERSONAL_CACHE_CONTROL, sendCached } from './http-cache.js';
 import type { Page, SiteDeps } from './page.js';
-import { isCached, type PageCache, type Rendered } from './page-cache.js';
+import { isCached, type CachedResponse, type PageCache, type Rendered } from './page-cache.js';
 import { archivePage, type Subject } from './pages/archive.page.js';
 import { homeArchivePage, homePage } from './pages/home.page.js';
 import { postPage } from './pages/post.page.js';
@@ -43,8 +43,22 @@ function addressOf(url: string): string {
 }
 
 /**
- * Public pages, feeds and sitemaps. Anonymous readers get pages from the page cache (stored
- * compressed, answered with 304 when unchanged); signed-in readers get pages rendered for them.
+ * A kept page for a signed-in reader: the one made for their access level, which neither the
+ * browser nor a shared cache may store (the same address answers other readers differently).
+ */
+function sendToReader(request: FastifyRequest, reply: FastifyReply, response: CachedResponse): FastifyReply {
+  reply.header('cache-control', PERSONAL_CACHE_CONTROL).header('vary', 'Accept-Encoding').type(response.contentType);
+  const accepted = request.headers['accept-encoding'];
+  if (acceptsEncoding(accepted, 'br')) return reply.header('content-encoding', 'br').send(response.br);
+  if (acceptsEncoding(accepted, 'gzip')) return reply.header('content-encoding', 'gzip').send(response.gzip);
+  return reply.send(response.body);
+}
+
+/**
+ * Public pages, feeds and sitemaps, kept in the page cache once per access level (anonymous, free
+ * member, paying member, staff) and made for that level's viewer, never for the reader who asked:
+ * a kept page holds nothing personal, and a reader only ever gets the one of their own level.
+ * Anonymous readers get validators and 304s; signed-in readers get `private, no-store`.
  */
 export async function siteRoutes(app: FastifyInstance, deps: SiteRouteDeps): Promise<void> {
   const html = async (page: Page | null): Promise<Rendered | Outcome> =>
@@ -52,15 +66,14 @@ export async function siteRoutes(app: FastifyInstance, deps: SiteRouteDeps): Pro
       ? { kind: 'rendered', body: renderPage(deps, await deps.settings.site(), page), contentType: HTML, keys: page.keys, shareable: page.shareable }
       : missing;
 
-  async function respond(request: FastifyRequest, reply: FastifyReply, produce: () => Promise<Rendered | Outcome>) {
-    const anonymous = request.viewer.kind === 'anonymous';
-    const result = anonymous
-      ? await deps.cache.fetch(addressOf(request.url), produce, deps.clock)
-      : await produce();
-    if (isCached(result)) return sendCached(request, reply, result);
+  async function respond(request: FastifyRequest, reply: FastifyReply, produce: (viewer: Viewer) => Promise<Rendered | Outcome>) {
+    const level = accessLevel(request.viewer);
+    const address = addressOf(request.url);
+    // A space never occurs in a request's address, so no address can name another level's page.
+    const key = level === 'anonymous' ? address : `${level} ${address}`;
+    const result = await deps.cache.fetch(key, () => produce(levelViewer(level)), deps.clock);
+    if (isCached(result)) return level === 'anonymous' ? sendCached(request, reply, result) : sendToReader(request, reply, result);
     switch (result.kind) {
-      case 'rendered':
-        return reply.header('cache-control', PERSONAL_CACHE_CONTROL).type(result.contentType).send(result.body);
       case 'redirect':
         return reply.redirect(result.location, 301);
       case 'gone':
@@ -147,7 +160,7 @@ export async function siteRoutes(app: FastifyInstance, deps: SiteRouteDeps): Pro
   );
 
   app.get<{ Params: { slug: string } }>('/:slug/', (request, reply) =>
-    respond(request, reply, async (): Promise<Rendered | Outcome> => {
+    respond(request, reply, async (viewer): Promise<Rendered | Outcome> => {
       const slug = slugParam.safeParse(request.params.slug);
       if (!slug.success) return missing;
       const found = await deps.posts.lookupPublic(slug.data);
@@ -158,7 +171,7 @@ export async function siteRoutes(app: FastifyInstance, deps: SiteRouteDeps): Pro
         case 'missing':
           return found;
         case 'post':
-          return html(await postPage(deps, found.post, request.viewer));
+          return html(await postPage(deps, found.post, viewer));
       }
     }),
   );

@@ -103,7 +103,7 @@ describe('page cache', () => {
 });
 
 describe('page cache and signed-in readers', () => {
-  it('renders pages for signed-in readers without caching them, and gated pieces in full for those allowed', async () => {
+  it('gives signed-in readers pages made for their access level, never stored by the browser, and gated pieces in full for those allowed', async () => {
     const context = await testServices('sqlite');
     const app = await buildApp({ config: { publicUrl: 'http://localhost:3000', themeDir: undefined, dataDir: context.dataDir }, services: context.services, logger: silentLogger });
     app.addHook('onRequest', async (request) => {
