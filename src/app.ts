@@ -3,9 +3,6 @@ import cookie from '@fastify/cookie';
 import csrf from '@fastify/csrf-protection';
 import rateLimit from '@fastify/rate-limit';
 import formbody from '@fastify/formbody';
-import fastifyStatic from '@fastify/static';
-import fs from 'node:fs';
-import path from 'node:path';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import type { Logger } from 'pino';
@@ -28,6 +25,7 @@ import { createSiteCache } from './site/site-cache.js';
 import { rememberResponsive } from './site/images.js';
 import { siteRoutes } from './site/site.routes.js';
 import { loadTheme } from './site/theme.js';
+import { mediaRoutes } from './media/media.routes.js';
 import { installOldAddresses } from './site/old-addresses.js';
 import { newsletterRoutes } from './newsletter/newsletter.routes.js';
 import { memberRoutes, memberViewerHook } from './members/members.routes.js';
@@ -117,28 +115,7 @@ export async function buildApp({ config, services, logger }: AppOptions): Promis
     done();
   });
 
-  // Uploads are served from the site's own origin, so every answer under /media/ (files, 304s,
-  // ranges, misses) carries a policy that lets nothing in them run or fetch: a file that slipped
-  // past the upload checks still cannot act with a signed-in reader's session.
-  const mediaDir = path.join(config.dataDir, 'media');
-  fs.mkdirSync(mediaDir, { recursive: true });
-  await app.register(async (media) => {
-    media.addHook('onRequest', async (_request, reply) => {
-      reply.header('content-security-policy', "default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'; sandbox");
-      reply.header('x-content-type-options', 'nosniff');
-    });
-    await media.register(fastifyStatic, {
-      root: mediaDir,
-      prefix: '/media/',
-      decorateReply: false,
-      index: false,
-      dotfiles: 'deny',
-      immutable: true,
-      maxAge: '365d',
-    });
-    // Other methods find nothing here either, but through this scope, so their answers carry the policy too.
-    media.route({ method: ['POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'], url: '/media/*', handler: (_request, reply) => reply.callNotFound() });
-  });
+  await app.register(mediaRoutes, { storage: services.mediaStorage });
 
   app.get('/healthz', async (_request, reply) => {
     try {

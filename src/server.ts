@@ -7,6 +7,7 @@ import { migrateToLatest } from './db/migrate.js';
 import { loadDemoContent } from './demo/index.js';
 import { createMailer } from './email/index.js';
 import { createServices } from './services.js';
+import { mediaStorageFor } from './media/storage-choice.js';
 
 export interface RunningServer {
   url: string;
@@ -25,7 +26,7 @@ export async function startServer(config: Config, logger: Logger, options: { dem
   if (migrated.applied.length > 0) logger.info({ migrations: migrated.applied }, 'database migrated');
 
   const mailer = createMailer(config);
-  const services = createServices(store, { logger, mailer, publicUrl: config.publicUrl, mailFrom: config.mailFrom, themeDir: config.themeDir, dataDir: config.dataDir, stripe: config.stripe, webhooksAllowPrivateAddresses: config.webhooksAllowPrivateAddresses });
+  const services = createServices(store, { logger, mailer, publicUrl: config.publicUrl, mailFrom: config.mailFrom, themeDir: config.themeDir, dataDir: config.dataDir, mediaStorage: await mediaStorageFor(config), stripe: config.stripe, webhooksAllowPrivateAddresses: config.webhooksAllowPrivateAddresses });
   if (options.demo && (await loadDemoContent(services, { onlyIfEmpty: true, mediaDir: path.join(config.dataDir, 'media') }))) {
     logger.info('demo magazine loaded');
   }

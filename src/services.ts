@@ -47,6 +47,8 @@ export interface Services {
   editorial: EditorialService;
   catalogue: ReviewCatalogue;
   media: MediaService;
+  /** Where media files are kept (DATA_DIR/media or a bucket); the /media/ routes read from it. */
+  mediaStorage: MediaStorage;
   views: ViewCounter;
   dashboard: DashboardService;
   search: SearchService;
@@ -83,6 +85,7 @@ export interface ServiceOptions {
 
 export function createServices(store: Store, options: ServiceOptions): Services {
   const clock = options.clock ?? systemClock;
+  const mediaStorage = options.mediaStorage ?? new FilesystemStorage(path.join(options.dataDir ?? './data', 'media'));
   const { db } = store;
   const events = new ContentEvents();
   const jobs = new JobQueue(clock);
@@ -204,11 +207,8 @@ export function createServices(store: Store, options: ServiceOptions): Services 
     editorial,
     views: new ViewCounter({ db, clock, logger: options.logger }),
     dashboard: new DashboardService({ db, clock, posts }),
-    media: new MediaService({
-      db,
-      clock,
-      storage: options.mediaStorage ?? new FilesystemStorage(path.join(options.dataDir ?? './data', 'media')),
-    }),
+    media: new MediaService({ db, clock, storage: mediaStorage }),
+    mediaStorage,
     search,
     recommendations,
     subscribers,

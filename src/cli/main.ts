@@ -9,6 +9,7 @@ import { openStore } from '../db/client.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { isAppError } from '../errors/app-error.js';
 import { createLogger } from '../logger.js';
+import { mediaStorageFor } from '../media/storage-choice.js';
 import { createMailer, splitMessages } from '../email/index.js';
 import type { ImportProgress, ImportReport } from '../portability/import-report.js';
 import { createServices, type Services } from '../services.js';
@@ -28,6 +29,7 @@ async function withServices<T>(config: Config, work: (services: Services) => Pro
       mailFrom: config.mailFrom,
       themeDir: config.themeDir,
       dataDir: config.dataDir,
+      mediaStorage: await mediaStorageFor(config),
       stripe: config.stripe,
     });
     try {

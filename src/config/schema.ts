@@ -41,6 +41,26 @@ export const environmentSchema = z.object({
   // receiver on the same private network).
   WEBHOOKS_ALLOW_PRIVATE_ADDRESSES: z.enum(['true', 'false'], { message: 'must be true or false' }).default('false'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  // Where uploaded media live: DATA_DIR/media (fs) or an S3-compatible bucket (s3). The S3
+  // settings are read whenever S3_BUCKET is set, so "masthead media migrate" can reach the bucket
+  // before the site switches to it.
+  MEDIA_STORAGE: z.enum(['fs', 's3'], { message: 'must be fs or s3' }).default('fs'),
+  S3_BUCKET: optionalText,
+  S3_ENDPOINT: optionalText.pipe(z.url({ protocol: /^https?$/ }).optional()),
+  S3_REGION: optionalText,
+  S3_ACCESS_KEY_ID: optionalText,
+  S3_SECRET_ACCESS_KEY: optionalText,
+  S3_FORCE_PATH_STYLE: z.enum(['true', 'false'], { message: 'must be true or false' }).default('false'),
+  // A CDN (or the bucket's own public address) in front of the bucket: media URLs point there.
+  MEDIA_PUBLIC_URL: optionalText.pipe(z.url({ protocol: /^https?$/ }).optional()),
+}).superRefine((env, context) => {
+  const missing = (name: keyof typeof env, why: string) => context.addIssue({ code: 'custom', path: [name], message: `is required ${why}` });
+  if (env.MEDIA_STORAGE === 's3' && !env.S3_BUCKET) missing('S3_BUCKET', 'when MEDIA_STORAGE is s3');
+  if (env.S3_BUCKET && !env.S3_ENDPOINT && !env.S3_REGION) missing('S3_REGION', 'with S3_BUCKET unless S3_ENDPOINT is set');
+  if (Boolean(env.S3_ACCESS_KEY_ID) !== Boolean(env.S3_SECRET_ACCESS_KEY)) {
+    missing(env.S3_ACCESS_KEY_ID ? 'S3_SECRET_ACCESS_KEY' : 'S3_ACCESS_KEY_ID', 'with its pair (or set neither to use the default credential chain)');
+  }
+  if (env.MEDIA_PUBLIC_URL && !env.S3_BUCKET) missing('S3_BUCKET', 'with MEDIA_PUBLIC_URL (the CDN stands in front of a bucket)');
 });
 
 /** Names whose values must never be printed or logged. */
@@ -50,6 +70,7 @@ export const secretSettings = [
   'DKIM_PRIVATE_KEY',
   'STRIPE_SECRET_KEY',
   'STRIPE_WEBHOOK_SECRET',
+  'S3_SECRET_ACCESS_KEY',
 ] as const;
 
 export type DatabaseConfig =
@@ -70,6 +91,21 @@ export interface Config {
   trustProxy: string[];
   webhooksAllowPrivateAddresses: boolean;
   logLevel: z.infer<typeof environmentSchema>['LOG_LEVEL'];
+  mediaStorage: 'fs' | 's3';
+  /** The bucket, when S3_BUCKET is set (required for MEDIA_STORAGE=s3). */
+  s3: S3Config | undefined;
+}
+
+export interface S3Config {
+  bucket: string;
+  endpoint: string | undefined;
+  /** Defaults to us-east-1 with a custom endpoint (MinIO, s3rver and most others ignore it). */
+  region: string;
+  /** Without keys the SDK's default chain is used (environment, profile, instance role). */
+  credentials: { accessKeyId: string; secretAccessKey: string } | undefined;
+  forcePathStyle: boolean;
+  /** MEDIA_PUBLIC_URL without a trailing slash: stored media URLs point there. */
+  publicUrl: string | undefined;
 }
 
 export function toConfig(env: z.infer<typeof environmentSchema>): Config {
@@ -93,6 +129,18 @@ export function toConfig(env: z.infer<typeof environmentSchema>): Config {
     trustProxy: (env.TRUST_PROXY ?? '').split(',').map((p) => p.trim()).filter(Boolean),
     webhooksAllowPrivateAddresses: env.WEBHOOKS_ALLOW_PRIVATE_ADDRESSES === 'true',
     logLevel: env.LOG_LEVEL,
+    mediaStorage: env.MEDIA_STORAGE,
+    s3: env.S3_BUCKET
+      ? {
+          bucket: env.S3_BUCKET,
+          endpoint: env.S3_ENDPOINT,
+          region: env.S3_REGION ?? 'us-east-1',
+          credentials:
+            env.S3_ACCESS_KEY_ID && env.S3_SECRET_ACCESS_KEY ? { accessKeyId: env.S3_ACCESS_KEY_ID, secretAccessKey: env.S3_SECRET_ACCESS_KEY } : undefined,
+          forcePathStyle: env.S3_FORCE_PATH_STYLE === 'true',
+          publicUrl: env.MEDIA_PUBLIC_URL?.replace(/\/+$/, ''),
+        }
+      : undefined,
   };
 }
 

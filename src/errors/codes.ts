@@ -61,6 +61,7 @@ export const errorCodes = {
   MEDIA_UNSAFE: 'The SVG contains scripts, event handlers or external references.',
   MEDIA_UNREADABLE: 'The image is damaged or incomplete.',
   MEDIA_TOO_LARGE: 'The file is too large.',
+  MEDIA_STORAGE_UNAVAILABLE: 'The media bucket cannot be reached or refused the request.',
   NEWSLETTER_NOT_FOUND: 'No newsletter has that slug.',
   SUBSCRIBER_NOT_FOUND: 'No subscriber has that email address.',
   LINK_EXPIRED: 'The link has expired.',
