@@ -21,6 +21,7 @@ export const planOut = z.object({
   description: z.string(),
   tier: z.enum(planTiers),
   currency: z.string(),
+  currencyDigits: z.number().describe('Digits after the decimal point in this currency: 0 for jpy, 2 for eur, 3 for bhd'),
   monthlyCents: z.number().nullable(),
   yearlyCents: z.number().nullable(),
   giftCents: z.number().nullable(),

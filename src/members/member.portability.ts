@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { isoDateTime } from '../content/text.js';
-import { slugify } from '../content/index.js';
 import type { DbOrTx } from '../db/client.js';
 import { AppError } from '../errors/app-error.js';
 import { addressInput, validateAddress } from './address.js';
@@ -8,6 +7,7 @@ import { allMembers, updateMemberRow, upsertMember } from './member.repository.j
 import { billings, subscriptionStatuses } from './member.types.js';
 import { insertPlan, listPlans } from './plan.repository.js';
 import { planInput } from './plan.schema.js';
+import { planValues } from './plan.service.js';
 import { allSubscriptions, insertSubscription, updateSubscriptionRow } from './subscription.repository.js';
 
 /** Plans, members and their subscriptions in a site document; members are named by email, plans by slug. */
@@ -49,7 +49,7 @@ export async function exportMemberships(db: DbOrTx): Promise<MembershipSection> 
   const [plans, members, subscriptions] = await Promise.all([listPlans(db, false), allMembers(db), allSubscriptions(db)]);
   const emails = new Map(members.map((m) => [m.id, m.email]));
   return {
-    plans: plans.map(({ id: _id, ...plan }) => plan),
+    plans: plans.map(({ id: _id, currencyDigits: _digits, ...plan }) => plan),
     members: members.map((m) => ({ email: m.email, name: m.name, stripeCustomerId: m.stripeCustomerId, address: m.address })),
     subscriptions: subscriptions.map((s) => ({
       member: emails.get(s.memberId)!,
@@ -70,8 +70,7 @@ export async function exportMemberships(db: DbOrTx): Promise<MembershipSection> 
 export async function importMemberships(tx: DbOrTx, section: MembershipSection, now: string): Promise<void> {
   const plans = new Map<string, number>();
   for (const input of section.plans) {
-    const parsed = planInput.parse(input);
-    const plan = await insertPlan(tx, { ...parsed, slug: parsed.slug ?? slugify(parsed.name) }, now);
+    const plan = await insertPlan(tx, planValues(input), now);
     plans.set(plan.slug, plan.id);
   }
   const members = new Map<string, number>();

@@ -16,7 +16,9 @@ export interface Plan {
   tier: PlanTier;
   /** ISO 4217, lower case as Stripe uses it. */
   currency: string;
-  /** Prices in minor units; null where the plan is not sold that way. */
+  /** Digits of the currency's minor unit (0 for JPY, 2 for EUR, 3 for BHD); derived, not stored. */
+  currencyDigits: number;
+  /** Prices in the currency's minor units (yen, cents, fils); null where the plan is not sold that way. */
   monthlyCents: number | null;
   yearlyCents: number | null;
   giftCents: number | null;

@@ -12,6 +12,7 @@ import { renderPage } from '../site/render.js';
 import type { MemberService } from './member.service.js';
 import { SIGN_IN_LINK_MINUTES } from './member.service.js';
 import type { Member, Subscription } from './member.types.js';
+import { formatMoney } from './money.js';
 import type { PlanService } from './plan.service.js';
 import type { SubscriptionService } from './subscription.service.js';
 
@@ -101,9 +102,6 @@ function checkoutFrom(body: Form, json: boolean): unknown {
   };
 }
 
-export function money(cents: number, currency: string): string {
-  return new Intl.NumberFormat('en', { style: 'currency', currency: currency.toUpperCase() }).format(cents / 100);
-}
 
 function statusLabel(s: Subscription): string {
   switch (s.status) {
@@ -135,6 +133,8 @@ export async function memberRoutes(app: FastifyInstance, deps: MemberRouteDeps):
 
   async function printPage(request: FastifyRequest, reply: FastifyReply, extra: object = {}, status = 200) {
     const plans = (await deps.plans.list({ onlyActive: true })).filter((p) => p.tier !== 'free');
+    const { locale } = await deps.settings.site();
+    const money = (minor: number, currency: string) => formatMoney(minor, currency, locale);
     return html(
       reply,
       await page('print', {

@@ -1,5 +1,6 @@
 import type Stripe from 'stripe';
 import type { Billing } from './member.types.js';
+import { stripeAmount } from './money.js';
 
 /** Where the Stripe client sends API calls: Stripe itself unless a test server is named. */
 export interface StripeSettings {
@@ -13,6 +14,7 @@ export interface CheckoutRequest {
   customerId: string | null;
   email: string;
   productName: string;
+  /** In the currency's minor units, as plans keep prices; converted to Stripe's units on the way. */
   amountCents: number;
   currency: string;
   billing: Billing;
@@ -54,7 +56,7 @@ export function stripePayments(settings: StripeSettings): Payments {
               quantity: 1,
               price_data: {
                 currency: request.currency,
-                unit_amount: request.amountCents,
+                unit_amount: stripeAmount(request.amountCents, request.currency),
                 product_data: { name: request.productName },
                 ...(recurring ? { recurring: { interval: request.billing as 'month' | 'year' } } : {}),
               },

@@ -1,6 +1,7 @@
 import type { DbOrTx } from '../db/client.js';
 import type { PlanRow } from '../db/tables.js';
 import type { Plan, PlanTier } from './member.types.js';
+import { currencyDigits, isCurrency } from './money.js';
 
 export function toPlan(row: PlanRow): Plan {
   return {
@@ -10,6 +11,7 @@ export function toPlan(row: PlanRow): Plan {
     description: row.description,
     tier: row.tier as PlanTier,
     currency: row.currency,
+    currencyDigits: isCurrency(row.currency) ? currencyDigits(row.currency) : 2,
     monthlyCents: row.monthly_cents,
     yearlyCents: row.yearly_cents,
     giftCents: row.gift_cents,
@@ -19,7 +21,7 @@ export function toPlan(row: PlanRow): Plan {
   };
 }
 
-export type PlanValues = Omit<Plan, 'id'>;
+export type PlanValues = Omit<Plan, 'id' | 'currencyDigits'>;
 
 function toRow(plan: PlanValues) {
   return {

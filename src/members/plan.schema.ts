@@ -2,7 +2,11 @@ import { z } from 'zod';
 import { line, paragraph, slugSchema } from '../content/text.js';
 import { planTiers } from './member.types.js';
 
-const cents = z.number().int('must be a whole number of cents').min(50, 'must be at least 50 cents').max(10_000_000).nullable();
+/**
+ * A price: a whole number of the currency's minor units (500 for ¥500, 1250 for €12.50), or the amount
+ * as typed in the main unit ("500", "12.50"); plan.service.ts reads both for the plan's currency.
+ */
+const price = z.union([z.number().int('must be a whole number of minor units'), z.string().max(40)]).nullable();
 
 export const planInput = z
   .object({
@@ -14,11 +18,11 @@ export const planInput = z
       .string()
       .trim()
       .toLowerCase()
-      .regex(/^[a-z]{3}$/, 'must be a three-letter currency code such as gbp')
+      .regex(/^[a-z]{3}$/, 'must be an ISO 4217 currency code such as gbp, eur or jpy')
       .default('gbp'),
-    monthlyCents: cents.default(null),
-    yearlyCents: cents.default(null),
-    giftCents: cents.default(null),
+    monthlyCents: price.default(null),
+    yearlyCents: price.default(null),
+    giftCents: price.default(null),
     issuesPerYear: z.number().int().min(0).max(52).default(0),
     active: z.boolean().default(true),
     position: z.number().int().min(0).max(1000).default(0),

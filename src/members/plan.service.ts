@@ -5,6 +5,7 @@ import { AppError } from '../errors/app-error.js';
 import { parseInput } from '../errors/validate.js';
 import type { Plan } from './member.types.js';
 import { deletePlanRow, findPlan, insertPlan, listPlans, planInUse, updatePlanRow, type PlanValues } from './plan.repository.js';
+import { currencyCode, priceIn } from './money.js';
 import { planInput } from './plan.schema.js';
 import { withUniqueSlug } from './unique-slug.js';
 
@@ -23,12 +24,12 @@ export class PlanService {
   }
 
   async create(input: unknown): Promise<Plan> {
-    const values = this.values(input);
+    const values = planValues(input);
     return withUniqueSlug('plan', () => insertPlan(this.deps.db, values, this.deps.clock().toISOString()));
   }
 
   async update(id: number, input: unknown): Promise<Plan> {
-    const values = this.values(input);
+    const values = planValues(input);
     const updated = await withUniqueSlug('plan', () => updatePlanRow(this.deps.db, id, values, this.deps.clock().toISOString()));
     if (!updated) throw new AppError('PLAN_NOT_FOUND');
     return updated;
@@ -39,9 +40,22 @@ export class PlanService {
     if (await planInUse(this.deps.db, id)) throw new AppError('PLAN_IN_USE');
     await deletePlanRow(this.deps.db, id);
   }
+}
 
-  private values(input: unknown): PlanValues {
-    const parsed = parseInput(planInput, input);
-    return { ...parsed, slug: parsed.slug ?? slugify(parsed.name) };
-  }
+/** A plan's stored values from admin or import input: currency checked, prices in minor units. */
+export function planValues(input: unknown): PlanValues {
+  const parsed = parseInput(planInput, input);
+  const currency = currencyCode(parsed.currency);
+  const price = (field: 'monthlyCents' | 'yearlyCents' | 'giftCents') => {
+    const value = parsed[field];
+    return value === null ? null : priceIn(value, currency, field);
+  };
+  return {
+    ...parsed,
+    currency,
+    monthlyCents: price('monthlyCents'),
+    yearlyCents: price('yearlyCents'),
+    giftCents: price('giftCents'),
+    slug: parsed.slug ?? slugify(parsed.name),
+  };
 }

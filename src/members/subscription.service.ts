@@ -11,6 +11,7 @@ import { giftEmail, graceEndingEmail, lapsedEmail, MEMBER_EMAIL_JOB, paymentFail
 import { findMember, insertMember, updateMemberRow, upsertMember } from './member.repository.js';
 import { emailInput } from './member.service.js';
 import { billings, type Billing, type Member, type MemberChange, type Plan, type Subscription, type SubscriptionStatus } from './member.types.js';
+import { currencyCode, priceIn } from './money.js';
 import type { Payments } from './payments.js';
 import { findPlan } from './plan.repository.js';
 import {
@@ -96,6 +97,8 @@ export class SubscriptionService {
     if (!plan || !plan.active) throw AppError.validation([{ field: 'plan', message: 'is not a plan on sale' }]);
     const amount = priceOf(plan, parsed.billing);
     if (amount === null) throw AppError.validation([{ field: 'billing', message: `${plan.name} is not sold that way` }]);
+    // A plan saved before currencies were checked may hold a code or an amount Stripe would refuse.
+    priceIn(amount, currencyCode(plan.currency, 'plan'), 'billing');
     if (!signedIn && !parsed.email) throw AppError.validation([{ field: 'email', message: 'is required' }]);
     if (parsed.billing === 'gift' && !parsed.gift) throw AppError.validation([{ field: 'gift.email', message: 'is required for a gift' }]);
     const gift = parsed.billing === 'gift' ? parsed.gift! : undefined;

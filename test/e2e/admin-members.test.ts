@@ -93,6 +93,21 @@ describe('memberships and print issues in the browser', () => {
     await page.getByRole('button', { name: 'Save plan' }).click();
     await page.getByText('Plan Patron saved.').waitFor();
     expect(await admin.services.plans.get({ slug: 'patron' })).toMatchObject({ monthlyCents: null, yearlyCents: 9999, giftCents: 13500, active: false });
+
+    // A yen price is whole yen: "5000" is ¥5,000 (not ¥500,000), and a decimal is refused by name.
+    await page.getByRole('button', { name: 'New plan' }).click();
+    await page.getByLabel('Name').fill('Tokyo');
+    await page.getByLabel('Currency').fill('jpy');
+    await page.getByLabel('Yearly price').fill('5000.5');
+    await page.getByRole('button', { name: 'Create plan' }).click();
+    await page.getByRole('form', { name: 'New plan' }).getByText('JPY has no decimals').first().waitFor();
+    await page.getByLabel('Yearly price').fill('5000');
+    await page.getByRole('button', { name: 'Create plan' }).click();
+    await page.getByText('Plan Tokyo created.').waitFor();
+    expect(await admin.services.plans.get({ slug: 'tokyo' })).toMatchObject({ currency: 'jpy', yearlyCents: 5000 });
+    await page.getByRole('row', { name: /Tokyo/ }).getByText(/[¥￥]5,000$/).waitFor();
+    await page.getByRole('button', { name: 'Edit Tokyo' }).click();
+    expect(await page.getByLabel('Yearly price').inputValue()).toBe('5000');
     await context.close();
   });
 

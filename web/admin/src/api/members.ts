@@ -9,8 +9,17 @@ import { query, request } from './client';
 export type { Billing, Member, MemberDetail, Plan, PlanTier, Subscription, SubscriptionStatus, FulfilmentItem, PrintIssue };
 export { planTiers, subscriptionStatuses } from '../../../../src/members/member.types';
 
-/** What a plan form sends; prices in minor units (pence, cents), null where not sold that way. */
-export type PlanInput = Omit<Plan, 'id' | 'slug'> & { slug?: string };
+type Price = number | string | null;
+/**
+ * What a plan form sends: a price is a whole number of minor units or the amount as typed ("12.50"),
+ * which the server reads for the plan's currency; null where the plan is not sold that way.
+ */
+export type PlanInput = Omit<Plan, 'id' | 'slug' | 'currencyDigits' | 'monthlyCents' | 'yearlyCents' | 'giftCents'> & {
+  slug?: string;
+  monthlyCents: Price;
+  yearlyCents: Price;
+  giftCents: Price;
+};
 
 export const listPlans = () => request<{ plans: Plan[] }>('GET', '/members/plans').then((r) => r.plans);
 export const createPlan = (input: PlanInput) => request<Plan>('POST', '/members/plans', input);

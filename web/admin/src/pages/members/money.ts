@@ -1,20 +1,20 @@
-/** Prices travel in minor units (pence, cents); people type and read them in major units. */
-export function formatMoney(cents: number | null, currency: string): string {
-  if (cents === null) return '—';
+import type { Plan } from '../../api/members';
+
+/**
+ * Prices travel in the currency's minor units (yen, cents, fils); the server says how many digits the
+ * currency has, and reads typed amounts ("500", "12.50") itself, so parsing follows one rule.
+ */
+export function formatMoney(minor: number | null, plan: Pick<Plan, 'currency' | 'currencyDigits'>): string {
+  if (minor === null) return '—';
+  const digits = plan.currencyDigits;
   try {
-    return new Intl.NumberFormat(undefined, { style: 'currency', currency: currency.toUpperCase() }).format(cents / 100);
+    return new Intl.NumberFormat(undefined, { style: 'currency', currency: plan.currency.toUpperCase(), minimumFractionDigits: digits, maximumFractionDigits: digits }).format(minor / 10 ** digits);
   } catch {
-    return `${(cents / 100).toFixed(2)} ${currency.toUpperCase()}`;
+    return `${priceText(minor, digits)} ${plan.currency.toUpperCase()}`;
   }
 }
 
-/** "12.50" → 1250; empty → null. Anything unreadable is sent as NaN for the server to name. */
-export function toCents(text: string): number | null {
-  const trimmed = text.trim().replace(',', '.');
-  if (trimmed === '') return null;
-  return /^\d+(\.\d{1,2})?$/.test(trimmed) ? Math.round(Number(trimmed) * 100) : Number.NaN;
-}
-
-export function fromCents(cents: number | null): string {
-  return cents === null ? '' : (cents / 100).toFixed(2);
+/** The amount as an editor types it: 50000 yen → "50000", 1250 cents → "12.50". */
+export function priceText(minor: number | null, digits: number): string {
+  return minor === null ? '' : (minor / 10 ** digits).toFixed(digits);
 }

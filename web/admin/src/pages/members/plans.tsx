@@ -6,7 +6,7 @@ import { FormError, SelectField, TextArea, TextField } from '../../components/fi
 import { atLeast, useStaff } from '../../session-context';
 import { toProblem, type FormProblem } from '../auth-form';
 import { summary } from './labels';
-import { formatMoney, fromCents, toCents } from './money';
+import { formatMoney, priceText } from './money';
 
 export const tierLabels: Record<PlanTier, string> = { free: 'Free', digital: 'Digital', print: 'Print + digital' };
 
@@ -73,9 +73,9 @@ export function PlansPage() {
               <tr key={plan.id}>
                 <th scope="row">{plan.name} <span className="muted">· {plan.slug}</span></th>
                 <td>{tierLabels[plan.tier]}</td>
-                <td>{formatMoney(plan.monthlyCents, plan.currency)}</td>
-                <td>{formatMoney(plan.yearlyCents, plan.currency)}</td>
-                <td>{formatMoney(plan.giftCents, plan.currency)}</td>
+                <td>{formatMoney(plan.monthlyCents, plan)}</td>
+                <td>{formatMoney(plan.yearlyCents, plan)}</td>
+                <td>{formatMoney(plan.giftCents, plan)}</td>
                 <td>{plan.tier === 'print' ? plan.issuesPerYear : '—'}</td>
                 <td><span className={`badge badge-${plan.active ? 'active' : 'archived'}`}>{plan.active ? 'on sale' : 'archived'}</span></td>
                 {canManage && (
@@ -99,7 +99,7 @@ export function PlansPage() {
 }
 
 function inputOf(plan: Plan): PlanInput {
-  const { id: _id, ...rest } = plan;
+  const { id: _id, currencyDigits: _digits, ...rest } = plan;
   return rest;
 }
 
@@ -127,9 +127,9 @@ function PlanForm({ plan, onSaved, onCancel }: { plan: Plan | null; onSaved: (pl
   const [tier, setTier] = useState<PlanTier>(plan?.tier ?? 'digital');
   const [currency, setCurrency] = useState(plan?.currency ?? 'gbp');
   const [prices, setPrices] = useState<Record<PriceField, string>>({
-    monthlyCents: fromCents(plan?.monthlyCents ?? null),
-    yearlyCents: fromCents(plan?.yearlyCents ?? null),
-    giftCents: fromCents(plan?.giftCents ?? null),
+    monthlyCents: priceText(plan?.monthlyCents ?? null, plan?.currencyDigits ?? 2),
+    yearlyCents: priceText(plan?.yearlyCents ?? null, plan?.currencyDigits ?? 2),
+    giftCents: priceText(plan?.giftCents ?? null, plan?.currencyDigits ?? 2),
   });
   const [issues, setIssues] = useState(String(plan?.issuesPerYear ?? 0));
   const [position, setPosition] = useState(String(plan?.position ?? 0));
@@ -140,19 +140,14 @@ function PlanForm({ plan, onSaved, onCancel }: { plan: Plan | null; onSaved: (pl
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const cents = Object.fromEntries(priceFields.map(([field]) => [field, toCents(prices[field])])) as Record<PriceField, number | null>;
-    const unreadable = priceFields.filter(([field]) => Number.isNaN(cents[field]));
-    if (unreadable.length > 0) {
-      setProblem({ message: 'Some prices are not amounts.', fields: unreadable.map(([field]) => ({ field, message: 'must be an amount like 12.50' })) });
-      return;
-    }
+    const typed = Object.fromEntries(priceFields.map(([field]) => [field, prices[field].trim() || null])) as Record<PriceField, string | null>;
     const input: PlanInput = {
       ...(slug.trim() ? { slug: slug.trim() } : {}),
       name,
       description,
       tier,
       currency,
-      ...(tier === 'free' ? { monthlyCents: null, yearlyCents: null, giftCents: null } : cents),
+      ...(tier === 'free' ? { monthlyCents: null, yearlyCents: null, giftCents: null } : typed),
       issuesPerYear: tier === 'print' ? Number(issues) : 0,
       position: Number(position),
       active,
@@ -180,7 +175,7 @@ function PlanForm({ plan, onSaved, onCancel }: { plan: Plan | null; onSaved: (pl
         <SelectField label="Tier" value={tier} onChange={(e) => setTier(e.target.value as PlanTier)} error={fieldError('tier')}>
           {planTiers.map((t) => <option key={t} value={t}>{tierLabels[t]}</option>)}
         </SelectField>
-        <TextField label="Currency" value={currency} onChange={(e) => setCurrency(e.target.value)} error={fieldError('currency')} hint="Three letters, such as gbp, eur or usd." maxLength={3} />
+        <TextField label="Currency" value={currency} onChange={(e) => setCurrency(e.target.value)} error={fieldError('currency')} hint="ISO 4217 code, such as gbp, eur, jpy or bhd. Prices take as many decimals as the currency has." maxLength={3} />
         {tier === 'print' && <TextField label="Issues a year" type="number" min={1} max={52} value={issues} onChange={(e) => setIssues(e.target.value)} error={fieldError('issuesPerYear')} />}
       </div>
       {tier !== 'free' && (
