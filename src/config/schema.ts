@@ -40,6 +40,8 @@ export const environmentSchema = z.object({
   // an administrator cannot point the server at its own network. "true" lifts that (tests, a
   // receiver on the same private network).
   WEBHOOKS_ALLOW_PRIVATE_ADDRESSES: z.enum(['true', 'false'], { message: 'must be true or false' }).default('false'),
+  // The largest export file the admin's Import page takes, in megabytes (streamed to DATA_DIR/imports).
+  IMPORT_MAX_MB: z.coerce.number().int().min(1).max(100_000).default(512),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -69,6 +71,7 @@ export interface Config {
   stripe: { secretKey: string; webhookSecret: string | undefined } | undefined;
   trustProxy: string[];
   webhooksAllowPrivateAddresses: boolean;
+  importMaxBytes: number;
   logLevel: z.infer<typeof environmentSchema>['LOG_LEVEL'];
 }
 
@@ -92,6 +95,7 @@ export function toConfig(env: z.infer<typeof environmentSchema>): Config {
       : undefined,
     trustProxy: (env.TRUST_PROXY ?? '').split(',').map((p) => p.trim()).filter(Boolean),
     webhooksAllowPrivateAddresses: env.WEBHOOKS_ALLOW_PRIVATE_ADDRESSES === 'true',
+    importMaxBytes: env.IMPORT_MAX_MB * 1024 * 1024,
     logLevel: env.LOG_LEVEL,
   };
 }
