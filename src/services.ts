@@ -18,6 +18,7 @@ import { ReviewCatalogue } from './reviews/index.js';
 import { ApiKeyService, ContentKeyService, linkBuilder, STAFF_LINK_JOB, StaffAuthService, UserService } from './staff/index.js';
 import { SUBSCRIBER_EMAIL_JOB, SubscriberService, type SubscriberChange, type SubscriberEmailKind } from './subscribers/index.js';
 import { DELIVERY_JOB, WebhookService } from './webhooks/outgoing/index.js';
+import { IMPORT_JOB, ImportRunService } from './portability/index.js';
 import {
   DIGEST_ASSEMBLE_JOB,
   DIGEST_SEND_JOB,
@@ -62,6 +63,7 @@ export interface Services {
   subscriptions: SubscriptionService;
   print: PrintService;
   webhooks: WebhookService;
+  imports: ImportRunService;
 }
 
 /** The one place domain services are built and given what each one uses. */
@@ -81,6 +83,8 @@ export interface ServiceOptions {
   stripe?: StripeSettings;
   /** WEBHOOKS_ALLOW_PRIVATE_ADDRESSES: outgoing webhooks may reach loopback and private networks. */
   webhooksAllowPrivateAddresses?: boolean;
+  /** IMPORT_MAX_MB in bytes: the largest export the admin's Import page takes (default 512 MB). */
+  importMaxBytes?: number;
 }
 
 export function createServices(store: Store, options: ServiceOptions): Services {
@@ -188,7 +192,17 @@ export function createServices(store: Store, options: ServiceOptions): Services 
     siteTitle: async () => (await settings.site()).title,
   });
   runner.register(STAFF_LINK_JOB, (payload) => staffAuth.emailLink(payload));
-  return {
+  const imports = new ImportRunService({
+    db,
+    clock,
+    jobs,
+    logger: options.logger,
+    dir: path.join(options.dataDir ?? './data', 'imports'),
+    maxBytes: options.importMaxBytes ?? 512 * 1024 * 1024,
+    services: () => services,
+  });
+  runner.register(IMPORT_JOB, (payload, context) => imports.runJob(payload, context));
+  const services: Services = {
     store,
     clock,
     logger: options.logger,
@@ -220,7 +234,9 @@ export function createServices(store: Store, options: ServiceOptions): Services 
     subscriptions,
     print,
     webhooks,
+    imports,
   };
+  return services;
 }
 
 /** Keeps a long job's lock fresh while it reports progress, at most every ten seconds. */

@@ -45,7 +45,7 @@ export interface Endpoint<P extends Schema | undefined, Q extends Schema | undef
    * unread for the handler to stream (request.parts(), streamedBody) with its own limit; JSON
    * and form bodies are read whole up to bodyLimits (staff or public, by access).
    */
-  bodyType?: 'multipart/form-data' | 'text/csv';
+  bodyType?: 'multipart/form-data' | 'text/csv' | 'application/octet-stream';
   /** What the answer looks like; null answers 204 with no body; "html" answers a page; "csv" a spreadsheet (UTF-8), whole or streamed. */
   response: R;
   status?: number;

@@ -8,6 +8,7 @@ import type { Theme } from '../site/theme.js';
 import { contentKeyRoutes } from './content-keys.routes.js';
 import { dashboardRoutes } from './dashboard.routes.js';
 import { EndpointRegistry } from './endpoint.js';
+import { importRoutes } from './imports.routes.js';
 import { mediaRoutes } from './media.routes.js';
 import { newsletterRoutes } from './newsletter.routes.js';
 import { memberRoutes } from './members.routes.js';
@@ -47,6 +48,7 @@ export async function adminApi(app: FastifyInstance, { services, publicUrl, them
   staffRoutes(api, { users: services.users, auth: services.staffAuth, apiKeys: services.apiKeys, link: linkBuilder(publicUrl) });
   contentKeyRoutes(api, services.contentKeys);
   webhookRoutes(api, services.webhooks);
+  importRoutes(api, services.imports);
   postRoutes(api, services.editorial);
   siteRoutes(api, { taxonomy: services.taxonomy, settings: services.settings, editorial: services.editorial });
   mediaRoutes(api, services.media);

@@ -40,6 +40,8 @@ export const environmentSchema = z.object({
   // an administrator cannot point the server at its own network. "true" lifts that (tests, a
   // receiver on the same private network).
   WEBHOOKS_ALLOW_PRIVATE_ADDRESSES: z.enum(['true', 'false'], { message: 'must be true or false' }).default('false'),
+  // The largest export file the admin's Import page takes, in megabytes (streamed to DATA_DIR/imports).
+  IMPORT_MAX_MB: z.coerce.number().int().min(1).max(100_000).default(512),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   // Where uploaded media live: DATA_DIR/media (fs) or an S3-compatible bucket (s3). The S3
   // settings are read whenever S3_BUCKET is set, so "masthead media migrate" can reach the bucket
@@ -90,6 +92,7 @@ export interface Config {
   stripe: { secretKey: string; webhookSecret: string | undefined } | undefined;
   trustProxy: string[];
   webhooksAllowPrivateAddresses: boolean;
+  importMaxBytes: number;
   logLevel: z.infer<typeof environmentSchema>['LOG_LEVEL'];
   mediaStorage: 'fs' | 's3';
   /** The bucket, when S3_BUCKET is set (required for MEDIA_STORAGE=s3). */
@@ -128,6 +131,7 @@ export function toConfig(env: z.infer<typeof environmentSchema>): Config {
       : undefined,
     trustProxy: (env.TRUST_PROXY ?? '').split(',').map((p) => p.trim()).filter(Boolean),
     webhooksAllowPrivateAddresses: env.WEBHOOKS_ALLOW_PRIVATE_ADDRESSES === 'true',
+    importMaxBytes: env.IMPORT_MAX_MB * 1024 * 1024,
     logLevel: env.LOG_LEVEL,
     mediaStorage: env.MEDIA_STORAGE,
     s3: env.S3_BUCKET

@@ -14,6 +14,7 @@ export interface Database {
   slug_redirects: SlugRedirectsTable;
   old_addresses: OldAddressesTable;
   imported_items: ImportedItemsTable;
+  import_runs: ImportRunsTable;
   jobs: JobsTable;
   users: UsersTable;
   staff_sessions: StaffSessionsTable;
@@ -260,6 +261,31 @@ export interface ContentApiKeysTable {
   created_at: string;
   last_used_at: string | null;
   revoked_at: string | null;
+}
+
+export interface ImportRunsTable {
+  id: Generated<number>;
+  platform: string;
+  file_name: string;
+  /** bigint: PostgreSQL answers it as a string. */
+  file_size: number | string;
+  /** The uploaded file below DATA_DIR/imports, until the run ends or expires. */
+  file_path: string | null;
+  state: string;
+  /** 1 while queued or running, else null (unique: one import at a time). */
+  active: number | null;
+  /** JSON of the dry run's report. */
+  preview: string | null;
+  /** JSON of the real run's report. */
+  report: string | null;
+  error: string | null;
+  step: string | null;
+  done: number;
+  total: number;
+  created_by: number | null;
+  created_at: string;
+  updated_at: string;
+  finished_at: string | null;
 }
 
 export interface WebhooksTable {

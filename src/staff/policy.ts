@@ -39,6 +39,7 @@ export type Action =
   | { do: 'settings.manage' }
   | { do: 'apiKeys.manage' }
   | { do: 'webhooks.manage' }
+  | { do: 'imports.run' }
   | { do: 'media.upload' }
   | { do: 'media.edit'; media: { uploadedBy: number | null } }
   | { do: 'media.delete'; media: { uploadedBy: number | null } }
@@ -121,6 +122,7 @@ export function can(user: StaffUser, action: Action): boolean {
     case 'settings.manage':
     case 'apiKeys.manage':
     case 'webhooks.manage':
+    case 'imports.run':
     case 'plans.manage':
     case 'members.manage':
       return role === 'administrator';
@@ -151,6 +153,7 @@ const refusals: { [K in Action['do']]: Refusal<Extract<Action, { do: K }>> } = {
   'settings.manage': 'Only administrators change site settings.',
   'apiKeys.manage': 'Only administrators manage API keys.',
   'webhooks.manage': 'Only administrators manage webhooks.',
+  'imports.run': 'Only administrators import sites from other platforms.',
   'media.upload': 'You cannot upload media.',
   'media.edit': "Only editors, administrators and the uploader can change this file's alt text, caption and credit.",
   'media.delete': 'Only editors, administrators and the uploader can delete this file.',

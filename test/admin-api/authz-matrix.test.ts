@@ -8,7 +8,7 @@ import { AdminClient, staffClient } from './support/admin-client.js';
 type Response = Awaited<ReturnType<AdminClient['call']>>;
 type Method = Parameters<AdminClient['call']>[0];
 interface Actor {
-  client: { call(method: Method, url: string, body?: unknown): Promise<Response> };
+  client: { call(method: Method, url: string, body?: unknown, headers?: Record<string, string>): Promise<Response> };
   user: StaffUser;
   authorSlug: string;
 }
@@ -45,8 +45,8 @@ describe.each(['a session', 'an API key'] as const)('who may do what: every admi
         const maker = await t.services.users.create({ email: `key-maker-${role}@example.com`, name: `Key maker ${role}`, role: 'administrator' });
         const { secret } = await t.services.apiKeys.create({ name: `${role} integration`, role }, maker);
         const client = {
-          call: (method: Method, url: string, body?: unknown) =>
-            t.app.inject({ method, url, headers: { authorization: `Bearer ${secret}` }, ...(body === undefined ? {} : { payload: body as object }) }),
+          call: (method: Method, url: string, body?: unknown, headers: Record<string, string> = {}) =>
+            t.app.inject({ method, url, headers: { authorization: `Bearer ${secret}`, ...headers }, ...(body === undefined ? {} : { payload: body as object }) }),
         };
         actors.set(role, { client, user: { ...(await t.services.users.linkAuthor(maker.id, author.id)), role }, authorSlug: author.slug });
       }
@@ -69,6 +69,12 @@ describe.each(['a session', 'an API key'] as const)('who may do what: every admi
     const title = `Film ${(n += 1)}`;
     const created = await t.services.posts.create(filmReview([othersSlug], { title: `${title} review`, status: 'published', review: { work: { type: 'movie', title, year: 2001, credits: [{ name: 'Celine Song', role: 'director' }] } } }));
     return created.review!.work;
+  };
+  /** A small WordPress export, checked on upload and waiting to be imported. */
+  const exportFile = () => Buffer.from(`<?xml version="1.0"?><rss version="2.0" xmlns:wp="http://wordpress.org/export/1.2/"><channel><title>Old ${(n += 1)}</title><link>https://old${n}.example</link><wp:wxr_version>1.2</wp:wxr_version></channel></rss>`);
+  const checkedImport = async () => {
+    const admin = (await t.services.users.list()).find((u) => u.role === 'administrator')!;
+    return t.services.imports.upload([exportFile()], 'old.xml', admin.id);
   };
   const plan = () => t.services.plans.create({ name: `Plan ${(n += 1)}`, tier: 'free' });
   const member = async () => {
@@ -234,6 +240,12 @@ describe.each(['a session', 'an API key'] as const)('who may do what: every admi
         return client.call('DELETE', `/admin/api/content-keys/${key.id}`);
       },
     },
+    { name: 'list imports', allowed: adminOnly, run: ({ client }) => client.call('GET', '/admin/api/imports') },
+    { name: 'upload an export to import', allowed: adminOnly, run: ({ client }) => client.call('POST', '/admin/api/imports?name=old.xml', exportFile(), { 'content-type': 'application/octet-stream' }) },
+    { name: 'see an import', allowed: adminOnly, run: async ({ client }) => client.call('GET', `/admin/api/imports/${(await checkedImport()).id}`) },
+    { name: 'discard an upload', allowed: adminOnly, run: async ({ client }) => client.call('DELETE', `/admin/api/imports/${(await checkedImport()).id}/file`) },
+    // Last of the imports: the one started holds the site's import slot from then on.
+    { name: 'start an import', allowed: adminOnly, run: async ({ client }) => client.call('POST', `/admin/api/imports/${(await checkedImport()).id}/start`) },
     { name: 'list membership plans', allowed: editorUp, run: ({ client }) => client.call('GET', '/admin/api/members/plans') },
     { name: 'create a membership plan', allowed: adminOnly, run: ({ client }) => client.call('POST', '/admin/api/members/plans', { name: `Plan ${(n += 1)}`, tier: 'digital', yearlyCents: 5000 }) },
     { name: 'archive a membership plan', allowed: adminOnly, run: async ({ client }) => client.call('PUT', `/admin/api/members/plans/${(await plan()).id}`, { name: `Plan ${(n += 1)}`, tier: 'free', active: false }) },

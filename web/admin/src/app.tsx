@@ -7,6 +7,7 @@ import { Link, match, navigate, useLocation } from './router';
 import { SessionContext, atLeast } from './session-context';
 import { AcceptInvitationPage } from './pages/accept-invitation';
 import { DashboardPage } from './pages/dashboard';
+import { ImportPage } from './pages/import';
 import { ForgotPasswordPage, ResetPasswordPage } from './pages/reset-password';
 import { MediaPage } from './pages/media';
 import { memberNavItems, memberScreen } from './pages/members/routes';
@@ -124,6 +125,7 @@ const navItems = [
   { to: '/staff', label: 'Staff', min: 'editor' },
   { to: '/settings', label: 'Settings', min: 'administrator' },
   { to: '/webhooks', label: 'Webhooks', min: 'administrator' },
+  { to: '/import', label: 'Import', min: 'administrator' },
 ] as const;
 
 function isCurrent(to: string, path: string): boolean {
@@ -142,6 +144,7 @@ function Screen({ path }: { path: string }) {
   if (path === '/staff') return <StaffPage />;
   if (path === '/settings') return <SettingsPage />;
   if (path === '/webhooks') return <WebhooksPage />;
+  if (path === '/import') return <ImportPage />;
   const members = memberScreen(path);
   if (members) return members;
   if (path === '/newsletter' || path.startsWith('/newsletter/')) return <NewsletterScreens path={path} />;

@@ -40,6 +40,11 @@ export function onSessionExpired(handler: () => Promise<void>): void {
 
 const base = '/admin/api';
 
+/** The CSRF header for requests sent outside request(), such as uploads that report their progress. */
+export function csrfHeaders(): Record<string, string> {
+  return csrfToken ? { 'x-csrf-token': csrfToken } : {};
+}
+
 export interface RequestOptions {
   /** Send the body as is (FormData for uploads) rather than as JSON. */
   raw?: BodyInit;

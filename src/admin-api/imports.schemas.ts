@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import { importPlatforms } from '../portability/index.js';
+
+const importStates = ['checked', 'queued', 'running', 'done', 'failed', 'discarded', 'expired'] as const;
+
+export const uploadQuery = z
+  .object({
+    name: z.string().trim().min(1, 'give the file name').max(255, 'must be at most 255 characters'),
+  })
+  .strict();
+
+const reportOut = z.object({
+  source: z.string(),
+  dryRun: z.boolean(),
+  text: z.string().describe('The report as the command line prints it'),
+  counts: z.record(z.string(), z.record(z.string(), z.number())).describe('Per kind (post, page, section, tag, author, image, address): created, updated, unchanged, skipped'),
+  facts: z.array(z.string()),
+  notes: z.array(z.object({ level: z.enum(['skipped', 'changed', 'doubtful']), item: z.string(), reason: z.string() })),
+  posts: z
+    .object({
+      items: z.array(z.object({ id: z.number(), title: z.string(), slug: z.string(), status: z.string(), type: z.string() })),
+      total: z.number(),
+    })
+    .optional(),
+});
+
+export const importRunOut = z.object({
+  id: z.number(),
+  platform: z.enum(importPlatforms),
+  fileName: z.string(),
+  fileSize: z.number(),
+  state: z.enum(importStates),
+  preview: reportOut.nullable().describe('The dry run made on upload'),
+  report: reportOut.nullable().describe('The real import, once done'),
+  error: z.string().nullable(),
+  progress: z.object({ step: z.string(), done: z.number(), total: z.number() }).nullable(),
+  createdBy: z.number().nullable(),
+  createdAt: z.string(),
+  finishedAt: z.string().nullable(),
+});
+
+export const importRunEnvelope = z.object({ import: importRunOut });
