@@ -31,10 +31,14 @@ export interface MediaStorage {
 export class FilesystemStorage implements MediaStorage {
   readonly kind = 'fs';
 
+  readonly root: string;
+
   constructor(
-    readonly root: string,
+    root: string,
     readonly urlPrefix = '/media/',
-  ) {}
+  ) {
+    this.root = path.resolve(root);
+  }
 
   async put(key: string, data: Buffer | Readable): Promise<string> {
     const file = this.resolve(key);

@@ -134,7 +134,7 @@ describe.each(dialects.filter((d) => d === 'postgres'))('pages for signed-in rea
     const first = await testApp('postgres');
     const second = await buildApp({
       config: { publicUrl: 'http://localhost:3000', themeDir: undefined, dataDir: first.dataDir },
-      services: createServices(openStore(first.config), { logger: silentLogger, mailer: first.services.mailer }),
+      services: createServices(openStore(first.config), { logger: silentLogger, mailer: first.services.mailer, dataDir: first.dataDir }),
       logger: silentLogger,
     });
     await second.ready();

@@ -141,7 +141,7 @@ describe.each(dialects.filter((d) => d === 'postgres'))('page cache across proce
       config: { publicUrl: 'http://localhost:3000', themeDir: undefined, dataDir: first.dataDir },
       services: (await import('../../src/services.js')).createServices(
         (await import('../../src/db/client.js')).openStore(first.config),
-        { logger: silentLogger, mailer: first.services.mailer },
+        { logger: silentLogger, mailer: first.services.mailer, dataDir: first.dataDir },
       ),
       logger: silentLogger,
     });
