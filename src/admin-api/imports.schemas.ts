@@ -39,4 +39,11 @@ export const importRunOut = z.object({
   finishedAt: z.string().nullable(),
 });
 
+export const importRunSummaryOut = importRunOut.omit({ preview: true, report: true }).extend({
+  outcome: z
+    .object({ dryRun: z.boolean(), posts: z.number(), pages: z.number(), notes: z.number() })
+    .nullable()
+    .describe('The latest report in short: posts and pages created (or to create in a dry run), and how many notes it has'),
+});
+
 export const importRunEnvelope = z.object({ import: importRunOut });

@@ -52,6 +52,11 @@ export interface ImportRun {
   finishedAt: string | null;
 }
 
+/** An import as the list of past ones shows it: its latest report in short, not whole. */
+export interface ImportRunSummary extends Omit<ImportRun, 'preview' | 'report'> {
+  outcome: { dryRun: boolean; posts: number; pages: number; notes: number } | null;
+}
+
 export interface ImportRunServiceDeps {
   db: Db;
   clock: Clock;
@@ -159,10 +164,15 @@ export class ImportRunService {
     return this.view(await this.find(id));
   }
 
-  /** The latest imports, newest first. */
-  async list(): Promise<ImportRun[]> {
+  /** The latest imports, newest first, each in short (a report can list thousands of notes). */
+  async list(): Promise<ImportRunSummary[]> {
     await this.expire();
-    return (await repo.listRuns(this.deps.db, LISTED)).map((row) => this.view(row));
+    return (await repo.listRuns(this.deps.db, LISTED)).map((row) => {
+      const { preview, report, ...run } = this.view(row);
+      const latest = report ?? preview;
+      const outcome = latest && { dryRun: latest.dryRun, posts: latest.counts.post.created, pages: latest.counts.page.created, notes: latest.notes.length };
+      return { ...run, outcome };
+    });
   }
 
   /**

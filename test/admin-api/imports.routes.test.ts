@@ -81,6 +81,8 @@ describe.each(dialects)('the Import page API, on %s', { timeout: 120_000 }, (dia
     const history = (await admin.call('GET', '/admin/api/imports')).json();
     expect(history.imports.map((i: { id: number }) => i.id).slice(0, 2)).toEqual([again.id, run.id]);
     expect(history.maxBytes).toBe(512 * 1024 * 1024);
+    expect(history.imports[1]).toMatchObject({ state: 'done', outcome: { dryRun: false, posts: run.preview.counts.post.created, notes: done.report.notes.length } });
+    expect(history.imports[1]).not.toHaveProperty('report');
     // A run that ended cannot start again.
     const rerun = await admin.call('POST', `/admin/api/imports/${run.id}/start`);
     expect(rerun.statusCode).toBe(409);

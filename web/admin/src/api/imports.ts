@@ -31,7 +31,12 @@ export interface ImportRun {
   finishedAt: string | null;
 }
 
-export const listImports = () => request<{ imports: ImportRun[]; maxBytes: number }>('GET', '/imports');
+/** An import as the list shows it: its latest report in short. */
+export interface ImportRunSummary extends Omit<ImportRun, 'preview' | 'report'> {
+  outcome: { dryRun: boolean; posts: number; pages: number; notes: number } | null;
+}
+
+export const listImports = () => request<{ imports: ImportRunSummary[]; maxBytes: number }>('GET', '/imports');
 export const getImport = (id: number) => request<{ import: ImportRun }>('GET', `/imports/${id}`).then((r) => r.import);
 export const startImport = (id: number) => request<{ import: ImportRun }>('POST', `/imports/${id}/start`, {}).then((r) => r.import);
 export const discardImport = (id: number) => request<{ import: ImportRun }>('DELETE', `/imports/${id}/file`).then((r) => r.import);

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { describeError } from '../api/client';
-import { discardImport, listImports, startImport, uploadExport, type ImportReport, type ImportRun, type ReportKind } from '../api/imports';
+import { discardImport, getImport, listImports, startImport, uploadExport, type ImportReport, type ImportRun, type ImportRunSummary, type ReportKind } from '../api/imports';
 import { announce } from '../components/announcer';
 import { Link } from '../router';
 import { formatDate } from './format';
@@ -24,35 +24,49 @@ type Upload = { kind: 'sending'; sent: number; total: number } | { kind: 'checki
 
 /** Moving in (administrators): upload an export, read the dry run's report, import, follow it. */
 export function ImportPage() {
-  const [runs, setRuns] = useState<ImportRun[] | null>(null);
+  const [runs, setRuns] = useState<ImportRunSummary[] | null>(null);
   const [maxBytes, setMaxBytes] = useState(0);
   const [error, setError] = useState<string | null>(null);
   const [file, setFile] = useState<File | null>(null);
   const [upload, setUpload] = useState<Upload | null>(null);
-  const [shown, setShown] = useState<number | null>(null);
+  const [current, setCurrent] = useState<ImportRun | null>(null);
   /** Changed after each upload, so the file field starts empty again. */
   const [picker, setPicker] = useState(0);
 
+  const show = useCallback((id: number) => getImport(id).then(setCurrent, (err: unknown) => setError(describeError(err))), []);
   const load = useCallback(
     () =>
       listImports().then(
         (r) => {
           setRuns(r.imports);
           setMaxBytes(r.maxBytes);
+          return r.imports;
         },
-        (err: unknown) => setError(describeError(err)),
+        (err: unknown) => {
+          setError(describeError(err));
+          return [];
+        },
       ),
     [],
   );
   useEffect(() => {
-    void load();
-  }, [load]);
-  const busy = runs?.some((r) => r.state === 'queued' || r.state === 'running') ?? false;
+    void load().then((list) => {
+      const open = list.find((r) => ['checked', 'queued', 'running'].includes(r.state));
+      if (open) void show(open.id);
+    });
+  }, [load, show]);
+  const following = current?.state === 'queued' || current?.state === 'running';
   useEffect(() => {
-    if (!busy) return;
-    const timer = window.setInterval(() => void load(), POLL_MS);
+    if (!following || !current) return;
+    const timer = window.setInterval(() => {
+      void getImport(current.id).then((run) => {
+        setCurrent(run);
+        if (run.state !== 'queued' && run.state !== 'running') void load();
+      });
+    }, POLL_MS);
     return () => window.clearInterval(timer);
-  }, [busy, load]);
+  }, [following, current?.id, load]);
+  const busy = following || (runs?.some((r) => r.state === 'queued' || r.state === 'running') ?? false);
 
   const send = async (event: FormEvent) => {
     event.preventDefault();
@@ -65,10 +79,10 @@ export function ImportPage() {
     setUpload({ kind: 'sending', sent: 0, total: file.size });
     try {
       const run = await uploadExport(file, (sent, total) => setUpload(sent >= total ? { kind: 'checking' } : { kind: 'sending', sent, total }));
-      setRuns((list) => [run, ...(list ?? [])]);
-      setShown(run.id);
+      setCurrent(run);
       setFile(null);
       setPicker((n) => n + 1);
+      void load();
       announce(`Checked: a ${platforms[run.platform]} export. Nothing is imported until you press Import.`);
     } catch (err) {
       setError(describeError(err));
@@ -79,8 +93,8 @@ export function ImportPage() {
 
   const act = async (work: () => Promise<ImportRun>, done: string) => {
     try {
-      const run = await work();
-      setRuns((list) => list?.map((r) => (r.id === run.id ? run : r)) ?? null);
+      setCurrent(await work());
+      void load();
       announce(done);
     } catch (err) {
       announce(describeError(err), { tone: 'error' });
@@ -88,7 +102,6 @@ export function ImportPage() {
     }
   };
 
-  const current = runs?.find((r) => r.id === shown) ?? runs?.find((r) => ['checked', 'queued', 'running'].includes(r.state)) ?? null;
   return (
     <section className="imports">
       <h1>Import</h1>
@@ -123,7 +136,7 @@ export function ImportPage() {
           onDiscard={() => void act(() => discardImport(current.id), 'Upload discarded.')}
         />
       )}
-      <History runs={runs} shown={current?.id ?? null} onShow={setShown} />
+      <History runs={runs} shown={current?.id ?? null} onShow={(id) => void show(id)} />
     </section>
   );
 }
@@ -263,7 +276,7 @@ function Report({ report }: { report: ImportReport }) {
   );
 }
 
-function History({ runs, shown, onShow }: { runs: ImportRun[] | null; shown: number | null; onShow: (id: number) => void }) {
+function History({ runs, shown, onShow }: { runs: ImportRunSummary[] | null; shown: number | null; onShow: (id: number) => void }) {
   if (!runs) return null;
   if (runs.length === 0) return <p className="muted">No imports yet.</p>;
   return (
@@ -288,13 +301,11 @@ function History({ runs, shown, onShow }: { runs: ImportRun[] | null; shown: num
   );
 }
 
-function summary(run: ImportRun): string {
+function summary(run: ImportRunSummary): string {
   if (run.state === 'failed') return run.error ?? 'failed';
-  const report = run.report ?? run.preview;
-  if (!report) return '';
-  const c = report.counts;
-  const verb = report.dryRun ? 'to create' : 'created';
-  return `${c.post.created} posts, ${c.page.created} pages ${verb}; ${report.notes.length} notes`;
+  const o = run.outcome;
+  if (!o) return '';
+  return `${o.posts} posts, ${o.pages} pages ${o.dryRun ? 'to create' : 'created'}; ${o.notes} notes`;
 }
 
 function megabytes(bytes: number): string {
