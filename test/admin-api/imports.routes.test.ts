@@ -159,6 +159,24 @@ describe.each(dialects)('the Import page API, on %s', { timeout: 120_000 }, (dia
     expect(leftovers(t)).toEqual([]);
   });
 
+  it('keeps an upload below its own folder whatever name it is given', async () => {
+    for (const [name, kept] of [
+      ['../../../../tmp/evil.xml', 'evil.xml'],
+      ['..\\..\\boot.ini', 'boot.ini'],
+      ['..', 'export'],
+      ['re\u0000port\u202e.xml', 're_port_.xml'],
+    ] as const) {
+      const res = await upload(admin, themePreview, name);
+      expect(res.statusCode, res.body).toBe(201);
+      const run = res.json().import;
+      expect(run.fileName).toBe(kept);
+      const stored = await t.store.db.selectFrom('import_runs').select('file_path').where('id', '=', run.id).executeTakeFirstOrThrow();
+      expect(path.relative(path.join(t.dataDir, 'imports'), stored.file_path!).split(path.sep)).toHaveLength(2);
+      await admin.call('DELETE', `/admin/api/imports/${run.id}/file`);
+    }
+    expect(leftovers(t)).toEqual([]);
+  });
+
   it('runs one import at a time, even when two are started at once', async () => {
     const first = (await upload(admin, themePreview)).json().import;
     const second = (await upload(admin, themePreview)).json().import;
