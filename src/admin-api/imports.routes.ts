@@ -35,7 +35,7 @@ export function importRoutes(api: EndpointRegistry, imports: ImportRunService): 
     // The role is checked before the body is read; the file is then written to disk as it arrives.
     handler: async ({ staff, query, request }) => {
       authorize(staff, { do: 'imports.run' });
-      return { import: await imports.upload(streamedBody(request, imports.maxBytes), query.name, staff.id) };
+      return { import: await imports.upload(streamedBody(request, imports.maxBytes), query.name, staff.id, { fetchImages: query.fetchImages }) };
     },
   });
 

@@ -6,6 +6,11 @@ const importStates = ['checked', 'queued', 'running', 'done', 'failed', 'discard
 export const uploadQuery = z
   .object({
     name: z.string().trim().min(1, 'give the file name').max(255, 'must be at most 255 characters'),
+    fetchImages: z
+      .enum(['true', 'false'], { message: 'must be true or false' })
+      .default('false')
+      .transform((v) => v === 'true')
+      .describe('WordPress: ask the old site (the hosts its export names) for its images, public addresses only'),
   })
   .strict();
 
@@ -27,6 +32,7 @@ const reportOut = z.object({
 export const importRunOut = z.object({
   id: z.number(),
   platform: z.enum(importPlatforms),
+  fetchImages: z.boolean(),
   fileName: z.string(),
   fileSize: z.number(),
   state: z.enum(importStates),

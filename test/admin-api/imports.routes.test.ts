@@ -6,14 +6,14 @@ import { testApp, type AppContext } from '../support/app.js';
 import { dialects, manualClock } from '../support/stores.js';
 import { ghostFixtures } from '../portability/ghost-support.js';
 import { substackExport, zip } from '../portability/substack-support.js';
-import { fixture, fixtures } from '../portability/wordpress-support.js';
+import { fixture, fixtures, oldSiteServer, photo, smallMagazine } from '../portability/wordpress-support.js';
 import { staffClient, type AdminClient } from './support/admin-client.js';
 
 const themePreview = fs.readFileSync(fixture(fixtures.preview));
 
 /** Sends a file the way the Import page does: the bytes themselves, the name in the query. */
-function upload(client: AdminClient, body: Buffer | Readable, name = 'export.xml', headers: Record<string, string> = {}) {
-  return client.call('POST', `/admin/api/imports?name=${encodeURIComponent(name)}`, body, { 'content-type': 'application/octet-stream', ...headers });
+function upload(client: AdminClient, body: Buffer | Readable, name = 'export.xml', headers: Record<string, string> = {}, more = '') {
+  return client.call('POST', `/admin/api/imports?name=${encodeURIComponent(name)}${more}`, body, { 'content-type': 'application/octet-stream', ...headers });
 }
 
 async function count(t: AppContext, table: 'posts' | 'import_runs' | 'imported_items' | 'media' | 'old_addresses'): Promise<number> {
@@ -249,5 +249,58 @@ describe.each(dialects)('uploads the Import page refuses or lets expire, on %s',
     expect(listed.state).toBe('expired');
     expect(leftovers(t)).toEqual([]);
     expect((await admin.call('POST', `/admin/api/imports/${run.id}/start`)).json().error.code).toBe('IMPORT_RUN_NOT_READY');
+  });
+});
+
+describe.each(dialects)('images of a WordPress site asked of the old site from the Import page, on %s', { timeout: 60_000 }, (dialect) => {
+  let site: Awaited<ReturnType<typeof oldSiteServer>>;
+  let magazine: Buffer;
+
+  beforeAll(async () => {
+    site = await oldSiteServer({ '/wp-content/uploads/2024/01/harbour.jpg': await photo(120, 80) });
+    magazine = Buffer.from(smallMagazine(site.origin));
+  });
+  afterAll(async () => site.close());
+
+  it('never asks an old site on a private address, whatever the export names', async () => {
+    const t = await testApp(dialect);
+    try {
+      const { client } = await staffClient(t.app, t.services, 'administrator');
+      const run = (await upload(client, magazine, 'magazine.xml', {}, '&fetchImages=true')).json().import;
+      expect(run.fetchImages).toBe(true);
+      expect(run.preview.notes.map((n: { reason: string }) => n.reason).join('\n')).toMatch(/127\.0\.0\.1 .*not a public address/);
+      await client.call('POST', `/admin/api/imports/${run.id}/start`);
+      await t.services.runner.drain();
+      expect((await client.call('GET', `/admin/api/imports/${run.id}`)).json().import.state).toBe('done');
+      expect(await count(t, 'media')).toBe(0);
+      expect(site.requests).toEqual([]);
+    } finally {
+      await t.close();
+    }
+  });
+
+  it('brings the images in when asked and private addresses are allowed, and asks nothing otherwise', async () => {
+    const t = await testApp(dialect, { webhooksAllowPrivateAddresses: true });
+    try {
+      const { client } = await staffClient(t.app, t.services, 'administrator');
+      const quiet = (await upload(client, magazine, 'magazine.xml')).json().import;
+      expect(quiet.fetchImages).toBe(false);
+      expect(site.requests).toEqual([]);
+      await client.call('DELETE', `/admin/api/imports/${quiet.id}/file`);
+
+      const run = (await upload(client, magazine, 'magazine.xml', {}, '&fetchImages=true')).json().import;
+      expect(run.preview.counts.image.created).toBe(1);
+      expect(await count(t, 'media')).toBe(0);
+      await client.call('POST', `/admin/api/imports/${run.id}/start`);
+      await t.services.runner.drain();
+      const done = (await client.call('GET', `/admin/api/imports/${run.id}`)).json().import;
+      expect(done.state).toBe('done');
+      expect(done.report.counts.image.created).toBe(1);
+      expect(await count(t, 'media')).toBe(1);
+      expect(site.requests).toContain('/wp-content/uploads/2024/01/harbour.jpg');
+    } finally {
+      site.requests.length = 0;
+      await t.close();
+    }
   });
 });

@@ -29,6 +29,7 @@ export function ImportPage() {
   const [error, setError] = useState<string | null>(null);
   const [file, setFile] = useState<File | null>(null);
   const [upload, setUpload] = useState<Upload | null>(null);
+  const [fetchImages, setFetchImages] = useState(false);
   const [current, setCurrent] = useState<ImportRun | null>(null);
   /** Changed after each upload, so the file field starts empty again. */
   const [picker, setPicker] = useState(0);
@@ -78,7 +79,7 @@ export function ImportPage() {
     }
     setUpload({ kind: 'sending', sent: 0, total: file.size });
     try {
-      const run = await uploadExport(file, (sent, total) => setUpload(sent >= total ? { kind: 'checking' } : { kind: 'sending', sent, total }));
+      const run = await uploadExport(file, fetchImages, (sent, total) => setUpload(sent >= total ? { kind: 'checking' } : { kind: 'sending', sent, total }));
       setCurrent(run);
       setFile(null);
       setPicker((n) => n + 1);
@@ -113,10 +114,11 @@ export function ImportPage() {
       <form className="card import-upload" onSubmit={(e) => void send(e)} aria-label="Upload an export">
         <label htmlFor="import-file">Export file</label>
         <input key={picker} id="import-file" type="file" accept=".xml,.json,.zip,application/xml,text/xml,application/json,application/zip" disabled={upload !== null} onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
-        <p className="muted">
-          WordPress WXR (.xml), Ghost JSON (.json) or Substack zip{maxBytes ? `, up to ${megabytes(maxBytes)}` : ''}. Images are taken from Substack, and from the
-          file itself; images of a WordPress site keep their old addresses (bring them with <code>masthead import wordpress --uploads</code>).
-        </p>
+        <p className="muted">WordPress WXR (.xml), Ghost JSON (.json) or Substack zip{maxBytes ? `, up to ${megabytes(maxBytes)}` : ''}. Substack images come from Substack.</p>
+        <label className="checkbox">
+          <input type="checkbox" checked={fetchImages} disabled={upload !== null} onChange={(e) => setFetchImages(e.target.checked)} /> WordPress: bring the images from the old
+          site, which must still be online at a public address (otherwise they keep their old addresses)
+        </label>
         <button type="submit" className="primary" disabled={!file || upload !== null || busy}>Upload and check</button>
         {busy && <span className="muted"> An import is running; the next can be uploaded when it ends.</span>}
         {upload?.kind === 'sending' && (
@@ -151,6 +153,7 @@ function RunCard({ run, onStart, onDiscard }: { run: ImportRun; onStart: () => v
       </h2>
       <p className="muted">
         {report?.source ? `From ${report.source}` : ''} · {megabytes(run.fileSize)} · uploaded {formatDate(run.createdAt)}
+        {run.platform === 'wordpress' && (run.fetchImages ? ' · images asked of the old site' : ' · images left on the old site')}
         {run.finishedAt && <> · ended {formatDate(run.finishedAt)}</>}
       </p>
       {(run.state === 'queued' || run.state === 'running') && <Progress run={run} />}
