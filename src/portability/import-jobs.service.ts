@@ -204,7 +204,7 @@ export class ImportRunService {
     if (!(await repo.moveRun(db, row.id, 'queued', 'running', startedAt))) return;
     const onProgress = this.progressOf(row.id, context);
     try {
-      const { fetchImages } = JSON.parse(row.preview!) as StoredPreview;
+      const { fetchImages = false } = JSON.parse(row.preview!) as Partial<StoredPreview>;
       const report = await importers[row.platform as ImportPlatform](this.deps.services(), row.file_path!, { onProgress }, { fetchImages, allowPrivateAddresses: this.deps.allowPrivateAddresses });
       const posts = await repo.postsImportedSince(db, startedAt, LISTED);
       await this.end(row, { state: 'done', report: JSON.stringify({ ...reportView(report), posts: { items: posts.posts, total: posts.total } }) });
@@ -264,7 +264,8 @@ export class ImportRunService {
 
   private view(row: repo.ImportRunRow): ImportRun {
     const stored = row.step ? { step: row.step, done: row.done, total: row.total } : null;
-    const { fetchImages, ...preview } = row.preview ? (JSON.parse(row.preview) as StoredPreview) : { fetchImages: false };
+    // Reports stored before the choice was kept hold no fetchImages: nothing was fetched for them.
+    const { fetchImages = false, ...preview } = row.preview ? (JSON.parse(row.preview) as Partial<StoredPreview>) : {};
     return {
       id: row.id,
       platform: row.platform as ImportPlatform,
