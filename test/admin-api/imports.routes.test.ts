@@ -177,6 +177,19 @@ describe.each(dialects)('the Import page API, on %s', { timeout: 120_000 }, (dia
     expect(leftovers(t)).toEqual([]);
   });
 
+  it('checks several uploads sent at once, each in its own folder', async () => {
+    const posts = await count(t, 'posts');
+    const answers = await Promise.all(Array.from({ length: 5 }, (_, i) => upload(admin, themePreview, `site-${i}.xml`)));
+    expect(answers.map((a) => a.statusCode)).toEqual([201, 201, 201, 201, 201]);
+    const runs = answers.map((a) => a.json().import);
+    expect(new Set(runs.map((r) => r.id)).size).toBe(5);
+    expect(runs.map((r) => r.preview.counts.post.created)).toEqual(Array(5).fill(runs[0].preview.counts.post.created));
+    expect(leftovers(t)).toHaveLength(10);
+    for (const run of runs) await admin.call('DELETE', `/admin/api/imports/${run.id}/file`);
+    expect(leftovers(t)).toEqual([]);
+    expect(await count(t, 'posts')).toBe(posts);
+  });
+
   it('runs one import at a time, even when two are started at once', async () => {
     const first = (await upload(admin, themePreview)).json().import;
     const second = (await upload(admin, themePreview)).json().import;
