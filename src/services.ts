@@ -199,6 +199,7 @@ export function createServices(store: Store, options: ServiceOptions): Services 
     logger: options.logger,
     dir: path.join(options.dataDir ?? './data', 'imports'),
     maxBytes: options.importMaxBytes ?? 512 * 1024 * 1024,
+    allowPrivateAddresses: options.webhooksAllowPrivateAddresses ?? false,
     services: () => services,
   });
   runner.register(IMPORT_JOB, (payload, context) => imports.runJob(payload, context));

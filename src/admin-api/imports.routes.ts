@@ -3,7 +3,7 @@ import { streamedBody } from '../http/streamed-body.js';
 import type { ImportRunService } from '../portability/index.js';
 import { authorize } from '../staff/index.js';
 import type { EndpointRegistry } from './endpoint.js';
-import { importRunEnvelope, importRunOut, uploadQuery } from './imports.schemas.js';
+import { importRunEnvelope, importRunSummaryOut, uploadQuery } from './imports.schemas.js';
 import { idParams } from './schemas.js';
 
 /** The Import page: move a WordPress, Ghost or Substack site in. Administrators only. */
@@ -14,8 +14,8 @@ export function importRoutes(api: EndpointRegistry, imports: ImportRunService): 
     ...common,
     method: 'GET',
     url: '/imports',
-    summary: 'The latest imports, newest first, with their reports',
-    response: z.object({ imports: z.array(importRunOut), maxBytes: z.number() }),
+    summary: 'The latest imports, newest first, in short (GET /imports/:id has the reports)',
+    response: z.object({ imports: z.array(importRunSummaryOut), maxBytes: z.number() }),
     handler: async ({ staff }) => {
       authorize(staff, { do: 'imports.run' });
       return { imports: await imports.list(), maxBytes: imports.maxBytes };
@@ -35,7 +35,7 @@ export function importRoutes(api: EndpointRegistry, imports: ImportRunService): 
     // The role is checked before the body is read; the file is then written to disk as it arrives.
     handler: async ({ staff, query, request }) => {
       authorize(staff, { do: 'imports.run' });
-      return { import: await imports.upload(streamedBody(request, imports.maxBytes), query.name, staff.id) };
+      return { import: await imports.upload(streamedBody(request, imports.maxBytes), query.name, staff.id, { fetchImages: query.fetchImages }) };
     },
   });
 

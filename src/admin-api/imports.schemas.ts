@@ -6,6 +6,11 @@ const importStates = ['checked', 'queued', 'running', 'done', 'failed', 'discard
 export const uploadQuery = z
   .object({
     name: z.string().trim().min(1, 'give the file name').max(255, 'must be at most 255 characters'),
+    fetchImages: z
+      .enum(['true', 'false'], { message: 'must be true or false' })
+      .default('false')
+      .transform((v) => v === 'true')
+      .describe('WordPress: ask the old site (the hosts its export names) for its images, public addresses only'),
   })
   .strict();
 
@@ -27,6 +32,7 @@ const reportOut = z.object({
 export const importRunOut = z.object({
   id: z.number(),
   platform: z.enum(importPlatforms),
+  fetchImages: z.boolean(),
   fileName: z.string(),
   fileSize: z.number(),
   state: z.enum(importStates),
@@ -37,6 +43,13 @@ export const importRunOut = z.object({
   createdBy: z.number().nullable(),
   createdAt: z.string(),
   finishedAt: z.string().nullable(),
+});
+
+export const importRunSummaryOut = importRunOut.omit({ preview: true, report: true }).extend({
+  outcome: z
+    .object({ dryRun: z.boolean(), posts: z.number(), pages: z.number(), notes: z.number() })
+    .nullable()
+    .describe('The latest report in short: posts and pages created (or to create in a dry run), and how many notes it has'),
 });
 
 export const importRunEnvelope = z.object({ import: importRunOut });

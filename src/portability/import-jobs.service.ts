@@ -10,6 +10,7 @@ import type { JobContext, JobQueue } from '../jobs/index.js';
 import type { Services } from '../services.js';
 import { formatReport, type ImportReport, type ReportCounts, type ReportNote } from './import-report.js';
 import type { PlatformImportOptions } from './import-run.js';
+import { guardedFetch } from './import-jobs.fetch.js';
 import { detectPlatform, removeOrphanFolders, removeUploadFolder, safeFileName, writeUpload, type ImportPlatform } from './import-jobs.files.js';
 import * as repo from './import-jobs.repository.js';
 
@@ -40,6 +41,8 @@ export interface ImportReportView {
 export interface ImportRun {
   id: number;
   platform: ImportPlatform;
+  /** WordPress: images are asked of the old site (through the address guard) in the dry run and the import. */
+  fetchImages: boolean;
   fileName: string;
   fileSize: number;
   state: ImportState;
@@ -52,6 +55,11 @@ export interface ImportRun {
   finishedAt: string | null;
 }
 
+/** An import as the list of past ones shows it: its latest report in short, not whole. */
+export interface ImportRunSummary extends Omit<ImportRun, 'preview' | 'report'> {
+  outcome: { dryRun: boolean; posts: number; pages: number; notes: number } | null;
+}
+
 export interface ImportRunServiceDeps {
   db: Db;
   clock: Clock;
@@ -61,6 +69,8 @@ export interface ImportRunServiceDeps {
   dir: string;
   /** The largest upload taken (IMPORT_MAX_MB). */
   maxBytes: number;
+  /** WEBHOOKS_ALLOW_PRIVATE_ADDRESSES: old sites on loopback and private networks may be asked for images. */
+  allowPrivateAddresses: boolean;
   /** What the importers work with (they write posts, media, addresses…). */
   services: () => Services;
 }
@@ -71,15 +81,22 @@ const PROGRESS_WRITE_MS = 1000;
 const HEARTBEAT_MS = 10_000;
 const LISTED = 50;
 
-type Importer = (services: Services, file: string, options: PlatformImportOptions) => Promise<ImportReport>;
+/** WordPress only: ask the old site for its images, and whether it may be on a private network. */
+interface ImageChoice {
+  fetchImages: boolean;
+  allowPrivateAddresses: boolean;
+}
+type Importer = (services: Services, file: string, options: PlatformImportOptions, images: ImageChoice) => Promise<ImportReport>;
 
 /**
- * Loaded on first use, so serving pages never loads an importer. Images are taken only from the
- * file itself or Substack's own image hosts: a WordPress export names whatever hosts it likes, and
- * the server must not fetch addresses chosen by whoever uploads a file.
+ * Loaded on first use, so serving pages never loads an importer. A WordPress export names
+ * whatever hosts it likes: its images are asked of them only when the administrator says so, and
+ * then only through the address guard of outgoing webhooks. Substack's images come from
+ * Substack's own hosts, as from the command line.
  */
 const importers: Record<ImportPlatform, Importer> = {
-  wordpress: async (services, file, options) => (await import('./wordpress/wordpress.importer.js')).importWordpress(services, file, { ...options, fetchMedia: false }),
+  wordpress: async (services, file, options, images) =>
+    (await import('./wordpress/wordpress.importer.js')).importWordpress(services, file, { ...options, fetchMedia: images.fetchImages, fetcher: guardedFetch(images.allowPrivateAddresses) }),
   ghost: async (services, file, options) => (await import('./ghost/ghost.importer.js')).importGhost(services, file, options),
   substack: async (services, file, options) => (await import('./substack/substack.importer.js')).importSubstack(services, file, options),
 };
@@ -104,7 +121,7 @@ export class ImportRunService {
    * Stores the upload as it arrives, tells its platform and runs the import as a dry run. Any
    * refusal (too large, unknown format, an unreadable export) leaves nothing behind.
    */
-  async upload(body: AsyncIterable<Buffer> | Iterable<Buffer>, fileName: string, createdBy: number | null): Promise<ImportRun> {
+  async upload(body: AsyncIterable<Buffer> | Iterable<Buffer>, fileName: string, createdBy: number | null, choices: { fetchImages?: boolean } = {}): Promise<ImportRun> {
     await this.expire();
     if (await repo.hasActiveRun(this.deps.db)) throw new AppError('IMPORT_BUSY');
     const folder = path.join(this.deps.dir, randomUUID());
@@ -113,13 +130,14 @@ export class ImportRunService {
     try {
       const fileSize = await writeUpload(body, file);
       const platform = await detectPlatform(file);
-      const report = await importers[platform](this.deps.services(), file, { dryRun: true });
+      const fetchImages = platform === 'wordpress' && (choices.fetchImages ?? false);
+      const report = await importers[platform](this.deps.services(), file, { dryRun: true }, { fetchImages, allowPrivateAddresses: this.deps.allowPrivateAddresses });
       const row = await repo.insertRun(this.deps.db, {
         platform,
         fileName: path.basename(file),
         fileSize,
         filePath: file,
-        preview: JSON.stringify(reportView(report)),
+        preview: JSON.stringify({ ...reportView(report), fetchImages } satisfies StoredPreview),
         createdBy,
         now: this.now(),
       });
@@ -159,10 +177,15 @@ export class ImportRunService {
     return this.view(await this.find(id));
   }
 
-  /** The latest imports, newest first. */
-  async list(): Promise<ImportRun[]> {
+  /** The latest imports, newest first, each in short (a report can list thousands of notes). */
+  async list(): Promise<ImportRunSummary[]> {
     await this.expire();
-    return (await repo.listRuns(this.deps.db, LISTED)).map((row) => this.view(row));
+    return (await repo.listRuns(this.deps.db, LISTED)).map((row) => {
+      const { preview, report, ...run } = this.view(row);
+      const latest = report ?? preview;
+      const outcome = latest && { dryRun: latest.dryRun, posts: latest.counts.post.created, pages: latest.counts.page.created, notes: latest.notes.length };
+      return { ...run, outcome };
+    });
   }
 
   /**
@@ -181,7 +204,8 @@ export class ImportRunService {
     if (!(await repo.moveRun(db, row.id, 'queued', 'running', startedAt))) return;
     const onProgress = this.progressOf(row.id, context);
     try {
-      const report = await importers[row.platform as ImportPlatform](this.deps.services(), row.file_path!, { onProgress });
+      const { fetchImages = false } = JSON.parse(row.preview!) as Partial<StoredPreview>;
+      const report = await importers[row.platform as ImportPlatform](this.deps.services(), row.file_path!, { onProgress }, { fetchImages, allowPrivateAddresses: this.deps.allowPrivateAddresses });
       const posts = await repo.postsImportedSince(db, startedAt, LISTED);
       await this.end(row, { state: 'done', report: JSON.stringify({ ...reportView(report), posts: { items: posts.posts, total: posts.total } }) });
     } catch (error) {
@@ -240,13 +264,16 @@ export class ImportRunService {
 
   private view(row: repo.ImportRunRow): ImportRun {
     const stored = row.step ? { step: row.step, done: row.done, total: row.total } : null;
+    // Reports stored before the choice was kept hold no fetchImages: nothing was fetched for them.
+    const { fetchImages = false, ...preview } = row.preview ? (JSON.parse(row.preview) as Partial<StoredPreview>) : {};
     return {
       id: row.id,
       platform: row.platform as ImportPlatform,
+      fetchImages,
       fileName: row.file_name,
       fileSize: Number(row.file_size),
       state: row.state as ImportState,
-      preview: row.preview ? (JSON.parse(row.preview) as ImportReportView) : null,
+      preview: row.preview ? (preview as ImportReportView) : null,
       report: row.report ? (JSON.parse(row.report) as ImportReportView) : null,
       error: row.error,
       progress: row.state === 'running' ? (this.live.get(row.id) ?? stored) : stored,
@@ -256,6 +283,9 @@ export class ImportRunService {
     };
   }
 }
+
+/** The dry run's report as stored, with the choice the real import is to be made with. */
+type StoredPreview = ImportReportView & { fetchImages: boolean };
 
 function reportView(report: ImportReport): ImportReportView {
   return { source: report.source, dryRun: report.dryRun, text: formatReport(report), counts: report.counts, facts: report.facts, notes: report.notes };

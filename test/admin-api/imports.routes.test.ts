@@ -6,14 +6,14 @@ import { testApp, type AppContext } from '../support/app.js';
 import { dialects, manualClock } from '../support/stores.js';
 import { ghostFixtures } from '../portability/ghost-support.js';
 import { substackExport, zip } from '../portability/substack-support.js';
-import { fixture, fixtures } from '../portability/wordpress-support.js';
+import { fixture, fixtures, oldSiteServer, photo, smallMagazine } from '../portability/wordpress-support.js';
 import { staffClient, type AdminClient } from './support/admin-client.js';
 
 const themePreview = fs.readFileSync(fixture(fixtures.preview));
 
 /** Sends a file the way the Import page does: the bytes themselves, the name in the query. */
-function upload(client: AdminClient, body: Buffer | Readable, name = 'export.xml', headers: Record<string, string> = {}) {
-  return client.call('POST', `/admin/api/imports?name=${encodeURIComponent(name)}`, body, { 'content-type': 'application/octet-stream', ...headers });
+function upload(client: AdminClient, body: Buffer | Readable, name = 'export.xml', headers: Record<string, string> = {}, more = '') {
+  return client.call('POST', `/admin/api/imports?name=${encodeURIComponent(name)}${more}`, body, { 'content-type': 'application/octet-stream', ...headers });
 }
 
 async function count(t: AppContext, table: 'posts' | 'import_runs' | 'imported_items' | 'media' | 'old_addresses'): Promise<number> {
@@ -81,6 +81,8 @@ describe.each(dialects)('the Import page API, on %s', { timeout: 120_000 }, (dia
     const history = (await admin.call('GET', '/admin/api/imports')).json();
     expect(history.imports.map((i: { id: number }) => i.id).slice(0, 2)).toEqual([again.id, run.id]);
     expect(history.maxBytes).toBe(512 * 1024 * 1024);
+    expect(history.imports[1]).toMatchObject({ state: 'done', outcome: { dryRun: false, posts: run.preview.counts.post.created, notes: done.report.notes.length } });
+    expect(history.imports[1]).not.toHaveProperty('report');
     // A run that ended cannot start again.
     const rerun = await admin.call('POST', `/admin/api/imports/${run.id}/start`);
     expect(rerun.statusCode).toBe(409);
@@ -115,6 +117,11 @@ describe.each(dialects)('the Import page API, on %s', { timeout: 120_000 }, (dia
     ],
     ['JSON that is not a Ghost export', Buffer.from('{"posts": [{"title": "Not Ghost"}]}'), 422, 'IMPORT_FILE_UNREADABLE'],
     ['a zip without posts.csv', zip([{ name: 'posts/1.hello.html', data: '<p>Hi</p>' }]), 422, 'IMPORT_FILE_UNREADABLE'],
+    ['JSON nested a million deep', Buffer.from(`{"db":${'['.repeat(1_000_000)}`), 422, 'IMPORT_FILE_UNREADABLE'],
+    ['JSON that is not UTF-8', Buffer.concat([Buffer.from('{"db": "'), Buffer.from([0xff, 0xfe, 0xc3]), Buffer.from('"}')]), 422, 'IMPORT_FILE_UNREADABLE'],
+    ['a zip cut off halfway', substackExport([{ id: 1, slug: 'a', title: 'A', body: '<p>A</p>', published: true }]).subarray(0, 60), 422, 'IMPORT_FILE_UNREADABLE'],
+    ['a zip whose file is far larger than it declares', zip([{ name: 'posts.csv', data: 'post_id\n' }, { name: 'posts/1.a.html', data: Buffer.alloc(20 * 1024 * 1024), declaredSize: 10 }]), 422, 'IMPORT_FILE_UNREADABLE'],
+    ['XML in UTF-16', Buffer.from('\ufeff<?xml version="1.0" encoding="UTF-16"?><rss></rss>', 'utf16le'), 415, 'IMPORT_FORMAT_UNKNOWN'],
     ['a PNG image', Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'), 415, 'IMPORT_FORMAT_UNKNOWN'],
     ['an empty file', Buffer.alloc(0), 415, 'IMPORT_FORMAT_UNKNOWN'],
   ] as const)('refuses %s with a clear error and keeps nothing of it', async (_name, body, status, code) => {
@@ -150,6 +157,37 @@ describe.each(dialects)('the Import page API, on %s', { timeout: 120_000 }, (dia
     expect(nameless.json().error.code).toBe('VALIDATION_FAILED');
     expect((await admin.call('GET', '/admin/api/imports/999999')).json().error.code).toBe('IMPORT_RUN_NOT_FOUND');
     expect(leftovers(t)).toEqual([]);
+  });
+
+  it('keeps an upload below its own folder whatever name it is given', async () => {
+    for (const [name, kept] of [
+      ['../../../../tmp/evil.xml', 'evil.xml'],
+      ['..\\..\\boot.ini', 'boot.ini'],
+      ['..', 'export'],
+      ['re\u0000port\u202e.xml', 're_port_.xml'],
+    ] as const) {
+      const res = await upload(admin, themePreview, name);
+      expect(res.statusCode, res.body).toBe(201);
+      const run = res.json().import;
+      expect(run.fileName).toBe(kept);
+      const stored = await t.store.db.selectFrom('import_runs').select('file_path').where('id', '=', run.id).executeTakeFirstOrThrow();
+      expect(path.relative(path.join(t.dataDir, 'imports'), stored.file_path!).split(path.sep)).toHaveLength(2);
+      await admin.call('DELETE', `/admin/api/imports/${run.id}/file`);
+    }
+    expect(leftovers(t)).toEqual([]);
+  });
+
+  it('checks several uploads sent at once, each in its own folder', async () => {
+    const posts = await count(t, 'posts');
+    const answers = await Promise.all(Array.from({ length: 5 }, (_, i) => upload(admin, themePreview, `site-${i}.xml`)));
+    expect(answers.map((a) => a.statusCode)).toEqual([201, 201, 201, 201, 201]);
+    const runs = answers.map((a) => a.json().import);
+    expect(new Set(runs.map((r) => r.id)).size).toBe(5);
+    expect(runs.map((r) => r.preview.counts.post.created)).toEqual(Array(5).fill(runs[0].preview.counts.post.created));
+    expect(leftovers(t)).toHaveLength(10);
+    for (const run of runs) await admin.call('DELETE', `/admin/api/imports/${run.id}/file`);
+    expect(leftovers(t)).toEqual([]);
+    expect(await count(t, 'posts')).toBe(posts);
   });
 
   it('runs one import at a time, even when two are started at once', async () => {
@@ -224,5 +262,58 @@ describe.each(dialects)('uploads the Import page refuses or lets expire, on %s',
     expect(listed.state).toBe('expired');
     expect(leftovers(t)).toEqual([]);
     expect((await admin.call('POST', `/admin/api/imports/${run.id}/start`)).json().error.code).toBe('IMPORT_RUN_NOT_READY');
+  });
+});
+
+describe.each(dialects)('images of a WordPress site asked of the old site from the Import page, on %s', { timeout: 60_000 }, (dialect) => {
+  let site: Awaited<ReturnType<typeof oldSiteServer>>;
+  let magazine: Buffer;
+
+  beforeAll(async () => {
+    site = await oldSiteServer({ '/wp-content/uploads/2024/01/harbour.jpg': await photo(120, 80) });
+    magazine = Buffer.from(smallMagazine(site.origin));
+  });
+  afterAll(async () => site.close());
+
+  it('never asks an old site on a private address, whatever the export names', async () => {
+    const t = await testApp(dialect);
+    try {
+      const { client } = await staffClient(t.app, t.services, 'administrator');
+      const run = (await upload(client, magazine, 'magazine.xml', {}, '&fetchImages=true')).json().import;
+      expect(run.fetchImages).toBe(true);
+      expect(run.preview.notes.map((n: { reason: string }) => n.reason).join('\n')).toMatch(/127\.0\.0\.1 .*not a public address/);
+      await client.call('POST', `/admin/api/imports/${run.id}/start`);
+      await t.services.runner.drain();
+      expect((await client.call('GET', `/admin/api/imports/${run.id}`)).json().import.state).toBe('done');
+      expect(await count(t, 'media')).toBe(0);
+      expect(site.requests).toEqual([]);
+    } finally {
+      await t.close();
+    }
+  });
+
+  it('brings the images in when asked and private addresses are allowed, and asks nothing otherwise', async () => {
+    const t = await testApp(dialect, { webhooksAllowPrivateAddresses: true });
+    try {
+      const { client } = await staffClient(t.app, t.services, 'administrator');
+      const quiet = (await upload(client, magazine, 'magazine.xml')).json().import;
+      expect(quiet.fetchImages).toBe(false);
+      expect(site.requests).toEqual([]);
+      await client.call('DELETE', `/admin/api/imports/${quiet.id}/file`);
+
+      const run = (await upload(client, magazine, 'magazine.xml', {}, '&fetchImages=true')).json().import;
+      expect(run.preview.counts.image.created).toBe(1);
+      expect(await count(t, 'media')).toBe(0);
+      await client.call('POST', `/admin/api/imports/${run.id}/start`);
+      await t.services.runner.drain();
+      const done = (await client.call('GET', `/admin/api/imports/${run.id}`)).json().import;
+      expect(done.state).toBe('done');
+      expect(done.report.counts.image.created).toBe(1);
+      expect(await count(t, 'media')).toBe(1);
+      expect(site.requests).toContain('/wp-content/uploads/2024/01/harbour.jpg');
+    } finally {
+      site.requests.length = 0;
+      await t.close();
+    }
   });
 });

@@ -32,7 +32,11 @@ export interface GatherOptions {
   dryRun: boolean;
   /** Hosts of the old site and of its uploads: the only ones asked. */
   hosts: Set<string>;
+  /** How the old site is asked (the global fetch unless given); a refusal it throws as an AppError is reported as its reason. */
+  fetcher?: OldSiteFetch;
 }
+
+export type OldSiteFetch = (url: string, init: { signal: AbortSignal; redirect: 'manual' }) => Promise<Response>;
 
 const FETCH_TIMEOUT_MS = 20_000;
 /** Redirects followed on the old site's own hosts before a fetch gives up. */
@@ -156,7 +160,8 @@ export class MediaGatherer {
     let response: Response;
     try {
       response = await this.fetchOnOldSite(url);
-    } catch {
+    } catch (error) {
+      if (isAppError(error)) return error.message;
       const failures = (this.failures.get(source.host) ?? 0) + 1;
       this.failures.set(source.host, failures);
       if (failures >= DEAD_AFTER) this.unreachable.add(source.host);
@@ -187,7 +192,7 @@ export class MediaGatherer {
   private async fetchOnOldSite(url: string): Promise<Response> {
     let next = url;
     for (let hop = 0; ; hop += 1) {
-      const response = await fetch(next, { signal: AbortSignal.timeout(FETCH_TIMEOUT_MS), redirect: 'manual' });
+      const response = await (this.options.fetcher ?? fetch)(next, { signal: AbortSignal.timeout(FETCH_TIMEOUT_MS), redirect: 'manual' });
       const location = response.headers.get('location');
       if (response.status < 300 || response.status >= 400 || !location || hop === MAX_REDIRECTS) return response;
       const target = new URL(location, next);

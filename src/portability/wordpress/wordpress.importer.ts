@@ -4,7 +4,7 @@ import { oldSiteOf } from './addresses.js';
 import type { BodyContext } from './body.types.js';
 import { bodyContext } from './body.context.js';
 import { convertBody } from './body.convert.js';
-import { MediaGatherer } from './media.gather.js';
+import { MediaGatherer, type OldSiteFetch } from './media.gather.js';
 import { IMAGE_FILE } from './media-key.js';
 import { ImageCatalogue } from './media.plan.js';
 import { planAuthors, planPosts, planTerms, type Existing, type PostPlan } from './plan.js';
@@ -19,6 +19,8 @@ export interface WordpressImportOptions extends PlatformImportOptions {
   uploadsDir?: string;
   /** Ask the old site over HTTP(S) for images the uploads folder does not have (default: yes). */
   fetchMedia?: boolean;
+  /** How the old site is asked for them (the global fetch unless given). */
+  fetcher?: OldSiteFetch;
 }
 
 /**
@@ -48,6 +50,7 @@ export async function importWordpress(services: Services, file: string, options:
   const gatherer = new MediaGatherer(services.media, {
     uploadsDir: options.uploadsDir,
     fetch: options.fetchMedia ?? true,
+    fetcher: options.fetcher,
     dryRun: report.dryRun,
     hosts: images.mediaHosts,
   });

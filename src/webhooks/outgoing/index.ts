@@ -2,3 +2,4 @@ export { WebhookService, DELIVERY_JOB, DELIVERY_ATTEMPTS } from './webhook.servi
 export { webhookInput, webhookChanges } from './webhook.schema.js';
 export { webhookEvents } from './webhook.types.js';
 export type { Webhook, Delivery, WebhookEvent } from './webhook.types.js';
+export { resolveTarget } from './address-guard.js';

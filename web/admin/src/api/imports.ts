@@ -19,6 +19,8 @@ export interface ImportReport {
 export interface ImportRun {
   id: number;
   platform: ImportPlatform;
+  /** WordPress: images are asked of the old site. */
+  fetchImages: boolean;
   fileName: string;
   fileSize: number;
   state: ImportState;
@@ -31,7 +33,12 @@ export interface ImportRun {
   finishedAt: string | null;
 }
 
-export const listImports = () => request<{ imports: ImportRun[]; maxBytes: number }>('GET', '/imports');
+/** An import as the list shows it: its latest report in short. */
+export interface ImportRunSummary extends Omit<ImportRun, 'preview' | 'report'> {
+  outcome: { dryRun: boolean; posts: number; pages: number; notes: number } | null;
+}
+
+export const listImports = () => request<{ imports: ImportRunSummary[]; maxBytes: number }>('GET', '/imports');
 export const getImport = (id: number) => request<{ import: ImportRun }>('GET', `/imports/${id}`).then((r) => r.import);
 export const startImport = (id: number) => request<{ import: ImportRun }>('POST', `/imports/${id}/start`, {}).then((r) => r.import);
 export const discardImport = (id: number) => request<{ import: ImportRun }>('DELETE', `/imports/${id}/file`).then((r) => r.import);
@@ -40,10 +47,10 @@ export const discardImport = (id: number) => request<{ import: ImportRun }>('DEL
  * Sends the export file itself as the body (never read whole by the server) and reports how much
  * has gone; the answer, once the server has checked the file with a dry run, is the new import.
  */
-export function uploadExport(file: File, onProgress: (sent: number, total: number) => void): Promise<ImportRun> {
+export function uploadExport(file: File, fetchImages: boolean, onProgress: (sent: number, total: number) => void): Promise<ImportRun> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
-    xhr.open('POST', `/admin/api/imports?name=${encodeURIComponent(file.name)}`);
+    xhr.open('POST', `/admin/api/imports?name=${encodeURIComponent(file.name)}&fetchImages=${fetchImages}`);
     xhr.setRequestHeader('content-type', 'application/octet-stream');
     xhr.setRequestHeader('accept', 'application/json');
     for (const [name, value] of Object.entries(csrfHeaders())) xhr.setRequestHeader(name, value);

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { describeError } from '../api/client';
-import { discardImport, listImports, startImport, uploadExport, type ImportReport, type ImportRun, type ReportKind } from '../api/imports';
+import { discardImport, getImport, listImports, startImport, uploadExport, type ImportReport, type ImportRun, type ImportRunSummary, type ReportKind } from '../api/imports';
 import { announce } from '../components/announcer';
 import { Link } from '../router';
 import { formatDate } from './format';
@@ -24,35 +24,50 @@ type Upload = { kind: 'sending'; sent: number; total: number } | { kind: 'checki
 
 /** Moving in (administrators): upload an export, read the dry run's report, import, follow it. */
 export function ImportPage() {
-  const [runs, setRuns] = useState<ImportRun[] | null>(null);
+  const [runs, setRuns] = useState<ImportRunSummary[] | null>(null);
   const [maxBytes, setMaxBytes] = useState(0);
   const [error, setError] = useState<string | null>(null);
   const [file, setFile] = useState<File | null>(null);
   const [upload, setUpload] = useState<Upload | null>(null);
-  const [shown, setShown] = useState<number | null>(null);
+  const [fetchImages, setFetchImages] = useState(false);
+  const [current, setCurrent] = useState<ImportRun | null>(null);
   /** Changed after each upload, so the file field starts empty again. */
   const [picker, setPicker] = useState(0);
 
+  const show = useCallback((id: number) => getImport(id).then(setCurrent, (err: unknown) => setError(describeError(err))), []);
   const load = useCallback(
     () =>
       listImports().then(
         (r) => {
           setRuns(r.imports);
           setMaxBytes(r.maxBytes);
+          return r.imports;
         },
-        (err: unknown) => setError(describeError(err)),
+        (err: unknown) => {
+          setError(describeError(err));
+          return [];
+        },
       ),
     [],
   );
   useEffect(() => {
-    void load();
-  }, [load]);
-  const busy = runs?.some((r) => r.state === 'queued' || r.state === 'running') ?? false;
+    void load().then((list) => {
+      const open = list.find((r) => ['checked', 'queued', 'running'].includes(r.state));
+      if (open) void show(open.id);
+    });
+  }, [load, show]);
+  const following = current?.state === 'queued' || current?.state === 'running';
   useEffect(() => {
-    if (!busy) return;
-    const timer = window.setInterval(() => void load(), POLL_MS);
+    if (!following || !current) return;
+    const timer = window.setInterval(() => {
+      void getImport(current.id).then((run) => {
+        setCurrent(run);
+        if (run.state !== 'queued' && run.state !== 'running') void load();
+      });
+    }, POLL_MS);
     return () => window.clearInterval(timer);
-  }, [busy, load]);
+  }, [following, current?.id, load]);
+  const busy = following || (runs?.some((r) => r.state === 'queued' || r.state === 'running') ?? false);
 
   const send = async (event: FormEvent) => {
     event.preventDefault();
@@ -64,11 +79,11 @@ export function ImportPage() {
     }
     setUpload({ kind: 'sending', sent: 0, total: file.size });
     try {
-      const run = await uploadExport(file, (sent, total) => setUpload(sent >= total ? { kind: 'checking' } : { kind: 'sending', sent, total }));
-      setRuns((list) => [run, ...(list ?? [])]);
-      setShown(run.id);
+      const run = await uploadExport(file, fetchImages, (sent, total) => setUpload(sent >= total ? { kind: 'checking' } : { kind: 'sending', sent, total }));
+      setCurrent(run);
       setFile(null);
       setPicker((n) => n + 1);
+      void load();
       announce(`Checked: a ${platforms[run.platform]} export. Nothing is imported until you press Import.`);
     } catch (err) {
       setError(describeError(err));
@@ -79,8 +94,8 @@ export function ImportPage() {
 
   const act = async (work: () => Promise<ImportRun>, done: string) => {
     try {
-      const run = await work();
-      setRuns((list) => list?.map((r) => (r.id === run.id ? run : r)) ?? null);
+      setCurrent(await work());
+      void load();
       announce(done);
     } catch (err) {
       announce(describeError(err), { tone: 'error' });
@@ -88,7 +103,6 @@ export function ImportPage() {
     }
   };
 
-  const current = runs?.find((r) => r.id === shown) ?? runs?.find((r) => ['checked', 'queued', 'running'].includes(r.state)) ?? null;
   return (
     <section className="imports">
       <h1>Import</h1>
@@ -100,10 +114,11 @@ export function ImportPage() {
       <form className="card import-upload" onSubmit={(e) => void send(e)} aria-label="Upload an export">
         <label htmlFor="import-file">Export file</label>
         <input key={picker} id="import-file" type="file" accept=".xml,.json,.zip,application/xml,text/xml,application/json,application/zip" disabled={upload !== null} onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
-        <p className="muted">
-          WordPress WXR (.xml), Ghost JSON (.json) or Substack zip{maxBytes ? `, up to ${megabytes(maxBytes)}` : ''}. Images are taken from Substack, and from the
-          file itself; images of a WordPress site keep their old addresses (bring them with <code>masthead import wordpress --uploads</code>).
-        </p>
+        <p className="muted">WordPress WXR (.xml), Ghost JSON (.json) or Substack zip{maxBytes ? `, up to ${megabytes(maxBytes)}` : ''}. Substack images come from Substack.</p>
+        <label className="checkbox">
+          <input type="checkbox" checked={fetchImages} disabled={upload !== null} onChange={(e) => setFetchImages(e.target.checked)} /> WordPress: bring the images from the old
+          site, which must still be online at a public address (otherwise they keep their old addresses)
+        </label>
         <button type="submit" className="primary" disabled={!file || upload !== null || busy}>Upload and check</button>
         {busy && <span className="muted"> An import is running; the next can be uploaded when it ends.</span>}
         {upload?.kind === 'sending' && (
@@ -123,7 +138,7 @@ export function ImportPage() {
           onDiscard={() => void act(() => discardImport(current.id), 'Upload discarded.')}
         />
       )}
-      <History runs={runs} shown={current?.id ?? null} onShow={setShown} />
+      <History runs={runs} shown={current?.id ?? null} onShow={(id) => void show(id)} />
     </section>
   );
 }
@@ -138,6 +153,7 @@ function RunCard({ run, onStart, onDiscard }: { run: ImportRun; onStart: () => v
       </h2>
       <p className="muted">
         {report?.source ? `From ${report.source}` : ''} · {megabytes(run.fileSize)} · uploaded {formatDate(run.createdAt)}
+        {run.platform === 'wordpress' && (run.fetchImages ? ' · images asked of the old site' : ' · images left on the old site')}
         {run.finishedAt && <> · ended {formatDate(run.finishedAt)}</>}
       </p>
       {(run.state === 'queued' || run.state === 'running') && <Progress run={run} />}
@@ -263,7 +279,7 @@ function Report({ report }: { report: ImportReport }) {
   );
 }
 
-function History({ runs, shown, onShow }: { runs: ImportRun[] | null; shown: number | null; onShow: (id: number) => void }) {
+function History({ runs, shown, onShow }: { runs: ImportRunSummary[] | null; shown: number | null; onShow: (id: number) => void }) {
   if (!runs) return null;
   if (runs.length === 0) return <p className="muted">No imports yet.</p>;
   return (
@@ -288,13 +304,11 @@ function History({ runs, shown, onShow }: { runs: ImportRun[] | null; shown: num
   );
 }
 
-function summary(run: ImportRun): string {
+function summary(run: ImportRunSummary): string {
   if (run.state === 'failed') return run.error ?? 'failed';
-  const report = run.report ?? run.preview;
-  if (!report) return '';
-  const c = report.counts;
-  const verb = report.dryRun ? 'to create' : 'created';
-  return `${c.post.created} posts, ${c.page.created} pages ${verb}; ${report.notes.length} notes`;
+  const o = run.outcome;
+  if (!o) return '';
+  return `${o.posts} posts, ${o.pages} pages ${o.dryRun ? 'to create' : 'created'}; ${o.notes} notes`;
 }
 
 function megabytes(bytes: number): string {
