@@ -88,6 +88,17 @@ describe.each(dialects)('pages for signed-in readers (%s)', (dialect) => {
     }
   });
 
+  it('gives each reader their own level’s page when readers of every level ask at once', async () => {
+    await t.services.posts.update(paidId, { excerpt: 'Teaser while everyone asks at once.' });
+    const readers = [paidCookie, freeCookie, undefined, 'masthead_member=forged-session-token'];
+    const answers = await Promise.all(Array.from({ length: 40 }, (_, i) => readers[i % readers.length]).map(async (cookie) => ({ cookie, res: await get(`/${paidSlug}/`, cookie) })));
+    for (const { cookie, res } of answers) {
+      expect(res.statusCode).toBe(200);
+      expect(res.body.includes(PAID_BODY), String(cookie)).toBe(cookie === paidCookie);
+      expect(res.body.includes('>Upgrade</a>'), String(cookie)).toBe(cookie === freeCookie);
+    }
+  });
+
   it('keeps nothing personal in a shared page: another member of the level never sees a name or address', async () => {
     for (const url of ['/', '/tag/essays/', `/${membersSlug}/`, `/${paidSlug}/`, '/rss/']) {
       await get(url, freeCookie);
