@@ -1,3 +1,4 @@
+import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildApp } from '../../src/app.js';
 import { createServices } from '../../src/services.js';
@@ -63,6 +64,17 @@ describe.each(dialects)('pages for signed-in readers (%s)', (dialect) => {
       await vi.waitFor(async () => expect((await get(`/${paidSlug}/`, cookie)).body).toContain('Openly retitled'));
     }
     expect((await get(`/${paidSlug}/`, paidCookie)).body).toContain(PAID_BODY);
+  });
+
+  it('sends a member the kept page compressed as their browser asks, with the security headers', async () => {
+    const plain = await get(`/${paidSlug}/`, paidCookie);
+    for (const [encoding, expand] of [['br', zlib.brotliDecompressSync], ['gzip', zlib.gunzipSync]] as const) {
+      const res = await t.app.inject({ url: `/${paidSlug}/`, headers: { cookie: paidCookie, 'accept-encoding': encoding } });
+      expect(res.headers['content-encoding']).toBe(encoding);
+      expect(res.headers['cache-control']).toBe('private, no-store');
+      expect(res.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+      expect(expand(res.rawPayload).toString()).toBe(plain.body);
+    }
   });
 
   it('never gives a page kept for one access level to a reader of another, whoever asks first', async () => {
