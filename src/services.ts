@@ -126,7 +126,7 @@ export function createServices(store: Store, options: ServiceOptions): Services 
   const subscriberEvents = new EventChannel<SubscriberChange>();
   const memberEvents = new EventChannel<MemberChange>();
   const subscribers = new SubscriberService({ db, clock, jobs, events: subscriberEvents });
-  const members = new MemberService({ db, clock, mailer: options.mailer, events: memberEvents });
+  const members = new MemberService({ db, clock, mailer: options.mailer, events: memberEvents, dialect: store.dialect });
   const webhooks = new WebhookService({
     db,
     clock,

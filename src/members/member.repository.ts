@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { DbOrTx } from '../db/client.js';
 import { likeText } from '../db/like.js';
 import type { MemberRow } from '../db/tables.js';
@@ -159,15 +160,28 @@ export async function insertSession(db: DbOrTx, session: { hash: string; memberI
     .execute();
 }
 
-export async function findSessionMember(db: DbOrTx, hash: string, now: string): Promise<Member | undefined> {
+/** The member behind a session and when the session ends, while it has not ended. */
+export async function findSessionMember(db: DbOrTx, hash: string, now: string): Promise<{ member: Member; expiresAt: string } | undefined> {
   const row = await db
     .selectFrom('member_sessions')
     .innerJoin('members', 'members.id', 'member_sessions.member_id')
     .selectAll('members')
+    .select('member_sessions.expires_at as session_expires_at')
     .where('member_sessions.token_hash', '=', hash)
     .where('member_sessions.expires_at', '>', now)
     .executeTakeFirst();
-  return row && toMember(row);
+  if (!row) return undefined;
+  const { session_expires_at: expiresAt, ...member } = row;
+  return { member: toMember(member), expiresAt };
+}
+
+/**
+ * A mark that changes with every write to a SQLite database: this connection's count of changed
+ * rows, and the data version, which moves when any other connection (another process) commits.
+ */
+export async function sqliteWriteMark(db: DbOrTx): Promise<string> {
+  const { rows } = await sql<{ mark: string }>`select total_changes() || ':' || (select data_version from pragma_data_version) as mark`.execute(db);
+  return rows[0]!.mark;
 }
 
 export async function deleteSession(db: DbOrTx, hash: string): Promise<void> {

@@ -20,6 +20,7 @@ import {
   insertSession,
   membersByEmail,
   insertToken,
+  sqliteWriteMark,
   listMembers,
   memberNames,
   updateMemberRow,
@@ -28,6 +29,7 @@ import {
   type MemberFilter,
 } from './member.repository.js';
 import type { Member, MemberChange, MemberDetail, Subscription } from './member.types.js';
+import { SessionMemo } from './session-memo.js';
 import { giftsBoughtBy, memberCheckouts, memberSubscriptions, subscriptionsOfMembers } from './subscription.repository.js';
 
 export const SIGN_IN_LINK_MINUTES = 20;
@@ -58,9 +60,20 @@ export function givesPaidAccess(subscription: Subscription, now: Date): boolean 
   return subscription.status === 'past_due' && (subscription.graceUntil ?? '') > iso;
 }
 
+interface SignedInSession {
+  member: Member;
+  expiresAt: string;
+  subscriptions: Subscription[];
+}
+
 /** Readers' accounts: passwordless sign-in by emailed link, sessions, shipping address. */
 export class MemberService {
-  constructor(private readonly deps: { db: Db; clock: Clock; mailer: Mailer; events: EventChannel<MemberChange> }) {}
+  /** On SQLite, whose write mark sees every write: sessions read once until the database changes. */
+  private readonly sessions: SessionMemo<SignedInSession> | undefined;
+
+  constructor(private readonly deps: { db: Db; clock: Clock; mailer: Mailer; events: EventChannel<MemberChange>; dialect: 'sqlite' | 'postgres' }) {
+    this.sessions = deps.dialect === 'sqlite' ? new SessionMemo(() => sqliteWriteMark(deps.db)) : undefined;
+  }
 
   private now(): string {
     return this.deps.clock().toISOString();
@@ -114,11 +127,18 @@ export class MemberService {
   /** The member behind a session cookie and what they may read; undefined for unknown or expired sessions. */
   async session(session: string): Promise<{ member: Member; viewer: Viewer } | undefined> {
     if (session.length === 0 || session.length > 200) return undefined;
-    const member = await findSessionMember(this.deps.db, hash(session), this.now());
-    if (!member) return undefined;
-    const subscriptions = await memberSubscriptions(this.deps.db, member.id);
+    const tokenHash = hash(session);
+    const read = () => this.readSession(tokenHash);
+    const found = this.sessions ? await this.sessions.read(tokenHash, read) : await read();
     const now = this.deps.clock();
-    return { member, viewer: { kind: 'member', paid: subscriptions.some((s) => givesPaidAccess(s, now)) } };
+    // A kept session may have ended, or a subscription run out, since it was read.
+    if (!found || Date.parse(found.expiresAt) <= now.getTime()) return undefined;
+    return { member: found.member, viewer: { kind: 'member', paid: found.subscriptions.some((s) => givesPaidAccess(s, now)) } };
+  }
+
+  private async readSession(tokenHash: string): Promise<SignedInSession | undefined> {
+    const found = await findSessionMember(this.deps.db, tokenHash, this.now());
+    return found && { ...found, subscriptions: await memberSubscriptions(this.deps.db, found.member.id) };
   }
 
   /**

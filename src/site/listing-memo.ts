@@ -15,7 +15,7 @@ const MARK_EVERY = 2400;
  * MARK_EVERY entries instead of (N - 1) × 12. Marks go when the listing changes.
  */
 export class ListingMemo {
-  private readonly entries = new Map<string, { posts: Post[]; keys: string[]; generation: number }>();
+  private readonly entries = new Map<string, { value: Post[] | PostPage; keys: string[]; generation: number }>();
   /** Counts invalidations, as the page cache does: a list read across one is not kept. */
   private current = 0;
   private readonly marks = new Map<string, Marks>();
@@ -25,9 +25,13 @@ export class ListingMemo {
     this.markEvery = deps.markEvery ?? MARK_EVERY;
   }
 
-  /** The entries of a listing at an offset (a numbered page), seeking from the nearest mark. */
+  /**
+   * The entries of a listing at an offset (a numbered page), seeking from the nearest mark. First
+   * pages, which every section and author page shows to each access level, are remembered.
+   */
   async page(filter: ListFilter, page: { offset: number; limit: number }): Promise<PostPage> {
     const { offset, limit } = page;
+    if (offset === 0) return this.remember(`${JSON.stringify(filter)}|first|${limit}`, keyOf(filter), () => this.deps.posts.list(filter, { limit }));
     const passed = Math.floor(offset / this.markEvery);
     if (passed === 0) return this.deps.posts.list(filter, { limit, offset });
     const marks = await this.marksUpTo(filter, passed);
@@ -89,17 +93,17 @@ export class ListingMemo {
     }
   }
 
-  private async remember(address: string, key: string, load: () => Promise<Post[]>): Promise<Post[]> {
+  private async remember<T extends Post[] | PostPage>(address: string, key: string, load: () => Promise<T>): Promise<T> {
     const hit = this.entries.get(address);
-    if (hit) return hit.posts;
+    if (hit) return hit.value as T;
     const started = this.current;
-    const posts = await load();
-    if (this.current !== started) return posts;
+    const value = await load();
+    if (this.current !== started) return value;
     if (this.entries.size >= MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value!);
     const keys = new Set([key]);
-    showPosts(keys, posts);
-    this.entries.set(address, { posts, keys: [...keys], generation: started });
-    return posts;
+    showPosts(keys, Array.isArray(value) ? value : value.posts);
+    this.entries.set(address, { value, keys: [...keys], generation: started });
+    return value;
   }
 }
 

@@ -66,6 +66,25 @@ describe.each(dialects)('numbered pages of a listing on %s', (dialect) => {
     expect(after).not.toEqual(before);
   });
 
+  it('remembers the first page of a listing until a change touches the listing or one of its posts', async () => {
+    const { tags } = await seed(6);
+    const memo = new ListingMemo({ posts: t.services.posts });
+    const film = { tagId: tags[0]!.id };
+    const first = { limit: 3, offset: 0 };
+    const before = titles((await memo.page(film, first)).posts);
+    const newest = await t.services.posts.create(postFields(['ada'], { title: 'Newest', status: 'published', tags: ['film'], publishedAt: '2025-06-01T00:00:00.000Z' }));
+    expect(titles((await memo.page(film, first)).posts)).toEqual(before);
+    memo.invalidate([cacheKeys.listTag(tags[0]!.id)]);
+    const after = await memo.page(film, first);
+    expect(titles(after.posts)).toEqual(titles((await t.services.posts.list(film, first)).posts));
+    expect(titles(after.posts)[0]).toBe('Newest');
+    expect(after.next).not.toBeNull();
+    await t.services.posts.update(newest.id, { title: 'Newest, retitled' });
+    expect(titles((await memo.page(film, first)).posts)[0]).toBe('Newest');
+    memo.invalidate([cacheKeys.post(newest.id)]);
+    expect(titles((await memo.page(film, first)).posts)[0]).toBe('Newest, retitled');
+  });
+
   it('does not keep a short list read while the listing changed', async () => {
     await seed(3);
     const memo = new ListingMemo({ posts: t.services.posts });

@@ -1,3 +1,4 @@
+import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildApp } from '../../src/app.js';
 import { createServices } from '../../src/services.js';
@@ -65,6 +66,17 @@ describe.each(dialects)('pages for signed-in readers (%s)', (dialect) => {
     expect((await get(`/${paidSlug}/`, paidCookie)).body).toContain(PAID_BODY);
   });
 
+  it('sends a member the kept page compressed as their browser asks, with the security headers', async () => {
+    const plain = await get(`/${paidSlug}/`, paidCookie);
+    for (const [encoding, expand] of [['br', zlib.brotliDecompressSync], ['gzip', zlib.gunzipSync]] as const) {
+      const res = await t.app.inject({ url: `/${paidSlug}/`, headers: { cookie: paidCookie, 'accept-encoding': encoding } });
+      expect(res.headers['content-encoding']).toBe(encoding);
+      expect(res.headers['cache-control']).toBe('private, no-store');
+      expect(res.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+      expect(expand(res.rawPayload).toString()).toBe(plain.body);
+    }
+  });
+
   it('never gives a page kept for one access level to a reader of another, whoever asks first', async () => {
     for (const order of [[paidCookie, freeCookie, undefined], [undefined, freeCookie, paidCookie], [freeCookie, undefined, paidCookie]]) {
       await t.services.posts.update(paidId, { excerpt: `Teaser for ${order.length} readers.` });
@@ -85,6 +97,17 @@ describe.each(dialects)('pages for signed-in readers (%s)', (dialect) => {
           expect(paid.headers['cache-control']).toBe('private, no-cache');
         }
       }
+    }
+  });
+
+  it('gives each reader their own level’s page when readers of every level ask at once', async () => {
+    await t.services.posts.update(paidId, { excerpt: 'Teaser while everyone asks at once.' });
+    const readers = [paidCookie, freeCookie, undefined, 'masthead_member=forged-session-token'];
+    const answers = await Promise.all(Array.from({ length: 40 }, (_, i) => readers[i % readers.length]).map(async (cookie) => ({ cookie, res: await get(`/${paidSlug}/`, cookie) })));
+    for (const { cookie, res } of answers) {
+      expect(res.statusCode).toBe(200);
+      expect(res.body.includes(PAID_BODY), String(cookie)).toBe(cookie === paidCookie);
+      expect(res.body.includes('>Upgrade</a>'), String(cookie)).toBe(cookie === freeCookie);
     }
   });
 
