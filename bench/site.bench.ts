@@ -74,7 +74,7 @@ async function servingBench() {
 
 function openServices(name: string): Services {
   const store = openStore({ kind: 'sqlite', file: path.join(work, `${name}.db`) });
-  return createServices(store, { logger, mailer: outboxMailer({ dataDir: work, mailFrom: undefined }) });
+  return createServices(store, { logger, mailer: outboxMailer({ dataDir: work, mailFrom: undefined }), dataDir: work });
 }
 
 function siteDeps(services: Services, listings: ListingMemo): SiteDeps {
@@ -84,7 +84,7 @@ function siteDeps(services: Services, listings: ListingMemo): SiteDeps {
 async function renderBench() {
   const services = openServices('demo');
   await migrateToLatest(services.store.db);
-  await loadDemoContent(services, { mediaDir: path.join(work, 'media') });
+  await loadDemoContent(services, { artwork: true });
   const memo = new ListingMemo({ posts: services.posts, recommendations: services.recommendations });
   const deps = siteDeps(services, memo);
   const posts = (await services.posts.list({}, { limit: 500 })).posts;

@@ -92,7 +92,7 @@ export function buildProgram(config: () => Readonly<Config>): Command {
         if (!(await services.posts.isEmpty())) throw new CliError('The site already has content; the demo loads only into an empty site.');
         const bar = progress('Loading demo');
         const { loadDemoContent } = await import('../demo/index.js');
-        await loadDemoContent(services, { mediaDir: path.join(cfg.dataDir, 'media'), onProgress: bar.report });
+        await loadDemoContent(services, { artwork: true, onProgress: bar.report });
         bar.done();
         process.stdout.write('Demo magazine loaded.\n');
       });

@@ -5,7 +5,8 @@ import { staffClient, type AdminClient } from '../admin-api/support/admin-client
 import { testApp, type AppContext } from '../support/app.js';
 import { makeAuthor } from '../support/factories.js';
 import { startS3, type TestBucket } from '../support/s3.js';
-import { dialects } from '../support/stores.js';
+import { dialects, testServices } from '../support/stores.js';
+import { loadDemoContent } from '../../src/demo/index.js';
 
 const policy = "default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'; sandbox";
 const cdn = 'https://cdn.magazine.example';
@@ -85,6 +86,25 @@ describe.each(dialects)('media in an S3 bucket behind a CDN (%s)', { timeout: 60
     const after = await bucket.objects();
     for (const key of keysOf(gone)) expect(after.has(key)).toBe(false);
     for (const key of keysOf(kept)) expect(after.has(key)).toBe(true);
+  });
+
+  it('keeps the demo magazine\'s artwork in the bucket too', async () => {
+    const fresh = await startS3();
+    const demo = await testServices(dialect, { mediaStorage: new S3Storage(fresh.config(cdn)) });
+    try {
+      await loadDemoContent(demo.services, { artwork: true });
+      const illustrated = (await demo.services.posts.list({}, { limit: 500 })).posts.filter((p) => p.featureImage);
+      expect(illustrated.length).toBeGreaterThan(0);
+      const objects = await fresh.objects();
+      for (const post of illustrated) {
+        expect(post.featureImage!.url).toBe(`${cdn}/demo/${post.slug}.svg`);
+        expect(objects.has(`demo/${post.slug}.svg`)).toBe(true);
+      }
+      expect((await fresh.bytes(`demo/${illustrated[0]!.slug}.svg`)).toString()).toMatch(/^<svg /);
+    } finally {
+      await demo.close();
+      await fresh.close();
+    }
   });
 });
 
