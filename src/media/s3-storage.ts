@@ -109,7 +109,8 @@ export class S3Storage implements MediaStorage {
     } catch (error) {
       const status = statusOf(error);
       if (status === 304) return { status: 304, headers: conditions.ifNoneMatch ? { etag: conditions.ifNoneMatch } : {} };
-      if (status === 404) return { status: 404 };
+      // The bucket refusing the request itself (a key it cannot hold) means there is no such file either.
+      if (status === 404 || status === 400) return { status: 404 };
       if (status === 416) return { status: 416 };
       throw toStorageError(error, this.config.bucket);
     }
