@@ -47,15 +47,12 @@ export const mediaRoutes: FastifyPluginAsync<{ storage: MediaStorage }> = async 
           range: typeof headers.range === 'string' && /^bytes=(\d+-\d*|-\d+)$/.test(headers.range) ? headers.range : undefined,
           ifNoneMatch: headers['if-none-match'],
           ifModifiedSince: headers['if-modified-since'],
+          headOnly: request.method === 'HEAD',
         });
         if (answer.status === 404) return reply.callNotFound();
         if (answer.status === 416) return reply.code(416).send();
         reply.headers({ ...answer.headers, 'cache-control': IMMUTABLE_CACHE, 'accept-ranges': 'bytes' });
         if (answer.status === 304) return reply.code(304).send();
-        if (request.method === 'HEAD') {
-          answer.body.destroy();
-          return reply.code(answer.status).send();
-        }
         return reply.code(answer.status).send(answer.body);
       },
     });
