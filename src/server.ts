@@ -1,4 +1,3 @@
-import path from 'node:path';
 import type { Logger } from 'pino';
 import { buildApp } from './app.js';
 import type { Config } from './config/schema.js';
@@ -27,7 +26,7 @@ export async function startServer(config: Config, logger: Logger, options: { dem
 
   const mailer = createMailer(config);
   const services = createServices(store, { logger, mailer, publicUrl: config.publicUrl, mailFrom: config.mailFrom, themeDir: config.themeDir, dataDir: config.dataDir, mediaStorage: await mediaStorageFor(config), stripe: config.stripe, webhooksAllowPrivateAddresses: config.webhooksAllowPrivateAddresses, importMaxBytes: config.importMaxBytes });
-  if (options.demo && (await loadDemoContent(services, { onlyIfEmpty: true, mediaDir: path.join(config.dataDir, 'media') }))) {
+  if (options.demo && (await loadDemoContent(services, { onlyIfEmpty: true, artwork: true }))) {
     logger.info('demo magazine loaded');
   }
   const published = await services.posts.publishDue();

@@ -92,7 +92,7 @@ export function buildProgram(config: () => Readonly<Config>): Command {
         if (!(await services.posts.isEmpty())) throw new CliError('The site already has content; the demo loads only into an empty site.');
         const bar = progress('Loading demo');
         const { loadDemoContent } = await import('../demo/index.js');
-        await loadDemoContent(services, { mediaDir: path.join(cfg.dataDir, 'media'), onProgress: bar.report });
+        await loadDemoContent(services, { artwork: true, onProgress: bar.report });
         bar.done();
         process.stdout.write('Demo magazine loaded.\n');
       });
@@ -261,6 +261,39 @@ export function buildProgram(config: () => Readonly<Config>): Command {
     });
 
   program
+    .command('media')
+    .description('uploaded images and their files')
+    .command('migrate')
+    .requiredOption('--to <store>', 's3 (the bucket in S3_BUCKET) or fs (DATA_DIR/media)')
+    .option('--dry-run', 'check both stores and say what would be copied and rewritten, changing nothing')
+    .description('copy every media file to the other store, verify each copy, then point stored addresses at it; run again to resume')
+    .action(async (options: { to: string; dryRun?: boolean }) => {
+      if (options.to !== 's3' && options.to !== 'fs') throw new CliError(`--to must be s3 or fs, not "${options.to}".`);
+      const cfg = config();
+      if (!cfg.s3) throw new CliError('S3_BUCKET (with S3_REGION or S3_ENDPOINT) must be set to move media to or from a bucket.');
+      const target = options.to;
+      const [from, to] = await Promise.all([mediaStorageFor(cfg, target === 's3' ? 'fs' : 's3'), mediaStorageFor(cfg, target)]);
+      await withServices(cfg, async (services) => {
+        const { moveMedia } = await import('../media/storage-migration.js');
+        const bar = progress(options.dryRun ? 'Checking media' : 'Copying media');
+        const report = await moveMedia({ db: services.store.db, from, to, publicUrl: cfg.publicUrl }, { dryRun: options.dryRun, onProgress: bar.report }).finally(bar.done);
+        const rows = Object.entries(report.rewritten).filter(([, count]) => count > 0);
+        const rewritten = rows.length ? rows.map(([table, count]) => `${table} ${count}`).join(', ') : 'none';
+        const where = target === 's3' ? `the bucket ${cfg.s3!.bucket}` : 'DATA_DIR/media';
+        if (report.dryRun) {
+          process.stdout.write(`Dry run: ${report.files} files (${megabytes(report.bytes)}); ${report.copied} would be copied to ${where}, ${report.alreadyThere} are there already. Rows whose addresses would be rewritten: ${rewritten}. Nothing was changed.\n`);
+          return;
+        }
+        if (rows.length > 0) {
+          const { recordChange } = await import('../site/cache-change.repository.js');
+          await recordChange(services.store.db, 'masthead media migrate', JSON.stringify({ kind: 'settings', slugs: [] }), services.clock().toISOString());
+        }
+        process.stdout.write(`Moved ${report.files} files (${megabytes(report.bytes)}) to ${where}: ${report.copied} copied and verified, ${report.alreadyThere} already there. Rows whose addresses were rewritten: ${rewritten}.\n`);
+        if (cfg.mediaStorage !== target) process.stdout.write(`Now set MEDIA_STORAGE=${target} and restart Masthead; the files in the old store were left in place.\n`);
+      });
+    });
+
+  program
     .command('recommendations')
     .description('"You may also like" lists')
     .command('rebuild')
@@ -396,6 +429,10 @@ function stepProgress(): { report: (step: string, done: number, total: number) =
     },
     done: () => current?.bar.done(),
   };
+}
+
+function megabytes(bytes: number): string {
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 
 export class CliError extends Error {}

@@ -1,5 +1,3 @@
-import fs from 'node:fs/promises';
-import path from 'node:path';
 import type { Services } from '../services.js';
 import { demoArtwork } from './artwork.js';
 import type { DemoMagazine } from './demo.types.js';
@@ -10,8 +8,8 @@ const DAY_MS = 86_400_000;
 export interface DemoOptions {
   /** Do nothing when the site already has posts (first start). */
   onlyIfEmpty?: boolean;
-  /** Where the demo artwork is written; it is served under /media/. */
-  mediaDir?: string;
+  /** Store the posts' artwork with the site's media (served under /media/ or from the CDN) and show it. */
+  artwork?: boolean;
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -33,12 +31,11 @@ export async function loadDemoContent(services: Services, options: DemoOptions =
     const { daysAgo, featureImage, ...fields } = post;
     const publishedAt = new Date(now - daysAgo * DAY_MS).toISOString();
     let image: { url: string; alt: string; caption?: string; credit: string } | undefined;
-    if (featureImage && options.mediaDir) {
-      const file = path.join(options.mediaDir, 'demo', `${post.slug}.svg`);
-      await fs.mkdir(path.dirname(file), { recursive: true });
-      await fs.writeFile(file, demoArtwork(post.slug, accents.get(post.tags?.[0] ?? '') ?? magazine.settings.accentColor));
+    if (featureImage && options.artwork) {
+      const artwork = demoArtwork(post.slug, accents.get(post.tags?.[0] ?? '') ?? magazine.settings.accentColor);
+      const url = await services.mediaStorage.put(`demo/${post.slug}.svg`, Buffer.from(artwork), 'image/svg+xml');
       // The artwork is abstract, so its alt text says so rather than describing a photograph.
-      image = { ...featureImage, url: `/media/demo/${post.slug}.svg`, alt: `Abstract artwork for “${post.title}”` };
+      image = { ...featureImage, url, alt: `Abstract artwork for “${post.title}”` };
     }
     await services.posts.create({
       ...fields,

@@ -39,20 +39,20 @@ export const mediaRoutes: FastifyPluginAsync<{ storage: MediaStorage }> = async 
         const segments = key.split('/');
         // As from the filesystem: folders and hidden files are not served.
         if (key === '' || key.endsWith('/') || segments.some((s) => s.startsWith('.'))) throw new AppError('FORBIDDEN', 'This file is not served.');
+        // No stored key has control characters or is longer than a bucket allows: nothing to ask for.
+        if (/[\u0000-\u001f\u007f]/.test(key) || Buffer.byteLength(key) > 1024) return reply.callNotFound();
         const headers = request.headers;
         const answer = await storage.open(key, {
-          range: typeof headers.range === 'string' && /^bytes=\d*-\d*$/.test(headers.range) ? headers.range : undefined,
+          // One range, as a start, a start and an end, or a length from the end; anything else gets the whole file.
+          range: typeof headers.range === 'string' && /^bytes=(\d+-\d*|-\d+)$/.test(headers.range) ? headers.range : undefined,
           ifNoneMatch: headers['if-none-match'],
           ifModifiedSince: headers['if-modified-since'],
+          headOnly: request.method === 'HEAD',
         });
         if (answer.status === 404) return reply.callNotFound();
         if (answer.status === 416) return reply.code(416).send();
         reply.headers({ ...answer.headers, 'cache-control': IMMUTABLE_CACHE, 'accept-ranges': 'bytes' });
         if (answer.status === 304) return reply.code(304).send();
-        if (request.method === 'HEAD') {
-          answer.body.destroy();
-          return reply.code(answer.status).send();
-        }
         return reply.code(answer.status).send(answer.body);
       },
     });

@@ -13,7 +13,7 @@ const PART_BYTES = 8 * 1024 * 1024;
 
 /** What a read of a stored file for a visitor found: the file (whole or a range), or why not. */
 export type ObjectAnswer =
-  | { status: 200 | 206; body: Readable; headers: Record<string, string> }
+  | { status: 200 | 206; body: Readable | undefined; headers: Record<string, string> }
   | { status: 304; headers: Record<string, string> }
   | { status: 404 }
   | { status: 416 };
@@ -87,29 +87,34 @@ export class S3Storage implements MediaStorage {
     return answer.Body as Readable;
   }
 
-  /** Reads a file for a visitor, letting the bucket answer ranges and revalidations. */
-  async open(key: string, conditions: { range?: string; ifNoneMatch?: string; ifModifiedSince?: string }): Promise<ObjectAnswer> {
+  /**
+   * Reads a file for a visitor, letting the bucket answer ranges and revalidations. With `headOnly`
+   * the bucket is asked for the headers alone (HEAD requests), and there is no body.
+   */
+  async open(key: string, conditions: { range?: string; ifNoneMatch?: string; ifModifiedSince?: string; headOnly?: boolean }): Promise<ObjectAnswer> {
+    const input = {
+      Bucket: this.config.bucket,
+      Key: key,
+      Range: conditions.range,
+      IfNoneMatch: conditions.ifNoneMatch,
+      IfModifiedSince: conditions.ifModifiedSince ? parseDate(conditions.ifModifiedSince) : undefined,
+    };
     try {
-      const answer = await this.client.send(
-        new GetObjectCommand({
-          Bucket: this.config.bucket,
-          Key: key,
-          Range: conditions.range,
-          IfNoneMatch: conditions.ifNoneMatch,
-          IfModifiedSince: conditions.ifModifiedSince ? parseDate(conditions.ifModifiedSince) : undefined,
-        }),
-      );
+      const answer = conditions.headOnly
+        ? { ...(await this.client.send(new HeadObjectCommand(input))), Body: undefined }
+        : await this.client.send(new GetObjectCommand(input));
       const headers: Record<string, string> = {};
       if (answer.ContentType) headers['content-type'] = answer.ContentType;
       if (answer.ContentLength !== undefined) headers['content-length'] = String(answer.ContentLength);
       if (answer.ContentRange) headers['content-range'] = answer.ContentRange;
       if (answer.ETag) headers.etag = answer.ETag;
       if (answer.LastModified) headers['last-modified'] = answer.LastModified.toUTCString();
-      return { status: answer.ContentRange ? 206 : 200, body: answer.Body as Readable, headers };
+      return { status: answer.ContentRange ? 206 : 200, body: answer.Body as Readable | undefined, headers };
     } catch (error) {
       const status = statusOf(error);
       if (status === 304) return { status: 304, headers: conditions.ifNoneMatch ? { etag: conditions.ifNoneMatch } : {} };
-      if (status === 404) return { status: 404 };
+      // The bucket refusing the request itself (a key it cannot hold) means there is no such file either.
+      if (status === 404 || status === 400) return { status: 404 };
       if (status === 416) return { status: 416 };
       throw toStorageError(error, this.config.bucket);
     }

@@ -1,4 +1,3 @@
-import path from 'node:path';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDemoContent } from '../../src/demo/index.js';
@@ -18,7 +17,7 @@ describe('the Content-Security-Policy in a real browser', { timeout: 180_000 }, 
   beforeAll(async () => {
     stripe = await startStripeServer();
     t = await testApp('sqlite', { stripe: stripe.settings });
-    await loadDemoContent(t.services, { mediaDir: path.join(t.dataDir, 'media') });
+    await loadDemoContent(t.services, { artwork: true });
     const author = (await t.services.taxonomy.listAuthors())[0]!.slug;
     await t.services.posts.create({
       title: 'Watch the trailer',

@@ -1,3 +1,4 @@
+import zlib from 'node:zlib';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { S3Storage } from '../../src/media/s3-storage.js';
@@ -5,7 +6,8 @@ import { staffClient, type AdminClient } from '../admin-api/support/admin-client
 import { testApp, type AppContext } from '../support/app.js';
 import { makeAuthor } from '../support/factories.js';
 import { startS3, type TestBucket } from '../support/s3.js';
-import { dialects } from '../support/stores.js';
+import { dialects, testServices } from '../support/stores.js';
+import { loadDemoContent } from '../../src/demo/index.js';
 
 const policy = "default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'; sandbox";
 const cdn = 'https://cdn.magazine.example';
@@ -86,6 +88,25 @@ describe.each(dialects)('media in an S3 bucket behind a CDN (%s)', { timeout: 60
     for (const key of keysOf(gone)) expect(after.has(key)).toBe(false);
     for (const key of keysOf(kept)) expect(after.has(key)).toBe(true);
   });
+
+  it('keeps the demo magazine\'s artwork in the bucket too', async () => {
+    const fresh = await startS3();
+    const demo = await testServices(dialect, { mediaStorage: new S3Storage(fresh.config(cdn)) });
+    try {
+      await loadDemoContent(demo.services, { artwork: true });
+      const illustrated = (await demo.services.posts.list({}, { limit: 500 })).posts.filter((p) => p.featureImage);
+      expect(illustrated.length).toBeGreaterThan(0);
+      const objects = await fresh.objects();
+      for (const post of illustrated) {
+        expect(post.featureImage!.url).toBe(`${cdn}/demo/${post.slug}.svg`);
+        expect(objects.has(`demo/${post.slug}.svg`)).toBe(true);
+      }
+      expect((await fresh.bytes(`demo/${illustrated[0]!.slug}.svg`)).toString()).toMatch(/^<svg /);
+    } finally {
+      await demo.close();
+      await fresh.close();
+    }
+  });
 });
 
 describe('files served under /media/ from the bucket without a CDN', { timeout: 60_000 }, () => {
@@ -122,8 +143,11 @@ describe('files served under /media/ from the bucket without a CDN', { timeout: 
 
     const answers = {
       head: await t.app.inject({ method: 'HEAD', url: `${base}/art.svg` }),
+      compressed: await t.app.inject({ url: `${base}/art.svg`, headers: { 'accept-encoding': 'br' } }),
       range: await t.app.inject({ url: `${base}/art.svg`, headers: { range: 'bytes=0-9' } }),
       'bad range': await t.app.inject({ url: `${base}/art.svg`, headers: { range: 'bytes=90000-' } }),
+      'empty range': await t.app.inject({ url: `${base}/art.svg`, headers: { range: 'bytes=-' } }),
+      'several ranges': await t.app.inject({ url: `${base}/art.svg`, headers: { range: 'bytes=0-1,4-5' } }),
       'by etag': await t.app.inject({ url: `${base}/art.svg`, headers: { 'if-none-match': String(file.headers.etag) } }),
       'by date': await t.app.inject({ url: `${base}/art.svg`, headers: { 'if-modified-since': String(file.headers['last-modified']) } }),
       'other etag': await t.app.inject({ url: `${base}/art.svg`, headers: { 'if-none-match': '"0123"' } }),
@@ -131,12 +155,17 @@ describe('files served under /media/ from the bucket without a CDN', { timeout: 
       folder: await t.app.inject(`${base}/`),
       dotfile: await t.app.inject(`${base}/.hidden.svg`),
       'dot segments': await t.app.inject(`${base}/../a1b2c3/art.svg`),
+      'control character': await t.app.inject(`${base}/%00.svg`),
+      'key too long': await t.app.inject(`${base}/${'x'.repeat(1500)}.svg`),
       post: await t.app.inject({ method: 'POST', url: `${base}/art.svg`, payload: { a: 1 } }),
     };
     expect(Object.fromEntries(Object.entries(answers).map(([what, res]) => [what, res.statusCode]))).toEqual({
       head: 200,
+      compressed: 200,
       range: 206,
       'bad range': 416,
+      'empty range': 200,
+      'several ranges': 200,
       'by etag': 304,
       'by date': 304,
       'other etag': 200,
@@ -144,6 +173,8 @@ describe('files served under /media/ from the bucket without a CDN', { timeout: 
       folder: 403,
       dotfile: 403,
       'dot segments': 200,
+      'control character': 404,
+      'key too long': 404,
       post: 404,
     });
     expect(answers.head.body).toBe('');
@@ -151,6 +182,10 @@ describe('files served under /media/ from the bucket without a CDN', { timeout: 
     expect(answers.range.body).toBe(svg.slice(0, 10));
     expect(answers.range.headers['content-range']).toBe(`bytes 0-9/${svg.length}`);
     expect(answers['by etag'].body).toBe('');
+    expect(answers['empty range'].body).toBe(svg);
+    expect(answers.compressed.headers['content-encoding']).toBe('br');
+    expect(zlib.brotliDecompressSync(answers.compressed.rawPayload).toString()).toBe(svg);
+    expect(answers['several ranges'].body).toBe(svg);
     for (const [what, res] of Object.entries({ file, ...answers })) {
       expect(res.headers['content-security-policy'], what).toBe(policy);
       expect(res.headers['x-content-type-options'], what).toBe('nosniff');

@@ -17,7 +17,7 @@ describe.each(dialects)('export and import on %s', (dialect) => {
 
   it('export → import into an empty site → export gives the same document', async () => {
     const source = await fresh();
-    await loadDemoContent(source.services, { mediaDir: `${source.dataDir}/media` });
+    await loadDemoContent(source.services, { artwork: true });
     const reviewed = (await source.services.posts.list({ format: 'review' }, { limit: 1 })).posts[0]!;
     await source.services.posts.update(reviewed.id, { slug: `${reviewed.slug}-renamed` });
     await source.services.users.create({ email: 'editor@halcyon.example', name: 'Rae', role: 'editor', password: 'long enough secret' });
