@@ -1,0 +1,69 @@
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import readline from 'node:readline';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../support/cli.js';
+import { freshDatabase } from '../support/stores.js';
+
+const entry = path.resolve('src/cli/run.ts');
+const recorder = path.resolve('test/support/loaded-modules.ts');
+
+/** What only sending email, building XML or loading the demo needs; a started server has no use for it yet. */
+const deferred: Array<[string, RegExp]> = [
+  ['MJML', /node_modules\/mjml\//],
+  ['xmlbuilder2', /node_modules\/xmlbuilder2\//],
+  ['mailsplit', /node_modules\/@zone-eu\/mailsplit\//],
+  ["nodemailer's composer", /node_modules\/nodemailer\/(dist\/(esm|cjs)\/nodemailer|lib\/nodemailer)\.[cm]?js$/],
+  ['the demo magazine', /src\/demo\//],
+];
+
+describe('starting the server on an existing site', { timeout: 120_000 }, () => {
+  let database: Awaited<ReturnType<typeof freshDatabase>>;
+  beforeAll(async () => {
+    database = await freshDatabase('sqlite');
+    const demo = await runCli(['demo'], { DATA_DIR: database.dataDir });
+    expect(demo.code, demo.stderr).toBe(0);
+  });
+  afterAll(async () => database.drop());
+
+  it('serves pages without loading the email composer, the XML builder or the demo, and loads the XML builder for the first feed', async () => {
+    const record = path.join(database.dataDir, 'loaded.json');
+    const child = spawn(process.execPath, ['--import', 'tsx', '--import', recorder, entry, 'start', '--demo'], {
+      env: { PATH: process.env.PATH ?? '', DATA_DIR: database.dataDir, PORT: '0', LOG_LEVEL: 'warn', LOADED_MODULES_FILE: record },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const logs: string[] = [];
+    readline.createInterface({ input: child.stderr! }).on('line', (line) => logs.push(line));
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    const url = await new Promise<string>((resolve, reject) => {
+      void exited.then((code) => reject(new Error(`server exited with ${code}: ${logs.join('\n')}`)));
+      readline.createInterface({ input: child.stdout! }).on('line', (line) => {
+        const match = /Masthead is running at (http:\/\/\S+)/.exec(line);
+        if (match) resolve(match[1]!);
+      });
+    });
+    const home = await fetch(url);
+    expect(home.status).toBe(200);
+    expect(await home.text()).toContain('Halcyon');
+    const loadedNow = async () => {
+      fs.rmSync(record, { force: true });
+      child.kill('SIGUSR2');
+      while (!fs.existsSync(record)) await new Promise((resolve) => setTimeout(resolve, 20));
+      return JSON.parse(fs.readFileSync(record, 'utf8')) as string[];
+    };
+    const missing = (files: string[]) => deferred.filter(([, pattern]) => !files.some((file) => pattern.test(file))).map(([name]) => name);
+
+    const atStart = await loadedNow();
+    expect(atStart.some((file) => file.endsWith('src/server.ts'))).toBe(true);
+    expect(missing(atStart)).toEqual(deferred.map(([name]) => name));
+
+    const feed = await fetch(`${url}/rss/`);
+    expect(feed.status).toBe(200);
+    expect(await feed.text()).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\s*<rss[^>]*>[\s\S]*<item>/);
+    expect(missing(await loadedNow())).not.toContain('xmlbuilder2');
+
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+  });
+});
