@@ -1,12 +1,9 @@
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import readline from 'node:readline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../support/cli.js';
+import { runCli, startServerProcess } from '../support/cli.js';
 import { freshDatabase } from '../support/stores.js';
 
-const entry = path.resolve('src/cli/run.ts');
 const recorder = path.resolve('test/support/loaded-modules.ts');
 
 /** What only sending email, building XML or loading the demo needs; a started server has no use for it yet. */
@@ -29,20 +26,7 @@ describe('starting the server on an existing site', { timeout: 120_000 }, () => 
 
   it('serves pages without loading the email composer, the XML builder or the demo, and loads the XML builder for the first feed', async () => {
     const record = path.join(database.dataDir, 'loaded.json');
-    const child = spawn(process.execPath, ['--import', 'tsx', '--import', recorder, entry, 'start', '--demo'], {
-      env: { PATH: process.env.PATH ?? '', DATA_DIR: database.dataDir, PORT: '0', LOG_LEVEL: 'warn', LOADED_MODULES_FILE: record },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    const logs: string[] = [];
-    readline.createInterface({ input: child.stderr! }).on('line', (line) => logs.push(line));
-    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-    const url = await new Promise<string>((resolve, reject) => {
-      void exited.then((code) => reject(new Error(`server exited with ${code}: ${logs.join('\n')}`)));
-      readline.createInterface({ input: child.stdout! }).on('line', (line) => {
-        const match = /Masthead is running at (http:\/\/\S+)/.exec(line);
-        if (match) resolve(match[1]!);
-      });
-    });
+    const { child, url, exited } = await startServerProcess(['--demo'], { DATA_DIR: database.dataDir, PORT: '0', LOG_LEVEL: 'warn', LOADED_MODULES_FILE: record }, ['--import', recorder]);
     const home = await fetch(url);
     expect(home.status).toBe(200);
     expect(await home.text()).toContain('Halcyon');
