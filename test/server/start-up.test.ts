@@ -6,13 +6,14 @@ import { freshDatabase } from '../support/stores.js';
 
 const recorder = path.resolve('test/support/loaded-modules.ts');
 
-/** What only sending email, building XML or loading the demo needs; a started server has no use for it yet. */
+/** What only sending email, building XML, loading the demo or PostgreSQL needs; a started SQLite server has no use for it yet. */
 const deferred: Array<[string, RegExp]> = [
   ['MJML', /node_modules\/mjml\//],
   ['xmlbuilder2', /node_modules\/xmlbuilder2\//],
   ['mailsplit', /node_modules\/@zone-eu\/mailsplit\//],
   ["nodemailer's composer", /node_modules\/nodemailer\/(dist\/(esm|cjs)\/nodemailer|lib\/nodemailer)\.[cm]?js$/],
   ['the demo magazine', /src\/demo\//],
+  ['the PostgreSQL client', /node_modules\/pg\//],
 ];
 
 describe('starting the server on an existing site', { timeout: 120_000 }, () => {
@@ -24,7 +25,7 @@ describe('starting the server on an existing site', { timeout: 120_000 }, () => 
   });
   afterAll(async () => database.drop());
 
-  it('serves pages without loading the email composer, the XML builder or the demo, and loads the XML builder for the first feed', async () => {
+  it('serves pages without loading the email composer, the XML builder, the demo or the PostgreSQL client, and loads the XML builder for the first feed', async () => {
     const record = path.join(database.dataDir, 'loaded.json');
     const { child, url, exited } = await startServerProcess(['--demo'], { DATA_DIR: database.dataDir, PORT: '0', LOG_LEVEL: 'warn', LOADED_MODULES_FILE: record }, ['--import', recorder]);
     const home = await fetch(url);
