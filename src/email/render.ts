@@ -1,7 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Eta } from 'eta';
-import mjml2html from 'mjml';
 
 export interface EmailItem {
   title: string;
@@ -48,6 +47,12 @@ export interface Branding {
 
 const defaultThemeDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../themes/default');
 
+// MJML and what it brings (juice, an HTML beautifier, lodash...) is most of what the process would
+// load at start and a third of its memory; it loads with the first email, so a server that sends
+// none does not carry it.
+let mjml: Promise<typeof import('mjml')> | undefined;
+const loadMjml = () => (mjml ??= import('mjml').then((module) => module.default));
+
 /** Renders emails from the theme's `newsletter/email.eta` (MJML): responsive HTML with inlined CSS, plus a text part. */
 export class EmailRenderer {
   private readonly eta: Eta;
@@ -59,7 +64,7 @@ export class EmailRenderer {
   async render(subject: string, doc: EmailDocument, brand: Branding): Promise<{ html: string; text: string }> {
     const absolute = { ...brand, logoUrl: brand.logoUrl ? absoluteUrl(brand.logoUrl, brand.publicUrl) : null };
     const source = this.eta.render('newsletter/email', { subject, doc, brand: absolute });
-    const result = await mjml2html(source, { validationLevel: 'soft', keepComments: false });
+    const result = await (await loadMjml())(source, { validationLevel: 'soft', keepComments: false });
     return { html: withoutIndentation(result.html), text: textVersion(doc, brand) };
   }
 }
