@@ -93,6 +93,17 @@ export const isoDate = z
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date like 2023-06-02')
   .refine(isRealDate, 'is not a real date');
 
+/** A wall-clock date and time without an offset, like 2026-03-29T01:30, for the caller to read in a time zone. */
+export const localDateTime = z
+  .string()
+  .trim()
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'must be a local date and time like 2026-03-29T01:30')
+  .refine((value) => isRealDate(value.slice(0, 10)) && isRealTime(value.slice(11)), 'is not a real date and time')
+  .transform((value) => {
+    const [year, month, day, hour, minute] = value.split(/[-T:]/).map(Number) as [number, number, number, number, number];
+    return { year, month, day, hour, minute };
+  });
+
 function isRealDate(value: string): boolean {
   const [y, m, d] = value.split('-').map(Number) as [number, number, number];
   const date = new Date(Date.UTC(y, m - 1, d));
