@@ -1,3 +1,4 @@
+import { transliterate } from 'transliteration';
 import { z } from 'zod';
 
 // C0 controls except tab, line feed and carriage return; DEL; C1 controls.
@@ -115,11 +116,13 @@ function isRealTime(value: string): boolean {
   return (h ?? 0) < 24 && (min ?? 0) < 60 && (s ?? 0) < 60;
 }
 
-/** Turns a title into a URL slug: "Past Lives (2023)" -> "past-lives-2023". */
+/**
+ * Turns a title in any script into an ASCII URL slug: "Past Lives (2023)" -> "past-lives-2023",
+ * "Łódź Film School" -> "lodz-film-school", "Москва" -> "moskva", "Αθήνα" -> "athina"; Chinese and
+ * Japanese kanji by their pinyin reading. Only new slugs are made this way: stored ones never change.
+ */
 export function slugify(text: string): string {
-  const slug = text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
+  const slug = transliterate(text.normalize('NFC'))
     .toLowerCase()
     .replace(/&/g, ' and ')
     .replace(/['’]/g, '')
@@ -128,4 +131,16 @@ export function slugify(text: string): string {
     .slice(0, 180)
     .replace(/-+$/, '');
   return slug || 'untitled';
+}
+
+const words = new Intl.Segmenter(undefined, { granularity: 'word' });
+
+/**
+ * Words as readers count them, in any script: Unicode word boundaries (ICU, with its dictionaries
+ * for Chinese, Japanese and Thai, which write no spaces), punctuation and spaces left out.
+ */
+export function countWords(text: string): number {
+  let count = 0;
+  for (const segment of words.segment(text)) if (segment.isWordLike) count += 1;
+  return count;
 }
