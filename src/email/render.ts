@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Eta } from 'eta';
+import { compile } from 'html-to-text';
 
 export interface EmailItem {
   title: string;
@@ -12,10 +13,8 @@ export interface EmailItem {
   imageAlt?: string;
   rating?: string;
   verdict?: string;
-  /** The whole piece, for post emails the reader may read in full. */
+  /** The whole piece (links absolute), for post emails the reader may read in full. */
   bodyHtml?: string;
-  /** The same piece as plain text, for the text part. */
-  bodyText?: string;
   /** The reader may not read this piece in full: show the excerpt and a link. */
   gated?: boolean;
 }
@@ -101,13 +100,19 @@ export function absoluteUrl(url: string, publicUrl: string): string {
   return url.startsWith('/') ? `${publicUrl}${url}` : url;
 }
 
+/**
+ * The text part of a piece: links as "text [url]" (the address once when it is the text), lists
+ * with bullets or numbers, quotes with ">", headings on their own lines.
+ */
+const pieceText = compile({ wordwrap: 78, selectors: [{ selector: 'a', options: { hideLinkHrefIfSameAsText: true } }] });
+
 function textItem(item: EmailItem): string[] {
   return [
     ...(item.kicker ? [item.kicker.toUpperCase()] : []),
     item.title,
     ...(item.byline ? [item.byline] : []),
     ...(item.rating || item.verdict ? [[item.rating, item.verdict].filter(Boolean).join(' — ')] : []),
-    item.bodyText ?? item.excerpt,
+    item.bodyHtml ? pieceText(item.bodyHtml) : item.excerpt,
     item.url,
     '',
   ];
