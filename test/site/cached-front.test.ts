@@ -134,4 +134,31 @@ describe('cached pages answered before routing', () => {
       await context.close();
     }
   });
+
+  it('leave requests forwarded by a trusted proxy to the application, which counts and logs the reader behind it', async () => {
+    const context = await testServices('sqlite');
+    const lines: string[] = [];
+    const logger = createLogger({ logLevel: 'info' }, { write: (line: string) => void lines.push(line) });
+    const config = { publicUrl: 'http://localhost:3000', themeDir: undefined, dataDir: context.dataDir, trustProxy: ['127.0.0.1'] };
+    const app = await buildApp({ config, services: context.services, logger });
+    try {
+      const base = await app.listen({ port: 0, host: '127.0.0.1' });
+      const post = await context.services.posts.create(postFields([(await makeAuthor(context.services)).slug], { status: 'published' }));
+      for (const reader of ['203.0.113.5', '203.0.113.5', '198.51.100.7']) {
+        expect((await request(base, `/${post.slug}/`, { headers: { 'user-agent': 'Reader', 'x-forwarded-for': reader } })).status).toBe(200);
+      }
+      expect(context.services.views.waiting).toBe(2);
+      await vi.waitFor(() => expect(lines.join('')).toContain('198.51.100.7'));
+      const addresses = lines
+        .join('')
+        .trim()
+        .split('\n')
+        .map((line) => (JSON.parse(line) as { req?: { remoteAddress?: string } }).req?.remoteAddress)
+        .filter(Boolean);
+      expect(addresses).toEqual(['203.0.113.5', '203.0.113.5', '198.51.100.7']);
+    } finally {
+      await app.close();
+      await context.close();
+    }
+  });
 });
