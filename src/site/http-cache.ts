@@ -11,7 +11,7 @@ export const PRIVATE_CACHE_CONTROL = 'private, no-cache';
 /** Pages rendered for a signed-in reader. */
 export const PERSONAL_CACHE_CONTROL = 'private, no-store';
 
-function acceptsEncoding(header: string | undefined, encoding: 'br' | 'gzip'): boolean {
+export function acceptsEncoding(header: string | undefined, encoding: 'br' | 'gzip'): boolean {
   if (!header) return false;
   for (const part of header.split(',')) {
     const [name, ...params] = part.trim().split(';');
