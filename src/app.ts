@@ -149,6 +149,7 @@ export async function buildApp({ config, services, logger }: AppOptions): Promis
     taxonomy: services.taxonomy,
     theme,
     publicUrl: config.publicUrl,
+    answers,
   });
 
   await app.register(siteRoutes, {
