@@ -81,6 +81,8 @@ describe.each(dialects)('kept Content API answers on %s', (dialect) => {
     await t.services.taxonomy.updateTag('film', { name: `Cinema ${api}`, slug: 'film' });
     const renamed = (await get(url)).json().posts.find((p: { title: string }) => p.title === `Edited ${api} piece`);
     expect(JSON.stringify(renamed.tags)).toContain(`Cinema ${api}`);
+    await t.services.taxonomy.updateAuthor(author, { name: `Ines Roe-${api}`, slug: author });
+    expect((await get(url)).body).toContain(`Ines Roe-${api}`);
     await t.services.posts.update(post.id, { status: 'draft' });
     expect(await titles(url)).not.toContain(`Edited ${api} piece`);
     await t.services.posts.update(post.id, { status: 'published' });

@@ -80,6 +80,12 @@ describe.each(dialects)('kept search pages on %s', (dialect) => {
     await t.services.posts.delete(post.id);
   });
 
+  it('shows new site settings at once', async () => {
+    await get('/search/?q=heron');
+    await t.services.settings.updateSite({ title: 'Weir Review' });
+    expect((await get('/search/?q=heron')).body).toContain('Weir Review');
+  });
+
   it('answers bad input with a 400 page every time, and never keeps it', async () => {
     for (let i = 0; i < 2; i += 1) {
       const bad = await get('/search/?q=heron&from=yesterday');
