@@ -13,7 +13,7 @@ import { adminAppRoutes } from './admin-app/admin-app.routes.js';
 import type { Config } from './config/schema.js';
 import { anonymous, type Viewer } from './content/index.js';
 import { adminApi, installStaffAccess } from './admin-api/index.js';
-import { AnswerCache } from './content-api/answer-cache.js';
+import { AnswerCache, changesPublicAnswers } from './content-api/answer-cache.js';
 import { contentApi } from './content-api/index.js';
 import { ghostApi } from './ghost-api/index.js';
 import { bodyLimits } from './http/body-limits.js';
@@ -66,9 +66,11 @@ export async function buildApp({ config, services, logger }: AppOptions): Promis
 
   const siteCache = createSiteCache(services, logger);
   app.addHook('onClose', () => siteCache.close());
-  // Public API answers and search pages depend on content alone: every change empties them.
+  // Public API answers and search pages depend on published content alone: its changes empty them.
   const answers = new AnswerCache();
-  siteCache.follow(() => answers.clear());
+  siteCache.follow((change) => {
+    if (changesPublicAnswers(change)) answers.clear();
+  });
   installErrorHandler(app, (status, message) => renderErrorPage({ settings: services.settings, theme }, status, message));
   await app.register(formbody, { bodyLimit: bodyLimits.public });
   // Session ids in cookies are random tokens looked up in the database, so cookies need no signing.

@@ -1,4 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { ContentChange } from '../content/index.js';
 import { acceptsEncoding } from '../site/http-cache.js';
 import { PageCache, type CachedResponse } from '../site/page-cache.js';
 
@@ -25,6 +26,15 @@ export class AnswerCache {
     const render = async () => ({ kind: 'rendered' as const, body: await produce(), contentType, keys: new Set<string>(), shareable: true });
     return (await this.pages.fetch(address, render, () => new Date())) as CachedResponse;
   }
+}
+
+/**
+ * Whether a change can alter what anonymous callers see. A post or page that neither was nor is
+ * published (a draft's saves, a scheduled piece's edits) cannot; every other change may.
+ */
+export function changesPublicAnswers(change: ContentChange): boolean {
+  if (change.kind !== 'post' || change.status === undefined) return true;
+  return change.status.before === 'published' || change.status.after === 'published';
 }
 
 /**

@@ -113,6 +113,22 @@ describe.each(dialects)('kept Content API answers on %s', (dialect) => {
     await t.services.posts.delete(gated.id);
   });
 
+  it.each(Object.entries(lists))('%s: keeps its answers while drafts are saved, and drops them when a draft is published', async (api, list) => {
+    const url = list(key);
+    const shown = await t.services.posts.create(postFields([author], { title: `Shown ${api}`, status: 'published', publishedAt: '2026-10-05T09:00:00.000Z' }));
+    const draft = await t.services.posts.create(postFields([author], { title: `Draft ${api}` }));
+    expect(await titles(url)).toContain(`Shown ${api}`);
+    await retitleBehindTheApp(shown.id, `Shown ${api}, retitled`);
+    await t.services.posts.update(draft.id, { title: `Draft ${api}, saved again` });
+    await t.services.posts.delete(draft.id);
+    expect(await titles(url)).toContain(`Shown ${api}`);
+    const second = await t.services.posts.create(postFields([author], { title: `Draft ${api} to publish` }));
+    await t.services.posts.update(second.id, { status: 'published' });
+    expect(await titles(url)).toEqual(expect.arrayContaining([`Shown ${api}, retitled`, `Draft ${api} to publish`]));
+    await t.services.posts.delete(second.id);
+    await t.services.posts.delete(shown.id);
+  });
+
   it('answers 304 from the kept copy and serves it compressed or plain', async () => {
     const url = lists.native(key);
     const plain = await get(url);
