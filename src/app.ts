@@ -11,6 +11,7 @@ import { adminAppRoutes } from './admin-app/admin-app.routes.js';
 import type { Config } from './config/schema.js';
 import { anonymous, type Viewer } from './content/index.js';
 import { adminApi, installStaffAccess } from './admin-api/index.js';
+import { AnswerCache, changesPublicAnswers } from './content-api/answer-cache.js';
 import { contentApi } from './content-api/index.js';
 import { ghostApi } from './ghost-api/index.js';
 import { bodyLimits } from './http/body-limits.js';
@@ -100,6 +101,11 @@ export async function buildApp({ config, services, logger }: AppOptions): Promis
     requests.flush();
     return siteCache.close();
   });
+  // Public API answers and search pages depend on published content alone: its changes empty them.
+  const answers = new AnswerCache();
+  siteCache.follow((change) => {
+    if (changesPublicAnswers(change)) answers.clear();
+  });
   installErrorHandler(app, (status, message) => renderErrorPage({ settings: services.settings, theme }, status, message));
   await app.register(formbody, { bodyLimit: bodyLimits.public });
   // Session ids in cookies are random tokens looked up in the database, so cookies need no signing.
@@ -159,8 +165,8 @@ export async function buildApp({ config, services, logger }: AppOptions): Promis
   });
 
   await app.register(adminApi, { prefix: '/admin/api', services, publicUrl: config.publicUrl, theme, dataDir: config.dataDir });
-  await app.register(contentApi, { prefix: '/api/content', services, publicUrl: config.publicUrl });
-  await app.register(ghostApi, { prefix: '/ghost/api', services, publicUrl: config.publicUrl });
+  await app.register(contentApi, { prefix: '/api/content', services, publicUrl: config.publicUrl, answers });
+  await app.register(ghostApi, { prefix: '/ghost/api', services, publicUrl: config.publicUrl, answers });
   await app.register(adminAppRoutes);
   await app.register(searchRoutes, {
     search: services.search,
@@ -168,6 +174,7 @@ export async function buildApp({ config, services, logger }: AppOptions): Promis
     taxonomy: services.taxonomy,
     theme,
     publicUrl: config.publicUrl,
+    answers,
   });
 
   await app.register(siteRoutes, {

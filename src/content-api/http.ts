@@ -1,11 +1,15 @@
 import { createHash } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { answerAddress, etagMatches, sendKept, type AnswerCache } from './answer-cache.js';
 
 /** Answers for anonymous readers may sit in a shared cache, but are revalidated on every use, so a revoked key stops at once. */
 const PUBLIC_CACHE_CONTROL = 'public, max-age=0, must-revalidate';
 /** Answers shaped for a signed-in member (gated pieces in full) stay in that reader's browser. */
 const MEMBER_CACHE_CONTROL = 'private, no-cache';
+/** Answers differ by the member's session cookie and by whether a (valid) key came. */
+const VARY = 'Cookie, X-Content-Key';
+const JSON_TYPE = 'application/json; charset=utf-8';
 
 /** Query fields every Content API endpoint accepts. */
 export const keyField = { key: z.string().optional() };
@@ -41,10 +45,26 @@ export function sendJson(request: FastifyRequest, reply: FastifyReply, body: unk
   reply
     .header('etag', etag)
     .header('cache-control', request.viewer.kind === 'anonymous' ? PUBLIC_CACHE_CONTROL : MEMBER_CACHE_CONTROL)
-    .header('vary', 'Cookie, X-Content-Key');
-  const match = request.headers['if-none-match'];
-  if (match && match.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag || tag.trim() === '*')) {
-    return reply.code(304).send();
-  }
-  return reply.type('application/json; charset=utf-8').send(text);
+    .header('vary', VARY);
+  if (etagMatches(request.headers['if-none-match'], etag)) return reply.code(304).send();
+  return reply.type(JSON_TYPE).send(text);
+}
+
+/**
+ * Sends the answer produce gives, as sendJson does; an anonymous caller's answer is kept in the
+ * cache and later anonymous callers get the kept bytes (or a 304) without it being produced again.
+ * Answers that depend on more than content (the time, a member's access) pass `cacheable: false`
+ * or are never kept, since only anonymous answers are.
+ */
+export async function sendPublicJson(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  cache: AnswerCache | undefined,
+  produce: () => Promise<unknown>,
+  cacheable = true,
+): Promise<FastifyReply> {
+  const address = cache && cacheable && request.viewer.kind === 'anonymous' ? answerAddress(request) : undefined;
+  if (!cache || address === undefined) return sendJson(request, reply, await produce());
+  const kept = await cache.fetch(address, JSON_TYPE, async () => JSON.stringify(await produce()));
+  return sendKept(request, reply, kept, { cacheControl: PUBLIC_CACHE_CONTROL, vary: VARY });
 }

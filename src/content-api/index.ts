@@ -1,6 +1,7 @@
 import cors from '@fastify/cors';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../errors/app-error.js';
+import type { AnswerCache } from './answer-cache.js';
 import type { Services } from '../services.js';
 import { postRoutes } from './posts.routes.js';
 import { siteRoutes } from './site.routes.js';
@@ -10,6 +11,8 @@ export interface ContentApiOptions {
   publicUrl: string;
   /** Requests per minute from one client address (default 600). */
   rateLimit?: number;
+  /** Where anonymous callers' post and page answers are kept (not kept without one). */
+  answers?: AnswerCache;
 }
 
 export type ContentHandler = (request: FastifyRequest, reply: FastifyReply) => Promise<FastifyReply>;
@@ -23,7 +26,7 @@ export const CONTENT_KEY_HEADER = 'x-content-key';
  * authors, reviewed works and their people, and public settings, as JSON. Every request needs a
  * Content API key; gated pieces come in full only to a signed-in member who may read them.
  */
-export async function contentApi(app: FastifyInstance, { services, publicUrl, rateLimit = 600 }: ContentApiOptions): Promise<void> {
+export async function contentApi(app: FastifyInstance, { services, publicUrl, rateLimit = 600, answers }: ContentApiOptions): Promise<void> {
   // Front ends on other origins read with GET; no cookies cross origins (a "*" origin forbids them).
   // An OPTIONS request that is not a preflight gets the same empty answer rather than a plain-text 400.
   await app.register(cors, { origin: '*', methods: ['GET', 'HEAD'], allowedHeaders: [CONTENT_KEY_HEADER], maxAge: 86_400, strictPreflight: false });
@@ -42,6 +45,6 @@ export async function contentApi(app: FastifyInstance, { services, publicUrl, ra
     app.get(`${path}/`, handler);
     app.get(path, handler);
   };
-  postRoutes(route, { posts: services.posts, taxonomy: services.taxonomy, publicUrl });
+  postRoutes(route, { posts: services.posts, taxonomy: services.taxonomy, publicUrl, answers });
   siteRoutes(route, { taxonomy: services.taxonomy, catalogue: services.catalogue, settings: services.settings, publicUrl });
 }

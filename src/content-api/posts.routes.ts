@@ -3,7 +3,8 @@ import { postFormats, type ListFilter, type PostService, type TaxonomyService } 
 import { recordId } from '../db/ids.js';
 import { AppError, isAppError, type FieldError } from '../errors/app-error.js';
 import { parseInput } from '../errors/validate.js';
-import { keyField, pageFields, pagination, sendJson, slugParams } from './http.js';
+import type { AnswerCache } from './answer-cache.js';
+import { keyField, pageFields, pagination, sendPublicJson, slugParams } from './http.js';
 import type { ContentRoute } from './index.js';
 import { postOut } from './serialize.js';
 
@@ -28,30 +29,34 @@ export interface PostRouteDeps {
   posts: PostService;
   taxonomy: TaxonomyService;
   publicUrl: string;
+  /** Anonymous callers' answers, emptied on every content change. */
+  answers?: AnswerCache;
 }
 
 /** Published posts (filtered, paginated) and pages, by id or slug. */
 export function postRoutes(route: ContentRoute, deps: PostRouteDeps): void {
   route('/posts', async (request, reply) => {
     const query = parseInput(postListQuery, request.query);
-    const filter: ListFilter = { ...(await resolveSlugs(deps.taxonomy, query)), format: query.format };
-    if (query.featured) filter.featured = query.featured === 'true';
-    return sendJson(request, reply, await listPage(deps, filter, query, request.viewer));
+    return sendPublicJson(request, reply, deps.answers, async () => {
+      const filter: ListFilter = { ...(await resolveSlugs(deps.taxonomy, query)), format: query.format };
+      if (query.featured) filter.featured = query.featured === 'true';
+      return listPage(deps, filter, query, request.viewer);
+    });
   });
   route('/pages', async (request, reply) => {
     const query = parseInput(pageListQuery, request.query);
-    return sendJson(request, reply, await listPage(deps, { type: 'page' }, query, request.viewer, 'pages'));
+    return sendPublicJson(request, reply, deps.answers, () => listPage(deps, { type: 'page' }, query, request.viewer, 'pages'));
   });
   for (const [path, type, key] of [['/posts', 'post', 'posts'], ['/pages', 'page', 'pages']] as const) {
     route(`${path}/:id`, async (request, reply) => {
       parseInput(plainQuery, request.query);
       const { id } = parseInput(idParams, request.params);
-      return sendJson(request, reply, { [key]: [postOut(await deps.posts.getPublished({ id }, type), request.viewer, deps.publicUrl)] });
+      return sendPublicJson(request, reply, deps.answers, async () => ({ [key]: [postOut(await deps.posts.getPublished({ id }, type), request.viewer, deps.publicUrl)] }));
     });
     route(`${path}/slug/:slug`, async (request, reply) => {
       parseInput(plainQuery, request.query);
       const { slug } = parseInput(slugParams, request.params);
-      return sendJson(request, reply, { [key]: [postOut(await deps.posts.getPublished({ slug }, type), request.viewer, deps.publicUrl)] });
+      return sendPublicJson(request, reply, deps.answers, async () => ({ [key]: [postOut(await deps.posts.getPublished({ slug }, type), request.viewer, deps.publicUrl)] }));
     });
   }
 }

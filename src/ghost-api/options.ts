@@ -58,27 +58,38 @@ function toRead(parsed: { include?: string[]; fields?: string[]; formats?: strin
   return { include: new Set(parsed.include ?? []), fields: parsed.fields, formats: new Set(parsed.formats ?? defaultFormats) };
 }
 
+/** Schemas are built once per shape: building one costs more than the rest of a kept answer. */
+const readSchemas = new WeakMap<Shape, z.ZodType<{ include?: string[]; fields?: string[]; formats?: string[] }>>();
+const browseSchemas = new WeakMap<Shape, ReturnType<typeof browseSchema>>();
+
+function browseSchema(shape: Shape) {
+  return z
+    .object({
+      ...readSchema(shape),
+      filter: once('filter').optional(),
+      order: once('order').max(500, 'is too long').optional(),
+      limit: limit.optional(),
+      page: page.optional(),
+    })
+    .loose();
+}
+
+function remembered<T>(schemas: WeakMap<Shape, T>, shape: Shape, build: (shape: Shape) => T): T {
+  let schema = schemas.get(shape);
+  if (!schema) schemas.set(shape, (schema = build(shape)));
+  return schema;
+}
+
 /**
  * Options of one item (`include`, `fields`, `formats`). Parameters Ghost's clients send that
  * have no meaning here (the key, a repeated slug) are ignored, as Ghost ignores them.
  */
 export function readOptions(query: unknown, shape: Shape, defaultFormats: readonly string[] = ['html']): ReadOptions {
-  return toRead(parseInput(z.object(readSchema(shape)).loose(), query), defaultFormats);
+  return toRead(parseInput(remembered(readSchemas, shape, (s) => z.object(readSchema(s)).loose()), query), defaultFormats);
 }
 
 /** Options of a list: those of an item plus `filter`, `order`, `limit` and `page`. */
 export function browseOptions(query: unknown, shape: Shape, defaultFormats: readonly string[] = ['html']): BrowseOptions {
-  const parsed = parseInput(
-    z
-      .object({
-        ...readSchema(shape),
-        filter: once('filter').optional(),
-        order: once('order').max(500, 'is too long').optional(),
-        limit: limit.optional(),
-        page: page.optional(),
-      })
-      .loose(),
-    query,
-  );
+  const parsed = parseInput(remembered(browseSchemas, shape, browseSchema), query);
   return { ...toRead(parsed, defaultFormats), filter: parsed.filter, order: parsed.order, limit: parsed.limit ?? DEFAULT_PAGE_SIZE, page: parsed.page ?? 1 };
 }

@@ -1,6 +1,7 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { postFormats, type Tag, type TaxonomyService } from '../content/index.js';
-import { isAppError } from '../errors/app-error.js';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { answerAddress, sendKept, type AnswerCache } from '../content-api/answer-cache.js';
+import { postFormats, type Tag, type TaxonomyService, type Viewer } from '../content/index.js';
+import { isAppError, type FieldError } from '../errors/app-error.js';
 import type { SearchResults, SearchService } from '../search/index.js';
 import type { SettingsService } from '../settings/index.js';
 import { pageMeta } from './page.js';
@@ -13,11 +14,20 @@ export interface SearchRouteDeps {
   taxonomy: Pick<TaxonomyService, 'sections'>;
   theme: Theme;
   publicUrl: string;
+  /** Where anonymous readers' result pages are kept until content changes (not kept without one). */
+  answers?: AnswerCache;
 }
 
 // The results are the same for every reader (gated bodies are never indexed), so shared caches may keep them briefly.
 const CACHE_CONTROL = 'public, max-age=60';
 const queryOf = (request: FastifyRequest) => (request.query ?? {}) as Record<string, unknown>;
+const HTML = 'text/html; charset=utf-8';
+const JSON_TYPE = 'application/json; charset=utf-8';
+
+/** A search page that answers bad input: shown to the reader who sent it, never kept. */
+class RefusedSearch {
+  constructor(readonly html: string) {}
+}
 
 /** The search page (/search/, works without JavaScript) and the same results as JSON (/search.json). */
 export async function searchRoutes(app: FastifyInstance, deps: SearchRouteDeps): Promise<void> {
@@ -28,17 +38,16 @@ export async function searchRoutes(app: FastifyInstance, deps: SearchRouteDeps):
     return reply.redirect(`/search/${at === -1 ? '' : request.url.slice(at)}`, 301);
   });
 
-  app.get('/search/', async (request, reply) => {
-    const query = queryOf(request);
+  /** The result page as HTML; bad input gives the page with its errors as a RefusedSearch. */
+  async function resultPage(query: Record<string, unknown>, viewer: Viewer): Promise<string | RefusedSearch> {
     const [site, sections] = await Promise.all([deps.settings.site(), deps.taxonomy.sections()]);
     let results: SearchResults | null = null;
-    let errors: Array<{ field: string; message: string }> = [];
+    let errors: FieldError[] = [];
     try {
-      results = await deps.search.search(query, request.viewer);
+      results = await deps.search.search(query, viewer);
     } catch (error) {
       if (!isAppError(error) || error.code !== 'VALIDATION_FAILED') throw error;
       errors = error.fields;
-      reply.code(400);
     }
     const form = formValues(query);
     const html = renderPage(deps, site, {
@@ -61,12 +70,12 @@ export async function searchRoutes(app: FastifyInstance, deps: SearchRouteDeps):
         noindex: true,
       }),
     });
-    return reply.header('cache-control', CACHE_CONTROL).type('text/html; charset=utf-8').send(html);
-  });
+    return errors.length > 0 ? new RefusedSearch(html) : html;
+  }
 
-  app.get('/search.json', async (request, reply) => {
-    const results = await deps.search.search(queryOf(request), request.viewer);
-    return reply.header('cache-control', CACHE_CONTROL).send({
+  async function resultJson(query: Record<string, unknown>, viewer: Viewer): Promise<string> {
+    const results = await deps.search.search(query, viewer);
+    return JSON.stringify({
       query: results.query,
       correctedQuery: results.correctedQuery,
       total: results.total,
@@ -83,7 +92,34 @@ export async function searchRoutes(app: FastifyInstance, deps: SearchRouteDeps):
         publishedAt: post.publishedAt,
       })),
     });
+  }
+
+  /**
+   * Sends what produce makes; anonymous readers' answers are kept (results are the same for every
+   * anonymous reader) and sent from memory until content changes.
+   */
+  async function answer(request: FastifyRequest, reply: FastifyReply, contentType: string, produce: () => Promise<string>): Promise<FastifyReply> {
+    const address = deps.answers && request.viewer.kind === 'anonymous' ? answerAddress(request) : undefined;
+    if (!deps.answers || address === undefined) return reply.header('cache-control', CACHE_CONTROL).type(contentType).send(await produce());
+    const kept = await deps.answers.fetch(address, contentType, produce);
+    return sendKept(request, reply, kept, { cacheControl: CACHE_CONTROL, vary: 'Cookie' });
+  }
+
+  app.get('/search/', async (request, reply) => {
+    const produce = async () => {
+      const page = await resultPage(queryOf(request), request.viewer);
+      if (page instanceof RefusedSearch) throw page;
+      return page;
+    };
+    try {
+      return await answer(request, reply, HTML, produce);
+    } catch (error) {
+      if (!(error instanceof RefusedSearch)) throw error;
+      return reply.code(400).header('cache-control', CACHE_CONTROL).type(HTML).send(error.html);
+    }
   });
+
+  app.get('/search.json', async (request, reply) => answer(request, reply, JSON_TYPE, () => resultJson(queryOf(request), request.viewer)));
 }
 
 /** What the reader sent, as strings for the form to show again. */

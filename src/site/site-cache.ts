@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import type { ContentChange } from '../content/index.js';
 import type { Services } from '../services.js';
 import { CacheInvalidator } from './cache-invalidation.js';
 import { CacheSync } from './cache-sync.js';
@@ -14,8 +15,11 @@ export function createSiteCache(services: Pick<Services, 'store' | 'posts' | 'ev
   const cache = new PageCache();
   const memo = new ListingMemo({ posts: services.posts, recommendations: services.recommendations });
   const invalidator = new CacheInvalidator({ cache, memo, posts: services.posts });
-  const apply = (change: Parameters<CacheInvalidator['apply']>[0]) =>
-    invalidator.apply(change).catch((error: unknown) => logger.warn({ err: error }, 'cache invalidation failed'));
+  const followers = new Set<(change: ContentChange) => void>();
+  const apply = (change: ContentChange) => {
+    for (const follower of followers) follower(change);
+    return invalidator.apply(change).catch((error: unknown) => logger.warn({ err: error }, 'cache invalidation failed'));
+  };
   const sync =
     services.store.dialect === 'postgres'
       ? new CacheSync({ db: services.store.db, clock: services.clock, logger, apply })
@@ -29,6 +33,11 @@ export function createSiteCache(services: Pick<Services, 'store' | 'posts' | 'ev
     cache,
     memo,
     sync,
+    /** Calls the listener with every content change: made here (at once) or by another process (within about a second). */
+    follow(listener: (change: ContentChange) => void): () => void {
+      followers.add(listener);
+      return () => followers.delete(listener);
+    },
     async close() {
       unsubscribe();
       await sync?.stop();

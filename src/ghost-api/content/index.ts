@@ -1,5 +1,6 @@
 import cors from '@fastify/cors';
 import type { FastifyInstance } from 'fastify';
+import type { AnswerCache } from '../../content-api/answer-cache.js';
 import { CONTENT_KEY_HEADER } from '../../content-api/index.js';
 import { AppError } from '../../errors/app-error.js';
 import type { Services } from '../../services.js';
@@ -13,6 +14,8 @@ export interface GhostContentOptions {
   publicUrl: string;
   /** Requests per minute from one client address. */
   rateLimit: number;
+  /** Where anonymous callers' post and page answers are kept (not kept without one). */
+  answers?: AnswerCache;
 }
 
 /**
@@ -20,7 +23,7 @@ export interface GhostContentOptions {
  * Ghost's shapes. Like Masthead's own Content API, answers are public and cacheable, and gated
  * bodies come only to a signed-in member who may read them.
  */
-export async function ghostContentApi(app: FastifyInstance, { services, queries, publicUrl, rateLimit }: GhostContentOptions): Promise<void> {
+export async function ghostContentApi(app: FastifyInstance, { services, queries, publicUrl, rateLimit, answers }: GhostContentOptions): Promise<void> {
   // Browsers on other origins send Accept-Version, which needs a preflight; no cookies cross origins.
   // An OPTIONS request that is not a preflight gets the same empty answer rather than a plain-text 400.
   await app.register(cors, { origin: '*', methods: ['GET', 'HEAD'], allowedHeaders: ['accept-version', CONTENT_KEY_HEADER], exposedHeaders: ['content-version'], maxAge: 86_400, strictPreflight: false });
@@ -31,6 +34,6 @@ export async function ghostContentApi(app: FastifyInstance, { services, queries,
     if (typeof key !== 'string' || key === '') throw new AppError('CONTENT_KEY_REQUIRED', 'Authorization failed: send the Content API key as ?key=….');
     if (key.length > 200 || !(await services.contentKeys.authenticate(key))) throw new AppError('CONTENT_KEY_INVALID', 'Unknown Content API Key.');
   });
-  postRoutes(app, { posts: services.posts, queries, publicUrl });
+  postRoutes(app, { posts: services.posts, queries, publicUrl, answers });
   siteRoutes(app, { queries, plans: services.plans, settings: services.settings, publicUrl });
 }

@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { pagination, sendJson } from '../../content-api/http.js';
+import type { AnswerCache } from '../../content-api/answer-cache.js';
+import { pagination, sendPublicJson } from '../../content-api/http.js';
 import type { PostService } from '../../content/index.js';
 import { AppError } from '../../errors/app-error.js';
 import { idFrom, route, slugFrom } from '../http.js';
@@ -13,7 +14,12 @@ export interface PostRouteDeps {
   posts: PostService;
   queries: GhostQueries;
   publicUrl: string;
+  /** Anonymous callers' answers, emptied on every content change. */
+  answers?: AnswerCache;
 }
+
+/** Filters on relative dates (`published_at:>now-7d`) change with the clock, not only with content. */
+const readsTheClock = (filter: string | undefined) => filter !== undefined && /now/i.test(filter);
 
 /** Published posts and pages: lists with Ghost's filters and orders, and one by id or slug. */
 export function postRoutes(app: FastifyInstance, deps: PostRouteDeps): void {
@@ -23,20 +29,25 @@ export function postRoutes(app: FastifyInstance, deps: PostRouteDeps): void {
 
     route(app, 'GET', path, async (request, reply) => {
       const options = browseOptions(request.query, shape);
-      const { ids, total } = await deps.queries.list(scope, options);
-      const items = await deps.posts.load(ids);
-      return sendJson(request, reply, {
-        [key]: items.map((post) => pick(ghostPost(post, request.viewer, shapeFor(options)), options.fields)),
-        meta: { pagination: pagination(options.page, options.limit, total) },
-      });
+      const produce = async () => {
+        const { ids, total } = await deps.queries.list(scope, options);
+        const items = await deps.posts.load(ids);
+        return {
+          [key]: items.map((post) => pick(ghostPost(post, request.viewer, shapeFor(options)), options.fields)),
+          meta: { pagination: pagination(options.page, options.limit, total) },
+        };
+      };
+      return sendPublicJson(request, reply, deps.answers, produce, !readsTheClock(options.filter));
     });
 
     const one = async (request: FastifyRequest, reply: FastifyReply, by: { id: number } | { slug: string }) => {
       const options = readOptions(request.query, shape);
-      const post = await deps.posts.getPublished(by, type).catch((error: unknown) => {
-        throw error instanceof AppError && error.code === 'POST_NOT_FOUND' ? new AppError('POST_NOT_FOUND', `${type === 'post' ? 'Post' : 'Page'} not found.`) : error;
+      return sendPublicJson(request, reply, deps.answers, async () => {
+        const post = await deps.posts.getPublished(by, type).catch((error: unknown) => {
+          throw error instanceof AppError && error.code === 'POST_NOT_FOUND' ? new AppError('POST_NOT_FOUND', `${type === 'post' ? 'Post' : 'Page'} not found.`) : error;
+        });
+        return { [key]: [pick(ghostPost(post, request.viewer, shapeFor(options)), options.fields)] };
       });
-      return sendJson(request, reply, { [key]: [pick(ghostPost(post, request.viewer, shapeFor(options)), options.fields)] });
     };
     route(app, 'GET', `${path}/slug/:slug`, (request, reply) => one(request, reply, { slug: slugFrom(request) }));
     route(app, 'GET', `${path}/:id`, (request, reply) => one(request, reply, { id: idFrom(request, 'POST_NOT_FOUND', type) }));

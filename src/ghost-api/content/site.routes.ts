@@ -47,13 +47,15 @@ const authors: Taxonomy<Author> = {
   out: ghostAuthor,
 };
 
+const tierShape = { include: ['monthly_price', 'yearly_price', 'benefits'], fields: tierFieldNames, formats: [] };
+
 /** Tags and authors (with `count.posts` on request), tiers (the membership plans on sale) and the public settings. */
 export function siteRoutes(app: FastifyInstance, deps: SiteRouteDeps): void {
   taxonomyRoutes(app, deps, tags);
   taxonomyRoutes(app, deps, authors);
 
   route(app, 'GET', '/tiers', async (request, reply) => {
-    const options = browseOptions(request.query, { include: ['monthly_price', 'yearly_price', 'benefits'], fields: tierFieldNames, formats: [] });
+    const options = browseOptions(request.query, tierShape);
     const { ids, total } = await deps.queries.list('activeTiers', options);
     const plans = new Map((await deps.plans.list({ onlyActive: true })).map((p) => [p.id, p]));
     const tiers = ids.flatMap((id) => (plans.has(id) ? [pick(ghostTier(plans.get(id)!), options.fields)] : []));
