@@ -15,7 +15,17 @@ export const newsletterPatch = z.object({ name: line(120, 1).optional(), descrip
 export const slugParams = z.object({ slug: slugSchema }).strict();
 export const emailParams = z.object({ email: z.string().max(254, 'must be at most 254 characters') }).strict();
 export const newsletterQuery = z.object({ newsletter: slugSchema.optional() }).strict();
-export const growthQuery = z.object({ from: isoDate, to: isoDate }).strict();
+/** The longest range a growth chart covers: ten years of days (a wider one would answer millions of points). */
+const GROWTH_MAX_DAYS = 3660;
+
+export const growthQuery = z
+  .object({ from: isoDate, to: isoDate })
+  .strict()
+  .superRefine(({ from, to }, ctx) => {
+    const days = (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000;
+    if (days < 0) ctx.addIssue({ code: 'custom', path: ['to'], message: 'must not be before from' });
+    else if (days > GROWTH_MAX_DAYS) ctx.addIssue({ code: 'custom', path: ['to'], message: `must be at most ${GROWTH_MAX_DAYS.toLocaleString('en')} days after from` });
+  });
 export const postSendInput = z.object({ newsletter: slugSchema.optional() }).strict();
 export { listQuery };
 

@@ -67,6 +67,12 @@ describe('the newsletter admin API', () => {
     const today = new Date().toISOString().slice(0, 10);
     const growth = (await client.call('GET', `/admin/api/newsletter/subscribers/growth?from=${today}&to=${today}`)).json();
     expect(growth.points).toEqual([{ date: today, subscribed: 1, unsubscribed: 0, total: 1 }]);
+    // A chart covers at most ten years: a range of millennia would answer millions of points.
+    const endless = await client.call('GET', '/admin/api/newsletter/subscribers/growth?from=1970-01-01&to=9999-12-31');
+    expect(endless.statusCode).toBe(400);
+    expect(endless.json().error.fields[0]).toMatchObject({ field: 'to', message: 'must be at most 3,660 days after from' });
+    const backwards = await client.call('GET', `/admin/api/newsletter/subscribers/growth?from=${today}&to=2000-01-01`);
+    expect(backwards.json().error.fields[0]).toMatchObject({ field: 'to', message: 'must not be before from' });
 
     const exported = await client.call('GET', '/admin/api/newsletter/subscribers/export.csv');
     expect(exported.headers['content-type']).toContain('text/csv');
