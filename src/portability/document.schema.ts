@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { authorInput, tagInput } from '../content/taxonomy.schema.js';
+import { authorInput, tagFields } from '../content/taxonomy.schema.js';
 import { postInput } from '../content/post.schema.js';
 import { slugSchema } from '../content/text.js';
 import { workInput } from '../reviews/index.js';
@@ -18,7 +18,7 @@ export const siteDocument = z
   .object({
     masthead: z.object({ version: z.literal(DOCUMENT_VERSION) }).strict(),
     settings: z.record(z.string(), z.unknown()),
-    tags: z.array(tagInput.required({ slug: true })),
+    tags: z.array(tagFields.required({ slug: true })),
     authors: z.array(authorInput.required({ slug: true })),
     works: z.array(workInput.required({ slug: true })),
     posts: z.array(

@@ -15,7 +15,7 @@ export async function exportSite(services: Services, onProgress?: Progress): Pro
   const { db } = services.store;
   const [settings, tags, authors, works, users, redirects, ids] = await Promise.all([
     readAllSettings(db),
-    services.taxonomy.listTags(),
+    services.taxonomy.listTags('all'),
     services.taxonomy.listAuthors(),
     allWorks(db),
     services.users.list(),

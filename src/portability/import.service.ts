@@ -14,7 +14,7 @@ import type { Progress } from './export.service.js';
  */
 export async function importSite(services: Services, input: unknown, onProgress?: Progress): Promise<SiteDocument> {
   const document = parseDocument(input);
-  if (!(await services.posts.isEmpty()) || (await services.taxonomy.listTags()).length > 0) {
+  if (!(await services.posts.isEmpty()) || (await services.taxonomy.listTags('all')).length > 0) {
     throw new AppError('IMPORT_TARGET_NOT_EMPTY', 'The site already has content; imports go into an empty site.');
   }
   const now = services.clock();

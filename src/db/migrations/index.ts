@@ -23,6 +23,7 @@ import * as m0057 from './0057-create-old-addresses.js';
 import * as m0060 from './0060-widen-stripe-event-times.js';
 import * as m0061 from './0061-add-signing-admin-keys.js';
 import * as m0064 from './0064-create-webhooks.js';
+import * as m0066 from './0066-add-tag-visibility.js';
 
 /** Every migration, by name. Add new files here; never edit one that has landed. */
 const migrations: Record<string, Migration> = {
@@ -50,6 +51,7 @@ const migrations: Record<string, Migration> = {
   '0060-widen-stripe-event-times': m0060,
   '0061-add-signing-admin-keys': m0061,
   '0064-create-webhooks': m0064,
+  '0066-add-tag-visibility': m0066,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -159,8 +159,7 @@ export const resources = {
       ...tagColumns,
       accent_color: { kind: 'text', column: 'tags.accent_color', nullable: true },
       section: { kind: 'boolean', column: 'tags.is_section' },
-      // Every Masthead tag is public; Ghost's internal (#hash) tags have no counterpart.
-      visibility: { kind: 'choice', choices: { public: (eb) => truth(eb, true), internal: (eb) => truth(eb, false) } },
+      visibility: { kind: 'enum', column: 'tags.visibility', values: ['public', 'internal'] },
       'count.posts': { kind: 'number', expression: publishedPostCount('post_tags') },
       ...timestamps('tags'),
     },

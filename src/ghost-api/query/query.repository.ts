@@ -12,6 +12,8 @@ export const scopes = {
   livePosts: { resource: resources.adminPosts, base: (eb: Builder) => eb.and([eb('posts.type', '=', 'post'), notTrashed(eb)]) },
   livePages: { resource: resources.adminPages, base: (eb: Builder) => eb.and([eb('posts.type', '=', 'page'), notTrashed(eb)]) },
   tags: { resource: resources.tags, base: undefined },
+  // As in Ghost, the Content API never lists internal tags, whatever the filter says.
+  publicTags: { resource: resources.tags, base: (eb: Builder) => eb('tags.visibility', '=', 'public') },
   authors: { resource: resources.authors, base: undefined },
   activeTiers: { resource: resources.tiers, base: (eb: Builder) => eb('plans.active', '=', 1) },
   members: { resource: resources.members, base: undefined },
