@@ -8,6 +8,7 @@ import { adminPostRoutes } from './posts.routes.js';
 import { adminImageRoute } from './images.routes.js';
 import { adminMemberRoutes } from './members.routes.js';
 import { adminSiteRoute } from './site.routes.js';
+import { adminStaffRoutes } from './staff.routes.js';
 import { adminTagRoutes } from './tags.routes.js';
 import { adminWebhookRoutes } from './webhooks.routes.js';
 
@@ -48,5 +49,6 @@ export async function ghostAdminApi(app: FastifyInstance, { services, queries, p
     adminMemberRoutes(secured, { members: services.members, queries });
     adminImageRoute(secured, { media: services.media, publicUrl });
     adminWebhookRoutes(secured, { webhooks: services.webhooks });
+    adminStaffRoutes(secured, { queries, plans: services.plans, subscribers: services.subscribers, publicUrl });
   });
 }

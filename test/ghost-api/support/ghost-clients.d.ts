@@ -30,7 +30,6 @@ declare module '@tryghost/admin-api' {
     tags: Resource;
     members: Resource;
     users: Resource;
-    tiers: Resource;
     newsletters: Resource;
     webhooks: Pick<Resource, 'add' | 'edit' | 'delete'>;
     images: { upload(data: { file: string; purpose?: string; ref?: string }): Promise<any> };
