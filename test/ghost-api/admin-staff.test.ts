@@ -80,6 +80,7 @@ describe('users, tiers and newsletters through the official Ghost Admin API clie
       expect(newsletters).toHaveLength((await t.services.subscribers.newsletters()).length);
       expect(newsletters[0]).toMatchObject({ id: String(first!.id), slug: first!.slug, name: first!.name, status: 'active' });
       expect((await as('contributor').newsletters.read({ id: String(first!.id) })).slug).toBe(first!.slug);
+      expect((await as('editor').newsletters.read({ slug: first!.slug })).id).toBe(String(first!.id));
       expect(await failure(as('editor').newsletters.read({ id: '31337' }))).toMatchObject({ type: 'NotFoundError' });
     });
   });

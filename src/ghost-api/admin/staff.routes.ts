@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { pagination } from '../../content-api/http.js';
 import { AppError } from '../../errors/app-error.js';
+import type { ErrorCode } from '../../errors/codes.js';
 import type { PlanService } from '../../members/index.js';
 import { can, type StaffUser } from '../../staff/index.js';
 import type { Newsletter, SubscriberService } from '../../subscribers/index.js';
@@ -47,47 +48,57 @@ export function adminStaffRoutes(app: FastifyInstance, deps: { queries: GhostQue
   });
   route(app, 'GET', '/users/:id', async (request) => oneUser(staffOf(request), { id: idFrom(request, 'USER_NOT_FOUND', 'user') }, readOptions(request.query, userShape)));
 
-  const tierShape = { include: ['monthly_price', 'yearly_price', 'benefits'], fields: tierFieldNames, formats: [] };
-  const tiers = async (ids: number[], options: ReadOptions) => {
-    const plans = new Map((await deps.plans.list()).map((p) => [p.id, p]));
-    return ids.flatMap((id) => (plans.has(id) ? [pick(ghostTier(plans.get(id)!), options.fields)] : []));
-  };
-  route(app, 'GET', '/tiers', async (request) => {
-    staffOf(request);
-    const options = browseOptions(request.query, tierShape);
-    const { ids, total } = await deps.queries.list('allTiers', options);
-    return { tiers: await tiers(ids, options), meta: { pagination: pagination(options.page, options.limit, total) } };
+  readOnlyRoutes(app, deps.queries, {
+    key: 'tiers',
+    scope: 'allTiers',
+    shape: { include: ['monthly_price', 'yearly_price', 'benefits'], fields: tierFieldNames, formats: [] },
+    notFound: ['PLAN_NOT_FOUND', 'tier'],
+    items: async () => new Map((await deps.plans.list()).map((p) => [p.id, ghostTier(p)])),
   });
-  route(app, 'GET', '/tiers/:id', async (request) => {
-    staffOf(request);
-    const found = await tiers([idFrom(request, 'PLAN_NOT_FOUND', 'tier')], readOptions(request.query, tierShape));
-    if (found.length === 0) throw new AppError('PLAN_NOT_FOUND', 'Tier not found.');
-    return { tiers: found };
+  readOnlyRoutes(app, deps.queries, {
+    key: 'newsletters',
+    scope: 'newsletters',
+    shape: { include: ['count.posts', 'count.members', 'count.active_members'], fields: newsletterFieldNames, formats: [] },
+    notFound: ['NEWSLETTER_NOT_FOUND', 'newsletter'],
+    items: async () => new Map((await deps.subscribers.newsletters()).map((n) => [n.id, ghostNewsletter(n)])),
   });
+}
 
-  const newsletterShape = { include: ['count.posts', 'count.members', 'count.active_members'], fields: newsletterFieldNames, formats: [] };
-  const newsletters = async (ids: number[], options: ReadOptions) => {
-    const all = new Map((await deps.subscribers.newsletters()).map((n) => [n.id, n]));
-    return ids.flatMap((id) => (all.has(id) ? [pick(ghostNewsletter(all.get(id)!), options.fields)] : []));
+/** Browse, read by id and by slug for a small resource shaped in full from its domain's list. */
+function readOnlyRoutes(
+  app: FastifyInstance,
+  queries: GhostQueries,
+  kind: {
+    key: 'tiers' | 'newsletters';
+    scope: 'allTiers' | 'newsletters';
+    shape: { include: string[]; fields: readonly string[]; formats: string[] };
+    notFound: [ErrorCode, string];
+    items: () => Promise<Map<number, Record<string, unknown>>>;
+  },
+): void {
+  const [code, what] = kind.notFound;
+  const shaped = async (ids: number[], options: ReadOptions) => {
+    const all = await kind.items();
+    return ids.flatMap((id) => (all.has(id) ? [pick(all.get(id)!, options.fields)] : []));
   };
-  route(app, 'GET', '/newsletters', async (request) => {
+  const one = async (id: number | undefined, options: ReadOptions) => {
+    const found = id === undefined ? [] : await shaped([id], options);
+    if (found.length === 0) throw new AppError(code, `${what[0]!.toUpperCase()}${what.slice(1)} not found.`);
+    return { [kind.key]: found };
+  };
+  route(app, 'GET', `/${kind.key}`, async (request) => {
     staffOf(request);
-    const options = browseOptions(request.query, newsletterShape);
-    const { ids, total } = await deps.queries.list('newsletters', options);
-    return { newsletters: await newsletters(ids, options), meta: { pagination: pagination(options.page, options.limit, total) } };
+    const options = browseOptions(request.query, kind.shape);
+    const { ids, total } = await queries.list(kind.scope, options);
+    return { [kind.key]: await shaped(ids, options), meta: { pagination: pagination(options.page, options.limit, total) } };
   });
-  route(app, 'GET', '/newsletters/:id', async (request) => {
+  route(app, 'GET', `/${kind.key}/:id`, async (request) => {
     staffOf(request);
-    const found = await newsletters([idFrom(request, 'NEWSLETTER_NOT_FOUND', 'newsletter')], readOptions(request.query, newsletterShape));
-    if (found.length === 0) throw new AppError('NEWSLETTER_NOT_FOUND', 'Newsletter not found.');
-    return { newsletters: found };
+    return one(idFrom(request, code, what), readOptions(request.query, kind.shape));
   });
-  route(app, 'GET', '/newsletters/slug/:slug', async (request) => {
+  route(app, 'GET', `/${kind.key}/slug/:slug`, async (request) => {
     staffOf(request);
-    const id = await deps.queries.find('newsletters', { slug: slugFrom(request) });
-    const found = id === undefined ? [] : await newsletters([id], readOptions(request.query, newsletterShape));
-    if (found.length === 0) throw new AppError('NEWSLETTER_NOT_FOUND', 'Newsletter not found.');
-    return { newsletters: found };
+    return one(await queries.find(kind.scope, { slug: slugFrom(request) }), readOptions(request.query, kind.shape));
   });
 }
 
