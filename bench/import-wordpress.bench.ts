@@ -3,20 +3,13 @@
 // pull quotes, embeds and images, nested categories, tags, comments, custom fields), imported on
 // SQLite and on PostgreSQL, each in a process of its own so its peak memory is its own.
 // Usage: npm run bench:import [-- --posts 10000 --images 200]
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import pino from 'pino';
 import sharp from 'sharp';
-import type { DatabaseConfig } from '../src/config/schema.js';
-import { openStore } from '../src/db/client.js';
-import { migrateToLatest } from '../src/db/migrate.js';
-import { outboxMailer } from '../src/email/index.js';
 import { importWordpress } from '../src/portability/wordpress/wordpress.importer.js';
-import { createServices } from '../src/services.js';
-import { startCluster } from '../test/support/postgres-cluster.js';
+import { measureImport, onBothDatabases, printTable, type ChildJob, type RunImport } from './import-harness.js';
 
 const argv = process.argv.slice(2);
 const option = (name: string, fallback: number) => {
@@ -27,103 +20,24 @@ const option = (name: string, fallback: number) => {
 const SITE = 'https://old-magazine.example';
 const words = 'light city river portrait summer quiet novel stage archive letter harbour window orchard ballad morning'.split(' ');
 
-interface ChildJob {
-  name: string;
-  database: DatabaseConfig;
-  file: string;
-  uploads: string;
-  dataDir: string;
-}
-
-/** One import (and a second run of the same file) in this process; prints its figures as JSON. */
-async function child(job: ChildJob): Promise<void> {
-  let peak = 0;
-  let peakHeap = 0;
-  const sampler = setInterval(() => {
-    const usage = process.memoryUsage();
-    peak = Math.max(peak, usage.rss);
-    peakHeap = Math.max(peakHeap, usage.heapUsed);
-  }, 50);
-  const store = openStore(job.database);
-  await migrateToLatest(store.db);
-  const services = createServices(store, { logger: pino({ level: 'silent' }), mailer: outboxMailer({ dataDir: job.dataDir, mailFrom: undefined }), dataDir: job.dataDir });
-  let step = '';
-  const onProgress = (now: string, done: number, total: number) => {
-    if (now !== step) process.stderr.write(`\n${job.name}: ${(step = now)} `);
-    if (done === total || done % 1000 === 0) process.stderr.write(`${done}/${total} `);
-  };
-  const began = Date.now();
-  const report = await importWordpress(services, job.file, { uploadsDir: job.uploads, fetchMedia: false, onProgress });
-  const seconds = (Date.now() - began) / 1000;
-  const againBegan = Date.now();
-  const again = await importWordpress(services, job.file, { uploadsDir: job.uploads, fetchMedia: false });
-  const againSeconds = (Date.now() - againBegan) / 1000;
-  await services.runner.stop();
-  await services.recommendations.settled();
-  await store.close();
-  clearInterval(sampler);
-  process.stdout.write(
-    `${JSON.stringify({ name: job.name, seconds, againSeconds, peakMb: Math.round(peak / 1024 / 1024), peakHeapMb: Math.round(peakHeap / 1024 / 1024), counts: report.counts, againCreated: again.counts.post.created })}\n`,
-  );
-}
+const script = fileURLToPath(import.meta.url);
+const runWordpress: RunImport = (services, file, onProgress) =>
+  importWordpress(services, file, { uploadsDir: path.join(path.dirname(file), 'uploads'), fetchMedia: false, onProgress });
 
 async function parent(): Promise<void> {
   const posts = option('posts', 10_000);
   const images = option('images', 200);
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'masthead-wp-bench-'));
-  const file = path.join(dir, 'export.xml');
-  const uploads = path.join(dir, 'uploads');
-  const cluster = await startCluster();
-  try {
-    await writeUploads(uploads, images);
+  const { results, bytes } = await onBothDatabases(script, 'wp', async (dir) => {
+    const file = path.join(dir, 'export.xml');
+    await writeUploads(path.join(dir, 'uploads'), images);
     await writeExport(file, posts, images);
-    const size = fs.statSync(file).size;
-    const results: ChildResult[] = [];
-    for (const [name, database] of [
-      ['SQLite', { kind: 'sqlite', file: path.join(dir, 'sqlite', 'masthead.db') }],
-      ['PostgreSQL', { kind: 'postgres', url: cluster.url }],
-    ] as Array<[string, DatabaseConfig]>) {
-      const dataDir = path.join(dir, name.toLowerCase());
-      fs.mkdirSync(dataDir, { recursive: true });
-      results.push(await runChild({ name, database, file, uploads, dataDir }));
-    }
-    process.stderr.write('\n');
-    console.log(`\nWordPress import: ${posts.toLocaleString('en')} posts and ${Math.round(posts / 50)} pages, ${images} images, a ${(size / 1024 / 1024).toFixed(1)} MB export; ${os.cpus().length} cores\n`);
-    console.log('| | SQLite | PostgreSQL |');
-    console.log('|---|---:|---:|');
-    const row = (label: string, value: (r: ChildResult) => string) => console.log(`| ${label} | ${results.map(value).join(' | ')} |`);
-    row('import, seconds', (r) => r.seconds.toFixed(1));
-    row('posts and pages per second', (r) => Math.round((r.counts.post!.created! + r.counts.page!.created!) / r.seconds).toLocaleString('en'));
-    row('peak RSS of the importing process, MB', (r) => String(r.peakMb));
-    row('peak JavaScript heap in use, MB', (r) => String(r.peakHeapMb));
-    row('second run of the same file (adds nothing), seconds', (r) => `${r.againSeconds.toFixed(1)} (${r.againCreated} created)`);
-    row('images brought in', (r) => String(r.counts.image!.created));
-    row('old addresses recorded', (r) => r.counts.address!.created!.toLocaleString('en'));
-  } finally {
-    cluster.stop();
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
-}
-
-interface ChildResult {
-  name: string;
-  seconds: number;
-  againSeconds: number;
-  peakMb: number;
-  peakHeapMb: number;
-  counts: Record<string, Record<string, number>>;
-  againCreated: number;
-}
-
-function runChild(job: ChildJob): Promise<ChildResult> {
-  return new Promise((resolve, reject) => {
-    const script = fileURLToPath(import.meta.url);
-    const child = spawn(process.execPath, ['--import', 'tsx', script, '--child', JSON.stringify(job)], { stdio: ['ignore', 'pipe', 'inherit'] });
-    let out = '';
-    child.stdout.on('data', (d) => (out += d));
-    child.once('error', reject);
-    child.once('close', (code) => (code === 0 ? resolve(JSON.parse(out.trim().split('\n').pop()!)) : reject(new Error(`${job.name} import exited with ${code}`))));
+    return file;
   });
+  console.log(`\nWordPress import: ${posts.toLocaleString('en')} posts and ${Math.round(posts / 50)} pages, ${images} images, a ${(bytes / 1024 / 1024).toFixed(1)} MB export; ${os.cpus().length} cores\n`);
+  printTable(results, [
+    ['images brought in', (r) => String(r.counts.image!.created)],
+    ['old addresses recorded', (r) => r.counts.address!.created!.toLocaleString('en')],
+  ]);
 }
 
 async function writeUploads(root: string, count: number): Promise<void> {
@@ -215,5 +129,5 @@ function item(f: { id: number; type: string; title: string; name: string; conten
 <content:encoded>${cdata(f.content)}</content:encoded><excerpt:encoded>${cdata('')}</excerpt:encoded><wp:post_id>${f.id}</wp:post_id><wp:post_date>${cdata(date)}</wp:post_date><wp:post_date_gmt>${cdata(date)}</wp:post_date_gmt><wp:post_name>${cdata(f.name)}</wp:post_name><wp:status>${cdata(f.type === 'attachment' ? 'inherit' : (f.status ?? 'publish'))}</wp:status><wp:post_parent>${f.parent ?? 0}</wp:post_parent><wp:menu_order>0</wp:menu_order><wp:post_type>${cdata(f.type)}</wp:post_type><wp:post_password>${cdata('')}</wp:post_password><wp:is_sticky>${f.sticky ? 1 : 0}</wp:is_sticky>${f.terms}${meta}${f.extra}</item>\n`;
 }
 
-if (argv[0] === '--child') await child(JSON.parse(argv[1]!) as ChildJob);
+if (argv[0] === '--child') await measureImport(JSON.parse(argv[1]!) as ChildJob, runWordpress);
 else await parent();

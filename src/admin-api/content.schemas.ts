@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { postFormats, postStatuses, visibilities, type PostFormat } from '../content/index.js';
+import { postFormats, postStatuses, tagVisibilities, visibilities, type PostFormat } from '../content/index.js';
 import { creditRoles, workTypes, type CreditRole, type WorkType } from '../reviews/index.js';
 
 /** What the admin API answers about content; answers are checked against these before they leave. */
@@ -11,6 +11,7 @@ export const tagOut = z.object({
   accentColor: z.string().nullable(),
   isSection: z.boolean(),
   navOrder: z.number().nullable(),
+  visibility: z.enum(tagVisibilities),
 });
 
 export const authorOut = z.object({
@@ -63,6 +64,7 @@ export const postOut = z.object({
   revision: z.number(),
   primaryTag: tagOut.nullable(),
   tags: z.array(tagOut),
+  internalTags: z.array(tagOut),
   authors: z.array(authorOut),
   featureImage: z.object({ url: z.string(), alt: z.string(), caption: z.string().nullable(), credit: z.string().nullable() }).nullable(),
   seoTitle: z.string().nullable(),

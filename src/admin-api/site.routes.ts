@@ -31,7 +31,7 @@ export function siteRoutes(api: EndpointRegistry, { taxonomy, settings, editoria
     tag: 'tags',
     access: 'staff',
     response: z.object({ tags: z.array(tagOut) }),
-    handler: async () => ({ tags: await taxonomy.listTags() }),
+    handler: async () => ({ tags: await taxonomy.listTags('all') }),
   });
 
   api.add({

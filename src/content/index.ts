@@ -1,11 +1,13 @@
 export { PostService, PUBLISH_JOB, toInput } from './post.service.js';
 export type { PublicLookup } from './post.service.js';
-export { TaxonomyService } from './taxonomy.service.js';
+export { TaxonomyService, tagSlug } from './taxonomy.service.js';
+export type { TagScope } from './taxonomy.service.js';
 export { ContentEvents } from './content.events.js';
 export type { ContentChange } from './content.events.js';
 export { postFormats, postStatuses, visibilities } from './post.types.js';
 export type { Post, PostFormat, PostStatus, PostType, Visibility, Cursor, ListFilter, PostPage, FeatureImage } from './post.types.js';
-export type { Tag, Author } from './taxonomy.types.js';
+export type { Tag, Author, TagVisibility } from './taxonomy.types.js';
+export { tagVisibilities } from './taxonomy.types.js';
 export { postInput, reservedSlugs, MAX_BODY_CHARS } from './post.schema.js';
 export type { PostInput } from './post.schema.js';
 export { renderBody, readingMinutes } from './render.js';

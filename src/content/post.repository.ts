@@ -247,7 +247,12 @@ async function loadLinks(db: DbOrTx, ids: number[], works: number[] | { ofPosts:
 /** Posts from their rows and links; links of a post deleted between the reads are dropped. */
 function assemble(rows: PostRow[], { tagRows, authorRows, works }: Awaited<ReturnType<typeof loadLinks>>): Map<number, Post> {
   const posts = new Map(rows.map((row) => [row.id, toPost(row)]));
-  for (const { post_id, ...tag } of tagRows) posts.get(post_id)?.tags.push(toTag(tag));
+  for (const { post_id, ...row } of tagRows) {
+    const post = posts.get(post_id);
+    const tag = toTag(row);
+    if (tag.visibility === 'public') post?.tags.push(tag);
+    else post?.internalTags.push(tag);
+  }
   for (const { post_id, ...author } of authorRows) posts.get(post_id)?.authors.push(toAuthor(author));
   for (const row of rows) {
     const post = posts.get(row.id)!;
@@ -296,6 +301,7 @@ function toPost(row: PostRow): Post {
     revision: row.revision,
     primaryTag: null,
     tags: [],
+    internalTags: [],
     authors: [],
     featureImage,
     seoTitle: row.seo_title,

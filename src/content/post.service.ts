@@ -232,6 +232,7 @@ export class PostService {
   private async toRow(tx: Tx, data: PostInput, slug: string, now: string, options: WriteOptions) {
     const [tags, authors] = await Promise.all([findTagsBySlugs(tx, data.tags), findAuthorsBySlugs(tx, data.authors)]);
     const tagBySlug = new Map(tags.map((t) => [t.slug, t.id]));
+    const publicTags = new Set(tags.filter((t) => t.visibility === 'public').map((t) => t.id));
     const authorBySlug = new Map(authors.map((a) => [a.slug, a.id]));
     const problems = [
       ...data.tags.flatMap((s, i) => (tagBySlug.has(s) ? [] : [{ field: `tags.${i}`, message: `no tag has the slug "${s}"` }])),
@@ -266,7 +267,7 @@ export class PostService {
       status: data.status,
       visibility: data.visibility,
       featured: data.featured ? 1 : 0,
-      primary_tag_id: tagIds[0] ?? null,
+      primary_tag_id: tagIds.find((id) => publicTags.has(id)) ?? null,
       feature_image_url: data.featureImage?.url ?? null,
       feature_image_alt: data.featureImage?.alt ?? null,
       feature_image_caption: data.featureImage?.caption || null,
@@ -327,7 +328,7 @@ export function toInput(post: Post): PostInput {
     visibility: post.visibility,
     featured: post.featured,
     publishedAt: post.publishedAt ?? undefined,
-    tags: post.tags.map((t) => t.slug),
+    tags: [...post.tags, ...post.internalTags].map((t) => t.slug),
     authors: post.authors.map((a) => a.slug),
     featureImage: post.featureImage
       ? {

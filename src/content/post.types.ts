@@ -48,8 +48,12 @@ export interface Post {
   createdAt: string;
   updatedAt: string;
   revision: number;
+  /** The first public tag, when it is a section's. */
   primaryTag: Tag | null;
+  /** The tags readers see, in the editor's order. Internal ones are apart, so nothing shows them by mistake. */
   tags: Tag[];
+  /** Internal tags (Ghost's `#name`), for staff and integrations only. */
+  internalTags: Tag[];
   authors: Author[];
   featureImage: FeatureImage | null;
   seoTitle: string | null;

@@ -1,6 +1,6 @@
 import type { DbOrTx } from '../db/client.js';
 import type { AuthorRow, TagRow } from '../db/tables.js';
-import type { Author, AuthorLink, Tag } from './taxonomy.types.js';
+import type { Author, AuthorLink, Tag, TagVisibility } from './taxonomy.types.js';
 
 export function toTag(row: TagRow): Tag {
   return {
@@ -11,6 +11,7 @@ export function toTag(row: TagRow): Tag {
     accentColor: row.accent_color,
     isSection: row.is_section === 1,
     navOrder: row.nav_order,
+    visibility: row.visibility,
   };
 }
 
@@ -33,6 +34,7 @@ export interface TagRowInput {
   accent_color: string | null;
   is_section: number;
   nav_order: number | null;
+  visibility: TagVisibility;
 }
 
 export interface AuthorRowInput {

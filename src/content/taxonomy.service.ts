@@ -5,9 +5,9 @@ import { parseInput } from '../errors/validate.js';
 import type { Clock } from '../clock.js';
 import type { ContentEvents } from './content.events.js';
 import { slugify } from './text.js';
-import { authorInput, tagInput, type AuthorInput, type TagInput } from './taxonomy.schema.js';
+import { authorInput, isInternal, tagInput, type AuthorInput, type TagInput } from './taxonomy.schema.js';
 import * as repo from './taxonomy.repository.js';
-import type { Author, Tag } from './taxonomy.types.js';
+import type { Author, Tag, TagVisibility } from './taxonomy.types.js';
 
 /** Sections, tags and authors: small shared entities that posts point at by slug. */
 export class TaxonomyService {
@@ -15,32 +15,39 @@ export class TaxonomyService {
 
   async createTag(input: unknown): Promise<Tag> {
     const data = parseInput(tagInput, input);
-    const tag = await this.slugGuard(() => repo.insertTag(this.deps.db, toTagRow(data), this.now()));
+    const tag = await this.slugGuard(() => repo.insertTag(this.deps.db, toTagRow(data, 'public'), this.now()));
     this.deps.events.emit({ kind: 'tag', id: tag.id, slugs: [tag.slug] });
     return tag;
   }
 
+  /** Replaces a tag's fields; one that does not say its visibility keeps the one it had. */
   async updateTag(slug: string, input: unknown): Promise<Tag> {
-    const current = await this.getTag(slug);
+    const current = await this.getTag(slug, 'all');
     const data = parseInput(tagInput, input);
-    const saved = await this.slugGuard(() => repo.updateTag(this.deps.db, current.id, toTagRow(data), this.now()));
+    if (data.isSection && current.visibility === 'internal' && data.visibility === undefined) {
+      throw AppError.validation([{ field: 'isSection', message: 'an internal tag is never shown to readers, so it cannot be a section' }]);
+    }
+    const row = toTagRow(data, current.visibility);
+    const saved = await this.slugGuard(() => repo.updateTag(this.deps.db, current.id, row, this.now()));
     if (!saved) throw new AppError('TAG_NOT_FOUND');
     this.deps.events.emit({ kind: 'tag', id: saved.id, slugs: [...new Set([current.slug, saved.slug])] });
     return saved;
   }
 
-  async getTag(slug: string): Promise<Tag> {
+  /** A tag by slug; for readers (the default) an internal tag is not found, as if it did not exist. */
+  async getTag(slug: string, scope: TagScope = 'public'): Promise<Tag> {
     const tag = await repo.findTagBySlug(this.deps.db, slug);
-    if (!tag) throw new AppError('TAG_NOT_FOUND', `No tag has the slug "${slug}".`);
+    if (!tag || !inScope(tag, scope)) throw new AppError('TAG_NOT_FOUND', `No tag has the slug "${slug}".`);
     return tag;
   }
 
-  listTags(): Promise<Tag[]> {
-    return repo.listTags(this.deps.db);
+  /** The tags readers may see (the default), or every tag ('all', for staff). */
+  async listTags(scope: TagScope = 'public'): Promise<Tag[]> {
+    return (await repo.listTags(this.deps.db)).filter((t) => inScope(t, scope));
   }
 
   async sections(): Promise<Tag[]> {
-    return (await this.listTags()).filter((t) => t.isSection);
+    return (await this.listTags('public')).filter((t) => t.isSection);
   }
 
   async createAuthor(input: unknown): Promise<Author> {
@@ -87,9 +94,25 @@ export class TaxonomyService {
   }
 }
 
-function toTagRow(data: TagInput): repo.TagRowInput {
+/** The slug a tag gets from its name: `#Later` becomes `hash-later`, as in Ghost. */
+export function tagSlug(name: string): string {
+  const trimmed = name.trimStart();
+  return trimmed.startsWith('#') ? `hash-${slugify(trimmed.slice(1))}` : slugify(name);
+}
+
+/** Who a read of tags is for: readers see public tags only, staff every tag. */
+export type TagScope = 'public' | 'all';
+
+function inScope(tag: Tag, scope: TagScope): boolean {
+  return scope === 'all' || tag.visibility === 'public';
+}
+
+/** The row for a tag; `#name` makes it internal with Ghost's `hash-name` slug. */
+function toTagRow(data: TagInput, visibility: TagVisibility): repo.TagRowInput {
+  const internal = isInternal({ name: data.name, visibility: data.visibility ?? visibility });
   return {
-    slug: data.slug ?? slugify(data.name),
+    visibility: internal ? 'internal' : 'public',
+    slug: data.slug ?? tagSlug(data.name),
     name: data.name,
     description: data.description,
     accent_color: data.accentColor ?? null,

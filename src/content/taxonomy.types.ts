@@ -1,3 +1,7 @@
+/** Internal tags (Ghost's `#name`) sort pieces for staff; readers never see them. */
+export const tagVisibilities = ['public', 'internal'] as const;
+export type TagVisibility = (typeof tagVisibilities)[number];
+
 export interface Tag {
   id: number;
   slug: string;
@@ -6,6 +10,7 @@ export interface Tag {
   accentColor: string | null;
   isSection: boolean;
   navOrder: number | null;
+  visibility: TagVisibility;
 }
 
 export interface AuthorLink {

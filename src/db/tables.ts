@@ -80,6 +80,7 @@ export interface TagsTable {
   accent_color: string | null;
   is_section: Generated<number>;
   nav_order: number | null;
+  visibility: Generated<'public' | 'internal'>;
   created_at: string;
   updated_at: string;
 }

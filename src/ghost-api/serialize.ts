@@ -42,7 +42,7 @@ export function ghostTag(tag: Tag, publicUrl: string, postCount?: number) {
     slug: tag.slug,
     description: tag.description || null,
     feature_image: null,
-    visibility: 'public',
+    visibility: tag.visibility,
     ...noSocialCards,
     meta_title: null,
     meta_description: null,
@@ -50,7 +50,8 @@ export function ghostTag(tag: Tag, publicUrl: string, postCount?: number) {
     codeinjection_foot: null,
     canonical_url: null,
     accent_color: tag.accentColor,
-    url: url(`/tag/${tag.slug}/`, publicUrl),
+    // Internal tags have no page; Ghost gives them its 404 address.
+    url: url(tag.visibility === 'internal' ? '/404/' : `/tag/${tag.slug}/`, publicUrl),
     ...(postCount === undefined ? {} : { count: { posts: postCount } }),
     section: tag.isSection,
   };
@@ -99,7 +100,8 @@ export function ghostPost(post: Post, viewer: Viewer, options: ShapeOptions) {
   const shown = forViewer(post, viewer);
   const { include, formats, publicUrl } = options;
   const authors = include.has('authors') ? shown.authors.map((a) => ghostAuthor(a, publicUrl)) : undefined;
-  const tags = include.has('tags') ? shown.tags.map((t) => ghostTag(t, publicUrl)) : undefined;
+  // As in Ghost, a post's tags include its internal ones (marked so); themes and clients leave them out.
+  const tags = include.has('tags') ? [...shown.tags, ...shown.internalTags].map((t) => ghostTag(t, publicUrl)) : undefined;
   return {
     id: String(shown.id),
     uuid: itemUuid('post', shown.id),

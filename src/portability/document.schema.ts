@@ -1,14 +1,59 @@
 import { z } from 'zod';
-import { authorInput, tagInput } from '../content/taxonomy.schema.js';
+import { authorInput, tagFields } from '../content/taxonomy.schema.js';
 import { postInput } from '../content/post.schema.js';
 import { slugSchema } from '../content/text.js';
+import { oldAddressKey } from './old-address.js';
 import { workInput } from '../reviews/index.js';
 import { staffRoles } from '../staff/index.js';
 import { portableNewsletters, portableSubscribers } from '../subscribers/index.js';
 import { membershipSection } from '../members/index.js';
 import { printSection } from '../print/index.js';
 
-export const DOCUMENT_VERSION = 1;
+/**
+ * Version 2 added what imports from other platforms made (old addresses, imported items) and tag
+ * visibility. Older documents still import: what they lack starts empty.
+ */
+export const DOCUMENT_VERSION = 2;
+
+/** An item of this site, named by its slug. */
+const slugTarget = z.union([
+  z.object({ post: slugSchema }).strict(),
+  z.object({ tag: slugSchema }).strict(),
+  z.object({ author: slugSchema }).strict(),
+]);
+
+/** A path on this site: one slash, never `//host` or `/\\host`, which browsers read as another site. */
+const localPath = z
+  .string()
+  .max(2000)
+  .regex(/^\/(?![\/\\])[^\u0000-\u001f\u007f]*$/, 'must be a path on this site, starting with one /');
+
+const timestamp = z.string().datetime();
+
+/** An old address of an imported site and what answers there now (a 301). */
+export const portableOldAddress = z
+  .object({
+    address: z.string().max(1000).refine((a) => oldAddressKey(a) === a, 'must be an address as stored: a lower-case path, no trailing slash'),
+    to: z.union([slugTarget, z.object({ location: localPath }).strict()]),
+    createdAt: timestamp,
+  })
+  .strict();
+
+/** One thing an import brought in, by the other platform's id, so running that import again adds nothing. */
+export const portableImportedItem = z
+  .object({
+    source: z.string().min(1).max(500),
+    kind: z.enum(['post', 'tag', 'term', 'author']),
+    externalId: z.string().min(1).max(1000),
+    to: slugTarget,
+    sourceHash: z.string().max(200),
+    targetHash: z.string().max(200),
+    importedAt: timestamp,
+  })
+  .strict();
+
+export type PortableOldAddress = z.infer<typeof portableOldAddress>;
+export type PortableImportedItem = z.infer<typeof portableImportedItem>;
 
 /**
  * The whole site as one JSON document. Everything refers to everything else by slug (or email),
@@ -16,9 +61,9 @@ export const DOCUMENT_VERSION = 1;
  */
 export const siteDocument = z
   .object({
-    masthead: z.object({ version: z.literal(DOCUMENT_VERSION) }).strict(),
+    masthead: z.object({ version: z.number().int().min(1).max(DOCUMENT_VERSION) }).strict(),
     settings: z.record(z.string(), z.unknown()),
-    tags: z.array(tagInput.required({ slug: true })),
+    tags: z.array(tagFields.required({ slug: true })),
     authors: z.array(authorInput.required({ slug: true })),
     works: z.array(workInput.required({ slug: true })),
     posts: z.array(
@@ -40,6 +85,8 @@ export const siteDocument = z
     ),
     memberships: membershipSection.default({ plans: [], members: [], subscriptions: [] }),
     printIssues: printSection.default([]),
+    oldAddresses: z.array(portableOldAddress).default([]),
+    importedItems: z.array(portableImportedItem).default([]),
   })
   .strict();
 

@@ -4,7 +4,9 @@ import { exportPrint } from '../print/index.js';
 import { readAllSettings } from '../settings/index.js';
 import { allWorks, type Work } from '../reviews/index.js';
 import type { Services } from '../services.js';
-import { DOCUMENT_VERSION, type SiteDocument } from './document.schema.js';
+import { DOCUMENT_VERSION, portableImportedItem, type PortableImportedItem, type SiteDocument } from './document.schema.js';
+import { portableImportedItems } from './imported-item.repository.js';
+import { portableOldAddresses } from './old-address.repository.js';
 
 const BATCH = 500;
 
@@ -15,7 +17,7 @@ export async function exportSite(services: Services, onProgress?: Progress): Pro
   const { db } = services.store;
   const [settings, tags, authors, works, users, redirects, ids] = await Promise.all([
     readAllSettings(db),
-    services.taxonomy.listTags(),
+    services.taxonomy.listTags('all'),
     services.taxonomy.listAuthors(),
     allWorks(db),
     services.users.list(),
@@ -43,6 +45,7 @@ export async function exportSite(services: Services, onProgress?: Progress): Pro
       ...(t.accentColor ? { accentColor: t.accentColor } : {}),
       isSection: t.isSection,
       ...(t.navOrder !== null ? { navOrder: t.navOrder } : {}),
+      visibility: t.visibility,
     })),
     authors: authors.map((a) => ({
       name: a.name,
@@ -58,8 +61,13 @@ export async function exportSite(services: Services, onProgress?: Progress): Pro
     users: users.map((u) => ({ email: u.email, name: u.name, role: u.role, status: u.status })),
     memberships: await exportMemberships(db),
     printIssues: await exportPrint(db),
+    oldAddresses: await portableOldAddresses(db),
+    importedItems: (await portableImportedItems(db)).filter((item): item is typeof item & { kind: PortableImportedItem['kind'] } => isPortableKind(item.kind)),
   };
 }
+
+const portableKinds: ReadonlySet<string> = new Set(portableImportedItem.shape.kind.options);
+const isPortableKind = (kind: string): kind is PortableImportedItem['kind'] => portableKinds.has(kind);
 
 function toWorkInput(work: Work): SiteDocument['works'][number] {
   return {

@@ -58,7 +58,7 @@ export async function loadExisting(services: Services, source: string): Promise<
   const imported = await importedItems(db, source);
   const postIds = imported.filter((i) => i.kind === 'post').map((i) => i.targetId);
   const [tags, authors, posts, takenSlugs] = await Promise.all([
-    services.taxonomy.listTags(),
+    services.taxonomy.listTags('all'),
     services.taxonomy.listAuthors(),
     postSlugsByIds(db, postIds),
     takenPostSlugs(db),

@@ -1,4 +1,5 @@
-import { AppError } from '../errors/app-error.js';
+import type { DbOrTx } from '../db/client.js';
+import { AppError, type FieldError } from '../errors/app-error.js';
 import { parseInput } from '../errors/validate.js';
 import { importMemberships } from '../members/index.js';
 import { importPrint } from '../print/index.js';
@@ -7,6 +8,8 @@ import { writeSetting } from '../settings/index.js';
 import { createServices, type Services } from '../services.js';
 import { siteDocument, type SiteDocument } from './document.schema.js';
 import type { Progress } from './export.service.js';
+import { idsBySlug, recordImported, type SlugRef } from './imported-item.repository.js';
+import { addOldAddress, type OldAddressTarget } from './old-address.repository.js';
 
 /**
  * Loads a site document into an empty site, all in one transaction: either everything arrives or
@@ -14,7 +17,7 @@ import type { Progress } from './export.service.js';
  */
 export async function importSite(services: Services, input: unknown, onProgress?: Progress): Promise<SiteDocument> {
   const document = parseDocument(input);
-  if (!(await services.posts.isEmpty()) || (await services.taxonomy.listTags()).length > 0) {
+  if (!(await services.posts.isEmpty()) || (await services.taxonomy.listTags('all')).length > 0) {
     throw new AppError('IMPORT_TARGET_NOT_EMPTY', 'The site already has content; imports go into an empty site.');
   }
   const now = services.clock();
@@ -35,6 +38,7 @@ export async function importSite(services: Services, input: unknown, onProgress?
       if (redirectsFrom.length > 0) await scoped.posts.addRedirects(created.id, redirectsFrom);
       onProgress?.(index + 1, document.posts.length);
     }
+    await restoreImportRecords(tx, document);
     await scoped.subscribers.restore(document);
     for (const user of document.users) {
       await scoped.users.create({ email: user.email, name: user.name, role: user.role });
@@ -44,6 +48,36 @@ export async function importSite(services: Services, input: unknown, onProgress?
   });
   services.events.emit({ kind: 'settings', slugs: [] });
   return document;
+}
+
+/**
+ * Old addresses and what imports from other platforms brought in, their items found again by
+ * slug, so old links still answer 301 and running the same platform import again adds nothing.
+ */
+async function restoreImportRecords(tx: DbOrTx, document: SiteDocument): Promise<void> {
+  if (document.oldAddresses.length === 0 && document.importedItems.length === 0) return;
+  const ids = await idsBySlug(tx);
+  const problems: FieldError[] = [];
+  const idOf = (to: SlugRef, field: string): number => {
+    const kind = 'post' in to ? 'post' : 'tag' in to ? 'tag' : 'author';
+    const slug = 'post' in to ? to.post : 'tag' in to ? to.tag : to.author;
+    const id = ids[kind].get(slug);
+    if (id === undefined) problems.push({ field: `${field}.to.${kind}`, message: `no ${kind} in the document has the slug "${slug}"` });
+    return id ?? 0;
+  };
+  const addresses = document.oldAddresses.map((entry, index): [string, OldAddressTarget, string] => {
+    const { to } = entry;
+    const target: OldAddressTarget =
+      'location' in to ? { location: to.location } : 'post' in to ? { postId: idOf(to, `oldAddresses.${index}`) } : 'tag' in to ? { tagId: idOf(to, `oldAddresses.${index}`) } : { authorId: idOf(to, `oldAddresses.${index}`) };
+    return [entry.address, target, entry.createdAt];
+  });
+  const items = document.importedItems.map((item, index) => ({ item, targetId: idOf(item.to, `importedItems.${index}`) }));
+  if (problems.length > 0) throw new AppError('IMPORT_INVALID', `${problems[0]!.field}: ${problems[0]!.message}`, problems);
+  for (const [address, target, createdAt] of addresses) await addOldAddress(tx, address, target, createdAt);
+  for (const { item, targetId } of items) {
+    const { source, kind, externalId, sourceHash, targetHash, importedAt } = item;
+    await recordImported(tx, source, { kind, externalId, targetId, sourceHash, targetHash, importedAt });
+  }
 }
 
 function parseDocument(input: unknown): SiteDocument {

@@ -37,3 +37,39 @@ export async function recordImported(db: DbOrTx, source: string, item: ImportedI
     .onConflict((oc) => oc.columns(['source', 'kind', 'external_id']).doUpdateSet(values))
     .execute();
 }
+
+/** A site item by slug, as a portable document names it. */
+export type SlugRef = { post: string } | { tag: string } | { author: string };
+
+/**
+ * Every imported item whose target still exists, with the target's slug instead of its id (media
+ * are left out: the document does not carry the media library). Ordered, so exports compare.
+ */
+export async function portableImportedItems(db: DbOrTx): Promise<Array<Omit<ImportedItem, 'targetId'> & { source: string; to: SlugRef }>> {
+  const rows = await db
+    .selectFrom('imported_items as i')
+    .leftJoin('posts as p', (join) => join.onRef('p.id', '=', 'i.target_id').on('i.kind', '=', 'post'))
+    .leftJoin('tags as t', (join) => join.onRef('t.id', '=', 'i.target_id').on('i.kind', 'in', ['tag', 'term']))
+    .leftJoin('authors as a', (join) => join.onRef('a.id', '=', 'i.target_id').on('i.kind', '=', 'author'))
+    .select(['i.source', 'i.kind', 'i.external_id', 'i.source_hash', 'i.target_hash', 'i.imported_at', 'p.slug as post', 't.slug as tag', 'a.slug as author'])
+    .orderBy('i.source')
+    .orderBy('i.kind')
+    .orderBy('i.external_id')
+    .execute();
+  return rows.flatMap((r) => {
+    const to: SlugRef | null = r.post !== null ? { post: r.post } : r.tag !== null ? { tag: r.tag } : r.author !== null ? { author: r.author } : null;
+    if (!to) return [];
+    return [{ source: r.source, kind: r.kind, externalId: r.external_id, to, sourceHash: r.source_hash, targetHash: r.target_hash, importedAt: r.imported_at }];
+  });
+}
+
+/** The ids of a site's posts, tags and authors by slug, to turn a document's slugs back into ids. */
+export async function idsBySlug(db: DbOrTx): Promise<{ post: Map<string, number>; tag: Map<string, number>; author: Map<string, number> }> {
+  const [posts, tags, authors] = await Promise.all([
+    db.selectFrom('posts').select(['id', 'slug']).execute(),
+    db.selectFrom('tags').select(['id', 'slug']).execute(),
+    db.selectFrom('authors').select(['id', 'slug']).execute(),
+  ]);
+  const byslug = (rows: Array<{ id: number; slug: string }>) => new Map(rows.map((r) => [r.slug, r.id]));
+  return { post: byslug(posts), tag: byslug(tags), author: byslug(authors) };
+}

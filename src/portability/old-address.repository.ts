@@ -39,3 +39,21 @@ export async function findOldAddress(db: DbOrTx, address: string): Promise<strin
   if (row.authorSlug) return `/author/${row.authorSlug}/`;
   return row.location;
 }
+
+/** Every old address with what answers there, items by slug; those whose item is gone are left out. */
+export async function portableOldAddresses(
+  db: DbOrTx,
+): Promise<Array<{ address: string; to: { post: string } | { tag: string } | { author: string } | { location: string }; createdAt: string }>> {
+  const rows = await db
+    .selectFrom('old_addresses as o')
+    .leftJoin('posts as p', 'p.id', 'o.post_id')
+    .leftJoin('tags as t', 't.id', 'o.tag_id')
+    .leftJoin('authors as a', 'a.id', 'o.author_id')
+    .select(['o.address', 'o.location', 'o.created_at', 'p.slug as post', 't.slug as tag', 'a.slug as author'])
+    .orderBy('o.address')
+    .execute();
+  return rows.flatMap((r) => {
+    const to = r.post !== null ? { post: r.post } : r.tag !== null ? { tag: r.tag } : r.author !== null ? { author: r.author } : r.location !== null ? { location: r.location } : null;
+    return to ? [{ address: r.address, to, createdAt: r.created_at }] : [];
+  });
+}

@@ -30,7 +30,7 @@ async function scopeOf(db: Db, filters: SearchFilters): Promise<Scope | null> {
   const conditions: RawBuilder<unknown>[] = [];
   if (filters.section || filters.author) {
     const { rows } = await sql<{ tag: number | null; author: number | null }>`
-      select (select id from tags where slug = ${filters.section ?? ''}) as tag,
+      select (select id from tags where slug = ${filters.section ?? ''} and visibility = 'public') as tag,
         (select id from authors where slug = ${filters.author ?? ''}) as author`.execute(db);
     const { tag, author } = rows[0]!;
     if ((filters.section && tag === null) || (filters.author && author === null)) return null;

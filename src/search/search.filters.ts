@@ -18,7 +18,7 @@ export function filterConditions(filters: SearchFilters): RawBuilder<unknown>[] 
   const conditions: RawBuilder<unknown>[] = [];
   if (filters.format) conditions.push(sql`p.format = ${filters.format}`);
   if (filters.section) {
-    conditions.push(sql`exists (select 1 from post_tags pt join tags t on t.id = pt.tag_id where pt.post_id = p.id and t.slug = ${filters.section})`);
+    conditions.push(sql`exists (select 1 from post_tags pt join tags t on t.id = pt.tag_id where pt.post_id = p.id and t.slug = ${filters.section} and t.visibility = 'public')`);
   }
   if (filters.author) {
     conditions.push(

@@ -86,7 +86,8 @@ export const cacheKeys = {
 export function showPosts(keys: Set<string>, posts: Post[]): void {
   for (const post of posts) {
     keys.add(cacheKeys.post(post.id));
-    for (const tag of post.tags) keys.add(cacheKeys.tag(tag.id));
+    // Internal tags too: one made public must redraw the pages that now show it.
+    for (const tag of [...post.tags, ...post.internalTags]) keys.add(cacheKeys.tag(tag.id));
     for (const author of post.authors) keys.add(cacheKeys.author(author.id));
   }
 }

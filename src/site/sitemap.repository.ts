@@ -41,6 +41,7 @@ export async function listedTagEntries(db: DbOrTx): Promise<SitemapEntry[]> {
     .selectFrom('post_tags')
     .innerJoin('tags', 'tags.id', 'post_tags.tag_id')
     .where('post_tags.listed', '=', 1)
+    .where('tags.visibility', '=', 'public')
     .groupBy(['tags.id', 'tags.slug', 'tags.updated_at'])
     .select(['tags.slug', 'tags.updated_at'])
     .select((eb) => eb.fn.max('post_tags.published_at').as('newest'))

@@ -58,6 +58,30 @@ describe('the other admin screens in the browser', () => {
     await context.close();
   });
 
+  it('lists internal tags apart, marked, and turns a tag internal and public again', async () => {
+    const { context, page } = await admin.openAdmin();
+    await signIn(page, boss);
+    await page.getByRole('link', { name: 'Sections & tags' }).click();
+    await page.getByLabel('Name').fill('#Cover slot');
+    await page.getByRole('button', { name: 'Add' }).click();
+    await page.getByText('Added #Cover slot.').waitFor();
+    const internal = page.getByRole('table').filter({ has: page.getByRole('cell', { name: /#Cover slot/ }) });
+    await internal.getByText('Internal', { exact: true }).waitFor();
+    expect(await internal.getByRole('cell', { name: 'hash-cover-slot' }).count()).toBe(1);
+    expect((await admin.services.taxonomy.getTag('hash-cover-slot', 'all')).visibility).toBe('internal');
+
+    await page.getByLabel('Name').fill('Letters');
+    await page.getByRole('button', { name: 'Add' }).click();
+    await page.getByText('Added Letters.').waitFor();
+    await page.getByRole('row', { name: /Letters/ }).getByRole('button', { name: 'Make internal' }).click();
+    await page.getByText('Letters is now internal, hidden from readers.').waitFor();
+    expect((await admin.services.taxonomy.getTag('letters', 'all')).visibility).toBe('internal');
+    await expectAccessible(page, 'internal tags');
+    await page.getByRole('row', { name: /Letters/ }).getByRole('button', { name: 'Make public' }).click();
+    await expect.poll(async () => (await admin.services.taxonomy.getTag('letters', 'all')).visibility).toBe('public');
+    await context.close();
+  });
+
   it('saves site settings and names the field that is wrong', async () => {
     const { context, page } = await admin.openAdmin();
     await signIn(page, boss);

@@ -39,7 +39,7 @@ describe.each(dialects)('moving a Ghost site in, on %s', { timeout: 240_000 }, (
         post: { created: 6, skipped: 0 },
         page: { created: 1 },
         section: { created: 2 },
-        tag: { created: 0, skipped: 1 },
+        tag: { created: 1, skipped: 0 },
         author: { created: 2 },
         image: { created: 2, skipped: 1 },
       });
@@ -76,12 +76,23 @@ describe.each(dialects)('moving a Ghost site in, on %s', { timeout: 240_000 }, (
         featureImage: { url: expect.stringMatching(/^\/media\//), alt: 'Boats at rest', caption: 'Photo: Ada' },
       });
       expect(post.tags.map((tag) => [tag.slug, tag.isSection])).toEqual([['news', true], ['culture', true]]);
-      expect(post.tags.map((tag) => tag.slug)).not.toContain('hash-feature-slot');
+      expect(post.internalTags.map((tag) => [tag.slug, tag.name, tag.visibility])).toEqual([['hash-feature-slot', '#feature-slot', 'internal']]);
       const letter = await t.services.posts.getBySlug('members-letter');
       expect(letter.authors.map((a) => a.slug)).toEqual(['ben', 'ada']);
       const ada = letter.authors[1]!;
       expect(ada).toMatchObject({ name: 'Ada Lovelace', bio: 'Writes about the sea.', website: 'https://ada.example', photoUrl: expect.stringMatching(/^\/media\//) });
       expect(ada.links).toEqual([{ label: 'X', url: 'https://x.com/adasea' }, { label: 'Facebook', url: 'https://www.facebook.com/ada.sea' }]);
+    });
+
+    it('keeps Ghost’s internal tag internal: on its posts for staff, never on the site, with no old address', async () => {
+      const letter = await t.services.posts.getBySlug('members-letter');
+      expect(letter.primaryTag?.slug).toBe('culture');
+      expect(letter.internalTags.map((tag) => tag.slug)).toEqual(['hash-feature-slot']);
+      const page = await t.app.inject({ method: 'GET', url: '/harbour-notes/' });
+      expect(page.statusCode).toBe(200);
+      expect(page.body).not.toContain('feature-slot');
+      expect((await t.app.inject({ method: 'GET', url: '/tag/hash-feature-slot/' })).statusCode).toBe(404);
+      expect(await t.store.db.selectFrom('old_addresses').select('address').where('address', 'like', '%feature-slot%').execute()).toEqual([]);
     });
 
     it('renders a post the export has only as lexical, internal links at their new addresses', async () => {

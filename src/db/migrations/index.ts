@@ -24,6 +24,7 @@ import * as m0060 from './0060-widen-stripe-event-times.js';
 import * as m0061 from './0061-add-signing-admin-keys.js';
 import * as m0064 from './0064-create-webhooks.js';
 import * as m0065 from './0065-create-import-runs.js';
+import * as m0066 from './0066-add-tag-visibility.js';
 import * as m0068 from './0068-plan-prices-in-minor-units.js';
 
 /** Every migration, by name. Add new files here; never edit one that has landed. */
@@ -53,6 +54,7 @@ const migrations: Record<string, Migration> = {
   '0061-add-signing-admin-keys': m0061,
   '0064-create-webhooks': m0064,
   '0065-create-import-runs': m0065,
+  '0066-add-tag-visibility': m0066,
   '0068-plan-prices-in-minor-units': m0068,
 };
 

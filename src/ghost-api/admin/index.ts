@@ -8,7 +8,9 @@ import { adminPostRoutes } from './posts.routes.js';
 import { adminImageRoute } from './images.routes.js';
 import { adminMemberRoutes } from './members.routes.js';
 import { adminSiteRoute } from './site.routes.js';
+import { adminStaffRoutes } from './staff.routes.js';
 import { adminTagRoutes } from './tags.routes.js';
+import { adminWebhookRoutes } from './webhooks.routes.js';
 
 export interface GhostAdminOptions {
   services: Services;
@@ -46,5 +48,7 @@ export async function ghostAdminApi(app: FastifyInstance, { services, queries, p
     adminTagRoutes(secured, { taxonomy: services.taxonomy, queries, publicUrl });
     adminMemberRoutes(secured, { members: services.members, queries });
     adminImageRoute(secured, { media: services.media, publicUrl });
+    adminWebhookRoutes(secured, { webhooks: services.webhooks });
+    adminStaffRoutes(secured, { queries, plans: services.plans, subscribers: services.subscribers, publicUrl });
   });
 }

@@ -1,4 +1,4 @@
-import { postInput, slugify, type Tag, type TaxonomyService } from '../../content/index.js';
+import { postInput, tagSlug, type Tag, type TaxonomyService } from '../../content/index.js';
 import { AppError, isAppError, type FieldError } from '../../errors/app-error.js';
 import { parseInput } from '../../errors/validate.js';
 import { inGhostTerms } from './envelope.js';
@@ -22,7 +22,7 @@ const same = (a: unknown, b: string) => typeof a === 'string' && a.trim().toLowe
 export async function tagSlugs(given: unknown[], taxonomy: TaxonomyService, staff: StaffUser, prefix: string): Promise<string[]> {
   // A post holds a limited number of tags; too many is refused before any tag is made.
   parseInput(postInput.shape.tags, given.map(() => 'tag'), `${prefix}.tags`);
-  const tags = await taxonomy.listTags();
+  const tags = await taxonomy.listTags('all');
   const problems: FieldError[] = [];
   const found: Array<Tag | { name: string; slug: string | undefined; field: string }> = [];
   for (const [index, entry] of given.entries()) {
@@ -45,7 +45,7 @@ async function makeTag(taxonomy: TaxonomyService, tag: { name: string; slug: str
   try {
     return await taxonomy.createTag({ name: tag.name, ...(tag.slug === undefined ? {} : { slug: tag.slug }) });
   } catch (error) {
-    if (isAppError(error) && error.code === 'SLUG_TAKEN') return taxonomy.getTag(tag.slug ?? slugify(tag.name));
+    if (isAppError(error) && error.code === 'SLUG_TAKEN') return taxonomy.getTag(tag.slug ?? tagSlug(tag.name), 'all');
     return inGhostTerms(tag.field, {})(error);
   }
 }

@@ -12,7 +12,7 @@ import { inGhostTerms, single, staffOf } from './envelope.js';
 const shape = { include: ['count.posts'], fields: tagFieldNames, formats: [] };
 
 /** Ghost's tag fields Masthead takes, and where they go; the rest of Ghost's tag fields are answered but not kept. */
-const taken: Record<string, string> = { name: 'name', slug: 'slug', description: 'description', accent_color: 'accentColor', section: 'isSection' };
+const taken: Record<string, string> = { name: 'name', slug: 'slug', description: 'description', accent_color: 'accentColor', section: 'isSection', visibility: 'visibility' };
 const ghostTagNames = Object.fromEntries(Object.entries(taken).map(([ghost, masthead]) => [masthead, ghost]));
 
 /** Tags for Ghost's Admin API clients; editors and administrators add and edit them. */

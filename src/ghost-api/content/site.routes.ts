@@ -19,7 +19,8 @@ export interface SiteRouteDeps {
 
 interface Taxonomy<T extends Tag | Author> {
   path: '/tags' | '/authors';
-  scope: ScopeName & ('tags' | 'authors');
+  scope: ScopeName & ('publicTags' | 'authors');
+  counted: 'tags' | 'authors';
   fields: readonly string[];
   notFound: ErrorCode;
   what: string;
@@ -29,7 +30,8 @@ interface Taxonomy<T extends Tag | Author> {
 
 const tags: Taxonomy<Tag> = {
   path: '/tags',
-  scope: 'tags',
+  scope: 'publicTags',
+  counted: 'tags',
   fields: tagFieldNames,
   notFound: 'TAG_NOT_FOUND',
   what: 'Tag',
@@ -40,6 +42,7 @@ const tags: Taxonomy<Tag> = {
 const authors: Taxonomy<Author> = {
   path: '/authors',
   scope: 'authors',
+  counted: 'authors',
   fields: authorFieldNames,
   notFound: 'AUTHOR_NOT_FOUND',
   what: 'Author',
@@ -71,7 +74,7 @@ function taxonomyRoutes<T extends Tag | Author>(app: FastifyInstance, deps: Site
   const key = kind.path.slice(1);
   const shape = { include: ['count.posts'], fields: kind.fields, formats: [] };
   const render = async (items: T[], options: ReadOptions | BrowseOptions) => {
-    const counts = options.include.has('count.posts') ? await deps.queries.publishedPostCounts(kind.scope, items.map((i) => i.id)) : undefined;
+    const counts = options.include.has('count.posts') ? await deps.queries.publishedPostCounts(kind.counted, items.map((i) => i.id)) : undefined;
     return items.map((item) => pick(kind.out(item, deps.publicUrl, counts ? (counts.get(item.id) ?? 0) : undefined), options.fields));
   };
 

@@ -39,7 +39,7 @@ export type FieldDef = ScalarField | ChoiceField | RelationField;
 export interface Resource {
   /** The word errors use, e.g. "posts". */
   name: string;
-  table: 'posts' | 'tags' | 'authors' | 'plans' | 'members';
+  table: 'posts' | 'tags' | 'authors' | 'plans' | 'members' | 'users' | 'newsletters';
   fields: Record<string, FieldDef>;
   /** The order when none is asked for; `id desc` always breaks ties. */
   defaultOrder: Array<{ field: string; direction: 'asc' | 'desc' }>;
@@ -159,8 +159,7 @@ export const resources = {
       ...tagColumns,
       accent_color: { kind: 'text', column: 'tags.accent_color', nullable: true },
       section: { kind: 'boolean', column: 'tags.is_section' },
-      // Every Masthead tag is public; Ghost's internal (#hash) tags have no counterpart.
-      visibility: { kind: 'choice', choices: { public: (eb) => truth(eb, true), internal: (eb) => truth(eb, false) } },
+      visibility: { kind: 'enum', column: 'tags.visibility', values: ['public', 'internal'] },
       'count.posts': { kind: 'number', expression: publishedPostCount('post_tags') },
       ...timestamps('tags'),
     },
@@ -209,5 +208,37 @@ export const resources = {
     },
     defaultOrder: [{ field: 'created_at', direction: 'desc' }],
   },
+  users: staffResource(true),
+  /** Staff as authors and contributors see them: no addresses, so none can be guessed by filter either. */
+  usersWithoutEmail: staffResource(false),
+  newsletters: {
+    name: 'newsletters',
+    table: 'newsletters',
+    fields: {
+      id: { kind: 'id', column: 'newsletters.id' },
+      slug: { kind: 'text', column: 'newsletters.slug' },
+      name: { kind: 'text', column: 'newsletters.name' },
+      description: { kind: 'text', column: 'newsletters.description' },
+      status: { kind: 'choice', choices: { active: (eb) => truth(eb, true), archived: (eb) => truth(eb, false) } },
+      sort_order: { kind: 'number', column: 'newsletters.position' },
+      ...timestamps('newsletters'),
+    },
+    defaultOrder: [{ field: 'sort_order', direction: 'asc' }, { field: 'id', direction: 'asc' }],
+  },
 } satisfies Record<string, Resource>;
+
+function staffResource(withEmail: boolean): Resource {
+  return {
+    name: 'users',
+    table: 'users',
+    fields: {
+      id: { kind: 'id', column: 'users.id' },
+      name: { kind: 'text', column: 'users.name' },
+      ...(withEmail ? { email: { kind: 'text', column: 'users.email' } as const } : {}),
+      status: { kind: 'choice', choices: { active: (eb) => eb('users.status', '=', 'active'), inactive: (eb) => eb('users.status', '=', 'suspended') } },
+      ...timestamps('users'),
+    },
+    defaultOrder: [{ field: 'created_at', direction: 'asc' }, { field: 'id', direction: 'asc' }],
+  };
+}
 

@@ -5,7 +5,7 @@ import type { ScalarField } from './fields.js';
 import { FilterSyntaxError, parseFilter } from './nql.js';
 import * as repo from './query.repository.js';
 
-export type { Narrowing, ScopeName } from './query.repository.js';
+export type { Narrowing, ScopeName, StaffRow } from './query.repository.js';
 
 interface ListOptions {
   /** Ghost's filter language (NQL), e.g. `tag:film+featured:true`. */
@@ -51,6 +51,10 @@ export class GhostQueries {
 
   authorRows(ids: number[]) {
     return repo.authorRows(this.deps.db, ids);
+  }
+
+  staffRows(ids: number[]) {
+    return repo.staffRows(this.deps.db, ids);
   }
 
   memberRows(ids: number[]) {

@@ -12,9 +12,16 @@ export const scopes = {
   livePosts: { resource: resources.adminPosts, base: (eb: Builder) => eb.and([eb('posts.type', '=', 'post'), notTrashed(eb)]) },
   livePages: { resource: resources.adminPages, base: (eb: Builder) => eb.and([eb('posts.type', '=', 'page'), notTrashed(eb)]) },
   tags: { resource: resources.tags, base: undefined },
+  // As in Ghost, the Content API never lists internal tags, whatever the filter says.
+  publicTags: { resource: resources.tags, base: (eb: Builder) => eb('tags.visibility', '=', 'public') },
   authors: { resource: resources.authors, base: undefined },
   activeTiers: { resource: resources.tiers, base: (eb: Builder) => eb('plans.active', '=', 1) },
   members: { resource: resources.members, base: undefined },
+  allTiers: { resource: resources.tiers, base: undefined },
+  newsletters: { resource: resources.newsletters, base: undefined },
+  // Invitations not yet taken are not users yet, as in Ghost (where they are invites).
+  staff: { resource: resources.users, base: (eb: Builder) => eb('users.status', '!=', 'invited') },
+  staffWithoutEmail: { resource: resources.usersWithoutEmail, base: (eb: Builder) => eb('users.status', '!=', 'invited') },
 } satisfies Record<string, { resource: Resource; base: ((eb: Builder) => Expression<SqlBool>) | undefined }>;
 
 export type ScopeName = keyof typeof scopes;
@@ -115,3 +122,18 @@ export async function publishedPostCounts(db: DbOrTx, of: 'tags' | 'authors', id
           .execute();
   return new Map(rows.map((r) => [r.id, Number(r.n)]));
 }
+
+/** Staff members with the byline (author profile) each writes under, if any. */
+export async function staffRows(db: DbOrTx, ids: number[]) {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .selectFrom('users')
+    .leftJoin('authors', 'authors.id', 'users.author_id')
+    .select(['users.id', 'users.email', 'users.name', 'users.role', 'users.status', 'users.created_at', 'users.updated_at'])
+    .select(['authors.slug', 'authors.bio', 'authors.photo_url', 'authors.website'])
+    .where('users.id', 'in', ids)
+    .execute();
+  return inOrder(rows, ids);
+}
+
+export type StaffRow = Awaited<ReturnType<typeof staffRows>>[number];

@@ -26,7 +26,7 @@ export interface GhostPlans {
   posts: Map<string, PostPlan>;
 }
 
-/** Tags Ghost keeps for staff (`#internal`): never shown publicly there, so not brought here. */
+/** Tags Ghost keeps for staff (`#internal`): brought in as internal tags, never shown to readers here either. */
 export function isInternal(tag: GhostTag): boolean {
   return tag.visibility === 'internal' || tag.name.trim().startsWith('#');
 }
@@ -59,10 +59,12 @@ export function planImport(file: GhostExport, existing: Existing, update: boolea
       repeated += 1;
       continue;
     }
-    const tagIds = [...new Set((postTags.get(post.id) ?? []).map((l) => l.tag_id))].filter((id) => tagsById.has(id) && !isInternal(tagsById.get(id)!));
+    const tagIds = [...new Set((postTags.get(post.id) ?? []).map((l) => l.tag_id))].filter((id) => tagsById.has(id));
     let authorIds = [...new Set((postAuthors.get(post.id) ?? []).map((l) => l.author_id))].filter((id) => usersById.has(id));
     if (authorIds.length === 0) authorIds = usersById.has(post.author_id) ? [post.author_id] : data.users[0] ? [data.users[0].id] : [];
-    if (tagIds[0]) primaries.add(tagIds[0]);
+    // As in Ghost, the primary tag is the first public one.
+    const primary = tagIds.find((id) => !isInternal(tagsById.get(id)!));
+    if (primary) primaries.add(primary);
     for (const id of authorIds) writers.add(id);
     posts.set(post.id, { item: post, type: typeOf(post), ghostSlug: post.slug, slug: '', action: 'create', hash: '', tagIds, authorIds });
   }
@@ -107,11 +109,6 @@ export function planImport(file: GhostExport, existing: Existing, update: boolea
   const tagIds = new Set(existing.tags.map((t) => t.id));
   const claimedTags = new Set(tagSlugs.keys());
   for (const [n, tag] of data.tags.entries()) {
-    if (isInternal(tag)) {
-      report.count('tag', 'skipped');
-      report.note('skipped', `tag "${oneLine(tag.name, 80)}"`, 'an internal tag in Ghost, never shown to readers; Masthead has no internal tags, so it was left out');
-      continue;
-    }
     const isSection = primaries.has(tag.id);
     const hash = digest({ tag, isSection });
     const earlier = before('tag').get(tag.id);

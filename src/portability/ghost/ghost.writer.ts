@@ -12,7 +12,7 @@ import type { Gathered, MediaNeed } from '../wordpress/media.gather.js';
 import { targetHash } from '../wordpress/wordpress.writer.js';
 import { convertGhostHtml } from './ghost.body.js';
 import { GHOST_URL, type GhostImages } from './ghost.images.js';
-import { postLabel, type Action, type GhostPlans, type PostPlan } from './ghost.plan.js';
+import { isInternal, postLabel, type Action, type GhostPlans, type PostPlan } from './ghost.plan.js';
 import { ghostPostInput } from './ghost.post-input.js';
 import type { GhostExport, GhostUser } from './ghost.reader.js';
 import { ghostHtml } from './ghost.source.js';
@@ -96,7 +96,13 @@ export class GhostWriter {
 
   async writeTags(): Promise<void> {
     for (const plan of this.deps.plans.tags.values()) {
-      const input = { name: plan.item.name.replace(/\s+/g, ' ').trim().slice(0, 120) || plan.slug, slug: plan.slug, description: plainText(plan.item.description).slice(0, 2000), isSection: plan.isSection };
+      const input = {
+        name: plan.item.name.replace(/\s+/g, ' ').trim().slice(0, 120) || plan.slug,
+        slug: plan.slug,
+        description: plainText(plan.item.description).slice(0, 2000),
+        isSection: plan.isSection,
+        visibility: isInternal(plan.item) ? 'internal' : 'public',
+      };
       if (plan.action === 'create') plan.targetId = (await this.taxonomy!.createTag(input)).id;
       if (plan.action === 'update') await this.taxonomy!.updateTag(plan.slug, input);
       this.count(plan.isSection ? 'section' : 'tag', plan.action);
@@ -194,7 +200,8 @@ export class GhostWriter {
       if (key && !paths.has(key)) paths.set(key, now);
     };
     for (const plan of plans.posts.values()) if (plan.action !== 'skip') add(`/${plan.ghostSlug}/`, `/${plan.slug}/`);
-    for (const plan of plans.tags.values()) add(`/tag/${plan.ghostSlug}/`, `/tag/${plan.slug}/`);
+    // Internal tags had no page in Ghost either: no address to keep.
+    for (const plan of plans.tags.values()) if (!isInternal(plan.item)) add(`/tag/${plan.ghostSlug}/`, `/tag/${plan.slug}/`);
     for (const plan of plans.authors.values()) add(`/author/${plan.ghostSlug}/`, `/author/${plan.slug}/`);
     this.paths = paths;
     return paths;
@@ -205,7 +212,7 @@ export class GhostWriter {
     const { plans } = this.deps;
     const targets: Array<[string, string, OldAddressTarget | undefined]> = [];
     for (const plan of plans.posts.values()) targets.push([`/${plan.ghostSlug}/`, `/${plan.slug}/`, plan.targetId !== undefined ? { postId: plan.targetId } : undefined]);
-    for (const plan of plans.tags.values()) targets.push([`/tag/${plan.ghostSlug}/`, `/tag/${plan.slug}/`, plan.targetId !== undefined ? { tagId: plan.targetId } : undefined]);
+    for (const plan of plans.tags.values()) if (!isInternal(plan.item)) targets.push([`/tag/${plan.ghostSlug}/`, `/tag/${plan.slug}/`, plan.targetId !== undefined ? { tagId: plan.targetId } : undefined]);
     for (const plan of plans.authors.values()) targets.push([`/author/${plan.ghostSlug}/`, `/author/${plan.slug}/`, plan.targetId !== undefined ? { authorId: plan.targetId } : undefined]);
     for (const [old, now, target] of targets) {
       const key = oldAddressKey(old);

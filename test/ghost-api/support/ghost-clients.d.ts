@@ -30,6 +30,8 @@ declare module '@tryghost/admin-api' {
     tags: Resource;
     members: Resource;
     users: Resource;
+    newsletters: Resource;
+    webhooks: Pick<Resource, 'add' | 'edit' | 'delete'>;
     images: { upload(data: { file: string; purpose?: string; ref?: string }): Promise<any> };
     site: { read(): Promise<any> };
   };

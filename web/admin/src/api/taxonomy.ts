@@ -8,6 +8,8 @@ export interface TagInput {
   accentColor?: string;
   isSection?: boolean;
   navOrder?: number;
+  /** Omitted on a replace: the tag keeps the visibility it had. */
+  visibility?: Tag['visibility'];
 }
 
 export const listTags = () => request<{ tags: Tag[] }>('GET', '/tags').then((r) => r.tags);

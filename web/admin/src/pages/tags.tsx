@@ -29,7 +29,7 @@ export function TagsPage() {
       setProblem(toProblem(err));
     }
   };
-  const toggleSection = async (tag: Tag) => {
+  const change = async (tag: Tag, changes: Pick<Tag, 'isSection' | 'visibility'>) => {
     try {
       const updated = await replaceTag(tag.slug, {
         name: tag.name,
@@ -37,20 +37,25 @@ export function TagsPage() {
         description: tag.description,
         accentColor: tag.accentColor ?? undefined,
         navOrder: tag.navOrder ?? undefined,
-        isSection: !tag.isSection,
+        ...changes,
       });
       setTags((list) => list?.map((t) => (t.id === tag.id ? updated : t)) ?? null);
+      if (updated.visibility !== tag.visibility) announce(`${updated.name} is now ${updated.visibility === 'internal' ? 'internal, hidden from readers' : 'public'}.`);
     } catch (err) {
       announce(describeError(err), { tone: 'error' });
     }
   };
 
   const sections = tags?.filter((t) => t.isSection) ?? [];
-  const others = tags?.filter((t) => !t.isSection) ?? [];
+  const others = tags?.filter((t) => !t.isSection && t.visibility === 'public') ?? [];
+  const internal = tags?.filter((t) => t.visibility === 'internal') ?? [];
   return (
     <section>
       <h1>Sections &amp; tags</h1>
-      <p>Sections appear in the site's navigation and give a post its main home; tags group posts more loosely.</p>
+      <p>
+        Sections appear in the site's navigation and give a post its main home; tags group posts more loosely. Internal tags
+        (a name starting with <code>#</code>, as in Ghost) sort posts for staff and integrations and are never shown to readers.
+      </p>
       <form className="inline-form" onSubmit={(e) => void add(e)}>
         <FormError error={problem} />
         <TextField label="Name" required value={name} onChange={(e) => setName(e.target.value)} error={problem?.fields?.find((f) => f.field === 'name')?.message} />
@@ -60,15 +65,32 @@ export function TagsPage() {
       {error && <p role="alert" className="form-error">{error}</p>}
       {tags && (
         <div className="two-columns">
-          <TagTable title="Sections" tags={sections} onToggle={toggleSection} />
-          <TagTable title="Tags" tags={others} onToggle={toggleSection} />
+          <TagTable title="Sections" tags={sections} onChange={change} />
+          <TagTable title="Tags" tags={others} onChange={change} />
+          <TagTable title="Internal tags" tags={internal} onChange={change} />
         </div>
       )}
     </section>
   );
 }
 
-function TagTable({ title, tags, onToggle }: { title: string; tags: Tag[]; onToggle: (tag: Tag) => Promise<void> }) {
+type TagChange = (tag: Tag, changes: Pick<Tag, 'isSection' | 'visibility'>) => Promise<void>;
+
+/** What a row offers: a public tag may become a section or internal; an internal one public again unless its name says `#`. */
+function TagActions({ tag, onChange }: { tag: Tag; onChange: TagChange }) {
+  if (tag.visibility === 'internal') {
+    if (tag.name.trimStart().startsWith('#')) return <span className="hint">Internal by its # name</span>;
+    return <button type="button" onClick={() => void onChange(tag, { isSection: false, visibility: 'public' })}>Make public</button>;
+  }
+  return (
+    <>
+      <button type="button" onClick={() => void onChange(tag, { isSection: !tag.isSection, visibility: 'public' })}>{tag.isSection ? 'Make a tag' : 'Make a section'}</button>
+      {!tag.isSection && <button type="button" onClick={() => void onChange(tag, { isSection: false, visibility: 'internal' })}>Make internal</button>}
+    </>
+  );
+}
+
+function TagTable({ title, tags, onChange }: { title: string; tags: Tag[]; onChange: TagChange }) {
   return (
     <div>
       <h2>{title}</h2>
@@ -78,9 +100,12 @@ function TagTable({ title, tags, onToggle }: { title: string; tags: Tag[]; onTog
           <tbody>
             {tags.map((tag) => (
               <tr key={tag.id}>
-                <td>{tag.accentColor && <span className="swatch" style={{ background: tag.accentColor }} aria-hidden="true" />}{tag.name}</td>
+                <td>
+                  {tag.accentColor && <span className="swatch" style={{ background: tag.accentColor }} aria-hidden="true" />}{tag.name}
+                  {tag.visibility === 'internal' && <> <span className="badge">Internal</span></>}
+                </td>
                 <td><code>{tag.slug}</code></td>
-                <td><button type="button" onClick={() => void onToggle(tag)}>{tag.isSection ? 'Make a tag' : 'Make a section'}</button></td>
+                <td><TagActions tag={tag} onChange={onChange} /></td>
               </tr>
             ))}
           </tbody>

@@ -79,7 +79,7 @@ export function toDraft(post: Post): Draft {
     visibility: post.visibility,
     featured: post.featured,
     section: sectionTag?.slug ?? '',
-    tags: post.tags.filter((t) => t !== sectionTag).map((t) => t.slug),
+    tags: [...post.tags, ...post.internalTags].filter((t) => t !== sectionTag).map((t) => t.slug),
     authors: post.authors.map((a) => a.slug),
     featureImage: post.featureImage
       ? { url: post.featureImage.url, alt: post.featureImage.alt, caption: post.featureImage.caption ?? '', credit: post.featureImage.credit ?? '' }

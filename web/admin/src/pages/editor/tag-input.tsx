@@ -42,6 +42,7 @@ export function TagInput({ value, tags, onChange, onCreate, canCreate, error }: 
   const options = optionsFor(text, tags, value, canCreate);
   const expanded = open && options.length > 0;
   const name = (slug: string) => tags.find((t) => t.slug === slug)?.name ?? slug;
+  const internal = (slug: string) => tags.some((t) => t.slug === slug && t.visibility === 'internal');
 
   const add = (tag: Tag) => {
     if (!value.includes(tag.slug)) onChange([...value, tag.slug]);
@@ -97,6 +98,7 @@ export function TagInput({ value, tags, onChange, onCreate, canCreate, error }: 
           {value.map((slug) => (
             <li key={slug} className="chip">
               {name(slug)}
+              {internal(slug) && <> <span className="badge">Internal</span></>}
               <button type="button" aria-label={`Remove tag ${name(slug)}`} onClick={() => remove(slug)}>×</button>
             </li>
           ))}
@@ -135,12 +137,18 @@ export function TagInput({ value, tags, onChange, onCreate, canCreate, error }: 
               onMouseDown={(e) => e.preventDefault()}
               onClick={() => void choose(option)}
             >
-              {option.kind === 'tag' ? option.tag.name : <>Create tag “{option.name}”</>}
+              {option.kind === 'tag' ? (
+                <>{option.tag.name}{option.tag.visibility === 'internal' && <> <span className="badge">Internal</span></>}</>
+              ) : option.name.startsWith('#') ? (
+                <>Create internal tag “{option.name}”</>
+              ) : (
+                <>Create tag “{option.name}”</>
+              )}
             </li>
           ))}
       </ul>
       <span id={hintId} className="hint">
-        {canCreate ? 'Type to find a tag, then Enter; a new name creates the tag.' : 'Type to find a tag, then Enter.'}
+        {canCreate ? 'Type to find a tag, then Enter; a new name creates the tag.' : 'Type to find a tag, then Enter.'} Internal tags are never shown to readers.
       </span>
       {shownError && <span id={errorId} className="field-error">{shownError}</span>}
     </div>
