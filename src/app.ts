@@ -18,6 +18,7 @@ import { bodyLimits } from './http/body-limits.js';
 import { clientKey } from './client-key.js';
 import { answerFrameworkError, installErrorHandler } from './http/error-handler.js';
 import { themeScripts } from './http/inline-scripts.js';
+import { databaseRateLimitStore } from './http/rate-limit-store.js';
 import { requestLog } from './http/request-log.js';
 import { installSecurityHeaders, securityHeaders } from './http/security-headers.js';
 import type { Services } from './services.js';
@@ -117,7 +118,7 @@ export async function buildApp({ config, services, logger }: AppOptions): Promis
   });
   // Limits are set per route (sign-in, signup, webhooks); none applies globally. Every limit counts
   // clients the same way: IPv4 by address, IPv6 by /64.
-  await app.register(rateLimit, { global: false, keyGenerator: (request) => clientKey(request.ip) });
+  await app.register(rateLimit, { global: false, keyGenerator: (request) => clientKey(request.ip), store: databaseRateLimitStore(services.store.db, services.clock) });
   await app.register(compress, { global: true, encodings: ['br', 'gzip'], threshold: 1024 });
 
   // Every request starts as an anonymous reader; staff and member session hooks upgrade it.

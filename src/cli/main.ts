@@ -335,9 +335,12 @@ export function buildProgram(config: () => Readonly<Config>): Command {
     .option('--post <slug>', 'email this published post')
     .option('--digest', 'send the weekly digest (the current draft, or one assembled now)')
     .option('--newsletter <slug>', 'the newsletter to send to (posts; default: the default newsletter)')
+    .option('--wait <seconds>', 'how long to wait while another live process delivers the send (0: give up at once)', '600')
     .description('send in the foreground with progress; run it again after an interruption to resume')
-    .action(async (options: { post?: string; digest?: boolean; newsletter?: string }) => {
+    .action(async (options: { post?: string; digest?: boolean; newsletter?: string; wait: string }) => {
       if (Boolean(options.post) === Boolean(options.digest)) throw new CliError('Give either --post SLUG or --digest.');
+      if (!/^\d{1,7}$/.test(options.wait)) throw new CliError('--wait takes a whole number of seconds, such as 600.');
+      const waitMs = Number(options.wait) * 1000;
       await withServices(config(), async (services) => {
         let sendId: number;
         if (options.digest) {
@@ -352,7 +355,7 @@ export function buildProgram(config: () => Readonly<Config>): Command {
           sendId = started.sendId;
         }
         const bar = progress(`Sending ${sendId}`);
-        const report = await services.sends.deliver(sendId, { onProgress: bar.report });
+        const report = await deliverWhenFree(services, sendId, waitMs, bar.report);
         bar.done();
         process.stdout.write(
           `Send ${report.id} "${report.subject}" to ${report.newsletter}: ${report.delivered} delivered, ${report.deferred} deferred, ${report.failed} failed, ${report.bounced} bounced, ${report.skipped} skipped of ${report.total}.\n`,
@@ -436,6 +439,31 @@ function megabytes(bytes: number): string {
 }
 
 export class CliError extends Error {}
+
+/**
+ * Delivers the send; while another live process holds it, says who and waits for its lease to
+ * end (it is renewed while that process works), up to waitMs before giving up with SEND_BUSY.
+ */
+async function deliverWhenFree(services: Services, sendId: number, waitMs: number, onProgress: (done: number, total: number) => void) {
+  const giveUpAt = Date.now() + waitMs;
+  let said = '';
+  for (;;) {
+    try {
+      return await services.sends.deliver(sendId, { onProgress });
+    } catch (error) {
+      if (!isAppError(error) || error.code !== 'SEND_BUSY' || Date.now() >= giveUpAt) throw error;
+      const holder = await services.sends.holder(sendId);
+      if (holder) {
+        const seconds = Math.max(0, Math.ceil((holder.until.getTime() - Date.now()) / 1000));
+        const key = `${holder.pid}@${holder.host}@${holder.until.getTime()}`;
+        const line = `waiting for process ${holder.pid} on host ${holder.host}, lease ends in ${seconds}s`;
+        if (key !== said) process.stderr.write(`${line}\n`);
+        said = key;
+      }
+      await new Promise((resolve) => setTimeout(resolve, Math.min(1000, Math.max(0, giveUpAt - Date.now()))));
+    }
+  }
+}
 
 function readStdin(): Promise<string> {
   return new Promise((resolve, reject) => {

@@ -24,6 +24,7 @@ export interface Database {
   webhooks: WebhooksTable;
   webhook_deliveries: WebhookDeliveriesTable;
   sign_in_failures: SignInFailuresTable;
+  rate_limit_hits: RateLimitHitsTable;
   staff_known_browsers: StaffKnownBrowsersTable;
   staff_setup: StaffSetupTable;
   post_revisions: PostRevisionsTable;
@@ -319,6 +320,13 @@ export interface SignInFailuresTable {
   key: string;
   failures: number;
   window_started_at: string;
+}
+
+export interface RateLimitHitsTable {
+  key: string;
+  hits: number;
+  /** Milliseconds since 1970; PostgreSQL answers bigint as a string. */
+  expires_at: number | string;
 }
 
 export interface StaffKnownBrowsersTable {

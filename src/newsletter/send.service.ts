@@ -1,5 +1,3 @@
-import { randomUUID } from 'node:crypto';
-import os from 'node:os';
 import type { Clock } from '../clock.js';
 import type { Viewer } from '../content/index.js';
 import { inTransaction, type Db } from '../db/client.js';
@@ -13,6 +11,7 @@ import type { Newsletter, SubscriberService } from '../subscribers/index.js';
 import { recipientLinks } from './message.builder.js';
 import { inlineFactory, workerFactory } from './build.pool.js';
 import { newsletterSettingsSchema, type NewsletterSettings } from './newsletter.settings.js';
+import { ownerIsDead, ownerTag, parseOwner } from './lease-owner.js';
 import * as repo from './send.repository.js';
 import type { ReaderAccess, SendContent, SendReport } from './send.types.js';
 import { Throttle } from './throttle.js';
@@ -78,7 +77,7 @@ export function parseMailFrom(mailFrom: string | undefined): Address {
  * send that dies resumes where it stopped and repeats at most those in-flight messages.
  */
 export class SendService {
-  private readonly owner = `${os.hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+  private readonly owner = ownerTag();
 
   constructor(private readonly deps: SendServiceDeps) {}
 
@@ -139,6 +138,16 @@ export class SendService {
     });
     if (!claimed) throw new AppError('SEND_BUSY', `Send ${sendId} is being delivered by another process (${send.owner}); it takes over by itself if that process stops.`);
     return send;
+  }
+
+  /** The live process delivering the send, if another one is, and when its lease ends unless renewed. */
+  async holder(sendId: number): Promise<{ host: string; pid: number; until: Date } | undefined> {
+    const send = await repo.findSend(this.deps.db, sendId);
+    if (!send?.owner || !send.owner_until || send.owner === this.owner || ownerIsDead(send.owner)) return undefined;
+    const until = new Date(send.owner_until);
+    if (until <= this.deps.clock()) return undefined;
+    const owner = parseOwner(send.owner);
+    return { host: owner?.host ?? send.owner, pid: owner?.pid ?? 0, until };
   }
 
   /**
@@ -309,16 +318,4 @@ export class SendService {
 function readerAccess(viewer: Viewer | undefined): ReaderAccess {
   if (!viewer || viewer.kind === 'anonymous') return 'everyone';
   return viewer.kind === 'staff' || viewer.paid ? 'paid' : 'members';
-}
-
-/** Whether the holder of a lease was a process on this machine that no longer runs. */
-function ownerIsDead(owner: string): boolean {
-  const [host, pid] = owner.split(':');
-  if (host !== os.hostname() || !pid || Number(pid) === process.pid) return false;
-  try {
-    process.kill(Number(pid), 0);
-    return false;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'ESRCH';
-  }
 }

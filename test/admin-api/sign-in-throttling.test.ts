@@ -42,9 +42,11 @@ describe.each(dialects)('sign-in throttling on %s', (dialect) => {
       const answers = await Promise.all(Array.from({ length: 30 }, (_, i) => (i % 2 ? here : there).signIn(email, `guess number ${i}`)));
       expect(count(answers, 401), JSON.stringify(statuses(answers))).toBe(perEmailAndAddress);
       expect(count(answers, 429)).toBe(30 - perEmailAndAddress);
+      // The 31st sign-in from this address in a minute is past the route's limit of 30, which both
+      // processes count together.
       const right = await here.signIn(email, PASSWORD);
       expect(right.statusCode).toBe(429);
-      expect(right.json().error.code).toBe('SIGN_IN_THROTTLED');
+      expect(right.json().error.code).toBe('RATE_LIMITED');
     } finally {
       await other.close();
     }

@@ -1,0 +1,118 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openStore } from '../../src/db/client.js';
+import { migrateToLatest } from '../../src/db/migrate.js';
+import { outboxMailer } from '../../src/email/index.js';
+import { createServices } from '../../src/services.js';
+import { freePort, HttpClient, startMasthead, startProxy, type MastheadProcess, type RoundRobinProxy } from '../support/cluster.js';
+import { makeAuthor } from '../support/factories.js';
+import { freshDatabase, silentLogger } from '../support/stores.js';
+
+const EMAIL = 'editor@magazine.example';
+const PASSWORD = 'correct horse battery';
+
+describe('three Masthead processes on one PostgreSQL behind a load balancer', { timeout: 240_000 }, () => {
+  let database: Awaited<ReturnType<typeof freshDatabase>>;
+  let env: Record<string, string>;
+  let ports: number[];
+  let processes: MastheadProcess[];
+  let proxy: RoundRobinProxy;
+  let author: string;
+
+  beforeAll(async () => {
+    database = await freshDatabase('postgres');
+    const store = openStore(database.config);
+    await migrateToLatest(store.db);
+    const services = createServices(store, { logger: silentLogger, mailer: outboxMailer({ dataDir: database.dataDir, mailFrom: undefined }) });
+    await services.users.create({ email: EMAIL, name: 'Rae Editor', role: 'editor', password: PASSWORD });
+    author = (await makeAuthor(services)).slug;
+    await store.close();
+    fs.mkdirSync(path.join(database.dataDir, 'media'), { recursive: true });
+
+    ports = [await freePort(), await freePort(), await freePort()];
+    proxy = await startProxy(ports);
+    env = { DATA_DIR: database.dataDir, DATABASE_URL: (database.config as { url: string }).url, PUBLIC_URL: proxy.url };
+    processes = await Promise.all(ports.map((port) => startMasthead(port, env)));
+  });
+  afterAll(async () => {
+    for (const p of processes ?? []) p.child.kill('SIGKILL');
+    await Promise.all((processes ?? []).map((p) => p.exited));
+    await proxy?.close();
+    await database?.drop();
+  });
+
+  async function signedIn(via: string): Promise<HttpClient> {
+    const client = new HttpClient();
+    client.csrf = (await (await client.call(via, 'GET', '/admin/api/session')).json()).csrfToken;
+    const res = await client.call(via, 'POST', '/admin/api/session', { email: EMAIL, password: PASSWORD });
+    expect(res.status, await res.clone().text()).toBe(200);
+    return client;
+  }
+
+  it('keeps a session and its CSRF token good whichever process answers', async () => {
+    const [a, b, c] = processes;
+    const client = new HttpClient();
+    client.csrf = (await (await client.call(a!.url, 'GET', '/admin/api/session')).json()).csrfToken;
+    expect((await client.call(b!.url, 'POST', '/admin/api/session', { email: EMAIL, password: PASSWORD })).status).toBe(200);
+    const listed = await client.call(c!.url, 'GET', '/admin/api/posts');
+    expect(listed.status).toBe(200);
+    const created = await client.call(a!.url, 'POST', '/admin/api/posts', { title: 'Made through the first', body: 'Text.', authors: [author] });
+    expect(created.status).toBe(201);
+
+    const forged = new HttpClient();
+    for (const [name, value] of client.cookies) forged.cookies.set(name, value);
+    const refused = await forged.call(c!.url, 'POST', '/admin/api/posts', { title: 'No token', body: 'Text.', authors: [author] });
+    expect(refused.status).toBe(403);
+  });
+
+  it('serves a post published through one process from every process within 2 s', async () => {
+    for (const p of processes) expect((await fetch(`${p.url}/`)).status).toBe(200);
+    const client = await signedIn(processes[1]!.url);
+    const title = 'Dispatch from the second process';
+    const published = await client.call(processes[1]!.url, 'POST', '/admin/api/posts', { title, body: 'Fresh news.', authors: [author], status: 'published' });
+    expect(published.status).toBe(201);
+    const publishedAt = Date.now();
+    const seenAfter = await Promise.all(
+      processes.map(async (p) => {
+        for (;;) {
+          if ((await (await fetch(`${p.url}/`)).text()).includes(title)) return Date.now() - publishedAt;
+          if (Date.now() - publishedAt > 10_000) return Infinity;
+          await new Promise((resolve) => setTimeout(resolve, 50));
+        }
+      }),
+    );
+    for (const ms of seenAfter) expect(ms).toBeLessThan(2000);
+  });
+
+  it('counts a rate limit across the processes', async () => {
+    // Signups allow ten a minute per address; the balancer spreads these over all three processes.
+    const answers = [];
+    for (let n = 0; n < 13; n += 1) {
+      answers.push((await fetch(`${proxy.url}/newsletter/subscribe`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: `reader${n}@example.com` }) })).status);
+    }
+    expect(answers.filter((s) => s === 202)).toHaveLength(10);
+    expect(answers.slice(10)).toEqual([429, 429, 429]);
+  });
+
+  it('drops no request while the processes are restarted one at a time under load', async () => {
+    let running = true;
+    const statuses: number[] = [];
+    const load = Array.from({ length: 4 }, async () => {
+      while (running) statuses.push((await fetch(`${proxy.url}/`)).status);
+    });
+    for (const [index, old] of processes.entries()) {
+      const served = statuses.length;
+      old.child.kill('SIGTERM');
+      expect(await old.exited).toBe(0);
+      processes[index] = await startMasthead(old.port, env);
+      // Let the load reach the new process before the next one stops.
+      while (statuses.length < served + 30) await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    running = false;
+    await Promise.all(load);
+    expect(proxy.failures).toBe(0);
+    expect(statuses.length).toBeGreaterThan(90);
+    expect(statuses.filter((s) => s !== 200)).toEqual([]);
+  });
+});
