@@ -25,7 +25,7 @@ export async function startServer(config: Config, logger: Logger, options: { dem
   if (migrated.applied.length > 0) logger.info({ migrations: migrated.applied }, 'database migrated');
 
   const mailer = createMailer(config);
-  const services = createServices(store, { logger, mailer, publicUrl: config.publicUrl, mailFrom: config.mailFrom, themeDir: config.themeDir, dataDir: config.dataDir, mediaStorage: await mediaStorageFor(config), stripe: config.stripe, webhooksAllowPrivateAddresses: config.webhooksAllowPrivateAddresses, importMaxBytes: config.importMaxBytes });
+  const services = createServices(store, { logger, mailer, publicUrl: config.publicUrl, mailFrom: config.mailFrom, themeDir: config.themeDir, dataDir: config.dataDir, mediaStorage: await mediaStorageFor(config), stripe: config.stripe, webhooksAllowPrivateAddresses: config.webhooksAllowPrivateAddresses, importMaxBytes: config.importMaxBytes, cdnPurge: config.cdn });
   if (options.demo && (await loadDemoContent(services, { onlyIfEmpty: true, artwork: true }))) {
     logger.info('demo magazine loaded');
   }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { CONTENT_API_KEY, setCdnKeys } from '../cdn/index.js';
 
 /** Answers for anonymous readers may sit in a shared cache, but are revalidated on every use, so a revoked key stops at once. */
 const PUBLIC_CACHE_CONTROL = 'public, max-age=0, must-revalidate';
@@ -42,6 +43,7 @@ export function sendJson(request: FastifyRequest, reply: FastifyReply, body: unk
     .header('etag', etag)
     .header('cache-control', request.viewer.kind === 'anonymous' ? PUBLIC_CACHE_CONTROL : MEMBER_CACHE_CONTROL)
     .header('vary', 'Cookie, X-Content-Key');
+  if (request.viewer.kind === 'anonymous') setCdnKeys(reply, [], [CONTENT_API_KEY]);
   const match = request.headers['if-none-match'];
   if (match && match.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag || tag.trim() === '*')) {
     return reply.code(304).send();

@@ -1,6 +1,7 @@
 import fastifyStatic from '@fastify/static';
 import type { FastifyPluginAsync } from 'fastify';
 import fs from 'node:fs';
+import { MEDIA_KEY, setCdnKeys } from '../cdn/index.js';
 import { AppError } from '../errors/app-error.js';
 import { IMMUTABLE_CACHE, S3Storage } from './s3-storage.js';
 import { FilesystemStorage, type MediaStorage } from './storage.js';
@@ -18,6 +19,7 @@ export const mediaRoutes: FastifyPluginAsync<{ storage: MediaStorage }> = async 
   media.addHook('onRequest', async (_request, reply) => {
     reply.header('content-security-policy', MEDIA_POLICY);
     reply.header('x-content-type-options', 'nosniff');
+    setCdnKeys(reply, [], [MEDIA_KEY]);
   });
   if (storage instanceof FilesystemStorage) {
     fs.mkdirSync(storage.root, { recursive: true });

@@ -1,4 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { setCdnKeys } from '../cdn/index.js';
 import type { CachedResponse } from './page-cache.js';
 
 /**
@@ -43,6 +44,7 @@ export function sendCached(request: FastifyRequest, reply: FastifyReply, respons
     .header('last-modified', response.lastModified)
     .header('cache-control', response.shareable ? SHARED_CACHE_CONTROL : PRIVATE_CACHE_CONTROL)
     .header('vary', 'Accept-Encoding');
+  if (response.shareable) setCdnKeys(reply, response.keys);
   if (notModified(request, response)) return reply.code(304).send();
   reply.type(response.contentType);
   const accepted = request.headers['accept-encoding'];
