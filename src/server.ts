@@ -33,6 +33,8 @@ export async function startServer(config: Config, logger: Logger, options: { dem
   if (published > 0) logger.info({ published }, 'published posts scheduled while the server was down');
   // Changes marked while no runner was running (a crash, an import) get their recommendations.
   await services.recommendations.schedule();
+  // A new version or theme may draw every page differently: the CDN starts afresh.
+  await services.cdn.purgeEverything();
 
   const app = await buildApp({ config, services, logger });
   await app.listen({ port: config.port, host: config.host });
