@@ -211,7 +211,7 @@ export function createServices(store: Store, options: ServiceOptions): Services 
   runner.register(IMPORT_JOB, (payload, context) => imports.runJob(payload, context));
   const cdn = new CdnPurgeService({ db, jobs, clock, logger: options.logger, posts, adapter: options.cdnPurge && purgeAdapter(options.cdnPurge) });
   cdn.listen(events);
-  runner.register(CDN_PURGE_JOB, () => cdn.sendDue());
+  runner.register(CDN_PURGE_JOB, (_payload, context) => cdn.sendDue(context.heartbeat));
   const services: Services = {
     store,
     clock,

@@ -78,13 +78,17 @@ export class CdnPurgeService {
     if (!this.enabled) return;
     const now = this.deps.clock().toISOString();
     await inTransaction(this.deps.db, async (tx) => {
-      await repo.addPurgeKeys(tx, [...new Set(keys)], now);
+      // Always in the same order, so concurrent changes on PostgreSQL wait for each other, never deadlock.
+      await repo.addPurgeKeys(tx, [...new Set(keys)].sort(), now);
       await this.deps.jobs.enqueue(tx, { name: CDN_PURGE_JOB, key: JOB_KEY, maxAttempts: 8 });
     });
   }
 
-  /** The job: sends every waiting key, a purge of everything first when one was asked for. */
-  async sendDue(): Promise<void> {
+  /**
+   * The job: sends every waiting key, a purge of everything first when one was asked for; a long
+   * backlog keeps the job's lock with a heartbeat after each round.
+   */
+  async sendDue(heartbeat: () => Promise<void> = async () => undefined): Promise<void> {
     const { db, adapter, logger } = this.deps;
     if (!adapter) return;
     const everything = await repo.findPurgeKey(db, repo.EVERYTHING);
@@ -99,6 +103,7 @@ export class CdnPurgeService {
       await adapter.purge(keys.map((k) => k.key));
       await repo.removePurgeKeys(db, keys);
       logger.debug({ keys: keys.length }, 'CDN keys purged');
+      await heartbeat();
     }
   }
 }

@@ -137,6 +137,30 @@ describe.each(dialects)('CDN purge on %s', (dialect) => {
     }
   });
 
+  it('purges every key of many changes made at once, and a backlog larger than one round', async () => {
+    const t = await testServices(dialect, { cdnPurge: providers.fastly.config(api.url) });
+    try {
+      const tags = await Promise.all(Array.from({ length: 12 }, () => makeTag(t.services)));
+      await t.services.cdn.settled();
+      await t.services.runner.drain();
+      api.requests.splice(0);
+      await Promise.all(tags.map((tag, i) => t.services.taxonomy.updateTag(tag.slug, { name: `Renamed ${i}` })));
+      const backlog = Array.from({ length: 1100 }, (_, i) => `post-${i + 1}`);
+      await t.services.cdn.purge(backlog);
+      await t.services.cdn.settled();
+      await t.services.runner.drain();
+      const calls = api.requests.splice(0).map((request) => providers.fastly.check(request) as string[]);
+      expect(Math.max(...calls.map((c) => c.length))).toBeLessThanOrEqual(256);
+      const sent = calls.flat();
+      expect(new Set(sent).size).toBe(sent.length);
+      const wanted = [...tags.flatMap((tag) => [`section-${tag.id}`, `section-${tag.id}-list`]), ...backlog, 'sitemaps', 'content-api', 'overflow'];
+      expect(sent.sort()).toEqual(wanted.sort());
+      expect(await t.store.db.selectFrom('cdn_purge_keys').selectAll().execute()).toEqual([]);
+    } finally {
+      await t.close();
+    }
+  });
+
   it('sends nothing and queues nothing without CDN_PURGE', async () => {
     const t = await testServices(dialect);
     try {
