@@ -91,6 +91,14 @@ describe.each(dialects)('CDN purge on %s', (dialect) => {
       expect(await t.store.db.selectFrom('cdn_purge_keys').selectAll().execute()).toEqual([]);
     });
 
+    it('purges nothing for drafts, which show nowhere public', async () => {
+      const draft = await t.services.posts.create(postFields([author.slug], { tags: [section.slug] }));
+      await t.services.posts.update(draft.id, { title: 'Still a draft' });
+      expect(await sent()).toEqual([]);
+      await t.services.posts.update(draft.id, { status: 'published' });
+      expect(await sent()).toEqual([expect.arrayContaining([`post-${draft.id}`, 'home'])]);
+    });
+
     it('coalesces keys of changes that arrive together into one purge', async () => {
       const other = await makeTag(t.services);
       await t.services.taxonomy.updateTag(other.slug, { name: 'Renamed section' });
