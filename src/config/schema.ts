@@ -63,7 +63,13 @@ export const environmentSchema = z.object({
   FASTLY_SOFT_PURGE: z.enum(['true', 'false'], { message: 'must be true or false' }).default('false'),
   CLOUDFLARE_ZONE_ID: optionalText,
   CLOUDFLARE_API_TOKEN: optionalText,
-  CDN_PURGE_URL: optionalText.pipe(z.url({ protocol: /^https?$/ }).optional()),
+  // Credentials in the address would end up in error messages: the secret signs instead.
+  CDN_PURGE_URL: optionalText.pipe(
+    z
+      .url({ protocol: /^https?$/ })
+      .refine((value) => !/^[a-z]+:\/\/[^/?#]*@/i.test(value), 'must not contain a user name or password')
+      .optional(),
+  ),
   CDN_PURGE_SECRET: optionalText.pipe(z.string().min(16, 'must be at least 16 characters').optional()),
   CDN_PURGE_API_URL: optionalText.pipe(z.url({ protocol: /^https?$/ }).optional()),
 }).superRefine((env, context) => {

@@ -52,5 +52,7 @@ describe('CDN purge configuration', () => {
     expect(found.map((p) => p.split(':')[0])).toEqual(['CDN_PURGE', 'CDN_PURGE_URL', 'CDN_PURGE_SECRET', 'CDN_PURGE_API_URL']);
     expect(found.join('\n')).not.toContain(secret);
     expect(found[0]).toContain('must be none, fastly, cloudflare or webhook');
+    const withCredentials = problems({ CDN_PURGE: 'webhook', CDN_PURGE_URL: `https://purger:${secret}@purger.example/hook`, CDN_PURGE_SECRET: 'a-long-enough-secret' });
+    expect(withCredentials).toEqual(['CDN_PURGE_URL: must not contain a user name or password']);
   });
 });
