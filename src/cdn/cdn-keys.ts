@@ -4,7 +4,7 @@
  */
 
 /** On every cacheable answer: purging it empties the CDN of this site. */
-export const SITE_KEY = 'site';
+const SITE_KEY = 'site';
 /** On answers whose keys did not all fit in the header; purged with every change. */
 export const OVERFLOW_KEY = 'overflow';
 /** On Content API answers: any content change may alter a list, so every change purges them. */
@@ -32,7 +32,7 @@ export const cdnKeys = {
 };
 
 /** The CDN name of a page cache key: post:12 → post-12, tag:3 → section-3, list:tag:3 → section-3-list. */
-export function cdnKey(cacheKey: string): string {
+function cdnKey(cacheKey: string): string {
   const [first = '', second = '', third = ''] = cacheKey.split(':');
   const key =
     cacheKey === 'list:all'
@@ -72,7 +72,7 @@ export function answerKeys(cacheKeys: Iterable<string>, extra: string[] = []): s
 }
 
 /** Somewhere headers can be set (a reply), so no web framework type is needed here. */
-export interface HeaderTarget {
+interface HeaderTarget {
   header(name: string, value: string): unknown;
 }
 

@@ -8,9 +8,9 @@ export interface PurgeAdapter {
 }
 
 /** Fastly purges up to 256 surrogate keys per call. */
-export const FASTLY_KEYS_PER_CALL = 256;
+const FASTLY_KEYS_PER_CALL = 256;
 /** Cloudflare purges 30 cache tags per call on every plan (some plans take more). */
-export const CLOUDFLARE_TAGS_PER_CALL = 30;
+const CLOUDFLARE_TAGS_PER_CALL = 30;
 const TIMEOUT_MS = 15_000;
 
 function batches(keys: string[], size: number): string[][] {
