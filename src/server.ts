@@ -24,7 +24,7 @@ export async function startServer(config: Config, logger: Logger, options: { dem
   if (migrated.applied.length > 0) logger.info({ migrations: migrated.applied }, 'database migrated');
 
   const mailer = createMailer(config);
-  const services = createServices(store, { logger, mailer, publicUrl: config.publicUrl, mailFrom: config.mailFrom, themeDir: config.themeDir, dataDir: config.dataDir, mediaStorage: await mediaStorageFor(config), stripe: config.stripe, webhooksAllowPrivateAddresses: config.webhooksAllowPrivateAddresses, importMaxBytes: config.importMaxBytes });
+  const services = createServices(store, { logger, mailer, publicUrl: config.publicUrl, mailFrom: config.mailFrom, themeDir: config.themeDir, dataDir: config.dataDir, mediaStorage: await mediaStorageFor(config), stripe: config.stripe, webhooksAllowPrivateAddresses: config.webhooksAllowPrivateAddresses, importMaxBytes: config.importMaxBytes, cdnPurge: config.cdn });
   // The demo magazine (its text and artwork) is loaded into memory only when it is about to be used.
   if (options.demo && (await services.posts.isEmpty())) {
     const { loadDemoContent } = await import('./demo/index.js');
@@ -35,6 +35,8 @@ export async function startServer(config: Config, logger: Logger, options: { dem
   if (published > 0) logger.info({ published }, 'published posts scheduled while the server was down');
   // Changes marked while no runner was running (a crash, an import) get their recommendations.
   await services.recommendations.schedule();
+  // A new version or theme may draw every page differently: the CDN starts afresh.
+  await services.cdn.purgeEverything();
 
   const app = await buildApp({ config, services, logger });
   await app.listen({ port: config.port, host: config.host });

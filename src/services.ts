@@ -2,6 +2,8 @@ import path from 'node:path';
 import type { Logger } from 'pino';
 import { systemClock, type Clock } from './clock.js';
 import { DashboardService, ViewCounter } from './analytics/index.js';
+import { CDN_PURGE_JOB, CdnPurgeService, purgeAdapter } from './cdn/index.js';
+import type { CdnConfig } from './config/schema.js';
 import { ContentEvents, PostService, PUBLISH_JOB, TaxonomyService } from './content/index.js';
 import type { Store } from './db/client.js';
 import { EditorialService, PURGE_JOB } from './editorial/index.js';
@@ -64,6 +66,8 @@ export interface Services {
   print: PrintService;
   webhooks: WebhookService;
   imports: ImportRunService;
+  /** Tells the CDN in front of the site what changed (does nothing unless CDN_PURGE is set). */
+  cdn: CdnPurgeService;
 }
 
 /** The one place domain services are built and given what each one uses. */
@@ -85,6 +89,8 @@ export interface ServiceOptions {
   webhooksAllowPrivateAddresses?: boolean;
   /** IMPORT_MAX_MB in bytes: the largest export the admin's Import page takes (default 512 MB). */
   importMaxBytes?: number;
+  /** CDN_PURGE and its settings: where purges go when content changes. */
+  cdnPurge?: CdnConfig;
 }
 
 export function createServices(store: Store, options: ServiceOptions): Services {
@@ -203,6 +209,9 @@ export function createServices(store: Store, options: ServiceOptions): Services 
     services: () => services,
   });
   runner.register(IMPORT_JOB, (payload, context) => imports.runJob(payload, context));
+  const cdn = new CdnPurgeService({ db, jobs, clock, logger: options.logger, posts, adapter: options.cdnPurge && purgeAdapter(options.cdnPurge) });
+  cdn.listen(events);
+  runner.register(CDN_PURGE_JOB, (_payload, context) => cdn.sendDue(context.heartbeat));
   const services: Services = {
     store,
     clock,
@@ -236,6 +245,7 @@ export function createServices(store: Store, options: ServiceOptions): Services 
     print,
     webhooks,
     imports,
+    cdn,
   };
   return services;
 }

@@ -55,6 +55,23 @@ export const environmentSchema = z.object({
   S3_FORCE_PATH_STYLE: z.enum(['true', 'false'], { message: 'must be true or false' }).default('false'),
   // A CDN (or the bucket's own public address) in front of the bucket: media URLs point there.
   MEDIA_PUBLIC_URL: optionalText.pipe(z.url({ protocol: /^https?$/ }).optional()),
+  // Behind a CDN: which one to tell when content changes (cacheable answers always carry
+  // Surrogate-Key and Cache-Tag headers). CDN_PURGE_API_URL replaces the provider's API address.
+  CDN_PURGE: z.enum(['none', 'fastly', 'cloudflare', 'webhook'], { message: 'must be none, fastly, cloudflare or webhook' }).default('none'),
+  FASTLY_SERVICE_ID: optionalText,
+  FASTLY_API_TOKEN: optionalText,
+  FASTLY_SOFT_PURGE: z.enum(['true', 'false'], { message: 'must be true or false' }).default('false'),
+  CLOUDFLARE_ZONE_ID: optionalText,
+  CLOUDFLARE_API_TOKEN: optionalText,
+  // Credentials in the address would end up in error messages: the secret signs instead.
+  CDN_PURGE_URL: optionalText.pipe(
+    z
+      .url({ protocol: /^https?$/ })
+      .refine((value) => !/^[a-z]+:\/\/[^/?#]*@/i.test(value), 'must not contain a user name or password')
+      .optional(),
+  ),
+  CDN_PURGE_SECRET: optionalText.pipe(z.string().min(16, 'must be at least 16 characters').optional()),
+  CDN_PURGE_API_URL: optionalText.pipe(z.url({ protocol: /^https?$/ }).optional()),
 }).superRefine((env, context) => {
   const missing = (name: keyof typeof env, why: string) => context.addIssue({ code: 'custom', path: [name], message: `is required ${why}` });
   if (env.MEDIA_STORAGE === 's3' && !env.S3_BUCKET) missing('S3_BUCKET', 'when MEDIA_STORAGE is s3');
@@ -63,6 +80,8 @@ export const environmentSchema = z.object({
     missing(env.S3_ACCESS_KEY_ID ? 'S3_SECRET_ACCESS_KEY' : 'S3_ACCESS_KEY_ID', 'with its pair (or set neither to use the default credential chain)');
   }
   if (env.MEDIA_PUBLIC_URL && !env.S3_BUCKET) missing('S3_BUCKET', 'with MEDIA_PUBLIC_URL (the CDN stands in front of a bucket)');
+  const needed = { none: [], fastly: ['FASTLY_SERVICE_ID', 'FASTLY_API_TOKEN'], cloudflare: ['CLOUDFLARE_ZONE_ID', 'CLOUDFLARE_API_TOKEN'], webhook: ['CDN_PURGE_URL', 'CDN_PURGE_SECRET'] } as const;
+  for (const name of needed[env.CDN_PURGE]) if (!env[name]) missing(name, `when CDN_PURGE is ${env.CDN_PURGE}`);
 });
 
 /** Names whose values must never be printed or logged. */
@@ -73,6 +92,9 @@ export const secretSettings = [
   'STRIPE_SECRET_KEY',
   'STRIPE_WEBHOOK_SECRET',
   'S3_SECRET_ACCESS_KEY',
+  'FASTLY_API_TOKEN',
+  'CLOUDFLARE_API_TOKEN',
+  'CDN_PURGE_SECRET',
 ] as const;
 
 export type DatabaseConfig =
@@ -97,7 +119,14 @@ export interface Config {
   mediaStorage: 'fs' | 's3';
   /** The bucket, when S3_BUCKET is set (required for MEDIA_STORAGE=s3). */
   s3: S3Config | undefined;
+  /** Where purges go when content changes (CDN_PURGE); undefined when no CDN is told. */
+  cdn: CdnConfig | undefined;
 }
+
+export type CdnConfig =
+  | { kind: 'fastly'; serviceId: string; token: string; soft: boolean; apiUrl: string }
+  | { kind: 'cloudflare'; zoneId: string; token: string; apiUrl: string }
+  | { kind: 'webhook'; url: string; secret: string };
 
 export interface S3Config {
   bucket: string;
@@ -145,7 +174,23 @@ export function toConfig(env: z.infer<typeof environmentSchema>): Config {
           publicUrl: env.MEDIA_PUBLIC_URL?.replace(/\/+$/, ''),
         }
       : undefined,
+    cdn: toCdnConfig(env),
   };
+}
+
+/** Called after validation, which made sure each kind has its settings. */
+function toCdnConfig(env: z.infer<typeof environmentSchema>): CdnConfig | undefined {
+  const api = (fallback: string) => (env.CDN_PURGE_API_URL ?? fallback).replace(/\/+$/, '');
+  switch (env.CDN_PURGE) {
+    case 'none':
+      return undefined;
+    case 'fastly':
+      return { kind: 'fastly', serviceId: env.FASTLY_SERVICE_ID!, token: env.FASTLY_API_TOKEN!, soft: env.FASTLY_SOFT_PURGE === 'true', apiUrl: api('https://api.fastly.com') };
+    case 'cloudflare':
+      return { kind: 'cloudflare', zoneId: env.CLOUDFLARE_ZONE_ID!, token: env.CLOUDFLARE_API_TOKEN!, apiUrl: api('https://api.cloudflare.com') };
+    case 'webhook':
+      return { kind: 'webhook', url: env.CDN_PURGE_URL!, secret: env.CDN_PURGE_SECRET! };
+  }
 }
 
 function toDatabaseConfig(url: string | undefined, dataDir: string): DatabaseConfig {

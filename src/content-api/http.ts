@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { answerAddress, etagMatches, sendKept, type AnswerCache } from './answer-cache.js';
+import { CONTENT_API_KEY, setCdnKeys } from '../cdn/index.js';
 
 /** Answers for anonymous readers may sit in a shared cache, but are revalidated on every use, so a revoked key stops at once. */
 const PUBLIC_CACHE_CONTROL = 'public, max-age=0, must-revalidate';
@@ -46,6 +47,7 @@ export function sendJson(request: FastifyRequest, reply: FastifyReply, body: unk
     .header('etag', etag)
     .header('cache-control', request.viewer.kind === 'anonymous' ? PUBLIC_CACHE_CONTROL : MEMBER_CACHE_CONTROL)
     .header('vary', VARY);
+  if (request.viewer.kind === 'anonymous') setCdnKeys(reply, [], [CONTENT_API_KEY]);
   if (etagMatches(request.headers['if-none-match'], etag)) return reply.code(304).send();
   return reply.type(JSON_TYPE).send(text);
 }
@@ -65,6 +67,7 @@ export async function sendPublicJson(
 ): Promise<FastifyReply> {
   const address = cache && cacheable && request.viewer.kind === 'anonymous' ? answerAddress(request) : undefined;
   if (!cache || address === undefined) return sendJson(request, reply, await produce());
+  setCdnKeys(reply, [], [CONTENT_API_KEY]);
   const kept = await cache.fetch(address, JSON_TYPE, async () => JSON.stringify(await produce()));
   return sendKept(request, reply, kept, { cacheControl: PUBLIC_CACHE_CONTROL, vary: VARY });
 }

@@ -34,6 +34,7 @@ export interface Database {
   view_salts: ViewSaltsTable;
   view_readers: ViewReadersTable;
   site_cache_changes: SiteCacheChangesTable;
+  cdn_purge_keys: CdnPurgeKeysTable;
   post_recommendations: PostRecommendationsTable;
   recommendation_marks: RecommendationMarksTable;
   newsletters: NewslettersTable;
@@ -416,6 +417,12 @@ export type WorkRow = Selectable<WorksTable>;
 export type PersonRow = Selectable<PeopleTable>;
 export type JobRow = Selectable<JobsTable>;
 export type UserRow = Selectable<UsersTable>;
+
+/** Keys a CDN must purge, waiting for the purge job ("*": everything). */
+export interface CdnPurgeKeysTable {
+  key: string;
+  queued_at: string;
+}
 
 export interface SiteCacheChangesTable {
   id: Generated<number>;

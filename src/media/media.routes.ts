@@ -1,6 +1,7 @@
 import fastifyStatic from '@fastify/static';
 import type { FastifyPluginAsync } from 'fastify';
 import fs from 'node:fs';
+import { MEDIA_KEY, setCdnKeys } from '../cdn/index.js';
 import { AppError } from '../errors/app-error.js';
 // The AWS SDK is loaded only when a bucket is configured (storage-choice.ts), never for files on disk.
 import type { S3Storage } from './s3-storage.js';
@@ -19,6 +20,7 @@ export const mediaRoutes: FastifyPluginAsync<{ storage: MediaStorage }> = async 
   media.addHook('onRequest', async (_request, reply) => {
     reply.header('content-security-policy', MEDIA_POLICY);
     reply.header('x-content-type-options', 'nosniff');
+    setCdnKeys(reply, [], [MEDIA_KEY]);
   });
   if (storage instanceof FilesystemStorage) {
     fs.mkdirSync(storage.root, { recursive: true });

@@ -1,5 +1,6 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { cdnKeyHeaders } from '../cdn/index.js';
 import type { CachedResponse } from './page-cache.js';
 
 /**
@@ -59,6 +60,8 @@ export function cachingHeaders(response: CachedResponse): Record<string, string>
     'last-modified': response.lastModified,
     'cache-control': response.shareable ? SHARED_CACHE_CONTROL : PRIVATE_CACHE_CONTROL,
     vary: 'Accept-Encoding',
+    // Shared copies are named for CDNs by what they show, so a change purges exactly them.
+    ...(response.shareable ? cdnKeyHeaders(response.keys) : {}),
   };
 }
 

@@ -27,6 +27,7 @@ import * as m0065 from './0065-create-import-runs.js';
 import * as m0066 from './0066-add-tag-visibility.js';
 import * as m0068 from './0068-plan-prices-in-minor-units.js';
 import * as m0072 from './0072-create-rate-limit-hits.js';
+import * as m0073 from './0073-create-cdn-purge-keys.js';
 
 /** Every migration, by name. Add new files here; never edit one that has landed. */
 const migrations: Record<string, Migration> = {
@@ -58,6 +59,7 @@ const migrations: Record<string, Migration> = {
   '0066-add-tag-visibility': m0066,
   '0068-plan-prices-in-minor-units': m0068,
   '0072-create-rate-limit-hits': m0072,
+  '0073-create-cdn-purge-keys': m0073,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -3,3 +3,4 @@ export { webhookInput, webhookChanges } from './webhook.schema.js';
 export { webhookEvents } from './webhook.types.js';
 export type { Webhook, Delivery, WebhookEvent } from './webhook.types.js';
 export { resolveTarget } from './address-guard.js';
+export { signature } from './webhook.signature.js';
