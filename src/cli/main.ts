@@ -31,12 +31,14 @@ async function withServices<T>(config: Config, work: (services: Services) => Pro
       dataDir: config.dataDir,
       mediaStorage: await mediaStorageFor(config),
       stripe: config.stripe,
+      cdnPurge: config.cdn,
     });
     try {
       return await work(services);
     } finally {
       // Changes made by the command schedule background work; let that land before closing.
       await services.recommendations.settled();
+      await services.cdn.settled();
       await mailer.close();
     }
   } finally {
