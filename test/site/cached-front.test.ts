@@ -58,6 +58,8 @@ describe.each(dialects)('cached pages for readers without credentials (%s)', (di
     expect(cached.headers['content-security-policy']).toContain("frame-ancestors 'none'");
     expect(cached.headers['x-frame-options']).toBe('DENY');
     expect(cached.headers['content-length']).toBe(String(cached.body.length));
+    // A CDN in front learns what the page shows from the fast path as well.
+    expect(String(cached.headers['surrogate-key']).split(' ')).toContain(`post-${post.id}`);
   });
 
   it('get brotli and gzip forms that decompress to the exact page, lengths for HEAD, and 304 when current', async () => {
