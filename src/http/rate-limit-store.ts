@@ -22,6 +22,9 @@ interface Params {
  */
 export function databaseRateLimitStore(db: Db, clock: Clock): FastifyRateLimitStoreCtor {
   const pruning = { lastMs: 0 };
+  // Limiters made with fastify.rateLimit() have no route: they are told apart by the order they
+  // are made in, which is the same in every process running this code.
+  let unrouted = 0;
 
   function prune(nowMs: number): void {
     if (nowMs - pruning.lastMs < PRUNE_EVERY_MS) return;
@@ -60,8 +63,10 @@ export function databaseRateLimitStore(db: Db, clock: Clock): FastifyRateLimitSt
 
     child(options: Parameters<FastifyRateLimitStore['child']>[0]): FastifyRateLimitStore {
       const routeOptions = options as unknown as Params;
-      const method = [routeOptions.routeInfo?.method ?? ''].flat().join(',');
-      return new DatabaseStore(routeOptions, `${this.prefix}${method} ${routeOptions.routeInfo?.url ?? ''} `);
+      const route = routeOptions.routeInfo?.url
+        ? `${[routeOptions.routeInfo.method ?? ''].flat().join(',')} ${routeOptions.routeInfo.url}`
+        : `limiter-${(unrouted += 1)}`;
+      return new DatabaseStore(routeOptions, `${this.prefix}${route} `);
     }
   }
   return DatabaseStore;

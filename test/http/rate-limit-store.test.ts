@@ -1,10 +1,12 @@
-import type { FastifyInstance } from 'fastify';
+import rateLimit from '@fastify/rate-limit';
+import Fastify, { type FastifyInstance } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/app.js';
 import { openStore, type Store } from '../../src/db/client.js';
+import { databaseRateLimitStore } from '../../src/http/rate-limit-store.js';
 import { createServices } from '../../src/services.js';
 import { testApp, type AppContext } from '../support/app.js';
-import { manualClock, silentLogger } from '../support/stores.js';
+import { manualClock, silentLogger, testServices, type TestContext } from '../support/stores.js';
 
 describe.each(['sqlite', 'postgres'] as const)('rate limits shared by two processes on one database (%s)', (dialect) => {
   let first: AppContext;
@@ -66,5 +68,33 @@ describe.each(['sqlite', 'postgres'] as const)('rate limits shared by two proces
       left = await first.store.db.selectFrom('rate_limit_hits').select('key').where('key', 'like', '%203.0.113.9').execute();
     }
     expect(left).toHaveLength(0);
+  });
+});
+
+describe.each(['sqlite', 'postgres'] as const)('limiters made without a route (%s)', (dialect) => {
+  let t: TestContext;
+  let app: FastifyInstance;
+
+  beforeEach(async () => {
+    t = await testServices(dialect);
+    app = Fastify();
+    await app.register(rateLimit, { global: false, store: databaseRateLimitStore(t.store.db, t.services.clock) });
+    app.get('/one', { onRequest: app.rateLimit({ max: 2, timeWindow: 60_000 }) }, async () => 'one');
+    app.get('/two', { onRequest: app.rateLimit({ max: 2, timeWindow: 60_000 }) }, async () => 'two');
+    await app.ready();
+  });
+  afterEach(async () => {
+    await app.close();
+    await t.close();
+  });
+
+  it('keeps each limiter’s counts apart', async () => {
+    const statuses = async (url: string) => {
+      const answers = [];
+      for (let n = 0; n < 3; n += 1) answers.push((await app.inject({ url, remoteAddress: '198.51.100.4' })).statusCode);
+      return answers;
+    };
+    expect(await statuses('/one')).toEqual([200, 200, 429]);
+    expect(await statuses('/two')).toEqual([200, 200, 429]);
   });
 });

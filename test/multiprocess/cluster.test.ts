@@ -7,10 +7,17 @@ import { outboxMailer } from '../../src/email/index.js';
 import { createServices } from '../../src/services.js';
 import { freePort, HttpClient, startMasthead, startProxy, type MastheadProcess, type RoundRobinProxy } from '../support/cluster.js';
 import { makeAuthor } from '../support/factories.js';
+import { runCli } from '../support/cli.js';
+import { startSmtp, type TestSmtp } from '../support/smtp.js';
 import { freshDatabase, silentLogger } from '../support/stores.js';
 
 const EMAIL = 'editor@magazine.example';
 const PASSWORD = 'correct horse battery';
+const READERS = 20_000;
+/** Messages one process has in flight at most (its SMTP connections): what a kill -9 may repeat. */
+const CONNECTIONS = 5;
+
+const readers = `email\n${Array.from({ length: READERS }, (_, i) => `reader${i}@example.com`).join('\n')}\n`;
 
 describe('three Masthead processes on one PostgreSQL behind a load balancer', { timeout: 240_000 }, () => {
   let database: Awaited<ReturnType<typeof freshDatabase>>;
@@ -19,28 +26,42 @@ describe('three Masthead processes on one PostgreSQL behind a load balancer', { 
   let processes: MastheadProcess[];
   let proxy: RoundRobinProxy;
   let author: string;
+  let smtp: TestSmtp;
 
   beforeAll(async () => {
+    smtp = await startSmtp();
     database = await freshDatabase('postgres');
     const store = openStore(database.config);
     await migrateToLatest(store.db);
     const services = createServices(store, { logger: silentLogger, mailer: outboxMailer({ dataDir: database.dataDir, mailFrom: undefined }) });
     await services.users.create({ email: EMAIL, name: 'Rae Editor', role: 'editor', password: PASSWORD });
     author = (await makeAuthor(services)).slug;
+    await services.subscribers.importCsv(Buffer.from(readers));
+    await services.sends.updateSettings({ messagesPerSecond: 100_000 });
     await store.close();
     fs.mkdirSync(path.join(database.dataDir, 'media'), { recursive: true });
 
     ports = [await freePort(), await freePort(), await freePort()];
     proxy = await startProxy(ports);
-    env = { DATA_DIR: database.dataDir, DATABASE_URL: (database.config as { url: string }).url, PUBLIC_URL: proxy.url };
+    env = { DATA_DIR: database.dataDir, DATABASE_URL: (database.config as { url: string }).url, PUBLIC_URL: proxy.url, SMTP_URL: smtp.url, MAIL_FROM: 'news@magazine.example' };
     processes = await Promise.all(ports.map((port) => startMasthead(port, env)));
   });
   afterAll(async () => {
     for (const p of processes ?? []) p.child.kill('SIGKILL');
     await Promise.all((processes ?? []).map((p) => p.exited));
     await proxy?.close();
+    await smtp?.close();
     await database?.drop();
   });
+
+  /** How many times each address got the message with this subject. */
+  function deliveries(subject: string): Map<string, number> {
+    const counts = new Map<string, number>();
+    for (const message of smtp.received) {
+      if (message.raw.includes(`Subject: ${subject}`)) counts.set(message.to, (counts.get(message.to) ?? 0) + 1);
+    }
+    return counts;
+  }
 
   async function signedIn(via: string): Promise<HttpClient> {
     const client = new HttpClient();
@@ -93,6 +114,59 @@ describe('three Masthead processes on one PostgreSQL behind a load balancer', { 
     }
     expect(answers.filter((s) => s === 202)).toHaveLength(10);
     expect(answers.slice(10)).toEqual([429, 429, 429]);
+  });
+
+  it('publishes a scheduled post exactly once', async () => {
+    const client = await signedIn(proxy.url);
+    const title = 'Scheduled for every process';
+    const publishedAt = new Date(Date.now() + 3000).toISOString();
+    const created = await client.call(proxy.url, 'POST', '/admin/api/posts', { title, body: 'On time.', authors: [author], status: 'scheduled', publishedAt });
+    expect(created.status, await created.clone().text()).toBe(201);
+    const { post } = await created.json();
+
+    for (const p of processes) {
+      const deadline = Date.now() + 30_000;
+      while (!(await (await fetch(`${p.url}/`)).text()).includes(title)) {
+        expect(Date.now()).toBeLessThan(deadline);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    }
+    // Every runner has had time to look at the due jobs more than once.
+    await new Promise((resolve) => setTimeout(resolve, 3000));
+    const store = openStore(database.config);
+    const jobs = await store.db.selectFrom('jobs').select(['state', 'attempts']).where('key', '=', `post.publish:${post.id}`).execute();
+    await store.close();
+    expect(jobs).toEqual([{ state: 'done', attempts: 1 }]);
+  });
+
+  it('delivers a large send with no gap and no more repeats than in flight when its process is killed with -9', async () => {
+    const client = await signedIn(proxy.url);
+    const title = 'A letter to twenty thousand';
+    const created = await client.call(proxy.url, 'POST', '/admin/api/posts', { title, body: 'Read on.', authors: [author], status: 'published' });
+    const { post } = await created.json();
+    const before = smtp.received.length;
+    expect((await client.call(proxy.url, 'POST', `/admin/api/newsletter/posts/${post.slug}/send`, {})).status).toBe(202);
+    await smtp.waitFor(before + READERS / 4, 120_000);
+
+    const store = openStore(database.config);
+    const send = await store.db.selectFrom('newsletter_sends').select(['id', 'owner']).where('post_id', '=', post.id).executeTakeFirstOrThrow();
+    await store.close();
+    const ownerPid = Number(send.owner!.split(':')[1]);
+    const index = processes.findIndex((p) => p.child.pid === ownerPid);
+    expect(index).toBeGreaterThanOrEqual(0);
+    processes[index]!.child.kill('SIGKILL');
+    await processes[index]!.exited;
+    expect(deliveries(title).size).toBeLessThan(READERS);
+
+    // Resumed at once: the owner is known dead on this machine, its lease notwithstanding.
+    const resumed = await runCli(['newsletter', 'send', '--post', post.slug, '--wait', '0'], env);
+    expect(resumed.code, resumed.stderr).toBe(0);
+    expect(resumed.stdout).toContain(`${READERS} delivered`);
+    const counts = deliveries(title);
+    expect(counts.size).toBe(READERS);
+    const repeats = [...counts.values()].reduce((sum, n) => sum + n - 1, 0);
+    expect(repeats).toBeLessThanOrEqual(CONNECTIONS);
+    processes[index] = await startMasthead(processes[index]!.port, env);
   });
 
   it('drops no request while the processes are restarted one at a time under load', async () => {
