@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { DbOrTx } from '../db/client.js';
 import { likeText } from '../db/like.js';
+import { trigramCandidates } from '../db/trigram-search.js';
 import type { MemberRow } from '../db/tables.js';
 import type { Address } from './address.js';
 import type { Member, SubscriptionStatus } from './member.types.js';
@@ -79,7 +80,11 @@ export interface MemberFilter {
 
 export async function listMembers(db: DbOrTx, filter: MemberFilter, page: { limit: number; offset: number }): Promise<{ members: Member[]; total: number }> {
   let base = db.selectFrom('members');
-  if (filter.q) base = base.where((eb) => eb.or([likeText('members.email', filter.q!, 'contains'), likeText('members.name', filter.q!, 'contains')]));
+  if (filter.q) {
+    base = base.where((eb) => eb.or([likeText('members.email', filter.q!, 'contains'), likeText('members.name', filter.q!, 'contains')]));
+    const candidates = trigramCandidates(db, 'member_trigrams', 'members.id', filter.q);
+    if (candidates) base = base.where(candidates);
+  }
   if (filter.planId !== undefined || filter.status !== undefined) {
     base = base.where((eb) => {
       let subscriptions = eb.selectFrom('subscriptions').select('subscriptions.id').whereRef('subscriptions.member_id', '=', 'members.id');

@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
 import type { DbOrTx } from '../db/client.js';
 import type { NewsletterRow, SubscriberRow } from '../db/tables.js';
+import { trigramCandidates } from '../db/trigram-search.js';
 import type { GrowthPoint, Newsletter, Subscriber, SubscriberStatus, SuppressionReason } from './subscriber.types.js';
 import type { ListQuery } from './subscriber.schema.js';
 
@@ -181,6 +182,8 @@ export async function searchSubscribers(db: DbOrTx, query: ListQuery): Promise<{
   if (query.q) {
     const pattern = `%${query.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     base = base.where((eb) => eb.or([eb('s.email', 'like', sql<string>`${pattern} escape '\\'`), eb(eb.fn('lower', ['s.name']), 'like', sql<string>`${pattern} escape '\\'`)]));
+    const candidates = trigramCandidates(db, 'subscriber_trigrams', 's.id', query.q);
+    if (candidates) base = base.where(candidates);
   }
   if (query.status) base = base.where('s.status', '=', query.status);
   if (query.newsletter) {

@@ -25,6 +25,7 @@ import * as m0061 from './0061-add-signing-admin-keys.js';
 import * as m0064 from './0064-create-webhooks.js';
 import * as m0065 from './0065-create-import-runs.js';
 import * as m0068 from './0068-plan-prices-in-minor-units.js';
+import * as m0074 from './0074-index-admin-lists.js';
 
 /** Every migration, by name. Add new files here; never edit one that has landed. */
 const migrations: Record<string, Migration> = {
@@ -54,6 +55,7 @@ const migrations: Record<string, Migration> = {
   '0064-create-webhooks': m0064,
   '0065-create-import-runs': m0065,
   '0068-plan-prices-in-minor-units': m0068,
+  '0074-index-admin-lists': m0074,
 };
 
 export const migrationProvider: MigrationProvider = {
