@@ -81,11 +81,11 @@ export function memberRoutes(api: EndpointRegistry, deps: MemberRouteDeps): void
   api.add({
     method: 'GET',
     url: '/members',
-    summary: 'List members, newest first, with their subscriptions; search by email or name, filter by plan and status',
+    summary: 'List members, newest first, with their subscriptions; search by email or name, filter by plan and status; past 10,000 matches the total may be an estimate (totalEstimated)',
     tag: 'members',
     access: 'staff',
     query: memberQuery,
-    response: z.object({ members: z.array(memberOut.extend({ subscriptions: z.array(subscriptionOut) })), total: z.number() }),
+    response: z.object({ members: z.array(memberOut.extend({ subscriptions: z.array(subscriptionOut) })), total: z.number(), totalEstimated: z.boolean() }),
     handler: async ({ staff, query }) => {
       authorize(staff, { do: 'members.view' });
       const { limit, offset, plan, ...filter } = query;

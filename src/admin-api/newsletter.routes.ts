@@ -88,9 +88,9 @@ export function newsletterRoutes(api: EndpointRegistry, deps: NewsletterRoutesDe
 
   add({
     method: 'GET', url: `${base}/subscribers`, tag, access: 'staff',
-    summary: 'Search subscribers by address or name, filter by status and newsletter',
+    summary: 'Search subscribers by address or name, filter by status and newsletter; past 10,000 matches the total may be an estimate (totalEstimated)',
     query: s.listQuery,
-    response: z.object({ subscribers: z.array(s.subscriberOut), total: z.number() }),
+    response: z.object({ subscribers: z.array(s.subscriberOut), total: z.number(), totalEstimated: z.boolean() }),
     handler: async ({ query }) => subscribers.list(query),
   });
 

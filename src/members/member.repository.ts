@@ -1,6 +1,8 @@
 import { sql } from 'kysely';
 import type { DbOrTx } from '../db/client.js';
 import { likeText } from '../db/like.js';
+import { listTotal, type ListTotal } from '../db/list-total.js';
+import { trigramCandidates } from '../db/trigram-search.js';
 import type { MemberRow } from '../db/tables.js';
 import type { Address } from './address.js';
 import type { Member, SubscriptionStatus } from './member.types.js';
@@ -77,9 +79,13 @@ export interface MemberFilter {
   status?: SubscriptionStatus;
 }
 
-export async function listMembers(db: DbOrTx, filter: MemberFilter, page: { limit: number; offset: number }): Promise<{ members: Member[]; total: number }> {
+export async function listMembers(db: DbOrTx, filter: MemberFilter, page: { limit: number; offset: number }): Promise<{ members: Member[] } & ListTotal> {
   let base = db.selectFrom('members');
-  if (filter.q) base = base.where((eb) => eb.or([likeText('members.email', filter.q!, 'contains'), likeText('members.name', filter.q!, 'contains')]));
+  if (filter.q) {
+    base = base.where((eb) => eb.or([likeText('members.email', filter.q!, 'contains'), likeText('members.name', filter.q!, 'contains')]));
+    const candidates = trigramCandidates(db, 'member_trigrams', 'members.id', filter.q);
+    if (candidates) base = base.where(candidates);
+  }
   if (filter.planId !== undefined || filter.status !== undefined) {
     base = base.where((eb) => {
       let subscriptions = eb.selectFrom('subscriptions').select('subscriptions.id').whereRef('subscriptions.member_id', '=', 'members.id');
@@ -88,9 +94,10 @@ export async function listMembers(db: DbOrTx, filter: MemberFilter, page: { limi
       return eb.exists(subscriptions);
     });
   }
-  const rows = await base.selectAll('members').orderBy('members.id', 'desc').limit(page.limit).offset(page.offset).execute();
-  const count = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  return { members: rows.map(toMember), total: Number(count.n) };
+  // The page's ids first, from the index alone; then only those rows (a deep page skips ids, not rows).
+  const ids = await base.select('members.id').orderBy('members.id', 'desc').limit(page.limit).offset(page.offset).execute();
+  const rows = ids.length ? await db.selectFrom('members').selectAll().where('id', 'in', ids.map((r) => r.id)).orderBy('id', 'desc').execute() : [];
+  return { members: rows.map(toMember), ...(await listTotal(db, base)) };
 }
 
 /** The members with these (normalised) addresses; addresses without an account are simply absent. */

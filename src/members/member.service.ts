@@ -201,10 +201,10 @@ export class MemberService {
   }
 
   /** Members matching the filter, newest first, each with their subscriptions. */
-  async list(filter: MemberFilter, page: { limit: number; offset: number }): Promise<{ members: Array<Member & { subscriptions: Subscription[] }>; total: number }> {
-    const { members, total } = await listMembers(this.deps.db, filter, page);
+  async list(filter: MemberFilter, page: { limit: number; offset: number }): Promise<{ members: Array<Member & { subscriptions: Subscription[] }>; total: number; totalEstimated: boolean }> {
+    const { members, total, estimated } = await listMembers(this.deps.db, filter, page);
     const subscriptions = await subscriptionsOfMembers(this.deps.db, members.map((m) => m.id));
-    return { members: members.map((m) => ({ ...m, subscriptions: subscriptions.get(m.id) ?? [] })), total };
+    return { members: members.map((m) => ({ ...m, subscriptions: subscriptions.get(m.id) ?? [] })), total, totalEstimated: estimated };
   }
 
   /**

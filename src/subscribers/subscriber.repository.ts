@@ -1,7 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
 import type { DbOrTx } from '../db/client.js';
+import { listTotal, type ListTotal } from '../db/list-total.js';
 import type { NewsletterRow, SubscriberRow } from '../db/tables.js';
+import { trigramCandidates } from '../db/trigram-search.js';
 import type { GrowthPoint, Newsletter, Subscriber, SubscriberStatus, SuppressionReason } from './subscriber.types.js';
 import type { ListQuery } from './subscriber.schema.js';
 
@@ -176,11 +178,13 @@ export async function suppressedAmong(db: DbOrTx, emails: string[]): Promise<Map
   return found;
 }
 
-export async function searchSubscribers(db: DbOrTx, query: ListQuery): Promise<{ rows: SubscriberRow[]; total: number }> {
+export async function searchSubscribers(db: DbOrTx, query: ListQuery): Promise<{ rows: SubscriberRow[] } & ListTotal> {
   let base = db.selectFrom('subscribers as s');
   if (query.q) {
     const pattern = `%${query.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     base = base.where((eb) => eb.or([eb('s.email', 'like', sql<string>`${pattern} escape '\\'`), eb(eb.fn('lower', ['s.name']), 'like', sql<string>`${pattern} escape '\\'`)]));
+    const candidates = trigramCandidates(db, 'subscriber_trigrams', 's.id', query.q);
+    if (candidates) base = base.where(candidates);
   }
   if (query.status) base = base.where('s.status', '=', query.status);
   if (query.newsletter) {
@@ -196,11 +200,13 @@ export async function searchSubscribers(db: DbOrTx, query: ListQuery): Promise<{
       ),
     );
   }
-  const [rows, count] = await Promise.all([
-    base.selectAll('s').orderBy('s.id', 'desc').limit(query.limit).offset(query.offset).execute(),
-    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  // The page's ids first, from the index alone; then only those rows (a deep page skips ids, not rows).
+  const [ids, total] = await Promise.all([
+    base.select('s.id').orderBy('s.id', 'desc').limit(query.limit).offset(query.offset).execute(),
+    listTotal(db, base),
   ]);
-  return { rows, total: Number(count.n) };
+  const rows = ids.length ? await db.selectFrom('subscribers').selectAll().where('id', 'in', ids.map((r) => r.id)).orderBy('id', 'desc').execute() : [];
+  return { rows, ...total };
 }
 
 /** Subscribers in id order after the given id, a page at a time (exports stream through this). */

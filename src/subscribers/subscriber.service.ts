@@ -245,9 +245,9 @@ export class SubscriberService {
     return repo.findSubscriberRow(this.deps.db, { id });
   }
 
-  async list(query: unknown): Promise<{ subscribers: Subscriber[]; total: number }> {
-    const { rows, total } = await repo.searchSubscribers(this.deps.db, parseInput(listQuery, query));
-    return { subscribers: await repo.toSubscribers(this.deps.db, rows), total };
+  async list(query: unknown): Promise<{ subscribers: Subscriber[]; total: number; totalEstimated: boolean }> {
+    const { rows, total, estimated } = await repo.searchSubscribers(this.deps.db, parseInput(listQuery, query));
+    return { subscribers: await repo.toSubscribers(this.deps.db, rows), total, totalEstimated: estimated };
   }
 
   /**

@@ -1,0 +1,42 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dialects, testServices, type TestContext } from '../support/stores.js';
+
+const MEMBERS = 10_040;
+
+describe.each(dialects)('listing a large membership (%s)', (dialect) => {
+  let t: TestContext;
+
+  beforeAll(async () => {
+    t = await testServices(dialect);
+    const now = '2026-11-25T12:00:00.000Z';
+    for (let from = 0; from < MEMBERS; from += 500) {
+      const rows = Array.from({ length: Math.min(500, MEMBERS - from) }, (_, k) => ({ email: `member${from + k}@example.com`, name: `Member ${from + k}`, created_at: now, updated_at: now }));
+      await t.store.db.insertInto('members').values(rows).execute();
+    }
+    if (dialect === 'postgres') await sql`analyze members`.execute(t.store.db);
+  }, 120_000);
+  afterAll(async () => t.close());
+
+  const list = (filter: { q?: string }, page: { limit: number; offset: number }) => t.services.members.list(filter, page);
+
+  it('counts up to 10,000 matches exactly and says when a larger total is an estimate', async () => {
+    const all = await list({}, { limit: 1, offset: 0 });
+    if (dialect === 'postgres') {
+      expect(all.totalEstimated).toBe(true);
+      expect(all.total).toBeGreaterThan(10_000);
+      expect(Math.abs(all.total - MEMBERS)).toBeLessThan(MEMBERS * 0.2);
+    } else {
+      expect(all).toMatchObject({ total: MEMBERS, totalEstimated: false });
+    }
+    expect(await list({ q: 'MEMBER9999@' }, { limit: 1, offset: 0 })).toMatchObject({ total: 1, totalEstimated: false });
+    expect(await list({ q: 'member1000' }, { limit: 50, offset: 0 })).toMatchObject({ total: 11, totalEstimated: false });
+  });
+
+  it('answers a deep page with the same members, newest first', async () => {
+    const page = await list({}, { limit: 3, offset: 10_000 });
+    expect(page.members.map((m) => m.email)).toEqual(['member39@example.com', 'member38@example.com', 'member37@example.com']);
+    expect((await list({}, { limit: 50, offset: MEMBERS - 1 })).members.map((m) => m.email)).toEqual(['member0@example.com']);
+    expect((await list({}, { limit: 50, offset: MEMBERS })).members).toEqual([]);
+  });
+});

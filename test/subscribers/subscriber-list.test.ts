@@ -1,0 +1,44 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dialects, testServices, type TestContext } from '../support/stores.js';
+
+const SUBSCRIBERS = 10_050;
+
+describe.each(dialects)('listing a large subscriber list (%s)', (dialect) => {
+  let t: TestContext;
+
+  beforeAll(async () => {
+    t = await testServices(dialect);
+    const now = '2026-11-25T12:00:00.000Z';
+    for (let from = 0; from < SUBSCRIBERS; from += 500) {
+      const rows = Array.from({ length: Math.min(500, SUBSCRIBERS - from) }, (_, k) => {
+        const i = from + k;
+        return { email: `reader${i}@example.com`, name: `Reader ${i}`, status: i % 201 === 0 ? 'pending' : 'confirmed', source: 'import', created_at: now, updated_at: now };
+      });
+      await t.store.db.insertInto('subscribers').values(rows).execute();
+    }
+    if (dialect === 'postgres') await sql`analyze subscribers`.execute(t.store.db);
+  }, 120_000);
+  afterAll(async () => t.close());
+
+  it('counts up to 10,000 matches exactly and says when a larger total is an estimate', async () => {
+    const all = await t.services.subscribers.list({ limit: 1 });
+    if (dialect === 'postgres') {
+      expect(all.totalEstimated).toBe(true);
+      expect(all.total).toBeGreaterThan(10_000);
+      expect(Math.abs(all.total - SUBSCRIBERS)).toBeLessThan(SUBSCRIBERS * 0.2);
+    } else {
+      expect(all).toMatchObject({ total: SUBSCRIBERS, totalEstimated: false });
+    }
+    expect(await t.services.subscribers.list({ status: 'pending', limit: 1 })).toMatchObject({ total: 50, totalEstimated: false });
+    expect(await t.services.subscribers.list({ q: 'reader1000', limit: 1 })).toMatchObject({ total: 11, totalEstimated: false });
+  });
+
+  it('answers a deep page with the same rows, newest first', async () => {
+    const page = await t.services.subscribers.list({ limit: 3, offset: 10_000 });
+    expect(page.subscribers.map((s) => s.email)).toEqual(['reader49@example.com', 'reader48@example.com', 'reader47@example.com']);
+    const last = await t.services.subscribers.list({ limit: 50, offset: SUBSCRIBERS - 2 });
+    expect(last.subscribers.map((s) => s.email)).toEqual(['reader1@example.com', 'reader0@example.com']);
+    expect((await t.services.subscribers.list({ limit: 50, offset: SUBSCRIBERS })).subscribers).toEqual([]);
+  });
+});
