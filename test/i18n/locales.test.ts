@@ -29,6 +29,14 @@ describe('the shipped locale files', () => {
   });
 });
 
+describe('the default theme’s style sheet', () => {
+  it('places things by the start and end of a line, so right-to-left pages mirror', () => {
+    const css = fs.readFileSync(path.join(defaultThemeDir, 'style.css'), 'utf8');
+    const physical = css.match(/(?<![\w-])(?:(?:margin|padding|border)-(?:left|right)|left|right|float|clear)\s*:[^;}]*|text-align\s*:\s*(?:left|right)/g) ?? [];
+    expect(physical).toEqual([]);
+  });
+});
+
 describe('messages in a locale', () => {
   const made: string[] = [];
   /** A copy of the default theme's templates with these locale files of its own. */
