@@ -80,7 +80,7 @@ describe.each(dialects)('the site and its emails in the magazine’s language (%
     }
   });
 
-  it.each(shipped)('confirms a newsletter signup in %s', async (locale) => {
+  it.each(shipped)('confirms a newsletter signup in %s, by email and on its pages', async (locale) => {
     await t.services.settings.updateSite({ locale, title: 'Halcyon' });
     const tr = translator(catalogs, locale);
     const email = `signup-${locale}@example.com`;
@@ -95,6 +95,10 @@ describe.each(dialects)('the site and its emails in the magazine’s language (%
     await t.services.runner.drain();
     await smtp.waitFor(before + 1);
     const confirmation = await smtp.parsed(smtp.received.findIndex((m, i) => i >= before && m.to === email));
+    expect(confirmation.subject).toBe(tr('notice.confirm.subject', { site: 'Halcyon' }));
+    expect(confirmation.text).toContain(tr('notice.confirm.button'));
+    expect(confirmation.html).toContain(tr('notice.confirm.heading'));
+    expectNoEnglish(locale, confirmation.text!, 'confirmation email');
     const link = /http:\/\/localhost:3000(\/newsletter\/confirm\/\?token=[A-Za-z0-9_.-]+)/.exec(confirmation.text!)![1]!;
     const confirmed = (await t.app.inject(link)).body;
     expect(confirmed).toContain(`<h1>${tr('confirmed.title')}</h1>`);
