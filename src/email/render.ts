@@ -2,6 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Eta } from 'eta';
 import { compile } from 'html-to-text';
+import { loadCatalogs, textDirection, translator, type Catalogs, type Translate } from '../i18n/index.js';
 
 export interface EmailItem {
   title: string;
@@ -55,16 +56,30 @@ const loadMjml = () => (mjml ??= import('mjml').then((module) => module.default)
 /** Renders emails from the theme's `newsletter/email.eta` (MJML): responsive HTML with inlined CSS, plus a text part. */
 export class EmailRenderer {
   private readonly eta: Eta;
+  private readonly catalogs: Catalogs;
+  private readonly translators = new Map<string, Translate>();
 
   constructor(themeDir: string = defaultThemeDir) {
     this.eta = new Eta({ views: themeDir, cache: true, autoEscape: true, autoTrim: false });
+    this.catalogs = loadCatalogs(themeDir);
+  }
+
+  /** The theme's messages in a locale, for the words an email's content brings (bylines, footers). */
+  translator(locale: string): Translate {
+    let t = this.translators.get(locale);
+    if (!t) {
+      t = translator(this.catalogs, locale);
+      this.translators.set(locale, t);
+    }
+    return t;
   }
 
   async render(subject: string, doc: EmailDocument, brand: Branding): Promise<{ html: string; text: string }> {
     const absolute = { ...brand, logoUrl: brand.logoUrl ? absoluteUrl(brand.logoUrl, brand.publicUrl) : null };
-    const source = this.eta.render('newsletter/email', { subject, doc, brand: absolute });
+    const t = this.translator(brand.locale);
+    const source = this.eta.render('newsletter/email', { subject, doc, brand: absolute, h: { t, dir: textDirection(brand.locale) } });
     const result = await (await loadMjml())(source, { validationLevel: 'soft', keepComments: false });
-    return { html: withoutIndentation(result.html), text: textVersion(doc, brand) };
+    return { html: withoutIndentation(result.html), text: textVersion(doc, brand, t) };
   }
 }
 
@@ -118,7 +133,7 @@ function textItem(item: EmailItem): string[] {
   ];
 }
 
-function textVersion(doc: EmailDocument, brand: Branding): string {
+function textVersion(doc: EmailDocument, brand: Branding, t: Translate): string {
   const lines = [brand.title, '='.repeat(Math.min(brand.title.length, 60)), ''];
   if (doc.heading) lines.push(doc.heading, '');
   if (doc.intro) lines.push(doc.intro, '');
@@ -129,7 +144,7 @@ function textVersion(doc: EmailDocument, brand: Branding): string {
     for (const item of section.items) lines.push(...textItem(item));
   }
   lines.push('--', doc.footer.reason);
-  if (doc.footer.preferencesUrl) lines.push(`Manage your newsletters: ${doc.footer.preferencesUrl}`);
-  if (doc.footer.unsubscribeUrl) lines.push(`Unsubscribe: ${doc.footer.unsubscribeUrl}`);
+  if (doc.footer.preferencesUrl) lines.push(`${t('email.manage')}: ${doc.footer.preferencesUrl}`);
+  if (doc.footer.unsubscribeUrl) lines.push(`${t('email.unsubscribe')}: ${doc.footer.unsubscribeUrl}`);
   return `${lines.join('\n')}\n`;
 }

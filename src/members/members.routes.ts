@@ -123,12 +123,14 @@ export async function memberRoutes(app: FastifyInstance, deps: MemberRouteDeps):
   const csrf = (request: FastifyRequest) => verifyCsrf(request);
   const html = (reply: FastifyReply, body: string, status = 200) => reply.code(status).type('text/html; charset=utf-8').header('cache-control', 'private, no-store').send(body);
 
-  const titles: Record<string, string> = { print: 'Subscribe', signin: 'Sign in', account: 'Your account' };
+  // Keys of the theme's messages, so titles are in the site's language.
+  const titles: Record<string, string> = { print: 'members.print.title', signin: 'signin.title', account: 'members.account.title' };
   async function page(template: string, data: Record<string, unknown>) {
+    const site = await deps.settings.site();
     const path = `/members/${template === 'account' ? '' : `${template}/`}`;
-    const title = typeof data.heading === 'string' ? data.heading : (titles[template] ?? 'Members');
+    const title = typeof data.heading === 'string' ? data.heading : deps.theme.translate(site.locale)(titles[template] ?? 'members.title');
     const meta = pageMeta({ path, title, description: title, noindex: template !== 'print' });
-    return renderPage(deps, await deps.settings.site(), { template: `members/${template}`, view: data, meta });
+    return renderPage(deps, site, { template: `members/${template}`, view: data, meta });
   }
 
   async function printPage(request: FastifyRequest, reply: FastifyReply, extra: object = {}, status = 200) {

@@ -1,5 +1,6 @@
 import { forViewer, postFormats, type Post, type Viewer } from '../content/index.js';
 import { absoluteUrl, type EmailDocument, type EmailItem } from '../email/index.js';
+import type { Translate } from '../i18n/index.js';
 
 import { PREFERENCES_URL, UNSUBSCRIBE_URL } from './placeholders.js';
 
@@ -12,7 +13,7 @@ function ratingText(rating: { value: number; scale: number }): string {
 }
 
 /** A post as an email shows it to this reader: gated pieces keep only their teaser. */
-export function postItem(post: Post, viewer: Viewer, publicUrl: string, full = false): EmailItem {
+export function postItem(post: Post, viewer: Viewer, publicUrl: string, t: Translate, full = false): EmailItem {
   const shown = forViewer(post, viewer);
   const url = `${publicUrl}/${post.slug}/`;
   return {
@@ -20,7 +21,7 @@ export function postItem(post: Post, viewer: Viewer, publicUrl: string, full = f
     url,
     excerpt: post.excerpt,
     kicker: post.primaryTag?.name ?? postFormats[post.format].label,
-    ...(post.authors.length ? { byline: `By ${post.authors.map((a) => a.name).join(', ')}` } : {}),
+    ...(post.authors.length ? { byline: t('email.by', { names: post.authors.map((a) => a.name).join(', ') }) } : {}),
     ...(post.featureImage ? { imageUrl: absoluteUrl(post.featureImage.url, publicUrl), imageAlt: post.featureImage.alt } : {}),
     ...(post.review?.rating ? { rating: ratingText(post.review.rating) } : {}),
     ...(post.review?.verdict ? { verdict: post.review.verdict } : {}),
@@ -33,21 +34,21 @@ function absoluteLinks(html: string, publicUrl: string): string {
   return html.replace(/(\s(?:src|href)=")\/(?!\/)/g, `$1${publicUrl}/`);
 }
 
-export function footer(newsletterName: string, siteTitle: string): EmailDocument['footer'] {
+export function footer(newsletterName: string, siteTitle: string, t: Translate): EmailDocument['footer'] {
   return {
-    reason: `You receive ${newsletterName} because you subscribed to it at ${siteTitle}.`,
+    reason: t('email.reason', { newsletter: newsletterName, site: siteTitle }),
     unsubscribeUrl: UNSUBSCRIBE_URL,
     preferencesUrl: PREFERENCES_URL,
   };
 }
 
 /** A single post as an email: the whole piece when the reader may read it, else the teaser and a link. */
-export function postDocument(post: Post, viewer: Viewer, publicUrl: string, newsletterName: string, siteTitle: string): EmailDocument {
+export function postDocument(post: Post, viewer: Viewer, publicUrl: string, newsletterName: string, siteTitle: string, t: Translate): EmailDocument {
   return {
     preheader: post.excerpt.slice(0, 140),
     intro: '',
-    lead: postItem(post, viewer, publicUrl, true),
+    lead: postItem(post, viewer, publicUrl, t, true),
     sections: [],
-    footer: footer(newsletterName, siteTitle),
+    footer: footer(newsletterName, siteTitle, t),
   };
 }

@@ -40,9 +40,11 @@ export async function newsletterRoutes(app: FastifyInstance, deps: NewsletterRou
       .send({ error: { code: error.code, message: error.message, ...(error.fields.length ? { fields: error.fields } : {}) } });
   });
 
+  /** A newsletter page; its title is a key of the theme's messages, written in the site's language. */
   async function page(request: FastifyRequest, reply: FastifyReply, template: string, view: { title: string; [key: string]: unknown }) {
     const site = await deps.settings.site();
-    const meta = pageMeta({ path: request.url.split('?')[0]!, description: view.title, title: view.title, noindex: true });
+    const title = deps.theme.translate(site.locale)(view.title);
+    const meta = pageMeta({ path: request.url.split('?')[0]!, description: title, title, noindex: true });
     const body = renderPage(deps, site, { template: `newsletter/${template}`, view, meta });
     return reply.type(html).header('cache-control', 'no-store').send(body);
   }
@@ -56,17 +58,17 @@ export async function newsletterRoutes(app: FastifyInstance, deps: NewsletterRou
     return reply.redirect('/newsletter/check-your-inbox/', 303);
   });
 
-  app.get('/newsletter/check-your-inbox/', async (request, reply) => page(request, reply, 'check-your-inbox', { title: 'Check your inbox' }));
+  app.get('/newsletter/check-your-inbox/', async (request, reply) => page(request, reply, 'check-your-inbox', { title: 'inbox.title' }));
 
   app.get('/newsletter/confirm/', limited(30), async (request, reply) => {
     const { subscriber, preferencesToken } = await deps.subscribers.confirm(tokenOf(request));
-    return page(request, reply, 'confirmed', { title: 'You are subscribed', subscriber, preferencesToken });
+    return page(request, reply, 'confirmed', { title: 'confirmed.title', subscriber, preferencesToken });
   });
 
   app.get('/newsletter/preferences/', limited(60), async (request, reply) => {
     const token = tokenOf(request);
     const { subscriber, newsletters } = await deps.subscribers.preferences(token);
-    return page(request, reply, 'preferences', { title: 'Your newsletters', subscriber, newsletters, token, saved: false });
+    return page(request, reply, 'preferences', { title: 'preferences.title', subscriber, newsletters, token, saved: false });
   });
 
   app.post('/newsletter/preferences/', limited(30), async (request, reply) => {
@@ -74,20 +76,20 @@ export async function newsletterRoutes(app: FastifyInstance, deps: NewsletterRou
     await deps.subscribers.updatePreferences({ ...(request.body as object), token });
     const { subscriber, newsletters } = await deps.subscribers.preferences(token);
     if (wantsJson(request)) return reply.send({ subscriber: { status: subscriber.status, newsletters: subscriber.newsletters } });
-    return page(request, reply, 'preferences', { title: 'Your newsletters', subscriber, newsletters, token, saved: true });
+    return page(request, reply, 'preferences', { title: 'preferences.title', subscriber, newsletters, token, saved: true });
   });
 
   app.get('/newsletter/unsubscribe/', limited(60), async (request, reply) => {
     const token = tokenOf(request);
     // Only check the link here: mail scanners open links, and a GET must not unsubscribe anyone.
     await deps.subscribers.checkLink(token, 'unsubscribe');
-    return page(request, reply, 'unsubscribe', { title: 'Unsubscribe', token: typeof token === 'string' ? token : '' });
+    return page(request, reply, 'unsubscribe', { title: 'unsubscribe.title', token: typeof token === 'string' ? token : '' });
   });
 
   app.post('/newsletter/unsubscribe/', limited(60), async (request, reply) => {
     const { newsletter, preferencesToken } = await deps.subscribers.unsubscribe(tokenOf(request));
     const oneClick = typeof request.body === 'object' && request.body !== null && ('List-Unsubscribe' in request.body || 'form' in request.body);
     if (oneClick || wantsJson(request)) return reply.send({ status: 'unsubscribed' });
-    return page(request, reply, 'unsubscribed', { title: 'Unsubscribed', newsletter, preferencesToken });
+    return page(request, reply, 'unsubscribed', { title: 'unsubscribed.short', newsletter, preferencesToken });
   });
 }

@@ -199,7 +199,7 @@ export class NewsletterService {
       const post = posts.get(item.postId);
       if (!post || post.status !== 'published') continue;
       // Gated pieces come whole to readers who may read them (on the site they would need to sign in).
-      const shown = postItem(post, viewer, this.deps.publicUrl, post.visibility !== 'public');
+      const shown = postItem(post, viewer, this.deps.publicUrl, this.deps.renderer.translator(site.locale), post.visibility !== 'public');
       if (item.group === 'lead' && !lead) {
         lead = shown;
         continue;
@@ -213,7 +213,7 @@ export class NewsletterService {
       intro: row.intro,
       ...(lead ? { lead } : {}),
       sections,
-      footer: footer(newsletter.name, site.title),
+      footer: footer(newsletter.name, site.title, this.deps.renderer.translator(site.locale)),
     };
   }
 
@@ -309,7 +309,7 @@ export class NewsletterService {
     const existing = await this.deps.sends.findOf({ postId: post.id, newsletterId: newsletter.id });
     if (existing) return existing.id;
     const site = await this.deps.site.site();
-    const rendered = await this.renderForReaders(post.title, async (viewer) => postDocument(post, viewer, this.deps.publicUrl, newsletter.name, site.title));
+    const rendered = await this.renderForReaders(post.title, async (viewer) => postDocument(post, viewer, this.deps.publicUrl, newsletter.name, site.title, this.deps.renderer.translator(site.locale)));
     return this.deps.sends.start({
       newsletter,
       kind: 'post',

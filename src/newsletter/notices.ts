@@ -21,6 +21,8 @@ export async function sendSubscriberNotice(deps: NoticeDeps, payload: { subscrib
   if (!row) return;
   if (payload.kind === 'confirm' && (row.status !== 'pending' || !row.confirm_nonce)) return;
   const site = await deps.site.site();
+  const t = deps.renderer.translator(site.locale);
+  const title = { site: site.title };
   const links = await deps.subscribers.links();
   const base = `${deps.publicUrl}/newsletter`;
   const preferencesUrl = `${base}/preferences/?token=${links.sign({ purpose: 'preferences', subscriberId: row.id })}`;
@@ -28,34 +30,34 @@ export async function sendSubscriberNotice(deps: NoticeDeps, payload: { subscrib
   let subject: string;
   let doc: EmailDocument;
   if (payload.kind === 'confirm') {
-    subject = `Confirm your subscription to ${site.title}`;
+    subject = t('notice.confirm.subject', title);
     doc = {
-      preheader: 'One click and you are on the list.',
-      heading: 'Please confirm your subscription',
-      intro: `Someone, hopefully you, asked to receive the ${site.title} newsletter at this address. Confirm with the button below; the link works for three days.\n\nIf it was not you, ignore this email and nothing will happen.`,
-      button: { label: 'Yes, subscribe me', url: `${base}/confirm/?token=${await deps.subscribers.confirmToken(row)}` },
+      preheader: t('notice.confirm.preheader'),
+      heading: t('notice.confirm.heading'),
+      intro: t('notice.confirm.intro', title),
+      button: { label: t('notice.confirm.button'), url: `${base}/confirm/?token=${await deps.subscribers.confirmToken(row)}` },
       sections: [],
-      footer: { reason: `This email was sent because this address was entered on ${site.title}.` },
+      footer: { reason: t('notice.confirm.reason', title) },
     };
   } else if (payload.kind === 'welcome') {
-    subject = `Welcome to ${site.title}`;
+    subject = t('notice.welcome.subject', title);
     doc = {
-      preheader: 'You are subscribed.',
-      heading: `Welcome to ${site.title}`,
-      intro: 'You are subscribed. The next newsletter will be in your inbox soon. You can choose which newsletters you get at any time.',
-      button: { label: 'Choose your newsletters', url: preferencesUrl },
+      preheader: t('notice.welcome.preheader'),
+      heading: t('notice.welcome.subject', title),
+      intro: t('notice.welcome.intro'),
+      button: { label: t('newsletters.choose'), url: preferencesUrl },
       sections: [],
-      footer: { reason: `You subscribed to ${site.title}.`, preferencesUrl, unsubscribeUrl },
+      footer: { reason: t('notice.reason', title), preferencesUrl, unsubscribeUrl },
     };
   } else {
-    subject = `You are already subscribed to ${site.title}`;
+    subject = t('notice.already.subject', title);
     doc = {
-      preheader: 'Nothing to do.',
-      heading: 'You are already subscribed',
-      intro: 'Someone, hopefully you, tried to subscribe this address again. It already gets our newsletter; you can change which ones below.',
-      button: { label: 'Choose your newsletters', url: preferencesUrl },
+      preheader: t('notice.already.preheader'),
+      heading: t('notice.already.heading'),
+      intro: t('notice.already.intro'),
+      button: { label: t('newsletters.choose'), url: preferencesUrl },
       sections: [],
-      footer: { reason: `You subscribed to ${site.title}.`, preferencesUrl, unsubscribeUrl },
+      footer: { reason: t('notice.reason', title), preferencesUrl, unsubscribeUrl },
     };
   }
   const rendered = await deps.renderer.render(subject, doc, await deps.newsletters.branding());

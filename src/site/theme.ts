@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Eta } from 'eta';
+import { loadCatalogs, textDirection, translator, type Translate } from '../i18n/index.js';
 import type { SiteSettings } from '../settings/index.js';
 import { formatDate, joinNames } from './format.js';
 import { pageMeta } from './page.js';
@@ -61,10 +62,26 @@ export function loadTheme(themeDir: string = defaultThemeDir, publicUrl = '') {
   rememberPaths(eta);
   const cssFile = path.join(themeDir, 'style.css');
   const css = fs.existsSync(cssFile) ? minifyCss(fs.readFileSync(cssFile, 'utf8')) : '';
-  const h = { formatDate, joinNames, absoluteUrl: (p: string) => absoluteUrl(publicUrl, p) };
+  const catalogs = loadCatalogs(themeDir);
+  const toAbsolute = (p: string) => absoluteUrl(publicUrl, p);
+  type Helpers = { formatDate: typeof formatDate; joinNames: typeof joinNames; absoluteUrl: typeof toAbsolute; t: Translate; dir: 'ltr' | 'rtl' };
+  const helpers = new Map<string, Helpers>();
+  /** The template helpers in one locale: `t` for its messages, `dir` for its writing direction. */
+  const helpersFor = (locale: string): Helpers => {
+    let found = helpers.get(locale);
+    if (!found) {
+      found = { formatDate, joinNames, absoluteUrl: toAbsolute, t: translator(catalogs, locale), dir: textDirection(locale) };
+      helpers.set(locale, found);
+    }
+    return found;
+  };
   const colours = new Map<string, { accentDark: string; favicon: string }>();
   return {
     dir: themeDir,
+    /** The theme's messages in a locale, for the words routes put around templates (page titles). */
+    translate(locale: string): Translate {
+      return helpersFor(locale).t;
+    },
     /** Renders a template; gated bodies the reader may not read never reach it (see themeData). */
     render(template: string, data: { site?: SiteSettings; description?: string; [field: string]: unknown }): string {
       const site = data.site;
@@ -74,7 +91,7 @@ export function loadTheme(themeDir: string = defaultThemeDir, publicUrl = '') {
         colours.set(`${site.accentColor}|${site.title}`, look);
       }
       return eta.render(`/${template}`, {
-        h,
+        h: helpersFor(site?.locale ?? 'en'),
         css,
         publicUrl,
         jsonLd: '',

@@ -89,13 +89,14 @@ describe('the other admin screens in the browser', () => {
     await page.getByLabel('Title').fill('Hysteria Magazine');
     await page.getByLabel('Footer line').fill('© 2026 Hysteria');
     await page.getByLabel('Time zone').selectOption('Europe/London');
+    await page.getByLabel('Site language').fill('fr');
     await page.getByRole('button', { name: 'Add link' }).first().click();
     await page.getByLabel('Navigation label 1').fill('Film');
     await page.getByLabel('Navigation address 1').fill('/tag/film/');
     await page.getByRole('button', { name: 'Save settings' }).click();
     await page.getByText('Settings saved.').waitFor();
     const saved = await admin.services.settings.site();
-    expect(saved).toMatchObject({ title: 'Hysteria Magazine', copyright: '© 2026 Hysteria', timezone: 'Europe/London', navigation: [{ label: 'Film', url: '/tag/film/' }] });
+    expect(saved).toMatchObject({ title: 'Hysteria Magazine', copyright: '© 2026 Hysteria', timezone: 'Europe/London', locale: 'fr', navigation: [{ label: 'Film', url: '/tag/film/' }] });
     await expectAccessible(page, 'settings');
     await screenshot(page, 'settings');
 

@@ -26,8 +26,8 @@ export function SettingsPage() {
   const save = async (event: FormEvent) => {
     event.preventDefault();
     try {
-      const { title, description, logoUrl, accentColor, navigation, footerNavigation, copyright, timezone } = settings;
-      setSettings(await updateSettings({ title, description, logoUrl, accentColor, navigation, footerNavigation, copyright, timezone }));
+      const { title, description, logoUrl, accentColor, navigation, footerNavigation, copyright, timezone, locale } = settings;
+      setSettings(await updateSettings({ title, description, logoUrl, accentColor, navigation, footerNavigation, copyright, timezone, locale }));
       setProblem(null);
       announce('Settings saved.');
     } catch (err) {
@@ -57,6 +57,7 @@ export function SettingsPage() {
           <SelectField label="Time zone" value={settings.timezone} onChange={(e) => set({ timezone: e.target.value })} error={field('timezone')}>
             {(zones.includes(settings.timezone) ? zones : [settings.timezone, ...zones]).map((z) => <option key={z} value={z}>{z}</option>)}
           </SelectField>
+          <TextField label="Site language" value={settings.locale} onChange={(e) => set({ locale: e.target.value })} error={field('locale')} hint="A language tag: en, de, fr, es, pt ship with the theme; others (ar, he…) read the theme's locales folder." />
         </div>
         <NavigationEditor legend="Navigation" items={settings.navigation} onChange={(navigation) => set({ navigation })} error={field('navigation')} />
         <NavigationEditor legend="Footer links" items={settings.footerNavigation} onChange={(footerNavigation) => set({ footerNavigation })} error={field('footerNavigation')} />
