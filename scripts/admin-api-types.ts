@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import openapiTS, { astToString } from 'openapi-typescript';
+import openapiTS, { astToString, type OpenAPI3 } from 'openapi-typescript';
 import { pino } from 'pino';
 import { buildApp } from '../src/app.js';
 import { openStore } from '../src/db/client.js';
@@ -21,7 +21,7 @@ export const schemaFile = path.resolve(import.meta.dirname, '../web/admin/src/ap
 const banner = '/* Generated from /admin/api/openapi.json by `npm run api:types`; do not edit by hand. */\n\n';
 
 /** The OpenAPI document of the admin API, from the app built in memory (it never listens). */
-export async function adminApiDocument(): Promise<Record<string, unknown>> {
+export async function adminApiDocument(): Promise<OpenAPI3> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'masthead-api-types-'));
   const store = openStore({ kind: 'sqlite', file: ':memory:' });
   const logger = pino({ level: 'silent' });
@@ -32,7 +32,7 @@ export async function adminApiDocument(): Promise<Record<string, unknown>> {
     try {
       const answer = await app.inject({ method: 'GET', url: '/admin/api/openapi.json' });
       if (answer.statusCode !== 200) throw new Error(`The OpenAPI document answered ${answer.statusCode}.`);
-      return answer.json();
+      return answer.json<OpenAPI3>();
     } finally {
       await app.close();
       await services.runner.stop();
@@ -46,7 +46,7 @@ export async function adminApiDocument(): Promise<Record<string, unknown>> {
 /** The text of schema.d.ts for the current admin API. */
 export async function adminApiTypes(): Promise<string> {
   const document = await adminApiDocument();
-  const ast = await openapiTS(document as Parameters<typeof openapiTS>[0], { alphabetize: true });
+  const ast = await openapiTS(document, { alphabetize: true });
   return banner + astToString(ast);
 }
 

@@ -5,7 +5,7 @@
  */
 export type { StaffRole, StaffUser } from '../../../../src/staff/user.types';
 export { staffRoles } from '../../../../src/staff/user.types';
-export type { Post, PostFormat, PostStatus, Visibility, FeatureImage } from '../../../../src/content/post.types';
+export type { PostFormat, PostStatus, Visibility, FeatureImage } from '../../../../src/content/post.types';
 export { postFormats } from '../../../../src/content/post.types';
 export type { Tag, Author } from '../../../../src/content/taxonomy.types';
 export type { WorkType, CreditRole, PersonSummary, Work, Review } from '../../../../src/reviews/work.types';
@@ -14,6 +14,16 @@ export type { MediaItem } from '../../../../src/media/media.types';
 export type { RevisionRow as Revision } from '../../../../src/editorial/revision.repository';
 export type { SiteSettings } from '../../../../src/settings/settings.schema';
 import type { SiteSettings } from '../../../../src/settings/settings.schema';
+import type { paths } from './schema';
+
+type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
+type Success<O> = O extends { responses: { 200: { content: { 'application/json': infer J } } } }
+  ? J
+  : O extends { responses: { 201: { content: { 'application/json': infer J } } } }
+    ? J
+    : never;
+/** What an endpoint of the admin API answers when it succeeds, as its OpenAPI document says. */
+export type Answer<P extends keyof paths, M extends Method & keyof paths[P]> = Success<paths[P][M]>;
 import type { CreditRole, WorkType } from '../../../../src/reviews/work.types';
 import type { PostFormat, Visibility } from '../../../../src/content/post.types';
 
@@ -59,3 +69,6 @@ export interface PostInput {
 }
 
 export type NavigationItem = SiteSettings['navigation'][number];
+
+/** A post or page as the admin API answers it. */
+export type Post = Answer<'/admin/api/posts/{id}', 'get'>['post'];
