@@ -52,6 +52,7 @@ describe('admin lists in the browser when answers arrive out of order', () => {
     await admin.services.posts.create({ title: 'Bravo dispatch', authors: [boss.authorSlug] });
     await admin.services.members.add({ email: 'alpha.reader@example.com' });
     await admin.services.members.add({ email: 'bravo.reader@example.com' });
+    await admin.services.subscribers.importCsv(Buffer.from('email\nalpha.list@example.com\nbravo.list@example.com\n'));
   });
   afterAll(() => admin.close());
 
@@ -82,6 +83,22 @@ describe('admin lists in the browser when answers arrive out of order', () => {
     await expect.poll(() => rows.allTextContents()).toEqual(['bravo.reader@example.com']);
     await held.release();
     expect(await rows.allTextContents()).toEqual(['bravo.reader@example.com']);
+    await context.close();
+  });
+
+  it('shows the answer to the newest subscriber search even when an older one comes back later', async () => {
+    const { context, page } = await admin.openAdmin();
+    await signIn(page, boss);
+    await page.getByRole('link', { name: 'Newsletter', exact: true }).click();
+    await page.getByRole('navigation', { name: 'Newsletter' }).getByRole('link', { name: 'Subscribers' }).click();
+    const addresses = page.getByRole('table', { name: /Subscribers/ }).locator('tbody tr td:first-child');
+    await expect.poll(() => addresses.allTextContents()).toContain('alpha.list@example.com');
+    const held = await holdFirstSearch(page, '/admin/api/newsletter/subscribers', 'alpha');
+    await search(page, 'Filter subscribers', 'alpha');
+    await search(page, 'Filter subscribers', 'bravo');
+    await expect.poll(() => addresses.allTextContents()).toEqual(['bravo.list@example.com']);
+    await held.release();
+    expect(await addresses.allTextContents()).toEqual(['bravo.list@example.com']);
     await context.close();
   });
 });

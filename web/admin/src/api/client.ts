@@ -28,6 +28,7 @@ let csrfToken: string | null = null;
 /** Waiters for a fresh sign-in: requests that met a 401 resume once the person signs in again. */
 let reauth: Promise<void> | null = null;
 let askToSignIn: (() => Promise<void>) | null = null;
+let changed: (() => void) | null = null;
 
 export function setCsrfToken(token: string | null): void {
   csrfToken = token;
@@ -39,6 +40,14 @@ export function setCsrfToken(token: string | null): void {
  */
 export function onSessionExpired(handler: () => Promise<void>): void {
   askToSignIn = handler;
+}
+
+/**
+ * Called by the query cache: after any change the server accepted (every request but GET and
+ * HEAD), what the app read before may be out of date, whichever screen made the change.
+ */
+export function onChanged(listener: () => void): void {
+  changed = listener;
 }
 
 const base = '/admin/api';
@@ -63,8 +72,10 @@ export interface RequestOptions {
  */
 async function send(outgoing: Request, noReauth: boolean): Promise<Response> {
   const spare = outgoing.clone();
-  if (outgoing.method !== 'GET' && outgoing.method !== 'HEAD' && csrfToken) outgoing.headers.set('x-csrf-token', csrfToken);
+  const changes = outgoing.method !== 'GET' && outgoing.method !== 'HEAD';
+  if (changes && csrfToken) outgoing.headers.set('x-csrf-token', csrfToken);
   const response = await fetch(outgoing);
+  if (changes && response.ok) changed?.();
   if (response.status !== 401 || noReauth || !askToSignIn) return response;
   reauth ??= askToSignIn().finally(() => {
     reauth = null;

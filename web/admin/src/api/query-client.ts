@@ -1,5 +1,5 @@
 import { QueryClient } from '@tanstack/react-query';
-import { ApiError } from './client';
+import { ApiError, onChanged } from './client';
 
 /** Reads whose failure another try may cure: the network or the server, never a refusal (4xx). */
 function worthRetrying(failures: number, error: unknown): boolean {
@@ -8,13 +8,20 @@ function worthRetrying(failures: number, error: unknown): boolean {
 }
 
 /**
- * The one cache of the admin app's reads. Queries are GETs, so they may be retried; changes
- * (mutations) are sent once and invalidate the reads they touch. A query whose screen moved on
- * (another search, another page) has its request aborted, so a late answer never shows.
+ * The one cache of the admin app's reads. Queries are GETs, so they may be retried; changes are
+ * sent once. A query whose screen moved on (another search, another page) has its request
+ * aborted, so a late answer never shows.
  */
 export const queryClient = new QueryClient({
   defaultOptions: {
-    queries: { retry: worthRetrying, refetchOnWindowFocus: false, staleTime: 5_000 },
+    queries: { retry: worthRetrying, refetchOnWindowFocus: false },
     mutations: { retry: false },
   },
+});
+
+// After any change: what is on screen is read again, and what is not is forgotten, so a screen
+// opened later never shows a list from before the change while its own read is on the way.
+onChanged(() => {
+  queryClient.removeQueries({ type: 'inactive' });
+  void queryClient.invalidateQueries({ type: 'active' });
 });

@@ -7634,8 +7634,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             settings: {
-                                /** @default #b3261e */
-                                accentColor: unknown;
+                                accentColor: string;
                                 /** @default  */
                                 copyright: string;
                                 /** @default An independent magazine. */
@@ -7764,8 +7763,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             settings: {
-                                /** @default #b3261e */
-                                accentColor: unknown;
+                                accentColor: string;
                                 /** @default  */
                                 copyright: string;
                                 /** @default An independent magazine. */

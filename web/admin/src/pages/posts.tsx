@@ -1,4 +1,4 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { describeError } from '../api/client';
 import { bulkAction, PAGE_SIZE, postList, type BulkAction, type PostFilter } from '../api/posts';
@@ -27,17 +27,12 @@ export function PostsPage({ type }: { type: 'post' | 'page' }) {
   const [selected, setSelected] = useState<Set<number>>(new Set());
   const [action, setAction] = useState<BulkAction>('publish');
   const [results, setResults] = useState<ItemResult[] | null>(null);
-  const queries = useQueryClient();
   // Only the answer for the current filter shows: a request for an earlier one is aborted.
   const listed = useQuery({ ...postList(filter), placeholderData: keepPreviousData });
   const list = listed.data;
   const error = listed.error ? describeError(listed.error) : null;
   const tags = useQuery(tagList).data ?? [];
   const authors = useQuery(authorList).data ?? [];
-  const bulk = useMutation({
-    mutationFn: (run: { action: BulkAction; ids: number[] }) => bulkAction(run.action, run.ids),
-    onSettled: () => queries.invalidateQueries({ queryKey: ['posts'] }),
-  });
 
   const set = (patch: Partial<PostFilter>) => {
     setSelected(new Set());
@@ -57,7 +52,7 @@ export function PostsPage({ type }: { type: 'post' | 'page' }) {
     const titles = new Map(posts.map((p) => [p.id, p.title]));
     let outcome: ItemResult[];
     try {
-      outcome = (await bulk.mutateAsync({ action, ids: [...selected] })).map((r) => ({
+      outcome = (await bulkAction(action, [...selected])).map((r) => ({
         id: r.id,
         title: titles.get(r.id) ?? `#${r.id}`,
         ok: r.ok,
