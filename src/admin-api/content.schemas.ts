@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { siteSettingsSchema } from '../settings/index.js';
 import { postFormats, postStatuses, tagVisibilities, visibilities, type PostFormat } from '../content/index.js';
 import { creditRoles, workTypes, type CreditRole, type WorkType } from '../reviews/index.js';
 
@@ -77,3 +78,6 @@ export const postOut = z.object({
 });
 
 export const postEnvelope = z.object({ post: postOut });
+
+/** Site settings as stored and answered (the accent colour already checked and lower-cased). */
+export const siteSettingsEnvelope = z.object({ settings: siteSettingsSchema.extend({ accentColor: z.string() }) });

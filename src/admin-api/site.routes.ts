@@ -6,7 +6,7 @@ import { creditRoles, workTypes } from '../reviews/index.js';
 import { siteSettingsSchema, type SettingsService } from '../settings/index.js';
 import { authorize } from '../staff/index.js';
 import type { EndpointRegistry } from './endpoint.js';
-import { authorOut, personOut, tagOut, workOut } from './content.schemas.js';
+import { authorOut, personOut, siteSettingsEnvelope, tagOut, workOut } from './content.schemas.js';
 
 const slugParams = z.object({ slug: slugSchema }).strict();
 const suggestQuery = z
@@ -132,7 +132,7 @@ export function siteRoutes(api: EndpointRegistry, { taxonomy, settings, editoria
     summary: 'Site settings',
     tag: 'settings',
     access: 'staff',
-    response: z.object({ settings: siteSettingsSchema }),
+    response: siteSettingsEnvelope,
     handler: async () => ({ settings: await settings.site() }),
   });
 
@@ -144,7 +144,7 @@ export function siteRoutes(api: EndpointRegistry, { taxonomy, settings, editoria
     access: 'staff',
     body: z.record(z.string(), z.unknown()),
     bodyDoc: z.object(siteSettingsSchema.shape).partial(),
-    response: z.object({ settings: siteSettingsSchema }),
+    response: siteSettingsEnvelope,
     handler: async ({ body, staff }) => {
       authorize(staff, { do: 'settings.manage' });
       return { settings: await settings.updateSite(body) };

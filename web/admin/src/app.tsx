@@ -1,5 +1,6 @@
 import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { onSessionExpired } from './api/client';
+import { queryClient } from './api/query-client';
 import { lookUpSession, signOut, type Session } from './api/session';
 import { Announcer } from './components/announcer';
 import { SignInDialog } from './components/sign-in-dialog';
@@ -87,7 +88,7 @@ export function App() {
             <button
               type="button"
               className="link-button"
-              onClick={() => void signOut().then(() => { setState({ kind: 'signed-out', setup: false }); navigate('/', { replace: true }); })}
+              onClick={() => void signOut().then(() => { queryClient.clear(); setState({ kind: 'signed-out', setup: false }); navigate('/', { replace: true }); })}
             >
               Sign out
             </button>

@@ -1,3 +1,6 @@
+import createClient from 'openapi-fetch';
+import type { paths } from './schema';
+
 /** One field-level problem the server reported. */
 export interface FieldError {
   field: string;
@@ -25,6 +28,7 @@ let csrfToken: string | null = null;
 /** Waiters for a fresh sign-in: requests that met a 401 resume once the person signs in again. */
 let reauth: Promise<void> | null = null;
 let askToSignIn: (() => Promise<void>) | null = null;
+let changed: (() => void) | null = null;
 
 export function setCsrfToken(token: string | null): void {
   csrfToken = token;
@@ -36,6 +40,14 @@ export function setCsrfToken(token: string | null): void {
  */
 export function onSessionExpired(handler: () => Promise<void>): void {
   askToSignIn = handler;
+}
+
+/**
+ * Called by the query cache: after any change the server accepted (every request but GET and
+ * HEAD), what the app read before may be out of date, whichever screen made the change.
+ */
+export function onChanged(listener: () => void): void {
+  changed = listener;
 }
 
 const base = '/admin/api';
@@ -54,15 +66,60 @@ export interface RequestOptions {
   keepalive?: boolean;
 }
 
+/**
+ * Sends one request to the admin API with the session's CSRF header; on 401 it waits for the
+ * person to sign in again and sends it once more (with the new token).
+ */
+async function send(outgoing: Request, noReauth: boolean): Promise<Response> {
+  const spare = outgoing.clone();
+  const changes = outgoing.method !== 'GET' && outgoing.method !== 'HEAD';
+  if (changes && csrfToken) outgoing.headers.set('x-csrf-token', csrfToken);
+  const response = await fetch(outgoing);
+  if (changes && response.ok) changed?.();
+  if (response.status !== 401 || noReauth || !askToSignIn) return response;
+  reauth ??= askToSignIn().finally(() => {
+    reauth = null;
+  });
+  await reauth;
+  return send(spare, noReauth);
+}
+
+/** The error the server described in a failed answer (its body already read). */
+function failure(response: Response, data: unknown): ApiError {
+  const error = (data as { error?: { code?: string; message?: string; fields?: FieldError[] } } | null)?.error;
+  return new ApiError(
+    response.status,
+    error?.code ?? 'HTTP_' + response.status,
+    error?.message ?? `The server answered ${response.status} ${response.statusText}.`,
+    error?.fields ?? [],
+  );
+}
+
+/**
+ * The typed client for the admin API: paths, parameters and answers come from the OpenAPI
+ * document (schema.d.ts). Pass the AbortSignal a query gets so a stale request is cancelled.
+ */
+export const api = createClient<paths>({
+  headers: { accept: 'application/json' },
+  credentials: 'same-origin',
+  fetch: (outgoing) => send(outgoing, false),
+});
+
+/** The data of a successful answer from `api`, or the ApiError the server answered. */
+export async function answer<T>(pending: Promise<{ data?: T; error?: unknown; response: Response }>): Promise<T> {
+  const { data, error, response } = await pending;
+  if (!response.ok) throw failure(response, error ?? null);
+  return data as T;
+}
+
 export async function request<T>(method: string, path: string, body?: unknown, options: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
-  if (method !== 'GET' && method !== 'HEAD' && csrfToken) headers['x-csrf-token'] = csrfToken;
   let payload: BodyInit | undefined = options.raw;
   if (body !== undefined && payload === undefined) {
     headers['content-type'] = 'application/json';
     payload = JSON.stringify(body);
   }
-  const response = await fetch(base + path, {
+  const outgoing = new Request(base + path, {
     method,
     headers,
     body: payload,
@@ -70,13 +127,7 @@ export async function request<T>(method: string, path: string, body?: unknown, o
     signal: options.signal,
     keepalive: options.keepalive,
   });
-  if (response.status === 401 && !options.noReauth && askToSignIn) {
-    reauth ??= askToSignIn().finally(() => {
-      reauth = null;
-    });
-    await reauth;
-    return request<T>(method, path, body, options);
-  }
+  const response = await send(outgoing, options.noReauth ?? false);
   if (response.status === 204) return undefined as T;
   const text = await response.text();
   let data: unknown = null;
@@ -85,15 +136,7 @@ export async function request<T>(method: string, path: string, body?: unknown, o
   } catch {
     data = null;
   }
-  if (!response.ok) {
-    const error = (data as { error?: { code?: string; message?: string; fields?: FieldError[] } } | null)?.error;
-    throw new ApiError(
-      response.status,
-      error?.code ?? 'HTTP_' + response.status,
-      error?.message ?? `The server answered ${response.status} ${response.statusText}.`,
-      error?.fields ?? [],
-    );
-  }
+  if (!response.ok) throw failure(response, data);
   return data as T;
 }
 
@@ -105,6 +148,13 @@ export function query(params: Record<string, string | number | boolean | undefin
   }
   const text = search.toString();
   return text ? `?${text}` : '';
+}
+
+/** The parameters that are set: empty text, undefined and null are left out of the query string. */
+export function present<T extends Record<string, unknown>>(params: T): { [K in keyof T]?: Exclude<T[K], '' | null> } {
+  return Object.fromEntries(Object.entries(params).filter(([, value]) => value !== undefined && value !== null && value !== '')) as {
+    [K in keyof T]?: Exclude<T[K], '' | null>;
+  };
 }
 
 /** A message fit to show a person for any error. */

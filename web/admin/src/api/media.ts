@@ -1,4 +1,5 @@
-import { query, request } from './client';
+import { queryOptions } from '@tanstack/react-query';
+import { answer, api, request } from './client';
 import type { MediaItem } from './types';
 
 export interface MediaText {
@@ -9,8 +10,11 @@ export interface MediaText {
 
 type One = { media: MediaItem };
 
-export const listMedia = (q = '') =>
-  request<{ media: MediaItem[] }>('GET', `/media${query({ q, limit: 100 })}`).then((r) => r.media);
+/** The newest images of the library. */
+export const mediaLibrary = queryOptions({
+  queryKey: ['media'],
+  queryFn: ({ signal }) => answer(api.GET('/admin/api/media', { params: { query: { limit: 100 } }, signal })).then((r) => r.media),
+});
 
 /** Uploads one image with its text; the server checks type, size and content and says why it refuses. */
 export function uploadMedia(file: File, text: MediaText): Promise<MediaItem> {

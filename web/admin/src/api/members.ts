@@ -1,13 +1,24 @@
 /**
- * Memberships and print issues in the admin API (`/admin/api/members/…`). Records are the
- * server's own types, imported type-only.
+ * Memberships and print issues in the admin API (`/admin/api/members/…`), typed by its OpenAPI
+ * document.
  */
-import type { Billing, Member, MemberDetail, Plan, PlanTier, Subscription, SubscriptionStatus } from '../../../../src/members/member.types';
-import type { FulfilmentItem, PrintIssue } from '../../../../src/print/print.types';
-import { query, request } from './client';
+import { queryOptions } from '@tanstack/react-query';
+import { answer, api, present, request } from './client';
+import { everyOf, type Answer } from './types';
 
-export type { Billing, Member, MemberDetail, Plan, PlanTier, Subscription, SubscriptionStatus, FulfilmentItem, PrintIssue };
-export { planTiers, subscriptionStatuses } from '../../../../src/members/member.types';
+export type Plan = Answer<'/admin/api/members/plans', 'get'>['plans'][number];
+export type PlanTier = Plan['tier'];
+export type MemberList = Answer<'/admin/api/members', 'get'>;
+export type Member = MemberList['members'][number];
+export type Subscription = Member['subscriptions'][number];
+export type SubscriptionStatus = Subscription['status'];
+export type Billing = Subscription['billing'];
+export type MemberDetail = Answer<'/admin/api/members/{id}', 'get'>;
+export type PrintIssue = Answer<'/admin/api/members/print-issues/{id}', 'get'>;
+export type FulfilmentItem = Answer<'/admin/api/members/print-issues/{id}/fulfilment', 'get'>['items'][number];
+
+export const planTiers = everyOf<PlanTier>()('free', 'digital', 'print');
+export const subscriptionStatuses = everyOf<SubscriptionStatus>()('active', 'past_due', 'lapsed', 'canceled', 'expired');
 
 type Price = number | string | null;
 /**
@@ -22,6 +33,10 @@ export type PlanInput = Omit<Plan, 'id' | 'slug' | 'currencyDigits' | 'monthlyCe
 };
 
 export const listPlans = () => request<{ plans: Plan[] }>('GET', '/members/plans').then((r) => r.plans);
+export const planList = queryOptions({
+  queryKey: ['plans'],
+  queryFn: ({ signal }) => answer(api.GET('/admin/api/members/plans', { signal })).then((r) => r.plans),
+});
 export const createPlan = (input: PlanInput) => request<Plan>('POST', '/members/plans', input);
 export const updatePlan = (id: number, input: PlanInput) => request<Plan>('PUT', `/members/plans/${id}`, input);
 export const deletePlan = (id: number) => request<void>('DELETE', `/members/plans/${id}`);
@@ -33,10 +48,12 @@ export interface MemberFilter {
   offset?: number;
 }
 export const MEMBERS_PAGE = 50;
-export type MemberRow = Member & { subscriptions: Subscription[] };
-
-export const listMembers = (filter: MemberFilter) =>
-  request<{ members: MemberRow[]; total: number }>('GET', `/members${query({ ...filter, limit: MEMBERS_PAGE })}`);
+/** One page of members for a filter; the request is aborted when the screen asks for another. */
+export const memberList = (filter: MemberFilter) =>
+  queryOptions({
+    queryKey: ['members', 'list', filter],
+    queryFn: ({ signal }) => answer(api.GET('/admin/api/members', { params: { query: present({ ...filter, limit: MEMBERS_PAGE }) }, signal })),
+  });
 
 export const getMember = (id: number) => request<MemberDetail>('GET', `/members/${id}`);
 

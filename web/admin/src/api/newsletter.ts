@@ -1,4 +1,6 @@
-import { query, request } from './client';
+import { queryOptions } from '@tanstack/react-query';
+import { answer, api, present, query, request } from './client';
+import { everyOf, type Answer } from './types';
 
 export interface NewsletterStatus {
   delivery: 'smtp' | 'outbox';
@@ -10,15 +12,16 @@ export interface NewsletterStatus {
   nextDigest: string;
 }
 
-export type { Newsletter, Subscriber, SubscriberStatus, ImportReport, GrowthPoint } from '../../../../src/subscribers/subscriber.types';
-export { subscriberStatuses } from '../../../../src/subscribers/subscriber.types';
-export type { Digest } from '../../../../src/newsletter/digest.types';
-export type { SendReport } from '../../../../src/newsletter/send.types';
-export type { NewsletterSettings } from '../../../../src/newsletter/newsletter.settings';
-import type { Newsletter, Subscriber, SubscriberStatus, ImportReport, GrowthPoint } from '../../../../src/subscribers/subscriber.types';
-import type { Digest } from '../../../../src/newsletter/digest.types';
-import type { SendReport } from '../../../../src/newsletter/send.types';
-import type { NewsletterSettings } from '../../../../src/newsletter/newsletter.settings';
+export type Newsletter = Answer<'/admin/api/newsletter/newsletters', 'get'>['newsletters'][number];
+export type Subscriber = Answer<'/admin/api/newsletter/subscribers', 'get'>['subscribers'][number];
+export type SubscriberStatus = Subscriber['status'];
+export type ImportReport = Answer<'/admin/api/newsletter/subscribers/import', 'post'>;
+export type GrowthPoint = Answer<'/admin/api/newsletter/subscribers/growth', 'get'>['points'][number];
+export type Digest = Answer<'/admin/api/newsletter/digests/{id}', 'get'>;
+export type SendReport = Answer<'/admin/api/newsletter/sends/{id}', 'get'>;
+export type NewsletterSettings = Answer<'/admin/api/newsletter/settings', 'get'>;
+
+export const subscriberStatuses = everyOf<SubscriberStatus>()('pending', 'confirmed', 'unsubscribed', 'bounced', 'complained');
 
 /** One piece of a digest as the API answers it. */
 export type DigestItem = Digest['items'][number];
@@ -34,6 +37,10 @@ export const updateSettings = (patch: Partial<Omit<NewsletterSettings, 'digest'>
   request<NewsletterSettings>('PATCH', `${base}/settings`, patch);
 
 export const listNewsletters = () => request<{ newsletters: Newsletter[] }>('GET', `${base}/newsletters`).then((r) => r.newsletters);
+export const newsletterList = queryOptions({
+  queryKey: ['newsletters'],
+  queryFn: ({ signal }) => answer(api.GET('/admin/api/newsletter/newsletters', { signal })).then((r) => r.newsletters),
+});
 export const createNewsletter = (input: Omit<Newsletter, 'id'>) => request<Newsletter>('POST', `${base}/newsletters`, input);
 export const updateNewsletter = (slug: string, patch: Partial<Omit<Newsletter, 'id' | 'slug'>>) =>
   request<Newsletter>('PATCH', `${base}/newsletters/${encodeURIComponent(slug)}`, patch);
@@ -46,8 +53,12 @@ export interface SubscriberFilter {
   offset?: number;
 }
 
-export const listSubscribers = (filter: SubscriberFilter) =>
-  request<{ subscribers: Subscriber[]; total: number }>('GET', `${base}/subscribers${query({ ...filter })}`);
+/** One page of subscribers for a filter; the request is aborted when the screen asks for another. */
+export const subscriberList = (filter: SubscriberFilter) =>
+  queryOptions({
+    queryKey: ['subscribers', 'list', filter],
+    queryFn: ({ signal }) => answer(api.GET('/admin/api/newsletter/subscribers', { params: { query: present({ ...filter }) }, signal })),
+  });
 export const subscriberGrowth = (from: string, to: string) =>
   request<{ points: GrowthPoint[] }>('GET', `${base}/subscribers/growth${query({ from, to })}`).then((r) => r.points);
 export const exportUrl = `/admin/api${base}/subscribers/export.csv`;

@@ -1,5 +1,6 @@
-import { query, request } from './client';
-import type { Post, PostFormat, PostInput, PostStatus, Revision } from './types';
+import { queryOptions } from '@tanstack/react-query';
+import { answer, api, present, request } from './client';
+import type { Answer, Post, PostFormat, PostInput, PostStatus, Revision } from './types';
 
 export const PAGE_SIZE = 20;
 
@@ -14,10 +15,7 @@ export interface PostFilter {
   limit?: number;
 }
 
-export interface PostList {
-  posts: Post[];
-  page: { total: number; limit: number; offset: number };
-}
+export type PostList = Answer<'/admin/api/posts', 'get'>;
 
 export type BulkAction = 'publish' | 'unpublish' | 'delete' | 'restore';
 export interface BulkResult {
@@ -29,7 +27,12 @@ export interface BulkResult {
 
 type One = { post: Post };
 
-export const listPosts = (filter: PostFilter) => request<PostList>('GET', `/posts${query({ limit: PAGE_SIZE, ...filter })}`);
+/** One page of posts for a filter; the request is aborted when the screen asks for another. */
+export const postList = (filter: PostFilter) =>
+  queryOptions({
+    queryKey: ['posts', 'list', filter],
+    queryFn: ({ signal }) => answer(api.GET('/admin/api/posts', { params: { query: present({ limit: PAGE_SIZE, ...filter }) }, signal })),
+  });
 export const getPost = (id: number) => request<One>('GET', `/posts/${id}`).then((r) => r.post);
 export const createPost = (input: PostInput) => request<One>('POST', '/posts', input).then((r) => r.post);
 

@@ -1,12 +1,11 @@
-import { query, request } from './client';
+import { queryOptions } from '@tanstack/react-query';
+import { answer, api } from './client';
+import type { Answer } from './types';
 
-export interface DashboardStats {
-  /** One entry per week (starting Monday, UTC), oldest first; pieces published per section slug. */
-  publishedPerWeek: Array<{ weekStart: string; total: number; bySection: Record<string, number> }>;
-  /** The most viewed pieces since `viewsSince`, by cookieless view counts. */
-  topPosts: Array<{ id: number; title: string; slug: string; views: number }>;
-  viewsSince: string;
-}
+/** Pieces published per week by section, and the most read pieces since `viewsSince`. */
+export type DashboardStats = Answer<'/admin/api/dashboard', 'get'>;
 
-export const getDashboard = (options: { weeks?: number; days?: number; top?: number } = {}) =>
-  request<DashboardStats>('GET', `/dashboard${query(options)}`);
+export const dashboardStats = queryOptions({
+  queryKey: ['dashboard'],
+  queryFn: ({ signal }) => answer(api.GET('/admin/api/dashboard', { signal })),
+});

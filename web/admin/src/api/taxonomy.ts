@@ -1,4 +1,5 @@
-import { request } from './client';
+import { queryOptions } from '@tanstack/react-query';
+import { answer, api, request } from './client';
 import type { Author, Tag } from './types';
 
 export interface TagInput {
@@ -18,3 +19,12 @@ export const createTag = (input: TagInput) => request<{ tag: Tag }>('POST', '/ta
 export const replaceTag = (slug: string, input: TagInput) =>
   request<{ tag: Tag }>('PUT', `/tags/${slug}`, input).then((r) => r.tag);
 export const listAuthors = () => request<{ authors: Author[] }>('GET', '/authors').then((r) => r.authors);
+
+export const tagList = queryOptions({
+  queryKey: ['tags'],
+  queryFn: ({ signal }) => answer(api.GET('/admin/api/tags', { signal })).then((r) => r.tags),
+});
+export const authorList = queryOptions({
+  queryKey: ['authors'],
+  queryFn: ({ signal }) => answer(api.GET('/admin/api/authors', { signal })).then((r) => r.authors),
+});

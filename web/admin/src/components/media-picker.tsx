@@ -1,18 +1,19 @@
-import { useEffect, useRef, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useEffect, useRef } from 'react';
 import { describeError } from '../api/client';
-import { listMedia } from '../api/media';
+import { mediaLibrary } from '../api/media';
 import type { MediaItem } from '../api/types';
 import { MediaUploader } from './media-uploader';
 
 /** A dialog to reuse an image from the library or upload a new one. */
 export function MediaPicker({ onChoose, onClose }: { onChoose: (item: MediaItem) => void; onClose: () => void }) {
   const dialog = useRef<HTMLDialogElement>(null);
-  const [items, setItems] = useState<MediaItem[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const library = useQuery(mediaLibrary);
+  const items = library.data;
+  const error = library.error ? describeError(library.error) : null;
 
   useEffect(() => {
     dialog.current?.showModal();
-    listMedia().then(setItems, (err: unknown) => setError(describeError(err)));
   }, []);
 
   return (

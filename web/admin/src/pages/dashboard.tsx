@@ -1,9 +1,10 @@
-import { useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
 import { describeError } from '../api/client';
-import { listPosts } from '../api/posts';
-import { getDashboard, type DashboardStats } from '../api/stats';
+import { postList } from '../api/posts';
+import { dashboardStats, type DashboardStats } from '../api/stats';
 import type { Post } from '../api/types';
-import { listTags } from '../api/taxonomy';
+import { tagList } from '../api/taxonomy';
 import { HorizontalBars, StackedBarChart, type StackedSeries } from '../components/charts';
 import { SubscriberGrowth } from './newsletter/subscriber-growth';
 import { Link } from '../router';
@@ -24,18 +25,13 @@ export function weeklySeries(weeks: DashboardStats['publishedPerWeek'], names: M
 
 export function DashboardPage() {
   const staff = useStaff();
-  const [stats, setStats] = useState<DashboardStats | null>(null);
-  const [statsError, setStatsError] = useState<string | null>(null);
-  const [sections, setSections] = useState<Map<string, string>>(new Map());
-  const [drafts, setDrafts] = useState<Post[]>([]);
-  const [scheduled, setScheduled] = useState<Post[]>([]);
-
-  useEffect(() => {
-    getDashboard().then(setStats, (err: unknown) => setStatsError(describeError(err)));
-    listTags().then((tags) => setSections(new Map(tags.map((t) => [t.slug, t.name]))), () => setSections(new Map()));
-    listPosts({ type: 'post', status: 'draft' }).then((r) => setDrafts(r.posts.slice(0, 5)), () => setDrafts([]));
-    listPosts({ type: 'post', status: 'scheduled' }).then((r) => setScheduled(r.posts.slice(0, 5)), () => setScheduled([]));
-  }, []);
+  const statsQuery = useQuery(dashboardStats);
+  const stats = statsQuery.data;
+  const statsError = statsQuery.error ? describeError(statsQuery.error) : null;
+  const tags = useQuery(tagList).data;
+  const sections = useMemo(() => new Map((tags ?? []).map((t) => [t.slug, t.name])), [tags]);
+  const drafts = useQuery(postList({ type: 'post', status: 'draft' })).data?.posts.slice(0, 5) ?? [];
+  const scheduled = useQuery(postList({ type: 'post', status: 'scheduled' })).data?.posts.slice(0, 5) ?? [];
 
   return (
     <section>

@@ -1,21 +1,20 @@
-import { useEffect, useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { describeError } from '../api/client';
-import { deleteMedia, listMedia, updateMedia } from '../api/media';
+import { deleteMedia, mediaLibrary, updateMedia } from '../api/media';
 import type { MediaItem } from '../api/types';
 import { announce } from '../components/announcer';
 import { MediaUploader } from '../components/media-uploader';
 
 export function MediaPage() {
-  const [items, setItems] = useState<MediaItem[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    listMedia().then(setItems, (err: unknown) => setError(describeError(err)));
-  }, []);
+  const queries = useQueryClient();
+  const library = useQuery(mediaLibrary);
+  const items = library.data;
+  const error = library.error ? describeError(library.error) : null;
 
   const save = async (item: MediaItem, alt: string) => {
     try {
-      const updated = await updateMedia(item.id, { alt, caption: item.caption ?? undefined, credit: item.credit ?? undefined });
-      setItems((list) => list?.map((i) => (i.id === item.id ? updated : i)) ?? null);
+      await updateMedia(item.id, { alt, caption: item.caption ?? undefined, credit: item.credit ?? undefined });
       announce('Alt text saved.');
     } catch (err) {
       announce(describeError(err), { tone: 'error' });
@@ -24,7 +23,6 @@ export function MediaPage() {
   const remove = async (item: MediaItem) => {
     try {
       await deleteMedia(item.id);
-      setItems((list) => list?.filter((i) => i.id !== item.id) ?? null);
       announce(`Deleted ${item.filename}.`);
     } catch (err) {
       announce(describeError(err), { tone: 'error' });
@@ -36,7 +34,8 @@ export function MediaPage() {
       <h1>Media</h1>
       <MediaUploader
         onUploaded={(item) => {
-          setItems((list) => [item, ...(list ?? [])]);
+          // Uploads report their progress, so they go outside the API client: read the library again.
+          void queries.invalidateQueries({ queryKey: mediaLibrary.queryKey });
           announce(`Uploaded ${item.filename}.`);
         }}
       />

@@ -1,8 +1,9 @@
-import { useCallback, useEffect, useState } from 'react';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { describeError } from '../api/client';
-import { bulkAction, listPosts, PAGE_SIZE, type BulkAction, type PostFilter, type PostList } from '../api/posts';
-import { listAuthors, listTags } from '../api/taxonomy';
-import { postFormats, type Author, type Post, type PostFormat, type PostStatus, type Tag } from '../api/types';
+import { bulkAction, PAGE_SIZE, postList, type BulkAction, type PostFilter } from '../api/posts';
+import { authorList, tagList } from '../api/taxonomy';
+import { postFormats, type Post, type PostFormat, type PostStatus } from '../api/types';
 import { announce } from '../components/announcer';
 import { SelectField, TextField } from '../components/field';
 import { Link, navigate } from '../router';
@@ -23,30 +24,15 @@ export function PostsPage({ type }: { type: 'post' | 'page' }) {
   const noun = type === 'post' ? 'Posts' : 'Pages';
   const [filter, setFilter] = useState<PostFilter>({ type });
   const [search, setSearch] = useState('');
-  const [list, setList] = useState<PostList | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [tags, setTags] = useState<Tag[]>([]);
-  const [authors, setAuthors] = useState<Author[]>([]);
   const [selected, setSelected] = useState<Set<number>>(new Set());
   const [action, setAction] = useState<BulkAction>('publish');
   const [results, setResults] = useState<ItemResult[] | null>(null);
-
-  const load = useCallback(async () => {
-    try {
-      setList(await listPosts(filter));
-      setError(null);
-    } catch (err) {
-      setError(describeError(err));
-    }
-  }, [filter]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
-  useEffect(() => {
-    void listTags().then(setTags, () => setTags([]));
-    void listAuthors().then(setAuthors, () => setAuthors([]));
-  }, []);
+  // Only the answer for the current filter shows: a request for an earlier one is aborted.
+  const listed = useQuery({ ...postList(filter), placeholderData: keepPreviousData });
+  const list = listed.data;
+  const error = listed.error ? describeError(listed.error) : null;
+  const tags = useQuery(tagList).data ?? [];
+  const authors = useQuery(authorList).data ?? [];
 
   const set = (patch: Partial<PostFilter>) => {
     setSelected(new Set());
@@ -80,7 +66,6 @@ export function PostsPage({ type }: { type: 'post' | 'page' }) {
     setSelected(new Set());
     const failed = outcome.filter((r) => !r.ok).length;
     announce(`${bulkLabels[action]}: ${outcome.length - failed} done, ${failed} failed.`, { tone: failed ? 'error' : 'info' });
-    await load();
   };
 
   return (

@@ -1,6 +1,7 @@
-import { useEffect, useState } from 'react';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { describeError } from '../../api/client';
-import { listMembers, listPlans, MEMBERS_PAGE, subscriptionStatuses, type MemberFilter, type MemberRow, type Plan, type Subscription, type SubscriptionStatus } from '../../api/members';
+import { MEMBERS_PAGE, memberList, planList, subscriptionStatuses, type MemberFilter, type Subscription, type SubscriptionStatus } from '../../api/members';
 import { SelectField, TextField } from '../../components/field';
 import { Link } from '../../router';
 import { formatDate } from '../format';
@@ -21,22 +22,11 @@ export function mainSubscription(subscriptions: Subscription[]): Subscription | 
 export function MembersPage() {
   const [filter, setFilter] = useState<MemberFilter>({});
   const [search, setSearch] = useState('');
-  const [list, setList] = useState<{ members: MemberRow[]; total: number } | null>(null);
-  const [plans, setPlans] = useState<Plan[]>([]);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    listMembers(filter).then(
-      (found) => {
-        setList(found);
-        setError(null);
-      },
-      (err: unknown) => setError(describeError(err)),
-    );
-  }, [filter]);
-  useEffect(() => {
-    listPlans().then(setPlans, () => setPlans([]));
-  }, []);
+  // Only the answer for the current filter shows: a request for an earlier one is aborted.
+  const listed = useQuery({ ...memberList(filter), placeholderData: keepPreviousData });
+  const list = listed.data;
+  const error = listed.error ? describeError(listed.error) : null;
+  const plans = useQuery(planList).data ?? [];
 
   const set = (patch: Partial<MemberFilter>) => setFilter((f) => ({ ...f, ...patch, offset: patch.offset ?? 0 }));
   const offset = filter.offset ?? 0;

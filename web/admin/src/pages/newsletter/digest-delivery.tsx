@@ -1,5 +1,6 @@
-import { useEffect, useState, type FormEvent } from 'react';
-import { listSubscribers, scheduleDigest, sendDigest, sendTest, type Digest } from '../../api/newsletter';
+import { useQuery } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { subscriberList, scheduleDigest, sendDigest, sendTest, type Digest } from '../../api/newsletter';
 import { announce } from '../../components/announcer';
 import { TextField } from '../../components/field';
 import { navigate } from '../../router';
@@ -17,12 +18,8 @@ export function DigestDelivery({ digest, onScheduled }: { digest: Digest; onSche
   const [at, setAt] = useState(toLocalInput(digest.scheduledAt));
   const [problem, setProblem] = useState<FormProblem | null>(null);
   const [asking, setAsking] = useState<Asking | null>(null);
-  const [recipients, setRecipients] = useState<number | null>(null);
+  const recipients = useQuery(subscriberList({ newsletter: digest.newsletter, status: 'confirmed', limit: 1 })).data?.total ?? null;
   const [busy, setBusy] = useState(false);
-
-  useEffect(() => {
-    listSubscribers({ newsletter: digest.newsletter, status: 'confirmed', limit: 1 }).then((r) => setRecipients(r.total), () => setRecipients(null));
-  }, [digest.newsletter]);
 
   const field = (name: string) => problem?.fields?.find((f) => f.field === name)?.message;
   const run = async (work: () => Promise<void>) => {

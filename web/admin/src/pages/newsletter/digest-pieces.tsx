@@ -1,9 +1,11 @@
-import { useEffect, useLayoutEffect, useRef, useState, type DragEvent } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useLayoutEffect, useRef, useState, type DragEvent } from 'react';
 import { describeError } from '../../api/client';
 import type { DigestItem } from '../../api/newsletter';
-import { listPosts } from '../../api/posts';
+import { postList } from '../../api/posts';
 import type { Post } from '../../api/types';
 import { TextField } from '../../components/field';
+import { useDebounced } from '../../components/use-debounced';
 
 type Action = 'up' | 'down' | 'drop';
 
@@ -82,25 +84,11 @@ export function DigestPieces({ items, disabled, onChange }: { items: DigestItem[
 /** Finds published pieces as the editor types and adds the one chosen to the end of the digest. */
 export function AddPiece({ exclude, onAdd }: { exclude: number[]; onAdd: (post: Post) => void }) {
   const [q, setQ] = useState('');
-  const [found, setFound] = useState<Post[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    if (q.trim().length < 2) {
-      setFound(null);
-      return;
-    }
-    const controller = new AbortController();
-    const timer = window.setTimeout(() => {
-      listPosts({ type: 'post', status: 'published', q: q.trim(), limit: 8 })
-        .then((r) => { setFound(r.posts); setError(null); })
-        .catch((err: unknown) => { if (!controller.signal.aborted) setError(describeError(err)); });
-    }, 200);
-    return () => {
-      controller.abort();
-      window.clearTimeout(timer);
-    };
-  }, [q]);
+  const term = useDebounced(q.trim(), 200);
+  const searching = q.trim().length >= 2 && term.length >= 2;
+  const search = useQuery({ ...postList({ type: 'post', status: 'published', q: term, limit: 8 }), enabled: searching });
+  const found = searching ? (search.data?.posts ?? null) : null;
+  const error = searching && search.error ? describeError(search.error) : null;
 
   const shown = found?.filter((p) => !exclude.includes(p.id)) ?? [];
   return (

@@ -1,8 +1,8 @@
+import { useQuery } from '@tanstack/react-query';
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { describeError } from '../../api/client';
 import { listNewsletters, listSends, sendPost, type Newsletter, type SendReport } from '../../api/newsletter';
-import { listPosts } from '../../api/posts';
-import type { Post } from '../../api/types';
+import { postList } from '../../api/posts';
 import { announce } from '../../components/announcer';
 import { HorizontalBars } from '../../components/charts';
 import { SelectField } from '../../components/field';
@@ -78,7 +78,7 @@ function SendCard({ send }: { send: SendReport }) {
 
 /** Emails one published piece to a chosen newsletter. */
 function EmailPostForm({ onStarted }: { onStarted: () => void }) {
-  const [posts, setPosts] = useState<Post[]>([]);
+  const posts = useQuery(postList({ type: 'post', status: 'published', limit: 50 })).data?.posts ?? [];
   const [newsletters, setNewsletters] = useState<Newsletter[]>([]);
   const [slug, setSlug] = useState('');
   const [newsletter, setNewsletter] = useState('');
@@ -86,7 +86,6 @@ function EmailPostForm({ onStarted }: { onStarted: () => void }) {
   const [asking, setAsking] = useState(false);
 
   useEffect(() => {
-    listPosts({ type: 'post', status: 'published', limit: 50 }).then((r) => setPosts(r.posts), () => setPosts([]));
     listNewsletters().then((all) => { setNewsletters(all); setNewsletter((all.find((n) => n.isDefault) ?? all[0])?.slug ?? ''); }, () => setNewsletters([]));
   }, []);
 

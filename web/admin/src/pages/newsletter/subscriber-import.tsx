@@ -5,7 +5,7 @@ import { SelectField } from '../../components/field';
 import { toProblem, type FormProblem } from '../auth-form';
 
 /** Uploads a CSV of confirmed subscribers and shows what was taken and every row that was not. */
-export function ImportForm({ newsletters, onImported }: { newsletters: Newsletter[]; onImported: () => void }) {
+export function ImportForm({ newsletters }: { newsletters: Newsletter[] }) {
   const file = useRef<HTMLInputElement>(null);
   const [newsletter, setNewsletter] = useState('');
   const [report, setReport] = useState<ImportReport | null>(null);
@@ -25,7 +25,6 @@ export function ImportForm({ newsletters, onImported }: { newsletters: Newslette
       setReport(result);
       setProblem(null);
       announce(`Imported ${result.added + result.updated} of ${result.rows} rows; ${result.rejected.length} rejected.`, { tone: result.rejected.length ? 'error' : 'info' });
-      onImported();
     } catch (err) {
       setReport(null);
       setProblem(toProblem(err));

@@ -1,13 +1,13 @@
-import { useCallback, useEffect, useState } from 'react';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { describeError } from '../../api/client';
 import {
   eraseSubscriber,
   exportSubscriber,
   exportUrl,
-  listNewsletters,
-  listSubscribers,
+  newsletterList,
+  subscriberList,
   subscriberStatuses,
-  type Newsletter,
   type Subscriber,
   type SubscriberFilter,
   type SubscriberStatus,
@@ -24,18 +24,12 @@ const PAGE = 25;
 export function SubscribersPage() {
   const [filter, setFilter] = useState<SubscriberFilter>({ limit: PAGE, offset: 0 });
   const [search, setSearch] = useState('');
-  const [list, setList] = useState<{ subscribers: Subscriber[]; total: number } | null>(null);
-  const [newsletters, setNewsletters] = useState<Newsletter[]>([]);
-  const [error, setError] = useState<string | null>(null);
   const [erasing, setErasing] = useState<Subscriber | null>(null);
-
-  const load = useCallback(() => listSubscribers(filter).then((l) => { setList(l); setError(null); }, (err: unknown) => setError(describeError(err))), [filter]);
-  useEffect(() => {
-    void load();
-  }, [load]);
-  useEffect(() => {
-    listNewsletters().then(setNewsletters, () => setNewsletters([]));
-  }, []);
+  // Only the answer for the current filter shows: a request for an earlier one is aborted.
+  const listed = useQuery({ ...subscriberList(filter), placeholderData: keepPreviousData });
+  const list = listed.data;
+  const error = listed.error ? describeError(listed.error) : null;
+  const newsletters = useQuery(newsletterList).data ?? [];
   const set = (patch: Partial<SubscriberFilter>) => setFilter((f) => ({ ...f, ...patch, offset: patch.offset ?? 0 }));
 
   const download = async (subscriber: Subscriber) => {
@@ -56,7 +50,6 @@ export function SubscribersPage() {
     try {
       await eraseSubscriber(subscriber.email);
       announce(`Erased ${subscriber.email}.`);
-      await load();
     } catch (err) {
       announce(describeError(err), { tone: 'error' });
     }
@@ -69,7 +62,7 @@ export function SubscribersPage() {
         <h1>Subscribers</h1>
         <a className="button" href={exportUrl} download>Export all as CSV</a>
       </div>
-      <ImportForm newsletters={newsletters} onImported={() => void load()} />
+      <ImportForm newsletters={newsletters} />
       <form className="filters" role="search" aria-label="Filter subscribers" onSubmit={(e) => { e.preventDefault(); set({ q: search }); }}>
         <TextField label="Search" type="search" value={search} onChange={(e) => setSearch(e.target.value)} hint="Address or name" />
         <SelectField label="Status" value={filter.status ?? ''} onChange={(e) => set({ status: e.target.value as SubscriberStatus | '' })}>
