@@ -1,4 +1,8 @@
-import { stringify } from 'csv-stringify/sync';
+import { createRequire } from 'node:module';
+import type { stringify as Stringify } from 'csv-stringify/sync';
+
+// The writer loads with the first export.
+let stringify: typeof Stringify | undefined;
 
 export type CsvValue = string | number | null;
 
@@ -8,5 +12,6 @@ export type CsvValue = string | number | null;
  * or carriage return, or their full-width forms) is prefixed with ' so it shows as written.
  */
 export function csvRows(rows: CsvValue[][]): string {
+  stringify ??= (createRequire(import.meta.url)('csv-stringify/sync') as { stringify: typeof Stringify }).stringify;
   return stringify(rows, { escape_formulas: true, record_delimiter: 'windows' });
 }

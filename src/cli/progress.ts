@@ -1,4 +1,5 @@
-import cliProgress from 'cli-progress';
+import { createRequire } from 'node:module';
+import type cliProgress from 'cli-progress';
 
 export type ProgressReporter = (done: number, total: number) => void;
 
@@ -8,9 +9,11 @@ export type ProgressReporter = (done: number, total: number) => void;
  */
 export function progress(label: string, stream: NodeJS.WriteStream = process.stderr): { report: ProgressReporter; done(): void } {
   if (stream.isTTY) {
-    const bar = new cliProgress.SingleBar(
+    // The bar's library loads only for a terminal; commands in logs and CI never need it.
+    const bars = createRequire(import.meta.url)('cli-progress') as typeof cliProgress;
+    const bar = new bars.SingleBar(
       { format: `${label} [{bar}] {percentage}% | {value}/{total} | eta {eta_formatted}`, stream, hideCursor: true },
-      cliProgress.Presets.shades_classic,
+      bars.Presets.shades_classic,
     );
     let started = false;
     return {

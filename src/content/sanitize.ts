@@ -1,4 +1,9 @@
-import sanitizeHtml from 'sanitize-html';
+import { createRequire } from 'node:module';
+import type sanitizeHtml from 'sanitize-html';
+
+// sanitize-html brings an HTML parser and PostCSS (~100 files); it loads when a body is first cleaned.
+const require = createRequire(import.meta.url);
+let sanitizer: typeof sanitizeHtml | undefined;
 
 /** Hosts whose players may be embedded in a body. */
 export const embedHosts = ['www.youtube.com', 'www.youtube-nocookie.com', 'player.vimeo.com'];
@@ -56,5 +61,6 @@ const options: sanitizeHtml.IOptions = {
 
 /** Cleans HTML against the body allowlist: no scripts, event handlers, styles or dangerous URLs survive. */
 export function sanitizeBodyHtml(html: string): string {
-  return sanitizeHtml(html, options);
+  sanitizer ??= require('sanitize-html') as typeof sanitizeHtml;
+  return sanitizer(html, options);
 }

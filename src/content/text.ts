@@ -1,4 +1,5 @@
-import { transliterate } from 'transliteration';
+import { createRequire } from 'node:module';
+import type { transliterate as Transliterate } from 'transliteration';
 import { z } from 'zod';
 
 // C0 controls except tab, line feed and carriage return; DEL; C1 controls.
@@ -116,12 +117,16 @@ function isRealTime(value: string): boolean {
   return (h ?? 0) < 24 && (min ?? 0) < 60 && (s ?? 0) < 60;
 }
 
+// transliteration builds its character tables as it loads; they load with the first new slug.
+let transliterate: typeof Transliterate | undefined;
+
 /**
  * Turns a title in any script into an ASCII URL slug: "Past Lives (2023)" -> "past-lives-2023",
  * "Łódź Film School" -> "lodz-film-school", "Москва" -> "moskva", "Αθήνα" -> "athina"; Chinese and
  * Japanese kanji by their pinyin reading. Only new slugs are made this way: stored ones never change.
  */
 export function slugify(text: string): string {
+  transliterate ??= (createRequire(import.meta.url)('transliteration') as { transliterate: typeof Transliterate }).transliterate;
   const slug = transliterate(text.normalize('NFC'))
     .toLowerCase()
     .replace(/&/g, ' and ')

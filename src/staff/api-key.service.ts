@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { decodeProtectedHeader, errors as jose, jwtVerify } from 'jose';
 import { z } from 'zod';
 import type { Clock } from '../clock.js';
 import type { Db } from '../db/client.js';
@@ -92,6 +91,8 @@ export class ApiKeyService {
   async authenticateToken(token: string, audiences: string[]): Promise<StaffUser> {
     const refuse = (reason: string) => new AppError('ADMIN_TOKEN_INVALID', `Invalid token: ${reason}.`);
     if (token.length > MAX_TOKEN_LENGTH) throw refuse('it is too long to be an Admin API token');
+    // The JOSE library (~50 files) loads with the first token, not with the server.
+    const { decodeProtectedHeader, errors: jose, jwtVerify } = await import('jose');
     let header;
     try {
       header = decodeProtectedHeader(token);

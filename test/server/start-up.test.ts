@@ -6,7 +6,11 @@ import { freshDatabase } from '../support/stores.js';
 
 const recorder = path.resolve('test/support/loaded-modules.ts');
 
-/** What only sending email, building XML, loading the demo or PostgreSQL needs; a started SQLite server has no use for it yet. */
+/**
+ * What only sending email, building XML, loading the demo or PostgreSQL, cleaning a saved body,
+ * making a new slug, checking an Admin API token, writing an export or drawing a progress bar on a
+ * terminal needs; a started SQLite server serving pages has no use for it yet.
+ */
 const deferred: Array<[string, RegExp]> = [
   ['MJML', /node_modules\/mjml\//],
   ['xmlbuilder2', /node_modules\/xmlbuilder2\//],
@@ -14,6 +18,12 @@ const deferred: Array<[string, RegExp]> = [
   ["nodemailer's composer", /node_modules\/nodemailer\/(dist\/(esm|cjs)\/nodemailer|lib\/nodemailer)\.[cm]?js$/],
   ['the demo magazine', /src\/demo\//],
   ['the PostgreSQL client', /node_modules\/pg\//],
+  ['the HTML sanitizer', /node_modules\/sanitize-html\//],
+  ['PostCSS', /node_modules\/postcss\//],
+  ['the transliteration tables', /node_modules\/transliteration\//],
+  ['the JOSE library', /node_modules\/jose\//],
+  ['the CSV writer', /node_modules\/csv-stringify\//],
+  ['the progress bar', /node_modules\/cli-progress\//],
 ];
 
 describe('starting the server on an existing site', { timeout: 120_000 }, () => {
@@ -25,7 +35,7 @@ describe('starting the server on an existing site', { timeout: 120_000 }, () => 
   });
   afterAll(async () => database.drop());
 
-  it('serves pages without loading the email composer, the XML builder, the demo or the PostgreSQL client, and loads the XML builder for the first feed', async () => {
+  it('serves pages without loading what only email, feeds, the demo, PostgreSQL, saving, tokens, exports or a terminal need, and loads the XML builder for the first feed', async () => {
     const record = path.join(database.dataDir, 'loaded.json');
     const { child, url, exited } = await startServerProcess(['--demo'], { DATA_DIR: database.dataDir, PORT: '0', LOG_LEVEL: 'warn', LOADED_MODULES_FILE: record }, ['--import', recorder]);
     const home = await fetch(url);
