@@ -119,7 +119,8 @@ describe.each(['sqlite', 'postgres'] as const)('who may resume a newsletter send
     expect(refused.stderr).toContain(`waiting for process ${live.pid} on host ${os.hostname()}, lease ends in`);
 
     // Same host and pid, but recorded with another start time: the holder has gone and the pid was reused.
-    await holdLease(sendId, `${os.hostname()}:${live.pid}:1:0badcafe`, 3_600_000);
+    const space = ownerTag(live.pid!).split(':')[3];
+    await holdLease(sendId, `${os.hostname()}:${live.pid}:1:${space}:0badcafe`, 3_600_000);
     const taken = await runCli(['newsletter', 'send', '--post', slug, '--wait', '0'], env);
     expect(taken.code, taken.stderr).toBe(0);
     expect(taken.stdout).toContain(`${RECIPIENTS} delivered`);
@@ -127,17 +128,24 @@ describe.each(['sqlite', 'postgres'] as const)('who may resume a newsletter send
 
   it('waits out the lease of a process on another machine, saying whose it is', async () => {
     const { slug, sendId } = await pendingSend();
-    await holdLease(sendId, 'press-2.example:4242:98765:abcd1234', 4000);
+    await holdLease(sendId, 'press-2.example:4242:98765:4026531836:abcd1234', 4000);
     const waited = await runCli(['newsletter', 'send', '--post', slug], env);
     expect(waited.code, waited.stderr).toBe(0);
     expect(waited.stderr).toMatch(/waiting for process 4242 on host press-2\.example, lease ends in [1-4]s/);
     expect(waited.stdout).toContain(`${RECIPIENTS} delivered`);
 
     const other = await pendingSend();
-    await holdLease(other.sendId, 'press-2.example:4242:98765:abcd1234', 3_600_000);
+    await holdLease(other.sendId, 'press-2.example:4242:98765:4026531836:abcd1234', 3_600_000);
     const gaveUp = await runCli(['newsletter', 'send', '--post', other.slug, '--wait', '1'], env);
     expect(gaveUp.code).toBe(1);
     expect(gaveUp.stderr).toContain('press-2.example:4242');
+    // A container sharing this host name runs its own pids: its holder is not judged from here.
+    const gone = spawn('true');
+    await new Promise((resolve) => gone.once('exit', resolve));
+    await holdLease(other.sendId, `${os.hostname()}:${gone.pid}:1:1:abcd1234`, 3_600_000);
+    const elsewhere = await runCli(['newsletter', 'send', '--post', other.slug, '--wait', '0'], env);
+    expect(elsewhere.code).toBe(1);
+    expect(elsewhere.stderr).toContain(`${os.hostname()}:${gone.pid}:1:1:abcd1234`);
     const bad = await runCli(['newsletter', 'send', '--post', other.slug, '--wait', 'soon'], env);
     expect(bad.code).toBe(1);
     expect(bad.stderr).toContain('--wait takes a whole number of seconds');
