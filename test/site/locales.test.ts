@@ -93,6 +93,16 @@ describe.each(dialects)('the site and its emails in the magazine’s language (%
     expectNoEnglish(locale, search, 'search page');
   });
 
+  it.each(shipped)('answers an unknown address with a %s page-not-found page', async (locale) => {
+    await t.services.settings.updateSite({ locale, title: 'Halcyon' });
+    const tr = translator(catalogs, locale);
+    const missing = await t.app.inject('/no-such-page/');
+    expect(missing.statusCode).toBe(404);
+    expect(missing.body).toContain(`<title>${tr('error.title.notFound')} – Halcyon</title>`);
+    expect(missing.body).toContain(`<h1>${tr('error.notFound')}</h1>`);
+    expect(missing.body).toContain(`>${tr('error.home')}</a>`);
+  });
+
   it('writes specific words of each shipped language, not English, on its pages', async () => {
     const expected = { de: 'Abonnieren Sie unseren wöchentlichen Newsletter.', fr: 'Abonnez-vous à notre lettre d’information hebdomadaire.', es: 'Suscríbete a nuestro boletín semanal.', pt: 'Assine a nossa newsletter semanal.' };
     for (const locale of shipped) {
