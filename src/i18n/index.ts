@@ -31,7 +31,8 @@ function readCatalog(file: string): Catalog {
     throw invalid(file, `is not valid JSON: ${(error as Error).message}`);
   }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw invalid(file, 'must hold one object of messages');
-  const catalog: Catalog = {};
+  // No prototype: a key named __proto__ is a message like any other.
+  const catalog: Catalog = Object.create(null) as Catalog;
   for (const [key, value] of Object.entries(parsed)) {
     if (typeof value === 'string') catalog[key] = value;
     else if (typeof value === 'object' && value !== null && !Array.isArray(value) && typeof (value as { other?: unknown }).other === 'string') {

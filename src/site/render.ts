@@ -22,6 +22,6 @@ export function renderPage(deps: Pick<SiteDeps, 'theme'>, site: SiteSettings, pa
 /** The 404, 410 and other error pages, with the site's navigation. */
 export async function renderErrorPage(deps: Pick<SiteDeps, 'theme' | 'settings'>, status: number, message: string): Promise<string> {
   const site = await deps.settings.site();
-  const title = status === 404 ? 'Not found' : status === 410 ? 'Gone' : 'Error';
+  const title = deps.theme.translate(site.locale)(status === 404 ? 'error.title.notFound' : status === 410 ? 'error.title.gone' : 'error.title.other');
   return renderPage(deps, site, { template: 'error', view: { status, message }, meta: pageMeta({ path: null, description: message, title, noindex: true }) });
 }

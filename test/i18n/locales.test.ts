@@ -80,6 +80,14 @@ describe('messages in a locale', () => {
     expect(t('home.all')).toBe('Alle Beiträge');
   });
 
+  it('reads a key named __proto__ as a message and leaves the catalog’s prototype alone', () => {
+    const catalogs = loadCatalogs(themeWith({ 'de.json': '{"__proto__": {"other": "Hallo"}, "home.latest": "Neu"}' }));
+    const de = catalogs.get('de')!;
+    expect(Object.getPrototypeOf(de)).not.toHaveProperty('other');
+    expect(translator(catalogs, 'de')('__proto__')).toBe('Hallo');
+    expect(translator(catalogs, 'de')('home.latest')).toBe('Neu');
+  });
+
   it('refuses a broken locale file at start with its name and the problem', () => {
     expect(() => loadCatalogs(themeWith({ 'de.json': '{"home.latest": ' }))).toThrow(/de\.json is not valid JSON/);
     expect(() => loadCatalogs(themeWith({ 'de.json': '["a"]' }))).toThrow(/de\.json must hold one object/);

@@ -5,6 +5,7 @@ import { testApp, type AppContext } from '../support/app.js';
 import { makeAuthor, postFields } from '../support/factories.js';
 import { startSmtp, type TestSmtp } from '../support/smtp.js';
 import { dialects } from '../support/stores.js';
+import { memberCookie } from '../members/helpers.js';
 
 const shipped = ['de', 'fr', 'es', 'pt'] as const;
 const catalogs = loadCatalogs();
@@ -68,6 +69,38 @@ describe.each(dialects)('the site and its emails in the magazine’s language (%
     expect(signin).toContain(`<h1>${tr('signin.title')}</h1>`);
     expect(signin).toContain(`>${tr('signin.send')}<`);
     expectNoEnglish(locale, signin, 'sign-in page');
+  });
+
+  it.each(shipped)('renders the member account, plans and search pages in %s', async (locale) => {
+    await t.services.settings.updateSite({ locale, title: 'Halcyon' });
+    const tr = translator(catalogs, locale);
+    const email = `konto-${locale}@example.com`;
+    await t.services.members.add({ email, name: 'Ilse Brandt' });
+    const cookie = await memberCookie(t.services, email);
+
+    const account = (await t.app.inject({ url: '/members/', headers: { cookie } })).body;
+    expect(account).toContain(`<h1>${tr('members.account.title')}</h1>`);
+    expect(account).toContain(`>${tr('address.postcode')}</label>`);
+    expect(account).toContain(`>${tr('account.signOut')}</button>`);
+    expectNoEnglish(locale, account, 'account page');
+
+    const plans = (await t.app.inject('/members/print/')).body;
+    expect(plans).toContain(`<h1>${tr('print.title')}</h1>`);
+    expectNoEnglish(locale, plans, 'plans page');
+
+    const search = (await t.app.inject('/search/?q=Word')).body;
+    expect(search).toContain(`>${tr('search.allSections')}</option>`);
+    expectNoEnglish(locale, search, 'search page');
+  });
+
+  it.each(shipped)('answers an unknown address with a %s page-not-found page', async (locale) => {
+    await t.services.settings.updateSite({ locale, title: 'Halcyon' });
+    const tr = translator(catalogs, locale);
+    const missing = await t.app.inject('/no-such-page/');
+    expect(missing.statusCode).toBe(404);
+    expect(missing.body).toContain(`<title>${tr('error.title.notFound')} – Halcyon</title>`);
+    expect(missing.body).toContain(`<h1>${tr('error.notFound')}</h1>`);
+    expect(missing.body).toContain(`>${tr('error.home')}</a>`);
   });
 
   it('writes specific words of each shipped language, not English, on its pages', async () => {
