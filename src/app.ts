@@ -20,6 +20,7 @@ import { answerFrameworkError, installErrorHandler } from './http/error-handler.
 import { themeScripts } from './http/inline-scripts.js';
 import { databaseRateLimitStore } from './http/rate-limit-store.js';
 import { requestLog } from './http/request-log.js';
+import { lazySchemaCompilers } from './http/schema-compilers.js';
 import { installSecurityHeaders, securityHeaders } from './http/security-headers.js';
 import type { Services } from './services.js';
 import { renderErrorPage } from './site/render.js';
@@ -76,6 +77,7 @@ export async function buildApp({ config, services, logger }: AppOptions): Promis
     // Rate limits key on the client address: trust forwarding headers only from configured proxies.
     trustProxy: config.trustProxy?.length ? config.trustProxy : false,
     return503OnClosing: true,
+    schemaController: { compilersFactory: lazySchemaCompilers() },
     routerOptions: { ignoreTrailingSlash: false, ignoreDuplicateSlashes: true, maxParamLength: 500 },
     frameworkErrors: answerFrameworkError,
     serverFactory: (handler) => {

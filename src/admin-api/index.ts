@@ -74,6 +74,7 @@ export async function adminApi(app: FastifyInstance, { services, publicUrl, them
     },
   });
   api.register(app);
-  const document = api.openApi({ title: 'Masthead Admin API', version: '1' });
-  app.get('/openapi.json', async () => document);
+  // Converting every schema takes tens of milliseconds: done when the document is first asked for, not at start.
+  let document: Record<string, unknown> | undefined;
+  app.get('/openapi.json', async () => (document ??= api.openApi({ title: 'Masthead Admin API', version: '1' })));
 }

@@ -1,6 +1,7 @@
 import helmet, { type FastifyHelmetOptions } from '@fastify/helmet';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { embedHosts } from '../content/index.js';
+import { lazySchemaCompilers } from './schema-compilers.js';
 
 /** Stripe's hosted pages, where member checkout and billing forms lead. */
 const paymentPages = ['https://checkout.stripe.com', 'https://billing.stripe.com'];
@@ -86,7 +87,7 @@ function helmetOptions({ https, inlineScripts }: SecurityHeaderOptions, frameAnc
  * pages), so they are made once, by the plugin on a throwaway instance, and copied onto answers.
  */
 async function helmetHeaders(options: FastifyHelmetOptions): Promise<Array<[string, string]>> {
-  const probe = Fastify();
+  const probe = Fastify({ schemaController: { compilersFactory: lazySchemaCompilers() } });
   await probe.register(helmet, options);
   probe.get('/', async (_request, reply) => reply.raw.getHeaders());
   const headers = (await probe.inject('/')).json<Record<string, string>>();

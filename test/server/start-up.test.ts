@@ -9,7 +9,8 @@ const recorder = path.resolve('test/support/loaded-modules.ts');
 /**
  * What only sending email, building XML, loading the demo or PostgreSQL, cleaning a saved body,
  * making a new slug, checking an Admin API token, writing an export or drawing a progress bar on a
- * terminal needs; a started SQLite server serving pages has no use for it yet.
+ * terminal needs, and Fastify's schema compilers (no route has a Fastify schema); a started SQLite
+ * server serving pages has no use for it yet.
  */
 const deferred: Array<[string, RegExp]> = [
   ['MJML', /node_modules\/mjml\//],
@@ -24,6 +25,8 @@ const deferred: Array<[string, RegExp]> = [
   ['the JOSE library', /node_modules\/jose\//],
   ['the CSV writer', /node_modules\/csv-stringify\//],
   ['the progress bar', /node_modules\/cli-progress\//],
+  ['Ajv', /node_modules\/ajv\//],
+  ['the JSON serializer compiler', /node_modules\/@fastify\/fast-json-stringify-compiler\//],
 ];
 
 describe('starting the server on an existing site', { timeout: 120_000 }, () => {
@@ -35,7 +38,7 @@ describe('starting the server on an existing site', { timeout: 120_000 }, () => 
   });
   afterAll(async () => database.drop());
 
-  it('serves pages without loading what only email, feeds, the demo, PostgreSQL, saving, tokens, exports or a terminal need, and loads the XML builder for the first feed', async () => {
+  it('serves pages without loading what only email, feeds, the demo, PostgreSQL, saving, tokens, exports, a terminal or a Fastify schema need, and loads the XML builder for the first feed', async () => {
     const record = path.join(database.dataDir, 'loaded.json');
     const { child, url, exited } = await startServerProcess(['--demo'], { DATA_DIR: database.dataDir, PORT: '0', LOG_LEVEL: 'warn', LOADED_MODULES_FILE: record }, ['--import', recorder]);
     const home = await fetch(url);
