@@ -2,7 +2,7 @@
 // PostgreSQL: 100,000 posts, 1,000,000 newsletter subscribers and 100,000 members, seeded with bulk
 // inserts. Each list (first page, a deep page, sorted or filtered, searched) is asked for many times
 // by a signed-in administrator; p50 and p95 of the answer times are reported with the load average.
-// Usage: npm run bench:large [-- --posts 100000 --subscribers 1000000 --members 100000 --runs 40]
+// Usage: npm run bench:large [-- --posts 100000 --subscribers 1000000 --members 100000 --runs 40 --only sqlite|postgres]
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -99,8 +99,10 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'masthead-large-'));
 const cluster = await startCluster();
 try {
   const loadBefore = os.loadavg();
-  const sqlite = await measure('SQLite', { kind: 'sqlite', file: path.join(dir, 'large.db') }, dir);
-  const postgres = await measure('PostgreSQL', { kind: 'postgres', url: cluster.url }, dir);
+  const only = argv[argv.indexOf('--only') + 1];
+  const none = new Map<string, { p50: number; p95: number }>();
+  const sqlite = only === 'postgres' ? none : await measure('SQLite', { kind: 'sqlite', file: path.join(dir, 'large.db') }, dir);
+  const postgres = only === 'sqlite' ? none : await measure('PostgreSQL', { kind: 'postgres', url: cluster.url }, dir);
   const loadAfter = os.loadavg();
   const ms = (n: number) => n.toFixed(1);
   const count = (n: number) => n.toLocaleString('en');
@@ -108,10 +110,8 @@ try {
   console.log(`Load average (1/5/15 min): ${loadBefore.map((l) => l.toFixed(1)).join(' ')} at the start, ${loadAfter.map((l) => l.toFixed(1)).join(' ')} at the end\n`);
   console.log('| admin list | SQLite p50 | SQLite p95 | PostgreSQL p50 | PostgreSQL p95 |');
   console.log('|---|---:|---:|---:|---:|');
-  for (const [label, s] of sqlite) {
-    const p = postgres.get(label)!;
-    console.log(`| ${label} | ${ms(s.p50)} ms | ${ms(s.p95)} ms | ${ms(p.p50)} ms | ${ms(p.p95)} ms |`);
-  }
+  const cells = (r: { p50: number; p95: number } | undefined) => (r ? `${ms(r.p50)} ms | ${ms(r.p95)} ms` : '– | –');
+  for (const label of new Set([...sqlite.keys(), ...postgres.keys()])) console.log(`| ${label} | ${cells(sqlite.get(label))} | ${cells(postgres.get(label))} |`);
 } finally {
   cluster.stop();
   fs.rmSync(dir, { recursive: true, force: true });
