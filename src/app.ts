@@ -3,7 +3,8 @@ import cookie from '@fastify/cookie';
 import csrf from '@fastify/csrf-protection';
 import rateLimit from '@fastify/rate-limit';
 import formbody from '@fastify/formbody';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import http from 'node:http';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import type { Logger } from 'pino';
 import { adminAppRoutes } from './admin-app/admin-app.routes.js';
@@ -17,10 +18,11 @@ import { clientKey } from './client-key.js';
 import { answerFrameworkError, installErrorHandler } from './http/error-handler.js';
 import { themeScripts } from './http/inline-scripts.js';
 import { requestLog } from './http/request-log.js';
-import { installSecurityHeaders } from './http/security-headers.js';
+import { installSecurityHeaders, securityHeaders } from './http/security-headers.js';
 import type { Services } from './services.js';
 import { renderErrorPage } from './site/render.js';
 import { searchRoutes } from './site/search.routes.js';
+import { cachedFront } from './site/cached-front.js';
 import { createSiteCache } from './site/site-cache.js';
 import { rememberResponsive } from './site/images.js';
 import { siteRoutes } from './site/site.routes.js';
@@ -47,10 +49,26 @@ export interface AppOptions {
 /** Builds the HTTP application: every route, wired to its services. Does not listen. */
 export async function buildApp({ config, services, logger }: AppOptions): Promise<FastifyInstance> {
   const requests = requestLog(logger);
+  const theme = loadTheme(config.themeDir, config.publicUrl);
+  const scripts = themeScripts(theme.dir);
+  const headers = await securityHeaders({ https: config.publicUrl.startsWith('https:'), inlineScripts: scripts.hashes });
+  const siteCache = createSiteCache(services, logger);
+  // Cached pages for readers without credentials are answered before Fastify routes the request.
+  const front = cachedFront({
+    cache: siteCache.cache,
+    securityHeaders: headers.everywhere,
+    requests,
+    trustsProxies: Boolean(config.trustProxy?.length),
+    pieceAt: (path) => {
+      const slug = app.findRoute<{ Params: { slug?: string } }>({ method: 'GET', url: path })?.params.slug;
+      return slug !== undefined && path === `/${slug}/` ? slug : null;
+    },
+    countView: (view) => services.views.record(view),
+  });
   const app = Fastify({
     loggerInstance: logger as FastifyBaseLogger,
     // One line per request, written when it is answered (below), instead of Fastify's two.
-    disableRequestLogging: true,
+    logController: new LogController({ disableRequestLogging: true }),
     genReqId: requests.nextId,
     bodyLimit: bodyLimits.public,
     // Rate limits key on the client address: trust forwarding headers only from configured proxies.
@@ -58,16 +76,30 @@ export async function buildApp({ config, services, logger }: AppOptions): Promis
     return503OnClosing: true,
     routerOptions: { ignoreTrailingSlash: false, ignoreDuplicateSlashes: true, maxParamLength: 500 },
     frameworkErrors: answerFrameworkError,
+    serverFactory: (handler) => {
+      const server = http.createServer((request, response) => {
+        if (!front.answer(request, response)) handler(request, response);
+      });
+      // The timeouts Fastify gives the servers it makes itself.
+      server.keepAliveTimeout = 72_000;
+      server.requestTimeout = 0;
+      server.setTimeout(0);
+      return server;
+    },
   });
-  const theme = loadTheme(config.themeDir, config.publicUrl);
-  const scripts = themeScripts(theme.dir);
+  app.addHook('preClose', (done) => {
+    front.close();
+    done();
+  });
   for (const template of scripts.unhashable) {
     logger.warn({ template }, 'the theme has an inline script with template tags; the Content-Security-Policy blocks it (move its values into data attributes)');
   }
-  await installSecurityHeaders(app, { https: config.publicUrl.startsWith('https:'), inlineScripts: scripts.hashes });
+  installSecurityHeaders(app, headers);
 
-  const siteCache = createSiteCache(services, logger);
-  app.addHook('onClose', () => siteCache.close());
+  app.addHook('onClose', () => {
+    requests.flush();
+    return siteCache.close();
+  });
   installErrorHandler(app, (status, message) => renderErrorPage({ settings: services.settings, theme }, status, message));
   await app.register(formbody, { bodyLimit: bodyLimits.public });
   // Session ids in cookies are random tokens looked up in the database, so cookies need no signing.

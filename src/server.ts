@@ -3,7 +3,6 @@ import { buildApp } from './app.js';
 import type { Config } from './config/schema.js';
 import { openStore } from './db/client.js';
 import { migrateToLatest } from './db/migrate.js';
-import { loadDemoContent } from './demo/index.js';
 import { createMailer } from './email/index.js';
 import { createServices } from './services.js';
 import { mediaStorageFor } from './media/storage-choice.js';
@@ -26,7 +25,10 @@ export async function startServer(config: Config, logger: Logger, options: { dem
 
   const mailer = createMailer(config);
   const services = createServices(store, { logger, mailer, publicUrl: config.publicUrl, mailFrom: config.mailFrom, themeDir: config.themeDir, dataDir: config.dataDir, mediaStorage: await mediaStorageFor(config), stripe: config.stripe, webhooksAllowPrivateAddresses: config.webhooksAllowPrivateAddresses, importMaxBytes: config.importMaxBytes });
-  if (options.demo && (await loadDemoContent(services, { onlyIfEmpty: true, artwork: true }))) {
+  // The demo magazine (its text and artwork) is loaded into memory only when it is about to be used.
+  if (options.demo && (await services.posts.isEmpty())) {
+    const { loadDemoContent } = await import('./demo/index.js');
+    await loadDemoContent(services, { artwork: true });
     logger.info('demo magazine loaded');
   }
   const published = await services.posts.publishDue();

@@ -172,7 +172,7 @@ export function createServices(store: Store, options: ServiceOptions): Services 
     publicUrl,
     events: memberEvents,
   });
-  const print = new PrintService({ db, clock, jobs, publicUrl });
+  const print = new PrintService({ db, clock, jobs, publicUrl, timeZone: async () => (await settings.site()).timezone });
   runner.register(MEMBER_EMAIL_JOB, async (payload) => {
     await options.mailer.send(payload as OutgoingMessage);
   });

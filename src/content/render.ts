@@ -1,5 +1,6 @@
 import { Marked } from 'marked';
 import { sanitizeBodyHtml } from './sanitize.js';
+import { countWords } from './text.js';
 
 export type BodyFormat = 'markdown' | 'html';
 
@@ -23,11 +24,6 @@ export function renderBody(format: BodyFormat, source: string): RenderedBody {
 
 export function readingMinutes(wordCount: number): number {
   return Math.max(1, Math.round(wordCount / WORDS_PER_MINUTE));
-}
-
-export function countWords(text: string): number {
-  const matches = text.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu);
-  return matches ? matches.length : 0;
 }
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", nbsp: ' ', apos: "'" };

@@ -1,3 +1,4 @@
+import { transliterate } from 'transliteration';
 import { z } from 'zod';
 
 // C0 controls except tab, line feed and carriage return; DEL; C1 controls.
@@ -93,6 +94,17 @@ export const isoDate = z
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date like 2023-06-02')
   .refine(isRealDate, 'is not a real date');
 
+/** A wall-clock date and time without an offset, like 2026-03-29T01:30, for the caller to read in a time zone. */
+export const localDateTime = z
+  .string()
+  .trim()
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'must be a local date and time like 2026-03-29T01:30')
+  .refine((value) => isRealDate(value.slice(0, 10)) && isRealTime(value.slice(11)), 'is not a real date and time')
+  .transform((value) => {
+    const [year, month, day, hour, minute] = value.split(/[-T:]/).map(Number) as [number, number, number, number, number];
+    return { year, month, day, hour, minute };
+  });
+
 function isRealDate(value: string): boolean {
   const [y, m, d] = value.split('-').map(Number) as [number, number, number];
   const date = new Date(Date.UTC(y, m - 1, d));
@@ -104,11 +116,13 @@ function isRealTime(value: string): boolean {
   return (h ?? 0) < 24 && (min ?? 0) < 60 && (s ?? 0) < 60;
 }
 
-/** Turns a title into a URL slug: "Past Lives (2023)" -> "past-lives-2023". */
+/**
+ * Turns a title in any script into an ASCII URL slug: "Past Lives (2023)" -> "past-lives-2023",
+ * "Łódź Film School" -> "lodz-film-school", "Москва" -> "moskva", "Αθήνα" -> "athina"; Chinese and
+ * Japanese kanji by their pinyin reading. Only new slugs are made this way: stored ones never change.
+ */
 export function slugify(text: string): string {
-  const slug = text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
+  const slug = transliterate(text.normalize('NFC'))
     .toLowerCase()
     .replace(/&/g, ' and ')
     .replace(/['’]/g, '')
@@ -117,4 +131,16 @@ export function slugify(text: string): string {
     .slice(0, 180)
     .replace(/-+$/, '');
   return slug || 'untitled';
+}
+
+const words = new Intl.Segmenter(undefined, { granularity: 'word' });
+
+/**
+ * Words as readers count them, in any script: Unicode word boundaries (ICU, with its dictionaries
+ * for Chinese, Japanese and Thai, which write no spaces), punctuation and spaces left out.
+ */
+export function countWords(text: string): number {
+  let count = 0;
+  for (const segment of words.segment(text)) if (segment.isWordLike) count += 1;
+  return count;
 }

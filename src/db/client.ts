@@ -1,9 +1,10 @@
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, type SqliteDatabase as KyselySqlite, type Transaction } from 'kysely';
 import { LRUCache } from 'lru-cache';
-import pg from 'pg';
+import type pg from 'pg';
 import type { DatabaseConfig } from '../config/schema.js';
 import { refuseNulText } from './nul-guard.js';
 import type { Database } from './tables.js';
@@ -19,6 +20,9 @@ export interface Store {
   close(): Promise<void>;
 }
 
+// The PostgreSQL client is loaded only by a store that uses it: a SQLite site never carries it.
+const requirePg = () => createRequire(import.meta.url)('pg') as typeof pg;
+
 const INT8_OID = 20;
 const NUMERIC_OID = 1700;
 
@@ -30,7 +34,8 @@ export interface StoreOptions {
 
 export function openStore(config: DatabaseConfig, options: StoreOptions = {}): Store {
   if (config.kind === 'postgres') {
-    const pool = new pg.Pool({
+    const { Pool, types } = requirePg();
+    const pool = new Pool({
       connectionString: config.url,
       max: options.poolSize ?? 10,
       // count(*) and sums arrive as numbers, not strings, without touching pg's global parsers.
@@ -38,7 +43,7 @@ export function openStore(config: DatabaseConfig, options: StoreOptions = {}): S
         getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
           oid === INT8_OID || oid === NUMERIC_OID
             ? (value: string) => Number(value)
-            : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+            : types.getTypeParser(oid, format)) as typeof types.getTypeParser,
       },
     });
     pool.on('error', options.onConnectionError ?? (() => {}));

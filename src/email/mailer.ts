@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import nodemailer, { type Transporter } from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import type { Config } from '../config/schema.js';
 import type { DkimKey } from './dkim.js';
 import { RawSmtpPool } from './smtp-pool.js';
@@ -49,6 +49,10 @@ export interface Mailer {
 
 export class MailHeaderError extends Error {}
 
+// nodemailer's message composer and transports load with the first message, not at start.
+let nodemailerModule: Promise<typeof import('nodemailer')> | undefined;
+const loadNodemailer = () => (nodemailerModule ??= import('nodemailer'));
+
 function assertSafeHeaders(message: OutgoingMessage): void {
   const values = [message.to, message.subject, message.from ?? '', message.replyTo ?? '', ...Object.entries(message.headers ?? {}).flat()];
   if (values.some((v) => /[\r\n]/.test(v))) throw new MailHeaderError('email headers may not contain line breaks');
@@ -61,12 +65,11 @@ function assertSafeHeaders(message: OutgoingMessage): void {
 export function smtpMailer(config: Pick<Config, 'mailFrom' | 'dkim'> & { smtpUrl: string }, options: { maxConnections?: number } = {}): Mailer {
   const connections = options.maxConnections ?? 5;
   // Raw messages arrive signed already, so DKIM is given per message to the ones nodemailer builds.
-  const transport: Transporter = nodemailer.createTransport({
-    url: config.smtpUrl,
-    pool: true,
-    maxConnections: connections,
-    maxMessages: Infinity,
-  } as Parameters<typeof nodemailer.createTransport>[0]);
+  let transport: Promise<Transporter> | undefined;
+  const pooled = () =>
+    (transport ??= loadNodemailer().then((nodemailer) =>
+      nodemailer.createTransport({ url: config.smtpUrl, pool: true, maxConnections: connections, maxMessages: Infinity } as Parameters<typeof nodemailer.createTransport>[0]),
+    ));
   const bulk = new RawSmtpPool(config.smtpUrl, connections);
   const dkim = config.dkim
     ? { domainName: config.dkim.domain, keySelector: config.dkim.selector, privateKey: config.dkim.privateKey.replace(/\\n/g, '\n') }
@@ -77,14 +80,14 @@ export function smtpMailer(config: Pick<Config, 'mailFrom' | 'dkim'> & { smtpUrl
     dkim: config.dkim,
     async send(message) {
       assertSafeHeaders(message);
-      const info = await transport.sendMail({ ...message, from: message.from ?? config.mailFrom, ...(dkim ? { dkim } : {}) });
+      const info = await (await pooled()).sendMail({ ...message, from: message.from ?? config.mailFrom, ...(dkim ? { dkim } : {}) });
       return { messageId: String(info.messageId) };
     },
     async sendRaw(message) {
       await bulk.send(message);
     },
     async close() {
-      transport.close();
+      if (transport) (await transport).close();
       await bulk.close();
     },
   };
@@ -93,7 +96,8 @@ export function smtpMailer(config: Pick<Config, 'mailFrom' | 'dkim'> & { smtpUrl
 /** Without SMTP: each message becomes an .eml file in DATA_DIR/outbox, to read or hand on. */
 export function outboxMailer(config: Pick<Config, 'dataDir' | 'mailFrom'>): Mailer {
   const dir = path.join(config.dataDir, 'outbox');
-  const transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
+  let transport: Promise<Transporter> | undefined;
+  const streaming = () => (transport ??= loadNodemailer().then((nodemailer) => nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' })));
   const write = async (content: Buffer | string) => {
     await fs.mkdir(dir, { recursive: true });
     const file = path.join(dir, `${new Date().toISOString().replace(/[:.]/g, '-')}-${randomUUID().slice(0, 8)}.eml`);
@@ -106,7 +110,7 @@ export function outboxMailer(config: Pick<Config, 'dataDir' | 'mailFrom'>): Mail
     dkim: undefined,
     async send(message) {
       assertSafeHeaders(message);
-      const info = (await transport.sendMail({ ...message, from: message.from ?? config.mailFrom ?? 'masthead@localhost' })) as {
+      const info = (await (await streaming()).sendMail({ ...message, from: message.from ?? config.mailFrom ?? 'masthead@localhost' })) as {
         messageId: string;
         message: Buffer;
       };

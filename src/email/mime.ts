@@ -7,15 +7,30 @@ export interface Address {
 
 const CRLF = '\r\n';
 
-/** RFC 2047 encoded words for header text that is not plain ASCII, folded so no line grows past 78. */
-export function encodeHeaderText(value: string): string {
-  if (/^[\x20-\x7e]*$/.test(value)) return value;
+/** RFC 2047: a line holding encoded words is at most 76 characters. RFC 5322: other lines should stay within 78. */
+const ENCODED_LINE = 76;
+const LINE = 78;
+
+/** Bytes of UTF-8 whose encoded word (=?UTF-8?B?…?=, 12 characters around base64) fits in `room` characters. */
+function bytesFitting(room: number): number {
+  return Math.max(3, Math.floor((room - 12) / 4) * 3);
+}
+
+/**
+ * Header text, folded so that no line grows too long: plain ASCII is folded at spaces; anything else
+ * becomes RFC 2047 encoded words, the first one sized for the `taken` characters already on its line
+ * (the header's name, "Subject: "), every line within 76 characters and no character split.
+ */
+export function encodeHeaderText(value: string, taken: number): string {
+  if (/^[\x20-\x7e]*$/.test(value)) return foldAscii(value, taken);
   const words: string[] = [];
   let chunk = '';
+  let limit = bytesFitting(ENCODED_LINE - taken);
   for (const char of value) {
-    if (Buffer.byteLength(chunk + char) > 45) {
+    if (chunk && Buffer.byteLength(chunk + char) > limit) {
       words.push(chunk);
       chunk = '';
+      limit = bytesFitting(ENCODED_LINE - 1);
     }
     chunk += char;
   }
@@ -23,10 +38,28 @@ export function encodeHeaderText(value: string): string {
   return words.map((w) => `=?UTF-8?B?${Buffer.from(w).toString('base64')}?=`).join(`${CRLF} `);
 }
 
-export function formatAddress({ name, address }: Address): string {
+/** ASCII header text folded before a space where a line would pass 78 characters (a longer word stays whole). */
+function foldAscii(value: string, taken: number): string {
+  const lines: string[] = [];
+  let line = '';
+  let room = LINE - taken;
+  for (const word of value.split(/(?= )/)) {
+    if (line && line.length + word.length > room) {
+      lines.push(line);
+      line = '';
+      room = LINE;
+    }
+    line += word;
+  }
+  lines.push(line);
+  return lines.join(CRLF);
+}
+
+/** A mailbox for a header whose name takes `taken` characters; an encoded name puts the address on its own folded line. */
+export function formatAddress({ name, address }: Address, taken: number): string {
   if (!name) return address;
-  const display = /^[\x20-\x7e]*$/.test(name) ? `"${name.replace(/["\\]/g, '\\$&')}"` : encodeHeaderText(name);
-  return `${display} <${address}>`;
+  if (/^[\x20-\x7e]*$/.test(name)) return `"${name.replace(/["\\]/g, '\\$&')}" <${address}>`;
+  return `${encodeHeaderText(name, taken)}${CRLF} <${address}>`;
 }
 
 export function assertHeaderSafe(values: string[]): void {

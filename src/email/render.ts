@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Eta } from 'eta';
-import mjml2html from 'mjml';
+import { compile } from 'html-to-text';
 
 export interface EmailItem {
   title: string;
@@ -13,10 +13,8 @@ export interface EmailItem {
   imageAlt?: string;
   rating?: string;
   verdict?: string;
-  /** The whole piece, for post emails the reader may read in full. */
+  /** The whole piece (links absolute), for post emails the reader may read in full. */
   bodyHtml?: string;
-  /** The same piece as plain text, for the text part. */
-  bodyText?: string;
   /** The reader may not read this piece in full: show the excerpt and a link. */
   gated?: boolean;
 }
@@ -48,6 +46,12 @@ export interface Branding {
 
 const defaultThemeDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../themes/default');
 
+// MJML and what it brings (juice, an HTML beautifier, lodash...) is most of what the process would
+// load at start and a third of its memory; it loads with the first email, so a server that sends
+// none does not carry it.
+let mjml: Promise<typeof import('mjml')> | undefined;
+const loadMjml = () => (mjml ??= import('mjml').then((module) => module.default));
+
 /** Renders emails from the theme's `newsletter/email.eta` (MJML): responsive HTML with inlined CSS, plus a text part. */
 export class EmailRenderer {
   private readonly eta: Eta;
@@ -59,7 +63,7 @@ export class EmailRenderer {
   async render(subject: string, doc: EmailDocument, brand: Branding): Promise<{ html: string; text: string }> {
     const absolute = { ...brand, logoUrl: brand.logoUrl ? absoluteUrl(brand.logoUrl, brand.publicUrl) : null };
     const source = this.eta.render('newsletter/email', { subject, doc, brand: absolute });
-    const result = await mjml2html(source, { validationLevel: 'soft', keepComments: false });
+    const result = await (await loadMjml())(source, { validationLevel: 'soft', keepComments: false });
     return { html: withoutIndentation(result.html), text: textVersion(doc, brand) };
   }
 }
@@ -96,13 +100,19 @@ export function absoluteUrl(url: string, publicUrl: string): string {
   return url.startsWith('/') ? `${publicUrl}${url}` : url;
 }
 
+/**
+ * The text part of a piece: links as "text [url]" (the address once when it is the text), lists
+ * with bullets or numbers, quotes with ">", headings on their own lines.
+ */
+const pieceText = compile({ wordwrap: 78, selectors: [{ selector: 'a', options: { hideLinkHrefIfSameAsText: true } }] });
+
 function textItem(item: EmailItem): string[] {
   return [
     ...(item.kicker ? [item.kicker.toUpperCase()] : []),
     item.title,
     ...(item.byline ? [item.byline] : []),
     ...(item.rating || item.verdict ? [[item.rating, item.verdict].filter(Boolean).join(' — ')] : []),
-    item.bodyText ?? item.excerpt,
+    item.bodyHtml ? pieceText(item.bodyHtml) : item.excerpt,
     item.url,
     '',
   ];

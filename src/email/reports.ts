@@ -1,4 +1,8 @@
-import { Headers, Splitter, type MimeNode, type SplitterChunk } from '@zone-eu/mailsplit';
+import type { Headers, MimeNode, SplitterChunk } from '@zone-eu/mailsplit';
+
+// mailsplit and its charset tables load with the first report read, not when the server starts.
+let mailsplit: Promise<typeof import('@zone-eu/mailsplit')> | undefined;
+const loadMailsplit = () => (mailsplit ??= import('@zone-eu/mailsplit'));
 
 /**
  * Reports that mailbox providers send back by email: feedback-loop complaints (ARF, RFC 5965:
@@ -52,12 +56,12 @@ function decode(part: Collected): Promise<Buffer> {
 }
 
 /** Splits a delivery-status body into its field groups (per message, then one per recipient). */
-function fieldGroups(body: Buffer): Headers[] {
+function fieldGroups(body: Buffer, HeaderBlock: typeof Headers): Headers[] {
   return body
     .toString('utf8')
     .split(/\r?\n(?:[ \t]*\r?\n)+/)
     .filter((group) => group.trim() !== '')
-    .map((group) => new Headers(Buffer.from(`${group.trim()}\r\n\r\n`)));
+    .map((group) => new HeaderBlock(Buffer.from(`${group.trim()}\r\n\r\n`)));
 }
 
 /** `rfc822; someone@example.com` → `someone@example.com` (lower case, no brackets). */
@@ -68,6 +72,7 @@ function bareAddress(value: string): string {
 
 /** Reads one report email; anything that is neither a feedback report nor a DSN is `none`. */
 export async function parseMailReport(raw: Buffer): Promise<MailReport> {
+  const { Headers, Splitter } = await loadMailsplit();
   const parts: Collected[] = [];
   let rootType = '';
   let original: Headers | undefined;
@@ -112,7 +117,7 @@ export async function parseMailReport(raw: Buffer): Promise<MailReport> {
   }
   const status = find('message/delivery-status');
   if (status) {
-    const [, ...perRecipient] = fieldGroups(await decode(status));
+    const [, ...perRecipient] = fieldGroups(await decode(status), Headers);
     const recipients = perRecipient.map((fields) => ({
       address: bareAddress(fields.getFirst('final-recipient') || fields.getFirst('original-recipient')),
       action: fields.getFirst('action').trim().toLowerCase(),

@@ -29,13 +29,26 @@ export interface SecurityHeaderOptions {
  * site frame a page (routes with `config.framedBySite`: only the site itself); HSTS over https;
  * Referrer-Policy; and Permissions-Policy, which helmet does not set.
  */
-export async function installSecurityHeaders(app: FastifyInstance, options: SecurityHeaderOptions): Promise<void> {
-  const everywhere = await helmetHeaders(helmetOptions(options, "'none'"));
-  const framedBySite = await helmetHeaders(helmetOptions(options, "'self'"));
-  app.addHook('onRequest', async (request, reply) => {
+export function installSecurityHeaders(app: FastifyInstance, headers: SecurityHeaders): void {
+  app.addHook('onRequest', (request, reply, done) => {
     // Set on the raw answer as helmet does, so a route's own value for a header still wins.
-    for (const [name, value] of request.routeOptions.config.framedBySite ? framedBySite : everywhere) reply.raw.setHeader(name, value);
+    for (const [name, value] of request.routeOptions.config.framedBySite ? headers.framedBySite : headers.everywhere) reply.raw.setHeader(name, value);
+    done();
   });
+}
+
+export interface SecurityHeaders {
+  everywhere: ReadonlyArray<readonly [string, string]>;
+  /** For routes with `config.framedBySite`. */
+  framedBySite: ReadonlyArray<readonly [string, string]>;
+}
+
+/** The security headers of answers, made once at start. */
+export async function securityHeaders(options: SecurityHeaderOptions): Promise<SecurityHeaders> {
+  return {
+    everywhere: await helmetHeaders(helmetOptions(options, "'none'")),
+    framedBySite: await helmetHeaders(helmetOptions(options, "'self'")),
+  };
 }
 
 function helmetOptions({ https, inlineScripts }: SecurityHeaderOptions, frameAncestors: string): FastifyHelmetOptions {

@@ -2,8 +2,9 @@ import fastifyStatic from '@fastify/static';
 import type { FastifyPluginAsync } from 'fastify';
 import fs from 'node:fs';
 import { AppError } from '../errors/app-error.js';
-import { IMMUTABLE_CACHE, S3Storage } from './s3-storage.js';
-import { FilesystemStorage, type MediaStorage } from './storage.js';
+// The AWS SDK is loaded only when a bucket is configured (storage-choice.ts), never for files on disk.
+import type { S3Storage } from './s3-storage.js';
+import { FilesystemStorage, IMMUTABLE_CACHE, type MediaStorage } from './storage.js';
 
 /** What every answer under /media/ carries, whatever the store and whatever the status. */
 export const MEDIA_POLICY = "default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'; sandbox";
@@ -30,7 +31,8 @@ export const mediaRoutes: FastifyPluginAsync<{ storage: MediaStorage }> = async 
       immutable: true,
       maxAge: '365d',
     });
-  } else if (storage instanceof S3Storage) {
+  } else if (storage.kind === 's3') {
+    const bucket = storage as S3Storage;
     media.route({
       method: ['GET', 'HEAD'],
       url: '/media/*',
@@ -42,7 +44,7 @@ export const mediaRoutes: FastifyPluginAsync<{ storage: MediaStorage }> = async 
         // No stored key has control characters or is longer than a bucket allows: nothing to ask for.
         if (/[\u0000-\u001f\u007f]/.test(key) || Buffer.byteLength(key) > 1024) return reply.callNotFound();
         const headers = request.headers;
-        const answer = await storage.open(key, {
+        const answer = await bucket.open(key, {
           // One range, as a start, a start and an end, or a length from the end; anything else gets the whole file.
           range: typeof headers.range === 'string' && /^bytes=(\d+-\d*|-\d+)$/.test(headers.range) ? headers.range : undefined,
           ifNoneMatch: headers['if-none-match'],

@@ -6,7 +6,8 @@ import { AppError } from '../errors/app-error.js';
 import type { MediaStorage, StoredFile } from './storage.js';
 
 /** Files as the public site may keep them: a year, never changing under the same key. */
-export const IMMUTABLE_CACHE = 'public, max-age=31536000, immutable';
+export { IMMUTABLE_CACHE } from './storage.js';
+import { IMMUTABLE_CACHE } from './storage.js';
 
 /** Parts of large files sent in parallel; files smaller than one part go in a single request. */
 const PART_BYTES = 8 * 1024 * 1024;

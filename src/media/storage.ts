@@ -4,6 +4,9 @@ import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 
+/** How long browsers and CDNs may keep a media file: its key changes whenever its bytes do. */
+export const IMMUTABLE_CACHE = 'public, max-age=31536000, immutable';
+
 /** One stored file, as listed by a store. */
 export interface StoredFile {
   key: string;

@@ -24,7 +24,7 @@ export function postItem(post: Post, viewer: Viewer, publicUrl: string, full = f
     ...(post.featureImage ? { imageUrl: absoluteUrl(post.featureImage.url, publicUrl), imageAlt: post.featureImage.alt } : {}),
     ...(post.review?.rating ? { rating: ratingText(post.review.rating) } : {}),
     ...(post.review?.verdict ? { verdict: post.review.verdict } : {}),
-    ...(full && !shown.gated ? { bodyHtml: absoluteLinks(shown.html, publicUrl), bodyText: shown.plaintext } : {}),
+    ...(full && !shown.gated ? { bodyHtml: absoluteLinks(shown.html, publicUrl) } : {}),
     ...(shown.gated ? { gated: true } : {}),
   };
 }

@@ -85,10 +85,10 @@ export class MessageBuilder {
     const feedbackId = `${settings.sendId}:${content.newsletterSlug}:newsletter:masthead`;
     assertHeaderSafe([settings.subject, settings.from.name, settings.from.address, settings.replyTo ?? '', listId]);
     this.date = new Date(settings.date);
-    this.headBefore = `From: ${formatAddress(settings.from)}${CRLF}To: `;
+    this.headBefore = `From: ${formatAddress(settings.from, 'From: '.length)}${CRLF}To: `;
     this.headMiddle = [
       ...(settings.replyTo ? [`Reply-To: ${settings.replyTo}`] : []),
-      `Subject: ${encodeHeaderText(settings.subject)}`,
+      `Subject: ${encodeHeaderText(settings.subject, 'Subject: '.length)}`,
       `Date: ${this.date.toUTCString().replace('GMT', '+0000')}`,
       'Message-ID: <',
     ].join(CRLF);

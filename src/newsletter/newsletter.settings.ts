@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { line, slugSchema } from '../content/text.js';
+import { addDays, localDate, localInstant } from '../local-time.js';
 import { timezone } from '../settings/index.js';
 import { emailAddress } from '../subscribers/index.js';
 
@@ -32,50 +33,18 @@ export const newsletterSettingsSchema = z
 
 export type NewsletterSettings = z.infer<typeof newsletterSettingsSchema>;
 
-/** The wall-clock parts of an instant in a time zone. */
-function zonedParts(date: Date, timeZone: string) {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-    weekday: 'long',
-  }).formatToParts(date);
-  const get = (type: string) => parts.find((p) => p.type === type)!.value;
-  return {
-    year: Number(get('year')),
-    month: Number(get('month')),
-    day: Number(get('day')),
-    hour: Number(get('hour')),
-    minute: Number(get('minute')),
-    second: Number(get('second')),
-    weekday: get('weekday').toLowerCase(),
-  };
-}
-
-/** The instant at which the wall clock in `timeZone` shows the given date and time. */
-function zonedInstant(year: number, month: number, day: number, hour: number, minute: number, timeZone: string): Date {
-  let guess = Date.UTC(year, month - 1, day, hour, minute);
-  for (let i = 0; i < 3; i += 1) {
-    const p = zonedParts(new Date(guess), timeZone);
-    const shown = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute);
-    guess += Date.UTC(year, month - 1, day, hour, minute) - shown;
-  }
-  return new Date(guess);
-}
-
-/** The first digest slot (weekday and time in the zone) strictly after `after`. */
+/**
+ * The first digest slot (weekday and time in the zone) strictly after `after`. A slot in the hour
+ * skipped when clocks go forward goes out at the change; in the repeated hour, at the first pass
+ * (src/local-time.ts).
+ */
 export function nextSlot(after: Date, schedule: { day: string; time: string }, timeZone: string): Date {
   const [hour, minute] = schedule.time.split(':').map(Number) as [number, number];
-  const today = zonedParts(after, timeZone);
+  const today = localDate(after, timeZone);
   for (let offset = 0; offset <= 7; offset += 1) {
-    const day = new Date(Date.UTC(today.year, today.month - 1, today.day + offset));
-    if (weekdays[day.getUTCDay()] !== schedule.day) continue;
-    const slot = zonedInstant(day.getUTCFullYear(), day.getUTCMonth() + 1, day.getUTCDate(), hour, minute, timeZone);
+    const day = addDays(today, offset);
+    if (weekdays[day.weekday % 7] !== schedule.day) continue;
+    const slot = localInstant({ ...day, hour, minute }, timeZone);
     if (slot.getTime() > after.getTime()) return slot;
   }
   throw new Error(`no ${schedule.day} within a week`);

@@ -4,6 +4,7 @@ import { inTransaction, type Db } from '../db/client.js';
 import { AppError } from '../errors/app-error.js';
 import { parseInput } from '../errors/validate.js';
 import type { JobQueue } from '../jobs/index.js';
+import { localInstant } from '../local-time.js';
 import { isCompleteAddress, MEMBER_EMAIL_JOB, renewalReminderEmail, withUniqueSlug } from '../members/index.js';
 import { fulfilmentCsv } from './fulfilment-csv.js';
 import {
@@ -37,7 +38,7 @@ export interface FreezeReport {
 
 /** Print issues and their fulfilment lists: frozen at the cutoff, counted down, exported for the mailing house. */
 export class PrintService {
-  constructor(private readonly deps: { db: Db; clock: Clock; jobs: JobQueue; publicUrl: string }) {}
+  constructor(private readonly deps: { db: Db; clock: Clock; jobs: JobQueue; publicUrl: string; timeZone: () => Promise<string> }) {}
 
   list(): Promise<PrintIssue[]> {
     return listIssues(this.deps.db);
@@ -50,7 +51,7 @@ export class PrintService {
   }
 
   async create(input: unknown): Promise<PrintIssue> {
-    const values = this.values(input);
+    const values = await this.values(input);
     return withUniqueSlug('print issue', () =>
       inTransaction(this.deps.db, async (tx) => {
         const issue = await insertIssue(tx, values, this.deps.clock().toISOString());
@@ -61,7 +62,7 @@ export class PrintService {
   }
 
   async update(id: number, input: unknown): Promise<PrintIssue> {
-    const values = this.values(input);
+    const values = await this.values(input);
     const current = await this.get(id);
     if (current.frozenAt && values.addressCutoff !== current.addressCutoff) throw new AppError('PRINT_ISSUE_FROZEN');
     return withUniqueSlug('print issue', () =>
@@ -158,8 +159,10 @@ export class PrintService {
     return { issue, csv: fulfilmentCsv(issue, items), rows: items.length };
   }
 
-  private values(input: unknown): IssueValues {
+  private async values(input: unknown): Promise<IssueValues> {
     const parsed = parseInput(printIssueInput, input);
-    return { ...parsed, slug: parsed.slug ?? slugify(parsed.name) };
+    const cutoff = parsed.addressCutoff;
+    const addressCutoff = typeof cutoff === 'string' ? cutoff : localInstant(cutoff, await this.deps.timeZone()).toISOString();
+    return { ...parsed, addressCutoff, slug: parsed.slug ?? slugify(parsed.name) };
   }
 }

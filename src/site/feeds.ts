@@ -1,7 +1,7 @@
-import { create } from 'xmlbuilder2';
 import { forViewer, anonymous, type Author, type ListFilter, type Post, type Tag } from '../content/index.js';
 import { cacheKeys, showPosts, type SiteDeps } from './page.js';
 import { absoluteLinks, absoluteUrl, paths } from './urls.js';
+import { xmlDocument } from './xml-document.js';
 
 const FEED_SIZE = 20;
 
@@ -38,7 +38,7 @@ export async function buildFeed(deps: SiteDeps, subject: FeedSubject): Promise<F
   const keys = new Set([listKey]);
   showPosts(keys, posts);
   const link = absoluteUrl(deps.publicUrl, base);
-  const channel = create({ version: '1.0', encoding: 'UTF-8' })
+  const channel = (await xmlDocument())
     .ele('rss', {
       version: '2.0',
       'xmlns:content': 'http://purl.org/rss/1.0/modules/content/',
@@ -82,7 +82,7 @@ function feedInfo(subject: FeedSubject, siteTitle: string, siteDescription: stri
   }
 }
 
-type Builder = ReturnType<ReturnType<typeof create>['ele']>;
+type Builder = ReturnType<Awaited<ReturnType<typeof xmlDocument>>['ele']>;
 
 function addItem(channel: Builder, post: Post & { gated: boolean }, publicUrl: string): void {
   const url = absoluteUrl(publicUrl, paths.post(post.slug));

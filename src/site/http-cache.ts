@@ -1,3 +1,4 @@
+import type { IncomingHttpHeaders } from 'node:http';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { CachedResponse } from './page-cache.js';
 
@@ -22,31 +23,51 @@ export function acceptsEncoding(header: string | undefined, encoding: 'br' | 'gz
   return false;
 }
 
-function notModified(request: FastifyRequest, response: CachedResponse): boolean {
-  const match = request.headers['if-none-match'];
+/** A stored form of a cached response. */
+export type StoredEncoding = 'br' | 'gzip' | 'identity';
+
+/** The best stored form for an Accept-Encoding header: brotli, else gzip, else plain. */
+export function storedEncoding(accepted: string | undefined): StoredEncoding {
+  if (!accepted) return 'identity';
+  if (acceptsEncoding(accepted, 'br')) return 'br';
+  return acceptsEncoding(accepted, 'gzip') ? 'gzip' : 'identity';
+}
+
+export function storedBody(response: CachedResponse, encoding: StoredEncoding): Buffer {
+  return encoding === 'identity' ? response.body : response[encoding];
+}
+
+/** Whether the client's copy is current, by ETag (If-None-Match wins) or by date. */
+export function notModified(headers: IncomingHttpHeaders, response: CachedResponse): boolean {
+  const match = headers['if-none-match'];
   if (match !== undefined) {
     return match
       .split(',')
       .map((tag) => tag.trim().replace(/^W\//, ''))
       .some((tag) => tag === '*' || tag === response.etag);
   }
-  const since = request.headers['if-modified-since'];
+  const since = headers['if-modified-since'];
   if (since === undefined) return false;
   const time = Date.parse(since);
   return Number.isFinite(time) && time >= Date.parse(response.lastModified);
 }
 
+/** The validators and caching policy a cached response carries, on full answers and on 304s alike. */
+export function cachingHeaders(response: CachedResponse): Record<string, string> {
+  return {
+    etag: response.etag,
+    'last-modified': response.lastModified,
+    'cache-control': response.shareable ? SHARED_CACHE_CONTROL : PRIVATE_CACHE_CONTROL,
+    vary: 'Accept-Encoding',
+  };
+}
+
 /** Sends a cached response: 304 when the client's copy is current, else the best stored encoding. */
 export function sendCached(request: FastifyRequest, reply: FastifyReply, response: CachedResponse): FastifyReply {
-  reply
-    .header('etag', response.etag)
-    .header('last-modified', response.lastModified)
-    .header('cache-control', response.shareable ? SHARED_CACHE_CONTROL : PRIVATE_CACHE_CONTROL)
-    .header('vary', 'Accept-Encoding');
-  if (notModified(request, response)) return reply.code(304).send();
+  reply.headers(cachingHeaders(response));
+  if (notModified(request.headers, response)) return reply.code(304).send();
   reply.type(response.contentType);
-  const accepted = request.headers['accept-encoding'];
-  if (acceptsEncoding(accepted, 'br')) return reply.header('content-encoding', 'br').send(response.br);
-  if (acceptsEncoding(accepted, 'gzip')) return reply.header('content-encoding', 'gzip').send(response.gzip);
-  return reply.send(response.body);
+  const encoding = storedEncoding(request.headers['accept-encoding']);
+  if (encoding !== 'identity') reply.header('content-encoding', encoding);
+  return reply.send(storedBody(response, encoding));
 }

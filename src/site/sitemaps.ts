@@ -1,8 +1,8 @@
-import { create } from 'xmlbuilder2';
 import type { Db } from '../db/client.js';
 import * as repo from './sitemap.repository.js';
 import type { SitemapEntry } from './sitemap.repository.js';
 import { paths } from './urls.js';
+import { xmlDocument } from './xml-document.js';
 
 /** URLs per post sitemap file; the protocol allows 50,000, smaller files are quicker to build and fetch. */
 export const POSTS_PER_SITEMAP = 10_000;
@@ -23,7 +23,7 @@ export async function sitemapIndex(db: Db, publicUrl: string, perFile = POSTS_PE
     { path: '/sitemap-tags.xml', lastmod: newest(tags) },
     { path: '/sitemap-authors.xml', lastmod: newest(authors) },
   );
-  const index = create({ version: '1.0', encoding: 'UTF-8' }).ele('sitemapindex', { xmlns: SITEMAP_NS });
+  const index = (await xmlDocument()).ele('sitemapindex', { xmlns: SITEMAP_NS });
   for (const child of children) {
     const sitemap = index.ele('sitemap');
     sitemap.ele('loc').txt(`${publicUrl}${child.path}`);
@@ -48,7 +48,7 @@ export async function sitemapFile(db: Db, publicUrl: string, kind: SitemapKind, 
     if (posts.length === 0) return null;
     entries = posts.map((e) => ({ path: paths.post(e.slug), lastmod: e.lastmod }));
   }
-  const set = create({ version: '1.0', encoding: 'UTF-8' }).ele('urlset', { xmlns: SITEMAP_NS });
+  const set = (await xmlDocument()).ele('urlset', { xmlns: SITEMAP_NS });
   for (const entry of entries) {
     const url = set.ele('url');
     url.ele('loc').txt(`${publicUrl}${entry.path}`);

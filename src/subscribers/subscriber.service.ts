@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Clock } from '../clock.js';
 import { inTransaction, type Db } from '../db/client.js';
+import { csvRows } from '../csv.js';
 import { isUniqueViolation } from '../db/errors.js';
 import type { SubscriberRow } from '../db/tables.js';
 import { AppError } from '../errors/app-error.js';
@@ -335,14 +336,12 @@ export class SubscriberService {
 
   /** Every subscriber as CSV lines (header first), a page at a time. */
   async *exportCsv(): AsyncGenerator<string> {
-    yield 'email,name,status,newsletters,created_at,confirmed_at,unsubscribed_at\n';
+    yield csvRows([['email', 'name', 'status', 'newsletters', 'created_at', 'confirmed_at', 'unsubscribed_at']]);
     for (let after = 0; ; ) {
       const rows = await repo.subscribersAfter(this.deps.db, after, 1000);
       if (rows.length === 0) return;
       const subscribers = await repo.toSubscribers(this.deps.db, rows);
-      yield subscribers
-        .map((s) => [s.email, s.name, s.status, s.newsletters.join(' '), s.createdAt, s.confirmedAt ?? '', s.unsubscribedAt ?? ''].map(csvCell).join(',') + '\n')
-        .join('');
+      yield csvRows(subscribers.map((s) => [s.email, s.name, s.status, s.newsletters.join(' '), s.createdAt, s.confirmedAt, s.unsubscribedAt]));
       after = rows[rows.length - 1]!.id;
     }
   }
@@ -406,8 +405,3 @@ function nonce(): string {
   return randomBytes(9).toString('base64url');
 }
 
-function csvCell(value: string): string {
-  // A leading = + - @ would run as a formula in spreadsheets; quote and prefix it.
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\n\r']/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildApp } from '../../src/app.js';
 import { createLogger } from '../../src/logger.js';
 import { testServices, type TestContext } from '../support/stores.js';
@@ -23,6 +23,7 @@ describe('request logs', () => {
     await app.inject({ url: '/api/content/posts/?limit=2&key=mhc_secretkey_123' });
     await app.inject({ url: '/newsletter/confirm?token=tok_secret_456&x=1' });
     await app.inject({ url: '/admin/api/posts', headers: { authorization: 'Bearer mh_admin_secret_789', cookie: 'masthead_staff=cookie_secret' } });
+    await vi.waitFor(() => expect(lines.join('')).toContain('/admin/api/posts'));
     const log = lines.join('');
     expect(log).toContain('/api/content/posts/?limit=2&key=[redacted]');
     expect(log).toContain('/newsletter/confirm?token=[redacted]&x=1');
@@ -33,6 +34,7 @@ describe('request logs', () => {
     lines.length = 0;
     await app.inject({ url: '/no-such-piece/?from=%22quoted%22', remoteAddress: '203.0.113.9' });
     await app.inject({ url: '/healthz' });
+    await vi.waitFor(() => expect(lines.join('')).toContain('/healthz'));
     const entries = lines.join('').trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
     expect(entries).toHaveLength(2);
     const [missing, health] = entries;
@@ -45,5 +47,20 @@ describe('request logs', () => {
     expect(missing!.responseTime).toBeTypeOf('number');
     expect(missing!.reqId).not.toBe(health!.reqId);
     expect(health).toMatchObject({ req: { method: 'GET', url: '/healthz' }, res: { statusCode: 200 } });
+  });
+
+  it('keep every line whole and in order, also for addresses longer than the lines kept in memory', async () => {
+    lines.length = 0;
+    const long = `/search/?q=${'word+'.repeat(16_000)}`;
+    await app.inject({ url: '/healthz' });
+    await app.inject({ url: long });
+    await app.inject({ url: '/healthz?after' });
+    await vi.waitFor(() => expect(lines.join('')).toContain('/healthz?after'));
+    const urls = lines
+      .join('')
+      .trim()
+      .split('\n')
+      .map((line) => (JSON.parse(line) as { req: { url: string } }).req.url);
+    expect(urls).toEqual(['/healthz', long, '/healthz?after']);
   });
 });

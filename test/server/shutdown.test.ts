@@ -1,13 +1,11 @@
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
-import readline from 'node:readline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServerProcess } from '../support/cli.js';
 import { freshDatabase } from '../support/stores.js';
 
-const entry = path.resolve('src/cli/run.ts');
 const BIG = 24 * 1024 * 1024;
 
 describe('the server process', { timeout: 120_000 }, () => {
@@ -20,21 +18,7 @@ describe('the server process', { timeout: 120_000 }, () => {
   afterAll(async () => database.drop());
 
   it('starts with the demo magazine, prints its address, and on SIGTERM finishes an in-flight response before exiting 0', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', entry, 'start', '--demo'], {
-      env: { PATH: process.env.PATH ?? '', DATA_DIR: database.dataDir, PORT: '0', LOG_LEVEL: 'info' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    const logs: string[] = [];
-    readline.createInterface({ input: child.stderr! }).on('line', (line) => logs.push(line));
-    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-    const url = await new Promise<string>((resolve, reject) => {
-      void exited.then((code) => reject(new Error(`server exited with ${code}: ${logs.join('\n')}`)));
-      readline.createInterface({ input: child.stdout! }).on('line', (line) => {
-        logs.push(line);
-        const match = /Masthead is running at (http:\/\/\S+)/.exec(line);
-        if (match) resolve(match[1]!);
-      });
-    });
+    const { child, url, exited, logs } = await startServerProcess(['--demo'], { DATA_DIR: database.dataDir, PORT: '0', LOG_LEVEL: 'info' });
     const home = await fetch(url);
     expect(home.status).toBe(200);
     expect(await home.text()).toContain('Halcyon');

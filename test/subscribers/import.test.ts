@@ -102,7 +102,7 @@ describe.each(dialects)('subscriber CSV import and export on %s', (dialect) => {
     await t.services.subscribers.importCsv(Buffer.from('email,name\none@example.com,"=HYPERLINK(""x"")"\ntwo@example.com,Two\n'));
     let csv = '';
     for await (const chunk of t.services.subscribers.exportCsv()) csv += chunk;
-    expect(csv.split('\n')[0]).toBe('email,name,status,newsletters,created_at,confirmed_at,unsubscribed_at');
+    expect(csv.split('\r\n')[0]).toBe('email,name,status,newsletters,created_at,confirmed_at,unsubscribed_at');
     expect(csv).toContain(`"'=HYPERLINK(""x"")"`);
     const other = await testServices(dialect);
     try {

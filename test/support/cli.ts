@@ -1,5 +1,6 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
+import readline from 'node:readline';
 
 export interface CliResult {
   code: number | null;
@@ -24,4 +25,34 @@ export function runCli(args: string[], env: Record<string, string>, input?: stri
     child.once('close', (code) => resolve({ code, stdout, stderr }));
     child.stdin.end(input ?? '');
   });
+}
+
+export interface ServerProcess {
+  child: ChildProcess;
+  /** The address the server printed. */
+  url: string;
+  /** Its exit code, once it has exited. */
+  exited: Promise<number | null>;
+  /** Every line it wrote, on either stream, so far. */
+  logs: string[];
+}
+
+/** Runs `masthead start` from source as its own process (with extra Node options) and waits until it prints its address. */
+export async function startServerProcess(args: string[], env: Record<string, string>, nodeOptions: string[] = []): Promise<ServerProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', ...nodeOptions, entry, 'start', ...args], {
+    env: { PATH: process.env.PATH ?? '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const logs: string[] = [];
+  readline.createInterface({ input: child.stderr! }).on('line', (line) => logs.push(line));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const url = await new Promise<string>((resolve, reject) => {
+    void exited.then((code) => reject(new Error(`server exited with ${code}: ${logs.join('\n')}`)));
+    readline.createInterface({ input: child.stdout! }).on('line', (line) => {
+      logs.push(line);
+      const match = /Masthead is running at (http:\/\/\S+)/.exec(line);
+      if (match) resolve(match[1]!);
+    });
+  });
+  return { child, url, exited, logs };
 }

@@ -1,4 +1,5 @@
 import type { CreditRole, Post, PostFormat, PostInput, Visibility, WorkInput, WorkType } from '../../api/types';
+import { suggestSlug } from '../../slug';
 
 export interface CreditDraft {
   name: string;
@@ -12,14 +13,7 @@ export interface CreditDraft {
 
 /** A slug for a new person who shares a name with someone already in the library. */
 export function freshPersonSlug(name: string): string {
-  const base = name
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 160)
-    .replace(/-+$/, '');
+  const base = suggestSlug(name);
   return `${base || 'person'}-${Math.random().toString(36).slice(2, 7)}`;
 }
 

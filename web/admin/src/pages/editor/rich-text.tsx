@@ -10,9 +10,13 @@ import { LinkDialog, type LinkValue } from './link-dialog';
 
 const WORDS_PER_MINUTE = 230;
 
-/** Counts words the way the server does for reading time. */
+const wordSegments = new Intl.Segmenter(undefined, { granularity: 'word' });
+
+/** Counts words the way the server does for reading time: Unicode word boundaries, so Japanese and Chinese count too. */
 export function countWords(text: string): number {
-  return text.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu)?.length ?? 0;
+  let count = 0;
+  for (const segment of wordSegments.segment(text)) if (segment.isWordLike) count += 1;
+  return count;
 }
 
 /** Ctrl+S saves now; Ctrl+K opens the link dialog (add, change or remove a link). */

@@ -5,6 +5,7 @@ import { announce } from '../../components/announcer';
 import { FormError, SelectField, TextField } from '../../components/field';
 import { toProblem, type FormProblem } from '../auth-form';
 import { formatDate } from '../format';
+import { suggestSlug } from '../../slug';
 
 const zones = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : ['UTC'];
 const fieldOf = (problem: FormProblem | null, name: string) => problem?.fields?.find((f) => f.field === name)?.message;
@@ -103,10 +104,9 @@ function NewNewsletterForm({ onCreated }: { onCreated: () => void }) {
       setProblem(toProblem(err));
     }
   };
-  const slugOf = (name: string) => name.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
   return (
     <form className="inline-form" onSubmit={(e) => void submit(e)} noValidate aria-label="Add a newsletter">
-      <TextField label="New newsletter" value={draft.name} onChange={(e) => setDraft({ ...draft, name: e.target.value, slug: draft.slug === slugOf(draft.name) ? slugOf(e.target.value) : draft.slug })} error={fieldOf(problem, 'name')} />
+      <TextField label="New newsletter" value={draft.name} onChange={(e) => setDraft({ ...draft, name: e.target.value, slug: draft.slug === suggestSlug(draft.name) ? suggestSlug(e.target.value) : draft.slug })} error={fieldOf(problem, 'name')} />
       <TextField label="Slug" value={draft.slug} onChange={(e) => setDraft({ ...draft, slug: e.target.value })} error={fieldOf(problem, 'slug')} />
       <TextField label="About it" value={draft.description} onChange={(e) => setDraft({ ...draft, description: e.target.value })} error={fieldOf(problem, 'description')} />
       <label className="check"><input type="checkbox" checked={draft.isDefault} onChange={(e) => setDraft({ ...draft, isDefault: e.target.checked })} /> New signups get it</label>

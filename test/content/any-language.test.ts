@@ -1,0 +1,80 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { countWords, slugify } from '../../src/content/text.js';
+import { makeAuthor, postFields } from '../support/factories.js';
+import { dialects, testServices, type TestContext } from '../support/stores.js';
+
+describe('slugs from titles in any script', () => {
+  it.each([
+    ['Łódź Film School', 'lodz-film-school'],
+    ['Москва слезам не верит', 'moskva-slezam-ne-verit'],
+    ['Αθήνα', 'athina'],
+    ['Θεσσαλονίκη: ένα φεστιβάλ', 'thessaloniki-ena-festival'],
+    ['Straße der Sehnsucht', 'strasse-der-sehnsucht'],
+    ['Żółć i gęślą jaźń', 'zolc-i-gesla-jazn'],
+    ['北京电影学院', 'bei-jing-dian-ying-xue-yuan'],
+    ['ソウルの夜', 'sourunoye'],
+    ['서울 영화제', 'seoul-yeonghwaje'],
+    ['مهرجان القاهرة', 'mhrjn-lqhr'],
+    ['Past Lives (2023)', 'past-lives-2023'],
+    ['Rock & Roll’s “Best”', 'rock-and-rolls-best'],
+  ])('%s → %s', (title, slug) => {
+    expect(slugify(title)).toBe(slug);
+  });
+
+  it('still falls back to "untitled" when nothing readable is left, and stays within 180 characters', () => {
+    expect(slugify('🎬 ✨')).toBe('untitled');
+    expect(slugify('')).toBe('untitled');
+    const long = slugify('東京'.repeat(200));
+    expect(long.length).toBeLessThanOrEqual(180);
+    expect(long).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
+  });
+});
+
+describe('words counted in any language', () => {
+  it.each([
+    ['de', 'Der Regisseur zeigt eine Stadt, die sich über Nacht verändert.', 10],
+    ['pl', 'Łódzka Szkoła Filmowa kształci reżyserów od siedemdziesięciu lat.', 8],
+    ['ru', 'Москва встречает фестиваль документального кино.', 5],
+    ['el', 'Η Αθήνα φιλοξενεί ένα νέο φεστιβάλ κινηματογράφου.', 7],
+    ['ar', 'يفتتح مهرجان القاهرة السينمائي دورته الجديدة هذا الأسبوع.', 8],
+  ])('%s: %s', (_language, sentence, words) => {
+    expect(countWords(sentence)).toBe(words);
+  });
+
+  it('counts the words of Japanese and Chinese, which are written without spaces, not one per sentence', () => {
+    // 東京 / の / 映画祭 / は / 今年 / で / 三十 / 回目 / を / 迎え / ます
+    const japanese = countWords('東京の映画祭は今年で三十回目を迎えます。');
+    expect(japanese).toBeGreaterThanOrEqual(9);
+    expect(japanese).toBeLessThanOrEqual(14);
+    // 北京 / 电影 / 学院 / 今年 / 招收 / 了 / 新 / 的 / 学生
+    const chinese = countWords('北京电影学院今年招收了新的学生。');
+    expect(chinese).toBeGreaterThanOrEqual(7);
+    expect(chinese).toBeLessThanOrEqual(10);
+    expect(countWords('「東京」、そして。……')).toBe(2);
+  });
+});
+
+describe.each(dialects)('posts in other languages (%s)', (dialect) => {
+  let t: TestContext;
+  let author: string;
+  beforeAll(async () => {
+    t = await testServices(dialect);
+    author = (await makeAuthor(t.services)).slug;
+  });
+  afterAll(async () => t.close());
+
+  it('a Russian title gets a readable slug, and a long Japanese essay a reading time from its words', async () => {
+    const sentence = '東京の映画祭は今年で三十回目を迎えます。';
+    const post = await t.services.posts.create(postFields([author], { title: 'Москва слезам не верит', body: sentence.repeat(200) }));
+    expect(post.slug).toBe('moskva-slezam-ne-verit');
+    expect(post.wordCount).toBe(countWords(sentence) * 200);
+    expect(post.readingMinutes).toBeGreaterThan(5);
+  });
+
+  it('keeps a slug stored before: editing the title does not rewrite it', async () => {
+    const post = await t.services.posts.create(postFields([author], { title: 'Łódź Film School' }));
+    await t.store.db.updateTable('posts').set({ slug: 'odz-film-school' }).where('id', '=', post.id).execute();
+    const edited = await t.services.posts.update(post.id, { title: 'Łódź Film School at seventy' });
+    expect(edited.slug).toBe('odz-film-school');
+  });
+});

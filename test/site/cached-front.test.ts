@@ -1,0 +1,164 @@
+import http from 'node:http';
+import zlib from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { buildApp } from '../../src/app.js';
+import { createLogger } from '../../src/logger.js';
+import { memberCookie } from '../members/helpers.js';
+import { testApp, type AppContext } from '../support/app.js';
+import { makeAuthor, postFields } from '../support/factories.js';
+import { dialects, testServices } from '../support/stores.js';
+
+interface Answer {
+  status: number;
+  headers: http.IncomingHttpHeaders;
+  body: Buffer;
+}
+
+/** A request over a real connection, as a browser or load balancer makes it (nothing decompressed). */
+function request(base: string, path: string, options: { method?: string; headers?: Record<string, string> } = {}): Promise<Answer> {
+  return new Promise((resolve, reject) => {
+    const sent = http.request(new URL(path, base), { method: options.method ?? 'GET', headers: options.headers ?? {} }, (answer) => {
+      const chunks: Buffer[] = [];
+      answer.on('data', (chunk: Buffer) => chunks.push(chunk));
+      answer.on('end', () => resolve({ status: answer.statusCode ?? 0, headers: answer.headers, body: Buffer.concat(chunks) }));
+      answer.on('error', reject);
+    });
+    sent.on('error', reject);
+    sent.end();
+  });
+}
+
+/** Headers that differ between any two answers (time, connection handling). */
+const perAnswer = new Set(['date', 'connection', 'keep-alive']);
+const lasting = (headers: http.IncomingHttpHeaders) => Object.fromEntries(Object.entries(headers).filter(([name]) => !perAnswer.has(name)));
+
+describe.each(dialects)('cached pages for readers without credentials (%s)', (dialect) => {
+  let t: AppContext;
+  let base: string;
+  let author: string;
+
+  beforeAll(async () => {
+    t = await testApp(dialect);
+    base = await t.app.listen({ port: 0, host: '127.0.0.1' });
+    author = (await makeAuthor(t.services)).slug;
+  });
+  afterAll(async () => t.close());
+
+  const publish = (fields: Record<string, unknown>) => t.services.posts.create(postFields([author], { status: 'published', ...fields }));
+
+  it('get the same bytes and headers as the application sends, security headers included', async () => {
+    const post = await publish({ title: 'Same answer' });
+    const first = await request(base, `/${post.slug}/`);
+    const cached = await request(base, `/${post.slug}/`);
+    const withCookie = await request(base, `/${post.slug}/`, { headers: { cookie: 'theme=dark' } });
+    expect(cached.status).toBe(200);
+    expect(cached.body.equals(first.body)).toBe(true);
+    expect(cached.body.equals(withCookie.body)).toBe(true);
+    expect(lasting(cached.headers)).toEqual(lasting(withCookie.headers));
+    expect(cached.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+    expect(cached.headers['x-frame-options']).toBe('DENY');
+    expect(cached.headers['content-length']).toBe(String(cached.body.length));
+  });
+
+  it('get brotli and gzip forms that decompress to the exact page, lengths for HEAD, and 304 when current', async () => {
+    const post = await publish({ title: 'Compressed once' });
+    const plain = await request(base, `/${post.slug}/`);
+    const br = await request(base, `/${post.slug}/`, { headers: { 'accept-encoding': 'gzip, deflate, br' } });
+    const gz = await request(base, `/${post.slug}/`, { headers: { 'accept-encoding': 'gzip;q=1, br;q=0' } });
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(zlib.brotliDecompressSync(br.body).equals(plain.body)).toBe(true);
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    expect(zlib.gunzipSync(gz.body).equals(plain.body)).toBe(true);
+    const head = await request(base, `/${post.slug}/`, { method: 'HEAD', headers: { 'accept-encoding': 'br' } });
+    expect(head.status).toBe(200);
+    expect(head.body.length).toBe(0);
+    expect(head.headers['content-length']).toBe(String(br.body.length));
+    const current = await request(base, `/${post.slug}/`, { headers: { 'if-none-match': plain.headers.etag as string } });
+    expect(current.status).toBe(304);
+    expect(current.body.length).toBe(0);
+    expect(current.headers['content-security-policy']).toBe(plain.headers['content-security-policy']);
+  });
+
+  it('never reach a signed-in member, and a member’s page never reaches anyone else', async () => {
+    const post = await publish({ title: 'For members', excerpt: 'The open teaser.', body: 'The members-only body.', visibility: 'members' });
+    const cookie = await memberCookie(t.services, `reader-${dialect}@example.com`);
+    for (let i = 0; i < 2; i += 1) {
+      const anonymous = await request(base, `/${post.slug}/`);
+      expect(anonymous.body.toString()).toContain('The open teaser.');
+      expect(anonymous.body.toString()).not.toContain('The members-only body.');
+    }
+    const member = await request(base, `/${post.slug}/`, { headers: { cookie } });
+    expect(member.body.toString()).toContain('The members-only body.');
+    expect(member.headers['cache-control']).toBe('private, no-store');
+    expect(member.headers.etag).toBeUndefined();
+    const afterwards = await request(base, `/${post.slug}/`);
+    expect(afterwards.body.toString()).not.toContain('The members-only body.');
+  });
+
+  it('show a change as soon as it is made', async () => {
+    const post = await publish({ title: 'Before the change' });
+    await request(base, `/${post.slug}/`);
+    expect((await request(base, `/${post.slug}/`)).body.toString()).toContain('Before the change');
+    await t.services.posts.update(post.id, { title: 'After the change' });
+    await vi.waitFor(async () => expect((await request(base, `/${post.slug}/`)).body.toString()).toContain('After the change'));
+    await t.services.posts.update(post.id, { status: 'draft' });
+    await vi.waitFor(async () => expect((await request(base, `/${post.slug}/`)).status).toBe(404));
+  });
+});
+
+describe('cached pages answered before routing', () => {
+  it('count each read and write one log line per request', async () => {
+    const context = await testServices('sqlite');
+    const lines: string[] = [];
+    const logger = createLogger({ logLevel: 'info' }, { write: (line: string) => void lines.push(line) });
+    const app = await buildApp({ config: { publicUrl: 'http://localhost:3000', themeDir: undefined, dataDir: context.dataDir }, services: context.services, logger });
+    try {
+      const base = await app.listen({ port: 0, host: '127.0.0.1' });
+      const post = await context.services.posts.create(postFields([(await makeAuthor(context.services)).slug], { status: 'published' }));
+      for (const browser of ['Reader One', 'Reader Two', 'Reader Three']) {
+        expect((await request(base, `/${post.slug}/`, { headers: { 'user-agent': browser } })).status).toBe(200);
+      }
+      await request(base, `/${post.slug}/`, { method: 'HEAD', headers: { 'user-agent': 'Reader Four' } });
+      expect(context.services.views.waiting).toBe(3);
+      await vi.waitFor(() => expect(lines.join('').split('\n').filter((line) => line.includes('request completed'))).toHaveLength(4));
+      const entries = lines
+        .join('')
+        .split('\n')
+        .filter((line) => line.includes('request completed'))
+        .map((line) => JSON.parse(line) as { reqId: string; req: Record<string, unknown>; res: { statusCode: number }; responseTime: number });
+      expect(new Set(entries.map((entry) => entry.reqId)).size).toBe(4);
+      expect(entries.at(-1)).toMatchObject({ req: { method: 'HEAD', url: `/${post.slug}/`, remoteAddress: '127.0.0.1' }, res: { statusCode: 200 } });
+      expect(entries.at(-1)!.responseTime).toBeTypeOf('number');
+    } finally {
+      await app.close();
+      await context.close();
+    }
+  });
+
+  it('leave requests forwarded by a trusted proxy to the application, which counts and logs the reader behind it', async () => {
+    const context = await testServices('sqlite');
+    const lines: string[] = [];
+    const logger = createLogger({ logLevel: 'info' }, { write: (line: string) => void lines.push(line) });
+    const config = { publicUrl: 'http://localhost:3000', themeDir: undefined, dataDir: context.dataDir, trustProxy: ['127.0.0.1'] };
+    const app = await buildApp({ config, services: context.services, logger });
+    try {
+      const base = await app.listen({ port: 0, host: '127.0.0.1' });
+      const post = await context.services.posts.create(postFields([(await makeAuthor(context.services)).slug], { status: 'published' }));
+      for (const reader of ['203.0.113.5', '203.0.113.5', '198.51.100.7']) {
+        expect((await request(base, `/${post.slug}/`, { headers: { 'user-agent': 'Reader', 'x-forwarded-for': reader } })).status).toBe(200);
+      }
+      expect(context.services.views.waiting).toBe(2);
+      await vi.waitFor(() => expect(lines.join('')).toContain('198.51.100.7'));
+      const addresses = lines
+        .join('')
+        .trim()
+        .split('\n')
+        .map((line) => (JSON.parse(line) as { req?: { remoteAddress?: string } }).req?.remoteAddress)
+        .filter(Boolean);
+      expect(addresses).toEqual(['203.0.113.5', '203.0.113.5', '198.51.100.7']);
+    } finally {
+      await app.close();
+      await context.close();
+    }
+  });
+});
