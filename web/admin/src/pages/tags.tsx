@@ -1,27 +1,25 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
 import { describeError } from '../api/client';
-import { createTag, listTags, replaceTag } from '../api/taxonomy';
+import { createTag, replaceTag, tagList } from '../api/taxonomy';
 import type { Tag } from '../api/types';
 import { announce } from '../components/announcer';
 import { FormError, TextField } from '../components/field';
 import { toProblem, type FormProblem } from './auth-form';
 
 export function TagsPage() {
-  const [tags, setTags] = useState<Tag[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  // Adding or changing a tag reads the list again (see api/query-client).
+  const read = useQuery(tagList);
+  const tags = read.data;
+  const error = read.error ? describeError(read.error) : null;
   const [name, setName] = useState('');
   const [isSection, setIsSection] = useState(false);
   const [problem, setProblem] = useState<FormProblem | null>(null);
-
-  useEffect(() => {
-    listTags().then(setTags, (err: unknown) => setError(describeError(err)));
-  }, []);
 
   const add = async (event: FormEvent) => {
     event.preventDefault();
     try {
       const tag = await createTag({ name, isSection });
-      setTags((list) => [...(list ?? []), tag]);
       setName('');
       setProblem(null);
       announce(`Added ${tag.name}.`);
@@ -31,7 +29,7 @@ export function TagsPage() {
   };
   const toggleSection = async (tag: Tag) => {
     try {
-      const updated = await replaceTag(tag.slug, {
+      await replaceTag(tag.slug, {
         name: tag.name,
         slug: tag.slug,
         description: tag.description,
@@ -39,7 +37,6 @@ export function TagsPage() {
         navOrder: tag.navOrder ?? undefined,
         isSection: !tag.isSection,
       });
-      setTags((list) => list?.map((t) => (t.id === tag.id ? updated : t)) ?? null);
     } catch (err) {
       announce(describeError(err), { tone: 'error' });
     }
