@@ -55,7 +55,12 @@ export const memberList = (filter: MemberFilter) =>
     queryFn: ({ signal }) => answer(api.GET('/admin/api/members', { params: { query: present({ ...filter, limit: MEMBERS_PAGE }) }, signal })),
   });
 
-export const getMember = (id: number) => request<MemberDetail>('GET', `/members/${id}`);
+/** One member with their subscriptions, address and history. */
+export const memberDetail = (id: number) =>
+  queryOptions({
+    queryKey: ['members', id],
+    queryFn: ({ signal }) => answer(api.GET('/admin/api/members/{id}', { params: { path: { id: String(id) } }, signal })),
+  });
 
 export type PrintIssueInput = Pick<PrintIssue, 'name' | 'coverImageUrl' | 'onSaleDate' | 'addressCutoff'> & { slug?: string };
 export interface CountryCount {
@@ -69,7 +74,10 @@ export interface FreezeReport {
   withoutAddress: number;
 }
 
-export const listIssues = () => request<{ issues: PrintIssue[] }>('GET', '/members/print-issues').then((r) => r.issues);
+export const issueList = queryOptions({
+  queryKey: ['print-issues'],
+  queryFn: ({ signal }) => answer(api.GET('/admin/api/members/print-issues', { signal })).then((r) => r.issues),
+});
 export const getIssue = (id: number) => request<PrintIssue>('GET', `/members/print-issues/${id}`);
 export const createIssue = (input: PrintIssueInput) => request<PrintIssue>('POST', '/members/print-issues', input);
 export const updateIssue = (id: number, input: PrintIssueInput) => request<PrintIssue>('PUT', `/members/print-issues/${id}`, input);

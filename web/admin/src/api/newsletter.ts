@@ -59,8 +59,12 @@ export const subscriberList = (filter: SubscriberFilter) =>
     queryKey: ['subscribers', 'list', filter],
     queryFn: ({ signal }) => answer(api.GET('/admin/api/newsletter/subscribers', { params: { query: present({ ...filter }) }, signal })),
   });
+/** Confirmed subscribers per day from `from` to `to` (dates). */
 export const subscriberGrowth = (from: string, to: string) =>
-  request<{ points: GrowthPoint[] }>('GET', `${base}/subscribers/growth${query({ from, to })}`).then((r) => r.points);
+  queryOptions({
+    queryKey: ['subscribers', 'growth', from, to],
+    queryFn: ({ signal }) => answer(api.GET('/admin/api/newsletter/subscribers/growth', { params: { query: { from, to } }, signal })).then((r) => r.points),
+  });
 export const exportUrl = `/admin/api${base}/subscribers/export.csv`;
 
 /** Uploads a CSV file as it is; the answer lists every row that could not be taken, and why. */
@@ -82,5 +86,8 @@ export const scheduleDigest = (id: number, at: string) => request<Digest>('POST'
 
 export const sendPost = (slug: string, newsletter?: string) =>
   request<{ sendId: number | null; sendsAt: string | null }>('POST', `${base}/posts/${encodeURIComponent(slug)}/send`, newsletter ? { newsletter } : {});
-export const listSends = () => request<{ sends: SendReport[] }>('GET', `${base}/sends`).then((r) => r.sends);
+export const sendList = queryOptions({
+  queryKey: ['sends'],
+  queryFn: ({ signal }) => answer(api.GET('/admin/api/newsletter/sends', { signal })).then((r) => r.sends),
+});
 export const getSend = (id: number) => request<SendReport>('GET', `${base}/sends/${id}`);

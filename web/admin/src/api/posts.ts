@@ -1,6 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
 import { answer, api, present, request } from './client';
-import type { Answer, Post, PostFormat, PostInput, PostStatus, Revision } from './types';
+import type { Answer, Post, PostFormat, PostInput, PostStatus } from './types';
 
 export const PAGE_SIZE = 20;
 
@@ -52,8 +52,12 @@ export const schedulePost = (id: number, publishedAt: string) =>
 export const bulkAction = (action: BulkAction, ids: number[]) =>
   request<{ results: BulkResult[] }>('POST', '/posts/bulk', { action, ids }).then((r) => r.results);
 
-export const listRevisions = (id: number) =>
-  request<{ revisions: Revision[] }>('GET', `/posts/${id}/revisions`).then((r) => r.revisions);
+/** The earlier versions of a post as of its revision `revision`. */
+export const revisionList = (id: number, revision: number) =>
+  queryOptions({
+    queryKey: ['posts', id, 'revisions', revision],
+    queryFn: ({ signal }) => answer(api.GET('/admin/api/posts/{id}/revisions', { params: { path: { id } }, signal })).then((r) => r.revisions),
+  });
 export const restoreRevision = (id: number, revisionId: number, revision: number) =>
   request<One>('POST', `/posts/${id}/revisions/${revisionId}/restore`, { revision }).then((r) => r.post);
 

@@ -1,6 +1,8 @@
-import { query, request } from './client';
-import type { PersonSummary, Work } from './types';
+import { answer, api } from './client';
 
-export const searchWorks = (q: string) => request<{ works: Work[] }>('GET', `/works${query({ q })}`).then((r) => r.works);
-export const searchPeople = (q: string) =>
-  request<{ people: PersonSummary[] }>('GET', `/people${query({ q })}`).then((r) => r.people);
+/** Works in the library whose title matches; the request is aborted when the title changes again. */
+export const searchWorks = (q: string, signal: AbortSignal) =>
+  answer(api.GET('/admin/api/works', { params: { query: { q } }, signal })).then((r) => r.works);
+/** People in the library whose name matches. */
+export const searchPeople = (q: string, signal: AbortSignal) =>
+  answer(api.GET('/admin/api/people', { params: { query: { q } }, signal })).then((r) => r.people);

@@ -1,7 +1,8 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
 import { describeError } from '../api/client';
 import { signOutEverywhere } from '../api/session';
-import { changeRole, inviteStaff, listStaff, restoreStaff, suspendStaff } from '../api/staff';
+import { changeRole, inviteStaff, restoreStaff, staffList, suspendStaff } from '../api/staff';
 import { staffRoles, type StaffRole, type StaffUser } from '../api/types';
 import { announce } from '../components/announcer';
 import { FormError, SelectField, TextField } from '../components/field';
@@ -15,23 +16,18 @@ function invitable(role: StaffRole): readonly StaffRole[] {
 
 export function StaffPage() {
   const me = useStaff();
-  const [users, setUsers] = useState<StaffUser[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  // Every change below is followed by a fresh read of the list (see api/query-client).
+  const read = useQuery(staffList);
+  const users = read.data;
+  const error = read.error ? describeError(read.error) : null;
   const [email, setEmail] = useState('');
   const [role, setRole] = useState<StaffRole>('contributor');
   const [problem, setProblem] = useState<FormProblem | null>(null);
   const admin = atLeast(me.role, 'administrator');
 
-  useEffect(() => {
-    listStaff().then(setUsers, (err: unknown) => setError(describeError(err)));
-  }, []);
-
-  const replace = (user: StaffUser) => setUsers((list) => list?.map((u) => (u.id === user.id ? user : u)) ?? null);
   const run = async (work: Promise<StaffUser>, message: (u: StaffUser) => string) => {
     try {
-      const user = await work;
-      replace(user);
-      announce(message(user));
+      announce(message(await work));
     } catch (err) {
       announce(describeError(err), { tone: 'error' });
     }
@@ -40,8 +36,6 @@ export function StaffPage() {
     event.preventDefault();
     try {
       const user = await inviteStaff({ email, role });
-      // The list may have been read after the invitation was made, and hold the person already.
-      setUsers((list) => [...(list ?? []).filter((u) => u.id !== user.id), user]);
       setEmail('');
       setProblem(null);
       announce(`Invitation sent to ${user.email}.`);

@@ -1,27 +1,25 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
 import { describeError } from '../api/client';
-import { createTag, listTags, replaceTag } from '../api/taxonomy';
+import { createTag, replaceTag, tagList } from '../api/taxonomy';
 import type { Tag } from '../api/types';
 import { announce } from '../components/announcer';
 import { FormError, TextField } from '../components/field';
 import { toProblem, type FormProblem } from './auth-form';
 
 export function TagsPage() {
-  const [tags, setTags] = useState<Tag[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  // Adding or changing a tag reads the list again (see api/query-client).
+  const read = useQuery(tagList);
+  const tags = read.data;
+  const error = read.error ? describeError(read.error) : null;
   const [name, setName] = useState('');
   const [isSection, setIsSection] = useState(false);
   const [problem, setProblem] = useState<FormProblem | null>(null);
-
-  useEffect(() => {
-    listTags().then(setTags, (err: unknown) => setError(describeError(err)));
-  }, []);
 
   const add = async (event: FormEvent) => {
     event.preventDefault();
     try {
       const tag = await createTag({ name, isSection });
-      setTags((list) => [...(list ?? []), tag]);
       setName('');
       setProblem(null);
       announce(`Added ${tag.name}.`);
@@ -39,7 +37,6 @@ export function TagsPage() {
         navOrder: tag.navOrder ?? undefined,
         ...changes,
       });
-      setTags((list) => list?.map((t) => (t.id === tag.id ? updated : t)) ?? null);
       if (updated.visibility !== tag.visibility) announce(`${updated.name} is now ${updated.visibility === 'internal' ? 'internal, hidden from readers' : 'public'}.`);
     } catch (err) {
       announce(describeError(err), { tone: 'error' });

@@ -1,25 +1,22 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useEffect, useId, useState } from 'react';
 import type { ApiError } from '../../api/client';
 import { searchPeople, searchWorks } from '../../api/works';
 import { creditRoles, workTypes, type CreditRole, type PersonSummary, type Work, type WorkType } from '../../api/types';
 import { SelectField, TextField } from '../../components/field';
+import { useDebounced } from '../../components/use-debounced';
 import { atLeast, useStaff } from '../../session-context';
 import { freshPersonSlug, type CreditDraft, type WorkDraft } from './draft';
 
-/** Suggestions from the server as the person types; errors just mean no suggestions. */
-function useSuggestions<T>(text: string, find: (q: string) => Promise<T[]>): T[] {
-  const [found, setFound] = useState<T[]>([]);
-  useEffect(() => {
-    if (text.trim().length < 2) {
-      setFound([]);
-      return;
-    }
-    const timer = window.setTimeout(() => {
-      find(text.trim()).then(setFound, () => setFound([]));
-    }, 200);
-    return () => window.clearTimeout(timer);
-  }, [text, find]);
-  return found;
+/**
+ * Suggestions from the server as the person types, for the text as it is now (an answer to
+ * earlier text is aborted, never shown); errors just mean no suggestions.
+ */
+function useSuggestions<T>(text: string, kind: string, find: (q: string, signal: AbortSignal) => Promise<T[]>): T[] {
+  const q = useDebounced(text.trim(), 200);
+  const asking = text.trim().length >= 2 && q.length >= 2;
+  const found = useQuery({ queryKey: ['suggestions', kind, q], queryFn: ({ signal }) => find(q, signal), enabled: asking, retry: false, placeholderData: keepPreviousData });
+  return asking ? (found.data ?? []) : [];
 }
 
 function fromWork(work: Work, keep: WorkDraft): WorkDraft {
@@ -66,7 +63,7 @@ export function ReviewForm({ value, onChange, error, savedPeople }: {
 }) {
   const worksId = useId();
   const mayChangeWorks = atLeast(useStaff().role, 'editor');
-  const works = useSuggestions(value.title, searchWorks);
+  const works = useSuggestions(value.title, 'works', searchWorks);
   const labels = workTypes[value.type];
   const set = (patch: Partial<WorkDraft>) => onChange((work) => ({ ...work, ...patch }));
   const setTitle = (title: string) => {
@@ -163,7 +160,7 @@ function CreditRow({ index, credit, savedPeople, onChange, onRemove }: {
 }) {
   const peopleId = useId();
   const statusId = useId();
-  const people = useSuggestions<PersonSummary>(credit.name, searchPeople);
+  const people = useSuggestions<PersonSummary>(credit.name, 'people', searchPeople);
   const n = index + 1;
   const sameName = (p: PersonSummary) => p.name.trim().toLowerCase() === credit.name.trim().toLowerCase();
   // A name typed in full that matches someone in the library links them, as picking the suggestion does.

@@ -1,6 +1,6 @@
-import { useEffect, useState } from 'react';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { describeError } from '../../api/client';
-import { listRevisions, restoreRevision } from '../../api/posts';
+import { restoreRevision, revisionList } from '../../api/posts';
 import type { Post, Revision } from '../../api/types';
 import { announce } from '../../components/announcer';
 import { useStaff } from '../../session-context';
@@ -8,12 +8,10 @@ import { formatDate } from '../format';
 
 export function RevisionsPanel({ post, onRestored }: { post: Post; onRestored: (post: Post) => void }) {
   const me = useStaff();
-  const [revisions, setRevisions] = useState<Revision[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    listRevisions(post.id).then(setRevisions, (err: unknown) => setError(describeError(err)));
-  }, [post.id, post.revision]);
+  // Read again for each saved revision of the post; only the answer for the newest shows.
+  const listed = useQuery({ ...revisionList(post.id, post.revision), placeholderData: keepPreviousData });
+  const revisions = listed.data;
+  const error = listed.error ? describeError(listed.error) : null;
 
   const restore = async (revision: Revision) => {
     try {

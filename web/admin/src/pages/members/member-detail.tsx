@@ -1,6 +1,7 @@
-import { useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
 import { describeError } from '../../api/client';
-import { getMember, listPlans, type MemberDetail, type Plan } from '../../api/members';
+import { memberDetail, planList } from '../../api/members';
 import { Link } from '../../router';
 import { formatDate } from '../format';
 import { countryName } from './labels';
@@ -10,14 +11,12 @@ import { statusLabels } from './members';
 const billingLabels = { month: 'monthly', year: 'yearly', gift: 'gift (one year)' } as const;
 
 export function MemberDetailPage({ id }: { id: number }) {
-  const [detail, setDetail] = useState<MemberDetail | null>(null);
-  const [plans, setPlans] = useState<Map<number, Plan>>(new Map());
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    getMember(id).then(setDetail, (err: unknown) => setError(describeError(err)));
-    listPlans().then((list) => setPlans(new Map(list.map((p) => [p.id, p]))), () => setPlans(new Map()));
-  }, [id]);
+  // Keyed by the member: an answer about the member shown before never replaces this one.
+  const read = useQuery(memberDetail(id));
+  const detail = read.data ?? null;
+  const error = read.error ? describeError(read.error) : null;
+  const planRows = useQuery(planList).data;
+  const plans = useMemo(() => new Map((planRows ?? []).map((p) => [p.id, p])), [planRows]);
 
   if (error) {
     return (

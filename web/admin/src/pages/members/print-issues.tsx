@@ -1,6 +1,6 @@
-import { useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { describeError } from '../../api/client';
-import { listIssues, type PrintIssue } from '../../api/members';
+import { issueList, type PrintIssue } from '../../api/members';
 import { Link, navigate } from '../../router';
 import { formatDate, formatDay } from '../format';
 
@@ -12,11 +12,9 @@ export function issueState(issue: PrintIssue, now = Date.now()): { label: string
 }
 
 export function PrintIssuesPage() {
-  const [issues, setIssues] = useState<PrintIssue[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    listIssues().then(setIssues, (err: unknown) => setError(describeError(err)));
-  }, []);
+  const read = useQuery(issueList);
+  const issues = read.data;
+  const error = read.error ? describeError(read.error) : null;
 
   return (
     <section>

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { describeError } from '../../api/client';
-import { listNewsletters, listSends, sendPost, type Newsletter, type SendReport } from '../../api/newsletter';
+import { listNewsletters, sendList, sendPost, type Newsletter, type SendReport } from '../../api/newsletter';
 import { postList } from '../../api/posts';
 import { announce } from '../../components/announcer';
 import { HorizontalBars } from '../../components/charts';
@@ -15,24 +15,17 @@ const POLL_MS = 1000;
 
 /** Every send with its report; while one runs the page polls and shows its progress. */
 export function SendsPage() {
-  const [sends, setSends] = useState<SendReport[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const load = useCallback(() => listSends().then((s) => { setSends(s); setError(null); }, (err: unknown) => setError(describeError(err))), []);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
-  const running = sends?.some((s) => s.state === 'sending') ?? false;
-  useEffect(() => {
-    if (!running) return;
-    const timer = window.setInterval(() => void load(), POLL_MS);
-    return () => window.clearInterval(timer);
-  }, [running, load]);
+  const read = useQuery({
+    ...sendList,
+    refetchInterval: (query) => (query.state.data?.some((s: SendReport) => s.state === 'sending') ? POLL_MS : false),
+  });
+  const sends = read.data;
+  const error = read.error ? describeError(read.error) : null;
 
   return (
     <section>
       <h1>Sends</h1>
-      <EmailPostForm onStarted={() => void load()} />
+      <EmailPostForm />
       {error && <p role="alert" className="form-error">{error}</p>}
       {sends && sends.length === 0 && <p className="empty">Nothing has been sent yet.</p>}
       <div className="sends">
@@ -77,7 +70,7 @@ function SendCard({ send }: { send: SendReport }) {
 }
 
 /** Emails one published piece to a chosen newsletter. */
-function EmailPostForm({ onStarted }: { onStarted: () => void }) {
+function EmailPostForm() {
   const posts = useQuery(postList({ type: 'post', status: 'published', limit: 50 })).data?.posts ?? [];
   const [newsletters, setNewsletters] = useState<Newsletter[]>([]);
   const [slug, setSlug] = useState('');
@@ -100,7 +93,6 @@ function EmailPostForm({ onStarted }: { onStarted: () => void }) {
       const started = await sendPost(slug, newsletter || undefined);
       announce(started.sendsAt ? `It will be emailed when it is published, ${formatDate(started.sendsAt)}.` : 'The email is on its way.');
       setProblem(null);
-      onStarted();
     } catch (err) {
       setProblem(toProblem(err));
     }

@@ -1,6 +1,6 @@
-import { useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { describeError } from '../../api/client';
-import { subscriberGrowth, type GrowthPoint } from '../../api/newsletter';
+import { subscriberGrowth } from '../../api/newsletter';
 import { LineChart } from '../../components/charts';
 import { formatDay } from '../format';
 
@@ -9,13 +9,11 @@ const DAYS = 84;
 
 /** The dashboard chart of newsletter subscribers over time (confirmed, after those who left). */
 export function SubscriberGrowth() {
-  const [points, setPoints] = useState<GrowthPoint[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    const today = new Date();
-    const from = new Date(today.getTime() - (DAYS - 1) * 86_400_000);
-    subscriberGrowth(from.toISOString().slice(0, 10), today.toISOString().slice(0, 10)).then(setPoints, (err: unknown) => setError(describeError(err)));
-  }, []);
+  const today = new Date();
+  const from = new Date(today.getTime() - (DAYS - 1) * 86_400_000);
+  const read = useQuery(subscriberGrowth(from.toISOString().slice(0, 10), today.toISOString().slice(0, 10)));
+  const points = read.data;
+  const error = read.error ? describeError(read.error) : null;
   if (error) return <p className="form-error" role="alert">{error}</p>;
   if (!points) return null;
   const first = points[0]?.total ?? 0;
