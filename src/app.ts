@@ -76,7 +76,9 @@ export async function buildApp({ config, services, logger }: AppOptions): Promis
     bodyLimit: bodyLimits.public,
     // Rate limits key on the client address: trust forwarding headers only from configured proxies.
     trustProxy: config.trustProxy?.length ? config.trustProxy : false,
-    return503OnClosing: true,
+    // While the server drains, a request already on an open connection is answered (with
+    // Connection: close) instead of refused: a load balancer never sees a 503 from a restart.
+    return503OnClosing: false,
     schemaController: { compilersFactory: lazySchemaCompilers() },
     routerOptions: { ignoreTrailingSlash: false, ignoreDuplicateSlashes: true, maxParamLength: 500 },
     frameworkErrors: answerFrameworkError,

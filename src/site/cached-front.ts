@@ -27,7 +27,7 @@ interface Answers {
 export interface CachedFront {
   /** Answers the request from the page cache when it can; false leaves it to the application. */
   answer(request: IncomingMessage, response: ServerResponse): boolean;
-  /** From now on leaves every request to the application (which refuses them while it closes). */
+  /** From now on leaves every request to the application (which answers it with Connection: close while it drains). */
   close(): void;
 }
 
