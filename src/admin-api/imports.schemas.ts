@@ -14,11 +14,15 @@ export const uploadQuery = z
   })
   .strict();
 
+const outcomeCounts = z.object({ created: z.number(), updated: z.number(), unchanged: z.number(), skipped: z.number() });
+
 const reportOut = z.object({
   source: z.string(),
   dryRun: z.boolean(),
   text: z.string().describe('The report as the command line prints it'),
-  counts: z.record(z.string(), z.record(z.string(), z.number())).describe('Per kind (post, page, section, tag, author, image, address): created, updated, unchanged, skipped'),
+  counts: z
+    .object({ post: outcomeCounts, page: outcomeCounts, section: outcomeCounts, tag: outcomeCounts, author: outcomeCounts, image: outcomeCounts, address: outcomeCounts })
+    .describe('Per kind: created, updated, unchanged, skipped'),
   facts: z.array(z.string()),
   notes: z.array(z.object({ level: z.enum(['skipped', 'changed', 'doubtful']), item: z.string(), reason: z.string() })),
   posts: z

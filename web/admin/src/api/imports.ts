@@ -1,42 +1,12 @@
 import { ApiError, csrfHeaders, request, type FieldError } from './client';
+import type { Answer } from './types';
 
-export type ImportPlatform = 'wordpress' | 'ghost' | 'substack';
-export type ImportState = 'checked' | 'queued' | 'running' | 'done' | 'failed' | 'discarded' | 'expired';
-export type ReportKind = 'post' | 'page' | 'section' | 'tag' | 'author' | 'image' | 'address';
-export type ReportOutcome = 'created' | 'updated' | 'unchanged' | 'skipped';
-
-export interface ImportReport {
-  source: string;
-  dryRun: boolean;
-  /** The report as `masthead import` prints it. */
-  text: string;
-  counts: Record<ReportKind, Record<ReportOutcome, number>>;
-  facts: string[];
-  notes: Array<{ level: 'skipped' | 'changed' | 'doubtful'; item: string; reason: string }>;
-  posts?: { items: Array<{ id: number; title: string; slug: string; status: string; type: string }>; total: number };
-}
-
-export interface ImportRun {
-  id: number;
-  platform: ImportPlatform;
-  /** WordPress: images are asked of the old site. */
-  fetchImages: boolean;
-  fileName: string;
-  fileSize: number;
-  state: ImportState;
-  preview: ImportReport | null;
-  report: ImportReport | null;
-  error: string | null;
-  progress: { step: string; done: number; total: number } | null;
-  createdBy: number | null;
-  createdAt: string;
-  finishedAt: string | null;
-}
-
+/** An import of a site, with its dry run's and its final report, as the API answers it. */
+export type ImportRun = Answer<'/admin/api/imports/{id}', 'get'>['import'];
 /** An import as the list shows it: its latest report in short. */
-export interface ImportRunSummary extends Omit<ImportRun, 'preview' | 'report'> {
-  outcome: { dryRun: boolean; posts: number; pages: number; notes: number } | null;
-}
+export type ImportRunSummary = Answer<'/admin/api/imports', 'get'>['imports'][number];
+export type ImportReport = NonNullable<ImportRun['report']>;
+export type ReportKind = keyof ImportReport['counts'];
 
 export const listImports = () => request<{ imports: ImportRunSummary[]; maxBytes: number }>('GET', '/imports');
 export const getImport = (id: number) => request<{ import: ImportRun }>('GET', `/imports/${id}`).then((r) => r.import);

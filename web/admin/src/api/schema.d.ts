@@ -885,10 +885,49 @@ export interface paths {
                                 platform: "wordpress" | "ghost" | "substack";
                                 /** @description The dry run made on upload */
                                 preview: {
-                                    /** @description Per kind (post, page, section, tag, author, image, address): created, updated, unchanged, skipped */
+                                    /** @description Per kind: created, updated, unchanged, skipped */
                                     counts: {
-                                        [key: string]: {
-                                            [key: string]: number;
+                                        address: {
+                                            created: number;
+                                            skipped: number;
+                                            unchanged: number;
+                                            updated: number;
+                                        };
+                                        author: {
+                                            created: number;
+                                            skipped: number;
+                                            unchanged: number;
+                                            updated: number;
+                                        };
+                                        image: {
+                                            created: number;
+                                            skipped: number;
+                                            unchanged: number;
+                                            updated: number;
+                                        };
+                                        page: {
+                                            created: number;
+                                            skipped: number;
+                                            unchanged: number;
+                                            updated: number;
+                                        };
+                                        post: {
+                                            created: number;
+                                            skipped: number;
+                                            unchanged: number;
+                                            updated: number;
+                                        };
+                                        section: {
+                                            created: number;
+                                            skipped: number;
+                                            unchanged: number;
+                                            updated: number;
+                                        };
+                                        tag: {
+                                            created: number;
+                                            skipped: number;
+                                            unchanged: number;
+                                            updated: number;
                                         };
                                     };
                                     dryRun: boolean;
@@ -920,10 +959,49 @@ export interface paths {
                                 } | null;
                                 /** @description The real import, once done */
                                 report: {
-                                    /** @description Per kind (post, page, section, tag, author, image, address): created, updated, unchanged, skipped */
+                                    /** @description Per kind: created, updated, unchanged, skipped */
                                     counts: {
-                                        [key: string]: {
-                                            [key: string]: number;
+                                        address: {
+                                            created: number;
+                                            skipped: number;
+                                            unchanged: number;
+                                            updated: number;
+                                        };
+                                        author: {
+                                            created: number;
+                                            skipped: number;
+                                            unchanged: number;
+                                            updated: number;
+                                        };
+                                        image: {
+                                            created: number;
+                                            skipped: number;
+                                            unchanged: number;
+                                            updated: number;
+                                        };
+                                        page: {
+                                            created: number;
+                                            skipped: number;
+                                            unchanged: number;
+                                            updated: number;
+                                        };
+                                        post: {
+                                            created: number;
+                                            skipped: number;
+                                            unchanged: number;
+                                            updated: number;
+                                        };
+                                        section: {
+                                            created: number;
+                                            skipped: number;
+                                            unchanged: number;
+                                            updated: number;
+                                        };
+                                        tag: {
+                                            created: number;
+                                            skipped: number;
+                                            unchanged: number;
+                                            updated: number;
                                         };
                                     };
                                     dryRun: boolean;
@@ -1028,10 +1106,49 @@ export interface paths {
                                 platform: "wordpress" | "ghost" | "substack";
                                 /** @description The dry run made on upload */
                                 preview: {
-                                    /** @description Per kind (post, page, section, tag, author, image, address): created, updated, unchanged, skipped */
+                                    /** @description Per kind: created, updated, unchanged, skipped */
                                     counts: {
-                                        [key: string]: {
-                                            [key: string]: number;
+                                        address: {
+                                            created: number;
+                                            skipped: number;
+                                            unchanged: number;
+                                            updated: number;
+                                        };
+                                        author: {
+                                            created: number;
+                                            skipped: number;
+                                            unchanged: number;
+                                            updated: number;
+                                        };
+                                        image: {
+                                            created: number;
+                                            skipped: number;
+                                            unchanged: number;
+                                            updated: number;
+                                        };
+                                        page: {
+                                            created: number;
+                                            skipped: number;
+                                            unchanged: number;
+                                            updated: number;
+                                        };
+                                        post: {
+                                            created: number;
+                                            skipped: number;
+                                            unchanged: number;
+                                            updated: number;
+                                        };
+                                        section: {
+                                            created: number;
+                                            skipped: number;
+                                            unchanged: number;
+                                            updated: number;
+                                        };
+                                        tag: {
+                                            created: number;
+                                            skipped: number;
+                                            unchanged: number;
+                                            updated: number;
                                         };
                                     };
                                     dryRun: boolean;
@@ -1063,10 +1180,49 @@ export interface paths {
                                 } | null;
                                 /** @description The real import, once done */
                                 report: {
-                                    /** @description Per kind (post, page, section, tag, author, image, address): created, updated, unchanged, skipped */
+                                    /** @description Per kind: created, updated, unchanged, skipped */
                                     counts: {
-                                        [key: string]: {
-                                            [key: string]: number;
+                                        address: {
+                                            created: number;
+                                            skipped: number;
+                                            unchanged: number;
+                                            updated: number;
+                                        };
+                                        author: {
+                                            created: number;
+                                            skipped: number;
+                                            unchanged: number;
+                                            updated: number;
+                                        };
+                                        image: {
+                                            created: number;
+                                            skipped: number;
+                                            unchanged: number;
+                                            updated: number;
+                                        };
+                                        page: {
+                                            created: number;
+                                            skipped: number;
+                                            unchanged: number;
+                                            updated: number;
+                                        };
+                                        post: {
+                                            created: number;
+                                            skipped: number;
+                                            unchanged: number;
+                                            updated: number;
+                                        };
+                                        section: {
+                                            created: number;
+                                            skipped: number;
+                                            unchanged: number;
+                                            updated: number;
+                                        };
+                                        tag: {
+                                            created: number;
+                                            skipped: number;
+                                            unchanged: number;
+                                            updated: number;
                                         };
                                     };
                                     dryRun: boolean;
@@ -1176,10 +1332,49 @@ export interface paths {
                                 platform: "wordpress" | "ghost" | "substack";
                                 /** @description The dry run made on upload */
                                 preview: {
-                                    /** @description Per kind (post, page, section, tag, author, image, address): created, updated, unchanged, skipped */
+                                    /** @description Per kind: created, updated, unchanged, skipped */
                                     counts: {
-                                        [key: string]: {
-                                            [key: string]: number;
+                                        address: {
+                                            created: number;
+                                            skipped: number;
+                                            unchanged: number;
+                                            updated: number;
+                                        };
+                                        author: {
+                                            created: number;
+                                            skipped: number;
+                                            unchanged: number;
+                                            updated: number;
+                                        };
+                                        image: {
+                                            created: number;
+                                            skipped: number;
+                                            unchanged: number;
+                                            updated: number;
+                                        };
+                                        page: {
+                                            created: number;
+                                            skipped: number;
+                                            unchanged: number;
+                                            updated: number;
+                                        };
+                                        post: {
+                                            created: number;
+                                            skipped: number;
+                                            unchanged: number;
+                                            updated: number;
+                                        };
+                                        section: {
+                                            created: number;
+                                            skipped: number;
+                                            unchanged: number;
+                                            updated: number;
+                                        };
+                                        tag: {
+                                            created: number;
+                                            skipped: number;
+                                            unchanged: number;
+                                            updated: number;
                                         };
                                     };
                                     dryRun: boolean;
@@ -1211,10 +1406,49 @@ export interface paths {
                                 } | null;
                                 /** @description The real import, once done */
                                 report: {
-                                    /** @description Per kind (post, page, section, tag, author, image, address): created, updated, unchanged, skipped */
+                                    /** @description Per kind: created, updated, unchanged, skipped */
                                     counts: {
-                                        [key: string]: {
-                                            [key: string]: number;
+                                        address: {
+                                            created: number;
+                                            skipped: number;
+                                            unchanged: number;
+                                            updated: number;
+                                        };
+                                        author: {
+                                            created: number;
+                                            skipped: number;
+                                            unchanged: number;
+                                            updated: number;
+                                        };
+                                        image: {
+                                            created: number;
+                                            skipped: number;
+                                            unchanged: number;
+                                            updated: number;
+                                        };
+                                        page: {
+                                            created: number;
+                                            skipped: number;
+                                            unchanged: number;
+                                            updated: number;
+                                        };
+                                        post: {
+                                            created: number;
+                                            skipped: number;
+                                            unchanged: number;
+                                            updated: number;
+                                        };
+                                        section: {
+                                            created: number;
+                                            skipped: number;
+                                            unchanged: number;
+                                            updated: number;
+                                        };
+                                        tag: {
+                                            created: number;
+                                            skipped: number;
+                                            unchanged: number;
+                                            updated: number;
                                         };
                                     };
                                     dryRun: boolean;
@@ -1320,10 +1554,49 @@ export interface paths {
                                 platform: "wordpress" | "ghost" | "substack";
                                 /** @description The dry run made on upload */
                                 preview: {
-                                    /** @description Per kind (post, page, section, tag, author, image, address): created, updated, unchanged, skipped */
+                                    /** @description Per kind: created, updated, unchanged, skipped */
                                     counts: {
-                                        [key: string]: {
-                                            [key: string]: number;
+                                        address: {
+                                            created: number;
+                                            skipped: number;
+                                            unchanged: number;
+                                            updated: number;
+                                        };
+                                        author: {
+                                            created: number;
+                                            skipped: number;
+                                            unchanged: number;
+                                            updated: number;
+                                        };
+                                        image: {
+                                            created: number;
+                                            skipped: number;
+                                            unchanged: number;
+                                            updated: number;
+                                        };
+                                        page: {
+                                            created: number;
+                                            skipped: number;
+                                            unchanged: number;
+                                            updated: number;
+                                        };
+                                        post: {
+                                            created: number;
+                                            skipped: number;
+                                            unchanged: number;
+                                            updated: number;
+                                        };
+                                        section: {
+                                            created: number;
+                                            skipped: number;
+                                            unchanged: number;
+                                            updated: number;
+                                        };
+                                        tag: {
+                                            created: number;
+                                            skipped: number;
+                                            unchanged: number;
+                                            updated: number;
                                         };
                                     };
                                     dryRun: boolean;
@@ -1355,10 +1628,49 @@ export interface paths {
                                 } | null;
                                 /** @description The real import, once done */
                                 report: {
-                                    /** @description Per kind (post, page, section, tag, author, image, address): created, updated, unchanged, skipped */
+                                    /** @description Per kind: created, updated, unchanged, skipped */
                                     counts: {
-                                        [key: string]: {
-                                            [key: string]: number;
+                                        address: {
+                                            created: number;
+                                            skipped: number;
+                                            unchanged: number;
+                                            updated: number;
+                                        };
+                                        author: {
+                                            created: number;
+                                            skipped: number;
+                                            unchanged: number;
+                                            updated: number;
+                                        };
+                                        image: {
+                                            created: number;
+                                            skipped: number;
+                                            unchanged: number;
+                                            updated: number;
+                                        };
+                                        page: {
+                                            created: number;
+                                            skipped: number;
+                                            unchanged: number;
+                                            updated: number;
+                                        };
+                                        post: {
+                                            created: number;
+                                            skipped: number;
+                                            unchanged: number;
+                                            updated: number;
+                                        };
+                                        section: {
+                                            created: number;
+                                            skipped: number;
+                                            unchanged: number;
+                                            updated: number;
+                                        };
+                                        tag: {
+                                            created: number;
+                                            skipped: number;
+                                            unchanged: number;
+                                            updated: number;
                                         };
                                     };
                                     dryRun: boolean;
