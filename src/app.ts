@@ -32,8 +32,8 @@ import { siteRoutes } from './site/site.routes.js';
 import { loadTheme } from './site/theme.js';
 import { mediaRoutes } from './media/media.routes.js';
 import { installOldAddresses } from './site/old-addresses.js';
-import { newsletterRoutes } from './newsletter/newsletter.routes.js';
-import { memberRoutes, memberViewerHook } from './members/members.routes.js';
+import { newsletterPagesRoutes } from './site/newsletter-pages.routes.js';
+import { memberPagesRoutes, memberViewerHook } from './site/member-pages.routes.js';
 import { stripeWebhookRoutes } from './webhooks/stripe.routes.js';
 
 declare module 'fastify' {
@@ -195,7 +195,7 @@ export async function buildApp({ config, services, logger }: AppOptions): Promis
     clock: services.clock,
   });
 
-  await app.register(memberRoutes, {
+  await app.register(memberPagesRoutes, {
     members: services.members,
     plans: services.plans,
     subscriptions: services.subscriptions,
@@ -205,7 +205,7 @@ export async function buildApp({ config, services, logger }: AppOptions): Promis
     subscribers: services.subscribers,
   });
   await app.register(stripeWebhookRoutes, { subscriptions: services.subscriptions });
-  await app.register(newsletterRoutes, { subscribers: services.subscribers, settings: services.settings, theme, publicUrl: config.publicUrl });
+  await app.register(newsletterPagesRoutes, { subscribers: services.subscribers, settings: services.settings, theme, publicUrl: config.publicUrl });
 
   return app;
 }

@@ -6,15 +6,15 @@ import { recordId } from '../db/ids.js';
 import { AppError, isAppError } from '../errors/app-error.js';
 import type { SettingsService } from '../settings/index.js';
 import type { SubscriberService } from '../subscribers/index.js';
-import type { Theme } from '../site/theme.js';
-import { pageMeta } from '../site/page.js';
-import { renderPage } from '../site/render.js';
-import type { MemberService } from './member.service.js';
-import { SIGN_IN_LINK_MINUTES } from './member.service.js';
-import type { Member, Subscription } from './member.types.js';
-import { formatMoney } from './money.js';
-import type { PlanService } from './plan.service.js';
-import type { SubscriptionService } from './subscription.service.js';
+import type { Theme } from './theme.js';
+import { pageMeta } from './page.js';
+import { renderPage } from './render.js';
+import type { MemberService } from '../members/member.service.js';
+import { SIGN_IN_LINK_MINUTES } from '../members/member.service.js';
+import type { Member, Subscription } from '../members/member.types.js';
+import { formatMoney } from '../members/money.js';
+import type { PlanService } from '../members/plan.service.js';
+import type { SubscriptionService } from '../members/subscription.service.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -26,7 +26,7 @@ declare module 'fastify' {
 export const MEMBER_COOKIE = 'masthead_member';
 const SESSION_SECONDS = 90 * 86_400;
 
-export interface MemberRouteDeps {
+export interface MemberPagesDeps {
   members: MemberService;
   plans: PlanService;
   subscriptions: SubscriptionService;
@@ -117,7 +117,7 @@ function statusLabel(s: Subscription): string {
 }
 
 /** Reader pages under /members/: plans and checkout, sign-in by emailed link, the account portal. */
-export async function memberRoutes(app: FastifyInstance, deps: MemberRouteDeps): Promise<void> {
+export async function memberPagesRoutes(app: FastifyInstance, deps: MemberPagesDeps): Promise<void> {
   const secure = deps.publicUrl.startsWith('https:');
   // Every form here that changes something carries the page's CSRF token (double-submit cookie).
   const csrf = (request: FastifyRequest) => verifyCsrf(request);

@@ -2,12 +2,12 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { httpStatus } from '../errors/http-status.js';
 import { asAppError } from '../http/error-handler.js';
 import type { SettingsService } from '../settings/index.js';
-import { pageMeta } from '../site/page.js';
-import { renderPage } from '../site/render.js';
-import type { Theme } from '../site/theme.js';
+import { pageMeta } from './page.js';
+import { renderPage } from './render.js';
+import type { Theme } from './theme.js';
 import type { SubscriberService } from '../subscribers/index.js';
 
-export interface NewsletterRouteDeps {
+export interface NewsletterPagesDeps {
   subscribers: SubscriberService;
   settings: SettingsService;
   theme: Theme;
@@ -27,7 +27,7 @@ function tokenOf(request: FastifyRequest): unknown {
 }
 
 /** The public newsletter pages: signup, confirmation, preferences and unsubscribing (with RFC 8058 one-click). */
-export async function newsletterRoutes(app: FastifyInstance, deps: NewsletterRouteDeps): Promise<void> {
+export async function newsletterPagesRoutes(app: FastifyInstance, deps: NewsletterPagesDeps): Promise<void> {
   // Mail providers send the RFC 8058 one-click POST as multipart/form-data; its body carries nothing we need.
   app.addContentTypeParser('multipart/form-data', { parseAs: 'string', bodyLimit: 4096 }, (_request, body, done) => done(null, { form: String(body) }));
 
