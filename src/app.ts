@@ -30,7 +30,7 @@ import { createSiteCache } from './site/site-cache.js';
 import { rememberResponsive } from './site/images.js';
 import { siteRoutes } from './site/site.routes.js';
 import { loadTheme } from './site/theme.js';
-import { mediaRoutes } from './media/media.routes.js';
+import { mediaFileRoutes } from './site/media-files.routes.js';
 import { installOldAddresses } from './site/old-addresses.js';
 import { newsletterPagesRoutes } from './site/newsletter-pages.routes.js';
 import { memberPagesRoutes, memberViewerHook } from './site/member-pages.routes.js';
@@ -158,7 +158,7 @@ export async function buildApp({ config, services, logger }: AppOptions): Promis
     done();
   });
 
-  await app.register(mediaRoutes, { storage: services.mediaStorage });
+  await app.register(mediaFileRoutes, { storage: services.mediaStorage });
 
   app.get('/healthz', async (_request, reply) => {
     try {

@@ -1,11 +1,11 @@
 import fastifyStatic from '@fastify/static';
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import fs from 'node:fs';
 import { MEDIA_KEY, setCdnKeys } from '../cdn/index.js';
 import { AppError } from '../errors/app-error.js';
 // The AWS SDK is loaded only when a bucket is configured (storage-choice.ts), never for files on disk.
-import type { S3Storage } from './s3-storage.js';
-import { FilesystemStorage, IMMUTABLE_CACHE, type MediaStorage } from './storage.js';
+import type { S3Storage } from '../media/s3-storage.js';
+import { FilesystemStorage, IMMUTABLE_CACHE, type MediaStorage } from '../media/storage.js';
 
 /** What every answer under /media/ carries, whatever the store and whatever the status. */
 export const MEDIA_POLICY = "default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'; sandbox";
@@ -16,7 +16,7 @@ export const MEDIA_POLICY = "default-src 'none'; img-src 'self' data:; style-src
  * every answer (files, 304s, ranges, misses) carries a policy that lets nothing in them run or
  * fetch: a file that slipped past the upload checks still cannot act with a signed-in reader's session.
  */
-export const mediaRoutes: FastifyPluginAsync<{ storage: MediaStorage }> = async (media, { storage }) => {
+export async function mediaFileRoutes(media: FastifyInstance, { storage }: { storage: MediaStorage }): Promise<void> {
   media.addHook('onRequest', async (_request, reply) => {
     reply.header('content-security-policy', MEDIA_POLICY);
     reply.header('x-content-type-options', 'nosniff');
@@ -63,4 +63,4 @@ export const mediaRoutes: FastifyPluginAsync<{ storage: MediaStorage }> = async 
   }
   // Other methods find nothing here either, but through this scope, so their answers carry the policy too.
   media.route({ method: ['POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'], url: '/media/*', handler: (_request, reply) => reply.callNotFound() });
-};
+}
