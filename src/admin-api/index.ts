@@ -9,14 +9,14 @@ import { contentKeyRoutes } from './content-keys.routes.js';
 import { dashboardRoutes } from './dashboard.routes.js';
 import { EndpointRegistry } from './endpoint.js';
 import { importRoutes } from './imports.routes.js';
-import { mediaRoutes } from './media.routes.js';
-import { newsletterRoutes } from './newsletter.routes.js';
-import { memberRoutes } from './members.routes.js';
-import { postRoutes } from './posts.routes.js';
+import { adminMediaRoutes } from './media.routes.js';
+import { adminNewsletterRoutes } from './newsletter.routes.js';
+import { adminMemberRoutes } from './members.routes.js';
+import { adminPostRoutes } from './posts.routes.js';
 import { previewRoutes } from './preview.routes.js';
 import { printRoutes } from './print.routes.js';
 import { sessionRoutes } from './session.routes.js';
-import { siteRoutes } from './site.routes.js';
+import { adminSiteRoutes } from './site.routes.js';
 import { staffRoutes } from './staff.routes.js';
 import { webhookRoutes } from './webhooks.routes.js';
 
@@ -49,13 +49,13 @@ export async function adminApi(app: FastifyInstance, { services, publicUrl, them
   contentKeyRoutes(api, services.contentKeys);
   webhookRoutes(api, services.webhooks);
   importRoutes(api, services.imports);
-  postRoutes(api, services.editorial);
-  siteRoutes(api, { taxonomy: services.taxonomy, settings: services.settings, editorial: services.editorial });
-  mediaRoutes(api, services.media);
+  adminPostRoutes(api, services.editorial);
+  adminSiteRoutes(api, { taxonomy: services.taxonomy, settings: services.settings, editorial: services.editorial });
+  adminMediaRoutes(api, services.media);
   dashboardRoutes(api, services.dashboard);
-  memberRoutes(api, { plans: services.plans, members: services.members });
+  adminMemberRoutes(api, { plans: services.plans, members: services.members });
   printRoutes(api, services.print);
-  newsletterRoutes(api, { subscribers: services.subscribers, sends: services.sends, newsletter: services.newsletter, mailer: services.mailer, dataDir });
+  adminNewsletterRoutes(api, { subscribers: services.subscribers, sends: services.sends, newsletter: services.newsletter, mailer: services.mailer, dataDir });
   previewRoutes(api, {
     editorial: services.editorial,
     site: {

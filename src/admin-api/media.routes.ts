@@ -58,7 +58,7 @@ export async function readUpload(request: FastifyRequest): Promise<{ file: Uploa
   return { file, fields };
 }
 
-export function mediaRoutes(api: EndpointRegistry, media: MediaService): void {
+export function adminMediaRoutes(api: EndpointRegistry, media: MediaService): void {
   api.add({
     method: 'POST',
     url: '/media',

@@ -20,7 +20,7 @@ export interface MemberRouteDeps {
 }
 
 /** Membership plans (editors read, administrators change) and members (editors and up). */
-export function memberRoutes(api: EndpointRegistry, deps: MemberRouteDeps): void {
+export function adminMemberRoutes(api: EndpointRegistry, deps: MemberRouteDeps): void {
   api.add({
     method: 'GET',
     url: '/members/plans',

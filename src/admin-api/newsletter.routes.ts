@@ -26,7 +26,7 @@ const base = '/newsletter';
 const IMPORT_LIMIT = 50 * 1024 * 1024;
 
 /** The newsletter part of the admin API (editors and up): status, settings, newsletters and subscribers. */
-export function newsletterRoutes(api: EndpointRegistry, deps: NewsletterRoutesDeps): void {
+export function adminNewsletterRoutes(api: EndpointRegistry, deps: NewsletterRoutesDeps): void {
   const { subscribers, sends, newsletter, mailer } = deps;
   const add = editorsOnly(api);
 

@@ -37,7 +37,7 @@ const bulkBody = z
   })
   .strict();
 
-export function postRoutes(api: EndpointRegistry, editorial: EditorialService): void {
+export function adminPostRoutes(api: EndpointRegistry, editorial: EditorialService): void {
   api.add({
     method: 'GET',
     url: '/posts',

@@ -23,7 +23,7 @@ export interface SiteRouteDeps {
 }
 
 /** Tags and sections, authors, works and people suggestions, site settings, and the lists the editor offers. */
-export function siteRoutes(api: EndpointRegistry, { taxonomy, settings, editorial }: SiteRouteDeps): void {
+export function adminSiteRoutes(api: EndpointRegistry, { taxonomy, settings, editorial }: SiteRouteDeps): void {
   api.add({
     method: 'GET',
     url: '/tags',

@@ -3,8 +3,8 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../errors/app-error.js';
 import type { AnswerCache } from './answer-cache.js';
 import type { Services } from '../services.js';
-import { postRoutes } from './posts.routes.js';
-import { siteRoutes } from './site.routes.js';
+import { contentApiPostRoutes } from './posts.routes.js';
+import { contentApiSiteRoutes } from './site.routes.js';
 
 export interface ContentApiOptions {
   services: Pick<Services, 'posts' | 'taxonomy' | 'catalogue' | 'settings' | 'contentKeys'>;
@@ -45,6 +45,6 @@ export async function contentApi(app: FastifyInstance, { services, publicUrl, ra
     app.get(`${path}/`, handler);
     app.get(path, handler);
   };
-  postRoutes(route, { posts: services.posts, taxonomy: services.taxonomy, publicUrl, answers });
-  siteRoutes(route, { taxonomy: services.taxonomy, catalogue: services.catalogue, settings: services.settings, publicUrl });
+  contentApiPostRoutes(route, { posts: services.posts, taxonomy: services.taxonomy, publicUrl, answers });
+  contentApiSiteRoutes(route, { taxonomy: services.taxonomy, catalogue: services.catalogue, settings: services.settings, publicUrl });
 }

@@ -34,7 +34,7 @@ export interface PostRouteDeps {
 }
 
 /** Published posts (filtered, paginated) and pages, by id or slug. */
-export function postRoutes(route: ContentRoute, deps: PostRouteDeps): void {
+export function contentApiPostRoutes(route: ContentRoute, deps: PostRouteDeps): void {
   route('/posts', async (request, reply) => {
     const query = parseInput(postListQuery, request.query);
     return sendPublicJson(request, reply, deps.answers, async () => {

@@ -24,7 +24,7 @@ export interface SiteRouteDeps {
 }
 
 /** Tags and sections, authors, reviewed works and their people, and the public site settings. */
-export function siteRoutes(route: ContentRoute, deps: SiteRouteDeps): void {
+export function contentApiSiteRoutes(route: ContentRoute, deps: SiteRouteDeps): void {
   const { taxonomy, catalogue, publicUrl } = deps;
 
   route('/tags', async (request, reply) => {

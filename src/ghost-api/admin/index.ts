@@ -4,13 +4,13 @@ import { AppError } from '../../errors/app-error.js';
 import { MAX_UPLOAD_BYTES } from '../../media/index.js';
 import type { Services } from '../../services.js';
 import type { GhostQueries } from '../query/index.js';
-import { adminPostRoutes } from './posts.routes.js';
-import { adminImageRoute } from './images.routes.js';
-import { adminMemberRoutes } from './members.routes.js';
-import { adminSiteRoute } from './site.routes.js';
-import { adminStaffRoutes } from './staff.routes.js';
-import { adminTagRoutes } from './tags.routes.js';
-import { adminWebhookRoutes } from './webhooks.routes.js';
+import { ghostAdminPostRoutes } from './posts.routes.js';
+import { ghostAdminImageRoute } from './images.routes.js';
+import { ghostAdminMemberRoutes } from './members.routes.js';
+import { ghostAdminSiteRoute } from './site.routes.js';
+import { ghostAdminStaffRoutes } from './staff.routes.js';
+import { ghostAdminTagRoutes } from './tags.routes.js';
+import { ghostAdminWebhookRoutes } from './webhooks.routes.js';
 
 export interface GhostAdminOptions {
   services: Services;
@@ -35,7 +35,7 @@ export async function ghostAdminApi(app: FastifyInstance, { services, queries, p
   // Ghost accepts the audience with or without its slashes.
   const audiences = [audience, audience.slice(1), audience.slice(0, -1), audience.slice(1, -1)];
 
-  adminSiteRoute(app, { settings: services.settings, publicUrl });
+  ghostAdminSiteRoute(app, { settings: services.settings, publicUrl });
   await app.register(async (secured) => {
     secured.addHook('preHandler', async (request: FastifyRequest) => {
       const header = request.headers.authorization;
@@ -44,11 +44,11 @@ export async function ghostAdminApi(app: FastifyInstance, { services, queries, p
       request.staff = await services.apiKeys.authenticateToken(match[1]!, audiences);
       request.viewer = { kind: 'staff' };
     });
-    adminPostRoutes(secured, { editorial: services.editorial, posts: services.posts, taxonomy: services.taxonomy, users: services.users, queries, publicUrl });
-    adminTagRoutes(secured, { taxonomy: services.taxonomy, queries, publicUrl });
-    adminMemberRoutes(secured, { members: services.members, queries });
-    adminImageRoute(secured, { media: services.media, publicUrl });
-    adminWebhookRoutes(secured, { webhooks: services.webhooks });
-    adminStaffRoutes(secured, { queries, plans: services.plans, subscribers: services.subscribers, publicUrl });
+    ghostAdminPostRoutes(secured, { editorial: services.editorial, posts: services.posts, taxonomy: services.taxonomy, users: services.users, queries, publicUrl });
+    ghostAdminTagRoutes(secured, { taxonomy: services.taxonomy, queries, publicUrl });
+    ghostAdminMemberRoutes(secured, { members: services.members, queries });
+    ghostAdminImageRoute(secured, { media: services.media, publicUrl });
+    ghostAdminWebhookRoutes(secured, { webhooks: services.webhooks });
+    ghostAdminStaffRoutes(secured, { queries, plans: services.plans, subscribers: services.subscribers, publicUrl });
   });
 }

@@ -16,7 +16,7 @@ const shape = { include: [], fields: memberFieldNames, formats: [] };
  * read them; administrators add them and change their names. `status` is paid while a
  * subscription gives paid access, else free.
  */
-export function adminMemberRoutes(app: FastifyInstance, deps: { members: MemberService; queries: GhostQueries }): void {
+export function ghostAdminMemberRoutes(app: FastifyInstance, deps: { members: MemberService; queries: GhostQueries }): void {
   const render = async (members: Member[], options: ReadOptions) => {
     const readers = await deps.members.readersByEmail(members.map((m) => m.email));
     return members.map((member) => {

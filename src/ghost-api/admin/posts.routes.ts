@@ -40,7 +40,7 @@ export interface AdminPostDeps {
  * client's `updated_at`) and delete (into the bin, as the admin does). Every write goes through
  * the editorial service, so the key's role applies as it does in the admin.
  */
-export function adminPostRoutes(app: FastifyInstance, deps: AdminPostDeps): void {
+export function ghostAdminPostRoutes(app: FastifyInstance, deps: AdminPostDeps): void {
   for (const [path, type, scope] of [['/posts', 'post', 'livePosts'], ['/pages', 'page', 'livePages']] as const) {
     const key = type === 'post' ? 'posts' : 'pages';
     const out = (post: Post, options: ReadOptions) =>

@@ -28,7 +28,7 @@ const roleNames = { administrator: 'Administrator', editor: 'Editor', author: 'A
  * contributors see the team by name and role, with only their own address, and cannot filter on
  * addresses.
  */
-export function adminStaffRoutes(app: FastifyInstance, deps: { queries: GhostQueries; plans: PlanService; subscribers: SubscriberService; publicUrl: string }): void {
+export function ghostAdminStaffRoutes(app: FastifyInstance, deps: { queries: GhostQueries; plans: PlanService; subscribers: SubscriberService; publicUrl: string }): void {
   const userShape = { include: ['roles'], fields: userFieldNames, formats: [] };
   const users = async (rows: StaffRow[], viewer: StaffUser, options: ReadOptions) =>
     rows.map((row) => pick(ghostUser(row, viewer, deps.publicUrl), options.fields));

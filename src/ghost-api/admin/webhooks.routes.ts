@@ -25,7 +25,7 @@ const mastheadNames = { url: 'target_url', events: 'event' };
  * only). Ghost gives each webhook one event: those with a Masthead counterpart are taken, others
  * are refused naming the ones that are. Masthead makes the signing secret and answers it once.
  */
-export function adminWebhookRoutes(app: FastifyInstance, deps: { webhooks: WebhookService }): void {
+export function ghostAdminWebhookRoutes(app: FastifyInstance, deps: { webhooks: WebhookService }): void {
   route(app, 'POST', '/webhooks', async (request, reply) => {
     const staff = staffOf(request);
     authorize(staff, { do: 'webhooks.manage' });

@@ -5,8 +5,8 @@ import { CONTENT_KEY_HEADER } from '../../content-api/index.js';
 import { AppError } from '../../errors/app-error.js';
 import type { Services } from '../../services.js';
 import type { GhostQueries } from '../query/index.js';
-import { postRoutes } from './posts.routes.js';
-import { siteRoutes } from './site.routes.js';
+import { ghostContentPostRoutes } from './posts.routes.js';
+import { ghostContentSiteRoutes } from './site.routes.js';
 
 export interface GhostContentOptions {
   services: Pick<Services, 'posts' | 'plans' | 'settings' | 'contentKeys'>;
@@ -34,6 +34,6 @@ export async function ghostContentApi(app: FastifyInstance, { services, queries,
     if (typeof key !== 'string' || key === '') throw new AppError('CONTENT_KEY_REQUIRED', 'Authorization failed: send the Content API key as ?key=….');
     if (key.length > 200 || !(await services.contentKeys.authenticate(key))) throw new AppError('CONTENT_KEY_INVALID', 'Unknown Content API Key.');
   });
-  postRoutes(app, { posts: services.posts, queries, publicUrl, answers });
-  siteRoutes(app, { queries, plans: services.plans, settings: services.settings, publicUrl });
+  ghostContentPostRoutes(app, { posts: services.posts, queries, publicUrl, answers });
+  ghostContentSiteRoutes(app, { queries, plans: services.plans, settings: services.settings, publicUrl });
 }

@@ -22,7 +22,7 @@ export interface PostRouteDeps {
 const readsTheClock = (filter: string | undefined) => filter !== undefined && /now/i.test(filter);
 
 /** Published posts and pages: lists with Ghost's filters and orders, and one by id or slug. */
-export function postRoutes(app: FastifyInstance, deps: PostRouteDeps): void {
+export function ghostContentPostRoutes(app: FastifyInstance, deps: PostRouteDeps): void {
   for (const [path, type, scope] of [['/posts', 'post', 'publishedPosts'], ['/pages', 'page', 'publishedPages']] as const) {
     const key = type === 'post' ? 'posts' : 'pages';
     const shapeFor = (options: ReadOptions) => ({ publicUrl: deps.publicUrl, include: options.include, formats: options.formats });

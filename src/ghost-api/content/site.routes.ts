@@ -53,7 +53,7 @@ const authors: Taxonomy<Author> = {
 const tierShape = { include: ['monthly_price', 'yearly_price', 'benefits'], fields: tierFieldNames, formats: [] };
 
 /** Tags and authors (with `count.posts` on request), tiers (the membership plans on sale) and the public settings. */
-export function siteRoutes(app: FastifyInstance, deps: SiteRouteDeps): void {
+export function ghostContentSiteRoutes(app: FastifyInstance, deps: SiteRouteDeps): void {
   taxonomyRoutes(app, deps, tags);
   taxonomyRoutes(app, deps, authors);
 
