@@ -12,6 +12,10 @@ const MEMBER_CACHE_CONTROL = 'private, no-cache';
 const VARY = 'Cookie, X-Content-Key';
 const JSON_TYPE = 'application/json; charset=utf-8';
 
+export type ContentHandler = (request: FastifyRequest, reply: FastifyReply) => Promise<FastifyReply>;
+/** Registers a GET endpoint at its Ghost-style address with a trailing slash, and without one. */
+export type ContentRoute = (path: string, handler: ContentHandler) => void;
+
 /** Query fields every Content API endpoint accepts. */
 export const keyField = { key: z.string().optional() };
 

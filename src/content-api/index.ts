@@ -1,8 +1,9 @@
 import cors from '@fastify/cors';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { AppError } from '../errors/app-error.js';
 import type { AnswerCache } from './answer-cache.js';
 import type { Services } from '../services.js';
+import type { ContentRoute } from './http.js';
 import { contentApiPostRoutes } from './posts.routes.js';
 import { contentApiSiteRoutes } from './site.routes.js';
 
@@ -14,10 +15,6 @@ export interface ContentApiOptions {
   /** Where anonymous callers' post and page answers are kept (not kept without one). */
   answers?: AnswerCache;
 }
-
-export type ContentHandler = (request: FastifyRequest, reply: FastifyReply) => Promise<FastifyReply>;
-/** Registers a GET endpoint at its Ghost-style address with a trailing slash, and without one. */
-export type ContentRoute = (path: string, handler: ContentHandler) => void;
 
 export const CONTENT_KEY_HEADER = 'x-content-key';
 

@@ -5,7 +5,7 @@ import { AppError, isAppError, type FieldError } from '../errors/app-error.js';
 import { parseInput } from '../errors/validate.js';
 import type { AnswerCache } from './answer-cache.js';
 import { keyField, pageFields, pagination, sendPublicJson, slugParams } from './http.js';
-import type { ContentRoute } from './index.js';
+import type { ContentRoute } from './http.js';
 import { postOut } from './serialize.js';
 
 const formats = Object.keys(postFormats) as [keyof typeof postFormats, ...Array<keyof typeof postFormats>];

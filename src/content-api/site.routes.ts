@@ -5,7 +5,7 @@ import type { ReviewCatalogue } from '../reviews/index.js';
 import { workTypes } from '../reviews/index.js';
 import type { SettingsService } from '../settings/index.js';
 import { keyField, pageFields, pagination, sendJson, slugParams } from './http.js';
-import type { ContentRoute } from './index.js';
+import type { ContentRoute } from './http.js';
 import { authorOut, tagOut } from './serialize.js';
 
 const plainQuery = z.object(keyField).strict();
