@@ -97,6 +97,7 @@ async function holdBatch(run: Run, batch: rows.ImportRow[], rejected: ImportReje
 async function writeHeld(run: Run, newsletters: Newsletter[], total: number, onProgress?: (done: number, total: number) => void): Promise<{ added: number; updated: number }> {
   const ids = newsletters.map((n) => n.id);
   return inTransaction(run.db, async (tx) => {
+    await rows.lookUpAddressesByUniqueIndex(tx);
     let added = 0;
     let done = 0;
     for (let after = 0; ; ) {

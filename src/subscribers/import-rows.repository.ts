@@ -1,4 +1,5 @@
-import type { DbOrTx } from '../db/client.js';
+import { PostgresAdapter, sql } from 'kysely';
+import type { DbOrTx, Tx } from '../db/client.js';
 
 /** A row of a subscriber CSV being imported, as it is held between reading and writing. */
 export interface ImportRow {
@@ -54,6 +55,16 @@ export async function keptImportRowsAfter(db: DbOrTx, key: string, afterLine: nu
     .orderBy('line')
     .limit(limit)
     .execute();
+}
+
+/**
+ * On PostgreSQL, makes the transaction look addresses up in their unique index. Otherwise the
+ * planner may answer `email in (...)` from the trigram search index, whose entries added by this
+ * same transaction wait in a pending list that every lookup reads again: an import would slow
+ * down with each batch it wrote.
+ */
+export async function lookUpAddressesByUniqueIndex(tx: Tx): Promise<void> {
+  if (tx.getExecutor().adapter instanceof PostgresAdapter) await sql`set local enable_bitmapscan = off`.execute(tx);
 }
 
 /**
