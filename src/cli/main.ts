@@ -1,3 +1,4 @@
+import { createReadStream } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 // Commands load what only they need (the web server, import and export, demo content) when they
@@ -316,15 +317,25 @@ export function buildProgram(config: () => Readonly<Config>): Command {
     .option('--newsletter <slug>', 'the newsletter to add them to (default: the default newsletters)')
     .description('import confirmed subscribers from a CSV file (all accepted rows or none)')
     .action(async (file: string, options: { newsletter?: string }) => {
-      let content: Buffer;
+      let size: number;
       try {
-        content = await fs.readFile(path.resolve(file));
+        size = (await fs.stat(path.resolve(file))).size;
       } catch {
         throw new CliError(`Cannot read ${file}: no such file.`);
       }
       await withServices(config(), async (services) => {
+        // Read as a stream: a file of a million rows is never held whole.
+        const reading = progress('Reading the file (bytes)');
         const bar = progress('Importing subscribers');
-        const report = await services.subscribers.importCsv(content, { newsletter: options.newsletter, onProgress: bar.report });
+        const report = await services.subscribers.importCsv(createReadStream(path.resolve(file)), {
+          newsletter: options.newsletter,
+          onRead: ({ bytes }) => reading.report(bytes, size),
+          onProgress: (done, total) => {
+            reading.done();
+            bar.report(done, total);
+          },
+        });
+        reading.done();
         bar.done();
         process.stdout.write(`${report.layout} layout, ${report.rows} rows: ${report.added} added, ${report.updated} already there, ${report.rejected.length} rejected.\n`);
         for (const r of report.rejected) process.stdout.write(`  line ${r.line}: ${r.email || '(empty)'}: ${r.reason}\n`);

@@ -40,6 +40,7 @@ export interface Database {
   newsletters: NewslettersTable;
   subscribers: SubscribersTable;
   subscriber_newsletters: SubscriberNewslettersTable;
+  subscriber_import_rows: SubscriberImportRowsTable;
   suppressions: SuppressionsTable;
   newsletter_keys: NewsletterKeysTable;
   digests: DigestsTable;
@@ -462,6 +463,16 @@ export interface SubscriberNewslettersTable {
   newsletter_id: number;
   created_at: string;
   unsubscribed_at: string | null;
+}
+
+/** A subscriber CSV import's rows while it runs (migration 0075). */
+export interface SubscriberImportRowsTable {
+  import_key: string;
+  email: string;
+  line: number;
+  name: string;
+  kept: number;
+  created_at: string;
 }
 
 export interface SuppressionsTable {

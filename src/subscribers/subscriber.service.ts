@@ -2,7 +2,6 @@ import { randomBytes } from 'node:crypto';
 import type { Clock } from '../clock.js';
 import { inTransaction, type Db } from '../db/client.js';
 import { csvRows } from '../csv.js';
-import { isUniqueViolation } from '../db/errors.js';
 import type { SubscriberRow } from '../db/tables.js';
 import { AppError } from '../errors/app-error.js';
 import type { EventChannel } from '../events.js';
@@ -13,7 +12,7 @@ import { emailAddress, listQuery, portableNewsletters, portableSubscribers, pref
 import type { z } from 'zod';
 import type { ImportReport, Newsletter, Subscriber, SubscriberChange, SubscriberStatus } from './subscriber.types.js';
 import { LinkSigner, type LinkClaims } from './link.tokens.js';
-import { openSubscriberCsv } from './csv-layouts.js';
+import { importSubscriberCsv, type CsvImportOptions } from './csv-import.js';
 
 export const SUBSCRIBER_EMAIL_JOB = 'subscribers.email';
 export type SubscriberEmailKind = 'confirm' | 'welcome' | 'already-subscribed';
@@ -21,13 +20,6 @@ export type SubscriberEmailKind = 'confirm' | 'welcome' | 'already-subscribed';
 const CONFIRM_DAYS = 3;
 /** At most one confirmation (or reminder) per address in this time, so the form cannot flood an inbox. */
 const RESEND_AFTER_MS = 10 * 60_000;
-const IMPORT_BATCH = 500;
-
-/**
- * Lets the process answer other requests between batches of a long import: SQLite answers
- * synchronously, so without it the whole import would hold the event loop until it ends.
- */
-const pause = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export interface SubscriberServiceDeps {
   db: Db;
@@ -252,86 +244,12 @@ export class SubscriberService {
 
   /**
    * Imports confirmed subscribers from a CSV export of another platform, read as it arrives (a
-   * stream of bytes, or the whole file). Every acceptable row is added in one transaction (all or
-   * nothing); rows that cannot be taken are listed with the reason.
+   * stream of bytes, or the whole file) and never held whole. Every acceptable row is added in
+   * one transaction (all or nothing); rows that cannot be taken are listed with the reason.
    */
-  async importCsv(
-    file: Uint8Array | AsyncIterable<Uint8Array>,
-    options: { newsletter?: string; onProgress?: (done: number, total: number) => void } = {},
-  ): Promise<ImportReport> {
+  async importCsv(file: Uint8Array | AsyncIterable<Uint8Array>, options: CsvImportOptions & { newsletter?: string } = {}): Promise<ImportReport> {
     const newsletters = options.newsletter ? [await this.newsletter(options.newsletter)] : await this.resolveNewsletters(undefined);
-    const { layout, rows } = await openSubscriberCsv(file);
-    const report: ImportReport = { layout, rows: 0, added: 0, updated: 0, rejected: [] };
-    const seen = new Map<string, number>();
-    const accepted: Array<{ email: string; name: string }> = [];
-    for await (const row of rows) {
-      report.rows += 1;
-      const email = emailAddress.safeParse(row.email);
-      const name = row.name.replace(/[\u0000-\u001f\u007f]/g, ' ').trim().slice(0, 120);
-      if (!email.success) report.rejected.push({ line: row.line, email: row.email.slice(0, 254), reason: row.email ? 'not a valid email address' : 'no email address' });
-      else if (row.excluded) report.rejected.push({ line: row.line, email: email.data, reason: row.excluded });
-      else if (seen.has(email.data)) report.rejected.push({ line: row.line, email: email.data, reason: `the same address as line ${seen.get(email.data)}` });
-      else {
-        seen.set(email.data, row.line);
-        accepted.push({ email: email.data, name });
-      }
-    }
-    const suppressed = new Map<string, string>();
-    for (let i = 0; i < accepted.length; i += IMPORT_BATCH) {
-      const found = await repo.suppressedAmong(this.deps.db, accepted.slice(i, i + IMPORT_BATCH).map((a) => a.email));
-      for (const [email, reason] of found) suppressed.set(email, reason);
-      await pause();
-    }
-    const toImport = accepted.filter((a) => !suppressed.has(a.email));
-    for (const a of accepted) {
-      if (suppressed.has(a.email)) report.rejected.push({ line: seen.get(a.email)!, email: a.email, reason: `on the suppression list (${suppressed.get(a.email)})` });
-    }
-    report.rejected.sort((a, b) => a.line - b.line);
-    Object.assign(report, await this.writeImport(toImport, newsletters, layout, options.onProgress));
-    return report;
-  }
-
-  /**
-   * Adds (or confirms) imported people in one transaction. When another import or a signup adds
-   * one of the same addresses at the same moment, PostgreSQL refuses the second insert; the
-   * transaction then runs again and finds the address there.
-   */
-  private async writeImport(
-    entries: Array<{ email: string; name: string }>,
-    newsletters: Newsletter[],
-    layout: string,
-    onProgress?: (done: number, total: number) => void,
-  ): Promise<{ added: number; updated: number }> {
-    for (let attempt = 1; ; attempt += 1) {
-      try {
-        return await inTransaction(this.deps.db, async (tx) => {
-          const now = this.now();
-          const counts = { added: 0, updated: 0 };
-          for (let i = 0; i < entries.length; i += IMPORT_BATCH) {
-            for (const entry of entries.slice(i, i + IMPORT_BATCH)) {
-              const existing = await repo.findSubscriberRow(tx, { email: entry.email });
-              let id: number;
-              if (existing) {
-                id = existing.id;
-                counts.updated += 1;
-                if (existing.status !== 'confirmed') {
-                  await repo.updateSubscriber(tx, id, { status: 'confirmed', confirmed_at: now, unsubscribed_at: null, confirm_nonce: null }, now);
-                }
-              } else {
-                id = await repo.insertSubscriber(tx, { ...entry, status: 'confirmed', source: `import:${layout}`, nonce: null, confirmedAt: now }, now);
-                counts.added += 1;
-              }
-              await repo.chooseNewsletters(tx, id, newsletters.map((n) => n.id), now, false);
-            }
-            onProgress?.(Math.min(i + IMPORT_BATCH, entries.length), entries.length);
-            await pause();
-          }
-          return counts;
-        });
-      } catch (error) {
-        if (!isUniqueViolation(error) || attempt === 3) throw error;
-      }
-    }
+    return importSubscriberCsv(this.deps.db, this.now(), file, newsletters, options);
   }
 
   /** Every subscriber as CSV lines (header first), a page at a time. */

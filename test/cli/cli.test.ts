@@ -91,4 +91,16 @@ describe('the masthead command', { timeout: 180_000 }, () => {
     const after = JSON.parse(fs.readFileSync(path.join(dataDir, 'after.json'), 'utf8'));
     expect([after.tags.length, after.authors.length, after.works.length]).toEqual([0, 0, 0]);
   });
+
+  it('imports subscribers from a CSV file read as a stream, with progress and the rows it left out', async () => {
+    const file = path.join(dataDir, 'subscribers.csv');
+    fs.writeFileSync(file, `email,name\n${Array.from({ length: 3000 }, (_, i) => `cli${i}@example.com,Reader ${i}`).join('\n')}\nnot-an-address,Bad\n`);
+    const result = await runCli(['subscribers', 'import', file], env);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).toMatch(/Reading the file \(bytes\): \d+\/\d+ \(\d0%\)/);
+    expect(result.stderr).toContain('Importing subscribers: 3000/3000 (100%)');
+    expect(result.stdout).toBe('CSV layout, 3001 rows: 3000 added, 0 already there, 1 rejected.\n  line 3002: not-an-address: not a valid email address\n');
+    const missing = await runCli(['subscribers', 'import', path.join(dataDir, 'nope.csv')], env);
+    expect(missing.stderr).toBe(`error: Cannot read ${path.join(dataDir, 'nope.csv')}: no such file.\n`);
+  });
 });

@@ -89,6 +89,40 @@ describe.each(dialects)('subscriber CSV import and export on %s', (dialect) => {
     expect(await count()).toBe(0);
   });
 
+  const held = async () => (await t.store.db.selectFrom('subscriber_import_rows').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n;
+
+  it('reports rows read while the file is still arriving, and lets go of them when it ends', async () => {
+    const reads: number[] = [];
+    let finish = () => {};
+    let readBeforeEnd = 0;
+    async function* slow() {
+      yield Buffer.from(`email,name\n${Array.from({ length: 1200 }, (_, i) => `early${i}@example.com,Early ${i}\n`).join('')}`);
+      await new Promise<void>((resolve) => (finish = resolve));
+      yield Buffer.from('late@example.com,Late\n');
+    }
+    const importing = t.services.subscribers.importCsv(slow(), { onRead: ({ rows }) => reads.push(rows) });
+    await expect.poll(() => reads.at(-1) ?? 0).toBeGreaterThanOrEqual(1000);
+    readBeforeEnd = reads.at(-1)!;
+    expect(await count()).toBe(0);
+    finish();
+    const report = await importing;
+    expect(readBeforeEnd).toBeLessThan(1201);
+    expect(report).toMatchObject({ rows: 1201, added: 1201, rejected: [] });
+    expect(reads.at(-1)).toBe(1201);
+    expect(Number(await held())).toBe(0);
+  });
+
+  it('of 1,000 rows takes all but a bad address on row 900, and none when row 900 breaks the file', async () => {
+    const lines = Array.from({ length: 1000 }, (_, i) => `row${i}@example.com,Row ${i}`);
+    const badAddress = lines.map((l, i) => (i === 899 ? 'row899-at-example.com,Bad' : l));
+    const report = await t.services.subscribers.importCsv(Buffer.from(`email,name\n${badAddress.join('\n')}\n`));
+    expect(report).toMatchObject({ rows: 1000, added: 999, rejected: [{ line: 901, email: 'row899-at-example.com', reason: 'not a valid email address' }] });
+    const broken = lines.map((l, i) => `again-${i === 899 ? `${l},"unclosed` : l}`);
+    await expect(t.services.subscribers.importCsv(Buffer.from(`email,name\n${broken.join('\n')}\n`))).rejects.toMatchObject({ code: 'CSV_INVALID' });
+    expect(await count()).toBe(999);
+    expect(Number(await held())).toBe(0);
+  });
+
   it('takes the same list imported twice at once, with no error and no address twice', async () => {
     const file = Buffer.from(`email\n${Array.from({ length: 1500 }, (_, i) => `twice${i}@example.com`).join('\n')}\n`);
     const [first, second] = await Promise.all([t.services.subscribers.importCsv(file), t.services.subscribers.importCsv(file)]);
