@@ -145,6 +145,7 @@ export function createServices(store: Store, options: ServiceOptions): Services 
   runner.register(DELIVERY_JOB, (payload, context) => webhooks.deliver((payload as { deliveryId: number }).deliveryId, context));
   const sends = new SendService({
     db,
+    postgres: store.dialect === 'postgres',
     clock,
     jobs,
     mailer: options.mailer,

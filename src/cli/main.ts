@@ -462,7 +462,7 @@ async function deliverWhenFree(services: Services, sendId: number, waitMs: numbe
   let said = '';
   for (;;) {
     try {
-      return await services.sends.deliver(sendId, { onProgress });
+      return await services.sends.deliver(sendId, { onProgress, refuseWhileHeld: true });
     } catch (error) {
       if (!isAppError(error) || error.code !== 'SEND_BUSY' || Date.now() >= giveUpAt) throw error;
       const holder = await services.sends.holder(sendId);

@@ -46,6 +46,7 @@ export interface Database {
   digests: DigestsTable;
   newsletter_sends: NewsletterSendsTable;
   newsletter_deliveries: NewsletterDeliveriesTable;
+  newsletter_send_batches: NewsletterSendBatchesTable;
   plans: PlansTable;
   members: MembersTable;
   member_tokens: MemberTokensTable;
@@ -511,10 +512,20 @@ export interface NewsletterSendsTable {
   content: string;
   state: string;
   total: Generated<number>;
-  owner: string | null;
-  owner_until: string | null;
   started_at: string;
   finished_at: string | null;
+}
+
+export interface NewsletterSendBatchesTable {
+  id: Generated<number>;
+  send_id: number;
+  first_id: number;
+  last_id: number;
+  state: string;
+  due_at: string | null;
+  owner: string | null;
+  owner_until: string | null;
+  attempts: Generated<number>;
 }
 
 export interface NewsletterDeliveriesTable {

@@ -64,31 +64,9 @@ export async function listSends(db: DbOrTx, limit: number): Promise<NewsletterSe
   return db.selectFrom('newsletter_sends').selectAll().orderBy('id', 'desc').limit(limit).execute();
 }
 
-/** Takes the send for this worker when nobody holds it, the holder's lease ran out, or the holder is known dead. */
-export async function claimSend(db: DbOrTx, id: number, claim: { owner: string; until: string; now: string; deadOwner?: string }): Promise<boolean> {
-  const result = await db
-    .updateTable('newsletter_sends')
-    .set({ owner: claim.owner, owner_until: claim.until })
-    .where('id', '=', id)
-    .where((eb) =>
-      eb.or([
-        eb('owner', 'is', null),
-        eb('owner_until', '<', claim.now),
-        eb('owner', '=', claim.owner),
-        ...(claim.deadOwner ? [eb('owner', '=', claim.deadOwner)] : []),
-      ]),
-    )
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
-}
-
-export async function releaseSend(db: DbOrTx, id: number, owner: string, finishedAt: string | null): Promise<void> {
-  await db
-    .updateTable('newsletter_sends')
-    .set({ owner: null, owner_until: null, ...(finishedAt ? { state: 'done', finished_at: finishedAt } : {}) })
-    .where('id', '=', id)
-    .where('owner', '=', owner)
-    .execute();
+/** Marks the send done once no batch is left; a second caller finds it done already. */
+export async function finishSend(db: DbOrTx, id: number, finishedAt: string): Promise<void> {
+  await db.updateTable('newsletter_sends').set({ state: 'done', finished_at: finishedAt }).where('id', '=', id).where('state', '=', 'sending').execute();
 }
 
 export interface DueDelivery {
@@ -101,12 +79,12 @@ export interface DueDelivery {
 }
 
 /**
- * The next deliveries due, in id order after `afterId`, with whether each recipient still wants the
- * email. Pending and due deferred rows are read apart, each in the order of the queue index, and
- * merged: asking for both at once made the database collect and sort every remaining row of the
- * send for each batch, which grew with the size of the list.
+ * The next deliveries due in a batch (ids up to `lastId`), in id order after `afterId`, with
+ * whether each recipient still wants the email. Pending and due deferred rows are read apart,
+ * each in the order of the queue index, and merged: asking for both at once made the database
+ * collect and sort every remaining row of the send for each read, which grew with the list.
  */
-export async function dueDeliveries(db: DbOrTx, send: { id: number; newsletterId: number }, afterId: number, now: string, limit: number): Promise<DueDelivery[]> {
+export async function dueDeliveries(db: DbOrTx, send: { id: number; newsletterId: number }, range: { afterId: number; lastId: number }, now: string, limit: number): Promise<DueDelivery[]> {
   const due = (state: 'pending' | 'deferred') => {
     const query = db
       .selectFrom('newsletter_deliveries as d')
@@ -121,7 +99,8 @@ export async function dueDeliveries(db: DbOrTx, send: { id: number; newsletterId
       ])
       .where('d.send_id', '=', send.id)
       .where('d.state', '=', state)
-      .where('d.id', '>', afterId);
+      .where('d.id', '>', range.afterId)
+      .where('d.id', '<=', range.lastId);
     return (state === 'deferred' ? query.where('d.next_attempt_at', '<=', now) : query).orderBy('d.id').limit(limit).execute();
   };
   const [pending, deferred] = [await due('pending'), await due('deferred')];

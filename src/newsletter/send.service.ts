@@ -13,6 +13,7 @@ import { inlineFactory, workerFactory } from './build.pool.js';
 import { newsletterSettingsSchema, type NewsletterSettings } from './newsletter.settings.js';
 import { ownerIsDead, ownerTag, parseOwner } from './lease-owner.js';
 import * as repo from './send.repository.js';
+import * as batches from './send-batch.repository.js';
 import type { ReaderAccess, SendContent, SendReport } from './send.types.js';
 import { Throttle } from './throttle.js';
 import { GroupCommit } from './group-commit.js';
@@ -20,7 +21,14 @@ import { GroupCommit } from './group-commit.js';
 export const SEND_JOB = 'newsletter.send';
 const SETTINGS_KEY = 'newsletter';
 const LEASE_MS = 30_000;
+/** Rows read from the database at a time. */
 const BATCH = 200;
+/** Recipients per batch: the unit a process claims, and the most a kill -9 leaves held until taken over. */
+export const SEND_BATCH = 500;
+/** Jobs queued per send, so that as many processes' job runners join in. */
+const SPREAD = 16;
+/** A batch whose runs stopped (their processes died) this many times has its remaining rows failed. */
+const MAX_BATCH_RUNS = 5;
 /** Sends at least this big sign their messages on worker threads. */
 const WORKER_THRESHOLD = 2000;
 
@@ -49,6 +57,8 @@ const BACKOFF_MS = [60_000, 300_000, 1_800_000, 7_200_000];
 
 export interface SendServiceDeps {
   db: Db;
+  /** PostgreSQL claims batches with SKIP LOCKED. */
+  postgres: boolean;
   clock: Clock;
   jobs: JobQueue;
   mailer: Mailer;
@@ -63,6 +73,20 @@ export interface SendServiceDeps {
 export interface DeliverOptions {
   signal?: AbortSignal;
   onProgress?: (done: number, total: number) => void;
+  /** Throw SEND_BUSY when the send is not finished because live processes hold some of its batches. */
+  refuseWhileHeld?: boolean;
+}
+
+/** What one run of `deliver` builds once and uses for every batch it claims. */
+interface Run {
+  send: NewsletterSendRow;
+  content: SendContent;
+  links: Awaited<ReturnType<SubscriberService['links']>>;
+  factory: ReturnType<typeof inlineFactory>;
+  throttle: Throttle;
+  sent: GroupCommit<number>;
+  envelopeFrom: string;
+  done: number;
 }
 
 export function parseMailFrom(mailFrom: string | undefined): Address {
@@ -72,9 +96,10 @@ export function parseMailFrom(mailFrom: string | undefined): Address {
 }
 
 /**
- * Newsletter sends: each is a durable job with a row per recipient. Deliveries are recorded as
- * the SMTP server accepts them, with no more messages in flight than open connections, so a
- * send that dies resumes where it stopped and repeats at most those in-flight messages.
+ * Newsletter sends: a row per recipient, split into batches that every process's job runner
+ * claims, each under its own lease. Deliveries are recorded as the SMTP server accepts them, with
+ * no more messages in flight than open connections, so a batch whose process dies is taken over
+ * where it stopped and repeats at most those in-flight messages.
  */
 export class SendService {
   private readonly owner = ownerTag();
@@ -116,8 +141,12 @@ export class SendService {
         },
         this.deps.clock().toISOString(),
       );
-      await repo.addRecipients(tx, id, input.newsletter.id);
-      await this.deps.jobs.enqueue(tx, { name: SEND_JOB, key: `${SEND_JOB}:${id}`, payload: { sendId: id } });
+      const total = await repo.addRecipients(tx, id, input.newsletter.id);
+      await batches.createBatches(tx, id, SEND_BATCH);
+      const parts = Math.min(SPREAD, Math.ceil(total / SEND_BATCH));
+      for (let part = 0; part < Math.max(1, parts); part += 1) {
+        await this.deps.jobs.enqueue(tx, { name: SEND_JOB, key: part === 0 ? `${SEND_JOB}:${id}` : `${SEND_JOB}:${id}:${part}`, payload: { sendId: id } });
+      }
       return id;
     });
   }
@@ -126,69 +155,122 @@ export class SendService {
     return repo.findSendOf(this.deps.db, by);
   }
 
-  private async claim(sendId: number): Promise<NewsletterSendRow> {
-    const send = await repo.findSend(this.deps.db, sendId);
-    if (!send) throw new AppError('SEND_NOT_FOUND', `No newsletter send has the id ${sendId}.`);
+  /** The owners of the send's unfinished batches, split into those known dead and those still holding a lease. */
+  private async holders(sendId: number): Promise<{ dead: string[]; live: Array<{ owner: string; until: Date }> }> {
     const now = this.deps.clock();
-    const claimed = await repo.claimSend(this.deps.db, sendId, {
-      owner: this.owner,
-      until: new Date(now.getTime() + LEASE_MS).toISOString(),
-      now: now.toISOString(),
-      deadOwner: send.owner && ownerIsDead(send.owner) ? send.owner : undefined,
-    });
-    if (!claimed) throw new AppError('SEND_BUSY', `Send ${sendId} is being delivered by another process (${send.owner}); it takes over by itself if that process stops.`);
-    return send;
+    const dead: string[] = [];
+    const live: Array<{ owner: string; until: Date }> = [];
+    for (const { owner, until } of await batches.batchHolders(this.deps.db, sendId)) {
+      if (ownerIsDead(owner)) dead.push(owner);
+      else if (new Date(until) > now) live.push({ owner, until: new Date(until) });
+    }
+    return { dead, live };
   }
 
-  /** The live process delivering the send, if another one is, and when its lease ends unless renewed. */
-  async holder(sendId: number): Promise<{ host: string; pid: number; until: Date } | undefined> {
-    const send = await repo.findSend(this.deps.db, sendId);
-    if (!send?.owner || !send.owner_until || send.owner === this.owner || ownerIsDead(send.owner)) return undefined;
-    const until = new Date(send.owner_until);
-    if (until <= this.deps.clock()) return undefined;
-    const owner = parseOwner(send.owner);
-    return { host: owner?.host ?? send.owner, pid: owner?.pid ?? 0, until };
+  /** Another live process delivering part of the send, if one is, and when its lease ends unless renewed. */
+  async holder(sendId: number): Promise<{ host: string; pid: number; until: Date; tag: string } | undefined> {
+    const other = (await this.holders(sendId)).live.find((h) => h.owner !== this.owner);
+    if (!other) return undefined;
+    const owner = parseOwner(other.owner);
+    return { host: owner?.host ?? other.owner, pid: owner?.pid ?? 0, until: other.until, tag: other.owner };
   }
 
   /**
-   * Delivers every due recipient of the send, then releases it. Returns the report; deliveries
-   * deferred by temporary failures are retried by a job at their time.
+   * Delivers due batches of the send until none is free, then returns the report. Batches held
+   * by other live processes are theirs; deliveries deferred by temporary failures, and batches
+   * whose holder may have died elsewhere, are looked at again by a job at their time.
    */
   async deliver(sendId: number, options: DeliverOptions = {}): Promise<SendReport> {
-    const send = await this.claim(sendId);
-    try {
-      if (send.state === 'sending') await this.deliverClaimed(send, options);
-    } finally {
-      const counts = await repo.deliveryCounts(this.deps.db, sendId);
-      const finished = counts.pending === 0 && counts.deferred === 0 ? this.deps.clock().toISOString() : null;
-      await repo.releaseSend(this.deps.db, sendId, this.owner, finished);
-      const retryAt = finished ? undefined : await repo.nextDeferredAt(this.deps.db, sendId);
-      if (retryAt && !options.signal?.aborted) {
-        await this.deps.jobs.enqueue(this.deps.db, { name: SEND_JOB, key: `${SEND_JOB}:${sendId}:${retryAt}`, payload: { sendId }, runAt: retryAt });
-      }
+    const send = await repo.findSend(this.deps.db, sendId);
+    if (!send) throw new AppError('SEND_NOT_FOUND', `No newsletter send has the id ${sendId}.`);
+    if (send.state === 'sending') await this.deliverBatches(send, options);
+    if ((await batches.unfinishedBatches(this.deps.db, sendId)) === 0) {
+      await repo.finishSend(this.deps.db, sendId, this.deps.clock().toISOString());
+    } else if (!options.signal?.aborted) {
+      await this.scheduleLater(sendId, options);
     }
     return this.report(sendId);
   }
 
-  private async deliverClaimed(send: NewsletterSendRow, options: DeliverOptions): Promise<void> {
+  private async scheduleLater(sendId: number, options: DeliverOptions): Promise<void> {
+    const { db, jobs } = this.deps;
+    const retryAt = await repo.nextDeferredAt(db, sendId);
+    if (retryAt) await jobs.enqueue(db, { name: SEND_JOB, key: `${SEND_JOB}:${sendId}:${retryAt}`, payload: { sendId }, runAt: retryAt });
+    const { live } = await this.holders(sendId);
+    const others = live.filter((h) => h.owner !== this.owner);
+    if (others.length === 0) return;
+    if (options.refuseWhileHeld) {
+      throw new AppError('SEND_BUSY', `Send ${sendId} is being delivered by another process (${others[0]!.owner}); it takes over by itself if that process stops.`);
+    }
+    // Should a holder die on another machine, its batches are free when its lease ends: look then.
+    const leaseEnd = new Date(Math.min(...others.map((h) => h.until.getTime())) + 1000).toISOString();
+    await jobs.enqueue(db, { name: SEND_JOB, key: `${SEND_JOB}:${sendId}:held`, payload: { sendId }, runAt: leaseEnd });
+  }
+
+  /** Claims one free batch after another and delivers each, until none is left or the signal stops it. */
+  private async deliverBatches(send: NewsletterSendRow, options: DeliverOptions): Promise<void> {
     const { db, clock, mailer } = this.deps;
+    let claimed = await this.claimBatch(send.id);
+    if (!claimed) return;
     const settings = await this.settings();
     const sender = await this.sender();
-    const links = await this.deps.subscribers.links();
     const content = JSON.parse(send.content) as SendContent;
     const messageSettings = { subject: send.subject, ...sender, ...(mailer.dkim ? { dkim: mailer.dkim } : {}), date: clock().toISOString(), sendId: send.id };
-    // DKIM signing is the costly part of building a message: big sends sign on worker threads.
-    const factory = mailer.dkim && send.total >= WORKER_THRESHOLD ? workerFactory(content, messageSettings) : inlineFactory(content, messageSettings);
-    const throttle = new Throttle(settings.messagesPerSecond);
-    // Recordings wait up to a millisecond for the other lanes' (hidden behind the next message's
-    // transfer, which that recording holds short of its end only if it is not done by then).
-    const sent = new GroupCommit<number>((ids) => repo.markSent(db, ids, clock().toISOString()), { target: mailer.connections, maxWaitMs: 1 });
     const counts = await repo.deliveryCounts(db, send.id);
-    let done = send.total - counts.pending - counts.deferred;
-    options.onProgress?.(done, send.total);
+    const run: Run = {
+      send,
+      content,
+      links: await this.deps.subscribers.links(),
+      // DKIM signing is the costly part of building a message: big sends sign on worker threads.
+      factory: mailer.dkim && send.total >= WORKER_THRESHOLD ? workerFactory(content, messageSettings) : inlineFactory(content, messageSettings),
+      throttle: new Throttle(settings.messagesPerSecond),
+      // Recordings wait up to a millisecond for the other lanes' (hidden behind the next message's
+      // transfer, which that recording holds short of its end only if it is not done by then).
+      sent: new GroupCommit<number>((ids) => repo.markSent(db, ids, clock().toISOString()), { target: mailer.connections, maxWaitMs: 1 }),
+      envelopeFrom: sender.from.address,
+      done: send.total - counts.pending - counts.deferred,
+    };
+    options.onProgress?.(run.done, send.total);
+    try {
+      for (; claimed && !options.signal?.aborted; claimed = await this.claimBatch(send.id)) {
+        const { batch, senders } = claimed;
+        // The send's rate is shared among the live processes now delivering it.
+        run.throttle.setRate(settings.messagesPerSecond / senders);
+        try {
+          if (batch.attempts > MAX_BATCH_RUNS) {
+            await batches.failBatchRows(db, batch, `The processes delivering recipients ${batch.first_id}-${batch.last_id} stopped ${batch.attempts - 1} times; they were given up.`);
+          } else {
+            await this.deliverBatch(run, batch, options);
+          }
+        } finally {
+          await batches.releaseBatch(db, batch, this.owner);
+        }
+      }
+    } finally {
+      await run.factory.close();
+    }
+  }
 
-    // Due rows are read a batch at a time (never all at once) and their messages built ahead.
-    let afterId = 0;
+  /** Takes the next free batch (or one whose holder is known dead), and says how many live processes now deliver the send. */
+  private async claimBatch(sendId: number): Promise<{ batch: batches.SendBatch; senders: number } | undefined> {
+    const now = this.deps.clock();
+    const { dead, live } = await this.holders(sendId);
+    const batch = await batches.claimBatch(this.deps.db, sendId, {
+      owner: this.owner,
+      until: new Date(now.getTime() + LEASE_MS).toISOString(),
+      now: now.toISOString(),
+      deadOwners: dead,
+      postgres: this.deps.postgres,
+    });
+    return batch && { batch, senders: new Set([this.owner, ...live.map((h) => h.owner)]).size };
+  }
+
+  /** Delivers every due row of a claimed batch over the mailer's connections. */
+  private async deliverBatch(run: Run, batch: batches.SendBatch, options: DeliverOptions): Promise<void> {
+    const { db, clock, mailer } = this.deps;
+    const { send, content, links, factory } = run;
+    // Due rows are read a part at a time (never all at once) and their messages built ahead.
+    let afterId = batch.first_id - 1;
     const queue: Prepared[] = [];
     let exhausted = false;
     let fetching: Promise<void> | undefined;
@@ -197,15 +279,15 @@ export class SendService {
       (fetching ??= (async () => {
         if (Date.now() - leaseRenewedAt > LEASE_MS / 3) {
           leaseRenewedAt = Date.now();
-          if (!(await repo.claimSend(db, send.id, { owner: this.owner, until: new Date(clock().getTime() + LEASE_MS).toISOString(), now: clock().toISOString() }))) {
-            throw new AppError('SEND_BUSY', `Send ${send.id} was taken over by another process.`);
+          if (!(await batches.renewBatch(db, batch.id, this.owner, new Date(clock().getTime() + LEASE_MS).toISOString()))) {
+            throw new AppError('SEND_BUSY', `Part of send ${send.id} was taken over by another process.`);
           }
         }
-        const rows = await repo.dueDeliveries(db, { id: send.id, newsletterId: send.newsletter_id }, afterId, clock().toISOString(), BATCH);
+        const rows = await repo.dueDeliveries(db, { id: send.id, newsletterId: send.newsletter_id }, { afterId, lastId: batch.last_id }, clock().toISOString(), BATCH);
         if (rows.length === 0) exhausted = true;
         else afterId = rows[rows.length - 1]!.id;
         const active = rows.filter((r) => r.active && r.subscriber_id !== null);
-        // Access is looked up as each batch goes out, so it is current even for a send resumed days later.
+        // Access is looked up as each part goes out, so it is current even for a send resumed days later.
         const readers = content.members || content.paid ? await this.deps.readers(active.map((r) => r.email)) : new Map<string, Viewer>();
         const built = factory.build(
           active.map((r) => ({
@@ -230,17 +312,13 @@ export class SendService {
     const lane = async () => {
       let recorded = NOTHING_PENDING;
       for (let item = await next(); item && !options.signal?.aborted; item = await next()) {
-        ({ recorded } = await this.deliverOne(item, { throttle, sent, envelopeFrom: sender.from.address, after: recorded }));
-        done += 1;
-        options.onProgress?.(done, send.total);
+        ({ recorded } = await this.deliverOne(item, { throttle: run.throttle, sent: run.sent, envelopeFrom: run.envelopeFrom, after: recorded }));
+        run.done += 1;
+        options.onProgress?.(run.done, send.total);
       }
       await recorded.promise;
     };
-    try {
-      await Promise.all(Array.from({ length: mailer.connections }, lane));
-    } finally {
-      await factory.close();
-    }
+    await Promise.all(Array.from({ length: mailer.connections }, lane));
   }
 
   /**

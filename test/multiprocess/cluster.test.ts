@@ -5,7 +5,7 @@ import { openStore } from '../../src/db/client.js';
 import { migrateToLatest } from '../../src/db/migrate.js';
 import { outboxMailer } from '../../src/email/index.js';
 import { createServices } from '../../src/services.js';
-import { freePort, HttpClient, startMasthead, startProxy, type MastheadProcess, type RoundRobinProxy } from '../support/cluster.js';
+import { connectionOwner, freePort, HttpClient, startMasthead, startProxy, type MastheadProcess, type RoundRobinProxy } from '../support/cluster.js';
 import { makeAuthor } from '../support/factories.js';
 import { runCli } from '../support/cli.js';
 import { startSmtp, type TestSmtp } from '../support/smtp.js';
@@ -29,7 +29,8 @@ describe('three Masthead processes on one PostgreSQL behind a load balancer', { 
   let smtp: TestSmtp;
 
   beforeAll(async () => {
-    smtp = await startSmtp();
+    // Each message is put down to the process whose SMTP connection brought it.
+    smtp = await startSmtp({ identify: (port) => String(connectionOwner(port, (processes ?? []).map((p) => p.child.pid!)) ?? 'another process') });
     database = await freshDatabase('postgres');
     const store = openStore(database.config);
     await migrateToLatest(store.db);
@@ -139,7 +140,7 @@ describe('three Masthead processes on one PostgreSQL behind a load balancer', { 
     expect(jobs).toEqual([{ state: 'done', attempts: 1 }]);
   });
 
-  it('delivers a large send with no gap and no more repeats than in flight when its process is killed with -9', async () => {
+  it('spreads a large send over the processes, with no gap and no more repeats than were in flight when one is killed with -9', async () => {
     const client = await signedIn(proxy.url);
     const title = 'A letter to twenty thousand';
     const created = await client.call(proxy.url, 'POST', '/admin/api/posts', { title, body: 'Read on.', authors: [author], status: 'published' });
@@ -148,24 +149,34 @@ describe('three Masthead processes on one PostgreSQL behind a load balancer', { 
     expect((await client.call(proxy.url, 'POST', `/admin/api/newsletter/posts/${post.slug}/send`, {})).status).toBe(202);
     await smtp.waitFor(before + READERS / 4, 120_000);
 
+    // Every process has joined in by now; one of those holding a batch dies mid-send.
+    const senders = new Set(smtp.received.slice(before).map((m) => m.client));
+    expect([...senders].filter((c) => processes.some((p) => String(p.child.pid) === c)).length, `senders: ${[...senders]}`).toBeGreaterThanOrEqual(2);
     const store = openStore(database.config);
-    const send = await store.db.selectFrom('newsletter_sends').select(['id', 'owner']).where('post_id', '=', post.id).executeTakeFirstOrThrow();
-    await store.close();
-    const ownerPid = Number(send.owner!.split(':')[1]);
-    const index = processes.findIndex((p) => p.child.pid === ownerPid);
+    const send = await store.db.selectFrom('newsletter_sends').select('id').where('post_id', '=', post.id).executeTakeFirstOrThrow();
+    const held = await store.db.selectFrom('newsletter_send_batches').select('owner').where('send_id', '=', send.id).where('state', '=', 'pending').where('owner', 'is not', null).execute();
+    const holders = new Set(held.map((b) => Number(b.owner!.split(':')[1])));
+    const index = processes.findIndex((p) => holders.has(p.child.pid!));
     expect(index).toBeGreaterThanOrEqual(0);
     processes[index]!.child.kill('SIGKILL');
     await processes[index]!.exited;
     expect(deliveries(title).size).toBeLessThan(READERS);
 
-    // Resumed at once: the owner is known dead on this machine, its lease notwithstanding.
-    const resumed = await runCli(['newsletter', 'send', '--post', post.slug, '--wait', '0'], env);
-    expect(resumed.code, resumed.stderr).toBe(0);
-    expect(resumed.stdout).toContain(`${READERS} delivered`);
+    // The others take over its batches at once (it is known dead on this machine, its leases notwithstanding).
+    const deadline = Date.now() + 120_000;
+    while ((await store.db.selectFrom('newsletter_sends').select('state').where('id', '=', send.id).executeTakeFirstOrThrow()).state !== 'done') {
+      expect(Date.now()).toBeLessThan(deadline);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    await store.close();
     const counts = deliveries(title);
     expect(counts.size).toBe(READERS);
     const repeats = [...counts.values()].reduce((sum, n) => sum + n - 1, 0);
     expect(repeats).toBeLessThanOrEqual(CONNECTIONS);
+
+    const report = await runCli(['newsletter', 'send', '--post', post.slug, '--wait', '0'], env);
+    expect(report.code, report.stderr).toBe(0);
+    expect(report.stdout).toContain(`${READERS} delivered`);
     processes[index] = await startMasthead(processes[index]!.port, env);
   });
 

@@ -68,7 +68,7 @@ describe.each(['sqlite', 'postgres'] as const)('who may resume a newsletter send
   }
 
   async function holdLease(sendId: number, owner: string, leaseMs: number): Promise<void> {
-    await store.db.updateTable('newsletter_sends').set({ owner, owner_until: new Date(Date.now() + leaseMs).toISOString() }).where('id', '=', sendId).execute();
+    await store.db.updateTable('newsletter_send_batches').set({ owner, owner_until: new Date(Date.now() + leaseMs).toISOString() }).where('send_id', '=', sendId).execute();
   }
 
   function sleeper(): ChildProcess {
@@ -92,7 +92,7 @@ describe.each(['sqlite', 'postgres'] as const)('who may resume a newsletter send
     await until(() => smtp.received.length >= 10, 1000, 'some deliveries');
     process.kill(sender, 'SIGKILL');
     await until(() => stateOf(sender) === 'Z', 10_000, 'the sender to become a zombie');
-    const row = await store.db.selectFrom('newsletter_sends').select(['owner', 'owner_until']).where('id', '=', sendId).executeTakeFirstOrThrow();
+    const row = await store.db.selectFrom('newsletter_send_batches').select(['owner', 'owner_until']).where('send_id', '=', sendId).executeTakeFirstOrThrow();
     expect(row.owner).toMatch(new RegExp(`^${os.hostname()}:${sender}:`));
     expect(new Date(row.owner_until!).getTime()).toBeGreaterThan(Date.now());
 

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
 import path from 'node:path';
@@ -109,4 +110,32 @@ export class HttpClient {
     }
     return res;
   }
+}
+
+/**
+ * Which of these processes holds the loopback TCP connection whose local port is `port` (found in
+ * /proc: the socket's inode in /proc/net/tcp, then that inode among each process's open files).
+ */
+export function connectionOwner(port: number, pids: number[]): number | undefined {
+  const hexPort = `:${port.toString(16).toUpperCase().padStart(4, '0')}`;
+  const line = fs
+    .readFileSync('/proc/net/tcp', 'latin1')
+    .split('\n')
+    .map((l) => l.trim().split(/\s+/))
+    .find((fields) => fields[1]?.endsWith(hexPort));
+  const inode = line?.[9];
+  if (!inode) return undefined;
+  return pids.find((pid) => {
+    try {
+      return fs.readdirSync(`/proc/${pid}/fd`).some((fd) => {
+        try {
+          return fs.readlinkSync(`/proc/${pid}/fd/${fd}`) === `socket:[${inode}]`;
+        } catch {
+          return false;
+        }
+      });
+    } catch {
+      return false;
+    }
+  });
 }

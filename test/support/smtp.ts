@@ -5,6 +5,8 @@ import { SMTPServer } from 'smtp-server';
 export interface Received {
   to: string;
   raw: Buffer;
+  /** Who sent it, as the `identify` option named the connection's client when it connected. */
+  client?: string;
 }
 
 export interface TestSmtp {
@@ -19,15 +21,26 @@ export interface TestSmtp {
   close(): Promise<void>;
 }
 
-/** A real SMTP server on loopback that keeps every message it accepts. */
-export async function startSmtp(): Promise<TestSmtp> {
+/**
+ * A real SMTP server on loopback that keeps every message it accepts. `identify` names the client
+ * of each connection from its port, while it is connected (e.g. the process that opened it).
+ */
+export async function startSmtp(options: { identify?: (remotePort: number) => string | undefined } = {}): Promise<TestSmtp> {
   const received: Received[] = [];
+  const clients = new Map<string, string | undefined>();
   const refusals = new Map<string, number>();
   const waiters: Array<() => void> = [];
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
     logger: false,
+    onConnect(session, callback) {
+      if (options.identify) clients.set(session.id, options.identify(session.remotePort));
+      callback();
+    },
+    onClose(session) {
+      clients.delete(session.id);
+    },
     onRcptTo(address, _session, callback) {
       const code = refusals.get(address.address.toLowerCase());
       if (code) {
@@ -41,7 +54,8 @@ export async function startSmtp(): Promise<TestSmtp> {
       stream.on('data', (c: Buffer) => chunks.push(c));
       stream.on('error', () => undefined);
       stream.on('end', () => {
-        for (const rcpt of session.envelope.rcptTo) received.push({ to: rcpt.address.toLowerCase(), raw: Buffer.concat(chunks) });
+        const client = clients.get(session.id);
+        for (const rcpt of session.envelope.rcptTo) received.push({ to: rcpt.address.toLowerCase(), raw: Buffer.concat(chunks), ...(client ? { client } : {}) });
         for (const w of waiters.splice(0)) w();
         callback();
       });

@@ -30,6 +30,7 @@ import * as m0072 from './0072-create-rate-limit-hits.js';
 import * as m0073 from './0073-create-cdn-purge-keys.js';
 import * as m0074 from './0074-index-admin-lists.js';
 import * as m0075 from './0075-create-subscriber-import-rows.js';
+import * as m0076 from './0076-create-newsletter-send-batches.js';
 
 /** Every migration, by name. Add new files here; never edit one that has landed. */
 const migrations: Record<string, Migration> = {
@@ -64,6 +65,7 @@ const migrations: Record<string, Migration> = {
   '0073-create-cdn-purge-keys': m0073,
   '0074-index-admin-lists': m0074,
   '0075-create-subscriber-import-rows': m0075,
+  '0076-create-newsletter-send-batches': m0076,
 };
 
 export const migrationProvider: MigrationProvider = {
