@@ -29,6 +29,7 @@ import * as m0068 from './0068-plan-prices-in-minor-units.js';
 import * as m0072 from './0072-create-rate-limit-hits.js';
 import * as m0073 from './0073-create-cdn-purge-keys.js';
 import * as m0074 from './0074-index-admin-lists.js';
+import * as m0077 from './0077-fold-search-languages.js';
 
 /** Every migration, by name. Add new files here; never edit one that has landed. */
 const migrations: Record<string, Migration> = {
@@ -62,6 +63,7 @@ const migrations: Record<string, Migration> = {
   '0072-create-rate-limit-hits': m0072,
   '0073-create-cdn-purge-keys': m0073,
   '0074-index-admin-lists': m0074,
+  '0077-fold-search-languages': m0077,
 };
 
 export const migrationProvider: MigrationProvider = {
