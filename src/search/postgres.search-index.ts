@@ -2,18 +2,27 @@ import { sql, type RawBuilder } from 'kysely';
 import type { Db, DbOrTx } from '../db/client.js';
 import { RANKED_MATCHES, SIMILAR_CANDIDATES } from './search.filters.js';
 import { dayBounds } from './search.query.js';
-import { MARK_END, MARK_START } from './search.snippet.js';
+import { isUnspaced } from './search.fold.js';
+import { markPassage, wordRoot } from './search.snippet.js';
 import type { IndexMatch, SearchFilters, SearchIndex, SearchTerms } from './search.types.js';
 
 // ts_rank_cd weights for D (body), C (unused), B (names, excerpt), A (title): a title match
 // outweighs many body matches.
 const WEIGHTS = sql.raw(`'{0.02, 0.05, 0.4, 1.0}'`);
-const HEADLINE = `StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=32, MinWords=14, ShortWord=2, MaxFragments=1, FragmentDelimiter=…`;
 
-/** Every word must appear; words are letters and digits only, quoted as tsquery lexemes. */
+/** Every word of a spaced script must appear; words are letters and digits only, quoted as tsquery lexemes. */
 export function tsQuery(terms: SearchTerms): string {
-  return terms.words.map((word, i) => `'${word}'${terms.prefix && i === terms.words.length - 1 ? ':*' : ''}`).join(' & ');
+  const words = terms.words.filter((word) => !isUnspaced(word));
+  const prefix = terms.prefix && words.at(-1) === terms.words.at(-1);
+  return words.map((word, i) => `'${word}'${prefix && i === words.length - 1 ? ':*' : ''}`).join(' & ');
 }
+
+/**
+ * Words of unspaced scripts (Japanese, Chinese, Korean) anywhere in the text of the posts that
+ * have such letters (post_search.unspaced, folded, with a trigram index: migration 0077). Words
+ * are letters, marks and digits, so they are safe in a LIKE pattern.
+ */
+const unspacedConditions = (terms: SearchTerms) => terms.words.filter(isUnspaced).map((word) => sql`s.unspaced like ${`%${word}%`}`);
 
 /** The stretch of body given to ts_headline: characters before the first match, and in all. */
 const PASSAGE_BEFORE = 150;
@@ -60,32 +69,29 @@ export class PostgresSearchIndex implements SearchIndex {
 
   async find(terms: SearchTerms, filters: SearchFilters, page: { limit: number; offset: number }) {
     const query = sql`to_tsquery('english', ${tsQuery(terms)})`;
-    const ranked = await this.rankedMatches(query, terms, filters);
+    const ranked = terms.words.every(isUnspaced) ? await this.newestUnspaced(terms, filters) : await this.rankedMatches(query, terms, filters);
     const total = ranked.length;
     const ids = ranked.slice(page.offset, page.offset + page.limit);
-    const passages = ids.length === 0 ? Promise.resolve([]) : this.passages(ids, query, terms.words);
+    const passages = ids.length === 0 ? Promise.resolve([]) : this.passages(ids, terms.words);
     // Whoever awaits the passages sees a failure; this only keeps it from counting as unhandled meanwhile.
     passages.catch(() => undefined);
     return { ids, total, passages };
   }
 
   /**
-   * The passages of these posts that match, marked, in the order of the ids. ts_headline parses
-   * all the text it is given, which for a long article costs more than the search itself, so it is
-   * given the stretch of the body around the first word that starts as a query word was typed (the
-   * passage shown is a few dozen words); where there is none (only another form of a word
-   * matched), the whole body.
+   * The passages of these posts that match, marked (`markPassage`), in the order of the ids.
+   * Marking reads all the text it is given, so for a long article it is given the stretch of the
+   * body around the first word that starts as a query word does (folded as the index folds, which
+   * keeps positions; a passage is a few dozen words); where there is none, the whole body.
    */
-  private async passages(ids: number[], query: RawBuilder<unknown>, words: string[]): Promise<IndexMatch[]> {
+  private async passages(ids: number[], words: string[]): Promise<IndexMatch[]> {
     const firstAt = sql.join(
       // Words are letters, marks and digits only, so they are safe in a pattern; \m starts a word.
-      words.map((word) => sql`nullif(regexp_instr(s.body, ${`\\m${word}`}, 1, 1, 0, 'i'), 0)`),
+      words.map((word) => sql`nullif(regexp_instr(search_fold(s.body), ${isUnspaced(word) ? word : `\\m${wordRoot(word)}`}, 1, 1, 0, 'i'), 0)`),
       sql`, `,
     );
     const { rows } = await sql<IndexMatch>`
-      select s.post_id as id,
-        case when s.body = '' then '' else ts_headline('english', w.passage, ${query}, ${HEADLINE}) end as body,
-        ts_headline('english', s.excerpt, ${query}, ${HEADLINE}) as excerpt
+      select s.post_id as id, w.passage as body, s.excerpt
       from post_search s
       -- offset 0 keeps the search for the first match from being copied into every use of it.
       cross join lateral (select least(${firstAt}) as at offset 0) a
@@ -99,7 +105,20 @@ export class PostgresSearchIndex implements SearchIndex {
           else regexp_replace(h.headed, '\\s+\\S*$', '') end as passage) w
       where s.post_id = any(${ids})`.execute(this.db);
     const byId = new Map(rows.map((row) => [row.id, row]));
-    return ids.map((id) => byId.get(id) ?? { id, body: '', excerpt: '' });
+    return ids.map((id) => {
+      const row = byId.get(id);
+      return { id, body: row ? markPassage(row.body, words, 24) : '', excerpt: row ? markPassage(row.excerpt, words, 40) : '' };
+    });
+  }
+
+  /** The newest posts with every word of an unspaced script (the query has no other words), newest first. */
+  private async newestUnspaced(terms: SearchTerms, filters: SearchFilters): Promise<number[]> {
+    const scope = await scopeOf(this.db, filters);
+    if (!scope) return [];
+    const { rows } = await sql<{ id: number }>`
+      select s.post_id as id from post_search s where ${sql.join([...unspacedConditions(terms), ...scope], sql` and `)}
+      order by s.post_id desc limit ${this.bound}`.execute(this.db);
+    return rows.map((r) => r.id);
   }
 
   /**
@@ -117,8 +136,10 @@ export class PostgresSearchIndex implements SearchIndex {
    */
   private async rankedMatches(query: RawBuilder<unknown>, terms: SearchTerms, filters: SearchFilters): Promise<number[]> {
     const { end } = dayBounds(filters.from, filters.to);
-    const [scope, { top, ceiling }, words] = await Promise.all([scopeOf(this.db, filters), this.bounds(end), this.estimateMatches(query, [])]);
-    if (!scope) return [];
+    const [filtered, { top, ceiling }, words] = await Promise.all([scopeOf(this.db, filters), this.bounds(end), this.estimateMatches(query, [])]);
+    if (!filtered) return [];
+    // Words of unspaced scripts narrow the matches as the filters do.
+    const scope = [...filtered, ...unspacedConditions(terms)];
     const all = scope.length > 0 ? await this.estimateMatches(query, scope) : undefined;
     // The walk checks conditions in the order written: the filters, read from the row, first.
     // Otherwise the words, the range of ids, the section and the author are intersected in one

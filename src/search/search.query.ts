@@ -1,3 +1,4 @@
+import { foldText } from './search.fold.js';
 import type { SearchTerms } from './search.types.js';
 
 export const MAX_QUERY_CHARS = 200;
@@ -5,13 +6,13 @@ export const MAX_QUERY_WORDS = 8;
 const MAX_WORD_CHARS = 40;
 
 /**
- * Turns whatever a reader typed into plain words: letters, marks and digits only, lower case,
- * at most a few. Quotes, operators (`*`, `NEAR`, `OR`, parentheses, `:`), control characters and
+ * Turns whatever a reader typed into plain words: letters, marks and digits only, folded as the
+ * index folds text (lower case, no accents: `foldText`), at most a few. Quotes, operators (`*`, `NEAR`, `OR`, parentheses, `:`), control characters and
  * binary junk are separators, so no input can reach the query syntax of either database.
  * The last word counts as a prefix unless the query ends with a space (the reader finished it).
  */
 export function toTerms(query: string): SearchTerms {
-  const text = query.slice(0, MAX_QUERY_CHARS).normalize('NFKC').toLowerCase();
+  const text = foldText(query.slice(0, MAX_QUERY_CHARS).normalize('NFKC')).toLowerCase();
   const words = (text.match(/[\p{L}\p{M}\p{N}]+/gu) ?? [])
     .map((word) => word.slice(0, MAX_WORD_CHARS))
     .slice(0, MAX_QUERY_WORDS);

@@ -1,3 +1,5 @@
+import { foldText, isUnspaced } from './search.fold.js';
+
 /** Marks the index puts around matched words; control characters never appear in indexed text that readers see. */
 export const MARK_START = '\u0002';
 export const MARK_END = '\u0003';
@@ -30,34 +32,56 @@ export function plainHtml(text: string): string {
   return escape(text);
 }
 
-const WORD = /[\p{L}\p{M}\p{N}]+/gu;
-/** A word as the index compares it: lower case, without accents. */
-const folded = (word: string) => word.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+const LETTERS = '[\\p{L}\\p{M}\\p{N}]';
+const UNSPACED_LETTER = '[\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}\\p{Script=Hangul}]';
+/** What a passage is counted and cut in: words, and each letter of scripts written without spaces. */
+const UNIT = new RegExp(`${UNSPACED_LETTER}|(?:(?!${UNSPACED_LETTER})${LETTERS})+`, 'gu');
 
 /**
- * The passage of `text` around the first matched word, matched words marked as the index marks
- * them: a word matches when it starts with a query word (which also catches most inflected forms
- * the index's stemming finds). For prefix searches, where asking the index for snippets means
- * expanding the prefix again for every row shown. Empty when no word matches.
+ * What marks a query word in folded text: in unspaced scripts the word anywhere; otherwise a word
+ * starting with it, or with all but its last two letters (at least four), which catches most
+ * inflected forms the index's stemming finds ("studies" marks "studied").
+ */
+function matcher(words: string[]): RegExp {
+  const patterns = words.map((word) => (isUnspaced(word) ? escapeRegExp(word) : `(?<!${LETTERS})${escapeRegExp(wordRoot(word))}${LETTERS}*`));
+  return new RegExp(patterns.join('|'), 'gu');
+}
+
+/** The start of a query word that marks it in a passage: all but its last two letters, at least four. */
+export function wordRoot(word: string): string {
+  const chars = [...word];
+  return chars.slice(0, Math.max(4, chars.length - 2)).join('');
+}
+
+const escapeRegExp = (text: string) => text.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&');
+
+/**
+ * The passage of `text` around the first match of a query word (already folded, as `toTerms`
+ * gives them), every match in it marked as the index marks them, `size` words long (a letter of
+ * an unspaced script counts as a word). Compared as the index compares (`foldText`), and since
+ * folding keeps positions, the marks land on the original text. Empty when nothing matches.
  */
 export function markPassage(text: string, words: string[], size: number): string {
-  const wanted = words.map(folded);
-  const tokens = [...text.matchAll(WORD)];
-  const matches = (token: string) => {
-    const word = folded(token);
-    return wanted.some((w) => word.startsWith(w));
-  };
-  const first = tokens.findIndex((t) => matches(t[0]));
-  if (first === -1) return '';
+  if (words.length === 0) return '';
+  const found = [...foldText(text).matchAll(matcher(words))].filter((m) => m[0].length > 0);
+  if (found.length === 0) return '';
+  const units = [...text.matchAll(UNIT)];
+  const firstAt = found[0]!.index;
+  const first = Math.max(0, units.findIndex((unit) => unit.index + unit[0].length > firstAt));
   const start = Math.max(0, first - Math.floor(size / 4));
-  const end = Math.min(tokens.length, start + size);
-  let passage = start > 0 ? '…' : text.slice(0, tokens[0]!.index);
-  for (let i = start; i < end; i += 1) {
-    const token = tokens[i]!;
-    const from = token.index;
-    const to = i + 1 < end ? tokens[i + 1]!.index : end === tokens.length ? text.length : from + token[0].length;
-    const gap = text.slice(from + token[0].length, to);
-    passage += matches(token[0]) ? `${MARK_START}${token[0]}${MARK_END}${gap}` : `${token[0]}${gap}`;
+  const end = Math.min(units.length, start + size);
+  const from = start > 0 ? units[start]!.index : 0;
+  const last = units[end - 1]!;
+  const to = end === units.length ? text.length : last.index + last[0].length;
+  let passage = start > 0 ? '…' : '';
+  let at = from;
+  for (const match of found) {
+    const matchStart = Math.max(match.index, from);
+    const matchEnd = Math.min(match.index + match[0].length, to);
+    if (matchStart >= matchEnd || matchStart < at) continue;
+    passage += `${text.slice(at, matchStart)}${MARK_START}${text.slice(matchStart, matchEnd)}${MARK_END}`;
+    at = matchEnd;
   }
-  return end < tokens.length ? `${passage}…` : passage;
+  passage += text.slice(at, to);
+  return end < units.length ? `${passage}…` : passage;
 }

@@ -213,7 +213,7 @@ describe('search on postgres alone', () => {
       (await sql<{ name: string }>`select column_name as name from information_schema.columns where table_name = 'post_search' order by ordinal_position`.execute(t.store.db)).rows.map((r) => r.name);
     expect(await columns()).toEqual(['post_id', 'title', 'excerpt', 'names', 'body', 'document']);
     await migrateToLatest(t.store.db);
-    expect(await columns()).toEqual(['post_id', 'title', 'excerpt', 'names', 'body', 'document', 'published_at', 'format', 'tag_ids', 'author_ids']);
+    expect(await columns()).toEqual(['post_id', 'title', 'excerpt', 'names', 'body', 'document', 'published_at', 'format', 'tag_ids', 'author_ids', 'unspaced']);
     const search = async (input: Record<string, string>) => titles(await t.services.search.search({ q: 'quince ', ...input }));
     expect(await search({ section: 'film', author: 'ada-obi' })).toEqual(['Quince film']);
     expect(await search({ format: 'essay', from: '2025-01-01' })).toEqual(['Quince essay']);
