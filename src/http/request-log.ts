@@ -17,6 +17,13 @@ export interface RequestLog {
   nextId(): string;
   /** Writes the request's one line, when the level is info or more verbose. */
   answered(request: AnsweredRequest): void;
+  /**
+   * How a line names a request (method and address), formatted once for a request made again and
+   * again (a cached page); `answeredAs` writes its lines, each with a new request id.
+   */
+  describe(method: string, url: string): string;
+  /** Writes the line of a request named by `describe`; `time` is when it arrived (Date.now()). */
+  answeredAs(described: string, status: number, remoteAddress: string | undefined, responseTime: number, time: number): void;
   /** Writes the waiting lines now (when the server closes). */
   flush(): void;
 }
@@ -55,23 +62,32 @@ export function requestLog(logger: Logger): RequestLog {
     destination.write(waiting.toString('utf8', 0, used));
     used = 0;
   };
+  const describe = (method: string, url: string) => `"req":{"method":${json(method)},"url":${json(loggableUrl(url))},"remoteAddress":`;
+  const write = (time: number, id: string, described: string, status: number, remoteAddress: string | undefined, responseTime: number) => {
+    const line =
+      `{"level":${info},"time":${time}${bindings},"reqId":${id},${described}${remoteAddress === undefined ? 'null' : json(remoteAddress)}},` +
+      `"res":{"statusCode":${status}},"responseTime":${Math.round(responseTime * 1000) / 1000},"msg":"request completed"}\n`;
+    // A character takes at most 3 bytes in UTF-8 (JSON escapes the rest), so this is room enough.
+    const most = line.length * 3;
+    if (most > BUFFER_BYTES - used) flush();
+    if (most > BUFFER_BYTES) {
+      destination.write(line);
+      return;
+    }
+    used += waiting.write(line, used);
+    timer ??= setTimeout(flush, WRITE_EVERY_MS);
+  };
   return {
     flush,
+    describe,
     nextId: () => `req-${(count += 1)}`,
     answered(request) {
       if (!logger.isLevelEnabled('info')) return;
-      const line =
-        `{"level":${info},"time":${Date.now()}${bindings},"reqId":${json(request.id)},` +
-          `"req":{"method":${json(request.method)},"url":${json(loggableUrl(request.url))},"remoteAddress":${json(request.remoteAddress ?? null)}},` +
-          `"res":{"statusCode":${request.status}},"responseTime":${Math.round(request.responseTime * 1000) / 1000},"msg":"request completed"}\n`;
-      const bytes = Buffer.byteLength(line);
-      if (bytes > BUFFER_BYTES - used) flush();
-      if (bytes > BUFFER_BYTES) {
-        destination.write(line);
-        return;
-      }
-      used += waiting.write(line, used);
-      timer ??= setTimeout(flush, WRITE_EVERY_MS);
+      write(Date.now(), json(request.id), describe(request.method, request.url), request.status, request.remoteAddress, request.responseTime);
+    },
+    answeredAs(described, status, remoteAddress, responseTime, time) {
+      if (!logger.isLevelEnabled('info')) return;
+      write(time, `"req-${(count += 1)}"`, described, status, remoteAddress, responseTime);
     },
   };
 }

@@ -1,4 +1,5 @@
 import http from 'node:http';
+import net from 'node:net';
 import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildApp } from '../../src/app.js';
@@ -28,9 +29,43 @@ function request(base: string, path: string, options: { method?: string; headers
   });
 }
 
-/** Headers that differ between any two answers (time, connection handling). */
-const perAnswer = new Set(['date', 'connection', 'keep-alive']);
-const lasting = (headers: http.IncomingHttpHeaders) => Object.fromEntries(Object.entries(headers).filter(([name]) => !perAnswer.has(name)));
+/** The one header that differs between two answers of the same page. */
+const lasting = (headers: http.IncomingHttpHeaders) => Object.fromEntries(Object.entries(headers).filter(([name]) => name !== 'date'));
+
+interface RawAnswer {
+  status: string;
+  /** Header lines as sent, without Date. */
+  lines: string[];
+  body: Buffer;
+}
+
+/**
+ * Sends requests written out by hand on one connection and reads every answer until the server
+ * closes it, as the last request asks (each answer's body is as long as its Content-Length, none
+ * for HEAD).
+ */
+function exchange(base: string, requests: Array<{ head: string; bodyless?: boolean }>): Promise<RawAnswer[]> {
+  const { port } = new URL(base);
+  return new Promise((resolve, reject) => {
+    const socket = net.connect(Number(port), '127.0.0.1', () => socket.write(requests.map((r) => r.head).join('')));
+    const chunks: Buffer[] = [];
+    socket.on('data', (chunk: Buffer) => chunks.push(chunk));
+    socket.on('error', reject);
+    socket.on('close', () => {
+      let rest = Buffer.concat(chunks);
+      const answers: RawAnswer[] = [];
+      for (const sent of requests) {
+        const end = rest.indexOf('\r\n\r\n');
+        if (end === -1) break;
+        const [status = '', ...lines] = rest.subarray(0, end).toString('latin1').split('\r\n');
+        const length = sent.bodyless ? 0 : Number(/^content-length: (\d+)$/im.exec(lines.join('\n'))?.[1] ?? 0);
+        answers.push({ status, lines: lines.filter((line) => !/^date:/i.test(line)), body: rest.subarray(end + 4, end + 4 + length) });
+        rest = rest.subarray(end + 4 + length);
+      }
+      resolve(answers);
+    });
+  });
+}
 
 describe.each(dialects)('cached pages for readers without credentials (%s)', (dialect) => {
   let t: AppContext;
@@ -58,8 +93,38 @@ describe.each(dialects)('cached pages for readers without credentials (%s)', (di
     expect(cached.headers['content-security-policy']).toContain("frame-ancestors 'none'");
     expect(cached.headers['x-frame-options']).toBe('DENY');
     expect(cached.headers['content-length']).toBe(String(cached.body.length));
+    expect(Math.abs(Date.parse(String(cached.headers.date)) - Date.now())).toBeLessThan(2000);
     // A CDN in front learns what the page shows from the fast path as well.
     expect(String(cached.headers['surrogate-key']).split(' ')).toContain(`post-${post.id}`);
+  });
+
+  it('get the connection handling the application gives, on pipelined, closing and HTTP/1.0 requests', async () => {
+    const post = await publish({ title: 'On one connection' });
+    const path = `/${post.slug}/`;
+    await request(base, path);
+    const application = await exchange(base, [{ head: `GET ${path} HTTP/1.1\r\nHost: x\r\nCookie: theme=dark\r\nConnection: close\r\n\r\n` }]);
+    const [get, head, closing] = await exchange(base, [
+      { head: `GET ${path} HTTP/1.1\r\nHost: x\r\n\r\n` },
+      { head: `HEAD ${path} HTTP/1.1\r\nHost: x\r\n\r\n`, bodyless: true },
+      { head: `GET ${path} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n` },
+    ]);
+    expect(get!.status).toBe('HTTP/1.1 200 OK');
+    expect(get!.lines).toContain('Connection: keep-alive');
+    expect(get!.lines).toContain('Keep-Alive: timeout=72');
+    expect(get!.body.equals(application[0]!.body)).toBe(true);
+    expect(head!.status).toBe('HTTP/1.1 200 OK');
+    expect(head!.lines).toEqual(get!.lines);
+    expect(closing!.lines).toContain('Connection: close');
+    expect(closing!.lines.filter((line) => !/^(connection|keep-alive):/i.test(line)).sort()).toEqual(
+      application[0]!.lines.filter((line) => !/^(connection|keep-alive):/i.test(line)).sort(),
+    );
+    expect(closing!.body.equals(application[0]!.body)).toBe(true);
+    const [old] = await exchange(base, [{ head: `GET ${path} HTTP/1.0\r\n\r\n` }]);
+    expect(old!.lines).toContain('Connection: close');
+    expect(old!.body.equals(get!.body)).toBe(true);
+    const revalidated = await exchange(base, [{ head: `GET ${path} HTTP/1.1\r\nHost: x\r\nIf-None-Match: ${String(/^etag: (.*)$/im.exec(get!.lines.join('\n'))?.[1])}\r\nConnection: close\r\n\r\n`, bodyless: true }]);
+    expect(revalidated.map((answer) => answer.status)).toEqual(['HTTP/1.1 304 Not Modified']);
+    expect(revalidated[0]!.lines.some((line) => /^content-(length|type):/i.test(line))).toBe(false);
   });
 
   it('get brotli and gzip forms that decompress to the exact page, lengths for HEAD, and 304 when current', async () => {
@@ -121,16 +186,22 @@ describe('cached pages answered before routing', () => {
         expect((await request(base, `/${post.slug}/`, { headers: { 'user-agent': browser } })).status).toBe(200);
       }
       await request(base, `/${post.slug}/`, { method: 'HEAD', headers: { 'user-agent': 'Reader Four' } });
+      // Through the application: its line is numbered in the same series.
+      await request(base, `/${post.slug}/`, { method: 'HEAD', headers: { cookie: 'theme=dark' } });
       expect(context.services.views.waiting).toBe(3);
-      await vi.waitFor(() => expect(lines.join('').split('\n').filter((line) => line.includes('request completed'))).toHaveLength(4));
+      await vi.waitFor(() => expect(lines.join('').split('\n').filter((line) => line.includes('request completed'))).toHaveLength(5));
       const entries = lines
         .join('')
         .split('\n')
         .filter((line) => line.includes('request completed'))
-        .map((line) => JSON.parse(line) as { reqId: string; req: Record<string, unknown>; res: { statusCode: number }; responseTime: number });
-      expect(new Set(entries.map((entry) => entry.reqId)).size).toBe(4);
-      expect(entries.at(-1)).toMatchObject({ req: { method: 'HEAD', url: `/${post.slug}/`, remoteAddress: '127.0.0.1' }, res: { statusCode: 200 } });
-      expect(entries.at(-1)!.responseTime).toBeTypeOf('number');
+        .map((line) => JSON.parse(line) as { time: number; reqId: string; req: Record<string, unknown>; res: { statusCode: number }; responseTime: number });
+      expect(new Set(entries.map((entry) => entry.reqId)).size).toBe(5);
+      const [fastest, application] = entries.slice(-2);
+      expect(fastest).toMatchObject({ req: { method: 'HEAD', url: `/${post.slug}/`, remoteAddress: '127.0.0.1' }, res: { statusCode: 200 } });
+      expect(Object.keys(fastest!)).toEqual(Object.keys(application!));
+      expect(Object.keys(fastest!.req)).toEqual(Object.keys(application!.req));
+      expect(fastest!.responseTime).toBeTypeOf('number');
+      expect(Math.abs(fastest!.time - Date.now())).toBeLessThan(5000);
     } finally {
       await app.close();
       await context.close();
