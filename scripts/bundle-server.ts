@@ -7,7 +7,9 @@
 // - packages only sending email, payments, object storage, feeds, tokens or PostgreSQL use, which
 //   are imported on first use and would only lengthen the build;
 // - packages that read their own files or start workers from their folders at run time (pino's
-//   transports, MJML's minifier, tsx for the newsletter worker run from sources).
+//   transports, MJML's minifier, tsx for the newsletter worker run from sources);
+// - Fastify's schema compilers (Ajv and the JSON serializer), which it requires only for a route
+//   with a Fastify schema: bundled, their code would be read and compiled at every start.
 // Lazy imports inside the bundle (the demo, importers, exporters, the server for `start`) stay
 // lazy: each becomes a chunk of its own, loaded when the import runs.
 //
@@ -32,6 +34,8 @@ const external = [
   'jose',
   '@aws-sdk/*',
   'tsx',
+  '@fastify/ajv-compiler',
+  '@fastify/fast-json-stringify-compiler',
 ];
 
 const root = path.resolve(import.meta.dirname, '..');

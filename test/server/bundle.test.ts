@@ -7,6 +7,7 @@ import { promisify } from 'node:util';
 import { Worker } from 'node:worker_threads';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signIn } from '../../bench/member-signin.js';
+import { deferred, loadedModules, moduleRecorder, notLoaded } from '../support/deferred-modules.js';
 import { freshDatabase } from '../support/stores.js';
 
 const run = promisify(execFile);
@@ -32,22 +33,28 @@ describe('the bundled server and CLI', { timeout: 180_000 }, () => {
     await database.drop();
   });
 
+  /** `masthead start --demo` from the bundle on a free port, once it prints its address. */
+  async function startBundled(nodeOptions: string[], extraEnv: Record<string, string> = {}) {
+    const child = spawn(process.execPath, [...nodeOptions, entry, 'start', '--demo'], { env: { ...env(), PORT: '0', ...extraEnv }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+    const url = await new Promise<string>((resolve, reject) => {
+      void exited.then((code) => reject(new Error(`the bundled server exited with ${code}`)));
+      readline.createInterface({ input: child.stdout }).on('line', (line) => {
+        const match = /Masthead is running at (http:\/\/\S+)/.exec(line);
+        if (match) resolve(match[1]!);
+      });
+    });
+    return { child, url, exited };
+  }
+
   it('migrates a new database, runs commands, and serves every kind of page from the demo it loads', async () => {
     expect((await cli(['migrate'])).stdout).toMatch(/^Applied \d+ migration\(s\): 0001-/);
     await cli(['user', 'create', '--email', 'editor@example.com', '--name', 'Editor', '--role', 'administrator']);
     const key = (await cli(['content-key', 'create', 'site'])).stdout.trim();
     expect(key).toMatch(/^\S+$/);
 
-    const child = spawn(process.execPath, [entry, 'start', '--demo'], { env: { ...env(), PORT: '0' }, stdio: ['ignore', 'pipe', 'pipe'] });
-    const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+    const { child, url, exited } = await startBundled([]);
     try {
-      const url = await new Promise<string>((resolve, reject) => {
-        void exited.then((code) => reject(new Error(`the bundled server exited with ${code}`)));
-        readline.createInterface({ input: child.stdout }).on('line', (line) => {
-          const match = /Masthead is running at (http:\/\/\S+)/.exec(line);
-          if (match) resolve(match[1]!);
-        });
-      });
       const page = async (address: string, headers: Record<string, string> = {}) => {
         const response = await fetch(`${url}${address}`, { headers });
         expect(response.status, address).toBe(200);
@@ -82,6 +89,20 @@ describe('the bundled server and CLI', { timeout: 180_000 }, () => {
     const file = path.join(database.dataDir, 'export.json');
     await cli(['export', file]);
     expect(JSON.parse(fs.readFileSync(file, 'utf8')).posts.length).toBeGreaterThan(10);
+  });
+
+  it('starts on the existing site without loading what only email, feeds, the demo, PostgreSQL, saving, tokens, exports or a terminal need', async () => {
+    const record = path.join(database.dataDir, 'loaded.json');
+    const { child, url, exited } = await startBundled(['--import', 'tsx', '--import', moduleRecorder], { LOADED_MODULES_FILE: record });
+    try {
+      expect((await fetch(url)).status).toBe(200);
+      const atStart = await loadedModules(child, record);
+      expect(atStart.some((file) => file.endsWith(path.join(path.basename(outdir), 'masthead.js')))).toBe(true);
+      expect(notLoaded(atStart)).toEqual(deferred.map(([name]) => name));
+    } finally {
+      child.kill('SIGTERM');
+      expect(await exited).toBe(0);
+    }
   });
 
   it('signs newsletter messages on its worker thread', async () => {
