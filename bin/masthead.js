@@ -1,4 +1,3 @@
 #!/usr/bin/env node
-import { main } from '../dist/cli/main.js';
-
-await main(process.argv.slice(2));
+// The CLI as `npm run build` bundles it (scripts/bundle-server.ts): a few files to load, not a thousand.
+import '../dist/bundle/masthead.js';

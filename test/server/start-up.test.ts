@@ -1,33 +1,8 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli, startServerProcess } from '../support/cli.js';
+import { deferred, loadedModules, moduleRecorder, notLoaded } from '../support/deferred-modules.js';
 import { freshDatabase } from '../support/stores.js';
-
-const recorder = path.resolve('test/support/loaded-modules.ts');
-
-/**
- * What only sending email, building XML, loading the demo or PostgreSQL, cleaning a saved body,
- * making a new slug, checking an Admin API token, writing an export or drawing a progress bar on a
- * terminal needs, and Fastify's schema compilers (no route has a Fastify schema); a started SQLite
- * server serving pages has no use for it yet.
- */
-const deferred: Array<[string, RegExp]> = [
-  ['MJML', /node_modules\/mjml\//],
-  ['xmlbuilder2', /node_modules\/xmlbuilder2\//],
-  ['mailsplit', /node_modules\/@zone-eu\/mailsplit\//],
-  ["nodemailer's composer", /node_modules\/nodemailer\/(dist\/(esm|cjs)\/nodemailer|lib\/nodemailer)\.[cm]?js$/],
-  ['the demo magazine', /src\/demo\//],
-  ['the PostgreSQL client', /node_modules\/pg\//],
-  ['the HTML sanitizer', /node_modules\/sanitize-html\//],
-  ['PostCSS', /node_modules\/postcss\//],
-  ['the transliteration tables', /node_modules\/transliteration\//],
-  ['the JOSE library', /node_modules\/jose\//],
-  ['the CSV writer', /node_modules\/csv-stringify\//],
-  ['the progress bar', /node_modules\/cli-progress\//],
-  ['Ajv', /node_modules\/ajv\//],
-  ['the JSON serializer compiler', /node_modules\/@fastify\/fast-json-stringify-compiler\//],
-];
 
 describe('starting the server on an existing site', { timeout: 120_000 }, () => {
   let database: Awaited<ReturnType<typeof freshDatabase>>;
@@ -40,26 +15,18 @@ describe('starting the server on an existing site', { timeout: 120_000 }, () => 
 
   it('serves pages without loading what only email, feeds, the demo, PostgreSQL, saving, tokens, exports, a terminal or a Fastify schema need, and loads the XML builder for the first feed', async () => {
     const record = path.join(database.dataDir, 'loaded.json');
-    const { child, url, exited } = await startServerProcess(['--demo'], { DATA_DIR: database.dataDir, PORT: '0', LOG_LEVEL: 'warn', LOADED_MODULES_FILE: record }, ['--import', recorder]);
+    const { child, url, exited } = await startServerProcess(['--demo'], { DATA_DIR: database.dataDir, PORT: '0', LOG_LEVEL: 'warn', LOADED_MODULES_FILE: record }, ['--import', moduleRecorder]);
     const home = await fetch(url);
     expect(home.status).toBe(200);
     expect(await home.text()).toContain('Halcyon');
-    const loadedNow = async () => {
-      fs.rmSync(record, { force: true });
-      child.kill('SIGUSR2');
-      while (!fs.existsSync(record)) await new Promise((resolve) => setTimeout(resolve, 20));
-      return JSON.parse(fs.readFileSync(record, 'utf8')) as string[];
-    };
-    const missing = (files: string[]) => deferred.filter(([, pattern]) => !files.some((file) => pattern.test(file))).map(([name]) => name);
-
-    const atStart = await loadedNow();
+    const atStart = await loadedModules(child, record);
     expect(atStart.some((file) => file.endsWith('src/server.ts'))).toBe(true);
-    expect(missing(atStart)).toEqual(deferred.map(([name]) => name));
+    expect(notLoaded(atStart)).toEqual(deferred.map(([name]) => name));
 
     const feed = await fetch(`${url}/rss/`);
     expect(feed.status).toBe(200);
     expect(await feed.text()).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\s*<rss[^>]*>[\s\S]*<item>/);
-    expect(missing(await loadedNow())).not.toContain('xmlbuilder2');
+    expect(notLoaded(await loadedModules(child, record))).not.toContain('xmlbuilder2');
 
     child.kill('SIGTERM');
     expect(await exited).toBe(0);

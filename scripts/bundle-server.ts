@@ -1,0 +1,63 @@
+// Bundles the server and CLI into a few ES modules (dist/bundle/ unless --outdir names another
+// folder two levels below the project, as test-output/<name>/): Node then reads and links a
+// handful of files at start instead of about a thousand. `npm run build` runs it.
+//
+// Kept out of the bundle, and so loaded from node_modules when first used:
+// - native addons, which Node must load from their own folders;
+// - packages only sending email, payments, object storage, feeds, tokens or PostgreSQL use, which
+//   are imported on first use and would only lengthen the build;
+// - packages that read their own files or start workers from their folders at run time (pino's
+//   transports, MJML's minifier, tsx for the newsletter worker run from sources);
+// - Fastify's schema compilers (Ajv and the JSON serializer), which it requires only for a route
+//   with a Fastify schema: bundled, their code would be read and compiled at every start.
+// Lazy imports inside the bundle (the demo, importers, exporters, the server for `start`) stay
+// lazy: each becomes a chunk of its own, loaded when the import runs.
+//
+// Paths the code derives from its own location (themes, locales, the admin app) are written as
+// two folders up from the module, so the bundle must sit two folders below the project, as the
+// compiled sources do (dist/<folder>/).
+import path from 'node:path';
+import { build } from 'esbuild';
+
+const external = [
+  'better-sqlite3',
+  'argon2',
+  'sharp',
+  'pg',
+  'pino',
+  'pino-pretty',
+  'nodemailer',
+  'mjml',
+  '@zone-eu/mailsplit',
+  'xmlbuilder2',
+  'stripe',
+  'jose',
+  '@aws-sdk/*',
+  'tsx',
+  '@fastify/ajv-compiler',
+  '@fastify/fast-json-stringify-compiler',
+];
+
+const root = path.resolve(import.meta.dirname, '..');
+const at = process.argv.indexOf('--outdir');
+const outdir = path.resolve(root, at === -1 ? 'dist/bundle' : process.argv[at + 1]!);
+if (path.dirname(path.dirname(outdir)) !== root) throw new Error(`the bundle must sit two folders below ${root}, not in ${outdir}`);
+
+await build({
+  absWorkingDir: root,
+  entryPoints: { masthead: 'src/cli/run.ts', 'build.worker': 'src/newsletter/build.worker.ts' },
+  outdir,
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  external,
+  // Bundled CommonJS packages call require(); in an ES module it has to be made.
+  banner: { js: "import { createRequire as createRequireForBundle } from 'node:module'; const require = createRequireForBundle(import.meta.url);" },
+  minify: true,
+  keepNames: true,
+  sourcemap: 'linked',
+  legalComments: 'linked',
+  logLevel: 'warning',
+});
