@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { StaffRole, StaffUser } from '../../src/staff/index.js';
+import type { StaffUser } from '../../src/staff/index.js';
 import { testApp, type AppContext } from '../support/app.js';
 import { makeAuthor, postFields } from '../support/factories.js';
 import { dialects, manualClock } from '../support/stores.js';

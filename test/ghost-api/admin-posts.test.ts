@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StaffRole } from '../../src/staff/index.js';
 import { testApp, type AppContext } from '../support/app.js';
 import { dialects } from '../support/stores.js';
-import { makeAuthor, makeTag, postFields } from '../support/factories.js';
+import { makeAuthor, makeTag } from '../support/factories.js';
 import { failure, listening } from './support/server.js';
 
 describe('posts and pages through the official Ghost Admin API client', () => {

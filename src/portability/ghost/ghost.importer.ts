@@ -4,7 +4,7 @@ import { MediaGatherer } from '../wordpress/media.gather.js';
 import { oneLine } from '../wordpress/names.js';
 import { convertGhostHtml } from './ghost.body.js';
 import { GhostImages } from './ghost.images.js';
-import { planImport, type Existing, type GhostPlans } from './ghost.plan.js';
+import { planImport, type GhostPlans } from './ghost.plan.js';
 import { readGhostExport, type GhostExport } from './ghost.reader.js';
 import { ghostHtml } from './ghost.source.js';
 import { GhostWriter } from './ghost.writer.js';

@@ -7,7 +7,7 @@ import { convertBody } from './body.convert.js';
 import { MediaGatherer, type OldSiteFetch } from './media.gather.js';
 import { IMAGE_FILE } from './media-key.js';
 import { ImageCatalogue } from './media.plan.js';
-import { planAuthors, planPosts, planTerms, type Existing, type PostPlan } from './plan.js';
+import { planAuthors, planPosts, planTerms, type PostPlan } from './plan.js';
 import { REPEATED, scanExport, type ExportIndex } from './scan.js';
 import { announceImport, loadExisting, writeInOneTransaction, type PlatformImportOptions } from '../import-run.js';
 import { WordpressWriter } from './wordpress.writer.js';
