@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { DbOrTx } from '../db/client.js';
 import { likeText } from '../db/like.js';
 import { listTotal, type ListTotal } from '../db/list-total.js';
-import { trigramCandidates } from '../db/trigram-search.js';
+import { searchByTrigrams } from '../db/trigram-search.js';
 import type { MemberRow } from '../db/tables.js';
 import type { Address } from './address.js';
 import type { Member, SubscriptionStatus } from './member.types.js';
@@ -81,10 +81,10 @@ export interface MemberFilter {
 
 export async function listMembers(db: DbOrTx, filter: MemberFilter, page: { limit: number; offset: number }): Promise<{ members: Member[] } & ListTotal> {
   let base = db.selectFrom('members');
+  let order = 'members.id';
   if (filter.q) {
     base = base.where((eb) => eb.or([likeText('members.email', filter.q!, 'contains'), likeText('members.name', filter.q!, 'contains')]));
-    const candidates = trigramCandidates(db, 'member_trigrams', 'members.id', filter.q);
-    if (candidates) base = base.where(candidates);
+    ({ query: base, order } = searchByTrigrams(db, base, 'member_trigrams', 'members.id', filter.q));
   }
   if (filter.planId !== undefined || filter.status !== undefined) {
     base = base.where((eb) => {
@@ -95,9 +95,10 @@ export async function listMembers(db: DbOrTx, filter: MemberFilter, page: { limi
     });
   }
   // The page's ids first, from the index alone; then only those rows (a deep page skips ids, not rows).
-  const ids = await base.select('members.id').orderBy('members.id', 'desc').limit(page.limit).offset(page.offset).execute();
+  const ids = await base.select('members.id').orderBy(sql.ref(order), 'desc').limit(page.limit).offset(page.offset).execute();
   const rows = ids.length ? await db.selectFrom('members').selectAll().where('id', 'in', ids.map((r) => r.id)).orderBy('id', 'desc').execute() : [];
-  return { members: rows.map(toMember), ...(await listTotal(db, base)) };
+  const costly = filter.q || filter.planId !== undefined || filter.status !== undefined;
+  return { members: rows.map(toMember), ...(await listTotal(db, base, costly ? { table: 'members', order } : undefined)) };
 }
 
 /** The members with these (normalised) addresses; addresses without an account are simply absent. */

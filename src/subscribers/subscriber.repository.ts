@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import type { DbOrTx } from '../db/client.js';
 import { listTotal, type ListTotal } from '../db/list-total.js';
 import type { NewsletterRow, SubscriberRow } from '../db/tables.js';
-import { trigramCandidates } from '../db/trigram-search.js';
+import { searchByTrigrams } from '../db/trigram-search.js';
 import type { GrowthPoint, Newsletter, Subscriber, SubscriberStatus, SuppressionReason } from './subscriber.types.js';
 import type { ListQuery } from './subscriber.schema.js';
 
@@ -180,11 +180,11 @@ export async function suppressedAmong(db: DbOrTx, emails: string[]): Promise<Map
 
 export async function searchSubscribers(db: DbOrTx, query: ListQuery): Promise<{ rows: SubscriberRow[] } & ListTotal> {
   let base = db.selectFrom('subscribers as s');
+  let order = 's.id';
   if (query.q) {
     const pattern = `%${query.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     base = base.where((eb) => eb.or([eb('s.email', 'like', sql<string>`${pattern} escape '\\'`), eb(eb.fn('lower', ['s.name']), 'like', sql<string>`${pattern} escape '\\'`)]));
-    const candidates = trigramCandidates(db, 'subscriber_trigrams', 's.id', query.q);
-    if (candidates) base = base.where(candidates);
+    ({ query: base, order } = searchByTrigrams(db, base, 'subscriber_trigrams', 's.id', query.q));
   }
   if (query.status) base = base.where('s.status', '=', query.status);
   if (query.newsletter) {
@@ -202,8 +202,8 @@ export async function searchSubscribers(db: DbOrTx, query: ListQuery): Promise<{
   }
   // The page's ids first, from the index alone; then only those rows (a deep page skips ids, not rows).
   const [ids, total] = await Promise.all([
-    base.select('s.id').orderBy('s.id', 'desc').limit(query.limit).offset(query.offset).execute(),
-    listTotal(db, base),
+    base.select('s.id').orderBy(sql.ref(order), 'desc').limit(query.limit).offset(query.offset).execute(),
+    listTotal(db, base, query.q || query.newsletter ? { table: 'subscribers', order } : undefined),
   ]);
   const rows = ids.length ? await db.selectFrom('subscribers').selectAll().where('id', 'in', ids.map((r) => r.id)).orderBy('id', 'desc').execute() : [];
   return { rows, ...total };

@@ -33,6 +33,15 @@ describe.each(dialects)('listing a large membership (%s)', (dialect) => {
     expect(await list({ q: 'member1000' }, { limit: 50, offset: 0 })).toMatchObject({ total: 11, totalEstimated: false });
   });
 
+  it('estimates the total of a search matching more than 10,000 members, says so, and pages it newest first', async () => {
+    const found = await list({ q: 'member' }, { limit: 2, offset: 0 });
+    expect(found.totalEstimated).toBe(true);
+    expect(found.total).toBeGreaterThan(10_000);
+    if (dialect === 'sqlite') expect(Math.abs(found.total - MEMBERS)).toBeLessThan(MEMBERS * 0.2);
+    expect(found.members.map((m) => m.email)).toEqual(['member10039@example.com', 'member10038@example.com']);
+    expect((await list({ q: 'member' }, { limit: 2, offset: 10_000 })).members.map((m) => m.email)).toEqual(['member39@example.com', 'member38@example.com']);
+  });
+
   it('answers a deep page with the same members, newest first', async () => {
     const page = await list({}, { limit: 3, offset: 10_000 });
     expect(page.members.map((m) => m.email)).toEqual(['member39@example.com', 'member38@example.com', 'member37@example.com']);
