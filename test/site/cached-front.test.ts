@@ -208,27 +208,53 @@ describe('cached pages answered before routing', () => {
     }
   });
 
-  it('leave requests forwarded by a trusted proxy to the application, which counts and logs the reader behind it', async () => {
+  it('answer requests forwarded by a trusted proxy too, counting and logging the reader behind it as the application does', async () => {
     const context = await testServices('sqlite');
     const lines: string[] = [];
     const logger = createLogger({ logLevel: 'info' }, { write: (line: string) => void lines.push(line) });
     const config = { publicUrl: 'http://localhost:3000', themeDir: undefined, dataDir: context.dataDir, trustProxy: ['127.0.0.1'] };
     const app = await buildApp({ config, services: context.services, logger });
+    const routed: string[] = [];
+    app.addHook('onRequest', async (request) => void routed.push(request.ip));
     try {
       const base = await app.listen({ port: 0, host: '127.0.0.1' });
       const post = await context.services.posts.create(postFields([(await makeAuthor(context.services)).slug], { status: 'published' }));
-      for (const reader of ['203.0.113.5', '203.0.113.5', '198.51.100.7']) {
-        expect((await request(base, `/${post.slug}/`, { headers: { 'user-agent': 'Reader', 'x-forwarded-for': reader } })).status).toBe(200);
+      // The first answer renders the page (through the application); the others come from the cache.
+      const readers = ['203.0.113.5', '203.0.113.5', '198.51.100.7', '192.0.2.1, 198.51.100.9', 'not-an-address'];
+      for (const reader of readers) {
+        const answer = await request(base, `/${post.slug}/`, { headers: { 'user-agent': 'Reader', 'x-forwarded-for': reader, 'x-forwarded-proto': 'https', 'x-forwarded-host': 'elsewhere.example' } });
+        expect(answer.status).toBe(200);
+        expect(answer.body.toString()).not.toContain('elsewhere.example');
       }
-      expect(context.services.views.waiting).toBe(2);
-      await vi.waitFor(() => expect(lines.join('')).toContain('198.51.100.7'));
+      expect(routed).toEqual(['203.0.113.5']);
+      expect(context.services.views.waiting).toBe(4);
+      await vi.waitFor(() => expect(lines.join('')).toContain('not-an-address'));
       const addresses = lines
         .join('')
         .trim()
         .split('\n')
         .map((line) => (JSON.parse(line) as { req?: { remoteAddress?: string } }).req?.remoteAddress)
         .filter(Boolean);
-      expect(addresses).toEqual(['203.0.113.5', '203.0.113.5', '198.51.100.7']);
+      expect(addresses).toEqual(['203.0.113.5', '203.0.113.5', '198.51.100.7', '198.51.100.9', 'not-an-address']);
+    } finally {
+      await app.close();
+      await context.close();
+    }
+  });
+
+  it('take forwarded addresses only from the proxies trusted', async () => {
+    const context = await testServices('sqlite');
+    const lines: string[] = [];
+    const logger = createLogger({ logLevel: 'info' }, { write: (line: string) => void lines.push(line) });
+    const config = { publicUrl: 'http://localhost:3000', themeDir: undefined, dataDir: context.dataDir, trustProxy: ['10.0.0.0/8'] };
+    const app = await buildApp({ config, services: context.services, logger });
+    try {
+      const base = await app.listen({ port: 0, host: '127.0.0.1' });
+      const post = await context.services.posts.create(postFields([(await makeAuthor(context.services)).slug], { status: 'published' }));
+      for (let i = 0; i < 3; i += 1) await request(base, `/${post.slug}/`, { headers: { 'user-agent': 'Reader', 'x-forwarded-for': `203.0.113.${i}` } });
+      expect(context.services.views.waiting).toBe(1);
+      await vi.waitFor(() => expect(lines.join('').match(/request completed/g)).toHaveLength(3));
+      expect(lines.join('')).not.toContain('203.0.113.');
     } finally {
       await app.close();
       await context.close();
