@@ -61,7 +61,7 @@ export async function buildApp({ config, services, logger }: AppOptions): Promis
     cache: siteCache.cache,
     securityHeaders: headers.everywhere,
     requests,
-    trustsProxies: Boolean(config.trustProxy?.length),
+    trustedProxies: config.trustProxy ?? [],
     pieceAt: (path) => {
       const slug = app.findRoute<{ Params: { slug?: string } }>({ method: 'GET', url: path })?.params.slug;
       return slug !== undefined && path === `/${slug}/` ? slug : null;

@@ -16,46 +16,76 @@ interface ResponseInternals {
   maxRequestsOnConnectionReached?: boolean;
 }
 
-/**
- * The header lines of an answer, checked and joined once, without the status line and the lines
- * that change per answer (Date, Connection, Keep-Alive): throws on a name or value Node would
- * refuse, as writeHead does.
- */
-export function headerBlock(headers: ReadonlyArray<readonly [string, string | number]>): string {
-  let block = '';
-  for (const [name, value] of headers) {
-    const text = String(value);
-    if (!/^[\^_`a-zA-Z\-0-9!#$%&'*+.|~]+$/.test(name)) throw new TypeError(`invalid header name ${JSON.stringify(name)}`);
-    if (/[^\t\x20-\x7e\x80-\xff]/.test(text)) throw new TypeError(`invalid value for header ${name}`);
-    block += `${name}: ${text}\r\n`;
-  }
-  return block;
-}
-
 const STATUS_LINES = { 200: 'HTTP/1.1 200 OK\r\n', 304: 'HTTP/1.1 304 Not Modified\r\n' } as const;
+const CLOSE = 'Connection: close\r\n';
 
 /**
- * Sends an answer whose header lines were joined once (headerBlock), in a single write with its
- * body, adding what Node adds to every answer: the Date line and the connection lines (keep-alive
- * and its timeout, or close, which also closes the connection afterwards), decided exactly as
- * writeHead decides them. `dateLine` is `Date: …\r\n` for the current second.
+ * The head of an answer given many times: its status line and header lines, checked (throwing on a
+ * name or value Node would refuse, as writeHead does) and joined once. What changes per answer is
+ * added when it is sent: the Date line and the connection lines. The head last sent is kept as
+ * bytes, so answers within the same second on kept-alive connections reuse it as it is.
  */
-export function sendPrepared(response: ServerResponse, status: keyof typeof STATUS_LINES, block: string, dateLine: string, body?: Buffer): void {
-  const internals = response as unknown as ResponseInternals;
-  let connection: string;
-  if (!internals.shouldKeepAlive) {
-    internals._last = true;
-    connection = 'Connection: close\r\n';
-  } else if (internals.maxRequestsOnConnectionReached) {
-    connection = 'Connection: close\r\n';
-  } else {
-    const max = internals._maxRequestsPerSocket > 0 ? `, max=${internals._maxRequestsPerSocket}` : '';
-    connection = internals._keepAliveTimeout ? `Connection: keep-alive\r\nKeep-Alive: timeout=${Math.floor(internals._keepAliveTimeout / 1000)}${max}\r\n` : 'Connection: keep-alive\r\n';
+export class PreparedHead {
+  private readonly start: string;
+  private last: { dateLine: string; connection: string; bytes: Buffer } | undefined;
+  private keepAlive = { timeout: -1, max: -1, lines: '' };
+
+  constructor(
+    readonly status: keyof typeof STATUS_LINES,
+    headers: ReadonlyArray<readonly [string, string | number]>,
+  ) {
+    let start = STATUS_LINES[status];
+    for (const [name, value] of headers) {
+      const text = String(value);
+      if (!/^[\^_`a-zA-Z\-0-9!#$%&'*+.|~]+$/.test(name)) throw new TypeError(`invalid header name ${JSON.stringify(name)}`);
+      if (/[^\t\x20-\x7e\x80-\xff]/.test(text)) throw new TypeError(`invalid value for header ${name}`);
+      start += `${name}: ${text}\r\n`;
+    }
+    this.start = start;
   }
-  response.statusCode = status;
-  if (status === 304) internals._hasBody = false;
-  internals._header = `${STATUS_LINES[status]}${block}${dateLine}${connection}\r\n`;
-  internals._headerSent = false;
-  if (body === undefined || !internals._hasBody) response.end();
-  else response.end(body);
+
+  /**
+   * Sends the answer in one write with its body, adding what Node adds to every answer: the Date
+   * line (`dateLine`, `Date: …\r\n` for the current second) and the connection lines (keep-alive
+   * and its timeout, or close, which also closes the connection afterwards), decided exactly as
+   * writeHead decides them. A HEAD request gets the head alone.
+   */
+  send(response: ServerResponse, dateLine: string, body?: Buffer): void {
+    const internals = response as unknown as ResponseInternals;
+    const connection = this.connectionLines(internals);
+    response.statusCode = this.status;
+    if (this.status === 304) internals._hasBody = false;
+    if (body === undefined || !internals._hasBody) {
+      internals._header = `${this.start}${dateLine}${connection}\r\n`;
+      internals._headerSent = false;
+      response.end();
+      return;
+    }
+    let last = this.last;
+    if (last?.dateLine !== dateLine || last.connection !== connection) {
+      last = { dateLine, connection, bytes: Buffer.from(`${this.start}${dateLine}${connection}\r\n`, 'latin1') };
+      this.last = last;
+    }
+    // The head goes out as bytes kept from the last answer, ahead of the body, in the same write.
+    internals._header = this.start;
+    internals._headerSent = true;
+    response.cork();
+    response.write(last.bytes);
+    response.end(body);
+  }
+
+  private connectionLines(internals: ResponseInternals): string {
+    if (!internals.shouldKeepAlive) {
+      internals._last = true;
+      return CLOSE;
+    }
+    if (internals.maxRequestsOnConnectionReached) return CLOSE;
+    const timeout = internals._keepAliveTimeout;
+    const max = internals._maxRequestsPerSocket;
+    if (this.keepAlive.timeout !== timeout || this.keepAlive.max !== max) {
+      const limit = max > 0 ? `, max=${max}` : '';
+      this.keepAlive = { timeout, max, lines: timeout ? `Connection: keep-alive\r\nKeep-Alive: timeout=${Math.floor(timeout / 1000)}${limit}\r\n` : 'Connection: keep-alive\r\n' };
+    }
+    return this.keepAlive.lines;
+  }
 }

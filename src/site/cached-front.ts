@@ -1,18 +1,23 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createRequire } from 'node:module';
 import { performance } from 'node:perf_hooks';
 import type { PageView } from '../analytics/index.js';
-import { headerBlock, sendPrepared } from '../http/prepared-response.js';
+import { PreparedHead } from '../http/prepared-response.js';
 import type { RequestLog } from '../http/request-log.js';
 import { cachingHeaders, notModified, storedBody, storedEncoding, type StoredEncoding } from './http-cache.js';
 import type { CachedResponse, PageCache } from './page-cache.js';
+
+type ProxyAddr = typeof import('@fastify/proxy-addr');
+// Fastify's own module for a client's address behind proxies, so both paths read it alike.
+const proxyAddr = createRequire(createRequire(import.meta.url).resolve('fastify'))('@fastify/proxy-addr') as ProxyAddr;
 
 export interface CachedFrontDeps {
   cache: PageCache;
   /** The security headers of every page (Content-Security-Policy …). */
   securityHeaders: ReadonlyArray<readonly [string, string]>;
   requests: RequestLog;
-  /** Forwarding headers are believed from some proxies: a forwarded request's address needs their rules. */
-  trustsProxies: boolean;
+  /** The proxies whose X-Forwarded-For is believed (TRUST_PROXY), as Fastify is given them. */
+  trustedProxies: readonly string[];
   /** The slug of the post or page shown at a path, or null: reads of pieces are counted. */
   pieceAt(path: string): string | null;
   countView(view: PageView): void;
@@ -20,9 +25,9 @@ export interface CachedFrontDeps {
 
 /** What a cached page is answered with, worked out once per page. */
 interface Answers {
-  /** Header lines of the full answer in each stored form, and of a 304. */
-  full: Record<StoredEncoding, string>;
-  unchanged: string;
+  /** Heads of the full answer in each stored form, and of a 304. */
+  full: Record<StoredEncoding, PreparedHead>;
+  unchanged: PreparedHead;
   piece: string | null;
   /** How its log line names the request, by method. */
   logged: { GET: string; HEAD: string };
@@ -41,15 +46,18 @@ export interface CachedFront {
  * no Cookie and no Authorization header cannot be anyone else, so it gets exactly what the
  * application would send (same bytes, validators, caching policy and security headers; 304 when
  * current; brotli or gzip as stored), its read counted and its log line written as there. Its
- * header lines and the start of its log line are made once per page, so a hit only adds the Date
- * and connection lines and hands Node one header string and the stored body. Any
+ * head and the start of its log line are made once per page (the head's bytes once a second), so
+ * a hit hands Node two stored buffers to write at once. Any
  * request with a cookie (a member's or staff session, or anything else), with a query string or
- * an address the router would rewrite, forwarded through a trusted proxy, or for an address not in
- * the cache goes to the application, which answers it as before.
+ * an address the router would rewrite, or for an address not in the cache goes to the
+ * application, which answers it as before. A request forwarded by a trusted proxy is answered
+ * here too (pages name the site by PUBLIC_URL, never by forwarding headers), its reader's address
+ * read from X-Forwarded-For by the same rules and module as Fastify's request.ip.
  */
 export function cachedFront(deps: CachedFrontDeps): CachedFront {
   const prepared = new WeakMap<CachedResponse, Answers>();
   let open = true;
+  const trusted = deps.trustedProxies.length > 0 ? proxyAddr.compile([...deps.trustedProxies]) : undefined;
   // Node's Date line, made once a second.
   let second = -1;
   let dateLine = '';
@@ -67,7 +75,7 @@ export function cachedFront(deps: CachedFrontDeps): CachedFront {
     if (!answers) {
       const common = [...deps.securityHeaders, ...Object.entries(cachingHeaders(page))];
       const full = (encoding: StoredEncoding) =>
-        headerBlock([
+        new PreparedHead(200, [
           ...common,
           ['content-type', page.contentType],
           ...(encoding === 'identity' ? [] : [['content-encoding', encoding] as const]),
@@ -75,7 +83,7 @@ export function cachedFront(deps: CachedFrontDeps): CachedFront {
         ]);
       answers = {
         full: { identity: full('identity'), br: full('br'), gzip: full('gzip') },
-        unchanged: headerBlock(common),
+        unchanged: new PreparedHead(304, common),
         piece: deps.pieceAt(path),
         logged: { GET: deps.requests.describe('GET', path), HEAD: deps.requests.describe('HEAD', path) },
       };
@@ -93,7 +101,6 @@ export function cachedFront(deps: CachedFrontDeps): CachedFront {
       if (!open || (method !== 'GET' && method !== 'HEAD') || url === undefined) return false;
       if (url.includes('?') || url.includes('//')) return false;
       if (headers.cookie !== undefined || headers.authorization !== undefined) return false;
-      if (deps.trustsProxies && headers['x-forwarded-for'] !== undefined) return false;
       const page = deps.cache.get(url);
       if (!page) return false;
 
@@ -103,12 +110,12 @@ export function cachedFront(deps: CachedFrontDeps): CachedFront {
       let status: 200 | 304 = 200;
       if (notModified(headers, page)) {
         status = 304;
-        sendPrepared(response, 304, answers.unchanged, dateLineAt(now));
+        answers.unchanged.send(response, dateLineAt(now));
       } else {
         const encoding = storedEncoding(headers['accept-encoding']);
-        sendPrepared(response, 200, answers.full[encoding], dateLineAt(now), storedBody(page, encoding));
+        answers.full[encoding].send(response, dateLineAt(now), storedBody(page, encoding));
       }
-      const address = request.socket.remoteAddress;
+      const address = trusted === undefined || headers['x-forwarded-for'] === undefined ? request.socket.remoteAddress : proxyAddr(request, trusted);
       if (status === 200 && method === 'GET' && answers.piece !== null) {
         deps.countView({ slug: answers.piece, address: address ?? '', userAgent: headers['user-agent'] ?? '' });
       }

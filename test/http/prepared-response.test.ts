@@ -1,7 +1,7 @@
 import http from 'node:http';
 import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { headerBlock, sendPrepared } from '../../src/http/prepared-response.js';
+import { PreparedHead } from '../../src/http/prepared-response.js';
 
 const headers: Array<[string, string | number]> = [
   ['content-security-policy', "default-src 'self'"],
@@ -10,20 +10,21 @@ const headers: Array<[string, string | number]> = [
   ['content-length', 5],
 ];
 const body = Buffer.from('hello');
-const DATE = 'Date: Sat, 05 Dec 2026 06:00:00 GMT\r\n';
+/** The Date line of the second a request names (X-Second), so a test can move time on. */
+const dateLine = (request: http.IncomingMessage) => `Date: Sat, 05 Dec 2026 06:00:${String(request.headers['x-second'] ?? '00').padStart(2, '0')} GMT\r\n`;
 
 /** Two servers answering alike: one through writeHead, one from a header block made once. */
 function server(prepared: boolean): http.Server {
-  const block = headerBlock(headers);
-  const unchanged = headerBlock(headers.slice(0, 2));
+  const full = new PreparedHead(200, headers);
+  const unchanged = new PreparedHead(304, headers.slice(0, 2));
   const made = http.createServer((request, response) => {
     const current = request.headers['if-none-match'] === '"abc"';
     if (prepared) {
-      if (current) sendPrepared(response, 304, unchanged, DATE);
-      else sendPrepared(response, 200, block, DATE, body);
+      if (current) unchanged.send(response, dateLine(request));
+      else full.send(response, dateLine(request), body);
       return;
     }
-    response.setHeader('Date', DATE.slice(6, -2));
+    response.setHeader('Date', dateLine(request).slice(6, -2));
     if (current) response.writeHead(304, Object.fromEntries(headers.slice(0, 2))).end();
     else response.writeHead(200, Object.fromEntries(headers)).end(request.method === 'HEAD' ? undefined : body);
   });
@@ -56,7 +57,11 @@ describe('answers from a header block made once', () => {
   });
 
   it.each([
-    ['kept-alive, HEAD and closing requests on one connection', 'GET / HTTP/1.1\r\nHost: x\r\n\r\nHEAD / HTTP/1.1\r\nHost: x\r\n\r\nGET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n'],
+    [
+      'kept-alive, HEAD and closing requests on one connection, as the seconds pass',
+      'GET / HTTP/1.1\r\nHost: x\r\n\r\nGET / HTTP/1.1\r\nHost: x\r\n\r\nGET / HTTP/1.1\r\nHost: x\r\nX-Second: 01\r\n\r\n' +
+        'HEAD / HTTP/1.1\r\nHost: x\r\nX-Second: 01\r\n\r\nGET / HTTP/1.1\r\nHost: x\r\nX-Second: 01\r\nConnection: close\r\n\r\n',
+    ],
     ['a 304 for a current copy', 'GET / HTTP/1.1\r\nHost: x\r\nIf-None-Match: "abc"\r\n\r\nGET / HTTP/1.1\r\nHost: x\r\nIf-None-Match: "abc"\r\nConnection: close\r\n\r\n'],
     ['HTTP/1.0 without keep-alive', 'GET / HTTP/1.0\r\n\r\n'],
     ['HTTP/1.0 asking for keep-alive', 'GET / HTTP/1.0\r\nConnection: keep-alive\r\n\r\nGET / HTTP/1.0\r\n\r\n'],
@@ -69,8 +74,8 @@ describe('answers from a header block made once', () => {
   });
 
   it('refuses a name or value that could split the header, as writeHead does', () => {
-    expect(() => headerBlock([['surrogate-key', 'post-1\r\nset-cookie: a=b']])).toThrow(TypeError);
-    expect(() => headerBlock([['bad name', 'x']])).toThrow(TypeError);
-    expect(headerBlock([['vary', 'Accept-Encoding']])).toBe('vary: Accept-Encoding\r\n');
+    expect(() => new PreparedHead(200, [['surrogate-key', 'post-1\r\nset-cookie: a=b']])).toThrow(TypeError);
+    expect(() => new PreparedHead(200, [['bad name', 'x']])).toThrow(TypeError);
+    expect(() => new PreparedHead(200, [['vary', 'Accept-Encoding']])).not.toThrow();
   });
 });

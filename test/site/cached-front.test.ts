@@ -1,3 +1,4 @@
+import type { FastifyInstance } from 'fastify';
 import http from 'node:http';
 import net from 'node:net';
 import zlib from 'node:zlib';
@@ -7,7 +8,7 @@ import { createLogger } from '../../src/logger.js';
 import { memberCookie } from '../members/helpers.js';
 import { testApp, type AppContext } from '../support/app.js';
 import { makeAuthor, postFields } from '../support/factories.js';
-import { dialects, testServices } from '../support/stores.js';
+import { dialects, testServices, type TestContext } from '../support/stores.js';
 
 interface Answer {
   status: number;
@@ -174,20 +175,38 @@ describe.each(dialects)('cached pages for readers without credentials (%s)', (di
 });
 
 describe('cached pages answered before routing', () => {
-  it('count each read and write one log line per request', async () => {
+  /**
+   * Runs the test against an application logging at info level into `lines`, with one published
+   * post; the application, its services and database are closed afterwards.
+   */
+  async function withLoggedApp(
+    trustProxy: string[],
+    test: (site: { base: string; path: string; lines: string[]; context: TestContext }) => Promise<void>,
+    beforeListening: (app: FastifyInstance) => void = () => {},
+  ) {
     const context = await testServices('sqlite');
     const lines: string[] = [];
     const logger = createLogger({ logLevel: 'info' }, { write: (line: string) => void lines.push(line) });
-    const app = await buildApp({ config: { publicUrl: 'http://localhost:3000', themeDir: undefined, dataDir: context.dataDir }, services: context.services, logger });
+    const app = await buildApp({ config: { publicUrl: 'http://localhost:3000', themeDir: undefined, dataDir: context.dataDir, trustProxy }, services: context.services, logger });
+    beforeListening(app);
     try {
       const base = await app.listen({ port: 0, host: '127.0.0.1' });
       const post = await context.services.posts.create(postFields([(await makeAuthor(context.services)).slug], { status: 'published' }));
+      await test({ base, path: `/${post.slug}/`, lines, context });
+    } finally {
+      await app.close();
+      await context.close();
+    }
+  }
+
+  it('count each read and write one log line per request', () =>
+    withLoggedApp([], async ({ base, path, lines, context }) => {
       for (const browser of ['Reader One', 'Reader Two', 'Reader Three']) {
-        expect((await request(base, `/${post.slug}/`, { headers: { 'user-agent': browser } })).status).toBe(200);
+        expect((await request(base, path, { headers: { 'user-agent': browser } })).status).toBe(200);
       }
-      await request(base, `/${post.slug}/`, { method: 'HEAD', headers: { 'user-agent': 'Reader Four' } });
+      await request(base, path, { method: 'HEAD', headers: { 'user-agent': 'Reader Four' } });
       // Through the application: its line is numbered in the same series.
-      await request(base, `/${post.slug}/`, { method: 'HEAD', headers: { cookie: 'theme=dark' } });
+      await request(base, path, { method: 'HEAD', headers: { cookie: 'theme=dark' } });
       expect(context.services.views.waiting).toBe(3);
       await vi.waitFor(() => expect(lines.join('').split('\n').filter((line) => line.includes('request completed'))).toHaveLength(5));
       const entries = lines
@@ -197,41 +216,45 @@ describe('cached pages answered before routing', () => {
         .map((line) => JSON.parse(line) as { time: number; reqId: string; req: Record<string, unknown>; res: { statusCode: number }; responseTime: number });
       expect(new Set(entries.map((entry) => entry.reqId)).size).toBe(5);
       const [fastest, application] = entries.slice(-2);
-      expect(fastest).toMatchObject({ req: { method: 'HEAD', url: `/${post.slug}/`, remoteAddress: '127.0.0.1' }, res: { statusCode: 200 } });
+      expect(fastest).toMatchObject({ req: { method: 'HEAD', url: path, remoteAddress: '127.0.0.1' }, res: { statusCode: 200 } });
       expect(Object.keys(fastest!)).toEqual(Object.keys(application!));
       expect(Object.keys(fastest!.req)).toEqual(Object.keys(application!.req));
       expect(fastest!.responseTime).toBeTypeOf('number');
       expect(Math.abs(fastest!.time - Date.now())).toBeLessThan(5000);
-    } finally {
-      await app.close();
-      await context.close();
-    }
+    }));
+
+  it('answer requests forwarded by a trusted proxy too, counting and logging the reader behind it as the application does', () => {
+    const routed: string[] = [];
+    return withLoggedApp(
+      ['127.0.0.1'],
+      async ({ base, path, lines, context }) => {
+        // The first answer renders the page (through the application); the others come from the cache.
+        const readers = ['203.0.113.5', '203.0.113.5', '198.51.100.7', '192.0.2.1, 198.51.100.9', 'not-an-address'];
+        for (const reader of readers) {
+          const answer = await request(base, path, { headers: { 'user-agent': 'Reader', 'x-forwarded-for': reader, 'x-forwarded-proto': 'https', 'x-forwarded-host': 'elsewhere.example' } });
+          expect(answer.status).toBe(200);
+          expect(answer.body.toString()).not.toContain('elsewhere.example');
+        }
+        expect(routed).toEqual(['203.0.113.5']);
+        expect(context.services.views.waiting).toBe(4);
+        await vi.waitFor(() => expect(lines.join('')).toContain('not-an-address'));
+        const addresses = lines
+          .join('')
+          .trim()
+          .split('\n')
+          .map((line) => (JSON.parse(line) as { req?: { remoteAddress?: string } }).req?.remoteAddress)
+          .filter(Boolean);
+        expect(addresses).toEqual(['203.0.113.5', '203.0.113.5', '198.51.100.7', '198.51.100.9', 'not-an-address']);
+      },
+      (app) => app.addHook('onRequest', async (request) => void routed.push(request.ip)),
+    );
   });
 
-  it('leave requests forwarded by a trusted proxy to the application, which counts and logs the reader behind it', async () => {
-    const context = await testServices('sqlite');
-    const lines: string[] = [];
-    const logger = createLogger({ logLevel: 'info' }, { write: (line: string) => void lines.push(line) });
-    const config = { publicUrl: 'http://localhost:3000', themeDir: undefined, dataDir: context.dataDir, trustProxy: ['127.0.0.1'] };
-    const app = await buildApp({ config, services: context.services, logger });
-    try {
-      const base = await app.listen({ port: 0, host: '127.0.0.1' });
-      const post = await context.services.posts.create(postFields([(await makeAuthor(context.services)).slug], { status: 'published' }));
-      for (const reader of ['203.0.113.5', '203.0.113.5', '198.51.100.7']) {
-        expect((await request(base, `/${post.slug}/`, { headers: { 'user-agent': 'Reader', 'x-forwarded-for': reader } })).status).toBe(200);
-      }
-      expect(context.services.views.waiting).toBe(2);
-      await vi.waitFor(() => expect(lines.join('')).toContain('198.51.100.7'));
-      const addresses = lines
-        .join('')
-        .trim()
-        .split('\n')
-        .map((line) => (JSON.parse(line) as { req?: { remoteAddress?: string } }).req?.remoteAddress)
-        .filter(Boolean);
-      expect(addresses).toEqual(['203.0.113.5', '203.0.113.5', '198.51.100.7']);
-    } finally {
-      await app.close();
-      await context.close();
-    }
-  });
+  it('take forwarded addresses only from the proxies trusted', () =>
+    withLoggedApp(['10.0.0.0/8'], async ({ base, path, lines, context }) => {
+      for (let i = 0; i < 3; i += 1) await request(base, path, { headers: { 'user-agent': 'Reader', 'x-forwarded-for': `203.0.113.${i}` } });
+      expect(context.services.views.waiting).toBe(1);
+      await vi.waitFor(() => expect(lines.join('').match(/request completed/g)).toHaveLength(3));
+      expect(lines.join('')).not.toContain('203.0.113.');
+    }));
 });
