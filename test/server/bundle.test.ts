@@ -23,6 +23,9 @@ describe('the bundled server and CLI', { timeout: 180_000 }, () => {
   let database: Awaited<ReturnType<typeof freshDatabase>>;
   const env = () => ({ PATH: process.env.PATH ?? '', DATA_DIR: database.dataDir, LOG_LEVEL: 'warn' });
   const cli = (args: string[]) => run(process.execPath, [entry, ...args], { env: env() });
+  // The Node options `npm start` gives the server (its young generation and heap limit).
+  const startScript = (JSON.parse(fs.readFileSync('package.json', 'utf8')) as { scripts: { start: string } }).scripts.start;
+  const startOptions = /\bnode ((?:--\S+ )*)bin\/masthead\.js start\b/.exec(startScript)![1]!.trim().split(' ').filter(Boolean);
 
   beforeAll(async () => {
     await run(process.execPath, ['--import', 'tsx', 'scripts/bundle-server.ts', '--outdir', path.relative(process.cwd(), outdir)]);
@@ -47,13 +50,13 @@ describe('the bundled server and CLI', { timeout: 180_000 }, () => {
     return { child, url, exited };
   }
 
-  it('migrates a new database, runs commands, and serves every kind of page from the demo it loads', async () => {
+  it('migrates a new database, runs commands, and, started as npm start starts it, serves every kind of page from the demo it loads', async () => {
     expect((await cli(['migrate'])).stdout).toMatch(/^Applied \d+ migration\(s\): 0001-/);
     await cli(['user', 'create', '--email', 'editor@example.com', '--name', 'Editor', '--role', 'administrator']);
     const key = (await cli(['content-key', 'create', 'site'])).stdout.trim();
     expect(key).toMatch(/^\S+$/);
 
-    const { child, url, exited } = await startBundled([]);
+    const { child, url, exited } = await startBundled(startOptions);
     try {
       const page = async (address: string, headers: Record<string, string> = {}) => {
         const response = await fetch(`${url}${address}`, { headers });
