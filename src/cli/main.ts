@@ -1,6 +1,8 @@
-import { createReadStream } from 'node:fs';
+import { createReadStream, createWriteStream } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 // Commands load what only they need (the web server, import and export, demo content) when they
 // run, so a command such as a newsletter send does not carry the rest in memory.
 import { Command, CommanderError } from 'commander';
@@ -162,13 +164,16 @@ export function buildProgram(config: () => Readonly<Config>): Command {
       await withServices(config(), async (services) => {
         const bar = progress('Exporting posts');
         const { exportSite } = await import('../portability/export.service.js');
-        const document = await exportSite(services, bar.report);
-        bar.done();
         const target = path.resolve(file);
         const temporary = `${target}.partial`;
-        await fs.writeFile(temporary, `${JSON.stringify(document, null, 2)}\n`);
+        // Written as it is made, at the pace the disk takes it; the file appears whole or not at all.
+        const written = await exportSite(services, (text) => pipeline(Readable.from(text), createWriteStream(temporary)), bar.report).catch(async (error: unknown) => {
+          await fs.rm(temporary, { force: true });
+          throw error;
+        });
+        bar.done();
         await fs.rename(temporary, target);
-        process.stdout.write(`Exported ${document.posts.length} posts and pages to ${target}\n`);
+        process.stdout.write(`Exported ${written.posts} posts and pages to ${target}\n`);
       });
     });
 
@@ -177,20 +182,20 @@ export function buildProgram(config: () => Readonly<Config>): Command {
     .argument('<file>', 'a site document written by "masthead export"')
     .description('import a site document into an empty site')
     .action(async (file: string) => {
-      let input: unknown;
-      try {
-        input = JSON.parse(await fs.readFile(path.resolve(file), 'utf8'));
-      } catch (error) {
-        const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : 'not valid JSON';
-        throw new CliError(`Cannot read ${file}: ${reason}.`);
-      }
+      const source = path.resolve(file);
+      const stat = await fs.stat(source).catch(() => null);
+      if (!stat?.isFile()) throw new CliError(`Cannot read ${file}: no such file.`);
+      const kilobytes = (bytes: number) => Math.floor(bytes / 1024);
       const cfg = config();
       await withServices(cfg, async (services) => {
-        const bar = progress('Importing posts');
+        const bar = progress('Importing (kB read)');
         const { importSite } = await import('../portability/import.service.js');
-        const document = await importSite(services, input, bar.report);
-        bar.done();
-        process.stdout.write(`Imported ${document.posts.length} posts and pages.\n`);
+        // Read as a stream: the progress is how much of the file has been read.
+        const input = createReadStream(source);
+        let read = 0;
+        input.on('data', (chunk) => bar.report(kilobytes((read += chunk.length)), kilobytes(stat.size)));
+        const imported = await importSite(services, input).finally(bar.done);
+        process.stdout.write(`Imported ${imported.posts} posts and pages.\n`);
       });
     });
 

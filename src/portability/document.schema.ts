@@ -55,39 +55,43 @@ export const portableImportedItem = z
 export type PortableOldAddress = z.infer<typeof portableOldAddress>;
 export type PortableImportedItem = z.infer<typeof portableImportedItem>;
 
+/** One user of the document: staff accounts travel without passwords. */
+const portableUser = z
+  .object({
+    email: z.string(),
+    name: z.string(),
+    role: z.enum(staffRoles),
+    status: z.enum(['active', 'invited', 'suspended']),
+  })
+  .strict();
+
+/** One post or page, with the old slugs that lead to it. */
+const portablePost = z.object({ post: postInput, redirectsFrom: z.array(slugSchema).default([]) }).strict();
+
+/**
+ * The document's members in the order export writes them. An import reads it as a stream and
+ * checks each item as it comes, with the same schemas, so these pieces are also what it uses.
+ */
+export const documentParts = {
+  masthead: z.object({ version: z.number().int().min(1).max(DOCUMENT_VERSION) }).strict(),
+  settings: z.record(z.string(), z.unknown()),
+  tags: z.array(tagFields.required({ slug: true })),
+  authors: z.array(authorInput.required({ slug: true })),
+  works: z.array(workInput.required({ slug: true })),
+  posts: z.array(portablePost),
+  newsletters: portableNewsletters.default([]),
+  subscribers: portableSubscribers.default([]),
+  users: z.array(portableUser),
+  memberships: membershipSection.default({ plans: [], members: [], subscriptions: [] }),
+  printIssues: printSection.default([]),
+  oldAddresses: z.array(portableOldAddress).default([]),
+  importedItems: z.array(portableImportedItem).default([]),
+};
+
 /**
  * The whole site as one JSON document. Everything refers to everything else by slug (or email),
  * never by database id, so a document moves between databases and machines unchanged.
  */
-export const siteDocument = z
-  .object({
-    masthead: z.object({ version: z.number().int().min(1).max(DOCUMENT_VERSION) }).strict(),
-    settings: z.record(z.string(), z.unknown()),
-    tags: z.array(tagFields.required({ slug: true })),
-    authors: z.array(authorInput.required({ slug: true })),
-    works: z.array(workInput.required({ slug: true })),
-    posts: z.array(
-      z
-        .object({ post: postInput, redirectsFrom: z.array(slugSchema).default([]) })
-        .strict(),
-    ),
-    newsletters: portableNewsletters.default([]),
-    subscribers: portableSubscribers.default([]),
-    users: z.array(
-      z
-        .object({
-          email: z.string(),
-          name: z.string(),
-          role: z.enum(staffRoles),
-          status: z.enum(['active', 'invited', 'suspended']),
-        })
-        .strict(),
-    ),
-    memberships: membershipSection.default({ plans: [], members: [], subscriptions: [] }),
-    printIssues: printSection.default([]),
-    oldAddresses: z.array(portableOldAddress).default([]),
-    importedItems: z.array(portableImportedItem).default([]),
-  })
-  .strict();
+export const siteDocument = z.object(documentParts).strict();
 
 export type SiteDocument = z.infer<typeof siteDocument>;

@@ -3,71 +3,96 @@ import { exportMemberships } from '../members/index.js';
 import { exportPrint } from '../print/index.js';
 import { readAllSettings } from '../settings/index.js';
 import { allWorks, type Work } from '../reviews/index.js';
-import type { Services } from '../services.js';
+import { createServices, type Services } from '../services.js';
 import { DOCUMENT_VERSION, portableImportedItem, type PortableImportedItem, type SiteDocument } from './document.schema.js';
+import { countPosts, postIdsAfter, redirectsOf } from './export.repository.js';
 import { portableImportedItems } from './imported-item.repository.js';
+import { jsonText, StreamedObject } from './json-writer.js';
 import { portableOldAddresses } from './old-address.repository.js';
 
 const BATCH = 500;
 
 export type Progress = (done: number, total: number) => void;
 
-/** Writes the whole site as one document; importing it into an empty site recreates the same site. */
-export async function exportSite(services: Services, onProgress?: Progress): Promise<SiteDocument> {
-  const { db } = services.store;
-  const [settings, tags, authors, works, users, redirects, ids] = await Promise.all([
-    readAllSettings(db),
-    services.taxonomy.listTags('all'),
-    services.taxonomy.listAuthors(),
-    allWorks(db),
-    services.users.list(),
-    services.posts.redirects(),
-    services.posts.allIds(),
-  ]);
-  const redirectsByPost = new Map<number, string[]>();
-  for (const r of redirects) redirectsByPost.set(r.postId, [...(redirectsByPost.get(r.postId) ?? []), r.oldSlug]);
+/** Takes the document's text as it is made, piece by piece, and resolves once all of it is written. */
+export type DocumentSink = (text: AsyncIterable<string>) => Promise<void>;
 
-  const posts: SiteDocument['posts'] = [];
-  for (let i = 0; i < ids.length; i += BATCH) {
-    for (const post of await services.posts.load(ids.slice(i, i + BATCH))) {
-      posts.push({ post: toInput(post), redirectsFrom: redirectsByPost.get(post.id) ?? [] });
-    }
-    onProgress?.(Math.min(i + BATCH, ids.length), ids.length);
-  }
-
-  return {
-    masthead: { version: DOCUMENT_VERSION },
-    settings,
-    tags: tags.map((t) => ({
-      name: t.name,
-      slug: t.slug,
-      description: t.description,
-      ...(t.accentColor ? { accentColor: t.accentColor } : {}),
-      isSection: t.isSection,
-      ...(t.navOrder !== null ? { navOrder: t.navOrder } : {}),
-      visibility: t.visibility,
-    })),
-    authors: authors.map((a) => ({
-      name: a.name,
-      slug: a.slug,
-      bio: a.bio,
-      ...(a.photoUrl ? { photoUrl: a.photoUrl } : {}),
-      ...(a.website ? { website: a.website } : {}),
-      links: a.links,
-    })),
-    works: works.map(toWorkInput),
-    posts,
-    ...(await services.subscribers.exportAll()),
-    users: users.map((u) => ({ email: u.email, name: u.name, role: u.role, status: u.status })),
-    memberships: await exportMemberships(db),
-    printIssues: await exportPrint(db),
-    oldAddresses: await portableOldAddresses(db),
-    importedItems: (await portableImportedItems(db)).filter((item): item is typeof item & { kind: PortableImportedItem['kind'] } => isPortableKind(item.kind)),
-  };
+/**
+ * Writes the whole site as one document; importing it into an empty site recreates the same site.
+ * The document is made as `write` takes it, posts and subscribers a page at a time, all read in
+ * one read-only transaction so the document is one moment of the site even while it keeps
+ * changing. Answers how many posts and pages were written.
+ */
+export async function exportSite(services: Services, write: DocumentSink, onProgress?: Progress): Promise<{ posts: number }> {
+  const counted = { posts: 0 };
+  await services.store.db
+    .transaction()
+    .setIsolationLevel('repeatable read')
+    .setAccessMode('read only')
+    .execute(async (tx) => {
+      const scoped = createServices({ ...services.store, db: tx }, services);
+      const total = await countPosts(tx);
+      const posts = async function* () {
+        for (let after = 0; ; ) {
+          const ids = await postIdsAfter(tx, after, BATCH);
+          if (ids.length === 0) break;
+          const redirects = await redirectsOf(tx, ids);
+          for (const post of await scoped.posts.load(ids)) {
+            yield { post: toInput(post), redirectsFrom: redirects.get(post.id) ?? [] };
+            counted.posts += 1;
+          }
+          onProgress?.(counted.posts, Math.max(total, counted.posts));
+          after = ids[ids.length - 1]!;
+        }
+      };
+      const document = new StreamedObject([
+        ['masthead', () => ({ version: DOCUMENT_VERSION })],
+        ['settings', () => readAllSettings(tx)],
+        ['tags', async () => (await scoped.taxonomy.listTags('all')).map(toTagInput)],
+        ['authors', async () => (await scoped.taxonomy.listAuthors()).map(toAuthorInput)],
+        ['works', async () => (await allWorks(tx)).map(toWorkInput)],
+        ['posts', posts],
+        ['newsletters', () => scoped.subscribers.exportNewsletters()],
+        ['subscribers', () => scoped.subscribers.exportSubscribers()],
+        ['users', async () => (await scoped.users.list()).map((u) => ({ email: u.email, name: u.name, role: u.role, status: u.status }))],
+        ['memberships', () => exportMemberships(tx)],
+        ['printIssues', () => exportPrint(tx)],
+        ['oldAddresses', () => portableOldAddresses(tx)],
+        ['importedItems', async () => (await portableImportedItems(tx)).filter((item): item is typeof item & { kind: PortableImportedItem['kind'] } => isPortableKind(item.kind))],
+      ]);
+      await write(jsonText(document));
+    });
+  return counted;
 }
 
 const portableKinds: ReadonlySet<string> = new Set(portableImportedItem.shape.kind.options);
 const isPortableKind = (kind: string): kind is PortableImportedItem['kind'] => portableKinds.has(kind);
+
+type TagRow = Awaited<ReturnType<Services['taxonomy']['listTags']>>[number];
+type AuthorRow = Awaited<ReturnType<Services['taxonomy']['listAuthors']>>[number];
+
+function toTagInput(t: TagRow): SiteDocument['tags'][number] {
+  return {
+    name: t.name,
+    slug: t.slug,
+    description: t.description,
+    ...(t.accentColor ? { accentColor: t.accentColor } : {}),
+    isSection: t.isSection,
+    ...(t.navOrder !== null ? { navOrder: t.navOrder } : {}),
+    visibility: t.visibility,
+  };
+}
+
+function toAuthorInput(a: AuthorRow): SiteDocument['authors'][number] {
+  return {
+    name: a.name,
+    slug: a.slug,
+    bio: a.bio,
+    ...(a.photoUrl ? { photoUrl: a.photoUrl } : {}),
+    ...(a.website ? { website: a.website } : {}),
+    links: a.links,
+  };
+}
 
 function toWorkInput(work: Work): SiteDocument['works'][number] {
   return {

@@ -63,13 +63,11 @@ export async function portableImportedItems(db: DbOrTx): Promise<Array<Omit<Impo
   });
 }
 
-/** The ids of a site's posts, tags and authors by slug, to turn a document's slugs back into ids. */
-export async function idsBySlug(db: DbOrTx): Promise<{ post: Map<string, number>; tag: Map<string, number>; author: Map<string, number> }> {
-  const [posts, tags, authors] = await Promise.all([
-    db.selectFrom('posts').select(['id', 'slug']).execute(),
-    db.selectFrom('tags').select(['id', 'slug']).execute(),
-    db.selectFrom('authors').select(['id', 'slug']).execute(),
-  ]);
-  const byslug = (rows: Array<{ id: number; slug: string }>) => new Map(rows.map((r) => [r.slug, r.id]));
-  return { post: byslug(posts), tag: byslug(tags), author: byslug(authors) };
+/** The ids of the posts, tags and authors these references name, by slug (a missing one is left out). */
+export async function idsOfSlugs(db: DbOrTx, refs: SlugRef[]): Promise<{ post: Map<string, number>; tag: Map<string, number>; author: Map<string, number> }> {
+  const slugs = (kind: 'post' | 'tag' | 'author') => [...new Set(refs.flatMap((r) => (kind in r ? [(r as Record<string, string>)[kind]!] : [])))];
+  const find = async (table: 'posts' | 'tags' | 'authors', wanted: string[]) =>
+    new Map(wanted.length === 0 ? [] : (await db.selectFrom(table).select(['id', 'slug']).where('slug', 'in', wanted).execute()).map((r) => [r.slug, r.id]));
+  const [post, tag, author] = await Promise.all([find('posts', slugs('post')), find('tags', slugs('tag')), find('authors', slugs('author'))]);
+  return { post, tag, author };
 }

@@ -284,19 +284,21 @@ export class SubscriberService {
     });
   }
 
-  /** Newsletters and every subscriber with their choices, for the site document. */
-  async exportAll(): Promise<{ newsletters: z.infer<typeof portableNewsletters>; subscribers: z.infer<typeof portableSubscribers> }> {
-    const newsletters = (await this.newsletters()).map(({ slug, name, description, isDefault }) => ({ slug, name, description, isDefault }));
-    const subscribers: z.infer<typeof portableSubscribers> = [];
+  /** Newsletters, for the site document. */
+  async exportNewsletters(): Promise<z.infer<typeof portableNewsletters>> {
+    return (await this.newsletters()).map(({ slug, name, description, isDefault }) => ({ slug, name, description, isDefault }));
+  }
+
+  /** Every subscriber with their choices, for the site document: a page of rows at a time, oldest first. */
+  async *exportSubscribers(): AsyncGenerator<z.infer<typeof portableSubscribers>[number]> {
     for (let after = 0; ; ) {
       const rows = await repo.subscribersAfter(this.deps.db, after, 1000);
       if (rows.length === 0) break;
       for (const s of await repo.toSubscribers(this.deps.db, rows)) {
-        subscribers.push({ email: s.email, name: s.name, status: s.status, newsletters: s.newsletters, createdAt: s.createdAt, confirmedAt: s.confirmedAt, unsubscribedAt: s.unsubscribedAt });
+        yield { email: s.email, name: s.name, status: s.status, newsletters: s.newsletters, createdAt: s.createdAt, confirmedAt: s.confirmedAt, unsubscribedAt: s.unsubscribedAt };
       }
       after = rows[rows.length - 1]!.id;
     }
-    return { newsletters, subscribers };
   }
 
   /** Restores exported newsletters and subscribers into a site being imported (the caller's transaction). */

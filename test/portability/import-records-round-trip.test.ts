@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { exportSite } from '../../src/portability/export.service.js';
+import { exportDocument, importDocument } from './site-document-support.js';
 import { importGhost } from '../../src/portability/ghost/ghost.importer.js';
-import { importSite } from '../../src/portability/import.service.js';
 import { addOldAddress } from '../../src/portability/old-address.repository.js';
 import type { SiteDocument } from '../../src/portability/document.schema.js';
 import { testApp, type AppContext } from '../support/app.js';
@@ -35,7 +34,7 @@ describe.each(dialects)('what an import from Ghost made, through export and impo
     // An address of the site before Ghost, kept as a WordPress import keeps its permalinks.
     const harbour = await source.services.posts.getBySlug('harbour-notes');
     await addOldAddress(source.store.db, '/2019/05/harbour-notes', { postId: harbour.id }, '2026-11-01T00:00:00.000Z');
-    document = await exportSite(source.services);
+    document = await exportDocument(source.services);
   });
   afterAll(async () => {
     for (const t of open.splice(0)) await t.close();
@@ -55,8 +54,8 @@ describe.each(dialects)('what an import from Ghost made, through export and impo
 
   it('restores them: the same document again, old links answering 301, and the Ghost import run again adds nothing', async () => {
     const target = await fresh();
-    await importSite(target.services, copy(document));
-    expect(await exportSite(target.services)).toEqual(document);
+    await importDocument(target.services, copy(document));
+    expect(await exportDocument(target.services)).toEqual(document);
 
     const answer = await target.app.inject({ method: 'GET', url: '/2019/05/harbour-notes/' });
     expect(answer.statusCode).toBe(301);
@@ -81,7 +80,7 @@ describe.each(dialects)('what an import from Ghost made, through export and impo
     delete old.importedItems;
     for (const tag of old.tags) delete tag.visibility;
     const target = await fresh();
-    await importSite(target.services, old);
+    await importDocument(target.services, old);
     expect(await count(target, 'posts')).toBe(await count(source, 'posts'));
     expect(await count(target, 'old_addresses')).toBe(0);
     expect(await count(target, 'imported_items')).toBe(0);
@@ -93,18 +92,18 @@ describe.each(dialects)('what an import from Ghost made, through export and impo
     const target = await fresh();
     const missing = copy(document) as Record<string, unknown> & { oldAddresses: Array<{ to: Record<string, string> }> };
     missing.oldAddresses[0]!.to = { post: 'no-such-post' };
-    await expect(importSite(target.services, missing)).rejects.toMatchObject({
+    await expect(importDocument(target.services, missing)).rejects.toMatchObject({
       code: 'IMPORT_INVALID',
       fields: [{ field: 'oldAddresses.0.to.post', message: 'no post in the document has the slug "no-such-post"' }],
     });
     const offsite = copy(document) as Record<string, unknown> & { oldAddresses: Array<{ to: Record<string, string> }> };
     for (const location of ['//evil.example/x', '/\\evil.example', 'https://evil.example/']) {
       offsite.oldAddresses[0]!.to = { location };
-      await expect(importSite(target.services, offsite)).rejects.toMatchObject({ code: 'IMPORT_INVALID', fields: [{ field: 'oldAddresses.0.to.location' }] });
+      await expect(importDocument(target.services, offsite)).rejects.toMatchObject({ code: 'IMPORT_INVALID', fields: [{ field: 'oldAddresses.0.to.location' }] });
     }
     const future = copy(document);
     future.masthead = { version: 3 };
-    await expect(importSite(target.services, future)).rejects.toMatchObject({ code: 'IMPORT_INVALID', fields: [{ field: 'masthead.version' }] });
+    await expect(importDocument(target.services, future)).rejects.toMatchObject({ code: 'IMPORT_INVALID', fields: [{ field: 'masthead.version' }] });
     expect(await count(target, 'posts')).toBe(0);
     expect(await count(target, 'old_addresses')).toBe(0);
   });

@@ -1,6 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { exportSite } from '../../src/portability/export.service.js';
-import { importSite } from '../../src/portability/import.service.js';
+import { exportDocument, importDocument } from './site-document-support.js';
 import { dialects, manualClock, testServices, type TestContext } from '../support/stores.js';
 import { startStripeServer } from '../support/stripe-server.js';
 import { gbAddress, makePlans, subscribe } from '../members/helpers.js';
@@ -23,7 +22,7 @@ describe.each(dialects)('memberships and print in export and import on %s', (dia
       await source.services.print.create({ name: 'Spring 2027', onSaleDate: '2027-03-10', addressCutoff: '2027-03-01T00:00:00Z' });
       time.set('2026-12-02T00:00:00.000Z');
       await source.services.runner.drain();
-      const first = await exportSite(source.services);
+      const first = await exportDocument(source.services);
       expect(first.memberships.plans.map((p) => p.slug)).toEqual(['digital', 'print-digital']);
       expect(first.memberships.subscriptions[0]).toMatchObject({ member: 'uk@example.com', plan: 'print-digital', issuesRemaining: 3 });
       expect(first.printIssues.map((i) => [i.slug, i.fulfilment.length])).toEqual([
@@ -33,8 +32,8 @@ describe.each(dialects)('memberships and print in export and import on %s', (dia
 
       const target = await testServices(dialect, { clock: time.clock });
       open.push(target);
-      await importSite(target.services, JSON.parse(JSON.stringify(first)));
-      expect(await exportSite(target.services)).toEqual(first);
+      await importDocument(target.services, first);
+      expect(await exportDocument(target.services)).toEqual(first);
       const spring = await target.services.print.get('spring-2027');
       expect((await target.services.jobs.find(target.store.db, `print-freeze:${spring.id}`))?.run_at).toBe('2027-03-01T00:00:00.000Z');
     } finally {
@@ -45,7 +44,7 @@ describe.each(dialects)('memberships and print in export and import on %s', (dia
   it('refuses a document whose subscription names a plan it does not contain, importing nothing', async () => {
     const target = await testServices(dialect);
     open.push(target);
-    const document = await exportSite(target.services);
+    const document = await exportDocument(target.services);
     document.memberships.members.push({ email: 'a@example.com', name: 'A', stripeCustomerId: null, address: null });
     document.memberships.subscriptions.push({
       member: 'a@example.com',
@@ -59,7 +58,7 @@ describe.each(dialects)('memberships and print in export and import on %s', (dia
       graceUntil: null,
       issuesRemaining: 0,
     });
-    await expect(importSite(target.services, document)).rejects.toMatchObject({ code: 'IMPORT_INVALID', fields: [{ field: 'memberships.subscriptions.0.plan' }] });
+    await expect(importDocument(target.services, document)).rejects.toMatchObject({ code: 'IMPORT_INVALID', fields: [{ field: 'memberships.subscriptions.0.plan' }] });
     await expect(target.services.members.get({ email: 'a@example.com' })).rejects.toMatchObject({ code: 'MEMBER_NOT_FOUND' });
   });
 });

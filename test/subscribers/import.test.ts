@@ -1,7 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { exportSite } from '../../src/portability/export.service.js';
-import { importSite } from '../../src/portability/import.service.js';
 import { dialects, testServices, type TestContext } from '../support/stores.js';
+import { exportDocument, importDocument } from '../portability/site-document-support.js';
 
 describe.each(dialects)('subscriber CSV import and export on %s', (dialect) => {
   let t: TestContext;
@@ -160,10 +159,10 @@ describe.each(dialects)('subscriber CSV import and export on %s', (dialect) => {
     await t.services.subscribers.importCsv(Buffer.from('email,name\nfan@example.com,Fan\nleft@example.com,Left\n'), { newsletter: 'film' });
     const left = await t.services.subscribers.find('left@example.com');
     await t.services.subscribers.unsubscribe((await t.services.subscribers.links()).sign({ purpose: 'unsubscribe', subscriberId: left.id }));
-    const document = JSON.parse(JSON.stringify(await exportSite(t.services)));
+    const document = await exportDocument(t.services);
     const other = await testServices(dialect);
     try {
-      await importSite(other.services, document);
+      await importDocument(other.services, document);
       expect(await other.services.subscribers.find('fan@example.com')).toMatchObject({ name: 'Fan', status: 'confirmed', newsletters: ['film'] });
       expect(await other.services.subscribers.find('left@example.com')).toMatchObject({ status: 'unsubscribed', newsletters: [] });
       const again = await other.services.subscribers.importCsv(Buffer.from('email\nleft@example.com\n'));
