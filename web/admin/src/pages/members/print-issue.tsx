@@ -1,6 +1,7 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
 import { describeError } from '../../api/client';
-import { createIssue, deleteIssue, freezeIssue, getIssue, updateIssue, type PrintIssue } from '../../api/members';
+import { createIssue, deleteIssue, freezeIssue, issueDetail, updateIssue, type PrintIssue } from '../../api/members';
 import { announce } from '../../components/announcer';
 import { FormError, TextField } from '../../components/field';
 import { MediaPicker } from '../../components/media-picker';
@@ -13,13 +14,11 @@ import { issueState } from './print-issues';
 
 /** A new print issue (`id` "new") or an existing one: its details, freezing, and the frozen list. */
 export function PrintIssuePage({ id }: { id: string }) {
-  const [issue, setIssue] = useState<PrintIssue | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const isNew = id === 'new';
-
-  useEffect(() => {
-    if (!isNew) getIssue(Number(id)).then(setIssue, (err: unknown) => setError(describeError(err)));
-  }, [id, isNew]);
+  // Saving, freezing or deleting reads the issue again (see api/query-client).
+  const read = useQuery({ ...issueDetail(Number(id)), enabled: !isNew });
+  const issue = isNew ? null : (read.data ?? null);
+  const error = read.error && !read.data ? describeError(read.error) : null;
 
   if (error) {
     return (
@@ -42,13 +41,12 @@ export function PrintIssuePage({ id }: { id: string }) {
         key={issue?.id ?? 'new'}
         issue={issue}
         onSaved={(saved) => {
-          setIssue(saved);
           announce(`${saved.name} saved.`);
           if (isNew) navigate(`/print/${saved.id}`, { replace: true });
         }}
       />
-      {issue && !frozen && !cutoffPassed && <FreezeNow issue={issue} onFrozen={setIssue} />}
-      {issue && (frozen || cutoffPassed) && <Fulfilment issueId={issue.id} onFrozen={setIssue} />}
+      {issue && !frozen && !cutoffPassed && <FreezeNow issue={issue} />}
+      {issue && (frozen || cutoffPassed) && <Fulfilment issueId={issue.id} />}
       {issue && !frozen && (
         <p>
           <button
@@ -140,15 +138,14 @@ function IssueForm({ issue, onSaved }: { issue: PrintIssue | null; onSaved: (iss
 }
 
 /** Freezing before the cutoff asks first: it moves the cutoff to now and cannot be undone. */
-function FreezeNow({ issue, onFrozen }: { issue: PrintIssue; onFrozen: (issue: PrintIssue) => void }) {
+function FreezeNow({ issue }: { issue: PrintIssue }) {
   const [asking, setAsking] = useState(false);
   const [busy, setBusy] = useState(false);
   const freeze = async () => {
     setBusy(true);
     try {
-      const { issue: frozen, report } = await freezeIssue(issue.id);
+      const { report } = await freezeIssue(issue.id);
       announce(`List frozen: ${report.copies} copies to ${report.subscribers} subscribers${report.withoutAddress ? `; ${report.withoutAddress} left out without a complete address` : ''}.`);
-      onFrozen(frozen);
     } catch (err) {
       announce(describeError(err), { tone: 'error' });
     } finally {
