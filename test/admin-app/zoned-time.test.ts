@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatInZone, instantIn, wallTimeIn } from '../../web/admin/src/zoned-time.js';
+import { formatInZone, instantIn, knownZone, wallTimeIn } from '../../web/admin/src/zoned-time.js';
 
 describe("the admin's times in the site's time zone", () => {
   it('reads an ordinary wall-clock time in the zone, whatever zone the browser is in', () => {
@@ -55,5 +55,10 @@ describe("the admin's times in the site's time zone", () => {
     expect(shown.endsWith(' Europe/London')).toBe(true);
     expect(shown).toMatch(/\b2:00\b|\b02:00\b/);
     expect(formatInZone('2027-06-14T23:30:00.000Z', 'Australia/Sydney')).toMatch(/9:30.* Australia\/Sydney$/);
+  });
+
+  it('knows the IANA zones and nothing else', () => {
+    expect(['Europe/London', 'Australia/Sydney', 'America/New_York', 'Asia/Kolkata', 'UTC'].every(knownZone)).toBe(true);
+    expect(['Mars/Olympus_Mons', '', 'Europe/London\u0000', 'x'.repeat(10_000)].some(knownZone)).toBe(false);
   });
 });

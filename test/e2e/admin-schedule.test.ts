@@ -6,7 +6,7 @@ import { signIn, startAdmin, type AdminHarness } from './admin-harness.js';
  * Scheduling on the site's clock. The browser runs in another zone (Los Angeles) and writes dates
  * the German way, so what the screens show can only come from the site's zone and the editor's locale.
  */
-describe("scheduling posts on the site's clock", () => {
+describe("scheduling on the site's clock", () => {
   let admin: AdminHarness;
   let editor: Awaited<ReturnType<AdminHarness['staff']>>;
   beforeAll(async () => {
@@ -69,6 +69,41 @@ describe("scheduling posts on the site's clock", () => {
     // Opened again later, the editor shows the stored time on the site's clock.
     await page.goto(`/admin/posts/${id}`);
     expect(await page.getByLabel('Publish at (Europe/London time)').inputValue()).toBe('2027-03-28T02:00');
+    await context.close();
+  });
+
+  it('takes a print cutoff on the site clock: 02:30 in Sydney on the morning the clocks go back is the earlier one', async () => {
+    await admin.services.settings.updateSite({ timezone: 'Australia/Sydney' });
+    const { context, page } = await openAdmin();
+    await page.getByRole('link', { name: 'Print issues' }).click();
+    await page.getByRole('button', { name: 'New issue' }).click();
+    await page.getByLabel('Name').fill('Autumn 2027');
+    await page.getByLabel('On-sale date').fill('2027-04-20');
+    // 4 April 2027: at 03:00 AEDT the clocks go back to 02:00 AEST, so 02:30 happens twice.
+    await page.getByLabel('Address cutoff (Australia/Sydney time)').fill('2027-04-04T02:30');
+    await page.getByRole('button', { name: 'Create issue' }).click();
+    await page.waitForURL(/\/admin\/print\/\d+$/);
+    await page.getByText('Taking addresses').waitFor();
+    expect((await admin.services.print.list())[0]!.addressCutoff).toBe('2027-04-03T15:30:00.000Z');
+    expect(await page.getByLabel('Address cutoff (Australia/Sydney time)').inputValue()).toBe('2027-04-04T02:30');
+    await page.getByText('The list freezes by itself at the cutoff, 04.04.2027, 02:30 Australia/Sydney.').waitFor();
+    await context.close();
+  });
+
+  it('sends a digest at a time on the site clock: 01:30 in London on the morning the clocks go back is 01:30 BST', async () => {
+    await admin.services.settings.updateSite({ timezone: 'Europe/London' });
+    await admin.services.posts.create({ title: 'A week in pictures', authors: [editor.authorSlug], status: 'published', publishedAt: new Date(Date.now() - 3_600_000).toISOString() });
+    const { context, page } = await openAdmin();
+    await page.goto('/admin/newsletter/digest');
+    await page.getByRole('button', { name: 'Assemble the next digest' }).click();
+    await page.waitForURL(/\/newsletter\/digests\/\d+$/);
+    const id = Number(/(\d+)$/.exec(page.url())![1]);
+    await page.getByLabel('Send at (Europe/London time)').fill('2027-10-31T01:30');
+    await page.getByRole('button', { name: 'Schedule…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Schedule the digest?' });
+    await dialog.getByText('31.10.2027, 01:30 Europe/London').waitFor();
+    await dialog.getByRole('button', { name: 'Schedule' }).click();
+    await expect.poll(async () => (await admin.services.newsletter.digest(id)).scheduledAt).toBe('2027-10-31T00:30:00.000Z');
     await context.close();
   });
 });

@@ -40,6 +40,16 @@ function offsetAt(instant: number, zone: string): number {
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
+/** Whether the browser's time-zone data knows `zone` (an older browser may lack a new zone). */
+export function knownZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** The value for a datetime-local field showing an instant on the wall clock of `zone`. */
 export function wallTimeIn(iso: string, zone: string): string {
   const wall = wallParts(Date.parse(iso), zone);

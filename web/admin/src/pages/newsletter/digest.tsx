@@ -2,10 +2,12 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRef, useState, type FormEvent } from 'react';
 import { describeError } from '../../api/client';
 import { assembleDigest, digestDetail, digestList, previewUrl, updateDigest, type Digest, type DigestItem } from '../../api/newsletter';
+import { siteZone } from '../../api/settings';
 import { announce } from '../../components/announcer';
 import { FormError, TextArea, TextField } from '../../components/field';
 import { Link, navigate } from '../../router';
 import { toProblem, type FormProblem } from '../auth-form';
+import { formatInZone } from '../../zoned-time';
 import { formatDate } from '../format';
 import { AddPiece, DigestPieces } from './digest-pieces';
 import { DigestDelivery } from './digest-delivery';
@@ -61,6 +63,7 @@ export function DigestPage({ id }: { id: number | null }) {
 
 function Builder({ initial }: { initial: Digest }) {
   const queries = useQueryClient();
+  const zone = useQuery(siteZone).data;
   const [digest, setDigest] = useState(initial);
   const [text, setText] = useState({ subject: initial.subject, intro: initial.intro });
   const [problem, setProblem] = useState<FormProblem | null>(null);
@@ -113,7 +116,7 @@ function Builder({ initial }: { initial: Digest }) {
     <div className="digest">
       <p className="note">
         For {formatDate(digest.slot)} · pieces published since {formatDate(digest.periodStart)} · <span className={`badge badge-${digest.state}`}>{digest.state}</span>
-        {digest.state === 'scheduled' && digest.scheduledAt && <> · goes out {formatDate(digest.scheduledAt)}</>}
+        {digest.state === 'scheduled' && digest.scheduledAt && zone && <> · goes out {formatInZone(digest.scheduledAt, zone)}</>}
         {digest.sendId !== null && <> · <Link to="/newsletter/sends">see its send report</Link></>}
       </p>
       <div className="two-columns">
