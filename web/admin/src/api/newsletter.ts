@@ -67,8 +67,9 @@ export const exportUrl = `/admin/api${base}/subscribers/export.csv`;
 /** Uploads a CSV file as it is; the answer lists every row that could not be taken, and why. */
 export const importSubscribers = (file: Blob, newsletter?: string) =>
   request<ImportReport>('POST', `${base}/subscribers/import${query({ newsletter })}`, undefined, { raw: new Blob([file], { type: 'text/csv' }) });
+/** Everything kept about one subscriber, for their data request; read when asked, never cached. */
 export const exportSubscriber = (email: string) =>
-  request<Subscriber & { deliveries: Array<{ sentAt: string | null; state: string; subject: string }> }>('GET', `${base}/subscribers/${encodeURIComponent(email)}/export`);
+  request<Answer<'/admin/api/newsletter/subscribers/{email}/export', 'get'>>('GET', `${base}/subscribers/${encodeURIComponent(email)}/export`);
 export const eraseSubscriber = (email: string) => request<void>('DELETE', `${base}/subscribers/${encodeURIComponent(email)}`);
 
 export const digestList = queryOptions({
