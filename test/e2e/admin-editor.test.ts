@@ -444,6 +444,38 @@ describe('the editor in the browser', () => {
     await b.context.close();
   });
 
+  it('saves typing done while publishing goes out after the publishing, so it never conflicts with it', async () => {
+    const editor = await admin.staff('editor', 'Quick Publisher');
+    const { context, page } = await admin.openAdmin();
+    await signIn(page, editor);
+    const id = await startPost(page, 'Going out now', 'The first line.');
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let published = false;
+    await page.route((url) => url.pathname === `/admin/api/posts/${id}/publish`, async (route) => {
+      const response = await route.fetch();
+      published = true;
+      await released;
+      await route.fulfill({ response });
+    });
+    const saves: number[] = [];
+    page.on('response', (response) => {
+      if (response.request().method() === 'PATCH' && new URL(response.url()).pathname === `/admin/api/posts/${id}`) saves.push(response.status());
+    });
+    await page.getByRole('button', { name: 'Publish', exact: true }).click();
+    await expect.poll(() => published).toBe(true);
+    await page.getByLabel('Title', { exact: true }).fill('Going out now, with a better title');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await page.waitForTimeout(1_000);
+    release();
+    await page.getByRole('status').filter({ hasText: /published\s+Saved$/ }).waitFor();
+    await expect.poll(() => saves).toEqual([200]);
+    expect(await page.getByRole('alert').filter({ hasText: 'Someone else saved this post' }).count()).toBe(0);
+    const stored = await admin.services.posts.get(id);
+    expect(stored).toMatchObject({ status: 'published', title: 'Going out now, with a better title' });
+    await context.close();
+  });
+
   it('restores an earlier revision from the history', async () => {
     const writer = await admin.staff('editor', 'First Draughtsman');
     const reviser = await admin.staff('editor', 'History Buff');

@@ -53,6 +53,46 @@ describe('the import screen', () => {
     await context.close();
   });
 
+  it('shows the past import asked for last, even when the one asked for before it answers later', async () => {
+    const person = await admin.staff('administrator', 'Ada Chooser');
+    const { context, page } = await admin.openAdmin();
+    await signIn(page, person);
+    await page.getByRole('link', { name: 'Import' }).click();
+    const shownHeading = page.getByRole('article').getByRole('heading', { level: 2 });
+    for (const name of [fixtures.blocks, fixtures.unitTest, fixtures.preview]) {
+      await page.getByLabel('Export file').setInputFiles(fixture(name));
+      await page.getByRole('button', { name: 'Upload and check' }).click();
+      await shownHeading.filter({ hasText: name }).waitFor();
+    }
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let handed!: () => void;
+    const done = new Promise<void>((resolve) => (handed = resolve));
+    let held = false;
+    await page.route((url) => /^\/admin\/api\/imports\/\d+$/.test(url.pathname), async (route) => {
+      if (held) return route.continue();
+      held = true;
+      try {
+        const response = await route.fetch();
+        await released;
+        await route.fulfill({ response });
+      } catch {
+        // The page gave up on the request: its answer can never arrive.
+      } finally {
+        handed();
+      }
+    });
+    const show = (name: string) => page.getByRole('row').filter({ hasText: name }).getByRole('button', { name: 'Show' }).click();
+    await show(fixtures.blocks);
+    await show(fixtures.unitTest);
+    await shownHeading.filter({ hasText: fixtures.unitTest }).waitFor();
+    release();
+    await done;
+    await page.waitForTimeout(1_500);
+    expect(await shownHeading.textContent()).toContain(fixtures.unitTest);
+    await context.close();
+  });
+
   it('is not offered to editors', async () => {
     const editor = await admin.staff('editor', 'Ed Itor');
     const { context, page } = await admin.openAdmin();

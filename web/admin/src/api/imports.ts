@@ -1,4 +1,5 @@
-import { ApiError, csrfHeaders, request, type FieldError } from './client';
+import { queryOptions } from '@tanstack/react-query';
+import { ApiError, answer, api, csrfHeaders, request, type FieldError } from './client';
 import type { Answer } from './types';
 
 /** An import of a site, with its dry run's and its final report, as the API answers it. */
@@ -8,8 +9,20 @@ export type ImportRunSummary = Answer<'/admin/api/imports', 'get'>['imports'][nu
 export type ImportReport = NonNullable<ImportRun['report']>;
 export type ReportKind = keyof ImportReport['counts'];
 
-export const listImports = () => request<{ imports: ImportRunSummary[]; maxBytes: number }>('GET', '/imports');
-export const getImport = (id: number) => request<{ import: ImportRun }>('GET', `/imports/${id}`).then((r) => r.import);
+/** Whether the server is still working on an import (the screens ask again until it is not). */
+export const inProgress = (run: { state: ImportRun['state'] }) => run.state === 'queued' || run.state === 'running';
+
+/** Past imports in short and the largest export the server takes. */
+export const importList = queryOptions({
+  queryKey: ['imports'],
+  queryFn: ({ signal }) => answer(api.GET('/admin/api/imports', { signal })),
+});
+/** One import with its whole report. */
+export const importDetail = (id: number) =>
+  queryOptions({
+    queryKey: ['imports', id],
+    queryFn: ({ signal }) => answer(api.GET('/admin/api/imports/{id}', { params: { path: { id } }, signal })).then((r) => r.import),
+  });
 export const startImport = (id: number) => request<{ import: ImportRun }>('POST', `/imports/${id}/start`, {}).then((r) => r.import);
 export const discardImport = (id: number) => request<{ import: ImportRun }>('DELETE', `/imports/${id}/file`).then((r) => r.import);
 

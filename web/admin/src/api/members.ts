@@ -15,7 +15,7 @@ export type SubscriptionStatus = Subscription['status'];
 export type Billing = Subscription['billing'];
 export type MemberDetail = Answer<'/admin/api/members/{id}', 'get'>;
 export type PrintIssue = Answer<'/admin/api/members/print-issues/{id}', 'get'>;
-export type FulfilmentItem = Answer<'/admin/api/members/print-issues/{id}/fulfilment', 'get'>['items'][number];
+export type FreezeReport = Answer<'/admin/api/members/print-issues/{id}/freeze', 'post'>['report'];
 
 export const planTiers = everyOf<PlanTier>()('free', 'digital', 'print');
 export const subscriptionStatuses = everyOf<SubscriptionStatus>()('active', 'past_due', 'lapsed', 'canceled', 'expired');
@@ -32,7 +32,6 @@ export type PlanInput = Omit<Plan, 'id' | 'slug' | 'currencyDigits' | 'monthlyCe
   giftCents: Price;
 };
 
-export const listPlans = () => request<{ plans: Plan[] }>('GET', '/members/plans').then((r) => r.plans);
 export const planList = queryOptions({
   queryKey: ['plans'],
   queryFn: ({ signal }) => answer(api.GET('/admin/api/members/plans', { signal })).then((r) => r.plans),
@@ -63,27 +62,30 @@ export const memberDetail = (id: number) =>
   });
 
 export type PrintIssueInput = Pick<PrintIssue, 'name' | 'coverImageUrl' | 'onSaleDate' | 'addressCutoff'> & { slug?: string };
-export interface CountryCount {
-  country: string;
-  subscribers: number;
-  copies: number;
-}
-export interface FreezeReport {
-  copies: number;
-  subscribers: number;
-  withoutAddress: number;
-}
 
 export const issueList = queryOptions({
   queryKey: ['print-issues'],
   queryFn: ({ signal }) => answer(api.GET('/admin/api/members/print-issues', { signal })).then((r) => r.issues),
 });
-export const getIssue = (id: number) => request<PrintIssue>('GET', `/members/print-issues/${id}`);
+export const issueDetail = (id: number) =>
+  queryOptions({
+    queryKey: ['print-issues', id],
+    queryFn: ({ signal }) => answer(api.GET('/admin/api/members/print-issues/{id}', { params: { path: { id: String(id) } }, signal })),
+  });
 export const createIssue = (input: PrintIssueInput) => request<PrintIssue>('POST', '/members/print-issues', input);
 export const updateIssue = (id: number, input: PrintIssueInput) => request<PrintIssue>('PUT', `/members/print-issues/${id}`, input);
 export const deleteIssue = (id: number) => request<void>('DELETE', `/members/print-issues/${id}`);
 export const freezeIssue = (id: number) => request<{ issue: PrintIssue; report: FreezeReport }>('POST', `/members/print-issues/${id}/freeze`);
-export const getFulfilment = (id: number) =>
-  request<{ issue: PrintIssue; items: FulfilmentItem[]; countries: CountryCount[] }>('GET', `/members/print-issues/${id}/fulfilment`);
+/** The frozen list with copies per country; the server freezes it first once the cutoff has passed. */
+export const fulfilment = (id: number) =>
+  queryOptions({
+    queryKey: ['print-issues', id, 'fulfilment'],
+    queryFn: async ({ signal, client }) => {
+      const found = await answer(api.GET('/admin/api/members/print-issues/{id}/fulfilment', { params: { path: { id: String(id) } }, signal }));
+      // Reading the list may have frozen it: the issue shown beside it says so too.
+      client.setQueryData(issueDetail(id).queryKey, found.issue);
+      return found;
+    },
+  });
 /** The address of the CSV download (a plain link: the browser saves the file). */
 export const fulfilmentCsvUrl = (id: number) => `/admin/api/members/print-issues/${id}/fulfilment.csv`;

@@ -2,16 +2,6 @@ import { queryOptions } from '@tanstack/react-query';
 import { answer, api, present, query, request } from './client';
 import { everyOf, type Answer } from './types';
 
-export interface NewsletterStatus {
-  delivery: 'smtp' | 'outbox';
-  /** The folder emails land in when no SMTP server is configured. */
-  outbox?: string;
-  notice?: string;
-  dkim: boolean;
-  connections: number;
-  nextDigest: string;
-}
-
 export type Newsletter = Answer<'/admin/api/newsletter/newsletters', 'get'>['newsletters'][number];
 export type Subscriber = Answer<'/admin/api/newsletter/subscribers', 'get'>['subscribers'][number];
 export type SubscriberStatus = Subscriber['status'];
@@ -20,6 +10,8 @@ export type GrowthPoint = Answer<'/admin/api/newsletter/subscribers/growth', 'ge
 export type Digest = Answer<'/admin/api/newsletter/digests/{id}', 'get'>;
 export type SendReport = Answer<'/admin/api/newsletter/sends/{id}', 'get'>;
 export type NewsletterSettings = Answer<'/admin/api/newsletter/settings', 'get'>;
+/** How mail leaves (SMTP, or files in the outbox folder when none is set up) and the next digest slot. */
+export type NewsletterStatus = Answer<'/admin/api/newsletter/status', 'get'>;
 
 export const subscriberStatuses = everyOf<SubscriberStatus>()('pending', 'confirmed', 'unsubscribed', 'bounced', 'complained');
 
@@ -31,12 +23,17 @@ export const weekdays = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday',
 
 const base = '/newsletter';
 
-export const getStatus = () => request<NewsletterStatus>('GET', `${base}/status`);
-export const getSettings = () => request<NewsletterSettings>('GET', `${base}/settings`);
+export const newsletterStatus = queryOptions({
+  queryKey: ['newsletter', 'status'],
+  queryFn: ({ signal }) => answer(api.GET('/admin/api/newsletter/status', { signal })),
+});
+export const newsletterSettings = queryOptions({
+  queryKey: ['newsletter', 'settings'],
+  queryFn: ({ signal }) => answer(api.GET('/admin/api/newsletter/settings', { signal })),
+});
 export const updateSettings = (patch: Partial<Omit<NewsletterSettings, 'digest'>> & { digest?: Partial<NewsletterSettings['digest']> }) =>
   request<NewsletterSettings>('PATCH', `${base}/settings`, patch);
 
-export const listNewsletters = () => request<{ newsletters: Newsletter[] }>('GET', `${base}/newsletters`).then((r) => r.newsletters);
 export const newsletterList = queryOptions({
   queryKey: ['newsletters'],
   queryFn: ({ signal }) => answer(api.GET('/admin/api/newsletter/newsletters', { signal })).then((r) => r.newsletters),
@@ -70,13 +67,21 @@ export const exportUrl = `/admin/api${base}/subscribers/export.csv`;
 /** Uploads a CSV file as it is; the answer lists every row that could not be taken, and why. */
 export const importSubscribers = (file: Blob, newsletter?: string) =>
   request<ImportReport>('POST', `${base}/subscribers/import${query({ newsletter })}`, undefined, { raw: new Blob([file], { type: 'text/csv' }) });
+/** Everything kept about one subscriber, for their data request; read when asked, never cached. */
 export const exportSubscriber = (email: string) =>
-  request<Subscriber & { deliveries: Array<{ sentAt: string | null; state: string; subject: string }> }>('GET', `${base}/subscribers/${encodeURIComponent(email)}/export`);
+  request<Answer<'/admin/api/newsletter/subscribers/{email}/export', 'get'>>('GET', `${base}/subscribers/${encodeURIComponent(email)}/export`);
 export const eraseSubscriber = (email: string) => request<void>('DELETE', `${base}/subscribers/${encodeURIComponent(email)}`);
 
-export const listDigests = () => request<{ digests: Digest[] }>('GET', `${base}/digests`).then((r) => r.digests);
+export const digestList = queryOptions({
+  queryKey: ['digests'],
+  queryFn: ({ signal }) => answer(api.GET('/admin/api/newsletter/digests', { signal })).then((r) => r.digests),
+});
+export const digestDetail = (id: number) =>
+  queryOptions({
+    queryKey: ['digests', id],
+    queryFn: ({ signal }) => answer(api.GET('/admin/api/newsletter/digests/{id}', { params: { path: { id } }, signal })),
+  });
 export const assembleDigest = () => request<Digest>('POST', `${base}/digests/assemble`);
-export const getDigest = (id: number) => request<Digest>('GET', `${base}/digests/${id}`);
 export const updateDigest = (id: number, patch: { subject?: string; intro?: string; items?: Array<{ postId: number; group?: string }> }) =>
   request<Digest>('PATCH', `${base}/digests/${id}`, patch);
 export const previewUrl = (id: number) => `/admin/api${base}/digests/${id}/preview`;

@@ -1,5 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
 import { answer, api, present, request } from './client';
+import { readOnce } from './query-client';
 import type { Answer, Post, PostFormat, PostInput, PostStatus } from './types';
 
 export const PAGE_SIZE = 20;
@@ -18,12 +19,7 @@ export interface PostFilter {
 export type PostList = Answer<'/admin/api/posts', 'get'>;
 
 export type BulkAction = 'publish' | 'unpublish' | 'delete' | 'restore';
-export interface BulkResult {
-  id: number;
-  ok: boolean;
-  post?: Post;
-  error?: { code: string; message: string };
-}
+export type BulkResult = Answer<'/admin/api/posts/bulk', 'post'>['results'][number];
 
 type One = { post: Post };
 
@@ -33,7 +29,13 @@ export const postList = (filter: PostFilter) =>
     queryKey: ['posts', 'list', filter],
     queryFn: ({ signal }) => answer(api.GET('/admin/api/posts', { params: { query: present({ limit: PAGE_SIZE, ...filter }) }, signal })),
   });
-export const getPost = (id: number) => request<One>('GET', `/posts/${id}`).then((r) => r.post);
+/** One post as saved; the editor reads it once and then keeps its own copy. */
+export const postDetail = (id: number) =>
+  queryOptions({
+    queryKey: ['posts', id],
+    queryFn: ({ signal }) => answer(api.GET('/admin/api/posts/{id}', { params: { path: { id } }, signal })).then((r) => r.post),
+    meta: readOnce,
+  });
 export const createPost = (input: PostInput) => request<One>('POST', '/posts', input).then((r) => r.post);
 
 /** Saves changes made on top of `revision`; the server answers 409 REVISION_CONFLICT if someone saved since. */

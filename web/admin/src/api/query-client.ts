@@ -19,9 +19,16 @@ export const queryClient = new QueryClient({
   },
 });
 
+/**
+ * Marks a read that a screen takes once and then edits as its own copy (the post in the editor) or
+ * that cannot change while the app runs (the API's own description): reading it again after each
+ * change would only cost a request.
+ */
+export const readOnce = { readOnce: true } as const;
+
 // After any change: what is on screen is read again, and what is not is forgotten, so a screen
 // opened later never shows a list from before the change while its own read is on the way.
 onChanged(() => {
   queryClient.removeQueries({ type: 'inactive' });
-  void queryClient.invalidateQueries({ type: 'active' });
+  void queryClient.invalidateQueries({ type: 'active', predicate: (query) => query.meta?.readOnce !== true });
 });

@@ -1,14 +1,8 @@
 import { request, setCsrfToken } from './client';
-import type { StaffUser } from './types';
+import type { Answer, StaffUser } from './types';
 
 /** GET /session: who is signed in, the CSRF token, and whether first-run setup is open. */
-interface SessionState {
-  signedIn: boolean;
-  staff: StaffUser | null;
-  csrfToken: string;
-  setupNeeded: boolean;
-  mail: 'smtp' | 'outbox';
-}
+type SessionState = Answer<'/admin/api/session', 'get'>;
 
 export interface Session {
   user: StaffUser;

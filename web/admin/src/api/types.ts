@@ -77,45 +77,18 @@ export const creditRoles: Record<CreditRole, string> = {
   host: 'Host',
 };
 
-/** What the editor sends: the post's input fields (tags and authors by slug). */
-export interface CreditInput {
-  name: string;
-  slug?: string;
-  role: CreditRole;
-  character?: string;
-}
+type Json<B> = B extends { content: { 'application/json': infer J } } ? J : never;
+/** What an endpoint of the admin API accepts as its JSON body, as its OpenAPI document says. */
+export type Body<P extends keyof paths, M extends Method & keyof paths[P]> = Json<NonNullable<paths[P][M] extends { requestBody?: infer B } ? B : never>>;
 
-export interface WorkInput {
-  type: WorkType;
-  title: string;
-  slug?: string;
-  year?: number;
-  organization?: string;
-  releaseDate?: string;
-  runtimeMinutes?: number;
-  availability: Array<{ label: string; url?: string }>;
-  credits: CreditInput[];
-}
-
-export interface PostInput {
-  type?: 'post' | 'page';
-  title: string;
-  slug?: string;
-  excerpt: string;
-  body: string;
-  bodyFormat: 'html';
-  format: PostFormat;
-  visibility: Visibility;
-  featured: boolean;
-  tags: string[];
-  /** Left out, the server keeps the current byline (or, for a new post by a writer, uses theirs). */
-  authors?: string[];
-  featureImage?: { url: string; alt: string; caption?: string; credit?: string };
-  seoTitle?: string;
-  seoDescription?: string;
-  canonicalUrl?: string;
-  contentNotes: string[];
-  review?: { work: WorkInput | { slug: string }; rating?: { value: number; scale: number }; verdict?: string };
-}
+/**
+ * What the editor sends when it saves a post: the document's input fields without the status and
+ * publication time (those change through publish and schedule). Authors left out keep the current
+ * byline (or, for a new post by a writer, theirs).
+ */
+export type PostInput = Omit<Body<'/admin/api/posts', 'post'>, 'status' | 'publishedAt' | 'authors'> & { authors?: string[] };
+type ReviewInput = NonNullable<PostInput['review']>;
+/** A work described in full, as a review may carry it (rather than by the slug of one in the library). */
+export type WorkInput = Exclude<ReviewInput['work'], { slug: string; title?: never }>;
 
 export type NavigationItem = SiteSettings['navigation'][number];

@@ -1,35 +1,27 @@
-import { request } from './client';
+import { queryOptions } from '@tanstack/react-query';
+import { answer, api, request } from './client';
+import type { Answer } from './types';
 
-export interface Webhook {
-  id: number;
-  url: string;
-  events: string[];
-  active: boolean;
-  createdBy: number | null;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface Delivery {
-  id: number;
-  webhookId: number;
-  event: string;
-  state: 'pending' | 'delivered' | 'failed';
-  attempts: number;
-  lastStatus: number | null;
-  lastError: string | null;
-  durationMs: number | null;
-  createdAt: string;
-  updatedAt: string;
-}
+export type WebhookList = Answer<'/admin/api/webhooks', 'get'>;
+export type Webhook = WebhookList['webhooks'][number];
+export type WebhookEvent = WebhookList['events'][number];
+export type Delivery = Answer<'/admin/api/webhooks/{id}/deliveries', 'get'>['deliveries'][number];
 
 type WithSecret = { webhook: Webhook; secret: string };
 
-export const listWebhooks = () => request<{ webhooks: Webhook[]; events: string[] }>('GET', '/webhooks');
-export const createWebhook = (input: { url: string; events: string[] }) => request<WithSecret>('POST', '/webhooks', input);
-export const updateWebhook = (id: number, changes: { url?: string; events?: string[]; active?: boolean }) =>
+export const webhookList = queryOptions({
+  queryKey: ['webhooks'],
+  queryFn: ({ signal }) => answer(api.GET('/admin/api/webhooks', { signal })),
+});
+/** A webhook's most recent deliveries, newest first. */
+export const deliveryList = (id: number) =>
+  queryOptions({
+    queryKey: ['webhooks', id, 'deliveries'],
+    queryFn: ({ signal }) => answer(api.GET('/admin/api/webhooks/{id}/deliveries', { params: { path: { id } }, signal })).then((r) => r.deliveries),
+  });
+export const createWebhook = (input: { url: string; events: WebhookEvent[] }) => request<WithSecret>('POST', '/webhooks', input);
+export const updateWebhook = (id: number, changes: { url?: string; events?: WebhookEvent[]; active?: boolean }) =>
   request<{ webhook: Webhook }>('PATCH', `/webhooks/${id}`, changes).then((r) => r.webhook);
 export const deleteWebhook = (id: number) => request<void>('DELETE', `/webhooks/${id}`);
 export const rotateSecret = (id: number) => request<WithSecret>('POST', `/webhooks/${id}/secret`, {});
-export const listDeliveries = (id: number) => request<{ deliveries: Delivery[] }>('GET', `/webhooks/${id}/deliveries`).then((r) => r.deliveries);
 export const pingWebhook = (id: number) => request<{ delivery: Delivery }>('POST', `/webhooks/${id}/ping`, {}).then((r) => r.delivery);

@@ -10,11 +10,3 @@ export function formatDay(isoDay: string): string {
 export function formatDate(iso: string): string {
   return dateTime.format(new Date(iso));
 }
-
-/** The value a datetime-local input wants for an ISO instant, in the browser's time zone. */
-export function toLocalInput(iso: string | null): string {
-  if (!iso) return '';
-  const d = new Date(iso);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
-}

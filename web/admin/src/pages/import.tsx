@@ -1,6 +1,7 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
 import { describeError } from '../api/client';
-import { discardImport, getImport, listImports, startImport, uploadExport, type ImportReport, type ImportRun, type ImportRunSummary, type ReportKind } from '../api/imports';
+import { discardImport, importDetail, importList, inProgress, startImport, uploadExport, type ImportReport, type ImportRun, type ImportRunSummary, type ReportKind } from '../api/imports';
 import { announce } from '../components/announcer';
 import { Link } from '../router';
 import { formatDate } from './format';
@@ -24,82 +25,64 @@ type Upload = { kind: 'sending'; sent: number; total: number } | { kind: 'checki
 
 /** Moving in (administrators): upload an export, read the dry run's report, import, follow it. */
 export function ImportPage() {
-  const [runs, setRuns] = useState<ImportRunSummary[] | null>(null);
-  const [maxBytes, setMaxBytes] = useState(0);
-  const [error, setError] = useState<string | null>(null);
+  const queries = useQueryClient();
+  const list = useQuery({ ...importList, refetchInterval: (query) => (query.state.data?.imports.some(inProgress) ? POLL_MS : false) });
+  const runs = list.data?.imports ?? null;
+  const maxBytes = list.data?.maxBytes ?? 0;
+  const [failure, setFailure] = useState<string | null>(null);
   const [file, setFile] = useState<File | null>(null);
   const [upload, setUpload] = useState<Upload | null>(null);
   const [fetchImages, setFetchImages] = useState(false);
-  const [current, setCurrent] = useState<ImportRun | null>(null);
+  /** The import shown: on opening, the one still open (checked, waiting or running), if any; it stays shown once done. */
+  const [shownId, setShownId] = useState<number | null>(null);
+  const open = runs?.find((r) => r.state === 'checked' || inProgress(r));
+  if (shownId === null && open) setShownId(open.id);
+  const shown = useQuery({
+    ...importDetail(shownId ?? 0),
+    enabled: shownId !== null,
+    refetchInterval: (query) => (query.state.data && inProgress(query.state.data) ? POLL_MS : false),
+  });
+  const current = shownId === null ? null : (shown.data ?? null);
+  const readError = list.error ?? shown.error;
+  const error = failure ?? (readError ? describeError(readError) : null);
   /** Changed after each upload, so the file field starts empty again. */
   const [picker, setPicker] = useState(0);
 
-  const show = useCallback((id: number) => getImport(id).then(setCurrent, (err: unknown) => setError(describeError(err))), []);
-  const load = useCallback(
-    () =>
-      listImports().then(
-        (r) => {
-          setRuns(r.imports);
-          setMaxBytes(r.maxBytes);
-          return r.imports;
-        },
-        (err: unknown) => {
-          setError(describeError(err));
-          return [];
-        },
-      ),
-    [],
-  );
-  useEffect(() => {
-    void load().then((list) => {
-      const open = list.find((r) => ['checked', 'queued', 'running'].includes(r.state));
-      if (open) void show(open.id);
-    });
-  }, [load, show]);
-  const following = current?.state === 'queued' || current?.state === 'running';
-  useEffect(() => {
-    if (!following || !current) return;
-    const timer = window.setInterval(() => {
-      void getImport(current.id).then((run) => {
-        setCurrent(run);
-        if (run.state !== 'queued' && run.state !== 'running') void load();
-      });
-    }, POLL_MS);
-    return () => window.clearInterval(timer);
-  }, [following, current?.id, load]);
-  const busy = following || (runs?.some((r) => r.state === 'queued' || r.state === 'running') ?? false);
+  const following = current !== null && inProgress(current);
+  const busy = following || (runs?.some(inProgress) ?? false);
 
   const send = async (event: FormEvent) => {
     event.preventDefault();
     if (!file) return;
-    setError(null);
+    setFailure(null);
     if (maxBytes && file.size > maxBytes) {
-      setError(`The file is ${megabytes(file.size)}; this server takes exports of at most ${megabytes(maxBytes)} (IMPORT_MAX_MB).`);
+      setFailure(`The file is ${megabytes(file.size)}; this server takes exports of at most ${megabytes(maxBytes)} (IMPORT_MAX_MB).`);
       return;
     }
     setUpload({ kind: 'sending', sent: 0, total: file.size });
     try {
       const run = await uploadExport(file, fetchImages, (sent, total) => setUpload(sent >= total ? { kind: 'checking' } : { kind: 'sending', sent, total }));
-      setCurrent(run);
+      // The upload is sent outside the API client: the reads it changed are refreshed here.
+      queries.setQueryData(importDetail(run.id).queryKey, run);
+      void queries.invalidateQueries({ queryKey: importList.queryKey, exact: true });
+      setShownId(run.id);
       setFile(null);
       setPicker((n) => n + 1);
-      void load();
       announce(`Checked: a ${platforms[run.platform]} export. Nothing is imported until you press Import.`);
     } catch (err) {
-      setError(describeError(err));
+      setFailure(describeError(err));
     } finally {
       setUpload(null);
     }
   };
 
+  // Starting or discarding reads the list and the import again (see api/query-client).
   const act = async (work: () => Promise<ImportRun>, done: string) => {
     try {
-      setCurrent(await work());
-      void load();
+      await work();
       announce(done);
     } catch (err) {
       announce(describeError(err), { tone: 'error' });
-      void load();
     }
   };
 
@@ -138,7 +121,7 @@ export function ImportPage() {
           onDiscard={() => void act(() => discardImport(current.id), 'Upload discarded.')}
         />
       )}
-      <History runs={runs} shown={current?.id ?? null} onShow={(id) => void show(id)} />
+      <History runs={runs} shown={current?.id ?? null} onShow={setShownId} />
     </section>
   );
 }

@@ -2,12 +2,14 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { describeError } from '../api/client';
 import { bulkAction, PAGE_SIZE, postList, type BulkAction, type PostFilter } from '../api/posts';
+import { siteZone } from '../api/settings';
 import { authorList, tagList } from '../api/taxonomy';
 import { postFormats, type Post, type PostFormat, type PostStatus } from '../api/types';
 import { announce } from '../components/announcer';
 import { SelectField, TextField } from '../components/field';
 import { Link, navigate } from '../router';
 import { atLeast, useStaff } from '../session-context';
+import { formatInZone } from '../zoned-time';
 import { formatDate } from './format';
 
 const bulkLabels: Partial<Record<BulkAction, string>> = { publish: 'Publish', unpublish: 'Unpublish', delete: 'Delete' };
@@ -164,6 +166,7 @@ export function PostsPage({ type }: { type: 'post' | 'page' }) {
 }
 
 function PostRow({ post, type, checked, onToggle }: { post: Post; type: 'post' | 'page'; checked: boolean; onToggle: () => void }) {
+  const zone = useQuery(siteZone).data;
   return (
     <tr>
       <td><input type="checkbox" aria-label={`Select ${post.title}`} checked={checked} onChange={onToggle} /></td>
@@ -171,7 +174,7 @@ function PostRow({ post, type, checked, onToggle }: { post: Post; type: 'post' |
         <Link to={`/${type}s/${post.id}`}>{post.title}</Link>
         {type === 'post' && <span className="muted"> · {postFormats[post.format].label}</span>}
       </td>
-      <td><span className={`badge badge-${post.status}`}>{post.status}</span>{post.status === 'scheduled' && post.publishedAt && <span className="muted"> {formatDate(post.publishedAt)}</span>}</td>
+      <td><span className={`badge badge-${post.status}`}>{post.status}</span>{post.status === 'scheduled' && post.publishedAt && zone && <span className="muted"> {formatInZone(post.publishedAt, zone)}</span>}</td>
       {type === 'post' && <td>{post.primaryTag?.name ?? '—'}</td>}
       <td>{post.authors.map((a) => a.name).join(', ')}</td>
       <td>{formatDate(post.updatedAt)}</td>

@@ -1,6 +1,7 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
 import { describeError } from '../api/client';
-import { getSettings, updateSettings } from '../api/settings';
+import { siteSettings, updateSettings } from '../api/settings';
 import type { NavigationItem, SiteSettings } from '../api/types';
 import { announce } from '../components/announcer';
 import { FormError, SelectField, TextArea, TextField } from '../components/field';
@@ -10,16 +11,17 @@ import { toProblem, type FormProblem } from './auth-form';
 const zones = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : ['UTC'];
 
 export function SettingsPage() {
-  const [settings, setSettings] = useState<SiteSettings | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const read = useQuery(siteSettings);
+  if (read.error && !read.data) return <section><h1>Settings</h1><p role="alert" className="form-error">{describeError(read.error)}</p></section>;
+  if (!read.data) return <p role="status">Loading…</p>;
+  // The form edits its own copy: reading the settings again after a save never undoes typing.
+  return <SettingsForm saved={read.data} />;
+}
+
+function SettingsForm({ saved }: { saved: SiteSettings }) {
+  const [settings, setSettings] = useState(saved);
   const [problem, setProblem] = useState<FormProblem | null>(null);
   const [picking, setPicking] = useState(false);
-
-  useEffect(() => {
-    getSettings().then(setSettings, (err: unknown) => setError(describeError(err)));
-  }, []);
-  if (error) return <section><h1>Settings</h1><p role="alert" className="form-error">{error}</p></section>;
-  if (!settings) return <p role="status">Loading…</p>;
 
   const set = (patch: Partial<SiteSettings>) => setSettings({ ...settings, ...patch });
   const field = (name: string) => problem?.fields?.find((f) => f.field === name || f.field.startsWith(`${name}.`))?.message;

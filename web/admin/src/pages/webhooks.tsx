@@ -1,33 +1,26 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
 import { describeError } from '../api/client';
-import { createWebhook, deleteWebhook, listDeliveries, listWebhooks, pingWebhook, rotateSecret, updateWebhook, type Delivery, type Webhook } from '../api/webhooks';
+import { createWebhook, deleteWebhook, deliveryList, pingWebhook, rotateSecret, updateWebhook, webhookList, type WebhookEvent } from '../api/webhooks';
 import { announce } from '../components/announcer';
 import { FormError, TextField } from '../components/field';
 import { toProblem, type FormProblem } from './auth-form';
+import { formatDate } from './format';
 
 /** Outgoing webhooks (administrators): add, switch on and off, replace secrets, see deliveries. */
 export function WebhooksPage() {
-  const [webhooks, setWebhooks] = useState<Webhook[] | null>(null);
-  const [events, setEvents] = useState<string[]>([]);
-  const [error, setError] = useState<string | null>(null);
+  // Every change below reads the list again (see api/query-client).
+  const read = useQuery(webhookList);
+  const webhooks = read.data?.webhooks ?? null;
+  const events = read.data?.events ?? [];
+  const error = read.error ? describeError(read.error) : null;
   const [url, setUrl] = useState('');
-  const [chosen, setChosen] = useState<Set<string>>(new Set());
+  const [chosen, setChosen] = useState<Set<WebhookEvent>>(new Set());
   const [problem, setProblem] = useState<FormProblem | null>(null);
   const [secret, setSecret] = useState<{ id: number; value: string } | null>(null);
   const [open, setOpen] = useState<number | null>(null);
 
-  useEffect(() => {
-    listWebhooks().then(
-      (r) => {
-        setWebhooks(r.webhooks);
-        setEvents(r.events);
-      },
-      (err: unknown) => setError(describeError(err)),
-    );
-  }, []);
-
-  const replace = (hook: Webhook) => setWebhooks((list) => list?.map((h) => (h.id === hook.id ? hook : h)) ?? null);
-  const toggle = (event: string) =>
+  const toggle = (event: WebhookEvent) =>
     setChosen((set) => {
       const next = new Set(set);
       if (next.has(event)) next.delete(event);
@@ -39,7 +32,6 @@ export function WebhooksPage() {
     event.preventDefault();
     try {
       const made = await createWebhook({ url, events: [...chosen] });
-      setWebhooks((list) => [...(list ?? []), made.webhook]);
       setSecret({ id: made.webhook.id, value: made.secret });
       setUrl('');
       setChosen(new Set());
@@ -93,7 +85,7 @@ export function WebhooksPage() {
                 <td><code>{hook.url}</code></td>
                 <td>{hook.events.join(', ')}</td>
                 <td>
-                  <input type="checkbox" aria-label={`Send to ${hook.url}`} checked={hook.active} onChange={() => void act(async () => replace(await updateWebhook(hook.id, { active: !hook.active })))} />
+                  <input type="checkbox" aria-label={`Send to ${hook.url}`} checked={hook.active} onChange={() => void act(async () => { await updateWebhook(hook.id, { active: !hook.active }); })} />
                 </td>
                 <td>
                   <button type="button" onClick={() => setOpen(open === hook.id ? null : hook.id)} aria-expanded={open === hook.id}>Deliveries</button>
@@ -105,7 +97,6 @@ export function WebhooksPage() {
                     onClick={() => void act(async () => {
                       if (!window.confirm(`Delete the webhook to ${hook.url}?`)) return;
                       await deleteWebhook(hook.id);
-                      setWebhooks((list) => list?.filter((h) => h.id !== hook.id) ?? null);
                       announce('Webhook deleted.');
                     })}
                   >
@@ -123,16 +114,13 @@ export function WebhooksPage() {
 }
 
 function Deliveries({ id }: { id: number }) {
-  const [deliveries, setDeliveries] = useState<Delivery[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const load = () => listDeliveries(id).then(setDeliveries, (err: unknown) => setError(describeError(err)));
-  useEffect(() => {
-    void load();
-  }, [id]);
+  const read = useQuery(deliveryList(id));
+  const deliveries = read.data;
+  const error = read.error ? describeError(read.error) : null;
   return (
     <section aria-label="Recent deliveries">
       <h2>Recent deliveries</h2>
-      <button type="button" onClick={() => void load()}>Refresh</button>
+      <button type="button" disabled={read.isFetching} onClick={() => void read.refetch()}>Refresh</button>
       {error && <p role="alert" className="form-error">{error}</p>}
       {deliveries && deliveries.length === 0 && <p className="muted">Nothing sent yet.</p>}
       {deliveries && deliveries.length > 0 && (
@@ -146,7 +134,7 @@ function Deliveries({ id }: { id: number }) {
                 <td>{d.attempts}</td>
                 <td>{d.lastStatus ?? ''} {d.lastError && <span className="muted">{d.lastError}</span>}</td>
                 <td>{d.durationMs === null ? '' : `${d.durationMs} ms`}</td>
-                <td>{new Date(d.updatedAt).toLocaleString()}</td>
+                <td>{formatDate(d.updatedAt)}</td>
               </tr>
             ))}
           </tbody>

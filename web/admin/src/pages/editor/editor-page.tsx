@@ -1,14 +1,16 @@
-import { useCallback, useEffect, useState } from 'react';
-import { has } from '../../api/capabilities';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback, useState } from 'react';
+import { capability } from '../../api/capabilities';
 import { describeError } from '../../api/client';
-import { deletePost, getPost, previewUrl, publishPost, restorePost, schedulePost, unpublishPost } from '../../api/posts';
-import { listAuthors, listTags } from '../../api/taxonomy';
-import type { Author, Post, Tag } from '../../api/types';
+import { deletePost, postDetail, previewUrl, publishPost, restorePost, schedulePost, unpublishPost } from '../../api/posts';
+import { siteZone } from '../../api/settings';
+import { authorList, tagList } from '../../api/taxonomy';
+import type { Post } from '../../api/types';
 import { announce } from '../../components/announcer';
 import { FormError } from '../../components/field';
 import { Link, navigate } from '../../router';
 import { atLeast, useStaff } from '../../session-context';
-import { formatDate } from '../format';
+import { formatInZone, instantIn, wallTimeIn } from '../../zoned-time';
 import { ConflictBanner } from './conflict-banner';
 import { emptyDraft, toDraft, type Draft } from './draft';
 import { RevisionsPanel } from './revisions-panel';
@@ -17,15 +19,13 @@ import { SettingsPanel } from './settings-panel';
 import { useAutosave, type SaveState } from './use-autosave';
 
 export function EditorPage({ id, type }: { id: string; type: 'post' | 'page' }) {
-  const [loaded, setLoaded] = useState<{ post: Post | null } | null>(id === 'new' ? { post: null } : null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    if (id === 'new') return;
-    getPost(Number(id)).then((post) => setLoaded({ post }), (err: unknown) => setError(describeError(err)));
-  }, [id]);
-  if (error) return <section><h1>Cannot open this {type}</h1><p role="alert">{error}</p><Link to={`/${type}s`}>Back to the list</Link></section>;
-  if (!loaded) return <p role="status">Loading…</p>;
-  return <Editor initial={loaded.post} type={type} />;
+  const isNew = id === 'new';
+  const read = useQuery({ ...postDetail(Number(id)), enabled: !isNew });
+  // The editor takes the post once and keeps its own copy; a new post's address changes quietly
+  // (see useAutosave), so this page is not shown again for it.
+  if (read.error && !read.data) return <section><h1>Cannot open this {type}</h1><p role="alert">{describeError(read.error)}</p><Link to={`/${type}s`}>Back to the list</Link></section>;
+  if (!isNew && !read.data) return <p role="status">Loading…</p>;
+  return <Editor initial={isNew ? null : (read.data ?? null)} type={type} />;
 }
 
 function Editor({ initial, type }: { initial: Post | null; type: 'post' | 'page' }) {
@@ -33,26 +33,23 @@ function Editor({ initial, type }: { initial: Post | null; type: 'post' | 'page'
   const [draft, setDraft] = useState<Draft>(() => (initial ? toDraft(initial) : emptyDraft(null)));
   const [bodyKey, setBodyKey] = useState(0);
   const [panel, setPanel] = useState<'settings' | 'history' | null>('settings');
-  const [tags, setTags] = useState<Tag[]>([]);
-  const [authors, setAuthors] = useState<Author[]>([]);
-  const [publishAt, setPublishAt] = useState('');
+  const queries = useQueryClient();
+  const tags = useQuery(tagList).data ?? [];
+  const authors = useQuery(authorList).data ?? [];
+  const canPreview = useQuery(capability('get', '/admin/api/posts/{id}/preview')).data ?? false;
+  const zone = useQuery(siteZone).data;
+  const [typedPublishAt, setPublishAt] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const [canPreview, setCanPreview] = useState(false);
   const onCreated = useCallback((post: Post) => navigate(`/${type}s/${post.id}`, { quiet: true }), [type]);
-  const { post, setPost, state, save, adopt } = useAutosave(type, initial, draft, onCreated);
+  const { post, state, save, saveThen, adopt } = useAutosave(type, initial, draft, onCreated);
 
-  useEffect(() => {
-    void has('get', '/admin/api/posts/{id}/preview').then(setCanPreview);
-  }, []);
-
-  useEffect(() => {
-    void listTags().then(setTags, () => setTags([]));
-    void listAuthors().then((list) => {
-      setAuthors(list);
-      const mine = list.find((a) => a.id === staff.authorId);
-      if (!initial && mine) setDraft((d) => (d.authors.length ? d : { ...d, authors: [mine.slug] }));
-    }, () => setAuthors([]));
-  }, [initial, staff.authorId]);
+  // A new piece is by its writer unless they name other authors before the list arrives.
+  const mine = initial ? undefined : authors.find((a) => a.id === staff.authorId);
+  const [bylined, setBylined] = useState(false);
+  if (mine && !bylined) {
+    setBylined(true);
+    setDraft((d) => (d.authors.length ? d : { ...d, authors: [mine.slug] }));
+  }
 
   // A change applies to the latest draft (a function reads it), so changes that land together, such
   // as a keystroke and a suggestion arriving from the server, never undo each other.
@@ -67,19 +64,20 @@ function Editor({ initial, type }: { initial: Post | null; type: 'post' | 'page'
     setBodyKey((k) => k + 1);
   };
 
-  const act = async (label: string, run: (id: number) => Promise<Post>) => {
+  /** Saves, then changes the post's status; the post as changed, or null (the reason is announced). */
+  const act = async (label: string, run: (id: number) => Promise<Post>): Promise<Post | null> => {
     setBusy(true);
     try {
-      const saved = await save();
-      if (!saved) {
+      const next = await saveThen(run);
+      if (!next) {
         announce(`Not ${label.toLowerCase()}: save the ${type} first (give it a title and fix any errors).`, { tone: 'error' });
-        return;
+        return null;
       }
-      const next = await run(saved.id);
-      setPost(next);
       announce(`${label}: ${next.title}`);
+      return next;
     } catch (err) {
       announce(describeError(err), { tone: 'error' });
+      return null;
     } finally {
       setBusy(false);
     }
@@ -109,6 +107,25 @@ function Editor({ initial, type }: { initial: Post | null; type: 'post' | 'page'
     });
   };
 
+  const scheduledFor = post?.status === 'scheduled' ? post.publishedAt : null;
+  const publishAt = typedPublishAt ?? (scheduledFor && zone ? wallTimeIn(scheduledFor, zone) : '');
+  const schedule = (siteClock: string) => {
+    const instant = instantIn(publishAt, siteClock);
+    if (!instant) {
+      announce('Not scheduled: enter the date and time to publish at.', { tone: 'error' });
+      return;
+    }
+    void act('Scheduled', (id) => schedulePost(id, instant)).then((scheduled) => {
+      const shown = wallTimeIn(instant, siteClock);
+      if (!scheduled) return;
+      // A time the clocks skip that day is taken as the moment they change (see zoned-time.ts).
+      if (shown !== publishAt) {
+        announce(`${publishAt.slice(11)} does not happen on that day in ${siteClock}: the clocks go forward, so it publishes as they change, at ${shown.slice(11)}.`, { timeout: 15_000 });
+        setPublishAt(shown);
+      }
+    });
+  };
+
   const canPublish = atLeast(staff.role, 'author');
   const invalid = state.kind === 'invalid' ? state.error : null;
   return (
@@ -116,7 +133,7 @@ function Editor({ initial, type }: { initial: Post | null; type: 'post' | 'page'
       <h1 className="visually-hidden">{post ? `Edit ${type}: ${post.title}` : `New ${type}`}</h1>
       <div className="editor-bar">
         <Link to={`/${type}s`}>← {type === 'post' ? 'Posts' : 'Pages'}</Link>
-        <SaveStatus state={state} post={post} />
+        <SaveStatus state={state} post={post} zone={zone} />
         <div className="editor-actions">
           <button type="button" onClick={() => void save()} aria-keyshortcuts="Control+S">Save</button>
           {post && canPreview && (
@@ -170,14 +187,15 @@ function Editor({ initial, type }: { initial: Post | null; type: 'post' | 'page'
             draft={draft}
             update={update}
             tags={tags}
-            onTagCreated={(tag) => setTags((list) => [...list, tag])}
+            onTagCreated={(tag) => queries.setQueryData(tagList.queryKey, (list) => list && [...list, tag])}
             savedPeople={post?.review?.work.credits.map((c) => c.person) ?? []}
             authors={authors}
             error={invalid}
-            schedule={canPublish && post ? {
+            schedule={canPublish && post && zone ? {
               value: publishAt,
+              zone,
               onChange: setPublishAt,
-              onSchedule: () => void act('Scheduled', (id) => schedulePost(id, new Date(publishAt).toISOString())),
+              onSchedule: () => schedule(zone),
               busy,
             } : null}
           />
@@ -188,7 +206,7 @@ function Editor({ initial, type }: { initial: Post | null; type: 'post' | 'page'
   );
 }
 
-function SaveStatus({ state, post }: { state: SaveState; post: Post | null }) {
+function SaveStatus({ state, post, zone }: { state: SaveState; post: Post | null; zone: string | undefined }) {
   const text = {
     saved: post ? 'Saved' : 'Not saved yet: give it a title',
     unsaved: 'Unsaved changes',
@@ -200,7 +218,7 @@ function SaveStatus({ state, post }: { state: SaveState; post: Post | null }) {
   return (
     <p className={`save-status save-${state.kind}`} role="status">
       {post && <span className={`badge badge-${post.status}`}>{post.status}</span>}{' '}
-      {post?.status === 'scheduled' && post.publishedAt && <span>for {formatDate(post.publishedAt)} · </span>}
+      {post?.status === 'scheduled' && post.publishedAt && zone && <span>for {formatInZone(post.publishedAt, zone)} · </span>}
       {text}
     </p>
   );

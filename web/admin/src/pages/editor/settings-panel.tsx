@@ -10,7 +10,10 @@ import { createTag } from '../../api/taxonomy';
 import { atLeast, useStaff } from '../../session-context';
 
 export interface ScheduleControl {
+  /** A wall-clock time on the site's clock ("2027-03-28T09:30"). */
   value: string;
+  /** The site's IANA time zone. */
+  zone: string;
   onChange: (value: string) => void;
   onSchedule: () => void;
   busy: boolean;
@@ -40,7 +43,14 @@ export function SettingsPanel({ type, draft, update, tags, onTagCreated, authors
       {schedule && (
         <fieldset>
           <legend>Schedule</legend>
-          <TextField label="Publish at" type="datetime-local" value={schedule.value} onChange={(e) => schedule.onChange(e.target.value)} error={error?.field('publishedAt')} />
+          <TextField
+            label={`Publish at (${schedule.zone} time)`}
+            type="datetime-local"
+            value={schedule.value}
+            onChange={(e) => schedule.onChange(e.target.value)}
+            error={error?.field('publishedAt')}
+            hint="On the site's clock, set in the site settings."
+          />
           <button type="button" disabled={!schedule.value || schedule.busy} onClick={schedule.onSchedule}>Schedule</button>
         </fieldset>
       )}

@@ -1,6 +1,7 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { ApiError } from '../../api/client';
-import { createPost, getPost, updatePost } from '../../api/posts';
+import { createPost, postDetail, updatePost } from '../../api/posts';
 import type { Post } from '../../api/types';
 import { setLeaveGuard } from '../../router';
 import { toInput, type Draft } from './draft';
@@ -26,7 +27,7 @@ export function useAutosave(type: 'post' | 'page', initial: Post | null, draft: 
   const postRef = useRef(post);
   const draftRef = useRef(draft);
   const savedDraft = useRef(draft);
-  const inFlight = useRef<Promise<Post | null> | null>(null);
+  const queries = useQueryClient();
   const stateRef = useRef(state);
   postRef.current = post;
   draftRef.current = draft;
@@ -38,46 +39,63 @@ export function useAutosave(type: 'post' | 'page', initial: Post | null, draft: 
     if (dirty && (stateRef.current.kind === 'saved' || stateRef.current.kind === 'invalid')) setState({ kind: 'unsaved' });
   }, [dirty, draft]);
 
-  const save = useCallback(async (options: { overwrite?: boolean } = {}): Promise<Post | null> => {
-    if (inFlight.current) await inFlight.current;
+  // Every write to the post (saves and status changes) runs in one queue: each starts only when the
+  // one before has answered, so it is based on the revision that answer brought, and no older answer
+  // can land after a newer one. A save that finds nothing new since the last one sends nothing.
+  const scope = useId();
+  const writes = useMutation({
+    scope: { id: scope },
+    mutationFn: async ({ overwrite, then }: { overwrite: boolean; then?: (id: number) => Promise<Post> }): Promise<Post | null> => {
+      const saved = await saveNow(overwrite);
+      if (!saved || !then) return saved;
+      const next = await then(saved.id);
+      setPost(next);
+      postRef.current = next;
+      return next;
+    },
+  });
+
+  const saveNow = async (overwrite: boolean): Promise<Post | null> => {
     const snapshot = draftRef.current;
     const current = postRef.current;
-    if (stateRef.current.kind === 'conflict' && !options.overwrite) return null;
-    if (current && snapshot === savedDraft.current && !options.overwrite) return current;
+    if (stateRef.current.kind === 'conflict' && !overwrite) return null;
+    if (current && snapshot === savedDraft.current && !overwrite) return current;
     if (snapshot.title.trim() === '') return current;
     setState({ kind: 'saving' });
-    const run = (async () => {
-      try {
-        let saved: Post;
-        if (!current) {
-          saved = await createPost(toInput(snapshot, type));
-          onCreated(saved);
-        } else {
-          const base = options.overwrite && stateRef.current.kind === 'conflict' ? stateRef.current.theirs.revision : current.revision;
-          saved = await updatePost(current.id, base, toInput(snapshot, type));
-        }
-        savedDraft.current = snapshot;
-        setPost(saved);
-        postRef.current = saved;
-        setState(draftRef.current === snapshot ? { kind: 'saved' } : { kind: 'unsaved' });
-        return saved;
-      } catch (error) {
-        if (error instanceof ApiError && error.status === 409 && current) {
-          setState({ kind: 'conflict', theirs: await getPost(current.id) });
-        } else if (error instanceof ApiError && (error.status === 400 || error.status === 403)) {
-          // Retrying cannot help: the message says what to change (a field, or what the role may not do).
-          setState({ kind: 'invalid', error });
-        } else {
-          setState({ kind: 'failed', message: error instanceof Error ? error.message : 'The save failed.' });
-        }
-        return null;
-      } finally {
-        inFlight.current = null;
+    try {
+      let saved: Post;
+      if (!current) {
+        saved = await createPost(toInput(snapshot, type));
+        onCreated(saved);
+      } else {
+        const base = overwrite && stateRef.current.kind === 'conflict' ? stateRef.current.theirs.revision : current.revision;
+        saved = await updatePost(current.id, base, toInput(snapshot, type));
       }
-    })();
-    inFlight.current = run;
-    return run;
-  }, [type, onCreated]);
+      savedDraft.current = snapshot;
+      setPost(saved);
+      postRef.current = saved;
+      stateRef.current = draftRef.current === snapshot ? { kind: 'saved' } : { kind: 'unsaved' };
+      setState(stateRef.current);
+      return saved;
+    } catch (error) {
+      const theirs = error instanceof ApiError && error.status === 409 && current ? await queries.fetchQuery(postDetail(current.id)).catch(() => null) : null;
+      if (theirs) {
+        stateRef.current = { kind: 'conflict', theirs };
+      } else if (error instanceof ApiError && (error.status === 400 || error.status === 403)) {
+        // Retrying cannot help: the message says what to change (a field, or what the role may not do).
+        stateRef.current = { kind: 'invalid', error };
+      } else {
+        stateRef.current = { kind: 'failed', message: error instanceof Error ? error.message : 'The save failed.' };
+      }
+      setState(stateRef.current);
+      return null;
+    }
+  };
+
+  const { mutateAsync } = writes;
+  const save = useCallback((options: { overwrite?: boolean } = {}) => mutateAsync({ overwrite: options.overwrite ?? false }), [mutateAsync]);
+  /** Saves what is typed, then runs a change of status on the saved post (publish, schedule …) in the same queue. */
+  const saveThen = useCallback((then: (id: number) => Promise<Post>) => mutateAsync({ overwrite: false, then }), [mutateAsync]);
 
   useEffect(() => {
     const timer = window.setInterval(() => {
@@ -114,5 +132,5 @@ export function useAutosave(type: 'post' | 'page', initial: Post | null, draft: 
     setState({ kind: 'saved' });
   }, []);
 
-  return { post, setPost, state, save, adopt, dirty };
+  return { post, state, save, saveThen, adopt, dirty };
 }

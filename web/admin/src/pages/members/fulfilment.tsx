@@ -1,28 +1,16 @@
-import { useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { describeError } from '../../api/client';
-import { fulfilmentCsvUrl, getFulfilment, type CountryCount, type FulfilmentItem, type PrintIssue } from '../../api/members';
+import { fulfilment, fulfilmentCsvUrl } from '../../api/members';
 import { HorizontalBars } from '../../components/charts';
 import { countryName } from './labels';
 
 const SHOWN_ROWS = 100;
 
 /** The frozen list (frozen on opening when the cutoff has passed): copies per country, rows, CSV. */
-export function Fulfilment({ issueId, onFrozen }: { issueId: number; onFrozen: (issue: PrintIssue) => void }) {
-  const [data, setData] = useState<{ items: FulfilmentItem[]; countries: CountryCount[] } | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    getFulfilment(issueId).then(
-      (found) => {
-        setData(found);
-        onFrozen(found.issue);
-      },
-      (err: unknown) => setError(describeError(err)),
-    );
-    // onFrozen only reports the issue up; reloading on its identity would loop.
-  }, [issueId]);
-
-  if (error) return <p role="alert" className="form-error">{error}</p>;
+export function Fulfilment({ issueId }: { issueId: number }) {
+  const read = useQuery(fulfilment(issueId));
+  const data = read.data;
+  if (read.error && !read.data) return <p role="alert" className="form-error">{describeError(read.error)}</p>;
   if (!data) return <p role="status">Loading the fulfilment list…</p>;
   const copies = data.countries.reduce((sum, c) => sum + c.copies, 0);
   return (

@@ -1,6 +1,7 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
 import { describeError } from '../../api/client';
-import { createPlan, deletePlan, listPlans, planTiers, updatePlan, type Plan, type PlanInput, type PlanTier } from '../../api/members';
+import { createPlan, deletePlan, planList, planTiers, updatePlan, type Plan, type PlanInput, type PlanTier } from '../../api/members';
 import { announce } from '../../components/announcer';
 import { FormError, SelectField, TextArea, TextField } from '../../components/field';
 import { atLeast, useStaff } from '../../session-context';
@@ -14,25 +15,20 @@ export const tierLabels: Record<PlanTier, string> = { free: 'Free', digital: 'Di
 export function PlansPage() {
   const staff = useStaff();
   const canManage = atLeast(staff.role, 'administrator');
-  const [plans, setPlans] = useState<Plan[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  // Each change below reads the plans again (see api/query-client).
+  const read = useQuery(planList);
+  const plans = read.data;
+  const error = read.error ? describeError(read.error) : null;
   const [editing, setEditing] = useState<Plan | 'new' | null>(null);
-
-  const load = () => listPlans().then(setPlans, (err: unknown) => setError(describeError(err)));
-  useEffect(() => {
-    void load();
-  }, []);
 
   const saved = (plan: Plan, created: boolean) => {
     setEditing(null);
     announce(created ? `Plan ${plan.name} created.` : `Plan ${plan.name} saved.`);
-    void load();
   };
   const setActive = async (plan: Plan, active: boolean) => {
     try {
       await updatePlan(plan.id, { ...inputOf(plan), active });
       announce(active ? `${plan.name} is on sale again.` : `${plan.name} is archived: off sale, subscribers keep it.`);
-      await load();
     } catch (err) {
       announce(describeError(err), { tone: 'error' });
     }
@@ -41,7 +37,6 @@ export function PlansPage() {
     try {
       await deletePlan(plan.id);
       announce(`${plan.name} deleted.`);
-      await load();
     } catch (err) {
       announce(describeError(err), { tone: 'error' });
     }

@@ -1,25 +1,29 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
 import { describeError } from '../../api/client';
-import { createIssue, deleteIssue, freezeIssue, getIssue, updateIssue, type PrintIssue } from '../../api/members';
+import { createIssue, deleteIssue, freezeIssue, issueDetail, updateIssue, type PrintIssue } from '../../api/members';
+import { siteZone } from '../../api/settings';
 import { announce } from '../../components/announcer';
 import { FormError, TextField } from '../../components/field';
 import { MediaPicker } from '../../components/media-picker';
 import { Link, navigate } from '../../router';
 import { toProblem, type FormProblem } from '../auth-form';
-import { formatDate, toLocalInput } from '../format';
+import { formatInZone, wallTimeIn } from '../../zoned-time';
+import { formatDate } from '../format';
 import { Fulfilment } from './fulfilment';
 import { summary } from './labels';
 import { issueState } from './print-issues';
 
 /** A new print issue (`id` "new") or an existing one: its details, freezing, and the frozen list. */
 export function PrintIssuePage({ id }: { id: string }) {
-  const [issue, setIssue] = useState<PrintIssue | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const isNew = id === 'new';
-
-  useEffect(() => {
-    if (!isNew) getIssue(Number(id)).then(setIssue, (err: unknown) => setError(describeError(err)));
-  }, [id, isNew]);
+  // Saving, freezing or deleting reads the issue again (see api/query-client).
+  const read = useQuery({ ...issueDetail(Number(id)), enabled: !isNew });
+  const zoneRead = useQuery(siteZone);
+  const zone = zoneRead.data;
+  const issue = isNew ? null : (read.data ?? null);
+  const failed = (read.error && !read.data) || (zoneRead.error && !zone);
+  const error = failed ? describeError(read.error ?? zoneRead.error) : null;
 
   if (error) {
     return (
@@ -30,7 +34,7 @@ export function PrintIssuePage({ id }: { id: string }) {
       </section>
     );
   }
-  if (!isNew && !issue) return <p role="status">Loading…</p>;
+  if ((!isNew && !issue) || !zone) return <p role="status">Loading…</p>;
   const frozen = issue?.frozenAt ?? null;
   const cutoffPassed = issue !== null && Date.parse(issue.addressCutoff) <= Date.now();
   return (
@@ -41,14 +45,14 @@ export function PrintIssuePage({ id }: { id: string }) {
       <IssueForm
         key={issue?.id ?? 'new'}
         issue={issue}
+        zone={zone}
         onSaved={(saved) => {
-          setIssue(saved);
           announce(`${saved.name} saved.`);
           if (isNew) navigate(`/print/${saved.id}`, { replace: true });
         }}
       />
-      {issue && !frozen && !cutoffPassed && <FreezeNow issue={issue} onFrozen={setIssue} />}
-      {issue && (frozen || cutoffPassed) && <Fulfilment issueId={issue.id} onFrozen={setIssue} />}
+      {issue && !frozen && !cutoffPassed && <FreezeNow issue={issue} zone={zone} />}
+      {issue && (frozen || cutoffPassed) && <Fulfilment issueId={issue.id} />}
       {issue && !frozen && (
         <p>
           <button
@@ -64,11 +68,11 @@ export function PrintIssuePage({ id }: { id: string }) {
   );
 }
 
-function IssueForm({ issue, onSaved }: { issue: PrintIssue | null; onSaved: (issue: PrintIssue) => void }) {
+function IssueForm({ issue, zone, onSaved }: { issue: PrintIssue | null; zone: string; onSaved: (issue: PrintIssue) => void }) {
   const [name, setName] = useState(issue?.name ?? '');
   const [cover, setCover] = useState<string | null>(issue?.coverImageUrl ?? null);
   const [onSale, setOnSale] = useState(issue?.onSaleDate ?? '');
-  const initialCutoff = toLocalInput(issue?.addressCutoff ?? null);
+  const initialCutoff = issue ? wallTimeIn(issue.addressCutoff, zone) : '';
   const [cutoff, setCutoff] = useState(initialCutoff);
   const [picking, setPicking] = useState(false);
   const [problem, setProblem] = useState<FormProblem | null>(null);
@@ -78,14 +82,14 @@ function IssueForm({ issue, onSaved }: { issue: PrintIssue | null; onSaved: (iss
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const cutoffDate = cutoff ? new Date(cutoff) : null;
     // The input shows minutes only: an untouched cutoff is sent back exactly as the server has it.
+    // A typed one goes as a wall-clock time, which the server reads on the site's clock.
     const unchanged = issue !== null && cutoff === initialCutoff;
     const input = {
       name,
       coverImageUrl: cover,
       onSaleDate: onSale,
-      addressCutoff: unchanged ? issue.addressCutoff : cutoffDate && !Number.isNaN(cutoffDate.getTime()) ? cutoffDate.toISOString() : cutoff,
+      addressCutoff: unchanged ? issue.addressCutoff : cutoff,
       ...(issue ? { slug: issue.slug } : {}),
     };
     setBusy(true);
@@ -115,12 +119,12 @@ function IssueForm({ issue, onSaved }: { issue: PrintIssue | null; onSaved: (iss
       <div className="row">
         <TextField label="On-sale date" type="date" value={onSale} onChange={(e) => setOnSale(e.target.value)} error={fieldError('onSaleDate')} required />
         <TextField
-          label="Address cutoff"
+          label={`Address cutoff (${zone} time)`}
           type="datetime-local"
           value={cutoff}
           onChange={(e) => setCutoff(e.target.value)}
           error={fieldError('addressCutoff')}
-          hint={frozen ? 'The list is frozen: the cutoff cannot change.' : 'Your local time. Addresses as they stand then are where the issue goes.'}
+          hint={frozen ? 'The list is frozen: the cutoff cannot change.' : "On the site's clock. Addresses as they stand then are where the issue goes."}
           disabled={frozen}
           required
         />
@@ -140,15 +144,14 @@ function IssueForm({ issue, onSaved }: { issue: PrintIssue | null; onSaved: (iss
 }
 
 /** Freezing before the cutoff asks first: it moves the cutoff to now and cannot be undone. */
-function FreezeNow({ issue, onFrozen }: { issue: PrintIssue; onFrozen: (issue: PrintIssue) => void }) {
+function FreezeNow({ issue, zone }: { issue: PrintIssue; zone: string }) {
   const [asking, setAsking] = useState(false);
   const [busy, setBusy] = useState(false);
   const freeze = async () => {
     setBusy(true);
     try {
-      const { issue: frozen, report } = await freezeIssue(issue.id);
+      const { report } = await freezeIssue(issue.id);
       announce(`List frozen: ${report.copies} copies to ${report.subscribers} subscribers${report.withoutAddress ? `; ${report.withoutAddress} left out without a complete address` : ''}.`);
-      onFrozen(frozen);
     } catch (err) {
       announce(describeError(err), { tone: 'error' });
     } finally {
@@ -159,7 +162,7 @@ function FreezeNow({ issue, onFrozen }: { issue: PrintIssue; onFrozen: (issue: P
   return (
     <section className="card freeze" aria-labelledby="freeze-title">
       <h2 id="freeze-title">Fulfilment list</h2>
-      <p>The list freezes by itself at the cutoff, {formatDate(issue.addressCutoff)}.</p>
+      <p>The list freezes by itself at the cutoff, {formatInZone(issue.addressCutoff, zone)}.</p>
       {!asking ? (
         <button type="button" onClick={() => setAsking(true)}>Freeze now…</button>
       ) : (

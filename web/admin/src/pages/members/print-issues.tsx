@@ -1,8 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
 import { describeError } from '../../api/client';
 import { issueList, type PrintIssue } from '../../api/members';
+import { siteZone } from '../../api/settings';
 import { Link, navigate } from '../../router';
-import { formatDate, formatDay } from '../format';
+import { formatInZone } from '../../zoned-time';
+import { formatDay } from '../format';
 
 /** Where an issue stands: frozen, waiting for its cutoff, or past it and about to freeze. */
 export function issueState(issue: PrintIssue, now = Date.now()): { label: string; badge: string } {
@@ -13,6 +15,7 @@ export function issueState(issue: PrintIssue, now = Date.now()): { label: string
 
 export function PrintIssuesPage() {
   const read = useQuery(issueList);
+  const zone = useQuery(siteZone).data;
   const issues = read.data;
   const error = read.error ? describeError(read.error) : null;
 
@@ -36,7 +39,7 @@ export function PrintIssuesPage() {
                 <tr key={issue.id}>
                   <th scope="row"><Link to={`/print/${issue.id}`}>{issue.name}</Link></th>
                   <td>{formatDay(issue.onSaleDate)}</td>
-                  <td>{formatDate(issue.addressCutoff)}</td>
+                  <td>{zone && formatInZone(issue.addressCutoff, zone)}</td>
                   <td><span className={`badge badge-${state.badge}`}>{state.label}</span></td>
                 </tr>
               );

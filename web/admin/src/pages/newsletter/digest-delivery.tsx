@@ -1,21 +1,28 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { subscriberList, scheduleDigest, sendDigest, sendTest, type Digest } from '../../api/newsletter';
+import { siteZone } from '../../api/settings';
 import { announce } from '../../components/announcer';
 import { TextField } from '../../components/field';
 import { navigate } from '../../router';
 import { useStaff } from '../../session-context';
 import { toProblem, type FormProblem } from '../auth-form';
-import { formatDate, toLocalInput } from '../format';
+import { formatInZone, instantIn, wallTimeIn } from '../../zoned-time';
 import { ConfirmDialog } from './confirm-dialog';
 
 type Asking = { kind: 'send' } | { kind: 'schedule'; at: string };
 
 /** Send me a test; send now or schedule, each after a confirmation naming how many will get it. */
 export function DigestDelivery({ digest, onScheduled }: { digest: Digest; onScheduled: (digest: Digest) => void }) {
+  const zone = useQuery(siteZone).data;
+  if (!zone) return null;
+  return <Delivery digest={digest} zone={zone} onScheduled={onScheduled} />;
+}
+
+function Delivery({ digest, zone, onScheduled }: { digest: Digest; zone: string; onScheduled: (digest: Digest) => void }) {
   const staff = useStaff();
   const [to, setTo] = useState(staff.email);
-  const [at, setAt] = useState(toLocalInput(digest.scheduledAt));
+  const [at, setAt] = useState(digest.scheduledAt ? wallTimeIn(digest.scheduledAt, zone) : '');
   const [problem, setProblem] = useState<FormProblem | null>(null);
   const [asking, setAsking] = useState<Asking | null>(null);
   const recipients = useQuery(subscriberList({ newsletter: digest.newsletter, status: 'confirmed', limit: 1 })).data?.total ?? null;
@@ -43,11 +50,12 @@ export function DigestDelivery({ digest, onScheduled }: { digest: Digest; onSche
   };
   const askSchedule = (event: FormEvent) => {
     event.preventDefault();
-    if (!at) {
+    const instant = instantIn(at, zone);
+    if (!instant) {
       setProblem({ message: 'Choose when to send it.', fields: [{ field: 'at', message: 'choose a date and time' }] });
       return;
     }
-    setAsking({ kind: 'schedule', at: new Date(at).toISOString() });
+    setAsking({ kind: 'schedule', at: instant });
   };
   const confirmed = () => {
     const question = asking;
@@ -60,7 +68,7 @@ export function DigestDelivery({ digest, onScheduled }: { digest: Digest; onSche
         navigate('/newsletter/sends');
       } else {
         onScheduled(await scheduleDigest(digest.id, question.at));
-        announce(`Scheduled for ${formatDate(question.at)}.`);
+        announce(`Scheduled for ${formatInZone(question.at, zone)}.`);
       }
     });
   };
@@ -75,7 +83,7 @@ export function DigestDelivery({ digest, onScheduled }: { digest: Digest; onSche
         <button type="submit" disabled={busy}>Send me a test</button>
       </form>
       <form className="inline-form" onSubmit={askSchedule} noValidate aria-label="Schedule">
-        <TextField label="Send at" type="datetime-local" value={at} onChange={(e) => setAt(e.target.value)} error={field('at')} hint="Your browser’s time zone." />
+        <TextField label={`Send at (${zone} time)`} type="datetime-local" value={at} onChange={(e) => setAt(e.target.value)} error={field('at')} hint="On the site's clock, set in the site settings." />
         <button type="submit" disabled={busy}>Schedule…</button>
         <button type="button" className="primary" disabled={busy} onClick={() => setAsking({ kind: 'send' })}>Send now…</button>
       </form>
@@ -88,7 +96,7 @@ export function DigestDelivery({ digest, onScheduled }: { digest: Digest; onSche
         >
           <p>
             “{digest.subject}” goes to {audience} of this newsletter
-            {asking.kind === 'send' ? ' straight away. A send cannot be called back.' : ` on ${formatDate(asking.at)}.`}
+            {asking.kind === 'send' ? ' straight away. A send cannot be called back.' : ` on ${formatInZone(asking.at, zone)}.`}
           </p>
         </ConfirmDialog>
       )}

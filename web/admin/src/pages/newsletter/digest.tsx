@@ -1,37 +1,35 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useRef, useState, type FormEvent } from 'react';
 import { describeError } from '../../api/client';
-import { assembleDigest, getDigest, listDigests, previewUrl, updateDigest, type Digest, type DigestItem } from '../../api/newsletter';
+import { assembleDigest, digestDetail, digestList, previewUrl, updateDigest, type Digest, type DigestItem } from '../../api/newsletter';
+import { siteZone } from '../../api/settings';
 import { announce } from '../../components/announcer';
 import { FormError, TextArea, TextField } from '../../components/field';
 import { Link, navigate } from '../../router';
 import { toProblem, type FormProblem } from '../auth-form';
+import { formatInZone } from '../../zoned-time';
 import { formatDate } from '../format';
 import { AddPiece, DigestPieces } from './digest-pieces';
 import { DigestDelivery } from './digest-delivery';
 
 /** The digest builder: the upcoming draft (id null) or one digest by id. */
 export function DigestPage({ id }: { id: number | null }) {
-  const [digest, setDigest] = useState<Digest | null>(null);
-  const [others, setOthers] = useState<Digest[]>([]);
-  const [missing, setMissing] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    listDigests().then((all) => {
-      setOthers(all);
-      if (id !== null) return getDigest(id).then(setDigest);
-      const upcoming = all.find((d) => d.state !== 'sent');
-      if (upcoming) setDigest(upcoming);
-      else setMissing(true);
-    }).catch((err: unknown) => setError(describeError(err)));
-  }, [id]);
+  // Saving a digest reads the list again (see api/query-client); the builder keeps its own copy.
+  const list = useQuery(digestList);
+  const chosen = useQuery({ ...digestDetail(id ?? 0), enabled: id !== null });
+  const others = list.data ?? [];
+  const digest = id !== null ? chosen.data : others.find((d) => d.state !== 'sent');
+  const missing = id === null && list.data !== undefined && !digest;
+  const [failure, setFailure] = useState<string | null>(null);
+  const readError = list.error ?? chosen.error;
+  const error = failure ?? (readError ? describeError(readError) : null);
 
   const assemble = async () => {
     try {
       const made = await assembleDigest();
       navigate(`/newsletter/digests/${made.id}`);
     } catch (err) {
-      setError(describeError(err));
+      setFailure(describeError(err));
     }
   };
 
@@ -45,7 +43,7 @@ export function DigestPage({ id }: { id: number | null }) {
           <button type="button" className="primary" onClick={() => void assemble()}>Assemble the next digest</button>
         </div>
       )}
-      {digest && <Builder key={digest.id} initial={digest} onSaved={(saved) => setOthers((all) => all.map((d) => (d.id === saved.id ? saved : d)))} />}
+      {digest && <Builder key={digest.id} initial={digest} />}
       {others.length > 0 && (
         <nav aria-label="Recent digests" className="recent">
           <h2>Recent digests</h2>
@@ -63,7 +61,9 @@ export function DigestPage({ id }: { id: number | null }) {
   );
 }
 
-function Builder({ initial, onSaved }: { initial: Digest; onSaved: (digest: Digest) => void }) {
+function Builder({ initial }: { initial: Digest }) {
+  const queries = useQueryClient();
+  const zone = useQuery(siteZone).data;
   const [digest, setDigest] = useState(initial);
   const [text, setText] = useState({ subject: initial.subject, intro: initial.intro });
   const [problem, setProblem] = useState<FormProblem | null>(null);
@@ -83,7 +83,6 @@ function Builder({ initial, onSaved }: { initial: Digest; onSaved: (digest: Dige
         const saved = await updateDigest(digest.id, patch);
         if (ticket === latest.current) {
           setDigest(saved);
-          onSaved(saved);
           setProblem(null);
           setVersion((v) => v + 1);
         }
@@ -103,7 +102,7 @@ function Builder({ initial, onSaved }: { initial: Digest; onSaved: (digest: Dige
     // Optimistic: the list moves at once; the server's answer (with groups worked out) replaces it.
     setDigest((d) => ({ ...d, items }));
     void save({ items: items.map((i) => ({ postId: i.postId })) }, message).then((ok) => {
-      if (!ok) void getDigest(digest.id).then(setDigest);
+      if (!ok) void queries.fetchQuery(digestDetail(digest.id)).then(setDigest);
     });
   };
 
@@ -117,7 +116,7 @@ function Builder({ initial, onSaved }: { initial: Digest; onSaved: (digest: Dige
     <div className="digest">
       <p className="note">
         For {formatDate(digest.slot)} · pieces published since {formatDate(digest.periodStart)} · <span className={`badge badge-${digest.state}`}>{digest.state}</span>
-        {digest.state === 'scheduled' && digest.scheduledAt && <> · goes out {formatDate(digest.scheduledAt)}</>}
+        {digest.state === 'scheduled' && digest.scheduledAt && zone && <> · goes out {formatInZone(digest.scheduledAt, zone)}</>}
         {digest.sendId !== null && <> · <Link to="/newsletter/sends">see its send report</Link></>}
       </p>
       <div className="two-columns">
@@ -137,7 +136,7 @@ function Builder({ initial, onSaved }: { initial: Digest; onSaved: (digest: Dige
               onAdd={(post) => savePieces([...digest.items, { postId: post.id, group: 'more', title: post.title, slug: post.slug, format: post.format }], `Added “${post.title}”.`)}
             />
           )}
-          {!sent && <DigestDelivery digest={digest} onScheduled={(d) => { setDigest(d); onSaved(d); }} />}
+          {!sent && <DigestDelivery digest={digest} onScheduled={setDigest} />}
         </div>
         <div>
           <h2>Preview</h2>

@@ -1,6 +1,6 @@
-import { useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { describeError } from '../../api/client';
-import { getStatus, type NewsletterStatus } from '../../api/newsletter';
+import { newsletterStatus, type NewsletterStatus } from '../../api/newsletter';
 import { Link, match } from '../../router';
 import { DigestPage } from './digest';
 import { OutboxBanner } from './outbox-banner';
@@ -17,11 +17,9 @@ const tabs = [
 
 /** The newsletter screens (editors and up) under /newsletter, with the outbox banner over all of them. */
 export function NewsletterScreens({ path }: { path: string }) {
-  const [status, setStatus] = useState<NewsletterStatus | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    getStatus().then(setStatus, (err: unknown) => setError(describeError(err)));
-  }, []);
+  const read = useQuery(newsletterStatus);
+  const status = read.data ?? null;
+  const error = read.error ? describeError(read.error) : null;
   const current = (to: string) => (to === '/newsletter' ? path === to : path === to || (to === '/newsletter/digest' && path.startsWith('/newsletter/digests/')));
   return (
     <>

@@ -1,6 +1,7 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
 import { describeError } from '../../api/client';
-import { createNewsletter, getSettings, listNewsletters, updateNewsletter, updateSettings, weekdays, type Newsletter, type NewsletterSettings, type NewsletterStatus } from '../../api/newsletter';
+import { createNewsletter, newsletterList, newsletterSettings, updateNewsletter, updateSettings, weekdays, type Newsletter, type NewsletterSettings, type NewsletterStatus } from '../../api/newsletter';
 import { announce } from '../../components/announcer';
 import { FormError, SelectField, TextField } from '../../components/field';
 import { toProblem, type FormProblem } from '../auth-form';
@@ -12,12 +13,10 @@ const fieldOf = (problem: FormProblem | null, name: string) => problem?.fields?.
 
 /** Newsletters (add, rename, default for signups), delivery status and the digest's schedule. */
 export function OverviewPage({ status }: { status: NewsletterStatus | null }) {
-  const [newsletters, setNewsletters] = useState<Newsletter[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const load = useCallback(() => listNewsletters().then(setNewsletters, (err: unknown) => setError(describeError(err))), []);
-  useEffect(() => {
-    void load();
-  }, [load]);
+  // Adding or changing a newsletter reads the list again (see api/query-client).
+  const read = useQuery(newsletterList);
+  const newsletters = read.data;
+  const error = read.error ? describeError(read.error) : null;
 
   return (
     <section>
@@ -35,17 +34,17 @@ export function OverviewPage({ status }: { status: NewsletterStatus | null }) {
           <caption className="visually-hidden">Newsletters readers can choose</caption>
           <thead><tr><th scope="col">Name</th><th scope="col">Slug</th><th scope="col">Description</th><th scope="col">New signups</th><th scope="col"><span className="visually-hidden">Actions</span></th></tr></thead>
           <tbody>
-            {newsletters.map((n) => <NewsletterRow key={n.slug} newsletter={n} onSaved={() => void load()} />)}
+            {newsletters.map((n) => <NewsletterRow key={n.slug} newsletter={n} />)}
           </tbody>
         </table>
       )}
-      <NewNewsletterForm onCreated={() => void load()} />
+      <NewNewsletterForm />
       {newsletters && <SettingsForm newsletters={newsletters} />}
     </section>
   );
 }
 
-function NewsletterRow({ newsletter, onSaved }: { newsletter: Newsletter; onSaved: () => void }) {
+function NewsletterRow({ newsletter }: { newsletter: Newsletter }) {
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState(newsletter);
   const [problem, setProblem] = useState<FormProblem | null>(null);
@@ -56,7 +55,6 @@ function NewsletterRow({ newsletter, onSaved }: { newsletter: Newsletter; onSave
       announce(`Saved ${draft.name}.`);
       setEditing(false);
       setProblem(null);
-      onSaved();
     } catch (err) {
       setProblem(toProblem(err));
     }
@@ -88,7 +86,7 @@ function NewsletterRow({ newsletter, onSaved }: { newsletter: Newsletter; onSave
   );
 }
 
-function NewNewsletterForm({ onCreated }: { onCreated: () => void }) {
+function NewNewsletterForm() {
   const empty = { name: '', slug: '', description: '', isDefault: false };
   const [draft, setDraft] = useState(empty);
   const [problem, setProblem] = useState<FormProblem | null>(null);
@@ -99,7 +97,6 @@ function NewNewsletterForm({ onCreated }: { onCreated: () => void }) {
       announce(`Added ${created.name}.`);
       setDraft(empty);
       setProblem(null);
-      onCreated();
     } catch (err) {
       setProblem(toProblem(err));
     }
@@ -117,12 +114,16 @@ function NewNewsletterForm({ onCreated }: { onCreated: () => void }) {
 }
 
 function SettingsForm({ newsletters }: { newsletters: Newsletter[] }) {
-  const [settings, setSettings] = useState<NewsletterSettings | null>(null);
+  const read = useQuery(newsletterSettings);
+  if (read.error && !read.data) return <FormError error={toProblem(read.error)} />;
+  if (!read.data) return null;
+  // The form edits its own copy: reading the settings again after a save never undoes typing.
+  return <SettingsEditor newsletters={newsletters} saved={read.data} />;
+}
+
+function SettingsEditor({ newsletters, saved }: { newsletters: Newsletter[]; saved: NewsletterSettings }) {
+  const [settings, setSettings] = useState(saved);
   const [problem, setProblem] = useState<FormProblem | null>(null);
-  useEffect(() => {
-    getSettings().then(setSettings, (err: unknown) => setProblem(toProblem(err)));
-  }, []);
-  if (!settings) return problem ? <FormError error={problem} /> : null;
   const digest = settings.digest;
   const setDigest = (patch: Partial<NewsletterSettings['digest']>) => setSettings({ ...settings, digest: { ...digest, ...patch } });
   const field = (name: string) => fieldOf(problem, name);

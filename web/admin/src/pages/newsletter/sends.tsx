@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { describeError } from '../../api/client';
-import { listNewsletters, sendList, sendPost, type Newsletter, type SendReport } from '../../api/newsletter';
+import { newsletterList, sendList, sendPost, type SendReport } from '../../api/newsletter';
 import { postList } from '../../api/posts';
 import { announce } from '../../components/announcer';
 import { HorizontalBars } from '../../components/charts';
@@ -72,15 +72,13 @@ function SendCard({ send }: { send: SendReport }) {
 /** Emails one published piece to a chosen newsletter. */
 function EmailPostForm() {
   const posts = useQuery(postList({ type: 'post', status: 'published', limit: 50 })).data?.posts ?? [];
-  const [newsletters, setNewsletters] = useState<Newsletter[]>([]);
+  const newsletters = useQuery(newsletterList).data ?? [];
   const [slug, setSlug] = useState('');
-  const [newsletter, setNewsletter] = useState('');
+  const [chosen, setChosen] = useState<string | null>(null);
+  // Until someone chooses, the newsletter new signups get (or the first).
+  const newsletter = chosen ?? (newsletters.find((n) => n.isDefault) ?? newsletters[0])?.slug ?? '';
   const [problem, setProblem] = useState<FormProblem | null>(null);
   const [asking, setAsking] = useState(false);
-
-  useEffect(() => {
-    listNewsletters().then((all) => { setNewsletters(all); setNewsletter((all.find((n) => n.isDefault) ?? all[0])?.slug ?? ''); }, () => setNewsletters([]));
-  }, []);
 
   const ask = (event: FormEvent) => {
     event.preventDefault();
@@ -106,7 +104,7 @@ function EmailPostForm() {
         <option value="">Choose…</option>
         {posts.map((p) => <option key={p.slug} value={p.slug}>{p.title}</option>)}
       </SelectField>
-      <SelectField label="To" value={newsletter} onChange={(e) => setNewsletter(e.target.value)} error={field('newsletter')}>
+      <SelectField label="To" value={newsletter} onChange={(e) => setChosen(e.target.value)} error={field('newsletter')}>
         {newsletters.map((n) => <option key={n.slug} value={n.slug}>{n.name}</option>)}
       </SelectField>
       <button type="submit">Email it…</button>
