@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import * as batchesMigration from '../../src/db/migrations/0076-create-newsletter-send-batches.js';
 import { smtpMailer, type Mailer } from '../../src/email/index.js';
 import { SEND_BATCH } from '../../src/newsletter/send.service.js';
 import { createServices, type Services } from '../../src/services.js';
@@ -89,5 +90,20 @@ describe.each(dialects)('one newsletter send shared by several processes on %s',
     const report = await t.services.sends.deliver(sendId);
     expect(report).toMatchObject({ state: 'done', failed: SEND_BATCH, delivered: RECIPIENTS - SEND_BATCH, pending: 0 });
     expect(smtp.received).toHaveLength(RECIPIENTS - SEND_BATCH);
+  });
+
+  it('finishes a send that was under way when its recipients were split into batches (migration 0076)', async () => {
+    await t.services.sends.updateSettings({ messagesPerSecond: 100_000 });
+    const sendId = await startSend();
+    // As an older version left it: no batches, half its recipients recorded as sent.
+    await batchesMigration.down(t.store.db);
+    const half = await t.store.db.selectFrom('newsletter_deliveries').select('id').where('send_id', '=', sendId).orderBy('id').limit(RECIPIENTS / 2).execute();
+    await t.store.db.updateTable('newsletter_deliveries').set({ state: 'sent' }).where('id', 'in', half.map((r) => r.id)).execute();
+    await batchesMigration.up(t.store.db);
+
+    const report = await other.sends.deliver(sendId);
+    expect(report).toMatchObject({ state: 'done', delivered: RECIPIENTS, pending: 0 });
+    expect(smtp.received).toHaveLength(RECIPIENTS / 2);
+    expect(new Set(smtp.received.map((r) => r.to)).size).toBe(RECIPIENTS / 2);
   });
 });

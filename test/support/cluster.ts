@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import http from 'node:http';
 import net from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
 
@@ -43,53 +43,72 @@ export async function startMasthead(port: number, env: Record<string, string>): 
   return { port, url: `http://127.0.0.1:${port}`, child, logs, exited };
 }
 
-export interface RoundRobinProxy {
+export interface Nginx {
   url: string;
-  /** Requests that found no process to answer them. */
-  failures: number;
+  /** The configuration it runs, as taken from the deploy guide with this test's ports and folders. */
+  site: string;
+  /** What nginx has logged (warnings and errors), for failure messages. */
+  errorLog(): string;
   close(): Promise<void>;
 }
 
+const NGINX = '/usr/sbin/nginx';
+
 /**
- * A small load balancer: each request goes to the next process in turn, and a process that
- * refuses the connection (or drops it before answering) is passed over for the next one.
+ * The site configuration of docs/deploy.md (the nginx block marked as tested), with this
+ * machine's ports and folders in place of the ones the guide shows. Every replaced line must be
+ * there, so the guide and the test cannot drift apart.
  */
-export async function startProxy(ports: number[]): Promise<RoundRobinProxy> {
-  let next = 0;
-  const proxy: RoundRobinProxy = { url: '', failures: 0, close: async () => undefined };
-  const server = http.createServer((request, response) => {
-    const chunks: Buffer[] = [];
-    request.on('data', (chunk: Buffer) => chunks.push(chunk));
-    request.on('end', () => {
-      const body = Buffer.concat(chunks);
-      const attempt = (left: number) => {
-        const port = ports[next++ % ports.length]!;
-        const upstream = http.request(
-          { host: '127.0.0.1', port, method: request.method, path: request.url, headers: { ...request.headers, 'x-forwarded-for': request.socket.remoteAddress ?? '' }, agent: false },
-          (answer) => {
-            response.writeHead(answer.statusCode ?? 502, answer.headers);
-            answer.pipe(response);
-          },
-        );
-        upstream.on('error', (error: NodeJS.ErrnoException) => {
-          const passable = !response.headersSent && (error.code === 'ECONNREFUSED' || error.code === 'ECONNRESET');
-          if (passable && left > 0) {
-            setTimeout(() => attempt(left - 1), 20);
-            return;
-          }
-          proxy.failures += 1;
-          if (!response.headersSent) response.writeHead(502).end();
-          else response.destroy();
-        });
-        upstream.end(body);
-      };
-      attempt(ports.length * 10);
+export function deployGuideSite(options: { port: number; upstreams: number[]; mediaRoot: string }): string {
+  const guide = fs.readFileSync(path.resolve('docs/deploy.md'), 'utf8');
+  const block = /<!-- tested: nginx-site -->\n```nginx\n([\s\S]*?)\n```/.exec(guide)?.[1];
+  if (!block) throw new Error('docs/deploy.md has no nginx block marked <!-- tested: nginx-site -->');
+  const replace = (text: string, pattern: RegExp, by: string) => {
+    if (!pattern.test(text)) throw new Error(`docs/deploy.md's nginx block no longer has ${pattern}`);
+    return text.replace(pattern, by);
+  };
+  let site = replace(block, /^( *)server 127\.0\.0\.1:\d+;\n(?: *server 127\.0\.0\.1:\d+;\n)*/m, options.upstreams.map((port) => `    server 127.0.0.1:${port};\n`).join(''));
+  site = replace(site, /include \/etc\/nginx\/masthead-tls\.conf;/, `listen 127.0.0.1:${options.port};`);
+  return replace(site, /alias \/srv\/masthead\/data\/media\/;/, `alias ${options.mediaRoot}/;`);
+}
+
+/** Starts nginx, unprivileged in a folder of its own, in front of the processes on these ports. */
+export async function startNginx(upstreams: number[], options: { mediaRoot: string }): Promise<Nginx> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'masthead-nginx-'));
+  const port = await freePort();
+  const site = deployGuideSite({ port, upstreams, mediaRoot: options.mediaRoot });
+  const temp = ['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'].map((kind) => `  ${kind}_temp_path ${dir}/${kind};`).join('\n');
+  fs.writeFileSync(
+    path.join(dir, 'nginx.conf'),
+    `daemon off;\nworker_processes 1;\npid ${dir}/nginx.pid;\nerror_log ${dir}/error.log warn;\nevents { worker_connections 1024; }\nhttp {\n  access_log off;\n${temp}\n  include /etc/nginx/mime.types;\n  default_type application/octet-stream;\n${site}\n}\n`,
+  );
+  const child = spawn(NGINX, ['-p', dir, '-c', path.join(dir, 'nginx.conf'), '-e', path.join(dir, 'error.log')], { stdio: ['ignore', 'ignore', 'pipe'] });
+  let errors = '';
+  child.stderr!.on('data', (d) => (errors += d));
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const up = await new Promise<boolean>((resolve) => {
+      const socket = net.connect(port, '127.0.0.1', () => {
+        socket.end();
+        resolve(true);
+      });
+      socket.on('error', () => resolve(false));
     });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  proxy.url = `http://127.0.0.1:${(server.address() as net.AddressInfo).port}`;
-  proxy.close = () => new Promise((resolve) => server.close(() => resolve()));
-  return proxy;
+    if (up) break;
+    if (child.exitCode !== null || Date.now() > deadline) throw new Error(`nginx did not start: ${errors}${fs.existsSync(path.join(dir, 'error.log')) ? fs.readFileSync(path.join(dir, 'error.log'), 'utf8') : ''}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return {
+    url: `http://127.0.0.1:${port}`,
+    site,
+    errorLog: () => errors + (fs.existsSync(path.join(dir, 'error.log')) ? fs.readFileSync(path.join(dir, 'error.log'), 'utf8') : ''),
+    close: async () => {
+      child.kill('SIGQUIT');
+      await exited;
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }
 
 /** A browser-like client over fetch: keeps cookies and sends the CSRF token it was given. */
