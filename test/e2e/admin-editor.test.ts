@@ -545,7 +545,9 @@ describe('an editing session that expires', () => {
 
     await admin.services.staffAuth.signOutEverywhere(editor.id);
     await page.getByRole('textbox', { name: 'Body' }).press('End');
-    await page.keyboard.type(' A sentence typed after the session ended.');
+    // In one input: were autosave to meet the ended session halfway through typing, the dialog it
+    // opens would take the rest of the keystrokes.
+    await page.keyboard.insertText(' A sentence typed after the session ended.');
     const dialog = page.getByRole('dialog', { name: 'Your session has ended' });
     // On a slow machine autosave may already have met the ended session and opened the dialog,
     // which hides the toolbar; saving by shortcut works either way.

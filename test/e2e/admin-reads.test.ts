@@ -2,13 +2,13 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signIn, startAdmin, type AdminHarness } from './admin-harness.js';
 
-/** Answers the first GET of `path` with a 503 in the API's error envelope; later ones go through. */
-async function failFirstRead(page: Page, path: string): Promise<() => number> {
+/** Answers the first `failures` GETs of `path` with a 503 in the API's error envelope; later ones go through. */
+async function failFirstRead(page: Page, path: string, failures = 1): Promise<() => number> {
   let reads = 0;
   await page.route((url) => url.pathname === path, async (route) => {
     if (route.request().method() !== 'GET') return route.continue();
     reads += 1;
-    if (reads > 1) return route.continue();
+    if (reads > failures) return route.continue();
     return route.fulfill({
       status: 503,
       contentType: 'application/json',
@@ -49,4 +49,19 @@ describe('admin screens when a read fails for a moment', () => {
       await context.close();
     });
   }
+
+  it('tries the session read again after server errors and offers to sign in, not the error', async () => {
+    // A page of its own, so that the first read of the session is the one that fails.
+    const context = await admin.browser.newContext({ baseURL: admin.baseUrl });
+    const page = await context.newPage();
+    page.setDefaultTimeout(10_000);
+    // Two failures: the app opening may ask twice at once (React's strict mode), and both must fail.
+    const count = await failFirstRead(page, '/admin/api/session', 2);
+    await page.goto('/admin/');
+    await page.getByLabel('Email').waitFor();
+    expect(count()).toBe(3);
+    expect(await page.getByRole('alert').filter({ hasText: 'The server is busy.' }).count()).toBe(0);
+    await signIn(page, boss);
+    await context.close();
+  });
 });

@@ -1,7 +1,8 @@
-import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { onSessionExpired } from './api/client';
 import { queryClient } from './api/query-client';
-import { lookUpSession, signOut, type Session } from './api/session';
+import { sessionQuery, signOut, type Session, type SessionLookup } from './api/session';
 import { Announcer } from './components/announcer';
 import { SignInDialog } from './components/sign-in-dialog';
 import { Link, match, navigate, useLocation } from './router';
@@ -25,46 +26,36 @@ import { WebhooksPage } from './pages/webhooks';
 const EditorPage = lazy(() => import('./pages/editor/editor-page').then((m) => ({ default: m.EditorPage })));
 const NewsletterScreens = lazy(() => import('./pages/newsletter/index').then((m) => ({ default: m.NewsletterScreens })));
 
-type State = { kind: 'loading' } | { kind: 'signed-out'; setup: boolean } | { kind: 'signed-in'; session: Session } | { kind: 'failed'; message: string };
-
 export function App() {
-  const [state, setState] = useState<State>({ kind: 'loading' });
+  const read = useQuery(sessionQuery);
   const [reauth, setReauth] = useState<(() => void) | null>(null);
   const { path, search } = useLocation();
 
-  const load = useCallback(async () => {
-    try {
-      const found = await lookUpSession();
-      setState(found.kind === 'signed-in' ? found : { kind: 'signed-out', setup: found.setupNeeded });
-    } catch (error) {
-      setState({ kind: 'failed', message: error instanceof Error ? error.message : 'The admin API did not answer.' });
-    }
+  useEffect(() => {
+    onSessionExpired(() => new Promise<void>((resolve) => setReauth(() => resolve)));
   }, []);
 
-  useEffect(() => {
-    void load();
-    onSessionExpired(() => new Promise<void>((resolve) => setReauth(() => resolve)));
-  }, [load]);
-
-  const signedIn = (session: Session) => setState({ kind: 'signed-in', session });
+  const show = (found: SessionLookup) => queryClient.setQueryData(sessionQuery.queryKey, found);
+  const signedIn = (session: Session) => show({ kind: 'signed-in', session });
+  const state = read.data;
 
   if (path === '/accept-invite') return <AcceptInvitationPage token={search.get('token') ?? ''} onDone={signedIn} />;
   if (path === '/reset-password') return <ResetPasswordPage token={search.get('token') ?? ''} />;
   if (path === '/forgot-password') return <ForgotPasswordPage />;
   if (path === '/sign-in-link') return <SignInLinkPage token={search.get('token') ?? ''} onDone={signedIn} />;
   if (path === '/email-sign-in') return <EmailSignInPage />;
-  if (state.kind === 'loading') return <p className="loading" role="status">Loading…</p>;
-  if (state.kind === 'failed') {
+  if (!state && read.error) {
     return (
       <main className="auth">
         <h1>Masthead</h1>
-        <p role="alert">{state.message}</p>
-        <button type="button" onClick={() => void load()}>Try again</button>
+        <p role="alert">{read.error instanceof Error ? read.error.message : 'The admin API did not answer.'}</p>
+        <button type="button" disabled={read.isFetching} onClick={() => void read.refetch()}>Try again</button>
       </main>
     );
   }
+  if (!state) return <p className="loading" role="status">Loading…</p>;
   if (state.kind === 'signed-out') {
-    return state.setup ? <SetupPage onDone={signedIn} /> : <SignInPage onDone={signedIn} />;
+    return state.setupNeeded ? <SetupPage onDone={signedIn} /> : <SignInPage onDone={signedIn} />;
   }
 
   const user = state.session.user;
@@ -88,7 +79,13 @@ export function App() {
             <button
               type="button"
               className="link-button"
-              onClick={() => void signOut().then(() => { queryClient.clear(); setState({ kind: 'signed-out', setup: false }); navigate('/', { replace: true }); })}
+              onClick={() => void signOut().then(() => {
+                // Nothing read for this person stays behind for the next one.
+                queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== sessionQuery.queryKey[0] });
+                queryClient.getMutationCache().clear();
+                show({ kind: 'signed-out', setupNeeded: false });
+                navigate('/', { replace: true });
+              })}
             >
               Sign out
             </button>
@@ -105,7 +102,7 @@ export function App() {
         <SignInDialog
           email={user.email}
           onSignedIn={(session) => {
-            setState({ kind: 'signed-in', session });
+            signedIn(session);
             reauth();
             setReauth(null);
           }}

@@ -1,4 +1,6 @@
+import { queryOptions } from '@tanstack/react-query';
 import { request, setCsrfToken } from './client';
+import { readOnce } from './query-client';
 import type { Answer, StaffUser } from './types';
 
 /** GET /session: who is signed in, the CSRF token, and whether first-run setup is open. */
@@ -20,6 +22,17 @@ export async function lookUpSession(): Promise<SessionLookup> {
     ? { kind: 'signed-in', session: { user: state.staff, mail: state.mail } }
     : { kind: 'signed-out', setupNeeded: state.setupNeeded };
 }
+
+/**
+ * Who is signed in, read once when the app opens (tried again after a server error); signing in
+ * and out put the new answer in its place.
+ */
+export const sessionQuery = queryOptions({
+  queryKey: ['session'],
+  queryFn: lookUpSession,
+  staleTime: Infinity,
+  meta: readOnce,
+});
 
 /** Fetches a CSRF token when none is held yet (the public forms need one too). */
 async function ensureToken(): Promise<void> {
