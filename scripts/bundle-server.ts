@@ -1,6 +1,6 @@
 // Bundles the server and CLI into a few ES modules (dist/bundle/ unless --outdir names another
-// folder in dist/ or test-output/): Node then reads and links a
-// handful of files at start instead of about a thousand. `npm run build` runs it.
+// folder in dist/ or test-output/): Node then reads and links a handful of files at start
+// instead of about a thousand. `npm run build` runs it.
 //
 // Kept out of the bundle, and so loaded from node_modules when first used:
 // - native addons, which Node must load from their own folders;
