@@ -26,6 +26,7 @@ import type { Services } from './services.js';
 import { renderErrorPage } from './site/render.js';
 import { searchRoutes } from './site/search.routes.js';
 import { cachedFront } from './site/cached-front.js';
+import { faviconRoutes } from './site/favicon.routes.js';
 import { createSiteCache } from './site/site-cache.js';
 import { rememberResponsive } from './site/images.js';
 import { siteRoutes } from './site/site.routes.js';
@@ -182,6 +183,7 @@ export async function buildApp({ config, services, logger }: AppOptions): Promis
     answers,
   });
 
+  await app.register(faviconRoutes, { settings: services.settings, themeDir: theme.dir });
   await app.register(siteRoutes, {
     posts: services.posts,
     taxonomy: services.taxonomy,

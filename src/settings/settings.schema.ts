@@ -33,6 +33,8 @@ export const siteSettingsSchema = z
     title: line(120, 1).default('Masthead'),
     description: paragraph(500).default('An independent magazine.'),
     logoUrl: linkUrl.nullable().default(null),
+    /** The browser tab's icon: an image from the media library (square, 32 px or more); the theme's own without one. */
+    iconUrl: linkUrl.nullable().default(null),
     accentColor: hexColor.default('#b3261e'),
     navigation: z.array(navigationItem).max(20).default([]),
     footerNavigation: z.array(navigationItem).max(20).default([]),

@@ -27,6 +27,7 @@ export function lighten(hex: string, amount: number): string {
 }
 
 function favicon(site: SiteSettings): string {
+  if (site.iconUrl) return site.iconUrl;
   // The first character, not the first UTF-16 unit: half of "𝕏" or an emoji cannot be encoded.
   const letter = (Array.from(site.title)[0] ?? '').replace(/[<>&'"]/g, '');
   const svg = `<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 32 32'><rect width='32' height='32' rx='6' fill='${site.accentColor}'/><text x='16' y='23' font-family='Georgia,serif' font-size='22' font-weight='700' text-anchor='middle' fill='white'>${letter}</text></svg>`;
@@ -85,10 +86,10 @@ export function loadTheme(themeDir: string = defaultThemeDir, publicUrl = '') {
     /** Renders a template; gated bodies the reader may not read never reach it (see themeData). */
     render(template: string, data: { site?: SiteSettings; description?: string; [field: string]: unknown }): string {
       const site = data.site;
-      let look = site ? colours.get(`${site.accentColor}|${site.title}`) : undefined;
+      let look = site ? colours.get(`${site.accentColor}|${site.iconUrl}|${site.title}`) : undefined;
       if (site && !look) {
         look = { accentDark: lighten(site.accentColor, 0.45), favicon: favicon(site) };
-        colours.set(`${site.accentColor}|${site.title}`, look);
+        colours.set(`${site.accentColor}|${site.iconUrl}|${site.title}`, look);
       }
       return eta.render(`/${template}`, {
         h: helpersFor(site?.locale ?? 'en'),

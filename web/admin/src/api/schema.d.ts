@@ -8123,6 +8123,8 @@ export interface paths {
                                     label: string;
                                     url: string;
                                 }[];
+                                /** @default null */
+                                iconUrl: (string) | null;
                                 /** @default en */
                                 locale: string;
                                 /** @default null */
@@ -8206,6 +8208,8 @@ export interface paths {
                             label: string;
                             url: string;
                         }[];
+                        /** @default null */
+                        iconUrl?: (string) | null;
                         /** @default en */
                         locale?: string;
                         /** @default null */
@@ -8252,6 +8256,8 @@ export interface paths {
                                     label: string;
                                     url: string;
                                 }[];
+                                /** @default null */
+                                iconUrl: (string) | null;
                                 /** @default en */
                                 locale: string;
                                 /** @default null */
