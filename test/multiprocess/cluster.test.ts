@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../src/db/client.js';
 import { migrateToLatest } from '../../src/db/migrate.js';
 import { outboxMailer } from '../../src/email/index.js';
-import { MEDIA_POLICY } from '../../src/media/media.routes.js';
+import { MEDIA_POLICY } from '../../src/site/media-files.routes.js';
 import { createServices } from '../../src/services.js';
 import { connectionOwner, freePort, HttpClient, startMasthead, startNginx, type MastheadProcess, type Nginx } from '../support/cluster.js';
 import { makeAuthor } from '../support/factories.js';
