@@ -151,6 +151,27 @@ export async function startBareNode(root: string): Promise<Started> {
   return { url: `http://127.0.0.1:${port.trim()}`, pid: child.pid!, stop: stopper(child) };
 }
 
+/** Clock ticks per second of /proc's CPU times (USER_HZ). */
+const TICKS = Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout.trim()) || 100;
+
+/**
+ * CPU time a process and its descendants have used (user and system, all threads), in
+ * microseconds, from /proc: nginx's master counts with its workers.
+ */
+export function cpuTimeOf(pid: number): number {
+  const ticksOf = (id: number): number => {
+    // utime and stime, the 14th and 15th fields, counted after the command's closing parenthesis.
+    const fields = fs.readFileSync(`/proc/${id}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    let ticks = Number(fields[11]) + Number(fields[12]);
+    for (const task of fs.readdirSync(`/proc/${id}/task`)) {
+      const children = fs.readFileSync(`/proc/${id}/task/${task}/children`, 'utf8').trim();
+      for (const child of children ? children.split(' ') : []) ticks += ticksOf(Number(child));
+    }
+    return ticks;
+  };
+  return (ticksOf(pid) * 1e6) / TICKS;
+}
+
 /** Resident memory of a process from /proc, in MB: now (VmRSS) and its peak (VmHWM). */
 export function memoryOf(pid: number): { rss: number; peak: number } {
   const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');

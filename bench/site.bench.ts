@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ensureBuilt, masthead, memoryOf, startBareNode, startMasthead, startNginx, type Started } from './site-support.js';
+import { cpuTimeOf, ensureBuilt, masthead, memoryOf, startBareNode, startMasthead, startNginx, type Started } from './site-support.js';
 import { signInMember } from './support/member-session.js';
 import { wrk, type Load } from './support/wrk.js';
 
@@ -61,34 +61,48 @@ const logFile = path.join(work, 'masthead.log');
 const servers: Started[] = [];
 const int = (n: number) => Math.round(n).toLocaleString('en');
 const ms = (n: number) => (n < 10 ? n.toFixed(1) : n.toFixed(0));
+const us = (n: number) => n.toFixed(1);
 const ratio = (n: number) => (n < 0.1 ? n.toFixed(3) : n.toFixed(2));
 const note = (line: string) => process.stderr.write(`${line}\n`);
 
+/** A load, with the CPU time the server spent per request (µs): steadier than req/s on a shared machine. */
+interface Served extends Load {
+  cpuPerRequest: number;
+}
+
 interface Measured extends LoadRow {
-  masthead: Load;
-  nginx: Load;
-  bareNode: Load;
+  masthead: Served;
+  nginx: Served;
+  bareNode: Served;
   bytes: number;
   pass: boolean;
   loadavgBefore: string[];
 }
 
-async function measure(row: LoadRow, mastheadUrl: string, nginxUrl: string, bareUrl: string, headers: Record<string, string>): Promise<Measured> {
+interface Target {
+  url: string;
+  pid: number;
+}
+
+async function measure(row: LoadRow, masthead: Target, nginxAt: Target, bareAt: Target, headers: Record<string, string>): Promise<Measured> {
   const loadavgBefore = loadavg();
   // The baselines get the same wrk script, so the load generator costs the same in all three.
-  const run = async (url: string, withHeaders: Record<string, string>) => {
+  const run = async ({ url, pid }: Target, withHeaders: Record<string, string>): Promise<Served> => {
     await wrk(work, url, { seconds: warmUp, headers: withHeaders, rotateAddress: row.rotateAddress });
+    const cpuBefore = cpuTimeOf(pid);
     const load = await wrk(work, url, { seconds, headers: withHeaders, rotateAddress: row.rotateAddress });
+    const cpuPerRequest = (cpuTimeOf(pid) - cpuBefore) / load.requests;
     if (load.errors > 0) throw new Error(`${url}: ${load.errors} errors or answers other than 2xx/3xx in ${load.requests} requests`);
-    return load;
+    return { ...load, cpuPerRequest };
   };
-  const m = await run(mastheadUrl, headers);
-  const nginx = await run(`${nginxUrl}/${row.file}`, {});
-  const bareNode = await run(`${bareUrl}/${row.file}`, {});
+  const m = await run(masthead, headers);
+  const nginx = await run({ url: `${nginxAt.url}/${row.file}`, pid: nginxAt.pid }, {});
+  const bareNode = await run({ url: `${bareAt.url}/${row.file}`, pid: bareAt.pid }, {});
   const goal = row.goal;
   const pass = goal.kind === 'nginx' ? m.rps >= goal.ratio * nginx.rps && (goal.p99 === undefined || m.p99 < goal.p99) : m.rps >= goal.rps && m.p99 < goal.p99;
   const bytes = fs.statSync(path.join(root, row.file)).size;
   note(`${row.id}: ${int(m.rps)} req/s (p50 ${ms(m.p50)}, p99 ${ms(m.p99)} ms) = ${ratio(m.rps / nginx.rps)} of nginx (${int(nginx.rps)}), ${ratio(m.rps / bareNode.rps)} of bare Node (${int(bareNode.rps)}) ${pass ? 'pass' : 'FAIL'}`);
+  note(`${row.id}: CPU per request ${us(m.cpuPerRequest)} µs, nginx ${us(nginx.cpuPerRequest)} µs, bare Node ${us(bareNode.cpuPerRequest)} µs`);
   return { ...row, masthead: m, nginx, bareNode, bytes, pass, loadavgBefore };
 }
 
@@ -115,6 +129,14 @@ function table(measured: Measured[], coldStart: number[] | undefined, memory: { 
     const pass = memory.idle < 80 && (!memory.after || memory.after.rss < 150);
     lines.push(`| memory (RSS) idle${memory.after ? ' / after the loads' : ''} | ${memory.idle.toFixed(0)} MB${after} | | | | < 80 MB / < 150 MB: ${verdict(pass)} |`);
   }
+  return lines.join('\n');
+}
+
+/** CPU time per request of each server, the figure that holds steady when other work shares the cores. */
+function cpuTable(measured: Measured[]): string {
+  if (measured.length === 0) return '';
+  const lines = ['', '', '| CPU µs per request | Masthead | nginx | bare Node |', '|---|---:|---:|---:|'];
+  for (const r of measured) lines.push(`| ${r.what} | ${us(r.masthead.cpuPerRequest)} | ${us(r.nginx.cpuPerRequest)} | ${us(r.bareNode.cpuPerRequest)} |`);
   return lines.join('\n');
 }
 
@@ -168,11 +190,11 @@ try {
     servers.push(nginx);
     const bare = await startBareNode(root);
     servers.push(bare);
-    for (const row of rows) measured.push(await measure(row, `${app.url}${row.path}`, nginx.url, bare.url, headersOf(row)));
+    for (const row of rows) measured.push(await measure(row, { url: `${app.url}${row.path}`, pid: app.pid }, nginx, bare, headersOf(row)));
   }
   const memory = wanted('memory') ? { idle, after: measured.length > 0 ? memoryOf(app.pid) : undefined } : undefined;
   const after = loadavg();
-  const output = table(measured, coldStart, memory);
+  const output = `${table(measured, coldStart, memory)}${cpuTable(measured)}`;
   const logBytes = fs.statSync(logFile).size;
   process.stdout.write(
     `\nwrk -t1 -c16 -d${seconds}s after a ${warmUp} s warm-up, no compression; Masthead ${article} as \`npm start\` runs it (default log level, ${(logBytes / 1e6).toFixed(0)} MB of log written to a file).\n` +

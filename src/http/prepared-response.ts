@@ -63,7 +63,11 @@ export class PreparedHead {
     }
     let last = this.last;
     if (last?.dateLine !== dateLine || last.connection !== connection) {
-      last = { dateLine, connection, bytes: Buffer.from(`${this.start}${dateLine}${connection}\r\n`, 'latin1') };
+      const head = `${this.start}${dateLine}${connection}\r\n`;
+      // Memory of its own: a slice of Node's shared pool would keep the whole pool alive with the page.
+      const bytes = Buffer.allocUnsafeSlow(head.length);
+      bytes.write(head, 'latin1');
+      last = { dateLine, connection, bytes };
       this.last = last;
     }
     // The head goes out as bytes kept from the last answer, ahead of the body, in the same write.

@@ -63,9 +63,14 @@ export function requestLog(logger: Logger): RequestLog {
     used = 0;
   };
   const describe = (method: string, url: string) => `"req":{"method":${json(method)},"url":${json(loggableUrl(url))},"remoteAddress":`;
+  // Lines of the same millisecond start alike, and most come from the address before them.
+  let start = { time: -1, text: '' };
+  let client = { address: '', text: '""' };
   const write = (time: number, id: string, described: string, status: number, remoteAddress: string | undefined, responseTime: number) => {
+    if (start.time !== time) start = { time, text: `{"level":${info},"time":${time}${bindings},"reqId":` };
+    if (remoteAddress !== undefined && client.address !== remoteAddress) client = { address: remoteAddress, text: json(remoteAddress) };
     const line =
-      `{"level":${info},"time":${time}${bindings},"reqId":${id},${described}${remoteAddress === undefined ? 'null' : json(remoteAddress)}},` +
+      `${start.text}${id},${described}${remoteAddress === undefined ? 'null' : client.text}},` +
       `"res":{"statusCode":${status}},"responseTime":${Math.round(responseTime * 1000) / 1000},"msg":"request completed"}\n`;
     // A character takes at most 3 bytes in UTF-8 (JSON escapes the rest), so this is room enough.
     const most = line.length * 3;

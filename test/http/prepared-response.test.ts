@@ -64,6 +64,10 @@ describe('answers from a header block made once', () => {
     ],
     ['a 304 for a current copy', 'GET / HTTP/1.1\r\nHost: x\r\nIf-None-Match: "abc"\r\n\r\nGET / HTTP/1.1\r\nHost: x\r\nIf-None-Match: "abc"\r\nConnection: close\r\n\r\n'],
     ['HTTP/1.0 without keep-alive', 'GET / HTTP/1.0\r\n\r\n'],
+    [
+      'a GET carrying a body, then another request on the same connection',
+      'GET / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n0\r\n\r\nGET / HTTP/1.1\r\nHost: x\r\nContent-Length: 3\r\nConnection: close\r\n\r\nabc',
+    ],
     ['HTTP/1.0 asking for keep-alive', 'GET / HTTP/1.0\r\nConnection: keep-alive\r\n\r\nGET / HTTP/1.0\r\n\r\n'],
   ])('are byte for byte what writeHead sends: %s', async (_case, requests) => {
     const [node, prepared] = await Promise.all([exchange(ports.node, requests), exchange(ports.prepared, requests)]);
