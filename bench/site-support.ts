@@ -50,9 +50,17 @@ function stopper(child: ChildProcess): () => Promise<void> {
 
 const cli = path.resolve('bin/masthead.js');
 
+/** The Node options `npm start` runs bin/masthead.js with (package.json "start"), so the benchmark measures that process. */
+function startNodeOptions(): string[] {
+  const scripts = (JSON.parse(fs.readFileSync(path.resolve('package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
+  const run = /\bnode((?:\s+--[\w-]+(?:=\S+)?)*)\s+bin\/masthead\.js\b/.exec(scripts.start ?? '');
+  if (!run) throw new Error('package.json "start" does not run node … bin/masthead.js: the benchmark cannot start Masthead the way npm start does');
+  return run[1]!.trim().split(/\s+/).filter(Boolean);
+}
+
 /** Builds the JavaScript that bin/masthead.js runs (as `npm start` does first) when it is missing. */
 export function ensureBuilt(force = false): void {
-  if (!force && fs.existsSync(path.resolve('dist/cli/main.js'))) return;
+  if (!force && fs.existsSync(path.resolve('dist/bundle/masthead.js'))) return;
   process.stderr.write('building (npm run build)\n');
   const build = spawnSync('npm', ['run', 'build', '--silent'], { stdio: ['ignore', 'ignore', 'inherit'] });
   if (build.status !== 0) throw new Error(`npm run build failed (exit ${build.status})`);
@@ -89,7 +97,7 @@ export async function startMasthead(dataDir: string, options: { firstPage?: stri
   const port = await freePort();
   const log = fs.openSync(options.logFile ?? `${dataDir}.log`, 'a');
   const began = process.hrtime.bigint();
-  const child = spawn(process.execPath, [cli, 'start', '--demo'], { env: mastheadEnv(dataDir, { ...options.env, PORT: String(port) }), stdio: ['ignore', log, log] });
+  const child = spawn(process.execPath, [...startNodeOptions(), cli, 'start', '--demo'], { env: mastheadEnv(dataDir, { ...options.env, PORT: String(port) }), stdio: ['ignore', log, log] });
   fs.closeSync(log);
   const url = `http://127.0.0.1:${port}`;
   try {
