@@ -147,6 +147,8 @@ async function readDocument(input: Readable, sections: Record<Part, Section>): P
   const begin = (key: string | number): Part => {
     if (!ORDER.includes(key as Part)) throw invalid('(input)', `unknown field(s): ${key}`);
     const part = key as Part;
+    // JSON.parse would keep the last of two; read as a stream, the first is written already.
+    if (seen.has(part)) throw invalid(part, 'is in the document twice');
     seen.add(part);
     return part;
   };
