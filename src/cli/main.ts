@@ -190,11 +190,22 @@ export function buildProgram(config: () => Readonly<Config>): Command {
       await withServices(cfg, async (services) => {
         const bar = progress('Importing (kB read)');
         const { importSite } = await import('../portability/import.service.js');
-        // Read as a stream: the progress is how much of the file has been read.
-        const input = createReadStream(source);
-        let read = 0;
-        input.on('data', (chunk) => bar.report(kilobytes((read += chunk.length)), kilobytes(stat.size)));
-        const imported = await importSite(services, input).finally(bar.done);
+        // Read as a stream, as fast as the import takes it: the progress is how much of the file has been read.
+        const file = createReadStream(source);
+        let ended = false;
+        const counted = async function* () {
+          let read = 0;
+          for await (const chunk of file) {
+            // A piece read ahead when the import stops is not progress.
+            if (!ended) bar.report(kilobytes((read += (chunk as Buffer).length)), kilobytes(stat.size));
+            yield chunk as Buffer;
+          }
+        };
+        const imported = await importSite(services, Readable.from(counted())).finally(() => {
+          ended = true;
+          file.destroy();
+          bar.done();
+        });
         process.stdout.write(`Imported ${imported.posts} posts and pages.\n`);
       });
     });

@@ -30,7 +30,7 @@ interface Section {
   /** Called for each item (for lists) or once with the value; `index` counts items from 0. */
   take(value: unknown, index: number): Promise<void>;
   /** The list or value has been read to its end. */
-  end(count: number): Promise<void>;
+  end(): Promise<void>;
 }
 
 /**
@@ -50,26 +50,23 @@ export async function importSite(services: Services, input: Readable): Promise<{
     // The same services, bound to this transaction, so every rule applies and nothing half-written stays.
     const scoped = createServices({ ...services.store, db: tx }, services);
     const stamp = services.clock().toISOString();
-    const collected = <P extends Part>(part: P, write: (items: Array<Item<P>>) => Promise<void>): Section['take'] & { flush: () => Promise<void> } => {
+    const batched = <P extends Part>(part: P, after: Part[], write: (items: Array<Item<P>>, first: number) => Promise<void>): Section => {
       let items: Array<Item<P>> = [];
-      const take = async (value: unknown, index: number) => {
-        items.push(checkItem(part, value, index));
-        if (items.length >= BATCH) await take.flush();
-      };
-      take.flush = async () => {
+      let first = 0;
+      const flush = async () => {
         const batch = items;
         items = [];
-        if (batch.length > 0) await write(batch);
+        if (batch.length > 0) await write(batch, first);
+        first += batch.length;
       };
-      return take;
-    };
-    const batched = <P extends Part>(part: P, after: Part[], write: (items: Array<Item<P>>, first: number) => Promise<void>): Section => {
-      let first = 0;
-      const take = collected(part, async (items) => {
-        await write(items, first);
-        first += items.length;
-      });
-      return { after, take, end: () => take.flush() };
+      return {
+        after,
+        take: async (value, index) => {
+          items.push(checkItem(part, value, index));
+          if (items.length >= BATCH) await flush();
+        },
+        end: flush,
+      };
     };
     const each = <P extends Part>(part: P, after: Part[], write: (item: Item<P>, index: number) => Promise<void>): Section => ({
       after,
@@ -147,6 +144,8 @@ async function readDocument(input: Readable, sections: Record<Part, Section>): P
   const begin = (key: string | number): Part => {
     if (!ORDER.includes(key as Part)) throw invalid('(input)', `unknown field(s): ${key}`);
     const part = key as Part;
+    // JSON.parse would keep the last of two; read as a stream, the first is written already.
+    if (seen.has(part)) throw invalid(part, 'is in the document twice');
     seen.add(part);
     return part;
   };
@@ -167,10 +166,10 @@ async function readDocument(input: Readable, sections: Record<Part, Section>): P
         continue;
       }
       if (event.kind === 'close' && event.path.length === 1) {
-        const { part, held: items, count } = current!;
+        const { part, held: items } = current!;
         if (items) held.set(part, items);
         else {
-          await sections[part].end(count);
+          await sections[part].end();
           written.add(part);
         }
         current = undefined;
@@ -183,7 +182,7 @@ async function readDocument(input: Readable, sections: Record<Part, Section>): P
         if (LISTS.has(part)) check(documentParts[part], event.value, part);
         if (ready(part)) {
           await sections[part].take(event.value, 0);
-          await sections[part].end(1);
+          await sections[part].end();
           written.add(part);
         } else held.set(part, [event.value]);
         continue;
@@ -205,14 +204,14 @@ async function readDocument(input: Readable, sections: Record<Part, Section>): P
       // Absent: refused if the schema requires it, else written as its default.
       const value = check(documentParts[part], undefined, part);
       if (!LISTS.has(part)) await sections[part].take(value, 0);
-      await sections[part].end(0);
+      await sections[part].end();
       written.add(part);
       continue;
     }
     const section = sections[part];
     if (LISTS.has(part)) for (const [index, item] of items!.entries()) await section.take(item, index);
     else await section.take(items![0], 0);
-    await section.end(items!.length);
+    await section.end();
     written.add(part);
   }
 }

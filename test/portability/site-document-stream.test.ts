@@ -90,6 +90,13 @@ describe.each(dialects)('a site document read as a stream on %s', (dialect) => {
     }
   });
 
+  it('refuses a document holding a list twice rather than writing both', async () => {
+    const t = await fresh();
+    const twice = JSON.stringify(smallDocument()).replace(/}$/, ',"tags":[{"name":"Film","slug":"film","description":"","isSection":true}]}');
+    await expect(importSite(t.services, inPieces(twice, 50))).rejects.toMatchObject({ code: 'IMPORT_INVALID', fields: [{ field: 'tags', message: 'is in the document twice' }] });
+    expect(await isEmpty(t)).toBe(true);
+  });
+
   it('refuses a post of a bad shape after earlier posts were written, keeping none of them', async () => {
     const t = await fresh();
     const document = smallDocument() as { posts: Array<{ post: Record<string, unknown> }> };

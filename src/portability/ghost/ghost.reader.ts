@@ -1,9 +1,11 @@
+import { createReadStream } from 'node:fs';
 import fs from 'node:fs/promises';
 import { z } from 'zod';
 import { AppError } from '../../errors/app-error.js';
+import { JsonReadError, readJson, type JsonPath, type JsonReadLimits } from '../json-reader.js';
 import { withoutControls } from '../wordpress/html.js';
 
-/** The largest export taken: bodies are read whole, so the file must fit in memory several times over. */
+/** The largest export taken: the rows the import uses are kept in memory while it runs. */
 export const MAX_EXPORT_BYTES = 100 * 1024 * 1024;
 /** The longest body field (html, lexical, mobiledoc) taken. */
 const MAX_BODY_FIELD = 5_000_000;
@@ -75,16 +77,29 @@ const user = z.object({
 const link = z.object({ post_id: id, sort_order: z.number().int().nullish().transform((v) => v ?? 0) });
 const newsletter = z.object({ id, name: text(500), status: text(40) });
 
+/** Ghost's tables that are read, each row's schema and the most rows taken. */
+const tables = {
+  posts: [post, 100_000],
+  posts_meta: [postMeta, 100_000],
+  tags: [tag, 100_000],
+  posts_tags: [link.extend({ tag_id: id }), 1_000_000],
+  users: [user, 10_000],
+  posts_authors: [link.extend({ author_id: id }), 1_000_000],
+  newsletters: [newsletter, 1000],
+  members: [z.object({ id }), 2_000_000],
+  settings: [z.object({ key: text(200), value: z.unknown() }), 10_000],
+} as const;
+
 const data = z.object({
-  posts: list(post, 100_000),
-  posts_meta: list(postMeta, 100_000),
-  tags: list(tag, 100_000),
-  posts_tags: list(link.extend({ tag_id: id }), 1_000_000),
-  users: list(user, 10_000),
-  posts_authors: list(link.extend({ author_id: id }), 1_000_000),
-  newsletters: list(newsletter, 1000),
-  members: list(z.object({ id }), 2_000_000),
-  settings: list(z.object({ key: text(200), value: z.unknown() }), 10_000),
+  posts: list(tables.posts[0], tables.posts[1]),
+  posts_meta: list(tables.posts_meta[0], tables.posts_meta[1]),
+  tags: list(tables.tags[0], tables.tags[1]),
+  posts_tags: list(tables.posts_tags[0], tables.posts_tags[1]),
+  users: list(tables.users[0], tables.users[1]),
+  posts_authors: list(tables.posts_authors[0], tables.posts_authors[1]),
+  newsletters: list(tables.newsletters[0], tables.newsletters[1]),
+  members: list(tables.members[0], tables.members[1]),
+  settings: list(tables.settings[0], tables.settings[1]),
 });
 const meta = z.object({ version: text(40), exported_on: z.union([z.number(), z.string()]).nullish() }).nullish();
 
@@ -98,25 +113,70 @@ export type GhostPostMeta = z.infer<typeof postMeta>;
 export type GhostTag = z.infer<typeof tag>;
 export type GhostUser = z.infer<typeof user>;
 
-/** Reads and checks a Ghost export (Ghost 1 to 6); a file that is not one, or is too large, ends in one clear error. */
+/** What one row may hold: a body field is at most 5,000,000 characters; nothing nests deep but lexical, which is a string. */
+const LIMITS: JsonReadLimits = { maxDepth: 64, maxString: MAX_BODY_FIELD + 1, maxValue: 4 * MAX_BODY_FIELD };
+
+/** Where Ghost keeps its tables: `data`, or `db.N.data`. */
+const isData = (path: JsonPath) => (path.length === 1 && path[0] === 'data') || (path.length === 3 && path[0] === 'db' && typeof path[1] === 'number' && path[2] === 'data');
+/** The export is walked down to its tables; each row then arrives whole, and rows of tables not read are dropped as they come. */
+const walkGhost = (path: JsonPath) => path.length === 0 || (path.length === 1 && path[0] === 'db') || (path.length === 2 && path[0] === 'db') || isData(path) || (path.length > 0 && isData(path.slice(0, -1)));
+
+/**
+ * Reads and checks a Ghost export (Ghost 1 to 6) as a stream: each row is checked as it arrives
+ * and only the rows of the tables the import uses are kept, never the file's text nor its other
+ * tables. A file that is not one, or is too large, ends in one clear error.
+ */
 export async function readGhostExport(file: string): Promise<GhostExport> {
   const stat = await fs.stat(file);
   if (stat.size > MAX_EXPORT_BYTES) {
     throw unreadable(`it is ${megabytes(stat.size)}; exports up to ${megabytes(MAX_EXPORT_BYTES)} are taken (export without members, or split the posts)`);
   }
-  let parsed: unknown;
+  let read: unknown;
+  const containers = new Map<string, Record<string, unknown> | unknown[]>();
+  const keyOf = (path: JsonPath) => path.join('\u0000');
+  const attach = (path: JsonPath, value: unknown) => {
+    if (path.length === 0) return void (read = value);
+    const parent = containers.get(keyOf(path.slice(0, -1)))!;
+    if (Array.isArray(parent)) parent.push(value);
+    else Object.defineProperty(parent, path.at(-1)!, { value, enumerable: true, writable: true, configurable: true });
+  };
   try {
-    parsed = JSON.parse((await fs.readFile(file, 'utf8')).replace(/^\uFEFF/, ''));
+    for await (const event of readJson(createReadStream(file), walkGhost, LIMITS)) {
+      if (event.kind === 'open') {
+        const container = event.type === 'array' ? [] : {};
+        containers.set(keyOf(event.path), container);
+        attach(event.path, container);
+      } else if (event.kind === 'value') {
+        // A row: an item of a table that is a list (anything else is left to the check of the whole).
+        const inList = event.path.length > 1 && isData(event.path.slice(0, -2)) && Array.isArray(containers.get(keyOf(event.path.slice(0, -1))));
+        const table = inList ? String(event.path.at(-2)) : undefined;
+        if (table === undefined) attach(event.path, event.value);
+        else if (table in tables) attach(event.path, checkRow(table as keyof typeof tables, event.value, event.path));
+      }
+    }
   } catch (error) {
-    throw unreadable(`it is not valid JSON (${(error as Error).message.slice(0, 120)})`);
+    if (error instanceof JsonReadError) throw unreadable(error.reason.startsWith('is not valid JSON') ? `it ${error.reason}` : `${error.path.join('.') || 'the file'} ${error.reason}`);
+    throw error;
   }
-  const result = (typeof parsed === 'object' && parsed !== null && 'db' in parsed ? wrapped : bare).safeParse(parsed);
-  if (!result.success) {
-    const issue = result.error.issues[0]!;
-    const where = issue.path.length > 0 ? issue.path.join('.') : 'the file';
-    throw unreadable(`${where} ${issue.message.toLowerCase()}`.slice(0, 300));
-  }
+  const result = (typeof read === 'object' && read !== null && 'db' in read ? wrapped : bare).safeParse(read);
+  if (!result.success) throw unreadable(firstIssue(result.error.issues));
   return result.data;
+}
+
+/** One row of a table, checked as it arrives; the rows kept are already in their checked form. */
+function checkRow(table: keyof typeof tables, value: unknown, path: JsonPath): unknown {
+  const [schema, most] = tables[table];
+  if (typeof path.at(-1) === 'number' && (path.at(-1) as number) >= most) throw unreadable(`${path.slice(0, -1).join('.')} holds more than ${most.toLocaleString('en')} rows`);
+  const result = schema.safeParse(value);
+  if (!result.success) throw unreadable(firstIssue(result.error.issues, path));
+  return result.data;
+}
+
+function firstIssue(issues: z.core.$ZodIssue[], at: JsonPath = []): string {
+  const issue = issues[0]!;
+  const path = [...at, ...issue.path.map(String)];
+  const where = path.length > 0 ? path.join('.') : 'the file';
+  return `${where} ${issue.message.toLowerCase()}`.slice(0, 300);
 }
 
 function unreadable(reason: string): AppError {
