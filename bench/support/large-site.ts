@@ -1,12 +1,16 @@
 // Bulk seeding of a large site for the benchmarks: plain multi-row inserts in one transaction per
-// table, not the services one by one (those are measured by bench/store.bench.ts).
-import type { Insertable, Kysely } from 'kysely';
+// table, not the services one by one (those are measured by bench/store.bench.ts). PostgreSQL
+// generates the same rows itself (large-site-postgres.ts).
+import { PostgresAdapter, type Insertable, type Kysely } from 'kysely';
 import type { Database, MembersTable, PostsTable, SubscribersTable } from '../../src/db/tables.js';
+import { generateMembers, generatePosts, generateSubscribers } from './large-site-postgres.js';
 
 type Progress = (done: number, total: number) => void;
 
 const words = 'light city river portrait summer quiet novel stage archive letter harbour window orchard ballad morning'.split(' ');
 const BATCH = 500;
+
+const onPostgres = (db: Kysely<Database>) => db.getExecutor().adapter instanceof PostgresAdapter;
 
 async function inBatches(total: number, progress: Progress, insert: (from: number, to: number) => Promise<void>): Promise<void> {
   for (let from = 0; from < total; from += BATCH) {
@@ -18,6 +22,7 @@ async function inBatches(total: number, progress: Progress, insert: (from: numbe
 
 /** Posts: 85% published, 12% drafts, 3% scheduled; each with one of 40 authors. */
 export async function seedPosts(db: Kysely<Database>, total: number, progress: Progress): Promise<void> {
+  if (onPostgres(db)) return generatePosts(db, total, words).then(() => progress(total, total));
   const start = Date.parse('2016-01-01T00:00:00Z');
   await db.transaction().execute(async (tx) => {
     const now = new Date().toISOString();
@@ -59,6 +64,7 @@ export async function seedPosts(db: Kysely<Database>, total: number, progress: P
 
 /** Subscribers: 90% confirmed, 6% unsubscribed, 4% pending; all on the default newsletter (weekly), a third also on "film-notes". */
 export async function seedSubscribers(db: Kysely<Database>, total: number, progress: Progress): Promise<void> {
+  if (onPostgres(db)) return generateSubscribers(db, total, words).then(() => progress(total, total));
   const now = new Date().toISOString();
   await db.transaction().execute(async (tx) => {
     const main = await tx.selectFrom('newsletters').select('id').where('slug', '=', 'weekly').executeTakeFirstOrThrow();
@@ -90,6 +96,7 @@ export async function seedSubscribers(db: Kysely<Database>, total: number, progr
 
 /** Members with no subscriptions (the list's own query is what is measured). */
 export async function seedMembers(db: Kysely<Database>, total: number, progress: Progress): Promise<void> {
+  if (onPostgres(db)) return generateMembers(db, total, words).then(() => progress(total, total));
   const now = new Date().toISOString();
   await db.transaction().execute(async (tx) => {
     await inBatches(total, progress, async (from, to) => {

@@ -91,7 +91,8 @@ export const importReportOut = z.object({
   rows: z.number(),
   added: z.number(),
   updated: z.number(),
-  rejected: z.array(z.object({ line: z.number(), email: z.string(), reason: z.string() })),
+  rejected: z.array(z.object({ line: z.number(), email: z.string(), reason: z.string() })).describe('The first 1,000 rows not taken, in line order'),
+  rejectedTotal: z.number().describe('How many rows were not taken in all'),
 });
 
 export const growthOut = z.object({ points: z.array(z.object({ date: z.string(), subscribed: z.number(), unsubscribed: z.number(), total: z.number() })) });

@@ -353,7 +353,7 @@ export function buildProgram(config: () => Readonly<Config>): Command {
         });
         reading.done();
         bar.done();
-        process.stdout.write(`${report.layout} layout, ${report.rows} rows: ${report.added} added, ${report.updated} already there, ${report.rejected.length} rejected.\n`);
+        process.stdout.write(`${report.layout} layout, ${report.rows} rows: ${report.added} added, ${report.updated} already there, ${report.rejectedTotal} rejected${report.rejectedTotal > report.rejected.length ? ` (the first ${report.rejected.length} listed)` : ''}.\n`);
         for (const r of report.rejected) process.stdout.write(`  line ${r.line}: ${r.email || '(empty)'}: ${r.reason}\n`);
       });
     });

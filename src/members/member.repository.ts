@@ -84,7 +84,7 @@ export async function listMembers(db: DbOrTx, filter: MemberFilter, page: { limi
   let order = 'members.id';
   if (filter.q) {
     base = base.where((eb) => eb.or([likeText('members.email', filter.q!, 'contains'), likeText('members.name', filter.q!, 'contains')]));
-    ({ query: base, order } = searchByTrigrams(db, base, 'member_trigrams', 'members.id', filter.q));
+    ({ query: base, order } = await searchByTrigrams(db, base, 'member_trigrams', 'members.id', filter.q));
   }
   if (filter.planId !== undefined || filter.status !== undefined) {
     base = base.where((eb) => {

@@ -7,6 +7,8 @@ import { emailAddress } from './subscriber.schema.js';
 import type { ImportRejection, ImportReport, Newsletter } from './subscriber.types.js';
 
 const BATCH = 500;
+/** Rejected rows listed in a report; past these only their number is kept, so a file of bad rows cannot fill memory. */
+export const REJECTIONS_LISTED = 1000;
 /** Rows an import left behind when its process stopped are removed after this long. */
 const STALE_AFTER_MS = 86_400_000;
 
@@ -45,7 +47,7 @@ export async function importSubscriberCsv(db: Db, now: string, file: Uint8Array 
     }
   }
   const { layout, rows: records } = await openSubscriberCsv(counted(file instanceof Uint8Array ? [file] : file));
-  const run: Run = { db, now, key: randomBytes(12).toString('base64url'), report: { layout, rows: 0, added: 0, updated: 0, rejected: [] } };
+  const run: Run = { db, now, key: randomBytes(12).toString('base64url'), report: { layout, rows: 0, added: 0, updated: 0, rejected: [], rejectedTotal: 0 } };
   await rows.dropStaleImportRows(db, new Date(Date.parse(now) - STALE_AFTER_MS).toISOString());
   try {
     let batch: rows.ImportRow[] = [];
@@ -89,7 +91,8 @@ async function holdBatch(run: Run, batch: rows.ImportRow[], rejected: ImportReje
     return firsts.length - suppressed.size;
   });
   rejected.sort((a, b) => a.line - b.line);
-  run.report.rejected.push(...rejected);
+  run.report.rejectedTotal += rejected.length;
+  run.report.rejected.push(...rejected.slice(0, Math.max(0, REJECTIONS_LISTED - run.report.rejected.length)));
   return kept;
 }
 

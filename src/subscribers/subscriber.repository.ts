@@ -184,7 +184,7 @@ export async function searchSubscribers(db: DbOrTx, query: ListQuery): Promise<{
   if (query.q) {
     const pattern = `%${query.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     base = base.where((eb) => eb.or([eb('s.email', 'like', sql<string>`${pattern} escape '\\'`), eb(eb.fn('lower', ['s.name']), 'like', sql<string>`${pattern} escape '\\'`)]));
-    ({ query: base, order } = searchByTrigrams(db, base, 'subscriber_trigrams', 's.id', query.q));
+    ({ query: base, order } = await searchByTrigrams(db, base, 'subscriber_trigrams', 's.id', query.q));
   }
   if (query.status) base = base.where('s.status', '=', query.status);
   if (query.newsletter) {

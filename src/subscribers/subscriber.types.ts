@@ -42,7 +42,10 @@ export interface ImportReport {
   rows: number;
   added: number;
   updated: number;
+  /** The first rows not taken (at most REJECTIONS_LISTED), in line order, each with its reason. */
   rejected: ImportRejection[];
+  /** How many rows were not taken in all. */
+  rejectedTotal: number;
 }
 
 export interface GrowthPoint {

@@ -122,6 +122,15 @@ describe.each(dialects)('subscriber CSV import and export on %s', (dialect) => {
     expect(Number(await held())).toBe(0);
   });
 
+  it('lists the first 1,000 rejected rows of a file of bad rows and counts the rest', async () => {
+    const file = Buffer.from(`email,name\n${',Nobody\n'.repeat(1500)}kept@example.com,Kept\nnot-an-address,Bad\n`);
+    const report = await t.services.subscribers.importCsv(file);
+    expect(report).toMatchObject({ rows: 1502, added: 1, rejectedTotal: 1501 });
+    expect(report.rejected).toHaveLength(1000);
+    expect(report.rejected[0]).toEqual({ line: 2, email: '', reason: 'no email address' });
+    expect(report.rejected.at(-1)).toEqual({ line: 1001, email: '', reason: 'no email address' });
+  });
+
   it('takes the same list imported twice at once, with no error and no address twice', async () => {
     const file = Buffer.from(`email\n${Array.from({ length: 1500 }, (_, i) => `twice${i}@example.com`).join('\n')}\n`);
     const [first, second] = await Promise.all([t.services.subscribers.importCsv(file), t.services.subscribers.importCsv(file)]);

@@ -5144,11 +5144,14 @@ export interface paths {
                         "application/json": {
                             added: number;
                             layout: string;
+                            /** @description The first 1,000 rows not taken, in line order */
                             rejected: {
                                 email: string;
                                 line: number;
                                 reason: string;
                             }[];
+                            /** @description How many rows were not taken in all */
+                            rejectedTotal: number;
                             rows: number;
                             updated: number;
                         };
