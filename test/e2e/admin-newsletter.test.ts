@@ -165,7 +165,7 @@ describe('the newsletter screens, mailing over SMTP', () => {
     await page.getByLabel('Add them to').selectOption('weekly');
     await page.getByRole('button', { name: 'Import', exact: true }).click();
     const result = page.getByRole('region', { name: 'Import report' });
-    await result.getByText('Read 3 rows as a Mailchimp export: 2 added, 0 updated, 1 rejected.').waitFor();
+    await result.getByText('Read 3 rows as a Mailchimp export: 2 added, 0 updated, 1 row rejected.').waitFor();
     const rejected = result.getByRole('table', { name: 'Rejected rows' });
     expect(await rejected.getByRole('row').nth(1).getByRole('cell').allTextContents()).toEqual(['3', 'not-an-address', 'not a valid email address']);
 
