@@ -15,7 +15,7 @@ type ImageSetting = 'logoUrl' | 'iconUrl';
 /** The settings that name an image from the media library. */
 const imageSettings: Array<{ name: ImageSetting; legend: string; noun: string; hint?: string }> = [
   { name: 'logoUrl', legend: 'Logo', noun: 'logo' },
-  { name: 'iconUrl', legend: 'Site icon', noun: 'icon', hint: 'The small picture browsers show in the tab; a square image works best. Without one, the theme’s own icon is shown.' },
+  { name: 'iconUrl', legend: 'Site icon', noun: 'icon', hint: 'The small picture browsers show in the tab; a square image works best. Without one, the tab shows the title’s first letter on the accent colour.' },
 ];
 
 export function SettingsPage() {
