@@ -165,7 +165,7 @@ describe('the newsletter screens, mailing over SMTP', () => {
     await page.getByLabel('Add them to').selectOption('weekly');
     await page.getByRole('button', { name: 'Import', exact: true }).click();
     const result = page.getByRole('region', { name: 'Import report' });
-    await result.getByText('Read 3 rows as a Mailchimp export: 2 added, 0 updated, 1 rejected.').waitFor();
+    await result.getByText('Read 3 rows as a Mailchimp export: 2 added, 0 updated, 1 row rejected.').waitFor();
     const rejected = result.getByRole('table', { name: 'Rejected rows' });
     expect(await rejected.getByRole('row').nth(1).getByRole('cell').allTextContents()).toEqual(['3', 'not-an-address', 'not a valid email address']);
 
@@ -193,6 +193,23 @@ describe('the newsletter screens, mailing over SMTP', () => {
     await page.getByText(`26–50 of ${readers.length + 1}`).waitFor();
     await page.getByLabel('Status').selectOption('unsubscribed');
     await page.getByText('No subscribers match these filters.').waitFor();
+    await close();
+  });
+
+  it('counts every rejected row of a large import and says how many were left out of the list', async () => {
+    const { page, close } = await openNewsletter(admin, editor, 'Subscribers');
+    await page.getByText('Import subscribers from a CSV file').click();
+    const bad = Array.from({ length: 1_003 }, (_, i) => `not-an-address-${i},Bad,Row`);
+    const csv = `Email Address,First Name,Last Name\nlin@example.com,Lin,Ma\n${bad.join('\n')}\n`;
+    await page.getByLabel('CSV file').setInputFiles({ name: 'mailchimp.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    const result = page.getByRole('region', { name: 'Import report' });
+    await result.getByText('Read 1,004 rows as a Mailchimp export: 1 added, 0 updated, 1,003 rows rejected.').waitFor();
+    await result.getByText('The first 1,000 rejected rows are listed; 3 more were left out.').waitFor();
+    const rejected = result.getByRole('table', { name: 'Rejected rows' });
+    expect(await rejected.getByRole('row').count()).toBe(1_001);
+    expect(await rejected.getByRole('row').last().getByRole('cell').allTextContents()).toEqual(['1002', 'not-an-address-999', 'not a valid email address']);
+    await admin.services.subscribers.erase('lin@example.com');
     await close();
   });
 });

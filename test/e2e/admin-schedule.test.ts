@@ -90,14 +90,20 @@ describe("scheduling on the site's clock", () => {
     await context.close();
   });
 
-  it('sends a digest at a time on the site clock: 01:30 in London on the morning the clocks go back is 01:30 BST', async () => {
+  it('shows the digest slot and period, and sends a digest at a time, on the site clock: 01:30 in London on the morning the clocks go back is 01:30 BST', async () => {
     await admin.services.settings.updateSite({ timezone: 'Europe/London' });
     await admin.services.posts.create({ title: 'A week in pictures', authors: [editor.authorSlug], status: 'published', publishedAt: new Date(Date.now() - 3_600_000).toISOString() });
+    const london = (iso: string) => `${new Intl.DateTimeFormat('de-DE', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/London' }).format(new Date(iso))} Europe/London`;
     const { context, page } = await openAdmin();
+    await page.goto('/admin/newsletter');
+    await page.getByText(`Next digest slot: ${london((await admin.services.newsletter.nextDigestSlot()).toISOString())}.`).waitFor();
     await page.goto('/admin/newsletter/digest');
     await page.getByRole('button', { name: 'Assemble the next digest' }).click();
     await page.waitForURL(/\/newsletter\/digests\/\d+$/);
     const id = Number(/(\d+)$/.exec(page.url())![1]);
+    const assembled = await admin.services.newsletter.digest(id);
+    await page.getByText(`For ${london(assembled.slot)} · pieces published since ${london(assembled.periodStart)} ·`).waitFor();
+    await page.getByRole('navigation', { name: 'Recent digests' }).getByText(`· ${london(assembled.slot)} ·`).waitFor();
     await page.getByLabel('Send at (Europe/London time)').fill('2027-10-31T01:30');
     await page.getByRole('button', { name: 'Schedule…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Schedule the digest?' });

@@ -194,6 +194,16 @@ describe.each(dialects)('what a Substack import leaves untouched, on %s', { time
     }
   });
 
+  it('counts every subscriber row not taken, though only the first thousand are listed', async () => {
+    const bad = Array.from({ length: 1_203 }, (_, i) => ({ email: `not-an-address-${i}` }));
+    const file = writeFile(dir.dir, 'bad-list.zip', substackExport([{ id: 1, slug: 'one', body: '<p>One</p>' }], { subscribers: [{ email: 'ana@example.com' }, ...bad], publication: 'crowded' }));
+    const text = formatReport(await importSubstack(t.services, file, { dryRun: true }));
+    expect(text).toContain('subscribers (email_list.crowded.csv): 1 to add, 0 already here, 1203 not taken');
+    expect(text).toContain('subscriber not-an-address-999 (email_list.crowded.csv, line 1002): not a valid email address');
+    expect(text).not.toContain('not-an-address-1000 ');
+    expect(text).toContain('subscribers not taken (email_list.crowded.csv): the first 1000 are listed; 203 more are left out');
+  });
+
   it('skips a post whose body is too long for a post, and takes the others', async () => {
     const file = writeFile(dir.dir, 'long.zip', substackExport([{ id: 1, slug: 'short', body: '<p>Short.</p>' }, { id: 2, slug: 'endless', title: 'Endless', body: `<p>${'word '.repeat(90_000)}</p>` }]));
     const report = await importSubstack(t.services, file, { dryRun: true });

@@ -23,8 +23,10 @@ export async function importEmailLists(services: Services, tx: Tx, lists: Map<st
       throw new AppError('IMPORT_FILE_UNREADABLE', `The subscriber list ${name} in the export cannot be read: ${error.message}`);
     }
     const verb = report.dryRun ? { added: 'to add', updated: 'already here' } : { added: 'added', updated: 'already here' };
-    report.fact(`subscribers (${name}): ${result.added} ${verb.added}, ${result.updated} ${verb.updated}, ${result.rejected.length} not taken`);
+    report.fact(`subscribers (${name}): ${result.added} ${verb.added}, ${result.updated} ${verb.updated}, ${result.rejectedTotal} not taken`);
     for (const r of result.rejected) report.note('skipped', `subscriber ${r.email || '(no address)'} (${name}, line ${r.line})`, r.reason);
+    const unlisted = result.rejectedTotal - result.rejected.length;
+    if (unlisted > 0) report.fact(`subscribers not taken (${name}): the first ${result.rejected.length} are listed; ${unlisted} more are left out`);
     const paid = paidSubscribers(data);
     if (paid > 0) {
       report.fact(

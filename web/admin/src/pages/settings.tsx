@@ -10,6 +10,14 @@ import { toProblem, type FormProblem } from './auth-form';
 
 const zones = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : ['UTC'];
 
+type ImageSetting = 'logoUrl' | 'iconUrl';
+
+/** The settings that name an image from the media library. */
+const imageSettings: Array<{ name: ImageSetting; legend: string; noun: string; hint?: string }> = [
+  { name: 'logoUrl', legend: 'Logo', noun: 'logo' },
+  { name: 'iconUrl', legend: 'Site icon', noun: 'icon', hint: 'The small picture browsers show in the tab; a square image works best. Without one, the tab shows the title’s first letter on the accent colour.' },
+];
+
 export function SettingsPage() {
   const read = useQuery(siteSettings);
   if (read.error && !read.data) return <section><h1>Settings</h1><p role="alert" className="form-error">{describeError(read.error)}</p></section>;
@@ -21,15 +29,15 @@ export function SettingsPage() {
 function SettingsForm({ saved }: { saved: SiteSettings }) {
   const [settings, setSettings] = useState(saved);
   const [problem, setProblem] = useState<FormProblem | null>(null);
-  const [picking, setPicking] = useState(false);
+  const [picking, setPicking] = useState<ImageSetting | null>(null);
 
   const set = (patch: Partial<SiteSettings>) => setSettings({ ...settings, ...patch });
   const field = (name: string) => problem?.fields?.find((f) => f.field === name || f.field.startsWith(`${name}.`))?.message;
   const save = async (event: FormEvent) => {
     event.preventDefault();
     try {
-      const { title, description, logoUrl, accentColor, navigation, footerNavigation, copyright, timezone, locale } = settings;
-      setSettings(await updateSettings({ title, description, logoUrl, accentColor, navigation, footerNavigation, copyright, timezone, locale }));
+      const { title, description, logoUrl, iconUrl, accentColor, navigation, footerNavigation, copyright, timezone, locale } = settings;
+      setSettings(await updateSettings({ title, description, logoUrl, iconUrl, accentColor, navigation, footerNavigation, copyright, timezone, locale }));
       setProblem(null);
       announce('Settings saved.');
     } catch (err) {
@@ -44,16 +52,19 @@ function SettingsForm({ saved }: { saved: SiteSettings }) {
         <FormError error={problem} />
         <TextField label="Title" required value={settings.title} onChange={(e) => set({ title: e.target.value })} error={field('title')} />
         <TextArea label="Description" rows={2} value={settings.description} onChange={(e) => set({ description: e.target.value })} error={field('description')} />
-        <fieldset>
-          <legend>Logo</legend>
-          {settings.logoUrl && <img className="logo-preview" src={settings.logoUrl} alt="Current logo" />}
-          <div className="row">
-            <button type="button" onClick={() => setPicking(true)}>{settings.logoUrl ? 'Change logo' : 'Choose logo'}</button>
-            {settings.logoUrl && <button type="button" onClick={() => set({ logoUrl: null })}>Remove logo</button>}
-          </div>
-          {field('logoUrl') && <p className="field-error">{field('logoUrl')}</p>}
-        </fieldset>
-        {picking && <MediaPicker onClose={() => setPicking(false)} onChoose={(item) => { setPicking(false); set({ logoUrl: item.url }); }} />}
+        {imageSettings.map(({ name, legend, noun, hint }) => (
+          <fieldset key={name}>
+            <legend>{legend}</legend>
+            {hint && <p className="hint">{hint}</p>}
+            {settings[name] && <img className="logo-preview" src={settings[name]} alt={`Current ${legend.toLowerCase()}`} />}
+            <div className="row">
+              <button type="button" onClick={() => setPicking(name)}>{settings[name] ? `Change ${noun}` : `Choose ${noun}`}</button>
+              {settings[name] && <button type="button" onClick={() => set({ [name]: null })}>Remove {noun}</button>}
+            </div>
+            {field(name) && <p className="field-error">{field(name)}</p>}
+          </fieldset>
+        ))}
+        {picking && <MediaPicker onClose={() => setPicking(null)} onChoose={(item) => { setPicking(null); set({ [picking]: item.url }); }} />}
         <div className="row">
           <TextField label="Accent colour" type="color" value={settings.accentColor} onChange={(e) => set({ accentColor: e.target.value })} error={field('accentColor')} />
           <SelectField label="Time zone" value={settings.timezone} onChange={(e) => set({ timezone: e.target.value })} error={field('timezone')}>

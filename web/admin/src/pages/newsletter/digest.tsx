@@ -2,13 +2,11 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRef, useState, type FormEvent } from 'react';
 import { describeError } from '../../api/client';
 import { assembleDigest, digestDetail, digestList, previewUrl, updateDigest, type Digest, type DigestItem } from '../../api/newsletter';
-import { siteZone } from '../../api/settings';
 import { announce } from '../../components/announcer';
+import { SiteTime } from '../../components/site-time';
 import { FormError, TextArea, TextField } from '../../components/field';
 import { Link, navigate } from '../../router';
 import { toProblem, type FormProblem } from '../auth-form';
-import { formatInZone } from '../../zoned-time';
-import { formatDate } from '../format';
 import { AddPiece, DigestPieces } from './digest-pieces';
 import { DigestDelivery } from './digest-delivery';
 
@@ -51,7 +49,7 @@ export function DigestPage({ id }: { id: number | null }) {
             {others.map((d) => (
               <li key={d.id}>
                 <Link to={`/newsletter/digests/${d.id}`} aria-current={digest?.id === d.id ? 'page' : undefined}>{d.subject}</Link>
-                <span className="muted"> · {formatDate(d.slot)} · <span className={`badge badge-${d.state}`}>{d.state}</span></span>
+                <span className="muted"> · <SiteTime at={d.slot} /> · <span className={`badge badge-${d.state}`}>{d.state}</span></span>
               </li>
             ))}
           </ul>
@@ -63,7 +61,6 @@ export function DigestPage({ id }: { id: number | null }) {
 
 function Builder({ initial }: { initial: Digest }) {
   const queries = useQueryClient();
-  const zone = useQuery(siteZone).data;
   const [digest, setDigest] = useState(initial);
   const [text, setText] = useState({ subject: initial.subject, intro: initial.intro });
   const [problem, setProblem] = useState<FormProblem | null>(null);
@@ -115,8 +112,8 @@ function Builder({ initial }: { initial: Digest }) {
   return (
     <div className="digest">
       <p className="note">
-        For {formatDate(digest.slot)} · pieces published since {formatDate(digest.periodStart)} · <span className={`badge badge-${digest.state}`}>{digest.state}</span>
-        {digest.state === 'scheduled' && digest.scheduledAt && zone && <> · goes out {formatInZone(digest.scheduledAt, zone)}</>}
+        For <SiteTime at={digest.slot} /> · pieces published since <SiteTime at={digest.periodStart} /> · <span className={`badge badge-${digest.state}`}>{digest.state}</span>
+        {digest.state === 'scheduled' && digest.scheduledAt && <> · goes out <SiteTime at={digest.scheduledAt} /></>}
         {digest.sendId !== null && <> · <Link to="/newsletter/sends">see its send report</Link></>}
       </p>
       <div className="two-columns">

@@ -3,9 +3,9 @@ import { useState, type FormEvent } from 'react';
 import { describeError } from '../../api/client';
 import { createNewsletter, newsletterList, newsletterSettings, updateNewsletter, updateSettings, weekdays, type Newsletter, type NewsletterSettings, type NewsletterStatus } from '../../api/newsletter';
 import { announce } from '../../components/announcer';
+import { SiteTime } from '../../components/site-time';
 import { FormError, SelectField, TextField } from '../../components/field';
 import { toProblem, type FormProblem } from '../auth-form';
-import { formatDate } from '../format';
 import { suggestSlug } from '../../slug';
 
 const zones = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : ['UTC'];
@@ -24,7 +24,7 @@ export function OverviewPage({ status }: { status: NewsletterStatus | null }) {
       {status && (
         <p className="note">
           Delivery: {status.delivery === 'smtp' ? `SMTP, ${status.connections} connections${status.dkim ? ', DKIM-signed' : ''}` : 'outbox folder (not sent)'}.
-          {' '}Next digest slot: {formatDate(status.nextDigest)}.
+          {' '}Next digest slot: <SiteTime at={status.nextDigest} />.
         </p>
       )}
       {error && <p role="alert" className="form-error">{error}</p>}

@@ -4,7 +4,9 @@ import { announce } from '../../components/announcer';
 import { SelectField } from '../../components/field';
 import { toProblem, type FormProblem } from '../auth-form';
 
-/** Uploads a CSV of confirmed subscribers and shows what was taken and every row that was not. */
+const rowCount = (n: number) => `${n.toLocaleString()} ${n === 1 ? 'row' : 'rows'}`;
+
+/** Uploads a CSV of confirmed subscribers and shows what was taken and the rows that were not (the first thousand of them). */
 export function ImportForm({ newsletters }: { newsletters: Newsletter[] }) {
   const file = useRef<HTMLInputElement>(null);
   const [newsletter, setNewsletter] = useState('');
@@ -24,7 +26,7 @@ export function ImportForm({ newsletters }: { newsletters: Newsletter[] }) {
       const result = await importSubscribers(chosen, newsletter || undefined);
       setReport(result);
       setProblem(null);
-      announce(`Imported ${result.added + result.updated} of ${result.rows} rows; ${result.rejected.length} rejected.`, { tone: result.rejected.length ? 'error' : 'info' });
+      announce(`Imported ${(result.added + result.updated).toLocaleString()} of ${rowCount(result.rows)}; ${rowCount(result.rejectedTotal)} rejected.`, { tone: result.rejectedTotal ? 'error' : 'info' });
     } catch (err) {
       setReport(null);
       setProblem(toProblem(err));
@@ -51,7 +53,10 @@ export function ImportForm({ newsletters }: { newsletters: Newsletter[] }) {
       </form>
       {report && (
         <div className="import-report" role="region" aria-label="Import report">
-          <p>Read {report.rows} {report.rows === 1 ? 'row' : 'rows'} as a {report.layout} export: {report.added} added, {report.updated} updated, {report.rejected.length} rejected.</p>
+          <p>Read {rowCount(report.rows)} as a {report.layout} export: {report.added.toLocaleString()} added, {report.updated.toLocaleString()} updated, {rowCount(report.rejectedTotal)} rejected.</p>
+          {report.rejectedTotal > report.rejected.length && (
+            <p>The first {report.rejected.length.toLocaleString()} rejected rows are listed; {(report.rejectedTotal - report.rejected.length).toLocaleString()} more were left out.</p>
+          )}
           {report.rejected.length > 0 && (
             <table className="list">
               <caption>Rejected rows</caption>
