@@ -23,11 +23,13 @@ export function renderPage(deps: Pick<SiteDeps, 'theme'>, site: SiteSettings, pa
 const messageKeys: Record<number, string> = { 403: 'error.text.forbidden', 404: 'error.text.notFound', 410: 'error.text.gone', 429: 'error.text.tooMany', 503: 'error.text.unavailable' };
 
 /** The 404, 410 and other error pages, with the site's navigation. */
-export async function renderErrorPage(deps: Pick<SiteDeps, 'theme' | 'settings'>, status: number): Promise<string> {
+export async function renderErrorPage(deps: Pick<SiteDeps, 'theme' | 'settings'>, status: number, code?: string): Promise<string> {
   const site = await deps.settings.site();
   const t = deps.theme.translate(site.locale);
   const title = t(status === 404 ? 'error.title.notFound' : status === 410 ? 'error.title.gone' : 'error.title.other');
   // Readers see the theme's message for the status in the site's language, never an error's own (English) text.
-  const message = messageKeys[status] ?? (status >= 500 ? 'error.text.server' : 'error.text.other');
+  // An error readers meet often has a message of its own (error.code.LINK_USED …), else the status's.
+  const own = `error.code.${code}`;
+  const message = code && t(own) !== own ? own : (messageKeys[status] ?? (status >= 500 ? 'error.text.server' : 'error.text.other'));
   return renderPage(deps, site, { template: 'error', view: { status, message }, meta: pageMeta({ path: null, description: t(message), title, noindex: true }) });
 }

@@ -1,4 +1,8 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { simpleParser } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SIGN_IN_LINK_MINUTES } from '../../src/members/member.service.js';
 import { translator } from '../../src/i18n/index.js';
 import { testApp, type AppContext } from '../support/app.js';
 import { filmReview, makeAuthor, postFields } from '../support/factories.js';
@@ -24,6 +28,9 @@ const formerlyEnglish = [
   'Rated ',
   'a confirmation email is on its way',
   'is not a plan on sale',
+  'Your sign-in link',
+  'expires in',
+  'This link is damaged',
 ];
 
 function expectGerman(body: string, page: string): void {
@@ -104,9 +111,23 @@ describe.each(dialects)('reader pages and answers in German (%s)', (dialect) => 
     expect(missing.body).toContain(`<p>${tr('error.text.notFound')}</p>`);
     expectGerman(missing.body, '404 page');
 
+    const damaged = await t.app.inject('/newsletter/confirm/?token=kaputt');
+    expect(damaged.body).toContain(`<p>${tr('error.code.LINK_INVALID')}</p>`);
+    expectGerman(damaged.body, 'damaged link page');
+
     const signup = await t.app.inject({ method: 'POST', url: '/newsletter/subscribe', headers: { accept: 'application/json' }, payload: { email: 'neu@example.com' } });
     expect(signup.statusCode).toBe(202);
     expect(signup.json()).toEqual({ status: 'check-your-inbox', message: tr('signup.sent') });
+  });
+
+  it('writes the sign-in email in German', async () => {
+    await t.services.members.requestSignIn('leserin@example.com', (token) => `http://localhost:3000/members/signin/verify/?token=${token}`);
+    const dir = path.join(t.dataDir, 'outbox');
+    const last = fs.readdirSync(dir).filter((f) => f.endsWith('.eml')).sort().at(-1)!;
+    const mail = await simpleParser(fs.readFileSync(path.join(dir, last)));
+    expect(mail.subject).toBe(tr('memberEmail.signIn.subject'));
+    expect(mail.text).toContain(tr('memberEmail.signIn.text', { count: SIGN_IN_LINK_MINUTES }));
+    expectGerman(`${mail.subject}\n${mail.text}`, 'sign-in email');
   });
 
   it('writes the facts box of a review in German', async () => {
