@@ -112,7 +112,7 @@ export async function buildApp({ config, services, logger }: AppOptions): Promis
   siteCache.follow((change) => {
     if (changesPublicAnswers(change)) answers.clear();
   });
-  installErrorHandler(app, (status, message) => renderErrorPage({ settings: services.settings, theme }, status, message));
+  installErrorHandler(app, (status, _message, _request, code) => renderErrorPage({ settings: services.settings, theme }, status, code));
   await app.register(formbody, { bodyLimit: bodyLimits.public });
   // Session ids in cookies are random tokens looked up in the database, so cookies need no signing.
   await app.register(cookie);

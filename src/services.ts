@@ -132,7 +132,13 @@ export function createServices(store: Store, options: ServiceOptions): Services 
   const subscriberEvents = new EventChannel<SubscriberChange>();
   const memberEvents = new EventChannel<MemberChange>();
   const subscribers = new SubscriberService({ db, clock, jobs, events: subscriberEvents });
-  const members = new MemberService({ db, clock, mailer: options.mailer, events: memberEvents, dialect: store.dialect });
+  // Member emails in the site's language, dates written its way in its time zone.
+  const memberWords = async () => {
+    const site = await settings.site();
+    const format = new Intl.DateTimeFormat(site.locale, { dateStyle: 'long', timeZone: site.timezone });
+    return { t: renderer.translator(site.locale), date: (iso: string) => format.format(new Date(iso)) };
+  };
+  const members = new MemberService({ db, clock, mailer: options.mailer, events: memberEvents, dialect: store.dialect, words: memberWords });
   const webhooks = new WebhookService({
     db,
     clock,
@@ -178,8 +184,9 @@ export function createServices(store: Store, options: ServiceOptions): Services 
     payments: options.stripe ? stripePayments(options.stripe) : null,
     publicUrl,
     events: memberEvents,
+    words: memberWords,
   });
-  const print = new PrintService({ db, clock, jobs, publicUrl, timeZone: async () => (await settings.site()).timezone });
+  const print = new PrintService({ db, clock, jobs, publicUrl, timeZone: async () => (await settings.site()).timezone, words: memberWords });
   runner.register(MEMBER_EMAIL_JOB, async (payload) => {
     await options.mailer.send(payload as OutgoingMessage);
   });

@@ -10,7 +10,7 @@ export interface ErrorBody {
   error: { code: string; message: string; fields?: Array<{ field: string; message: string }> };
 }
 
-export type HtmlErrorRenderer = (status: number, message: string, request: FastifyRequest) => Promise<string> | string;
+export type HtmlErrorRenderer = (status: number, message: string, request: FastifyRequest, code: string) => Promise<string> | string;
 
 /** Each app's page renderer, for errors raised before routing, where only the request is at hand. */
 const htmlRenderers = new WeakMap<FastifyInstance, HtmlErrorRenderer>();
@@ -61,9 +61,9 @@ export const answerFrameworkError: NonNullable<FastifyServerOptions['frameworkEr
  * Fastify's last-resort handler would answer 500 with the failure's own message.
  */
 function withFallback(renderHtml: HtmlErrorRenderer): HtmlErrorRenderer {
-  return async (status, message, request) => {
+  return async (status, message, request, code) => {
     try {
-      return await renderHtml(status, message, request);
+      return await renderHtml(status, message, request, code);
     } catch (failure) {
       request.log.error({ err: failure }, 'error page failed');
       const text = message.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -132,7 +132,7 @@ async function send(
   reply.code(status);
   if (largeBodyArriving(request)) reply.header('connection', 'close');
   if (wantsJson(request)) return reply.type('application/json; charset=utf-8').send(body);
-  const html = await renderHtml(status, body.error.message, request);
+  const html = await renderHtml(status, body.error.message, request, body.error.code);
   return reply.type('text/html; charset=utf-8').send(html);
 }
 

@@ -1,7 +1,14 @@
 import type { OutgoingMessage } from '../email/index.js';
+import type { Translate } from '../i18n/index.js';
 
 /** The durable job that sends one member email (payment reminders, gift notices, renewal reminders). */
 export const MEMBER_EMAIL_JOB = 'members.email';
+
+/** The site's language for member emails: the theme's messages, and dates written its way. */
+export interface EmailWords {
+  t: Translate;
+  date(iso: string): string;
+}
 
 const escape = (text: string) =>
   text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -16,53 +23,39 @@ export function memberEmail(to: string, subject: string, paragraphs: string[], l
   return { to, subject, text, html };
 }
 
-export function signInEmail(to: string, url: string, minutes: number): OutgoingMessage {
-  return memberEmail(
-    to,
-    'Your sign-in link',
-    [`Use the link below to sign in. It works once and expires in ${minutes} minutes.`, 'If you did not ask for it, ignore this email.'],
-    { label: 'Sign in', url },
-  );
-}
-
-export function giftEmail(to: string, from: string, plan: string, message: string): OutgoingMessage {
-  return memberEmail(to, `${from} gave you a subscription`, [
-    `${from} has given you a year of ${plan}.`,
-    ...(message ? [`Their message: “${message}”`] : []),
-    'Sign in with this email address on the magazine’s site to read everything and manage your delivery address.',
-  ]);
-}
-
-export function paymentFailedEmail(to: string, graceUntil: string, portal: string): OutgoingMessage {
-  return memberEmail(
-    to,
-    'Your payment did not go through',
-    [`We could not take your latest subscription payment. You keep full access until ${graceUntil.slice(0, 10)}; please update your payment details before then.`],
-    { label: 'Update payment details', url: portal },
-  );
-}
-
-export function graceEndingEmail(to: string, graceUntil: string, portal: string): OutgoingMessage {
-  return memberEmail(
-    to,
-    'Your subscription is about to lapse',
-    [`Your last payment is still outstanding. Access ends on ${graceUntil.slice(0, 10)} unless the payment goes through.`],
-    { label: 'Update payment details', url: portal },
-  );
-}
-
-export function lapsedEmail(to: string, plans: string): OutgoingMessage {
-  return memberEmail(to, 'Your subscription has lapsed', ['The outstanding payment was not made, so your subscription has lapsed. You can subscribe again at any time.'], {
-    label: 'See the plans',
-    url: plans,
+export function signInEmail({ t }: EmailWords, to: string, url: string, minutes: number): OutgoingMessage {
+  return memberEmail(to, t('memberEmail.signIn.subject'), [t('memberEmail.signIn.text', { count: minutes }), t('memberEmail.signIn.ignore')], {
+    label: t('gate.signIn'),
+    url,
   });
 }
 
-export function renewalReminderEmail(to: string, issue: string, renew: string): OutgoingMessage {
-  return memberEmail(
-    to,
-    'Your next print issue is the last of your subscription',
-    [`${issue} is on its way to you. Your subscription has one issue left after it; renew to keep the magazine coming.`],
-    { label: 'Renew', url: renew },
-  );
+export function giftEmail({ t }: EmailWords, to: string, from: string, plan: string, message: string): OutgoingMessage {
+  return memberEmail(to, t('memberEmail.gift.subject', { name: from }), [
+    t('memberEmail.gift.text', { name: from, plan }),
+    ...(message ? [t('memberEmail.gift.message', { message })] : []),
+    t('memberEmail.gift.signIn'),
+  ]);
+}
+
+export function paymentFailedEmail({ t, date }: EmailWords, to: string, graceUntil: string, portal: string): OutgoingMessage {
+  return memberEmail(to, t('memberEmail.failed.subject'), [t('memberEmail.failed.text', { date: date(graceUntil) })], {
+    label: t('memberEmail.updatePayment'),
+    url: portal,
+  });
+}
+
+export function graceEndingEmail({ t, date }: EmailWords, to: string, graceUntil: string, portal: string): OutgoingMessage {
+  return memberEmail(to, t('memberEmail.grace.subject'), [t('memberEmail.grace.text', { date: date(graceUntil) })], {
+    label: t('memberEmail.updatePayment'),
+    url: portal,
+  });
+}
+
+export function lapsedEmail({ t }: EmailWords, to: string, plans: string): OutgoingMessage {
+  return memberEmail(to, t('memberEmail.lapsed.subject'), [t('memberEmail.lapsed.text')], { label: t('memberEmail.lapsed.plans'), url: plans });
+}
+
+export function renewalReminderEmail({ t }: EmailWords, to: string, issue: string, renew: string): OutgoingMessage {
+  return memberEmail(to, t('memberEmail.renewal.subject'), [t('memberEmail.renewal.text', { issue })], { label: t('memberEmail.renewal.button'), url: renew });
 }

@@ -9,7 +9,7 @@ import type { EventChannel } from '../events.js';
 import { parseInput } from '../errors/validate.js';
 import { line } from '../content/text.js';
 import { validateAddress, type Address } from './address.js';
-import { signInEmail } from './member.emails.js';
+import { signInEmail, type EmailWords } from './member.emails.js';
 import {
   countRecentTokens,
   deleteSession,
@@ -71,7 +71,7 @@ export class MemberService {
   /** On SQLite, whose write mark sees every write: sessions read once until the database changes. */
   private readonly sessions: SessionMemo<SignedInSession> | undefined;
 
-  constructor(private readonly deps: { db: Db; clock: Clock; mailer: Mailer; events: EventChannel<MemberChange>; dialect: 'sqlite' | 'postgres' }) {
+  constructor(private readonly deps: { db: Db; clock: Clock; mailer: Mailer; events: EventChannel<MemberChange>; dialect: 'sqlite' | 'postgres'; words: () => Promise<EmailWords> }) {
     this.sessions = deps.dialect === 'sqlite' ? new SessionMemo(() => sqliteWriteMark(deps.db)) : undefined;
   }
 
@@ -93,7 +93,7 @@ export class MemberService {
       await insertToken(tx, { hash: hash(token), email, expiresAt: new Date(now.getTime() + SIGN_IN_LINK_MINUTES * 60_000).toISOString() }, now.toISOString());
       return true;
     });
-    if (sent) await this.deps.mailer.send(signInEmail(email, link(token), SIGN_IN_LINK_MINUTES));
+    if (sent) await this.deps.mailer.send(signInEmail(await this.deps.words(), email, link(token), SIGN_IN_LINK_MINUTES));
   }
 
   /**

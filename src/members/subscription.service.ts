@@ -7,7 +7,7 @@ import type { EventChannel } from '../events.js';
 import { parseInput } from '../errors/validate.js';
 import type { JobQueue } from '../jobs/index.js';
 import { validateAddress, type Address } from './address.js';
-import { giftEmail, graceEndingEmail, lapsedEmail, MEMBER_EMAIL_JOB, paymentFailedEmail } from './member.emails.js';
+import { giftEmail, graceEndingEmail, lapsedEmail, MEMBER_EMAIL_JOB, paymentFailedEmail, type EmailWords } from './member.emails.js';
 import { findMember, insertMember, updateMemberRow, upsertMember } from './member.repository.js';
 import { emailInput } from './member.service.js';
 import { billings, type Billing, type Member, type MemberChange, type Plan, type Subscription, type SubscriptionStatus } from './member.types.js';
@@ -62,6 +62,8 @@ export interface SubscriptionDeps {
   payments: Payments | null;
   publicUrl: string;
   events: EventChannel<MemberChange>;
+  /** The site's language, for the emails to members. */
+  words: () => Promise<EmailWords>;
 }
 
 type Outcome = string;
@@ -167,16 +169,18 @@ export class SubscriptionService {
   }
 
   async applyEvent(event: z.infer<typeof eventEnvelope>): Promise<Outcome> {
+    // Read before the transaction: on SQLite the settings wait for its one connection.
+    const words = await this.deps.words();
     return inTransaction(this.deps.db, async (tx) => {
       const fresh = await recordEvent(tx, { id: event.id, type: event.type, created: event.created, outcome: 'received' }, this.now());
       if (!fresh) return 'duplicate';
-      const outcome = await this.apply(tx, event);
+      const outcome = await this.apply(tx, event, words);
       await setEventOutcome(tx, event.id, outcome);
       return outcome;
     });
   }
 
-  private async apply(tx: Tx, event: z.infer<typeof eventEnvelope>): Promise<Outcome> {
+  private async apply(tx: Tx, event: z.infer<typeof eventEnvelope>, words: EmailWords): Promise<Outcome> {
     const object = event.data.object;
     const read = <S extends z.ZodType>(schema: S, handle: (value: z.output<S>) => Promise<Outcome>) => {
       const parsed = schema.safeParse(object);
@@ -184,16 +188,16 @@ export class SubscriptionService {
     };
     switch (event.type) {
       case 'checkout.session.completed':
-        return read(checkoutSessionObject, (o) => this.checkoutCompleted(tx, o, event.created));
+        return read(checkoutSessionObject, (o) => this.checkoutCompleted(tx, o, event.created, words));
       case 'invoice.paid':
         return read(invoiceObject, (o) => this.invoicePaid(tx, o, event.created));
       case 'invoice.payment_failed':
-        return read(invoiceObject, (o) => this.paymentFailed(tx, o, event.created));
+        return read(invoiceObject, (o) => this.paymentFailed(tx, o, event.created, words));
       case 'customer.subscription.created':
       case 'customer.subscription.updated':
       case 'customer.subscription.resumed':
       case 'customer.subscription.paused':
-        return read(subscriptionObject, (o) => this.subscriptionChanged(tx, o, event.created));
+        return read(subscriptionObject, (o) => this.subscriptionChanged(tx, o, event.created, words));
       case 'customer.subscription.deleted':
         return read(subscriptionObject, (o) => this.subscriptionDeleted(tx, o, event.created));
       default:
@@ -201,7 +205,7 @@ export class SubscriptionService {
     }
   }
 
-  private async checkoutCompleted(tx: Tx, session: z.infer<typeof checkoutSessionObject>, created: number): Promise<Outcome> {
+  private async checkoutCompleted(tx: Tx, session: z.infer<typeof checkoutSessionObject>, created: number, words: EmailWords): Promise<Outcome> {
     const checkoutId = checkoutIdOf(session.client_reference_id);
     const checkout = checkoutId === null ? undefined : await findCheckout(tx, checkoutId);
     if (!checkout) return 'ignored: unknown checkout';
@@ -233,7 +237,7 @@ export class SubscriptionService {
         now,
       );
       await completeCheckout(tx, checkout.id, now);
-      await this.email(tx, giftEmail(gift.email, buyer.name || buyer.email, plan.name, gift.message));
+      await this.email(tx, giftEmail(words, gift.email, buyer.name || buyer.email, plan.name, gift.message));
       return 'gift subscription created';
     }
     if (!session.subscription) return 'ignored: no subscription in session';
@@ -305,30 +309,30 @@ export class SubscriptionService {
     return newer ? 'paid' : 'paid (older than current state: issues credited only)';
   }
 
-  private async paymentFailed(tx: Tx, invoice: z.infer<typeof invoiceObject>, created: number): Promise<Outcome> {
+  private async paymentFailed(tx: Tx, invoice: z.infer<typeof invoiceObject>, created: number, words: EmailWords): Promise<Outcome> {
     const link = invoiceSubscription(invoice);
     if (!link) return 'ignored: not a subscription invoice';
     const subscription = await findSubscription(tx, { stripeId: link.id });
     if (!subscription) return 'ignored: unknown subscription';
     if (subscription.status === 'canceled') return 'ignored: subscription canceled';
     if (created < subscription.stripeStateAt) return 'ignored: older than current state';
-    return this.enterGrace(tx, subscription, created);
+    return this.enterGrace(tx, subscription, created, words);
   }
 
-  private async enterGrace(tx: Tx, subscription: Stored, created: number): Promise<Outcome> {
+  private async enterGrace(tx: Tx, subscription: Stored, created: number, words: EmailWords): Promise<Outcome> {
     const now = this.deps.clock();
     const graceUntil = subscription.graceUntil ?? new Date(now.getTime() + GRACE_DAYS * DAY_MS).toISOString();
     await updateSubscriptionRow(tx, subscription.id, { status: 'past_due', graceUntil, stripeStateAt: created }, now.toISOString());
     if (subscription.graceUntil) return 'payment failed again (grace period unchanged)';
     const member = (await findMember(tx, { id: subscription.memberId }))!;
     const portal = `${this.deps.publicUrl}/members/`;
-    await this.email(tx, paymentFailedEmail(member.email, graceUntil, portal));
-    await this.email(tx, graceEndingEmail(member.email, graceUntil, portal), new Date(Date.parse(graceUntil) - 3 * DAY_MS).toISOString(), reminderKey(subscription.id));
+    await this.email(tx, paymentFailedEmail(words, member.email, graceUntil, portal));
+    await this.email(tx, graceEndingEmail(words, member.email, graceUntil, portal), new Date(Date.parse(graceUntil) - 3 * DAY_MS).toISOString(), reminderKey(subscription.id));
     await this.deps.jobs.enqueue(tx, { name: GRACE_END_JOB, key: graceKey(subscription.id), payload: { subscriptionId: subscription.id }, runAt: graceUntil });
     return 'payment failed: grace period started';
   }
 
-  private async subscriptionChanged(tx: Tx, object: z.infer<typeof subscriptionObject>, created: number): Promise<Outcome> {
+  private async subscriptionChanged(tx: Tx, object: z.infer<typeof subscriptionObject>, created: number, words: EmailWords): Promise<Outcome> {
     const checkoutId = checkoutIdOf(object.metadata?.checkout_id);
     const paid = paidStates.has(object.status);
     // Only a paid subscription is recorded: one that is still incomplete gives nothing yet.
@@ -338,12 +342,12 @@ export class SubscriptionService {
     // A recorded subscription has been paid and never becomes incomplete again: this is a late copy.
     if (object.status === 'incomplete') return 'ignored: incomplete (already paid)';
     if (created < subscription.stripeStateAt) return 'ignored: older than current state';
-    return this.applyState(tx, subscription, object, created);
+    return this.applyState(tx, subscription, object, created, words);
   }
 
-  private async applyState(tx: Tx, subscription: Stored, object: z.infer<typeof subscriptionObject>, stateAt: number): Promise<Outcome> {
+  private async applyState(tx: Tx, subscription: Stored, object: z.infer<typeof subscriptionObject>, stateAt: number, words: EmailWords): Promise<Outcome> {
     const status = mapStatus(object.status);
-    if (status === 'past_due' && subscription.status !== 'past_due') return this.enterGrace(tx, subscription, stateAt);
+    if (status === 'past_due' && subscription.status !== 'past_due') return this.enterGrace(tx, subscription, stateAt, words);
     const end = periodEnd(object);
     const cancelAtPeriodEnd = object.cancel_at_period_end || (object.cancel_at ?? null) !== null;
     await updateSubscriptionRow(
@@ -381,12 +385,13 @@ export class SubscriptionService {
 
   /** The grace-period job: a subscription still unpaid at the end of its grace lapses. */
   async endGrace(subscriptionId: number): Promise<void> {
+    const words = await this.deps.words();
     await inTransaction(this.deps.db, async (tx) => {
       const subscription = await findSubscription(tx, { id: subscriptionId });
       if (!subscription || subscription.status !== 'past_due' || (subscription.graceUntil ?? '') > this.now()) return;
       await updateSubscriptionRow(tx, subscription.id, { status: 'lapsed' }, this.now());
       const member = (await findMember(tx, { id: subscription.memberId }))!;
-      await this.email(tx, lapsedEmail(member.email, `${this.deps.publicUrl}/members/print/`));
+      await this.email(tx, lapsedEmail(words, member.email, `${this.deps.publicUrl}/members/print/`));
     });
   }
 
@@ -405,9 +410,10 @@ export class SubscriptionService {
       throw new AppError('PAYMENT_PROVIDER_FAILED', `The payment provider did not answer: ${error instanceof Error ? error.message : 'unknown error'}`);
     }
     const object = subscriptionObject.parse(updated);
+    const words = await this.deps.words();
     await inTransaction(this.deps.db, async (tx) => {
       const current = (await findSubscription(tx, { id: subscriptionId }))!;
-      await this.applyState(tx, current, object, Math.max(current.stripeStateAt, Math.floor(this.deps.clock().getTime() / 1000)));
+      await this.applyState(tx, current, object, Math.max(current.stripeStateAt, Math.floor(this.deps.clock().getTime() / 1000)), words);
     });
   }
 

@@ -102,7 +102,7 @@ export class NewsletterService {
     const site = await this.deps.site.site();
     await repo.insertDigest(
       this.deps.db,
-      { newsletterId: newsletter.id, slot: slotIso, periodStart, subject: lead ? `${site.title}: ${lead.title}` : `The week at ${site.title}`, items: JSON.stringify(items) },
+      { newsletterId: newsletter.id, slot: slotIso, periodStart, subject: lead ? `${site.title}: ${lead.title}` : this.deps.renderer.translator(site.locale)('digest.subject', { site: site.title }), items: JSON.stringify(items) },
       this.deps.clock().toISOString(),
     );
     return this.toDigest((await repo.findDigest(this.deps.db, { newsletterId: newsletter.id, slot: slotIso }))!);
@@ -193,23 +193,24 @@ export class NewsletterService {
     const items = JSON.parse(row.items) as DigestItem[];
     const posts = new Map((await this.deps.posts.load(items.map((i) => i.postId))).map((p) => [p.id, p]));
     const site = await this.deps.site.site();
+    const t = this.deps.renderer.translator(site.locale);
     const sections: EmailSection[] = [];
     let lead: EmailDocument['lead'];
     for (const item of items) {
       const post = posts.get(item.postId);
       if (!post || post.status !== 'published') continue;
       // Gated pieces come whole to readers who may read them (on the site they would need to sign in).
-      const shown = postItem(post, viewer, this.deps.publicUrl, this.deps.renderer.translator(site.locale), post.visibility !== 'public');
+      const shown = postItem(post, viewer, this.deps.publicUrl, t, post.visibility !== 'public');
       if (item.group === 'lead' && !lead) {
         lead = shown;
         continue;
       }
-      const heading = item.group === 'reviews' ? 'Reviews' : item.group === 'more' || item.group === 'lead' ? 'More' : (post.tags.find((t) => t.slug === item.group)?.name ?? post.primaryTag?.name ?? 'More');
+      const heading = item.group === 'reviews' ? t('digest.reviews') : item.group === 'more' || item.group === 'lead' ? t('digest.more') : (post.tags.find((tag) => tag.slug === item.group)?.name ?? post.primaryTag?.name ?? t('digest.more'));
       const section = sections.find((s) => s.heading === heading) ?? sections[sections.push({ heading, items: [] }) - 1]!;
       section.items.push(shown);
     }
     return {
-      preheader: row.intro.slice(0, 140) || (lead ? lead.title : `The week at ${site.title}`),
+      preheader: row.intro.slice(0, 140) || (lead ? lead.title : t('digest.subject', { site: site.title })),
       intro: row.intro,
       ...(lead ? { lead } : {}),
       sections,

@@ -5,7 +5,7 @@ import { AppError } from '../errors/app-error.js';
 import { parseInput } from '../errors/validate.js';
 import type { JobQueue } from '../jobs/index.js';
 import { localInstant } from '../local-time.js';
-import { isCompleteAddress, MEMBER_EMAIL_JOB, renewalReminderEmail, withUniqueSlug } from '../members/index.js';
+import { type EmailWords, isCompleteAddress, MEMBER_EMAIL_JOB, renewalReminderEmail, withUniqueSlug } from '../members/index.js';
 import { fulfilmentCsv } from './fulfilment-csv.js';
 import {
   bringCutoffForward,
@@ -38,7 +38,7 @@ export interface FreezeReport {
 
 /** Print issues and their fulfilment lists: frozen at the cutoff, counted down, exported for the mailing house. */
 export class PrintService {
-  constructor(private readonly deps: { db: Db; clock: Clock; jobs: JobQueue; publicUrl: string; timeZone: () => Promise<string> }) {}
+  constructor(private readonly deps: { db: Db; clock: Clock; jobs: JobQueue; publicUrl: string; timeZone: () => Promise<string>; words: () => Promise<EmailWords> }) {}
 
   list(): Promise<PrintIssue[]> {
     return listIssues(this.deps.db);
@@ -90,6 +90,7 @@ export class PrintService {
    * running it again changes nothing.
    */
   async freeze(id: number): Promise<FreezeReport | undefined> {
+    const words = await this.deps.words();
     return inTransaction(this.deps.db, async (tx) => {
       const now = this.deps.clock().toISOString();
       const issue = await findIssue(tx, { id });
@@ -114,7 +115,7 @@ export class PrintService {
           await this.deps.jobs.enqueue(tx, {
             name: MEMBER_EMAIL_JOB,
             key: `renewal-reminder:${r.subscriptionId}:${id}`,
-            payload: renewalReminderEmail(r.email, issue.name, `${this.deps.publicUrl}/members/print/`),
+            payload: renewalReminderEmail(words, r.email, issue.name, `${this.deps.publicUrl}/members/print/`),
           });
         }
       }

@@ -30,13 +30,13 @@ const joinPosts = (filters: SearchFilters) => (hasFilters(filters) ? sql`cross j
  * through the trigram index (migration 0077). Words are letters, marks and digits, so they are
  * safe in a LIKE pattern.
  */
-function matching(terms: SearchTerms): RawBuilder<unknown> {
+function matching(terms: SearchTerms): { from: RawBuilder<unknown>; where: RawBuilder<unknown>; score: RawBuilder<unknown> } {
   const match = ftsMatch(terms);
   const unspaced = terms.words.filter(isUnspaced).map((word) => sql`text like ${`%${word}%`}`);
-  const anywhere = sql`select rowid from post_search_unspaced where ${sql.join(unspaced, sql` and `)}`;
-  if (match === '') return sql`(${anywhere}) s`;
-  const within = unspaced.length > 0 ? sql`and rowid in (${anywhere})` : sql``;
-  return sql`(select rowid, bm25(post_search, ${WEIGHTS}) as score from post_search where post_search match ${match} ${within}) s`;
+  const anywhere = sql.join(unspaced, sql` and `);
+  if (match === '') return { from: sql`post_search_unspaced s`, where: anywhere, score: sql`0` };
+  const within = unspaced.length > 0 ? sql` and s.rowid in (select rowid from post_search_unspaced where ${anywhere})` : sql``;
+  return { from: sql`post_search s`, where: sql`post_search match ${match}${within}`, score: sql`bm25(post_search, ${WEIGHTS})` };
 }
 
 /** SQLite FTS5: the post_search table, kept in step by triggers (migrations 0015, 0077). */
@@ -44,11 +44,12 @@ export class SqliteSearchIndex implements SearchIndex {
   constructor(private readonly db: Db) {}
 
   async find(terms: SearchTerms, filters: SearchFilters, page: { limit: number; offset: number }) {
+    const { from, where, score } = matching(terms);
     const ranked = await sql<{ id: number; total: number }>`
       with matched as (
-        select s.rowid as id, ${terms.words.every(isUnspaced) ? sql`0` : sql`s.score`} as score
-        from ${matching(terms)} ${joinPosts(filters)}
-        where 1 = 1 ${andAll(filterConditions(filters))}
+        select s.rowid as id, ${score} as score
+        from ${from} ${joinPosts(filters)}
+        where ${where} ${andAll(filterConditions(filters))}
         order by s.rowid desc limit ${RANKED_MATCHES}
       )
       select id, count(*) over () as total from matched
@@ -76,10 +77,11 @@ export class SqliteSearchIndex implements SearchIndex {
 
   /** How many matches there are (up to the ranked window), for a page past the last one. */
   private async count(terms: SearchTerms, filters: SearchFilters): Promise<number> {
+    const { from, where } = matching(terms);
     const { rows } = await sql<{ n: number }>`
       select count(*) as n from (
-        select 1 from ${matching(terms)} ${joinPosts(filters)}
-        where 1 = 1 ${andAll(filterConditions(filters))} limit ${RANKED_MATCHES}
+        select 1 from ${from} ${joinPosts(filters)}
+        where ${where} ${andAll(filterConditions(filters))} limit ${RANKED_MATCHES}
       )`.execute(this.db);
     return Number(rows[0]?.n ?? 0);
   }

@@ -103,16 +103,17 @@ function checkoutFrom(body: Form, json: boolean): unknown {
 }
 
 
+/** The key of the theme's message for a subscription's status. */
 function statusLabel(s: Subscription): string {
   switch (s.status) {
     case 'active':
-      return s.cancelAtPeriodEnd ? 'Active, cancelled at the end of the period' : 'Active';
+      return s.cancelAtPeriodEnd ? 'account.status.cancelling' : 'account.status.active';
     case 'past_due':
-      return 'Payment failed: please update your payment details';
+      return 'account.status.pastDue';
     case 'lapsed':
-      return 'Lapsed (unpaid)';
+      return 'account.status.lapsed';
     default:
-      return 'Ended';
+      return 'account.status.ended';
   }
 }
 
@@ -128,7 +129,7 @@ export async function memberPagesRoutes(app: FastifyInstance, deps: MemberPagesD
   async function page(template: string, data: Record<string, unknown>) {
     const site = await deps.settings.site();
     const path = `/members/${template === 'account' ? '' : `${template}/`}`;
-    const title = typeof data.heading === 'string' ? data.heading : deps.theme.translate(site.locale)(titles[template] ?? 'members.title');
+    const title = deps.theme.translate(site.locale)(typeof data.heading === 'string' ? data.heading : (titles[template] ?? 'members.title'));
     const meta = pageMeta({ path, title, description: title, noindex: template !== 'print' });
     return renderPage(deps, site, { template: `members/${template}`, view: data, meta });
   }
@@ -169,11 +170,11 @@ export async function memberPagesRoutes(app: FastifyInstance, deps: MemberPagesD
       } catch (error) {
         if (!json && isAppError(error) && error.code === 'CHECKOUT_SIGNIN_REQUIRED') {
           const signIn = `/members/signin/?next=${encodeURIComponent('/members/print/')}`;
-          return printPage(request, reply, { values: body, errorsFor: body.plan, formError: error.message, signIn }, 409);
+          return printPage(request, reply, { values: body, errorsFor: body.plan, formError: 'print.signInFirst', signIn }, 409);
         }
         const errors = fieldErrors(error);
         if (json || !errors) throw error;
-        return printPage(request, reply, { errors, values: body, errorsFor: body.plan, formError: 'Please correct the fields marked below.' }, 400);
+        return printPage(request, reply, { errors, values: body, errorsFor: body.plan, formError: 'form.correct' }, 400);
       }
     },
   );
@@ -182,9 +183,9 @@ export async function memberPagesRoutes(app: FastifyInstance, deps: MemberPagesD
     html(
       reply,
       await page('message', {
-        heading: 'Thank you',
-        message: 'Your payment went through. Your subscription is being set up and appears in your account in a moment; a gift recipient hears from us by email.',
-        link: { label: 'Go to your account', url: '/members/' },
+        heading: 'welcome.title',
+        message: 'welcome.text',
+        link: { label: 'welcome.account', url: '/members/' },
       }),
     ),
   );
@@ -283,9 +284,9 @@ export async function memberPagesRoutes(app: FastifyInstance, deps: MemberPagesD
   app.get<{ Querystring: { saved?: string } }>('/members/', async (request, reply) => {
     if (!request.member) return reply.redirect('/members/signin/', 303);
     const notices: Record<string, string> = {
-      address: 'Your address is saved.',
-      cancel: 'Your subscription will end at the close of the current period.',
-      resume: 'Your subscription will carry on.',
+      address: 'account.notice.address',
+      cancel: 'account.notice.cancel',
+      resume: 'account.notice.resume',
     };
     const saved = request.query.saved ?? '';
     return account(request, reply, { notice: Object.hasOwn(notices, saved) ? notices[saved] : undefined });
@@ -301,7 +302,7 @@ export async function memberPagesRoutes(app: FastifyInstance, deps: MemberPagesD
     } catch (error) {
       const errors = fieldErrors(error);
       if (json || !errors) throw error;
-      return account(request, reply, { addressValues: nested(body, 'address'), addressErrors: errors, formError: 'Please correct the address fields marked below.' }, 400);
+      return account(request, reply, { addressValues: nested(body, 'address'), addressErrors: errors, formError: 'form.correctAddress' }, 400);
     }
   });
 

@@ -54,7 +54,7 @@ export async function newsletterPagesRoutes(app: FastifyInstance, deps: Newslett
   app.post('/newsletter/subscribe', limited(10), async (request, reply) => {
     await deps.subscribers.subscribe(request.body ?? {});
     // The same answer whether the address is new, pending or already subscribed.
-    if (wantsJson(request)) return reply.code(202).send({ status: 'check-your-inbox', message: 'If the address can receive our newsletter, a confirmation email is on its way.' });
+    if (wantsJson(request)) return reply.code(202).send({ status: 'check-your-inbox', message: deps.theme.translate((await deps.settings.site()).locale)('signup.sent') });
     return reply.redirect('/newsletter/check-your-inbox/', 303);
   });
 

@@ -19,9 +19,17 @@ export function renderPage(deps: Pick<SiteDeps, 'theme'>, site: SiteSettings, pa
   });
 }
 
+/** Keys of the theme's messages for the statuses readers meet (403: mostly a form sent with an expired CSRF token). */
+const messageKeys: Record<number, string> = { 403: 'error.text.forbidden', 404: 'error.text.notFound', 410: 'error.text.gone', 429: 'error.text.tooMany', 503: 'error.text.unavailable' };
+
 /** The 404, 410 and other error pages, with the site's navigation. */
-export async function renderErrorPage(deps: Pick<SiteDeps, 'theme' | 'settings'>, status: number, message: string): Promise<string> {
+export async function renderErrorPage(deps: Pick<SiteDeps, 'theme' | 'settings'>, status: number, code?: string): Promise<string> {
   const site = await deps.settings.site();
-  const title = deps.theme.translate(site.locale)(status === 404 ? 'error.title.notFound' : status === 410 ? 'error.title.gone' : 'error.title.other');
-  return renderPage(deps, site, { template: 'error', view: { status, message }, meta: pageMeta({ path: null, description: message, title, noindex: true }) });
+  const t = deps.theme.translate(site.locale);
+  const title = t(status === 404 ? 'error.title.notFound' : status === 410 ? 'error.title.gone' : 'error.title.other');
+  // Readers see the theme's message for the status in the site's language, never an error's own (English) text.
+  // An error readers meet often has a message of its own (error.code.LINK_USED …), else the status's.
+  const own = `error.code.${code}`;
+  const message = code && t(own) !== own ? own : (messageKeys[status] ?? (status >= 500 ? 'error.text.server' : 'error.text.other'));
+  return renderPage(deps, site, { template: 'error', view: { status, message }, meta: pageMeta({ path: null, description: t(message), title, noindex: true }) });
 }

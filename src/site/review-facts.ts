@@ -1,4 +1,5 @@
-import { creditRoles, workTypes, type CreditRole, type Review, type WorkType } from '../reviews/index.js';
+import type { Translate } from '../i18n/index.js';
+import type { CreditRole, Review, WorkType } from '../reviews/index.js';
 import type { SiteSettings } from '../settings/index.js';
 import { formatCalendarDate, joinNames } from './format.js';
 
@@ -16,52 +17,70 @@ export interface ReviewFacts {
   verdict: string | null;
 }
 
+// Keys of the theme's messages, so the facts box is in the site's language.
 const whereLabel: Record<WorkType, string> = {
-  movie: 'Where to watch',
-  tv_series: 'Where to watch',
-  book: 'Where to buy',
-  music_album: 'Where to listen',
-  concert: 'Tickets',
-  live_event: 'Tickets',
-  theatre: 'Tickets',
+  movie: 'facts.watch',
+  tv_series: 'facts.watch',
+  book: 'facts.buy',
+  music_album: 'facts.listen',
+  concert: 'facts.tickets',
+  live_event: 'facts.tickets',
+  theatre: 'facts.tickets',
+};
+const organizationLabel: Record<WorkType, string> = {
+  movie: 'facts.organization.movie',
+  tv_series: 'facts.organization.tv_series',
+  book: 'facts.organization.book',
+  music_album: 'facts.organization.music_album',
+  concert: 'facts.organization.venue',
+  live_event: 'facts.organization.venue',
+  theatre: 'facts.organization.venue',
+};
+const dateLabel: Record<WorkType, string> = {
+  movie: 'facts.date.movie',
+  tv_series: 'facts.date.tv_series',
+  book: 'facts.date.book',
+  music_album: 'facts.date.music_album',
+  concert: 'facts.date.event',
+  live_event: 'facts.date.event',
+  theatre: 'facts.date.theatre',
 };
 
 const text = (value: string) => ({ text: value, url: null });
 
 /** The facts box of a review: the work, who made it, when, how long, where to see it, and the verdict. */
-export function reviewFacts(review: Review, site: SiteSettings): ReviewFacts {
+export function reviewFacts(review: Review, site: SiteSettings, t: Translate): ReviewFacts {
   const { work } = review;
-  const type = workTypes[work.type];
   const rows: FactRow[] = [];
   const creditRow = (label: string, roles: CreditRole[]) => {
     const names = work.credits.filter((c) => roles.includes(c.role)).map((c) => c.person.name);
     if (names.length) rows.push({ label, items: [text(joinNames([...new Set(names)]))] });
   };
-  creditRow(creditRoles.director, ['director']);
-  creditRow('Writer', ['screenwriter', 'author']);
-  creditRow(creditRoles.creator, ['creator']);
-  creditRow(creditRoles.performer, ['performer']);
+  creditRow(t('facts.director'), ['director']);
+  creditRow(t('facts.writer'), ['screenwriter', 'author']);
+  creditRow(t('facts.creator'), ['creator']);
+  creditRow(t('facts.performer'), ['performer']);
   const cast = work.credits.filter((c) => c.role === 'cast');
   if (cast.length) {
-    rows.push({ label: creditRoles.cast, items: cast.map((c) => text(c.character ? `${c.person.name} as ${c.character}` : c.person.name)) });
+    rows.push({ label: t('facts.cast'), items: cast.map((c) => text(c.character ? t('facts.as', { name: c.person.name, character: c.character }) : c.person.name)) });
   }
-  creditRow(creditRoles.composer, ['composer']);
-  creditRow(creditRoles.translator, ['translator']);
-  creditRow(creditRoles.host, ['host']);
-  if (work.organization) rows.push({ label: type.organization, items: [text(work.organization)] });
-  if (work.releaseDate) rows.push({ label: type.date, items: [text(formatCalendarDate(work.releaseDate, site.locale))] });
-  if (work.runtimeMinutes) rows.push({ label: 'Runtime', items: [text(`${work.runtimeMinutes} minutes`)] });
+  creditRow(t('facts.composer'), ['composer']);
+  creditRow(t('facts.translator'), ['translator']);
+  creditRow(t('facts.host'), ['host']);
+  if (work.organization) rows.push({ label: t(organizationLabel[work.type]), items: [text(work.organization)] });
+  if (work.releaseDate) rows.push({ label: t(dateLabel[work.type]), items: [text(formatCalendarDate(work.releaseDate, site.locale))] });
+  if (work.runtimeMinutes) rows.push({ label: t('facts.runtime'), items: [text(t('facts.minutes', { count: work.runtimeMinutes }))] });
   if (work.availability.length) {
-    rows.push({ label: whereLabel[work.type], items: work.availability.map((a) => ({ text: a.label, url: a.url })) });
+    rows.push({ label: t(whereLabel[work.type]), items: work.availability.map((a) => ({ text: a.label, url: a.url })) });
   }
   const rating = review.rating;
   return {
     title: work.title,
-    kind: type.label,
+    kind: t(`facts.${work.type}`),
     year: work.year,
     rows,
     rating: rating
-      ? { value: rating.value, scale: rating.scale, stars: stars(rating.value, rating.scale), label: `Rated ${rating.value} out of ${rating.scale}` }
+      ? { value: rating.value, scale: rating.scale, stars: stars(rating.value, rating.scale), label: t('facts.rated', { value: rating.value, scale: rating.scale }) }
       : null,
     verdict: review.verdict,
   };

@@ -77,7 +77,7 @@ export async function siteRoutes(app: FastifyInstance, deps: SiteRouteDeps): Pro
       case 'redirect':
         return reply.redirect(result.location, 301);
       case 'gone':
-        return reply.code(410).type(HTML).send(await renderErrorPage(deps, 410, 'This piece has been removed.'));
+        return reply.code(410).type(HTML).send(await renderErrorPage(deps, 410));
       case 'missing':
         return reply.callNotFound();
     }

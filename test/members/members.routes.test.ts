@@ -81,7 +81,7 @@ describe('members pages without Stripe keys', () => {
     const { token, jar } = await formOn(t, '/members/signin/');
     const res = await post(t, '/members/checkout', { plan: 'digital', billing: 'month', email: 'a@example.com', _csrf: token }, jar);
     expect(res.statusCode).toBe(503);
-    expect(res.body).toContain('Payments are not configured');
+    expect(res.body).toContain('This is not available on this site at the moment.');
     const hook = await t.app.inject({ method: 'POST', url: '/webhooks/stripe', headers: { 'content-type': 'application/json', 'stripe-signature': 'x' }, payload: '{}' });
     expect(hook.statusCode).toBe(503);
     expect(hook.json().error.code).toBe('PAYMENTS_NOT_CONFIGURED');
@@ -125,11 +125,11 @@ describe('members pages', () => {
     const { token, jar } = await formOn(t, '/members/print/');
     const res = await post(t, '/members/checkout', { _csrf: token, plan: 'print-digital', billing: 'year', email: 'new@example.com', address_name: 'A', address_line1: '1 Road', address_city: 'X', address_postcode: '123', address_country: 'GB' }, jar);
     expect(res.statusCode).toBe(400);
-    expect(res.body).toContain('is not a valid postcode for GB');
+    expect(res.body).toContain('Enter the postcode or ZIP as it is written in that country.');
     expect(res.body).toContain('value="1 Road"');
     const none = await post(t, '/members/checkout', { _csrf: token, plan: 'print-digital', billing: 'year', email: 'new@example.com' }, jar);
     expect(none.statusCode).toBe(400);
-    expect(none.body).toContain('Delivery address is required for print delivery');
+    expect(none.body).toContain('Enter a complete delivery address.');
   });
 
   it('asks someone not signed in to sign in first when the checkout email has an account, and calls Stripe only after', async () => {
@@ -139,7 +139,7 @@ describe('members pages', () => {
     const form = { _csrf: token, plan: 'print-digital', billing: 'year', email: 'Holder@example.com', ...Object.fromEntries(Object.entries(usAddress).map(([k, v]) => [`address_${k}`, v])) };
     const page = await post(t, '/members/checkout', form, jar);
     expect(page.statusCode).toBe(409);
-    expect(page.body).toContain('An account already uses that email address');
+    expect(page.body).toContain('That address belongs to an account: sign in first.');
     expect(page.body).toContain('href="/members/signin/?next=%2Fmembers%2Fprint%2F"');
     expect(page.body).toContain('value="Holder@example.com"');
     const json = await t.app.inject({
@@ -222,7 +222,7 @@ describe('members pages', () => {
     ];
     for (const res of forged) {
       expect(res.statusCode).toBe(403);
-      expect(res.body).toContain('CSRF');
+      expect(res.body).toContain('This form has expired or was sent from elsewhere.');
       expect(res.cookies.find((c) => c.name === 'masthead_member')).toBeUndefined();
     }
     const json = await t.app.inject({ method: 'POST', url: '/members/signin/verify', headers: { accept: 'application/json' }, payload: { token: signInToken } });
@@ -310,7 +310,7 @@ describe('members pages', () => {
     let { token, jar } = await formOn(t, '/members/', signedIn);
     const bad = await post(t, '/members/address', { _csrf: token, address_name: 'Ada', address_line1: '1 Road', address_city: 'Ottawa', address_postcode: 'K1A0B1', address_region: 'XX', address_country: 'CA' }, jar);
     expect(bad.statusCode).toBe(400);
-    expect(bad.body).toContain('must be a two-letter province code such as ON');
+    expect(bad.body).toContain('Enter the state or province as its two-letter code where the country uses one (such as CA or ON)');
     const good = await post(t, '/members/address', { _csrf: token, address_name: 'Ada', address_line1: '1 Road', address_city: 'Ottawa', address_postcode: 'k1a0b1', address_region: 'on', address_country: 'ca' }, jar);
     expect(good.headers.location).toBe('/members/?saved=address');
     expect((await t.services.members.get({ email: 'reader@example.com' })).address).toMatchObject({ postcode: 'K1A 0B1', region: 'ON', country: 'CA' });

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { smtpMailer } from '../../src/email/index.js';
-import { loadCatalogs, translator, type Message } from '../../src/i18n/index.js';
+import { translator } from '../../src/i18n/index.js';
+import { catalogs, expectNoEnglish } from '../support/locales.js';
 import { testApp, type AppContext } from '../support/app.js';
 import { makeAuthor, postFields } from '../support/factories.js';
 import { startSmtp, type TestSmtp } from '../support/smtp.js';
@@ -8,22 +9,6 @@ import { dialects } from '../support/stores.js';
 import { memberCookie } from '../members/helpers.js';
 
 const shipped = ['de', 'fr', 'es', 'pt'] as const;
-const catalogs = loadCatalogs();
-const english = catalogs.get('en')!;
-
-/** English texts long enough not to occur by chance, which a locale has translated differently. */
-function untranslatedIn(locale: string): string[] {
-  const own = catalogs.get(locale)!;
-  const text = (m: Message) => (typeof m === 'string' ? [m] : Object.values(m));
-  return Object.keys(english).flatMap((key) =>
-    text(english[key]!).filter((en) => !en.includes('{') && en.length > 8 && !text(own[key]!).some((mine) => mine.includes(en))),
-  );
-}
-
-function expectNoEnglish(locale: string, body: string, page: string): void {
-  const left = untranslatedIn(locale).filter((en) => body.includes(en));
-  expect(left, `${page} in ${locale}`).toEqual([]);
-}
 
 describe.each(dialects)('the site and its emails in the magazine’s language (%s)', (dialect) => {
   let t: AppContext;

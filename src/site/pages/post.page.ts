@@ -64,7 +64,7 @@ export async function postPage(deps: SiteDeps, found: Post, viewer: Viewer): Pro
     view: {
       post,
       image,
-      facts: post.review ? reviewFacts(post.review, site) : null,
+      facts: post.review ? reviewFacts(post.review, site, deps.theme.translate(site.locale)) : null,
       share: shareLinks(url, post.title),
       // Teasers of gated pieces: who is asking decides the call to action; signing in comes back here.
       reader: viewer.kind,

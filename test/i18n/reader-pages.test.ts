@@ -1,0 +1,144 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { simpleParser } from 'mailparser';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SIGN_IN_LINK_MINUTES } from '../../src/members/member.service.js';
+import { translator } from '../../src/i18n/index.js';
+import { testApp, type AppContext } from '../support/app.js';
+import { filmReview, makeAuthor, postFields } from '../support/factories.js';
+import { catalogs, expectNoEnglish } from '../support/locales.js';
+import { dialects } from '../support/stores.js';
+import { memberCookie } from '../members/helpers.js';
+
+const tr = translator(catalogs, 'de');
+/** Texts the reader pages wrote in English whatever the site's language, before they came from the locale files. */
+const formerlyEnglish = [
+  'Thank you',
+  'Your payment went through',
+  'Go to your account',
+  'Your address is saved.',
+  'Please correct the',
+  'This piece has been removed.',
+  'Nothing exists at that address.',
+  'Where to watch',
+  'Release date',
+  'Director',
+  'Runtime',
+  'minutes',
+  'Rated ',
+  'a confirmation email is on its way',
+  'is not a plan on sale',
+  'Your sign-in link',
+  'expires in',
+  'This link is damaged',
+];
+
+function expectGerman(body: string, page: string): void {
+  expectNoEnglish('de', body, page);
+  expect(formerlyEnglish.filter((en) => body.includes(en)), page).toEqual([]);
+}
+
+describe.each(dialects)('reader pages and answers in German (%s)', (dialect) => {
+  let t: AppContext;
+  let author: string;
+  let cookie: string;
+
+  beforeAll(async () => {
+    t = await testApp(dialect);
+    await t.services.settings.updateSite({ locale: 'de', title: 'Halcyon' });
+    author = (await makeAuthor(t.services, { name: 'Ilse Brandt' })).slug;
+    await t.services.members.add({ email: 'leserin@example.com', name: 'Ilse Brandt' });
+    cookie = await memberCookie(t.services, 'leserin@example.com');
+  });
+  afterAll(async () => t.close());
+
+  /** A form page's CSRF token, with the cookies that carry it. */
+  async function formOn(url: string): Promise<{ token: string; cookies: string }> {
+    const page = await t.app.inject({ url, headers: { cookie } });
+    const token = /name="_csrf" value="([^"]+)"/.exec(page.body)![1]!;
+    return { token, cookies: [cookie, ...page.cookies.map((c) => `${c.name}=${c.value}`)].join('; ') };
+  }
+  async function submit(url: string, from: string, form: Record<string, string>) {
+    const { token, cookies } = await formOn(from);
+    return t.app.inject({
+      method: 'POST',
+      url,
+      headers: { cookie: cookies, 'content-type': 'application/x-www-form-urlencoded' },
+      payload: new URLSearchParams({ ...form, _csrf: token }).toString(),
+    });
+  }
+
+  it('shows the payment confirmation and the account notices in German', async () => {
+    const welcome = (await t.app.inject('/members/welcome/')).body;
+    expect(welcome).toContain(`<h1>${tr('welcome.title')}</h1>`);
+    expect(welcome).toContain(`<title>${tr('welcome.title')} – Halcyon</title>`);
+    expect(welcome).toContain(tr('welcome.text'));
+    expectGerman(welcome, 'welcome page');
+    const saved = (await t.app.inject({ url: '/members/?saved=address', headers: { cookie } })).body;
+    expect(saved).toContain(`<p role="status">${tr('account.notice.address')}</p>`);
+    expectGerman(saved, 'account page');
+  });
+
+  it('explains wrong form fields in German: the address, the sign-in address; and an unavailable checkout', async () => {
+    const address = await submit('/members/address', '/members/', { address_name: 'Ilse Brandt', address_line1: '', address_city: 'Berlin', address_postcode: '10115', address_country: 'Deutschland' });
+    expect(address.statusCode).toBe(400);
+    expect(address.body).toContain(tr('form.correctAddress'));
+    expect(address.body).toContain(tr('address.error.country'));
+    expectGerman(address.body, 'address form');
+
+    const signin = await submit('/members/signin', '/members/signin/', { email: 'not an address' });
+    expect(signin.statusCode).toBe(400);
+    expect(signin.body).toContain(tr('signin.emailError'));
+    expectGerman(signin.body, 'sign-in form');
+
+    // Without payments set up, checkout is unavailable: the error page says so in German too.
+    const checkout = await submit('/members/checkout', '/members/', { plan: 'no-such-plan', billing: 'month' });
+    expect(checkout.statusCode).toBe(503);
+    expect(checkout.body).toContain(`<p>${tr('error.text.unavailable')}</p>`);
+    expectGerman(checkout.body, 'checkout');
+  });
+
+  it('answers a removed piece, a missing page and a newsletter signup in German', async () => {
+    const post = await t.services.posts.create(postFields([author], { title: 'Zurückgezogen', status: 'published' }));
+    await t.services.posts.archive(post.id);
+    const gone = await t.app.inject(`/${post.slug}/`);
+    expect(gone.statusCode).toBe(410);
+    expect(gone.body).toContain(`<p>${tr('error.text.gone')}</p>`);
+    expectGerman(gone.body, '410 page');
+
+    const missing = await t.app.inject('/gibt-es-nicht/');
+    expect(missing.statusCode).toBe(404);
+    expect(missing.body).toContain(`<p>${tr('error.text.notFound')}</p>`);
+    expectGerman(missing.body, '404 page');
+
+    const damaged = await t.app.inject('/newsletter/confirm/?token=kaputt');
+    expect(damaged.body).toContain(`<p>${tr('error.code.LINK_INVALID')}</p>`);
+    expectGerman(damaged.body, 'damaged link page');
+
+    const signup = await t.app.inject({ method: 'POST', url: '/newsletter/subscribe', headers: { accept: 'application/json' }, payload: { email: 'neu@example.com' } });
+    expect(signup.statusCode).toBe(202);
+    expect(signup.json()).toEqual({ status: 'check-your-inbox', message: tr('signup.sent') });
+  });
+
+  it('writes the sign-in email in German', async () => {
+    await t.services.members.requestSignIn('leserin@example.com', (token) => `http://localhost:3000/members/signin/verify/?token=${token}`);
+    const dir = path.join(t.dataDir, 'outbox');
+    const last = fs.readdirSync(dir).filter((f) => f.endsWith('.eml')).sort().at(-1)!;
+    const mail = await simpleParser(fs.readFileSync(path.join(dir, last)));
+    expect(mail.subject).toBe(tr('memberEmail.signIn.subject'));
+    expect(mail.text).toContain(tr('memberEmail.signIn.text', { count: SIGN_IN_LINK_MINUTES }));
+    expectGerman(`${mail.subject}\n${mail.text}`, 'sign-in email');
+  });
+
+  it('writes the facts box of a review in German', async () => {
+    const review = await t.services.posts.create(
+      filmReview([author], { status: 'published', title: 'Ein stiller Triumph', body: 'Kurz.' }),
+    );
+    const body = (await t.app.inject(`/${review.slug}/`)).body;
+    for (const key of ['facts.movie', 'facts.director', 'facts.watch', 'facts.date.movie', 'facts.runtime', 'facts.organization.movie']) expect(body, key).toContain(tr(key));
+    expect(body).toContain(tr('facts.minutes', { count: 106 }));
+    expect(body).toContain(tr('facts.as', { name: 'Greta Lee', character: 'Nora' }));
+    expect(body).toContain(tr('facts.rated', { value: 4.5, scale: 5 }));
+    expectGerman(body, 'review');
+  });
+});
