@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { DbOrTx } from '../db/client.js';
 import { likeText } from '../db/like.js';
 import { listTotal, type ListTotal } from '../db/list-total.js';
-import { searchByTrigrams } from '../db/trigram-search.js';
+import { searchByTrigrams, wholeEmail } from '../db/trigram-search.js';
 import type { MemberRow } from '../db/tables.js';
 import type { Address } from './address.js';
 import type { Member, SubscriptionStatus } from './member.types.js';
@@ -82,7 +82,9 @@ export interface MemberFilter {
 export async function listMembers(db: DbOrTx, filter: MemberFilter, page: { limit: number; offset: number }): Promise<{ members: Member[] } & ListTotal> {
   let base = db.selectFrom('members');
   let order = 'members.id';
-  if (filter.q) {
+  const email = filter.q ? wholeEmail(filter.q) : undefined;
+  if (email) base = base.where('members.email', '=', email);
+  else if (filter.q) {
     base = base.where((eb) => eb.or([likeText('members.email', filter.q!, 'contains'), likeText('members.name', filter.q!, 'contains')]));
     ({ query: base, order } = await searchByTrigrams(db, base, 'member_trigrams', 'members.id', filter.q));
   }

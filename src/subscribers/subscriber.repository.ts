@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import type { DbOrTx } from '../db/client.js';
 import { listTotal, type ListTotal } from '../db/list-total.js';
 import type { NewsletterRow, SubscriberRow } from '../db/tables.js';
-import { searchByTrigrams } from '../db/trigram-search.js';
+import { searchByTrigrams, wholeEmail } from '../db/trigram-search.js';
 import type { GrowthPoint, Newsletter, Subscriber, SubscriberStatus, SuppressionReason } from './subscriber.types.js';
 import type { ListQuery } from './subscriber.schema.js';
 
@@ -181,7 +181,9 @@ export async function suppressedAmong(db: DbOrTx, emails: string[]): Promise<Map
 export async function searchSubscribers(db: DbOrTx, query: ListQuery): Promise<{ rows: SubscriberRow[] } & ListTotal> {
   let base = db.selectFrom('subscribers as s');
   let order = 's.id';
-  if (query.q) {
+  const email = query.q ? wholeEmail(query.q) : undefined;
+  if (email) base = base.where('s.email', '=', email);
+  else if (query.q) {
     const pattern = `%${query.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     base = base.where((eb) => eb.or([eb('s.email', 'like', sql<string>`${pattern} escape '\\'`), eb(eb.fn('lower', ['s.name']), 'like', sql<string>`${pattern} escape '\\'`)]));
     ({ query: base, order } = await searchByTrigrams(db, base, 'subscriber_trigrams', 's.id', query.q));
