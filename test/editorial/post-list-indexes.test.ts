@@ -57,9 +57,9 @@ describe.each(dialects)('the admin post list on a large site (%s)', (dialect) =>
       .returning('id')
       .execute();
     const search = (q: string) => listAdminPostIds(t.store.db, { type: 'post', q }, { all: true }, { limit: 20, offset: 0 });
-    expect(await search('ORCHARD')).toEqual({ ids: [ids[2]!.id, ids[1]!.id, ids[0]!.id], total: 3 });
-    expect(await search('100% orchard')).toEqual({ ids: [ids[2]!.id], total: 1 });
-    expect(await search('0%')).toEqual({ ids: [ids[2]!.id], total: 1 });
-    expect(await search('o_chard')).toEqual({ ids: [], total: 0 });
+    expect(await search('ORCHARD')).toEqual({ ids: [ids[2]!.id, ids[1]!.id, ids[0]!.id], total: 3, next: null });
+    expect(await search('100% orchard')).toEqual({ ids: [ids[2]!.id], total: 1, next: null });
+    expect(await search('0%')).toEqual({ ids: [ids[2]!.id], total: 1, next: null });
+    expect(await search('o_chard')).toEqual({ ids: [], total: 0, next: null });
   });
 });
