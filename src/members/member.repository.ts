@@ -92,7 +92,8 @@ export async function listMembers(db: DbOrTx, filter: MemberFilter, page: ListPa
   let base = db.selectFrom('members');
   let order = 'members.id';
   const email = filter.q ? wholeEmail(filter.q) : undefined;
-  if (email) base = base.where('members.email', '=', email);
+  // Addresses from a site document keep their case: the lookup is by the lower-cased index (0078).
+  if (email) base = base.where(sql<string>`lower(members.email)`, '=', email);
   else if (filter.q) {
     base = base.where((eb) => eb.or([likeText('members.email', filter.q!, 'contains'), likeText('members.name', filter.q!, 'contains')]));
     ({ query: base, order } = await searchByTrigrams(db, base, 'member_trigrams', 'members.id', filter.q));
