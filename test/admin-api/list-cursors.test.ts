@@ -85,5 +85,16 @@ describe.each(dialects)('reading the admin lists on from a page’s end (%s)', (
       expect(res.statusCode).toBe(400);
       expect(res.json().error.fields).toEqual([{ field: 'after', message: 'must be a next cursor from this list' }]);
     }
+    const twice = await editor.call('GET', `/admin/api/members?after=${memberCursor}&after=${memberCursor}`);
+    expect(twice.statusCode).toBe(400);
+    expect(twice.json().error.fields.map((f: { field: string }) => f.field)).toEqual(['after']);
+  });
+
+  it('shows a contributor following a cursor only the posts their role sees', async () => {
+    const { client: contributor } = await staffClient(t.app, t.services, 'contributor', { email: 'new.writer@example.com' });
+    const editorsCursor = (await editor.call('GET', '/admin/api/posts?limit=1')).json().page.next;
+    const res = await contributor.call('GET', `/admin/api/posts?limit=5&after=${editorsCursor}`);
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ posts: [], page: { total: 0, next: null } });
   });
 });
