@@ -31,6 +31,8 @@ interface Probe {
   list: string;
   label: string;
   url: string;
+  /** For a page read by cursor: the page before it, whose `next` the probe passes as `after`. */
+  before?: string;
 }
 
 function probes(): Probe[] {
@@ -38,18 +40,21 @@ function probes(): Probe[] {
   return [
     { list: 'posts', label: 'first page', url: '/admin/api/posts?limit=20' },
     { list: 'posts', label: 'deep page (80% in)', url: `/admin/api/posts?limit=20&offset=${deep(sizes.posts, 20)}` },
+    { list: 'posts', label: 'deep page (80% in) by cursor', url: '/admin/api/posts?limit=20', before: `/admin/api/posts?limit=20&offset=${deep(sizes.posts, 20) - 20}` },
     { list: 'posts', label: 'filtered by status (drafts)', url: '/admin/api/posts?limit=20&status=draft' },
     { list: 'posts', label: 'filtered by status, deep page', url: `/admin/api/posts?limit=20&status=published&offset=${deep(sizes.posts * 0.9, 20)}` },
     { list: 'posts', label: 'searched by a title word', url: '/admin/api/posts?limit=20&q=orchard' },
     { list: 'posts', label: 'searched, no match', url: '/admin/api/posts?limit=20&q=zeppelin' },
     { list: 'subscribers', label: 'first page', url: '/admin/api/newsletter/subscribers?limit=50' },
     { list: 'subscribers', label: 'deep page (80% in)', url: `/admin/api/newsletter/subscribers?limit=50&offset=${deep(sizes.subscribers, 50)}` },
+    { list: 'subscribers', label: 'deep page (80% in) by cursor', url: '/admin/api/newsletter/subscribers?limit=50', before: `/admin/api/newsletter/subscribers?limit=50&offset=${deep(sizes.subscribers, 50) - 50}` },
     { list: 'subscribers', label: 'filtered by status (unsubscribed)', url: '/admin/api/newsletter/subscribers?limit=50&status=unsubscribed' },
     { list: 'subscribers', label: 'filtered by newsletter', url: '/admin/api/newsletter/subscribers?limit=50&newsletter=film-notes' },
     { list: 'subscribers', label: 'searched by an exact email', url: `/admin/api/newsletter/subscribers?limit=50&q=reader${Math.floor(sizes.subscribers / 3)}@example.com` },
     { list: 'subscribers', label: 'searched by a name word', url: '/admin/api/newsletter/subscribers?limit=50&q=harbour' },
     { list: 'members', label: 'first page', url: '/admin/api/members?limit=50' },
     { list: 'members', label: 'deep page (80% in)', url: `/admin/api/members?limit=50&offset=${deep(sizes.members, 50)}` },
+    { list: 'members', label: 'deep page (80% in) by cursor', url: '/admin/api/members?limit=50', before: `/admin/api/members?limit=50&offset=${deep(sizes.members, 50) - 50}` },
     { list: 'members', label: 'searched by an exact email', url: `/admin/api/members?limit=50&q=member${Math.floor(sizes.members / 3)}@example.com` },
     { list: 'members', label: 'searched by a name word', url: '/admin/api/members?limit=50&q=harbour' },
   ];
@@ -76,11 +81,13 @@ async function measure(name: string, config: DatabaseConfig, dataDir: string): P
   try {
     for (const probe of probes()) {
       const times: number[] = [];
+      const before = probe.before === undefined ? undefined : (await client.call('GET', probe.before)).json();
+      const url = before === undefined ? probe.url : `${probe.url}&after=${before.page?.next ?? before.next}`;
       for (let i = 0; i < RUNS + 3; i += 1) {
         const started = performance.now();
-        const res = await client.call('GET', probe.url);
+        const res = await client.call('GET', url);
         const took = performance.now() - started;
-        if (res.statusCode !== 200) throw new Error(`${probe.url} answered ${res.statusCode}: ${res.body}`);
+        if (res.statusCode !== 200) throw new Error(`${url} answered ${res.statusCode}: ${res.body}`);
         if (i >= 3) times.push(took);
       }
       times.sort((a, b) => a - b);

@@ -1,7 +1,9 @@
 import { z } from 'zod';
+import { idCursor } from '../db/list-cursor.js';
 import { planInput, subscriptionStatuses, type MemberService, type PlanService } from '../members/index.js';
 import { authorize } from '../staff/index.js';
 import type { EndpointRegistry } from './endpoint.js';
+import { nextOut } from './schemas.js';
 import { idOf, memberDetailOut, memberOut, numericId, planOut, subscriptionOut } from './members.schemas.js';
 
 const memberQuery = z
@@ -11,6 +13,7 @@ const memberQuery = z
     status: z.enum(subscriptionStatuses, { message: `must be one of ${subscriptionStatuses.join(', ')}` }).optional(),
     limit: z.coerce.number().int().min(1).max(200).default(50),
     offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
+    after: idCursor.optional().describe("A page's `next`: this page starts after it (and `offset` members further)"),
   })
   .strict();
 
@@ -85,11 +88,11 @@ export function adminMemberRoutes(api: EndpointRegistry, deps: MemberRouteDeps):
     tag: 'members',
     access: 'staff',
     query: memberQuery,
-    response: z.object({ members: z.array(memberOut.extend({ subscriptions: z.array(subscriptionOut) })), total: z.number(), totalEstimated: z.boolean() }),
+    response: z.object({ members: z.array(memberOut.extend({ subscriptions: z.array(subscriptionOut) })), total: z.number(), totalEstimated: z.boolean(), next: nextOut }),
     handler: async ({ staff, query }) => {
       authorize(staff, { do: 'members.view' });
-      const { limit, offset, plan, ...filter } = query;
-      return deps.members.list({ ...filter, planId: plan }, { limit, offset });
+      const { limit, offset, after, plan, ...filter } = query;
+      return deps.members.list({ ...filter, planId: plan }, { limit, offset, after });
     },
   });
 

@@ -9,7 +9,7 @@ import { authorize } from '../staff/index.js';
 import { subscriberStatuses, type SubscriberService } from '../subscribers/index.js';
 import type { EndpointRegistry } from './endpoint.js';
 import * as s from './newsletter.schemas.js';
-import { idParams } from './schemas.js';
+import { idParams, nextOut } from './schemas.js';
 
 export interface NewsletterRoutesDeps {
   subscribers: SubscriberService;
@@ -90,7 +90,7 @@ export function adminNewsletterRoutes(api: EndpointRegistry, deps: NewsletterRou
     method: 'GET', url: `${base}/subscribers`, tag, access: 'staff',
     summary: 'Search subscribers by address or name, filter by status and newsletter; past 10,000 matches the total may be an estimate (totalEstimated)',
     query: s.listQuery,
-    response: z.object({ subscribers: z.array(s.subscriberOut), total: z.number(), totalEstimated: z.boolean() }),
+    response: z.object({ subscribers: z.array(s.subscriberOut), total: z.number(), totalEstimated: z.boolean(), next: nextOut }),
     handler: async ({ query }) => subscribers.list(query),
   });
 

@@ -2,11 +2,12 @@ import { z } from 'zod';
 import { postFormats, postInput, postStatuses, type PostFormat } from '../content/index.js';
 import { isoDateTime, slugSchema } from '../content/text.js';
 import { MAX_STORED_INTEGER } from '../db/ids.js';
+import { timeCursor } from '../db/list-cursor.js';
 import type { EditorialService } from '../editorial/index.js';
 import { isAppError } from '../errors/app-error.js';
 import type { EndpointRegistry } from './endpoint.js';
 import { postEnvelope, postOut } from './content.schemas.js';
-import { idParams, pageInfo, pageQuery } from './schemas.js';
+import { idParams, nextOut, pageInfo, pageQuery } from './schemas.js';
 
 const listQuery = z
   .object({
@@ -18,6 +19,7 @@ const listQuery = z
     q: z.string().trim().max(200, 'must be at most 200 characters').optional(),
     trashed: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
     ...pageQuery,
+    after: timeCursor.optional().describe("A page's `page.next`: this page starts after it (and `offset` posts further)"),
   })
   .strict();
 
@@ -45,11 +47,11 @@ export function adminPostRoutes(api: EndpointRegistry, editorial: EditorialServi
     tag: 'posts',
     access: 'staff',
     query: listQuery,
-    response: z.object({ posts: z.array(postOut), page: pageInfo }),
+    response: z.object({ posts: z.array(postOut), page: pageInfo.extend({ next: nextOut }) }),
     handler: async ({ query, staff }) => {
-      const { limit, offset, section, ...filter } = query;
-      const { posts, total } = await editorial.list({ ...filter, tag: section }, { limit, offset }, staff);
-      return { posts, page: { total, limit, offset } };
+      const { limit, offset, after, section, ...filter } = query;
+      const { posts, total, next } = await editorial.list({ ...filter, tag: section }, { limit, offset, after }, staff);
+      return { posts, page: { total, limit, offset, next } };
     },
   });
 

@@ -23,3 +23,6 @@ export const pageQuery = {
 };
 
 export const pageInfo = z.object({ total: z.number(), limit: z.number(), offset: z.number() });
+
+/** Where a list's next page starts, for lists that can be read on from a page's end (`after`). */
+export const nextOut = z.string().nullable().describe('Where the next page starts: pass it back as `after`; null on the last page');

@@ -9,6 +9,16 @@ export interface TrigramSearch<Q> {
   order: string;
 }
 
+/**
+ * The search text as a stored address (addresses are kept in lower case) when it is a whole email
+ * address. Such a search finds that one address through the table's unique email index instead
+ * of matching parts of every address and name.
+ */
+export function wholeEmail(text: string): string | undefined {
+  const address = text.trim().toLowerCase();
+  return /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/.test(address) ? address : undefined;
+}
+
 /** Up to this many matches a search reads the index's matches first; past it the index drives the query. */
 const FEW_MATCHES = 10_000;
 

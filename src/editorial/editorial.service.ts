@@ -6,7 +6,7 @@ import type { JobQueue } from '../jobs/index.js';
 import { atLeast, authorize, can, postScope, UserService, type OwnedPost, type StaffUser } from '../staff/index.js';
 import { authorSlugById } from './byline.repository.js';
 import { peopleByPrefix, worksByPrefix } from './lookup.repository.js';
-import { listAdminPostIds, purgeablePostIds, type AdminPostFilter } from './post-list.repository.js';
+import { listAdminPostIds, purgeablePostIds, type AdminPostFilter, type AdminPostPage } from './post-list.repository.js';
 import * as revisions from './revision.repository.js';
 import * as trash from './trash.repository.js';
 
@@ -36,9 +36,9 @@ export class EditorialService {
   constructor(private readonly deps: EditorialDeps) {}
 
   /** The posts (or pages, or deleted ones) the user may see, with the total they may see. */
-  async list(filter: AdminPostFilter, page: { limit: number; offset: number }, user: StaffUser): Promise<{ posts: Post[]; total: number }> {
-    const { ids, total } = await listAdminPostIds(this.deps.db, filter, postScope(user), page);
-    return { posts: await this.deps.posts.load(ids), total };
+  async list(filter: AdminPostFilter, page: AdminPostPage, user: StaffUser): Promise<{ posts: Post[]; total: number; next: string | null }> {
+    const { ids, total, next } = await listAdminPostIds(this.deps.db, filter, postScope(user), page);
+    return { posts: await this.deps.posts.load(ids), total, next };
   }
 
   async get(id: number, user: StaffUser): Promise<Post> {

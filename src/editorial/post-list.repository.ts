@@ -1,6 +1,7 @@
 import type { ExpressionBuilder } from 'kysely';
 import type { DbOrTx } from '../db/client.js';
 import { likeText } from '../db/like.js';
+import { cursorPosition, encodeCursor } from '../db/list-cursor.js';
 import type { Database } from '../db/tables.js';
 import type { PostFormat, PostStatus } from '../content/index.js';
 import type { PostScope } from '../staff/index.js';
@@ -17,6 +18,14 @@ export interface AdminPostFilter {
   q?: string;
   /** Trashed posts (in their undo window) instead of live ones. */
   trashed?: boolean;
+}
+
+/** A page of the list: `offset` posts after the position `after` (a previous page's `next`), or after the newest. */
+export interface AdminPostPage {
+  limit: number;
+  offset: number;
+  /** A previous page's `next`, checked by `timeCursor`. */
+  after?: string;
 }
 
 /** The posts and pages someone with this scope sees; every admin read of posts narrows by it. */
@@ -53,18 +62,27 @@ function filtered(db: DbOrTx, filter: AdminPostFilter, scope: PostScope) {
   return query;
 }
 
-/** Post ids for the admin list that the scope sees, most recently changed first, and how many match in all. */
+/**
+ * Post ids for the admin list that the scope sees, most recently changed first, and how many match
+ * in all; `next` is where this page ends when more posts follow.
+ */
 export async function listAdminPostIds(
   db: DbOrTx,
   filter: AdminPostFilter,
   scope: PostScope,
-  page: { limit: number; offset: number },
-): Promise<{ ids: number[]; total: number }> {
-  const [rows, count] = await Promise.all([
-    filtered(db, filter, scope).select('posts.id').orderBy('posts.updated_at', 'desc').orderBy('posts.id', 'desc').limit(page.limit).offset(page.offset).execute(),
+  page: AdminPostPage,
+): Promise<{ ids: number[]; total: number; next: string | null }> {
+  const after = page.after === undefined ? undefined : cursorPosition(page.after);
+  let rows = filtered(db, filter, scope).select(['posts.id', 'posts.updated_at']);
+  if (after) rows = rows.where((eb) => eb(eb.refTuple('posts.updated_at', 'posts.id'), '<', eb.tuple(after.at ?? '', after.id)));
+  const [found, count] = await Promise.all([
+    rows.orderBy('posts.updated_at', 'desc').orderBy('posts.id', 'desc').limit(page.limit + 1).offset(page.offset).execute(),
     filtered(db, filter, scope).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
-  return { ids: rows.map((r) => r.id), total: Number(count.n) };
+  const shown = found.slice(0, page.limit);
+  const last = shown.at(-1);
+  const next = found.length > page.limit && last ? encodeCursor({ id: last.id, at: last.updated_at }) : null;
+  return { ids: shown.map((r) => r.id), total: Number(count.n), next };
 }
 
 /** Trashed posts whose undo window has closed. */

@@ -1,8 +1,9 @@
 import { sql } from 'kysely';
 import type { DbOrTx } from '../db/client.js';
 import { likeText } from '../db/like.js';
+import { cursorPosition, encodeCursor } from '../db/list-cursor.js';
 import { listTotal, type ListTotal } from '../db/list-total.js';
-import { searchByTrigrams } from '../db/trigram-search.js';
+import { searchByTrigrams, wholeEmail } from '../db/trigram-search.js';
 import type { MemberRow } from '../db/tables.js';
 import type { Address } from './address.js';
 import type { Member, SubscriptionStatus } from './member.types.js';
@@ -79,10 +80,21 @@ export interface MemberFilter {
   status?: SubscriptionStatus;
 }
 
-export async function listMembers(db: DbOrTx, filter: MemberFilter, page: { limit: number; offset: number }): Promise<{ members: Member[] } & ListTotal> {
+/** A page of a list: `offset` rows after the position `after` (a previous page's `next`), or after the newest. */
+export interface ListPage {
+  limit: number;
+  offset: number;
+  /** A previous page's `next`, checked by `idCursor`. */
+  after?: string;
+}
+
+export async function listMembers(db: DbOrTx, filter: MemberFilter, page: ListPage): Promise<{ members: Member[]; next: string | null } & ListTotal> {
   let base = db.selectFrom('members');
   let order = 'members.id';
-  if (filter.q) {
+  const email = filter.q ? wholeEmail(filter.q) : undefined;
+  // Addresses from a site document keep their case: the lookup is by the lower-cased index (0078).
+  if (email) base = base.where(sql<string>`lower(members.email)`, '=', email);
+  else if (filter.q) {
     base = base.where((eb) => eb.or([likeText('members.email', filter.q!, 'contains'), likeText('members.name', filter.q!, 'contains')]));
     ({ query: base, order } = await searchByTrigrams(db, base, 'member_trigrams', 'members.id', filter.q));
   }
@@ -95,10 +107,14 @@ export async function listMembers(db: DbOrTx, filter: MemberFilter, page: { limi
     });
   }
   // The page's ids first, from the index alone; then only those rows (a deep page skips ids, not rows).
-  const ids = await base.select('members.id').orderBy(sql.ref(order), 'desc').limit(page.limit).offset(page.offset).execute();
-  const rows = ids.length ? await db.selectFrom('members').selectAll().where('id', 'in', ids.map((r) => r.id)).orderBy('id', 'desc').execute() : [];
+  // `order` is the id itself or the search index's copy of it, so a cursor reads on from its index.
+  const after = page.after === undefined ? undefined : cursorPosition(page.after);
+  const found = await (after ? base.where(sql.ref(order), '<', after.id) : base).select('members.id').orderBy(sql.ref(order), 'desc').limit(page.limit + 1).offset(page.offset).execute();
+  const ids = found.slice(0, page.limit).map((r) => r.id);
+  const rows = ids.length ? await db.selectFrom('members').selectAll().where('id', 'in', ids).orderBy('id', 'desc').execute() : [];
+  const next = found.length > page.limit ? encodeCursor({ id: ids.at(-1)! }) : null;
   const costly = filter.q || filter.planId !== undefined || filter.status !== undefined;
-  return { members: rows.map(toMember), ...(await listTotal(db, base, costly ? { table: 'members', order } : undefined)) };
+  return { members: rows.map(toMember), next, ...(await listTotal(db, base, costly ? { table: 'members', order } : undefined)) };
 }
 
 /** The members with these (normalised) addresses; addresses without an account are simply absent. */

@@ -26,6 +26,7 @@ import {
   updateMemberRow,
   upsertMember,
   useToken,
+  type ListPage,
   type MemberFilter,
 } from './member.repository.js';
 import type { Member, MemberChange, MemberDetail, Subscription } from './member.types.js';
@@ -201,10 +202,10 @@ export class MemberService {
   }
 
   /** Members matching the filter, newest first, each with their subscriptions. */
-  async list(filter: MemberFilter, page: { limit: number; offset: number }): Promise<{ members: Array<Member & { subscriptions: Subscription[] }>; total: number; totalEstimated: boolean }> {
-    const { members, total, estimated } = await listMembers(this.deps.db, filter, page);
+  async list(filter: MemberFilter, page: ListPage): Promise<{ members: Array<Member & { subscriptions: Subscription[] }>; total: number; totalEstimated: boolean; next: string | null }> {
+    const { members, total, estimated, next } = await listMembers(this.deps.db, filter, page);
     const subscriptions = await subscriptionsOfMembers(this.deps.db, members.map((m) => m.id));
-    return { members: members.map((m) => ({ ...m, subscriptions: subscriptions.get(m.id) ?? [] })), total, totalEstimated: estimated };
+    return { members: members.map((m) => ({ ...m, subscriptions: subscriptions.get(m.id) ?? [] })), total, totalEstimated: estimated, next };
   }
 
   /**

@@ -1,9 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
 import type { DbOrTx } from '../db/client.js';
+import { cursorPosition, encodeCursor } from '../db/list-cursor.js';
 import { listTotal, type ListTotal } from '../db/list-total.js';
 import type { NewsletterRow, SubscriberRow } from '../db/tables.js';
-import { searchByTrigrams } from '../db/trigram-search.js';
+import { searchByTrigrams, wholeEmail } from '../db/trigram-search.js';
 import type { GrowthPoint, Newsletter, Subscriber, SubscriberStatus, SuppressionReason } from './subscriber.types.js';
 import type { ListQuery } from './subscriber.schema.js';
 
@@ -178,10 +179,12 @@ export async function suppressedAmong(db: DbOrTx, emails: string[]): Promise<Map
   return found;
 }
 
-export async function searchSubscribers(db: DbOrTx, query: ListQuery): Promise<{ rows: SubscriberRow[] } & ListTotal> {
+export async function searchSubscribers(db: DbOrTx, query: ListQuery): Promise<{ rows: SubscriberRow[]; next: string | null } & ListTotal> {
   let base = db.selectFrom('subscribers as s');
   let order = 's.id';
-  if (query.q) {
+  const email = query.q ? wholeEmail(query.q) : undefined;
+  if (email) base = base.where('s.email', '=', email);
+  else if (query.q) {
     const pattern = `%${query.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     base = base.where((eb) => eb.or([eb('s.email', 'like', sql<string>`${pattern} escape '\\'`), eb(eb.fn('lower', ['s.name']), 'like', sql<string>`${pattern} escape '\\'`)]));
     ({ query: base, order } = await searchByTrigrams(db, base, 'subscriber_trigrams', 's.id', query.q));
@@ -201,12 +204,17 @@ export async function searchSubscribers(db: DbOrTx, query: ListQuery): Promise<{
     );
   }
   // The page's ids first, from the index alone; then only those rows (a deep page skips ids, not rows).
-  const [ids, total] = await Promise.all([
-    base.select('s.id').orderBy(sql.ref(order), 'desc').limit(query.limit).offset(query.offset).execute(),
+  // `order` is the id itself or the search index's copy of it, so a cursor reads on from its index.
+  const after = query.after === undefined ? undefined : cursorPosition(query.after);
+  const page = after ? base.where(sql.ref(order), '<', after.id) : base;
+  const [found, total] = await Promise.all([
+    page.select('s.id').orderBy(sql.ref(order), 'desc').limit(query.limit + 1).offset(query.offset).execute(),
     listTotal(db, base, query.q || query.newsletter ? { table: 'subscribers', order } : undefined),
   ]);
-  const rows = ids.length ? await db.selectFrom('subscribers').selectAll().where('id', 'in', ids.map((r) => r.id)).orderBy('id', 'desc').execute() : [];
-  return { rows, ...total };
+  const ids = found.slice(0, query.limit).map((r) => r.id);
+  const rows = ids.length ? await db.selectFrom('subscribers').selectAll().where('id', 'in', ids).orderBy('id', 'desc').execute() : [];
+  const next = found.length > query.limit ? encodeCursor({ id: ids.at(-1)! }) : null;
+  return { rows, next, ...total };
 }
 
 /** Subscribers in id order after the given id, a page at a time (exports stream through this). */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { line, slugSchema, textProblem } from '../content/text.js';
+import { idCursor } from '../db/list-cursor.js';
 
 /** An email address, trimmed and lower-cased; refuses anything that could break a mail header. */
 export const emailAddress = z
@@ -36,6 +37,7 @@ export const listQuery = z
     newsletter: slugSchema.optional(),
     limit: z.coerce.number().int().min(1).max(500).default(50),
     offset: z.coerce.number().int().min(0).default(0),
+    after: idCursor.optional().describe("A page's `next`: this page starts after it (and `offset` subscribers further)"),
   })
   .strict();
 

@@ -237,9 +237,9 @@ export class SubscriberService {
     return repo.findSubscriberRow(this.deps.db, { id });
   }
 
-  async list(query: unknown): Promise<{ subscribers: Subscriber[]; total: number; totalEstimated: boolean }> {
-    const { rows, total, estimated } = await repo.searchSubscribers(this.deps.db, parseInput(listQuery, query));
-    return { subscribers: await repo.toSubscribers(this.deps.db, rows), total, totalEstimated: estimated };
+  async list(query: unknown): Promise<{ subscribers: Subscriber[]; total: number; totalEstimated: boolean; next: string | null }> {
+    const { rows, total, estimated, next } = await repo.searchSubscribers(this.deps.db, parseInput(listQuery, query));
+    return { subscribers: await repo.toSubscribers(this.deps.db, rows), total, totalEstimated: estimated, next };
   }
 
   /**

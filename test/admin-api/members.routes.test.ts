@@ -94,6 +94,6 @@ describe('members and print issues in the admin API', () => {
     ]);
     expect(paths['/admin/api/members/plans'].post.requestBody.content['application/json'].schema.properties.tier.enum).toEqual(['free', 'digital', 'print']);
     expect(paths['/admin/api/members/print-issues/{id}/fulfilment.csv'].get.responses['200'].content).toHaveProperty('text/csv');
-    expect(paths['/admin/api/members'].get.parameters.map((p: { name: string }) => p.name)).toEqual(['q', 'plan', 'status', 'limit', 'offset']);
+    expect(paths['/admin/api/members'].get.parameters.map((p: { name: string }) => p.name)).toEqual(['q', 'plan', 'status', 'limit', 'offset', 'after']);
   });
 });

@@ -18,7 +18,7 @@ describe.each(dialects)('listing a large membership (%s)', (dialect) => {
   }, 120_000);
   afterAll(async () => t.close());
 
-  const list = (filter: { q?: string }, page: { limit: number; offset: number }) => t.services.members.list(filter, page);
+  const list = (filter: { q?: string }, page: { limit: number; offset: number; after?: string }) => t.services.members.list(filter, page);
 
   it('counts up to 10,000 matches exactly and says when a larger total is an estimate', async () => {
     const all = await list({}, { limit: 1, offset: 0 });
@@ -47,5 +47,15 @@ describe.each(dialects)('listing a large membership (%s)', (dialect) => {
     expect(page.members.map((m) => m.email)).toEqual(['member39@example.com', 'member38@example.com', 'member37@example.com']);
     expect((await list({}, { limit: 50, offset: MEMBERS - 1 })).members.map((m) => m.email)).toEqual(['member0@example.com']);
     expect((await list({}, { limit: 50, offset: MEMBERS })).members).toEqual([]);
+  });
+
+  it('reads on from a deep page by its cursor, searched or not, as the offset would', async () => {
+    for (const filter of [{}, { q: 'member' }, { q: 'member1' }]) {
+      const deep = await list(filter, { limit: 3, offset: 1_000 });
+      const after = await list(filter, { limit: 3, offset: 0, after: deep.next! });
+      expect(after.members).toHaveLength(3);
+      expect(after.members.map((m) => m.email)).toEqual((await list(filter, { limit: 3, offset: 1_003 })).members.map((m) => m.email));
+    }
+    expect((await list({}, { limit: 2, offset: MEMBERS - 2 })).next).toBeNull();
   });
 });

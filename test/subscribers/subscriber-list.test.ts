@@ -55,4 +55,18 @@ describe.each(dialects)('listing a large subscriber list (%s)', (dialect) => {
     expect(last.subscribers.map((s) => s.email)).toEqual(['reader1@example.com', 'reader0@example.com']);
     expect((await t.services.subscribers.list({ limit: 50, offset: SUBSCRIBERS })).subscribers).toEqual([]);
   });
+
+  it('reads on from a deep page by its cursor, searched or not, as the offset would', async () => {
+    for (const filter of [{}, { q: 'reader' }, { newsletter: 'weekly' }, { q: 'reader1' }]) {
+      const deep = await t.services.subscribers.list({ ...filter, limit: 3, offset: 1_000 });
+      expect(deep.next).not.toBeNull();
+      const after = await t.services.subscribers.list({ ...filter, limit: 3, after: deep.next });
+      const byOffset = await t.services.subscribers.list({ ...filter, limit: 3, offset: 1_003 });
+      expect(after.subscribers.map((s) => s.email)).toEqual(byOffset.subscribers.map((s) => s.email));
+      expect(after.subscribers).toHaveLength(3);
+      expect(after.total).toBe(deep.total);
+    }
+    const last = await t.services.subscribers.list({ limit: 2, offset: SUBSCRIBERS - 2 });
+    expect(last.next).toBeNull();
+  });
 });

@@ -2215,6 +2215,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
+                    after?: string;
                     limit?: number;
                     offset?: number;
                     plan?: number;
@@ -2282,6 +2283,8 @@ export interface paths {
                                     stripeSubscriptionId: string | null;
                                 }[];
                             }[];
+                            /** @description Where the next page starts: pass it back as `after`; null on the last page */
+                            next: string | null;
                             total: number;
                             totalEstimated: boolean;
                         };
@@ -4757,6 +4760,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
+                    after?: string;
                     limit?: number;
                     newsletter?: string;
                     offset?: number;
@@ -4776,6 +4780,8 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            /** @description Where the next page starts: pass it back as `after`; null on the last page */
+                            next: string | null;
                             subscribers: {
                                 confirmedAt: string | null;
                                 createdAt: string;
@@ -5439,6 +5445,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
+                    after?: string;
                     author?: string;
                     format?: "article" | "review" | "interview" | "news" | "list" | "essay";
                     limit?: number;
@@ -5464,6 +5471,8 @@ export interface paths {
                         "application/json": {
                             page: {
                                 limit: number;
+                                /** @description Where the next page starts: pass it back as `after`; null on the last page */
+                                next: string | null;
                                 offset: number;
                                 total: number;
                             };
