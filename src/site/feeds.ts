@@ -1,4 +1,5 @@
 import { forViewer, anonymous, type Author, type ListFilter, type Post, type Tag } from '../content/index.js';
+import type { Translate } from '../i18n/index.js';
 import { cacheKeys, showPosts, type SiteDeps } from './page.js';
 import { absoluteLinks, absoluteUrl, paths } from './urls.js';
 import { xmlDocument } from './xml-document.js';
@@ -33,7 +34,7 @@ export interface Feed {
  */
 export async function buildFeed(deps: SiteDeps, subject: FeedSubject): Promise<Feed> {
   const site = await deps.settings.site();
-  const { filter, title, description, base, listKey } = feedInfo(subject, site.title, site.description);
+  const { filter, title, description, base, listKey } = feedInfo(subject, site.title, site.description, deps.theme.translate(site.locale));
   const { posts } = await deps.posts.list(filter, { limit: FEED_SIZE });
   const keys = new Set([listKey]);
   showPosts(keys, posts);
@@ -59,7 +60,8 @@ export async function buildFeed(deps: SiteDeps, subject: FeedSubject): Promise<F
   return { xml: channel.end({ prettyPrint: false }), keys };
 }
 
-function feedInfo(subject: FeedSubject, siteTitle: string, siteDescription: string) {
+/** What a feed lists and how it describes itself, in the site's language where the editors wrote nothing. */
+function feedInfo(subject: FeedSubject, siteTitle: string, siteDescription: string, t: Translate) {
   switch (subject.kind) {
     case 'site':
       return { filter: {} as ListFilter, title: siteTitle, description: siteDescription, base: '/', listKey: cacheKeys.listAll };
@@ -67,7 +69,7 @@ function feedInfo(subject: FeedSubject, siteTitle: string, siteDescription: stri
       return {
         filter: { tagId: subject.tag.id },
         title: `${subject.tag.name} – ${siteTitle}`,
-        description: subject.tag.description || `${subject.tag.name} on ${siteTitle}`,
+        description: subject.tag.description || t('feed.tagDescription', { name: subject.tag.name, site: siteTitle }),
         base: paths.tag(subject.tag.slug),
         listKey: cacheKeys.listTag(subject.tag.id),
       };
@@ -75,7 +77,7 @@ function feedInfo(subject: FeedSubject, siteTitle: string, siteDescription: stri
       return {
         filter: { authorId: subject.author.id },
         title: `${subject.author.name} – ${siteTitle}`,
-        description: subject.author.bio || `Pieces by ${subject.author.name} on ${siteTitle}`,
+        description: subject.author.bio || t('feed.authorDescription', { name: subject.author.name, site: siteTitle }),
         base: paths.author(subject.author.slug),
         listKey: cacheKeys.listAuthor(subject.author.id),
       };

@@ -127,4 +127,14 @@ describe('feeds and sitemaps', () => {
     expect(res.body).toContain('Sitemap: http://localhost:3000/sitemap.xml');
     expect(res.body).toContain('Disallow: /admin/');
   });
+
+  it("describes a section's or author's feed in the site's language when the editors wrote no description", async () => {
+    const author = await makeAuthor(t.services, { name: 'Lena Vogt' });
+    const tag = await t.services.taxonomy.createTag({ name: 'Kino', slug: 'kino', isSection: true });
+    await t.services.posts.create({ title: 'Ein Abend im Kino', body: 'Text.', authors: [author.slug], tags: [tag.slug], status: 'published' });
+    expect((await feed(`/author/${author.slug}/rss/`)).description).toBe('Pieces by Lena Vogt on Halcyon');
+    await t.services.settings.updateSite({ locale: 'de' });
+    expect((await feed(`/author/${author.slug}/rss/`)).description).toBe('Beiträge von Lena Vogt auf Halcyon');
+    expect((await feed('/tag/kino/rss/')).description).toBe('Kino auf Halcyon');
+  });
 });
