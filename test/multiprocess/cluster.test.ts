@@ -203,18 +203,23 @@ describe('three Masthead processes on one PostgreSQL behind nginx as the deploy 
     let running = true;
     const statuses: number[] = [];
     const load = Array.from({ length: 4 }, async () => {
-      while (running) statuses.push((await fetch(`${proxy.url}/`)).status);
+      while (running) statuses.push(await fetch(`${proxy.url}/`).then((res) => res.status, () => 0));
     });
-    for (const [index, old] of processes.entries()) {
-      const served = statuses.length;
-      old.child.kill('SIGTERM');
-      expect(await old.exited).toBe(0);
-      processes[index] = await startMasthead(old.port, env);
-      // Let the load reach the new process before the next one stops.
-      while (statuses.length < served + 30) await new Promise((resolve) => setTimeout(resolve, 20));
+    try {
+      for (const [index, old] of processes.entries()) {
+        const served = statuses.length;
+        expect({ code: old.child.exitCode, signal: old.child.signalCode }, `process ${index} ended before it was asked to: ${old.logs.join('\n')}`).toEqual({ code: null, signal: null });
+        old.child.kill('SIGTERM');
+        const code = await old.exited;
+        expect(code, `process ${index} ended by ${old.child.signalCode ?? 'exit'}: ${old.logs.join('\n')}`).toBe(0);
+        processes[index] = await startMasthead(old.port, env);
+        // Let the load reach the new process before the next one stops.
+        while (statuses.length < served + 30) await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    } finally {
+      running = false;
+      await Promise.all(load);
     }
-    running = false;
-    await Promise.all(load);
     expect(statuses.length).toBeGreaterThan(90);
     expect(statuses.filter((s) => s !== 200)).toEqual([]);
   });

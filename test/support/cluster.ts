@@ -67,7 +67,9 @@ export function deployGuideSite(options: { port: number; upstreams: number[]; me
     if (!pattern.test(text)) throw new Error(`docs/deploy.md's nginx block no longer has ${pattern}`);
     return text.replace(pattern, by);
   };
-  let site = replace(block, /^( *)server 127\.0\.0\.1:\d+;\n(?: *server 127\.0\.0\.1:\d+;\n)*/m, options.upstreams.map((port) => `    server 127.0.0.1:${port};\n`).join(''));
+  const upstream = /^ *server 127\.0\.0\.1:\d+(?<parameters>[^;\n]*);\n(?: *server 127\.0\.0\.1:\d+[^;\n]*;\n)*/m;
+  const parameters = upstream.exec(block)?.groups?.parameters ?? '';
+  let site = replace(block, upstream, options.upstreams.map((port) => `    server 127.0.0.1:${port}${parameters};\n`).join(''));
   site = replace(site, /include \/etc\/nginx\/masthead-tls\.conf;/, `listen 127.0.0.1:${options.port};`);
   return replace(site, /alias \/srv\/masthead\/data\/media\/;/, `alias ${options.mediaRoot}/;`);
 }
