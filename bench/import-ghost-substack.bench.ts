@@ -37,15 +37,28 @@ function ghostHtml(i: number): string {
     ...Array.from({ length: 6 }, (_, n) => `<p>${sentence(i, n + 6)}. ${sentence(i, n + 20)}.</p>`),
     `<div class="kg-card kg-callout-card kg-callout-card-grey"><div class="kg-callout-emoji">⚓</div><div class="kg-callout-text">${sentence(i, 30).slice(0, 80)}</div></div>`,
     i % 5 === 0 ? `<figure class="kg-card kg-embed-card"><iframe width="200" height="113" src="https://www.youtube.com/embed/dQw4w9WgXcQ?feature=oembed" frameborder="0" allowfullscreen></iframe></figure>` : '',
-    i % 7 === 0 ? `<figure class="kg-card kg-bookmark-card"><a class="kg-bookmark-container" href="https://elsewhere.example/${i}"><div class="kg-bookmark-content"><div class="kg-bookmark-title">${sentence(i, 31).slice(0, 50)}</div></div></a></figure>` : '',
+    i % 7 === 0
+      ? `<figure class="kg-card kg-bookmark-card"><a class="kg-bookmark-container" href="https://elsewhere.example/${i}"><div class="kg-bookmark-content"><div class="kg-bookmark-title">${sentence(i, 31).slice(0, 50)}</div></div></a></figure>`
+      : '',
     `<blockquote>${sentence(i, 32)}</blockquote>`,
   ].join('');
 }
 
 function writeGhostExport(file: string): void {
-  const tags = [...['news', 'culture', 'film', 'books', 'music', 'life'].map((slug, n) => ({ id: `t${n}`, name: slug[0]!.toUpperCase() + slug.slice(1), slug, description: `${slug} pieces`, visibility: 'public' })),
-    { id: 'tin', name: '#feature-slot', slug: 'hash-feature-slot', description: null, visibility: 'internal' }];
-  const users = Array.from({ length: 20 }, (_, n) => ({ id: `u${n}`, name: `Writer ${n}`, slug: `writer-${n}`, bio: sentence(n, 40), profile_image: null, website: `https://writer${n}.example`, twitter: `@writer${n}`, facebook: null }));
+  const tags = [
+    ...['news', 'culture', 'film', 'books', 'music', 'life'].map((slug, n) => ({ id: `t${n}`, name: slug[0]!.toUpperCase() + slug.slice(1), slug, description: `${slug} pieces`, visibility: 'public' })),
+    { id: 'tin', name: '#feature-slot', slug: 'hash-feature-slot', description: null, visibility: 'internal' },
+  ];
+  const users = Array.from({ length: 20 }, (_, n) => ({
+    id: `u${n}`,
+    name: `Writer ${n}`,
+    slug: `writer-${n}`,
+    bio: sentence(n, 40),
+    profile_image: null,
+    website: `https://writer${n}.example`,
+    twitter: `@writer${n}`,
+    facebook: null,
+  }));
   const posts = Array.from({ length: POSTS }, (_, i) => ({
     id: `p${i}`,
     uuid: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
@@ -64,7 +77,9 @@ function writeGhostExport(file: string): void {
   }));
   const data = {
     posts,
-    posts_meta: posts.filter((_, i) => i % 4 === 0).map((p, n) => ({ post_id: p.id, meta_title: `${p.title} (SEO)`, meta_description: sentence(n, 60).slice(0, 150), feature_image_alt: 'A harbour', feature_image_caption: 'Photo: Ada' })),
+    posts_meta: posts
+      .filter((_, i) => i % 4 === 0)
+      .map((p, n) => ({ post_id: p.id, meta_title: `${p.title} (SEO)`, meta_description: sentence(n, 60).slice(0, 150), feature_image_alt: 'A harbour', feature_image_caption: 'Photo: Ada' })),
     tags,
     posts_tags: posts.flatMap((p, i) => [
       { post_id: p.id, tag_id: `t${i % 6}`, sort_order: 0 },

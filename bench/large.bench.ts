@@ -36,7 +36,7 @@ interface Probe {
 }
 
 function probes(): Probe[] {
-  const deep = (n: number, limit: number) => Math.max(0, Math.floor(n * 0.8 / limit) * limit);
+  const deep = (n: number, limit: number) => Math.max(0, Math.floor((n * 0.8) / limit) * limit);
   return [
     { list: 'posts', label: 'first page', url: '/admin/api/posts?limit=20' },
     { list: 'posts', label: 'deep page (80% in)', url: `/admin/api/posts?limit=20&offset=${deep(sizes.posts, 20)}` },

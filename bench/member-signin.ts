@@ -41,8 +41,14 @@ async function post(url: string, jar: Map<string, string>, fields: Record<string
 /** The newest sign-in link written to the outbox for the address. */
 function linkFor(outbox: string, email: string, since: number): string | undefined {
   const files = fs.existsSync(outbox) ? fs.readdirSync(outbox).map((f) => path.join(outbox, f)) : [];
-  for (const file of files.filter((f) => fs.statSync(f).mtimeMs >= since).sort().reverse()) {
-    const text = fs.readFileSync(file, 'utf8').replace(/=\r?\n/g, '').replace(/=3D/g, '=');
+  for (const file of files
+    .filter((f) => fs.statSync(f).mtimeMs >= since)
+    .sort()
+    .reverse()) {
+    const text = fs
+      .readFileSync(file, 'utf8')
+      .replace(/=\r?\n/g, '')
+      .replace(/=3D/g, '=');
     if (!text.includes(email)) continue;
     const link = /https?:\/\/[^\s"<>]+\/members\/signin\/verify\/\?token=[^\s"<>]+/.exec(text);
     if (link) return link[0].replace(/&amp;/g, '&');

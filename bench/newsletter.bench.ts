@@ -44,7 +44,10 @@ async function seed(store: Store): Promise<void> {
         updated_at: now,
       }));
       const ids = await tx.insertInto('subscribers').values(rows).returning('id').execute();
-      await tx.insertInto('subscriber_newsletters').values(ids.map((r) => ({ subscriber_id: r.id, newsletter_id: 1, created_at: now, unsubscribed_at: null }))).execute();
+      await tx
+        .insertInto('subscriber_newsletters')
+        .values(ids.map((r) => ({ subscriber_id: r.id, newsletter_id: 1, created_at: now, unsubscribed_at: null })))
+        .execute();
     }
   });
 }
@@ -55,7 +58,11 @@ function processUsage(pid: number): { peakMb: number; cpuSeconds: number } {
     const match = /VmHWM:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
     // Fields 14 and 15 of /proc/PID/stat (after the parenthesised name): user and system time in ticks.
     const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const [utime, stime] = stat.slice(stat.lastIndexOf(')') + 2).split(' ').slice(11, 13).map(Number);
+    const [utime, stime] = stat
+      .slice(stat.lastIndexOf(')') + 2)
+      .split(' ')
+      .slice(11, 13)
+      .map(Number);
     return { peakMb: match ? Number(match[1]) / 1024 : 0, cpuSeconds: (utime! + stime!) / 100 };
   } catch {
     return { peakMb: 0, cpuSeconds: 0 };
@@ -138,7 +145,9 @@ async function oneMessageOfLastSend(store: Store): Promise<Buffer> {
   const send = await store.db.selectFrom('newsletter_sends').selectAll().orderBy('id', 'desc').executeTakeFirstOrThrow();
   const builder = new MessageBuilder(JSON.parse(send.content) as SendContent, { subject: send.subject, from: parseMailFrom(MAIL_FROM), date: send.started_at, sendId: send.id });
   const token = 'x'.repeat(120);
-  return Buffer.concat(builder.build({ to: 'reader0@example.com', links: { unsubscribe: `https://magazine.example/newsletter/unsubscribe/?token=${token}`, preferences: `https://magazine.example/newsletter/preferences/?token=${token}` } }));
+  return Buffer.concat(
+    builder.build({ to: 'reader0@example.com', links: { unsubscribe: `https://magazine.example/newsletter/unsubscribe/?token=${token}`, preferences: `https://magazine.example/newsletter/preferences/?token=${token}` } }),
+  );
 }
 
 process.stdout.write('Compiling (tsc -p tsconfig.build.json), so the sends run as in production…\n');
@@ -190,9 +199,21 @@ try {
   const bareCpu = (bareBefore.cpuPerMessage + bareAfter.cpuPerMessage) / 2;
 
   const rows = [
-    ['digest send, DKIM off', `${plain.rate.toFixed(0)} msg/s`, `${((plain.rate / bare) * 100).toFixed(0)}% of the bare client; ${plain.cpuPerMessage.toFixed(0)} µs CPU/msg; peak RSS ${plain.peakMb.toFixed(0)} MB; ${plain.seconds.toFixed(0)} s in all`],
-    ['digest send, DKIM on (rsa-sha256)', `${signed.rate.toFixed(0)} msg/s`, `${((signed.rate / bare) * 100).toFixed(0)}% of the bare client; ${signed.cpuPerMessage.toFixed(0)} µs CPU/msg; peak RSS ${signed.peakMb.toFixed(0)} MB; ${signed.seconds.toFixed(0)} s in all`],
-    ['bare client, one pre-built message', `${bare.toFixed(0)} msg/s`, `${(raw.length / 1024).toFixed(1)} KB; ${bareCpu.toFixed(0)} µs CPU/msg; between the sends ${bareBefore.rate.toFixed(0)} msg/s, after ${bareAfter.rate.toFixed(0)}`],
+    [
+      'digest send, DKIM off',
+      `${plain.rate.toFixed(0)} msg/s`,
+      `${((plain.rate / bare) * 100).toFixed(0)}% of the bare client; ${plain.cpuPerMessage.toFixed(0)} µs CPU/msg; peak RSS ${plain.peakMb.toFixed(0)} MB; ${plain.seconds.toFixed(0)} s in all`,
+    ],
+    [
+      'digest send, DKIM on (rsa-sha256)',
+      `${signed.rate.toFixed(0)} msg/s`,
+      `${((signed.rate / bare) * 100).toFixed(0)}% of the bare client; ${signed.cpuPerMessage.toFixed(0)} µs CPU/msg; peak RSS ${signed.peakMb.toFixed(0)} MB; ${signed.seconds.toFixed(0)} s in all`,
+    ],
+    [
+      'bare client, one pre-built message',
+      `${bare.toFixed(0)} msg/s`,
+      `${(raw.length / 1024).toFixed(1)} KB; ${bareCpu.toFixed(0)} µs CPU/msg; between the sends ${bareBefore.rate.toFixed(0)} msg/s, after ${bareAfter.rate.toFixed(0)}`,
+    ],
   ];
   process.stdout.write(`\nNewsletter benchmark: ${N.toLocaleString('en')} recipients, ${CONNECTIONS} SMTP connections, ${os.availableParallelism()} cores, load average ${os.loadavg()[0]!.toFixed(1)}\n`);
   for (const [name, value, note] of rows) process.stdout.write(`  ${name!.padEnd(36)} ${value!.padStart(12)}  ${note}\n`);

@@ -96,8 +96,7 @@ async function measure(database: string, dir: string, clusterUrl: string, sizes:
     await admin.close();
     return { DATA_DIR: dataDir, DATABASE_URL: clusterUrl.replace(/\/postgres$/, `/${name}_${scale}`) };
   };
-  const configOf = (env: Record<string, string>): DatabaseConfig =>
-    env.DATABASE_URL ? { kind: 'postgres', url: env.DATABASE_URL } : { kind: 'sqlite', file: path.join(env.DATA_DIR!, 'masthead.db') };
+  const configOf = (env: Record<string, string>): DatabaseConfig => (env.DATABASE_URL ? { kind: 'postgres', url: env.DATABASE_URL } : { kind: 'sqlite', file: path.join(env.DATA_DIR!, 'masthead.db') });
   const source = await envFor('source');
   const began = performance.now();
   await seed(configOf(source), sizes);

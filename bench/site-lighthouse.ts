@@ -31,7 +31,10 @@ try {
   const feed = await (await fetch(`${app.url}/rss/`)).text();
   const article = /<link>([^<]+)<\/link>\s*<guid/.exec(feed)?.[1]?.replace(/^https?:\/\/[^/]+/, '') ?? '/';
   const lines = ['| page | Performance | Accessibility | Best Practices | SEO |', '|---|---:|---:|---:|---:|'];
-  for (const [name, url] of [['home', '/'], ['article', article]] as const) {
+  for (const [name, url] of [
+    ['home', '/'],
+    ['article', article],
+  ] as const) {
     const report = audit(`${app.url}${url}`, name);
     lines.push(`| ${name} (${url}) | ${categories.map((c) => Math.round(report.categories[c].score * 100)).join(' | ')} |`);
     const failing = Object.values(report.audits).filter((a) => a.score !== null && a.score < 1 && a.scoreDisplayMode === 'binary');

@@ -41,7 +41,14 @@ const loadRows: LoadRow[] = [
   { id: 'member-home', what: 'signed-in member: home page', path: '/', file: 'member-home.html', member: true, goal: { kind: 'rps', rps: 3000, p99: 15 } },
   { id: 'member-section', what: 'signed-in member: section page', path: '/tag/film/', file: 'member-section.html', member: true, goal: { kind: 'rps', rps: 2000, p99: 15 } },
   { id: 'content-api', what: 'Content API, list of 15 posts (/api/content/)', path: '/api/content/posts/?limit=15&key=', file: 'content-api.json', rotateAddress: true, goal: { kind: 'rps', rps: 3000, p99: Infinity } },
-  { id: 'ghost-content-api', what: 'Content API, list of 15 posts (/ghost/api/content/)', path: '/ghost/api/content/posts/?limit=15&key=', file: 'ghost-content-api.json', rotateAddress: true, goal: { kind: 'rps', rps: 3000, p99: Infinity } },
+  {
+    id: 'ghost-content-api',
+    what: 'Content API, list of 15 posts (/ghost/api/content/)',
+    path: '/ghost/api/content/posts/?limit=15&key=',
+    file: 'ghost-content-api.json',
+    rotateAddress: true,
+    goal: { kind: 'rps', rps: 3000, p99: Infinity },
+  },
   { id: 'search', what: 'search page, one common word', path: '/search/?q=women', file: 'search.html', goal: { kind: 'rps', rps: 1500, p99: 25 } },
 ];
 const otherRows = ['cold-start', 'memory'];
@@ -101,15 +108,15 @@ async function measure(row: LoadRow, masthead: Target, nginxAt: Target, bareAt: 
   const goal = row.goal;
   const pass = goal.kind === 'nginx' ? m.rps >= goal.ratio * nginx.rps && (goal.p99 === undefined || m.p99 < goal.p99) : m.rps >= goal.rps && m.p99 < goal.p99;
   const bytes = fs.statSync(path.join(root, row.file)).size;
-  note(`${row.id}: ${int(m.rps)} req/s (p50 ${ms(m.p50)}, p99 ${ms(m.p99)} ms) = ${ratio(m.rps / nginx.rps)} of nginx (${int(nginx.rps)}), ${ratio(m.rps / bareNode.rps)} of bare Node (${int(bareNode.rps)}) ${pass ? 'pass' : 'FAIL'}`);
+  note(
+    `${row.id}: ${int(m.rps)} req/s (p50 ${ms(m.p50)}, p99 ${ms(m.p99)} ms) = ${ratio(m.rps / nginx.rps)} of nginx (${int(nginx.rps)}), ${ratio(m.rps / bareNode.rps)} of bare Node (${int(bareNode.rps)}) ${pass ? 'pass' : 'FAIL'}`,
+  );
   note(`${row.id}: CPU per request ${us(m.cpuPerRequest)} µs, nginx ${us(nginx.cpuPerRequest)} µs, bare Node ${us(bareNode.cpuPerRequest)} µs`);
   return { ...row, masthead: m, nginx, bareNode, bytes, pass, loadavgBefore };
 }
 
 const goalText = (goal: Goal) =>
-  goal.kind === 'nginx'
-    ? `≥ ${goal.ratio} of nginx${goal.p99 === undefined ? '' : `, p99 < ${goal.p99} ms`}`
-    : `≥ ${int(goal.rps)} req/s${Number.isFinite(goal.p99) ? `, p99 < ${goal.p99} ms` : ''}`;
+  goal.kind === 'nginx' ? `≥ ${goal.ratio} of nginx${goal.p99 === undefined ? '' : `, p99 < ${goal.p99} ms`}` : `≥ ${int(goal.rps)} req/s${Number.isFinite(goal.p99) ? `, p99 < ${goal.p99} ms` : ''}`;
 
 function table(measured: Measured[], coldStart: number[] | undefined, memory: { idle: number; after?: { rss: number; peak: number } } | undefined): string {
   const verdict = (pass: boolean) => (pass ? 'pass' : '**FAIL**');

@@ -93,17 +93,13 @@ async function measure(name: string, config: DatabaseConfig) {
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'masthead-bench-'));
 const cluster = await startCluster();
 try {
-  const results = [
-    await measure('SQLite', { kind: 'sqlite', file: path.join(dir, 'bench.db') }),
-    await measure('PostgreSQL', { kind: 'postgres', url: cluster.url }),
-  ];
+  const results = [await measure('SQLite', { kind: 'sqlite', file: path.join(dir, 'bench.db') }), await measure('PostgreSQL', { kind: 'postgres', url: cluster.url })];
   clearInterval(sampler);
   const fmt = (n: number) => Math.round(n).toLocaleString('en');
   console.log(`\nStore benchmark: ${total.toLocaleString('en')} posts (a quarter of them film reviews with credits), ${os.cpus().length} cores\n`);
   console.log('| | SQLite | PostgreSQL |');
   console.log('|---|---:|---:|');
-  const row = (label: string, key: keyof (typeof results)[number]) =>
-    console.log(`| ${label} | ${fmt(results[0]![key] as number)} | ${fmt(results[1]![key] as number)} |`);
+  const row = (label: string, key: keyof (typeof results)[number]) => console.log(`| ${label} | ${fmt(results[0]![key] as number)} | ${fmt(results[1]![key] as number)} |`);
   row('posts inserted per second (through the post service: validation, rendering, links, review facts)', 'insertPerSecond');
   row('whole posts read per second (authors, tags, review facts)', 'postReads');
   row('section archive, first page of 12, per second', 'firstPages');

@@ -24,7 +24,19 @@ export async function startServer(config: Config, logger: Logger, options: { dem
   if (migrated.applied.length > 0) logger.info({ migrations: migrated.applied }, 'database migrated');
 
   const mailer = createMailer(config);
-  const services = createServices(store, { logger, mailer, publicUrl: config.publicUrl, mailFrom: config.mailFrom, themeDir: config.themeDir, dataDir: config.dataDir, mediaStorage: await mediaStorageFor(config), stripe: config.stripe, webhooksAllowPrivateAddresses: config.webhooksAllowPrivateAddresses, importMaxBytes: config.importMaxBytes, cdnPurge: config.cdn });
+  const services = createServices(store, {
+    logger,
+    mailer,
+    publicUrl: config.publicUrl,
+    mailFrom: config.mailFrom,
+    themeDir: config.themeDir,
+    dataDir: config.dataDir,
+    mediaStorage: await mediaStorageFor(config),
+    stripe: config.stripe,
+    webhooksAllowPrivateAddresses: config.webhooksAllowPrivateAddresses,
+    importMaxBytes: config.importMaxBytes,
+    cdnPurge: config.cdn,
+  });
   // The demo magazine (its text and artwork) is loaded into memory only when it is about to be used.
   if (options.demo && (await services.posts.isEmpty())) {
     const { loadDemoContent } = await import('./demo/index.js');

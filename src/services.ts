@@ -21,16 +21,7 @@ import { ApiKeyService, ContentKeyService, linkBuilder, STAFF_LINK_JOB, StaffAut
 import { SUBSCRIBER_EMAIL_JOB, SubscriberService, type SubscriberChange, type SubscriberEmailKind } from './subscribers/index.js';
 import { DELIVERY_JOB, WebhookService } from './webhooks/outgoing/index.js';
 import { IMPORT_JOB, ImportRunService } from './portability/index.js';
-import {
-  DIGEST_ASSEMBLE_JOB,
-  DIGEST_SEND_JOB,
-  NewsletterService,
-  POST_EMAIL_JOB,
-  SEND_JOB,
-  SendService,
-  FeedbackService,
-  sendSubscriberNotice,
-} from './newsletter/index.js';
+import { DIGEST_ASSEMBLE_JOB, DIGEST_SEND_JOB, NewsletterService, POST_EMAIL_JOB, SEND_JOB, SendService, FeedbackService, sendSubscriberNotice } from './newsletter/index.js';
 
 export interface Services {
   store: Store;
@@ -163,10 +154,7 @@ export function createServices(store: Store, options: ServiceOptions): Services 
   });
   const newsletter = new NewsletterService({ db, clock, jobs, posts, subscribers, sends, site: settings, renderer, mailer: options.mailer, publicUrl });
   runner.register(SUBSCRIBER_EMAIL_JOB, async (payload) => {
-    await sendSubscriberNotice(
-      { subscribers, newsletters: newsletter, sends, site: settings, renderer, mailer: options.mailer, publicUrl },
-      payload as { subscriberId: number; kind: SubscriberEmailKind },
-    );
+    await sendSubscriberNotice({ subscribers, newsletters: newsletter, sends, site: settings, renderer, mailer: options.mailer, publicUrl }, payload as { subscriberId: number; kind: SubscriberEmailKind });
   });
   runner.register(SEND_JOB, async (payload, context) => {
     await sends.deliver((payload as { sendId: number }).sendId, { signal: context.signal, onProgress: throttledHeartbeat(context.heartbeat) });

@@ -6,9 +6,7 @@ import path from 'node:path';
 
 const types: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.xml': 'application/rss+xml; charset=utf-8', '.json': 'application/json; charset=utf-8' };
 const folder = process.argv[2]!;
-const files = new Map(
-  fs.readdirSync(folder).map((name) => [`/${name}`, { body: fs.readFileSync(path.join(folder, name)), type: types[path.extname(name)] ?? 'application/octet-stream' }]),
-);
+const files = new Map(fs.readdirSync(folder).map((name) => [`/${name}`, { body: fs.readFileSync(path.join(folder, name)), type: types[path.extname(name)] ?? 'application/octet-stream' }]));
 
 const server = http.createServer((request, response) => {
   const file = files.get(request.url ?? '');

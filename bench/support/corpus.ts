@@ -173,7 +173,15 @@ export async function loadCorpus(db: Db, options: CorpusOptions): Promise<{ word
         .insertInto('post_authors')
         .values(posts.map(({ id, i }) => ({ post_id: id, author_id: authorIds[i % authorIds.length]!, position: 0, ...listing(i) })))
         .execute();
-      await tx.updateTable('posts').set({ status: 'published' }).where('id', 'in', posts.map((p) => p.id)).execute();
+      await tx
+        .updateTable('posts')
+        .set({ status: 'published' })
+        .where(
+          'id',
+          'in',
+          posts.map((p) => p.id),
+        )
+        .execute();
     });
     options.onProgress?.(last, options.posts);
   }

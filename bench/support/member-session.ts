@@ -24,9 +24,16 @@ const csrfOf = (html: string) => {
 
 /** The sign-in link of the newest message in the outbox (quoted-printable undone). */
 function linkToken(outbox: string): string {
-  const newest = fs.readdirSync(outbox).filter((name) => name.endsWith('.eml')).sort().at(-1);
+  const newest = fs
+    .readdirSync(outbox)
+    .filter((name) => name.endsWith('.eml'))
+    .sort()
+    .at(-1);
   if (!newest) throw new Error(`no sign-in email in ${outbox}`);
-  const text = fs.readFileSync(path.join(outbox, newest), 'utf8').replace(/=\r?\n/g, '').replace(/=3D/g, '=');
+  const text = fs
+    .readFileSync(path.join(outbox, newest), 'utf8')
+    .replace(/=\r?\n/g, '')
+    .replace(/=3D/g, '=');
   const token = /\/members\/signin\/verify\/\?token=([^&"\s<]+)/.exec(text)?.[1];
   if (!token) throw new Error(`no sign-in link in ${newest}`);
   return decodeURIComponent(token);

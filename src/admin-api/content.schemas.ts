@@ -37,9 +37,7 @@ export const workOut = z.object({
   releaseDate: z.string().nullable(),
   runtimeMinutes: z.number().nullable(),
   availability: z.array(z.object({ label: z.string(), url: z.string().nullable() })),
-  credits: z.array(
-    z.object({ person: personOut, role: z.enum(Object.keys(creditRoles) as [CreditRole, ...CreditRole[]]), character: z.string().nullable() }),
-  ),
+  credits: z.array(z.object({ person: personOut, role: z.enum(Object.keys(creditRoles) as [CreditRole, ...CreditRole[]]), character: z.string().nullable() })),
 });
 
 export const postOut = z.object({
@@ -72,9 +70,7 @@ export const postOut = z.object({
   seoDescription: z.string().nullable(),
   canonicalUrl: z.string().nullable(),
   contentNotes: z.array(z.string()),
-  review: z
-    .object({ work: workOut, rating: z.object({ value: z.number(), scale: z.number() }).nullable(), verdict: z.string().nullable() })
-    .nullable(),
+  review: z.object({ work: workOut, rating: z.object({ value: z.number(), scale: z.number() }).nullable(), verdict: z.string().nullable() }).nullable(),
 });
 
 export const postEnvelope = z.object({ post: postOut });

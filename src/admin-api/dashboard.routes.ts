@@ -3,8 +3,7 @@ import type { DashboardService } from '../analytics/index.js';
 import { authorize, postScope } from '../staff/index.js';
 import type { EndpointRegistry } from './endpoint.js';
 
-const count = (max: number, fallback: number) =>
-  z.coerce.number({ message: 'must be a number' }).int('must be a whole number').min(1, 'must be at least 1').max(max, `must be at most ${max}`).default(fallback);
+const count = (max: number, fallback: number) => z.coerce.number({ message: 'must be a number' }).int('must be a whole number').min(1, 'must be at least 1').max(max, `must be at most ${max}`).default(fallback);
 
 export function dashboardRoutes(api: EndpointRegistry, dashboard: DashboardService): void {
   api.add({

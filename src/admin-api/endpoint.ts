@@ -65,9 +65,7 @@ type AnyEndpoint = Endpoint<Schema | undefined, Schema | undefined, Schema | und
 export class EndpointRegistry {
   private readonly endpoints: AnyEndpoint[] = [];
 
-  add<P extends Schema | undefined, Q extends Schema | undefined, B extends Schema | undefined, R extends Schema | null | 'html' | 'csv'>(
-    endpoint: Endpoint<P, Q, B, R>,
-  ): void {
+  add<P extends Schema | undefined, Q extends Schema | undefined, B extends Schema | undefined, R extends Schema | null | 'html' | 'csv'>(endpoint: Endpoint<P, Q, B, R>): void {
     this.endpoints.push(endpoint as unknown as AnyEndpoint);
   }
 
@@ -96,8 +94,16 @@ export class EndpointRegistry {
           };
           const result = await endpoint.handler(input);
           if (endpoint.response === null) return reply.code(endpoint.status ?? 204).send();
-          if (endpoint.response === 'html') return reply.code(endpoint.status ?? 200).type('text/html; charset=utf-8').send(result);
-          if (endpoint.response === 'csv') return reply.code(endpoint.status ?? 200).type('text/csv; charset=utf-8').send(result);
+          if (endpoint.response === 'html')
+            return reply
+              .code(endpoint.status ?? 200)
+              .type('text/html; charset=utf-8')
+              .send(result);
+          if (endpoint.response === 'csv')
+            return reply
+              .code(endpoint.status ?? 200)
+              .type('text/csv; charset=utf-8')
+              .send(result);
           return reply.code(endpoint.status ?? 200).send(endpoint.response.parse(result));
         },
       });
@@ -159,9 +165,7 @@ function describe(endpoint: AnyEndpoint): Record<string, unknown> {
     tags: [endpoint.tag],
     security: endpoint.access === 'public' ? [] : [{ session: [] }, { apiKey: [] }],
     parameters: [...parameters(endpoint.params, 'path'), ...parameters(endpoint.query, 'query')],
-    ...(endpoint.body || endpoint.bodyDoc
-      ? { requestBody: { required: true, content: { [endpoint.bodyType ?? 'application/json']: { schema: jsonSchema((endpoint.bodyDoc ?? endpoint.body)!, 'input') } } } }
-      : {}),
+    ...(endpoint.body || endpoint.bodyDoc ? { requestBody: { required: true, content: { [endpoint.bodyType ?? 'application/json']: { schema: jsonSchema((endpoint.bodyDoc ?? endpoint.body)!, 'input') } } } } : {}),
     responses: {
       [success]:
         endpoint.response === null

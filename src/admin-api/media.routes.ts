@@ -45,9 +45,7 @@ export async function readUpload(request: FastifyRequest): Promise<{ file: Uploa
     }
   } catch (error) {
     if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') {
-      throw new AppError('MEDIA_TOO_LARGE', `The file is larger than ${MAX_UPLOAD_BYTES / 1024 / 1024} MB.`, [
-        { field: 'file', message: `is larger than ${MAX_UPLOAD_BYTES / 1024 / 1024} MB` },
-      ]);
+      throw new AppError('MEDIA_TOO_LARGE', `The file is larger than ${MAX_UPLOAD_BYTES / 1024 / 1024} MB.`, [{ field: 'file', message: `is larger than ${MAX_UPLOAD_BYTES / 1024 / 1024} MB` }]);
     }
     // The multipart plugin's own errors carry a 4xx status; anything else while reading the body
     // (above all, a body that ends in the middle of the file) is the upload's fault, not ours.

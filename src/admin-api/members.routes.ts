@@ -9,7 +9,12 @@ import { idOf, memberDetailOut, memberOut, numericId, planOut, subscriptionOut }
 const memberQuery = z
   .object({
     q: z.string().trim().max(200, 'must be at most 200 characters').optional(),
-    plan: z.coerce.number({ message: 'must be a plan id' }).int('must be a plan id').positive('must be a plan id').max(2 ** 31 - 1).optional(),
+    plan: z.coerce
+      .number({ message: 'must be a plan id' })
+      .int('must be a plan id')
+      .positive('must be a plan id')
+      .max(2 ** 31 - 1)
+      .optional(),
     status: z.enum(subscriptionStatuses, { message: `must be one of ${subscriptionStatuses.join(', ')}` }).optional(),
     limit: z.coerce.number().int().min(1).max(200).default(50),
     offset: z.coerce.number().int().min(0).max(10_000_000).default(0),

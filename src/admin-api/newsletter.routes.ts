@@ -31,7 +31,10 @@ export function adminNewsletterRoutes(api: EndpointRegistry, deps: NewsletterRou
   const add = editorsOnly(api);
 
   add({
-    method: 'GET', url: `${base}/status`, tag, access: 'staff',
+    method: 'GET',
+    url: `${base}/status`,
+    tag,
+    access: 'staff',
     summary: 'Whether mail goes out over SMTP or into DATA_DIR/outbox, and when the next digest is due',
     response: s.statusOut,
     handler: async () => ({
@@ -44,14 +47,20 @@ export function adminNewsletterRoutes(api: EndpointRegistry, deps: NewsletterRou
   });
 
   add({
-    method: 'GET', url: `${base}/settings`, tag, access: 'staff',
+    method: 'GET',
+    url: `${base}/settings`,
+    tag,
+    access: 'staff',
     summary: 'Newsletter settings: sender, sending rate, digest schedule',
     response: s.settingsOut,
     handler: async () => sends.settings(),
   });
 
   add({
-    method: 'PATCH', url: `${base}/settings`, tag, access: 'staff',
+    method: 'PATCH',
+    url: `${base}/settings`,
+    tag,
+    access: 'staff',
     summary: 'Change newsletter settings (merged into the current ones); reschedules the digest assembly',
     bodyDoc: s.settingsPatchDoc,
     response: s.settingsOut,
@@ -63,14 +72,21 @@ export function adminNewsletterRoutes(api: EndpointRegistry, deps: NewsletterRou
   });
 
   add({
-    method: 'GET', url: `${base}/newsletters`, tag, access: 'staff',
+    method: 'GET',
+    url: `${base}/newsletters`,
+    tag,
+    access: 'staff',
     summary: 'Every newsletter readers can choose',
     response: z.object({ newsletters: z.array(s.newsletterOut) }),
     handler: async () => ({ newsletters: await subscribers.newsletters() }),
   });
 
   add({
-    method: 'POST', url: `${base}/newsletters`, tag, access: 'staff', status: 201,
+    method: 'POST',
+    url: `${base}/newsletters`,
+    tag,
+    access: 'staff',
+    status: 201,
     summary: 'Add a newsletter',
     body: s.newsletterCreate,
     response: s.newsletterOut,
@@ -78,7 +94,10 @@ export function adminNewsletterRoutes(api: EndpointRegistry, deps: NewsletterRou
   });
 
   add({
-    method: 'PATCH', url: `${base}/newsletters/:slug`, tag, access: 'staff',
+    method: 'PATCH',
+    url: `${base}/newsletters/:slug`,
+    tag,
+    access: 'staff',
     summary: 'Rename a newsletter, change its description, or whether new signups get it',
     params: s.slugParams,
     body: s.newsletterPatch,
@@ -87,7 +106,10 @@ export function adminNewsletterRoutes(api: EndpointRegistry, deps: NewsletterRou
   });
 
   add({
-    method: 'GET', url: `${base}/subscribers`, tag, access: 'staff',
+    method: 'GET',
+    url: `${base}/subscribers`,
+    tag,
+    access: 'staff',
     summary: 'Search subscribers by address or name, filter by status and newsletter; past 10,000 matches the total may be an estimate (totalEstimated)',
     query: s.listQuery,
     response: z.object({ subscribers: z.array(s.subscriberOut), total: z.number(), totalEstimated: z.boolean(), next: nextOut }),
@@ -95,14 +117,20 @@ export function adminNewsletterRoutes(api: EndpointRegistry, deps: NewsletterRou
   });
 
   add({
-    method: 'GET', url: `${base}/subscribers/statuses`, tag, access: 'staff',
+    method: 'GET',
+    url: `${base}/subscribers/statuses`,
+    tag,
+    access: 'staff',
     summary: 'The states a subscriber can be in',
     response: z.object({ statuses: z.array(z.enum(subscriberStatuses)) }),
     handler: async () => ({ statuses: [...subscriberStatuses] }),
   });
 
   add({
-    method: 'GET', url: `${base}/subscribers/growth`, tag, access: 'staff',
+    method: 'GET',
+    url: `${base}/subscribers/growth`,
+    tag,
+    access: 'staff',
     summary: 'Subscribers over time: joined, left and the total per day',
     query: s.growthQuery,
     response: s.growthOut,
@@ -110,7 +138,10 @@ export function adminNewsletterRoutes(api: EndpointRegistry, deps: NewsletterRou
   });
 
   add({
-    method: 'GET', url: `${base}/subscribers/export.csv`, tag, access: 'staff',
+    method: 'GET',
+    url: `${base}/subscribers/export.csv`,
+    tag,
+    access: 'staff',
     summary: 'Every subscriber as CSV',
     response: 'csv',
     handler: async ({ reply }) => {
@@ -120,7 +151,10 @@ export function adminNewsletterRoutes(api: EndpointRegistry, deps: NewsletterRou
   });
 
   add({
-    method: 'POST', url: `${base}/subscribers/import`, tag, access: 'staff',
+    method: 'POST',
+    url: `${base}/subscribers/import`,
+    tag,
+    access: 'staff',
     summary: 'Import confirmed subscribers from a CSV export (Substack, Mailchimp, Ghost or any file with an email column); lists rejected rows',
     query: s.newsletterQuery,
     bodyType: 'text/csv',
@@ -131,7 +165,10 @@ export function adminNewsletterRoutes(api: EndpointRegistry, deps: NewsletterRou
   });
 
   add({
-    method: 'GET', url: `${base}/subscribers/:email/export`, tag, access: 'staff',
+    method: 'GET',
+    url: `${base}/subscribers/:email/export`,
+    tag,
+    access: 'staff',
     summary: 'Everything stored about one subscriber, for a data request',
     params: s.emailParams,
     response: s.subscriberExportOut,
@@ -139,7 +176,10 @@ export function adminNewsletterRoutes(api: EndpointRegistry, deps: NewsletterRou
   });
 
   add({
-    method: 'DELETE', url: `${base}/subscribers/:email`, tag, access: 'staff',
+    method: 'DELETE',
+    url: `${base}/subscribers/:email`,
+    tag,
+    access: 'staff',
     summary: 'Erase one subscriber; the address stays suppressed only as a hash',
     params: s.emailParams,
     response: null,
@@ -166,21 +206,31 @@ function editorsOnly(api: EndpointRegistry): EndpointRegistry['add'] {
 /** Digests (edit, preview, test, send, schedule), post emails and send reports. */
 function digestRoutes(add: EndpointRegistry['add'], { newsletter, sends }: NewsletterRoutesDeps): void {
   add({
-    method: 'GET', url: `${base}/digests`, tag, access: 'staff',
+    method: 'GET',
+    url: `${base}/digests`,
+    tag,
+    access: 'staff',
     summary: 'The latest digests, newest first',
     response: z.object({ digests: z.array(s.digestOut) }),
     handler: async () => ({ digests: await newsletter.digests() }),
   });
 
   add({
-    method: 'POST', url: `${base}/digests/assemble`, tag, access: 'staff', status: 201,
+    method: 'POST',
+    url: `${base}/digests/assemble`,
+    tag,
+    access: 'staff',
+    status: 201,
     summary: 'Assemble the draft of the next digest now (or answer the one already assembled)',
     response: s.digestOut,
     handler: async () => newsletter.assemble(await newsletter.nextDigestSlot()),
   });
 
   add({
-    method: 'GET', url: `${base}/digests/:id`, tag, access: 'staff',
+    method: 'GET',
+    url: `${base}/digests/:id`,
+    tag,
+    access: 'staff',
     summary: 'One digest with its pieces in reading order',
     params: idParams,
     response: s.digestOut,
@@ -188,7 +238,10 @@ function digestRoutes(add: EndpointRegistry['add'], { newsletter, sends }: Newsl
   });
 
   add({
-    method: 'PATCH', url: `${base}/digests/:id`, tag, access: 'staff',
+    method: 'PATCH',
+    url: `${base}/digests/:id`,
+    tag,
+    access: 'staff',
     summary: 'Change the subject, the intro, or the pieces (reorder, drop, add published ones)',
     params: idParams,
     body: digestPatch,
@@ -197,7 +250,10 @@ function digestRoutes(add: EndpointRegistry['add'], { newsletter, sends }: Newsl
   });
 
   add({
-    method: 'GET', url: `${base}/digests/:id/preview`, tag, access: 'staff',
+    method: 'GET',
+    url: `${base}/digests/:id/preview`,
+    tag,
+    access: 'staff',
     summary: 'The digest email as the browser shows it',
     params: idParams,
     response: 'html',
@@ -205,7 +261,10 @@ function digestRoutes(add: EndpointRegistry['add'], { newsletter, sends }: Newsl
   });
 
   add({
-    method: 'POST', url: `${base}/digests/:id/test`, tag, access: 'staff',
+    method: 'POST',
+    url: `${base}/digests/:id/test`,
+    tag,
+    access: 'staff',
     summary: 'Email a test copy of the digest to one address',
     params: idParams,
     body: testInput,
@@ -217,7 +276,11 @@ function digestRoutes(add: EndpointRegistry['add'], { newsletter, sends }: Newsl
   });
 
   add({
-    method: 'POST', url: `${base}/digests/:id/send`, tag, access: 'staff', status: 202,
+    method: 'POST',
+    url: `${base}/digests/:id/send`,
+    tag,
+    access: 'staff',
+    status: 202,
     summary: 'Start sending the digest now (answers the same send when it already started)',
     params: idParams,
     response: z.object({ sendId: z.number() }),
@@ -225,7 +288,10 @@ function digestRoutes(add: EndpointRegistry['add'], { newsletter, sends }: Newsl
   });
 
   add({
-    method: 'POST', url: `${base}/digests/:id/schedule`, tag, access: 'staff',
+    method: 'POST',
+    url: `${base}/digests/:id/schedule`,
+    tag,
+    access: 'staff',
     summary: 'Send the digest at a set time',
     params: idParams,
     body: scheduleInput,
@@ -234,7 +300,11 @@ function digestRoutes(add: EndpointRegistry['add'], { newsletter, sends }: Newsl
   });
 
   add({
-    method: 'POST', url: `${base}/posts/:slug/send`, tag, access: 'staff', status: 202,
+    method: 'POST',
+    url: `${base}/posts/:slug/send`,
+    tag,
+    access: 'staff',
+    status: 202,
     summary: 'Email a published post to a newsletter (a scheduled one goes when it is published)',
     params: s.slugParams,
     body: s.postSendInput,
@@ -243,14 +313,20 @@ function digestRoutes(add: EndpointRegistry['add'], { newsletter, sends }: Newsl
   });
 
   add({
-    method: 'GET', url: `${base}/sends`, tag, access: 'staff',
+    method: 'GET',
+    url: `${base}/sends`,
+    tag,
+    access: 'staff',
     summary: 'The latest 50 sends with their reports',
     response: z.object({ sends: z.array(s.sendReportOut) }),
     handler: async () => ({ sends: await sends.reports(50) }),
   });
 
   add({
-    method: 'GET', url: `${base}/sends/:id`, tag, access: 'staff',
+    method: 'GET',
+    url: `${base}/sends/:id`,
+    tag,
+    access: 'staff',
     summary: 'One send: delivered, deferred, failed, bounced, skipped, pending, unsubscribed since',
     params: idParams,
     response: s.sendReportOut,

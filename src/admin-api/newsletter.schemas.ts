@@ -6,9 +6,7 @@ import { listQuery, subscriberStatuses } from '../subscribers/index.js';
 
 export const newsletterOut = z.object({ id: z.number(), slug: z.string(), name: z.string(), description: z.string(), isDefault: z.boolean() });
 
-export const newsletterCreate = z
-  .object({ slug: slugSchema, name: line(120, 1), description: paragraph(500).default(''), isDefault: z.boolean().default(false) })
-  .strict();
+export const newsletterCreate = z.object({ slug: slugSchema, name: line(120, 1), description: paragraph(500).default(''), isDefault: z.boolean().default(false) }).strict();
 
 export const newsletterPatch = z.object({ name: line(120, 1).optional(), description: paragraph(500).optional(), isDefault: z.boolean().optional() }).strict();
 

@@ -17,7 +17,10 @@ const listQuery = z
     author: slugSchema.optional(),
     format: z.enum(Object.keys(postFormats) as [PostFormat, ...PostFormat[]]).optional(),
     q: z.string().trim().max(200, 'must be at most 200 characters').optional(),
-    trashed: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+    trashed: z
+      .enum(['true', 'false'])
+      .transform((v) => v === 'true')
+      .optional(),
     ...pageQuery,
     after: timeCursor.optional().describe("A page's `page.next`: this page starts after it (and `offset` posts further)"),
   })
@@ -25,9 +28,7 @@ const listQuery = z
 
 const revisionField = z.number({ message: 'must be the revision number you opened' }).int().positive().max(MAX_STORED_INTEGER);
 /** Saving: any editable fields (null clears one), plus the revision the editor started from. */
-const patchBody = z
-  .object(Object.fromEntries(Object.entries(postInput.shape).map(([field, schema]) => [field, schema.nullable().optional()])))
-  .extend({ revision: revisionField.optional() });
+const patchBody = z.object(Object.fromEntries(Object.entries(postInput.shape).map(([field, schema]) => [field, schema.nullable().optional()]))).extend({ revision: revisionField.optional() });
 const revisionParams = z.object({ id: idParams.shape.id, revisionId: idParams.shape.id }).strict();
 const revisionOut = z.object({ id: z.number(), postId: z.number(), revision: z.number(), userId: z.number().nullable(), createdAt: z.string(), updatedAt: z.string() });
 
@@ -160,9 +161,7 @@ export function adminPostRoutes(api: EndpointRegistry, editorial: EditorialServi
     access: 'staff',
     body: bulkBody,
     response: z.object({
-      results: z.array(
-        z.object({ id: z.number(), ok: z.boolean(), post: postOut.optional(), error: z.object({ code: z.string(), message: z.string() }).optional() }),
-      ),
+      results: z.array(z.object({ id: z.number(), ok: z.boolean(), post: postOut.optional(), error: z.object({ code: z.string(), message: z.string() }).optional() })),
     }),
     handler: async ({ body, staff }) => {
       const results = [];

@@ -37,10 +37,7 @@ export async function adminAppRoutes(app: FastifyInstance, options: { dir?: stri
     if (request.url.startsWith('/admin/api/') || request.url.startsWith('/admin/assets/')) return reply.callNotFound();
     reply.header('cache-control', 'no-store');
     if (!built) {
-      return reply
-        .code(503)
-        .type('text/plain; charset=utf-8')
-        .send('The admin app has not been built. Run `npm run build` and start the server again.');
+      return reply.code(503).type('text/plain; charset=utf-8').send('The admin app has not been built. Run `npm run build` and start the server again.');
     }
     return reply.type('text/html; charset=utf-8').send(await fs.promises.readFile(indexFile));
   });

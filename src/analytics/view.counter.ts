@@ -98,7 +98,11 @@ export class ViewCounter {
         const counts: Array<{ postId: number; day: string; views: number }> = [];
         for (const [day, readers] of byDay) {
           const known = [...readers].filter(([, slug]) => ids.has(slug));
-          const added = await newReaders(tx, day, known.map(([reader]) => reader));
+          const added = await newReaders(
+            tx,
+            day,
+            known.map(([reader]) => reader),
+          );
           const perPost = new Map<number, number>();
           for (const [reader, slug] of known) {
             if (added.has(reader)) perPost.set(ids.get(slug)!, (perPost.get(ids.get(slug)!) ?? 0) + 1);

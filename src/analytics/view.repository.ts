@@ -50,7 +50,11 @@ export async function publishedSince(db: DbOrTx, since: string): Promise<Array<{
 
 /** The day's shared salt: the first process to ask makes it, every other one reads the same. */
 export async function daySalt(db: DbOrTx, day: string, fresh: string): Promise<string> {
-  await db.insertInto('view_salts').values({ day, salt: fresh }).onConflict((oc) => oc.column('day').doNothing()).execute();
+  await db
+    .insertInto('view_salts')
+    .values({ day, salt: fresh })
+    .onConflict((oc) => oc.column('day').doNothing())
+    .execute();
   const row = await db.selectFrom('view_salts').select('salt').where('day', '=', day).executeTakeFirstOrThrow();
   return row.salt;
 }

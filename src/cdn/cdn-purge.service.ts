@@ -30,9 +30,7 @@ function postKeys(id: number, post: Post | undefined): string[] {
 export class CdnPurgeService {
   private readonly pending = new Set<Promise<void>>();
 
-  constructor(
-    private readonly deps: { db: Db; jobs: JobQueue; clock: Clock; logger: Logger; posts: PostService; adapter: PurgeAdapter | undefined },
-  ) {}
+  constructor(private readonly deps: { db: Db; jobs: JobQueue; clock: Clock; logger: Logger; posts: PostService; adapter: PurgeAdapter | undefined }) {}
 
   get enabled(): boolean {
     return this.deps.adapter !== undefined;

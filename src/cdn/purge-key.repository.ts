@@ -25,14 +25,7 @@ export async function findPurgeKey(db: DbOrTx, key: string): Promise<PendingKey 
 
 /** The oldest waiting keys, not counting the purge of everything. */
 export async function pendingPurgeKeys(db: DbOrTx, limit: number): Promise<PendingKey[]> {
-  return db
-    .selectFrom('cdn_purge_keys')
-    .select(['key', 'queued_at'])
-    .where('key', '!=', EVERYTHING)
-    .orderBy('queued_at')
-    .orderBy('key')
-    .limit(limit)
-    .execute();
+  return db.selectFrom('cdn_purge_keys').select(['key', 'queued_at']).where('key', '!=', EVERYTHING).orderBy('queued_at').orderBy('key').limit(limit).execute();
 }
 
 /** Removes purged keys, unless one was asked for again while its purge was under way. */

@@ -132,7 +132,7 @@ export function buildProgram(config: () => Readonly<Config>): Command {
     .description('Content API keys (read-only, for front ends)')
     .command('create')
     .argument('<name>', 'what the key is for, e.g. "Next.js front end"')
-    .description('create a Content API key and print it (26 hex characters, as Ghost\'s clients expect)')
+    .description("create a Content API key and print it (26 hex characters, as Ghost's clients expect)")
     .action(async (name: string) => {
       await withServices(config(), async (services) => {
         const { key, secret } = await services.contentKeys.create({ name }, (await keyMaker(services)).id);
@@ -146,7 +146,7 @@ export function buildProgram(config: () => Readonly<Config>): Command {
     .command('create')
     .argument('<name>', 'what the key is for, e.g. "Zapier"')
     .requiredOption('--role <role>', 'contributor, author, editor or administrator')
-    .description('create an Admin API key and print it as id:secret (the format of Ghost\'s Admin API keys)')
+    .description("create an Admin API key and print it as id:secret (the format of Ghost's Admin API keys)")
     .action(async (name: string, options: { role: string }) => {
       await withServices(config(), async (services) => {
         const maker = await keyMaker(services);
@@ -267,7 +267,7 @@ export function buildProgram(config: () => Readonly<Config>): Command {
 
   importCommand
     .command('ghost')
-    .argument('<file>', "a Ghost export (JSON), made with Settings → Migration tools → Export content in Ghost")
+    .argument('<file>', 'a Ghost export (JSON), made with Settings → Migration tools → Export content in Ghost')
     .option('--content <dir>', "a copy of Ghost's content folder (the one holding images/)")
     .option('--dry-run', 'do everything but keep nothing: the report says what would happen')
     .option('--update', 'bring what an earlier run imported up to date with the file')
@@ -300,14 +300,18 @@ export function buildProgram(config: () => Readonly<Config>): Command {
         const rewritten = rows.length ? rows.map(([table, count]) => `${table} ${count}`).join(', ') : 'none';
         const where = target === 's3' ? `the bucket ${cfg.s3!.bucket}` : 'DATA_DIR/media';
         if (report.dryRun) {
-          process.stdout.write(`Dry run: ${report.files} files (${megabytes(report.bytes)}); ${report.copied} would be copied to ${where}, ${report.alreadyThere} are there already. Rows whose addresses would be rewritten: ${rewritten}. Nothing was changed.\n`);
+          process.stdout.write(
+            `Dry run: ${report.files} files (${megabytes(report.bytes)}); ${report.copied} would be copied to ${where}, ${report.alreadyThere} are there already. Rows whose addresses would be rewritten: ${rewritten}. Nothing was changed.\n`,
+          );
           return;
         }
         if (rows.length > 0) {
           const { recordChange } = await import('../site/cache-change.repository.js');
           await recordChange(services.store.db, 'masthead media migrate', JSON.stringify({ kind: 'settings', slugs: [] }), services.clock().toISOString());
         }
-        process.stdout.write(`Moved ${report.files} files (${megabytes(report.bytes)}) to ${where}: ${report.copied} copied and verified, ${report.alreadyThere} already there. Rows whose addresses were rewritten: ${rewritten}.\n`);
+        process.stdout.write(
+          `Moved ${report.files} files (${megabytes(report.bytes)}) to ${where}: ${report.copied} copied and verified, ${report.alreadyThere} already there. Rows whose addresses were rewritten: ${rewritten}.\n`,
+        );
         if (cfg.mediaStorage !== target) process.stdout.write(`Now set MEDIA_STORAGE=${target} and restart Masthead; the files in the old store were left in place.\n`);
       });
     });
@@ -353,7 +357,9 @@ export function buildProgram(config: () => Readonly<Config>): Command {
         });
         reading.done();
         bar.done();
-        process.stdout.write(`${report.layout} layout, ${report.rows} rows: ${report.added} added, ${report.updated} already there, ${report.rejectedTotal} rejected${report.rejectedTotal > report.rejected.length ? ` (the first ${report.rejected.length} listed)` : ''}.\n`);
+        process.stdout.write(
+          `${report.layout} layout, ${report.rows} rows: ${report.added} added, ${report.updated} already there, ${report.rejectedTotal} rejected${report.rejectedTotal > report.rejected.length ? ` (the first ${report.rejected.length} listed)` : ''}.\n`,
+        );
         for (const r of report.rejected) process.stdout.write(`  line ${r.line}: ${r.email || '(empty)'}: ${r.reason}\n`);
       });
     });

@@ -11,10 +11,7 @@ export function progress(label: string, stream: NodeJS.WriteStream = process.std
   if (stream.isTTY) {
     // The bar's library loads only for a terminal; commands in logs and CI never need it.
     const bars = createRequire(import.meta.url)('cli-progress') as typeof cliProgress;
-    const bar = new bars.SingleBar(
-      { format: `${label} [{bar}] {percentage}% | {value}/{total} | eta {eta_formatted}`, stream, hideCursor: true },
-      bars.Presets.shades_classic,
-    );
+    const bar = new bars.SingleBar({ format: `${label} [{bar}] {percentage}% | {value}/{total} | eta {eta_formatted}`, stream, hideCursor: true }, bars.Presets.shades_classic);
     let started = false;
     return {
       report(done, total) {

@@ -7,82 +7,81 @@ const optionalText = z
   .transform((value) => (value === '' ? undefined : value))
   .optional();
 
-const databaseUrl = optionalText.refine(
-  (value) => value === undefined || /^(postgres|postgresql|sqlite|file):/.test(value),
-  'must start with postgres://, postgresql://, sqlite: or file:',
-);
+const databaseUrl = optionalText.refine((value) => value === undefined || /^(postgres|postgresql|sqlite|file):/.test(value), 'must start with postgres://, postgresql://, sqlite: or file:');
 
 /** Every setting read from the environment, once, at start. */
-export const environmentSchema = z.object({
-  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  HOST: z.string().min(1).default('127.0.0.1'),
-  PUBLIC_URL: optionalText.pipe(z.url({ protocol: /^https?$/ }).optional()),
-  DATA_DIR: z.string().min(1).default('./data'),
-  DATABASE_URL: databaseUrl,
-  THEME_DIR: optionalText,
-  SMTP_URL: optionalText.pipe(z.url({ protocol: /^smtps?$/ }).optional()),
-  MAIL_FROM: optionalText,
-  DKIM_DOMAIN: optionalText,
-  DKIM_SELECTOR: optionalText,
-  DKIM_PRIVATE_KEY: optionalText,
-  STRIPE_SECRET_KEY: optionalText,
-  STRIPE_WEBHOOK_SECRET: optionalText,
-  // Behind a reverse proxy or CDN: the proxies' addresses or CIDR ranges, comma separated
-  // ("loopback", "uniquelocal" also work). Only their X-Forwarded-For is believed; by default
-  // none is, so a client cannot forge the address that rate limits count.
-  TRUST_PROXY: optionalText.pipe(
-    z
-      .string()
-      .regex(/^[0-9a-fA-F:.\/,\sa-z]+$/, 'must be proxy addresses or CIDR ranges, comma separated')
-      .optional(),
-  ),
-  // Outgoing webhooks refuse hosts that resolve to loopback, private or link-local addresses, so
-  // an administrator cannot point the server at its own network. "true" lifts that (tests, a
-  // receiver on the same private network).
-  WEBHOOKS_ALLOW_PRIVATE_ADDRESSES: z.enum(['true', 'false'], { message: 'must be true or false' }).default('false'),
-  // The largest export file the admin's Import page takes, in megabytes (streamed to DATA_DIR/imports).
-  IMPORT_MAX_MB: z.coerce.number().int().min(1).max(100_000).default(512),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  // Where uploaded media live: DATA_DIR/media (fs) or an S3-compatible bucket (s3). The S3
-  // settings are read whenever S3_BUCKET is set, so "masthead media migrate" can reach the bucket
-  // before the site switches to it.
-  MEDIA_STORAGE: z.enum(['fs', 's3'], { message: 'must be fs or s3' }).default('fs'),
-  S3_BUCKET: optionalText,
-  S3_ENDPOINT: optionalText.pipe(z.url({ protocol: /^https?$/ }).optional()),
-  S3_REGION: optionalText,
-  S3_ACCESS_KEY_ID: optionalText,
-  S3_SECRET_ACCESS_KEY: optionalText,
-  S3_FORCE_PATH_STYLE: z.enum(['true', 'false'], { message: 'must be true or false' }).default('false'),
-  // A CDN (or the bucket's own public address) in front of the bucket: media URLs point there.
-  MEDIA_PUBLIC_URL: optionalText.pipe(z.url({ protocol: /^https?$/ }).optional()),
-  // Behind a CDN: which one to tell when content changes (cacheable answers always carry
-  // Surrogate-Key and Cache-Tag headers). CDN_PURGE_API_URL replaces the provider's API address.
-  CDN_PURGE: z.enum(['none', 'fastly', 'cloudflare', 'webhook'], { message: 'must be none, fastly, cloudflare or webhook' }).default('none'),
-  FASTLY_SERVICE_ID: optionalText,
-  FASTLY_API_TOKEN: optionalText,
-  FASTLY_SOFT_PURGE: z.enum(['true', 'false'], { message: 'must be true or false' }).default('false'),
-  CLOUDFLARE_ZONE_ID: optionalText,
-  CLOUDFLARE_API_TOKEN: optionalText,
-  // Credentials in the address would end up in error messages: the secret signs instead.
-  CDN_PURGE_URL: optionalText.pipe(
-    z
-      .url({ protocol: /^https?$/ })
-      .refine((value) => !/^[a-z]+:\/\/[^/?#]*@/i.test(value), 'must not contain a user name or password')
-      .optional(),
-  ),
-  CDN_PURGE_SECRET: optionalText.pipe(z.string().min(16, 'must be at least 16 characters').optional()),
-  CDN_PURGE_API_URL: optionalText.pipe(z.url({ protocol: /^https?$/ }).optional()),
-}).superRefine((env, context) => {
-  const missing = (name: keyof typeof env, why: string) => context.addIssue({ code: 'custom', path: [name], message: `is required ${why}` });
-  if (env.MEDIA_STORAGE === 's3' && !env.S3_BUCKET) missing('S3_BUCKET', 'when MEDIA_STORAGE is s3');
-  if (env.S3_BUCKET && !env.S3_ENDPOINT && !env.S3_REGION) missing('S3_REGION', 'with S3_BUCKET unless S3_ENDPOINT is set');
-  if (Boolean(env.S3_ACCESS_KEY_ID) !== Boolean(env.S3_SECRET_ACCESS_KEY)) {
-    missing(env.S3_ACCESS_KEY_ID ? 'S3_SECRET_ACCESS_KEY' : 'S3_ACCESS_KEY_ID', 'with its pair (or set neither to use the default credential chain)');
-  }
-  if (env.MEDIA_PUBLIC_URL && !env.S3_BUCKET) missing('S3_BUCKET', 'with MEDIA_PUBLIC_URL (the CDN stands in front of a bucket)');
-  const needed = { none: [], fastly: ['FASTLY_SERVICE_ID', 'FASTLY_API_TOKEN'], cloudflare: ['CLOUDFLARE_ZONE_ID', 'CLOUDFLARE_API_TOKEN'], webhook: ['CDN_PURGE_URL', 'CDN_PURGE_SECRET'] } as const;
-  for (const name of needed[env.CDN_PURGE]) if (!env[name]) missing(name, `when CDN_PURGE is ${env.CDN_PURGE}`);
-});
+export const environmentSchema = z
+  .object({
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    HOST: z.string().min(1).default('127.0.0.1'),
+    PUBLIC_URL: optionalText.pipe(z.url({ protocol: /^https?$/ }).optional()),
+    DATA_DIR: z.string().min(1).default('./data'),
+    DATABASE_URL: databaseUrl,
+    THEME_DIR: optionalText,
+    SMTP_URL: optionalText.pipe(z.url({ protocol: /^smtps?$/ }).optional()),
+    MAIL_FROM: optionalText,
+    DKIM_DOMAIN: optionalText,
+    DKIM_SELECTOR: optionalText,
+    DKIM_PRIVATE_KEY: optionalText,
+    STRIPE_SECRET_KEY: optionalText,
+    STRIPE_WEBHOOK_SECRET: optionalText,
+    // Behind a reverse proxy or CDN: the proxies' addresses or CIDR ranges, comma separated
+    // ("loopback", "uniquelocal" also work). Only their X-Forwarded-For is believed; by default
+    // none is, so a client cannot forge the address that rate limits count.
+    TRUST_PROXY: optionalText.pipe(
+      z
+        .string()
+        .regex(/^[0-9a-fA-F:.\/,\sa-z]+$/, 'must be proxy addresses or CIDR ranges, comma separated')
+        .optional(),
+    ),
+    // Outgoing webhooks refuse hosts that resolve to loopback, private or link-local addresses, so
+    // an administrator cannot point the server at its own network. "true" lifts that (tests, a
+    // receiver on the same private network).
+    WEBHOOKS_ALLOW_PRIVATE_ADDRESSES: z.enum(['true', 'false'], { message: 'must be true or false' }).default('false'),
+    // The largest export file the admin's Import page takes, in megabytes (streamed to DATA_DIR/imports).
+    IMPORT_MAX_MB: z.coerce.number().int().min(1).max(100_000).default(512),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    // Where uploaded media live: DATA_DIR/media (fs) or an S3-compatible bucket (s3). The S3
+    // settings are read whenever S3_BUCKET is set, so "masthead media migrate" can reach the bucket
+    // before the site switches to it.
+    MEDIA_STORAGE: z.enum(['fs', 's3'], { message: 'must be fs or s3' }).default('fs'),
+    S3_BUCKET: optionalText,
+    S3_ENDPOINT: optionalText.pipe(z.url({ protocol: /^https?$/ }).optional()),
+    S3_REGION: optionalText,
+    S3_ACCESS_KEY_ID: optionalText,
+    S3_SECRET_ACCESS_KEY: optionalText,
+    S3_FORCE_PATH_STYLE: z.enum(['true', 'false'], { message: 'must be true or false' }).default('false'),
+    // A CDN (or the bucket's own public address) in front of the bucket: media URLs point there.
+    MEDIA_PUBLIC_URL: optionalText.pipe(z.url({ protocol: /^https?$/ }).optional()),
+    // Behind a CDN: which one to tell when content changes (cacheable answers always carry
+    // Surrogate-Key and Cache-Tag headers). CDN_PURGE_API_URL replaces the provider's API address.
+    CDN_PURGE: z.enum(['none', 'fastly', 'cloudflare', 'webhook'], { message: 'must be none, fastly, cloudflare or webhook' }).default('none'),
+    FASTLY_SERVICE_ID: optionalText,
+    FASTLY_API_TOKEN: optionalText,
+    FASTLY_SOFT_PURGE: z.enum(['true', 'false'], { message: 'must be true or false' }).default('false'),
+    CLOUDFLARE_ZONE_ID: optionalText,
+    CLOUDFLARE_API_TOKEN: optionalText,
+    // Credentials in the address would end up in error messages: the secret signs instead.
+    CDN_PURGE_URL: optionalText.pipe(
+      z
+        .url({ protocol: /^https?$/ })
+        .refine((value) => !/^[a-z]+:\/\/[^/?#]*@/i.test(value), 'must not contain a user name or password')
+        .optional(),
+    ),
+    CDN_PURGE_SECRET: optionalText.pipe(z.string().min(16, 'must be at least 16 characters').optional()),
+    CDN_PURGE_API_URL: optionalText.pipe(z.url({ protocol: /^https?$/ }).optional()),
+  })
+  .superRefine((env, context) => {
+    const missing = (name: keyof typeof env, why: string) => context.addIssue({ code: 'custom', path: [name], message: `is required ${why}` });
+    if (env.MEDIA_STORAGE === 's3' && !env.S3_BUCKET) missing('S3_BUCKET', 'when MEDIA_STORAGE is s3');
+    if (env.S3_BUCKET && !env.S3_ENDPOINT && !env.S3_REGION) missing('S3_REGION', 'with S3_BUCKET unless S3_ENDPOINT is set');
+    if (Boolean(env.S3_ACCESS_KEY_ID) !== Boolean(env.S3_SECRET_ACCESS_KEY)) {
+      missing(env.S3_ACCESS_KEY_ID ? 'S3_SECRET_ACCESS_KEY' : 'S3_ACCESS_KEY_ID', 'with its pair (or set neither to use the default credential chain)');
+    }
+    if (env.MEDIA_PUBLIC_URL && !env.S3_BUCKET) missing('S3_BUCKET', 'with MEDIA_PUBLIC_URL (the CDN stands in front of a bucket)');
+    const needed = { none: [], fastly: ['FASTLY_SERVICE_ID', 'FASTLY_API_TOKEN'], cloudflare: ['CLOUDFLARE_ZONE_ID', 'CLOUDFLARE_API_TOKEN'], webhook: ['CDN_PURGE_URL', 'CDN_PURGE_SECRET'] } as const;
+    for (const name of needed[env.CDN_PURGE]) if (!env[name]) missing(name, `when CDN_PURGE is ${env.CDN_PURGE}`);
+  });
 
 /** Names whose values must never be printed or logged. */
 export const secretSettings = [
@@ -97,9 +96,7 @@ export const secretSettings = [
   'CDN_PURGE_SECRET',
 ] as const;
 
-export type DatabaseConfig =
-  | { kind: 'sqlite'; file: string }
-  | { kind: 'postgres'; url: string };
+export type DatabaseConfig = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
 
 export interface Config {
   port: number;
@@ -151,14 +148,12 @@ export function toConfig(env: z.infer<typeof environmentSchema>): Config {
     themeDir: env.THEME_DIR ? path.resolve(env.THEME_DIR) : undefined,
     smtpUrl: env.SMTP_URL,
     mailFrom: env.MAIL_FROM,
-    dkim:
-      env.DKIM_DOMAIN && env.DKIM_SELECTOR && env.DKIM_PRIVATE_KEY
-        ? { domain: env.DKIM_DOMAIN, selector: env.DKIM_SELECTOR, privateKey: env.DKIM_PRIVATE_KEY }
-        : undefined,
-    stripe: env.STRIPE_SECRET_KEY
-      ? { secretKey: env.STRIPE_SECRET_KEY, webhookSecret: env.STRIPE_WEBHOOK_SECRET }
-      : undefined,
-    trustProxy: (env.TRUST_PROXY ?? '').split(',').map((p) => p.trim()).filter(Boolean),
+    dkim: env.DKIM_DOMAIN && env.DKIM_SELECTOR && env.DKIM_PRIVATE_KEY ? { domain: env.DKIM_DOMAIN, selector: env.DKIM_SELECTOR, privateKey: env.DKIM_PRIVATE_KEY } : undefined,
+    stripe: env.STRIPE_SECRET_KEY ? { secretKey: env.STRIPE_SECRET_KEY, webhookSecret: env.STRIPE_WEBHOOK_SECRET } : undefined,
+    trustProxy: (env.TRUST_PROXY ?? '')
+      .split(',')
+      .map((p) => p.trim())
+      .filter(Boolean),
     webhooksAllowPrivateAddresses: env.WEBHOOKS_ALLOW_PRIVATE_ADDRESSES === 'true',
     importMaxBytes: env.IMPORT_MAX_MB * 1024 * 1024,
     logLevel: env.LOG_LEVEL,
@@ -168,8 +163,7 @@ export function toConfig(env: z.infer<typeof environmentSchema>): Config {
           bucket: env.S3_BUCKET,
           endpoint: env.S3_ENDPOINT,
           region: env.S3_REGION ?? 'us-east-1',
-          credentials:
-            env.S3_ACCESS_KEY_ID && env.S3_SECRET_ACCESS_KEY ? { accessKeyId: env.S3_ACCESS_KEY_ID, secretAccessKey: env.S3_SECRET_ACCESS_KEY } : undefined,
+          credentials: env.S3_ACCESS_KEY_ID && env.S3_SECRET_ACCESS_KEY ? { accessKeyId: env.S3_ACCESS_KEY_ID, secretAccessKey: env.S3_SECRET_ACCESS_KEY } : undefined,
           forcePathStyle: env.S3_FORCE_PATH_STYLE === 'true',
           publicUrl: env.MEDIA_PUBLIC_URL?.replace(/\/+$/, ''),
         }

@@ -62,13 +62,7 @@ export function sendJson(request: FastifyRequest, reply: FastifyReply, body: unk
  * Answers that depend on more than content (the time, a member's access) pass `cacheable: false`
  * or are never kept, since only anonymous answers are.
  */
-export async function sendPublicJson(
-  request: FastifyRequest,
-  reply: FastifyReply,
-  cache: AnswerCache | undefined,
-  produce: () => Promise<unknown>,
-  cacheable = true,
-): Promise<FastifyReply> {
+export async function sendPublicJson(request: FastifyRequest, reply: FastifyReply, cache: AnswerCache | undefined, produce: () => Promise<unknown>, cacheable = true): Promise<FastifyReply> {
   const address = cache && cacheable && request.viewer.kind === 'anonymous' ? answerAddress(request) : undefined;
   if (!cache || address === undefined) return sendJson(request, reply, await produce());
   setCdnKeys(reply, [], [CONTENT_API_KEY]);

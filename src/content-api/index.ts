@@ -27,10 +27,7 @@ export async function contentApi(app: FastifyInstance, { services, publicUrl, ra
   // Front ends on other origins read with GET; no cookies cross origins (a "*" origin forbids them).
   // An OPTIONS request that is not a preflight gets the same empty answer rather than a plain-text 400.
   await app.register(cors, { origin: '*', methods: ['GET', 'HEAD'], allowedHeaders: [CONTENT_KEY_HEADER], maxAge: 86_400, strictPreflight: false });
-  app.addHook(
-    'onRequest',
-    app.rateLimit({ max: rateLimit, timeWindow: 60_000, errorResponseBuilder: () => new AppError('RATE_LIMITED') }),
-  );
+  app.addHook('onRequest', app.rateLimit({ max: rateLimit, timeWindow: 60_000, errorResponseBuilder: () => new AppError('RATE_LIMITED') }));
   app.addHook('preHandler', async (request) => {
     const fromQuery = (request.query as { key?: unknown }).key;
     const secret = typeof fromQuery === 'string' ? fromQuery : request.headers[CONTENT_KEY_HEADER];

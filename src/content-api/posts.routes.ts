@@ -47,7 +47,10 @@ export function contentApiPostRoutes(route: ContentRoute, deps: PostRouteDeps): 
     const query = parseInput(pageListQuery, request.query);
     return sendPublicJson(request, reply, deps.answers, () => listPage(deps, { type: 'page' }, query, request.viewer, 'pages'));
   });
-  for (const [path, type, key] of [['/posts', 'post', 'posts'], ['/pages', 'page', 'pages']] as const) {
+  for (const [path, type, key] of [
+    ['/posts', 'post', 'posts'],
+    ['/pages', 'page', 'pages'],
+  ] as const) {
     route(`${path}/:id`, async (request, reply) => {
       parseInput(plainQuery, request.query);
       const { id } = parseInput(idParams, request.params);
@@ -61,17 +64,8 @@ export function contentApiPostRoutes(route: ContentRoute, deps: PostRouteDeps): 
   }
 }
 
-async function listPage(
-  deps: PostRouteDeps,
-  filter: ListFilter,
-  query: { page: number; limit: number },
-  viewer: Parameters<typeof postOut>[1],
-  key: 'posts' | 'pages' = 'posts',
-) {
-  const [{ posts }, total] = await Promise.all([
-    deps.posts.list(filter, { limit: query.limit, offset: (query.page - 1) * query.limit }),
-    deps.posts.count(filter),
-  ]);
+async function listPage(deps: PostRouteDeps, filter: ListFilter, query: { page: number; limit: number }, viewer: Parameters<typeof postOut>[1], key: 'posts' | 'pages' = 'posts') {
+  const [{ posts }, total] = await Promise.all([deps.posts.list(filter, { limit: query.limit, offset: (query.page - 1) * query.limit }), deps.posts.count(filter)]);
   return { [key]: posts.map((p) => postOut(p, viewer, deps.publicUrl)), meta: { pagination: pagination(query.page, query.limit, total) } };
 }
 
@@ -86,10 +80,7 @@ async function resolveSlugs(taxonomy: TaxonomyService, query: { tag?: string; au
       return { problem: { field, message: `no ${field} has the slug "${slug}"` } };
     }
   };
-  const [tag, author] = await Promise.all([
-    lookup('tag', query.tag, (slug) => taxonomy.getTag(slug)),
-    lookup('author', query.author, (slug) => taxonomy.getAuthor(slug)),
-  ]);
+  const [tag, author] = await Promise.all([lookup('tag', query.tag, (slug) => taxonomy.getTag(slug)), lookup('author', query.author, (slug) => taxonomy.getAuthor(slug))]);
   const problems = [tag.problem, author.problem].filter((p): p is FieldError => p !== undefined);
   if (problems.length) throw AppError.validation(problems);
   return { tagId: tag.id, authorId: author.id };

@@ -11,9 +11,7 @@ import { authorOut, tagOut } from './serialize.js';
 const plainQuery = z.object(keyField).strict();
 const tagQuery = z.object({ ...keyField, section: z.enum(['true', 'false'], { message: 'must be true or false' }).optional() }).strict();
 const workTypeNames = Object.keys(workTypes) as [keyof typeof workTypes, ...Array<keyof typeof workTypes>];
-const workQuery = z
-  .object({ ...keyField, ...pageFields, type: z.enum(workTypeNames, { message: `must be one of ${workTypeNames.join(', ')}` }).optional() })
-  .strict();
+const workQuery = z.object({ ...keyField, ...pageFields, type: z.enum(workTypeNames, { message: `must be one of ${workTypeNames.join(', ')}` }).optional() }).strict();
 const peopleQuery = z.object({ ...keyField, ...pageFields }).strict();
 
 export interface SiteRouteDeps {

@@ -4,10 +4,7 @@ import type { Post, Visibility } from './post.types.js';
  * Who is reading. Set on each request by the HTTP layer (members/ fills in signed-in readers,
  * staff sessions count as staff); domain code only asks `canRead`.
  */
-export type Viewer =
-  | { kind: 'anonymous' }
-  | { kind: 'member'; paid: boolean }
-  | { kind: 'staff' };
+export type Viewer = { kind: 'anonymous' } | { kind: 'member'; paid: boolean } | { kind: 'staff' };
 
 export const anonymous: Viewer = Object.freeze({ kind: 'anonymous' });
 

@@ -18,13 +18,7 @@ export async function insertPost(db: DbOrTx, row: PostRowInput, now: string): Pr
 }
 
 /** Writes a new version of a post if it is still at the revision the writer started from. */
-export async function updatePost(
-  db: DbOrTx,
-  id: number,
-  row: Partial<PostRowInput>,
-  now: string,
-  expectedRevision?: number,
-): Promise<boolean> {
+export async function updatePost(db: DbOrTx, id: number, row: Partial<PostRowInput>, now: string, expectedRevision?: number): Promise<boolean> {
   let query = db
     .updateTable('posts')
     .set((eb) => ({ ...row, updated_at: now, revision: eb('revision', '+', 1) }))
@@ -50,11 +44,7 @@ export async function slugExists(db: DbOrTx, slug: string, exceptId?: number): P
 }
 
 /** Replaces a post's tags and authors, carrying its listing key into the link rows. */
-export async function setLinks(
-  db: DbOrTx,
-  postId: number,
-  links: { tagIds: number[]; authorIds: number[]; listed: boolean; publishedAt: string | null },
-): Promise<void> {
+export async function setLinks(db: DbOrTx, postId: number, links: { tagIds: number[]; authorIds: number[]; listed: boolean; publishedAt: string | null }): Promise<void> {
   const listing = { listed: links.listed ? 1 : 0, published_at: links.publishedAt };
   await db.deleteFrom('post_tags').where('post_id', '=', postId).execute();
   await db.deleteFrom('post_authors').where('post_id', '=', postId).execute();
@@ -119,15 +109,16 @@ export async function findRedirect(db: DbOrTx, oldSlug: string): Promise<string 
  * tables' own listing index; format and home archives, pages and combined filters read the posts
  * index.
  */
-export async function listPostIds(
-  db: DbOrTx,
-  filter: ListFilter,
-  page: { limit: number; after?: Cursor; offset?: number },
-): Promise<Array<{ id: number; publishedAt: string }>> {
+export async function listPostIds(db: DbOrTx, filter: ListFilter, page: { limit: number; after?: Cursor; offset?: number }): Promise<Array<{ id: number; publishedAt: string }>> {
   const { limit, after, offset } = page;
   let query = listing(db, filter);
   if (after) query = query.where((eb) => eb(eb.refTuple('published_at', 'id'), '<', eb.tuple(after.publishedAt, after.id)));
-  const rows = await query.orderBy('published_at', 'desc').orderBy('id', 'desc').limit(limit).offset(offset ?? 0).execute();
+  const rows = await query
+    .orderBy('published_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .offset(offset ?? 0)
+    .execute();
   return rows.map((r) => ({ id: r.id, publishedAt: r.published_at! }));
 }
 
@@ -163,12 +154,17 @@ export async function countListed(db: DbOrTx, filter: ListFilter): Promise<numbe
       .executeTakeFirstOrThrow();
     return Number(row.n);
   }
-  const row = await publishedPosts(db, filter).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const row = await publishedPosts(db, filter)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
 function publishedPosts(db: DbOrTx, filter: ListFilter) {
-  let query = db.selectFrom('posts').where('type', '=', filter.type ?? 'post').where('status', '=', 'published');
+  let query = db
+    .selectFrom('posts')
+    .where('type', '=', filter.type ?? 'post')
+    .where('status', '=', 'published');
   if (filter.format) query = query.where('format', '=', filter.format);
   // A literal, so SQLite can use the partial index of featured posts.
   if (filter.featured !== undefined) query = query.where('featured', '=', sql.lit(filter.featured ? 1 : 0));
@@ -194,12 +190,7 @@ function linkFilter(filter: ListFilter) {
 
 /** Posts due to publish: scheduled with a time at or before now. */
 export async function duePostIds(db: DbOrTx, now: string): Promise<number[]> {
-  const rows = await db
-    .selectFrom('posts')
-    .select('id')
-    .where('status', '=', 'scheduled')
-    .where('published_at', '<=', now)
-    .execute();
+  const rows = await db.selectFrom('posts').select('id').where('status', '=', 'scheduled').where('published_at', '<=', now).execute();
   return rows.map((r) => r.id);
 }
 
@@ -215,7 +206,14 @@ export async function loadPosts(db: DbOrTx, ids: number[]): Promise<Post[]> {
 export async function completePosts(db: DbOrTx, rows: PostRow[]): Promise<Map<number, Post>> {
   const ids = rows.map((r) => r.id);
   if (ids.length === 0) return new Map();
-  return assemble(rows, await loadLinks(db, ids, rows.flatMap((r) => (r.work_id === null ? [] : [r.work_id]))));
+  return assemble(
+    rows,
+    await loadLinks(
+      db,
+      ids,
+      rows.flatMap((r) => (r.work_id === null ? [] : [r.work_id])),
+    ),
+  );
 }
 
 /** The tags, authors and reviewed works of some posts. */

@@ -8,8 +8,27 @@ export const MAX_BODY_CHARS = 400_000;
 
 /** Slugs that public URLs already use; no post or page may take them. */
 export const reservedSlugs = new Set([
-  'admin', 'api', 'author', 'tag', 'page', 'rss', 'feed', 'search', 'search.json', 'members', 'newsletter',
-  'webhooks', 'healthz', 'sitemap', 'robots', 'assets', 'media', 'content', 'p', 'preview', 'amp',
+  'admin',
+  'api',
+  'author',
+  'tag',
+  'page',
+  'rss',
+  'feed',
+  'search',
+  'search.json',
+  'members',
+  'newsletter',
+  'webhooks',
+  'healthz',
+  'sitemap',
+  'robots',
+  'assets',
+  'media',
+  'content',
+  'p',
+  'preview',
+  'amp',
   ...Object.values(postFormats).map((f) => f.path),
 ]);
 

@@ -27,11 +27,7 @@ interface WriteOptions {
   workChange?: WorkChangeCheck;
 }
 
-export type PublicLookup =
-  | { kind: 'post'; post: Post }
-  | { kind: 'redirect'; slug: string }
-  | { kind: 'gone' }
-  | { kind: 'missing' };
+export type PublicLookup = { kind: 'post'; post: Post } | { kind: 'redirect'; slug: string } | { kind: 'gone' } | { kind: 'missing' };
 
 /** Posts and pages: validation, slugs, rendering, status changes and scheduling. */
 export class PostService {
@@ -152,7 +148,10 @@ export class PostService {
     const rows = await repo.listPostIds(this.deps.db, filter, { ...page, limit: page.limit + 1 });
     const more = rows.length > page.limit;
     const shown = rows.slice(0, page.limit);
-    const posts = await repo.loadPosts(this.deps.db, shown.map((r) => r.id));
+    const posts = await repo.loadPosts(
+      this.deps.db,
+      shown.map((r) => r.id),
+    );
     const last = shown.at(-1);
     return { posts, next: more && last ? { publishedAt: last.publishedAt, id: last.id } : null };
   }
@@ -221,9 +220,7 @@ export class PostService {
       return await inTransaction(this.deps.db, (tx) => work(tx, this.deps.clock().toISOString()));
     } catch (error) {
       if (isUniqueViolation(error)) {
-        throw new AppError('SLUG_TAKEN', 'Another post or page already uses that slug.', [
-          { field: 'slug', message: 'is already taken' },
-        ]);
+        throw new AppError('SLUG_TAKEN', 'Another post or page already uses that slug.', [{ field: 'slug', message: 'is already taken' }]);
       }
       throw error;
     }
@@ -236,9 +233,7 @@ export class PostService {
     const authorBySlug = new Map(authors.map((a) => [a.slug, a.id]));
     const problems = [
       ...data.tags.flatMap((s, i) => (tagBySlug.has(s) ? [] : [{ field: `tags.${i}`, message: `no tag has the slug "${s}"` }])),
-      ...data.authors.flatMap((s, i) =>
-        authorBySlug.has(s) ? [] : [{ field: `authors.${i}`, message: `no author has the slug "${s}"` }],
-      ),
+      ...data.authors.flatMap((s, i) => (authorBySlug.has(s) ? [] : [{ field: `authors.${i}`, message: `no author has the slug "${s}"` }])),
     ];
     let publishedAt = data.publishedAt ?? null;
     if (data.status === 'published' && publishedAt === null) publishedAt = now;
@@ -285,12 +280,7 @@ export class PostService {
     return { post, tagIds, authorIds: data.authors.map((s) => authorBySlug.get(s)!) };
   }
 
-  private async afterWrite(
-    tx: Tx,
-    postId: number,
-    data: PostInput,
-    row: { post: repo.PostRowInput; tagIds: number[]; authorIds: number[] },
-  ): Promise<void> {
+  private async afterWrite(tx: Tx, postId: number, data: PostInput, row: { post: repo.PostRowInput; tagIds: number[]; authorIds: number[] }): Promise<void> {
     await repo.setLinks(tx, postId, {
       tagIds: row.tagIds,
       authorIds: row.authorIds,

@@ -85,9 +85,7 @@ export class TaxonomyService {
       return await write();
     } catch (error) {
       if (isUniqueViolation(error)) {
-        throw new AppError('SLUG_TAKEN', 'Another item already uses that slug.', [
-          { field: 'slug', message: 'is already taken' },
-        ]);
+        throw new AppError('SLUG_TAKEN', 'Another item already uses that slug.', [{ field: 'slug', message: 'is already taken' }]);
       }
       throw error;
     }

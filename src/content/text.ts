@@ -38,7 +38,10 @@ export function paragraph(max: number) {
 
 /** Long source text such as a post body. */
 export function document(maxChars: number) {
-  return z.string().max(maxChars, `must be at most ${maxChars.toLocaleString('en')} characters`).pipe(checkedText(true));
+  return z
+    .string()
+    .max(maxChars, `must be at most ${maxChars.toLocaleString('en')} characters`)
+    .pipe(checkedText(true));
 }
 
 export const slugSchema = z
@@ -77,10 +80,7 @@ export const hexColor = z
 export const isoDateTime = z
   .string()
   .trim()
-  .regex(
-    /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/,
-    'must be a date and time like 2026-11-25T09:30:00Z',
-  )
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/, 'must be a date and time like 2026-11-25T09:30:00Z')
   .superRefine((value, ctx) => {
     if (!isRealDate(value.slice(0, 10)) || Number.isNaN(Date.parse(value)) || !isRealTime(value.slice(11, 19))) {
       ctx.addIssue({ code: 'custom', message: 'is not a real date and time' });

@@ -40,10 +40,7 @@ export function openStore(config: DatabaseConfig, options: StoreOptions = {}): S
       max: options.poolSize ?? 10,
       // count(*) and sums arrive as numbers, not strings, without touching pg's global parsers.
       types: {
-        getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
-          oid === INT8_OID || oid === NUMERIC_OID
-            ? (value: string) => Number(value)
-            : types.getTypeParser(oid, format)) as typeof types.getTypeParser,
+        getTypeParser: ((oid: number, format?: 'text' | 'binary') => (oid === INT8_OID || oid === NUMERIC_OID ? (value: string) => Number(value) : types.getTypeParser(oid, format))) as typeof types.getTypeParser,
       },
     });
     pool.on('error', options.onConnectionError ?? (() => {}));

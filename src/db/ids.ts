@@ -8,8 +8,4 @@ export const MAX_STORED_INTEGER = 2_147_483_647;
  * tables can hold. PostgreSQL refuses to even compare a larger one with an `integer` column, so
  * without this bound such an id failed there while SQLite simply found nothing.
  */
-export const recordId = z.coerce
-  .number({ message: 'must be a number' })
-  .int('must be a whole number')
-  .positive('must be positive')
-  .max(MAX_STORED_INTEGER, `must be at most ${MAX_STORED_INTEGER}`);
+export const recordId = z.coerce.number({ message: 'must be a number' }).int('must be a whole number').positive('must be positive').max(MAX_STORED_INTEGER, `must be at most ${MAX_STORED_INTEGER}`);

@@ -37,8 +37,15 @@ export async function listTotal(db: Kysely<any>, matches: SelectQueryBuilder<any
     .executeTakeFirstOrThrow();
   if (Number(bounded.n) <= EXACT_TOTAL_UP_TO) return { total: Number(bounded.n), estimated: false };
   if (sampled) {
-    const span = await db.selectFrom(costly.table).select((eb) => eb.fn.countAll<number>().as('n')).where('id', '>=', bounded.edge).executeTakeFirstOrThrow();
-    const all = await db.selectFrom(costly.table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const span = await db
+      .selectFrom(costly.table)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('id', '>=', bounded.edge)
+      .executeTakeFirstOrThrow();
+    const all = await db
+      .selectFrom(costly.table)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     const estimate = Math.round(((EXACT_TOTAL_UP_TO + 1) * Number(all.n)) / Math.max(1, Number(span.n)));
     return { total: Math.max(estimate, EXACT_TOTAL_UP_TO + 1), estimated: true };
   }

@@ -20,10 +20,5 @@ export function demoArtwork(seed: string, accent: string): string {
         : `<rect x="${(x - r / 2).toFixed(0)}" y="${(y - r / 2).toFixed(0)}" width="${r.toFixed(0)}" height="${(r * 0.6).toFixed(0)}" transform="rotate(${at(20 + i) % 45} ${x.toFixed(0)} ${y.toFixed(0)})" fill="hsl(${hue.toFixed(0)} 40% 30%)" fill-opacity="0.65"/>`,
     );
   }
-  return [
-    '<svg xmlns="http://www.w3.org/2000/svg" width="1200" height="675" viewBox="0 0 1200 675">',
-    `<rect width="1200" height="675" fill="${accent}"/>`,
-    ...shapes,
-    '</svg>',
-  ].join('');
+  return ['<svg xmlns="http://www.w3.org/2000/svg" width="1200" height="675" viewBox="0 0 1200 675">', `<rect width="1200" height="675" fill="${accent}"/>`, ...shapes, '</svg>'].join('');
 }

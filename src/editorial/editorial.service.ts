@@ -278,9 +278,7 @@ export class EditorialService {
     const changes: ContentChange[] = [];
     const pending = new ContentEvents();
     pending.on((change) => changes.push(change));
-    const result = await inTransaction(this.deps.db, (tx) =>
-      work(new PostService({ db: tx, jobs: this.deps.jobs, clock: this.deps.clock, events: pending }), tx, this.deps.clock().toISOString()),
-    );
+    const result = await inTransaction(this.deps.db, (tx) => work(new PostService({ db: tx, jobs: this.deps.jobs, clock: this.deps.clock, events: pending }), tx, this.deps.clock().toISOString()));
     for (const change of changes) this.deps.events.emit(change);
     return result;
   }

@@ -12,7 +12,10 @@ export async function worksByPrefix(db: DbOrTx, prefix: string, limit: number): 
     .orderBy('id')
     .limit(limit)
     .execute();
-  const works = await loadWorks(db, rows.map((r) => r.id));
+  const works = await loadWorks(
+    db,
+    rows.map((r) => r.id),
+  );
   return rows.map((r) => works.get(r.id)!);
 }
 

@@ -43,20 +43,14 @@ export function visibleTo(scope: PostScope) {
 
 function filtered(db: DbOrTx, filter: AdminPostFilter, scope: PostScope) {
   let query = db.selectFrom('posts').where('posts.type', '=', filter.type).where(visibleTo(scope));
-  query = filter.trashed
-    ? query.where('posts.id', 'in', db.selectFrom('trashed_posts').select('post_id'))
-    : query.where('posts.id', 'not in', db.selectFrom('trashed_posts').select('post_id'));
+  query = filter.trashed ? query.where('posts.id', 'in', db.selectFrom('trashed_posts').select('post_id')) : query.where('posts.id', 'not in', db.selectFrom('trashed_posts').select('post_id'));
   if (filter.status) query = query.where('posts.status', '=', filter.status);
   if (filter.format) query = query.where('posts.format', '=', filter.format);
   if (filter.tag) {
     query = query.where('posts.id', 'in', db.selectFrom('post_tags').innerJoin('tags', 'tags.id', 'post_tags.tag_id').select('post_tags.post_id').where('tags.slug', '=', filter.tag));
   }
   if (filter.author) {
-    query = query.where(
-      'posts.id',
-      'in',
-      db.selectFrom('post_authors').innerJoin('authors', 'authors.id', 'post_authors.author_id').select('post_authors.post_id').where('authors.slug', '=', filter.author),
-    );
+    query = query.where('posts.id', 'in', db.selectFrom('post_authors').innerJoin('authors', 'authors.id', 'post_authors.author_id').select('post_authors.post_id').where('authors.slug', '=', filter.author));
   }
   if (filter.q) query = query.where(likeText('posts.title', filter.q, 'contains'));
   return query;
@@ -66,18 +60,20 @@ function filtered(db: DbOrTx, filter: AdminPostFilter, scope: PostScope) {
  * Post ids for the admin list that the scope sees, most recently changed first, and how many match
  * in all; `next` is where this page ends when more posts follow.
  */
-export async function listAdminPostIds(
-  db: DbOrTx,
-  filter: AdminPostFilter,
-  scope: PostScope,
-  page: AdminPostPage,
-): Promise<{ ids: number[]; total: number; next: string | null }> {
+export async function listAdminPostIds(db: DbOrTx, filter: AdminPostFilter, scope: PostScope, page: AdminPostPage): Promise<{ ids: number[]; total: number; next: string | null }> {
   const after = page.after === undefined ? undefined : cursorPosition(page.after);
   let rows = filtered(db, filter, scope).select(['posts.id', 'posts.updated_at']);
   if (after) rows = rows.where((eb) => eb(eb.refTuple('posts.updated_at', 'posts.id'), '<', eb.tuple(after.at ?? '', after.id)));
   const [found, count] = await Promise.all([
-    rows.orderBy('posts.updated_at', 'desc').orderBy('posts.id', 'desc').limit(page.limit + 1).offset(page.offset).execute(),
-    filtered(db, filter, scope).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    rows
+      .orderBy('posts.updated_at', 'desc')
+      .orderBy('posts.id', 'desc')
+      .limit(page.limit + 1)
+      .offset(page.offset)
+      .execute(),
+    filtered(db, filter, scope)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow(),
   ]);
   const shown = found.slice(0, page.limit);
   const last = shown.at(-1);

@@ -27,10 +27,7 @@ export async function latestRevision(db: DbOrTx, postId: number): Promise<Revisi
   return row ? { ...toRevision(row), snapshot: JSON.parse(row.snapshot) as PostInput } : undefined;
 }
 
-export async function insertRevision(
-  db: DbOrTx,
-  revision: { postId: number; revision: number; userId: number | null; snapshot: PostInput; now: string },
-): Promise<void> {
+export async function insertRevision(db: DbOrTx, revision: { postId: number; revision: number; userId: number | null; snapshot: PostInput; now: string }): Promise<void> {
   await db
     .insertInto('post_revisions')
     .values({

@@ -27,9 +27,7 @@ export async function insertTrashed(db: DbOrTx, entry: Trashed & { userId: numbe
 
 export async function findTrashed(db: DbOrTx, postId: number): Promise<Trashed | undefined> {
   const row = await db.selectFrom('trashed_posts').selectAll().where('post_id', '=', postId).executeTakeFirst();
-  return row
-    ? { postId: row.post_id, previousStatus: row.previous_status, previousPublishedAt: row.previous_published_at, deletedAt: row.deleted_at, purgeAt: row.purge_at }
-    : undefined;
+  return row ? { postId: row.post_id, previousStatus: row.previous_status, previousPublishedAt: row.previous_published_at, deletedAt: row.deleted_at, purgeAt: row.purge_at } : undefined;
 }
 
 export async function removeTrashed(db: DbOrTx, postId: number): Promise<boolean> {

@@ -10,7 +10,10 @@ export interface DkimKey {
 const SIGNED_HEADERS = ['from', 'to', 'subject', 'date', 'message-id', 'mime-version', 'content-type', 'reply-to', 'list-unsubscribe', 'list-unsubscribe-post', 'list-id', 'feedback-id'];
 
 function relaxedHeader(name: string, value: string): string {
-  return `${name.toLowerCase()}:${value.replace(/\r\n(?=[ \t])/g, '').replace(/[ \t]+/g, ' ').trim()}`;
+  return `${name.toLowerCase()}:${value
+    .replace(/\r\n(?=[ \t])/g, '')
+    .replace(/[ \t]+/g, ' ')
+    .trim()}`;
 }
 
 /** Splits a header block into its fields, unfolded. */
@@ -42,9 +45,7 @@ export class DkimSigner {
     const bodyHash = hash.digest('base64');
     const present = headerFields(message.head).filter(([name]) => SIGNED_HEADERS.includes(name.toLowerCase()));
     const names = present.map(([name]) => name.toLowerCase());
-    const unsigned =
-      `v=1; a=rsa-sha256; c=relaxed/relaxed; d=${this.config.domain}; s=${this.config.selector}; ` +
-      `t=${Math.floor(now.getTime() / 1000)}; h=${names.join(':')}; bh=${bodyHash}; b=`;
+    const unsigned = `v=1; a=rsa-sha256; c=relaxed/relaxed; d=${this.config.domain}; s=${this.config.selector}; ` + `t=${Math.floor(now.getTime() / 1000)}; h=${names.join(':')}; bh=${bodyHash}; b=`;
     const data = present.map(([name, value]) => `${relaxedHeader(name, value)}\r\n`).join('') + relaxedHeader('DKIM-Signature', unsigned);
     return `DKIM-Signature: ${unsigned}${sign('sha256', Buffer.from(data), this.key).toString('base64')}`;
   }

@@ -71,9 +71,7 @@ export function smtpMailer(config: Pick<Config, 'mailFrom' | 'dkim'> & { smtpUrl
       nodemailer.createTransport({ url: config.smtpUrl, pool: true, maxConnections: connections, maxMessages: Infinity } as Parameters<typeof nodemailer.createTransport>[0]),
     ));
   const bulk = new RawSmtpPool(config.smtpUrl, connections);
-  const dkim = config.dkim
-    ? { domainName: config.dkim.domain, keySelector: config.dkim.selector, privateKey: config.dkim.privateKey.replace(/\\n/g, '\n') }
-    : undefined;
+  const dkim = config.dkim ? { domainName: config.dkim.domain, keySelector: config.dkim.selector, privateKey: config.dkim.privateKey.replace(/\\n/g, '\n') } : undefined;
   return {
     kind: 'smtp',
     connections,

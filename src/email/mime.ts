@@ -117,7 +117,10 @@ export class QuotedPrintableBody {
       if (fixed.length > 0) this.sequence.push(Buffer.from(fixed.join(''), 'latin1'));
       fixed.length = 0;
     };
-    for (const [type, content] of [['text/plain', parts.text], ['text/html', parts.html]] as const) {
+    for (const [type, content] of [
+      ['text/plain', parts.text],
+      ['text/html', parts.html],
+    ] as const) {
       fixed.push(`--${boundary}${CRLF}Content-Type: ${type}; charset=utf-8${CRLF}Content-Transfer-Encoding: quoted-printable${CRLF}${CRLF}`);
       let atLineStart = true;
       for (const [i, piece] of (slots.length > 0 ? content.split(pattern) : [content]).entries()) {

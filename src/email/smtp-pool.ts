@@ -87,7 +87,11 @@ export class RawSmtpPool {
       });
       body.write(Buffer.isBuffer(raw) ? raw : this.assemble(lane, raw));
       if (!holdEnd) body.end();
-      else holdEnd.then(() => body.end(), (error: unknown) => body.destroy(error instanceof Error ? error : new Error(String(error))));
+      else
+        holdEnd.then(
+          () => body.end(),
+          (error: unknown) => body.destroy(error instanceof Error ? error : new Error(String(error))),
+        );
     });
   }
 

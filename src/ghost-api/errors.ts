@@ -50,7 +50,9 @@ function toGhostError(error: FastifyError | AppError): { status: number; body: {
     return {
       status: form.status,
       body: {
-        errors: [{ ...base, message: error.message, context: fields ? fields.map((f) => `${f.field}: ${f.message}`).join('; ') : null, type: form.type, details: fields, property: fields?.[0]?.field ?? null, code: error.code }],
+        errors: [
+          { ...base, message: error.message, context: fields ? fields.map((f) => `${f.field}: ${f.message}`).join('; ') : null, type: form.type, details: fields, property: fields?.[0]?.field ?? null, code: error.code },
+        ],
       },
     };
   }

@@ -11,7 +11,12 @@ const once = (name: string) => z.string({ message: `give ${name} once, as text` 
 const listOf = (name: string, allowed: readonly string[]) =>
   once(name)
     .max(2000, 'is too long')
-    .transform((text) => text.split(',').map((part) => part.trim()).filter(Boolean))
+    .transform((text) =>
+      text
+        .split(',')
+        .map((part) => part.trim())
+        .filter(Boolean),
+    )
     .refine((parts) => parts.every((p) => allowed.includes(p)), {
       message: `may only name ${allowed.join(', ')}`,
     });
@@ -85,7 +90,13 @@ function remembered<T>(schemas: WeakMap<Shape, T>, shape: Shape, build: (shape: 
  * have no meaning here (the key, a repeated slug) are ignored, as Ghost ignores them.
  */
 export function readOptions(query: unknown, shape: Shape, defaultFormats: readonly string[] = ['html']): ReadOptions {
-  return toRead(parseInput(remembered(readSchemas, shape, (s) => z.object(readSchema(s)).loose()), query), defaultFormats);
+  return toRead(
+    parseInput(
+      remembered(readSchemas, shape, (s) => z.object(readSchema(s)).loose()),
+      query,
+    ),
+    defaultFormats,
+  );
 }
 
 /** Options of a list: those of an item plus `filter`, `order`, `limit` and `page`. */

@@ -30,9 +30,27 @@ const url = (path: string, publicUrl: string) => new URL(path, publicUrl).toStri
 const noSocialCards = { og_image: null, og_title: null, og_description: null, twitter_image: null, twitter_title: null, twitter_description: null } as const;
 
 export const tagFieldNames = [
-  'id', 'name', 'slug', 'description', 'feature_image', 'visibility', 'og_image', 'og_title', 'og_description', 'twitter_image',
-  'twitter_title', 'twitter_description', 'meta_title', 'meta_description', 'codeinjection_head', 'codeinjection_foot',
-  'canonical_url', 'accent_color', 'url', 'count', 'section',
+  'id',
+  'name',
+  'slug',
+  'description',
+  'feature_image',
+  'visibility',
+  'og_image',
+  'og_title',
+  'og_description',
+  'twitter_image',
+  'twitter_title',
+  'twitter_description',
+  'meta_title',
+  'meta_description',
+  'codeinjection_head',
+  'codeinjection_foot',
+  'canonical_url',
+  'accent_color',
+  'url',
+  'count',
+  'section',
 ] as const;
 
 export function ghostTag(tag: Tag, publicUrl: string, postCount?: number) {
@@ -57,10 +75,7 @@ export function ghostTag(tag: Tag, publicUrl: string, postCount?: number) {
   };
 }
 
-export const authorFieldNames = [
-  'id', 'name', 'slug', 'profile_image', 'cover_image', 'bio', 'website', 'location', 'facebook', 'twitter', 'meta_title',
-  'meta_description', 'url', 'count', 'links',
-] as const;
+export const authorFieldNames = ['id', 'name', 'slug', 'profile_image', 'cover_image', 'bio', 'website', 'location', 'facebook', 'twitter', 'meta_title', 'meta_description', 'url', 'count', 'links'] as const;
 
 export function ghostAuthor(author: Author, publicUrl: string, postCount?: number) {
   return {
@@ -83,11 +98,48 @@ export function ghostAuthor(author: Author, publicUrl: string, postCount?: numbe
 }
 
 export const postFieldNames = [
-  'id', 'uuid', 'title', 'slug', 'html', 'plaintext', 'comment_id', 'feature_image', 'feature_image_alt', 'feature_image_caption',
-  'featured', 'visibility', 'created_at', 'updated_at', 'published_at', 'custom_excerpt', 'codeinjection_head',
-  'codeinjection_foot', 'custom_template', 'canonical_url', 'tags', 'authors', 'primary_author', 'primary_tag', 'url', 'excerpt',
-  'reading_time', 'access', 'comments', 'og_image', 'og_title', 'og_description', 'twitter_image', 'twitter_title',
-  'twitter_description', 'meta_title', 'meta_description', 'email_subject', 'frontmatter', 'format', 'content_notes', 'review',
+  'id',
+  'uuid',
+  'title',
+  'slug',
+  'html',
+  'plaintext',
+  'comment_id',
+  'feature_image',
+  'feature_image_alt',
+  'feature_image_caption',
+  'featured',
+  'visibility',
+  'created_at',
+  'updated_at',
+  'published_at',
+  'custom_excerpt',
+  'codeinjection_head',
+  'codeinjection_foot',
+  'custom_template',
+  'canonical_url',
+  'tags',
+  'authors',
+  'primary_author',
+  'primary_tag',
+  'url',
+  'excerpt',
+  'reading_time',
+  'access',
+  'comments',
+  'og_image',
+  'og_title',
+  'og_description',
+  'twitter_image',
+  'twitter_title',
+  'twitter_description',
+  'meta_title',
+  'meta_description',
+  'email_subject',
+  'frontmatter',
+  'format',
+  'content_notes',
+  'review',
 ] as const;
 
 export const adminPostFieldNames = [...postFieldNames, 'status', 'email_only', 'newsletter', 'email', 'tiers', 'lexical', 'mobiledoc'] as const;
@@ -154,8 +206,22 @@ export function ghostAdminPost(post: Post, options: ShapeOptions) {
 }
 
 export const tierFieldNames = [
-  'id', 'name', 'description', 'slug', 'active', 'type', 'welcome_page_url', 'created_at', 'updated_at', 'visibility',
-  'trial_days', 'currency', 'monthly_price', 'yearly_price', 'benefits', 'print',
+  'id',
+  'name',
+  'description',
+  'slug',
+  'active',
+  'type',
+  'welcome_page_url',
+  'created_at',
+  'updated_at',
+  'visibility',
+  'trial_days',
+  'currency',
+  'monthly_price',
+  'yearly_price',
+  'benefits',
+  'print',
 ] as const;
 
 export function ghostTier(plan: Plan) {

@@ -30,9 +30,7 @@ export function installErrorHandler(app: FastifyInstance, renderHtml: HtmlErrorR
     if (status >= 500) request.log.error({ err: error }, 'request failed');
     return send(reply, request, status, body, page);
   });
-  app.setNotFoundHandler(async (request, reply) =>
-    send(reply, request, 404, { error: { code: 'NOT_FOUND', message: 'Nothing exists at that address.' } }, page),
-  );
+  app.setNotFoundHandler(async (request, reply) => send(reply, request, 404, { error: { code: 'NOT_FOUND', message: 'Nothing exists at that address.' } }, page));
 }
 
 /** Framework errors the client caused that have a code of the project's own. */
@@ -122,13 +120,7 @@ function withoutStack(message: string): string {
   return stack ? message.slice(0, stack.index).trimEnd() : message;
 }
 
-async function send(
-  reply: FastifyReply,
-  request: FastifyRequest,
-  status: number,
-  body: ErrorBody,
-  renderHtml: HtmlErrorRenderer,
-) {
+async function send(reply: FastifyReply, request: FastifyRequest, status: number, body: ErrorBody, renderHtml: HtmlErrorRenderer) {
   reply.code(status);
   if (largeBodyArriving(request)) reply.header('connection', 'close');
   if (wantsJson(request)) return reply.type('application/json; charset=utf-8').send(body);

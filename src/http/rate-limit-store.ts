@@ -63,9 +63,7 @@ export function databaseRateLimitStore(db: Db, clock: Clock): FastifyRateLimitSt
 
     child(options: Parameters<FastifyRateLimitStore['child']>[0]): FastifyRateLimitStore {
       const routeOptions = options as unknown as Params;
-      const route = routeOptions.routeInfo?.url
-        ? `${[routeOptions.routeInfo.method ?? ''].flat().join(',')} ${routeOptions.routeInfo.url}`
-        : `limiter-${(unrouted += 1)}`;
+      const route = routeOptions.routeInfo?.url ? `${[routeOptions.routeInfo.method ?? ''].flat().join(',')} ${routeOptions.routeInfo.url}` : `limiter-${(unrouted += 1)}`;
       return new DatabaseStore(routeOptions, `${this.prefix}${route} `);
     }
   }

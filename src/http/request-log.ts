@@ -70,8 +70,7 @@ export function requestLog(logger: Logger): RequestLog {
     if (start.time !== time) start = { time, text: `{"level":${info},"time":${time}${bindings},"reqId":` };
     if (remoteAddress !== undefined && client.address !== remoteAddress) client = { address: remoteAddress, text: json(remoteAddress) };
     const line =
-      `${start.text}${id},${described}${remoteAddress === undefined ? 'null' : client.text}},` +
-      `"res":{"statusCode":${status}},"responseTime":${Math.round(responseTime * 1000) / 1000},"msg":"request completed"}\n`;
+      `${start.text}${id},${described}${remoteAddress === undefined ? 'null' : client.text}},` + `"res":{"statusCode":${status}},"responseTime":${Math.round(responseTime * 1000) / 1000},"msg":"request completed"}\n`;
     // A character takes at most 3 bytes in UTF-8 (JSON escapes the rest), so this is room enough.
     const most = line.length * 3;
     if (most > BUFFER_BYTES - used) flush();

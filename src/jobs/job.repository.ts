@@ -53,10 +53,7 @@ export async function cancelJob(db: DbOrTx, key: string): Promise<void> {
  * died) is due again. On PostgreSQL, SKIP LOCKED lets many processes claim without waiting on
  * each other; SQLite serialises writers, so the same statement is atomic there.
  */
-export async function claimJob(
-  db: DbOrTx,
-  options: { workerId: string; now: string; lockUntil: string; names: string[]; postgres: boolean },
-): Promise<JobRow | undefined> {
+export async function claimJob(db: DbOrTx, options: { workerId: string; now: string; lockUntil: string; names: string[]; postgres: boolean }): Promise<JobRow | undefined> {
   if (options.names.length === 0) return undefined;
   const due = db
     .selectFrom('jobs')
@@ -65,11 +62,7 @@ export async function claimJob(
     .where((eb) =>
       eb.or([
         // Due, and not still being run from before it was enqueued again.
-        eb.and([
-          eb('state', '=', 'pending'),
-          eb('run_at', '<=', options.now),
-          eb.or([eb('locked_until', 'is', null), eb('locked_until', '<', options.now)]),
-        ]),
+        eb.and([eb('state', '=', 'pending'), eb('run_at', '<=', options.now), eb.or([eb('locked_until', 'is', null), eb('locked_until', '<', options.now)])]),
         eb.and([eb('state', '=', 'running'), eb('locked_until', '<', options.now)]),
       ]),
     )
@@ -92,13 +85,7 @@ export async function claimJob(
 }
 
 export async function extendLock(db: DbOrTx, id: number, workerId: string, lockUntil: string): Promise<boolean> {
-  const result = await db
-    .updateTable('jobs')
-    .set({ locked_until: lockUntil })
-    .where('id', '=', id)
-    .where('locked_by', '=', workerId)
-    .where('state', 'in', ['running', 'pending'])
-    .executeTakeFirst();
+  const result = await db.updateTable('jobs').set({ locked_until: lockUntil }).where('id', '=', id).where('locked_by', '=', workerId).where('state', 'in', ['running', 'pending']).executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }
 
@@ -115,12 +102,7 @@ export async function finishJob(db: DbOrTx, id: number, workerId: string, now: s
     .execute();
 }
 
-export async function failJob(
-  db: DbOrTx,
-  id: number,
-  workerId: string,
-  failure: { error: string; retryAt: string | null; now: string },
-): Promise<void> {
+export async function failJob(db: DbOrTx, id: number, workerId: string, failure: { error: string; retryAt: string | null; now: string }): Promise<void> {
   await db
     .updateTable('jobs')
     .set({

@@ -182,9 +182,7 @@ const typeNames: Record<SniffedType, string> = {
 function checkType(file: Upload): SniffedType {
   const actual = sniff(file.data);
   if (!actual) {
-    throw new AppError('MEDIA_UNSUPPORTED', 'Only JPEG, PNG, GIF, WebP, AVIF and SVG images can be uploaded.', [
-      { field: 'file', message: 'is not a JPEG, PNG, GIF, WebP, AVIF or SVG image' },
-    ]);
+    throw new AppError('MEDIA_UNSUPPORTED', 'Only JPEG, PNG, GIF, WebP, AVIF and SVG images can be uploaded.', [{ field: 'file', message: 'is not a JPEG, PNG, GIF, WebP, AVIF or SVG image' }]);
   }
   const extension = /\.([^.]+)$/.exec(file.filename)?.[1];
   const named = claimedType(file.filename);

@@ -13,11 +13,7 @@ import { IMMUTABLE_CACHE } from './storage.js';
 const PART_BYTES = 8 * 1024 * 1024;
 
 /** What a read of a stored file for a visitor found: the file (whole or a range), or why not. */
-export type ObjectAnswer =
-  | { status: 200 | 206; body: Readable | undefined; headers: Record<string, string> }
-  | { status: 304; headers: Record<string, string> }
-  | { status: 404 }
-  | { status: 416 };
+export type ObjectAnswer = { status: 200 | 206; body: Readable | undefined; headers: Record<string, string> } | { status: 304; headers: Record<string, string> } | { status: 404 } | { status: 416 };
 
 /** Media in an S3-compatible bucket, read and written through the official AWS SDK. */
 export class S3Storage implements MediaStorage {
@@ -56,9 +52,7 @@ export class S3Storage implements MediaStorage {
     const flush = async () => {
       const keys = batch;
       batch = [];
-      const answer = await this.call(() =>
-        this.client.send(new DeleteObjectsCommand({ Bucket: this.config.bucket, Delete: { Objects: keys.map((Key) => ({ Key })), Quiet: true } })),
-      );
+      const answer = await this.call(() => this.client.send(new DeleteObjectsCommand({ Bucket: this.config.bucket, Delete: { Objects: keys.map((Key) => ({ Key })), Quiet: true } })));
       const failed = answer.Errors?.[0];
       if (failed) throw storageUnavailable(`the bucket refused to delete ${failed.Key}: ${failed.Message ?? failed.Code}`);
     };
@@ -101,9 +95,7 @@ export class S3Storage implements MediaStorage {
       IfModifiedSince: conditions.ifModifiedSince ? parseDate(conditions.ifModifiedSince) : undefined,
     };
     try {
-      const answer = conditions.headOnly
-        ? { ...(await this.client.send(new HeadObjectCommand(input))), Body: undefined }
-        : await this.client.send(new GetObjectCommand(input));
+      const answer = conditions.headOnly ? { ...(await this.client.send(new HeadObjectCommand(input))), Body: undefined } : await this.client.send(new GetObjectCommand(input));
       const headers: Record<string, string> = {};
       if (answer.ContentType) headers['content-type'] = answer.ContentType;
       if (answer.ContentLength !== undefined) headers['content-length'] = String(answer.ContentLength);
@@ -124,9 +116,7 @@ export class S3Storage implements MediaStorage {
   private async *listFrom(prefix: string): AsyncGenerator<StoredFile> {
     let token: string | undefined;
     do {
-      const page = await this.call(() =>
-        this.client.send(new ListObjectsV2Command({ Bucket: this.config.bucket, Prefix: prefix || undefined, ContinuationToken: token })),
-      );
+      const page = await this.call(() => this.client.send(new ListObjectsV2Command({ Bucket: this.config.bucket, Prefix: prefix || undefined, ContinuationToken: token })));
       for (const item of page.Contents ?? []) if (item.Key) yield { key: item.Key, bytes: item.Size ?? 0 };
       token = page.IsTruncated ? page.NextContinuationToken : undefined;
     } while (token);

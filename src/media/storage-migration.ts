@@ -56,9 +56,7 @@ export async function moveMedia(
 
   const rewrite = addressRewriter(files, from.urlPrefix, to.urlPrefix, deps.publicUrl);
   if (rewrite) {
-    report.rewritten = options.dryRun
-      ? await rewriteMediaUrls(deps.db, rewrite.prefixes, rewrite.apply, true)
-      : await inTransaction(deps.db, (tx) => rewriteMediaUrls(tx, rewrite.prefixes, rewrite.apply));
+    report.rewritten = options.dryRun ? await rewriteMediaUrls(deps.db, rewrite.prefixes, rewrite.apply, true) : await inTransaction(deps.db, (tx) => rewriteMediaUrls(tx, rewrite.prefixes, rewrite.apply));
   }
   return report;
 }

@@ -10,16 +10,12 @@ export interface EmailWords {
   date(iso: string): string;
 }
 
-const escape = (text: string) =>
-  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+const escape = (text: string) => text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 /** A short plain email: paragraphs, and optionally one link the reader should follow. */
 export function memberEmail(to: string, subject: string, paragraphs: string[], link?: { label: string; url: string }): OutgoingMessage {
   const text = [...paragraphs, ...(link ? [`${link.label}: ${link.url}`] : [])].join('\n\n');
-  const html = [
-    ...paragraphs.map((p) => `<p>${escape(p)}</p>`),
-    ...(link ? [`<p><a href="${escape(link.url)}">${escape(link.label)}</a></p>`] : []),
-  ].join('\n');
+  const html = [...paragraphs.map((p) => `<p>${escape(p)}</p>`), ...(link ? [`<p><a href="${escape(link.url)}">${escape(link.label)}</a></p>`] : [])].join('\n');
   return { to, subject, text, html };
 }
 
@@ -31,11 +27,7 @@ export function signInEmail({ t }: EmailWords, to: string, url: string, minutes:
 }
 
 export function giftEmail({ t }: EmailWords, to: string, from: string, plan: string, message: string): OutgoingMessage {
-  return memberEmail(to, t('memberEmail.gift.subject', { name: from }), [
-    t('memberEmail.gift.text', { name: from, plan }),
-    ...(message ? [t('memberEmail.gift.message', { message })] : []),
-    t('memberEmail.gift.signIn'),
-  ]);
+  return memberEmail(to, t('memberEmail.gift.subject', { name: from }), [t('memberEmail.gift.text', { name: from, plan }), ...(message ? [t('memberEmail.gift.message', { message })] : []), t('memberEmail.gift.signIn')]);
 }
 
 export function paymentFailedEmail({ t, date }: EmailWords, to: string, graceUntil: string, portal: string): OutgoingMessage {

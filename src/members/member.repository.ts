@@ -21,12 +21,7 @@ export function toMember(row: MemberRow): Member {
 
 export async function findMember(db: DbOrTx, by: { id: number } | { email: string } | { stripeCustomerId: string }): Promise<Member | undefined> {
   const query = db.selectFrom('members').selectAll();
-  const row = await ('id' in by
-    ? query.where('id', '=', by.id)
-    : 'email' in by
-      ? query.where('email', '=', by.email)
-      : query.where('stripe_customer_id', '=', by.stripeCustomerId)
-  ).executeTakeFirst();
+  const row = await ('id' in by ? query.where('id', '=', by.id) : 'email' in by ? query.where('email', '=', by.email) : query.where('stripe_customer_id', '=', by.stripeCustomerId)).executeTakeFirst();
   return row && toMember(row);
 }
 
@@ -53,12 +48,7 @@ export async function insertMember(db: DbOrTx, email: string, now: string): Prom
   return row && toMember(row);
 }
 
-export async function updateMemberRow(
-  db: DbOrTx,
-  id: number,
-  patch: { name?: string; address?: Address | null; stripeCustomerId?: string },
-  now: string,
-): Promise<void> {
+export async function updateMemberRow(db: DbOrTx, id: number, patch: { name?: string; address?: Address | null; stripeCustomerId?: string }, now: string): Promise<void> {
   await db
     .updateTable('members')
     .set({
@@ -109,7 +99,12 @@ export async function listMembers(db: DbOrTx, filter: MemberFilter, page: ListPa
   // The page's ids first, from the index alone; then only those rows (a deep page skips ids, not rows).
   // `order` is the id itself or the search index's copy of it, so a cursor reads on from its index.
   const after = page.after === undefined ? undefined : cursorPosition(page.after);
-  const found = await (after ? base.where(sql.ref(order), '<', after.id) : base).select('members.id').orderBy(sql.ref(order), 'desc').limit(page.limit + 1).offset(page.offset).execute();
+  const found = await (after ? base.where(sql.ref(order), '<', after.id) : base)
+    .select('members.id')
+    .orderBy(sql.ref(order), 'desc')
+    .limit(page.limit + 1)
+    .offset(page.offset)
+    .execute();
   const ids = found.slice(0, page.limit).map((r) => r.id);
   const rows = ids.length ? await db.selectFrom('members').selectAll().where('id', 'in', ids).orderBy('id', 'desc').execute() : [];
   const next = found.length > page.limit ? encodeCursor({ id: ids.at(-1)! }) : null;
@@ -126,7 +121,11 @@ export async function membersByEmail(db: DbOrTx, emails: string[]): Promise<Arra
 /** Email addresses and names of members by id (for showing who bought or received a gift). */
 export async function memberNames(db: DbOrTx, ids: number[]): Promise<Map<number, { email: string; name: string }>> {
   if (ids.length === 0) return new Map();
-  const rows = await db.selectFrom('members').select(['id', 'email', 'name']).where('id', 'in', [...new Set(ids)]).execute();
+  const rows = await db
+    .selectFrom('members')
+    .select(['id', 'email', 'name'])
+    .where('id', 'in', [...new Set(ids)])
+    .execute();
   return new Map(rows.map((r) => [r.id, { email: r.email, name: r.name }]));
 }
 
@@ -150,26 +149,13 @@ export async function countRecentTokens(db: DbOrTx, email: string, since: string
 
 /** The email of an unused, unexpired token, leaving it unused; undefined when it cannot be used. */
 export async function findUsableToken(db: DbOrTx, hash: string, now: string): Promise<string | undefined> {
-  const row = await db
-    .selectFrom('member_tokens')
-    .select('email')
-    .where('token_hash', '=', hash)
-    .where('used_at', 'is', null)
-    .where('expires_at', '>', now)
-    .executeTakeFirst();
+  const row = await db.selectFrom('member_tokens').select('email').where('token_hash', '=', hash).where('used_at', 'is', null).where('expires_at', '>', now).executeTakeFirst();
   return row?.email;
 }
 
 /** Marks an unused, unexpired token used and returns its email; undefined when it cannot be used. */
 export async function useToken(db: DbOrTx, hash: string, now: string): Promise<string | undefined> {
-  const row = await db
-    .updateTable('member_tokens')
-    .set({ used_at: now })
-    .where('token_hash', '=', hash)
-    .where('used_at', 'is', null)
-    .where('expires_at', '>', now)
-    .returning('email')
-    .executeTakeFirst();
+  const row = await db.updateTable('member_tokens').set({ used_at: now }).where('token_hash', '=', hash).where('used_at', 'is', null).where('expires_at', '>', now).returning('email').executeTakeFirst();
   return row?.email;
 }
 
@@ -178,10 +164,7 @@ export async function deleteTokensBefore(db: DbOrTx, before: string): Promise<vo
 }
 
 export async function insertSession(db: DbOrTx, session: { hash: string; memberId: number; expiresAt: string }, now: string): Promise<void> {
-  await db
-    .insertInto('member_sessions')
-    .values({ token_hash: session.hash, member_id: session.memberId, expires_at: session.expiresAt, created_at: now })
-    .execute();
+  await db.insertInto('member_sessions').values({ token_hash: session.hash, member_id: session.memberId, expires_at: session.expiresAt, created_at: now }).execute();
 }
 
 /** The member behind a session and when the session ends, while it has not ended. */

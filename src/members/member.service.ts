@@ -47,7 +47,6 @@ export const memberInput = z.object({ email: emailInput, name: line(120).default
 /** How many of a member's checkouts their detail shows. */
 const RECENT_CHECKOUTS = 10;
 
-
 const hash = (token: string) => createHash('sha256').update(token).digest('hex');
 const isTokenShaped = (token: string) => token.length > 0 && token.length < 200;
 const newToken = () => randomBytes(32).toString('base64url');
@@ -152,7 +151,10 @@ export class MemberService {
     const found = new Map<string, Viewer>();
     for (let i = 0; i < normalised.length; i += 500) {
       const members = await membersByEmail(this.deps.db, normalised.slice(i, i + 500));
-      const subscriptions = await subscriptionsOfMembers(this.deps.db, members.map((m) => m.id));
+      const subscriptions = await subscriptionsOfMembers(
+        this.deps.db,
+        members.map((m) => m.id),
+      );
       const now = this.deps.clock();
       for (const member of members) {
         const paid = (subscriptions.get(member.id) ?? []).some((s) => givesPaidAccess(s, now));
@@ -204,7 +206,10 @@ export class MemberService {
   /** Members matching the filter, newest first, each with their subscriptions. */
   async list(filter: MemberFilter, page: ListPage): Promise<{ members: Array<Member & { subscriptions: Subscription[] }>; total: number; totalEstimated: boolean; next: string | null }> {
     const { members, total, estimated, next } = await listMembers(this.deps.db, filter, page);
-    const subscriptions = await subscriptionsOfMembers(this.deps.db, members.map((m) => m.id));
+    const subscriptions = await subscriptionsOfMembers(
+      this.deps.db,
+      members.map((m) => m.id),
+    );
     return { members: members.map((m) => ({ ...m, subscriptions: subscriptions.get(m.id) ?? [] })), total, totalEstimated: estimated, next };
   }
 
@@ -214,11 +219,7 @@ export class MemberService {
    */
   async detail(id: number): Promise<MemberDetail> {
     const member = await this.get({ id });
-    const [subscriptions, gifts, checkouts] = await Promise.all([
-      this.subscriptions(id),
-      giftsBoughtBy(this.deps.db, id),
-      memberCheckouts(this.deps.db, id, RECENT_CHECKOUTS),
-    ]);
+    const [subscriptions, gifts, checkouts] = await Promise.all([this.subscriptions(id), giftsBoughtBy(this.deps.db, id), memberCheckouts(this.deps.db, id, RECENT_CHECKOUTS)]);
     const people = await memberNames(this.deps.db, [...subscriptions.flatMap((s) => (s.buyerMemberId === null ? [] : [s.buyerMemberId])), ...gifts.map((g) => g.memberId)]);
     const person = (memberId: number | null) => (memberId === null ? null : { id: memberId, ...(people.get(memberId) ?? { email: '', name: '' }) });
     return {

@@ -35,11 +35,7 @@ export interface Payments {
 export function stripePayments(settings: StripeSettings): Payments {
   // The library is loaded on first use, so commands and servers that take no payment start faster.
   let loaded: Promise<Stripe> | undefined;
-  const client = () =>
-    (loaded ??= import('stripe').then(
-      ({ default: StripeClient }) =>
-        new StripeClient(settings.secretKey, { maxNetworkRetries: 2, timeout: 20_000, telemetry: false, ...(settings.api ?? {}) }),
-    ));
+  const client = () => (loaded ??= import('stripe').then(({ default: StripeClient }) => new StripeClient(settings.secretKey, { maxNetworkRetries: 2, timeout: 20_000, telemetry: false, ...(settings.api ?? {}) })));
   return {
     webhooksEnabled: settings.webhookSecret !== undefined,
     async createCheckout(request) {

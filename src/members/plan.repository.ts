@@ -49,7 +49,12 @@ export async function insertPlan(db: DbOrTx, plan: PlanValues, now: string): Pro
 }
 
 export async function updatePlanRow(db: DbOrTx, id: number, plan: PlanValues, now: string): Promise<Plan | undefined> {
-  const row = await db.updateTable('plans').set({ ...toRow(plan), updated_at: now }).where('id', '=', id).returningAll().executeTakeFirst();
+  const row = await db
+    .updateTable('plans')
+    .set({ ...toRow(plan), updated_at: now })
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirst();
   return row && toPlan(row);
 }
 

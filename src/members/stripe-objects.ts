@@ -19,7 +19,10 @@ export const eventEnvelope = z.object({
 
 export const checkoutSessionObject = z.object({
   id,
-  client_reference_id: z.string().regex(/^\d{1,12}$/).nullish(),
+  client_reference_id: z
+    .string()
+    .regex(/^\d{1,12}$/)
+    .nullish(),
   customer: expandable.nullish(),
   subscription: expandable.nullish(),
   payment_status: z.string(),
@@ -43,9 +46,7 @@ export const invoiceObject = z.object({
   billing_reason: z.string().nullish(),
   // Before API 2025-03-31 `subscription`; since then `parent.subscription_details`.
   subscription: expandable.nullish(),
-  parent: z
-    .object({ subscription_details: z.object({ subscription: expandable, metadata }).nullish() })
-    .nullish(),
+  parent: z.object({ subscription_details: z.object({ subscription: expandable, metadata }).nullish() }).nullish(),
   lines: z.object({ data: z.array(z.object({ period: z.object({ end: epoch }).nullish() })) }).nullish(),
 });
 

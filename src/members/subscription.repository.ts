@@ -126,11 +126,7 @@ export async function allSubscriptions(db: DbOrTx): Promise<Subscription[]> {
   return withPlans(db, await db.selectFrom('subscriptions').selectAll().orderBy('id').execute());
 }
 
-export async function insertCheckout(
-  db: DbOrTx,
-  checkout: { memberId: number; planId: number; billing: Billing; details: CheckoutDetails },
-  now: string,
-): Promise<number> {
+export async function insertCheckout(db: DbOrTx, checkout: { memberId: number; planId: number; billing: Billing; details: CheckoutDetails }, now: string): Promise<number> {
   const row = await db
     .insertInto('checkouts')
     .values({
@@ -194,6 +190,9 @@ export async function setEventOutcome(db: DbOrTx, id: string, outcome: string): 
 }
 
 export async function countEvents(db: DbOrTx): Promise<number> {
-  const row = await db.selectFrom('stripe_events').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('stripe_events')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }

@@ -14,28 +14,8 @@ import { billings, type Billing, type Member, type MemberChange, type Plan, type
 import { currencyCode, priceIn } from './money.js';
 import type { Payments } from './payments.js';
 import { findPlan } from './plan.repository.js';
-import {
-  checkoutIdOf,
-  checkoutSessionObject,
-  epochToIso,
-  eventEnvelope,
-  invoiceObject,
-  invoicePeriodEnd,
-  invoiceSubscription,
-  periodEnd,
-  subscriptionObject,
-} from './stripe-objects.js';
-import {
-  completeCheckout,
-  findCheckout,
-  findSubscription,
-  insertCheckout,
-  insertSubscription,
-  recordEvent,
-  setCheckoutSession,
-  setEventOutcome,
-  updateSubscriptionRow,
-} from './subscription.repository.js';
+import { checkoutIdOf, checkoutSessionObject, epochToIso, eventEnvelope, invoiceObject, invoicePeriodEnd, invoiceSubscription, periodEnd, subscriptionObject } from './stripe-objects.js';
+import { completeCheckout, findCheckout, findSubscription, insertCheckout, insertSubscription, recordEvent, setCheckoutSession, setEventOutcome, updateSubscriptionRow } from './subscription.repository.js';
 
 /** Runs at the end of a grace period: lapses the subscription if it is still unpaid. */
 export const GRACE_END_JOB = 'members.grace-end';
@@ -373,12 +353,7 @@ export class SubscriptionService {
     if (!subscription) return 'ignored: unknown subscription';
     if (subscription.status === 'canceled') return 'ignored: subscription canceled';
     // Cancellation is final in Stripe, so it applies even when it arrives before older events.
-    await updateSubscriptionRow(
-      tx,
-      subscription.id,
-      { status: 'canceled', cancelAtPeriodEnd: false, graceUntil: null, issuesRemaining: 0, stripeStateAt: Math.max(created, subscription.stripeStateAt) },
-      this.now(),
-    );
+    await updateSubscriptionRow(tx, subscription.id, { status: 'canceled', cancelAtPeriodEnd: false, graceUntil: null, issuesRemaining: 0, stripeStateAt: Math.max(created, subscription.stripeStateAt) }, this.now());
     await this.endGraceJobs(tx, subscription.id);
     return 'canceled';
   }

@@ -3,7 +3,11 @@ import { isoDateTime, line, paragraph } from '../content/text.js';
 import { MAX_STORED_INTEGER } from '../db/ids.js';
 import { emailAddress } from '../subscribers/index.js';
 
-export const digestGroup = z.string().trim().regex(/^(lead|reviews|more|[a-z0-9]+(?:-[a-z0-9]+)*)$/, 'must be lead, reviews, more or a section slug').max(190);
+export const digestGroup = z
+  .string()
+  .trim()
+  .regex(/^(lead|reviews|more|[a-z0-9]+(?:-[a-z0-9]+)*)$/, 'must be lead, reviews, more or a section slug')
+  .max(190);
 
 /** An editor's changes to a digest draft: the subject, the intro, and the pieces in reading order. */
 export const digestPatch = z

@@ -92,14 +92,9 @@ export class MessageBuilder {
       `Date: ${this.date.toUTCString().replace('GMT', '+0000')}`,
       'Message-ID: <',
     ].join(CRLF);
-    this.headAfter = [
-      '',
-      'MIME-Version: 1.0',
-      `List-Id: ${listId}`,
-      'List-Unsubscribe-Post: List-Unsubscribe=One-Click',
-      `Feedback-ID: ${feedbackId}`,
-      `Content-Type: multipart/alternative; boundary="${boundary}"`,
-    ].join(CRLF);
+    this.headAfter = ['', 'MIME-Version: 1.0', `List-Id: ${listId}`, 'List-Unsubscribe-Post: List-Unsubscribe=One-Click', `Feedback-ID: ${feedbackId}`, `Content-Type: multipart/alternative; boundary="${boundary}"`].join(
+      CRLF,
+    );
     this.signer = settings.dkim ? new DkimSigner(settings.dkim) : undefined;
   }
 

@@ -102,7 +102,13 @@ export class NewsletterService {
     const site = await this.deps.site.site();
     await repo.insertDigest(
       this.deps.db,
-      { newsletterId: newsletter.id, slot: slotIso, periodStart, subject: lead ? `${site.title}: ${lead.title}` : this.deps.renderer.translator(site.locale)('digest.subject', { site: site.title }), items: JSON.stringify(items) },
+      {
+        newsletterId: newsletter.id,
+        slot: slotIso,
+        periodStart,
+        subject: lead ? `${site.title}: ${lead.title}` : this.deps.renderer.translator(site.locale)('digest.subject', { site: site.title }),
+        items: JSON.stringify(items),
+      },
       this.deps.clock().toISOString(),
     );
     return this.toDigest((await repo.findDigest(this.deps.db, { newsletterId: newsletter.id, slot: slotIso }))!);
@@ -160,9 +166,7 @@ export class NewsletterService {
     if (data.intro !== undefined) changes.intro = data.intro;
     if (data.items) {
       const posts = new Map((await this.deps.posts.load(data.items.map((i) => i.postId))).map((p) => [p.id, p]));
-      const fields = data.items.flatMap((item, index) =>
-        posts.get(item.postId)?.status === 'published' ? [] : [{ field: `items.${index}.postId`, message: 'no published post has this id' }],
-      );
+      const fields = data.items.flatMap((item, index) => (posts.get(item.postId)?.status === 'published' ? [] : [{ field: `items.${index}.postId`, message: 'no published post has this id' }]));
       if (fields.length > 0) throw AppError.validation(fields);
       const items = data.items.map((item, index) => {
         const post = posts.get(item.postId)!;
@@ -205,7 +209,12 @@ export class NewsletterService {
         lead = shown;
         continue;
       }
-      const heading = item.group === 'reviews' ? t('digest.reviews') : item.group === 'more' || item.group === 'lead' ? t('digest.more') : (post.tags.find((tag) => tag.slug === item.group)?.name ?? post.primaryTag?.name ?? t('digest.more'));
+      const heading =
+        item.group === 'reviews'
+          ? t('digest.reviews')
+          : item.group === 'more' || item.group === 'lead'
+            ? t('digest.more')
+            : (post.tags.find((tag) => tag.slug === item.group)?.name ?? post.primaryTag?.name ?? t('digest.more'));
       const section = sections.find((s) => s.heading === heading) ?? sections[sections.push({ heading, items: [] }) - 1]!;
       section.items.push(shown);
     }
@@ -290,7 +299,7 @@ export class NewsletterService {
    */
   async sendPost(postSlug: string, newsletterSlug?: string): Promise<{ sendId: number | null; sendsAt: string | null }> {
     const post = await this.deps.posts.getBySlug(postSlug);
-    const newsletter = newsletterSlug ? await this.deps.subscribers.newsletter(newsletterSlug) : (await this.deps.subscribers.newsletters()).find((n) => n.isDefault) ?? (await this.digestNewsletter());
+    const newsletter = newsletterSlug ? await this.deps.subscribers.newsletter(newsletterSlug) : ((await this.deps.subscribers.newsletters()).find((n) => n.isDefault) ?? (await this.digestNewsletter()));
     if (post.status === 'scheduled' && post.publishedAt) {
       await this.deps.jobs.enqueue(this.deps.db, {
         name: POST_EMAIL_JOB,

@@ -18,7 +18,10 @@ export const newsletterSettingsSchema = z
         enabled: z.boolean().default(true),
         newsletter: slugSchema.default('weekly'),
         day: z.enum(weekdays).default('friday'),
-        time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time like 08:00').default('08:00'),
+        time: z
+          .string()
+          .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time like 08:00')
+          .default('08:00'),
         /** Empty: the site's time zone. */
         timezone: timezone.nullable().default(null),
         /** Assemble the draft this many hours before the slot, so editors can work on it. */

@@ -18,24 +18,14 @@ export async function createBatches(db: DbOrTx, sendId: number, size: number): P
  * or its holder is known dead. On PostgreSQL, SKIP LOCKED lets processes claim side by side
  * without waiting on each other; SQLite serialises writers, so the statement is atomic there.
  */
-export async function claimBatch(
-  db: DbOrTx,
-  sendId: number,
-  claim: { owner: string; until: string; now: string; deadOwners: string[]; postgres: boolean },
-): Promise<SendBatch | undefined> {
+export async function claimBatch(db: DbOrTx, sendId: number, claim: { owner: string; until: string; now: string; deadOwners: string[]; postgres: boolean }): Promise<SendBatch | undefined> {
   const free = db
     .selectFrom('newsletter_send_batches')
     .select('id')
     .where('send_id', '=', sendId)
     .where('state', '=', 'pending')
     .where((eb) => eb.or([eb('due_at', 'is', null), eb('due_at', '<=', claim.now)]))
-    .where((eb) =>
-      eb.or([
-        eb('owner', 'is', null),
-        eb('owner_until', '<', claim.now),
-        ...(claim.deadOwners.length > 0 ? [eb('owner', 'in', claim.deadOwners)] : []),
-      ]),
-    )
+    .where((eb) => eb.or([eb('owner', 'is', null), eb('owner_until', '<', claim.now), ...(claim.deadOwners.length > 0 ? [eb('owner', 'in', claim.deadOwners)] : [])]))
     .orderBy('id')
     .limit(1);
   return db
@@ -59,11 +49,7 @@ export async function renewBatch(db: DbOrTx, id: number, owner: string, until: s
 export async function releaseBatch(db: DbOrTx, batch: SendBatch, owner: string): Promise<void> {
   const left = await db
     .selectFrom('newsletter_deliveries')
-    .select((eb) => [
-      eb.fn.countAll<number>().as('n'),
-      eb.fn.sum<number>(sql`case when state = 'pending' then 1 else 0 end`).as('pending'),
-      eb.fn.min('next_attempt_at').as('next'),
-    ])
+    .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.sum<number>(sql`case when state = 'pending' then 1 else 0 end`).as('pending'), eb.fn.min('next_attempt_at').as('next')])
     .where('send_id', '=', batch.send_id)
     .where('id', '>=', batch.first_id)
     .where('id', '<=', batch.last_id)

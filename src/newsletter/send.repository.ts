@@ -3,11 +3,7 @@ import type { DbOrTx } from '../db/client.js';
 import type { NewsletterSendRow } from '../db/tables.js';
 import type { DeliveryState } from './send.types.js';
 
-export async function insertSend(
-  db: DbOrTx,
-  values: { newsletterId: number; kind: string; postId: number | null; digestId: number | null; subject: string; content: string },
-  now: string,
-): Promise<number> {
+export async function insertSend(db: DbOrTx, values: { newsletterId: number; kind: string; postId: number | null; digestId: number | null; subject: string; content: string }, now: string): Promise<number> {
   const row = await db
     .insertInto('newsletter_sends')
     .values({
@@ -47,7 +43,11 @@ export async function addRecipients(db: DbOrTx, sendId: number, newsletterId: nu
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .where('send_id', '=', sendId)
     .executeTakeFirstOrThrow();
-  await db.updateTable('newsletter_sends').set({ total: Number(count.n) }).where('id', '=', sendId).execute();
+  await db
+    .updateTable('newsletter_sends')
+    .set({ total: Number(count.n) })
+    .where('id', '=', sendId)
+    .execute();
   return Number(count.n);
 }
 
@@ -90,13 +90,7 @@ export async function dueDeliveries(db: DbOrTx, send: { id: number; newsletterId
       .selectFrom('newsletter_deliveries as d')
       .leftJoin('subscribers as s', 's.id', 'd.subscriber_id')
       .leftJoin('subscriber_newsletters as sn', (join) => join.onRef('sn.subscriber_id', '=', 'd.subscriber_id').on('sn.newsletter_id', '=', send.newsletterId))
-      .select([
-        'd.id',
-        'd.subscriber_id',
-        'd.email',
-        'd.attempts',
-        sql<number>`case when s.status = 'confirmed' and sn.subscriber_id is not null and sn.unsubscribed_at is null then 1 else 0 end`.as('active'),
-      ])
+      .select(['d.id', 'd.subscriber_id', 'd.email', 'd.attempts', sql<number>`case when s.status = 'confirmed' and sn.subscriber_id is not null and sn.unsubscribed_at is null then 1 else 0 end`.as('active')])
       .where('d.send_id', '=', send.id)
       .where('d.state', '=', state)
       .where('d.id', '>', range.afterId)
@@ -107,11 +101,7 @@ export async function dueDeliveries(db: DbOrTx, send: { id: number; newsletterId
   return deferred.length === 0 ? pending : [...pending, ...deferred].sort((a, b) => a.id - b.id).slice(0, limit);
 }
 
-export async function recordDelivery(
-  db: DbOrTx,
-  id: number,
-  outcome: { state: Exclude<DeliveryState, 'sent' | 'pending'>; attempts: number; nextAttemptAt?: string; error?: string },
-): Promise<void> {
+export async function recordDelivery(db: DbOrTx, id: number, outcome: { state: Exclude<DeliveryState, 'sent' | 'pending'>; attempts: number; nextAttemptAt?: string; error?: string }): Promise<void> {
   await db
     .updateTable('newsletter_deliveries')
     .set({

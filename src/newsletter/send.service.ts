@@ -46,7 +46,10 @@ interface Recording {
 function tracked(promise: Promise<void>): Recording {
   const recording: Recording = { promise, done: false };
   // Awaited by the lane's next message or at its end; until then a failure must not count as unhandled.
-  promise.then(() => (recording.done = true), () => undefined);
+  promise.then(
+    () => (recording.done = true),
+    () => undefined,
+  );
   return recording;
 }
 

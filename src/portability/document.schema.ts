@@ -16,11 +16,7 @@ import { printSection } from '../print/index.js';
 export const DOCUMENT_VERSION = 2;
 
 /** An item of this site, named by its slug. */
-const slugTarget = z.union([
-  z.object({ post: slugSchema }).strict(),
-  z.object({ tag: slugSchema }).strict(),
-  z.object({ author: slugSchema }).strict(),
-]);
+const slugTarget = z.union([z.object({ post: slugSchema }).strict(), z.object({ tag: slugSchema }).strict(), z.object({ author: slugSchema }).strict()]);
 
 /** A path on this site: one slash, never `//host` or `/\\host`, which browsers read as another site. */
 const localPath = z
@@ -33,7 +29,10 @@ const timestamp = z.string().datetime();
 /** An old address of an imported site and what answers there now (a 301). */
 export const portableOldAddress = z
   .object({
-    address: z.string().max(1000).refine((a) => oldAddressKey(a) === a, 'must be an address as stored: a lower-case path, no trailing slash'),
+    address: z
+      .string()
+      .max(1000)
+      .refine((a) => oldAddressKey(a) === a, 'must be an address as stored: a lower-case path, no trailing slash'),
     to: z.union([slugTarget, z.object({ location: localPath }).strict()]),
     createdAt: timestamp,
   })

@@ -2,7 +2,10 @@ import type { DbOrTx } from '../db/client.js';
 
 /** How many posts and pages the site has (to show the export's progress). */
 export async function countPosts(db: DbOrTx): Promise<number> {
-  const { n } = await db.selectFrom('posts').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const { n } = await db
+    .selectFrom('posts')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(n);
 }
 

@@ -27,21 +27,25 @@ export async function detectPlatform(file: string): Promise<ImportPlatform> {
     await handle.close();
   }
   if (head.subarray(0, 4).equals(Buffer.from('PK\x03\x04', 'latin1')) || head.subarray(0, 4).equals(Buffer.from('PK\x05\x06', 'latin1'))) return 'substack';
-  const text = head.toString('utf8').replace(/^\uFEFF/, '').trimStart();
+  const text = head
+    .toString('utf8')
+    .replace(/^\uFEFF/, '')
+    .trimStart();
   if (text.startsWith('<')) return 'wordpress';
   if (text.startsWith('{')) return 'ghost';
   throw new AppError(
     'IMPORT_FORMAT_UNKNOWN',
-    head.length === 0
-      ? 'The file is empty.'
-      : 'This is not an export Masthead can import: it is neither a WordPress export (XML), a Ghost export (JSON) nor a Substack export (zip).',
+    head.length === 0 ? 'The file is empty.' : 'This is not an export Masthead can import: it is neither a WordPress export (XML), a Ghost export (JSON) nor a Substack export (zip).',
   );
 }
 
 /** A name to keep the upload under: the last part of the name given, in safe characters. */
 export function safeFileName(name: string, fallback: string): string {
   const last = name.split(/[\\/]/).pop() ?? '';
-  const cleaned = last.replace(/[^\p{L}\p{N}._ ()-]+/gu, '_').replace(/^[.\s]+/, '').slice(-100);
+  const cleaned = last
+    .replace(/[^\p{L}\p{N}._ ()-]+/gu, '_')
+    .replace(/^[.\s]+/, '')
+    .slice(-100);
   return cleaned || fallback;
 }
 

@@ -7,10 +7,7 @@ export type ImportRunRow = Selectable<ImportRunsTable>;
 /** States in which a run holds the site's one import slot. */
 export const ACTIVE_STATES = ['queued', 'running'];
 
-export async function insertRun(
-  db: DbOrTx,
-  values: { platform: string; fileName: string; fileSize: number; filePath: string; preview: string; createdBy: number | null; now: string },
-): Promise<ImportRunRow> {
+export async function insertRun(db: DbOrTx, values: { platform: string; fileName: string; fileSize: number; filePath: string; preview: string; createdBy: number | null; now: string }): Promise<ImportRunRow> {
   return db
     .insertInto('import_runs')
     .values({
@@ -47,13 +44,7 @@ export async function hasActiveRun(db: DbOrTx): Promise<boolean> {
  * violation when another run holds the slot.
  */
 export async function queueRun(db: DbOrTx, id: number, now: string): Promise<boolean> {
-  const result = await db
-    .updateTable('import_runs')
-    .set({ state: 'queued', active: 1, updated_at: now })
-    .where('id', '=', id)
-    .where('state', '=', 'checked')
-    .where('file_path', 'is not', null)
-    .executeTakeFirst();
+  const result = await db.updateTable('import_runs').set({ state: 'queued', active: 1, updated_at: now }).where('id', '=', id).where('state', '=', 'checked').where('file_path', 'is not', null).executeTakeFirst();
   return result.numUpdatedRows > 0n;
 }
 
@@ -64,12 +55,7 @@ export async function moveRun(db: DbOrTx, id: number, from: string, to: string, 
 }
 
 export async function recordProgress(db: Db, id: number, progress: { step: string; done: number; total: number }, now: string): Promise<void> {
-  await db
-    .updateTable('import_runs')
-    .set({ step: progress.step, done: progress.done, total: progress.total, updated_at: now })
-    .where('id', '=', id)
-    .where('state', '=', 'running')
-    .execute();
+  await db.updateTable('import_runs').set({ step: progress.step, done: progress.done, total: progress.total, updated_at: now }).where('id', '=', id).where('state', '=', 'running').execute();
 }
 
 /** Ends a run: its outcome, the slot released and the file forgotten. */
@@ -94,11 +80,7 @@ export async function heldFiles(db: DbOrTx): Promise<Set<string>> {
 
 /** Posts and pages a run brought in or brought up to date: those remembered as imported since it started. */
 export async function postsImportedSince(db: DbOrTx, since: string, limit: number): Promise<{ posts: Array<{ id: number; title: string; slug: string; status: string; type: string }>; total: number }> {
-  const base = db
-    .selectFrom('imported_items')
-    .innerJoin('posts', 'posts.id', 'imported_items.target_id')
-    .where('imported_items.kind', '=', 'post')
-    .where('imported_items.imported_at', '>=', since);
+  const base = db.selectFrom('imported_items').innerJoin('posts', 'posts.id', 'imported_items.target_id').where('imported_items.kind', '=', 'post').where('imported_items.imported_at', '>=', since);
   const [posts, count] = await Promise.all([
     base.select(['posts.id', 'posts.title', 'posts.slug', 'posts.status', 'posts.type']).orderBy('posts.published_at', 'desc').orderBy('posts.id', 'desc').limit(limit).execute(),
     base.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow(),

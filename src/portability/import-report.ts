@@ -31,9 +31,7 @@ const plural: Record<ReportKind, string> = {
 };
 
 export class ImportReport {
-  readonly counts: ReportCounts = Object.fromEntries(
-    kinds.map((k) => [k, { created: 0, updated: 0, unchanged: 0, skipped: 0 }]),
-  ) as ReportCounts;
+  readonly counts: ReportCounts = Object.fromEntries(kinds.map((k) => [k, { created: 0, updated: 0, unchanged: 0, skipped: 0 }])) as ReportCounts;
   readonly notes: ReportNote[] = [];
   /** Facts about the whole file: what exists there that has no place here, and similar. */
   readonly facts: string[] = [];

@@ -57,12 +57,7 @@ export async function loadExisting(services: Services, source: string): Promise<
   const { db } = services.store;
   const imported = await importedItems(db, source);
   const postIds = imported.filter((i) => i.kind === 'post').map((i) => i.targetId);
-  const [tags, authors, posts, takenSlugs] = await Promise.all([
-    services.taxonomy.listTags('all'),
-    services.taxonomy.listAuthors(),
-    postSlugsByIds(db, postIds),
-    takenPostSlugs(db),
-  ]);
+  const [tags, authors, posts, takenSlugs] = await Promise.all([services.taxonomy.listTags('all'), services.taxonomy.listAuthors(), postSlugsByIds(db, postIds), takenPostSlugs(db)]);
   return { imported, tags, authors, posts, takenSlugs };
 }
 
@@ -70,12 +65,7 @@ export async function loadExisting(services: Services, source: string): Promise<
  * Images an earlier run brought in and that are still in the library are placed as they are;
  * answers the ones still to bring.
  */
-export async function reuseImportedImages(
-  services: Services,
-  imported: ImportedItem[],
-  images: { needs: Map<string, MediaNeed>; placed: Map<string, PlacedImage> },
-  report: ImportReport,
-): Promise<MediaNeed[]> {
+export async function reuseImportedImages(services: Services, imported: ImportedItem[], images: { needs: Map<string, MediaNeed>; placed: Map<string, PlacedImage> }, report: ImportReport): Promise<MediaNeed[]> {
   const before = new Map(imported.filter((i) => i.kind === 'media').map((i) => [i.externalId, i.targetId]));
   const stored = await mediaByIds(services.store.db, [...before.values()]);
   const remaining: MediaNeed[] = [];

@@ -243,19 +243,24 @@ function invalid(field: string, message: string): AppError {
 
 /** Old addresses of imported sites, their items found again by slug, so old links still answer 301. */
 async function restoreOldAddresses(tx: DbOrTx, entries: PortableOldAddress[], first: number): Promise<void> {
-  const idOf = await slugResolver(tx, entries.map((e) => e.to).filter((to): to is SlugRef => !('location' in to)));
+  const idOf = await slugResolver(
+    tx,
+    entries.map((e) => e.to).filter((to): to is SlugRef => !('location' in to)),
+  );
   for (const [offset, entry] of entries.entries()) {
     const { to } = entry;
     const field = `oldAddresses.${first + offset}`;
-    const target: OldAddressTarget =
-      'location' in to ? { location: to.location } : 'post' in to ? { postId: idOf(to, field) } : 'tag' in to ? { tagId: idOf(to, field) } : { authorId: idOf(to, field) };
+    const target: OldAddressTarget = 'location' in to ? { location: to.location } : 'post' in to ? { postId: idOf(to, field) } : 'tag' in to ? { tagId: idOf(to, field) } : { authorId: idOf(to, field) };
     await addOldAddress(tx, entry.address, target, entry.createdAt);
   }
 }
 
 /** What imports from other platforms brought in, so running the same platform import again adds nothing. */
 async function restoreImportedItems(tx: DbOrTx, items: PortableImportedItem[], first: number): Promise<void> {
-  const idOf = await slugResolver(tx, items.map((i) => i.to));
+  const idOf = await slugResolver(
+    tx,
+    items.map((i) => i.to),
+  );
   for (const [offset, item] of items.entries()) {
     const targetId = idOf(item.to, `importedItems.${first + offset}`);
     const { source, kind, externalId, sourceHash, targetHash, importedAt } = item;

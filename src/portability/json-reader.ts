@@ -8,10 +8,7 @@ export type JsonPath = ReadonlyArray<string | number>;
  * What the reader says as it goes: a container it walks into opens and closes; anything else
  * arrives whole, once read to its end.
  */
-export type JsonEvent =
-  | { kind: 'open'; path: JsonPath; type: 'object' | 'array' }
-  | { kind: 'close'; path: JsonPath }
-  | { kind: 'value'; path: JsonPath; value: unknown };
+export type JsonEvent = { kind: 'open'; path: JsonPath; type: 'object' | 'array' } | { kind: 'close'; path: JsonPath } | { kind: 'value'; path: JsonPath; value: unknown };
 
 export interface JsonReadLimits {
   /** The deepest nesting taken, counted from the top of the document. */

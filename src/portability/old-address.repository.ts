@@ -41,9 +41,7 @@ export async function findOldAddress(db: DbOrTx, address: string): Promise<strin
 }
 
 /** Every old address with what answers there, items by slug; those whose item is gone are left out. */
-export async function portableOldAddresses(
-  db: DbOrTx,
-): Promise<Array<{ address: string; to: { post: string } | { tag: string } | { author: string } | { location: string }; createdAt: string }>> {
+export async function portableOldAddresses(db: DbOrTx): Promise<Array<{ address: string; to: { post: string } | { tag: string } | { author: string } | { location: string }; createdAt: string }>> {
   const rows = await db
     .selectFrom('old_addresses as o')
     .leftJoin('posts as p', 'p.id', 'o.post_id')

@@ -17,9 +17,7 @@ export const printSection = z.array(
       onSaleDate: isoDate,
       addressCutoff: isoDateTime,
       frozenAt: isoDateTime.nullable(),
-      fulfilment: z.array(
-        storedAddress.extend({ email: z.string().email(), quantity: z.number().int().min(1).max(1000) }).strict(),
-      ),
+      fulfilment: z.array(storedAddress.extend({ email: z.string().email(), quantity: z.number().int().min(1).max(1000) }).strict()),
     })
     .strict(),
 );

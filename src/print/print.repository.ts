@@ -26,11 +26,22 @@ const toRow = (issue: IssueValues) => ({
 });
 
 export async function insertIssue(db: DbOrTx, issue: IssueValues, now: string): Promise<PrintIssue> {
-  return toIssue(await db.insertInto('print_issues').values({ ...toRow(issue), created_at: now, updated_at: now }).returningAll().executeTakeFirstOrThrow());
+  return toIssue(
+    await db
+      .insertInto('print_issues')
+      .values({ ...toRow(issue), created_at: now, updated_at: now })
+      .returningAll()
+      .executeTakeFirstOrThrow(),
+  );
 }
 
 export async function updateIssueRow(db: DbOrTx, id: number, issue: IssueValues, now: string): Promise<PrintIssue | undefined> {
-  const row = await db.updateTable('print_issues').set({ ...toRow(issue), updated_at: now }).where('id', '=', id).returningAll().executeTakeFirst();
+  const row = await db
+    .updateTable('print_issues')
+    .set({ ...toRow(issue), updated_at: now })
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirst();
   return row && toIssue(row);
 }
 
@@ -56,13 +67,7 @@ export async function markFrozen(db: DbOrTx, id: number, now: string): Promise<b
 
 /** Brings a future cutoff of an unfrozen issue forward to now (freezing at once). */
 export async function bringCutoffForward(db: DbOrTx, id: number, now: string): Promise<void> {
-  await db
-    .updateTable('print_issues')
-    .set({ address_cutoff: now, updated_at: now })
-    .where('id', '=', id)
-    .where('frozen_at', 'is', null)
-    .where('address_cutoff', '>', now)
-    .execute();
+  await db.updateTable('print_issues').set({ address_cutoff: now, updated_at: now }).where('id', '=', id).where('frozen_at', 'is', null).where('address_cutoff', '>', now).execute();
 }
 
 /** Print subscriptions that are paid up (or in their grace period) with issues left, and their members. */

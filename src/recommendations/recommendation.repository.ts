@@ -13,8 +13,7 @@ export interface Mark {
 }
 
 /** Published posts (not pages, drafts or archived pieces): the only ones that get or appear in lists. */
-const publishedPost = (eb: ExpressionBuilder<Database, 'posts'>) =>
-  eb.and([eb('posts.status', '=', 'published'), eb('posts.type', '=', 'post')]);
+const publishedPost = (eb: ExpressionBuilder<Database, 'posts'>) => eb.and([eb('posts.status', '=', 'published'), eb('posts.type', '=', 'post')]);
 
 /** Whether the post is a published post (pages and drafts get no list and are never recommended). */
 export async function isPublishedPost(db: DbOrTx, id: number): Promise<boolean> {
@@ -28,12 +27,7 @@ export async function listsContaining(db: DbOrTx, relatedId: number): Promise<nu
 }
 
 export async function readList(db: DbOrTx, postId: number): Promise<StoredRecommendation[]> {
-  const rows = await db
-    .selectFrom('post_recommendations')
-    .select(['related_id', 'score'])
-    .where('post_id', '=', postId)
-    .orderBy('position')
-    .execute();
+  const rows = await db.selectFrom('post_recommendations').select(['related_id', 'score']).where('post_id', '=', postId).orderBy('position').execute();
   return rows.map((r) => ({ relatedId: r.related_id, score: r.score }));
 }
 
@@ -67,7 +61,10 @@ export async function takeMarks(db: DbOrTx, limit: number): Promise<Mark[]> {
 }
 
 export async function countMarks(db: DbOrTx): Promise<number> {
-  const row = await db.selectFrom('recommendation_marks').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('recommendation_marks')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
@@ -82,21 +79,12 @@ export async function allPublishedIds(db: DbOrTx): Promise<number[]> {
 
 /** Removes the lists of posts that are no longer published posts. */
 export async function deleteUnpublishedLists(db: DbOrTx): Promise<void> {
-  await db
-    .deleteFrom('post_recommendations')
-    .where('post_id', 'not in', db.selectFrom('posts').select('id').where(publishedPost))
-    .execute();
+  await db.deleteFrom('post_recommendations').where('post_id', 'not in', db.selectFrom('posts').select('id').where(publishedPost)).execute();
 }
 
 /** Posts that share something concrete with a post, newest first from each source. */
-export async function entityCandidates(
-  db: DbOrTx,
-  source: { id: number; workId: number | null; personIds: number[]; authorIds: number[]; tagIds: number[] },
-  perSource: number,
-): Promise<number[]> {
-  const queries: Array<Promise<Array<{ id: number }>>> = [
-    db.selectFrom('posts').select('id').where(publishedPost).orderBy('published_at', 'desc').limit(perSource).execute(),
-  ];
+export async function entityCandidates(db: DbOrTx, source: { id: number; workId: number | null; personIds: number[]; authorIds: number[]; tagIds: number[] }, perSource: number): Promise<number[]> {
+  const queries: Array<Promise<Array<{ id: number }>>> = [db.selectFrom('posts').select('id').where(publishedPost).orderBy('published_at', 'desc').limit(perSource).execute()];
   if (source.workId !== null) {
     queries.push(db.selectFrom('posts').select('id').where('work_id', '=', source.workId).where(publishedPost).limit(perSource).execute());
   }
@@ -114,10 +102,7 @@ export async function entityCandidates(
     );
   }
   // Both link tables carry the same listing columns; the tag table's types stand for either.
-  const links = [
-    ...source.authorIds.map((id) => ({ table: 'post_authors', column: 'author_id', id })),
-    ...source.tagIds.map((id) => ({ table: 'post_tags', column: 'tag_id', id })),
-  ];
+  const links = [...source.authorIds.map((id) => ({ table: 'post_authors', column: 'author_id', id })), ...source.tagIds.map((id) => ({ table: 'post_tags', column: 'tag_id', id }))];
   for (const link of links) {
     queries.push(
       db

@@ -5,9 +5,7 @@ import type { CreditRole, PersonSummary, WorkType } from './work.types.js';
 
 /** Only works reviewed by a published post are public; a draft review must not reveal its work. */
 function reviewed(eb: ExpressionBuilder<Database, 'works'>) {
-  return eb.exists(
-    eb.selectFrom('posts').select('posts.id').whereRef('posts.work_id', '=', 'works.id').where('posts.status', '=', 'published').where('posts.type', '=', 'post'),
-  );
+  return eb.exists(eb.selectFrom('posts').select('posts.id').whereRef('posts.work_id', '=', 'works.id').where('posts.status', '=', 'published').where('posts.type', '=', 'post'));
 }
 
 export async function listReviewedWorkIds(db: DbOrTx, query: { type?: WorkType; limit: number; offset: number }): Promise<number[]> {
@@ -45,11 +43,7 @@ export async function publishedReviews(db: DbOrTx, workIds: number[]) {
 
 /** People credited in at least one publicly reviewed work. */
 function creditedPeople(db: DbOrTx) {
-  return db
-    .selectFrom('people')
-    .where('people.id', 'in', (eb) =>
-      eb.selectFrom('work_credits').innerJoin('works', 'works.id', 'work_credits.work_id').select('work_credits.person_id').where(reviewed),
-    );
+  return db.selectFrom('people').where('people.id', 'in', (eb) => eb.selectFrom('work_credits').innerJoin('works', 'works.id', 'work_credits.work_id').select('work_credits.person_id').where(reviewed));
 }
 
 export async function listCreditedPeople(db: DbOrTx, page: { limit: number; offset: number }): Promise<PersonSummary[]> {
@@ -57,7 +51,9 @@ export async function listCreditedPeople(db: DbOrTx, page: { limit: number; offs
 }
 
 export async function countCreditedPeople(db: DbOrTx): Promise<number> {
-  const row = await creditedPeople(db).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const row = await creditedPeople(db)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 

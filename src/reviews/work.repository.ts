@@ -20,7 +20,11 @@ export async function insertWork(db: DbOrTx, row: WorkRowInput, now: string): Pr
 }
 
 export async function updateWork(db: DbOrTx, id: number, row: WorkRowInput, now: string): Promise<void> {
-  await db.updateTable('works').set({ ...row, updated_at: now }).where('id', '=', id).execute();
+  await db
+    .updateTable('works')
+    .set({ ...row, updated_at: now })
+    .where('id', '=', id)
+    .execute();
 }
 
 export async function findPeopleBySlugs(db: DbOrTx, slugs: string[]): Promise<PersonRow[]> {
@@ -29,11 +33,7 @@ export async function findPeopleBySlugs(db: DbOrTx, slugs: string[]): Promise<Pe
 }
 
 export async function insertPerson(db: DbOrTx, slug: string, name: string, now: string): Promise<number> {
-  const { id } = await db
-    .insertInto('people')
-    .values({ slug, name, created_at: now })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+  const { id } = await db.insertInto('people').values({ slug, name, created_at: now }).returning('id').executeTakeFirstOrThrow();
   return id;
 }
 
@@ -58,22 +58,13 @@ export async function loadWorks(db: DbOrTx, which: number[] | { ofPosts: number[
   const result = new Map<number, Work>();
   const ids = Array.isArray(which) ? [...new Set(which)] : which.ofPosts;
   if (ids.length === 0) return result;
-  const workIds = Array.isArray(which)
-    ? sql.join(ids)
-    : sql`select work_id from posts where id in (${sql.join(ids)}) and work_id is not null`;
+  const workIds = Array.isArray(which) ? sql.join(ids) : sql`select work_id from posts where id in (${sql.join(ids)}) and work_id is not null`;
   const [works, credits] = await Promise.all([
     db.selectFrom('works').selectAll().where(sql<boolean>`works.id in (${workIds})`).execute(),
     db
       .selectFrom('work_credits')
       .innerJoin('people', 'people.id', 'work_credits.person_id')
-      .select([
-        'work_credits.work_id',
-        'work_credits.role',
-        'work_credits.character',
-        'people.id as person_id',
-        'people.slug as person_slug',
-        'people.name as person_name',
-      ])
+      .select(['work_credits.work_id', 'work_credits.role', 'work_credits.character', 'people.id as person_id', 'people.slug as person_slug', 'people.name as person_name'])
       .where(sql<boolean>`work_credits.work_id in (${workIds})`)
       .orderBy('work_credits.work_id')
       .orderBy('work_credits.position')

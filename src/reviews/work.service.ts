@@ -2,16 +2,7 @@ import { isDeepStrictEqual } from 'node:util';
 import type { DbOrTx } from '../db/client.js';
 import { AppError } from '../errors/app-error.js';
 import { slugify } from '../content/text.js';
-import {
-  findPeopleBySlugs,
-  findWorkIdBySlug,
-  insertPerson,
-  insertWork,
-  loadWorks,
-  replaceCredits,
-  updateWork,
-  type WorkRowInput,
-} from './work.repository.js';
+import { findPeopleBySlugs, findWorkIdBySlug, insertPerson, insertWork, loadWorks, replaceCredits, updateWork, type WorkRowInput } from './work.repository.js';
 import type { WorkInput, WorkReference } from './work.schema.js';
 import type { CreditRole, Work } from './work.types.js';
 
@@ -73,7 +64,11 @@ export async function saveWork(tx: DbOrTx, input: WorkInput, now: string, mayCha
     await updateWork(tx, id, row, now);
   }
 
-  const personIds = await resolvePeople(tx, facts.credits.map((c, i) => ({ slug: c.slug, name: input.credits[i]!.name })), now);
+  const personIds = await resolvePeople(
+    tx,
+    facts.credits.map((c, i) => ({ slug: c.slug, name: input.credits[i]!.name })),
+    now,
+  );
   await replaceCredits(
     tx,
     id,

@@ -21,9 +21,7 @@ export function filterConditions(filters: SearchFilters): RawBuilder<unknown>[] 
     conditions.push(sql`exists (select 1 from post_tags pt join tags t on t.id = pt.tag_id where pt.post_id = p.id and t.slug = ${filters.section} and t.visibility = 'public')`);
   }
   if (filters.author) {
-    conditions.push(
-      sql`exists (select 1 from post_authors pa join authors a on a.id = pa.author_id where pa.post_id = p.id and a.slug = ${filters.author})`,
-    );
+    conditions.push(sql`exists (select 1 from post_authors pa join authors a on a.id = pa.author_id where pa.post_id = p.id and a.slug = ${filters.author})`);
   }
   const { start, end } = dayBounds(filters.from, filters.to);
   if (start) conditions.push(sql`p.published_at >= ${start}`);

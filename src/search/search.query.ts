@@ -13,9 +13,7 @@ const MAX_WORD_CHARS = 40;
  */
 export function toTerms(query: string): SearchTerms {
   const text = foldText(query.slice(0, MAX_QUERY_CHARS).normalize('NFKC')).toLowerCase();
-  const words = (text.match(/[\p{L}\p{M}\p{N}]+/gu) ?? [])
-    .map((word) => word.slice(0, MAX_WORD_CHARS))
-    .slice(0, MAX_QUERY_WORDS);
+  const words = (text.match(/[\p{L}\p{M}\p{N}]+/gu) ?? []).map((word) => word.slice(0, MAX_WORD_CHARS)).slice(0, MAX_QUERY_WORDS);
   const last = words.at(-1) ?? '';
   const finished = /[^\p{L}\p{M}\p{N}]$/u.test(text);
   return { words, prefix: !finished && last.length >= 2 };

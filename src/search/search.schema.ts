@@ -11,12 +11,18 @@ const day = z
   .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), {
     message: 'is not a calendar date',
   });
-const slug = z.string().max(190).regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a slug (lower-case letters, digits, hyphens)');
+const slug = z
+  .string()
+  .max(190)
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a slug (lower-case letters, digits, hyphens)');
 
 /** A search request as it arrives from a query string or a caller. Long queries are cut, not refused. */
 export const searchInput = z
   .object({
-    q: z.preprocess((value) => value ?? '', z.string().transform((q) => q.slice(0, MAX_QUERY_CHARS))),
+    q: z.preprocess(
+      (value) => value ?? '',
+      z.string().transform((q) => q.slice(0, MAX_QUERY_CHARS)),
+    ),
     section: optional(slug),
     format: optional(z.enum(Object.keys(postFormats) as [PostFormat, ...PostFormat[]])),
     author: optional(slug),

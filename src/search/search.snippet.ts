@@ -67,7 +67,10 @@ export function markPassage(text: string, words: string[], size: number): string
   if (found.length === 0) return '';
   const units = [...text.matchAll(UNIT)];
   const firstAt = found[0]!.index;
-  const first = Math.max(0, units.findIndex((unit) => unit.index + unit[0].length > firstAt));
+  const first = Math.max(
+    0,
+    units.findIndex((unit) => unit.index + unit[0].length > firstAt),
+  );
   const start = Math.max(0, first - Math.floor(size / 4));
   const end = Math.min(units.length, start + size);
   const from = start > 0 ? units[start]!.index : 0;

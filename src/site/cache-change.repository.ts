@@ -12,12 +12,7 @@ export async function recordChange(db: DbOrTx, origin: string, change: string, n
 
 /** Changes recorded since a time (the window covers rows that commit out of id order). */
 export async function changesSince(db: DbOrTx, since: string): Promise<CacheChangeRow[]> {
-  return db
-    .selectFrom('site_cache_changes')
-    .select(['id', 'origin', 'change'])
-    .where('created_at', '>=', since)
-    .orderBy('id')
-    .execute();
+  return db.selectFrom('site_cache_changes').select(['id', 'origin', 'change']).where('created_at', '>=', since).orderBy('id').execute();
 }
 
 export async function deleteChangesBefore(db: DbOrTx, before: string): Promise<void> {

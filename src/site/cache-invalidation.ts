@@ -8,11 +8,7 @@ const REMEMBERED = 20_000;
 
 /** The listings a post appears in: its sections and tags, its authors and its format. */
 function listingsOf(post: Post): string[] {
-  return [
-    ...post.tags.map((t) => cacheKeys.listTag(t.id)),
-    ...post.authors.map((a) => cacheKeys.listAuthor(a.id)),
-    cacheKeys.listFormat(post.format),
-  ];
+  return [...post.tags.map((t) => cacheKeys.listTag(t.id)), ...post.authors.map((a) => cacheKeys.listAuthor(a.id)), cacheKeys.listFormat(post.format)];
 }
 
 /**

@@ -23,9 +23,7 @@ export class CacheSync {
   private polling: Promise<void> | undefined;
   private lastPrune = 0;
 
-  constructor(
-    private readonly deps: { db: Db; clock: Clock; logger: Logger; apply: (change: ContentChange) => Promise<void>; intervalMs?: number },
-  ) {}
+  constructor(private readonly deps: { db: Db; clock: Clock; logger: Logger; apply: (change: ContentChange) => Promise<void>; intervalMs?: number }) {}
 
   start(): void {
     this.timer = setInterval(() => void this.poll(), this.deps.intervalMs ?? 1000);

@@ -75,12 +75,7 @@ export function cachedFront(deps: CachedFrontDeps): CachedFront {
     if (!answers) {
       const common = [...deps.securityHeaders, ...Object.entries(cachingHeaders(page))];
       const full = (encoding: StoredEncoding) =>
-        new PreparedHead(200, [
-          ...common,
-          ['content-type', page.contentType],
-          ...(encoding === 'identity' ? [] : [['content-encoding', encoding] as const]),
-          ['content-length', storedBody(page, encoding).length],
-        ]);
+        new PreparedHead(200, [...common, ['content-type', page.contentType], ...(encoding === 'identity' ? [] : [['content-encoding', encoding] as const]), ['content-length', storedBody(page, encoding).length]]);
       answers = {
         full: { identity: full('identity'), br: full('br'), gzip: full('gzip') },
         unchanged: new PreparedHead(304, common),

@@ -51,11 +51,7 @@ const DEFAULT_SIZE = { width: 1200, height: 675 };
  * The feature image of a piece with srcset and sizes when the media library has variants
  * (vector artwork and outside images have none and are shown as they are).
  */
-export async function imageView(
-  image: FeatureImage | null,
-  media: ResponsiveImages | undefined,
-  sizes: string,
-): Promise<ImageView | null> {
+export async function imageView(image: FeatureImage | null, media: ResponsiveImages | undefined, sizes: string): Promise<ImageView | null> {
   if (!image) return null;
   const known = media && !image.url.endsWith('.svg') ? await media.responsive(image.url) : null;
   return {

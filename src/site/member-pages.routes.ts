@@ -89,10 +89,7 @@ function addressFrom(form: Form, prefix: string): Record<string, unknown> | unde
 function checkoutFrom(body: Form, json: boolean): unknown {
   if (json) return body;
   const billing = body.billing;
-  const gift =
-    billing === 'gift'
-      ? { email: body.gift_email ?? '', name: body.gift_name ?? '', message: body.gift_message ?? '', address: addressFrom(body, 'gift_address') }
-      : undefined;
+  const gift = billing === 'gift' ? { email: body.gift_email ?? '', name: body.gift_name ?? '', message: body.gift_message ?? '', address: addressFrom(body, 'gift_address') } : undefined;
   return {
     plan: body.plan ?? '',
     billing: billing ?? '',
@@ -101,7 +98,6 @@ function checkoutFrom(body: Form, json: boolean): unknown {
     ...(gift ? { gift } : {}),
   };
 }
-
 
 /** The key of the theme's message for a subscription's status. */
 function statusLabel(s: Subscription): string {
@@ -158,26 +154,22 @@ export async function memberPagesRoutes(app: FastifyInstance, deps: MemberPagesD
   app.get('/members/print/', async (request, reply) => printPage(request, reply));
   app.get('/members/print', async (_request, reply) => reply.redirect('/members/print/', 301));
 
-  app.post<{ Body: Form }>(
-    '/members/checkout',
-    { preHandler: csrf, config: { rateLimit: { max: 20, timeWindow: '1 minute' } } },
-    async (request, reply) => {
-      const json = wantsJson(request);
-      const body = (request.body ?? {}) as Form;
-      try {
-        const url = await deps.subscriptions.startCheckout(request.member, checkoutFrom(body, json));
-        return json ? { url } : reply.redirect(url, 303);
-      } catch (error) {
-        if (!json && isAppError(error) && error.code === 'CHECKOUT_SIGNIN_REQUIRED') {
-          const signIn = `/members/signin/?next=${encodeURIComponent('/members/print/')}`;
-          return printPage(request, reply, { values: body, errorsFor: body.plan, formError: 'print.signInFirst', signIn }, 409);
-        }
-        const errors = fieldErrors(error);
-        if (json || !errors) throw error;
-        return printPage(request, reply, { errors, values: body, errorsFor: body.plan, formError: 'form.correct' }, 400);
+  app.post<{ Body: Form }>('/members/checkout', { preHandler: csrf, config: { rateLimit: { max: 20, timeWindow: '1 minute' } } }, async (request, reply) => {
+    const json = wantsJson(request);
+    const body = (request.body ?? {}) as Form;
+    try {
+      const url = await deps.subscriptions.startCheckout(request.member, checkoutFrom(body, json));
+      return json ? { url } : reply.redirect(url, 303);
+    } catch (error) {
+      if (!json && isAppError(error) && error.code === 'CHECKOUT_SIGNIN_REQUIRED') {
+        const signIn = `/members/signin/?next=${encodeURIComponent('/members/print/')}`;
+        return printPage(request, reply, { values: body, errorsFor: body.plan, formError: 'print.signInFirst', signIn }, 409);
       }
-    },
-  );
+      const errors = fieldErrors(error);
+      if (json || !errors) throw error;
+      return printPage(request, reply, { errors, values: body, errorsFor: body.plan, formError: 'form.correct' }, 400);
+    }
+  });
 
   app.get('/members/welcome/', async (_request, reply) =>
     html(
@@ -197,8 +189,7 @@ export async function memberPagesRoutes(app: FastifyInstance, deps: MemberPagesD
   app.post<{ Body: Form }>('/members/signin', { preHandler: csrf, config: { rateLimit: { max: 5, timeWindow: '1 minute' } } }, async (request, reply) => {
     const json = wantsJson(request);
     const next = returnPath((request.body ?? {}).next);
-    const link = (token: string) =>
-      `${deps.publicUrl}/members/signin/verify/?token=${encodeURIComponent(token)}${next ? `&next=${encodeURIComponent(next)}` : ''}`;
+    const link = (token: string) => `${deps.publicUrl}/members/signin/verify/?token=${encodeURIComponent(token)}${next ? `&next=${encodeURIComponent(next)}` : ''}`;
     try {
       await deps.members.requestSignIn((request.body ?? {}).email, link);
     } catch (error) {
@@ -209,8 +200,7 @@ export async function memberPagesRoutes(app: FastifyInstance, deps: MemberPagesD
     return json ? { ok: true } : reply.redirect('/members/signin/?sent=1', 303);
   });
 
-  const invalidLink = async (reply: FastifyReply) =>
-    html(reply, await page('signin', { invalidLink: true, minutes: SIGN_IN_LINK_MINUTES, csrf: reply.generateCsrf() }), 400);
+  const invalidLink = async (reply: FastifyReply) => html(reply, await page('signin', { invalidLink: true, minutes: SIGN_IN_LINK_MINUTES, csrf: reply.generateCsrf() }), 400);
   const linkToken = (value: unknown) => {
     const token = z.string().max(200).safeParse(value);
     return token.success ? token.data : '';

@@ -35,9 +35,7 @@ export async function newsletterPagesRoutes(app: FastifyInstance, deps: Newslett
   app.setErrorHandler(async (thrown, request, reply) => {
     const error = asAppError(thrown);
     if (!error || !wantsJson(request)) throw thrown;
-    return reply
-      .code(httpStatus[error.code])
-      .send({ error: { code: error.code, message: error.message, ...(error.fields.length ? { fields: error.fields } : {}) } });
+    return reply.code(httpStatus[error.code]).send({ error: { code: error.code, message: error.message, ...(error.fields.length ? { fields: error.fields } : {}) } });
   });
 
   /** A newsletter page; its title is a key of the theme's messages, written in the site's language. */

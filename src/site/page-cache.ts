@@ -38,10 +38,7 @@ export function isCached(value: unknown): value is CachedResponse {
 /** Compresses once, so every later reader gets the stored bytes. */
 export async function prepare(rendered: Rendered, now: Date): Promise<CachedResponse> {
   const body = Buffer.from(rendered.body, 'utf8');
-  const [br, gz] = await Promise.all([
-    brotli(body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 6, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: body.length } }),
-    gzip(body, { level: 6 }),
-  ]);
+  const [br, gz] = await Promise.all([brotli(body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 6, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: body.length } }), gzip(body, { level: 6 })]);
   return {
     body,
     br,

@@ -79,9 +79,7 @@ export function reviewFacts(review: Review, site: SiteSettings, t: Translate): R
     kind: t(`facts.${work.type}`),
     year: work.year,
     rows,
-    rating: rating
-      ? { value: rating.value, scale: rating.scale, stars: stars(rating.value, rating.scale), label: t('facts.rated', { value: rating.value, scale: rating.scale }) }
-      : null,
+    rating: rating ? { value: rating.value, scale: rating.scale, stars: stars(rating.value, rating.scale), label: t('facts.rated', { value: rating.value, scale: rating.scale }) } : null,
     verdict: review.verdict,
   };
 }

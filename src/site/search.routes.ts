@@ -100,7 +100,11 @@ export async function searchRoutes(app: FastifyInstance, deps: SearchRouteDeps):
    */
   async function answer(request: FastifyRequest, reply: FastifyReply, contentType: string, produce: () => Promise<string>): Promise<FastifyReply> {
     const address = deps.answers && request.viewer.kind === 'anonymous' ? answerAddress(request) : undefined;
-    if (!deps.answers || address === undefined) return reply.header('cache-control', CACHE_CONTROL).type(contentType).send(await produce());
+    if (!deps.answers || address === undefined)
+      return reply
+        .header('cache-control', CACHE_CONTROL)
+        .type(contentType)
+        .send(await produce());
     const kept = await deps.answers.fetch(address, contentType, produce);
     return sendKept(request, reply, kept, { cacheControl: CACHE_CONTROL, vary: 'Cookie' });
   }

@@ -20,10 +20,7 @@ export function createSiteCache(services: Pick<Services, 'store' | 'posts' | 'ev
     for (const follower of followers) follower(change);
     return invalidator.apply(change).catch((error: unknown) => logger.warn({ err: error }, 'cache invalidation failed'));
   };
-  const sync =
-    services.store.dialect === 'postgres'
-      ? new CacheSync({ db: services.store.db, clock: services.clock, logger, apply })
-      : undefined;
+  const sync = services.store.dialect === 'postgres' ? new CacheSync({ db: services.store.db, clock: services.clock, logger, apply }) : undefined;
   const unsubscribe = services.events.on((change) => {
     void apply(change);
     void sync?.publish(change);

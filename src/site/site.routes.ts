@@ -23,7 +23,10 @@ export interface SiteRouteDeps extends SiteDeps {
 }
 
 const pageParam = z.coerce.number().int().min(1).max(100_000);
-const slugParam = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/).max(190);
+const slugParam = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/)
+  .max(190);
 const postsSitemapParam = z.string().regex(/^posts-[1-9]\d{0,4}\.xml$/);
 
 type Params = { slug?: string; n?: string };
@@ -62,9 +65,7 @@ function sendToReader(request: FastifyRequest, reply: FastifyReply, response: Ca
  */
 export async function siteRoutes(app: FastifyInstance, deps: SiteRouteDeps): Promise<void> {
   const html = async (page: Page | null): Promise<Rendered | Outcome> =>
-    page
-      ? { kind: 'rendered', body: renderPage(deps, await deps.settings.site(), page), contentType: HTML, keys: page.keys, shareable: page.shareable }
-      : missing;
+    page ? { kind: 'rendered', body: renderPage(deps, await deps.settings.site(), page), contentType: HTML, keys: page.keys, shareable: page.shareable } : missing;
 
   async function respond(request: FastifyRequest, reply: FastifyReply, produce: (viewer: Viewer) => Promise<Rendered | Outcome>) {
     const level = accessLevel(request.viewer);
@@ -77,7 +78,10 @@ export async function siteRoutes(app: FastifyInstance, deps: SiteRouteDeps): Pro
       case 'redirect':
         return reply.redirect(result.location, 301);
       case 'gone':
-        return reply.code(410).type(HTML).send(await renderErrorPage(deps, 410));
+        return reply
+          .code(410)
+          .type(HTML)
+          .send(await renderErrorPage(deps, 410));
       case 'missing':
         return reply.callNotFound();
     }
@@ -133,12 +137,14 @@ export async function siteRoutes(app: FastifyInstance, deps: SiteRouteDeps): Pro
       const { xml, keys } = await buildFeed(deps, subject);
       return { kind: 'rendered', body: xml, contentType: RSS, keys, shareable: true };
     });
-  app.get('/rss/', feed(async () => ({ kind: 'site' })));
+  app.get(
+    '/rss/',
+    feed(async () => ({ kind: 'site' })),
+  );
   app.get('/tag/:slug/rss/', feed(tagOf));
   app.get('/author/:slug/rss/', feed(authorOf));
 
-  const xml = (body: string | null): Rendered | Outcome =>
-    body === null ? missing : { kind: 'rendered', body, contentType: XML, keys: new Set([cacheKeys.sitemaps]), shareable: true };
+  const xml = (body: string | null): Rendered | Outcome => (body === null ? missing : { kind: 'rendered', body, contentType: XML, keys: new Set([cacheKeys.sitemaps]), shareable: true });
   app.get('/sitemap.xml', (request, reply) => respond(request, reply, async () => xml(await sitemapIndex(deps.db, deps.publicUrl))));
   app.get<{ Params: { file: string } }>('/sitemap-:file', (request, reply) =>
     respond(request, reply, async () => {
@@ -177,7 +183,11 @@ export async function siteRoutes(app: FastifyInstance, deps: SiteRouteDeps): Pro
   );
 
   // Addresses without the trailing slash answer with the canonical address.
-  for (const [route, path] of [['/:slug', paths.post], ['/tag/:slug', paths.tag], ['/author/:slug', paths.author]] as const) {
+  for (const [route, path] of [
+    ['/:slug', paths.post],
+    ['/tag/:slug', paths.tag],
+    ['/author/:slug', paths.author],
+  ] as const) {
     app.get<{ Params: { slug: string } }>(route, async (request, reply) => {
       const slug = slugParam.safeParse(request.params.slug);
       if (!slug.success) return reply.callNotFound();

@@ -11,7 +11,9 @@ function published(db: DbOrTx, type: 'post' | 'page') {
 }
 
 export async function countPublishedPosts(db: DbOrTx): Promise<number> {
-  const row = await published(db, 'post').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const row = await published(db, 'post')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
@@ -24,7 +26,14 @@ export async function publishedPostEntries(db: DbOrTx, offset: number, limit: nu
 /** The newest change among one sitemap file's worth of posts. */
 export async function lastPostChange(db: DbOrTx, offset: number, limit: number): Promise<string | null> {
   const row = await db
-    .selectFrom((eb) => published(eb as unknown as DbOrTx, 'post').select('updated_at').orderBy('id').limit(limit).offset(offset).as('chunk'))
+    .selectFrom((eb) =>
+      published(eb as unknown as DbOrTx, 'post')
+        .select('updated_at')
+        .orderBy('id')
+        .limit(limit)
+        .offset(offset)
+        .as('chunk'),
+    )
     .select((eb) => eb.fn.max('chunk.updated_at').as('lastmod'))
     .executeTakeFirst();
   return row?.lastmod ?? null;

@@ -18,11 +18,7 @@ export async function sitemapIndex(db: Db, publicUrl: string, perFile = POSTS_PE
     children.push({ path: `/sitemap-posts-${n}.xml`, lastmod: await repo.lastPostChange(db, (n - 1) * perFile, perFile) });
   }
   const [pages, tags, authors] = await Promise.all([repo.publishedPageEntries(db), repo.listedTagEntries(db), repo.listedAuthorEntries(db)]);
-  children.push(
-    { path: '/sitemap-pages.xml', lastmod: newest(pages) },
-    { path: '/sitemap-tags.xml', lastmod: newest(tags) },
-    { path: '/sitemap-authors.xml', lastmod: newest(authors) },
-  );
+  children.push({ path: '/sitemap-pages.xml', lastmod: newest(pages) }, { path: '/sitemap-tags.xml', lastmod: newest(tags) }, { path: '/sitemap-authors.xml', lastmod: newest(authors) });
   const index = (await xmlDocument()).ele('sitemapindex', { xmlns: SITEMAP_NS });
   for (const child of children) {
     const sitemap = index.ele('sitemap');

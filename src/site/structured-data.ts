@@ -108,8 +108,7 @@ export function postDescription(post: Post, site: SiteSettings, publicUrl: strin
   };
 }
 
-const people = (credits: Credit[], roles: CreditRole[]) =>
-  credits.filter((c) => roles.includes(c.role)).map((c) => ({ '@type': 'Person', name: c.person.name }));
+const people = (credits: Credit[], roles: CreditRole[]) => credits.filter((c) => roles.includes(c.role)).map((c) => ({ '@type': 'Person', name: c.person.name }));
 
 /** The reviewed work as its own schema.org type, with the people credited in it. */
 function reviewedWork(review: Review): Thing {

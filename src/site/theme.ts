@@ -23,7 +23,13 @@ function minifyCss(css: string): string {
 /** Lightens a #rrggbb colour towards white, so links keep their contrast on a dark page. */
 export function lighten(hex: string, amount: number): string {
   const channels = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
-  return `#${channels.map((c) => Math.round(c + (255 - c) * amount).toString(16).padStart(2, '0')).join('')}`;
+  return `#${channels
+    .map((c) =>
+      Math.round(c + (255 - c) * amount)
+        .toString(16)
+        .padStart(2, '0'),
+    )
+    .join('')}`;
 }
 
 function favicon(site: SiteSettings): string {

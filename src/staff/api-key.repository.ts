@@ -18,10 +18,7 @@ function toKey(row: { id: number; name: string; prefix: string; role: string; cr
   };
 }
 
-export async function insertKey(
-  db: DbOrTx,
-  key: { name: string; keyHash: string; prefix: string; role: StaffRole; createdBy: number; now: string; keyId: string; signingSecret: string },
-): Promise<ApiKey> {
+export async function insertKey(db: DbOrTx, key: { name: string; keyHash: string; prefix: string; role: StaffRole; createdBy: number; now: string; keyId: string; signingSecret: string }): Promise<ApiKey> {
   const row = await db
     .insertInto('api_keys')
     .values({

@@ -4,18 +4,11 @@ import type { UserRow } from '../db/tables.js';
 export type TokenPurpose = 'invite' | 'reset' | 'sign-in';
 
 export async function insertSession(db: DbOrTx, session: { tokenHash: string; userId: number; now: string; expiresAt: string }) {
-  await db
-    .insertInto('staff_sessions')
-    .values({ token_hash: session.tokenHash, user_id: session.userId, created_at: session.now, expires_at: session.expiresAt })
-    .execute();
+  await db.insertInto('staff_sessions').values({ token_hash: session.tokenHash, user_id: session.userId, created_at: session.now, expires_at: session.expiresAt }).execute();
 }
 
 /** The session and its user, if the session exists and has not expired. */
-export async function findSessionUser(
-  db: DbOrTx,
-  tokenHash: string,
-  now: string,
-): Promise<{ user: UserRow; sessionId: number; expiresAt: string } | undefined> {
+export async function findSessionUser(db: DbOrTx, tokenHash: string, now: string): Promise<{ user: UserRow; sessionId: number; expiresAt: string } | undefined> {
   const row = await db
     .selectFrom('staff_sessions')
     .innerJoin('users', 'users.id', 'staff_sessions.user_id')
@@ -50,10 +43,7 @@ export async function deleteExpiredSessions(db: DbOrTx, now: string): Promise<vo
  * Stores an emailed link's token. With `replace`, any earlier unused link of the same purpose
  * stops working, so only the newest one does.
  */
-export async function insertToken(
-  db: DbOrTx,
-  token: { tokenHash: string; userId: number; purpose: TokenPurpose; now: string; expiresAt: string; replace: boolean },
-): Promise<void> {
+export async function insertToken(db: DbOrTx, token: { tokenHash: string; userId: number; purpose: TokenPurpose; now: string; expiresAt: string; replace: boolean }): Promise<void> {
   if (token.replace) await db.deleteFrom('staff_tokens').where('user_id', '=', token.userId).where('purpose', '=', token.purpose).execute();
   await db
     .insertInto('staff_tokens')
@@ -87,20 +77,12 @@ export async function useUpTokens(db: DbOrTx, userId: number, purpose: TokenPurp
 }
 
 export async function insertKnownBrowser(db: DbOrTx, browser: { tokenHash: string; userId: number; now: string; expiresAt: string }): Promise<void> {
-  await db
-    .insertInto('staff_known_browsers')
-    .values({ token_hash: browser.tokenHash, user_id: browser.userId, created_at: browser.now, expires_at: browser.expiresAt })
-    .execute();
+  await db.insertInto('staff_known_browsers').values({ token_hash: browser.tokenHash, user_id: browser.userId, created_at: browser.now, expires_at: browser.expiresAt }).execute();
 }
 
 /** The known browser with the token, unless it has expired. */
 export async function findKnownBrowser(db: DbOrTx, tokenHash: string, now: string): Promise<{ id: number; userId: number } | undefined> {
-  const row = await db
-    .selectFrom('staff_known_browsers')
-    .select(['id', 'user_id'])
-    .where('token_hash', '=', tokenHash)
-    .where('expires_at', '>', now)
-    .executeTakeFirst();
+  const row = await db.selectFrom('staff_known_browsers').select(['id', 'user_id']).where('token_hash', '=', tokenHash).where('expires_at', '>', now).executeTakeFirst();
   return row && { id: row.id, userId: row.user_id };
 }
 

@@ -69,9 +69,7 @@ export class StaffAuthService {
   private dummyHash: Promise<string> | undefined;
   private readonly throttle: SignInThrottle;
 
-  constructor(
-    private readonly deps: { db: Db; clock: Clock; mailer: Mailer; jobs: JobQueue; link: LinkBuilder; users: UserService; siteTitle: () => Promise<string> },
-  ) {
+  constructor(private readonly deps: { db: Db; clock: Clock; mailer: Mailer; jobs: JobQueue; link: LinkBuilder; users: UserService; siteTitle: () => Promise<string> }) {
     this.throttle = new SignInThrottle({ db: deps.db, clock: deps.clock });
   }
 

@@ -17,15 +17,8 @@ function toKey(row: Omit<Selectable<ContentApiKeysTable>, 'key_hash'>): ContentK
   };
 }
 
-export async function insertContentKey(
-  db: DbOrTx,
-  key: { name: string; keyHash: string; prefix: string; createdBy: number; now: string },
-): Promise<ContentKey> {
-  const row = await db
-    .insertInto('content_api_keys')
-    .values({ name: key.name, key_hash: key.keyHash, prefix: key.prefix, created_by: key.createdBy, created_at: key.now })
-    .returning(columns)
-    .executeTakeFirstOrThrow();
+export async function insertContentKey(db: DbOrTx, key: { name: string; keyHash: string; prefix: string; createdBy: number; now: string }): Promise<ContentKey> {
+  const row = await db.insertInto('content_api_keys').values({ name: key.name, key_hash: key.keyHash, prefix: key.prefix, created_by: key.createdBy, created_at: key.now }).returning(columns).executeTakeFirstOrThrow();
   return toKey(row);
 }
 
@@ -41,12 +34,7 @@ export async function revokeContentKey(db: DbOrTx, id: number, now: string): Pro
 
 /** The live (not revoked) key with this hash. */
 export async function findLiveContentKey(db: DbOrTx, keyHash: string): Promise<ContentKey | undefined> {
-  const row = await db
-    .selectFrom('content_api_keys')
-    .select(columns)
-    .where('key_hash', '=', keyHash)
-    .where('revoked_at', 'is', null)
-    .executeTakeFirst();
+  const row = await db.selectFrom('content_api_keys').select(columns).where('key_hash', '=', keyHash).where('revoked_at', 'is', null).executeTakeFirst();
   return row ? toKey(row) : undefined;
 }
 

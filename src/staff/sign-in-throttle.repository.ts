@@ -24,11 +24,7 @@ export async function countTry(db: DbOrTx, key: string, now: string, windowStart
 
 /** Takes back one counted try (one that turned out to be a correct password). */
 export async function uncountTry(db: DbOrTx, key: string): Promise<void> {
-  await db
-    .updateTable('sign_in_failures')
-    .set({ failures: sql<number>`case when failures > 0 then failures - 1 else 0 end` })
-    .where('key', '=', key)
-    .execute();
+  await db.updateTable('sign_in_failures').set({ failures: sql<number>`case when failures > 0 then failures - 1 else 0 end` }).where('key', '=', key).execute();
 }
 
 export async function clearTries(db: DbOrTx, key: string): Promise<void> {

@@ -98,4 +98,3 @@ export class SignInThrottle {
     await deleteTriesBefore(this.deps.db, new Date(now - longestWindowMs).toISOString());
   }
 }
-

@@ -14,11 +14,7 @@ export function toUser(row: UserRow): StaffUser {
   };
 }
 
-export async function insertUser(
-  db: DbOrTx,
-  user: { email: string; name: string; role: StaffRole; passwordHash: string | null; authorId: number | null; status?: 'active' | 'invited' },
-  now: string,
-): Promise<StaffUser> {
+export async function insertUser(db: DbOrTx, user: { email: string; name: string; role: StaffRole; passwordHash: string | null; authorId: number | null; status?: 'active' | 'invited' }, now: string): Promise<StaffUser> {
   const row = await db
     .insertInto('users')
     .values({
@@ -41,7 +37,10 @@ export async function findUserByEmail(db: DbOrTx, email: string): Promise<UserRo
 }
 
 export async function countUsers(db: DbOrTx): Promise<number> {
-  const row = await db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('users')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
@@ -53,13 +52,13 @@ export async function findUserById(db: DbOrTx, id: number): Promise<UserRow | un
   return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export async function updateUser(
-  db: DbOrTx,
-  id: number,
-  change: Partial<Pick<UserRow, 'name' | 'role' | 'status' | 'password_hash' | 'author_id'>>,
-  now: string,
-): Promise<StaffUser | undefined> {
-  const row = await db.updateTable('users').set({ ...change, updated_at: now }).where('id', '=', id).returningAll().executeTakeFirst();
+export async function updateUser(db: DbOrTx, id: number, change: Partial<Pick<UserRow, 'name' | 'role' | 'status' | 'password_hash' | 'author_id'>>, now: string): Promise<StaffUser | undefined> {
+  const row = await db
+    .updateTable('users')
+    .set({ ...change, updated_at: now })
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirst();
   return row ? toUser(row) : undefined;
 }
 

@@ -8,16 +8,7 @@ import { parseInput } from '../errors/validate.js';
 import { line } from '../content/text.js';
 import { inTransaction } from '../db/client.js';
 import { deleteSessionsOf } from './auth.repository.js';
-import {
-  allUsers,
-  countActiveAdministrators,
-  countUsers,
-  findUserByEmail,
-  findUserById,
-  insertUser,
-  toUser,
-  updateUser,
-} from './user.repository.js';
+import { allUsers, countActiveAdministrators, countUsers, findUserByEmail, findUserById, insertUser, toUser, updateUser } from './user.repository.js';
 import { staffRoles, type StaffRole, type StaffUser } from './user.types.js';
 
 export const password = z.string().min(10, 'must be at least 10 characters').max(200, 'must be at most 200 characters');
@@ -25,7 +16,12 @@ const roleSchema = z.enum(staffRoles, { message: `must be one of ${staffRoles.jo
 
 export const userInput = z
   .object({
-    email: z.string().trim().toLowerCase().max(254).pipe(z.email({ message: 'must be an email address' })),
+    email: z
+      .string()
+      .trim()
+      .toLowerCase()
+      .max(254)
+      .pipe(z.email({ message: 'must be an email address' })),
     name: line(120, 1),
     role: roleSchema,
     password: password.optional(),
@@ -50,16 +46,10 @@ export class UserService {
     const data = parseInput(userInput, input);
     const passwordHash = data.password ? await hashPassword(data.password) : null;
     try {
-      return await insertUser(
-        this.deps.db,
-        { email: data.email, name: data.name, role: data.role, passwordHash, authorId: null },
-        this.deps.clock().toISOString(),
-      );
+      return await insertUser(this.deps.db, { email: data.email, name: data.name, role: data.role, passwordHash, authorId: null }, this.deps.clock().toISOString());
     } catch (error) {
       if (isUniqueViolation(error)) {
-        throw new AppError('EMAIL_TAKEN', `A staff user with ${data.email} already exists.`, [
-          { field: 'email', message: 'is already in use' },
-        ]);
+        throw new AppError('EMAIL_TAKEN', `A staff user with ${data.email} already exists.`, [{ field: 'email', message: 'is already in use' }]);
       }
       throw error;
     }

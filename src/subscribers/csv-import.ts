@@ -63,7 +63,10 @@ export async function importSubscriberCsv(db: Db, now: string, file: Uint8Array 
     for await (const row of records) {
       run.report.rows += 1;
       const email = emailAddress.safeParse(row.email);
-      const name = row.name.replace(/[\u0000-\u001f\u007f]/g, ' ').trim().slice(0, 120);
+      const name = row.name
+        .replace(/[\u0000-\u001f\u007f]/g, ' ')
+        .trim()
+        .slice(0, 120);
       if (!email.success) rejected.push({ line: row.line, email: row.email.slice(0, 254), reason: row.email ? 'not a valid email address' : 'no email address' });
       else if (row.excluded) rejected.push({ line: row.line, email: email.data, reason: row.excluded });
       else batch.push({ line: row.line, email: email.data, name });
@@ -85,7 +88,10 @@ async function holdBatch(run: Run, batch: rows.ImportRow[], rejected: ImportReje
     const held = await rows.holdImportRows(tx, run.key, batch, run.now);
     const firsts = batch.filter((r) => held.get(r.email) === r.line);
     for (const r of batch) if (held.get(r.email) !== r.line) rejected.push({ line: r.line, email: r.email, reason: `the same address as line ${held.get(r.email)}` });
-    const suppressed = await suppressedAmong(tx, firsts.map((r) => r.email));
+    const suppressed = await suppressedAmong(
+      tx,
+      firsts.map((r) => r.email),
+    );
     await rows.leaveOutImportRows(tx, run.key, [...suppressed.keys()]);
     for (const [email, reason] of suppressed) rejected.push({ line: held.get(email)!, email, reason: `on the suppression list (${reason})` });
     return firsts.length - suppressed.size;

@@ -121,10 +121,7 @@ export async function openSubscriberCsv(source: Uint8Array | AsyncIterable<Uint8
   const layout = layouts.find((l) => l.signature.every((c) => columns.includes(c)));
   if (!layout) {
     parser.destroy();
-    throw new AppError(
-      'CSV_INVALID',
-      `No email column found (columns: ${header.record.slice(0, 12).join(', ') || 'none'}). Expected a Substack, Mailchimp or Ghost export, or a CSV with an "email" column.`,
-    );
+    throw new AppError('CSV_INVALID', `No email column found (columns: ${header.record.slice(0, 12).join(', ') || 'none'}). Expected a Substack, Mailchimp or Ghost export, or a CSV with an "email" column.`);
   }
   return { layout: layout.name, rows: rowsOf(records, columns, layout) };
 }

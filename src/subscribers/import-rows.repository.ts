@@ -46,15 +46,7 @@ export async function leaveOutImportRows(db: DbOrTx, key: string, emails: string
 
 /** The import's rows to write, in line order after the given line. */
 export async function keptImportRowsAfter(db: DbOrTx, key: string, afterLine: number, limit: number): Promise<ImportRow[]> {
-  return db
-    .selectFrom('subscriber_import_rows')
-    .select(['line', 'email', 'name'])
-    .where('import_key', '=', key)
-    .where('line', '>', afterLine)
-    .where('kept', '=', 1)
-    .orderBy('line')
-    .limit(limit)
-    .execute();
+  return db.selectFrom('subscriber_import_rows').select(['line', 'email', 'name']).where('import_key', '=', key).where('line', '>', afterLine).where('kept', '=', 1).orderBy('line').limit(limit).execute();
 }
 
 /**

@@ -22,7 +22,10 @@ export async function listNewsletters(db: DbOrTx): Promise<Newsletter[]> {
 }
 
 export async function insertNewsletter(db: DbOrTx, values: { slug: string; name: string; description: string; isDefault: boolean }, now: string): Promise<void> {
-  const position = await db.selectFrom('newsletters').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const position = await db
+    .selectFrom('newsletters')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   await db
     .insertInto('newsletters')
     .values({ slug: values.slug, name: values.name, description: values.description, is_default: values.isDefault ? 1 : 0, position: Number(position.n), created_at: now, updated_at: now })
@@ -58,11 +61,7 @@ export async function findSubscriberRow(db: DbOrTx, by: { email: string } | { id
   return ('email' in by ? query.where('email', '=', by.email) : query.where('id', '=', by.id)).executeTakeFirst();
 }
 
-export async function insertSubscriber(
-  db: DbOrTx,
-  values: { email: string; name: string; status: SubscriberStatus; source: string; nonce: string | null; confirmedAt: string | null },
-  now: string,
-): Promise<number> {
+export async function insertSubscriber(db: DbOrTx, values: { email: string; name: string; status: SubscriberStatus; source: string; nonce: string | null; confirmedAt: string | null }, now: string): Promise<number> {
   const row = await db
     .insertInto('subscribers')
     .values({
@@ -86,7 +85,11 @@ export async function updateSubscriber(
   changes: Partial<Pick<SubscriberRow, 'name' | 'status' | 'confirm_nonce' | 'confirm_sent_at' | 'confirmed_at' | 'unsubscribed_at'>>,
   now: string,
 ): Promise<void> {
-  await db.updateTable('subscribers').set({ ...changes, updated_at: now }).where('id', '=', id).execute();
+  await db
+    .updateTable('subscribers')
+    .set({ ...changes, updated_at: now })
+    .where('id', '=', id)
+    .execute();
 }
 
 /** Makes the given newsletters active for the subscriber; with `exclusive`, every other one is left. */
@@ -103,32 +106,17 @@ export async function chooseNewsletters(db: DbOrTx, subscriberId: number, newsle
 
 /** Leaves every active newsletter except those kept. */
 export async function leaveNewsletters(db: DbOrTx, subscriberId: number, keep: number[], now: string): Promise<void> {
-  let query = db
-    .updateTable('subscriber_newsletters')
-    .set({ unsubscribed_at: now })
-    .where('subscriber_id', '=', subscriberId)
-    .where('unsubscribed_at', 'is', null);
+  let query = db.updateTable('subscriber_newsletters').set({ unsubscribed_at: now }).where('subscriber_id', '=', subscriberId).where('unsubscribed_at', 'is', null);
   if (keep.length > 0) query = query.where('newsletter_id', 'not in', keep);
   await query.execute();
 }
 
 export async function leaveNewsletter(db: DbOrTx, subscriberId: number, newsletterId: number, now: string): Promise<void> {
-  await db
-    .updateTable('subscriber_newsletters')
-    .set({ unsubscribed_at: now })
-    .where('subscriber_id', '=', subscriberId)
-    .where('newsletter_id', '=', newsletterId)
-    .where('unsubscribed_at', 'is', null)
-    .execute();
+  await db.updateTable('subscriber_newsletters').set({ unsubscribed_at: now }).where('subscriber_id', '=', subscriberId).where('newsletter_id', '=', newsletterId).where('unsubscribed_at', 'is', null).execute();
 }
 
 export async function activeNewsletterIds(db: DbOrTx, subscriberId: number): Promise<number[]> {
-  const rows = await db
-    .selectFrom('subscriber_newsletters')
-    .select('newsletter_id')
-    .where('subscriber_id', '=', subscriberId)
-    .where('unsubscribed_at', 'is', null)
-    .execute();
+  const rows = await db.selectFrom('subscriber_newsletters').select('newsletter_id').where('subscriber_id', '=', subscriberId).where('unsubscribed_at', 'is', null).execute();
   return rows.map((r) => r.newsletter_id);
 }
 
@@ -138,7 +126,11 @@ export async function toSubscribers(db: DbOrTx, rows: SubscriberRow[]): Promise<
     .selectFrom('subscriber_newsletters as sn')
     .innerJoin('newsletters as n', 'n.id', 'sn.newsletter_id')
     .select(['sn.subscriber_id', 'n.slug'])
-    .where('sn.subscriber_id', 'in', rows.map((r) => r.id))
+    .where(
+      'sn.subscriber_id',
+      'in',
+      rows.map((r) => r.id),
+    )
     .where('sn.unsubscribed_at', 'is', null)
     .orderBy('n.position')
     .execute();
@@ -173,7 +165,11 @@ export async function suppressedAmong(db: DbOrTx, emails: string[]): Promise<Map
   const found = new Map<string, string>();
   const hashes = [...byHash.keys()];
   for (let i = 0; i < hashes.length; i += 500) {
-    const rows = await db.selectFrom('suppressions').selectAll().where('email_hash', 'in', hashes.slice(i, i + 500)).execute();
+    const rows = await db
+      .selectFrom('suppressions')
+      .selectAll()
+      .where('email_hash', 'in', hashes.slice(i, i + 500))
+      .execute();
     for (const row of rows) found.set(byHash.get(row.email_hash)!, row.reason);
   }
   return found;
@@ -208,7 +204,12 @@ export async function searchSubscribers(db: DbOrTx, query: ListQuery): Promise<{
   const after = query.after === undefined ? undefined : cursorPosition(query.after);
   const page = after ? base.where(sql.ref(order), '<', after.id) : base;
   const [found, total] = await Promise.all([
-    page.select('s.id').orderBy(sql.ref(order), 'desc').limit(query.limit + 1).offset(query.offset).execute(),
+    page
+      .select('s.id')
+      .orderBy(sql.ref(order), 'desc')
+      .limit(query.limit + 1)
+      .offset(query.offset)
+      .execute(),
     listTotal(db, base, query.q || query.newsletter ? { table: 'subscribers', order } : undefined),
   ]);
   const ids = found.slice(0, query.limit).map((r) => r.id);
@@ -277,11 +278,6 @@ export async function deliveriesOf(db: DbOrTx, subscriberId: number) {
 
 /** Takes the address off every delivery row; deliveries still waiting are skipped. */
 export async function forgetDeliveries(db: DbOrTx, subscriberId: number): Promise<void> {
-  await db
-    .updateTable('newsletter_deliveries')
-    .set({ state: 'skipped' })
-    .where('subscriber_id', '=', subscriberId)
-    .where('state', 'in', ['pending', 'deferred'])
-    .execute();
+  await db.updateTable('newsletter_deliveries').set({ state: 'skipped' }).where('subscriber_id', '=', subscriberId).where('state', 'in', ['pending', 'deferred']).execute();
   await db.updateTable('newsletter_deliveries').set({ email: '', subscriber_id: null }).where('subscriber_id', '=', subscriberId).execute();
 }

@@ -12,9 +12,7 @@ export const emailAddress = z
   .refine((v) => textProblem(v, false) === undefined, 'contains characters not allowed in an email address')
   .pipe(z.email({ message: 'is not a valid email address' }));
 
-const slugList = z
-  .union([slugSchema, z.array(slugSchema).max(20, 'at most 20 newsletters')])
-  .transform((v) => (Array.isArray(v) ? v : [v]));
+const slugList = z.union([slugSchema, z.array(slugSchema).max(20, 'at most 20 newsletters')]).transform((v) => (Array.isArray(v) ? v : [v]));
 
 export const subscribeInput = z
   .object({
@@ -26,9 +24,7 @@ export const subscribeInput = z
   })
   .strip();
 
-export const preferencesInput = z
-  .object({ token: z.string().max(1000), newsletters: slugList.default([]) })
-  .strip();
+export const preferencesInput = z.object({ token: z.string().max(1000), newsletters: slugList.default([]) }).strip();
 
 export const listQuery = z
   .object({
@@ -44,9 +40,7 @@ export const listQuery = z
 export type ListQuery = z.infer<typeof listQuery>;
 
 /** Subscribers as a site document carries them (see src/portability). */
-export const portableNewsletters = z.array(
-  z.object({ slug: slugSchema, name: line(120, 1), description: z.string().max(500).default(''), isDefault: z.boolean().default(false) }).strict(),
-);
+export const portableNewsletters = z.array(z.object({ slug: slugSchema, name: line(120, 1), description: z.string().max(500).default(''), isDefault: z.boolean().default(false) }).strict());
 
 export const portableSubscribers = z.array(
   z

@@ -170,7 +170,13 @@ export class SubscriberService {
     await inTransaction(this.deps.db, async (tx) => {
       const now = this.now();
       if (chosen.length === 0) return this.leave(tx, row, now);
-      await repo.chooseNewsletters(tx, row.id, chosen.map((n) => n.id), now, true);
+      await repo.chooseNewsletters(
+        tx,
+        row.id,
+        chosen.map((n) => n.id),
+        now,
+        true,
+      );
       if (row.status !== 'confirmed') {
         await repo.updateSubscriber(tx, row.id, { status: 'confirmed', confirmed_at: now, unsubscribed_at: null }, now);
         await repo.unsuppress(tx, row.email);
@@ -324,4 +330,3 @@ export class SubscriberService {
 function nonce(): string {
   return randomBytes(9).toString('base64url');
 }
-

@@ -61,17 +61,24 @@ describe.each(['a session', 'an API key'] as const)('who may do what: every admi
     return (await t.services.editorial.revisions(created.id, editor))[0]!;
   };
   const upload = async (by: StaffUser) => {
-    const data = await sharp({ create: { width: 16, height: 16, channels: 3, background: '#336699' } }).png().toBuffer();
+    const data = await sharp({ create: { width: 16, height: 16, channels: 3, background: '#336699' } })
+      .png()
+      .toBuffer();
     return t.services.media.upload({ data, filename: 'square.png', mimetype: 'image/png' }, { alt: 'A blue square' }, by);
   };
   /** A review of a work only it names, so a change to the work touches no other case. */
   const reviewedWork = async () => {
     const title = `Film ${(n += 1)}`;
-    const created = await t.services.posts.create(filmReview([othersSlug], { title: `${title} review`, status: 'published', review: { work: { type: 'movie', title, year: 2001, credits: [{ name: 'Celine Song', role: 'director' }] } } }));
+    const created = await t.services.posts.create(
+      filmReview([othersSlug], { title: `${title} review`, status: 'published', review: { work: { type: 'movie', title, year: 2001, credits: [{ name: 'Celine Song', role: 'director' }] } } }),
+    );
     return created.review!.work;
   };
   /** A small WordPress export, checked on upload and waiting to be imported. */
-  const exportFile = () => Buffer.from(`<?xml version="1.0"?><rss version="2.0" xmlns:wp="http://wordpress.org/export/1.2/"><channel><title>Old ${(n += 1)}</title><link>https://old${n}.example</link><wp:wxr_version>1.2</wp:wxr_version></channel></rss>`);
+  const exportFile = () =>
+    Buffer.from(
+      `<?xml version="1.0"?><rss version="2.0" xmlns:wp="http://wordpress.org/export/1.2/"><channel><title>Old ${(n += 1)}</title><link>https://old${n}.example</link><wp:wxr_version>1.2</wp:wxr_version></channel></rss>`,
+    );
   const checkedImport = async () => {
     const admin = (await t.services.users.list()).find((u) => u.role === 'administrator')!;
     return t.services.imports.upload([exportFile()], 'old.xml', admin.id);
@@ -107,7 +114,11 @@ describe.each(['a session', 'an API key'] as const)('who may do what: every admi
     { name: 'turn a page into a post', allowed: editorUp, run: async ({ client, authorSlug }) => client.call('PATCH', `/admin/api/posts/${(await post(authorSlug, 'draft', 'page')).id}`, { type: 'post' }) },
     { name: 'publish own draft', allowed: authorUp, run: async ({ client, authorSlug }) => client.call('POST', `/admin/api/posts/${(await post(authorSlug, 'draft')).id}/publish`, {}) },
     { name: "publish someone else's draft", allowed: editorUp, run: async ({ client }, o) => client.call('POST', `/admin/api/posts/${(await post(o, 'draft')).id}/publish`, {}) },
-    { name: 'schedule own draft', allowed: authorUp, run: async ({ client, authorSlug }) => client.call('POST', `/admin/api/posts/${(await post(authorSlug, 'draft')).id}/schedule`, { publishedAt: '2099-01-01T00:00:00Z' }) },
+    {
+      name: 'schedule own draft',
+      allowed: authorUp,
+      run: async ({ client, authorSlug }) => client.call('POST', `/admin/api/posts/${(await post(authorSlug, 'draft')).id}/schedule`, { publishedAt: '2099-01-01T00:00:00Z' }),
+    },
     { name: 'unpublish own post', allowed: authorUp, run: async ({ client, authorSlug }) => client.call('POST', `/admin/api/posts/${(await post(authorSlug, 'published')).id}/unpublish`) },
     { name: "unpublish someone else's post", allowed: editorUp, run: async ({ client }, o) => client.call('POST', `/admin/api/posts/${(await post(o, 'published')).id}/unpublish`) },
     { name: 'delete own draft', allowed: all, run: async ({ client, authorSlug }) => client.call('DELETE', `/admin/api/posts/${(await post(authorSlug, 'draft')).id}`) },
@@ -142,9 +153,30 @@ describe.each(['a session', 'an API key'] as const)('who may do what: every admi
         return client.call('GET', `/admin/api/posts/${postId}/revisions`);
       },
     },
-    { name: 'read a revision of own post', allowed: all, run: async ({ client, authorSlug }) => { const r = await revisionOf(authorSlug); return client.call('GET', `/admin/api/posts/${r.postId}/revisions/${r.id}`); } },
-    { name: "read a revision of someone else's post", allowed: editorUp, run: async ({ client }, o) => { const r = await revisionOf(o); return client.call('GET', `/admin/api/posts/${r.postId}/revisions/${r.id}`); } },
-    { name: "restore a revision of someone else's draft", allowed: editorUp, run: async ({ client }, o) => { const r = await revisionOf(o); return client.call('POST', `/admin/api/posts/${r.postId}/revisions/${r.id}/restore`, {}); } },
+    {
+      name: 'read a revision of own post',
+      allowed: all,
+      run: async ({ client, authorSlug }) => {
+        const r = await revisionOf(authorSlug);
+        return client.call('GET', `/admin/api/posts/${r.postId}/revisions/${r.id}`);
+      },
+    },
+    {
+      name: "read a revision of someone else's post",
+      allowed: editorUp,
+      run: async ({ client }, o) => {
+        const r = await revisionOf(o);
+        return client.call('GET', `/admin/api/posts/${r.postId}/revisions/${r.id}`);
+      },
+    },
+    {
+      name: "restore a revision of someone else's draft",
+      allowed: editorUp,
+      run: async ({ client }, o) => {
+        const r = await revisionOf(o);
+        return client.call('POST', `/admin/api/posts/${r.postId}/revisions/${r.id}/restore`, {});
+      },
+    },
     { name: 'create a page', allowed: editorUp, run: ({ client, authorSlug }) => client.call('POST', '/admin/api/posts', postFields([authorSlug], { type: 'page' })) },
     { name: 'edit a page', allowed: editorUp, run: async ({ client, authorSlug }) => client.call('PATCH', `/admin/api/posts/${(await post(authorSlug, 'draft', 'page')).id}`, { title: 'New' }) },
     { name: 'delete a page', allowed: editorUp, run: async ({ client, authorSlug }) => client.call('DELETE', `/admin/api/posts/${(await post(authorSlug, 'draft', 'page')).id}`) },
@@ -168,11 +200,16 @@ describe.each(['a session', 'an API key'] as const)('who may do what: every admi
         return client.call('POST', '/admin/api/posts', filmReview([authorSlug], { review: { work: facts } }));
       },
     },
-    { name: 'review a work in the library by its slug', allowed: all, run: async ({ client, authorSlug }) => client.call('POST', '/admin/api/posts', filmReview([authorSlug], { review: { work: { slug: (await reviewedWork()).slug } } })) },
+    {
+      name: 'review a work in the library by its slug',
+      allowed: all,
+      run: async ({ client, authorSlug }) => client.call('POST', '/admin/api/posts', filmReview([authorSlug], { review: { work: { slug: (await reviewedWork()).slug } } })),
+    },
     {
       name: 'describe a new work in a review',
       allowed: all,
-      run: ({ client, authorSlug }) => client.call('POST', '/admin/api/posts', filmReview([authorSlug], { review: { work: { type: 'book', title: `New novel ${(n += 1)}`, credits: [{ name: `Novelist ${n}`, role: 'author' }] } } })),
+      run: ({ client, authorSlug }) =>
+        client.call('POST', '/admin/api/posts', filmReview([authorSlug], { review: { work: { type: 'book', title: `New novel ${(n += 1)}`, credits: [{ name: `Novelist ${n}`, role: 'author' }] } } })),
     },
     {
       name: 'change the facts of a work in the library',

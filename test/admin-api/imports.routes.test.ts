@@ -17,7 +17,10 @@ function upload(client: AdminClient, body: Buffer | Readable, name = 'export.xml
 }
 
 async function count(t: AppContext, table: 'posts' | 'import_runs' | 'imported_items' | 'media' | 'old_addresses'): Promise<number> {
-  const row = await t.store.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+  const row = await t.store.db
+    .selectFrom(table)
+    .select((eb) => eb.fn.countAll().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
@@ -120,7 +123,15 @@ describe.each(dialects)('the Import page API, on %s', { timeout: 120_000 }, (dia
     ['JSON nested a million deep', Buffer.from(`{"db":${'['.repeat(1_000_000)}`), 422, 'IMPORT_FILE_UNREADABLE'],
     ['JSON that is not UTF-8', Buffer.concat([Buffer.from('{"db": "'), Buffer.from([0xff, 0xfe, 0xc3]), Buffer.from('"}')]), 422, 'IMPORT_FILE_UNREADABLE'],
     ['a zip cut off halfway', substackExport([{ id: 1, slug: 'a', title: 'A', body: '<p>A</p>', published: true }]).subarray(0, 60), 422, 'IMPORT_FILE_UNREADABLE'],
-    ['a zip whose file is far larger than it declares', zip([{ name: 'posts.csv', data: 'post_id\n' }, { name: 'posts/1.a.html', data: Buffer.alloc(20 * 1024 * 1024), declaredSize: 10 }]), 422, 'IMPORT_FILE_UNREADABLE'],
+    [
+      'a zip whose file is far larger than it declares',
+      zip([
+        { name: 'posts.csv', data: 'post_id\n' },
+        { name: 'posts/1.a.html', data: Buffer.alloc(20 * 1024 * 1024), declaredSize: 10 },
+      ]),
+      422,
+      'IMPORT_FILE_UNREADABLE',
+    ],
     ['XML in UTF-16', Buffer.from('\ufeff<?xml version="1.0" encoding="UTF-16"?><rss></rss>', 'utf16le'), 415, 'IMPORT_FORMAT_UNKNOWN'],
     ['a PNG image', Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'), 415, 'IMPORT_FORMAT_UNKNOWN'],
     ['an empty file', Buffer.alloc(0), 415, 'IMPORT_FORMAT_UNKNOWN'],

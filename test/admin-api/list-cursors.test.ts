@@ -20,7 +20,10 @@ describe.each(dialects)('reading the admin lists on from a page’s end (%s)', (
     for (let i = 0; i < POSTS; i += 1) expect((await editor.call('POST', '/admin/api/posts', postFields([writer], { title: `Column ${i}` }))).statusCode).toBe(201);
     const now = '2026-12-05T07:00:00.000Z';
     const people = Array.from({ length: PEOPLE }, (_, i) => ({ email: `reader${i}@example.com`, name: i % 3 === 0 ? `Rare Reader ${i}` : `Reader ${i}`, created_at: now, updated_at: now }));
-    await t.store.db.insertInto('subscribers').values(people.map((p) => ({ ...p, status: 'confirmed', source: 'import' }))).execute();
+    await t.store.db
+      .insertInto('subscribers')
+      .values(people.map((p) => ({ ...p, status: 'confirmed', source: 'import' })))
+      .execute();
     await t.store.db.insertInto('members').values(people).execute();
   });
   afterAll(async () => t.close());

@@ -16,7 +16,9 @@ describe.each(dialects)("a library item's alt text, caption and credit on %s", (
     const uploader = await staffClient(t.app, t.services, 'contributor');
     const stranger = await staffClient(t.app, t.services, 'author');
     const editor = await staffClient(t.app, t.services, 'editor');
-    const data = await sharp({ create: { width: 40, height: 30, channels: 3, background: '#224466' } }).png().toBuffer();
+    const data = await sharp({ create: { width: 40, height: 30, channels: 3, background: '#224466' } })
+      .png()
+      .toBuffer();
     const item = await t.services.media.upload({ data, filename: 'harbour.png', mimetype: 'image/png' }, { alt: 'The harbour at dusk' }, uploader.user);
     const text = async () => t.store.db.selectFrom('media').select(['alt', 'caption', 'credit']).where('id', '=', item.id).executeTakeFirstOrThrow();
 

@@ -64,9 +64,17 @@ describe('media library', () => {
     expect(res.statusCode, res.body).toBe(201);
     const item = res.json().media;
     expect(item).toMatchObject({ kind: 'image', mime: 'image/jpeg', width: 700, height: 400, alt: 'An orange field at dusk', credit: 'Photo: Ada' });
-    expect(item.variants.map((v: { format: string; width: number }) => `${v.format}@${v.width}`).sort()).toEqual(
-      ['avif@320', 'avif@640', 'avif@700', 'jpeg@320', 'jpeg@640', 'jpeg@700', 'webp@320', 'webp@640', 'webp@700'],
-    );
+    expect(item.variants.map((v: { format: string; width: number }) => `${v.format}@${v.width}`).sort()).toEqual([
+      'avif@320',
+      'avif@640',
+      'avif@700',
+      'jpeg@320',
+      'jpeg@640',
+      'jpeg@700',
+      'webp@320',
+      'webp@640',
+      'webp@700',
+    ]);
     expect(item.url).toMatch(/^\/media\/\d{4}\/\d{2}\/[0-9a-f]+\/field-at-dusk-700\.jpg$/);
 
     for (const variant of item.variants) {
@@ -92,7 +100,9 @@ describe('media library', () => {
 
   it('asks for alt text and writes nothing without it', async () => {
     const before = mediaFiles().length;
-    const png = await sharp({ create: { width: 50, height: 50, channels: 4, background: '#00000000' } }).png().toBuffer();
+    const png = await sharp({ create: { width: 50, height: 50, channels: 4, background: '#00000000' } })
+      .png()
+      .toBuffer();
     const res = await upload(editor, { caption: 'x' }, { name: 'dot.png', type: 'image/png', data: png });
     expect(res.statusCode).toBe(400);
     expect(res.json().error.fields).toEqual([{ field: 'alt', message: 'is required: describe what the image shows' }]);
@@ -104,7 +114,9 @@ describe('media library', () => {
   });
 
   it('refuses a PNG renamed .jpg, a file that is no image, and a JSON body', async () => {
-    const png = await sharp({ create: { width: 40, height: 40, channels: 3, background: '#123456' } }).png().toBuffer();
+    const png = await sharp({ create: { width: 40, height: 40, channels: 3, background: '#123456' } })
+      .png()
+      .toBuffer();
     const renamed = await upload(editor, { alt: 'Square' }, { name: 'square.jpg', type: 'image/jpeg', data: png });
     expect(renamed.statusCode).toBe(400);
     expect(renamed.json().error).toMatchObject({ code: 'MEDIA_TYPE_MISMATCH', fields: [{ field: 'file', message: 'is named .jpg but is really a PNG image' }] });
@@ -140,14 +152,8 @@ describe('media library', () => {
     const before = mediaFiles().length;
     const steal = "fetch('/admin/api/session').then((r) => r.json())";
     const attacks: Array<[string, string]> = [
-      [
-        `<svg xmlns="http://www.w3.org/2000/svg" xmlns:s="http://www.w3.org/2000/svg" width="10" height="10"><s:script>${steal}</s:script></svg>`,
-        'contains a <script> element',
-      ],
-      [
-        `<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><h:script xmlns:h="http://www.w3.org/1999/xhtml">${steal}</h:script></svg>`,
-        'contains a <script> element from HTML',
-      ],
+      [`<svg xmlns="http://www.w3.org/2000/svg" xmlns:s="http://www.w3.org/2000/svg" width="10" height="10"><s:script>${steal}</s:script></svg>`, 'contains a <script> element'],
+      [`<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><h:script xmlns:h="http://www.w3.org/1999/xhtml">${steal}</h:script></svg>`, 'contains a <script> element from HTML'],
     ];
     for (const [text, message] of attacks) {
       const res = await upload(contributor, { alt: 'Badge' }, { name: 'badge.svg', type: 'image/svg+xml', data: Buffer.from(text) });
@@ -173,10 +179,7 @@ describe('media library', () => {
     const served = await t.app.inject(res.json().media.url);
     expect(served.statusCode).toBe(200);
     expect(served.headers['content-type']).toMatch(/^image\/svg\+xml/);
-    expect(served.body).toBe(
-      '<svg xmlns="http://www.w3.org/2000/svg" width="40" height="20">' +
-        '<rect width="40" height="20" fill="#b3261e"/><text x="2" y="15">A &amp; B</text></svg>',
-    );
+    expect(served.body).toBe('<svg xmlns="http://www.w3.org/2000/svg" width="40" height="20">' + '<rect width="40" height="20" fill="#b3261e"/><text x="2" y="15">A &amp; B</text></svg>');
   });
 
   it('answers at once for a small upload built to make type sniffing backtrack', { timeout: 5000 }, async () => {
@@ -204,7 +207,9 @@ describe('media library', () => {
   });
 
   it('lists and searches the library, edits alt text and deletes with the files', async () => {
-    const png = await sharp({ create: { width: 30, height: 30, channels: 3, background: '#ff0000' } }).png().toBuffer();
+    const png = await sharp({ create: { width: 30, height: 30, channels: 3, background: '#ff0000' } })
+      .png()
+      .toBuffer();
     const made = (await upload(editor, { alt: 'Red square for search' }, { name: 'red.png', type: 'image/png', data: png })).json().media;
     const found = (await editor.call('GET', '/admin/api/media?q=search')).json();
     expect(found.media.map((m: { id: number }) => m.id)).toEqual([made.id]);

@@ -41,7 +41,12 @@ describe('members and print issues in the admin API', () => {
     expect((await emails('?q=%25')).total).toBe(0);
     const bad = await editor.call('GET', '/admin/api/members?status=happy&plan=x');
     expect(bad.statusCode).toBe(400);
-    expect(bad.json().error.fields.map((f: { field: string }) => f.field).sort()).toEqual(['plan', 'status']);
+    expect(
+      bad
+        .json()
+        .error.fields.map((f: { field: string }) => f.field)
+        .sort(),
+    ).toEqual(['plan', 'status']);
   });
 
   it("shows one member's subscriptions, who paid for a gift, the gifts they gave and their checkouts", async () => {
@@ -80,7 +85,11 @@ describe('members and print issues in the admin API', () => {
 
   it('describes every members and print endpoint in the OpenAPI document', async () => {
     const paths = (await editor.call('GET', '/admin/api/openapi.json')).json().paths;
-    expect(Object.keys(paths).filter((p) => p.startsWith('/admin/api/members')).sort()).toEqual([
+    expect(
+      Object.keys(paths)
+        .filter((p) => p.startsWith('/admin/api/members'))
+        .sort(),
+    ).toEqual([
       '/admin/api/members',
       '/admin/api/members/plans',
       '/admin/api/members/plans/{id}',

@@ -21,7 +21,12 @@ describe.each(dialects)('which posts each role sees on %s', (dialect) => {
   beforeAll(async () => {
     t = await testApp(dialect, { clock: clock.clock });
     const bylines: Record<string, string> = {};
-    for (const [role, name] of [['contributor', 'Cora'], ['author', 'Arno'], ['editor', 'Edda'], ['administrator', 'Dora']] as const) {
+    for (const [role, name] of [
+      ['contributor', 'Cora'],
+      ['author', 'Arno'],
+      ['editor', 'Edda'],
+      ['administrator', 'Dora'],
+    ] as const) {
       const { user, client } = await staffClient(t.app, t.services, role, { name });
       const byline = await makeAuthor(t.services, { name, slug: name.toLowerCase() });
       const linked = await t.services.users.linkAuthor(user.id, byline.id);

@@ -19,8 +19,20 @@ describe.each(dialects)('posts in the admin API on %s', (dialect) => {
   });
   afterAll(async () => t.close());
 
-  const countPosts = async () => (await t.store.db.selectFrom('posts').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n;
-  const countWorks = async () => (await t.store.db.selectFrom('works').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n;
+  const countPosts = async () =>
+    (
+      await t.store.db
+        .selectFrom('posts')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n;
+  const countWorks = async () =>
+    (
+      await t.store.db
+        .selectFrom('works')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n;
 
   it('creates a film review with its facts and answers bad input field by field without writing anything', async () => {
     const [posts, works] = [await countPosts(), await countWorks()];
@@ -58,7 +70,12 @@ describe.each(dialects)('posts in the admin API on %s', (dialect) => {
 
     const bad = await editor.call('GET', '/admin/api/posts?status=lost&limit=0&colour=red');
     expect(bad.statusCode).toBe(400);
-    expect(bad.json().error.fields.map((f: { field: string }) => f.field).sort()).toEqual(['(input)', 'limit', 'status']);
+    expect(
+      bad
+        .json()
+        .error.fields.map((f: { field: string }) => f.field)
+        .sort(),
+    ).toEqual(['(input)', 'limit', 'status']);
   });
 
   it('refuses a save based on an old revision with a clear conflict message, never overwriting', async () => {
@@ -166,7 +183,12 @@ describe.each(dialects)('posts in the admin API on %s', (dialect) => {
       { id: 424242, ok: false, error: { code: 'POST_NOT_FOUND', message: 'No post has the id 424242.' } },
     ]);
     const bad = await editor.call('POST', '/admin/api/posts/bulk', { action: 'explode', ids: [] });
-    expect(bad.json().error.fields.map((f: { field: string }) => f.field).sort()).toEqual(['action', 'ids']);
+    expect(
+      bad
+        .json()
+        .error.fields.map((f: { field: string }) => f.field)
+        .sort(),
+    ).toEqual(['action', 'ids']);
   });
 
   /** A signed-in client whose account writes under its own byline. */
@@ -201,18 +223,17 @@ describe.each(dialects)('posts in the admin API on %s', (dialect) => {
 
     /** What readers get about the work: the review page (with its JSON-LD), the work's page and the Content API. */
     const whatReadersSee = async () =>
-      [
-        (await t.app.inject(`/${published.slug}/`)).body,
-        (await t.app.inject('/works/aftersun-2022/')).body,
-        (await t.app.inject(`/api/content/posts/${published.id}?key=${contentKey}`)).body,
-      ].join('\n');
+      [(await t.app.inject(`/${published.slug}/`)).body, (await t.app.inject('/works/aftersun-2022/')).body, (await t.app.inject(`/api/content/posts/${published.id}?key=${contentKey}`)).body].join('\n');
 
     it('refuses contributors and authors who would change its facts, saying why, and changes nothing readers see', async () => {
       const before = { work: (await t.services.posts.get(published.id)).review!.work, pages: await whatReadersSee(), posts: await countPosts() };
       expect(before.pages).toContain('https://stream.example/aftersun');
       const phishing = { ...aftersun, slug: 'aftersun-2022', availability: [{ label: 'Watch free', url: 'https://phish.example/login' }] };
 
-      for (const [role, name] of [['contributor', 'Cora Tribute'], ['author', 'Otto Thor']] as const) {
+      for (const [role, name] of [
+        ['contributor', 'Cora Tribute'],
+        ['author', 'Otto Thor'],
+      ] as const) {
         const { client, slug } = await withByline(role, name);
         const linked = await client.call('POST', '/admin/api/posts', filmReview([slug], { title: 'My Aftersun', review: { work: phishing } }));
         expect(linked.statusCode, linked.body).toBe(403);
@@ -223,7 +244,10 @@ describe.each(dialects)('posts in the admin API on %s', (dialect) => {
         expect((await client.call('POST', '/admin/api/posts', filmReview([slug], { review: { work: unnamed } }))).statusCode).toBe(403);
 
         const draft = (await client.call('POST', '/admin/api/posts', filmReview([slug], { title: `${name} on Aftersun`, review: { work: { slug: 'aftersun-2022' } } }))).json().post;
-        const renamed = await client.call('PATCH', `/admin/api/posts/${draft.id}`, { revision: draft.revision, review: { work: { ...aftersun, slug: 'aftersun-2022', credits: [{ name: 'Someone Else', role: 'director' }] } } });
+        const renamed = await client.call('PATCH', `/admin/api/posts/${draft.id}`, {
+          revision: draft.revision,
+          review: { work: { ...aftersun, slug: 'aftersun-2022', credits: [{ name: 'Someone Else', role: 'director' }] } },
+        });
         expect(renamed.statusCode, renamed.body).toBe(403);
         expect((await t.services.posts.get(draft.id)).revision).toBe(draft.revision);
       }
@@ -261,7 +285,11 @@ describe.each(dialects)('posts in the admin API on %s', (dialect) => {
       expect(saved.statusCode, saved.body).toBe(200);
       expect(await t.store.db.selectFrom('works').select('updated_at').where('slug', '=', 'aftersun-2022').executeTakeFirstOrThrow()).toEqual(before);
 
-      const fresh = await client.call('POST', '/admin/api/posts', filmReview([slug], { title: 'A first look', review: { work: { type: 'movie', title: 'Unseen Film', year: 2026, credits: [{ name: 'Charlotte Wells', role: 'director' }] } } }));
+      const fresh = await client.call(
+        'POST',
+        '/admin/api/posts',
+        filmReview([slug], { title: 'A first look', review: { work: { type: 'movie', title: 'Unseen Film', year: 2026, credits: [{ name: 'Charlotte Wells', role: 'director' }] } } }),
+      );
       expect(fresh.statusCode, fresh.body).toBe(201);
       expect(fresh.json().post.review.work).toMatchObject({ slug: 'unseen-film-2026', credits: [{ person: { slug: 'charlotte-wells' } }] });
     });
@@ -303,7 +331,10 @@ describe.each(dialects)('posts in the admin API on %s', (dialect) => {
       for (let round = 0; round < 5; round += 1) {
         const post = (await editor.call('POST', '/admin/api/posts', postFields([writer], { title: `Deleted twice? ${round}`, status: 'published' }))).json().post;
         const answers = await Promise.all([editor.call('DELETE', `/admin/api/posts/${post.id}`), other.call('DELETE', `/admin/api/posts/${post.id}`)]);
-        expect(answers.map((a) => [a.statusCode, a.json().error?.code]).sort()).toEqual([[200, undefined], [404, 'POST_NOT_FOUND']]);
+        expect(answers.map((a) => [a.statusCode, a.json().error?.code]).sort()).toEqual([
+          [200, undefined],
+          [404, 'POST_NOT_FOUND'],
+        ]);
         const restored = await editor.call('POST', `/admin/api/posts/${post.id}/restore`);
         expect(restored.json().post.status).toBe('published');
       }

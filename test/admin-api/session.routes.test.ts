@@ -25,7 +25,12 @@ describe.each(dialects)('staff sign-in and accounts on %s', (dialect) => {
 
     const bad = await visitor.call('POST', '/admin/api/setup', { email: 'not-an-email', name: '', password: 'short' });
     expect(bad.statusCode).toBe(400);
-    expect(bad.json().error.fields.map((f: { field: string }) => f.field).sort()).toEqual(['email', 'name', 'password']);
+    expect(
+      bad
+        .json()
+        .error.fields.map((f: { field: string }) => f.field)
+        .sort(),
+    ).toEqual(['email', 'name', 'password']);
     expect(await t.services.users.count()).toBe(0);
 
     const res = await visitor.call('POST', '/admin/api/setup', { email: 'Ada@Example.com', name: 'Ada Obi', password: PASSWORD });
@@ -196,8 +201,7 @@ describe.each(dialects)('staff sign-in and accounts on %s', (dialect) => {
     expect(secret).toMatch(/^[0-9a-f]{24}:[0-9a-f]{64}$/);
     expect(JSON.stringify((await admin.call('GET', '/admin/api/api-keys')).json())).not.toContain(secret);
 
-    const asKey = (url: string, method: 'GET' | 'POST' = 'GET', payload?: object) =>
-      t.app.inject({ method, url, headers: { authorization: `Bearer ${secret}` }, ...(payload ? { payload } : {}) });
+    const asKey = (url: string, method: 'GET' | 'POST' = 'GET', payload?: object) => t.app.inject({ method, url, headers: { authorization: `Bearer ${secret}` }, ...(payload ? { payload } : {}) });
     expect((await asKey('/admin/api/staff')).statusCode).toBe(200);
     const invite = await asKey('/admin/api/staff/invitations', 'POST', { email: 'bot-invite@example.com', role: 'contributor' });
     expect(invite.statusCode).toBe(201);
@@ -225,7 +229,10 @@ describe.each(dialects)('staff sign-in and accounts on %s', (dialect) => {
     const fieldsOf = async (method: 'POST' | 'PATCH' | 'DELETE', url: string, body?: unknown) => {
       const res = await client.call(method, url, body);
       expect(res.statusCode, res.body).toBe(400);
-      return res.json().error.fields.map((f: { field: string }) => f.field).sort();
+      return res
+        .json()
+        .error.fields.map((f: { field: string }) => f.field)
+        .sort();
     };
     expect(await fieldsOf('PATCH', '/admin/api/staff/1', { role: 'owner' })).toEqual(['role']);
     expect(await fieldsOf('PATCH', '/admin/api/staff/abc', { role: 'author' })).toEqual(['id']);
@@ -237,7 +244,12 @@ describe.each(dialects)('staff sign-in and accounts on %s', (dialect) => {
     expect((await client.call('PATCH', '/admin/api/staff/999999', { role: 'author' })).json().error.code).toBe('USER_NOT_FOUND');
     expect((await client.call('DELETE', '/admin/api/api-keys/999999')).json().error.code).toBe('API_KEY_NOT_FOUND');
     const guest = await new AdminClient(t.app).start();
-    expect((await guest.call('POST', '/admin/api/session', {})).json().error.fields.map((f: { field: string }) => f.field).sort()).toEqual(['email', 'password']);
+    expect(
+      (await guest.call('POST', '/admin/api/session', {}))
+        .json()
+        .error.fields.map((f: { field: string }) => f.field)
+        .sort(),
+    ).toEqual(['email', 'password']);
     const emptyJson = await client.call('POST', '/admin/api/session/sign-out-everywhere', undefined, { 'content-type': 'application/json' });
     expect(emptyJson.statusCode).toBe(200);
   });

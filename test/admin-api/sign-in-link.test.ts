@@ -101,7 +101,11 @@ describe.each(dialects)('emailed sign-in links on %s', (dialect) => {
       const res = await askForLink(await new AdminClient(t.app).start(), target);
       answers.push({ status: res.statusCode, body: res.body });
     }
-    expect(answers).toEqual([{ status: 202, body: '' }, { status: 202, body: '' }, { status: 202, body: '' }]);
+    expect(answers).toEqual([
+      { status: 202, body: '' },
+      { status: 202, body: '' },
+      { status: 202, body: '' },
+    ]);
     expect([sentTo(email), sentTo(`stranger-${accounts}@masthead.example`), sentTo(suspended.email)]).toEqual([1, 0, 0]);
 
     for (let i = 0; i < 4; i += 1) expect((await askForLink(await new AdminClient(t.app).start(), email)).statusCode).toBe(202);

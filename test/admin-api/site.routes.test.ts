@@ -43,7 +43,12 @@ describe.each(dialects)('tags, authors, suggestions and settings in the admin AP
     expect(again.statusCode).toBe(409);
     expect(again.json().error.fields).toEqual([{ field: 'slug', message: 'is already taken' }]);
     const bad = await admin.call('POST', '/admin/api/tags', { name: '', accentColor: 'red' });
-    expect(bad.json().error.fields.map((f: { field: string }) => f.field).sort()).toEqual(['accentColor', 'name']);
+    expect(
+      bad
+        .json()
+        .error.fields.map((f: { field: string }) => f.field)
+        .sort(),
+    ).toEqual(['accentColor', 'name']);
     const renamed = await admin.call('PUT', '/admin/api/tags/film', { name: 'Cinema', slug: 'film', isSection: true });
     expect(renamed.json().tag.name).toBe('Cinema');
     expect((await admin.call('PUT', '/admin/api/tags/nope', { name: 'X' })).statusCode).toBe(404);
@@ -59,7 +64,12 @@ describe.each(dialects)('tags, authors, suggestions and settings in the admin AP
     expect(res.statusCode).toBe(200);
     expect(res.json().settings).toMatchObject({ title: 'Halcyon', accentColor: '#aa3366', timezone: 'UTC' });
     const bad = await admin.call('PATCH', '/admin/api/settings', { timezone: 'Mars/Olympus', title: '', navigation: [{ label: 'x', url: 'javascript:1' }] });
-    expect(bad.json().error.fields.map((f: { field: string }) => f.field).sort()).toEqual(['navigation.0.url', 'timezone', 'title']);
+    expect(
+      bad
+        .json()
+        .error.fields.map((f: { field: string }) => f.field)
+        .sort(),
+    ).toEqual(['navigation.0.url', 'timezone', 'title']);
     expect((await admin.call('GET', '/admin/api/settings')).json().settings.title).toBe('Halcyon');
   });
 

@@ -72,7 +72,12 @@ describe.each(dialects)('cookieless view counts and the dashboard on %s', (diale
       { weekStart: '2026-11-23', total: 1, bySection: { film: 1 } },
     ]);
     const bad = await client.call('GET', '/admin/api/dashboard?weeks=0&days=x');
-    expect(bad.json().error.fields.map((f: { field: string }) => f.field).sort()).toEqual(['days', 'weeks']);
+    expect(
+      bad
+        .json()
+        .error.fields.map((f: { field: string }) => f.field)
+        .sort(),
+    ).toEqual(['days', 'weeks']);
   });
 
   it('keeps a small fixed-size entry per waiting reader however long their User-Agent, and counts right', async () => {
@@ -131,8 +136,7 @@ describe.each(dialects)('cookieless view counts and the dashboard on %s', (diale
     const author = await makeAuthor(t.services);
     const piece = await t.services.posts.create(postFields([author.slug], { title: 'Shared', status: 'published', publishedAt: '2026-11-20T09:00:00Z' }));
     const day = clock.clock().toISOString().slice(0, 10);
-    const views = async () =>
-      (await t.store.db.selectFrom('post_views').select('views').where('post_id', '=', piece.id).where('day', '=', day).executeTakeFirst())?.views ?? 0;
+    const views = async () => (await t.store.db.selectFrom('post_views').select('views').where('post_id', '=', piece.id).where('day', '=', day).executeTakeFirst())?.views ?? 0;
     const logger = createLogger({ logLevel: 'silent' });
     const process = () => new ViewCounter({ db: t.store.db, clock: clock.clock, logger });
     const [first, second] = [process(), process()];

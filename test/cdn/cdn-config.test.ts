@@ -38,10 +38,7 @@ describe('CDN purge configuration', () => {
   });
 
   it('names each missing setting of the chosen provider', () => {
-    expect(problems({ CDN_PURGE: 'fastly' })).toEqual([
-      'FASTLY_SERVICE_ID: is required when CDN_PURGE is fastly',
-      'FASTLY_API_TOKEN: is required when CDN_PURGE is fastly',
-    ]);
+    expect(problems({ CDN_PURGE: 'fastly' })).toEqual(['FASTLY_SERVICE_ID: is required when CDN_PURGE is fastly', 'FASTLY_API_TOKEN: is required when CDN_PURGE is fastly']);
     expect(problems({ CDN_PURGE: 'cloudflare', CLOUDFLARE_ZONE_ID: 'zone' })).toEqual(['CLOUDFLARE_API_TOKEN: is required when CDN_PURGE is cloudflare']);
     expect(problems({ CDN_PURGE: 'webhook', CDN_PURGE_SECRET: 'a-long-enough-secret' })).toEqual(['CDN_PURGE_URL: is required when CDN_PURGE is webhook']);
   });

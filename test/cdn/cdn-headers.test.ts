@@ -5,7 +5,10 @@ import { staffClient } from '../admin-api/support/admin-client.js';
 import { makeAuthor, makeTag, postFields } from '../support/factories.js';
 import { memberCookie } from '../members/helpers.js';
 
-const keysOf = (headers: Record<string, unknown>) => String(headers['surrogate-key'] ?? '').split(' ').filter(Boolean);
+const keysOf = (headers: Record<string, unknown>) =>
+  String(headers['surrogate-key'] ?? '')
+    .split(' ')
+    .filter(Boolean);
 
 describe('CDN keys on answers', () => {
   let t: AppContext;
@@ -41,7 +44,7 @@ describe('CDN keys on answers', () => {
     expect(keysOf((await t.app.inject('/sitemap.xml')).headers)).toEqual(['site', 'sitemaps']);
   });
 
-  it('names public Content API answers but not a member\'s', async () => {
+  it("names public Content API answers but not a member's", async () => {
     const { client } = await staffClient(t.app, t.services, 'administrator');
     const key = (await client.call('POST', '/admin/api/content-keys', { name: 'Front end' })).json().secret as string;
     const anonymous = await t.app.inject(`/api/content/posts/?key=${key}`);

@@ -103,9 +103,7 @@ describe.each(dialects)('CDN purge on %s', (dialect) => {
       const other = await makeTag(t.services);
       await t.services.taxonomy.updateTag(other.slug, { name: 'Renamed section' });
       await t.services.taxonomy.updateAuthor(author.slug, { name: 'Renamed writer' });
-      expect(await sent()).toEqual([
-        [`section-${other.id}`, `section-${other.id}-list`, `author-${author.id}`, `author-${author.id}-list`, 'sitemaps', 'content-api', 'overflow'].sort(),
-      ]);
+      expect(await sent()).toEqual([[`section-${other.id}`, `section-${other.id}-list`, `author-${author.id}`, `author-${author.id}-list`, 'sitemaps', 'content-api', 'overflow'].sort()]);
     });
 
     it('purges everything when the site settings change', async () => {

@@ -91,7 +91,7 @@ describe.each(dialects)('kept Content API answers on %s', (dialect) => {
     expect(await titles(url)).not.toContain(`Edited ${api} piece`);
   });
 
-  it.each(Object.entries(lists))('%s: never hands a member\'s answer to an anonymous caller, nor the other way round', async (_api, list) => {
+  it.each(Object.entries(lists))("%s: never hands a member's answer to an anonymous caller, nor the other way round", async (_api, list) => {
     const gated = await t.services.posts.create(
       postFields([author], { title: 'Members essay', excerpt: 'Members teaser.', body: `Opening.\n\n${MEMBERS_BODY}.`, visibility: 'members', status: 'published', publishedAt: '2026-10-04T09:00:00.000Z' }),
     );

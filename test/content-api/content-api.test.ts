@@ -22,7 +22,6 @@ describe.each(dialects)('the public Content API on %s', (dialect) => {
   const get = (url: string, headers: Record<string, string> = {}) => t.app.inject({ method: 'GET', url, headers });
   const api = (path: string, headers: Record<string, string> = {}) => get(`/api/content${path}${path.includes('?') ? '&' : '?'}key=${key}`, headers);
 
-
   beforeAll(async () => {
     stripe = await startStripeServer();
     t = await testApp(dialect, { stripe: stripe.settings });
@@ -41,7 +40,16 @@ describe.each(dialects)('the public Content API on %s', (dialect) => {
     await t.services.posts.create(filmReview([ada.slug], { slug: 'past-lives-review', tags: ['film', 'slow-cinema'], status: 'published', featured: true, publishedAt: at(2) }));
     await t.services.posts.create(postFields([ben.slug], { title: 'Film news', slug: 'film-news', format: 'news', tags: ['film'], status: 'published', publishedAt: at(3) }));
     await t.services.posts.create(
-      postFields([ben.slug], { title: 'A members piece', slug: 'members-piece', excerpt: 'Members teaser.', body: `${MEMBERS_SECRET}.\n\nMore.`, visibility: 'members', tags: ['film'], status: 'published', publishedAt: at(4) }),
+      postFields([ben.slug], {
+        title: 'A members piece',
+        slug: 'members-piece',
+        excerpt: 'Members teaser.',
+        body: `${MEMBERS_SECRET}.\n\nMore.`,
+        visibility: 'members',
+        tags: ['film'],
+        status: 'published',
+        publishedAt: at(4),
+      }),
     );
     await t.services.posts.create(
       postFields([ben.slug], { title: 'A paid piece', slug: 'paid-piece', excerpt: 'Paid teaser.', body: `${PAID_SECRET}.\n\nMore.`, visibility: 'paid', tags: ['books'], status: 'published', publishedAt: at(5) }),

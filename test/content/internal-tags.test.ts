@@ -92,10 +92,7 @@ describe.each(dialects)('internal tags on %s', (dialect) => {
     expect((await ghost('/tags/slug/hash-cover-slot/')).statusCode).toBe(404);
     const post = (await ghost('/posts/slug/lanterns/?include=tags')).json().posts[0];
     expect(post.primary_tag).toMatchObject({ slug: 'film', visibility: 'public' });
-    expect(post.tags).toEqual([
-      expect.objectContaining({ slug: 'film', visibility: 'public' }),
-      expect.objectContaining({ slug: 'hash-cover-slot', visibility: 'internal', url: 'http://localhost:3000/404/' }),
-    ]);
+    expect(post.tags).toEqual([expect.objectContaining({ slug: 'film', visibility: 'public' }), expect.objectContaining({ slug: 'hash-cover-slot', visibility: 'internal', url: 'http://localhost:3000/404/' })]);
     expect((await ghost('/posts/?filter=tag:hash-cover-slot')).json().posts.map((p: { slug: string }) => p.slug)).toEqual(['lanterns']);
   });
 

@@ -25,9 +25,7 @@ describe.each(dialects)('posts on %s', (dialect) => {
   it('stores a film review with its authors in order, its section and the film facts', async () => {
     const [a, b] = [await makeAuthor(t.services, { name: 'Ada Obi' }), await makeAuthor(t.services, { name: 'Mira Sol' })];
     const film = await makeTag(t.services, { name: 'Film', slug: 'film' });
-    const post = await t.services.posts.create(
-      filmReview([b.slug, a.slug], { tags: ['film'], status: 'published', contentNotes: ['Discussion of grief'] }),
-    );
+    const post = await t.services.posts.create(filmReview([b.slug, a.slug], { tags: ['film'], status: 'published', contentNotes: ['Discussion of grief'] }));
     expect(post.authors.map((x) => x.name)).toEqual(['Mira Sol', 'Ada Obi']);
     expect(post.primaryTag?.id).toBe(film.id);
     expect(post.slug).toBe('past-lives-review');
@@ -35,20 +33,14 @@ describe.each(dialects)('posts on %s', (dialect) => {
     expect(post.contentNotes).toEqual(['Discussion of grief']);
     const work = post.review!.work;
     expect(work).toMatchObject({ type: 'movie', title: 'Past Lives', year: 2023, runtimeMinutes: 106, releaseDate: '2023-06-02' });
-    expect(work.credits.filter((c) => c.role === 'cast').map((c) => `${c.person.name} as ${c.character}`)).toEqual([
-      'Greta Lee as Nora',
-      'Teo Yoo as Hae Sung',
-      'John Magaro as Arthur',
-    ]);
+    expect(work.credits.filter((c) => c.role === 'cast').map((c) => `${c.person.name} as ${c.character}`)).toEqual(['Greta Lee as Nora', 'Teo Yoo as Hae Sung', 'John Magaro as Arthur']);
     expect(post.review!.rating).toEqual({ value: 4.5, scale: 5 });
   });
 
   it('links two reviews through the shared film and director', async () => {
     const a = await makeAuthor(t.services);
     const first = await t.services.posts.create(filmReview([a.slug]));
-    const second = await t.services.posts.create(
-      filmReview([a.slug], { title: 'Second look at Past Lives', review: { work: { slug: 'past-lives-2023' } } }),
-    );
+    const second = await t.services.posts.create(filmReview([a.slug], { title: 'Second look at Past Lives', review: { work: { slug: 'past-lives-2023' } } }));
     expect(second.review!.work.id).toBe(first.review!.work.id);
     const other = await t.services.posts.create(
       filmReview([a.slug], {
@@ -105,7 +97,10 @@ describe.each(dialects)('posts on %s', (dialect) => {
     for (const [override, field] of cases) {
       const error = await rejection(t.services.posts.create(postFields([a.slug], override)));
       expect(error.code, JSON.stringify(override).slice(0, 60)).toBe('VALIDATION_FAILED');
-      expect(error.fields.map((f) => f.field), JSON.stringify(override).slice(0, 60)).toContain(field);
+      expect(
+        error.fields.map((f) => f.field),
+        JSON.stringify(override).slice(0, 60),
+      ).toContain(field);
     }
     expect(await t.services.posts.isEmpty()).toBe(true);
   });
@@ -136,9 +131,7 @@ describe.each(dialects)('posts on %s', (dialect) => {
 
   it('clears optional fields given as null, and turns a review back into an article', async () => {
     const a = await makeAuthor(t.services);
-    const post = await t.services.posts.create(
-      filmReview([a.slug], { featureImage: { url: '/media/x.jpg', alt: 'A still' }, seoTitle: 'SEO', contentNotes: ['Grief'] }),
-    );
+    const post = await t.services.posts.create(filmReview([a.slug], { featureImage: { url: '/media/x.jpg', alt: 'A still' }, seoTitle: 'SEO', contentNotes: ['Grief'] }));
     const cleared = await t.services.posts.update(post.id, { featureImage: null, seoTitle: null, contentNotes: null, format: 'article', review: null });
     expect([cleared.featureImage, cleared.seoTitle, cleared.contentNotes, cleared.format, cleared.review]).toEqual([null, null, [], 'article', null]);
     const error = await rejection(t.services.posts.update(post.id, { title: null }));
@@ -157,9 +150,7 @@ describe.each(dialects)('posts on %s', (dialect) => {
 
   it('publishes a scheduled post at its time through the job runner', async () => {
     const a = await makeAuthor(t.services);
-    const post = await t.services.posts.create(
-      postFields([a.slug], { status: 'scheduled', publishedAt: '2026-11-25T13:00:00Z' }),
-    );
+    const post = await t.services.posts.create(postFields([a.slug], { status: 'scheduled', publishedAt: '2026-11-25T13:00:00Z' }));
     expect(await t.services.runner.drain()).toBe(0);
     expect((await t.services.posts.list({}, { limit: 10 })).posts).toHaveLength(0);
     time.set('2026-11-25T13:00:01Z');

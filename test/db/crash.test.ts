@@ -42,8 +42,16 @@ describe.each(dialects)('a writer killed with SIGKILL on %s', (dialect) => {
       for (const id of committed) expect(ids.has(id), `committed post ${id} is missing`).toBe(true);
       expect(posts.length).toBeGreaterThanOrEqual(committed.length);
       // Every post that exists is whole: its authors, tags and reviewed work were written with it.
-      const tagCounts = await store.db.selectFrom('post_tags').select(['post_id', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('post_id').execute();
-      const authorCounts = await store.db.selectFrom('post_authors').select(['post_id', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('post_id').execute();
+      const tagCounts = await store.db
+        .selectFrom('post_tags')
+        .select(['post_id', (eb) => eb.fn.countAll<number>().as('n')])
+        .groupBy('post_id')
+        .execute();
+      const authorCounts = await store.db
+        .selectFrom('post_authors')
+        .select(['post_id', (eb) => eb.fn.countAll<number>().as('n')])
+        .groupBy('post_id')
+        .execute();
       expect(tagCounts.filter((r) => Number(r.n) === 3).length).toBe(posts.length);
       expect(authorCounts.filter((r) => Number(r.n) === 2).length).toBe(posts.length);
       expect(posts.every((p) => p.work_id !== null)).toBe(true);

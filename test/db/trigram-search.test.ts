@@ -9,7 +9,11 @@ describe.each(dialects)('searching subscribers and members for part of an addres
     t = await testServices(dialect);
     const csv = ['email,name', 'ada@lovelace.example,Ada Lovelace', 'grace@navy.example,Grace Hopper', 'odd_100@percent.example,Per 50% Cent', 'zoe@wikiü.example,Zoë Ünal'].join('\n');
     await t.services.subscribers.importCsv(Buffer.from(csv));
-    for (const [email, name] of [['ada@lovelace.example', 'Ada Lovelace'], ['grace@navy.example', 'Grace Hopper'], ['odd_100@percent.example', 'Per 50% Cent']]) {
+    for (const [email, name] of [
+      ['ada@lovelace.example', 'Ada Lovelace'],
+      ['grace@navy.example', 'Grace Hopper'],
+      ['odd_100@percent.example', 'Per 50% Cent'],
+    ]) {
       await t.services.members.add({ email, name });
     }
   });

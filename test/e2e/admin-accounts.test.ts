@@ -65,7 +65,10 @@ describe('admin accounts in the browser', () => {
     await page.getByLabel('Email').fill('new.writer@masthead.test');
     await page.getByLabel('Role', { exact: true }).selectOption('author');
     await page.getByRole('button', { name: 'Send invitation' }).click();
-    await page.getByRole('row', { name: /new\.writer@masthead\.test/ }).getByText('invited').waitFor();
+    await page
+      .getByRole('row', { name: /new\.writer@masthead\.test/ })
+      .getByText('invited')
+      .waitFor();
     await expectAccessible(page, 'staff');
     await screenshot(page, 'staff');
 

@@ -17,12 +17,7 @@ function newest(target: string): number {
  * (always on a clean clone), so `npm test` alone tests what `npm run build` would ship.
  */
 export default function buildAdminApp(): void {
-  const sources = Math.max(
-    newest(path.join(appDir, 'src')),
-    newest(path.join(appDir, 'index.html')),
-    newest(path.join(appDir, 'vite.config.ts')),
-    newest(path.join(root, 'package-lock.json')),
-  );
+  const sources = Math.max(newest(path.join(appDir, 'src')), newest(path.join(appDir, 'index.html')), newest(path.join(appDir, 'vite.config.ts')), newest(path.join(root, 'package-lock.json')));
   if (fs.existsSync(builtIndex) && fs.statSync(builtIndex).mtimeMs >= sources) return;
   execFileSync(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--config', path.join(appDir, 'vite.config.ts'), '--logLevel', 'warn'], {
     cwd: root,

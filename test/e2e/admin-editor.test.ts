@@ -31,7 +31,9 @@ describe('the editor in the browser', () => {
     await signIn(page, editor);
     const id = await startPost(page, 'Past Lives is a quiet marvel', 'Celine Song makes a film about the lives we did not live.');
 
-    const still = await sharp({ create: { width: 800, height: 450, channels: 3, background: '#1f6f78' } }).jpeg().toBuffer();
+    const still = await sharp({ create: { width: 800, height: 450, channels: 3, background: '#1f6f78' } })
+      .jpeg()
+      .toBuffer();
     await page.getByRole('toolbar', { name: 'Formatting' }).getByRole('button', { name: 'Image' }).click();
     const picker = page.getByRole('dialog', { name: 'Choose an image' });
     await picker.getByLabel('Choose a file').setInputFiles({ name: 'past-lives.jpg', mimeType: 'image/jpeg', buffer: still });
@@ -41,7 +43,10 @@ describe('the editor in the browser', () => {
     await picker.getByRole('button', { name: 'Upload' }).click();
     await page.locator('.figure-view img[alt="Nora and Hae Sung on a New York street"]').waitFor();
     await page.getByRole('button', { name: 'Choose feature image' }).click();
-    await page.getByRole('dialog', { name: 'Choose an image' }).getByRole('button', { name: /Nora and Hae Sung/ }).click();
+    await page
+      .getByRole('dialog', { name: 'Choose an image' })
+      .getByRole('button', { name: /Nora and Hae Sung/ })
+      .click();
     await page.getByLabel('Image alt text').waitFor();
 
     await page.getByLabel('Format', { exact: true }).selectOption('review');
@@ -58,7 +63,10 @@ describe('the editor in the browser', () => {
     await page.getByLabel('Character 2').fill('Nora');
     await page.getByLabel('Rating').fill('4.5');
     await page.getByRole('button', { name: 'Save', exact: true }).click();
-    await page.getByRole('status').filter({ hasText: /^\s*draft\s+Saved$/ }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /^\s*draft\s+Saved$/ })
+      .waitFor();
     await expectAccessible(page, 'editor');
     await screenshot(page, 'editor-review');
 
@@ -83,11 +91,17 @@ describe('the editor in the browser', () => {
     const local = new Date(tomorrow.getTime() - tomorrow.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
     await page.getByLabel('Publish at').fill(local);
     await page.getByRole('button', { name: 'Schedule' }).click();
-    await page.getByRole('status').filter({ hasText: /scheduled\s+for/ }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /scheduled\s+for/ })
+      .waitFor();
     expect((await admin.services.posts.get(id)).status).toBe('scheduled');
 
     await page.getByRole('button', { name: 'Publish' }).click();
-    await page.getByRole('status').filter({ hasText: /published\s+Saved/ }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /published\s+Saved/ })
+      .waitFor();
     const published = await admin.services.posts.get(id);
     expect(published.status).toBe('published');
 
@@ -145,7 +159,10 @@ describe('the editor in the browser', () => {
     await page.getByText('Video: https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ').waitFor();
     await page.getByText(/^\d+ words · 1 min read$/).waitFor();
     await page.keyboard.press('Control+s');
-    await page.getByRole('status').filter({ hasText: /draft\s+Saved/ }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /draft\s+Saved/ })
+      .waitFor();
 
     // The status may still show an earlier save's "Saved": wait for the one that holds the last change.
     await expect.poll(async () => (await admin.services.posts.get(id)).html, { timeout: 10_000 }).toContain('youtube-nocookie.com/embed/dQw4w9WgXcQ');
@@ -193,7 +210,10 @@ describe('the editor in the browser', () => {
     await add.getByRole('button', { name: 'Add link' }).click();
     await add.waitFor({ state: 'detached' });
     await page.keyboard.press('Control+s');
-    await page.getByRole('status').filter({ hasText: /draft\s+Saved/ }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /draft\s+Saved/ })
+      .waitFor();
     await expect.poll(async () => (await admin.services.posts.get(id)).html, { timeout: 10_000 }).toContain('</a>');
     const linked = /<a ([^>]*)>See the programme notes\.<\/a>/.exec((await admin.services.posts.get(id)).html)?.[1] ?? '';
     expect(linked.split(' ').sort()).toEqual(['href="https://festival.example/programme"', 'rel="noopener noreferrer"', 'target="_blank"'].flatMap((a) => a.split(' ')).sort());
@@ -207,7 +227,10 @@ describe('the editor in the browser', () => {
     await edit.getByLabel('Link address').fill('/programme/');
     await edit.getByRole('button', { name: 'Update link' }).click();
     await page.keyboard.press('Control+s');
-    await page.getByRole('status').filter({ hasText: /draft\s+Saved/ }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /draft\s+Saved/ })
+      .waitFor();
     await expect.poll(async () => (await admin.services.posts.get(id)).html, { timeout: 10_000 }).toMatch(/<a href="\/programme\/">See the programme notes\.<\/a>/);
 
     await body.getByRole('link', { name: 'See the programme notes.' }).click();
@@ -220,7 +243,10 @@ describe('the editor in the browser', () => {
     await page.keyboard.press('Control+k');
     await page.getByRole('dialog', { name: 'Edit link' }).getByRole('button', { name: 'Remove link' }).click();
     await page.keyboard.press('Control+s');
-    await page.getByRole('status').filter({ hasText: /draft\s+Saved/ }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /draft\s+Saved/ })
+      .waitFor();
     await expect.poll(async () => (await admin.services.posts.get(id)).html, { timeout: 10_000 }).not.toContain('<a ');
     expect((await admin.services.posts.get(id)).html).toContain('See the programme notes.');
     expect(prompts).toEqual([]);
@@ -256,7 +282,10 @@ describe('the editor in the browser', () => {
     await tags.press('Enter');
     await chosen.getByText('Festival diaries').waitFor();
     await page.getByRole('button', { name: 'Save', exact: true }).click();
-    await page.getByRole('status').filter({ hasText: /draft\s+Saved/ }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /draft\s+Saved/ })
+      .waitFor();
     expect((await admin.services.posts.get(id)).tags.map((t) => t.name)).toEqual(['Slow reading', 'Slow cinema', 'Festival diaries']);
     expect((await admin.services.taxonomy.getTag('festival-diaries')).isSection).toBe(false);
 
@@ -264,7 +293,10 @@ describe('the editor in the browser', () => {
     await tags.fill('');
     await tags.press('Backspace');
     await page.getByRole('button', { name: 'Save', exact: true }).click();
-    await page.getByRole('status').filter({ hasText: /draft\s+Saved/ }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /draft\s+Saved/ })
+      .waitFor();
     expect((await admin.services.posts.get(id)).tags.map((t) => t.name)).toEqual(['Slow reading']);
     await context.close();
 
@@ -313,7 +345,10 @@ describe('the editor in the browser', () => {
     await screenshot(page, 'editor-credits');
 
     await page.getByRole('button', { name: 'Save', exact: true }).click();
-    await page.getByRole('status').filter({ hasText: /draft\s+Saved/ }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /draft\s+Saved/ })
+      .waitFor();
     const credits = (await admin.services.posts.get(id)).review!.work.credits;
     expect(credits.map((c) => [c.person.name, c.role, c.character])).toEqual([
       ['Hong Sang-soo', 'director', null],
@@ -327,7 +362,10 @@ describe('the editor in the browser', () => {
     await row3.getByText('In the library').waitFor();
 
     await page.getByRole('button', { name: 'Save', exact: true }).click();
-    await page.getByRole('status').filter({ hasText: /draft\s+Saved/ }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /draft\s+Saved/ })
+      .waitFor();
     const people = await admin.store.db.selectFrom('people').select('slug').where('name', 'in', ['Hong Sang-soo', 'Kim Min-hee']).execute();
     expect(people).toHaveLength(3);
     await context.close();
@@ -345,7 +383,10 @@ describe('the editor in the browser', () => {
     await expect.poll(() => page.getByLabel('Year').inputValue()).toBe('2023');
     await expect.poll(() => page.getByLabel('Person 3').inputValue()).toBe('Greta Lee');
     await page.getByRole('button', { name: 'Save', exact: true }).click();
-    await page.getByRole('status').filter({ hasText: /draft\s+Saved/ }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /draft\s+Saved/ })
+      .waitFor();
     expect((await admin.services.posts.get(id)).review?.work.id).toBe(first.review?.work.id);
     await context.close();
   });
@@ -367,7 +408,10 @@ describe('the editor in the browser', () => {
     expect(await page.getByLabel('Studio').inputValue()).toBe('Distributor Two');
     expect(await page.getByLabel('Runtime (minutes)').inputValue()).toBe('105');
     await page.getByRole('button', { name: 'Save', exact: true }).click();
-    await page.getByRole('status').filter({ hasText: /draft\s+Saved/ }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /draft\s+Saved/ })
+      .waitFor();
     const saved = await admin.services.posts.get(id);
     expect(saved.review?.work).toMatchObject({ title: 'Past Lives', year: 2023, organization: 'Distributor Two', runtimeMinutes: 105 });
     expect(saved.review?.rating).toEqual({ value: 4, scale: 5 });
@@ -452,12 +496,15 @@ describe('the editor in the browser', () => {
     let release!: () => void;
     const released = new Promise<void>((resolve) => (release = resolve));
     let published = false;
-    await page.route((url) => url.pathname === `/admin/api/posts/${id}/publish`, async (route) => {
-      const response = await route.fetch();
-      published = true;
-      await released;
-      await route.fulfill({ response });
-    });
+    await page.route(
+      (url) => url.pathname === `/admin/api/posts/${id}/publish`,
+      async (route) => {
+        const response = await route.fetch();
+        published = true;
+        await released;
+        await route.fulfill({ response });
+      },
+    );
     const saves: number[] = [];
     page.on('response', (response) => {
       if (response.request().method() === 'PATCH' && new URL(response.url()).pathname === `/admin/api/posts/${id}`) saves.push(response.status());
@@ -468,7 +515,10 @@ describe('the editor in the browser', () => {
     await page.getByRole('button', { name: 'Save', exact: true }).click();
     await page.waitForTimeout(1_000);
     release();
-    await page.getByRole('status').filter({ hasText: /published\s+Saved$/ }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /published\s+Saved$/ })
+      .waitFor();
     await expect.poll(() => saves).toEqual([200]);
     expect(await page.getByRole('alert').filter({ hasText: 'Someone else saved this post' }).count()).toBe(0);
     const stored = await admin.services.posts.get(id);
@@ -557,7 +607,10 @@ describe('an editing session that expires', () => {
     await screenshot(page, 'session-expired');
     await dialog.getByLabel('Password').fill(editor.password);
     await dialog.getByRole('button', { name: 'Sign in and continue' }).click();
-    await page.getByRole('status').filter({ hasText: /draft\s+Saved/ }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /draft\s+Saved/ })
+      .waitFor();
     expect((await admin.services.posts.get(id)).html).toContain('A sentence typed after the session ended.');
     await context.close();
   });

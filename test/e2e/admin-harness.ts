@@ -8,10 +8,7 @@ import { buildApp } from '../../src/app.js';
 import type { StaffRole } from '../../src/staff/index.js';
 import { silentLogger, testServices, type TestContext } from '../support/stores.js';
 
-const chromiumFlags = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
-];
+const chromiumFlags = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 export const screenshotDir = path.resolve(import.meta.dirname, '../../test-output/screenshots');
 

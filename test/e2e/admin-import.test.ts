@@ -69,19 +69,22 @@ describe('the import screen', () => {
     let handed!: () => void;
     const done = new Promise<void>((resolve) => (handed = resolve));
     let held = false;
-    await page.route((url) => /^\/admin\/api\/imports\/\d+$/.test(url.pathname), async (route) => {
-      if (held) return route.continue();
-      held = true;
-      try {
-        const response = await route.fetch();
-        await released;
-        await route.fulfill({ response });
-      } catch {
-        // The page gave up on the request: its answer can never arrive.
-      } finally {
-        handed();
-      }
-    });
+    await page.route(
+      (url) => /^\/admin\/api\/imports\/\d+$/.test(url.pathname),
+      async (route) => {
+        if (held) return route.continue();
+        held = true;
+        try {
+          const response = await route.fetch();
+          await released;
+          await route.fulfill({ response });
+        } catch {
+          // The page gave up on the request: its answer can never arrive.
+        } finally {
+          handed();
+        }
+      },
+    );
     const show = (name: string) => page.getByRole('row').filter({ hasText: name }).getByRole('button', { name: 'Show' }).click();
     await show(fixtures.blocks);
     await show(fixtures.unitTest);

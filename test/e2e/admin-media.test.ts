@@ -21,7 +21,9 @@ describe('the media library in the browser', () => {
   let photo: Buffer;
   beforeAll(async () => {
     admin = await startAdmin();
-    photo = await sharp({ create: { width: 640, height: 400, channels: 3, background: '#7a2e8e' } }).jpeg().toBuffer();
+    photo = await sharp({ create: { width: 640, height: 400, channels: 3, background: '#7a2e8e' } })
+      .jpeg()
+      .toBuffer();
   });
   afterAll(() => admin.close());
 

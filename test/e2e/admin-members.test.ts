@@ -45,7 +45,9 @@ describe('memberships and print issues in the browser', () => {
       buyer: 'giver@example.com',
       recipient: { email: 'lucky@example.com', name: 'Lucky Reader', address: { name: 'Lucky Reader', line1: '3 Rue de Rivoli', city: 'Paris', postcode: '75001', country: 'FR' } },
     });
-    const photo = await sharp({ create: { width: 600, height: 800, channels: 3, background: '#1f6f78' } }).jpeg().toBuffer();
+    const photo = await sharp({ create: { width: 600, height: 800, channels: 3, background: '#1f6f78' } })
+      .jpeg()
+      .toBuffer();
     const staffUser = (await admin.services.users.list()).find((u) => u.email === editor.email)!;
     await admin.services.media.upload({ data: photo, filename: 'winter-cover.jpg', mimetype: 'image/jpeg' }, { alt: 'Winter cover: a frozen lake' }, staffUser);
   });
@@ -67,7 +69,7 @@ describe('memberships and print issues in the browser', () => {
     const form = page.getByRole('form', { name: 'New plan' });
     await form.getByText('a paid plan needs at least one price').first().waitFor();
     await form.getByText('a print plan delivers at least one issue a year').first().waitFor();
-    await expect.poll(async () => (await page.getByLabel('Yearly price').getAttribute('aria-invalid'))).toBe('true');
+    await expect.poll(async () => await page.getByLabel('Yearly price').getAttribute('aria-invalid')).toBe('true');
     await expectAccessible(page, 'plan form with errors');
     await screenshot(page, 'plan-form');
 
@@ -79,12 +81,18 @@ describe('memberships and print issues in the browser', () => {
     await page.getByText('Plan Patron created.').waitFor();
     const patron = (await admin.services.plans.list()).find((p) => p.name === 'Patron');
     expect(patron).toMatchObject({ slug: 'patron', tier: 'print', monthlyCents: 1250, yearlyCents: 12000, giftCents: 13500, issuesPerYear: 4, active: true });
-    await page.getByRole('row', { name: /Patron/ }).getByText('£120.00').waitFor();
+    await page
+      .getByRole('row', { name: /Patron/ })
+      .getByText('£120.00')
+      .waitFor();
     await expectAccessible(page, 'plans');
     await screenshot(page, 'plans');
 
     await page.getByRole('button', { name: 'Archive Patron' }).click();
-    await page.getByRole('row', { name: /Patron/ }).getByText('archived').waitFor();
+    await page
+      .getByRole('row', { name: /Patron/ })
+      .getByText('archived')
+      .waitFor();
     expect((await admin.services.plans.get({ slug: 'patron' })).active).toBe(false);
 
     await page.getByRole('button', { name: 'Edit Patron' }).click();
@@ -105,7 +113,10 @@ describe('memberships and print issues in the browser', () => {
     await page.getByRole('button', { name: 'Create plan' }).click();
     await page.getByText('Plan Tokyo created.').waitFor();
     expect(await admin.services.plans.get({ slug: 'tokyo' })).toMatchObject({ currency: 'jpy', yearlyCents: 5000 });
-    await page.getByRole('row', { name: /Tokyo/ }).getByText(/[¥￥]5,000$/).waitFor();
+    await page
+      .getByRole('row', { name: /Tokyo/ })
+      .getByText(/[¥￥]5,000$/)
+      .waitFor();
     await page.getByRole('button', { name: 'Edit Tokyo' }).click();
     expect(await page.getByLabel('Yearly price').inputValue()).toBe('5000');
     await context.close();
@@ -138,7 +149,10 @@ describe('memberships and print issues in the browser', () => {
 
     await row.getByRole('link', { name: 'giver@example.com' }).click();
     await page.getByRole('heading', { name: 'Gifts given' }).waitFor();
-    await page.getByRole('row', { name: /Lucky Reader <lucky@example.com>/ }).getByText('Paid').waitFor();
+    await page
+      .getByRole('row', { name: /Lucky Reader <lucky@example.com>/ })
+      .getByText('Paid')
+      .waitFor();
     await context.close();
   });
 
@@ -184,13 +198,24 @@ describe('memberships and print issues in the browser', () => {
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download CSV' }).click()]);
     expect(download.suggestedFilename()).toBe('fulfilment-winter-2026.csv');
-    const lines = fs.readFileSync((await download.path())!, 'utf8').trimEnd().split('\r\n');
+    const lines = fs
+      .readFileSync((await download.path())!, 'utf8')
+      .trimEnd()
+      .split('\r\n');
     expect(lines[0]).toBe(CSV_HEADER.join(','));
-    expect(lines.slice(1).map((l) => l.split(',')[6]).sort()).toEqual(['DE', 'FR', 'GB', 'GB', 'US']);
+    expect(
+      lines
+        .slice(1)
+        .map((l) => l.split(',')[6])
+        .sort(),
+    ).toEqual(['DE', 'FR', 'GB', 'GB', 'US']);
     expect(lines).toContain(`Ada Obi,1 High Street,,London,,SW1A 1AA,GB,1,${(await admin.services.members.get({ email: 'ada@example.com' })).id},Winter 2026`);
 
     await page.getByRole('link', { name: '← Print issues' }).click();
-    await page.getByRole('row', { name: /Winter 2026/ }).getByText('List frozen').waitFor();
+    await page
+      .getByRole('row', { name: /Winter 2026/ })
+      .getByText('List frozen')
+      .waitFor();
     await expectAccessible(page, 'print issues');
     await screenshot(page, 'print-issues');
     await context.close();
@@ -201,7 +226,10 @@ describe('memberships and print issues in the browser', () => {
     const { context, page } = await admin.openAdmin();
     await signIn(page, editor);
     await page.getByRole('link', { name: 'Print issues' }).click();
-    await page.getByRole('row', { name: /Autumn 2026/ }).getByText('Cutoff passed').waitFor();
+    await page
+      .getByRole('row', { name: /Autumn 2026/ })
+      .getByText('Cutoff passed')
+      .waitFor();
     await page.getByRole('link', { name: 'Autumn 2026' }).click();
     await page.getByRole('figure', { name: 'Copies by country' }).waitFor();
     await page.getByText('List frozen', { exact: true }).waitFor();

@@ -95,7 +95,10 @@ describe('the newsletter screens, mailing over SMTP', () => {
     expect(await focused()).toBe('Move “A film diary” down');
     await page.keyboard.press('Enter');
     await expect.poll(saved).toEqual(['The cover story', 'A film diary', 'Records of the week']);
-    await pieces.getByRole('listitem').filter({ hasText: 'Records of the week' }).dragTo(pieces.getByRole('listitem').filter({ hasText: 'The cover story' }));
+    await pieces
+      .getByRole('listitem')
+      .filter({ hasText: 'Records of the week' })
+      .dragTo(pieces.getByRole('listitem').filter({ hasText: 'The cover story' }));
     await expect.poll(saved).toEqual(['Records of the week', 'The cover story', 'A film diary']);
     expect(await order()).toEqual(['Records of the week', 'The cover story', 'A film diary']);
     await page.getByRole('button', { name: 'Drop “A film diary”' }).click();
@@ -172,7 +175,14 @@ describe('the newsletter screens, mailing over SMTP', () => {
     await page.getByLabel('Search').fill('lovelace');
     await page.getByRole('button', { name: 'Search' }).click();
     await page.getByRole('cell', { name: 'ada@example.com', exact: true }).waitFor();
-    await expect.poll(() => page.getByRole('table', { name: /Subscribers/ }).getByRole('row').count()).toBe(2);
+    await expect
+      .poll(() =>
+        page
+          .getByRole('table', { name: /Subscribers/ })
+          .getByRole('row')
+          .count(),
+      )
+      .toBe(2);
     await expectAccessible(page, 'subscribers');
     await screenshot(page, 'newsletter-subscribers');
 
@@ -188,7 +198,10 @@ describe('the newsletter screens, mailing over SMTP', () => {
 
     await page.getByLabel('Search').fill('');
     await page.getByRole('button', { name: 'Search' }).click();
-    await page.getByRole('navigation', { name: 'Pages of subscribers' }).getByText(`1–25 of ${readers.length + 1}`).waitFor();
+    await page
+      .getByRole('navigation', { name: 'Pages of subscribers' })
+      .getByText(`1–25 of ${readers.length + 1}`)
+      .waitFor();
     await page.getByRole('button', { name: 'Next' }).click();
     await page.getByText(`26–50 of ${readers.length + 1}`).waitFor();
     await page.getByLabel('Status').selectOption('unsubscribed');

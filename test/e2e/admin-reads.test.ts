@@ -5,16 +5,19 @@ import { signIn, startAdmin, type AdminHarness } from './admin-harness.js';
 /** Answers the first `failures` GETs of `path` with a 503 in the API's error envelope; later ones go through. */
 async function failFirstRead(page: Page, path: string, failures = 1): Promise<() => number> {
   let reads = 0;
-  await page.route((url) => url.pathname === path, async (route) => {
-    if (route.request().method() !== 'GET') return route.continue();
-    reads += 1;
-    if (reads > failures) return route.continue();
-    return route.fulfill({
-      status: 503,
-      contentType: 'application/json',
-      body: JSON.stringify({ error: { code: 'SERVICE_UNAVAILABLE', message: 'The server is busy.' } }),
-    });
-  });
+  await page.route(
+    (url) => url.pathname === path,
+    async (route) => {
+      if (route.request().method() !== 'GET') return route.continue();
+      reads += 1;
+      if (reads > failures) return route.continue();
+      return route.fulfill({
+        status: 503,
+        contentType: 'application/json',
+        body: JSON.stringify({ error: { code: 'SERVICE_UNAVAILABLE', message: 'The server is busy.' } }),
+      });
+    },
+  );
   return () => reads;
 }
 

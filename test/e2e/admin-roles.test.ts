@@ -37,7 +37,10 @@ describe('lower roles in the admin app', () => {
     await page.getByText('Linked to the existing work in the library').waitFor();
     await expect.poll(() => page.getByLabel('Person 3').inputValue()).toBe('Greta Lee');
     await page.getByRole('button', { name: 'Save', exact: true }).click();
-    await page.getByRole('status').filter({ hasText: /draft\s+Saved/ }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /draft\s+Saved/ })
+      .waitFor();
     expect((await admin.services.posts.get(id)).review?.work.slug).toBe('past-lives-2023');
 
     await page.getByLabel('Studio').fill('Watch free at phish.example');

@@ -33,7 +33,10 @@ describe("scheduling on the site's clock", () => {
     const id = Number(/(\d+)$/.exec(page.url())![1]);
     await page.getByLabel(/^Publish at/).fill(at);
     await page.getByRole('button', { name: 'Schedule' }).click();
-    await page.getByRole('status').filter({ hasText: /scheduled\s+for/ }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /scheduled\s+for/ })
+      .waitFor();
     return id;
   }
 
@@ -49,7 +52,12 @@ describe("scheduling on the site's clock", () => {
     const { context, page } = await openAdmin();
     const id = await schedule(page, 'Harbour lights', '2027-06-15T09:30');
     expect(await page.getByLabel('Publish at (Australia/Sydney time)').inputValue()).toBe('2027-06-15T09:30');
-    expect(await page.getByRole('status').filter({ hasText: /scheduled\s+for/ }).textContent()).toContain('15.06.2027, 09:30 Australia/Sydney');
+    expect(
+      await page
+        .getByRole('status')
+        .filter({ hasText: /scheduled\s+for/ })
+        .textContent(),
+    ).toContain('15.06.2027, 09:30 Australia/Sydney');
     const stored = await admin.services.posts.get(id);
     expect(stored).toMatchObject({ status: 'scheduled', publishedAt: '2027-06-14T23:30:00.000Z' });
     expect(await listed(page, 'Harbour lights')).toBe('scheduled 15.06.2027, 09:30 Australia/Sydney');
@@ -103,7 +111,10 @@ describe("scheduling on the site's clock", () => {
     const id = Number(/(\d+)$/.exec(page.url())![1]);
     const assembled = await admin.services.newsletter.digest(id);
     await page.getByText(`For ${london(assembled.slot)} · pieces published since ${london(assembled.periodStart)} ·`).waitFor();
-    await page.getByRole('navigation', { name: 'Recent digests' }).getByText(`· ${london(assembled.slot)} ·`).waitFor();
+    await page
+      .getByRole('navigation', { name: 'Recent digests' })
+      .getByText(`· ${london(assembled.slot)} ·`)
+      .waitFor();
     await page.getByLabel('Send at (Europe/London time)').fill('2027-10-31T01:30');
     await page.getByRole('button', { name: 'Schedule…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Schedule the digest?' });

@@ -73,11 +73,17 @@ describe('the other admin screens in the browser', () => {
     await page.getByLabel('Name').fill('Letters');
     await page.getByRole('button', { name: 'Add' }).click();
     await page.getByText('Added Letters.').waitFor();
-    await page.getByRole('row', { name: /Letters/ }).getByRole('button', { name: 'Make internal' }).click();
+    await page
+      .getByRole('row', { name: /Letters/ })
+      .getByRole('button', { name: 'Make internal' })
+      .click();
     await page.getByText('Letters is now internal, hidden from readers.').waitFor();
     expect((await admin.services.taxonomy.getTag('letters', 'all')).visibility).toBe('internal');
     await expectAccessible(page, 'internal tags');
-    await page.getByRole('row', { name: /Letters/ }).getByRole('button', { name: 'Make public' }).click();
+    await page
+      .getByRole('row', { name: /Letters/ })
+      .getByRole('button', { name: 'Make public' })
+      .click();
     await expect.poll(async () => (await admin.services.taxonomy.getTag('letters', 'all')).visibility).toBe('public');
     await context.close();
   });

@@ -13,19 +13,22 @@ async function holdFirstSearch(page: Page, path: string, held: string) {
   let delivered!: () => void;
   const done = new Promise<void>((resolve) => (delivered = resolve));
   let seen = false;
-  await page.route((url) => url.pathname === path, async (route: Route) => {
-    if (seen || new URL(route.request().url()).searchParams.get('q') !== held) return route.continue();
-    seen = true;
-    try {
-      const response = await route.fetch();
-      await released;
-      await route.fulfill({ response });
-    } catch {
-      // The page aborted the request: the stale answer can never arrive.
-    } finally {
-      delivered();
-    }
-  });
+  await page.route(
+    (url) => url.pathname === path,
+    async (route: Route) => {
+      if (seen || new URL(route.request().url()).searchParams.get('q') !== held) return route.continue();
+      seen = true;
+      try {
+        const response = await route.fetch();
+        await released;
+        await route.fulfill({ response });
+      } catch {
+        // The page aborted the request: the stale answer can never arrive.
+      } finally {
+        delivered();
+      }
+    },
+  );
   return {
     release: async () => {
       release();

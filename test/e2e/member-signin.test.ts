@@ -78,9 +78,7 @@ describe('reader sign-in by emailed link in a real browser', { timeout: 90_000 }
     // The plotter's page is not the site's: it carries none of the site's cookies' trust or its policy.
     await page.goto('about:blank');
     const answered = page.waitForResponse((res) => res.url() === `${base}/members/signin/verify` && res.request().method() === 'POST');
-    await page.setContent(
-      `<form method="post" action="${base}/members/signin/verify"><input name="token" value="${link.searchParams.get('token')}"></form><script>document.forms[0].submit()</script>`,
-    );
+    await page.setContent(`<form method="post" action="${base}/members/signin/verify"><input name="token" value="${link.searchParams.get('token')}"></form><script>document.forms[0].submit()</script>`);
     expect((await answered).status()).toBe(403);
     expect(await hasSession(victim)).toBe(false);
     await victim.close();

@@ -91,12 +91,23 @@ describe('right-to-left sites in a real browser', { timeout: 180_000 }, () => {
     await t.services.settings.updateSite({ locale, title: piece.site, navigation: [{ label: piece.tag, url: `/tag/${locale}-culture/` }] });
     const author = await t.services.taxonomy.createAuthor({ name: piece.author, slug: `${locale}-writer` });
     await t.services.taxonomy.createTag({ name: piece.tag, slug: `${locale}-culture`, isSection: true });
-    const post = await t.services.posts.create({ title: piece.title, body: piece.body, excerpt: piece.body.split('\n')[0], authors: [author.slug], tags: [`${locale}-culture`], contentNotes: piece.notes, status: 'published' });
+    const post = await t.services.posts.create({
+      title: piece.title,
+      body: piece.body,
+      excerpt: piece.body.split('\n')[0],
+      authors: [author.slug],
+      tags: [`${locale}-culture`],
+      contentNotes: piece.notes,
+      status: 'published',
+    });
     const date = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(post.publishedAt!));
 
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
-    for (const [name, url] of [['home', '/'], ['article', `/${post.slug}/`]] as const) {
+    for (const [name, url] of [
+      ['home', '/'],
+      ['article', `/${post.slug}/`],
+    ] as const) {
       await page.goto(base + url);
       expect(await page.evaluate(() => [document.documentElement.lang, document.documentElement.dir, getComputedStyle(document.body).direction])).toEqual([locale, 'rtl', 'rtl']);
       expect(await page.locator('main').innerText()).toContain(date);

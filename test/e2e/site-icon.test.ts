@@ -48,7 +48,9 @@ describe('pages in a real browser ask for nothing that is missing', { timeout: 1
 
   it('an administrator picks the tab icon from the media library in the settings, and clears it again', async () => {
     const boss = await t.staff('administrator', 'Ada Admin');
-    const icon = await sharp({ create: { width: 64, height: 64, channels: 3, background: '#c0392b' } }).png().toBuffer();
+    const icon = await sharp({ create: { width: 64, height: 64, channels: 3, background: '#c0392b' } })
+      .png()
+      .toBuffer();
     const uploader = (await t.services.users.list()).find((u) => u.email === boss.email)!;
     const media = await t.services.media.upload({ data: icon, filename: 'red-square.png', mimetype: 'image/png' }, { alt: 'A red square' }, uploader);
 

@@ -53,7 +53,22 @@ describe.each(dialects)('the admin post list on a large site (%s)', (dialect) =>
     const titles = ['An orchard in winter', 'Orchards of Kent', 'The 100% orchard', 'Notes on pears'];
     const ids = await t.store.db
       .insertInto('posts')
-      .values(titles.map((title, i) => ({ type: 'post', slug: `orchard-${i}`, title, body_format: 'markdown', body_source: '', html: '', plaintext: '', word_count: 0, format: 'article', status: 'draft', created_at: now, updated_at: `2026-12-0${i + 1}T00:00:00.000Z` })))
+      .values(
+        titles.map((title, i) => ({
+          type: 'post',
+          slug: `orchard-${i}`,
+          title,
+          body_format: 'markdown',
+          body_source: '',
+          html: '',
+          plaintext: '',
+          word_count: 0,
+          format: 'article',
+          status: 'draft',
+          created_at: now,
+          updated_at: `2026-12-0${i + 1}T00:00:00.000Z`,
+        })),
+      )
       .returning('id')
       .execute();
     const search = (q: string) => listAdminPostIds(t.store.db, { type: 'post', q }, { all: true }, { limit: 20, offset: 0 });

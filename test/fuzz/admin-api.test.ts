@@ -54,9 +54,9 @@ function fuzzAdminApi(dialect: Dialect, runsPerOperation: number) {
 
     it('answers soundly when the same requests race each other', async () => {
       // One request sent at once by several people (or twice by one): unique slugs, revisions and sends race.
-      const racing = fc.constantFrom(...operations).chain((operation) =>
-        fc.tuple(fc.constant(operation.expect), shotsFor(operation, t.known).map(printable), fc.array(fc.nat({ max: senders.length - 1 }), { minLength: 2, maxLength: 6 })),
-      );
+      const racing = fc
+        .constantFrom(...operations)
+        .chain((operation) => fc.tuple(fc.constant(operation.expect), shotsFor(operation, t.known).map(printable), fc.array(fc.nat({ max: senders.length - 1 }), { minLength: 2, maxLength: 6 })));
       await fuzz(racing, runsPerOperation * 10, async ([wanted, shot, who]) => {
         await Promise.all(who.map((i) => judge(t.app, shot, { name: senders[i]!.name, headers: senders[i]!.headers() }, wanted, rules, trouble)));
         for (const actor of senders) await actor.revive();

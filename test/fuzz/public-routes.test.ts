@@ -49,9 +49,7 @@ function fuzzPublicRoutes(dialect: Dialect, runsPerFamily: number) {
 
     it('answers soundly when the same requests race each other', async () => {
       // The same form sent several times at once (a double click, a retrying client): unique rows race.
-      const racing = fc.constantFrom(...publicFamilies).chain((family) =>
-        fc.tuple(fc.constant(family.expect), family.shots(t.known).map(printable), fc.nat({ max: senders.length - 1 }), fc.integer({ min: 2, max: 5 })),
-      );
+      const racing = fc.constantFrom(...publicFamilies).chain((family) => fc.tuple(fc.constant(family.expect), family.shots(t.known).map(printable), fc.nat({ max: senders.length - 1 }), fc.integer({ min: 2, max: 5 })));
       await fuzz(racing, runsPerFamily, async ([wanted, shot, who, times]) => {
         const sender = senders[who]!;
         const from = (i: number) => shot.remoteAddress.replace(/\d+$/, (last) => String(((Number(last) + i) % 254) + 1));

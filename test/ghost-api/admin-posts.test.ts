@@ -103,10 +103,7 @@ describe('posts and pages through the official Ghost Admin API client', () => {
 
   it('lets exactly one of two simultaneous edits of the same version land', async () => {
     const post = await admin.posts.add({ title: 'Contested' });
-    const results = await Promise.allSettled([
-      admin.posts.edit({ id: post.id, updated_at: post.updated_at, title: 'First' }),
-      admin.posts.edit({ id: post.id, updated_at: post.updated_at, title: 'Second' }),
-    ]);
+    const results = await Promise.allSettled([admin.posts.edit({ id: post.id, updated_at: post.updated_at, title: 'First' }), admin.posts.edit({ id: post.id, updated_at: post.updated_at, title: 'Second' })]);
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     expect((results.find((r) => r.status === 'rejected') as PromiseRejectedResult).reason.type).toBe('UpdateCollisionError');
   });
@@ -158,7 +155,7 @@ describe('posts and pages through the official Ghost Admin API client', () => {
     const newTag = await failure(api.posts.add({ title: 'Tagged', tags: ['Brand new'] }));
     expect(newTag).toMatchObject({ type: 'ValidationError' });
     expect(newTag.context).toContain('your role cannot make tags');
-    const others = (await admin.posts.browse({ filter: 'title:~\'Round trip\'' }))[0];
+    const others = (await admin.posts.browse({ filter: "title:~'Round trip'" }))[0];
     expect(await failure(api.posts.edit({ id: others.id, updated_at: others.updated_at, title: 'Hijacked' }))).toMatchObject({ type: 'NoPermissionError' });
     expect(await failure(api.posts.delete({ id: others.id }))).toMatchObject({ type: 'NoPermissionError' });
     expect(await failure(api.pages.add({ title: 'A page' }))).toMatchObject({ type: 'NoPermissionError' });
@@ -187,7 +184,7 @@ describe('posts and pages through the official Ghost Admin API client', () => {
     const { api } = await clientFor('author');
     const post = await api.posts.add({ title: 'By the author', status: 'published' });
     expect(post.status).toBe('published');
-    const others = (await admin.posts.browse({ filter: 'title:~\'Moved\'' }))[0];
+    const others = (await admin.posts.browse({ filter: "title:~'Moved'" }))[0];
     expect(await failure(api.posts.edit({ id: others.id, updated_at: others.updated_at, featured: true }))).toMatchObject({ type: 'NoPermissionError' });
   });
 

@@ -96,7 +96,9 @@ describe('tags, members, images and the site through the official Ghost Admin AP
   describe('images', () => {
     it('uploads an image into the media library and answers Ghost’s shape with a working URL', async () => {
       const file = path.join(t.dataDir, 'cover.png');
-      await sharp({ create: { width: 64, height: 48, channels: 3, background: '#c33' } }).png().toFile(file);
+      await sharp({ create: { width: 64, height: 48, channels: 3, background: '#c33' } })
+        .png()
+        .toFile(file);
       const image = await as('contributor').images.upload({ file, ref: 'old/cover.png' });
       expect(image.ref).toBe('old/cover.png');
       expect(image.url).toMatch(/^http:\/\/localhost:3000\/media\/.+\.jpg$/);

@@ -55,8 +55,7 @@ describe('users, tiers and newsletters through the official Ghost Admin API clie
 
   describe('tiers', () => {
     // The official client (1.14) has no tiers resource; tools built on Ghost's API ask for them directly.
-    const tiers = async (role: StaffRole, path: string) =>
-      t.app.inject({ method: 'GET', url: `/ghost/api/admin/tiers/${path}`, headers: { authorization: `Ghost ${await token(keys.get(role)!)}` } });
+    const tiers = async (role: StaffRole, path: string) => t.app.inject({ method: 'GET', url: `/ghost/api/admin/tiers/${path}`, headers: { authorization: `Ghost ${await token(keys.get(role)!)}` } });
 
     it('lists every plan as a tier and reads one', async () => {
       const plans = await t.services.plans.list();

@@ -14,8 +14,7 @@ describe('the Ghost Content API through the official client', () => {
   let api: ReturnType<typeof GhostContentAPI>;
   let reviewId: number;
 
-  const raw = (path: string, headers: Record<string, string> = {}) =>
-    t.app.inject({ method: 'GET', url: `/ghost/api/content${path}${path.includes('?') ? '&' : '?'}key=${key}`, headers });
+  const raw = (path: string, headers: Record<string, string> = {}) => t.app.inject({ method: 'GET', url: `/ghost/api/content${path}${path.includes('?') ? '&' : '?'}key=${key}`, headers });
 
   beforeAll(async () => {
     t = await testApp('sqlite');
@@ -32,7 +31,8 @@ describe('the Ghost Content API through the official client', () => {
     await makeTag(t.services, { name: 'Books', slug: 'books' });
     const at = (day: number) => `2026-10-${String(day).padStart(2, '0')}T09:00:00.000Z`;
     await t.services.posts.create(postFields([ben.slug], { title: 'An open essay', slug: 'open-essay', format: 'essay', tags: ['books'], status: 'published', publishedAt: at(1) }));
-    reviewId = (await t.services.posts.create(filmReview([ada.slug, ben.slug], { slug: 'past-lives-review', tags: ['film', 'books'], status: 'published', featured: true, publishedAt: at(2), contentNotes: ['Grief'] }))).id;
+    reviewId = (await t.services.posts.create(filmReview([ada.slug, ben.slug], { slug: 'past-lives-review', tags: ['film', 'books'], status: 'published', featured: true, publishedAt: at(2), contentNotes: ['Grief'] })))
+      .id;
     await t.services.posts.create(
       postFields([ben.slug], { title: 'A members piece', slug: 'members-piece', excerpt: 'Members teaser.', body: `${MEMBERS_SECRET}.`, visibility: 'members', status: 'published', publishedAt: at(3) }),
     );

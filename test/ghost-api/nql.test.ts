@@ -8,7 +8,13 @@ describe('reading Ghost filters', () => {
     expect(parseFilter('(tag:a,tag:b)+featured:true')).toEqual({
       kind: 'and',
       nodes: [
-        { kind: 'or', nodes: [{ kind: 'compare', field: 'tag', op: '=', value: 'a' }, { kind: 'compare', field: 'tag', op: '=', value: 'b' }] },
+        {
+          kind: 'or',
+          nodes: [
+            { kind: 'compare', field: 'tag', op: '=', value: 'a' },
+            { kind: 'compare', field: 'tag', op: '=', value: 'b' },
+          ],
+        },
         { kind: 'compare', field: 'featured', op: '=', value: true },
       ],
     });

@@ -24,7 +24,12 @@ describe('messages of errors caused by the client', () => {
   });
 
   it('still leaves out a stack trace appended to a message', async () => {
-    const res = await t.app.inject({ method: 'POST', url: '/admin/api/session', headers: { ...(await csrf()), 'content-type': 'application/json', 'content-encoding': 'zz \n    at Object.<anonymous> (/srv/app.js:1:1)' }, payload: '{}' });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/admin/api/session',
+      headers: { ...(await csrf()), 'content-type': 'application/json', 'content-encoding': 'zz \n    at Object.<anonymous> (/srv/app.js:1:1)' },
+      payload: '{}',
+    });
     expect(res.json().error.message).toBe('Unsupported Content-Encoding: zz');
   });
 });

@@ -36,7 +36,10 @@ describe('security headers', () => {
       const res = await t.app.inject(url);
       const csp = policy(res.headers['content-security-policy']);
       expect(csp['script-src']?.[0], url).toBe("'self'");
-      expect(csp['script-src']!.slice(1).every((source) => source.startsWith("'sha256-")), url).toBe(true);
+      expect(
+        csp['script-src']!.slice(1).every((source) => source.startsWith("'sha256-")),
+        url,
+      ).toBe(true);
       expect(csp, url).toMatchObject({
         'default-src': ["'self'"],
         'script-src-attr': ["'none'"],

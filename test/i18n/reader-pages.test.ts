@@ -35,7 +35,10 @@ const formerlyEnglish = [
 
 function expectGerman(body: string, page: string): void {
   expectNoEnglish('de', body, page);
-  expect(formerlyEnglish.filter((en) => body.includes(en)), page).toEqual([]);
+  expect(
+    formerlyEnglish.filter((en) => body.includes(en)),
+    page,
+  ).toEqual([]);
 }
 
 describe.each(dialects)('reader pages and answers in German (%s)', (dialect) => {
@@ -123,7 +126,11 @@ describe.each(dialects)('reader pages and answers in German (%s)', (dialect) => 
   it('writes the sign-in email in German', async () => {
     await t.services.members.requestSignIn('leserin@example.com', (token) => `http://localhost:3000/members/signin/verify/?token=${token}`);
     const dir = path.join(t.dataDir, 'outbox');
-    const last = fs.readdirSync(dir).filter((f) => f.endsWith('.eml')).sort().at(-1)!;
+    const last = fs
+      .readdirSync(dir)
+      .filter((f) => f.endsWith('.eml'))
+      .sort()
+      .at(-1)!;
     const mail = await simpleParser(fs.readFileSync(path.join(dir, last)));
     expect(mail.subject).toBe(tr('memberEmail.signIn.subject'));
     expect(mail.text).toContain(tr('memberEmail.signIn.text', { count: SIGN_IN_LINK_MINUTES }));
@@ -131,9 +138,7 @@ describe.each(dialects)('reader pages and answers in German (%s)', (dialect) => 
   });
 
   it('writes the facts box of a review in German', async () => {
-    const review = await t.services.posts.create(
-      filmReview([author], { status: 'published', title: 'Ein stiller Triumph', body: 'Kurz.' }),
-    );
+    const review = await t.services.posts.create(filmReview([author], { status: 'published', title: 'Ein stiller Triumph', body: 'Kurz.' }));
     const body = (await t.app.inject(`/${review.slug}/`)).body;
     for (const key of ['facts.movie', 'facts.director', 'facts.watch', 'facts.date.movie', 'facts.runtime', 'facts.organization.movie']) expect(body, key).toContain(tr(key));
     expect(body).toContain(tr('facts.minutes', { count: 106 }));

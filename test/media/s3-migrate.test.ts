@@ -57,7 +57,9 @@ describe.each(dialects)('masthead media migrate (%s)', { timeout: 180_000 }, (di
   it('moves every file to the bucket and back, byte for byte, rewriting addresses only after the copies check out', async () => {
     const { t, env, mediaDir, bucket } = site;
     const editor = (await t.services.users.create({ email: 'ed@magazine.example', name: 'Ed', role: 'editor' })) as StaffUser;
-    const data = await sharp({ create: { width: 700, height: 400, channels: 3, background: '#228844' } }).jpeg().toBuffer();
+    const data = await sharp({ create: { width: 700, height: 400, channels: 3, background: '#228844' } })
+      .jpeg()
+      .toBuffer();
     const image = await t.services.media.upload({ data, filename: 'field.jpg', mimetype: 'image/jpeg' }, { alt: 'A field' }, editor);
     const webp = image.variants.find((v) => v.format === 'webp')!.url;
     // A large file goes up in several parts.
@@ -76,7 +78,11 @@ describe.each(dialects)('masthead media migrate (%s)', { timeout: 180_000 }, (di
 
     const dry = await runCli(['media', 'migrate', '--to', 's3', '--dry-run'], env);
     expect(dry.code, dry.stderr).toBe(0);
-    expect(dry.stdout).toMatch(new RegExp(`^Dry run: ${originals.size} files \\(19\\.\\d MB\\); ${originals.size} would be copied to the bucket masthead-media, 0 are there already\\. Rows whose addresses would be rewritten: posts 1, media 1, settings 1\\. Nothing was changed\\.\\n$`));
+    expect(dry.stdout).toMatch(
+      new RegExp(
+        `^Dry run: ${originals.size} files \\(19\\.\\d MB\\); ${originals.size} would be copied to the bucket masthead-media, 0 are there already\\. Rows whose addresses would be rewritten: posts 1, media 1, settings 1\\. Nothing was changed\\.\\n$`,
+      ),
+    );
     expect((await bucket.objects()).size).toBe(0);
     expect((await t.services.posts.get(post.id)).featureImage?.url).toBe(image.url);
 
@@ -93,7 +99,7 @@ describe.each(dialects)('masthead media migrate (%s)', { timeout: 180_000 }, (di
     expect(moved.html).toContain(`href="${cdn}/${webp.slice('/media/'.length)}"`);
     expect(moved.html).toContain(elsewhere);
     expect(moved.html).not.toMatch(/"\/media\//);
-    expect((await storedLogo(t))).toBe(`${cdn}/${webp.slice('/media/'.length)}`);
+    expect(await storedLogo(t)).toBe(`${cdn}/${webp.slice('/media/'.length)}`);
     const item = await t.services.media.get(image.id);
     expect([item.url, ...item.variants.map((v) => v.url)].every((url) => url.startsWith(`${cdn}/`))).toBe(true);
 
@@ -109,7 +115,7 @@ describe.each(dialects)('masthead media migrate (%s)', { timeout: 180_000 }, (di
     expect(home.featureImage?.url).toBe(image.url);
     expect(home.html).toContain(`src="${image.url}"`);
     expect(home.html).toContain(elsewhere);
-    expect((await storedLogo(t))).toBe(webp);
+    expect(await storedLogo(t)).toBe(webp);
     expect((await t.services.media.get(image.id)).variants.map((v) => v.url)).toEqual(image.variants.map((v) => v.url));
   });
 
@@ -126,13 +132,13 @@ describe.each(dialects)('masthead media migrate (%s)', { timeout: 180_000 }, (di
     expect(afterKill.size).toBeGreaterThan(0);
     expect(afterKill.size).toBeLessThan(count);
     for (const [key, size] of afterKill) expect(size, key).toBe(originals.get(key)!.length);
-    expect((await storedLogo(t))).toBe('/media/bulk/119.webp');
+    expect(await storedLogo(t)).toBe('/media/bulk/119.webp');
 
     const rerun = await runCli(['media', 'migrate', '--to', 's3'], env);
     expect(rerun.code, rerun.stderr).toBe(0);
     expect(rerun.stdout).toContain(`${count - afterKill.size} copied and verified, ${afterKill.size} already there. Rows whose addresses were rewritten: settings 1.`);
     for (const [key, bytes] of originals) expect((await bucket.bytes(key)).equals(bytes), key).toBe(true);
-    expect((await storedLogo(t))).toBe(`${cdn}/bulk/119.webp`);
+    expect(await storedLogo(t)).toBe(`${cdn}/bulk/119.webp`);
   });
 });
 

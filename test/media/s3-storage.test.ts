@@ -24,7 +24,10 @@ function form(alt: string, file: { name: string; type: string; data: Buffer }) {
   return { payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
 }
 
-const photo = () => sharp({ create: { width: 700, height: 400, channels: 3, background: '#336699' } }).jpeg().toBuffer();
+const photo = () =>
+  sharp({ create: { width: 700, height: 400, channels: 3, background: '#336699' } })
+    .jpeg()
+    .toBuffer();
 const upload = async (client: AdminClient, data: Buffer, name = 'harbour.jpg') => {
   const body = form('A harbour at dawn', { name, type: 'image/jpeg', data });
   return client.call('POST', '/admin/api/media', body.payload, body.headers);
@@ -89,7 +92,7 @@ describe.each(dialects)('media in an S3 bucket behind a CDN (%s)', { timeout: 60
     for (const key of keysOf(kept)) expect(after.has(key)).toBe(true);
   });
 
-  it('keeps the demo magazine\'s artwork in the bucket too', async () => {
+  it("keeps the demo magazine's artwork in the bucket too", async () => {
     const fresh = await startS3();
     const demo = await testServices(dialect, { mediaStorage: new S3Storage(fresh.config(cdn)) });
     try {

@@ -33,7 +33,12 @@ describe('files served under /media/', { timeout: 60_000 }, () => {
     folder = path.join(t.dataDir, 'media', '2026', '11', 'a1b2c3');
     fs.mkdirSync(folder, { recursive: true });
     put('art.svg', hostile);
-    put('photo-320.webp', await sharp({ create: { width: 320, height: 200, channels: 3, background: '#884422' } }).webp().toBuffer());
+    put(
+      'photo-320.webp',
+      await sharp({ create: { width: 320, height: 200, channels: 3, background: '#884422' } })
+        .webp()
+        .toBuffer(),
+    );
     put('.hidden.svg', hostile);
   });
   afterAll(async () => t.close());

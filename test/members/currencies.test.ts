@@ -106,7 +106,19 @@ describe.each(dialects)('migration 0068 moves stored prices to real minor units 
       expect((await migrator.migrateTo('0064-create-webhooks')).error).toBeUndefined();
       const now = '2026-01-01T00:00:00.000Z';
       const row = (slug: string, currency: string, monthly: number | null, yearly: number | null) => ({
-        slug, name: slug, description: '', tier: 'digital', currency, monthly_cents: monthly, yearly_cents: yearly, gift_cents: null, issues_per_year: 0, active: 1, position: 0, created_at: now, updated_at: now,
+        slug,
+        name: slug,
+        description: '',
+        tier: 'digital',
+        currency,
+        monthly_cents: monthly,
+        yearly_cents: yearly,
+        gift_cents: null,
+        issues_per_year: 0,
+        active: 1,
+        position: 0,
+        created_at: now,
+        updated_at: now,
       });
       await store.db
         .insertInto('plans')

@@ -6,7 +6,6 @@ import { testApp, type AppContext } from '../support/app.js';
 import { startStripeServer, type StripeTestServer } from '../support/stripe-server.js';
 import { freeAndPayingReaders, makeGatedPieces, makePlans, memberCookie, MEMBERS_SECRET, PAID_SECRET, subscribe } from './helpers.js';
 
-
 describe('gated posts never reach readers who may not read them', () => {
   let t: AppContext;
   let stripe: StripeTestServer;

@@ -60,11 +60,7 @@ export async function subscribe(
 }
 
 /** Someone buys a year of a plan as a gift for another reader, and Stripe reports the payment. */
-export async function giveGift(
-  services: Services,
-  stripe: StripeTestServer,
-  input: { plan: string; buyer: string; recipient: { email: string; name: string; message?: string; address?: object } },
-): Promise<void> {
+export async function giveGift(services: Services, stripe: StripeTestServer, input: { plan: string; buyer: string; recipient: { email: string; name: string; message?: string; address?: object } }): Promise<void> {
   await services.subscriptions.startCheckout(null, { plan: input.plan, billing: 'gift', email: input.buyer, gift: { message: '', ...input.recipient } });
   counter += 1;
   const session = { id: `cs_gift${counter}`, client_reference_id: stripe.requests.at(-1)!.body.get('client_reference_id'), customer: `cus_gift${counter}`, subscription: null, payment_status: 'paid' };
@@ -87,11 +83,7 @@ export const PAID_SECRET = 'Zanzibar paid-only paragraph';
 export async function makeGatedPieces(services: Services) {
   const author = await makeAuthor(services, { name: 'Gate Keeper' });
   await services.posts.create(postFields([author.slug], { title: 'An open piece', status: 'published' }));
-  const members = await services.posts.create(
-    postFields([author.slug], { title: 'A members piece', excerpt: 'Members teaser.', body: `${MEMBERS_SECRET}.\n\nMore.`, visibility: 'members', status: 'published' }),
-  );
-  const paid = await services.posts.create(
-    postFields([author.slug], { title: 'A paid piece', excerpt: 'Paid teaser.', body: `${PAID_SECRET}.\n\nMore.`, visibility: 'paid', status: 'published' }),
-  );
+  const members = await services.posts.create(postFields([author.slug], { title: 'A members piece', excerpt: 'Members teaser.', body: `${MEMBERS_SECRET}.\n\nMore.`, visibility: 'members', status: 'published' }));
+  const paid = await services.posts.create(postFields([author.slug], { title: 'A paid piece', excerpt: 'Paid teaser.', body: `${PAID_SECRET}.\n\nMore.`, visibility: 'paid', status: 'published' }));
   return { authorSlug: author.slug, membersSlug: members.slug, paidSlug: paid.slug };
 }

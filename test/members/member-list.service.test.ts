@@ -49,7 +49,7 @@ describe.each(dialects)('finding members and freezing an issue early (%s)', (dia
     expect([page.members.map((m) => m.email), page.total]).toEqual([['uk@example.com'], 2]);
   });
 
-  it("tells who paid for a gift and what a buyer gave", async () => {
+  it('tells who paid for a gift and what a buyer gave', async () => {
     const lucky = await t.services.members.detail((await t.services.members.get({ email: 'lucky@example.com' })).id);
     expect(lucky.subscriptions).toMatchObject([{ billing: 'gift', buyer: { email: 'giver@example.com' } }]);
     const giver = await t.services.members.detail((await t.services.members.get({ email: 'giver@example.com' })).id);

@@ -12,7 +12,10 @@ function cookiesFrom(res: { cookies: Array<{ name: string; value: string }> }, j
   for (const c of res.cookies) jar[c.name] = c.value;
   return jar;
 }
-const cookieHeader = (jar: Cookies) => Object.entries(jar).map(([k, v]) => `${k}=${v}`).join('; ');
+const cookieHeader = (jar: Cookies) =>
+  Object.entries(jar)
+    .map(([k, v]) => `${k}=${v}`)
+    .join('; ');
 
 /** Opens a page and returns its CSRF token with the cookies that go with it. */
 async function formOn(t: AppContext, url: string, jar: Cookies = {}) {
@@ -34,7 +37,10 @@ async function post(t: AppContext, url: string, form: Record<string, string>, ja
 
 async function lastLink(t: AppContext, to: string): Promise<string> {
   const dir = path.join(t.dataDir, 'outbox');
-  const files = fs.readdirSync(dir).filter((f) => f.endsWith('.eml')).sort();
+  const files = fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.eml'))
+    .sort();
   for (const file of files.reverse()) {
     const mail = await simpleParser(fs.readFileSync(path.join(dir, file)));
     const address = Array.isArray(mail.to) ? mail.to[0] : mail.to;
@@ -123,7 +129,12 @@ describe('members pages', () => {
 
   it('a checkout with a bad address shows the form again with the field errors', async () => {
     const { token, jar } = await formOn(t, '/members/print/');
-    const res = await post(t, '/members/checkout', { _csrf: token, plan: 'print-digital', billing: 'year', email: 'new@example.com', address_name: 'A', address_line1: '1 Road', address_city: 'X', address_postcode: '123', address_country: 'GB' }, jar);
+    const res = await post(
+      t,
+      '/members/checkout',
+      { _csrf: token, plan: 'print-digital', billing: 'year', email: 'new@example.com', address_name: 'A', address_line1: '1 Road', address_city: 'X', address_postcode: '123', address_country: 'GB' },
+      jar,
+    );
     expect(res.statusCode).toBe(400);
     expect(res.body).toContain('Enter the postcode or ZIP as it is written in that country.');
     expect(res.body).toContain('value="1 Road"');
@@ -343,8 +354,7 @@ describe('members pages', () => {
 
   it('the webhook endpoint verifies the raw body and applies each event once', async () => {
     const { payload, signature } = signedEvent('charge.succeeded', { id: 'ch_1' });
-    const send = (body: string, sig: string, type = 'application/json') =>
-      t.app.inject({ method: 'POST', url: '/webhooks/stripe', headers: { 'content-type': type, 'stripe-signature': sig }, payload: body });
+    const send = (body: string, sig: string, type = 'application/json') => t.app.inject({ method: 'POST', url: '/webhooks/stripe', headers: { 'content-type': type, 'stripe-signature': sig }, payload: body });
     const first = await send(payload, signature);
     expect(first.statusCode).toBe(200);
     expect(first.json()).toEqual({ received: true, outcome: 'ignored: event type not used' });

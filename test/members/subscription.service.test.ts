@@ -33,9 +33,10 @@ describe.each(dialects)('subscriptions from Stripe events (%s)', (dialect) => {
 
   it('refuses a checkout with a bad address, naming the fields, before calling Stripe', async () => {
     const before = stripe.requests.length;
-    await expect(
-      t.services.subscriptions.startCheckout(null, { plan: 'print-digital', billing: 'year', email: 'x@example.com', address: { ...gbAddress, postcode: '12345' } }),
-    ).rejects.toMatchObject({ code: 'VALIDATION_FAILED', fields: [{ field: 'address.postcode' }] });
+    await expect(t.services.subscriptions.startCheckout(null, { plan: 'print-digital', billing: 'year', email: 'x@example.com', address: { ...gbAddress, postcode: '12345' } })).rejects.toMatchObject({
+      code: 'VALIDATION_FAILED',
+      fields: [{ field: 'address.postcode' }],
+    });
     await expect(t.services.subscriptions.startCheckout(null, { plan: 'digital', billing: 'gift', email: 'x@example.com' })).rejects.toMatchObject({
       fields: [{ field: 'billing' }],
     });
@@ -78,9 +79,7 @@ describe.each(dialects)('subscriptions from Stripe events (%s)', (dialect) => {
   });
 
   it('of checkouts started at once for the same new email, one creates the account and the others are asked to sign in', async () => {
-    const attempts = await Promise.allSettled(
-      [1, 2, 3, 4, 5].map(() => t.services.subscriptions.startCheckout(null, { plan: 'digital', billing: 'month', email: 'rush@example.com' })),
-    );
+    const attempts = await Promise.allSettled([1, 2, 3, 4, 5].map(() => t.services.subscriptions.startCheckout(null, { plan: 'digital', billing: 'month', email: 'rush@example.com' })));
     expect(attempts.filter((a) => a.status === 'fulfilled')).toHaveLength(1);
     for (const attempt of attempts.filter((a) => a.status === 'rejected')) {
       expect((attempt as PromiseRejectedResult).reason).toMatchObject({ code: 'CHECKOUT_SIGNIN_REQUIRED' });
@@ -127,10 +126,9 @@ describe.each(dialects)('subscriptions from Stripe events (%s)', (dialect) => {
     expect(await deliver(t.services, 'invoice.paid', invoice('sub_unknown', { customer: 'cus_unknown' })).outcome).toBe('ignored: unknown subscription');
     expect(await deliver(t.services, 'invoice.payment_failed', invoice('sub_unknown')).outcome).toBe('ignored: unknown subscription');
     expect(await deliver(t.services, 'customer.subscription.deleted', subscriptionState('sub_unknown')).outcome).toBe('ignored: unknown subscription');
-    expect(
-      await deliver(t.services, 'checkout.session.completed', { id: 'cs_x', client_reference_id: '999999', customer: 'cus_unknown', subscription: 'sub_unknown', payment_status: 'paid' })
-        .outcome,
-    ).toBe('ignored: unknown checkout');
+    expect(await deliver(t.services, 'checkout.session.completed', { id: 'cs_x', client_reference_id: '999999', customer: 'cus_unknown', subscription: 'sub_unknown', payment_status: 'paid' }).outcome).toBe(
+      'ignored: unknown checkout',
+    );
     expect(await deliver(t.services, 'invoice.paid', { id: 'in_odd', lines: 'not a list' }).outcome).toBe('ignored: unreadable object');
     expect(await deliver(t.services, 'charge.refunded', { id: 'ch_1' }).outcome).toBe('ignored: event type not used');
   });

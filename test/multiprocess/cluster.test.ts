@@ -31,7 +31,15 @@ describe('three Masthead processes on one PostgreSQL behind nginx as the deploy 
 
   beforeAll(async () => {
     // Each message is put down to the process whose SMTP connection brought it.
-    smtp = await startSmtp({ identify: (port) => String(connectionOwner(port, (processes ?? []).map((p) => p.child.pid!)) ?? 'another process') });
+    smtp = await startSmtp({
+      identify: (port) =>
+        String(
+          connectionOwner(
+            port,
+            (processes ?? []).map((p) => p.child.pid!),
+          ) ?? 'another process',
+        ),
+    });
     database = await freshDatabase('postgres');
     const store = openStore(database.config);
     await migrateToLatest(store.db);
@@ -203,7 +211,13 @@ describe('three Masthead processes on one PostgreSQL behind nginx as the deploy 
     let running = true;
     const statuses: number[] = [];
     const load = Array.from({ length: 4 }, async () => {
-      while (running) statuses.push(await fetch(`${proxy.url}/`).then((res) => res.status, () => 0));
+      while (running)
+        statuses.push(
+          await fetch(`${proxy.url}/`).then(
+            (res) => res.status,
+            () => 0,
+          ),
+        );
     });
     try {
       for (const [index, old] of processes.entries()) {

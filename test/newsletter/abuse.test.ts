@@ -9,8 +9,7 @@ describe('newsletter signup abuse protection', () => {
   });
   afterEach(async () => t.close());
 
-  const signup = (email: string, remoteAddress: string) =>
-    t.app.inject({ method: 'POST', url: '/newsletter/subscribe', payload: { email }, headers: { 'content-type': 'application/json' }, remoteAddress });
+  const signup = (email: string, remoteAddress: string) => t.app.inject({ method: 'POST', url: '/newsletter/subscribe', payload: { email }, headers: { 'content-type': 'application/json' }, remoteAddress });
 
   it('limits signups per IP address without slowing down other addresses', async () => {
     for (let i = 0; i < 10; i += 1) expect((await signup(`flood${i}@example.com`, '203.0.113.7')).statusCode).toBe(202);

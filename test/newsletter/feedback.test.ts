@@ -58,7 +58,9 @@ describe('complaint and bounce reports that come back by email', () => {
   });
 
   it('marks a permanent bounce bounced, in the subscriber and in the send report; a delay changes nothing', async () => {
-    const [bounced] = await apply(dsnReport(original('cy@example.com'), [{ address: 'cy@example.com', action: 'failed', status: '5.1.1', diagnostic: '550 5.1.1 <cy@example.com>: Recipient address rejected: User unknown' }]));
+    const [bounced] = await apply(
+      dsnReport(original('cy@example.com'), [{ address: 'cy@example.com', action: 'failed', status: '5.1.1', diagnostic: '550 5.1.1 <cy@example.com>: Recipient address rejected: User unknown' }]),
+    );
     expect(bounced).toMatchObject({ applied: true, email: 'cy@example.com', result: 'bounce 5.1.1: marked bounced and suppressed' });
     expect(await status('cy@example.com')).toBe('bounced');
     expect(await t.services.sends.report(sendId)).toMatchObject({ bounced: 1 });
@@ -87,18 +89,21 @@ describe('complaint and bounce reports that come back by email', () => {
 
   it('rejects reports that cannot be traced to a subscriber by our own signature, and says why', async () => {
     const eve = original('eve@example.com');
-    const forged = Buffer.from(eve.toString('latin1').replace(/(token=[\w-]+\.)([\w-])/, (_, head: string, c: string) => `${head}${c === 'A' ? 'B' : 'A'}`), 'latin1');
+    const forged = Buffer.from(
+      eve.toString('latin1').replace(/(token=[\w-]+\.)([\w-])/, (_, head: string, c: string) => `${head}${c === 'A' ? 'B' : 'A'}`),
+      'latin1',
+    );
     const cases: Array<[string, Buffer, string]> = [
       ['forged signature', arfReport(forged), 'the unsubscribe link in the returned message was not signed by this site'],
       ['no original', arfReport(eve, { returned: 'none' }), 'the original message is not returned, so nothing tells whose it was'],
       ['forwarded copy', arfReport(eve, { originalRcptTo: 'someone-else@example.org' }), 'the complaint comes from someone-else@example.org, not from the subscriber the message was sent to (a forwarded copy?)'],
       ['not a complaint', arfReport(eve, { feedbackType: 'not-spam' }), 'feedback type "not-spam" is not a complaint'],
+      ['bounce of another address', dsnReport(eve, [{ address: 'eve.forward@example.net', action: 'failed', status: '5.1.1' }]), "the failed address eve.forward@example.net is not the subscriber's (a forwarded copy?)"],
       [
-        'bounce of another address',
-        dsnReport(eve, [{ address: 'eve.forward@example.net', action: 'failed', status: '5.1.1' }]),
-        "the failed address eve.forward@example.net is not the subscriber's (a forwarded copy?)",
+        'an ordinary email',
+        Buffer.from('From: eve@example.com\r\nTo: news@magazine.example\r\nSubject: Hello\r\n\r\nJust saying hello.\r\n'),
+        'neither a complaint (feedback report) nor a bounce (delivery status), but text/plain',
       ],
-      ['an ordinary email', Buffer.from('From: eve@example.com\r\nTo: news@magazine.example\r\nSubject: Hello\r\n\r\nJust saying hello.\r\n'), 'neither a complaint (feedback report) nor a bounce (delivery status), but text/plain'],
       [
         'not one of our emails',
         arfReport(Buffer.from('From: spam@spam.example\r\nTo: eve@example.com\r\nSubject: Win\r\n\r\nWin!\r\n')),
@@ -137,7 +142,13 @@ describe('complaint and bounce reports that come back by email', () => {
     const eml = path.join(t.dataDir, 'complaint.eml');
     const box = path.join(t.dataDir, 'reports.mbox');
     await fs.writeFile(eml, arfReport(original('gus@example.com')));
-    await fs.writeFile(box, mbox([dsnReport(original('hal@example.com'), [{ address: 'hal@example.com', action: 'failed', status: '5.2.1', diagnostic: '550 5.2.1 mailbox disabled' }]), Buffer.from('From: x@example.com\r\n\r\nFrom here on, nothing.\r\n')]));
+    await fs.writeFile(
+      box,
+      mbox([
+        dsnReport(original('hal@example.com'), [{ address: 'hal@example.com', action: 'failed', status: '5.2.1', diagnostic: '550 5.2.1 mailbox disabled' }]),
+        Buffer.from('From: x@example.com\r\n\r\nFrom here on, nothing.\r\n'),
+      ]),
+    );
     const result = await runCli(['newsletter', 'feedback', eml, box], { DATA_DIR: t.dataDir, DATABASE_URL: `sqlite:${file}`, LOG_LEVEL: 'silent' });
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toContain(`applied   ${eml}: gus@example.com: complaint: marked complained and suppressed`);

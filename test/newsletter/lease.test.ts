@@ -68,7 +68,11 @@ describe.each(['sqlite', 'postgres'] as const)('who may resume a newsletter send
   }
 
   async function holdLease(sendId: number, owner: string, leaseMs: number): Promise<void> {
-    await store.db.updateTable('newsletter_send_batches').set({ owner, owner_until: new Date(Date.now() + leaseMs).toISOString() }).where('send_id', '=', sendId).execute();
+    await store.db
+      .updateTable('newsletter_send_batches')
+      .set({ owner, owner_until: new Date(Date.now() + leaseMs).toISOString() })
+      .where('send_id', '=', sendId)
+      .execute();
   }
 
   function sleeper(): ChildProcess {

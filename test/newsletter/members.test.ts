@@ -104,9 +104,7 @@ describe('newsletter emails to members and to everyone else', () => {
   it('decides access as each message goes out: a paying member whose subscription ended gets the teaser', async () => {
     expect(await deliver(t.services, 'customer.subscription.deleted', subscriptionState(paidSubscription, { status: 'canceled' })).outcome).toBe('canceled');
     const author = await makeAuthor(t.services, { name: 'Late Writer' });
-    const later = await t.services.posts.create(
-      postFields([author.slug], { title: 'Another paid piece', excerpt: 'Later teaser.', body: `${PAID_SECRET} again.\n\nMore.`, visibility: 'paid', status: 'published' }),
-    );
+    const later = await t.services.posts.create(postFields([author.slug], { title: 'Another paid piece', excerpt: 'Later teaser.', body: `${PAID_SECRET} again.\n\nMore.`, visibility: 'paid', status: 'published' }));
     const since = smtp.received.length;
     const { sendId } = await t.services.newsletter.sendPost(later.slug);
     await t.services.sends.deliver(sendId!);
@@ -116,5 +114,4 @@ describe('newsletter emails to members and to everyone else', () => {
       expect(mails.get(reader)!.html).toContain('Later teaser.');
     }
   });
-
 });

@@ -40,9 +40,7 @@ export function arfReport(original: Buffer, options: ArfOptions = {}): Buffer {
       ].join(CRLF) +
       CRLF,
     ...(returned === 'message' ? [`--arf${CRLF}Content-Type: message/rfc822${CRLF}Content-Disposition: inline${CRLF}${CRLF}${original.toString('latin1')}`] : []),
-    ...(returned === 'headers'
-      ? [`--arf${CRLF}Content-Type: text/rfc822-headers${CRLF}Content-Transfer-Encoding: base64${CRLF}${CRLF}${base64Lines(`${headerBlock(original)}${CRLF}`)}${CRLF}`]
-      : []),
+    ...(returned === 'headers' ? [`--arf${CRLF}Content-Type: text/rfc822-headers${CRLF}Content-Transfer-Encoding: base64${CRLF}${CRLF}${base64Lines(`${headerBlock(original)}${CRLF}`)}${CRLF}`] : []),
   ];
   return Buffer.from(
     [
@@ -128,10 +126,5 @@ export function dsnReport(original: Buffer, recipients: DsnRecipientFields[]): B
 
 /** Several messages as one mbox file (mboxrd: "From " lines in bodies get a ">"). */
 export function mbox(messages: Buffer[]): Buffer {
-  return Buffer.from(
-    messages
-      .map((m) => `From MAILER-DAEMON Tue Dec  1 09:30:00 2026\n${m.toString('latin1').replace(/^(>*From )/gm, '>$1')}\n`)
-      .join(''),
-    'latin1',
-  );
+  return Buffer.from(messages.map((m) => `From MAILER-DAEMON Tue Dec  1 09:30:00 2026\n${m.toString('latin1').replace(/^(>*From )/gm, '>$1')}\n`).join(''), 'latin1');
 }

@@ -59,7 +59,10 @@ describe.each(dialects)('one newsletter send shared by several processes on %s',
     const sendId = await startSend();
     const sentBy = await deliverFromBoth(sendId);
 
-    expect(sentBy.every((n) => n > 0), `messages per process: ${sentBy}`).toBe(true);
+    expect(
+      sentBy.every((n) => n > 0),
+      `messages per process: ${sentBy}`,
+    ).toBe(true);
     expect(sentBy[0]! + sentBy[1]!).toBe(RECIPIENTS);
     const perRecipient = new Map<string, number>();
     for (const r of smtp.received) perRecipient.set(r.to, (perRecipient.get(r.to) ?? 0) + 1);
@@ -97,8 +100,22 @@ describe.each(dialects)('one newsletter send shared by several processes on %s',
     const sendId = await startSend();
     // As an older version left it: no batches, half its recipients recorded as sent.
     await batchesMigration.down(t.store.db);
-    const half = await t.store.db.selectFrom('newsletter_deliveries').select('id').where('send_id', '=', sendId).orderBy('id').limit(RECIPIENTS / 2).execute();
-    await t.store.db.updateTable('newsletter_deliveries').set({ state: 'sent' }).where('id', 'in', half.map((r) => r.id)).execute();
+    const half = await t.store.db
+      .selectFrom('newsletter_deliveries')
+      .select('id')
+      .where('send_id', '=', sendId)
+      .orderBy('id')
+      .limit(RECIPIENTS / 2)
+      .execute();
+    await t.store.db
+      .updateTable('newsletter_deliveries')
+      .set({ state: 'sent' })
+      .where(
+        'id',
+        'in',
+        half.map((r) => r.id),
+      )
+      .execute();
     await batchesMigration.up(t.store.db);
 
     const report = await other.sends.deliver(sendId);

@@ -9,7 +9,10 @@ import { changedExport, contentFolder, ghostFixtures } from './ghost-support.js'
 import { tempDir, writeFile } from './wordpress-support.js';
 
 async function rows(t: AppContext, table: 'posts' | 'tags' | 'authors' | 'media' | 'imported_items' | 'old_addresses'): Promise<number> {
-  const { n } = await t.store.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const { n } = await t.store.db
+    .selectFrom(table)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(n);
 }
 
@@ -75,13 +78,19 @@ describe.each(dialects)('moving a Ghost site in, on %s', { timeout: 240_000 }, (
         publishedAt: '2024-01-15T10:00:00.000Z',
         featureImage: { url: expect.stringMatching(/^\/media\//), alt: 'Boats at rest', caption: 'Photo: Ada' },
       });
-      expect(post.tags.map((tag) => [tag.slug, tag.isSection])).toEqual([['news', true], ['culture', true]]);
+      expect(post.tags.map((tag) => [tag.slug, tag.isSection])).toEqual([
+        ['news', true],
+        ['culture', true],
+      ]);
       expect(post.internalTags.map((tag) => [tag.slug, tag.name, tag.visibility])).toEqual([['hash-feature-slot', '#feature-slot', 'internal']]);
       const letter = await t.services.posts.getBySlug('members-letter');
       expect(letter.authors.map((a) => a.slug)).toEqual(['ben', 'ada']);
       const ada = letter.authors[1]!;
       expect(ada).toMatchObject({ name: 'Ada Lovelace', bio: 'Writes about the sea.', website: 'https://ada.example', photoUrl: expect.stringMatching(/^\/media\//) });
-      expect(ada.links).toEqual([{ label: 'X', url: 'https://x.com/adasea' }, { label: 'Facebook', url: 'https://www.facebook.com/ada.sea' }]);
+      expect(ada.links).toEqual([
+        { label: 'X', url: 'https://x.com/adasea' },
+        { label: 'Facebook', url: 'https://www.facebook.com/ada.sea' },
+      ]);
     });
 
     it('keeps Ghost’s internal tag internal: on its posts for staff, never on the site, with no old address', async () => {
@@ -158,7 +167,7 @@ describe.each(dialects)('moving a Ghost site in, on %s', { timeout: 240_000 }, (
       expect((await t.services.posts.getBySlug('crew-special')).title).toBe('Edited here');
     });
 
-    it('finds images when the folder given is Ghost\'s images folder itself', async () => {
+    it("finds images when the folder given is Ghost's images folder itself", async () => {
       const other = await testApp(dialect);
       try {
         const report = await importGhost(other.services, ghostFixtures.lexical, { contentDir: path.join(content.dir, 'images') });

@@ -9,7 +9,10 @@ import { contentFolder, ghostFixtures } from './ghost-support.js';
 import { tempDir } from './wordpress-support.js';
 
 async function count(t: AppContext, table: 'posts' | 'tags' | 'authors' | 'old_addresses' | 'imported_items'): Promise<number> {
-  const { n } = await t.store.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const { n } = await t.store.db
+    .selectFrom(table)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(n);
 }
 

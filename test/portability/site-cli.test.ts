@@ -23,7 +23,10 @@ const entry = path.resolve('src/cli/run.ts');
 async function rowCount(config: DatabaseConfig, table: 'posts' | 'tags' | 'authors'): Promise<number> {
   const store = openStore(config);
   try {
-    const { n } = await store.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const { n } = await store.db
+      .selectFrom(table)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     return Number(n);
   } catch (error) {
     // The import was killed before the schema was made: nothing of it is there either.

@@ -11,7 +11,10 @@ import { substackExport, substackImage, zip, type PostRow } from './substack-sup
 type Table = 'posts' | 'media' | 'imported_items' | 'old_addresses' | 'subscribers' | 'authors';
 
 async function rows(t: AppContext, table: Table): Promise<number> {
-  const { n } = await t.store.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const { n } = await t.store.db
+    .selectFrom(table)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(n);
 }
 
@@ -35,7 +38,14 @@ function letter(origin: string, changes: { harbourTitle?: string } = {}): PostRo
       subtitle: 'What the boats <b>brought</b> in',
       body: `<p>The boats came in early.</p>${substackImage(origin, `${origin}/public/images/harbour.jpeg`, 'Dawn, from the pier')}<p><img src="${origin}/image/fetch/w_600/${encodeURIComponent(`${origin}/public/images/lost.png`)}"></p><script>alert(1)</script><p onclick="steal()">Fair winds.</p><img src="https://elsewhere.example/pic.jpg">`,
     },
-    { id: 102, slug: 'for-members', title: 'For paying readers', audience: 'only_paid', date: '2024-03-05T08:00:00.000Z', body: '<p>Only for you; read <a href="https://harbourletter.substack.com/p/harbour-notes?utm_source=post">the notes</a> and <a href="https://other.substack.com/p/harbour-notes">theirs</a>.</p>' },
+    {
+      id: 102,
+      slug: 'for-members',
+      title: 'For paying readers',
+      audience: 'only_paid',
+      date: '2024-03-05T08:00:00.000Z',
+      body: '<p>Only for you; read <a href="https://harbourletter.substack.com/p/harbour-notes?utm_source=post">the notes</a> and <a href="https://other.substack.com/p/harbour-notes">theirs</a>.</p>',
+    },
     { id: 103, slug: 'founders', title: 'Founders’ letter', audience: 'founding', body: '<p>Thank you.</p>' },
     { id: 104, slug: '', title: 'Half an idea', published: false, date: '', body: '<p>Not yet.</p>' },
     { id: 105, slug: 'episode-1', title: 'Episode 1', type: 'podcast', body: '<p>Show notes</p>' },
@@ -102,7 +112,7 @@ describe.each(dialects)('moving a Substack publication in, on %s', { timeout: 18
     expect(formatReport(report)).toContain('images shown from other sites, left where they are: elsewhere.example ×1');
   });
 
-  it('points links to the publication\'s own posts on substack.com at their new addresses', async () => {
+  it("points links to the publication's own posts on substack.com at their new addresses", async () => {
     const { body } = await t.services.posts.getBySlug('for-members');
     expect(body).toContain('<a href="/harbour-notes/">the notes</a>');
     expect(body).toContain('<a href="https://other.substack.com/p/harbour-notes" rel="noopener">theirs</a>');
@@ -139,7 +149,14 @@ describe.each(dialects)('moving a Substack publication in, on %s', { timeout: 18
   });
 
   it('brings changed posts up to date only with --update, and keeps what was edited here', async () => {
-    const changed = writeFile(dir.dir, 'changed.zip', substackExport(letter(server.origin, { harbourTitle: 'Harbour notes, revised' }).map((p) => (p.id === 102 ? { ...p, title: 'For paying readers, revised' } : p)), { subscribers }));
+    const changed = writeFile(
+      dir.dir,
+      'changed.zip',
+      substackExport(
+        letter(server.origin, { harbourTitle: 'Harbour notes, revised' }).map((p) => (p.id === 102 ? { ...p, title: 'For paying readers, revised' } : p)),
+        { subscribers },
+      ),
+    );
     const plain = await importSubstack(t.services, changed, { mediaHosts: ['127.0.0.1'] });
     expect(plain.counts.post.updated).toBe(0);
     expect((await t.services.posts.getBySlug('harbour-notes')).title).toBe('Harbour notes');
@@ -205,7 +222,14 @@ describe.each(dialects)('what a Substack import leaves untouched, on %s', { time
   });
 
   it('skips a post whose body is too long for a post, and takes the others', async () => {
-    const file = writeFile(dir.dir, 'long.zip', substackExport([{ id: 1, slug: 'short', body: '<p>Short.</p>' }, { id: 2, slug: 'endless', title: 'Endless', body: `<p>${'word '.repeat(90_000)}</p>` }]));
+    const file = writeFile(
+      dir.dir,
+      'long.zip',
+      substackExport([
+        { id: 1, slug: 'short', body: '<p>Short.</p>' },
+        { id: 2, slug: 'endless', title: 'Endless', body: `<p>${'word '.repeat(90_000)}</p>` },
+      ]),
+    );
     const report = await importSubstack(t.services, file, { dryRun: true });
     expect(report.counts.post).toMatchObject({ created: 1, skipped: 1 });
     expect(formatReport(report)).toMatch(/post 2\.endless "Endless": its body is 450,007 characters long; at most 400,000 fit in a post/);
@@ -235,15 +259,50 @@ describe.each(dialects)('what a Substack import leaves untouched, on %s', { time
     const cases: Array<[string, Buffer, RegExp]> = [
       ['not a zip', Buffer.from('<rss><channel></channel></rss>'), /it is not a zip archive, or it was cut short\.$/],
       ['cut short', good.subarray(0, good.length - 30), /it is not a zip archive, or it was cut short\.$/],
-      ['no posts.csv', zip([{ name: 'posts/1.one.html', data: '<p>One</p>' }, { name: 'email_list.x.csv', data: 'email\na@example.com\n' }]), /it has no posts\.csv/],
+      [
+        'no posts.csv',
+        zip([
+          { name: 'posts/1.one.html', data: '<p>One</p>' },
+          { name: 'email_list.x.csv', data: 'email\na@example.com\n' },
+        ]),
+        /it has no posts\.csv/,
+      ],
       ['no post_id column', zip([{ name: 'posts.csv', data: 'title,subtitle\nA,B\n' }]), /its posts\.csv has no post_id column \(columns: title, subtitle\)\.$/],
       ['posts.csv in Latin-1', zip([{ name: 'posts.csv', data: Buffer.from('post_id,title\n1.cafe,Caf\xe9\n', 'latin1') }]), /its posts\.csv cannot be read as UTF-8 CSV/],
       ['posts.csv in UTF-16', zip([{ name: 'posts.csv', data: Buffer.from('\ufeffpost_id,title\n1.a,A\n', 'utf16le') }]), /its posts\.csv cannot be read as UTF-8 CSV/],
       ['only its first 40 bytes', zip([{ name: 'posts.csv', data: 'post_id\n1.a\n' }]).subarray(0, 40), /not a zip archive, or it was cut short/],
-      ['a name climbing out', zip([{ name: 'posts.csv', data: 'post_id\n1.a\n' }, { name: 'posts/../../etc/passwd.html', data: 'x' }]), /unsafe|leads outside the archive/],
-      ['an absolute name', zip([{ name: 'posts.csv', data: 'post_id\n1.a\n' }, { name: '/etc/cron.d/x', data: 'x' }]), /unsafe|absolute path/],
-      ['a backslash name', zip([{ name: 'posts.csv', data: 'post_id\n1.a\n' }, { name: 'posts\\..\\x.html', data: 'x' }]), /unsafe|backslash/],
-      ['too large once uncompressed', zip([{ name: 'posts.csv', data: 'post_id\n1.a\n' }, { name: 'posts/1.a.html', data: 'x', declaredSize: 600 * 1024 * 1024 }]), /more than 512 MB once uncompressed\.$/],
+      [
+        'a name climbing out',
+        zip([
+          { name: 'posts.csv', data: 'post_id\n1.a\n' },
+          { name: 'posts/../../etc/passwd.html', data: 'x' },
+        ]),
+        /unsafe|leads outside the archive/,
+      ],
+      [
+        'an absolute name',
+        zip([
+          { name: 'posts.csv', data: 'post_id\n1.a\n' },
+          { name: '/etc/cron.d/x', data: 'x' },
+        ]),
+        /unsafe|absolute path/,
+      ],
+      [
+        'a backslash name',
+        zip([
+          { name: 'posts.csv', data: 'post_id\n1.a\n' },
+          { name: 'posts\\..\\x.html', data: 'x' },
+        ]),
+        /unsafe|backslash/,
+      ],
+      [
+        'too large once uncompressed',
+        zip([
+          { name: 'posts.csv', data: 'post_id\n1.a\n' },
+          { name: 'posts/1.a.html', data: 'x', declaredSize: 600 * 1024 * 1024 },
+        ]),
+        /more than 512 MB once uncompressed\.$/,
+      ],
       ['lying about its size', zip([{ name: 'posts.csv', data: `post_id\n1.a\n${'0'.repeat(2_000_000)}`, declaredSize: 100 }]), /damaged or cut short \(in posts\.csv\)/],
       ['too many files', zip(Array.from({ length: 50_001 }, (_, i) => ({ name: `f${i}`, store: true }))), /it holds 50,001 files; at most 50,000 are read\.$/],
     ];

@@ -69,7 +69,11 @@ describe.each(dialects)('old addresses of an imported site on %s', { timeout: 12
     expect(await answer('/2024/01/15/second-thoughts/')).toEqual([404, undefined]);
     await t.services.posts.delete(post.id);
     expect(await answer('/?p=6')).toEqual([200, undefined]);
-    const { n } = await t.store.db.selectFrom('old_addresses').select((eb) => eb.fn.countAll<number>().as('n')).where('post_id', '=', post.id).executeTakeFirstOrThrow();
+    const { n } = await t.store.db
+      .selectFrom('old_addresses')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('post_id', '=', post.id)
+      .executeTakeFirstOrThrow();
     expect(Number(n)).toBe(0);
   });
 });

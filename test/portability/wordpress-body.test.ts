@@ -13,7 +13,11 @@ function context(overrides: Partial<BodyContext> = {}): BodyContext {
   return {
     postId: '5',
     image: (url) => {
-      const file = url.split('/').pop()!.split('?')[0]!.replace(/-\d+x\d+(?=\.)/, '');
+      const file = url
+        .split('/')
+        .pop()!
+        .split('?')[0]!
+        .replace(/-\d+x\d+(?=\.)/, '');
       return url.includes('old.example') ? { url: `/media/2026/11/abc/${file}`, width: 960, height: 640, alt: 'from the library' } : null;
     },
     attachment: (id) => attachments.find((a) => a.id === id),
@@ -101,9 +105,9 @@ describe('block editor content', () => {
   });
 
   it('makes a pull quote block a Masthead pull quote with its citation', () => {
-    expect(
-      body('<!-- wp:pullquote -->\n<figure class="wp-block-pullquote"><blockquote><p>We kept the lights on.</p><cite>The editor</cite></blockquote></figure>\n<!-- /wp:pullquote -->'),
-    ).toBe('<aside class="pull-quote"><p>We kept the lights on.</p><p><cite>The editor</cite></p></aside>');
+    expect(body('<!-- wp:pullquote -->\n<figure class="wp-block-pullquote"><blockquote><p>We kept the lights on.</p><cite>The editor</cite></blockquote></figure>\n<!-- /wp:pullquote -->')).toBe(
+      '<aside class="pull-quote"><p>We kept the lights on.</p><p><cite>The editor</cite></p></aside>',
+    );
   });
 
   it('keeps headings, lists, quotes, code and verse; a level-one heading becomes level two', () => {

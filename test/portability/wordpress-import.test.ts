@@ -25,7 +25,10 @@ async function uploadsFor(file: string, dir: string): Promise<number> {
 }
 
 async function rows(t: AppContext, table: 'posts' | 'tags' | 'authors' | 'media' | 'imported_items' | 'old_addresses'): Promise<number> {
-  const { n } = await t.store.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const { n } = await t.store.db
+    .selectFrom(table)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(n);
 }
 
@@ -172,7 +175,7 @@ describe.each(dialects)('moving a WordPress site in, on %s', { timeout: 240_000 
 
     it("moves pieces whose address is one of Masthead's own, and leads the old address there", async () => {
       expect((await postAt(t, 'search-2')).title).toBe('Search');
-      expect(report.notes).toContainEqual(expect.objectContaining({ item: 'post 163 "Search"', reason: expect.stringContaining('is one of Masthead\'s own addresses; it is at /search-2/') }));
+      expect(report.notes).toContainEqual(expect.objectContaining({ item: 'post 163 "Search"', reason: expect.stringContaining("is one of Masthead's own addresses; it is at /search-2/") }));
       expect(await redirectOf(t, '/?p=163')).toBe('/search-2/');
       expect(await redirectOf(t, '/author/')).toBe('/author-2/');
     });

@@ -119,10 +119,7 @@ export function wxr(items: string[], options: { site?: string; head?: string; au
 }
 
 /** The old site's web server: answers the given files, redirects as told, 404 for anything else, and remembers what was asked. */
-export async function oldSiteServer(
-  files: Record<string, Buffer>,
-  redirects: Record<string, string> = {},
-): Promise<{ origin: string; requests: string[]; close(): Promise<void> }> {
+export async function oldSiteServer(files: Record<string, Buffer>, redirects: Record<string, string> = {}): Promise<{ origin: string; requests: string[]; close(): Promise<void> }> {
   const http = await import('node:http');
   const requests: string[] = [];
   const server = http.createServer((request, response) => {
@@ -160,7 +157,20 @@ export function smallMagazine(site: string, changes: { harbourTitle?: string } =
   ];
   return wxr(
     [
-      item({ id: 11, type: 'attachment', title: 'harbour', name: 'harbour', parent: 5, attachmentUrl: `${uploads}/harbour.jpg`, link: `${site}/2024/01/15/harbour-notes/harbour/`, meta: { _wp_attachment_image_alt: 'Boats in the harbour', _wp_attached_file: '2024/01/harbour.jpg' }, excerpt: 'The harbour at dawn' }, site),
+      item(
+        {
+          id: 11,
+          type: 'attachment',
+          title: 'harbour',
+          name: 'harbour',
+          parent: 5,
+          attachmentUrl: `${uploads}/harbour.jpg`,
+          link: `${site}/2024/01/15/harbour-notes/harbour/`,
+          meta: { _wp_attachment_image_alt: 'Boats in the harbour', _wp_attached_file: '2024/01/harbour.jpg' },
+          excerpt: 'The harbour at dawn',
+        },
+        site,
+      ),
       item({ id: 12, type: 'attachment', title: 'lost', name: 'lost', parent: 0, attachmentUrl: `${uploads}/lost.jpg`, link: `${site}/?attachment_id=12` }, site),
       item(
         {
@@ -174,7 +184,17 @@ export function smallMagazine(site: string, changes: { harbourTitle?: string } =
         },
         site,
       ),
-      item({ id: 6, title: 'Second thoughts', name: 'second-thoughts', date: '2024-01-20 09:00:00', content: `Read <a href="${site}/2024/01/15/harbour-notes/">the notes</a> first.\n\n<img src="${uploads}/lost.jpg" alt="Lost">`, terms }, site),
+      item(
+        {
+          id: 6,
+          title: 'Second thoughts',
+          name: 'second-thoughts',
+          date: '2024-01-20 09:00:00',
+          content: `Read <a href="${site}/2024/01/15/harbour-notes/">the notes</a> first.\n\n<img src="${uploads}/lost.jpg" alt="Lost">`,
+          terms,
+        },
+        site,
+      ),
       item({ id: 7, title: 'About us', name: 'about-us', type: 'page', content: 'We write about harbours.', link: `${site}/about-us/` }, site),
     ],
     { site, head },

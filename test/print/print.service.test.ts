@@ -81,8 +81,7 @@ describe.each(dialects)('print issues and fulfilment (%s)', (dialect) => {
   it('counts down to the last issue and reminds non-renewing subscribers before it', async () => {
     await t.services.print.create({ name: 'Summer 2027', onSaleDate: '2027-06-10', addressCutoff: '2027-06-01T00:00:00Z' });
     time.set('2027-06-01T00:00:01.000Z');
-    const reminders = () =>
-      t.store.db.selectFrom('jobs').select(['key', 'payload']).where('key', 'like', 'renewal-reminder:%').execute();
+    const reminders = () => t.store.db.selectFrom('jobs').select(['key', 'payload']).where('key', 'like', 'renewal-reminder:%').execute();
     expect(await reminders()).toHaveLength(0);
     await t.services.print.freeze((await t.services.print.get('summer-2027')).id);
     const sent = await reminders();

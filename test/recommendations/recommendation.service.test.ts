@@ -17,8 +17,7 @@ describe.each(dialects)('recommendations on %s', (dialect) => {
   });
   afterEach(async () => t.close());
 
-  const publish = (overrides: Record<string, unknown>) =>
-    t.services.posts.create(postFields([writer.slug], { status: 'published', ...overrides }));
+  const publish = (overrides: Record<string, unknown>) => t.services.posts.create(postFields([writer.slug], { status: 'published', ...overrides }));
   /** Lets the debounce pass and runs the background jobs, as the runner would. */
   const runJobs = async () => {
     await t.services.recommendations.settled();
@@ -74,9 +73,7 @@ describe.each(dialects)('recommendations on %s', (dialect) => {
   it('ranks another review of the same film and the same director first', async () => {
     const first = await t.services.posts.create(filmReview([writer.slug], { status: 'published', body: 'Quiet.' }));
     await publish({ title: 'Balcony tomatoes', body: 'Quiet.' });
-    const second = await t.services.posts.create(
-      filmReview([writer.slug], { status: 'published', title: 'A second look', body: 'Quiet.', review: { work: { slug: 'past-lives-2023' } } }),
-    );
+    const second = await t.services.posts.create(filmReview([writer.slug], { status: 'published', title: 'A second look', body: 'Quiet.', review: { work: { slug: 'past-lives-2023' } } }));
     await runJobs();
     expect((await relatedTitles(first.id))[0]).toBe(second.title);
   });

@@ -23,8 +23,7 @@ describe.each(dialects)('search on %s', (dialect) => {
   });
   afterEach(async () => t.close());
 
-  const publish = (overrides: Record<string, unknown>) =>
-    t.services.posts.create(postFields([writer.slug], { status: 'published', ...overrides }));
+  const publish = (overrides: Record<string, unknown>) => t.services.posts.create(postFields([writer.slug], { status: 'published', ...overrides }));
   const search = (input: Record<string, unknown>) => t.services.search.search(input);
 
   it('ranks a piece with the words in its title above one that only mentions them in the body', async () => {
@@ -112,7 +111,25 @@ describe.each(dialects)('search on %s', (dialect) => {
 
   it('answers hostile and odd queries with results or nothing, never an error', async () => {
     await publish({ title: 'Near the river', body: 'Quotes "and" stars * and (brackets) OR NOT.' });
-    const queries = ['"', '"river', 'river*', '* OR', 'NEAR(river near)', 'river AND NOT', "'); drop table posts; --", ':*', '\u0000\u0001\u0007', '\uFFFD\uD800', 'x'.repeat(100_000), 'the', '(', '-river', '^river', 'title:river', '&|!'];
+    const queries = [
+      '"',
+      '"river',
+      'river*',
+      '* OR',
+      'NEAR(river near)',
+      'river AND NOT',
+      "'); drop table posts; --",
+      ':*',
+      '\u0000\u0001\u0007',
+      '\uFFFD\uD800',
+      'x'.repeat(100_000),
+      'the',
+      '(',
+      '-river',
+      '^river',
+      'title:river',
+      '&|!',
+    ];
     for (const q of queries) {
       const results = await search({ q });
       expect(results.total).toBeGreaterThanOrEqual(0);
@@ -130,7 +147,10 @@ describe.each(dialects)('search on %s', (dialect) => {
       [{ q: 'x', section: '../etc' }, 'section'],
       [{ q: ['a', 'b'] }, 'q'],
     ] as const) {
-      const error = await search(input).then(() => undefined, (e: unknown) => e);
+      const error = await search(input).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
       expect(error).toBeInstanceOf(AppError);
       expect((error as AppError).fields[0]!.field).toBe(field);
     }
@@ -173,9 +193,7 @@ describe.each(dialects)('search on %s', (dialect) => {
 
   it('leaves drafts and scheduled pieces out until they are published', async () => {
     await t.services.posts.create(postFields([writer.slug], { title: 'Draft willow' }));
-    const scheduled = await t.services.posts.create(
-      postFields([writer.slug], { title: 'Scheduled willow', status: 'scheduled', publishedAt: '2026-11-26T08:00:00.000Z' }),
-    );
+    const scheduled = await t.services.posts.create(postFields([writer.slug], { title: 'Scheduled willow', status: 'scheduled', publishedAt: '2026-11-26T08:00:00.000Z' }));
     expect((await search({ q: 'willow' })).total).toBe(0);
     time.set('2026-11-26T09:00:00.000Z');
     await t.services.posts.publishScheduled(scheduled.id);
@@ -192,9 +210,7 @@ describe('search on postgres alone', () => {
 
   it('finds a piece despite a misspelt name and says which spelling it used', async () => {
     const writer = await makeAuthor(t.services);
-    await t.services.posts.create(
-      filmReview([writer.slug], { status: 'published', title: 'Portrait of a Lady on Fire', body: 'Céline Sciamma at her best.' }),
-    );
+    await t.services.posts.create(filmReview([writer.slug], { status: 'published', title: 'Portrait of a Lady on Fire', body: 'Céline Sciamma at her best.' }));
     const results = await t.services.search.search({ q: 'portriat ' });
     expect(titles(results)).toEqual(['Portrait of a Lady on Fire']);
     expect(results.correctedQuery).toBe('portrait');
@@ -232,16 +248,18 @@ describe('search on postgres alone', () => {
     for (let i = 1; i <= 240; i += 1) {
       const words = [i % 3 === 0 ? 'amber' : '', i % 8 === 0 ? 'cobalt' : '', i % 100 === 0 ? 'dune' : ''].filter(Boolean);
       const publishedAt = new Date(Date.UTC(2020, 0, i)).toISOString();
-      const post = await t.services.posts.create(
-        postFields([writer.slug], { status: 'published', title: `Piece ${i}`, body: `Plain words ${words.join(' ')} here.`, tags: i % 2 === 0 ? [film.slug] : [], publishedAt }),
-      );
+      const post = await t.services.posts.create(postFields([writer.slug], { status: 'published', title: `Piece ${i}`, body: `Plain words ${words.join(' ')} here.`, tags: i % 2 === 0 ? [film.slug] : [], publishedAt }));
       for (const word of words) expected[word]!.push(post.id);
       if (i % 2 === 0) for (const word of words) inFilm[word]!.push(post.id);
       if (publishedAt < '2020-07-01') for (const word of words) beforeJuly[word]!.push(post.id);
     }
     await sql`analyze`.execute(t.services.store.db);
     const index = new PostgresSearchIndex(t.services.store.db, { bound: 3, prefixWindow: 8 });
-    const newest = (ids: number[]) => ids.sort((a, b) => b - a).slice(0, 3).sort((a, b) => a - b);
+    const newest = (ids: number[]) =>
+      ids
+        .sort((a, b) => b - a)
+        .slice(0, 3)
+        .sort((a, b) => a - b);
     const cases = [
       ['amber', false, expected.amber!],
       ['cobalt', false, expected.cobalt!],

@@ -5,9 +5,7 @@ const shown = (text: string, words: string[], size = 24) => snippetHtml(markPass
 
 describe('passages marked for a prefix search', () => {
   it('marks every word that starts with a query word, keeping the text between them', async () => {
-    expect(shown('Paper lanterns over the river. A lantern, again!', ['lant'])).toBe(
-      'Paper <mark>lanterns</mark> over the river. A <mark>lantern</mark>, again!',
-    );
+    expect(shown('Paper lanterns over the river. A lantern, again!', ['lant'])).toBe('Paper <mark>lanterns</mark> over the river. A <mark>lantern</mark>, again!');
   });
 
   it('compares without case or accents, as the index does', () => {

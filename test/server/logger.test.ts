@@ -35,7 +35,11 @@ describe('request logs', () => {
     await app.inject({ url: '/no-such-piece/?from=%22quoted%22', remoteAddress: '203.0.113.9' });
     await app.inject({ url: '/healthz' });
     await vi.waitFor(() => expect(lines.join('')).toContain('/healthz'));
-    const entries = lines.join('').trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+    const entries = lines
+      .join('')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
     expect(entries).toHaveLength(2);
     const [missing, health] = entries;
     expect(missing).toMatchObject({

@@ -79,7 +79,10 @@ describe('the public site in a real browser', { timeout: 180_000 }, () => {
   });
 
   it('lays out pages without shifting as images arrive, on a phone too', async () => {
-    for (const viewport of [{ width: 390, height: 844 }, { width: 1280, height: 900 }]) {
+    for (const viewport of [
+      { width: 390, height: 844 },
+      { width: 1280, height: 900 },
+    ]) {
       const context = await browser.newContext({ viewport });
       const page = await context.newPage();
       await page.addInitScript(() => {

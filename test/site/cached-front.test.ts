@@ -116,9 +116,7 @@ describe.each(dialects)('cached pages for readers without credentials (%s)', (di
     expect(head!.status).toBe('HTTP/1.1 200 OK');
     expect(head!.lines).toEqual(get!.lines);
     expect(closing!.lines).toContain('Connection: close');
-    expect(closing!.lines.filter((line) => !/^(connection|keep-alive):/i.test(line)).sort()).toEqual(
-      application[0]!.lines.filter((line) => !/^(connection|keep-alive):/i.test(line)).sort(),
-    );
+    expect(closing!.lines.filter((line) => !/^(connection|keep-alive):/i.test(line)).sort()).toEqual(application[0]!.lines.filter((line) => !/^(connection|keep-alive):/i.test(line)).sort());
     expect(closing!.body.equals(application[0]!.body)).toBe(true);
     const [old] = await exchange(base, [{ head: `GET ${path} HTTP/1.0\r\n\r\n` }]);
     expect(old!.lines).toContain('Connection: close');
@@ -179,11 +177,7 @@ describe('cached pages answered before routing', () => {
    * Runs the test against an application logging at info level into `lines`, with one published
    * post; the application, its services and database are closed afterwards.
    */
-  async function withLoggedApp(
-    trustProxy: string[],
-    test: (site: { base: string; path: string; lines: string[]; context: TestContext }) => Promise<void>,
-    beforeListening: (app: FastifyInstance) => void = () => {},
-  ) {
+  async function withLoggedApp(trustProxy: string[], test: (site: { base: string; path: string; lines: string[]; context: TestContext }) => Promise<void>, beforeListening: (app: FastifyInstance) => void = () => {}) {
     const context = await testServices('sqlite');
     const lines: string[] = [];
     const logger = createLogger({ logLevel: 'info' }, { write: (line: string) => void lines.push(line) });
@@ -208,7 +202,14 @@ describe('cached pages answered before routing', () => {
       // Through the application: its line is numbered in the same series.
       await request(base, path, { method: 'HEAD', headers: { cookie: 'theme=dark' } });
       expect(context.services.views.waiting).toBe(3);
-      await vi.waitFor(() => expect(lines.join('').split('\n').filter((line) => line.includes('request completed'))).toHaveLength(5));
+      await vi.waitFor(() =>
+        expect(
+          lines
+            .join('')
+            .split('\n')
+            .filter((line) => line.includes('request completed')),
+        ).toHaveLength(5),
+      );
       const entries = lines
         .join('')
         .split('\n')

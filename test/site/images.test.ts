@@ -6,8 +6,7 @@ const photo = { url: '/media/2026/11/photo.jpg', alt: 'A crowd at the premiere',
 describe('feature images', () => {
   it('uses the media library variants for srcset, with the real size', async () => {
     const media = {
-      responsive: async (url: string) =>
-        url === photo.url ? { srcset: '/media/2026/11/photo-600.jpg 600w, /media/2026/11/photo-1200.jpg 1200w', width: 1600, height: 1067 } : null,
+      responsive: async (url: string) => (url === photo.url ? { srcset: '/media/2026/11/photo-600.jpg 600w, /media/2026/11/photo-1200.jpg 1200w', width: 1600, height: 1067 } : null),
     };
     expect(await imageView(photo, media, '100vw')).toEqual({
       src: photo.url,

@@ -89,7 +89,12 @@ describe.each(dialects)('the site and its emails in the magazine’s language (%
   });
 
   it('writes specific words of each shipped language, not English, on its pages', async () => {
-    const expected = { de: 'Abonnieren Sie unseren wöchentlichen Newsletter.', fr: 'Abonnez-vous à notre lettre d’information hebdomadaire.', es: 'Suscríbete a nuestro boletín semanal.', pt: 'Assine a nossa newsletter semanal.' };
+    const expected = {
+      de: 'Abonnieren Sie unseren wöchentlichen Newsletter.',
+      fr: 'Abonnez-vous à notre lettre d’information hebdomadaire.',
+      es: 'Suscríbete a nuestro boletín semanal.',
+      pt: 'Assine a nossa newsletter semanal.',
+    };
     for (const locale of shipped) {
       await t.services.settings.updateSite({ locale });
       const home = (await t.app.inject('/')).body;

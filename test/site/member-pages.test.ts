@@ -35,8 +35,7 @@ describe.each(dialects)('pages for signed-in readers (%s)', (dialect) => {
     await makePlans(t.services);
     const author = await makeAuthor(t.services, { name: 'Level Tester' });
     await makeTag(t.services, { name: 'Essays', slug: 'essays' });
-    const fields = (title: string, visibility: string, body: string) =>
-      postFields([author.slug], { title, excerpt: `${title} teaser.`, body, visibility, status: 'published', tags: ['essays'] });
+    const fields = (title: string, visibility: string, body: string) => postFields([author.slug], { title, excerpt: `${title} teaser.`, body, visibility, status: 'published', tags: ['essays'] });
     const paid = await t.services.posts.create(fields('Paid level piece', 'paid', `${PAID_BODY}.`));
     ({ id: paidId, slug: paidSlug } = paid);
     membersSlug = (await t.services.posts.create(fields('Members level piece', 'members', `${MEMBERS_BODY}.`))).slug;
@@ -68,7 +67,10 @@ describe.each(dialects)('pages for signed-in readers (%s)', (dialect) => {
 
   it('sends a member the kept page compressed as their browser asks, with the security headers', async () => {
     const plain = await get(`/${paidSlug}/`, paidCookie);
-    for (const [encoding, expand] of [['br', zlib.brotliDecompressSync], ['gzip', zlib.gunzipSync]] as const) {
+    for (const [encoding, expand] of [
+      ['br', zlib.brotliDecompressSync],
+      ['gzip', zlib.gunzipSync],
+    ] as const) {
       const res = await t.app.inject({ url: `/${paidSlug}/`, headers: { cookie: paidCookie, 'accept-encoding': encoding } });
       expect(res.headers['content-encoding']).toBe(encoding);
       expect(res.headers['cache-control']).toBe('private, no-store');
@@ -78,7 +80,11 @@ describe.each(dialects)('pages for signed-in readers (%s)', (dialect) => {
   });
 
   it('never gives a page kept for one access level to a reader of another, whoever asks first', async () => {
-    for (const order of [[paidCookie, freeCookie, undefined], [undefined, freeCookie, paidCookie], [freeCookie, undefined, paidCookie]]) {
+    for (const order of [
+      [paidCookie, freeCookie, undefined],
+      [undefined, freeCookie, paidCookie],
+      [freeCookie, undefined, paidCookie],
+    ]) {
       await t.services.posts.update(paidId, { excerpt: `Teaser for ${order.length} readers.` });
       for (const cookie of order) {
         const paid = await get(`/${paidSlug}/`, cookie);
@@ -163,9 +169,7 @@ describe.each(dialects.filter((d) => d === 'postgres'))('pages for signed-in rea
     await second.ready();
     try {
       const author = await makeAuthor(first.services);
-      const post = await first.services.posts.create(
-        postFields([author.slug], { title: 'Shared members piece', excerpt: 'A shared teaser.', body: `${MEMBERS_BODY}.`, visibility: 'members', status: 'published' }),
-      );
+      const post = await first.services.posts.create(postFields([author.slug], { title: 'Shared members piece', excerpt: 'A shared teaser.', body: `${MEMBERS_BODY}.`, visibility: 'members', status: 'published' }));
       const cookie = await memberCookie(first.services, 'shared-reader@example.com');
       const read = async () => (await second.inject({ url: `/${post.slug}/`, headers: { cookie } })).body;
       await vi.waitFor(async () => expect(await read()).toContain('Shared members piece'), { timeout: 5000, interval: 100 });

@@ -19,8 +19,7 @@ describe('page cache', () => {
   });
   afterAll(async () => t.close());
 
-  const publish = (fields: Record<string, unknown>) =>
-    t.services.posts.create(postFields([author], { status: 'published', tags: ['film'], ...fields }));
+  const publish = (fields: Record<string, unknown>) => t.services.posts.create(postFields([author], { status: 'published', tags: ['film'], ...fields }));
 
   it('answers 304 to a reader whose copy is current, by ETag or by date', async () => {
     const post = await publish({ title: 'Cached piece' });
@@ -113,9 +112,7 @@ describe('page cache and signed-in readers', () => {
     await app.ready();
     try {
       const author = await makeAuthor(context.services);
-      const post = await context.services.posts.create(
-        postFields([author.slug], { title: 'Paid essay', excerpt: 'Only a teaser.', body: 'The paid body text.', visibility: 'paid', status: 'published' }),
-      );
+      const post = await context.services.posts.create(postFields([author.slug], { title: 'Paid essay', excerpt: 'Only a teaser.', body: 'The paid body text.', visibility: 'paid', status: 'published' }));
       const anonymous = await app.inject(`/${post.slug}/`);
       expect(anonymous.body).toContain('Only a teaser.');
       expect(anonymous.body).not.toContain('The paid body text.');
@@ -139,10 +136,7 @@ describe.each(dialects.filter((d) => d === 'postgres'))('page cache across proce
     const first = await testApp('postgres');
     const second = await buildApp({
       config: { publicUrl: 'http://localhost:3000', themeDir: undefined, dataDir: first.dataDir },
-      services: (await import('../../src/services.js')).createServices(
-        (await import('../../src/db/client.js')).openStore(first.config),
-        { logger: silentLogger, mailer: first.services.mailer, dataDir: first.dataDir },
-      ),
+      services: (await import('../../src/services.js')).createServices((await import('../../src/db/client.js')).openStore(first.config), { logger: silentLogger, mailer: first.services.mailer, dataDir: first.dataDir }),
       logger: silentLogger,
     });
     await second.ready();

@@ -20,17 +20,7 @@ describe('public pages of the demo magazine', () => {
 
   it('serves every page type as valid HTML with valid structured data', async () => {
     const review = reviewOf('movie');
-    const urls = [
-      '/',
-      '/page/2/',
-      `/${review.slug}/`,
-      `/${posts.find((p) => p.format === 'interview')!.slug}/`,
-      '/tag/film/',
-            `/author/${review.authors[0]!.slug}/`,
-      '/reviews/',
-      '/interviews/',
-      '/about/',
-    ];
+    const urls = ['/', '/page/2/', `/${review.slug}/`, `/${posts.find((p) => p.format === 'interview')!.slug}/`, '/tag/film/', `/author/${review.authors[0]!.slug}/`, '/reviews/', '/interviews/', '/about/'];
     for (const url of urls) {
       const res = await get(url);
       expect(res.statusCode, url).toBe(200);

@@ -68,7 +68,7 @@ describe.each(dialects)('kept search pages on %s', (dialect) => {
     expect(await jsonTitles('heron')).not.toContain('Heron rookery');
   });
 
-  it('keeps a signed-in reader\'s page apart from anonymous readers\' pages', async () => {
+  it("keeps a signed-in reader's page apart from anonymous readers' pages", async () => {
     const post = await t.services.posts.create(postFields([author], { title: 'Heron for members', excerpt: 'Members teaser.', body: 'Opening.\n\nWading secrets.', visibility: 'paid', status: 'published' }));
     const member = await get('/search/?q=heron', { 'x-test-viewer': 'member' });
     expect(member.statusCode).toBe(200);
@@ -96,7 +96,7 @@ describe.each(dialects)('kept search pages on %s', (dialect) => {
     expect((await get('/search/?q=heron')).statusCode).toBe(200);
   });
 
-  it('answers 304 when the reader\'s copy is current', async () => {
+  it("answers 304 when the reader's copy is current", async () => {
     const first = await get('/search/?q=heron');
     const again = await get('/search/?q=heron', { 'if-none-match': String(first.headers.etag) });
     expect(again.statusCode).toBe(304);

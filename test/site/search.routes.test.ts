@@ -10,9 +10,7 @@ describe('search pages', () => {
     t = await testApp('sqlite');
     const writer = await makeAuthor(t.services, { name: 'Ada Obi', slug: 'ada-obi' });
     await makeTag(t.services, { name: 'Film', slug: 'film' });
-    await t.services.posts.create(
-      postFields([writer.slug], { title: 'Lanterns & <lights>', tags: ['film'], format: 'essay', status: 'published', body: 'Paper lanterns over the river.' }),
-    );
+    await t.services.posts.create(postFields([writer.slug], { title: 'Lanterns & <lights>', tags: ['film'], format: 'essay', status: 'published', body: 'Paper lanterns over the river.' }));
     await t.services.posts.create(postFields([writer.slug], { title: 'Lantern draft', body: 'Not yet.' }));
   });
   afterAll(async () => t.close());

@@ -85,9 +85,7 @@ describe('public pages', () => {
 
   it('shows gated pieces to anonymous readers as a teaser with a call to join', async () => {
     const author = await makeAuthor(t.services);
-    const post = await t.services.posts.create(
-      postFields([author.slug], { title: 'For members', excerpt: 'The teaser.', body: 'Hidden body words.', visibility: 'members', status: 'published' }),
-    );
+    const post = await t.services.posts.create(postFields([author.slug], { title: 'For members', excerpt: 'The teaser.', body: 'Hidden body words.', visibility: 'members', status: 'published' }));
     const res = await t.app.inject(`/${post.slug}/`);
     expect(res.body).toContain('The teaser.');
     expect(res.body).not.toContain('Hidden body words.');
@@ -127,12 +125,12 @@ describe('public pages', () => {
 
   it('gives photos from the media library a srcset and their real size', async () => {
     const editor = await t.services.users.create({ email: 'photo-editor@halcyon.example', name: 'Pic', role: 'editor' });
-    const data = await sharp({ create: { width: 800, height: 500, channels: 3, background: '#a03050' } }).jpeg().toBuffer();
+    const data = await sharp({ create: { width: 800, height: 500, channels: 3, background: '#a03050' } })
+      .jpeg()
+      .toBuffer();
     const item = await t.services.media.upload({ data, filename: 'premiere.jpg', mimetype: 'image/jpeg' }, { alt: 'The premiere' }, editor);
     const author = await makeAuthor(t.services);
-    const post = await t.services.posts.create(
-      postFields([author.slug], { title: 'With a photo', status: 'published', featureImage: { url: item.url, alt: 'The premiere' } }),
-    );
+    const post = await t.services.posts.create(postFields([author.slug], { title: 'With a photo', status: 'published', featureImage: { url: item.url, alt: 'The premiere' } }));
     const body = (await t.app.inject(`/${post.slug}/`)).body;
     const image = /<img src="([^"]+)"[^>]*>/.exec(body)![0];
     expect(image).toContain(`src="${item.url}"`);

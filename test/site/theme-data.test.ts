@@ -3,8 +3,7 @@ import { anonymous, forViewer, type Post } from '../../src/content/index.js';
 import { themeData } from '../../src/site/theme-data.js';
 
 /** A post whose body (and only its body) holds the words. */
-const piece = (visibility: Post['visibility'], words: string) =>
-  ({ id: 1, slug: 'a-piece', title: 'A piece', visibility, html: `<p>${words}</p>`, plaintext: words, body: words, tags: [] }) as unknown as Post;
+const piece = (visibility: Post['visibility'], words: string) => ({ id: 1, slug: 'a-piece', title: 'A piece', visibility, html: `<p>${words}</p>`, plaintext: words, body: words, tags: [] }) as unknown as Post;
 
 describe('what theme templates receive', () => {
   it('strips gated bodies wherever they sit, including a page’s own post that skipped the viewer check', () => {

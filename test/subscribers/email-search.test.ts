@@ -13,9 +13,15 @@ describe.each(dialects)('searching the subscriber and member lists for a whole e
 
   beforeAll(async () => {
     t = await testServices(dialect);
-    await t.store.db.insertInto('subscribers').values(people.map((p) => ({ ...p, status: 'confirmed', source: 'import', created_at: now, updated_at: now }))).execute();
+    await t.store.db
+      .insertInto('subscribers')
+      .values(people.map((p) => ({ ...p, status: 'confirmed', source: 'import', created_at: now, updated_at: now })))
+      .execute();
     // A member from a site document keeps the case the address was written in.
-    await t.store.db.insertInto('members').values([...people, { email: 'Mixed.Case@Example.com', name: '' }].map((p) => ({ ...p, created_at: now, updated_at: now }))).execute();
+    await t.store.db
+      .insertInto('members')
+      .values([...people, { email: 'Mixed.Case@Example.com', name: '' }].map((p) => ({ ...p, created_at: now, updated_at: now })))
+      .execute();
   });
   afterAll(async () => t.close());
 

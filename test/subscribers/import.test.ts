@@ -88,7 +88,13 @@ describe.each(dialects)('subscriber CSV import and export on %s', (dialect) => {
     expect(await count()).toBe(0);
   });
 
-  const held = async () => (await t.store.db.selectFrom('subscriber_import_rows').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n;
+  const held = async () =>
+    (
+      await t.store.db
+        .selectFrom('subscriber_import_rows')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n;
 
   it('reports rows read while the file is still arriving, and lets go of them when it ends', async () => {
     const reads: number[] = [];

@@ -17,7 +17,10 @@ describe.each(dialects)('listing a large subscriber list (%s)', (dialect) => {
         return { email: `reader${i}@example.com`, name: `Reader ${i}`, status: i % 201 === 0 ? 'pending' : 'confirmed', source: 'import', created_at: now, updated_at: now };
       });
       const ids = await t.store.db.insertInto('subscribers').values(rows).returning('id').execute();
-      await t.store.db.insertInto('subscriber_newsletters').values(ids.map(({ id }) => ({ subscriber_id: id, newsletter_id: weekly.id, created_at: now, unsubscribed_at: null }))).execute();
+      await t.store.db
+        .insertInto('subscriber_newsletters')
+        .values(ids.map(({ id }) => ({ subscriber_id: id, newsletter_id: weekly.id, created_at: now, unsubscribed_at: null })))
+        .execute();
     }
     if (dialect === 'postgres') await sql`analyze`.execute(t.store.db);
   }, 120_000);

@@ -8,9 +8,7 @@ const english = catalogs.get('en')!;
 function untranslatedIn(locale: string): string[] {
   const own = catalogs.get(locale)!;
   const text = (m: Message) => (typeof m === 'string' ? [m] : Object.values(m));
-  return Object.keys(english).flatMap((key) =>
-    text(english[key]!).filter((en) => !en.includes('{') && en.length > 8 && !text(own[key]!).some((mine) => mine.includes(en))),
-  );
+  return Object.keys(english).flatMap((key) => text(english[key]!).filter((en) => !en.includes('{') && en.length > 8 && !text(own[key]!).some((mine) => mine.includes(en))));
 }
 
 /** Fails when a page or email in `locale` still shows a text of the English catalogue. */

@@ -35,9 +35,7 @@ function ensurePostgres(): string {
     bin = findPostgresBin();
     if (apt.status === 0 && bin) return bin;
   }
-  throw new Error(
-    'PostgreSQL server binaries are missing: install the "postgresql" package (apt-get install postgresql), version 15 or newer.',
-  );
+  throw new Error('PostgreSQL server binaries are missing: install the "postgresql" package (apt-get install postgresql), version 15 or newer.');
 }
 
 async function freePort(): Promise<number> {
@@ -69,7 +67,12 @@ export async function startCluster(settings: Record<string, string> = {}): Promi
   fs.chmodSync(dir, 0o700);
   run(path.join(bin, 'initdb'), ['-D', dir, '-U', 'postgres', '-A', 'trust', '-E', 'UTF8', '--locale=C.UTF-8']);
   run(path.join(bin, 'pg_ctl'), [
-    '-D', dir, '-l', path.join(dir, 'log'), '-w', '-o',
+    '-D',
+    dir,
+    '-l',
+    path.join(dir, 'log'),
+    '-w',
+    '-o',
     [`-k ${dir} -p ${port} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200`, ...Object.entries(settings).map(([k, v]) => `-c ${k}=${v}`)].join(' '),
     'start',
   ]);

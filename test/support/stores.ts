@@ -66,13 +66,32 @@ export interface TestContext {
 /** A migrated store with services over it, on a fresh database. */
 export async function testServices(
   dialect: Dialect,
-  options: { clock?: Clock; mailer?: Mailer; stripe?: ServiceOptions['stripe']; webhooksAllowPrivateAddresses?: boolean; mediaStorage?: ServiceOptions['mediaStorage']; importMaxBytes?: number; cdnPurge?: ServiceOptions['cdnPurge'] } = {},
+  options: {
+    clock?: Clock;
+    mailer?: Mailer;
+    stripe?: ServiceOptions['stripe'];
+    webhooksAllowPrivateAddresses?: boolean;
+    mediaStorage?: ServiceOptions['mediaStorage'];
+    importMaxBytes?: number;
+    cdnPurge?: ServiceOptions['cdnPurge'];
+  } = {},
 ): Promise<TestContext> {
   const database = await freshDatabase(dialect);
   const store = openStore(database.config);
   await migrateToLatest(store.db);
   const mailer = options.mailer ?? outboxMailer({ dataDir: database.dataDir, mailFrom: 'test@masthead.example' });
-  const services = createServices(store, { logger: silentLogger, mailer, clock: options.clock, pollMs: 50, dataDir: database.dataDir, stripe: options.stripe, webhooksAllowPrivateAddresses: options.webhooksAllowPrivateAddresses, mediaStorage: options.mediaStorage, importMaxBytes: options.importMaxBytes, cdnPurge: options.cdnPurge });
+  const services = createServices(store, {
+    logger: silentLogger,
+    mailer,
+    clock: options.clock,
+    pollMs: 50,
+    dataDir: database.dataDir,
+    stripe: options.stripe,
+    webhooksAllowPrivateAddresses: options.webhooksAllowPrivateAddresses,
+    mediaStorage: options.mediaStorage,
+    importMaxBytes: options.importMaxBytes,
+    cdnPurge: options.cdnPurge,
+  });
   return {
     store,
     services,

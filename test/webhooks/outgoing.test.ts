@@ -185,7 +185,12 @@ describe.each(dialects)('outgoing webhooks (%s)', (dialect) => {
     await deliver();
     const bodies = receiver.received.map((r) => JSON.parse(r.body));
     expect(bodies.map((b) => b.event).sort()).toEqual(['member.added', 'member.added', 'member.added', 'member.updated', 'subscriber.added']);
-    expect(bodies.filter((b) => b.event === 'member.added').map((b) => b.data.member.email).sort()).toEqual(['ada@example.com', 'buyer@example.com', 'new.reader@example.com']);
+    expect(
+      bodies
+        .filter((b) => b.event === 'member.added')
+        .map((b) => b.data.member.email)
+        .sort(),
+    ).toEqual(['ada@example.com', 'buyer@example.com', 'new.reader@example.com']);
     expect(bodies.find((b) => b.event === 'member.updated').data.member).toMatchObject({ id: member.id, email: 'ada@example.com', name: 'Ada Lovelace' });
     expect(bodies.find((b) => b.event === 'subscriber.added').data.subscriber).toMatchObject({ email: 'reader@example.com', status: 'confirmed' });
     expect(receiver.received.every((r) => verifySignature(r, secret))).toBe(true);
@@ -227,7 +232,13 @@ describe.each(dialects)('outgoing webhooks (%s)', (dialect) => {
     expect(ftp.json().error.code).toBe('WEBHOOK_ADDRESS_REFUSED');
     const huge = await admin.call('POST', '/admin/api/webhooks', { url: `https://example.com/${'a'.repeat(5000)}`, events: ['post.published'] });
     expect(huge.statusCode).toBe(400);
-    for (const [method, path] of [['PATCH', '/webhooks/9999'], ['DELETE', '/webhooks/9999'], ['POST', '/webhooks/9999/secret'], ['GET', '/webhooks/9999/deliveries'], ['POST', '/webhooks/9999/ping']] as const) {
+    for (const [method, path] of [
+      ['PATCH', '/webhooks/9999'],
+      ['DELETE', '/webhooks/9999'],
+      ['POST', '/webhooks/9999/secret'],
+      ['GET', '/webhooks/9999/deliveries'],
+      ['POST', '/webhooks/9999/ping'],
+    ] as const) {
       const res = await admin.call(method, `/admin/api${path}`, method === 'PATCH' ? { active: false } : undefined);
       expect(res.statusCode, `${method} ${path}`).toBe(404);
       expect(res.json().error.code).toBe('WEBHOOK_NOT_FOUND');

@@ -46,9 +46,7 @@ describe('a server killed with SIGKILL between receiving a webhook and applying 
     const watcher = new pg.Client({ connectionString: t.config.url });
     await watcher.connect();
     for (let i = 0; ; i += 1) {
-      const waiting = await watcher.query(
-        "select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock' and query ilike 'update \"subscriptions\"%'",
-      );
+      const waiting = await watcher.query("select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock' and query ilike 'update \"subscriptions\"%'");
       if (waiting.rows[0].n === 1) break;
       if (i > 600) throw new Error(`the receiver never reached the apply step: ${lines.join(' | ')}`);
       await new Promise((resolve) => setTimeout(resolve, 50));

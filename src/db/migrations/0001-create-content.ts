@@ -107,16 +107,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();
   // The archives read newest first, optionally by format; (published_at, id) is the keyset.
-  await db.schema
-    .createIndex('posts_listing')
-    .on('posts')
-    .columns(['type', 'status', 'published_at desc', 'id desc'])
-    .execute();
-  await db.schema
-    .createIndex('posts_format_listing')
-    .on('posts')
-    .columns(['format', 'type', 'status', 'published_at desc', 'id desc'])
-    .execute();
+  await db.schema.createIndex('posts_listing').on('posts').columns(['type', 'status', 'published_at desc', 'id desc']).execute();
+  await db.schema.createIndex('posts_format_listing').on('posts').columns(['format', 'type', 'status', 'published_at desc', 'id desc']).execute();
   await db.schema.createIndex('posts_work').on('posts').column('work_id').execute();
   await db.schema.createIndex('posts_status_updated').on('posts').columns(['status', 'updated_at']).execute();
 
@@ -131,11 +123,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('published_at', 'text')
     .addPrimaryKeyConstraint('post_tags_pk', ['post_id', 'tag_id'])
     .execute();
-  await db.schema
-    .createIndex('post_tags_listing')
-    .on('post_tags')
-    .columns(['tag_id', 'listed', 'published_at desc', 'post_id desc'])
-    .execute();
+  await db.schema.createIndex('post_tags_listing').on('post_tags').columns(['tag_id', 'listed', 'published_at desc', 'post_id desc']).execute();
 
   await db.schema
     .createTable('post_authors')
@@ -146,11 +134,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('published_at', 'text')
     .addPrimaryKeyConstraint('post_authors_pk', ['post_id', 'author_id'])
     .execute();
-  await db.schema
-    .createIndex('post_authors_listing')
-    .on('post_authors')
-    .columns(['author_id', 'listed', 'published_at desc', 'post_id desc'])
-    .execute();
+  await db.schema.createIndex('post_authors_listing').on('post_authors').columns(['author_id', 'listed', 'published_at desc', 'post_id desc']).execute();
 
   await db.schema
     .createTable('slug_redirects')
@@ -161,18 +145,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const table of [
-    'slug_redirects',
-    'post_authors',
-    'post_tags',
-    'posts',
-    'work_credits',
-    'works',
-    'people',
-    'tags',
-    'authors',
-    'settings',
-  ]) {
+  for (const table of ['slug_redirects', 'post_authors', 'post_tags', 'posts', 'work_credits', 'works', 'people', 'tags', 'authors', 'settings']) {
     await db.schema.dropTable(table).execute();
   }
 }

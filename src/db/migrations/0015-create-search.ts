@@ -33,7 +33,10 @@ function sqliteReindexStatements(where: string): string[] {
   ];
 }
 
-const sqliteReindex = (where: string) => sqliteReindexStatements(where).map((s) => `${s};`).join('\n');
+const sqliteReindex = (where: string) =>
+  sqliteReindexStatements(where)
+    .map((s) => `${s};`)
+    .join('\n');
 
 async function upSqlite(db: Kysely<any>): Promise<void> {
   await sql`create virtual table post_search using fts5(
@@ -126,11 +129,7 @@ async function upPostgres(db: Kysely<any>): Promise<void> {
   }
   const triggers: Array<[string, string, string]> = [
     ['post_search_post_insert', 'after insert on posts for each row', 'post_search_on_post'],
-    [
-      'post_search_post_update',
-      'after update of title, excerpt, plaintext, status, type, visibility, work_id on posts for each row',
-      'post_search_on_post',
-    ],
+    ['post_search_post_update', 'after update of title, excerpt, plaintext, status, type, visibility, work_id on posts for each row', 'post_search_on_post'],
     ['post_search_tag_link', 'after insert on post_tags referencing new table as changed for each statement', 'post_search_on_links_new'],
     ['post_search_tag_unlink', 'after delete on post_tags referencing old table as changed for each statement', 'post_search_on_links_new'],
     ['post_search_author_link', 'after insert on post_authors referencing new table as changed for each statement', 'post_search_on_links_new'],
@@ -160,15 +159,7 @@ export async function down(db: Kysely<any>): Promise<void> {
   }
   await sql`drop table post_search cascade`.execute(db);
   await sql`drop table search_terms`.execute(db);
-  for (const fn of [
-    'post_search_on_post',
-    'post_search_on_links_new',
-    'post_search_on_credits_new',
-    'post_search_on_tag',
-    'post_search_on_author',
-    'post_search_on_work',
-    'post_search_on_person',
-  ]) {
+  for (const fn of ['post_search_on_post', 'post_search_on_links_new', 'post_search_on_credits_new', 'post_search_on_tag', 'post_search_on_author', 'post_search_on_work', 'post_search_on_person']) {
     await sql.raw(`drop function ${fn}() cascade`).execute(db);
   }
   await sql`drop function post_search_refresh(integer[])`.execute(db);

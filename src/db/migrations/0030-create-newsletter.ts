@@ -15,10 +15,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();
   const now = new Date().toISOString();
-  await db
-    .insertInto('newsletters')
-    .values({ slug: 'weekly', name: 'Weekly', description: 'The best of the week, every week.', is_default: 1, position: 0, created_at: now, updated_at: now })
-    .execute();
+  await db.insertInto('newsletters').values({ slug: 'weekly', name: 'Weekly', description: 'The best of the week, every week.', is_default: 1, position: 0, created_at: now, updated_at: now }).execute();
 
   await db.schema
     .createTable('subscribers')
@@ -48,11 +45,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('unsubscribed_at', 'text')
     .addPrimaryKeyConstraint('subscriber_newsletters_pk', ['subscriber_id', 'newsletter_id'])
     .execute();
-  await db.schema
-    .createIndex('subscriber_newsletters_newsletter')
-    .on('subscriber_newsletters')
-    .columns(['newsletter_id', 'subscriber_id'])
-    .execute();
+  await db.schema.createIndex('subscriber_newsletters_newsletter').on('subscriber_newsletters').columns(['newsletter_id', 'subscriber_id']).execute();
 
   // Addresses never mailed again, kept as SHA-256 hashes so they outlive erasure of the subscriber.
   await db.schema

@@ -126,17 +126,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const table of [
-    'fulfilment_items',
-    'print_issues',
-    'stripe_events',
-    'subscriptions',
-    'checkouts',
-    'member_sessions',
-    'member_tokens',
-    'members',
-    'plans',
-  ]) {
+  for (const table of ['fulfilment_items', 'print_issues', 'stripe_events', 'subscriptions', 'checkouts', 'member_sessions', 'member_tokens', 'members', 'plans']) {
     await db.schema.dropTable(table).execute();
   }
 }

@@ -29,9 +29,7 @@ const POST_COLUMNS = 'title, excerpt, plaintext, status, type, visibility, work_
 
 async function postTrigger(db: Kysely<any>, columns: string): Promise<void> {
   await sql`drop trigger post_search_post_update on posts`.execute(db);
-  await sql
-    .raw(`create trigger post_search_post_update after update of ${columns} on posts for each row execute function post_search_on_post()`)
-    .execute(db);
+  await sql.raw(`create trigger post_search_post_update after update of ${columns} on posts for each row execute function post_search_on_post()`).execute(db);
 }
 
 /** Writes every row again, so existing rows take the table's storage settings. */

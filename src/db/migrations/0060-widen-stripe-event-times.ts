@@ -11,13 +11,19 @@ const columns = [
 export async function up(db: Kysely<any>): Promise<void> {
   if (!isPostgres(db)) return;
   for (const [table, column] of columns) {
-    await db.schema.alterTable(table).alterColumn(column, (c) => c.setDataType('bigint')).execute();
+    await db.schema
+      .alterTable(table)
+      .alterColumn(column, (c) => c.setDataType('bigint'))
+      .execute();
   }
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
   if (!isPostgres(db)) return;
   for (const [table, column] of columns) {
-    await db.schema.alterTable(table).alterColumn(column, (c) => c.setDataType('integer')).execute();
+    await db.schema
+      .alterTable(table)
+      .alterColumn(column, (c) => c.setDataType('integer'))
+      .execute();
   }
 }

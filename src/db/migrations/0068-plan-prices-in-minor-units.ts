@@ -16,7 +16,10 @@ function digitsOf(currency: string): number | null {
 }
 
 async function rescale(db: Kysely<any>, toMinor: boolean): Promise<void> {
-  const plans = await db.selectFrom('plans').select(['id', 'currency', ...priceColumns]).execute();
+  const plans = await db
+    .selectFrom('plans')
+    .select(['id', 'currency', ...priceColumns])
+    .execute();
   for (const plan of plans) {
     const digits = digitsOf(String(plan.currency));
     if (digits === null || digits === 2) continue;

@@ -28,8 +28,16 @@ export async function up(db: Kysely<any>): Promise<void> {
   // instead of reading its row (long, with the body and HTML) in list order. PostgreSQL keeps
   // long values out of the row and its btree entries have a size limit, so it leaves the title out.
   const title = isPostgres(db) ? [] : ['title'];
-  await db.schema.createIndex('posts_admin_list').on('posts').columns(['type', 'updated_at', 'id', ...title]).execute();
-  await db.schema.createIndex('posts_admin_status_list').on('posts').columns(['type', 'status', 'updated_at', 'id', ...title]).execute();
+  await db.schema
+    .createIndex('posts_admin_list')
+    .on('posts')
+    .columns(['type', 'updated_at', 'id', ...title])
+    .execute();
+  await db.schema
+    .createIndex('posts_admin_status_list')
+    .on('posts')
+    .columns(['type', 'status', 'updated_at', 'id', ...title])
+    .execute();
   if (isPostgres(db)) {
     if (!(await canUseTrigrams(db))) return;
     await sql`create extension if not exists pg_trgm`.execute(db);
@@ -42,16 +50,22 @@ export async function up(db: Kysely<any>): Promise<void> {
   for (const { table, index } of trigramTables) {
     await sql.raw(`create virtual table ${index} using fts5(email, name, content='${table}', content_rowid='id', tokenize='trigram')`).execute(db);
     await sql.raw(`insert into ${index}(${index}) values ('rebuild')`).execute(db);
-    await sql.raw(`create trigger ${index}_insert after insert on ${table} begin
+    await sql
+      .raw(`create trigger ${index}_insert after insert on ${table} begin
         insert into ${index}(rowid, email, name) values (new.id, new.email, new.name);
-      end`).execute(db);
-    await sql.raw(`create trigger ${index}_delete after delete on ${table} begin
+      end`)
+      .execute(db);
+    await sql
+      .raw(`create trigger ${index}_delete after delete on ${table} begin
         insert into ${index}(${index}, rowid, email, name) values ('delete', old.id, old.email, old.name);
-      end`).execute(db);
-    await sql.raw(`create trigger ${index}_update after update of email, name on ${table} begin
+      end`)
+      .execute(db);
+    await sql
+      .raw(`create trigger ${index}_update after update of email, name on ${table} begin
         insert into ${index}(${index}, rowid, email, name) values ('delete', old.id, old.email, old.name);
         insert into ${index}(rowid, email, name) values (new.id, new.email, new.name);
-      end`).execute(db);
+      end`)
+      .execute(db);
   }
 }
 

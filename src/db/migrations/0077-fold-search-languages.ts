@@ -127,7 +127,10 @@ async function upSqlite(db: Kysely<any>): Promise<void> {
     `insert into post_search(rowid, title, excerpt, names, body) select id, title, excerpt, names, body from post_search_source where id in (${ids})`,
     `insert into post_search_unspaced(rowid, text) select id, text from post_search_source where id in (${ids}) and text glob '*${UNSPACED}*'`,
   ];
-  const trigger = (ids: string) => reindex(ids).map((statement) => `${statement};`).join('\n');
+  const trigger = (ids: string) =>
+    reindex(ids)
+      .map((statement) => `${statement};`)
+      .join('\n');
   for (const [name, [when, where]] of Object.entries(SQLITE_TRIGGERS)) {
     await sql.raw(`create trigger ${name} ${when} begin ${trigger(`select p.id from posts p where ${where}`)} end`).execute(db);
   }
@@ -168,7 +171,10 @@ function foldingRefresh(): string {
             setweight(to_tsvector('english', search_fold(b.body)), 'D')${FILTER_COLUMNS.values},
             case when t.text ~ '${UNSPACED}' then search_fold(t.text) end
           from posts p
-          cross join lateral (select ${namesOf((parts) => `concat_ws(' ', ${parts.join(', ')})`, (e) => `string_agg(${e}, ' ')`)} as names) n
+          cross join lateral (select ${namesOf(
+            (parts) => `concat_ws(' ', ${parts.join(', ')})`,
+            (e) => `string_agg(${e}, ' ')`,
+          )} as names) n
           cross join lateral (select case when p.visibility = 'public' then left(p.plaintext, ${BODY_LIMIT}) else '' end as body) b
           cross join lateral (select concat_ws(' ', p.title, n.names, p.excerpt, b.body) as text) t
           where p.id = any(ids) and p.status = 'published' and p.type = 'post';
@@ -190,9 +196,7 @@ async function upPostgres(db: Kysely<any>): Promise<void> {
   const pairs = foldedLetters();
   const from = pairs.map(([letter]) => letter).join('');
   const to = pairs.map(([, folded]) => folded).join('');
-  await sql
-    .raw(`create function search_fold(text) returns text language sql immutable strict parallel safe as $$ select translate($1, ${quote(from)}, ${quote(to)}) $$`)
-    .execute(db);
+  await sql.raw(`create function search_fold(text) returns text language sql immutable strict parallel safe as $$ select translate($1, ${quote(from)}, ${quote(to)}) $$`).execute(db);
   await sql`alter table post_search add column unspaced text`.execute(db);
   await sql`create index post_search_unspaced on post_search using gin (unspaced gin_trgm_ops)`.execute(db);
   await sql.raw(foldingRefresh()).execute(db);

@@ -14,6 +14,5 @@ export function idColumnType(db: Kysely<unknown>) {
 }
 
 export function idColumn(db: Kysely<unknown>) {
-  return (column: ColumnDefinitionBuilder) =>
-    isPostgres(db) ? column.primaryKey() : column.primaryKey().autoIncrement();
+  return (column: ColumnDefinitionBuilder) => (isPostgres(db) ? column.primaryKey() : column.primaryKey().autoIncrement());
 }

@@ -21,7 +21,11 @@ const same = (a: unknown, b: string) => typeof a === 'string' && a.trim().toLowe
  */
 export async function tagSlugs(given: unknown[], taxonomy: TaxonomyService, staff: StaffUser, prefix: string): Promise<string[]> {
   // A post holds a limited number of tags; too many is refused before any tag is made.
-  parseInput(postInput.shape.tags, given.map(() => 'tag'), `${prefix}.tags`);
+  parseInput(
+    postInput.shape.tags,
+    given.map(() => 'tag'),
+    `${prefix}.tags`,
+  );
   const tags = await taxonomy.listTags('all');
   const problems: FieldError[] = [];
   const found: Array<Tag | { name: string; slug: string | undefined; field: string }> = [];
@@ -52,7 +56,11 @@ async function makeTag(taxonomy: TaxonomyService, tag: { name: string; slug: str
 
 /** The slugs of a post's authors as Ghost names them: by id, slug, or the email of a staff member with a byline. */
 export async function authorSlugs(given: unknown[], deps: { taxonomy: TaxonomyService; users: UserService }, prefix: string): Promise<string[]> {
-  parseInput(postInput.shape.authors, given.map(() => 'author'), `${prefix}.authors`);
+  parseInput(
+    postInput.shape.authors,
+    given.map(() => 'author'),
+    `${prefix}.authors`,
+  );
   const [authors, users] = await Promise.all([deps.taxonomy.listAuthors(), deps.users.list()]);
   const problems: FieldError[] = [];
   const slugs: string[] = [];

@@ -9,10 +9,37 @@ import { adminPostFieldNames } from '../serialize.js';
  * they read, they are accepted and ignored, as Ghost ignores its read-only fields.
  */
 const ignoredFields = new Set<string>([
-  'id', 'uuid', 'comment_id', 'url', 'excerpt', 'reading_time', 'access', 'comments', 'created_at', 'updated_at',
-  'primary_tag', 'primary_author', 'plaintext', 'og_image', 'og_title', 'og_description', 'twitter_image', 'twitter_title',
-  'twitter_description', 'codeinjection_head', 'codeinjection_foot', 'custom_template', 'email_subject', 'frontmatter',
-  'email_only', 'newsletter', 'email', 'tiers', 'count', 'type', 'authors_ids',
+  'id',
+  'uuid',
+  'comment_id',
+  'url',
+  'excerpt',
+  'reading_time',
+  'access',
+  'comments',
+  'created_at',
+  'updated_at',
+  'primary_tag',
+  'primary_author',
+  'plaintext',
+  'og_image',
+  'og_title',
+  'og_description',
+  'twitter_image',
+  'twitter_title',
+  'twitter_description',
+  'codeinjection_head',
+  'codeinjection_foot',
+  'custom_template',
+  'email_subject',
+  'frontmatter',
+  'email_only',
+  'newsletter',
+  'email',
+  'tiers',
+  'count',
+  'type',
+  'authors_ids',
 ]);
 
 /** Where a Ghost field goes in Masthead's post input. */
@@ -46,10 +73,7 @@ interface GhostPostChanges {
  * (without it Ghost ignores html too); Lexical and Mobiledoc documents are refused, since
  * Masthead keeps HTML. A value null clears the field.
  */
-export function ghostPostChanges(
-  item: Record<string, unknown>,
-  options: { sourceHtml: boolean; prefix: string; current?: FeatureImage | null },
-): GhostPostChanges {
+export function ghostPostChanges(item: Record<string, unknown>, options: { sourceHtml: boolean; prefix: string; current?: FeatureImage | null }): GhostPostChanges {
   const problems: FieldError[] = [];
   const changes: Record<string, unknown> = {};
   const field = (name: string) => `${options.prefix}.${name}`;

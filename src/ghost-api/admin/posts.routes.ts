@@ -41,10 +41,12 @@ export interface AdminPostDeps {
  * the editorial service, so the key's role applies as it does in the admin.
  */
 export function ghostAdminPostRoutes(app: FastifyInstance, deps: AdminPostDeps): void {
-  for (const [path, type, scope] of [['/posts', 'post', 'livePosts'], ['/pages', 'page', 'livePages']] as const) {
+  for (const [path, type, scope] of [
+    ['/posts', 'post', 'livePosts'],
+    ['/pages', 'page', 'livePages'],
+  ] as const) {
     const key = type === 'post' ? 'posts' : 'pages';
-    const out = (post: Post, options: ReadOptions) =>
-      pick(ghostAdminPost(post, { publicUrl: deps.publicUrl, include: new Set(['tags', 'authors', ...options.include]), formats: options.formats }), options.fields);
+    const out = (post: Post, options: ReadOptions) => pick(ghostAdminPost(post, { publicUrl: deps.publicUrl, include: new Set(['tags', 'authors', ...options.include]), formats: options.formats }), options.fields);
     const live = async (request: FastifyRequest, id: number) => {
       const post = await deps.editorial.get(id, staffOf(request));
       if (post.type !== type) throw new AppError('POST_NOT_FOUND', `No ${type} has the id ${id}.`);
@@ -121,4 +123,3 @@ function dropUnchanged(changes: Record<string, unknown>, current: Post): void {
   const at = changes.publishedAt;
   if (typeof at === 'string' && current.publishedAt !== null && Date.parse(at) === Date.parse(current.publishedAt)) delete changes.publishedAt;
 }
-

@@ -12,12 +12,41 @@ import { ghostTier, pick, tierFieldNames } from '../serialize.js';
 import { staffOf } from './envelope.js';
 
 const userFieldNames = [
-  'id', 'name', 'slug', 'email', 'profile_image', 'cover_image', 'bio', 'website', 'location', 'facebook', 'twitter', 'status',
-  'meta_title', 'meta_description', 'last_seen', 'created_at', 'updated_at', 'roles', 'url',
+  'id',
+  'name',
+  'slug',
+  'email',
+  'profile_image',
+  'cover_image',
+  'bio',
+  'website',
+  'location',
+  'facebook',
+  'twitter',
+  'status',
+  'meta_title',
+  'meta_description',
+  'last_seen',
+  'created_at',
+  'updated_at',
+  'roles',
+  'url',
 ] as const;
 const newsletterFieldNames = [
-  'id', 'uuid', 'name', 'slug', 'description', 'status', 'visibility', 'subscribe_on_signup', 'sort_order', 'sender_name', 'sender_email',
-  'sender_reply_to', 'created_at', 'updated_at',
+  'id',
+  'uuid',
+  'name',
+  'slug',
+  'description',
+  'status',
+  'visibility',
+  'subscribe_on_signup',
+  'sort_order',
+  'sender_name',
+  'sender_email',
+  'sender_reply_to',
+  'created_at',
+  'updated_at',
 ] as const;
 
 const roleNames = { administrator: 'Administrator', editor: 'Editor', author: 'Author', contributor: 'Contributor' } as const;
@@ -30,8 +59,7 @@ const roleNames = { administrator: 'Administrator', editor: 'Editor', author: 'A
  */
 export function ghostAdminStaffRoutes(app: FastifyInstance, deps: { queries: GhostQueries; plans: PlanService; subscribers: SubscriberService; publicUrl: string }): void {
   const userShape = { include: ['roles'], fields: userFieldNames, formats: [] };
-  const users = async (rows: StaffRow[], viewer: StaffUser, options: ReadOptions) =>
-    rows.map((row) => pick(ghostUser(row, viewer, deps.publicUrl), options.fields));
+  const users = async (rows: StaffRow[], viewer: StaffUser, options: ReadOptions) => rows.map((row) => pick(ghostUser(row, viewer, deps.publicUrl), options.fields));
   const staffScope = (viewer: StaffUser): 'staff' | 'staffWithoutEmail' => (can(viewer, { do: 'staff.view' }) ? 'staff' : 'staffWithoutEmail');
   const oneUser = async (viewer: StaffUser, by: { id: number }, options: ReadOptions) => {
     const id = await deps.queries.find(staffScope(viewer), by);

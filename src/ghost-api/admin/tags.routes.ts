@@ -18,7 +18,12 @@ const ghostTagNames = Object.fromEntries(Object.entries(taken).map(([ghost, mast
 /** Tags for Ghost's Admin API clients; editors and administrators add and edit them. */
 export function ghostAdminTagRoutes(app: FastifyInstance, deps: { taxonomy: TaxonomyService; queries: GhostQueries; publicUrl: string }): void {
   const render = async (tags: Tag[], options: ReadOptions) => {
-    const counts = options.include.has('count.posts') ? await deps.queries.publishedPostCounts('tags', tags.map((t) => t.id)) : undefined;
+    const counts = options.include.has('count.posts')
+      ? await deps.queries.publishedPostCounts(
+          'tags',
+          tags.map((t) => t.id),
+        )
+      : undefined;
     return tags.map((tag) => pick(ghostTag(tag, deps.publicUrl, counts ? (counts.get(tag.id) ?? 0) : undefined), options.fields));
   };
   const byId = async (id: number) => {

@@ -23,7 +23,10 @@ const readsTheClock = (filter: string | undefined) => filter !== undefined && /n
 
 /** Published posts and pages: lists with Ghost's filters and orders, and one by id or slug. */
 export function ghostContentPostRoutes(app: FastifyInstance, deps: PostRouteDeps): void {
-  for (const [path, type, scope] of [['/posts', 'post', 'publishedPosts'], ['/pages', 'page', 'publishedPages']] as const) {
+  for (const [path, type, scope] of [
+    ['/posts', 'post', 'publishedPosts'],
+    ['/pages', 'page', 'publishedPages'],
+  ] as const) {
     const key = type === 'post' ? 'posts' : 'pages';
     const shapeFor = (options: ReadOptions) => ({ publicUrl: deps.publicUrl, include: options.include, formats: options.formats });
 

@@ -74,7 +74,12 @@ function taxonomyRoutes<T extends Tag | Author>(app: FastifyInstance, deps: Site
   const key = kind.path.slice(1);
   const shape = { include: ['count.posts'], fields: kind.fields, formats: [] };
   const render = async (items: T[], options: ReadOptions | BrowseOptions) => {
-    const counts = options.include.has('count.posts') ? await deps.queries.publishedPostCounts(kind.counted, items.map((i) => i.id)) : undefined;
+    const counts = options.include.has('count.posts')
+      ? await deps.queries.publishedPostCounts(
+          kind.counted,
+          items.map((i) => i.id),
+        )
+      : undefined;
     return items.map((item) => pick(kind.out(item, deps.publicUrl, counts ? (counts.get(item.id) ?? 0) : undefined), options.fields));
   };
 

@@ -144,8 +144,7 @@ const publishedPostCount = (link: 'post_tags' | 'post_authors') => (eb: Builder)
     .whereRef(link === 'post_tags' ? 'post_tags.tag_id' : 'post_authors.author_id', '=', link === 'post_tags' ? 'tags.id' : 'authors.id')
     .where('listed', '=', 1);
 
-const timestamps = (table: string) =>
-  ({ created_at: { kind: 'date', column: `${table}.created_at` }, updated_at: { kind: 'date', column: `${table}.updated_at` } }) as const;
+const timestamps = (table: string) => ({ created_at: { kind: 'date', column: `${table}.created_at` }, updated_at: { kind: 'date', column: `${table}.updated_at` } }) as const;
 
 export const resources = {
   posts: { name: 'posts', table: 'posts', fields: postFields(false), defaultOrder: [{ field: 'published_at', direction: 'desc' }] },
@@ -195,7 +194,10 @@ export const resources = {
       position: { kind: 'number', column: 'plans.position' },
       ...timestamps('plans'),
     },
-    defaultOrder: [{ field: 'position', direction: 'asc' }, { field: 'id', direction: 'asc' }],
+    defaultOrder: [
+      { field: 'position', direction: 'asc' },
+      { field: 'id', direction: 'asc' },
+    ],
   },
   members: {
     name: 'members',
@@ -223,7 +225,10 @@ export const resources = {
       sort_order: { kind: 'number', column: 'newsletters.position' },
       ...timestamps('newsletters'),
     },
-    defaultOrder: [{ field: 'sort_order', direction: 'asc' }, { field: 'id', direction: 'asc' }],
+    defaultOrder: [
+      { field: 'sort_order', direction: 'asc' },
+      { field: 'id', direction: 'asc' },
+    ],
   },
 } satisfies Record<string, Resource>;
 
@@ -238,7 +243,9 @@ function staffResource(withEmail: boolean): Resource {
       status: { kind: 'choice', choices: { active: (eb) => eb('users.status', '=', 'active'), inactive: (eb) => eb('users.status', '=', 'suspended') } },
       ...timestamps('users'),
     },
-    defaultOrder: [{ field: 'created_at', direction: 'asc' }, { field: 'id', direction: 'asc' }],
+    defaultOrder: [
+      { field: 'created_at', direction: 'asc' },
+      { field: 'id', direction: 'asc' },
+    ],
   };
 }
-

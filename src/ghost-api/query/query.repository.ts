@@ -56,12 +56,17 @@ export async function listIds(db: DbOrTx, scopeName: ScopeName, query: ListQuery
   const from = () => db.selectFrom(table as 'posts').where(where);
   let page = from().select(sql.ref<number>(`${table}.id`).as('id'));
   for (const { field, direction } of query.order) {
-    page = page.orderBy((eb) => expressionOf(eb, field), (ob) => (direction === 'asc' ? ob.asc().nullsFirst() : ob.desc().nullsLast()));
+    page = page.orderBy(
+      (eb) => expressionOf(eb, field),
+      (ob) => (direction === 'asc' ? ob.asc().nullsFirst() : ob.desc().nullsLast()),
+    );
   }
   page = page.orderBy(sql.ref(`${table}.id`), 'desc');
   const [rows, count] = await Promise.all([
     page.limit(query.limit).offset(query.offset).execute(),
-    from().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    from()
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow(),
   ]);
   return { ids: rows.map((r) => Number(r.id)), total: Number(count.n) };
 }

@@ -74,7 +74,14 @@ function convertCard(card: string, node: HtmlElement, context: GhostBodyContext,
   };
   switch (card) {
     case 'image':
-      return [figure(inner((n) => n.name === 'img'), inner((n) => n.name === 'figcaption'), node, context)];
+      return [
+        figure(
+          inner((n) => n.name === 'img'),
+          inner((n) => n.name === 'figcaption'),
+          node,
+          context,
+        ),
+      ];
     case 'gallery':
       return findAll(node.children, (n) => n.name === 'img').map((img) => figure(img, undefined, node, context));
     case 'embed': {
@@ -133,7 +140,14 @@ function figure(img: HtmlElement | undefined, caption: HtmlElement | undefined, 
   if (!img) return element('p');
   const width = hasClass(card, 'kg-width-full') ? ' full' : hasClass(card, 'kg-width-wide') ? ' wide' : '';
   const children: HtmlNode[] = [image(img, context)];
-  if (caption) children.push(element('figcaption', {}, rewrite(caption.children, context, () => undefined)));
+  if (caption)
+    children.push(
+      element(
+        'figcaption',
+        {},
+        rewrite(caption.children, context, () => undefined),
+      ),
+    );
   return element('figure', { class: `image${width}` }, children);
 }
 

@@ -15,7 +15,6 @@ export interface GhostImportOptions extends PlatformImportOptions {
   contentDir?: string;
 }
 
-
 /**
  * Moves a Ghost site in from its JSON export: authors, tags (the primary ones as sections), posts
  * and pages with their images from a copy of Ghost's content folder. Images are processed before
@@ -56,7 +55,6 @@ export async function importGhost(services: Services, file: string, options: Gho
   await announceImport(services, report);
   return report;
 }
-
 
 /** Every image of the old site that what is written shows: in bodies, as feature images and as author photos. */
 function findImages(ghost: GhostExport, plans: GhostPlans): GhostImages {

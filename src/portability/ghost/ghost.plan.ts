@@ -5,7 +5,6 @@ import { digest, type Existing } from '../wordpress/plan.js';
 export type { Existing };
 import type { GhostExport, GhostPost, GhostTag, GhostUser } from './ghost.reader.js';
 
-
 export type Action = 'create' | 'update' | 'keep' | 'reuse' | 'skip';
 
 export interface ItemPlan<T> {

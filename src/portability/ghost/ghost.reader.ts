@@ -18,9 +18,20 @@ const text = (max: number) =>
     .max(max, `is longer than ${max.toLocaleString('en')} characters`)
     .nullish()
     .transform((v) => withoutControls(v ?? ''));
-const flag = z.union([z.boolean(), z.literal(0), z.literal(1)]).nullish().transform((v) => v === true || v === 1);
-const date = z.string().max(40).nullish().transform((v) => v ?? '');
-const list = <T extends z.ZodTypeAny>(item: T, max: number) => z.array(item).max(max, `holds more than ${max.toLocaleString('en')} rows`).default([]);
+const flag = z
+  .union([z.boolean(), z.literal(0), z.literal(1)])
+  .nullish()
+  .transform((v) => v === true || v === 1);
+const date = z
+  .string()
+  .max(40)
+  .nullish()
+  .transform((v) => v ?? '');
+const list = <T extends z.ZodTypeAny>(item: T, max: number) =>
+  z
+    .array(item)
+    .max(max, `holds more than ${max.toLocaleString('en')} rows`)
+    .default([]);
 
 const post = z.object({
   id,
@@ -74,7 +85,14 @@ const user = z.object({
   twitter: text(200),
   facebook: text(200),
 });
-const link = z.object({ post_id: id, sort_order: z.number().int().nullish().transform((v) => v ?? 0) });
+const link = z.object({
+  post_id: id,
+  sort_order: z
+    .number()
+    .int()
+    .nullish()
+    .transform((v) => v ?? 0),
+});
 const newsletter = z.object({ id, name: text(500), status: text(40) });
 
 /** Ghost's tables that are read, each row's schema and the most rows taken. */

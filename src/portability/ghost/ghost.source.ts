@@ -51,7 +51,13 @@ const str = (value: unknown) => (typeof value === 'string' ? value : '');
 const children = (node: Json) => (Array.isArray(node.children) ? (node.children as Json[]) : []);
 
 /** Lexical's text format bits: bold, italic, strikethrough, underline, code. */
-const FORMATS: Array<[number, string]> = [[16, 'code'], [1, 'strong'], [2, 'em'], [4, 's'], [8, 'u']];
+const FORMATS: Array<[number, string]> = [
+  [16, 'code'],
+  [1, 'strong'],
+  [2, 'em'],
+  [4, 's'],
+  [8, 'u'],
+];
 
 function lexicalNodes(nodes: Json[], depth: number): string {
   if (depth > MAX_DEPTH) throw new TooDeep();

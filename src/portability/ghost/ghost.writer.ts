@@ -58,7 +58,11 @@ export class GhostWriter {
       const { need } = result;
       if (result.kind === 'missing') {
         report.count('image', 'skipped');
-        report.note('skipped', `image ${need.localPaths?.[0] ?? need.urls[0]}`, `not brought over: ${result.reason.replace(/uploads folder/g, 'content folder')}; bodies keep its address on the old site (${need.urls[0]!.replace(GHOST_URL, '')}), which shows nothing here until the image is uploaded`);
+        report.note(
+          'skipped',
+          `image ${need.localPaths?.[0] ?? need.urls[0]}`,
+          `not brought over: ${result.reason.replace(/uploads folder/g, 'content folder')}; bodies keep its address on the old site (${need.urls[0]!.replace(GHOST_URL, '')}), which shows nothing here until the image is uploaded`,
+        );
         continue;
       }
       report.count('image', 'created');
@@ -86,7 +90,11 @@ export class GhostWriter {
   private profile(user: GhostUser): { bio: string; photoUrl?: string; website?: string; links: Array<{ label: string; url: string }> } {
     const web = (value: string) => (/^https?:\/\/[^\s]+$/.test(value) && value.length <= 2000 ? value : undefined);
     const photo = user.profile_image ? (this.deps.images.find(user.profile_image)?.url ?? web(user.profile_image.trim())) : undefined;
-    const handle = (value: string) => value.trim().replace(/^@/, '').replace(/^https?:\/\/[^/]+\//, '');
+    const handle = (value: string) =>
+      value
+        .trim()
+        .replace(/^@/, '')
+        .replace(/^https?:\/\/[^/]+\//, '');
     const links: Array<{ label: string; url: string }> = [];
     if (/^[\w.]{1,100}$/.test(handle(user.twitter))) links.push({ label: 'X', url: `https://x.com/${handle(user.twitter)}` });
     if (/^[\w.-]{1,100}$/.test(handle(user.facebook))) links.push({ label: 'Facebook', url: `https://www.facebook.com/${handle(user.facebook)}` });

@@ -61,7 +61,15 @@ export async function importSubstack(services: Services, file: string, options: 
       await writer.images(gathered, images);
       const author = await writer.author(existing);
       for (const [n, plan] of plans.filter(isWritten).entries()) {
-        await writer.post(plan, placeImages(plan.body, (a) => images.placedAt(a) ?? links.get(substackSlugOf(a, publication) ?? '') ?? null, (a) => images.isOwn(a)), author);
+        await writer.post(
+          plan,
+          placeImages(
+            plan.body,
+            (a) => images.placedAt(a) ?? links.get(substackSlugOf(a, publication) ?? '') ?? null,
+            (a) => images.isOwn(a),
+          ),
+          author,
+        );
         onProgress?.('Writing posts', n + 1, plans.filter(isWritten).length);
       }
       for (const plan of plans) {
@@ -99,7 +107,13 @@ function substackSlugOf(address: string, publication: string): string | null {
 async function loadExisting(services: Services, source: string): Promise<Existing> {
   const { db } = services.store;
   const imported = await importedItems(db, source);
-  const [posts, takenSlugs] = await Promise.all([postSlugsByIds(db, imported.filter((i) => i.kind === 'post').map((i) => i.targetId)), takenPostSlugs(db)]);
+  const [posts, takenSlugs] = await Promise.all([
+    postSlugsByIds(
+      db,
+      imported.filter((i) => i.kind === 'post').map((i) => i.targetId),
+    ),
+    takenPostSlugs(db),
+  ]);
   return { imported, posts, takenSlugs };
 }
 

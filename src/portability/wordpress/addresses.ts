@@ -65,7 +65,10 @@ export function termAddresses(term: WxrTerm, ancestors: string[], site: OldSite)
 
 /** An author's archive, by login and by WordPress user id. */
 export function authorAddresses(plan: AuthorPlan, site: OldSite): string[] {
-  const nicename = plan.login.toLowerCase().replace(/[^a-z0-9_.@-]+/g, '-').replace(/[.@]/g, '');
+  const nicename = plan.login
+    .toLowerCase()
+    .replace(/[^a-z0-9_.@-]+/g, '-')
+    .replace(/[.@]/g, '');
   const keys = [at(site, `/author/${encodeURIComponent(plan.login.toLowerCase())}/`), at(site, `/author/${nicename}/`)];
   if (plan.wordpressId) keys.push(at(site, `/?author=${plan.wordpressId}`));
   return unique(keys);

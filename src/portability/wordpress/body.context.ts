@@ -19,9 +19,7 @@ function footnotesOf(item: WxrItem): BodyContext['footnotes'] {
   if (!raw) return [];
   try {
     const parsed: unknown = JSON.parse(raw);
-    return Array.isArray(parsed)
-      ? parsed.filter((n): n is { id: string; content: string } => typeof n?.id === 'string' && typeof n?.content === 'string')
-      : [];
+    return Array.isArray(parsed) ? parsed.filter((n): n is { id: string; content: string } => typeof n?.id === 'string' && typeof n?.content === 'string') : [];
   } catch {
     return [];
   }

@@ -27,7 +27,11 @@ export function convertBody(content: string, context: BodyContext): ConvertedBod
   };
   const source = expandReusable(content, context, issue, 0);
   const converter = new Converter(context, issue);
-  const html = hasBlocks(source) ? parseBlocks(source).map((b) => converter.block(b)).join('\n') : converter.classic(source);
+  const html = hasBlocks(source)
+    ? parseBlocks(source)
+        .map((b) => converter.block(b))
+        .join('\n')
+    : converter.classic(source);
   return { html: tidy(converter.restore(html), context, issue), issues };
 }
 
@@ -151,11 +155,13 @@ class Converter {
   }
 
   private gallery(sc: Shortcode): string {
-    const listed = (sc.attrs.ids ?? sc.attrs.include ?? '').split(',').map((id) => id.trim()).filter(Boolean);
+    const listed = (sc.attrs.ids ?? sc.attrs.include ?? '')
+      .split(',')
+      .map((id) => id.trim())
+      .filter(Boolean);
     const excluded = new Set((sc.attrs.exclude ?? '').split(',').map((id) => id.trim()));
-    const attachments = (listed.length > 0
-      ? listed.map((id) => this.context.attachment(id)).filter((a) => a !== undefined)
-      : this.context.attachmentsOf(sc.attrs.id ?? this.context.postId).filter((a) => !excluded.has(a.id))
+    const attachments = (
+      listed.length > 0 ? listed.map((id) => this.context.attachment(id)).filter((a) => a !== undefined) : this.context.attachmentsOf(sc.attrs.id ?? this.context.postId).filter((a) => !excluded.has(a.id))
     ).filter((a) => /\.(jpe?g|png|gif|webp|avif|svg)(\?|$)/i.test(a.url));
     if (attachments.length === 0) {
       this.issue('a gallery whose images are not in the export was left out');

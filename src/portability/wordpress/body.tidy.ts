@@ -1,19 +1,6 @@
 import type { BodyContext, Issue } from './body.types.js';
 import { playerUrl, providerOf } from './embeds.js';
-import {
-  element,
-  findAll,
-  hasClass,
-  isBlank,
-  parseHtml,
-  serialize,
-  text,
-  textOf,
-  escapeText,
-  withoutControls,
-  type HtmlElement,
-  type HtmlNode,
-} from './html.js';
+import { element, findAll, hasClass, isBlank, parseHtml, serialize, text, textOf, escapeText, withoutControls, type HtmlElement, type HtmlNode } from './html.js';
 
 /**
  * Where an element stands: in `block` flow images become figures; in a `paragraph` they become
@@ -26,14 +13,13 @@ type Flow = 'block' | 'paragraph' | 'inline';
 const DROPPED = new Set(['script', 'style', 'noscript', 'template', 'form', 'input', 'button', 'select', 'textarea', 'svg', 'canvas', 'object', 'embed', 'link', 'meta', 'map', 'head', 'title']);
 /** Containers that carry only layout: their content takes their place. */
 const CONTAINERS = new Set(['div', 'section', 'article', 'header', 'footer', 'main', 'nav', 'center', 'hgroup', 'body', 'html']);
-const BLOCK_LEVEL = new Set([
-  'p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'dl', 'blockquote', 'figure', 'table', 'pre', 'hr', 'aside',
-  'details', ...CONTAINERS,
-]);
+const BLOCK_LEVEL = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'dl', 'blockquote', 'figure', 'table', 'pre', 'hr', 'aside', 'details', ...CONTAINERS]);
 
 /** Reshapes converted HTML into the body structure Masthead's editor and site expect. */
 export function tidy(html: string, context: BodyContext, issue: Issue): string {
-  return withoutControls(serialize(new Tidy(context, issue).list(parseHtml(html), 'block'))).replace(/\n{3,}/g, '\n\n').trim();
+  return withoutControls(serialize(new Tidy(context, issue).list(parseHtml(html), 'block')))
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
 }
 
 class Tidy {
@@ -246,9 +232,7 @@ class Tidy {
 }
 
 function embedFigure(player: string): HtmlElement {
-  return element('figure', { class: 'embed' }, [
-    element('iframe', { src: player, title: 'Embedded video', width: '560', height: '315', allowfullscreen: '' }),
-  ]);
+  return element('figure', { class: 'embed' }, [element('iframe', { src: player, title: 'Embedded video', width: '560', height: '315', allowfullscreen: '' })]);
 }
 
 function pick(node: HtmlElement, names: string[]): Record<string, string> {

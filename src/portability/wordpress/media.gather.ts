@@ -18,10 +18,7 @@ export interface MediaNeed {
   localPaths?: string[];
 }
 
-export type Gathered =
-  | { kind: 'prepared'; need: MediaNeed; prepared: PreparedMedia }
-  | { kind: 'checked'; need: MediaNeed; width: number; height: number }
-  | { kind: 'missing'; need: MediaNeed; reason: string };
+export type Gathered = { kind: 'prepared'; need: MediaNeed; prepared: PreparedMedia } | { kind: 'checked'; need: MediaNeed; width: number; height: number } | { kind: 'missing'; need: MediaNeed; reason: string };
 
 export interface GatherOptions {
   /** A copy of the old site's wp-content/uploads. */

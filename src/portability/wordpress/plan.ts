@@ -122,7 +122,11 @@ export function planTerms(index: ExportIndex, existing: Existing, update: boolea
       twin.also.push(term);
       plans.set(key, twin);
       if (current) continue;
-      report.note('changed', `${isCategory ? 'category' : 'tag'} "${name}"`, `shares the address /tag/${slug}/ with the ${twin.term.taxonomy === 'category' ? 'section' : 'tag'} "${twin.input.name}"; both are that one ${twin.input.isSection ? 'section' : 'tag'} now`);
+      report.note(
+        'changed',
+        `${isCategory ? 'category' : 'tag'} "${name}"`,
+        `shares the address /tag/${slug}/ with the ${twin.term.taxonomy === 'category' ? 'section' : 'tag'} "${twin.input.name}"; both are that one ${twin.input.isSection ? 'section' : 'tag'} now`,
+      );
       continue;
     }
     if (current) {
@@ -133,9 +137,7 @@ export function planTerms(index: ExportIndex, existing: Existing, update: boolea
       continue;
     }
     const same = bySlug.get(slug);
-    const plan: TermPlan = same
-      ? { key, term, slug, input, action: 'reuse', targetId: same.id, hash, also: [] }
-      : { key, term, slug, input, action: 'create', hash, also: [] };
+    const plan: TermPlan = same ? { key, term, slug, input, action: 'reuse', targetId: same.id, hash, also: [] } : { key, term, slug, input, action: 'create', hash, also: [] };
     if (same) report.note('doubtful', `${isCategory ? 'category' : 'tag'} "${name}"`, `joined the ${same.isSection ? 'section' : 'tag'} "${same.name}" that was already here at /tag/${slug}/`);
     if (!same && term.slug === 'uncategorized' && isCategory) {
       report.note('changed', 'category "Uncategorized"', 'WordPress gives it to posts without a category; it became a tag, not a section');
@@ -169,7 +171,7 @@ export function planPosts(index: ExportIndex, existing: Existing, update: boolea
     const slug = freeSlug(wanted, claimed, true);
     claimed.add(slug);
     if (slug !== wanted) {
-      const why = existing.takenSlugs.has(wanted) ? 'is taken by a piece already here' : claimed.has(wanted) ? 'is used by another item of the export' : 'is one of Masthead\'s own addresses';
+      const why = existing.takenSlugs.has(wanted) ? 'is taken by a piece already here' : claimed.has(wanted) ? 'is used by another item of the export' : "is one of Masthead's own addresses";
       report.note('changed', label, `its address /${wanted}/ ${why}; it is at /${slug}/ now (its old address leads there)`);
     } else if (entry.name && slug !== decode(entry.name).toLowerCase()) {
       report.note('changed', label, `its slug "${decode(entry.name)}" cannot be a Masthead address; it is at /${slug}/ now (its old address leads there)`);
@@ -178,4 +180,3 @@ export function planPosts(index: ExportIndex, existing: Existing, update: boolea
   }
   return plans;
 }
-

@@ -114,7 +114,7 @@ function statusOf(item: WxrItem, date: string | null, context: InputContext): { 
       return { status: 'published', publishedAt: at };
     }
     case 'private':
-      context.note('changed', 'it was private (visible only to the old site\'s staff); it is a draft here');
+      context.note('changed', "it was private (visible only to the old site's staff); it is a draft here");
       return { status: 'draft', ...(date ? { publishedAt: date } : {}) };
     case 'pending':
       context.note('changed', 'it was waiting for review; it is a draft here');

@@ -57,7 +57,8 @@ export interface ExportIndex {
 /** Item kinds whose content never belongs to a magazine's pieces. */
 const CONTENT_TYPES = new Set(['post', 'page']);
 /** Custom fields that only record WordPress's own bookkeeping; nothing to report about them. */
-const BOOKKEEPING_FIELDS = /^(_edit_lock|_edit_last|_encloseme|_pingme|_wp_old_date|_wp_trash_meta_.*|_menu_item_.*|_oembed_.*|_wp_attachment_metadata|_wp_attached_file|_wp_page_template|_publicize_.*|_wpas_.*|_jetpack_.*|_wp_desired_post_slug|_last_editor_used_jetpack|_wp_attachment_backup_sizes|_attachment_original_parent_id|_wp_attachment_image_alt|_thumbnail_id|_wp_old_slug|footnotes)$/;
+const BOOKKEEPING_FIELDS =
+  /^(_edit_lock|_edit_last|_encloseme|_pingme|_wp_old_date|_wp_trash_meta_.*|_menu_item_.*|_oembed_.*|_wp_attachment_metadata|_wp_attached_file|_wp_page_template|_publicize_.*|_wpas_.*|_jetpack_.*|_wp_desired_post_slug|_last_editor_used_jetpack|_wp_attachment_backup_sizes|_attachment_original_parent_id|_wp_attachment_image_alt|_thumbnail_id|_wp_old_slug|footnotes)$/;
 const VOLATILE_FIELDS = /^(_edit_lock|_edit_last|_encloseme|_pingme)$/;
 
 /** Reads the export once from start to end: the site, authors, terms, attachments and an entry per post or page. */
@@ -159,7 +160,10 @@ function addItem(index: Omit<ExportIndex, 'site'>, item: WxrItem): void {
     link: item.link,
     title: plainText(item.title).slice(0, 80),
     thumbnailId: meta(item, '_thumbnail_id'),
-    oldSlugs: item.meta.filter((m) => m.key === '_wp_old_slug').map((m) => m.value.trim()).filter(Boolean),
+    oldSlugs: item.meta
+      .filter((m) => m.key === '_wp_old_slug')
+      .map((m) => m.value.trim())
+      .filter(Boolean),
     fingerprint: fingerprint(item),
   });
 }

@@ -82,7 +82,12 @@ export async function importWordpress(services: Services, file: string, options:
 /** The name an import source is remembered by: the blog's address without scheme or `www.`. */
 function sourceOf(site: WxrSite): string {
   const address = site.baseBlogUrl || site.link || site.baseSiteUrl || site.title;
-  return `wordpress:${address.trim().toLowerCase().replace(/^https?:\/\//, '').replace(/^www\./, '').replace(/\/+$/, '')}`;
+  return `wordpress:${address
+    .trim()
+    .toLowerCase()
+    .replace(/^https?:\/\//, '')
+    .replace(/^www\./, '')
+    .replace(/\/+$/, '')}`;
 }
 
 function originOf(site: WxrSite): string {
@@ -92,7 +97,6 @@ function originOf(site: WxrSite): string {
     return '';
   }
 }
-
 
 /** The second reading: every image the bodies to be written show, so each is brought over once before writing. */
 async function findBodyImages(file: string, index: ExportIndex, posts: Map<string, PostPlan>, images: ImageCatalogue, onProgress?: ImportProgress): Promise<void> {
@@ -141,7 +145,9 @@ function describe(index: ExportIndex, images: ImageCatalogue, unreachable: Set<s
   const c = index.comments;
   const comments = c.approved + c.pending + c.spam + c.trash + c.pings;
   if (comments > 0) {
-    report.fact(`comments: ${comments} not imported, Masthead has no comments yet (${c.approved} approved, ${c.pending} awaiting moderation, ${c.spam} spam, ${c.trash} in the trash, ${c.pings} pingbacks and trackbacks)`);
+    report.fact(
+      `comments: ${comments} not imported, Masthead has no comments yet (${c.approved} approved, ${c.pending} awaiting moderation, ${c.spam} spam, ${c.trash} in the trash, ${c.pings} pingbacks and trackbacks)`,
+    );
   }
   if (index.customFields.size > 0) report.fact(`custom fields (kept only where noted: review facts, SEO titles and descriptions): ${list(index.customFields)}`);
   if (index.postFormats.size > 0) report.fact(`post formats, all imported as articles: ${list(index.postFormats)}`);

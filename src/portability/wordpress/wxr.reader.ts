@@ -41,10 +41,7 @@ interface Capture {
  * no entity is ever expanded beyond XML's own and numeric references, and nothing is fetched),
  * and fields larger than the limits above. Characters XML forbids are dropped and counted.
  */
-export async function* readWxr(
-  file: string,
-  options: { onBytes?: (read: number, total: number) => void; repairs?: ReadRepairs } = {},
-): AsyncGenerator<WxrEntry> {
+export async function* readWxr(file: string, options: { onBytes?: (read: number, total: number) => void; repairs?: ReadRepairs } = {}): AsyncGenerator<WxrEntry> {
   const total = fs.statSync(file).size;
   if (total === 0) throw refuse('The file is empty: it holds no WordPress export.');
   const reader = new WxrParser(options.repairs ?? { droppedCharacters: 0, unreadableCharacters: 0 });
@@ -92,9 +89,7 @@ class WxrParser {
       this.sinceEvent = 0;
     };
     this.parser.on('doctype', () => {
-      throw refuse(
-        `This file declares a document type (<!DOCTYPE>) at line ${this.parser.line}. WordPress exports never do, and entity declarations are not read here; export the site again from Tools → Export.`,
-      );
+      throw refuse(`This file declares a document type (<!DOCTYPE>) at line ${this.parser.line}. WordPress exports never do, and entity declarations are not read here; export the site again from Tools → Export.`);
     });
     this.parser.on('opentag', (tag) => {
       event();

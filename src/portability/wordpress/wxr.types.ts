@@ -67,8 +67,4 @@ export interface WxrItem {
   comments: WxrComments;
 }
 
-export type WxrEntry =
-  | { kind: 'site'; site: WxrSite }
-  | { kind: 'author'; author: WxrAuthor }
-  | { kind: 'term'; term: WxrTerm }
-  | { kind: 'item'; item: WxrItem };
+export type WxrEntry = { kind: 'site'; site: WxrSite } | { kind: 'author'; author: WxrAuthor } | { kind: 'term'; term: WxrTerm } | { kind: 'item'; item: WxrItem };

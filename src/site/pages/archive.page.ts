@@ -57,11 +57,7 @@ export async function archivePage(deps: SiteDeps, subject: Subject, page: number
   showPosts(keys, listing.posts);
   const path = paths.paged(info.base, page);
   const links = pageLinks(info.base, listing);
-  const crumbs: Crumb[] = [
-    { name: site.title, path: '/' },
-    { name: info.name, path: info.base },
-    ...(page > 1 ? [{ name: `Page ${page}`, path }] : []),
-  ];
+  const crumbs: Crumb[] = [{ name: site.title, path: '/' }, { name: info.name, path: info.base }, ...(page > 1 ? [{ name: `Page ${page}`, path }] : [])];
   const author = subject.kind === 'author' ? subject.author : null;
   return {
     template: 'archive',

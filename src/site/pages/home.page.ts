@@ -8,12 +8,7 @@ const PER_SECTION = 4;
 
 /** The front page: the lead story, the latest pieces and a row per section. */
 export async function homePage(deps: SiteDeps): Promise<Page> {
-  const [site, sections, featured, latest] = await Promise.all([
-    deps.settings.site(),
-    deps.taxonomy.sections(),
-    deps.listings.latest({ featured: true }, 1),
-    deps.listings.latest({}, LATEST + 1),
-  ]);
+  const [site, sections, featured, latest] = await Promise.all([deps.settings.site(), deps.taxonomy.sections(), deps.listings.latest({ featured: true }, 1), deps.listings.latest({}, LATEST + 1)]);
   const lead = featured[0] ?? latest[0];
   const rest = latest.filter((p) => p.id !== lead?.id).slice(0, LATEST);
   sections.sort((a, b) => (a.navOrder ?? Infinity) - (b.navOrder ?? Infinity));
@@ -31,9 +26,7 @@ export async function homePage(deps: SiteDeps): Promise<Page> {
     view: {
       lead: leadCard ?? null,
       latest: await cards(deps, rest),
-      rows: await Promise.all(
-        rows.filter((r) => r.posts.length > 0).map(async (r) => ({ section: r.section, cards: await cards(deps, r.posts) })),
-      ),
+      rows: await Promise.all(rows.filter((r) => r.posts.length > 0).map(async (r) => ({ section: r.section, cards: await cards(deps, r.posts) }))),
     },
     meta: pageMeta({
       path: '/',
@@ -63,7 +56,15 @@ export async function homeArchivePage(deps: SiteDeps, page: number): Promise<Pag
       description: site.description,
       ...pageLinks('/', listing),
       feed: { title: site.title, path: '/rss/' },
-      jsonLd: [breadcrumbs([{ name: site.title, path: '/' }, { name: `Page ${page}`, path }], deps.publicUrl)],
+      jsonLd: [
+        breadcrumbs(
+          [
+            { name: site.title, path: '/' },
+            { name: `Page ${page}`, path },
+          ],
+          deps.publicUrl,
+        ),
+      ],
     }),
     keys,
     shareable: true,

@@ -49,16 +49,10 @@ export async function postPage(deps: SiteDeps, found: Post, viewer: Viewer): Pro
   const url = absoluteUrl(deps.publicUrl, path);
   const image = await imageView(post.featureImage, deps.media, '(min-width: 64rem) 60rem, 100vw');
   const isPost = post.type === 'post';
-  const [more, related] = isPost
-    ? await Promise.all([moreFrom(deps, post, keys), deps.listings.related(post.id, RELATED)])
-    : [[], []];
+  const [more, related] = isPost ? await Promise.all([moreFrom(deps, post, keys), deps.listings.related(post.id, RELATED)]) : [[], []];
   const relatedShown = related.filter((p) => p.id !== post.id);
   showPosts(keys, [...more, ...relatedShown]);
-  const crumbs: Crumb[] = [
-    { name: site.title, path: '/' },
-    ...(post.primaryTag ? [{ name: post.primaryTag.name, path: paths.tag(post.primaryTag.slug) }] : []),
-    { name: post.title, path },
-  ];
+  const crumbs: Crumb[] = [{ name: site.title, path: '/' }, ...(post.primaryTag ? [{ name: post.primaryTag.name, path: paths.tag(post.primaryTag.slug) }] : []), { name: post.title, path }];
   return {
     template: isPost ? 'post' : 'page',
     view: {
@@ -79,9 +73,7 @@ export async function postPage(deps: SiteDeps, found: Post, viewer: Viewer): Pro
       canonical: post.canonicalUrl,
       type: isPost ? 'article' : 'website',
       image,
-      jsonLd: isPost
-        ? [postDescription(post, site, deps.publicUrl), breadcrumbs(crumbs, deps.publicUrl)]
-        : [breadcrumbs(crumbs, deps.publicUrl)],
+      jsonLd: isPost ? [postDescription(post, site, deps.publicUrl), breadcrumbs(crumbs, deps.publicUrl)] : [breadcrumbs(crumbs, deps.publicUrl)],
       published: isPost ? post.publishedAt : null,
       modified: isPost ? post.updatedAt : null,
       section: post.primaryTag?.name ?? null,

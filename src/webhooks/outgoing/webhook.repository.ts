@@ -32,11 +32,7 @@ function toDelivery(row: DeliveryRow): Delivery {
   };
 }
 
-export async function insertWebhook(
-  db: DbOrTx,
-  data: { url: string; events: WebhookEvent[]; active: boolean; secret: string; createdBy: number },
-  now: string,
-): Promise<Webhook> {
+export async function insertWebhook(db: DbOrTx, data: { url: string; events: WebhookEvent[]; active: boolean; secret: string; createdBy: number }, now: string): Promise<Webhook> {
   const row = await db
     .insertInto('webhooks')
     .values({ url: data.url, events: JSON.stringify(data.events), active: data.active ? 1 : 0, secret: data.secret, created_by: data.createdBy, created_at: now, updated_at: now })
@@ -45,12 +41,7 @@ export async function insertWebhook(
   return toWebhook(row);
 }
 
-export async function updateWebhook(
-  db: DbOrTx,
-  id: number,
-  changes: { url?: string; events?: WebhookEvent[]; active?: boolean; secret?: string },
-  now: string,
-): Promise<Webhook | undefined> {
+export async function updateWebhook(db: DbOrTx, id: number, changes: { url?: string; events?: WebhookEvent[]; active?: boolean; secret?: string }, now: string): Promise<Webhook | undefined> {
   const row = await db
     .updateTable('webhooks')
     .set({
@@ -106,12 +97,7 @@ export async function findDeliveryToSend(db: DbOrTx, id: number) {
     .executeTakeFirst();
 }
 
-export async function recordAttempt(
-  db: DbOrTx,
-  id: number,
-  attempt: { state: DeliveryState; status: number | null; error: string | null; durationMs: number | null },
-  now: string,
-): Promise<void> {
+export async function recordAttempt(db: DbOrTx, id: number, attempt: { state: DeliveryState; status: number | null; error: string | null; durationMs: number | null }, now: string): Promise<void> {
   await db
     .updateTable('webhook_deliveries')
     .set((eb) => ({
@@ -138,10 +124,5 @@ export async function findDelivery(db: DbOrTx, id: number): Promise<Delivery | u
 
 /** Forgets a webhook's deliveries finished before a time; waiting ones stay. */
 export async function pruneDeliveries(db: DbOrTx, webhookId: number, before: string): Promise<void> {
-  await db
-    .deleteFrom('webhook_deliveries')
-    .where('webhook_id', '=', webhookId)
-    .where('state', '!=', 'pending')
-    .where('updated_at', '<', before)
-    .execute();
+  await db.deleteFrom('webhook_deliveries').where('webhook_id', '=', webhookId).where('state', '!=', 'pending').where('updated_at', '<', before).execute();
 }

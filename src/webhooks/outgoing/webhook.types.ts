@@ -1,13 +1,5 @@
 /** What an administrator can subscribe a webhook to. */
-export const webhookEvents = [
-  'post.published',
-  'post.updated',
-  'post.unpublished',
-  'post.deleted',
-  'member.added',
-  'member.updated',
-  'subscriber.added',
-] as const;
+export const webhookEvents = ['post.published', 'post.updated', 'post.unpublished', 'post.deleted', 'member.added', 'member.updated', 'subscriber.added'] as const;
 
 export type WebhookEvent = (typeof webhookEvents)[number];
 

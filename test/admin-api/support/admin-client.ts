@@ -14,7 +14,10 @@ export class AdminClient {
   /** Each client comes from its own address, as separate people would, unless it is given one. */
   readonly address: string;
 
-  constructor(private readonly app: FastifyInstance, address?: string) {
+  constructor(
+    private readonly app: FastifyInstance,
+    address?: string,
+  ) {
     this.address = address ?? `10.0.${Math.floor(++clients / 250)}.${(clients % 250) + 1}`;
   }
 

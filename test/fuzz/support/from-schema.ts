@@ -78,7 +78,8 @@ function text(schema: JsonSchema, mood: 'valid' | 'hostile'): fc.Arbitrary<strin
     const options = schema.pattern.includes('\\d{4}-\\d{2}-\\d{2}') ? dates(schema.pattern.includes('T')) : [];
     return mood === 'valid' && options.length ? fc.oneof(...options) : fc.oneof(matching, ...options);
   }
-  if (mood === 'valid') return fc.oneof(fc.string({ minLength: Math.max(min, 1), maxLength: Math.max(min, 1, short) }), fc.string({ unit: 'grapheme', minLength: Math.max(min, 1), maxLength: Math.max(min, 1, Math.min(short, 20)) }));
+  if (mood === 'valid')
+    return fc.oneof(fc.string({ minLength: Math.max(min, 1), maxLength: Math.max(min, 1, short) }), fc.string({ unit: 'grapheme', minLength: Math.max(min, 1), maxLength: Math.max(min, 1, Math.min(short, 20)) }));
   return fc.oneof(
     fc.string({ minLength: min, maxLength: short }),
     fc.string({ unit: 'grapheme', minLength: min, maxLength: Math.max(min, Math.min(short, 20)) }),

@@ -60,7 +60,9 @@ export async function fuzzApp(dialect: Dialect, trouble: Trouble): Promise<FuzzA
   const plans = await makePlans(services);
   const subscription = await subscribe(services, stripe, { plan: plans.digital.slug, billing: 'month', email: 'reader@example.com' });
   await services.print.create({ name: 'Winter issue', onSaleDate: '2099-02-01', addressCutoff: '2099-01-01T00:00:00Z' });
-  const image = await sharp({ create: { width: 32, height: 24, channels: 3, background: '#c04020' } }).jpeg().toBuffer();
+  const image = await sharp({ create: { width: 32, height: 24, channels: 3, background: '#c04020' } })
+    .jpeg()
+    .toBuffer();
   await services.media.upload({ data: image, filename: 'cover.jpg', mimetype: 'image/jpeg' }, { alt: 'A red cover' }, administrator);
   const { secret: contentKey } = await services.contentKeys.create({ name: 'Front end' }, administrator.id);
 

@@ -195,8 +195,7 @@ export async function judge(app: FastifyInstance, shot: Shot, sender: { name: st
 
 /** Shots print short in fast-check's counterexamples (their bodies can be megabytes). */
 export function printable(shot: Shot): Shot {
-  const preview = (value: string | Buffer | undefined) =>
-    value === undefined ? 'none' : `${JSON.stringify(value.toString().slice(0, 300))}${value.length > 300 ? ` … (${value.length} bytes)` : ''}`;
+  const preview = (value: string | Buffer | undefined) => (value === undefined ? 'none' : `${JSON.stringify(value.toString().slice(0, 300))}${value.length > 300 ? ` … (${value.length} bytes)` : ''}`);
   Object.defineProperty(shot, fc.toStringMethod, {
     value: () => `${shot.method} ${shot.url.slice(0, 500)} headers=${JSON.stringify(shot.headers).slice(0, 500)} body=${preview(shot.payload)}`,
     enumerable: false,

@@ -79,16 +79,7 @@ const oddStrings = [
 ];
 
 /** Long strings are made once; fast-check only picks among them. */
-const longStrings = [
-  'a'.repeat(201),
-  'x'.repeat(5_000),
-  'é'.repeat(70_000),
-  '\u0000'.repeat(2_000),
-  '🙂'.repeat(40_000),
-  '%'.repeat(3_000),
-  'a-'.repeat(300),
-  '<b>'.repeat(20_000),
-];
+const longStrings = ['a'.repeat(201), 'x'.repeat(5_000), 'é'.repeat(70_000), '\u0000'.repeat(2_000), '🙂'.repeat(40_000), '%'.repeat(3_000), 'a-'.repeat(300), '<b>'.repeat(20_000)];
 
 /** Text with any code point, lone surrogates and NUL included. */
 export const oddText: fc.Arbitrary<string> = fc.oneof(
@@ -96,11 +87,7 @@ export const oddText: fc.Arbitrary<string> = fc.oneof(
   fc.string({ unit: fc.constantFrom('\u0000', '\uD800', '\uDC00', '\u202E', '\u0301', 'a', '-', '/', '%', '.', ' '), maxLength: 24 }),
 );
 
-export const hostileString: fc.Arbitrary<string> = fc.oneof(
-  { arbitrary: fc.constantFrom(...oddStrings), weight: 6 },
-  { arbitrary: oddText, weight: 3 },
-  { arbitrary: fc.constantFrom(...longStrings), weight: 1 },
-);
+export const hostileString: fc.Arbitrary<string> = fc.oneof({ arbitrary: fc.constantFrom(...oddStrings), weight: 6 }, { arbitrary: oddText, weight: 3 }, { arbitrary: fc.constantFrom(...longStrings), weight: 1 });
 
 /** An array nested `depth` deep around a value: stack-hungry parsers and validators fall over. */
 function nested(depth: number, inner: unknown = 1): unknown {
@@ -135,6 +122,4 @@ export const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
 );
 
 /** A small IPv4 address, different for (almost) every request, so per-address limits rarely stop the fuzzing. */
-export const clientAddress: fc.Arbitrary<string> = fc
-  .tuple(fc.integer({ min: 1, max: 250 }), fc.integer({ min: 0, max: 255 }), fc.integer({ min: 1, max: 254 }))
-  .map(([a, b, c]) => `10.${a}.${b}.${c}`);
+export const clientAddress: fc.Arbitrary<string> = fc.tuple(fc.integer({ min: 1, max: 250 }), fc.integer({ min: 0, max: 255 }), fc.integer({ min: 1, max: 254 })).map(([a, b, c]) => `10.${a}.${b}.${c}`);

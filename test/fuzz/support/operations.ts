@@ -67,7 +67,7 @@ function hintsFrom(known: Known): Hints {
 
 /** Path parameter values: the schema's own, plus ids and slugs that exist (so some requests reach deep). */
 function parameterValue(name: string, schema: JsonSchema, known: Known, hints: Hints): fc.Arbitrary<string> {
-  const own = fromSchema(schema, 'hostile', hints, name).map((value) => (typeof value === 'string' ? value : JSON.stringify(value) ?? ''));
+  const own = fromSchema(schema, 'hostile', hints, name).map((value) => (typeof value === 'string' ? value : (JSON.stringify(value) ?? '')));
   const real: fc.Arbitrary<string>[] = [];
   // Small ids that exist, and ids at and past the 32-bit limit of PostgreSQL's integer columns.
   if (schema.type === 'integer' || /id$/i.test(name)) real.push(fc.integer({ min: 1, max: 8 }).map(String), fc.constantFrom('2147483647', '2147483648', '4294967296', '9007199254740993'));

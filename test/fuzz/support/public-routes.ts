@@ -44,7 +44,12 @@ const page = segment(number);
 /** Names only Object.prototype knows, where the code looks a name from the address up in a table. */
 const prototypePaths = fc.tuple(oneOf('/sitemap-', '/', '/tag/', '/author/', '/api/content/'), prototypeKey).map(([base, name]) => (base === '/sitemap-' ? `${base}${name}` : `${base}${name}/`));
 const slug = (known: Known) => segment(fc.oneof(fc.constantFrom(...known.postSlugs, ...known.tagSlugs, ...known.authorSlugs), slugLike));
-const token = (known: Known) => fc.oneof(fc.constantFrom(...known.subscriberTokens), text, fc.constantFrom(...known.subscriberTokens).map((t) => `${t}x`));
+const token = (known: Known) =>
+  fc.oneof(
+    fc.constantFrom(...known.subscriberTokens),
+    text,
+    fc.constantFrom(...known.subscriberTokens).map((t) => `${t}x`),
+  );
 const address = (prefix: string) =>
   Object.fromEntries(['name', 'line1', 'line2', 'city', 'region', 'postcode', 'country'].map((k) => [`${prefix}_${k}`, fc.oneof(fc.constantFrom('GB', 'us', 'Ada', '1 High St', 'SW1A 1AA'), text)]));
 
@@ -75,7 +80,15 @@ export const publicFamilies: Family[] = [
       shots(
         ['GET'],
         oneOf('/search', '/search/', '/search.json'),
-        queryString({ q: fc.oneof(text, fc.constantFrom('"', 'a OR b', 'NEAR(', '*', '-', 'title:x', '^', 'AND', '"unterminated')), page: number, section: slugLike, format: fc.constantFrom('review', 'x'), author: slugLike, from: text, to: text }),
+        queryString({
+          q: fc.oneof(text, fc.constantFrom('"', 'a OR b', 'NEAR(', '*', '-', 'title:x', '^', 'AND', '"unterminated')),
+          page: number,
+          section: slugLike,
+          format: fc.constantFrom('review', 'x'),
+          author: slugLike,
+          from: text,
+          to: text,
+        }),
       ),
   },
   {
@@ -100,7 +113,19 @@ export const publicFamilies: Family[] = [
       shots(
         ['GET', 'POST'],
         fc.oneof(
-          oneOf('/members/', '/members/print/', '/members/print', '/members/welcome/', '/members/signin/', '/members/signin', '/members/signin/verify/', '/members/signout', '/members/checkout', '/members/address', '/members/billing'),
+          oneOf(
+            '/members/',
+            '/members/print/',
+            '/members/print',
+            '/members/welcome/',
+            '/members/signin/',
+            '/members/signin',
+            '/members/signin/verify/',
+            '/members/signout',
+            '/members/checkout',
+            '/members/address',
+            '/members/billing',
+          ),
           fc.tuple(segment(fc.oneof(fc.integer({ min: 1, max: 5 }).map(String), number)), oneOf('cancel', 'resume')).map(([id, action]) => `/members/subscriptions/${id}/${action}`),
         ),
         queryString({
@@ -133,7 +158,11 @@ export const publicFamilies: Family[] = [
         fc
           .tuple(
             oneOf('/api/content/posts', '/api/content/pages', '/api/content/tags', '/api/content/authors', '/api/content/works', '/api/content/people', '/api/content/settings'),
-            fc.oneof(oneOf('', '/', '/slug/'), fc.tuple(oneOf('/', '/slug/'), slug(known), oneOf('', '/')).map((parts) => parts.join('')), page.map((n) => `/${n}/`)),
+            fc.oneof(
+              oneOf('', '/', '/slug/'),
+              fc.tuple(oneOf('/', '/slug/'), slug(known), oneOf('', '/')).map((parts) => parts.join('')),
+              page.map((n) => `/${n}/`),
+            ),
           )
           .map(([base, rest]) => `${base}${rest}`),
         queryString({
@@ -161,7 +190,11 @@ export const publicFamilies: Family[] = [
         fc
           .tuple(
             oneOf('/ghost/api/content/posts', '/ghost/api/content/pages', '/ghost/api/content/tags', '/ghost/api/content/authors', '/ghost/api/content/tiers', '/ghost/api/content/settings'),
-            fc.oneof(oneOf('', '/'), fc.tuple(oneOf('/', '/slug/'), slug(known), oneOf('', '/')).map((parts) => parts.join('')), page.map((n) => `/${n}/`)),
+            fc.oneof(
+              oneOf('', '/'),
+              fc.tuple(oneOf('/', '/slug/'), slug(known), oneOf('', '/')).map((parts) => parts.join('')),
+              page.map((n) => `/${n}/`),
+            ),
           )
           .map(([base, rest]) => `${base}${rest}`),
         queryString({
@@ -170,7 +203,20 @@ export const publicFamilies: Family[] = [
           limit: fc.oneof(number, fc.constant('all')),
           filter: fc.oneof(
             text,
-            fc.constantFrom('tag:film', 'tag:-film', 'featured:true+tag:[a,b]', "published_at:>'2020-01-01'", 'title:~\'x\'', '(tag:a,author:b)+-featured:true', 'primary_tag:film', 'tags.slug:film', 'count.posts:>1', 'id:>0', 'slug:[', "published_at:<'not a date'"),
+            fc.constantFrom(
+              'tag:film',
+              'tag:-film',
+              'featured:true+tag:[a,b]',
+              "published_at:>'2020-01-01'",
+              "title:~'x'",
+              '(tag:a,author:b)+-featured:true',
+              'primary_tag:film',
+              'tags.slug:film',
+              'count.posts:>1',
+              'id:>0',
+              'slug:[',
+              "published_at:<'not a date'",
+            ),
           ),
           fields: fc.oneof(text, fc.constantFrom('title,url', 'id,slug,html', 'nonexistent')),
           include: fc.oneof(text, fc.constantFrom('tags,authors', 'count.posts', 'nothing')),

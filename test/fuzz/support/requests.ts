@@ -38,11 +38,7 @@ const brokenEscapes = ['%', '%z', '%zz', '%C0%AF', '%ED%A0%80', '%FF%FE', '%00',
 
 /** A path segment: usually a value of the parameter, otherwise something hostile. */
 export function segment(value: fc.Arbitrary<string>): fc.Arbitrary<string> {
-  return fc.oneof(
-    { arbitrary: value.map(encode), weight: 5 },
-    { arbitrary: hostileString.map(encode), weight: 3 },
-    { arbitrary: fc.constantFrom(...brokenEscapes, '..', '.', '', 'a'.repeat(600)), weight: 2 },
-  );
+  return fc.oneof({ arbitrary: value.map(encode), weight: 5 }, { arbitrary: hostileString.map(encode), weight: 3 }, { arbitrary: fc.constantFrom(...brokenEscapes, '..', '.', '', 'a'.repeat(600)), weight: 2 });
 }
 
 /** A value as it appears in a query string (arrays become repeated keys). */
@@ -56,10 +52,21 @@ function queryValue(value: unknown): string[] {
  * unknown keys, bracket keys, prototype keys and broken escapes.
  */
 export function queryString(fields: Record<string, fc.Arbitrary<unknown>>): fc.Arbitrary<string> {
-  const known = Object.entries(fields).map(([name, value]) => fc.option(value.map((v) => queryValue(v).map((item) => `${name}=${encode(item)}`).join('&')), { freq: 2 }));
+  const known = Object.entries(fields).map(([name, value]) =>
+    fc.option(
+      value.map((v) =>
+        queryValue(v)
+          .map((item) => `${name}=${encode(item)}`)
+          .join('&'),
+      ),
+      { freq: 2 },
+    ),
+  );
   const stray = fc.oneof(
-    fc.tuple(fc.constantFrom('x', 'q', 'page', 'limit', 'key', 'token', '__proto__', 'constructor', 'a[b]', 'a[]', '', 'filter'), hostileValue).map(
-      ([name, value]) => queryValue(value).map((item) => `${encode(name)}=${encode(item)}`).join('&'),
+    fc.tuple(fc.constantFrom('x', 'q', 'page', 'limit', 'key', 'token', '__proto__', 'constructor', 'a[b]', 'a[]', '', 'filter'), hostileValue).map(([name, value]) =>
+      queryValue(value)
+        .map((item) => `${encode(name)}=${encode(item)}`)
+        .join('&'),
     ),
     fc.constantFrom('&&&', '=', '==x', 'a', 'a=1&a=2&a=3', '%=%', `x=${'y'.repeat(10_000)}`),
     fc.constantFrom(...brokenEscapes).map((escape) => `q=${escape}`),
@@ -72,7 +79,12 @@ export function queryString(fields: Record<string, fc.Arbitrary<unknown>>): fc.A
 
 /** A query string a careful client sends: some of the fields, each once, properly encoded. */
 export function validQuery(fields: Record<string, fc.Arbitrary<unknown>>): fc.Arbitrary<string> {
-  const known = Object.entries(fields).map(([name, value]) => fc.option(value.map((v) => `${name}=${encode(String(v))}`), { freq: 2 }));
+  const known = Object.entries(fields).map(([name, value]) =>
+    fc.option(
+      value.map((v) => `${name}=${encode(String(v))}`),
+      { freq: 2 },
+    ),
+  );
   return fc.tuple(...known).map((parts) => {
     const present = parts.filter((p): p is string => p !== null);
     return present.length ? `?${present.join('&')}` : '';
@@ -129,10 +141,18 @@ export function jsonBody(value: fc.Arbitrary<unknown>): fc.Arbitrary<Body> {
 
 /** An HTML form (urlencoded) with the given fields, strays and odd values; or the same fields as JSON. */
 export function formBody(fields: Record<string, fc.Arbitrary<unknown>>): fc.Arbitrary<Body> {
-  const entries = Object.entries(fields).map(([name, value]) => fc.option(value.map((v) => [name, v] as const), { freq: 5 }));
+  const entries = Object.entries(fields).map(([name, value]) =>
+    fc.option(
+      value.map((v) => [name, v] as const),
+      { freq: 5 },
+    ),
+  );
   const values = fc.tuple(...entries).map((pairs) => pairs.filter((p): p is readonly [string, unknown] => p !== null));
   return fc.oneof(
-    { arbitrary: values.map((pairs) => ({ headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: pairs.flatMap(([k, v]) => queryValue(v).map((item) => `${encode(k)}=${encode(item)}`)).join('&') })), weight: 5 },
+    {
+      arbitrary: values.map((pairs) => ({ headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: pairs.flatMap(([k, v]) => queryValue(v).map((item) => `${encode(k)}=${encode(item)}`)).join('&') })),
+      weight: 5,
+    },
     { arbitrary: values.map((pairs) => json(JSON.stringify(Object.assign({}, ...pairs.map(([k, v]) => ownKey(k, v)))))), weight: 2 },
     { arbitrary: brokenJsonBody, weight: 2 },
   );
@@ -157,4 +177,3 @@ export const noiseHeaders: fc.Arbitrary<Record<string, string>> = fc.record(
 export const noiseCookie: fc.Arbitrary<string> = fc
   .tuple(fc.constantFrom('masthead_member', 'masthead_staff', '_csrf', 'x'), fc.oneof(hostileString.map(encode), fc.constantFrom('', '=', ';;', '"', 'a'.repeat(4_000))))
   .map(([name, value]) => `${name}=${value}`);
-

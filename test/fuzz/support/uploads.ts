@@ -57,7 +57,10 @@ const filename: fc.Arbitrary<string> = fc.oneof(
   hostileString,
 );
 
-const mimetype = fc.oneof(fc.nat().map((i) => images[i % images.length]!.type), fc.constantFrom('application/octet-stream', 'text/html', 'image/svg+xml; charset=utf-16', '', 'x'));
+const mimetype = fc.oneof(
+  fc.nat().map((i) => images[i % images.length]!.type),
+  fc.constantFrom('application/octet-stream', 'text/html', 'image/svg+xml; charset=utf-16', '', 'x'),
+);
 
 /** A header-safe rendering of a part's name or file name (multipart has no escaping for quotes). */
 const quoted = (value: string) => value.replace(/["\r\n]/g, '_');
@@ -65,24 +68,29 @@ const quoted = (value: string) => value.replace(/["\r\n]/g, '_');
 /** A multipart/form-data upload for the fields of `schema`: a file part (or two, or none) and text fields. */
 export function multipartBody(schema: JsonSchema): fc.Arbitrary<Body> {
   const textFields = Object.entries(schema.properties ?? {}).filter(([, property]) => property.format !== 'binary');
-  const fields = fc.tuple(...textFields.map(([name, property]) => fc.option(fromSchema(property, 'hostile').map((value) => [name, value] as const), { freq: 6 })));
+  const fields = fc.tuple(
+    ...textFields.map(([name, property]) =>
+      fc.option(
+        fromSchema(property, 'hostile').map((value) => [name, value] as const),
+        { freq: 6 },
+      ),
+    ),
+  );
   const file = fc.record({ field: fc.constantFrom('file', 'file', 'file', 'image', ''), name: filename, type: mimetype, data: fileData });
-  return fc
-    .tuple(fields, fc.array(file, { maxLength: 2 }), fc.constantFrom('----fuzz', 'x', '-'.repeat(70)), fc.boolean())
-    .map(([values, files, boundary, closed]) => {
-      const parts: Buffer[] = [];
-      for (const entry of values) {
-        if (!entry) continue;
-        const text = typeof entry[1] === 'string' ? entry[1] : JSON.stringify(entry[1]) ?? '';
-        parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${entry[0]}"\r\n\r\n${text}\r\n`));
-      }
-      for (const f of files) {
-        parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${quoted(f.field)}"; filename="${quoted(f.name)}"\r\nContent-Type: ${quoted(f.type)}\r\n\r\n`));
-        parts.push(f.data, Buffer.from('\r\n'));
-      }
-      if (closed) parts.push(Buffer.from(`--${boundary}--\r\n`));
-      return { headers: { 'content-type': `multipart/form-data; boundary=${boundary}` }, payload: Buffer.concat(parts) };
-    });
+  return fc.tuple(fields, fc.array(file, { maxLength: 2 }), fc.constantFrom('----fuzz', 'x', '-'.repeat(70)), fc.boolean()).map(([values, files, boundary, closed]) => {
+    const parts: Buffer[] = [];
+    for (const entry of values) {
+      if (!entry) continue;
+      const text = typeof entry[1] === 'string' ? entry[1] : (JSON.stringify(entry[1]) ?? '');
+      parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${entry[0]}"\r\n\r\n${text}\r\n`));
+    }
+    for (const f of files) {
+      parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${quoted(f.field)}"; filename="${quoted(f.name)}"\r\nContent-Type: ${quoted(f.type)}\r\n\r\n`));
+      parts.push(f.data, Buffer.from('\r\n'));
+    }
+    if (closed) parts.push(Buffer.from(`--${boundary}--\r\n`));
+    return { headers: { 'content-type': `multipart/form-data; boundary=${boundary}` }, payload: Buffer.concat(parts) };
+  });
 }
 
 const csvHeaders = ['email', 'Email Address', 'email,name,created_at', 'Email,First Name,Last Name,Subscribed', 'email,subscribed_at,newsletters', 'name', '', '"email"', 'email;name'];
@@ -97,7 +105,6 @@ export const csvBody: fc.Arbitrary<Body> = fc
   )
   .map(([header, rows, encoding, type]) => {
     const text = [header, ...rows.map((cells) => cells.join(','))].join('\n');
-    const payload =
-      encoding === 'bom' ? Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)]) : Buffer.from(text, encoding as BufferEncoding);
+    const payload = encoding === 'bom' ? Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)]) : Buffer.from(text, encoding as BufferEncoding);
     return { headers: { 'content-type': type }, payload };
   });

@@ -13,7 +13,11 @@ function stripeSignature(payload: string, options: { timestamp?: number; secret?
 /** Deliveries that are not from Stripe: no signature, a malformed one, another secret's, a stale one, or one for other bytes. */
 export const forgedWebhooks: fc.Arbitrary<Shot> = fc
   .tuple(
-    fc.oneof(fc.jsonValue({ maxDepth: 3 }).map((v) => JSON.stringify(v)), hostileString, fc.constantFrom('', '{', '{"type":"invoice.paid","data":{"object":{}}}')),
+    fc.oneof(
+      fc.jsonValue({ maxDepth: 3 }).map((v) => JSON.stringify(v)),
+      hostileString,
+      fc.constantFrom('', '{', '{"type":"invoice.paid","data":{"object":{}}}'),
+    ),
     fc.constantFrom('application/json', 'application/json; charset=utf-8', 'text/plain', 'application/x-www-form-urlencoded'),
     fc.nat({ max: 5 }),
     fc.oneof(hostileString, fc.constantFrom('t=1,v1=abc', 't=,v1=', `v1=${'a'.repeat(64)}`, ',,,', 't=99999999999999999999,v1=x')),
@@ -54,7 +58,13 @@ const epoch = field(fc.oneof(fc.integer({ min: 0, max: 4_102_444_800 }), fc.cons
  */
 export function signedOddEvents(known: Known['stripe']): fc.Arbitrary<Shot> {
   const stripeId = (prefix: string, real: string) =>
-    field(fc.oneof(fc.constant(real), fc.integer({ min: 1, max: 5 }).map((n) => `${prefix}_test${n}`), fc.constantFrom(`${prefix}_`, 'x'.repeat(255))));
+    field(
+      fc.oneof(
+        fc.constant(real),
+        fc.integer({ min: 1, max: 5 }).map((n) => `${prefix}_test${n}`),
+        fc.constantFrom(`${prefix}_`, 'x'.repeat(255)),
+      ),
+    );
   const checkout = fc.oneof(fc.constant(known.checkoutId), fc.integer({ min: 1, max: 12 }).map(String), fc.constantFrom('0', '999999999999', '007'));
   const subscription = stripeId('sub', known.subscriptionId);
   const customer = stripeId('cus', known.customerId);
@@ -80,7 +90,12 @@ export function signedOddEvents(known: Known['stripe']): fc.Arbitrary<Shot> {
   );
   return fc
     .record({
-      id: field(fc.oneof(fc.integer({ min: 1, max: 30 }).map((n) => `evt_fuzz${n}`), fc.uuid())),
+      id: field(
+        fc.oneof(
+          fc.integer({ min: 1, max: 30 }).map((n) => `evt_fuzz${n}`),
+          fc.uuid(),
+        ),
+      ),
       type: field(fc.constantFrom(...eventTypes)),
       created: epoch,
       object,

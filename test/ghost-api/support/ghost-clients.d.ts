@@ -19,12 +19,7 @@ declare module '@tryghost/admin-api' {
     edit(data: object, options?: object): Promise<any>;
     delete(data: object, options?: object): Promise<any>;
   };
-  export default function GhostAdminAPI(options: {
-    url: string;
-    key: string;
-    version: string | boolean;
-    generateToken?: (key: string, audience: string) => string;
-  }): {
+  export default function GhostAdminAPI(options: { url: string; key: string; version: string | boolean; generateToken?: (key: string, audience: string) => string }): {
     posts: Resource;
     pages: Resource;
     tags: Resource;

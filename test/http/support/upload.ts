@@ -104,8 +104,7 @@ export function listBody(total: number, { head, item, tail }: { head: string; it
   const filler = Buffer.alloc(PIECE + one.length);
   for (let at = 0; at < filler.length; at += one.length) one.copy(filler, at);
   const items = start.length + Math.floor((total - start.length - end.length) / one.length) * one.length;
-  const byteAt = (at: number) =>
-    at < start.length ? start[at]! : at < items ? one[(at - start.length) % one.length]! : at < total - end.length ? 0x0a : end[at - (total - end.length)]!;
+  const byteAt = (at: number) => (at < start.length ? start[at]! : at < items ? one[(at - start.length) % one.length]! : at < total - end.length ? 0x0a : end[at - (total - end.length)]!);
   return (offset, size) => {
     const at = (offset - start.length) % one.length;
     if (offset >= start.length && offset + size <= items) return Buffer.from(filler.subarray(at, at + size));

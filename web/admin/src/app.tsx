@@ -49,11 +49,18 @@ export function App() {
       <main className="auth">
         <h1>Masthead</h1>
         <p role="alert">{read.error instanceof Error ? read.error.message : 'The admin API did not answer.'}</p>
-        <button type="button" disabled={read.isFetching} onClick={() => void read.refetch()}>Try again</button>
+        <button type="button" disabled={read.isFetching} onClick={() => void read.refetch()}>
+          Try again
+        </button>
       </main>
     );
   }
-  if (!state) return <p className="loading" role="status">Loading…</p>;
+  if (!state)
+    return (
+      <p className="loading" role="status">
+        Loading…
+      </p>
+    );
   if (state.kind === 'signed-out') {
     return state.setupNeeded ? <SetupPage onDone={signedIn} /> : <SignInPage onDone={signedIn} />;
   }
@@ -61,31 +68,45 @@ export function App() {
   const user = state.session.user;
   return (
     <SessionContext.Provider value={user}>
-      <a className="skip-link" href="#main">Skip to content</a>
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
       <div className="shell">
         <header className="sidebar">
-          <p className="brand"><Link to="/">Masthead</Link></p>
+          <p className="brand">
+            <Link to="/">Masthead</Link>
+          </p>
           <nav aria-label="Admin">
             <ul>
-              {navItems.filter((item) => atLeast(user.role, item.min)).map((item) => (
-                <li key={item.to}>
-                  <Link to={item.to} aria-current={isCurrent(item.to, path) ? 'page' : undefined}>{item.label}</Link>
-                </li>
-              ))}
+              {navItems
+                .filter((item) => atLeast(user.role, item.min))
+                .map((item) => (
+                  <li key={item.to}>
+                    <Link to={item.to} aria-current={isCurrent(item.to, path) ? 'page' : undefined}>
+                      {item.label}
+                    </Link>
+                  </li>
+                ))}
             </ul>
           </nav>
           <div className="whoami">
-            <p>{user.name}<br /><span className="muted">{user.role}</span></p>
+            <p>
+              {user.name}
+              <br />
+              <span className="muted">{user.role}</span>
+            </p>
             <button
               type="button"
               className="link-button"
-              onClick={() => void signOut().then(() => {
-                // Nothing read for this person stays behind for the next one.
-                queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== sessionQuery.queryKey[0] });
-                queryClient.getMutationCache().clear();
-                show({ kind: 'signed-out', setupNeeded: false });
-                navigate('/', { replace: true });
-              })}
+              onClick={() =>
+                void signOut().then(() => {
+                  // Nothing read for this person stays behind for the next one.
+                  queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== sessionQuery.queryKey[0] });
+                  queryClient.getMutationCache().clear();
+                  show({ kind: 'signed-out', setupNeeded: false });
+                  navigate('/', { replace: true });
+                })
+              }
             >
               Sign out
             </button>
@@ -149,7 +170,9 @@ function Screen({ path }: { path: string }) {
   return (
     <section>
       <h1>Not found</h1>
-      <p>Nothing in the admin lives at this address. <Link to="/">Back to the dashboard</Link>.</p>
+      <p>
+        Nothing in the admin lives at this address. <Link to="/">Back to the dashboard</Link>.
+      </p>
     </section>
   );
 }

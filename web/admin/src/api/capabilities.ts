@@ -17,5 +17,4 @@ const documented = queryOptions({
  * Whether the server documents an endpoint, e.g. `capability('get', '/admin/api/posts/{id}/preview')`
  * with useQuery: lets screens offer a feature only where the server has it.
  */
-export const capability = (method: string, path: string) =>
-  queryOptions({ ...documented, select: (endpoints: Set<string>) => endpoints.has(`${method.toLowerCase()} ${path}`) });
+export const capability = (method: string, path: string) => queryOptions({ ...documented, select: (endpoints: Set<string>) => endpoints.has(`${method.toLowerCase()} ${path}`) });

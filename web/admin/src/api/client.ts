@@ -87,12 +87,7 @@ async function send(outgoing: Request, noReauth: boolean): Promise<Response> {
 /** The error the server described in a failed answer (its body already read). */
 function failure(response: Response, data: unknown): ApiError {
   const error = (data as { error?: { code?: string; message?: string; fields?: FieldError[] } } | null)?.error;
-  return new ApiError(
-    response.status,
-    error?.code ?? 'HTTP_' + response.status,
-    error?.message ?? `The server answered ${response.status} ${response.statusText}.`,
-    error?.fields ?? [],
-  );
+  return new ApiError(response.status, error?.code ?? 'HTTP_' + response.status, error?.message ?? `The server answered ${response.status} ${response.statusText}.`, error?.fields ?? []);
 }
 
 /**

@@ -31,16 +31,14 @@ export const newsletterSettings = queryOptions({
   queryKey: ['newsletter', 'settings'],
   queryFn: ({ signal }) => answer(api.GET('/admin/api/newsletter/settings', { signal })),
 });
-export const updateSettings = (patch: Partial<Omit<NewsletterSettings, 'digest'>> & { digest?: Partial<NewsletterSettings['digest']> }) =>
-  request<NewsletterSettings>('PATCH', `${base}/settings`, patch);
+export const updateSettings = (patch: Partial<Omit<NewsletterSettings, 'digest'>> & { digest?: Partial<NewsletterSettings['digest']> }) => request<NewsletterSettings>('PATCH', `${base}/settings`, patch);
 
 export const newsletterList = queryOptions({
   queryKey: ['newsletters'],
   queryFn: ({ signal }) => answer(api.GET('/admin/api/newsletter/newsletters', { signal })).then((r) => r.newsletters),
 });
 export const createNewsletter = (input: Omit<Newsletter, 'id'>) => request<Newsletter>('POST', `${base}/newsletters`, input);
-export const updateNewsletter = (slug: string, patch: Partial<Omit<Newsletter, 'id' | 'slug'>>) =>
-  request<Newsletter>('PATCH', `${base}/newsletters/${encodeURIComponent(slug)}`, patch);
+export const updateNewsletter = (slug: string, patch: Partial<Omit<Newsletter, 'id' | 'slug'>>) => request<Newsletter>('PATCH', `${base}/newsletters/${encodeURIComponent(slug)}`, patch);
 
 export interface SubscriberFilter {
   q?: string;
@@ -65,11 +63,9 @@ export const subscriberGrowth = (from: string, to: string) =>
 export const exportUrl = `/admin/api${base}/subscribers/export.csv`;
 
 /** Uploads a CSV file as it is; the answer lists every row that could not be taken, and why. */
-export const importSubscribers = (file: Blob, newsletter?: string) =>
-  request<ImportReport>('POST', `${base}/subscribers/import${query({ newsletter })}`, undefined, { raw: new Blob([file], { type: 'text/csv' }) });
+export const importSubscribers = (file: Blob, newsletter?: string) => request<ImportReport>('POST', `${base}/subscribers/import${query({ newsletter })}`, undefined, { raw: new Blob([file], { type: 'text/csv' }) });
 /** Everything kept about one subscriber, for their data request; read when asked, never cached. */
-export const exportSubscriber = (email: string) =>
-  request<Answer<'/admin/api/newsletter/subscribers/{email}/export', 'get'>>('GET', `${base}/subscribers/${encodeURIComponent(email)}/export`);
+export const exportSubscriber = (email: string) => request<Answer<'/admin/api/newsletter/subscribers/{email}/export', 'get'>>('GET', `${base}/subscribers/${encodeURIComponent(email)}/export`);
 export const eraseSubscriber = (email: string) => request<void>('DELETE', `${base}/subscribers/${encodeURIComponent(email)}`);
 
 export const digestList = queryOptions({
@@ -82,15 +78,13 @@ export const digestDetail = (id: number) =>
     queryFn: ({ signal }) => answer(api.GET('/admin/api/newsletter/digests/{id}', { params: { path: { id } }, signal })),
   });
 export const assembleDigest = () => request<Digest>('POST', `${base}/digests/assemble`);
-export const updateDigest = (id: number, patch: { subject?: string; intro?: string; items?: Array<{ postId: number; group?: string }> }) =>
-  request<Digest>('PATCH', `${base}/digests/${id}`, patch);
+export const updateDigest = (id: number, patch: { subject?: string; intro?: string; items?: Array<{ postId: number; group?: string }> }) => request<Digest>('PATCH', `${base}/digests/${id}`, patch);
 export const previewUrl = (id: number) => `/admin/api${base}/digests/${id}/preview`;
 export const sendTest = (id: number, to: string) => request<void>('POST', `${base}/digests/${id}/test`, { to });
 export const sendDigest = (id: number) => request<{ sendId: number }>('POST', `${base}/digests/${id}/send`);
 export const scheduleDigest = (id: number, at: string) => request<Digest>('POST', `${base}/digests/${id}/schedule`, { at });
 
-export const sendPost = (slug: string, newsletter?: string) =>
-  request<{ sendId: number | null; sendsAt: string | null }>('POST', `${base}/posts/${encodeURIComponent(slug)}/send`, newsletter ? { newsletter } : {});
+export const sendPost = (slug: string, newsletter?: string) => request<{ sendId: number | null; sendsAt: string | null }>('POST', `${base}/posts/${encodeURIComponent(slug)}/send`, newsletter ? { newsletter } : {});
 export const sendList = queryOptions({
   queryKey: ['sends'],
   queryFn: ({ signal }) => answer(api.GET('/admin/api/newsletter/sends', { signal })).then((r) => r.sends),

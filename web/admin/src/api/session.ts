@@ -18,9 +18,7 @@ export type SessionLookup = { kind: 'signed-in'; session: Session } | { kind: 's
 export async function lookUpSession(): Promise<SessionLookup> {
   const state = await request<SessionState>('GET', '/session', undefined, { noReauth: true });
   setCsrfToken(state.csrfToken);
-  return state.signedIn && state.staff
-    ? { kind: 'signed-in', session: { user: state.staff, mail: state.mail } }
-    : { kind: 'signed-out', setupNeeded: state.setupNeeded };
+  return state.signedIn && state.staff ? { kind: 'signed-in', session: { user: state.staff, mail: state.mail } } : { kind: 'signed-out', setupNeeded: state.setupNeeded };
 }
 
 /**

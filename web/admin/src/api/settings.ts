@@ -13,5 +13,4 @@ export const siteSettings = queryOptions({
  * name. A zone this browser does not know is taken as UTC, and so labelled.
  */
 export const siteZone = queryOptions({ ...siteSettings, select: (settings: SiteSettings) => (knownZone(settings.timezone) ? settings.timezone : 'UTC') });
-export const updateSettings = (patch: Partial<SiteSettings>) =>
-  request<{ settings: SiteSettings }>('PATCH', '/settings', patch).then((r) => r.settings);
+export const updateSettings = (patch: Partial<SiteSettings>) => request<{ settings: SiteSettings }>('PATCH', '/settings', patch).then((r) => r.settings);

@@ -7,8 +7,7 @@ export type TagInput = Body<'/admin/api/tags', 'post'>;
 
 export const createTag = (input: TagInput) => request<{ tag: Tag }>('POST', '/tags', input).then((r) => r.tag);
 /** Replaces every field of a tag. */
-export const replaceTag = (slug: string, input: TagInput) =>
-  request<{ tag: Tag }>('PUT', `/tags/${slug}`, input).then((r) => r.tag);
+export const replaceTag = (slug: string, input: TagInput) => request<{ tag: Tag }>('PUT', `/tags/${slug}`, input).then((r) => r.tag);
 
 export const tagList = queryOptions({
   queryKey: ['tags'],

@@ -7,11 +7,7 @@
 import type { paths } from './schema';
 
 type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
-type Success<O> = O extends { responses: { 200: { content: { 'application/json': infer J } } } }
-  ? J
-  : O extends { responses: { 201: { content: { 'application/json': infer J } } } }
-    ? J
-    : never;
+type Success<O> = O extends { responses: { 200: { content: { 'application/json': infer J } } } } ? J : O extends { responses: { 201: { content: { 'application/json': infer J } } } } ? J : never;
 /** What an endpoint of the admin API answers when it succeeds, as its OpenAPI document says. */
 export type Answer<P extends keyof paths, M extends Method & keyof paths[P]> = Success<paths[P][M]>;
 

@@ -20,8 +20,7 @@ export const deliveryList = (id: number) =>
     queryFn: ({ signal }) => answer(api.GET('/admin/api/webhooks/{id}/deliveries', { params: { path: { id } }, signal })).then((r) => r.deliveries),
   });
 export const createWebhook = (input: { url: string; events: WebhookEvent[] }) => request<WithSecret>('POST', '/webhooks', input);
-export const updateWebhook = (id: number, changes: { url?: string; events?: WebhookEvent[]; active?: boolean }) =>
-  request<{ webhook: Webhook }>('PATCH', `/webhooks/${id}`, changes).then((r) => r.webhook);
+export const updateWebhook = (id: number, changes: { url?: string; events?: WebhookEvent[]; active?: boolean }) => request<{ webhook: Webhook }>('PATCH', `/webhooks/${id}`, changes).then((r) => r.webhook);
 export const deleteWebhook = (id: number) => request<void>('DELETE', `/webhooks/${id}`);
 export const rotateSecret = (id: number) => request<WithSecret>('POST', `/webhooks/${id}/secret`, {});
 export const pingWebhook = (id: number) => request<{ delivery: Delivery }>('POST', `/webhooks/${id}/ping`, {}).then((r) => r.delivery);

@@ -22,7 +22,9 @@ export function StackedBarChart({ title, data }: { title: string; data: StackedS
         {gridValues(max).map((v) => (
           <g key={v}>
             <line x1={pad.left} x2={width - pad.right} y1={y(v)} y2={y(v)} className="grid" />
-            <text x={pad.left - 6} y={y(v) + 4} textAnchor="end" className="axis">{v}</text>
+            <text x={pad.left - 6} y={y(v) + 4} textAnchor="end" className="axis">
+              {v}
+            </text>
           </g>
         ))}
         {data.labels.map((label, i) => {
@@ -37,7 +39,9 @@ export function StackedBarChart({ title, data }: { title: string; data: StackedS
                 return rect;
               })}
               {(data.labels.length <= 12 || i % 2 === 0) && (
-                <text x={pad.left + i * band + band / 2} y={height - pad.bottom + 16} textAnchor="middle" className="axis">{label}</text>
+                <text x={pad.left + i * band + band / 2} y={height - pad.bottom + 16} textAnchor="middle" className="axis">
+                  {label}
+                </text>
               )}
             </g>
           );
@@ -45,16 +49,33 @@ export function StackedBarChart({ title, data }: { title: string; data: StackedS
       </svg>
       <ul className="legend">
         {data.series.map((s, k) => (
-          <li key={s.name}><span className="swatch" style={{ background: palette[k % palette.length] }} aria-hidden="true" />{s.name}</li>
+          <li key={s.name}>
+            <span className="swatch" style={{ background: palette[k % palette.length] }} aria-hidden="true" />
+            {s.name}
+          </li>
         ))}
       </ul>
       <details>
         <summary>Show the numbers</summary>
         <table className="list">
-          <thead><tr><th scope="col">Week</th>{data.series.map((s) => <th scope="col" key={s.name}>{s.name}</th>)}</tr></thead>
+          <thead>
+            <tr>
+              <th scope="col">Week</th>
+              {data.series.map((s) => (
+                <th scope="col" key={s.name}>
+                  {s.name}
+                </th>
+              ))}
+            </tr>
+          </thead>
           <tbody>
             {data.labels.map((label, i) => (
-              <tr key={label}><th scope="row">{label}</th>{data.series.map((s) => <td key={s.name}>{s.values[i] ?? 0}</td>)}</tr>
+              <tr key={label}>
+                <th scope="row">{label}</th>
+                {data.series.map((s) => (
+                  <td key={s.name}>{s.values[i] ?? 0}</td>
+                ))}
+              </tr>
             ))}
           </tbody>
         </table>
@@ -72,8 +93,12 @@ export function HorizontalBars({ title, rows, unit }: { title: string; rows: Arr
         {rows.map((row) => (
           <li key={row.label}>
             <span className="hbar-label">{row.label}</span>
-            <span className="hbar-track" aria-hidden="true"><span className="hbar" style={{ width: `${(row.value / max) * 100}%` }} /></span>
-            <span className="hbar-value">{row.value.toLocaleString()} {row.value === 1 ? unit.one : unit.many}</span>
+            <span className="hbar-track" aria-hidden="true">
+              <span className="hbar" style={{ width: `${(row.value / max) * 100}%` }} />
+            </span>
+            <span className="hbar-value">
+              {row.value.toLocaleString()} {row.value === 1 ? unit.one : unit.many}
+            </span>
           </li>
         ))}
       </ol>
@@ -106,21 +131,44 @@ export function LineChart({ title, points, summary }: { title: string; points: L
         {gridValues(max).map((v) => (
           <g key={v}>
             <line x1={pad.left} x2={width - pad.right} y1={y(v)} y2={y(v)} className="grid" />
-            <text x={pad.left - 6} y={y(v) + 4} textAnchor="end" className="axis">{v}</text>
+            <text x={pad.left - 6} y={y(v) + 4} textAnchor="end" className="axis">
+              {v}
+            </text>
           </g>
         ))}
         <polyline fill="none" stroke={palette[0]} strokeWidth={2.5} strokeLinejoin="round" points={points.map((p, i) => `${x(i)},${y(p.value)}`).join(' ')} />
-        {points.map((p, i) => (i % every === 0 || i === points.length - 1) && (
-          <text key={p.label} x={x(i)} y={height - pad.bottom + 16} textAnchor="middle" className="axis">{p.label}</text>
-        ))}
+        {points.map(
+          (p, i) =>
+            (i % every === 0 || i === points.length - 1) && (
+              <text key={p.label} x={x(i)} y={height - pad.bottom + 16} textAnchor="middle" className="axis">
+                {p.label}
+              </text>
+            ),
+        )}
       </svg>
       <details>
         <summary>Show the numbers</summary>
         <table className="list">
-          <thead><tr><th scope="col">Day</th><th scope="col">Total</th>{columns.map((c) => <th scope="col" key={c}>{c}</th>)}</tr></thead>
+          <thead>
+            <tr>
+              <th scope="col">Day</th>
+              <th scope="col">Total</th>
+              {columns.map((c) => (
+                <th scope="col" key={c}>
+                  {c}
+                </th>
+              ))}
+            </tr>
+          </thead>
           <tbody>
             {points.map((p) => (
-              <tr key={p.label}><th scope="row">{p.label}</th><td>{p.value}</td>{columns.map((c) => <td key={c}>{p.details?.[c] ?? 0}</td>)}</tr>
+              <tr key={p.label}>
+                <th scope="row">{p.label}</th>
+                <td>{p.value}</td>
+                {columns.map((c) => (
+                  <td key={c}>{p.details?.[c] ?? 0}</td>
+                ))}
+              </tr>
             ))}
           </tbody>
         </table>

@@ -14,8 +14,16 @@ function described(id: string, error?: string, hint?: ReactNode): string | undef
 function Extras({ id, error, hint }: { id: string; error?: string; hint?: ReactNode }) {
   return (
     <>
-      {hint && <span id={`${id}-hint`} className="hint">{hint}</span>}
-      {error && <span id={`${id}-error`} className="field-error">{error}</span>}
+      {hint && (
+        <span id={`${id}-hint`} className="hint">
+          {hint}
+        </span>
+      )}
+      {error && (
+        <span id={`${id}-error`} className="field-error">
+          {error}
+        </span>
+      )}
     </>
   );
 }

@@ -20,10 +20,16 @@ export function MediaPicker({ onChoose, onClose }: { onChoose: (item: MediaItem)
     <dialog ref={dialog} className="dialog wide" aria-labelledby="picker-title" onClose={onClose}>
       <div className="dialog-head">
         <h2 id="picker-title">Choose an image</h2>
-        <button type="button" onClick={() => dialog.current?.close()}>Close</button>
+        <button type="button" onClick={() => dialog.current?.close()}>
+          Close
+        </button>
       </div>
       <MediaUploader onUploaded={onChoose} />
-      {error && <p role="alert" className="form-error">{error}</p>}
+      {error && (
+        <p role="alert" className="form-error">
+          {error}
+        </p>
+      )}
       {items && items.length === 0 && <p className="empty">The library is empty: upload the first image above.</p>}
       {items && items.length > 0 && (
         <ul className="media-grid">

@@ -67,20 +67,30 @@ export function MediaUploader({ onUploaded }: { onUploaded: (item: MediaItem) =>
         data-testid="drop-zone"
       >
         <p>Drop an image here, or</p>
-        <label htmlFor={inputId} className="button">Choose a file</label>
+        <label htmlFor={inputId} className="button">
+          Choose a file
+        </label>
         <input id={inputId} ref={input} className="visually-hidden" type="file" accept="image/jpeg,image/png,image/webp,image/avif,image/gif,image/svg+xml" onChange={(e) => take(e.target.files)} />
         <p className="hint">JPEG, PNG, WebP, AVIF, GIF or SVG.</p>
       </div>
-      {error && <p className="form-error" role="alert">{error}</p>}
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
       {file && (
         <div className="upload-details">
-          <p>Ready to upload <strong>{file.name}</strong> ({Math.ceil(file.size / 1024)} KB).</p>
+          <p>
+            Ready to upload <strong>{file.name}</strong> ({Math.ceil(file.size / 1024)} KB).
+          </p>
           <TextField label="Alt text" hint="What the image shows, for people who cannot see it." value={alt} onChange={(e) => setAlt(e.target.value)} maxLength={300} />
           <div className="row">
             <TextField label="Caption" value={caption} onChange={(e) => setCaption(e.target.value)} maxLength={500} />
             <TextField label="Credit" hint="Photographer or source." value={credit} onChange={(e) => setCredit(e.target.value)} maxLength={300} />
           </div>
-          <button type="submit" className="primary" disabled={busy}>{busy ? 'Uploading…' : 'Upload'}</button>
+          <button type="submit" className="primary" disabled={busy}>
+            {busy ? 'Uploading…' : 'Upload'}
+          </button>
         </div>
       )}
     </form>

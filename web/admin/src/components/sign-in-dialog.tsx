@@ -36,7 +36,9 @@ export function SignInDialog({ email, onSignedIn }: { email: string; onSignedIn:
         <h2 id="reauth-title">Your session has ended</h2>
         <p>Sign in again as {email} to carry on. Your unsaved work is kept and will be saved once you are back.</p>
         <TextField label="Password" type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} error={error ?? undefined} />
-        <button type="submit" className="primary" disabled={busy}>Sign in and continue</button>
+        <button type="submit" className="primary" disabled={busy}>
+          Sign in and continue
+        </button>
       </form>
     </dialog>
   );

@@ -14,14 +14,7 @@ export function toProblem(error: unknown): FormProblem {
 }
 
 /** The centred card used by sign in, setup, invitations and password resets. */
-export function AuthForm({ title, intro, submit, label, children, footer }: {
-  title: string;
-  intro?: ReactNode;
-  submit: () => Promise<void>;
-  label: string;
-  children: ReactNode;
-  footer?: ReactNode;
-}) {
+export function AuthForm({ title, intro, submit, label, children, footer }: { title: string; intro?: ReactNode; submit: () => Promise<void>; label: string; children: ReactNode; footer?: ReactNode }) {
   const [problem, setProblem] = useState<FormProblem | null>(null);
   const [busy, setBusy] = useState(false);
   const onSubmit = async (event: FormEvent) => {
@@ -44,7 +37,9 @@ export function AuthForm({ title, intro, submit, label, children, footer }: {
         {intro}
         <FormError error={problem} />
         {children}
-        <button type="submit" className="primary" disabled={busy}>{busy ? 'Please wait…' : label}</button>
+        <button type="submit" className="primary" disabled={busy}>
+          {busy ? 'Please wait…' : label}
+        </button>
         {footer}
       </form>
     </main>
@@ -55,7 +50,13 @@ export function AuthForm({ title, intro, submit, label, children, footer }: {
  * Asks for an emailed link (a password reset or a sign-in link). The answer is the same whether or
  * not the address has an account, so the page says what happens if it does.
  */
-export function EmailLinkForm({ title, intro, sent, label, send }: {
+export function EmailLinkForm({
+  title,
+  intro,
+  sent,
+  label,
+  send,
+}: {
   title: string;
   intro: string;
   /** What the page says once asked, given the address. */
@@ -74,7 +75,11 @@ export function EmailLinkForm({ title, intro, sent, label, send }: {
         await send(email);
         setAsked(email);
       }}
-      footer={<p><Link to="/">Back to sign in</Link></p>}
+      footer={
+        <p>
+          <Link to="/">Back to sign in</Link>
+        </p>
+      }
     >
       <TextField label="Email" type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} />
     </AuthForm>

@@ -40,7 +40,11 @@ export function DashboardPage() {
         <PostCard title="Your latest drafts" posts={drafts} empty="No drafts. Time to write something." />
         <PostCard title="Coming up" posts={scheduled} empty="Nothing is scheduled." showDate />
       </div>
-      {statsError && <p className="form-error" role="alert">{statsError}</p>}
+      {statsError && (
+        <p className="form-error" role="alert">
+          {statsError}
+        </p>
+      )}
       {stats && (
         <div className="charts">
           <StackedBarChart title="Pieces published per week, by section" data={weeklySeries(stats.publishedPerWeek, sections)} />
@@ -60,7 +64,9 @@ function PostCard({ title, posts, empty, showDate }: { title: string; posts: Pos
   return (
     <div className="card">
       <h2>{title}</h2>
-      {posts.length === 0 ? <p className="empty">{empty}</p> : (
+      {posts.length === 0 ? (
+        <p className="empty">{empty}</p>
+      ) : (
         <ul>
           {posts.map((p) => (
             <li key={p.id}>

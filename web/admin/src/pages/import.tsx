@@ -90,29 +90,43 @@ export function ImportPage() {
     <section className="imports">
       <h1>Import</h1>
       <p>
-        Move a site in from WordPress (Tools → Export → All content), Ghost (Settings → Migration → Export content) or Substack (Settings → Exports). Masthead
-        tells the platform from the file, checks it with a dry run and shows what would happen; nothing changes until you press Import. Running the same export
-        again adds nothing twice.
+        Move a site in from WordPress (Tools → Export → All content), Ghost (Settings → Migration → Export content) or Substack (Settings → Exports). Masthead tells the platform from the file, checks it with a dry run
+        and shows what would happen; nothing changes until you press Import. Running the same export again adds nothing twice.
       </p>
       <form className="card import-upload" onSubmit={(e) => void send(e)} aria-label="Upload an export">
         <label htmlFor="import-file">Export file</label>
-        <input key={picker} id="import-file" type="file" accept=".xml,.json,.zip,application/xml,text/xml,application/json,application/zip" disabled={upload !== null} onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+        <input
+          key={picker}
+          id="import-file"
+          type="file"
+          accept=".xml,.json,.zip,application/xml,text/xml,application/json,application/zip"
+          disabled={upload !== null}
+          onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+        />
         <p className="muted">WordPress WXR (.xml), Ghost JSON (.json) or Substack zip{maxBytes ? `, up to ${megabytes(maxBytes)}` : ''}. Substack images come from Substack.</p>
         <label className="checkbox">
-          <input type="checkbox" checked={fetchImages} disabled={upload !== null} onChange={(e) => setFetchImages(e.target.checked)} /> WordPress: bring the images from the old
-          site, which must still be online at a public address (otherwise they keep their old addresses)
+          <input type="checkbox" checked={fetchImages} disabled={upload !== null} onChange={(e) => setFetchImages(e.target.checked)} /> WordPress: bring the images from the old site, which must still be online at a
+          public address (otherwise they keep their old addresses)
         </label>
-        <button type="submit" className="primary" disabled={!file || upload !== null || busy}>Upload and check</button>
+        <button type="submit" className="primary" disabled={!file || upload !== null || busy}>
+          Upload and check
+        </button>
         {busy && <span className="muted"> An import is running; the next can be uploaded when it ends.</span>}
         {upload?.kind === 'sending' && (
           <p className="send-progress">
             <label htmlFor="upload-progress">Uploading</label> <progress id="upload-progress" max={Math.max(1, upload.total)} value={upload.sent} />{' '}
-            <span>{Math.floor((upload.sent / Math.max(1, upload.total)) * 100)}% of {megabytes(upload.total)}</span>
+            <span>
+              {Math.floor((upload.sent / Math.max(1, upload.total)) * 100)}% of {megabytes(upload.total)}
+            </span>
           </p>
         )}
         {upload?.kind === 'checking' && <p role="status">Uploaded. Checking the export with a dry run…</p>}
       </form>
-      {error && <p role="alert" className="form-error">{error}</p>}
+      {error && (
+        <p role="alert" className="form-error">
+          {error}
+        </p>
+      )}
       {current && (
         <RunCard
           key={current.id}
@@ -140,12 +154,20 @@ function RunCard({ run, onStart, onDiscard }: { run: ImportRun; onStart: () => v
         {run.finishedAt && <> · ended {formatDate(run.finishedAt)}</>}
       </p>
       {(run.state === 'queued' || run.state === 'running') && <Progress run={run} />}
-      {run.state === 'failed' && <p role="alert" className="form-error">{run.error}</p>}
+      {run.state === 'failed' && (
+        <p role="alert" className="form-error">
+          {run.error}
+        </p>
+      )}
       {run.state === 'done' && run.report && <Imported report={run.report} />}
       {run.state === 'checked' && (
         <p className="import-actions">
-          <button type="button" className="primary" onClick={onStart}>Import</button>{' '}
-          <button type="button" onClick={onDiscard}>Discard</button>
+          <button type="button" className="primary" onClick={onStart}>
+            Import
+          </button>{' '}
+          <button type="button" onClick={onDiscard}>
+            Discard
+          </button>
         </p>
       )}
       {report && <Report report={report} />}
@@ -159,7 +181,11 @@ function Progress({ run }: { run: ImportRun }) {
     <p className="send-progress" role="status">
       <label htmlFor={`import-progress-${run.id}`}>{run.state === 'queued' ? 'Waiting to start' : (p?.step ?? 'Starting')}</label>{' '}
       <progress id={`import-progress-${run.id}`} max={Math.max(1, p?.total ?? 1)} value={p?.done ?? 0} />{' '}
-      {p && p.total > 0 && <span>{p.done.toLocaleString()} of {p.total.toLocaleString()}</span>}
+      {p && p.total > 0 && (
+        <span>
+          {p.done.toLocaleString()} of {p.total.toLocaleString()}
+        </span>
+      )}
     </p>
   );
 }
@@ -169,7 +195,11 @@ function Imported({ report }: { report: ImportReport }) {
   return (
     <div className="import-done">
       <p role="status">
-        Imported. <a href="/" target="_blank" rel="noreferrer">View the site</a> · <Link to="/posts">All posts</Link>
+        Imported.{' '}
+        <a href="/" target="_blank" rel="noreferrer">
+          View the site
+        </a>{' '}
+        · <Link to="/posts">All posts</Link>
       </p>
       {posts && posts.total > 0 && (
         <>
@@ -177,9 +207,14 @@ function Imported({ report }: { report: ImportReport }) {
           <ul className="import-posts">
             {posts.items.map((p) => (
               <li key={p.id}>
-                {p.status === 'published' ? <a href={`/${p.slug}/`} target="_blank" rel="noreferrer">{p.title || p.slug}</a> : <span>{p.title || p.slug}</span>}{' '}
-                <span className={`badge badge-${p.status}`}>{p.type === 'page' ? `page, ${p.status}` : p.status}</span>{' '}
-                <Link to={`/${p.type === 'page' ? 'pages' : 'posts'}/${p.id}`}>Edit</Link>
+                {p.status === 'published' ? (
+                  <a href={`/${p.slug}/`} target="_blank" rel="noreferrer">
+                    {p.title || p.slug}
+                  </a>
+                ) : (
+                  <span>{p.title || p.slug}</span>
+                )}{' '}
+                <span className={`badge badge-${p.status}`}>{p.type === 'page' ? `page, ${p.status}` : p.status}</span> <Link to={`/${p.type === 'page' ? 'pages' : 'posts'}/${p.id}`}>Edit</Link>
               </li>
             ))}
           </ul>
@@ -205,7 +240,16 @@ function Report({ report }: { report: ImportReport }) {
       ) : (
         <table className="list import-counts">
           <thead>
-            <tr><th scope="col">Kind</th><th scope="col">{verb}</th><th scope="col">{report.dryRun ? 'To update' : 'Updated'}</th><th scope="col">Already here</th><th scope="col">Skipped</th><th scope="col"><span className="visually-hidden">Share</span></th></tr>
+            <tr>
+              <th scope="col">Kind</th>
+              <th scope="col">{verb}</th>
+              <th scope="col">{report.dryRun ? 'To update' : 'Updated'}</th>
+              <th scope="col">Already here</th>
+              <th scope="col">Skipped</th>
+              <th scope="col">
+                <span className="visually-hidden">Share</span>
+              </th>
+            </tr>
           </thead>
           <tbody>
             {rows.map(([kind, label]) => {
@@ -231,13 +275,15 @@ function Report({ report }: { report: ImportReport }) {
       )}
       {rows.length > 0 && (
         <p className="muted import-legend" aria-hidden="true">
-          <span className="import-bar-created" /> {verb.toLowerCase()} <span className="import-bar-updated" /> {report.dryRun ? 'to update' : 'updated'}{' '}
-          <span className="import-bar-unchanged" /> already here <span className="import-bar-skipped" /> skipped
+          <span className="import-bar-created" /> {verb.toLowerCase()} <span className="import-bar-updated" /> {report.dryRun ? 'to update' : 'updated'} <span className="import-bar-unchanged" /> already here{' '}
+          <span className="import-bar-skipped" /> skipped
         </p>
       )}
       {report.facts.length > 0 && (
         <ul className="import-facts">
-          {report.facts.map((fact) => <li key={fact}>{fact}</li>)}
+          {report.facts.map((fact) => (
+            <li key={fact}>{fact}</li>
+          ))}
         </ul>
       )}
       {(['skipped', 'changed', 'doubtful'] as const).map((level) => {
@@ -245,10 +291,14 @@ function Report({ report }: { report: ImportReport }) {
         if (notes.length === 0) return null;
         return (
           <details key={level} className={`import-notes import-notes-${level}`} open={level === 'skipped' && notes.length <= 20}>
-            <summary>{headings[level]} ({notes.length.toLocaleString()})</summary>
+            <summary>
+              {headings[level]} ({notes.length.toLocaleString()})
+            </summary>
             <ul>
               {notes.map((n, i) => (
-                <li key={i}><strong>{n.item}</strong>: {n.reason}</li>
+                <li key={i}>
+                  <strong>{n.item}</strong>: {n.reason}
+                </li>
               ))}
             </ul>
           </details>
@@ -269,16 +319,35 @@ function History({ runs, shown, onShow }: { runs: ImportRunSummary[] | null; sho
     <section aria-labelledby="import-history">
       <h2 id="import-history">Past imports</h2>
       <table className="list">
-        <thead><tr><th scope="col">Uploaded</th><th scope="col">From</th><th scope="col">File</th><th scope="col">State</th><th scope="col">Result</th><th scope="col"><span className="visually-hidden">Actions</span></th></tr></thead>
+        <thead>
+          <tr>
+            <th scope="col">Uploaded</th>
+            <th scope="col">From</th>
+            <th scope="col">File</th>
+            <th scope="col">State</th>
+            <th scope="col">Result</th>
+            <th scope="col">
+              <span className="visually-hidden">Actions</span>
+            </th>
+          </tr>
+        </thead>
         <tbody>
           {runs.map((run) => (
             <tr key={run.id} aria-current={run.id === shown ? 'true' : undefined}>
               <td>{formatDate(run.createdAt)}</td>
               <td>{platforms[run.platform]}</td>
               <td>{run.fileName}</td>
-              <td><span className={`badge badge-import-${run.state}`}>{stateLabels[run.state]}</span></td>
+              <td>
+                <span className={`badge badge-import-${run.state}`}>{stateLabels[run.state]}</span>
+              </td>
               <td>{summary(run)}</td>
-              <td>{run.id !== shown && <button type="button" onClick={() => onShow(run.id)}>Show</button>}</td>
+              <td>
+                {run.id !== shown && (
+                  <button type="button" onClick={() => onShow(run.id)}>
+                    Show
+                  </button>
+                )}
+              </td>
             </tr>
           ))}
         </tbody>

@@ -39,11 +39,17 @@ export function MediaPage() {
           announce(`Uploaded ${item.filename}.`);
         }}
       />
-      {error && <p role="alert" className="form-error">{error}</p>}
+      {error && (
+        <p role="alert" className="form-error">
+          {error}
+        </p>
+      )}
       {items && items.length === 0 && <p className="empty">No images yet.</p>}
       {items && items.length > 0 && (
         <ul className="media-grid">
-          {items.map((item) => <MediaCard key={item.id} item={item} onSave={save} onDelete={remove} />)}
+          {items.map((item) => (
+            <MediaCard key={item.id} item={item} onSave={save} onDelete={remove} />
+          ))}
         </ul>
       )}
     </section>
@@ -55,16 +61,27 @@ function MediaCard({ item, onSave, onDelete }: { item: MediaItem; onSave: (item:
   return (
     <li className="media-card">
       <img src={item.url} alt="" />
-      <form onSubmit={(e) => { e.preventDefault(); void onSave(item, alt); }}>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          void onSave(item, alt);
+        }}
+      >
         <label>
           Alt text for {item.filename}
           <input value={alt} onChange={(e) => setAlt(e.target.value)} />
         </label>
         <div className="row">
-          <button type="submit" disabled={alt === item.alt}>Save</button>
-          <button type="button" className="danger" onClick={() => void onDelete(item)}>Delete</button>
+          <button type="submit" disabled={alt === item.alt}>
+            Save
+          </button>
+          <button type="button" className="danger" onClick={() => void onDelete(item)}>
+            Delete
+          </button>
         </div>
-        <p className="muted">{item.width} × {item.height} · {Math.ceil(item.bytes / 1024)} KB</p>
+        <p className="muted">
+          {item.width} × {item.height} · {Math.ceil(item.bytes / 1024)} KB
+        </p>
       </form>
     </li>
   );

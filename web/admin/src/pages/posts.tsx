@@ -78,7 +78,15 @@ export function PostsPage({ type }: { type: 'post' | 'page' }) {
           New {type}
         </button>
       </div>
-      <form className="filters" role="search" aria-label={`Filter ${noun.toLowerCase()}`} onSubmit={(e) => { e.preventDefault(); set({ q: search }); }}>
+      <form
+        className="filters"
+        role="search"
+        aria-label={`Filter ${noun.toLowerCase()}`}
+        onSubmit={(e) => {
+          e.preventDefault();
+          set({ q: search });
+        }}
+      >
         <TextField label="Search" type="search" value={search} onChange={(e) => setSearch(e.target.value)} />
         <SelectField label="Status" value={filter.status ?? ''} onChange={(e) => set({ status: e.target.value as PostStatus | '' })}>
           <option value="">Any</option>
@@ -91,29 +99,53 @@ export function PostsPage({ type }: { type: 'post' | 'page' }) {
           <>
             <SelectField label="Section" value={filter.section ?? ''} onChange={(e) => set({ section: e.target.value })}>
               <option value="">Any</option>
-              {tags.filter((t) => t.isSection).map((t) => <option key={t.slug} value={t.slug}>{t.name}</option>)}
+              {tags
+                .filter((t) => t.isSection)
+                .map((t) => (
+                  <option key={t.slug} value={t.slug}>
+                    {t.name}
+                  </option>
+                ))}
             </SelectField>
             <SelectField label="Format" value={filter.format ?? ''} onChange={(e) => set({ format: e.target.value as PostFormat | '' })}>
               <option value="">Any</option>
-              {Object.entries(postFormats).map(([value, f]) => <option key={value} value={value}>{f.label}</option>)}
+              {Object.entries(postFormats).map(([value, f]) => (
+                <option key={value} value={value}>
+                  {f.label}
+                </option>
+              ))}
             </SelectField>
           </>
         )}
         <SelectField label="Author" value={filter.author ?? ''} onChange={(e) => set({ author: e.target.value })}>
           <option value="">Anyone</option>
-          {authors.map((a) => <option key={a.slug} value={a.slug}>{a.name}</option>)}
+          {authors.map((a) => (
+            <option key={a.slug} value={a.slug}>
+              {a.name}
+            </option>
+          ))}
         </SelectField>
         <button type="submit">Search</button>
       </form>
 
-      {error && <p role="alert" className="form-error">{error}</p>}
+      {error && (
+        <p role="alert" className="form-error">
+          {error}
+        </p>
+      )}
 
       {atLeast(staff.role, 'author') && (
         <div className="bulk" aria-label="Bulk actions" role="group">
           <SelectField label={`With ${selected.size} selected`} value={action} onChange={(e) => setAction(e.target.value as BulkAction)}>
-            {Object.entries(bulkLabels).map(([value, label]) => <option key={value} value={value}>{label}</option>)}
+            {Object.entries(bulkLabels).map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
           </SelectField>
-          <button type="button" disabled={selected.size === 0} onClick={() => void runBulk()}>Apply</button>
+          <button type="button" disabled={selected.size === 0} onClick={() => void runBulk()}>
+            Apply
+          </button>
         </div>
       )}
 
@@ -127,7 +159,9 @@ export function PostsPage({ type }: { type: 'post' | 'page' }) {
               </li>
             ))}
           </ul>
-          <button type="button" className="link-button" onClick={() => setResults(null)}>Dismiss</button>
+          <button type="button" className="link-button" onClick={() => setResults(null)}>
+            Dismiss
+          </button>
         </div>
       )}
 
@@ -156,9 +190,15 @@ export function PostsPage({ type }: { type: 'post' | 'page' }) {
       )}
       {list && list.page.total > PAGE_SIZE && (
         <nav className="pager" aria-label="Pages of results">
-          <button type="button" disabled={list.page.offset === 0} onClick={() => set({ offset: Math.max(0, list.page.offset - PAGE_SIZE) })}>Newer</button>
-          <span>{list.page.offset + 1}–{Math.min(list.page.total, list.page.offset + PAGE_SIZE)} of {list.page.total}</span>
-          <button type="button" disabled={list.page.offset + PAGE_SIZE >= list.page.total} onClick={() => set({ offset: list.page.offset + PAGE_SIZE })}>Older</button>
+          <button type="button" disabled={list.page.offset === 0} onClick={() => set({ offset: Math.max(0, list.page.offset - PAGE_SIZE) })}>
+            Newer
+          </button>
+          <span>
+            {list.page.offset + 1}–{Math.min(list.page.total, list.page.offset + PAGE_SIZE)} of {list.page.total}
+          </span>
+          <button type="button" disabled={list.page.offset + PAGE_SIZE >= list.page.total} onClick={() => set({ offset: list.page.offset + PAGE_SIZE })}>
+            Older
+          </button>
         </nav>
       )}
     </section>
@@ -169,12 +209,17 @@ function PostRow({ post, type, checked, onToggle }: { post: Post; type: 'post' |
   const zone = useQuery(siteZone).data;
   return (
     <tr>
-      <td><input type="checkbox" aria-label={`Select ${post.title}`} checked={checked} onChange={onToggle} /></td>
+      <td>
+        <input type="checkbox" aria-label={`Select ${post.title}`} checked={checked} onChange={onToggle} />
+      </td>
       <td>
         <Link to={`/${type}s/${post.id}`}>{post.title}</Link>
         {type === 'post' && <span className="muted"> · {postFormats[post.format].label}</span>}
       </td>
-      <td><span className={`badge badge-${post.status}`}>{post.status}</span>{post.status === 'scheduled' && post.publishedAt && zone && <span className="muted"> {formatInZone(post.publishedAt, zone)}</span>}</td>
+      <td>
+        <span className={`badge badge-${post.status}`}>{post.status}</span>
+        {post.status === 'scheduled' && post.publishedAt && zone && <span className="muted"> {formatInZone(post.publishedAt, zone)}</span>}
+      </td>
       {type === 'post' && <td>{post.primaryTag?.name ?? '—'}</td>}
       <td>{post.authors.map((a) => a.name).join(', ')}</td>
       <td>{formatDate(post.updatedAt)}</td>

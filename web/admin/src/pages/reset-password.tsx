@@ -25,7 +25,9 @@ export function ResetPasswordPage({ token }: { token: string }) {
           <p className="brand">Masthead</p>
           <h1>Password changed</h1>
           <p role="status">Your new password is saved and every other session has been signed out.</p>
-          <button type="button" className="primary" onClick={() => window.location.assign('/admin/')}>Sign in</button>
+          <button type="button" className="primary" onClick={() => window.location.assign('/admin/')}>
+            Sign in
+          </button>
         </div>
       </main>
     );

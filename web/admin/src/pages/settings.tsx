@@ -20,7 +20,15 @@ const imageSettings: Array<{ name: ImageSetting; legend: string; noun: string; h
 
 export function SettingsPage() {
   const read = useQuery(siteSettings);
-  if (read.error && !read.data) return <section><h1>Settings</h1><p role="alert" className="form-error">{describeError(read.error)}</p></section>;
+  if (read.error && !read.data)
+    return (
+      <section>
+        <h1>Settings</h1>
+        <p role="alert" className="form-error">
+          {describeError(read.error)}
+        </p>
+      </section>
+    );
   if (!read.data) return <p role="status">Loading…</p>;
   // The form edits its own copy: reading the settings again after a save never undoes typing.
   return <SettingsForm saved={read.data} />;
@@ -58,24 +66,50 @@ function SettingsForm({ saved }: { saved: SiteSettings }) {
             {hint && <p className="hint">{hint}</p>}
             {settings[name] && <img className="logo-preview" src={settings[name]} alt={`Current ${legend.toLowerCase()}`} />}
             <div className="row">
-              <button type="button" onClick={() => setPicking(name)}>{settings[name] ? `Change ${noun}` : `Choose ${noun}`}</button>
-              {settings[name] && <button type="button" onClick={() => set({ [name]: null })}>Remove {noun}</button>}
+              <button type="button" onClick={() => setPicking(name)}>
+                {settings[name] ? `Change ${noun}` : `Choose ${noun}`}
+              </button>
+              {settings[name] && (
+                <button type="button" onClick={() => set({ [name]: null })}>
+                  Remove {noun}
+                </button>
+              )}
             </div>
             {field(name) && <p className="field-error">{field(name)}</p>}
           </fieldset>
         ))}
-        {picking && <MediaPicker onClose={() => setPicking(null)} onChoose={(item) => { setPicking(null); set({ [picking]: item.url }); }} />}
+        {picking && (
+          <MediaPicker
+            onClose={() => setPicking(null)}
+            onChoose={(item) => {
+              setPicking(null);
+              set({ [picking]: item.url });
+            }}
+          />
+        )}
         <div className="row">
           <TextField label="Accent colour" type="color" value={settings.accentColor} onChange={(e) => set({ accentColor: e.target.value })} error={field('accentColor')} />
           <SelectField label="Time zone" value={settings.timezone} onChange={(e) => set({ timezone: e.target.value })} error={field('timezone')}>
-            {(zones.includes(settings.timezone) ? zones : [settings.timezone, ...zones]).map((z) => <option key={z} value={z}>{z}</option>)}
+            {(zones.includes(settings.timezone) ? zones : [settings.timezone, ...zones]).map((z) => (
+              <option key={z} value={z}>
+                {z}
+              </option>
+            ))}
           </SelectField>
-          <TextField label="Site language" value={settings.locale} onChange={(e) => set({ locale: e.target.value })} error={field('locale')} hint="A language tag: en, de, fr, es, pt ship with the theme; others (ar, he…) read the theme's locales folder." />
+          <TextField
+            label="Site language"
+            value={settings.locale}
+            onChange={(e) => set({ locale: e.target.value })}
+            error={field('locale')}
+            hint="A language tag: en, de, fr, es, pt ship with the theme; others (ar, he…) read the theme's locales folder."
+          />
         </div>
         <NavigationEditor legend="Navigation" items={settings.navigation} onChange={(navigation) => set({ navigation })} error={field('navigation')} />
         <NavigationEditor legend="Footer links" items={settings.footerNavigation} onChange={(footerNavigation) => set({ footerNavigation })} error={field('footerNavigation')} />
         <TextField label="Footer line" value={settings.copyright} onChange={(e) => set({ copyright: e.target.value })} error={field('copyright')} hint="For example © 2026 The Magazine." />
-        <button type="submit" className="primary">Save settings</button>
+        <button type="submit" className="primary">
+          Save settings
+        </button>
       </form>
     </section>
   );
@@ -97,12 +131,20 @@ function NavigationEditor({ legend, items, onChange, error }: { legend: string; 
         <div className="row nav-row" key={i}>
           <TextField label={`${legend} label ${i + 1}`} value={item.label} onChange={(e) => set(i, { label: e.target.value })} />
           <TextField label={`${legend} address ${i + 1}`} value={item.url} onChange={(e) => set(i, { url: e.target.value })} />
-          <button type="button" disabled={i === 0} onClick={() => move(i, -1)} aria-label={`Move ${item.label || 'link'} up`}>↑</button>
-          <button type="button" disabled={i === items.length - 1} onClick={() => move(i, 1)} aria-label={`Move ${item.label || 'link'} down`}>↓</button>
-          <button type="button" onClick={() => onChange(items.filter((_, j) => j !== i))} aria-label={`Remove ${item.label || 'link'}`}>×</button>
+          <button type="button" disabled={i === 0} onClick={() => move(i, -1)} aria-label={`Move ${item.label || 'link'} up`}>
+            ↑
+          </button>
+          <button type="button" disabled={i === items.length - 1} onClick={() => move(i, 1)} aria-label={`Move ${item.label || 'link'} down`}>
+            ↓
+          </button>
+          <button type="button" onClick={() => onChange(items.filter((_, j) => j !== i))} aria-label={`Remove ${item.label || 'link'}`}>
+            ×
+          </button>
         </div>
       ))}
-      <button type="button" onClick={() => onChange([...items, { label: '', url: '/' }])}>Add link</button>
+      <button type="button" onClick={() => onChange([...items, { label: '', url: '/' }])}>
+        Add link
+      </button>
     </fieldset>
   );
 }

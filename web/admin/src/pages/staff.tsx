@@ -51,14 +51,34 @@ export function StaffPage() {
         <FormError error={problem} />
         <TextField label="Email" type="email" required value={email} onChange={(e) => setEmail(e.target.value)} error={problem?.fields?.find((f) => f.field === 'email')?.message} />
         <SelectField label="Role" value={role} onChange={(e) => setRole(e.target.value as StaffRole)}>
-          {invitable(me.role).map((r) => <option key={r} value={r}>{r}</option>)}
+          {invitable(me.role).map((r) => (
+            <option key={r} value={r}>
+              {r}
+            </option>
+          ))}
         </SelectField>
-        <button type="submit" className="primary">Send invitation</button>
+        <button type="submit" className="primary">
+          Send invitation
+        </button>
       </form>
-      {error && <p role="alert" className="form-error">{error}</p>}
+      {error && (
+        <p role="alert" className="form-error">
+          {error}
+        </p>
+      )}
       {users && (
         <table className="list">
-          <thead><tr><th scope="col">Name</th><th scope="col">Email</th><th scope="col">Role</th><th scope="col">Status</th><th scope="col"><span className="visually-hidden">Actions</span></th></tr></thead>
+          <thead>
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col">Email</th>
+              <th scope="col">Role</th>
+              <th scope="col">Status</th>
+              <th scope="col">
+                <span className="visually-hidden">Actions</span>
+              </th>
+            </tr>
+          </thead>
           <tbody>
             {users.map((user) => (
               <tr key={user.id}>
@@ -67,17 +87,29 @@ export function StaffPage() {
                 <td>
                   {admin && user.id !== me.id ? (
                     <select aria-label={`Role of ${user.email}`} value={user.role} onChange={(e) => void run(changeRole(user.id, e.target.value as StaffRole), (u) => `${u.email} is now ${u.role}.`)}>
-                      {staffRoles.map((r) => <option key={r} value={r}>{r}</option>)}
+                      {staffRoles.map((r) => (
+                        <option key={r} value={r}>
+                          {r}
+                        </option>
+                      ))}
                     </select>
-                  ) : user.role}
+                  ) : (
+                    user.role
+                  )}
                 </td>
-                <td><span className={`badge badge-${user.status}`}>{user.status}</span></td>
+                <td>
+                  <span className={`badge badge-${user.status}`}>{user.status}</span>
+                </td>
                 <td>
                   {admin && user.id !== me.id && user.status !== 'suspended' && (
-                    <button type="button" className="danger" onClick={() => void run(suspendStaff(user.id), (u) => `${u.email} is suspended.`)}>Suspend</button>
+                    <button type="button" className="danger" onClick={() => void run(suspendStaff(user.id), (u) => `${u.email} is suspended.`)}>
+                      Suspend
+                    </button>
                   )}
                   {admin && user.status === 'suspended' && (
-                    <button type="button" onClick={() => void run(restoreStaff(user.id), (u) => `${u.email} is restored.`)}>Restore</button>
+                    <button type="button" onClick={() => void run(restoreStaff(user.id), (u) => `${u.email} is restored.`)}>
+                      Restore
+                    </button>
                   )}
                 </td>
               </tr>
@@ -87,7 +119,9 @@ export function StaffPage() {
       )}
       <h2>Your sessions</h2>
       <p>Signed in somewhere you should not be? End every session of your account, on every device.</p>
-      <button type="button" onClick={() => void signOutEverywhere().then(() => window.location.assign('/admin/'))}>Sign out everywhere</button>
+      <button type="button" onClick={() => void signOutEverywhere().then(() => window.location.assign('/admin/'))}>
+        Sign out everywhere
+      </button>
     </section>
   );
 }

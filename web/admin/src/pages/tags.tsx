@@ -50,16 +50,24 @@ export function TagsPage() {
     <section>
       <h1>Sections &amp; tags</h1>
       <p>
-        Sections appear in the site's navigation and give a post its main home; tags group posts more loosely. Internal tags
-        (a name starting with <code>#</code>, as in Ghost) sort posts for staff and integrations and are never shown to readers.
+        Sections appear in the site's navigation and give a post its main home; tags group posts more loosely. Internal tags (a name starting with <code>#</code>, as in Ghost) sort posts for staff and integrations and
+        are never shown to readers.
       </p>
       <form className="inline-form" onSubmit={(e) => void add(e)}>
         <FormError error={problem} />
         <TextField label="Name" required value={name} onChange={(e) => setName(e.target.value)} error={problem?.fields?.find((f) => f.field === 'name')?.message} />
-        <label className="check"><input type="checkbox" checked={isSection} onChange={(e) => setIsSection(e.target.checked)} /> Section</label>
-        <button type="submit" className="primary">Add</button>
+        <label className="check">
+          <input type="checkbox" checked={isSection} onChange={(e) => setIsSection(e.target.checked)} /> Section
+        </label>
+        <button type="submit" className="primary">
+          Add
+        </button>
       </form>
-      {error && <p role="alert" className="form-error">{error}</p>}
+      {error && (
+        <p role="alert" className="form-error">
+          {error}
+        </p>
+      )}
       {tags && (
         <div className="two-columns">
           <TagTable title="Sections" tags={sections} onChange={change} />
@@ -77,12 +85,22 @@ type TagChange = (tag: Tag, changes: Pick<Tag, 'isSection' | 'visibility'>) => P
 function TagActions({ tag, onChange }: { tag: Tag; onChange: TagChange }) {
   if (tag.visibility === 'internal') {
     if (tag.name.trimStart().startsWith('#')) return <span className="hint">Internal by its # name</span>;
-    return <button type="button" onClick={() => void onChange(tag, { isSection: false, visibility: 'public' })}>Make public</button>;
+    return (
+      <button type="button" onClick={() => void onChange(tag, { isSection: false, visibility: 'public' })}>
+        Make public
+      </button>
+    );
   }
   return (
     <>
-      <button type="button" onClick={() => void onChange(tag, { isSection: !tag.isSection, visibility: 'public' })}>{tag.isSection ? 'Make a tag' : 'Make a section'}</button>
-      {!tag.isSection && <button type="button" onClick={() => void onChange(tag, { isSection: false, visibility: 'internal' })}>Make internal</button>}
+      <button type="button" onClick={() => void onChange(tag, { isSection: !tag.isSection, visibility: 'public' })}>
+        {tag.isSection ? 'Make a tag' : 'Make a section'}
+      </button>
+      {!tag.isSection && (
+        <button type="button" onClick={() => void onChange(tag, { isSection: false, visibility: 'internal' })}>
+          Make internal
+        </button>
+      )}
     </>
   );
 }
@@ -91,18 +109,38 @@ function TagTable({ title, tags, onChange }: { title: string; tags: Tag[]; onCha
   return (
     <div>
       <h2>{title}</h2>
-      {tags.length === 0 ? <p className="empty">None yet.</p> : (
+      {tags.length === 0 ? (
+        <p className="empty">None yet.</p>
+      ) : (
         <table className="list">
-          <thead><tr><th scope="col">Name</th><th scope="col">Slug</th><th scope="col"><span className="visually-hidden">Actions</span></th></tr></thead>
+          <thead>
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col">Slug</th>
+              <th scope="col">
+                <span className="visually-hidden">Actions</span>
+              </th>
+            </tr>
+          </thead>
           <tbody>
             {tags.map((tag) => (
               <tr key={tag.id}>
                 <td>
-                  {tag.accentColor && <span className="swatch" style={{ background: tag.accentColor }} aria-hidden="true" />}{tag.name}
-                  {tag.visibility === 'internal' && <> <span className="badge">Internal</span></>}
+                  {tag.accentColor && <span className="swatch" style={{ background: tag.accentColor }} aria-hidden="true" />}
+                  {tag.name}
+                  {tag.visibility === 'internal' && (
+                    <>
+                      {' '}
+                      <span className="badge">Internal</span>
+                    </>
+                  )}
                 </td>
-                <td><code>{tag.slug}</code></td>
-                <td><TagActions tag={tag} onChange={onChange} /></td>
+                <td>
+                  <code>{tag.slug}</code>
+                </td>
+                <td>
+                  <TagActions tag={tag} onChange={onChange} />
+                </td>
               </tr>
             ))}
           </tbody>

@@ -53,7 +53,9 @@ export function WebhooksPage() {
   return (
     <section>
       <h1>Webhooks</h1>
-      <p>Masthead sends a signed POST to each URL when the events it asks for happen. Check the <code>X-Masthead-Signature</code> header with the webhook's secret.</p>
+      <p>
+        Masthead sends a signed POST to each URL when the events it asks for happen. Check the <code>X-Masthead-Signature</code> header with the webhook's secret.
+      </p>
       <form onSubmit={(e) => void add(e)} aria-label="Add a webhook">
         <FormError error={problem} />
         <TextField label="URL" type="url" required value={url} onChange={(e) => setUrl(e.target.value)} error={problem?.fields?.find((f) => f.field === 'url')?.message} />
@@ -65,40 +67,95 @@ export function WebhooksPage() {
             </label>
           ))}
         </fieldset>
-        <button type="submit" className="primary">Add webhook</button>
+        <button type="submit" className="primary">
+          Add webhook
+        </button>
       </form>
       {secret && (
         <div role="status" className="notice">
           <p>Secret of webhook {secret.id} (shown once):</p>
-          <p><code>{secret.value}</code></p>
-          <button type="button" onClick={() => setSecret(null)}>I have copied it</button>
+          <p>
+            <code>{secret.value}</code>
+          </p>
+          <button type="button" onClick={() => setSecret(null)}>
+            I have copied it
+          </button>
         </div>
       )}
-      {error && <p role="alert" className="form-error">{error}</p>}
+      {error && (
+        <p role="alert" className="form-error">
+          {error}
+        </p>
+      )}
       {webhooks && webhooks.length === 0 && <p className="muted">No webhooks yet.</p>}
       {webhooks && webhooks.length > 0 && (
         <table className="list">
-          <thead><tr><th scope="col">URL</th><th scope="col">Events</th><th scope="col">On</th><th scope="col"><span className="visually-hidden">Actions</span></th></tr></thead>
+          <thead>
+            <tr>
+              <th scope="col">URL</th>
+              <th scope="col">Events</th>
+              <th scope="col">On</th>
+              <th scope="col">
+                <span className="visually-hidden">Actions</span>
+              </th>
+            </tr>
+          </thead>
           <tbody>
             {webhooks.map((hook) => (
               <tr key={hook.id}>
-                <td><code>{hook.url}</code></td>
+                <td>
+                  <code>{hook.url}</code>
+                </td>
                 <td>{hook.events.join(', ')}</td>
                 <td>
-                  <input type="checkbox" aria-label={`Send to ${hook.url}`} checked={hook.active} onChange={() => void act(async () => { await updateWebhook(hook.id, { active: !hook.active }); })} />
+                  <input
+                    type="checkbox"
+                    aria-label={`Send to ${hook.url}`}
+                    checked={hook.active}
+                    onChange={() =>
+                      void act(async () => {
+                        await updateWebhook(hook.id, { active: !hook.active });
+                      })
+                    }
+                  />
                 </td>
                 <td>
-                  <button type="button" onClick={() => setOpen(open === hook.id ? null : hook.id)} aria-expanded={open === hook.id}>Deliveries</button>
-                  <button type="button" onClick={() => void act(async () => { await pingWebhook(hook.id); announce('Test delivery queued.'); })}>Send test</button>
-                  <button type="button" onClick={() => void act(async () => { const r = await rotateSecret(hook.id); setSecret({ id: hook.id, value: r.secret }); announce('New secret made; the old one no longer signs.'); })}>New secret</button>
+                  <button type="button" onClick={() => setOpen(open === hook.id ? null : hook.id)} aria-expanded={open === hook.id}>
+                    Deliveries
+                  </button>
+                  <button
+                    type="button"
+                    onClick={() =>
+                      void act(async () => {
+                        await pingWebhook(hook.id);
+                        announce('Test delivery queued.');
+                      })
+                    }
+                  >
+                    Send test
+                  </button>
+                  <button
+                    type="button"
+                    onClick={() =>
+                      void act(async () => {
+                        const r = await rotateSecret(hook.id);
+                        setSecret({ id: hook.id, value: r.secret });
+                        announce('New secret made; the old one no longer signs.');
+                      })
+                    }
+                  >
+                    New secret
+                  </button>
                   <button
                     type="button"
                     className="danger"
-                    onClick={() => void act(async () => {
-                      if (!window.confirm(`Delete the webhook to ${hook.url}?`)) return;
-                      await deleteWebhook(hook.id);
-                      announce('Webhook deleted.');
-                    })}
+                    onClick={() =>
+                      void act(async () => {
+                        if (!window.confirm(`Delete the webhook to ${hook.url}?`)) return;
+                        await deleteWebhook(hook.id);
+                        announce('Webhook deleted.');
+                      })
+                    }
                   >
                     Delete
                   </button>
@@ -120,19 +177,40 @@ function Deliveries({ id }: { id: number }) {
   return (
     <section aria-label="Recent deliveries">
       <h2>Recent deliveries</h2>
-      <button type="button" disabled={read.isFetching} onClick={() => void read.refetch()}>Refresh</button>
-      {error && <p role="alert" className="form-error">{error}</p>}
+      <button type="button" disabled={read.isFetching} onClick={() => void read.refetch()}>
+        Refresh
+      </button>
+      {error && (
+        <p role="alert" className="form-error">
+          {error}
+        </p>
+      )}
       {deliveries && deliveries.length === 0 && <p className="muted">Nothing sent yet.</p>}
       {deliveries && deliveries.length > 0 && (
         <table className="list">
-          <thead><tr><th scope="col">Event</th><th scope="col">State</th><th scope="col">Tries</th><th scope="col">Last answer</th><th scope="col">Time</th><th scope="col">When</th></tr></thead>
+          <thead>
+            <tr>
+              <th scope="col">Event</th>
+              <th scope="col">State</th>
+              <th scope="col">Tries</th>
+              <th scope="col">Last answer</th>
+              <th scope="col">Time</th>
+              <th scope="col">When</th>
+            </tr>
+          </thead>
           <tbody>
             {deliveries.map((d) => (
               <tr key={d.id}>
-                <td><code>{d.event}</code></td>
-                <td><span className={`badge badge-${d.state}`}>{d.state}</span></td>
+                <td>
+                  <code>{d.event}</code>
+                </td>
+                <td>
+                  <span className={`badge badge-${d.state}`}>{d.state}</span>
+                </td>
                 <td>{d.attempts}</td>
-                <td>{d.lastStatus ?? ''} {d.lastError && <span className="muted">{d.lastError}</span>}</td>
+                <td>
+                  {d.lastStatus ?? ''} {d.lastError && <span className="muted">{d.lastError}</span>}
+                </td>
                 <td>{d.durationMs === null ? '' : `${d.durationMs} ms`}</td>
                 <td>{formatDate(d.updatedAt)}</td>
               </tr>

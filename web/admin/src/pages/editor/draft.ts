@@ -54,16 +54,39 @@ export interface Draft {
 
 export function emptyWork(): WorkDraft {
   return {
-    slug: '', type: 'movie', title: '', year: '', organization: '', releaseDate: '', runtimeMinutes: '',
-    availability: [], credits: [], ratingValue: '', ratingScale: '5', verdict: '',
+    slug: '',
+    type: 'movie',
+    title: '',
+    year: '',
+    organization: '',
+    releaseDate: '',
+    runtimeMinutes: '',
+    availability: [],
+    credits: [],
+    ratingValue: '',
+    ratingScale: '5',
+    verdict: '',
   };
 }
 
 export function emptyDraft(authorSlug: string | null): Draft {
   return {
-    title: '', slug: '', excerpt: '', body: '', format: 'article', visibility: 'public', featured: false,
-    section: '', tags: [], authors: authorSlug ? [authorSlug] : [], featureImage: null,
-    seoTitle: '', seoDescription: '', canonicalUrl: '', contentNotes: '', review: emptyWork(),
+    title: '',
+    slug: '',
+    excerpt: '',
+    body: '',
+    format: 'article',
+    visibility: 'public',
+    featured: false,
+    section: '',
+    tags: [],
+    authors: authorSlug ? [authorSlug] : [],
+    featureImage: null,
+    seoTitle: '',
+    seoDescription: '',
+    canonicalUrl: '',
+    contentNotes: '',
+    review: emptyWork(),
   };
 }
 
@@ -81,9 +104,7 @@ export function toDraft(post: Post): Draft {
     section: sectionTag?.slug ?? '',
     tags: [...post.tags, ...post.internalTags].filter((t) => t !== sectionTag).map((t) => t.slug),
     authors: post.authors.map((a) => a.slug),
-    featureImage: post.featureImage
-      ? { url: post.featureImage.url, alt: post.featureImage.alt, caption: post.featureImage.caption ?? '', credit: post.featureImage.credit ?? '' }
-      : null,
+    featureImage: post.featureImage ? { url: post.featureImage.url, alt: post.featureImage.alt, caption: post.featureImage.caption ?? '', credit: post.featureImage.credit ?? '' } : null,
     seoTitle: post.seoTitle ?? '',
     seoDescription: post.seoDescription ?? '',
     canonicalUrl: post.canonicalUrl ?? '',
@@ -119,12 +140,8 @@ export function toWorkInput(work: WorkDraft): WorkInput {
     organization: text(work.organization),
     releaseDate: text(work.releaseDate),
     runtimeMinutes: number(work.runtimeMinutes),
-    availability: work.availability
-      .filter((a) => a.label.trim() !== '')
-      .map((a) => ({ label: a.label.trim(), url: text(a.url) })),
-    credits: work.credits
-      .filter((c) => c.name.trim() !== '')
-      .map((c) => ({ name: c.name.trim(), slug: text(c.slug), role: c.role, character: c.role === 'cast' ? text(c.character) : undefined })),
+    availability: work.availability.filter((a) => a.label.trim() !== '').map((a) => ({ label: a.label.trim(), url: text(a.url) })),
+    credits: work.credits.filter((c) => c.name.trim() !== '').map((c) => ({ name: c.name.trim(), slug: text(c.slug), role: c.role, character: c.role === 'cast' ? text(c.character) : undefined })),
   };
 }
 
@@ -143,13 +160,14 @@ export function toInput(draft: Draft, type: 'post' | 'page'): PostInput {
     featured: draft.featured,
     tags: [...(draft.section ? [draft.section] : []), ...draft.tags.filter((t) => t !== draft.section)],
     authors: draft.authors.length > 0 ? draft.authors : undefined,
-    featureImage: draft.featureImage
-      ? { url: draft.featureImage.url, alt: draft.featureImage.alt, caption: text(draft.featureImage.caption), credit: text(draft.featureImage.credit) }
-      : undefined,
+    featureImage: draft.featureImage ? { url: draft.featureImage.url, alt: draft.featureImage.alt, caption: text(draft.featureImage.caption), credit: text(draft.featureImage.credit) } : undefined,
     seoTitle: text(draft.seoTitle),
     seoDescription: text(draft.seoDescription),
     canonicalUrl: text(draft.canonicalUrl),
-    contentNotes: draft.contentNotes.split('\n').map((n) => n.trim()).filter(Boolean),
+    contentNotes: draft.contentNotes
+      .split('\n')
+      .map((n) => n.trim())
+      .filter(Boolean),
     review:
       draft.format === 'review' && type === 'post'
         ? {

@@ -23,7 +23,14 @@ export function EditorPage({ id, type }: { id: string; type: 'post' | 'page' }) 
   const read = useQuery({ ...postDetail(Number(id)), enabled: !isNew });
   // The editor takes the post once and keeps its own copy; a new post's address changes quietly
   // (see useAutosave), so this page is not shown again for it.
-  if (read.error && !read.data) return <section><h1>Cannot open this {type}</h1><p role="alert">{describeError(read.error)}</p><Link to={`/${type}s`}>Back to the list</Link></section>;
+  if (read.error && !read.data)
+    return (
+      <section>
+        <h1>Cannot open this {type}</h1>
+        <p role="alert">{describeError(read.error)}</p>
+        <Link to={`/${type}s`}>Back to the list</Link>
+      </section>
+    );
   if (!isNew && !read.data) return <p role="status">Loading…</p>;
   return <Editor initial={isNew ? null : (read.data ?? null)} type={type} />;
 }
@@ -53,10 +60,7 @@ function Editor({ initial, type }: { initial: Post | null; type: 'post' | 'page'
 
   // A change applies to the latest draft (a function reads it), so changes that land together, such
   // as a keystroke and a suggestion arriving from the server, never undo each other.
-  const update = useCallback(
-    (patch: Partial<Draft> | ((current: Draft) => Partial<Draft>)) => setDraft((d) => ({ ...d, ...(typeof patch === 'function' ? patch(d) : patch) })),
-    [],
-  );
+  const update = useCallback((patch: Partial<Draft> | ((current: Draft) => Partial<Draft>)) => setDraft((d) => ({ ...d, ...(typeof patch === 'function' ? patch(d) : patch) })), []);
   const replaceWith = (next: Post) => {
     const nextDraft = toDraft(next);
     setDraft(nextDraft);
@@ -135,41 +139,52 @@ function Editor({ initial, type }: { initial: Post | null; type: 'post' | 'page'
         <Link to={`/${type}s`}>← {type === 'post' ? 'Posts' : 'Pages'}</Link>
         <SaveStatus state={state} post={post} zone={zone} />
         <div className="editor-actions">
-          <button type="button" onClick={() => void save()} aria-keyshortcuts="Control+S">Save</button>
+          <button type="button" onClick={() => void save()} aria-keyshortcuts="Control+S">
+            Save
+          </button>
           {post && canPreview && (
             <a className="button" href={previewUrl(post.id)} target="_blank" rel="noopener" onClick={() => void save()}>
               Preview
             </a>
           )}
           {post?.status === 'published' && (
-            <a className="button" href={`/${post.slug}/`} target="_blank" rel="noopener">View on site</a>
+            <a className="button" href={`/${post.slug}/`} target="_blank" rel="noopener">
+              View on site
+            </a>
           )}
-          <button type="button" aria-pressed={panel === 'settings'} onClick={() => setPanel(panel === 'settings' ? null : 'settings')}>Settings</button>
-          {post && <button type="button" aria-pressed={panel === 'history'} onClick={() => setPanel(panel === 'history' ? null : 'history')}>History</button>}
+          <button type="button" aria-pressed={panel === 'settings'} onClick={() => setPanel(panel === 'settings' ? null : 'settings')}>
+            Settings
+          </button>
+          {post && (
+            <button type="button" aria-pressed={panel === 'history'} onClick={() => setPanel(panel === 'history' ? null : 'history')}>
+              History
+            </button>
+          )}
           {canPublish && post?.status !== 'published' && (
-            <button type="button" className="primary" disabled={busy} onClick={() => void act('Published', publishPost)}>Publish</button>
+            <button type="button" className="primary" disabled={busy} onClick={() => void act('Published', publishPost)}>
+              Publish
+            </button>
           )}
           {canPublish && (post?.status === 'published' || post?.status === 'scheduled') && (
             <button type="button" disabled={busy} onClick={() => void act('Unpublished', unpublishPost)}>
               {post.status === 'scheduled' ? 'Unschedule' : 'Unpublish'}
             </button>
           )}
-          {post && <button type="button" className="danger" onClick={() => void remove()}>Delete</button>}
+          {post && (
+            <button type="button" className="danger" onClick={() => void remove()}>
+              Delete
+            </button>
+          )}
         </div>
       </div>
       {!canPublish && <p className="note">Contributors write and edit their drafts; an editor publishes them.</p>}
-      {state.kind === 'conflict' && (
-        <ConflictBanner
-          theirs={state.theirs}
-          mine={draft}
-          onTakeTheirs={() => replaceWith(state.theirs)}
-          onKeepMine={() => void save({ overwrite: true })}
-        />
-      )}
+      {state.kind === 'conflict' && <ConflictBanner theirs={state.theirs} mine={draft} onTakeTheirs={() => replaceWith(state.theirs)} onKeepMine={() => void save({ overwrite: true })} />}
       <FormError error={invalid ? { message: invalid.message, fields: invalid.fields } : null} />
       <div className="editor-columns">
         <div className="editor-main">
-          <label className="visually-hidden" htmlFor="post-title">Title</label>
+          <label className="visually-hidden" htmlFor="post-title">
+            Title
+          </label>
           <textarea
             id="post-title"
             className="title-input"
@@ -191,13 +206,17 @@ function Editor({ initial, type }: { initial: Post | null; type: 'post' | 'page'
             savedPeople={post?.review?.work.credits.map((c) => c.person) ?? []}
             authors={authors}
             error={invalid}
-            schedule={canPublish && post && zone ? {
-              value: publishAt,
-              zone,
-              onChange: setPublishAt,
-              onSchedule: () => schedule(zone),
-              busy,
-            } : null}
+            schedule={
+              canPublish && post && zone
+                ? {
+                    value: publishAt,
+                    zone,
+                    onChange: setPublishAt,
+                    onSchedule: () => schedule(zone),
+                    busy,
+                  }
+                : null
+            }
           />
         )}
         {panel === 'history' && post && <RevisionsPanel post={post} onRestored={replaceWith} />}
@@ -217,8 +236,7 @@ function SaveStatus({ state, post, zone }: { state: SaveState; post: Post | null
   }[state.kind];
   return (
     <p className={`save-status save-${state.kind}`} role="status">
-      {post && <span className={`badge badge-${post.status}`}>{post.status}</span>}{' '}
-      {post?.status === 'scheduled' && post.publishedAt && zone && <span>for {formatInZone(post.publishedAt, zone)} · </span>}
+      {post && <span className={`badge badge-${post.status}`}>{post.status}</span>} {post?.status === 'scheduled' && post.publishedAt && zone && <span>for {formatInZone(post.publishedAt, zone)} · </span>}
       {text}
     </p>
   );

@@ -45,9 +45,7 @@ export const Figure = Node.create({
     if (caption && credit) captionParts.push(' ');
     if (credit) captionParts.push(['cite', {}, credit]);
     const img = ['img', { src, alt }];
-    return captionParts.length
-      ? ['figure', { class: 'image' }, img, ['figcaption', {}, ...captionParts]]
-      : ['figure', { class: 'image' }, img];
+    return captionParts.length ? ['figure', { class: 'image' }, img, ['figcaption', {}, ...captionParts]] : ['figure', { class: 'image' }, img];
   },
   addNodeView() {
     return ReactNodeViewRenderer(FigureView);

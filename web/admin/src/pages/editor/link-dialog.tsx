@@ -32,12 +32,7 @@ export function checkHref(text: string): { href: string } | { error: string } {
  * The link editor: an address (checked as it is applied), "open in a new tab", and removing the
  * link. A modal dialog, so focus stays inside until it is closed, then returns to the text.
  */
-export function LinkDialog({ initial, onApply, onRemove, onClose }: {
-  initial: LinkValue | null;
-  onApply: (link: LinkValue) => void;
-  onRemove: () => void;
-  onClose: () => void;
-}) {
+export function LinkDialog({ initial, onApply, onRemove, onClose }: { initial: LinkValue | null; onApply: (link: LinkValue) => void; onRemove: () => void; onClose: () => void }) {
   const dialog = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const [href, setHref] = useState(initial?.href ?? '');
@@ -81,9 +76,17 @@ export function LinkDialog({ initial, onApply, onRemove, onClose }: {
           <input type="checkbox" checked={newTab} onChange={(e) => setNewTab(e.target.checked)} /> Open in a new tab
         </label>
         <div className="dialog-actions">
-          <button type="submit" className="primary">{initial ? 'Update link' : 'Add link'}</button>
-          {initial && <button type="button" onClick={onRemove}>Remove link</button>}
-          <button type="button" onClick={() => dialog.current?.close()}>Cancel</button>
+          <button type="submit" className="primary">
+            {initial ? 'Update link' : 'Add link'}
+          </button>
+          {initial && (
+            <button type="button" onClick={onRemove}>
+              Remove link
+            </button>
+          )}
+          <button type="button" onClick={() => dialog.current?.close()}>
+            Cancel
+          </button>
         </div>
       </form>
     </dialog>

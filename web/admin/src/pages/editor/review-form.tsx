@@ -53,7 +53,12 @@ function fillFrom(work: Work, typed: WorkDraft): WorkDraft {
  * work); typing a new title creates the work when the post is saved. Credits work the same way
  * for people.
  */
-export function ReviewForm({ value, onChange, error, savedPeople }: {
+export function ReviewForm({
+  value,
+  onChange,
+  error,
+  savedPeople,
+}: {
   value: WorkDraft;
   /** Receives a change to apply to the latest work draft, never a copy of an older one. */
   onChange: (change: (work: WorkDraft) => WorkDraft) => void;
@@ -85,7 +90,11 @@ export function ReviewForm({ value, onChange, error, savedPeople }: {
     <fieldset className="review-form">
       <legend>Reviewed work</legend>
       <SelectField label="Kind of work" value={value.type} onChange={(e) => set({ type: e.target.value as WorkType })} error={field('type')}>
-        {Object.entries(workTypes).map(([key, t]) => <option key={key} value={key}>{t.label}</option>)}
+        {Object.entries(workTypes).map(([key, t]) => (
+          <option key={key} value={key}>
+            {t.label}
+          </option>
+        ))}
       </SelectField>
       <TextField
         label="Work title"
@@ -93,11 +102,29 @@ export function ReviewForm({ value, onChange, error, savedPeople }: {
         value={value.title}
         onChange={(e) => setTitle(e.target.value)}
         error={field('title') ?? error?.field('review')}
-        hint={value.slug ? `Linked to the existing work in the library; ${mayChangeWorks ? 'changes here update it for every review of it.' : 'only editors change its facts.'}` : value.title ? 'A new work: it is created when you save.' : 'Start typing to find a work already in the library.'}
+        hint={
+          value.slug
+            ? `Linked to the existing work in the library; ${mayChangeWorks ? 'changes here update it for every review of it.' : 'only editors change its facts.'}`
+            : value.title
+              ? 'A new work: it is created when you save.'
+              : 'Start typing to find a work already in the library.'
+        }
       />
-      {value.slug && <button type="button" onClick={() => { setDeclined(value.slug); set({ slug: '' }); }}>This is a different work</button>}
+      {value.slug && (
+        <button
+          type="button"
+          onClick={() => {
+            setDeclined(value.slug);
+            set({ slug: '' });
+          }}
+        >
+          This is a different work
+        </button>
+      )}
       <datalist id={worksId}>
-        {works.map((w) => <option key={w.slug} value={w.title}>{`${workTypes[w.type].label}${w.year ? `, ${w.year}` : ''}`}</option>)}
+        {works.map((w) => (
+          <option key={w.slug} value={w.title}>{`${workTypes[w.type].label}${w.year ? `, ${w.year}` : ''}`}</option>
+        ))}
       </datalist>
       <div className="row">
         <TextField label="Year" inputMode="numeric" value={value.year} onChange={(e) => set({ year: e.target.value })} error={field('year')} />
@@ -127,10 +154,14 @@ function Availability({ value, onChange }: { value: WorkDraft['availability']; o
         <div className="row" key={i}>
           <TextField label={`Where ${i + 1}`} value={a.label} onChange={(e) => set(i, { label: e.target.value })} />
           <TextField label={`Link ${i + 1}`} type="url" value={a.url} onChange={(e) => set(i, { url: e.target.value })} />
-          <button type="button" onClick={() => onChange((list) => list.filter((_, j) => j !== i))} aria-label={`Remove where ${i + 1}`}>×</button>
+          <button type="button" onClick={() => onChange((list) => list.filter((_, j) => j !== i))} aria-label={`Remove where ${i + 1}`}>
+            ×
+          </button>
         </div>
       ))}
-      <button type="button" onClick={() => onChange((list) => [...list, { label: '', url: '' }])}>Add where to find it</button>
+      <button type="button" onClick={() => onChange((list) => [...list, { label: '', url: '' }])}>
+        Add where to find it
+      </button>
     </fieldset>
   );
 }
@@ -151,13 +182,7 @@ function Credits({ value, onChange, error, savedPeople }: { value: CreditDraft[]
   );
 }
 
-function CreditRow({ index, credit, savedPeople, onChange, onRemove }: {
-  index: number;
-  credit: CreditDraft;
-  savedPeople: PersonSummary[];
-  onChange: (patch: Partial<CreditDraft>) => void;
-  onRemove: () => void;
-}) {
+function CreditRow({ index, credit, savedPeople, onChange, onRemove }: { index: number; credit: CreditDraft; savedPeople: PersonSummary[]; onChange: (patch: Partial<CreditDraft>) => void; onRemove: () => void }) {
   const peopleId = useId();
   const statusId = useId();
   const people = useSuggestions<PersonSummary>(credit.name, 'people', searchPeople);
@@ -184,7 +209,9 @@ function CreditRow({ index, credit, savedPeople, onChange, onRemove }: {
         }}
       />
       <datalist id={peopleId}>
-        {people.map((p) => <option key={p.slug} value={p.name} />)}
+        {people.map((p) => (
+          <option key={p.slug} value={p.name} />
+        ))}
       </datalist>
       {named && (
         <p id={statusId} className={`person-status ${linked ? 'linked' : 'new'}`}>
@@ -197,10 +224,16 @@ function CreditRow({ index, credit, savedPeople, onChange, onRemove }: {
         </button>
       )}
       <SelectField label={`Role ${n}`} value={credit.role} onChange={(e) => onChange({ role: e.target.value as CreditRole })}>
-        {Object.entries(creditRoles).map(([key, label]) => <option key={key} value={key}>{label}</option>)}
+        {Object.entries(creditRoles).map(([key, label]) => (
+          <option key={key} value={key}>
+            {label}
+          </option>
+        ))}
       </SelectField>
       {credit.role === 'cast' && <TextField label={`Character ${n}`} value={credit.character} onChange={(e) => onChange({ character: e.target.value })} />}
-      <button type="button" onClick={onRemove} aria-label={`Remove credit ${n}`}>×</button>
+      <button type="button" onClick={onRemove} aria-label={`Remove credit ${n}`}>
+        ×
+      </button>
     </div>
   );
 }

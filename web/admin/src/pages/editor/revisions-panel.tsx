@@ -26,7 +26,11 @@ export function RevisionsPanel({ post, onRestored }: { post: Post; onRestored: (
   return (
     <aside className="side-panel" aria-labelledby="history-title">
       <h2 id="history-title">History</h2>
-      {error && <p role="alert" className="form-error">{error}</p>}
+      {error && (
+        <p role="alert" className="form-error">
+          {error}
+        </p>
+      )}
       {revisions && revisions.length === 0 && <p className="empty">No earlier versions yet.</p>}
       {revisions && revisions.length > 0 && (
         <ol className="revisions">
@@ -41,9 +45,11 @@ export function RevisionsPanel({ post, onRestored }: { post: Post; onRestored: (
                   {revision.userId === me.id ? ' · by you' : ''}
                 </span>
               </p>
-              {revision.revision !== post.revision && <button type="button" onClick={() => void restore(revision)} aria-label={`Restore the version from ${formatDate(revision.createdAt)}`}>
-                Restore
-              </button>}
+              {revision.revision !== post.revision && (
+                <button type="button" onClick={() => void restore(revision)} aria-label={`Restore the version from ${formatDate(revision.createdAt)}`}>
+                  Restore
+                </button>
+              )}
             </li>
           ))}
         </ol>

@@ -65,19 +65,24 @@ export function RichText({ html, onChange, onSaveShortcut }: { html: string; onC
     },
     onUpdate: ({ editor: e }) => onChange(e.getHTML()),
   });
-  const words = useEditorState({
-    editor,
-    selector: ({ editor: e }) => {
-      const doc = e?.state.doc;
-      return doc ? countWords(doc.textBetween(0, doc.content.size, ' ', ' ')) : 0;
-    },
-  }) ?? 0;
+  const words =
+    useEditorState({
+      editor,
+      selector: ({ editor: e }) => {
+        const doc = e?.state.doc;
+        return doc ? countWords(doc.textBetween(0, doc.content.size, ' ', ' ')) : 0;
+      },
+    }) ?? 0;
 
   if (!editor) return null;
   link.current = () => setLinking({ current: currentLink(editor) });
   const choose = (item: MediaItem) => {
     setPicking(false);
-    editor.chain().focus().insertFigure({ src: item.url, alt: item.alt, caption: item.caption ?? '', credit: item.credit ?? '' }).run();
+    editor
+      .chain()
+      .focus()
+      .insertFigure({ src: item.url, alt: item.alt, caption: item.caption ?? '', credit: item.credit ?? '' })
+      .run();
   };
   return (
     <div className="rich-text">
@@ -174,7 +179,10 @@ function tools(onImage: () => void, onLink: () => void): Tool[][] {
 function Toolbar({ editor, onImage, onLink }: { editor: Editor; onImage: () => void; onLink: () => void }) {
   const active = useEditorState({
     editor,
-    selector: ({ editor: e }) => tools(onImage, onLink).flat().map((t) => (t.active ? t.active(e) : false)),
+    selector: ({ editor: e }) =>
+      tools(onImage, onLink)
+        .flat()
+        .map((t) => (t.active ? t.active(e) : false)),
   });
   let index = 0;
   return (

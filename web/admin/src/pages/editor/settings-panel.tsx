@@ -19,7 +19,17 @@ export interface ScheduleControl {
   busy: boolean;
 }
 
-export function SettingsPanel({ type, draft, update, tags, onTagCreated, authors, error, schedule, savedPeople }: {
+export function SettingsPanel({
+  type,
+  draft,
+  update,
+  tags,
+  onTagCreated,
+  authors,
+  error,
+  schedule,
+  savedPeople,
+}: {
   type: 'post' | 'page';
   draft: Draft;
   update: (patch: Partial<Draft> | ((current: Draft) => Partial<Draft>)) => void;
@@ -51,20 +61,30 @@ export function SettingsPanel({ type, draft, update, tags, onTagCreated, authors
             error={error?.field('publishedAt')}
             hint="On the site's clock, set in the site settings."
           />
-          <button type="button" disabled={!schedule.value || schedule.busy} onClick={schedule.onSchedule}>Schedule</button>
+          <button type="button" disabled={!schedule.value || schedule.busy} onClick={schedule.onSchedule}>
+            Schedule
+          </button>
         </fieldset>
       )}
       <TextField label="Slug" value={draft.slug} onChange={(e) => update({ slug: e.target.value })} error={error?.field('slug')} hint="The last part of the address." />
       <TextArea label="Excerpt" rows={3} value={draft.excerpt} onChange={(e) => update({ excerpt: e.target.value })} error={error?.field('excerpt')} />
       {type === 'post' && (
         <SelectField label="Format" value={draft.format} onChange={(e) => update({ format: e.target.value as PostFormat })} error={error?.field('format')}>
-          {Object.entries(postFormats).map(([value, f]) => <option key={value} value={value}>{f.label}</option>)}
+          {Object.entries(postFormats).map(([value, f]) => (
+            <option key={value} value={value}>
+              {f.label}
+            </option>
+          ))}
         </SelectField>
       )}
       {type === 'post' && (
         <SelectField label="Section" value={draft.section} onChange={(e) => update({ section: e.target.value })}>
           <option value="">None</option>
-          {sections.map((t) => <option key={t.slug} value={t.slug}>{t.name}</option>)}
+          {sections.map((t) => (
+            <option key={t.slug} value={t.slug}>
+              {t.name}
+            </option>
+          ))}
         </SelectField>
       )}
       <TagInput
@@ -97,10 +117,14 @@ export function SettingsPanel({ type, draft, update, tags, onTagCreated, authors
             <TextField label="Image alt text" value={image.alt} onChange={(e) => setImage({ alt: e.target.value })} error={error?.field('featureImage')} />
             <TextField label="Image caption" value={image.caption} onChange={(e) => setImage({ caption: e.target.value })} />
             <TextField label="Image credit" value={image.credit} onChange={(e) => setImage({ credit: e.target.value })} />
-            <button type="button" onClick={() => setPicking(true)}>Change image</button>
+            <button type="button" onClick={() => setPicking(true)}>
+              Change image
+            </button>
           </>
         ) : (
-          <button type="button" onClick={() => setPicking(true)}>Choose feature image</button>
+          <button type="button" onClick={() => setPicking(true)}>
+            Choose feature image
+          </button>
         )}
       </fieldset>
       {picking && (
@@ -113,9 +137,7 @@ export function SettingsPanel({ type, draft, update, tags, onTagCreated, authors
         />
       )}
 
-      {type === 'post' && draft.format === 'review' && (
-        <ReviewForm value={draft.review} onChange={(change) => update((d) => ({ review: change(d.review) }))} error={error} savedPeople={savedPeople} />
-      )}
+      {type === 'post' && draft.format === 'review' && <ReviewForm value={draft.review} onChange={(change) => update((d) => ({ review: change(d.review) }))} error={error} savedPeople={savedPeople} />}
 
       <fieldset>
         <legend>Search engines and sharing</legend>
@@ -144,9 +166,15 @@ function AuthorList({ value, authors, onChange, error }: { value: string[]; auth
         {value.map((slug, i) => (
           <li key={slug}>
             <span>{name(slug)}</span>
-            <button type="button" disabled={i === 0} onClick={() => move(i, -1)} aria-label={`Move ${name(slug)} up`}>↑</button>
-            <button type="button" disabled={i === value.length - 1} onClick={() => move(i, 1)} aria-label={`Move ${name(slug)} down`}>↓</button>
-            <button type="button" onClick={() => onChange(value.filter((s) => s !== slug))} aria-label={`Remove ${name(slug)}`}>×</button>
+            <button type="button" disabled={i === 0} onClick={() => move(i, -1)} aria-label={`Move ${name(slug)} up`}>
+              ↑
+            </button>
+            <button type="button" disabled={i === value.length - 1} onClick={() => move(i, 1)} aria-label={`Move ${name(slug)} down`}>
+              ↓
+            </button>
+            <button type="button" onClick={() => onChange(value.filter((s) => s !== slug))} aria-label={`Remove ${name(slug)}`}>
+              ×
+            </button>
           </li>
         ))}
       </ol>
@@ -154,9 +182,14 @@ function AuthorList({ value, authors, onChange, error }: { value: string[]; auth
       <label htmlFor={addId}>Add author</label>
       <select id={addId} value="" onChange={(e) => e.target.value && onChange([...value, e.target.value])}>
         <option value="">Choose…</option>
-        {authors.filter((a) => !value.includes(a.slug)).map((a) => <option key={a.slug} value={a.slug}>{a.name}</option>)}
+        {authors
+          .filter((a) => !value.includes(a.slug))
+          .map((a) => (
+            <option key={a.slug} value={a.slug}>
+              {a.name}
+            </option>
+          ))}
       </select>
     </fieldset>
   );
 }
-

@@ -25,7 +25,14 @@ function optionsFor(text: string, tags: Tag[], chosen: string[], canCreate: bool
  * and Enter, or a click), and a name that matches none can be created on the spot. Follows the
  * ARIA combobox pattern, so screen readers hear the suggestions and the active one.
  */
-export function TagInput({ value, tags, onChange, onCreate, canCreate, error }: {
+export function TagInput({
+  value,
+  tags,
+  onChange,
+  onCreate,
+  canCreate,
+  error,
+}: {
   value: string[];
   tags: Tag[];
   onChange: (slugs: string[]) => void;
@@ -98,8 +105,15 @@ export function TagInput({ value, tags, onChange, onCreate, canCreate, error }: 
           {value.map((slug) => (
             <li key={slug} className="chip">
               {name(slug)}
-              {internal(slug) && <> <span className="badge">Internal</span></>}
-              <button type="button" aria-label={`Remove tag ${name(slug)}`} onClick={() => remove(slug)}>×</button>
+              {internal(slug) && (
+                <>
+                  {' '}
+                  <span className="badge">Internal</span>
+                </>
+              )}
+              <button type="button" aria-label={`Remove tag ${name(slug)}`} onClick={() => remove(slug)}>
+                ×
+              </button>
             </li>
           ))}
         </ul>
@@ -138,7 +152,15 @@ export function TagInput({ value, tags, onChange, onCreate, canCreate, error }: 
               onClick={() => void choose(option)}
             >
               {option.kind === 'tag' ? (
-                <>{option.tag.name}{option.tag.visibility === 'internal' && <> <span className="badge">Internal</span></>}</>
+                <>
+                  {option.tag.name}
+                  {option.tag.visibility === 'internal' && (
+                    <>
+                      {' '}
+                      <span className="badge">Internal</span>
+                    </>
+                  )}
+                </>
               ) : option.name.startsWith('#') ? (
                 <>Create internal tag “{option.name}”</>
               ) : (
@@ -150,7 +172,11 @@ export function TagInput({ value, tags, onChange, onCreate, canCreate, error }: 
       <span id={hintId} className="hint">
         {canCreate ? 'Type to find a tag, then Enter; a new name creates the tag.' : 'Type to find a tag, then Enter.'} Internal tags are never shown to readers.
       </span>
-      {shownError && <span id={errorId} className="field-error">{shownError}</span>}
+      {shownError && (
+        <span id={errorId} className="field-error">
+          {shownError}
+        </span>
+      )}
     </div>
   );
 }

@@ -8,13 +8,7 @@ import { toInput, type Draft } from './draft';
 
 export const AUTOSAVE_MS = 3000;
 
-export type SaveState =
-  | { kind: 'saved' }
-  | { kind: 'unsaved' }
-  | { kind: 'saving' }
-  | { kind: 'invalid'; error: ApiError }
-  | { kind: 'failed'; message: string }
-  | { kind: 'conflict'; theirs: Post };
+export type SaveState = { kind: 'saved' } | { kind: 'unsaved' } | { kind: 'saving' } | { kind: 'invalid'; error: ApiError } | { kind: 'failed'; message: string } | { kind: 'conflict'; theirs: Post };
 
 /**
  * Keeps the server copy in step with the draft: saves a few seconds after a change, on demand,

@@ -22,8 +22,12 @@ export function MemberDetailPage({ id }: { id: number }) {
     return (
       <section>
         <h1>Member</h1>
-        <p role="alert" className="form-error">{error}</p>
-        <p><Link to="/members">Back to members</Link></p>
+        <p role="alert" className="form-error">
+          {error}
+        </p>
+        <p>
+          <Link to="/members">Back to members</Link>
+        </p>
       </section>
     );
   }
@@ -32,19 +36,38 @@ export function MemberDetailPage({ id }: { id: number }) {
   const address = member.address;
   return (
     <section className="member-detail">
-      <p><Link to="/members">← Members</Link></p>
+      <p>
+        <Link to="/members">← Members</Link>
+      </p>
       <h1>{member.name || member.email}</h1>
-      <p className="muted">{member.email} · member since {formatDate(member.createdAt)}</p>
+      <p className="muted">
+        {member.email} · member since {formatDate(member.createdAt)}
+      </p>
 
       <h2>Subscriptions</h2>
-      {subscriptions.length === 0 ? <p className="empty">A free account: no paid subscription.</p> : (
+      {subscriptions.length === 0 ? (
+        <p className="empty">A free account: no paid subscription.</p>
+      ) : (
         <table className="list">
           <caption className="visually-hidden">Subscriptions</caption>
-          <thead><tr><th scope="col">Plan</th><th scope="col">Status</th><th scope="col">Renews or ends</th><th scope="col">Print issues left</th><th scope="col">Gift from</th></tr></thead>
+          <thead>
+            <tr>
+              <th scope="col">Plan</th>
+              <th scope="col">Status</th>
+              <th scope="col">Renews or ends</th>
+              <th scope="col">Print issues left</th>
+              <th scope="col">Gift from</th>
+            </tr>
+          </thead>
           <tbody>
             {subscriptions.map((s) => (
               <tr key={s.id}>
-                <th scope="row">{s.plan.name} <span className="muted">· {tierLabels[s.plan.tier]}, {billingLabels[s.billing]}</span></th>
+                <th scope="row">
+                  {s.plan.name}{' '}
+                  <span className="muted">
+                    · {tierLabels[s.plan.tier]}, {billingLabels[s.billing]}
+                  </span>
+                </th>
                 <td>
                   <span className={`badge badge-${s.status}`}>{statusLabels[s.status]}</span>
                   {s.cancelAtPeriodEnd && <span className="muted"> · ends at period end</span>}
@@ -62,10 +85,24 @@ export function MemberDetailPage({ id }: { id: number }) {
       <h2>Shipping address</h2>
       {address ? (
         <address className="card">
-          {address.name}<br />{address.line1}<br />{address.line2 && <>{address.line2}<br /></>}
-          {address.city}{address.region && `, ${address.region}`} {address.postcode}<br />{countryName(address.country)}
+          {address.name}
+          <br />
+          {address.line1}
+          <br />
+          {address.line2 && (
+            <>
+              {address.line2}
+              <br />
+            </>
+          )}
+          {address.city}
+          {address.region && `, ${address.region}`} {address.postcode}
+          <br />
+          {countryName(address.country)}
         </address>
-      ) : <p className="empty">No address given.</p>}
+      ) : (
+        <p className="empty">No address given.</p>
+      )}
 
       {giftsGiven.length > 0 && (
         <>
@@ -74,7 +111,10 @@ export function MemberDetailPage({ id }: { id: number }) {
             {giftsGiven.map((g) => (
               <li key={g.id}>
                 {g.plan.name} for <Link to={`/members/${g.recipient.id}`}>{g.recipient.email}</Link>{' '}
-                <span className="muted">· {statusLabels[g.status]}{g.currentPeriodEnd && `, until ${formatDate(g.currentPeriodEnd)}`}</span>
+                <span className="muted">
+                  · {statusLabels[g.status]}
+                  {g.currentPeriodEnd && `, until ${formatDate(g.currentPeriodEnd)}`}
+                </span>
               </li>
             ))}
           </ul>
@@ -83,10 +123,20 @@ export function MemberDetailPage({ id }: { id: number }) {
 
       <h2>Recent checkouts</h2>
       <p className="hint">Purchases started on the site; invoices and card payments are in the Stripe dashboard.</p>
-      {checkouts.length === 0 ? <p className="empty">No checkouts.</p> : (
+      {checkouts.length === 0 ? (
+        <p className="empty">No checkouts.</p>
+      ) : (
         <table className="list">
           <caption className="visually-hidden">Recent checkouts</caption>
-          <thead><tr><th scope="col">Started</th><th scope="col">Plan</th><th scope="col">Billing</th><th scope="col">Status</th><th scope="col">Gift for</th></tr></thead>
+          <thead>
+            <tr>
+              <th scope="col">Started</th>
+              <th scope="col">Plan</th>
+              <th scope="col">Billing</th>
+              <th scope="col">Status</th>
+              <th scope="col">Gift for</th>
+            </tr>
+          </thead>
           <tbody>
             {checkouts.map((c) => (
               <tr key={c.id}>

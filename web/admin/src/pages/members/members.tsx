@@ -33,33 +33,67 @@ export function MembersPage() {
   return (
     <section>
       <h1>Members</h1>
-      <form className="filters" role="search" aria-label="Filter members" onSubmit={(e) => { e.preventDefault(); set({ q: search }); }}>
+      <form
+        className="filters"
+        role="search"
+        aria-label="Filter members"
+        onSubmit={(e) => {
+          e.preventDefault();
+          set({ q: search });
+        }}
+      >
         <TextField label="Search" type="search" value={search} onChange={(e) => setSearch(e.target.value)} hint="Part of an email address or name." />
         <SelectField label="Plan" value={filter.plan ?? ''} onChange={(e) => set({ plan: e.target.value ? Number(e.target.value) : undefined })}>
           <option value="">Any</option>
-          {plans.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
+          {plans.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.name}
+            </option>
+          ))}
         </SelectField>
         <SelectField label="Subscription status" value={filter.status ?? ''} onChange={(e) => set({ status: e.target.value as SubscriptionStatus | '' })}>
           <option value="">Any</option>
-          {subscriptionStatuses.map((s) => <option key={s} value={s}>{statusLabels[s]}</option>)}
+          {subscriptionStatuses.map((s) => (
+            <option key={s} value={s}>
+              {statusLabels[s]}
+            </option>
+          ))}
         </SelectField>
         <button type="submit">Search</button>
       </form>
-      {error && <p role="alert" className="form-error">{error}</p>}
-      {list && <p className="muted" role="status">{list.total === 1 ? '1 member' : `${list.total.toLocaleString()} members`}</p>}
+      {error && (
+        <p role="alert" className="form-error">
+          {error}
+        </p>
+      )}
+      {list && (
+        <p className="muted" role="status">
+          {list.total === 1 ? '1 member' : `${list.total.toLocaleString()} members`}
+        </p>
+      )}
       {list && list.members.length === 0 && <p className="empty">No members match these filters.</p>}
       {list && list.members.length > 0 && (
         <table className="list">
           <caption className="visually-hidden">Members, newest first</caption>
           <thead>
-            <tr><th scope="col">Member</th><th scope="col">Plan</th><th scope="col">Status</th><th scope="col">Renews or ends</th><th scope="col">Print issues left</th><th scope="col">Joined</th></tr>
+            <tr>
+              <th scope="col">Member</th>
+              <th scope="col">Plan</th>
+              <th scope="col">Status</th>
+              <th scope="col">Renews or ends</th>
+              <th scope="col">Print issues left</th>
+              <th scope="col">Joined</th>
+            </tr>
           </thead>
           <tbody>
             {list.members.map((m) => {
               const s = mainSubscription(m.subscriptions);
               return (
                 <tr key={m.id}>
-                  <th scope="row"><Link to={`/members/${m.id}`}>{m.email}</Link>{m.name && <span className="muted"> · {m.name}</span>}</th>
+                  <th scope="row">
+                    <Link to={`/members/${m.id}`}>{m.email}</Link>
+                    {m.name && <span className="muted"> · {m.name}</span>}
+                  </th>
                   <td>{s ? `${s.plan.name}${s.billing === 'gift' ? ' (gift)' : ''}` : <span className="muted">Free account</span>}</td>
                   <td>{s ? <span className={`badge badge-${s.status}`}>{statusLabels[s.status]}</span> : '—'}</td>
                   <td>{s?.currentPeriodEnd ? formatDate(s.currentPeriodEnd) : '—'}</td>
@@ -73,9 +107,15 @@ export function MembersPage() {
       )}
       {list && list.total > MEMBERS_PAGE && (
         <nav className="pager" aria-label="Pages of members">
-          <button type="button" disabled={offset === 0} onClick={() => set({ offset: Math.max(0, offset - MEMBERS_PAGE) })}>Newer</button>
-          <span>{offset + 1}–{Math.min(list.total, offset + MEMBERS_PAGE)} of {list.total}</span>
-          <button type="button" disabled={offset + MEMBERS_PAGE >= list.total} onClick={() => set({ offset: offset + MEMBERS_PAGE })}>Older</button>
+          <button type="button" disabled={offset === 0} onClick={() => set({ offset: Math.max(0, offset - MEMBERS_PAGE) })}>
+            Newer
+          </button>
+          <span>
+            {offset + 1}–{Math.min(list.total, offset + MEMBERS_PAGE)} of {list.total}
+          </span>
+          <button type="button" disabled={offset + MEMBERS_PAGE >= list.total} onClick={() => set({ offset: offset + MEMBERS_PAGE })}>
+            Older
+          </button>
         </nav>
       )}
     </section>

@@ -46,42 +46,73 @@ export function PlansPage() {
     <section>
       <div className="page-head">
         <h1>Plans</h1>
-        {canManage && editing === null && <button type="button" className="primary" onClick={() => setEditing('new')}>New plan</button>}
+        {canManage && editing === null && (
+          <button type="button" className="primary" onClick={() => setEditing('new')}>
+            New plan
+          </button>
+        )}
       </div>
-      <p>What readers can buy at <code>/members/print/</code>. Archived plans are off sale; their subscribers keep them.</p>
+      <p>
+        What readers can buy at <code>/members/print/</code>. Archived plans are off sale; their subscribers keep them.
+      </p>
       {!canManage && <p className="note">Only administrators change plans and prices.</p>}
       {editing !== null && <PlanForm plan={editing === 'new' ? null : editing} onSaved={saved} onCancel={() => setEditing(null)} />}
-      {error && <p role="alert" className="form-error">{error}</p>}
+      {error && (
+        <p role="alert" className="form-error">
+          {error}
+        </p>
+      )}
       {plans && plans.length === 0 && <p className="empty">No plans yet.</p>}
       {plans && plans.length > 0 && (
         <table className="list">
           <caption className="visually-hidden">Membership plans</caption>
           <thead>
             <tr>
-              <th scope="col">Name</th><th scope="col">Tier</th><th scope="col">Monthly</th><th scope="col">Yearly</th><th scope="col">Gift (a year)</th>
-              <th scope="col">Issues a year</th><th scope="col">Status</th>
-              {canManage && <th scope="col"><span className="visually-hidden">Actions</span></th>}
+              <th scope="col">Name</th>
+              <th scope="col">Tier</th>
+              <th scope="col">Monthly</th>
+              <th scope="col">Yearly</th>
+              <th scope="col">Gift (a year)</th>
+              <th scope="col">Issues a year</th>
+              <th scope="col">Status</th>
+              {canManage && (
+                <th scope="col">
+                  <span className="visually-hidden">Actions</span>
+                </th>
+              )}
             </tr>
           </thead>
           <tbody>
             {plans.map((plan) => (
               <tr key={plan.id}>
-                <th scope="row">{plan.name} <span className="muted">· {plan.slug}</span></th>
+                <th scope="row">
+                  {plan.name} <span className="muted">· {plan.slug}</span>
+                </th>
                 <td>{tierLabels[plan.tier]}</td>
                 <td>{formatMoney(plan.monthlyCents, plan)}</td>
                 <td>{formatMoney(plan.yearlyCents, plan)}</td>
                 <td>{formatMoney(plan.giftCents, plan)}</td>
                 <td>{plan.tier === 'print' ? plan.issuesPerYear : '—'}</td>
-                <td><span className={`badge badge-${plan.active ? 'active' : 'archived'}`}>{plan.active ? 'on sale' : 'archived'}</span></td>
+                <td>
+                  <span className={`badge badge-${plan.active ? 'active' : 'archived'}`}>{plan.active ? 'on sale' : 'archived'}</span>
+                </td>
                 {canManage && (
                   <td className="actions">
-                    <button type="button" onClick={() => setEditing(plan)} aria-label={`Edit ${plan.name}`}>Edit</button>{' '}
+                    <button type="button" onClick={() => setEditing(plan)} aria-label={`Edit ${plan.name}`}>
+                      Edit
+                    </button>{' '}
                     {plan.active ? (
-                      <button type="button" onClick={() => void setActive(plan, false)} aria-label={`Archive ${plan.name}`}>Archive</button>
+                      <button type="button" onClick={() => void setActive(plan, false)} aria-label={`Archive ${plan.name}`}>
+                        Archive
+                      </button>
                     ) : (
-                      <button type="button" onClick={() => void setActive(plan, true)} aria-label={`Put ${plan.name} on sale`}>Put on sale</button>
+                      <button type="button" onClick={() => void setActive(plan, true)} aria-label={`Put ${plan.name} on sale`}>
+                        Put on sale
+                      </button>
                     )}{' '}
-                    <button type="button" className="danger" onClick={() => void remove(plan)} aria-label={`Delete ${plan.name}`}>Delete</button>
+                    <button type="button" className="danger" onClick={() => void remove(plan)} aria-label={`Delete ${plan.name}`}>
+                      Delete
+                    </button>
                   </td>
                 )}
               </tr>
@@ -168,9 +199,20 @@ function PlanForm({ plan, onSaved, onCancel }: { plan: Plan | null; onSaved: (pl
       <TextArea label="Description" value={description} onChange={(e) => setDescription(e.target.value)} error={fieldError('description')} rows={2} />
       <div className="row">
         <SelectField label="Tier" value={tier} onChange={(e) => setTier(e.target.value as PlanTier)} error={fieldError('tier')}>
-          {planTiers.map((t) => <option key={t} value={t}>{tierLabels[t]}</option>)}
+          {planTiers.map((t) => (
+            <option key={t} value={t}>
+              {tierLabels[t]}
+            </option>
+          ))}
         </SelectField>
-        <TextField label="Currency" value={currency} onChange={(e) => setCurrency(e.target.value)} error={fieldError('currency')} hint="ISO 4217 code, such as gbp, eur, jpy or bhd. Prices take as many decimals as the currency has." maxLength={3} />
+        <TextField
+          label="Currency"
+          value={currency}
+          onChange={(e) => setCurrency(e.target.value)}
+          error={fieldError('currency')}
+          hint="ISO 4217 code, such as gbp, eur, jpy or bhd. Prices take as many decimals as the currency has."
+          maxLength={3}
+        />
         {tier === 'print' && <TextField label="Issues a year" type="number" min={1} max={52} value={issues} onChange={(e) => setIssues(e.target.value)} error={fieldError('issuesPerYear')} />}
       </div>
       {tier !== 'free' && (
@@ -179,14 +221,7 @@ function PlanForm({ plan, onSaved, onCancel }: { plan: Plan | null; onSaved: (pl
           <p className="hint">Leave a price empty where the plan is not sold that way. A gift is paid once and gives a year.</p>
           <div className="row">
             {priceFields.map(([field, label]) => (
-              <TextField
-                key={field}
-                label={label}
-                inputMode="decimal"
-                value={prices[field]}
-                onChange={(e) => setPrices((p) => ({ ...p, [field]: e.target.value }))}
-                error={fieldError(field)}
-              />
+              <TextField key={field} label={label} inputMode="decimal" value={prices[field]} onChange={(e) => setPrices((p) => ({ ...p, [field]: e.target.value }))} error={fieldError(field)} />
             ))}
           </div>
         </fieldset>
@@ -194,11 +229,17 @@ function PlanForm({ plan, onSaved, onCancel }: { plan: Plan | null; onSaved: (pl
       {tier === 'free' && fieldError('yearlyCents') && <p className="field-error">{fieldError('yearlyCents')}</p>}
       <div className="row">
         <TextField label="Position" type="number" min={0} max={1000} value={position} onChange={(e) => setPosition(e.target.value)} error={fieldError('position')} hint="Lower comes first on the plans page." />
-        <label className="check"><input type="checkbox" checked={active} onChange={(e) => setActive(e.target.checked)} /> On sale</label>
+        <label className="check">
+          <input type="checkbox" checked={active} onChange={(e) => setActive(e.target.checked)} /> On sale
+        </label>
       </div>
       <div className="form-actions">
-        <button type="submit" className="primary" disabled={busy}>{plan ? 'Save plan' : 'Create plan'}</button>
-        <button type="button" onClick={onCancel}>Cancel</button>
+        <button type="submit" className="primary" disabled={busy}>
+          {plan ? 'Save plan' : 'Create plan'}
+        </button>
+        <button type="button" onClick={onCancel}>
+          Cancel
+        </button>
       </div>
     </form>
   );

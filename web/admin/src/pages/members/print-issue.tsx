@@ -29,8 +29,12 @@ export function PrintIssuePage({ id }: { id: string }) {
     return (
       <section>
         <h1>Print issue</h1>
-        <p role="alert" className="form-error">{error}</p>
-        <p><Link to="/print">Back to print issues</Link></p>
+        <p role="alert" className="form-error">
+          {error}
+        </p>
+        <p>
+          <Link to="/print">Back to print issues</Link>
+        </p>
       </section>
     );
   }
@@ -39,9 +43,16 @@ export function PrintIssuePage({ id }: { id: string }) {
   const cutoffPassed = issue !== null && Date.parse(issue.addressCutoff) <= Date.now();
   return (
     <section>
-      <p><Link to="/print">← Print issues</Link></p>
+      <p>
+        <Link to="/print">← Print issues</Link>
+      </p>
       <h1>{issue ? issue.name : 'New print issue'}</h1>
-      {issue && <p><span className={`badge badge-${issueState(issue).badge}`}>{issueState(issue).label}</span>{frozen && <span className="muted"> on {formatDate(frozen)}</span>}</p>}
+      {issue && (
+        <p>
+          <span className={`badge badge-${issueState(issue).badge}`}>{issueState(issue).label}</span>
+          {frozen && <span className="muted"> on {formatDate(frozen)}</span>}
+        </p>
+      )}
       <IssueForm
         key={issue?.id ?? 'new'}
         issue={issue}
@@ -58,7 +69,15 @@ export function PrintIssuePage({ id }: { id: string }) {
           <button
             type="button"
             className="danger"
-            onClick={() => void deleteIssue(issue.id).then(() => { announce(`${issue.name} deleted.`); navigate('/print'); }, (err: unknown) => announce(describeError(err), { tone: 'error' }))}
+            onClick={() =>
+              void deleteIssue(issue.id).then(
+                () => {
+                  announce(`${issue.name} deleted.`);
+                  navigate('/print');
+                },
+                (err: unknown) => announce(describeError(err), { tone: 'error' }),
+              )
+            }
           >
             Delete issue
           </button>
@@ -108,11 +127,19 @@ function IssueForm({ issue, zone, onSaved }: { issue: PrintIssue | null; zone: s
       <FormError error={summary(problem, { name: 'Name', coverImageUrl: 'Cover image', onSaleDate: 'On-sale date', addressCutoff: 'Address cutoff', slug: 'Slug' })} />
       <TextField label="Name" value={name} onChange={(e) => setName(e.target.value)} error={fieldError('name')} hint='Such as "Winter 2026".' required />
       <div className="field">
-        <span className="field-label" id="cover-label">Cover image</span>
+        <span className="field-label" id="cover-label">
+          Cover image
+        </span>
         {cover ? <img className="cover-preview" src={cover} alt="The cover of this issue" /> : <p className="empty">No cover chosen.</p>}
         <div className="row">
-          <button type="button" onClick={() => setPicking(true)} aria-describedby="cover-label">{cover ? 'Change cover' : 'Choose cover'}</button>
-          {cover && <button type="button" onClick={() => setCover(null)}>Remove cover</button>}
+          <button type="button" onClick={() => setPicking(true)} aria-describedby="cover-label">
+            {cover ? 'Change cover' : 'Choose cover'}
+          </button>
+          {cover && (
+            <button type="button" onClick={() => setCover(null)}>
+              Remove cover
+            </button>
+          )}
         </div>
         {fieldError('coverImageUrl') && <span className="field-error">{fieldError('coverImageUrl')}</span>}
       </div>
@@ -129,7 +156,9 @@ function IssueForm({ issue, zone, onSaved }: { issue: PrintIssue | null; zone: s
           required
         />
       </div>
-      <button type="submit" className="primary" disabled={busy}>{issue ? 'Save issue' : 'Create issue'}</button>
+      <button type="submit" className="primary" disabled={busy}>
+        {issue ? 'Save issue' : 'Create issue'}
+      </button>
       {picking && (
         <MediaPicker
           onChoose={(item) => {
@@ -164,14 +193,18 @@ function FreezeNow({ issue, zone }: { issue: PrintIssue; zone: string }) {
       <h2 id="freeze-title">Fulfilment list</h2>
       <p>The list freezes by itself at the cutoff, {formatInZone(issue.addressCutoff, zone)}.</p>
       {!asking ? (
-        <button type="button" onClick={() => setAsking(true)}>Freeze now…</button>
+        <button type="button" onClick={() => setAsking(true)}>
+          Freeze now…
+        </button>
       ) : (
         <div role="alertdialog" aria-labelledby="freeze-confirm" className="confirm">
-          <p id="freeze-confirm">
-            Freeze the list of {issue.name} now? The cutoff moves to this moment, every listed subscription counts down one issue, and it cannot be undone.
-          </p>
-          <button type="button" className="primary" disabled={busy} onClick={() => void freeze()}>Freeze the list</button>{' '}
-          <button type="button" onClick={() => setAsking(false)}>Cancel</button>
+          <p id="freeze-confirm">Freeze the list of {issue.name} now? The cutoff moves to this moment, every listed subscription counts down one issue, and it cannot be undone.</p>
+          <button type="button" className="primary" disabled={busy} onClick={() => void freeze()}>
+            Freeze the list
+          </button>{' '}
+          <button type="button" onClick={() => setAsking(false)}>
+            Cancel
+          </button>
         </div>
       )}
     </section>

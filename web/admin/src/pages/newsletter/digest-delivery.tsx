@@ -77,23 +77,28 @@ function Delivery({ digest, zone, onScheduled }: { digest: Digest; zone: string;
   return (
     <div className="delivery">
       <h2>Test and send</h2>
-      {problem && !problem.fields?.length && <p className="form-error" role="alert">{problem.message}</p>}
+      {problem && !problem.fields?.length && (
+        <p className="form-error" role="alert">
+          {problem.message}
+        </p>
+      )}
       <form className="inline-form" onSubmit={test} noValidate aria-label="Send a test">
         <TextField label="Send a test to" type="email" value={to} onChange={(e) => setTo(e.target.value)} error={field('to')} />
-        <button type="submit" disabled={busy}>Send me a test</button>
+        <button type="submit" disabled={busy}>
+          Send me a test
+        </button>
       </form>
       <form className="inline-form" onSubmit={askSchedule} noValidate aria-label="Schedule">
         <TextField label={`Send at (${zone} time)`} type="datetime-local" value={at} onChange={(e) => setAt(e.target.value)} error={field('at')} hint="On the site's clock, set in the site settings." />
-        <button type="submit" disabled={busy}>Schedule…</button>
-        <button type="button" className="primary" disabled={busy} onClick={() => setAsking({ kind: 'send' })}>Send now…</button>
+        <button type="submit" disabled={busy}>
+          Schedule…
+        </button>
+        <button type="button" className="primary" disabled={busy} onClick={() => setAsking({ kind: 'send' })}>
+          Send now…
+        </button>
       </form>
       {asking && (
-        <ConfirmDialog
-          title={asking.kind === 'send' ? 'Send the digest now?' : 'Schedule the digest?'}
-          confirm={asking.kind === 'send' ? 'Send now' : 'Schedule'}
-          onConfirm={confirmed}
-          onCancel={() => setAsking(null)}
-        >
+        <ConfirmDialog title={asking.kind === 'send' ? 'Send the digest now?' : 'Schedule the digest?'} confirm={asking.kind === 'send' ? 'Send now' : 'Schedule'} onConfirm={confirmed} onCancel={() => setAsking(null)}>
           <p>
             “{digest.subject}” goes to {audience} of this newsletter
             {asking.kind === 'send' ? ' straight away. A send cannot be called back.' : ` on ${formatInZone(asking.at, zone)}.`}

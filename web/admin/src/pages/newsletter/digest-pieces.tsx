@@ -42,7 +42,10 @@ export function DigestPieces({ items, disabled, onChange }: { items: DigestItem[
   const drop = (index: number) => {
     const neighbour = items[index + 1] ?? items[index - 1];
     if (neighbour) refocus.current = { postId: neighbour.postId, action: 'drop' };
-    onChange(items.filter((_, i) => i !== index), `Dropped “${items[index]!.title}”.`);
+    onChange(
+      items.filter((_, i) => i !== index),
+      `Dropped “${items[index]!.title}”.`,
+    );
   };
   const onDrop = (event: DragEvent, to: number) => {
     event.preventDefault();
@@ -59,21 +62,43 @@ export function DigestPieces({ items, disabled, onChange }: { items: DigestItem[
           key={item.postId}
           className={`piece${dragging === index ? ' is-dragging' : ''}${over === index && dragging !== index ? ' is-over' : ''}`}
           draggable={!disabled}
-          onDragStart={(e) => { e.dataTransfer.effectAllowed = 'move'; e.dataTransfer.setData('text/plain', String(item.postId)); setDragging(index); }}
-          onDragOver={(e) => { e.preventDefault(); setOver(index); }}
+          onDragStart={(e) => {
+            e.dataTransfer.effectAllowed = 'move';
+            e.dataTransfer.setData('text/plain', String(item.postId));
+            setDragging(index);
+          }}
+          onDragOver={(e) => {
+            e.preventDefault();
+            setOver(index);
+          }}
           onDragLeave={() => setOver((o) => (o === index ? null : o))}
           onDrop={(e) => onDrop(e, index)}
-          onDragEnd={() => { setDragging(null); setOver(null); }}
+          onDragEnd={() => {
+            setDragging(null);
+            setOver(null);
+          }}
         >
-          <span className="piece-handle" aria-hidden="true">⋮⋮</span>
+          <span className="piece-handle" aria-hidden="true">
+            ⋮⋮
+          </span>
           <span className="piece-title">
             {item.title}
-            <span className="muted"> · {groupLabel(item, index)}{item.format !== 'article' ? ` · ${item.format}` : ''}</span>
+            <span className="muted">
+              {' '}
+              · {groupLabel(item, index)}
+              {item.format !== 'article' ? ` · ${item.format}` : ''}
+            </span>
           </span>
           <span className="piece-actions">
-            <button type="button" data-action="up" data-post={item.postId} disabled={disabled || index === 0} onClick={() => move(index, index - 1, 'up')} aria-label={`Move “${item.title}” up`}>↑</button>
-            <button type="button" data-action="down" data-post={item.postId} disabled={disabled || index === items.length - 1} onClick={() => move(index, index + 1, 'down')} aria-label={`Move “${item.title}” down`}>↓</button>
-            <button type="button" data-action="drop" data-post={item.postId} disabled={disabled} onClick={() => drop(index)} aria-label={`Drop “${item.title}”`}>Drop</button>
+            <button type="button" data-action="up" data-post={item.postId} disabled={disabled || index === 0} onClick={() => move(index, index - 1, 'up')} aria-label={`Move “${item.title}” up`}>
+              ↑
+            </button>
+            <button type="button" data-action="down" data-post={item.postId} disabled={disabled || index === items.length - 1} onClick={() => move(index, index + 1, 'down')} aria-label={`Move “${item.title}” down`}>
+              ↓
+            </button>
+            <button type="button" data-action="drop" data-post={item.postId} disabled={disabled} onClick={() => drop(index)} aria-label={`Drop “${item.title}”`}>
+              Drop
+            </button>
           </span>
         </li>
       ))}
@@ -94,7 +119,11 @@ export function AddPiece({ exclude, onAdd }: { exclude: number[]; onAdd: (post: 
   return (
     <div className="add-piece" role="search" aria-label="Add a piece">
       <TextField label="Add a published piece" type="search" value={q} onChange={(e) => setQ(e.target.value)} hint="Type at least two letters of its title." autoComplete="off" />
-      {error && <p className="field-error" role="alert">{error}</p>}
+      {error && (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      )}
       <div aria-live="polite">
         {found && shown.length === 0 && <p className="muted">No other published piece matches.</p>}
         {shown.length > 0 && (
@@ -102,7 +131,16 @@ export function AddPiece({ exclude, onAdd }: { exclude: number[]; onAdd: (post: 
             {shown.map((post) => (
               <li key={post.id}>
                 <span>{post.title}</span>
-                <button type="button" onClick={() => { onAdd(post); setQ(''); }} aria-label={`Add “${post.title}”`}>Add</button>
+                <button
+                  type="button"
+                  onClick={() => {
+                    onAdd(post);
+                    setQ('');
+                  }}
+                  aria-label={`Add “${post.title}”`}
+                >
+                  Add
+                </button>
               </li>
             ))}
           </ul>

@@ -34,11 +34,17 @@ export function DigestPage({ id }: { id: number | null }) {
   return (
     <section>
       <h1>Digest</h1>
-      {error && <p role="alert" className="form-error">{error}</p>}
+      {error && (
+        <p role="alert" className="form-error">
+          {error}
+        </p>
+      )}
       {missing && (
         <div className="card">
           <p>No digest is being prepared. The next one is assembled by itself before its slot, or assemble it now from this week’s published pieces.</p>
-          <button type="button" className="primary" onClick={() => void assemble()}>Assemble the next digest</button>
+          <button type="button" className="primary" onClick={() => void assemble()}>
+            Assemble the next digest
+          </button>
         </div>
       )}
       {digest && <Builder key={digest.id} initial={digest} />}
@@ -48,8 +54,13 @@ export function DigestPage({ id }: { id: number | null }) {
           <ul>
             {others.map((d) => (
               <li key={d.id}>
-                <Link to={`/newsletter/digests/${d.id}`} aria-current={digest?.id === d.id ? 'page' : undefined}>{d.subject}</Link>
-                <span className="muted"> · <SiteTime at={d.slot} /> · <span className={`badge badge-${d.state}`}>{d.state}</span></span>
+                <Link to={`/newsletter/digests/${d.id}`} aria-current={digest?.id === d.id ? 'page' : undefined}>
+                  {d.subject}
+                </Link>
+                <span className="muted">
+                  {' '}
+                  · <SiteTime at={d.slot} /> · <span className={`badge badge-${d.state}`}>{d.state}</span>
+                </span>
               </li>
             ))}
           </ul>
@@ -113,16 +124,36 @@ function Builder({ initial }: { initial: Digest }) {
     <div className="digest">
       <p className="note">
         For <SiteTime at={digest.slot} /> · pieces published since <SiteTime at={digest.periodStart} /> · <span className={`badge badge-${digest.state}`}>{digest.state}</span>
-        {digest.state === 'scheduled' && digest.scheduledAt && <> · goes out <SiteTime at={digest.scheduledAt} /></>}
-        {digest.sendId !== null && <> · <Link to="/newsletter/sends">see its send report</Link></>}
+        {digest.state === 'scheduled' && digest.scheduledAt && (
+          <>
+            {' '}
+            · goes out <SiteTime at={digest.scheduledAt} />
+          </>
+        )}
+        {digest.sendId !== null && (
+          <>
+            {' '}
+            · <Link to="/newsletter/sends">see its send report</Link>
+          </>
+        )}
       </p>
       <div className="two-columns">
         <div>
           <form onSubmit={saveText} noValidate aria-label="Subject and intro">
             <FormError error={problem} />
             <TextField label="Subject" value={text.subject} disabled={sent} onChange={(e) => setText({ ...text, subject: e.target.value })} error={field('subject')} />
-            <TextArea label="Intro" rows={5} value={text.intro} disabled={sent} onChange={(e) => setText({ ...text, intro: e.target.value })} error={field('intro')} hint="A few words from the editors, shown above the pieces." />
-            <button type="submit" disabled={sent}>Save subject and intro</button>
+            <TextArea
+              label="Intro"
+              rows={5}
+              value={text.intro}
+              disabled={sent}
+              onChange={(e) => setText({ ...text, intro: e.target.value })}
+              error={field('intro')}
+              hint="A few words from the editors, shown above the pieces."
+            />
+            <button type="submit" disabled={sent}>
+              Save subject and intro
+            </button>
           </form>
           <h2>Pieces</h2>
           <DigestPieces items={digest.items} disabled={sent} onChange={savePieces} />

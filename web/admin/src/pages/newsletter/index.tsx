@@ -26,11 +26,19 @@ export function NewsletterScreens({ path }: { path: string }) {
       <nav className="tabs" aria-label="Newsletter">
         <ul>
           {tabs.map((tab) => (
-            <li key={tab.to}><Link to={tab.to} aria-current={current(tab.to) ? 'page' : undefined}>{tab.label}</Link></li>
+            <li key={tab.to}>
+              <Link to={tab.to} aria-current={current(tab.to) ? 'page' : undefined}>
+                {tab.label}
+              </Link>
+            </li>
           ))}
         </ul>
       </nav>
-      {error && <p role="alert" className="form-error">{error}</p>}
+      {error && (
+        <p role="alert" className="form-error">
+          {error}
+        </p>
+      )}
       {status && <OutboxBanner status={status} />}
       <Screen path={path} status={status} />
     </>

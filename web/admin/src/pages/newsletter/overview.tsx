@@ -23,18 +23,33 @@ export function OverviewPage({ status }: { status: NewsletterStatus | null }) {
       <h1>Newsletter</h1>
       {status && (
         <p className="note">
-          Delivery: {status.delivery === 'smtp' ? `SMTP, ${status.connections} connections${status.dkim ? ', DKIM-signed' : ''}` : 'outbox folder (not sent)'}.
-          {' '}Next digest slot: <SiteTime at={status.nextDigest} />.
+          Delivery: {status.delivery === 'smtp' ? `SMTP, ${status.connections} connections${status.dkim ? ', DKIM-signed' : ''}` : 'outbox folder (not sent)'}. Next digest slot: <SiteTime at={status.nextDigest} />.
         </p>
       )}
-      {error && <p role="alert" className="form-error">{error}</p>}
+      {error && (
+        <p role="alert" className="form-error">
+          {error}
+        </p>
+      )}
       <h2>Newsletters</h2>
       {newsletters && (
         <table className="list">
           <caption className="visually-hidden">Newsletters readers can choose</caption>
-          <thead><tr><th scope="col">Name</th><th scope="col">Slug</th><th scope="col">Description</th><th scope="col">New signups</th><th scope="col"><span className="visually-hidden">Actions</span></th></tr></thead>
+          <thead>
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col">Slug</th>
+              <th scope="col">Description</th>
+              <th scope="col">New signups</th>
+              <th scope="col">
+                <span className="visually-hidden">Actions</span>
+              </th>
+            </tr>
+          </thead>
           <tbody>
-            {newsletters.map((n) => <NewsletterRow key={n.slug} newsletter={n} />)}
+            {newsletters.map((n) => (
+              <NewsletterRow key={n.slug} newsletter={n} />
+            ))}
           </tbody>
         </table>
       )}
@@ -63,10 +78,22 @@ function NewsletterRow({ newsletter }: { newsletter: Newsletter }) {
     return (
       <tr>
         <td>{newsletter.name}</td>
-        <td><code>{newsletter.slug}</code></td>
+        <td>
+          <code>{newsletter.slug}</code>
+        </td>
         <td>{newsletter.description || <span className="muted">—</span>}</td>
         <td>{newsletter.isDefault ? 'Get it by default' : 'Choose it'}</td>
-        <td><button type="button" onClick={() => { setDraft(newsletter); setEditing(true); }}>Edit <span className="visually-hidden">{newsletter.name}</span></button></td>
+        <td>
+          <button
+            type="button"
+            onClick={() => {
+              setDraft(newsletter);
+              setEditing(true);
+            }}
+          >
+            Edit <span className="visually-hidden">{newsletter.name}</span>
+          </button>
+        </td>
       </tr>
     );
   }
@@ -76,10 +103,20 @@ function NewsletterRow({ newsletter }: { newsletter: Newsletter }) {
         <form className="inline-form" onSubmit={(e) => void save(e)} noValidate aria-label={`Edit ${newsletter.name}`}>
           <TextField label="Name" value={draft.name} onChange={(e) => setDraft({ ...draft, name: e.target.value })} error={fieldOf(problem, 'name')} />
           <TextField label="Description" value={draft.description} onChange={(e) => setDraft({ ...draft, description: e.target.value })} error={fieldOf(problem, 'description')} />
-          <label className="check"><input type="checkbox" checked={draft.isDefault} onChange={(e) => setDraft({ ...draft, isDefault: e.target.checked })} /> New signups get it</label>
-          <button type="submit" className="primary">Save</button>
-          <button type="button" onClick={() => setEditing(false)}>Cancel</button>
-          {problem && !problem.fields?.length && <p className="form-error" role="alert">{problem.message}</p>}
+          <label className="check">
+            <input type="checkbox" checked={draft.isDefault} onChange={(e) => setDraft({ ...draft, isDefault: e.target.checked })} /> New signups get it
+          </label>
+          <button type="submit" className="primary">
+            Save
+          </button>
+          <button type="button" onClick={() => setEditing(false)}>
+            Cancel
+          </button>
+          {problem && !problem.fields?.length && (
+            <p className="form-error" role="alert">
+              {problem.message}
+            </p>
+          )}
         </form>
       </td>
     </tr>
@@ -103,12 +140,23 @@ function NewNewsletterForm() {
   };
   return (
     <form className="inline-form" onSubmit={(e) => void submit(e)} noValidate aria-label="Add a newsletter">
-      <TextField label="New newsletter" value={draft.name} onChange={(e) => setDraft({ ...draft, name: e.target.value, slug: draft.slug === suggestSlug(draft.name) ? suggestSlug(e.target.value) : draft.slug })} error={fieldOf(problem, 'name')} />
+      <TextField
+        label="New newsletter"
+        value={draft.name}
+        onChange={(e) => setDraft({ ...draft, name: e.target.value, slug: draft.slug === suggestSlug(draft.name) ? suggestSlug(e.target.value) : draft.slug })}
+        error={fieldOf(problem, 'name')}
+      />
       <TextField label="Slug" value={draft.slug} onChange={(e) => setDraft({ ...draft, slug: e.target.value })} error={fieldOf(problem, 'slug')} />
       <TextField label="About it" value={draft.description} onChange={(e) => setDraft({ ...draft, description: e.target.value })} error={fieldOf(problem, 'description')} />
-      <label className="check"><input type="checkbox" checked={draft.isDefault} onChange={(e) => setDraft({ ...draft, isDefault: e.target.checked })} /> New signups get it</label>
+      <label className="check">
+        <input type="checkbox" checked={draft.isDefault} onChange={(e) => setDraft({ ...draft, isDefault: e.target.checked })} /> New signups get it
+      </label>
       <button type="submit">Add newsletter</button>
-      {problem && !problem.fields?.length && <p className="form-error" role="alert">{problem.message}</p>}
+      {problem && !problem.fields?.length && (
+        <p className="form-error" role="alert">
+          {problem.message}
+        </p>
+      )}
     </form>
   );
 }
@@ -144,28 +192,62 @@ function SettingsEditor({ newsletters, saved }: { newsletters: Newsletter[]; sav
       <div className="row">
         <TextField label="Sender name" value={settings.senderName} onChange={(e) => setSettings({ ...settings, senderName: e.target.value })} error={field('senderName')} hint="Empty: the site title." />
         <TextField label="Reply-to address" type="email" value={settings.replyTo ?? ''} onChange={(e) => setSettings({ ...settings, replyTo: e.target.value || null })} error={field('replyTo')} />
-        <TextField label="Messages per second" type="number" min={1} value={settings.messagesPerSecond} onChange={(e) => setSettings({ ...settings, messagesPerSecond: Number(e.target.value) })} error={field('messagesPerSecond')} hint="The most your mail provider accepts." />
+        <TextField
+          label="Messages per second"
+          type="number"
+          min={1}
+          value={settings.messagesPerSecond}
+          onChange={(e) => setSettings({ ...settings, messagesPerSecond: Number(e.target.value) })}
+          error={field('messagesPerSecond')}
+          hint="The most your mail provider accepts."
+        />
       </div>
       <fieldset>
         <legend>Weekly digest</legend>
-        <label className="check"><input type="checkbox" checked={digest.enabled} onChange={(e) => setDigest({ enabled: e.target.checked })} /> Assemble a digest every week</label>
+        <label className="check">
+          <input type="checkbox" checked={digest.enabled} onChange={(e) => setDigest({ enabled: e.target.checked })} /> Assemble a digest every week
+        </label>
         <div className="row">
           <SelectField label="Goes to" value={digest.newsletter} onChange={(e) => setDigest({ newsletter: e.target.value })} error={field('digest.newsletter')}>
-            {newsletters.map((n) => <option key={n.slug} value={n.slug}>{n.name}</option>)}
+            {newsletters.map((n) => (
+              <option key={n.slug} value={n.slug}>
+                {n.name}
+              </option>
+            ))}
           </SelectField>
           <SelectField label="Day" value={digest.day} onChange={(e) => setDigest({ day: e.target.value as NewsletterSettings['digest']['day'] })} error={field('digest.day')}>
-            {weekdays.map((d) => <option key={d} value={d}>{d[0]!.toUpperCase() + d.slice(1)}</option>)}
+            {weekdays.map((d) => (
+              <option key={d} value={d}>
+                {d[0]!.toUpperCase() + d.slice(1)}
+              </option>
+            ))}
           </SelectField>
           <TextField label="Time" type="time" value={digest.time} onChange={(e) => setDigest({ time: e.target.value })} error={field('digest.time')} />
           <SelectField label="Digest time zone" value={digest.timezone ?? ''} onChange={(e) => setDigest({ timezone: e.target.value || null })} error={field('digest.timezone')}>
             <option value="">The site’s time zone</option>
-            {zones.map((z) => <option key={z} value={z}>{z}</option>)}
+            {zones.map((z) => (
+              <option key={z} value={z}>
+                {z}
+              </option>
+            ))}
           </SelectField>
-          <TextField label="Assemble hours before" type="number" min={0} max={144} value={digest.assembleHoursBefore} onChange={(e) => setDigest({ assembleHoursBefore: Number(e.target.value) })} error={field('digest.assembleHoursBefore')} />
+          <TextField
+            label="Assemble hours before"
+            type="number"
+            min={0}
+            max={144}
+            value={digest.assembleHoursBefore}
+            onChange={(e) => setDigest({ assembleHoursBefore: Number(e.target.value) })}
+            error={field('digest.assembleHoursBefore')}
+          />
         </div>
-        <label className="check"><input type="checkbox" checked={digest.autoSend} onChange={(e) => setDigest({ autoSend: e.target.checked })} /> Send it at the slot by itself (without an editor pressing send)</label>
+        <label className="check">
+          <input type="checkbox" checked={digest.autoSend} onChange={(e) => setDigest({ autoSend: e.target.checked })} /> Send it at the slot by itself (without an editor pressing send)
+        </label>
       </fieldset>
-      <button type="submit" className="primary">Save newsletter settings</button>
+      <button type="submit" className="primary">
+        Save newsletter settings
+      </button>
     </form>
   );
 }

@@ -26,10 +26,16 @@ export function SendsPage() {
     <section>
       <h1>Sends</h1>
       <EmailPostForm />
-      {error && <p role="alert" className="form-error">{error}</p>}
+      {error && (
+        <p role="alert" className="form-error">
+          {error}
+        </p>
+      )}
       {sends && sends.length === 0 && <p className="empty">Nothing has been sent yet.</p>}
       <div className="sends">
-        {sends?.map((send) => <SendCard key={send.id} send={send} />)}
+        {sends?.map((send) => (
+          <SendCard key={send.id} send={send} />
+        ))}
       </div>
     </section>
   );
@@ -47,9 +53,10 @@ function SendCard({ send }: { send: SendReport }) {
       </p>
       {send.state === 'sending' && (
         <p className="send-progress">
-          <label htmlFor={`${headingId}-progress`}>Progress</label>{' '}
-          <progress id={`${headingId}-progress`} max={Math.max(1, send.total)} value={done} />{' '}
-          <span>{done.toLocaleString()} of {send.total.toLocaleString()}</span>
+          <label htmlFor={`${headingId}-progress`}>Progress</label> <progress id={`${headingId}-progress`} max={Math.max(1, send.total)} value={done} />{' '}
+          <span>
+            {done.toLocaleString()} of {send.total.toLocaleString()}
+          </span>
         </p>
       )}
       <HorizontalBars
@@ -102,16 +109,30 @@ function EmailPostForm() {
     <form className="inline-form" onSubmit={ask} noValidate aria-label="Email a published piece">
       <SelectField label="Email a published piece" value={slug} onChange={(e) => setSlug(e.target.value)} error={field('post') ?? field('slug')}>
         <option value="">Choose…</option>
-        {posts.map((p) => <option key={p.slug} value={p.slug}>{p.title}</option>)}
+        {posts.map((p) => (
+          <option key={p.slug} value={p.slug}>
+            {p.title}
+          </option>
+        ))}
       </SelectField>
       <SelectField label="To" value={newsletter} onChange={(e) => setChosen(e.target.value)} error={field('newsletter')}>
-        {newsletters.map((n) => <option key={n.slug} value={n.slug}>{n.name}</option>)}
+        {newsletters.map((n) => (
+          <option key={n.slug} value={n.slug}>
+            {n.name}
+          </option>
+        ))}
       </SelectField>
       <button type="submit">Email it…</button>
-      {problem && !problem.fields?.length && <p className="form-error" role="alert">{problem.message}</p>}
+      {problem && !problem.fields?.length && (
+        <p className="form-error" role="alert">
+          {problem.message}
+        </p>
+      )}
       {asking && (
         <ConfirmDialog title="Email this piece?" confirm="Send now" onConfirm={() => void send()} onCancel={() => setAsking(false)}>
-          <p>“{title}” goes to every confirmed subscriber of {newsletters.find((n) => n.slug === newsletter)?.name ?? 'the newsletter'} now.</p>
+          <p>
+            “{title}” goes to every confirmed subscriber of {newsletters.find((n) => n.slug === newsletter)?.name ?? 'the newsletter'} now.
+          </p>
         </ConfirmDialog>
       )}
     </form>

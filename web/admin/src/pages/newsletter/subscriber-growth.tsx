@@ -14,7 +14,12 @@ export function SubscriberGrowth() {
   const read = useQuery(subscriberGrowth(from.toISOString().slice(0, 10), today.toISOString().slice(0, 10)));
   const points = read.data;
   const error = read.error ? describeError(read.error) : null;
-  if (error) return <p className="form-error" role="alert">{error}</p>;
+  if (error)
+    return (
+      <p className="form-error" role="alert">
+        {error}
+      </p>
+    );
   if (!points) return null;
   const first = points[0]?.total ?? 0;
   const last = points[points.length - 1]?.total ?? 0;

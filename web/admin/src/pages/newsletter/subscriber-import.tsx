@@ -42,28 +42,54 @@ export function ImportForm({ newsletters }: { newsletters: Newsletter[] }) {
         <div className="field">
           <label htmlFor="import-file">CSV file</label>
           <input id="import-file" ref={file} type="file" accept=".csv,text/csv" aria-describedby="import-hint" />
-          <span id="import-hint" className="hint">An export from Substack, Mailchimp or Ghost, or any CSV with an email column. Everyone in it counts as confirmed.</span>
+          <span id="import-hint" className="hint">
+            An export from Substack, Mailchimp or Ghost, or any CSV with an email column. Everyone in it counts as confirmed.
+          </span>
         </div>
         <SelectField label="Add them to" value={newsletter} onChange={(e) => setNewsletter(e.target.value)}>
           <option value="">The newsletters new signups get</option>
-          {newsletters.map((n) => <option key={n.slug} value={n.slug}>{n.name}</option>)}
+          {newsletters.map((n) => (
+            <option key={n.slug} value={n.slug}>
+              {n.name}
+            </option>
+          ))}
         </SelectField>
-        <button type="submit" disabled={busy}>{busy ? 'Importing…' : 'Import'}</button>
-        {problem && <p className="form-error" role="alert">{problem.message}</p>}
+        <button type="submit" disabled={busy}>
+          {busy ? 'Importing…' : 'Import'}
+        </button>
+        {problem && (
+          <p className="form-error" role="alert">
+            {problem.message}
+          </p>
+        )}
       </form>
       {report && (
         <div className="import-report" role="region" aria-label="Import report">
-          <p>Read {rowCount(report.rows)} as a {report.layout} export: {report.added.toLocaleString()} added, {report.updated.toLocaleString()} updated, {rowCount(report.rejectedTotal)} rejected.</p>
+          <p>
+            Read {rowCount(report.rows)} as a {report.layout} export: {report.added.toLocaleString()} added, {report.updated.toLocaleString()} updated, {rowCount(report.rejectedTotal)} rejected.
+          </p>
           {report.rejectedTotal > report.rejected.length && (
-            <p>The first {report.rejected.length.toLocaleString()} rejected rows are listed; {(report.rejectedTotal - report.rejected.length).toLocaleString()} more were left out.</p>
+            <p>
+              The first {report.rejected.length.toLocaleString()} rejected rows are listed; {(report.rejectedTotal - report.rejected.length).toLocaleString()} more were left out.
+            </p>
           )}
           {report.rejected.length > 0 && (
             <table className="list">
               <caption>Rejected rows</caption>
-              <thead><tr><th scope="col">Line</th><th scope="col">Address</th><th scope="col">Why</th></tr></thead>
+              <thead>
+                <tr>
+                  <th scope="col">Line</th>
+                  <th scope="col">Address</th>
+                  <th scope="col">Why</th>
+                </tr>
+              </thead>
               <tbody>
                 {report.rejected.map((r) => (
-                  <tr key={r.line}><td>{r.line}</td><td>{r.email || <span className="muted">(empty)</span>}</td><td>{r.reason}</td></tr>
+                  <tr key={r.line}>
+                    <td>{r.line}</td>
+                    <td>{r.email || <span className="muted">(empty)</span>}</td>
+                    <td>{r.reason}</td>
+                  </tr>
                 ))}
               </tbody>
             </table>
