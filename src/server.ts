@@ -4,8 +4,7 @@ import type { Config } from './config/schema.js';
 import { openStore } from './db/client.js';
 import { migrateToLatest } from './db/migrate.js';
 import { createMailer } from './email/index.js';
-import { createServices } from './services.js';
-import { mediaStorageFor } from './media/storage-choice.js';
+import { createServices, serviceOptionsFrom } from './services.js';
 
 export interface RunningServer {
   url: string;
@@ -24,19 +23,7 @@ export async function startServer(config: Config, logger: Logger, options: { dem
   if (migrated.applied.length > 0) logger.info({ migrations: migrated.applied }, 'database migrated');
 
   const mailer = createMailer(config);
-  const services = createServices(store, {
-    logger,
-    mailer,
-    publicUrl: config.publicUrl,
-    mailFrom: config.mailFrom,
-    themeDir: config.themeDir,
-    dataDir: config.dataDir,
-    mediaStorage: await mediaStorageFor(config),
-    stripe: config.stripe,
-    webhooksAllowPrivateAddresses: config.webhooksAllowPrivateAddresses,
-    importMaxBytes: config.importMaxBytes,
-    cdnPurge: config.cdn,
-  });
+  const services = createServices(store, await serviceOptionsFrom(config, logger, mailer));
   // The demo magazine (its text and artwork) is loaded into memory only when it is about to be used.
   if (options.demo && (await services.posts.isEmpty())) {
     const { loadDemoContent } = await import('./demo/index.js');

@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import { systemClock, type Clock } from './clock.js';
 import { DashboardService, ViewCounter } from './analytics/index.js';
 import { CDN_PURGE_JOB, CdnPurgeService, purgeAdapter } from './cdn/index.js';
-import type { CdnConfig } from './config/schema.js';
+import type { CdnConfig, Config } from './config/schema.js';
 import { ContentEvents, PostService, PUBLISH_JOB, TaxonomyService } from './content/index.js';
 import type { Store } from './db/client.js';
 import { EditorialService, PURGE_JOB } from './editorial/index.js';
@@ -11,6 +11,7 @@ import { EventChannel } from './events.js';
 import { EmailRenderer, type Mailer, type OutgoingMessage } from './email/index.js';
 import { JobQueue, JobRunner } from './jobs/index.js';
 import { FilesystemStorage, MediaService, type MediaStorage } from './media/index.js';
+import { mediaStorageFor } from './media/storage-choice.js';
 import { GRACE_END_JOB, MEMBER_EMAIL_JOB, MemberService, type MemberChange, PlanService, stripePayments, SubscriptionService, type StripeSettings } from './members/index.js';
 import { FREEZE_JOB, PrintService } from './print/index.js';
 import { RecommendationService, REBUILD_JOB, REFRESH_JOB } from './recommendations/index.js';
@@ -82,6 +83,23 @@ export interface ServiceOptions {
   importMaxBytes?: number;
   /** CDN_PURGE and its settings: where purges go when content changes. */
   cdnPurge?: CdnConfig;
+}
+
+/** The options of a process started from its configuration: the server and every CLI command alike. */
+export async function serviceOptionsFrom(config: Config, logger: Logger, mailer: Mailer): Promise<ServiceOptions> {
+  return {
+    logger,
+    mailer,
+    publicUrl: config.publicUrl,
+    mailFrom: config.mailFrom,
+    themeDir: config.themeDir,
+    dataDir: config.dataDir,
+    mediaStorage: await mediaStorageFor(config),
+    stripe: config.stripe,
+    webhooksAllowPrivateAddresses: config.webhooksAllowPrivateAddresses,
+    importMaxBytes: config.importMaxBytes,
+    cdnPurge: config.cdn,
+  };
 }
 
 export function createServices(store: Store, options: ServiceOptions): Services {

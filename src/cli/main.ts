@@ -15,7 +15,7 @@ import { createLogger } from '../logger.js';
 import { mediaStorageFor } from '../media/storage-choice.js';
 import { createMailer, splitMessages } from '../email/index.js';
 import type { ImportProgress, ImportReport } from '../portability/import-report.js';
-import { createServices, type Services } from '../services.js';
+import { createServices, serviceOptionsFrom, type Services } from '../services.js';
 import { progress } from './progress.js';
 
 /** Opens the store, migrates, runs the work with services, and always closes the store. */
@@ -25,17 +25,7 @@ async function withServices<T>(config: Config, work: (services: Services) => Pro
   try {
     await migrateToLatest(store.db);
     const mailer = createMailer(config);
-    const services = createServices(store, {
-      logger,
-      mailer,
-      publicUrl: config.publicUrl,
-      mailFrom: config.mailFrom,
-      themeDir: config.themeDir,
-      dataDir: config.dataDir,
-      mediaStorage: await mediaStorageFor(config),
-      stripe: config.stripe,
-      cdnPurge: config.cdn,
-    });
+    const services = createServices(store, await serviceOptionsFrom(config, logger, mailer));
     try {
       return await work(services);
     } finally {
