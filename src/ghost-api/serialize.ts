@@ -27,6 +27,8 @@ interface ShapeOptions {
 const url = (path: string, publicUrl: string) => new URL(path, publicUrl).toString();
 
 /** Ghost's cards for social networks; Masthead builds them from the item itself, so none is stored. */
+/** The social-card fields Ghost gives tags and posts (and takes in the Admin API). */
+export const socialCardFields = ['og_image', 'og_title', 'og_description', 'twitter_image', 'twitter_title', 'twitter_description'] as const;
 const noSocialCards = { og_image: null, og_title: null, og_description: null, twitter_image: null, twitter_title: null, twitter_description: null } as const;
 
 export const tagFieldNames = [
@@ -36,12 +38,7 @@ export const tagFieldNames = [
   'description',
   'feature_image',
   'visibility',
-  'og_image',
-  'og_title',
-  'og_description',
-  'twitter_image',
-  'twitter_title',
-  'twitter_description',
+  ...socialCardFields,
   'meta_title',
   'meta_description',
   'codeinjection_head',
@@ -127,12 +124,7 @@ export const postFieldNames = [
   'reading_time',
   'access',
   'comments',
-  'og_image',
-  'og_title',
-  'og_description',
-  'twitter_image',
-  'twitter_title',
-  'twitter_description',
+  ...socialCardFields,
   'meta_title',
   'meta_description',
   'email_subject',

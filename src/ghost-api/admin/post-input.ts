@@ -1,6 +1,6 @@
 import type { FeatureImage } from '../../content/index.js';
 import { AppError, type FieldError } from '../../errors/app-error.js';
-import { adminPostFieldNames } from '../serialize.js';
+import { adminPostFieldNames, socialCardFields } from '../serialize.js';
 
 /**
  * Fields of Ghost's posts that Masthead answers but never takes from a client: derived ones (url,
@@ -22,12 +22,7 @@ const ignoredFields = new Set<string>([
   'primary_tag',
   'primary_author',
   'plaintext',
-  'og_image',
-  'og_title',
-  'og_description',
-  'twitter_image',
-  'twitter_title',
-  'twitter_description',
+  ...socialCardFields,
   'codeinjection_head',
   'codeinjection_foot',
   'custom_template',
