@@ -54,14 +54,16 @@ export function buildProgram(config: () => Readonly<Config>): Command {
       const logger = createLogger(cfg);
       const { startServer } = await import('../server.js');
       const server = await startServer(cfg, logger, { demo: options.demo });
+      // Listen for the signals before saying the site runs: whoever reads that line may stop the
+      // process at once. A second signal during shutdown ends it the default way.
+      const shutdown = () => void server.stop().then(() => process.exit(0));
+      process.once('SIGTERM', shutdown);
+      process.once('SIGINT', shutdown);
       process.stdout.write(`\nMasthead is running at ${cfg.publicUrl === `http://localhost:${cfg.port}` ? server.url.replace('127.0.0.1', 'localhost') : cfg.publicUrl}\n`);
       process.stdout.write(`Database: ${cfg.database.kind}${cfg.database.kind === 'sqlite' ? ` (${cfg.database.file})` : ''}\n`);
       if (!cfg.smtpUrl) {
         process.stdout.write(`Email: no SMTP_URL set, messages are written to ${path.join(cfg.dataDir, 'outbox')}\n`);
       }
-      const shutdown = () => void server.stop().then(() => process.exit(0));
-      process.once('SIGTERM', shutdown);
-      process.once('SIGINT', shutdown);
     });
 
   program

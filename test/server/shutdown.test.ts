@@ -3,7 +3,8 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServerProcess } from '../support/cli.js';
+import { spawn } from 'node:child_process';
+import { cliEntry, startServerProcess } from '../support/cli.js';
 import { freshDatabase } from '../support/stores.js';
 
 const BIG = 24 * 1024 * 1024;
@@ -46,5 +47,22 @@ describe('the server process', { timeout: 120_000 }, () => {
     expect(received).toBe(BIG);
     expect(await exited).toBe(0);
     expect(logs.some((l) => l.includes('shutting down'))).toBe(true);
+  });
+
+  it('exits 0 on a SIGTERM sent the instant it says it is running (a supervisor may be that quick)', async () => {
+    const outcomes: string[] = [];
+    for (let attempt = 0; attempt < 4; attempt++) {
+      const child = spawn(process.execPath, ['--import', 'tsx', cliEntry, 'start'], {
+        env: { PATH: process.env.PATH ?? '', DATA_DIR: database.dataDir, PORT: '0', LOG_LEVEL: 'warn' },
+        stdio: ['ignore', 'pipe', 'ignore'],
+      });
+      // Signalled from the very chunk that carries the line, before anything else runs here.
+      child.stdout!.on('data', (chunk: Buffer) => {
+        if (chunk.includes('Masthead is running at') && child.exitCode === null && !child.killed) child.kill('SIGTERM');
+      });
+      await new Promise<void>((resolve) => child.once('exit', () => resolve()));
+      outcomes.push(child.signalCode ?? `exit ${child.exitCode}`);
+    }
+    expect(outcomes).toEqual(Array(4).fill('exit 0'));
   });
 });

@@ -8,7 +8,9 @@ export interface CliResult {
   stderr: string;
 }
 
-const entry = path.resolve('src/cli/run.ts');
+/** The CLI's source entry, run with tsx. */
+export const cliEntry = path.resolve('src/cli/run.ts');
+const entry = cliEntry;
 
 /** Runs the masthead CLI from source as a separate process, the way an operator would. */
 export function runCli(args: string[], env: Record<string, string>, input?: string): Promise<CliResult> {
