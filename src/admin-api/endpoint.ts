@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest, onRequestAsyncHookH
 import { z } from 'zod';
 import { AppError } from '../errors/app-error.js';
 import { bodyLimits } from '../http/body-limits.js';
+import { clientKey } from '../client-key.js';
 import { parseInput } from '../errors/validate.js';
 import type { StaffUser } from '../staff/index.js';
 import { staffOnly, verifyCsrf } from './guard.js';
@@ -54,6 +55,25 @@ export interface Endpoint<P extends Schema | undefined, Q extends Schema | undef
 }
 
 const signedIn = staffOnly('contributor');
+
+/**
+ * What one staff member may do per endpoint and minute when the endpoint sets no limit of its own:
+ * enough for an editor at work (autosaves, a morning's uploads), bounding what a stolen session, a
+ * runaway script or an ill-willed contributor can cost. Uploads are lower: each is decoded and
+ * encoded into several image formats.
+ */
+export const staffRateLimits = {
+  writes: { max: 600, timeWindow: 60_000 },
+  uploads: { max: 60, timeWindow: 60_000 },
+} as const;
+
+/** Staff endpoints are counted per person (an office shares one address); public ones per address. */
+const perStaffMember = (request: FastifyRequest) => (request.staff ? `staff:${request.staff.id}` : `address:${clientKey(request.ip)}`);
+
+function limitFor(endpoint: AnyEndpoint): { max: number; timeWindow: number } | undefined {
+  if (endpoint.rateLimit || endpoint.access === 'public' || endpoint.method === 'GET') return endpoint.rateLimit;
+  return endpoint.bodyType === 'multipart/form-data' ? staffRateLimits.uploads : staffRateLimits.writes;
+}
 const checkCsrf: onRequestAsyncHookHandler = async (request) => verifyCsrf(request);
 const noStore: onRequestAsyncHookHandler = async (_request, reply) => {
   reply.header('cache-control', 'no-store');
@@ -71,12 +91,14 @@ export class EndpointRegistry {
 
   register(app: FastifyInstance): void {
     for (const endpoint of this.endpoints) {
+      const limit = limitFor(endpoint);
       app.route({
         method: endpoint.method,
         url: endpoint.url,
         bodyLimit: bodyLimits[endpoint.access],
         config: {
-          ...(endpoint.rateLimit ? { rateLimit: { ...endpoint.rateLimit, errorResponseBuilder: () => new AppError('RATE_LIMITED') } } : {}),
+          // Counted after the sign-in check (hooks run in order), so a staff limit knows whose it is.
+          ...(limit ? { rateLimit: { ...limit, ...(endpoint.access === 'staff' ? { keyGenerator: perStaffMember } : {}), errorResponseBuilder: () => new AppError('RATE_LIMITED') } } : {}),
           // HTML answers are previews, which the admin app shows in its own frames.
           framedBySite: endpoint.response === 'html',
         },
