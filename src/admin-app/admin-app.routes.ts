@@ -31,7 +31,7 @@ export async function adminAppRoutes(app: FastifyInstance, options: { dir?: stri
     });
   }
 
-  app.get('/admin', async (_request, reply) => reply.redirect('/admin/', 301));
+  app.get('/admin', async (_request, reply) => reply.header('cache-control', 'public, max-age=86400').redirect('/admin/', 301));
 
   app.get('/admin/*', async (request, reply) => {
     if (request.url.startsWith('/admin/api/') || request.url.startsWith('/admin/assets/')) return reply.callNotFound();

@@ -12,6 +12,13 @@ export const SHARED_CACHE_CONTROL = 'public, max-age=0, s-maxage=60, stale-while
 export const PRIVATE_CACHE_CONTROL = 'private, no-cache';
 /** Pages rendered for a signed-in reader. */
 export const PERSONAL_CACHE_CONTROL = 'private, no-store';
+/**
+ * A redirect whose target can change (a renamed piece, an address kept from an earlier platform):
+ * kept briefly, since a browser keeps a permanent redirect without one for as long as it likes.
+ */
+export const MOVED_CACHE_CONTROL = 'public, max-age=600, s-maxage=60';
+/** A redirect the address scheme itself makes (a missing trailing slash): it never changes. */
+export const CANONICAL_CACHE_CONTROL = 'public, max-age=86400';
 
 export function acceptsEncoding(header: string | undefined, encoding: 'br' | 'gzip'): boolean {
   if (!header) return false;

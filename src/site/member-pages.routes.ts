@@ -15,6 +15,7 @@ import type { Member, Subscription } from '../members/member.types.js';
 import { formatMoney } from '../members/money.js';
 import type { PlanService } from '../members/plan.service.js';
 import type { SubscriptionService } from '../members/subscription.service.js';
+import { CANONICAL_CACHE_CONTROL } from './http-cache.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -152,7 +153,7 @@ export async function memberPagesRoutes(app: FastifyInstance, deps: MemberPagesD
   }
 
   app.get('/members/print/', async (request, reply) => printPage(request, reply));
-  app.get('/members/print', async (_request, reply) => reply.redirect('/members/print/', 301));
+  app.get('/members/print', async (_request, reply) => reply.header('cache-control', CANONICAL_CACHE_CONTROL).redirect('/members/print/', 301));
 
   app.post<{ Body: Form }>('/members/checkout', { preHandler: csrf, config: { rateLimit: { max: 20, timeWindow: '1 minute' } } }, async (request, reply) => {
     const json = wantsJson(request);

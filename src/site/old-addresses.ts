@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Db } from '../db/client.js';
 import { findOldAddress, namesOldItem, oldAddressKey } from '../portability/index.js';
+import { MOVED_CACHE_CONTROL } from './http-cache.js';
 
 /**
  * Addresses of a site that moved in (permalinks, `?p=ID`, archives, attachment pages) answer 301
@@ -14,6 +15,6 @@ export function installOldAddresses(app: FastifyInstance, deps: { db: Db }): voi
     if (!request.is404 && !namesOldItem(request.url)) return;
     const key = oldAddressKey(request.url);
     const location = key ? await findOldAddress(deps.db, key) : null;
-    if (location) return reply.redirect(location, 301);
+    if (location) return reply.header('cache-control', MOVED_CACHE_CONTROL).redirect(location, 301);
   });
 }

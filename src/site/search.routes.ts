@@ -7,6 +7,7 @@ import type { SettingsService } from '../settings/index.js';
 import { pageMeta } from './page.js';
 import { renderPage } from './render.js';
 import type { Theme } from './theme.js';
+import { CANONICAL_CACHE_CONTROL } from './http-cache.js';
 
 export interface SearchRouteDeps {
   search: SearchService;
@@ -35,7 +36,7 @@ export async function searchRoutes(app: FastifyInstance, deps: SearchRouteDeps):
 
   app.get('/search', async (request, reply) => {
     const at = request.url.indexOf('?');
-    return reply.redirect(`/search/${at === -1 ? '' : request.url.slice(at)}`, 301);
+    return reply.header('cache-control', CANONICAL_CACHE_CONTROL).redirect(`/search/${at === -1 ? '' : request.url.slice(at)}`, 301);
   });
 
   /** The result page as HTML; bad input gives the page with its errors as a RefusedSearch. */

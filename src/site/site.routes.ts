@@ -5,7 +5,7 @@ import type { Clock } from '../clock.js';
 import type { Db } from '../db/client.js';
 import { isAppError } from '../errors/app-error.js';
 import { buildFeed, type FeedSubject } from './feeds.js';
-import { acceptsEncoding, PERSONAL_CACHE_CONTROL, sendCached } from './http-cache.js';
+import { acceptsEncoding, CANONICAL_CACHE_CONTROL, MOVED_CACHE_CONTROL, PERSONAL_CACHE_CONTROL, sendCached } from './http-cache.js';
 import type { Page, SiteDeps } from './page.js';
 import { isCached, type CachedResponse, type PageCache, type Rendered } from './page-cache.js';
 import { archivePage, type Subject } from './pages/archive.page.js';
@@ -76,7 +76,7 @@ export async function siteRoutes(app: FastifyInstance, deps: SiteRouteDeps): Pro
     if (isCached(result)) return level === 'anonymous' ? sendCached(request, reply, result) : sendToReader(request, reply, result);
     switch (result.kind) {
       case 'redirect':
-        return reply.redirect(result.location, 301);
+        return reply.header('cache-control', MOVED_CACHE_CONTROL).redirect(result.location, 301);
       case 'gone':
         return reply
           .code(410)
@@ -191,7 +191,7 @@ export async function siteRoutes(app: FastifyInstance, deps: SiteRouteDeps): Pro
     app.get<{ Params: { slug: string } }>(route, async (request, reply) => {
       const slug = slugParam.safeParse(request.params.slug);
       if (!slug.success) return reply.callNotFound();
-      return reply.redirect(path(slug.data), 301);
+      return reply.header('cache-control', CANONICAL_CACHE_CONTROL).redirect(path(slug.data), 301);
     });
   }
 }

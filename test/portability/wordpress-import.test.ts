@@ -44,6 +44,7 @@ async function postAt(t: AppContext, slug: string): Promise<Post> {
 async function redirectOf(t: AppContext, url: string): Promise<string | undefined> {
   const response = await t.app.inject({ method: 'GET', url });
   expect(response.statusCode, `${url} answers ${response.statusCode}`).toBe(301);
+  expect(response.headers['cache-control'], `${url} is kept briefly: its target may change`).toBe('public, max-age=600, s-maxage=60');
   return response.headers.location as string;
 }
 

@@ -158,6 +158,13 @@ describe('public pages', () => {
     expect([bare.statusCode, bare.headers.location]).toEqual([301, '/new-name/']);
     const tag = await t.app.inject('/tag/movie-review');
     expect([tag.statusCode, tag.headers.location]).toEqual([301, '/tag/movie-review/']);
+    // A browser keeps a permanent redirect without Cache-Control for as long as it likes: a renamed
+    // piece's old address may be taken again, so that one is kept briefly; a missing slash for a day.
+    expect(old.headers['cache-control']).toBe('public, max-age=600, s-maxage=60');
+    expect(bare.headers['cache-control']).toBe('public, max-age=86400');
+    expect(tag.headers['cache-control']).toBe('public, max-age=86400');
+    const search = await t.app.inject('/search?q=film');
+    expect([search.statusCode, search.headers.location, search.headers['cache-control']]).toEqual([301, '/search/?q=film', 'public, max-age=86400']);
   });
 
   it('answers 410 for an archived piece and 404 pages for unknown or hostile addresses', async () => {
