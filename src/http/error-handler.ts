@@ -5,6 +5,7 @@ import { errorCodes, type ErrorCode } from '../errors/codes.js';
 import { sendGhostError } from '../ghost-api/errors.js';
 import { httpStatus } from '../errors/http-status.js';
 import { bodyLimits } from './body-limits.js';
+import { setSecurityHeadersBeforeRouting } from './security-headers.js';
 
 export interface ErrorBody {
   error: { code: string; message: string; fields?: Array<{ field: string; message: string }> };
@@ -45,6 +46,8 @@ const projectCodes: Partial<Record<string, ErrorCode>> = {
  * others, in the error envelope or as the site's error page, not in Fastify's own shape.
  */
 export const answerFrameworkError: NonNullable<FastifyServerOptions['frameworkErrors']> = (error, request, reply) => {
+  // No hook runs for these requests, so the headers every other answer gets are set here.
+  setSecurityHeadersBeforeRouting(request, reply);
   if (request.url.startsWith('/ghost/api/')) {
     void sendGhostError(reply, error);
     return;

@@ -1,5 +1,5 @@
 import helmet, { type FastifyHelmetOptions } from '@fastify/helmet';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { embedHosts } from '../content/index.js';
 import { lazySchemaCompilers } from './schema-compilers.js';
 
@@ -31,11 +31,24 @@ export interface SecurityHeaderOptions {
  * Referrer-Policy; and Permissions-Policy, which helmet does not set.
  */
 export function installSecurityHeaders(app: FastifyInstance, headers: SecurityHeaders): void {
+  installed.set(app, headers);
   app.addHook('onRequest', (request, reply, done) => {
     // Set on the raw answer as helmet does, so a route's own value for a header still wins.
     for (const [name, value] of request.routeOptions.config.framedBySite ? headers.framedBySite : headers.everywhere) reply.raw.setHeader(name, value);
     done();
   });
+}
+
+const installed = new WeakMap<FastifyInstance, SecurityHeaders>();
+
+/**
+ * The security headers for an answer made before any route or hook ran (a request Fastify refused
+ * while reading its address): the strictest set, as for any page.
+ */
+export function setSecurityHeadersBeforeRouting(request: FastifyRequest, reply: FastifyReply): void {
+  const headers = installed.get(request.server);
+  if (!headers) return;
+  for (const [name, value] of headers.everywhere) reply.raw.setHeader(name, value);
 }
 
 export interface SecurityHeaders {
