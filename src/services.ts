@@ -22,7 +22,8 @@ import { ApiKeyService, ContentKeyService, linkBuilder, STAFF_LINK_JOB, StaffAut
 import { SUBSCRIBER_EMAIL_JOB, SubscriberService, type SubscriberChange, type SubscriberEmailKind } from './subscribers/index.js';
 import { DELIVERY_JOB, WebhookService } from './webhooks/outgoing/index.js';
 import { IMPORT_JOB, ImportRunService } from './portability/index.js';
-import { DIGEST_ASSEMBLE_JOB, DIGEST_SEND_JOB, NewsletterService, POST_EMAIL_JOB, SEND_JOB, SendService, FeedbackService, sendSubscriberNotice } from './newsletter/index.js';
+import { DIGEST_ASSEMBLE_JOB, DIGEST_SEND_JOB, NewsletterService, POST_EMAIL_JOB, SEND_JOB, SendService, FeedbackService, formatFrom, sendSubscriberNotice } from './newsletter/index.js';
+import { FOLLOW_EMAIL_JOB, FollowService } from './follows/index.js';
 
 export interface Services {
   store: Store;
@@ -49,6 +50,7 @@ export interface Services {
   search: SearchService;
   recommendations: RecommendationService;
   subscribers: SubscriberService;
+  follows: FollowService;
   sends: SendService;
   feedback: FeedbackService;
   newsletter: NewsletterService;
@@ -174,6 +176,20 @@ export function createServices(store: Store, options: ServiceOptions): Services 
   runner.register(SUBSCRIBER_EMAIL_JOB, async (payload) => {
     await sendSubscriberNotice({ subscribers, newsletters: newsletter, sends, site: settings, renderer, mailer: options.mailer, publicUrl }, payload as { subscriberId: number; kind: SubscriberEmailKind });
   });
+  const follows = new FollowService({
+    db,
+    clock,
+    jobs,
+    subscribers,
+    publicUrl,
+    words: async () => renderer.translator((await settings.site()).locale),
+    notify: async ({ to, subject, document }) => {
+      const sender = await sends.sender();
+      const rendered = await renderer.render(subject, document, await newsletter.branding());
+      await options.mailer.send({ to, subject, ...rendered, from: formatFrom(sender.from), ...(sender.replyTo ? { replyTo: sender.replyTo } : {}) });
+    },
+  });
+  runner.register(FOLLOW_EMAIL_JOB, (payload) => follows.sendConfirmation(payload as { followId: number }));
   runner.register(SEND_JOB, async (payload, context) => {
     await sends.deliver((payload as { sendId: number }).sendId, { signal: context.signal, onProgress: throttledHeartbeat(context.heartbeat) });
   });
@@ -250,6 +266,7 @@ export function createServices(store: Store, options: ServiceOptions): Services 
     search,
     recommendations,
     subscribers,
+    follows,
     sends,
     feedback: new FeedbackService({ db, clock, subscribers }),
     newsletter,

@@ -56,6 +56,7 @@ export interface Database {
   stripe_events: StripeEventsTable;
   print_issues: PrintIssuesTable;
   fulfilment_items: FulfilmentItemsTable;
+  follows: FollowsTable;
 }
 
 export interface SettingsTable {
@@ -657,3 +658,22 @@ export type SubscriptionRow = Selectable<SubscriptionsTable>;
 export type CheckoutRow = Selectable<CheckoutsTable>;
 export type PrintIssueRow = Selectable<PrintIssuesTable>;
 export type FulfilmentItemRow = Selectable<FulfilmentItemsTable>;
+
+/** A reader (member or subscriber) following a tag, author, person or work; see migration 0082. */
+export interface FollowsTable {
+  id: Generated<number>;
+  reader: string;
+  target: string;
+  member_id: number | null;
+  subscriber_id: number | null;
+  tag_id: number | null;
+  author_id: number | null;
+  person_id: number | null;
+  work_id: number | null;
+  confirmed_at: string | null;
+  confirm_nonce: string | null;
+  confirm_sent_at: string | null;
+  created_at: string;
+}
+
+export type FollowRow = Selectable<FollowsTable>;

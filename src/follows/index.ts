@@ -1,0 +1,3 @@
+export { FollowService, FOLLOW_EMAIL_JOB } from './follow.service.js';
+export { followKinds } from './follow.types.js';
+export type { Follow, FollowerCount, FollowKind, FollowTarget, Reader } from './follow.types.js';
