@@ -171,8 +171,21 @@ export function createServices(store: Store, options: ServiceOptions): Services 
     mailFrom: options.mailFrom,
     siteTitle: async () => (await settings.site()).title,
     readers: (emails) => members.readersByEmail(emails),
+    followed: (subscriberIds) => follows.followedBySubscribers(subscriberIds),
   });
-  const newsletter = new NewsletterService({ db, clock, jobs, posts, subscribers, sends, site: settings, renderer, mailer: options.mailer, publicUrl });
+  const newsletter = new NewsletterService({
+    db,
+    clock,
+    jobs,
+    posts,
+    subscribers,
+    sends,
+    site: settings,
+    renderer,
+    mailer: options.mailer,
+    publicUrl,
+    followTargets: (postIds) => follows.targetsOfPosts(postIds),
+  });
   runner.register(SUBSCRIBER_EMAIL_JOB, async (payload) => {
     await sendSubscriberNotice({ subscribers, newsletters: newsletter, sends, site: settings, renderer, mailer: options.mailer, publicUrl }, payload as { subscriberId: number; kind: SubscriberEmailKind });
   });
