@@ -208,10 +208,11 @@ export async function buildApp({ config, services, logger }: AppOptions): Promis
     publicUrl: config.publicUrl,
     subscribers: services.subscribers,
     follows: services.follows,
+    followAlerts: services.followAlerts,
   });
   await app.register(stripeWebhookRoutes, { subscriptions: services.subscriptions });
-  await app.register(newsletterPagesRoutes, { subscribers: services.subscribers, settings: services.settings, theme, publicUrl: config.publicUrl, follows: services.follows });
-  await app.register(followPagesRoutes, { follows: services.follows, subscribers: services.subscribers, settings: services.settings, theme });
+  await app.register(newsletterPagesRoutes, { subscribers: services.subscribers, settings: services.settings, theme, publicUrl: config.publicUrl, follows: services.follows, followAlerts: services.followAlerts });
+  await app.register(followPagesRoutes, { follows: services.follows, followAlerts: services.followAlerts, subscribers: services.subscribers, settings: services.settings, theme });
 
   return app;
 }

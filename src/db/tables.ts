@@ -57,6 +57,8 @@ export interface Database {
   print_issues: PrintIssuesTable;
   fulfilment_items: FulfilmentItemsTable;
   follows: FollowsTable;
+  follow_alert_readers: FollowAlertReadersTable;
+  follow_alert_items: FollowAlertItemsTable;
 }
 
 export interface SettingsTable {
@@ -677,3 +679,19 @@ export interface FollowsTable {
 }
 
 export type FollowRow = Selectable<FollowsTable>;
+
+/** A reader's "email me when something I follow is published" setting; see migration 0083. */
+export interface FollowAlertReadersTable {
+  reader: string;
+  member_id: number | null;
+  subscriber_id: number | null;
+  enabled: number;
+  last_sent_at: string | null;
+  updated_at: string;
+}
+
+export interface FollowAlertItemsTable {
+  reader: string;
+  post_id: number;
+  created_at: string;
+}

@@ -25,7 +25,7 @@ export interface FollowServiceDeps {
   /** The theme's messages in the site's language. */
   words: () => Promise<Translate>;
   /** Sends one email in the newsletter's look, from the newsletter's sender. */
-  notify: (message: { to: string; subject: string; document: EmailDocument }) => Promise<void>;
+  notify: (message: { to: string; subject: string; document: EmailDocument; headers?: Record<string, string> }) => Promise<void>;
   /** Where a path on the public site is (PUBLIC_URL + path). */
   publicUrl: string;
 }
@@ -40,7 +40,8 @@ export class FollowService {
     return this.deps.clock().toISOString();
   }
 
-  private async signer(): Promise<FollowLinks> {
+  /** The signer of follow links (confirmation, and alerts off). */
+  async signer(): Promise<FollowLinks> {
     this.links ??= new FollowLinks(await this.deps.subscribers.linkKey('follow-links'));
     return this.links;
   }

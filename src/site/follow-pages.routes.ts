@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { verifyCsrf } from '../admin-api/guard.js';
 import { AppError } from '../errors/app-error.js';
-import type { FollowService } from '../follows/index.js';
+import type { FollowAlerts, FollowService } from '../follows/index.js';
 import type { SettingsService } from '../settings/index.js';
 import type { SubscriberService } from '../subscribers/index.js';
 import { returnPath } from './member-pages.routes.js';
@@ -11,6 +11,7 @@ import type { Theme } from './theme.js';
 
 export interface FollowPagesDeps {
   follows: FollowService;
+  followAlerts: FollowAlerts;
   subscribers: Pick<SubscriberService, 'preferences' | 'links'>;
   settings: SettingsService;
   theme: Theme;
@@ -26,6 +27,9 @@ const limited = (max: number) => ({ config: { rateLimit: { max, timeWindow: '1 m
  * removing follows from the newsletter preferences page (its signed link) or the account page.
  */
 export async function followPagesRoutes(app: FastifyInstance, deps: FollowPagesDeps): Promise<void> {
+  // Mail providers send the RFC 8058 one-click POST as multipart/form-data; its body carries nothing we need.
+  app.addContentTypeParser('multipart/form-data', { parseAs: 'string', bodyLimit: 4096 }, (_request, body, done) => done(null, { form: String(body) }));
+
   async function page(request: FastifyRequest, reply: FastifyReply, template: string, view: { title: string; [key: string]: unknown }) {
     const site = await deps.settings.site();
     const title = deps.theme.translate(site.locale)(view.title);
@@ -71,6 +75,38 @@ export async function followPagesRoutes(app: FastifyInstance, deps: FollowPagesD
     const { subscriber } = await deps.subscribers.preferences(form.token);
     await deps.follows.remove({ kind: 'subscriber', id: subscriber.id }, form.id);
     return reply.redirect(`/newsletter/preferences/?token=${encodeURIComponent(String(form.token))}`, 303);
+  });
+
+  // Alerts: "email me when something I follow is published", on the preferences and account pages.
+  const alertsOn = (form: Form) => form.alerts === 'on';
+  app.post('/newsletter/preferences/follows/alerts', limited(30), async (request, reply) => {
+    const form = formOf(request);
+    const { subscriber } = await deps.subscribers.preferences(form.token);
+    await deps.followAlerts.set({ kind: 'subscriber', id: subscriber.id }, alertsOn(form));
+    return reply.redirect(`/newsletter/preferences/?token=${encodeURIComponent(String(form.token))}`, 303);
+  });
+
+  app.post('/members/follows/alerts', limited(30), async (request, reply) => {
+    if (!request.member) throw new AppError('SIGNIN_REQUIRED');
+    await verifyCsrf(request);
+    await deps.followAlerts.set({ kind: 'member', id: request.member.id }, alertsOn(formOf(request)));
+    return reply.redirect('/members/#follows', 303);
+  });
+
+  // The link in every alert: the page only checks it (mail scanners open links); its button, or
+  // the mail provider's one-click POST (RFC 8058), turns alerts off.
+  const offToken = (request: FastifyRequest) => (request.query as Record<string, unknown>).token ?? formOf(request).token;
+  app.get('/follows/alerts/off/', limited(60), async (request, reply) => {
+    const token = offToken(request);
+    await deps.followAlerts.readerOfLink(token);
+    return page(request, reply, 'alerts-off', { title: 'follow.alerts.off.title', token, done: false });
+  });
+
+  app.post('/follows/alerts/off/', limited(60), async (request, reply) => {
+    await deps.followAlerts.offByLink(offToken(request));
+    const form = formOf(request);
+    if ('List-Unsubscribe' in form || 'form' in form) return reply.send({ status: 'alerts-off' });
+    return page(request, reply, 'alerts-off', { title: 'follow.alerts.off.title', done: true });
   });
 
   app.post('/members/follows/remove', limited(30), async (request, reply) => {

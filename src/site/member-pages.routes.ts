@@ -15,7 +15,7 @@ import type { Member, Subscription } from '../members/member.types.js';
 import { formatMoney } from '../members/money.js';
 import type { PlanService } from '../members/plan.service.js';
 import type { SubscriptionService } from '../members/subscription.service.js';
-import type { FollowService } from '../follows/index.js';
+import type { FollowAlerts, FollowService } from '../follows/index.js';
 import { listedFollows } from './follow-form.js';
 
 declare module 'fastify' {
@@ -39,6 +39,7 @@ export interface MemberPagesDeps {
   subscribers: Pick<SubscriberService, 'find' | 'links'>;
   /** What the member follows, listed on their account page. */
   follows: Pick<FollowService, 'list'>;
+  followAlerts: Pick<FollowAlerts, 'enabled'>;
 }
 
 /** Upgrades `request.viewer` to a member (paid or not) when the member session cookie is valid. */
@@ -270,6 +271,7 @@ export async function memberPagesRoutes(app: FastifyInstance, deps: MemberPagesD
         addressErrors: {},
         newsletterUrl: await newsletterPreferences(member.email),
         follows: listedFollows(await deps.follows.list({ kind: 'member', id: member.id })),
+        followAlerts: await deps.followAlerts.enabled({ kind: 'member', id: member.id }),
         ...extra,
       }),
       status,

@@ -196,6 +196,29 @@ describe.each(dialects)('following from section and author pages (%s)', (dialect
     expect(await t.services.follows.list({ kind: 'member', id: memberId })).toEqual([]);
   });
 
+  it('turns alerts on and off from the preferences page (its link) and the account page (CSRF)', async () => {
+    await t.services.subscribers.importCsv(Buffer.from('email\nalerts@example.com\n'));
+    const subscriber = await t.services.subscribers.find('alerts@example.com');
+    const token = (await t.services.subscribers.links()).sign({ purpose: 'preferences', subscriberId: subscriber.id });
+    const on = await post('/newsletter/preferences/follows/alerts', { token, alerts: 'on' });
+    expect(on.statusCode).toBe(303);
+    expect(await t.services.followAlerts.enabled({ kind: 'subscriber', id: subscriber.id })).toBe(true);
+    const page = await get(`/newsletter/preferences/?token=${token}`);
+    expect(page.body).toMatch(/name="alerts" value="on" checked/);
+    expect(await htmlErrors(page.body)).toEqual([]);
+    expect((await post('/newsletter/preferences/follows/alerts', { token: 'forged', alerts: 'on' })).statusCode).toBe(400);
+    await post('/newsletter/preferences/follows/alerts', { token });
+    expect(await t.services.followAlerts.enabled({ kind: 'subscriber', id: subscriber.id })).toBe(false);
+
+    const { cookie, csrf } = await signedIn('alerting-member@example.com', '/members/');
+    const memberId = (await t.services.members.get({ email: 'alerting-member@example.com' })).id;
+    expect((await post('/members/follows/alerts', { alerts: 'on' }, cookie)).statusCode).toBe(403);
+    expect(await t.services.followAlerts.enabled({ kind: 'member', id: memberId })).toBe(false);
+    expect((await post('/members/follows/alerts', { _csrf: csrf, alerts: 'on' }, cookie)).statusCode).toBe(303);
+    expect(await t.services.followAlerts.enabled({ kind: 'member', id: memberId })).toBe(true);
+    expect((await get('/members/', cookie)).body).toMatch(/name="alerts" value="on" checked/);
+  });
+
   it('limits the email form like the newsletter signup', async () => {
     const statuses: number[] = [];
     for (let i = 0; i < 12; i++) statuses.push((await post('/follows/', { email: `flood${i}@example.com`, kind: 'tag', id: tag.id }, undefined, '192.0.2.7')).statusCode);
