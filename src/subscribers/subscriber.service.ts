@@ -155,7 +155,8 @@ export class SubscriberService {
     const existing = await repo.findSubscriberRow(tx, { email });
     if (existing) return existing;
     const now = this.now();
-    const id = await repo.insertSubscriber(tx, { email, name: '', status: 'pending', source: 'follow', nonce: nonce(), confirmedAt: null }, now);
+    const id = await repo.insertSubscriberIfNew(tx, { email, name: '', status: 'pending', source: 'follow', nonce: nonce(), confirmedAt: null }, now);
+    if (id === undefined) return (await repo.findSubscriberRow(tx, { email }))!;
     const defaults = (await repo.listNewsletters(tx)).filter((n) => n.isDefault);
     await repo.chooseNewsletters(
       tx,

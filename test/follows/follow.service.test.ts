@@ -32,6 +32,18 @@ describe.each(dialects)('follows (%s)', (dialect) => {
     }
   });
 
+  it('takes the same email follow sent many times at once as one request', async () => {
+    const tag = await makeTag(t.services);
+    const tries = await Promise.allSettled(Array.from({ length: 8 }, () => t.services.follows.requestByEmail({ email: 'racer@example.com', kind: 'tag', id: tag.id })));
+    expect(tries.filter((r) => r.status === 'rejected')).toEqual([]);
+    const subscriber = await t.services.subscribers.find('racer@example.com');
+    expect(await t.services.follows.list({ kind: 'subscriber', id: subscriber.id })).toMatchObject([{ confirmed: false, target: { id: tag.id } }]);
+    // One confirmation email for the lot.
+    const follow = (await t.services.follows.list({ kind: 'subscriber', id: subscriber.id }))[0]!;
+    const jobs = await t.store.db.selectFrom('jobs').select('payload').where('name', '=', 'follows.confirm-email').execute();
+    expect(jobs.filter((j) => JSON.parse(j.payload).followId === follow.id)).toHaveLength(1);
+  });
+
   it('drops follows whose target or reader is deleted', async () => {
     const tag = await makeTag(t.services);
     const author = await makeAuthor(t.services);
