@@ -219,6 +219,30 @@ describe.each(dialects)('following from section and author pages (%s)', (dialect
     expect((await get('/members/', cookie)).body).toMatch(/name="alerts" value="on" checked/);
   });
 
+  it('answers odd encodings and huge bodies with a 4xx, never a 500', async () => {
+    const { cookie, csrf } = await signedIn('odd@example.com', '/tag/essays/');
+    const raw = (url: string, payload: string, withCookie?: string) =>
+      t.app.inject({ method: 'POST', url, remoteAddress: `10.2.0.${(client += 1) & 255}`, headers: { ...FORM, ...(withCookie ? { cookie: withCookie } : {}) }, payload });
+    const cases: Array<[string, string, string | undefined]> = [
+      ['/follows/', `_csrf=${csrf}&kind=tag&kind=author&id=${tag.id}`, cookie],
+      ['/follows/', `_csrf=${csrf}&kind=tag&id=${tag.id}&id=${tag.id}`, cookie],
+      ['/follows/', `kind=tag&id=${tag.id}&email=a@example.com&email=b@example.com`, undefined],
+      ['/follows/', `kind=tag&id=${tag.id}&email=%FF%FE%00`, undefined],
+      ['/follows/', `kind=constructor&id=1&email=a@example.com`, undefined],
+      ['/follows/', `kind=__proto__&id=1&email=a@example.com`, undefined],
+      ['/members/follows/remove', `_csrf=${csrf}&id=1&id=2`, cookie],
+      ['/newsletter/preferences/follows/remove', 'token=a&token=b&id=1', undefined],
+      ['/follows/alerts/off/', 'token=a&token=b', undefined],
+      ['/follows/', `email=${'a'.repeat(70_000)}@example.com&kind=tag&id=${tag.id}`, undefined],
+    ];
+    for (const [url, payload, withCookie] of cases) {
+      const res = await raw(url, payload, withCookie);
+      expect(res.statusCode, `${url} ${payload.slice(0, 80)}`).toBeGreaterThanOrEqual(400);
+      expect(res.statusCode, `${url} ${payload.slice(0, 80)}`).toBeLessThan(500);
+    }
+    expect((await get('/follows/confirm/?token=a&token=b')).statusCode).toBe(400);
+  });
+
   it('limits the email form like the newsletter signup', async () => {
     const statuses: number[] = [];
     for (let i = 0; i < 12; i++) statuses.push((await post('/follows/', { email: `flood${i}@example.com`, kind: 'tag', id: tag.id }, undefined, '192.0.2.7')).statusCode);
