@@ -57,7 +57,15 @@ export async function adminApi(app: FastifyInstance, { services, publicUrl, them
   followRoutes(api, services.follows);
   adminMemberRoutes(api, { plans: services.plans, members: services.members });
   printRoutes(api, services.print);
-  adminNewsletterRoutes(api, { subscribers: services.subscribers, follows: services.follows, sends: services.sends, newsletter: services.newsletter, mailer: services.mailer, dataDir });
+  adminNewsletterRoutes(api, {
+    subscribers: services.subscribers,
+    follows: services.follows,
+    followAlerts: services.followAlerts,
+    sends: services.sends,
+    newsletter: services.newsletter,
+    mailer: services.mailer,
+    dataDir,
+  });
   previewRoutes(api, {
     editorial: services.editorial,
     site: {

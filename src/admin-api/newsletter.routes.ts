@@ -7,7 +7,7 @@ import { digestPatch, scheduleInput, testInput } from '../newsletter/index.js';
 import { streamedBody } from '../http/streamed-body.js';
 import { authorize } from '../staff/index.js';
 import { subscriberStatuses, type SubscriberService } from '../subscribers/index.js';
-import type { FollowService } from '../follows/index.js';
+import type { FollowAlerts, FollowService } from '../follows/index.js';
 import type { EndpointRegistry } from './endpoint.js';
 import * as s from './newsletter.schemas.js';
 import { idParams, nextOut } from './schemas.js';
@@ -16,6 +16,7 @@ export interface NewsletterRoutesDeps {
   subscribers: SubscriberService;
   /** A subscriber's follows, part of their data export. */
   follows: Pick<FollowService, 'list'>;
+  followAlerts: Pick<FollowAlerts, 'enabled'>;
   sends: SendService;
   newsletter: NewsletterService;
   mailer: Mailer;
@@ -177,8 +178,13 @@ export function adminNewsletterRoutes(api: EndpointRegistry, deps: NewsletterRou
     response: s.subscriberExportOut,
     handler: async ({ params }) => {
       const subscriber = await subscribers.exportOne(params.email);
-      const follows = await deps.follows.list({ kind: 'subscriber', id: subscriber.id });
-      return { ...subscriber, follows: follows.map((f) => ({ kind: f.target.kind, slug: f.target.slug, name: f.target.name, confirmed: f.confirmed, createdAt: f.createdAt })) };
+      const reader = { kind: 'subscriber', id: subscriber.id } as const;
+      const follows = await deps.follows.list(reader);
+      return {
+        ...subscriber,
+        followAlerts: await deps.followAlerts.enabled(reader),
+        follows: follows.map((f) => ({ kind: f.target.kind, slug: f.target.slug, name: f.target.name, confirmed: f.confirmed, createdAt: f.createdAt })),
+      };
     },
   });
 

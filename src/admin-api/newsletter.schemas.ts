@@ -83,6 +83,7 @@ export const subscriberOut = z.object({
 
 export const subscriberExportOut = subscriberOut.extend({
   deliveries: z.array(z.object({ sentAt: z.string().nullable(), state: z.string(), subject: z.string() })),
+  followAlerts: z.boolean().describe('Whether they asked to be emailed when something they follow is published'),
   follows: z.array(z.object({ kind: z.enum(followKinds), slug: z.string(), name: z.string(), confirmed: z.boolean(), createdAt: z.string() })),
 });
 

@@ -51,13 +51,16 @@ describe.each(dialects)('follows in the admin API (%s)', (dialect) => {
   it("exports a subscriber's follows with their data and erases them with the subscriber", async () => {
     const tag = await makeTag(t.services, { name: 'Letters' });
     const subscriber = await subscriberFollows('leaving@example.com', { kind: 'tag', id: tag.id });
+    await t.services.followAlerts.set({ kind: 'subscriber', id: subscriber.id }, true);
     const { client } = await staffClient(t.app, t.services, 'editor');
     const exported = await client.call('GET', '/admin/api/newsletter/subscribers/leaving@example.com/export');
     expect(exported.statusCode).toBe(200);
+    expect(exported.json().followAlerts).toBe(true);
     expect(exported.json().follows).toEqual([{ kind: 'tag', slug: tag.slug, name: 'Letters', confirmed: true, createdAt: expect.any(String) }]);
 
     expect((await client.call('DELETE', '/admin/api/newsletter/subscribers/leaving@example.com')).statusCode).toBe(204);
     expect(await t.store.db.selectFrom('follows').select('id').where('reader', '=', `subscriber:${subscriber.id}`).execute()).toEqual([]);
     expect(await t.store.db.selectFrom('follows').select('id').where('subscriber_id', '=', subscriber.id).execute()).toEqual([]);
+    expect(await t.store.db.selectFrom('follow_alert_readers').select('reader').where('subscriber_id', '=', subscriber.id).execute()).toEqual([]);
   });
 });

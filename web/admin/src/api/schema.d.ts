@@ -5009,6 +5009,8 @@ export interface paths {
                                 subject: string;
                             }[];
                             email: string;
+                            /** @description Whether they asked to be emailed when something they follow is published */
+                            followAlerts: boolean;
                             follows: {
                                 confirmed: boolean;
                                 createdAt: string;
