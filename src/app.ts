@@ -35,6 +35,7 @@ import { mediaFileRoutes } from './site/media-files.routes.js';
 import { installOldAddresses } from './site/old-addresses.js';
 import { newsletterPagesRoutes } from './site/newsletter-pages.routes.js';
 import { memberPagesRoutes, memberViewerHook } from './site/member-pages.routes.js';
+import { followPagesRoutes } from './site/follow-pages.routes.js';
 import { stripeWebhookRoutes } from './webhooks/stripe.routes.js';
 
 declare module 'fastify' {
@@ -195,6 +196,7 @@ export async function buildApp({ config, services, logger }: AppOptions): Promis
     media: rememberResponsive(services.media),
     db: services.store.db,
     clock: services.clock,
+    follows: services.follows,
   });
 
   await app.register(memberPagesRoutes, {
@@ -205,9 +207,12 @@ export async function buildApp({ config, services, logger }: AppOptions): Promis
     theme,
     publicUrl: config.publicUrl,
     subscribers: services.subscribers,
+    follows: services.follows,
+    followAlerts: services.followAlerts,
   });
   await app.register(stripeWebhookRoutes, { subscriptions: services.subscriptions });
-  await app.register(newsletterPagesRoutes, { subscribers: services.subscribers, settings: services.settings, theme, publicUrl: config.publicUrl });
+  await app.register(newsletterPagesRoutes, { subscribers: services.subscribers, settings: services.settings, theme, publicUrl: config.publicUrl, follows: services.follows, followAlerts: services.followAlerts });
+  await app.register(followPagesRoutes, { follows: services.follows, followAlerts: services.followAlerts, subscribers: services.subscribers, settings: services.settings, theme });
 
   return app;
 }

@@ -8,7 +8,7 @@ import { ContentEvents, PostService, PUBLISH_JOB, TaxonomyService } from './cont
 import type { Store } from './db/client.js';
 import { EditorialService, PURGE_JOB } from './editorial/index.js';
 import { EventChannel } from './events.js';
-import { EmailRenderer, type Mailer, type OutgoingMessage } from './email/index.js';
+import { EmailRenderer, type EmailDocument, type Mailer, type OutgoingMessage } from './email/index.js';
 import { JobQueue, JobRunner } from './jobs/index.js';
 import { FilesystemStorage, MediaService, type MediaStorage } from './media/index.js';
 import { mediaStorageFor } from './media/storage-choice.js';
@@ -22,7 +22,8 @@ import { ApiKeyService, ContentKeyService, linkBuilder, STAFF_LINK_JOB, StaffAut
 import { SUBSCRIBER_EMAIL_JOB, SubscriberService, type SubscriberChange, type SubscriberEmailKind } from './subscribers/index.js';
 import { DELIVERY_JOB, WebhookService } from './webhooks/outgoing/index.js';
 import { IMPORT_JOB, ImportRunService } from './portability/index.js';
-import { DIGEST_ASSEMBLE_JOB, DIGEST_SEND_JOB, NewsletterService, POST_EMAIL_JOB, SEND_JOB, SendService, FeedbackService, sendSubscriberNotice } from './newsletter/index.js';
+import { DIGEST_ASSEMBLE_JOB, DIGEST_SEND_JOB, NewsletterService, POST_EMAIL_JOB, SEND_JOB, SendService, FeedbackService, formatFrom, sendSubscriberNotice } from './newsletter/index.js';
+import { FOLLOW_ALERT_JOB, FOLLOW_EMAIL_JOB, FollowAlerts, FollowService } from './follows/index.js';
 
 export interface Services {
   store: Store;
@@ -49,6 +50,8 @@ export interface Services {
   search: SearchService;
   recommendations: RecommendationService;
   subscribers: SubscriberService;
+  follows: FollowService;
+  followAlerts: FollowAlerts;
   sends: SendService;
   feedback: FeedbackService;
   newsletter: NewsletterService;
@@ -169,11 +172,53 @@ export function createServices(store: Store, options: ServiceOptions): Services 
     mailFrom: options.mailFrom,
     siteTitle: async () => (await settings.site()).title,
     readers: (emails) => members.readersByEmail(emails),
+    followed: (subscriberIds) => follows.followedBySubscribers(subscriberIds),
   });
-  const newsletter = new NewsletterService({ db, clock, jobs, posts, subscribers, sends, site: settings, renderer, mailer: options.mailer, publicUrl });
+  const newsletter = new NewsletterService({
+    db,
+    clock,
+    jobs,
+    posts,
+    subscribers,
+    sends,
+    site: settings,
+    renderer,
+    mailer: options.mailer,
+    publicUrl,
+    followTargets: (postIds) => follows.targetsOfPosts(postIds),
+  });
   runner.register(SUBSCRIBER_EMAIL_JOB, async (payload) => {
     await sendSubscriberNotice({ subscribers, newsletters: newsletter, sends, site: settings, renderer, mailer: options.mailer, publicUrl }, payload as { subscriberId: number; kind: SubscriberEmailKind });
   });
+  /** An email in the newsletter's look, from the newsletter's sender (follow confirmations and alerts). */
+  const followNotice = async ({ to, subject, document, headers }: { to: string; subject: string; document: EmailDocument; headers?: Record<string, string> }) => {
+    const sender = await sends.sender();
+    const rendered = await renderer.render(subject, document, await newsletter.branding());
+    await options.mailer.send({ to, subject, ...rendered, from: formatFrom(sender.from), ...(sender.replyTo ? { replyTo: sender.replyTo } : {}), ...(headers ? { headers } : {}) });
+  };
+  const follows = new FollowService({
+    db,
+    clock,
+    jobs,
+    subscribers,
+    publicUrl,
+    words: async () => renderer.translator((await settings.site()).locale),
+    notify: followNotice,
+  });
+  runner.register(FOLLOW_EMAIL_JOB, (payload) => follows.sendConfirmation(payload as { followId: number }));
+  const followAlerts = new FollowAlerts({
+    db,
+    clock,
+    jobs,
+    publicUrl,
+    links: () => follows.signer(),
+    words: async () => renderer.translator((await settings.site()).locale),
+    notify: followNotice,
+    pieces: async (ids) => (await posts.load(ids)).map((p) => ({ id: p.id, title: p.title, slug: p.slug, excerpt: p.excerpt, published: p.status === 'published' })),
+    onError: (error) => options.logger.warn({ err: error }, 'could not gather a piece for follow alerts'),
+  });
+  followAlerts.listen(events);
+  runner.register(FOLLOW_ALERT_JOB, (payload) => followAlerts.run(payload as { reader: string }));
   runner.register(SEND_JOB, async (payload, context) => {
     await sends.deliver((payload as { sendId: number }).sendId, { signal: context.signal, onProgress: throttledHeartbeat(context.heartbeat) });
   });
@@ -250,6 +295,8 @@ export function createServices(store: Store, options: ServiceOptions): Services 
     search,
     recommendations,
     subscribers,
+    follows,
+    followAlerts,
     sends,
     feedback: new FeedbackService({ db, clock, subscribers }),
     newsletter,

@@ -7,6 +7,7 @@ import { linkBuilder } from '../staff/index.js';
 import type { Theme } from '../site/theme.js';
 import { contentKeyRoutes } from './content-keys.routes.js';
 import { dashboardRoutes } from './dashboard.routes.js';
+import { followRoutes } from './follows.routes.js';
 import { EndpointRegistry } from './endpoint.js';
 import { importRoutes } from './imports.routes.js';
 import { adminMediaRoutes } from './media.routes.js';
@@ -53,9 +54,18 @@ export async function adminApi(app: FastifyInstance, { services, publicUrl, them
   adminSiteRoutes(api, { taxonomy: services.taxonomy, settings: services.settings, editorial: services.editorial });
   adminMediaRoutes(api, services.media);
   dashboardRoutes(api, services.dashboard);
+  followRoutes(api, services.follows);
   adminMemberRoutes(api, { plans: services.plans, members: services.members });
   printRoutes(api, services.print);
-  adminNewsletterRoutes(api, { subscribers: services.subscribers, sends: services.sends, newsletter: services.newsletter, mailer: services.mailer, dataDir });
+  adminNewsletterRoutes(api, {
+    subscribers: services.subscribers,
+    follows: services.follows,
+    followAlerts: services.followAlerts,
+    sends: services.sends,
+    newsletter: services.newsletter,
+    mailer: services.mailer,
+    dataDir,
+  });
   previewRoutes(api, {
     editorial: services.editorial,
     site: {

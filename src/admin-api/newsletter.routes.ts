@@ -7,12 +7,16 @@ import { digestPatch, scheduleInput, testInput } from '../newsletter/index.js';
 import { streamedBody } from '../http/streamed-body.js';
 import { authorize } from '../staff/index.js';
 import { subscriberStatuses, type SubscriberService } from '../subscribers/index.js';
+import type { FollowAlerts, FollowService } from '../follows/index.js';
 import type { EndpointRegistry } from './endpoint.js';
 import * as s from './newsletter.schemas.js';
 import { idParams, nextOut } from './schemas.js';
 
 export interface NewsletterRoutesDeps {
   subscribers: SubscriberService;
+  /** A subscriber's follows, part of their data export. */
+  follows: Pick<FollowService, 'list'>;
+  followAlerts: Pick<FollowAlerts, 'enabled'>;
   sends: SendService;
   newsletter: NewsletterService;
   mailer: Mailer;
@@ -169,10 +173,19 @@ export function adminNewsletterRoutes(api: EndpointRegistry, deps: NewsletterRou
     url: `${base}/subscribers/:email/export`,
     tag,
     access: 'staff',
-    summary: 'Everything stored about one subscriber, for a data request',
+    summary: 'Everything stored about one subscriber (their follows too), for a data request',
     params: s.emailParams,
     response: s.subscriberExportOut,
-    handler: async ({ params }) => subscribers.exportOne(params.email),
+    handler: async ({ params }) => {
+      const subscriber = await subscribers.exportOne(params.email);
+      const reader = { kind: 'subscriber', id: subscriber.id } as const;
+      const follows = await deps.follows.list(reader);
+      return {
+        ...subscriber,
+        followAlerts: await deps.followAlerts.enabled(reader),
+        follows: follows.map((f) => ({ kind: f.target.kind, slug: f.target.slug, name: f.target.name, confirmed: f.confirmed, createdAt: f.createdAt })),
+      };
+    },
   });
 
   add({
@@ -180,7 +193,7 @@ export function adminNewsletterRoutes(api: EndpointRegistry, deps: NewsletterRou
     url: `${base}/subscribers/:email`,
     tag,
     access: 'staff',
-    summary: 'Erase one subscriber; the address stays suppressed only as a hash',
+    summary: 'Erase one subscriber and their follows; the address stays suppressed only as a hash',
     params: s.emailParams,
     response: null,
     handler: async ({ params }) => {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isoDate, line, paragraph, slugSchema } from '../content/text.js';
+import { followKinds } from '../follows/index.js';
 import { listQuery, subscriberStatuses } from '../subscribers/index.js';
 
 /** Shapes of the newsletter endpoints: what they take and what they answer. */
@@ -82,6 +83,8 @@ export const subscriberOut = z.object({
 
 export const subscriberExportOut = subscriberOut.extend({
   deliveries: z.array(z.object({ sentAt: z.string().nullable(), state: z.string(), subject: z.string() })),
+  followAlerts: z.boolean().describe('Whether they asked to be emailed when something they follow is published'),
+  follows: z.array(z.object({ kind: z.enum(followKinds), slug: z.string(), name: z.string(), confirmed: z.boolean(), createdAt: z.string() })),
 });
 
 export const importReportOut = z.object({

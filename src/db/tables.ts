@@ -56,6 +56,9 @@ export interface Database {
   stripe_events: StripeEventsTable;
   print_issues: PrintIssuesTable;
   fulfilment_items: FulfilmentItemsTable;
+  follows: FollowsTable;
+  follow_alert_readers: FollowAlertReadersTable;
+  follow_alert_items: FollowAlertItemsTable;
 }
 
 export interface SettingsTable {
@@ -657,3 +660,38 @@ export type SubscriptionRow = Selectable<SubscriptionsTable>;
 export type CheckoutRow = Selectable<CheckoutsTable>;
 export type PrintIssueRow = Selectable<PrintIssuesTable>;
 export type FulfilmentItemRow = Selectable<FulfilmentItemsTable>;
+
+/** A reader (member or subscriber) following a tag, author, person or work; see migration 0082. */
+export interface FollowsTable {
+  id: Generated<number>;
+  reader: string;
+  target: string;
+  member_id: number | null;
+  subscriber_id: number | null;
+  tag_id: number | null;
+  author_id: number | null;
+  person_id: number | null;
+  work_id: number | null;
+  confirmed_at: string | null;
+  confirm_nonce: string | null;
+  confirm_sent_at: string | null;
+  created_at: string;
+}
+
+export type FollowRow = Selectable<FollowsTable>;
+
+/** A reader's "email me when something I follow is published" setting; see migration 0083. */
+export interface FollowAlertReadersTable {
+  reader: string;
+  member_id: number | null;
+  subscriber_id: number | null;
+  enabled: number;
+  last_sent_at: string | null;
+  updated_at: string;
+}
+
+export interface FollowAlertItemsTable {
+  reader: string;
+  post_id: number;
+  created_at: string;
+}

@@ -33,6 +33,8 @@ export interface EmailDocument {
   lead?: EmailItem;
   sections: EmailSection[];
   button?: { label: string; url: string };
+  /** A part each recipient gets their own of (stand-ins replaced per message), after the sections. */
+  personal?: { html: string; text: string };
   footer: { reason: string; unsubscribeUrl?: string; preferencesUrl?: string };
 }
 
@@ -143,6 +145,7 @@ function textVersion(doc: EmailDocument, brand: Branding, t: Translate): string 
     lines.push(section.heading.toUpperCase(), '-'.repeat(Math.min(section.heading.length, 60)), '');
     for (const item of section.items) lines.push(...textItem(item));
   }
+  if (doc.personal) lines.push(doc.personal.text);
   lines.push('--', doc.footer.reason);
   if (doc.footer.preferencesUrl) lines.push(`${t('email.manage')}: ${doc.footer.preferencesUrl}`);
   if (doc.footer.unsubscribeUrl) lines.push(`${t('email.unsubscribe')}: ${doc.footer.unsubscribeUrl}`);

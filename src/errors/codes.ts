@@ -10,6 +10,8 @@ export const errorCodes = {
   AUTHOR_NOT_FOUND: 'No author has that id or slug.',
   WORK_NOT_FOUND: 'No reviewed work has that id or slug.',
   PERSON_NOT_FOUND: 'No person has that id or slug.',
+  FOLLOW_TARGET_NOT_FOUND: 'Nothing that can be followed has that kind and id.',
+  FOLLOW_NOT_FOUND: 'The reader follows nothing with that id.',
   USER_NOT_FOUND: 'No staff user has that id or email.',
   SLUG_TAKEN: 'Another item already uses that slug.',
   EMAIL_TAKEN: 'Another staff user already uses that email address.',

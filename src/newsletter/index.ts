@@ -1,4 +1,4 @@
-export { NewsletterService, DIGEST_ASSEMBLE_JOB, DIGEST_SEND_JOB, POST_EMAIL_JOB } from './newsletter.service.js';
+export { NewsletterService, DIGEST_ASSEMBLE_JOB, DIGEST_SEND_JOB, POST_EMAIL_JOB, formatFrom } from './newsletter.service.js';
 export { SendService, SEND_JOB, parseMailFrom } from './send.service.js';
 export { sendSubscriberNotice } from './notices.js';
 export { digestPatch, scheduleInput, testInput } from './digest.schema.js';

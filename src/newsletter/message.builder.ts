@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { DkimSigner, type DkimKey } from '../email/dkim.js';
 import { assertHeaderSafe, encodeHeaderText, formatAddress, messageBytes, QuotedPrintableBody, type Address, type ComposedMessage } from '../email/mime.js';
 import type { LinkSigner } from '../subscribers/index.js';
-import { PREFERENCES_URL, UNSUBSCRIBE_URL } from './placeholders.js';
+import { FOLLOWED_HTML, FOLLOWED_TEXT, PREFERENCES_URL, UNSUBSCRIBE_URL } from './placeholders.js';
 import type { EmailParts, ReaderAccess, SendContent } from './send.types.js';
 
 const CRLF = '\r\n';
@@ -32,6 +32,8 @@ export interface Recipient {
   links: RecipientLinks;
   /** What the recipient may read in full; absent means what everyone may. */
   access?: ReaderAccess;
+  /** Their own "From what you follow" (a digest's), absent or empty for none. */
+  followed?: { html: string; text: string };
 }
 
 /** The recipient's own unsubscribe (this newsletter) and preferences links. */
@@ -43,8 +45,8 @@ export function recipientLinks(signer: LinkSigner, publicUrl: string, subscriber
 }
 
 /** The stand-ins each recipient's values replace, in the order `slotValues` gives them. */
-const SLOTS = [UNSUBSCRIBE_URL, PREFERENCES_URL] as const;
-const slotValues = (links: RecipientLinks) => [links.unsubscribe, links.preferences];
+const SLOTS = [UNSUBSCRIBE_URL, PREFERENCES_URL, FOLLOWED_HTML, FOLLOWED_TEXT] as const;
+const slotValues = (links: RecipientLinks, followed: Recipient['followed']) => [links.unsubscribe, links.preferences, followed?.html ?? '', followed?.text ?? ''];
 
 /** A recipient with the unique part of their Message-ID fixed, so every thread builds the same bytes. */
 export interface Addressed extends Recipient {
@@ -103,10 +105,10 @@ export class MessageBuilder {
     return { ...recipient, uniqueId: `${this.idPrefix}.${(this.count += 1)}` };
   }
 
-  compose({ to, links, access, uniqueId }: Addressed): ComposedMessage {
+  compose({ to, links, access, followed, uniqueId }: Addressed): ComposedMessage {
     assertHeaderSafe([to, links.unsubscribe, links.preferences]);
     const head = `${this.headBefore}${to}${CRLF}${this.headMiddle}${uniqueId}@${this.domain}>${CRLF}List-Unsubscribe: <${links.unsubscribe}>${this.headAfter}`;
-    return { head, body: (this.bodies[access ?? 'everyone'] ?? this.bodies.everyone).pieces(slotValues(links)) };
+    return { head, body: (this.bodies[access ?? 'everyone'] ?? this.bodies.everyone).pieces(slotValues(links, followed)) };
   }
 
   /** The recipient's DKIM-Signature header line (the costly part: an RSA signature); none without a key. */

@@ -12,7 +12,8 @@ import * as repo from './digest.repository.js';
 import { digestPatch, scheduleInput, testInput } from './digest.schema.js';
 import type { Digest, DigestItem } from './digest.types.js';
 import { footer, postDocument, postItem } from './email.content.js';
-import { PREFERENCES_URL, UNSUBSCRIBE_URL } from './placeholders.js';
+import { FOLLOWED_HTML, FOLLOWED_TEXT, PREFERENCES_URL, UNSUBSCRIBE_URL } from './placeholders.js';
+import { followedHeading, followedPiece, type FollowedSection } from './followed.js';
 import { nextSlot } from './newsletter.settings.js';
 import type { EmailParts, SendContent, SendReport } from './send.types.js';
 import type { SendService } from './send.service.js';
@@ -35,6 +36,8 @@ export interface NewsletterServiceDeps {
   renderer: EmailRenderer;
   mailer: Mailer;
   publicUrl: string;
+  /** What each post is about that readers can follow (follows/), as `kind:id` keys. */
+  followTargets: (postIds: number[]) => Promise<Map<number, string[]>>;
 }
 
 /** The weekly digest (assembled, edited, previewed, scheduled) and post emails. */
@@ -223,14 +226,31 @@ export class NewsletterService {
       intro: row.intro,
       ...(lead ? { lead } : {}),
       sections,
+      personal: { html: FOLLOWED_HTML, text: FOLLOWED_TEXT },
       footer: footer(newsletter.name, site.title, this.deps.renderer.translator(site.locale)),
+    };
+  }
+
+  /**
+   * The pieces of the digest's period (since the digest before it) that its main list leaves out,
+   * each with what it is about, for recipients who follow that: "From what you follow".
+   */
+  private async followedSection(row: DigestRow): Promise<FollowedSection> {
+    const listed = new Set((JSON.parse(row.items) as DigestItem[]).map((i) => i.postId));
+    const left = (await this.publishedBetween(row.period_start, row.slot)).filter((p) => !listed.has(p.id));
+    const targets = await this.deps.followTargets(left.map((p) => p.id));
+    const site = await this.deps.site.site();
+    const t = this.deps.renderer.translator(site.locale);
+    return {
+      heading: followedHeading(t('digest.followed'), site.accentColor),
+      pieces: left.flatMap((post) => (targets.get(post.id)?.length ? [followedPiece(postItem(post, anonymous, this.deps.publicUrl, t), targets.get(post.id)!)] : [])),
     };
   }
 
   private async digestContent(row: DigestRow): Promise<{ newsletter: Newsletter; content: SendContent }> {
     const newsletter = (await this.deps.subscribers.newsletters()).find((n) => n.id === row.newsletter_id)!;
     const rendered = await this.renderForReaders(row.subject, (viewer) => this.digestDocument(row, newsletter, viewer));
-    return { newsletter, content: { ...rendered, newsletterName: newsletter.name, newsletterSlug: newsletter.slug } };
+    return { newsletter, content: { ...rendered, newsletterName: newsletter.name, newsletterSlug: newsletter.slug, followed: await this.followedSection(row) } };
   }
 
   /** The digest as the browser shows it; the personal links point at the site's newsletter pages. */
@@ -240,7 +260,15 @@ export class NewsletterService {
   }
 
   private withSampleLinks(text: string): string {
-    return text.split(UNSUBSCRIBE_URL).join(`${this.deps.publicUrl}/newsletter/unsubscribe/`).split(PREFERENCES_URL).join(`${this.deps.publicUrl}/newsletter/preferences/`);
+    return text
+      .split(UNSUBSCRIBE_URL)
+      .join(`${this.deps.publicUrl}/newsletter/unsubscribe/`)
+      .split(PREFERENCES_URL)
+      .join(`${this.deps.publicUrl}/newsletter/preferences/`)
+      .split(FOLLOWED_HTML)
+      .join('')
+      .split(FOLLOWED_TEXT)
+      .join('');
   }
 
   async sendTest(id: number, input: unknown): Promise<void> {

@@ -9,6 +9,7 @@ import type { JobQueue } from '../jobs/index.js';
 import { readSetting, writeSetting } from '../settings/index.js';
 import type { Newsletter, SubscriberService } from '../subscribers/index.js';
 import { recipientLinks } from './message.builder.js';
+import { FollowedSections } from './followed.js';
 import { inlineFactory, workerFactory } from './build.pool.js';
 import { newsletterSettingsSchema, type NewsletterSettings } from './newsletter.settings.js';
 import { ownerIsDead, ownerTag, parseOwner } from './lease-owner.js';
@@ -71,6 +72,8 @@ export interface SendServiceDeps {
   siteTitle: () => Promise<string>;
   /** What the people behind these addresses may read as members (members/); absent ones read as anyone. */
   readers: (emails: string[]) => Promise<Map<string, Viewer>>;
+  /** What these subscribers follow (follows/), as `kind:id` keys; for a digest's "From what you follow". */
+  followed: (subscriberIds: number[]) => Promise<Map<number, ReadonlySet<string>>>;
 }
 
 export interface DeliverOptions {
@@ -87,6 +90,8 @@ interface Run {
   links: Awaited<ReturnType<SubscriberService['links']>>;
   factory: ReturnType<typeof inlineFactory>;
   throttle: Throttle;
+  /** Recipients' "From what you follow", made once per set of pieces. */
+  followed: FollowedSections;
   sent: GroupCommit<number>;
   envelopeFrom: string;
   done: number;
@@ -227,6 +232,7 @@ export class SendService {
       // DKIM signing is the costly part of building a message: big sends sign on worker threads.
       factory: mailer.dkim && send.total >= WORKER_THRESHOLD ? workerFactory(content, messageSettings) : inlineFactory(content, messageSettings),
       throttle: new Throttle(settings.messagesPerSecond),
+      followed: new FollowedSections(content.followed),
       // Recordings wait up to a millisecond for the other lanes' (hidden behind the next message's
       // transfer, which that recording holds short of its end only if it is not done by then).
       sent: new GroupCommit<number>((ids) => repo.markSent(db, ids, clock().toISOString()), { target: mailer.connections, maxWaitMs: 1 }),
@@ -292,11 +298,14 @@ export class SendService {
         const active = rows.filter((r) => r.active && r.subscriber_id !== null);
         // Access is looked up as each part goes out, so it is current even for a send resumed days later.
         const readers = content.members || content.paid ? await this.deps.readers(active.map((r) => r.email)) : new Map<string, Viewer>();
+        // Looked up as each part goes out too, so a follow removed meanwhile is respected.
+        const follows = content.followed?.pieces.length ? await this.deps.followed(active.map((r) => r.subscriber_id!)) : undefined;
         const built = factory.build(
           active.map((r) => ({
             to: r.email,
             links: recipientLinks(links, this.deps.publicUrl, r.subscriber_id!, send.newsletter_id),
             access: readerAccess(readers.get(r.email.trim().toLowerCase())),
+            followed: run.followed.for(follows?.get(r.subscriber_id!)),
           })),
         );
         const messages = new Map(active.map((r, i) => [r.id, built[i]!]));

@@ -1,3 +1,5 @@
+import type { FollowedSection } from './followed.js';
+
 export const deliveryStates = ['pending', 'sent', 'deferred', 'failed', 'bounced', 'skipped'] as const;
 export type DeliveryState = (typeof deliveryStates)[number];
 
@@ -21,6 +23,8 @@ export interface SendContent extends EmailParts {
   paid?: EmailParts;
   newsletterName: string;
   newsletterSlug: string;
+  /** A digest's pieces for "From what you follow", each recipient getting those about what they follow. */
+  followed?: FollowedSection;
 }
 
 export interface SendReport {

@@ -8,6 +8,7 @@ import { staffRoles } from '../staff/index.js';
 import { portableNewsletters, portableSubscribers } from '../subscribers/index.js';
 import { membershipSection } from '../members/index.js';
 import { printSection } from '../print/index.js';
+import { portableFollow } from '../follows/index.js';
 
 /**
  * Version 2 added what imports from other platforms made (old addresses, imported items) and tag
@@ -83,6 +84,7 @@ export const documentParts = {
   users: z.array(portableUser),
   memberships: membershipSection.default({ plans: [], members: [], subscriptions: [] }),
   printIssues: printSection.default([]),
+  follows: z.array(portableFollow).default([]),
   oldAddresses: z.array(portableOldAddress).default([]),
   importedItems: z.array(portableImportedItem).default([]),
 };

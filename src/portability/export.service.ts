@@ -1,4 +1,5 @@
 import { toInput } from '../content/index.js';
+import { exportFollows } from '../follows/index.js';
 import { exportMemberships } from '../members/index.js';
 import { exportPrint } from '../print/index.js';
 import { readAllSettings } from '../settings/index.js';
@@ -57,6 +58,7 @@ export async function exportSite(services: Services, write: DocumentSink, onProg
         ['users', async () => (await scoped.users.list()).map((u) => ({ email: u.email, name: u.name, role: u.role, status: u.status }))],
         ['memberships', () => exportMemberships(tx)],
         ['printIssues', () => exportPrint(tx)],
+        ['follows', () => exportFollows(tx)],
         ['oldAddresses', () => portableOldAddresses(tx)],
         ['importedItems', async () => (await portableImportedItems(tx)).filter((item): item is typeof item & { kind: PortableImportedItem['kind'] } => isPortableKind(item.kind))],
       ]);

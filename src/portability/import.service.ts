@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { DbOrTx } from '../db/client.js';
 import { AppError } from '../errors/app-error.js';
 import { parseInput } from '../errors/validate.js';
+import { restoreFollows } from '../follows/index.js';
 import { importMemberships, membershipSection } from '../members/index.js';
 import { importPrint } from '../print/index.js';
 import { saveWork } from '../reviews/index.js';
@@ -101,6 +102,7 @@ export async function importSite(services: Services, input: Readable): Promise<{
       users: each('users', ['masthead'], async (user) => void (await scoped.users.create({ email: user.email, name: user.name, role: user.role }))),
       memberships: whole('memberships', ['masthead'], (memberships) => importMemberships(tx, memberships, stamp)),
       printIssues: wholeList('printIssues', ['masthead', 'memberships'], (issues) => importPrint(tx, scoped.jobs, issues, stamp)),
+      follows: batched('follows', ['masthead', 'tags', 'authors', 'works', 'subscribers', 'memberships'], (follows, first) => restoreFollows(tx, follows, first)),
       oldAddresses: batched('oldAddresses', ['masthead', 'posts', 'tags', 'authors'], (entries, first) => restoreOldAddresses(tx, entries, first)),
       importedItems: batched('importedItems', ['masthead', 'posts', 'tags', 'authors'], (items, first) => restoreImportedItems(tx, items, first)),
     };
@@ -127,7 +129,7 @@ function wholeList<P extends Part>(part: P, after: Part[], write: (items: z.outp
 /** The order in which the lists are written: where a document's lists come in it. */
 const ORDER = Object.keys(documentParts) as Part[];
 /** Lists read item by item; the others (settings, the version, memberships) are read whole. */
-const LISTS = new Set<string>(['tags', 'authors', 'works', 'posts', 'newsletters', 'subscribers', 'users', 'printIssues', 'oldAddresses', 'importedItems']);
+const LISTS = new Set<string>(['tags', 'authors', 'works', 'posts', 'newsletters', 'subscribers', 'users', 'printIssues', 'follows', 'oldAddresses', 'importedItems']);
 const walkDocument = (path: JsonPath) => path.length === 0 || (path.length === 1 && LISTS.has(String(path[0])));
 
 /**

@@ -15,6 +15,8 @@ import type { Member, Subscription } from '../members/member.types.js';
 import { formatMoney } from '../members/money.js';
 import type { PlanService } from '../members/plan.service.js';
 import type { SubscriptionService } from '../members/subscription.service.js';
+import type { FollowAlerts, FollowService } from '../follows/index.js';
+import { listedFollows } from './follow-form.js';
 import { CANONICAL_CACHE_CONTROL } from './http-cache.js';
 
 declare module 'fastify' {
@@ -36,6 +38,9 @@ export interface MemberPagesDeps {
   publicUrl: string;
   /** Newsletter subscriptions: a member who subscribed gets a link to their preferences. */
   subscribers: Pick<SubscriberService, 'find' | 'links'>;
+  /** What the member follows, listed on their account page. */
+  follows: Pick<FollowService, 'list'>;
+  followAlerts: Pick<FollowAlerts, 'enabled'>;
 }
 
 /** Upgrades `request.viewer` to a member (paid or not) when the member session cookie is valid. */
@@ -266,6 +271,8 @@ export async function memberPagesRoutes(app: FastifyInstance, deps: MemberPagesD
         addressValues: member.address ?? {},
         addressErrors: {},
         newsletterUrl: await newsletterPreferences(member.email),
+        follows: listedFollows(await deps.follows.list({ kind: 'member', id: member.id })),
+        followAlerts: await deps.followAlerts.enabled({ kind: 'member', id: member.id }),
         ...extra,
       }),
       status,

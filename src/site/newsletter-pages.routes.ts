@@ -6,12 +6,18 @@ import { pageMeta } from './page.js';
 import { renderPage } from './render.js';
 import type { Theme } from './theme.js';
 import type { SubscriberService } from '../subscribers/index.js';
+import type { FollowAlerts, FollowService } from '../follows/index.js';
+import { listedFollows } from './follow-form.js';
 
 export interface NewsletterPagesDeps {
   subscribers: SubscriberService;
   settings: SettingsService;
   theme: Theme;
   publicUrl: string;
+  /** The subscriber's follows, listed on their preferences page. */
+  follows: Pick<FollowService, 'list'>;
+  /** Whether the subscriber asked to be emailed when something they follow is published. */
+  followAlerts: Pick<FollowAlerts, 'enabled'>;
 }
 
 const html = 'text/html; charset=utf-8';
@@ -66,7 +72,9 @@ export async function newsletterPagesRoutes(app: FastifyInstance, deps: Newslett
   app.get('/newsletter/preferences/', limited(60), async (request, reply) => {
     const token = tokenOf(request);
     const { subscriber, newsletters } = await deps.subscribers.preferences(token);
-    return page(request, reply, 'preferences', { title: 'preferences.title', subscriber, newsletters, token, saved: false });
+    const reader = { kind: 'subscriber', id: subscriber.id } as const;
+    const [follows, followAlerts] = [listedFollows(await deps.follows.list(reader)), await deps.followAlerts.enabled(reader)];
+    return page(request, reply, 'preferences', { title: 'preferences.title', subscriber, newsletters, follows, followAlerts, token, saved: false });
   });
 
   app.post('/newsletter/preferences/', limited(30), async (request, reply) => {
@@ -74,7 +82,9 @@ export async function newsletterPagesRoutes(app: FastifyInstance, deps: Newslett
     await deps.subscribers.updatePreferences({ ...(request.body as object), token });
     const { subscriber, newsletters } = await deps.subscribers.preferences(token);
     if (wantsJson(request)) return reply.send({ subscriber: { status: subscriber.status, newsletters: subscriber.newsletters } });
-    return page(request, reply, 'preferences', { title: 'preferences.title', subscriber, newsletters, token, saved: true });
+    const reader = { kind: 'subscriber', id: subscriber.id } as const;
+    const [follows, followAlerts] = [listedFollows(await deps.follows.list(reader)), await deps.followAlerts.enabled(reader)];
+    return page(request, reply, 'preferences', { title: 'preferences.title', subscriber, newsletters, follows, followAlerts, token, saved: true });
   });
 
   app.get('/newsletter/unsubscribe/', limited(60), async (request, reply) => {

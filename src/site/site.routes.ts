@@ -4,7 +4,9 @@ import { accessLevel, levelViewer, postFormats, type PostFormat, type Viewer } f
 import type { Clock } from '../clock.js';
 import type { Db } from '../db/client.js';
 import { isAppError } from '../errors/app-error.js';
+import type { FollowService } from '../follows/index.js';
 import { buildFeed, type FeedSubject } from './feeds.js';
+import { hasFollowForms, personalFollowForms } from './follow-form.js';
 import { acceptsEncoding, CANONICAL_CACHE_CONTROL, MOVED_CACHE_CONTROL, PERSONAL_CACHE_CONTROL, sendCached } from './http-cache.js';
 import type { Page, SiteDeps } from './page.js';
 import { isCached, type CachedResponse, type PageCache, type Rendered } from './page-cache.js';
@@ -20,6 +22,8 @@ export interface SiteRouteDeps extends SiteDeps {
   cache: PageCache;
   db: Db;
   clock: Clock;
+  /** Whether a signed-in member follows what a page's follow forms name. */
+  follows: Pick<FollowService, 'following'>;
 }
 
 const pageParam = z.coerce.number().int().min(1).max(100_000);
@@ -73,7 +77,10 @@ export async function siteRoutes(app: FastifyInstance, deps: SiteRouteDeps): Pro
     // A space never occurs in a request's address, so no address can name another level's page.
     const key = level === 'anonymous' ? address : `${level} ${address}`;
     const result = await deps.cache.fetch(key, () => produce(levelViewer(level)), deps.clock);
-    if (isCached(result)) return level === 'anonymous' ? sendCached(request, reply, result) : sendToReader(request, reply, result);
+    if (isCached(result)) {
+      if (level === 'anonymous') return sendCached(request, reply, result);
+      return hasFollowForms(result.body) ? sendPersonal(request, reply, result) : sendToReader(request, reply, result);
+    }
     switch (result.kind) {
       case 'redirect':
         return reply.header('cache-control', MOVED_CACHE_CONTROL).redirect(result.location, 301);
@@ -87,21 +94,33 @@ export async function siteRoutes(app: FastifyInstance, deps: SiteRouteDeps): Pro
     }
   }
 
+  /** A kept page with its follow forms made for the signed-in reader (compressed, if at all, as it goes). */
+  async function sendPersonal(request: FastifyRequest, reply: FastifyReply, response: CachedResponse) {
+    const body = await personalFollowForms(response.body.toString(), {
+      theme: deps.theme,
+      site: await deps.settings.site(),
+      memberId: request.member?.id ?? null,
+      csrf: () => reply.generateCsrf(),
+      following: (memberId, targets) => deps.follows.following(memberId, targets),
+    });
+    return reply.header('cache-control', PERSONAL_CACHE_CONTROL).header('vary', 'Accept-Encoding').type(response.contentType).send(body);
+  }
+
   /** Registers an archive (first page, numbered pages) whose subject is looked up from the request. */
   function archive(base: string, subjectOf: (params: Params) => Promise<Subject | null>) {
     app.get<{ Params: Params }>(base, (request, reply) =>
-      respond(request, reply, async () => {
+      respond(request, reply, async (viewer) => {
         const subject = await subjectOf(request.params);
-        return subject ? html(await archivePage(deps, subject, 1)) : missing;
+        return subject ? html(await archivePage(deps, subject, 1, viewer)) : missing;
       }),
     );
     app.get<{ Params: Params }>(`${base}page/:n/`, (request, reply) =>
-      respond(request, reply, async () => {
+      respond(request, reply, async (viewer) => {
         const page = pageParam.safeParse(request.params.n);
         const subject = page.success ? await subjectOf(request.params) : null;
         if (!subject || !page.success) return missing;
         if (page.data === 1) return { kind: 'redirect', location: addressOf(request.url).replace(/page\/[^/]+\/$/, '') };
-        return html(await archivePage(deps, subject, page.data));
+        return html(await archivePage(deps, subject, page.data, viewer));
       }),
     );
   }

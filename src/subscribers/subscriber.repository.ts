@@ -61,22 +61,35 @@ export async function findSubscriberRow(db: DbOrTx, by: { email: string } | { id
   return ('email' in by ? query.where('email', '=', by.email) : query.where('id', '=', by.id)).executeTakeFirst();
 }
 
-export async function insertSubscriber(db: DbOrTx, values: { email: string; name: string; status: SubscriberStatus; source: string; nonce: string | null; confirmedAt: string | null }, now: string): Promise<number> {
+type NewSubscriber = { email: string; name: string; status: SubscriberStatus; source: string; nonce: string | null; confirmedAt: string | null };
+
+function subscriberValues(values: NewSubscriber, now: string) {
+  return {
+    email: values.email,
+    name: values.name,
+    status: values.status,
+    source: values.source,
+    confirm_nonce: values.nonce,
+    confirmed_at: values.confirmedAt,
+    created_at: now,
+    updated_at: now,
+  };
+}
+
+export async function insertSubscriber(db: DbOrTx, values: NewSubscriber, now: string): Promise<number> {
+  const row = await db.insertInto('subscribers').values(subscriberValues(values, now)).returning('id').executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** Adds the subscriber unless the address is already on the list (also when another request adds it at the same moment); the id when added. */
+export async function insertSubscriberIfNew(db: DbOrTx, values: NewSubscriber, now: string): Promise<number | undefined> {
   const row = await db
     .insertInto('subscribers')
-    .values({
-      email: values.email,
-      name: values.name,
-      status: values.status,
-      source: values.source,
-      confirm_nonce: values.nonce,
-      confirmed_at: values.confirmedAt,
-      created_at: now,
-      updated_at: now,
-    })
+    .values(subscriberValues(values, now))
+    .onConflict((oc) => oc.column('email').doNothing())
     .returning('id')
-    .executeTakeFirstOrThrow();
-  return row.id;
+    .executeTakeFirst();
+  return row?.id;
 }
 
 export async function updateSubscriber(

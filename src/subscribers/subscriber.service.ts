@@ -43,6 +43,11 @@ export class SubscriberService {
     return this.signer;
   }
 
+  /** A secret kept with the link keys, for another domain's signed links (its own name, its own key). */
+  async linkKey(name: string): Promise<Buffer> {
+    return Buffer.from(await repo.ensureKey(this.deps.db, name), 'base64url');
+  }
+
   newsletters(): Promise<Newsletter[]> {
     return repo.listNewsletters(this.deps.db);
   }
@@ -127,14 +132,52 @@ export class SubscriberService {
       if (!row || !row.confirm_nonce || row.confirm_nonce !== claims.nonce) {
         throw new AppError('LINK_USED', 'This confirmation link has already been used. If you meant to subscribe again, use the form once more.');
       }
-      const now = this.now();
-      await repo.updateSubscriber(tx, row.id, { status: 'confirmed', confirm_nonce: null, confirmed_at: now, unsubscribed_at: null }, now);
-      await repo.unsuppress(tx, row.email);
-      await this.deps.jobs.enqueue(tx, { name: SUBSCRIBER_EMAIL_JOB, payload: { subscriberId: row.id, kind: 'welcome' } });
-      return (await repo.toSubscribers(tx, [(await repo.findSubscriberRow(tx, { id: row.id }))!]))[0]!;
+      return this.markConfirmed(tx, row);
     });
     this.deps.events.emit({ kind: 'added', subscriber });
     return { subscriber, preferencesToken: signer.sign({ purpose: 'preferences', subscriberId: subscriber.id }) };
+  }
+
+  private async markConfirmed(tx: Db, row: SubscriberRow): Promise<Subscriber> {
+    const now = this.now();
+    await repo.updateSubscriber(tx, row.id, { status: 'confirmed', confirm_nonce: null, confirmed_at: now, unsubscribed_at: null }, now);
+    await repo.unsuppress(tx, row.email);
+    await this.deps.jobs.enqueue(tx, { name: SUBSCRIBER_EMAIL_JOB, payload: { subscriberId: row.id, kind: 'welcome' } });
+    return (await repo.toSubscribers(tx, [(await repo.findSubscriberRow(tx, { id: row.id }))!]))[0]!;
+  }
+
+  /**
+   * The subscriber behind an address someone typed into another form of the site (following a
+   * section by email): an unknown address is added as pending with the default newsletters, as a
+   * signup would add it, and is mailed nothing until a link sent to it is followed (confirmAddress).
+   */
+  async enrol(tx: Db, email: string): Promise<SubscriberRow> {
+    const existing = await repo.findSubscriberRow(tx, { email });
+    if (existing) return existing;
+    const now = this.now();
+    const id = await repo.insertSubscriberIfNew(tx, { email, name: '', status: 'pending', source: 'follow', nonce: nonce(), confirmedAt: null }, now);
+    if (id === undefined) return (await repo.findSubscriberRow(tx, { email }))!;
+    const defaults = (await repo.listNewsletters(tx)).filter((n) => n.isDefault);
+    await repo.chooseNewsletters(
+      tx,
+      id,
+      defaults.map((n) => n.id),
+      now,
+      false,
+    );
+    return (await repo.findSubscriberRow(tx, { id }))!;
+  }
+
+  /**
+   * A link mailed to the subscriber's address was followed, which proves the address as their own
+   * confirmation link would: a pending subscriber is confirmed (and welcomed). Others keep their status.
+   */
+  async confirmAddress(subscriberId: number): Promise<void> {
+    const subscriber = await inTransaction(this.deps.db, async (tx) => {
+      const row = await repo.findSubscriberRow(tx, { id: subscriberId });
+      return row?.status === 'pending' ? this.markConfirmed(tx, row) : undefined;
+    });
+    if (subscriber) this.deps.events.emit({ kind: 'added', subscriber });
   }
 
   /** The link that lets its holder confirm, for the confirmation email. */

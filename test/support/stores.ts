@@ -102,6 +102,7 @@ export async function testServices(
       await services.recommendations.settled();
       await services.webhooks.settled();
       await services.cdn.settled();
+      await services.followAlerts.settled();
       await store.close();
       await database.drop();
     },

@@ -33,6 +33,8 @@ import * as m0075 from './0075-create-subscriber-import-rows.js';
 import * as m0076 from './0076-create-newsletter-send-batches.js';
 import * as m0077 from './0077-fold-search-languages.js';
 import * as m0078 from './0078-index-post-titles-member-emails.js';
+import * as m0082 from './0082-create-follows.js';
+import * as m0083 from './0083-create-follow-alerts.js';
 
 /** Every migration, by name. Add new files here; never edit one that has landed. */
 const migrations: Record<string, Migration> = {
@@ -70,6 +72,8 @@ const migrations: Record<string, Migration> = {
   '0076-create-newsletter-send-batches': m0076,
   '0077-fold-search-languages': m0077,
   '0078-index-post-titles-member-emails': m0078,
+  '0082-create-follows': m0082,
+  '0083-create-follow-alerts': m0083,
 };
 
 export const migrationProvider: MigrationProvider = {

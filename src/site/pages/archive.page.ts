@@ -1,4 +1,5 @@
-import { postFormats, type Author, type ListFilter, type PostFormat, type Tag } from '../../content/index.js';
+import { postFormats, type Author, type ListFilter, type PostFormat, type Tag, type Viewer } from '../../content/index.js';
+import { followForm } from '../follow-form.js';
 import { cacheKeys, pageMeta, showPosts, type Page, type SiteDeps } from '../page.js';
 import { breadcrumbs, person, type Crumb } from '../structured-data.js';
 import { paths } from '../urls.js';
@@ -48,8 +49,8 @@ function describe(subject: Subject): SubjectInfo {
   }
 }
 
-/** Page N of a section, tag, author or format archive; null past the end. */
-export async function archivePage(deps: SiteDeps, subject: Subject, page: number): Promise<Page | null> {
+/** Page N of a section, tag, author or format archive (made for the viewer's access level); null past the end. */
+export async function archivePage(deps: SiteDeps, subject: Subject, page: number, viewer: Viewer): Promise<Page | null> {
   const info = describe(subject);
   const [site, listing] = await Promise.all([deps.settings.site(), numberedPage(deps, info.filter, page)]);
   if (!listing) return null;
@@ -59,6 +60,7 @@ export async function archivePage(deps: SiteDeps, subject: Subject, page: number
   const links = pageLinks(info.base, listing);
   const crumbs: Crumb[] = [{ name: site.title, path: '/' }, { name: info.name, path: info.base }, ...(page > 1 ? [{ name: `Page ${page}`, path }] : [])];
   const author = subject.kind === 'author' ? subject.author : null;
+  const followed = subject.kind === 'tag' ? subject.tag : author;
   return {
     template: 'archive',
     view: {
@@ -68,6 +70,7 @@ export async function archivePage(deps: SiteDeps, subject: Subject, page: number
       author,
       accent: subject.kind === 'tag' ? subject.tag.accentColor : null,
       cards: await cards(deps, listing.posts),
+      follow: followed && followForm(deps, site, { kind: subject.kind as 'tag' | 'author', id: followed.id, name: followed.name, back: info.base }, viewer),
       page,
       ...links,
     },

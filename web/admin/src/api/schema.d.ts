@@ -764,6 +764,82 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/admin/api/follows/counts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Confirmed followers per section and per author (members and newsletter subscribers), most followed first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Success */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            authors: {
+                                followers: number;
+                                id: number;
+                                name: string;
+                                slug: string;
+                            }[];
+                            tags: {
+                                followers: number;
+                                id: number;
+                                name: string;
+                                slug: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Invalid input; the fields are named */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Role too low */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/admin/api/imports": {
         parameters: {
             query?: never;
@@ -4846,7 +4922,7 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** Erase one subscriber; the address stays suppressed only as a hash */
+        /** Erase one subscriber and their follows; the address stays suppressed only as a hash */
         delete: {
             parameters: {
                 query?: never;
@@ -4906,7 +4982,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Everything stored about one subscriber, for a data request */
+        /** Everything stored about one subscriber (their follows too), for a data request */
         get: {
             parameters: {
                 query?: never;
@@ -4933,6 +5009,16 @@ export interface paths {
                                 subject: string;
                             }[];
                             email: string;
+                            /** @description Whether they asked to be emailed when something they follow is published */
+                            followAlerts: boolean;
+                            follows: {
+                                confirmed: boolean;
+                                createdAt: string;
+                                /** @enum {string} */
+                                kind: "tag" | "author" | "person" | "work";
+                                name: string;
+                                slug: string;
+                            }[];
                             id: number;
                             name: string;
                             newsletters: string[];

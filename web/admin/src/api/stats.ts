@@ -9,3 +9,9 @@ export const dashboardStats = queryOptions({
   queryKey: ['dashboard'],
   queryFn: ({ signal }) => answer(api.GET('/admin/api/dashboard', { signal })),
 });
+
+/** Confirmed followers per section and per author, most followed first (editors and up). */
+export const followerCounts = queryOptions({
+  queryKey: ['follows', 'counts'],
+  queryFn: ({ signal }) => answer(api.GET('/admin/api/follows/counts', { signal })),
+});

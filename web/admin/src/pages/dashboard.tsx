@@ -7,6 +7,7 @@ import type { Post } from '../api/types';
 import { tagList } from '../api/taxonomy';
 import { HorizontalBars, StackedBarChart, type StackedSeries } from '../components/charts';
 import { SubscriberGrowth } from './newsletter/subscriber-growth';
+import { FollowerCounts } from './follower-counts';
 import { Link } from '../router';
 import { atLeast, useStaff } from '../session-context';
 import { formatDate, formatDay } from './format';
@@ -54,6 +55,7 @@ export function DashboardPage() {
             <p className="note">No views counted since {formatDay(stats.viewsSince)}.</p>
           )}
           {atLeast(staff.role, 'editor') && <SubscriberGrowth />}
+          {atLeast(staff.role, 'editor') && <FollowerCounts />}
         </div>
       )}
     </section>

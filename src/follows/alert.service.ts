@@ -1,0 +1,141 @@
+import type { Clock } from '../clock.js';
+import type { ContentEvents } from '../content/index.js';
+import { inTransaction, type Db } from '../db/client.js';
+import type { EmailDocument } from '../email/index.js';
+import type { Translate } from '../i18n/index.js';
+import type { JobQueue } from '../jobs/index.js';
+import * as repo from './alert.repository.js';
+import { targetsOfPosts } from './follow.repository.js';
+import type { FollowLinks } from './follow.tokens.js';
+import type { Reader } from './follow.types.js';
+
+export const FOLLOW_ALERT_JOB = 'follows.alert';
+/** Pieces published within this time of the first go out in one email. */
+const GATHER_MS = 60 * 60_000;
+/** At most one alert per reader in this time. */
+const DAY_MS = 86_400_000;
+
+/** What an alert says of a piece. */
+export interface AlertPiece {
+  id: number;
+  title: string;
+  slug: string;
+  excerpt: string;
+  published: boolean;
+}
+
+export interface FollowAlertsDeps {
+  db: Db;
+  clock: Clock;
+  jobs: JobQueue;
+  links: () => Promise<FollowLinks>;
+  words: () => Promise<Translate>;
+  notify: (message: { to: string; subject: string; document: EmailDocument; headers?: Record<string, string> }) => Promise<void>;
+  publicUrl: string;
+  /** The pieces by id (content/). */
+  pieces: (ids: number[]) => Promise<AlertPiece[]>;
+  onError: (error: unknown) => void;
+}
+
+/**
+ * "Email me when something I follow is published": pieces are gathered per reader as they are
+ * published and sent together by a durable job, at most once a day, each email with a one-click
+ * link that turns alerts off.
+ */
+export class FollowAlerts {
+  private readonly pending = new Set<Promise<void>>();
+
+  constructor(private readonly deps: FollowAlertsDeps) {}
+
+  async enabled(reader: Reader): Promise<boolean> {
+    return (await repo.alertSetting(this.deps.db, reader)).enabled;
+  }
+
+  /** Turns the reader's alerts on or off (a form's checkbox: present means on). */
+  async set(reader: Reader, on: boolean): Promise<void> {
+    await repo.setAlerts(this.deps.db, reader, on, this.deps.clock().toISOString());
+  }
+
+  /** The link in every alert that turns alerts off, for the reader it names. */
+  async offUrl(reader: Reader): Promise<string> {
+    return `${this.deps.publicUrl}/follows/alerts/off/?token=${(await this.deps.links()).signAlertsOff(reader)}`;
+  }
+
+  /** Checks an alerts-off link and says whose it is, without acting on it. */
+  async readerOfLink(token: unknown): Promise<Reader> {
+    return (await this.deps.links()).verifyAlertsOff(token);
+  }
+
+  async offByLink(token: unknown): Promise<void> {
+    await this.set(await this.readerOfLink(token), false);
+  }
+
+  /** Gathers newly published pieces for the readers following what they are about. */
+  listen(events: ContentEvents): () => void {
+    return events.on((change) => {
+      if (change.kind !== 'post' || change.id === undefined || change.status?.after !== 'published' || change.status.before === 'published') return;
+      const work = this.published(change.id)
+        .catch((error: unknown) => this.deps.onError(error))
+        .finally(() => this.pending.delete(work));
+      this.pending.add(work);
+    });
+  }
+
+  /** Resolves once every piece published so far is gathered. */
+  async settled(): Promise<void> {
+    await Promise.all([...this.pending]);
+  }
+
+  async published(postId: number): Promise<void> {
+    const { db, clock, jobs } = this.deps;
+    const targets = (await targetsOfPosts(db, [postId])).get(postId) ?? [];
+    const readers = await repo.alertReadersFollowing(db, targets);
+    const now = clock();
+    await inTransaction(db, async (tx) => {
+      await repo.addAlertItems(tx, readers, postId, now.toISOString());
+      for (const reader of readers) {
+        const key = `${FOLLOW_ALERT_JOB}:${reader}`;
+        // A job already waiting takes this piece along; queuing again would only push it later.
+        if ((await jobs.find(tx, key))?.state === 'pending') continue;
+        await jobs.enqueue(tx, { name: FOLLOW_ALERT_JOB, key, payload: { reader }, runAt: new Date(now.getTime() + GATHER_MS).toISOString() });
+      }
+    });
+  }
+
+  /** The job: sends the reader's gathered pieces in one email, unless one went out within the day. */
+  async run(payload: { reader: string }): Promise<void> {
+    const { db, clock, jobs } = this.deps;
+    const row = await repo.alertReader(db, payload.reader);
+    if (!row || row.enabled !== 1 || !row.email) return;
+    const now = clock();
+    const nextAllowed = row.last_sent_at ? Date.parse(row.last_sent_at) + DAY_MS : 0;
+    if (nextAllowed > now.getTime()) {
+      await jobs.enqueue(db, { name: FOLLOW_ALERT_JOB, key: `${FOLLOW_ALERT_JOB}:${payload.reader}:later`, payload, runAt: new Date(nextAllowed).toISOString() });
+      return;
+    }
+    const ids = await repo.alertItems(db, payload.reader);
+    const pieces = (await this.deps.pieces(ids)).filter((p) => p.published);
+    if (pieces.length > 0) {
+      const [kind, id] = payload.reader.split(':');
+      const offUrl = await this.offUrl({ kind: kind as Reader['kind'], id: Number(id) });
+      const t = await this.deps.words();
+      const subject = t('follow.alerts.subject');
+      await this.deps.notify({
+        to: row.email,
+        subject,
+        document: {
+          preheader: pieces
+            .map((p) => p.title)
+            .join(' · ')
+            .slice(0, 140),
+          heading: subject,
+          intro: t('follow.alerts.intro'),
+          sections: [{ heading: t('digest.followed'), items: pieces.map((p) => ({ title: p.title, url: `${this.deps.publicUrl}/${p.slug}/`, excerpt: p.excerpt })) }],
+          footer: { reason: t('follow.alerts.reason'), unsubscribeUrl: offUrl },
+        },
+        headers: { 'List-Unsubscribe': `<${offUrl}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' },
+      });
+    }
+    await repo.alertSent(db, payload.reader, ids, pieces.length > 0 ? now.toISOString() : null);
+  }
+}
