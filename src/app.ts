@@ -207,7 +207,7 @@ export async function buildApp({ config, services, logger }: AppOptions): Promis
     subscribers: services.subscribers,
   });
   await app.register(stripeWebhookRoutes, { subscriptions: services.subscriptions });
-  await app.register(newsletterPagesRoutes, { subscribers: services.subscribers, settings: services.settings, theme, publicUrl: config.publicUrl });
+  await app.register(newsletterPagesRoutes, { subscribers: services.subscribers, engagement: services.engagement, settings: services.settings, theme, publicUrl: config.publicUrl });
 
   return app;
 }

@@ -4093,6 +4093,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             newsletters: {
+                                countOpens: boolean;
                                 description: string;
                                 id: number;
                                 isDefault: boolean;
@@ -4160,6 +4161,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            countOpens: boolean;
                             description: string;
                             id: number;
                             isDefault: boolean;
@@ -4216,7 +4218,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Rename a newsletter, change its description, or whether new signups get it */
+        /** Rename a newsletter, change its description, whether new signups get it, or whether its opens are counted */
         patch: {
             parameters: {
                 query?: never;
@@ -4229,6 +4231,8 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
+                        /** @description Put a 1×1 image in its emails that counts opens (unreliable and privacy-sensitive; off by default) */
+                        countOpens?: boolean;
                         description?: string;
                         isDefault?: boolean;
                         name?: string;
@@ -4243,6 +4247,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            countOpens: boolean;
                             description: string;
                             id: number;
                             isDefault: boolean;
@@ -4382,6 +4387,9 @@ export interface paths {
                         "application/json": {
                             sends: {
                                 bounced: number;
+                                clicks: number;
+                                /** @description Recipients who reported this send as spam */
+                                complaints: number;
                                 deferred: number;
                                 delivered: number;
                                 failed: number;
@@ -4389,7 +4397,15 @@ export interface paths {
                                 id: number;
                                 /** @enum {string} */
                                 kind: "digest" | "post" | "test";
+                                /** @description The send's links in the order they first appear, with all clicks and recipients who clicked */
+                                links: {
+                                    clicks: number;
+                                    uniqueClicks: number;
+                                    url: string;
+                                }[];
                                 newsletter: string;
+                                /** @description Recipients who opened it, as far as an image can tell; null where the newsletter does not count opens */
+                                opens: number | null;
                                 pending: number;
                                 skipped: number;
                                 startedAt: string;
@@ -4397,6 +4413,9 @@ export interface paths {
                                 state: "sending" | "done";
                                 subject: string;
                                 total: number;
+                                /** @description Per-link unique clicks added up */
+                                uniqueClicks: number;
+                                /** @description Recipients who unsubscribed by a link after this send, the last they had received */
                                 unsubscribedSince: number;
                             }[];
                         };
@@ -4466,6 +4485,9 @@ export interface paths {
                     content: {
                         "application/json": {
                             bounced: number;
+                            clicks: number;
+                            /** @description Recipients who reported this send as spam */
+                            complaints: number;
                             deferred: number;
                             delivered: number;
                             failed: number;
@@ -4473,7 +4495,15 @@ export interface paths {
                             id: number;
                             /** @enum {string} */
                             kind: "digest" | "post" | "test";
+                            /** @description The send's links in the order they first appear, with all clicks and recipients who clicked */
+                            links: {
+                                clicks: number;
+                                uniqueClicks: number;
+                                url: string;
+                            }[];
                             newsletter: string;
+                            /** @description Recipients who opened it, as far as an image can tell; null where the newsletter does not count opens */
+                            opens: number | null;
                             pending: number;
                             skipped: number;
                             startedAt: string;
@@ -4481,6 +4511,9 @@ export interface paths {
                             state: "sending" | "done";
                             subject: string;
                             total: number;
+                            /** @description Per-link unique clicks added up */
+                            uniqueClicks: number;
+                            /** @description Recipients who unsubscribed by a link after this send, the last they had received */
                             unsubscribedSince: number;
                         };
                     };
@@ -4925,6 +4958,12 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            /** @description Links of newsletter emails the subscriber clicked, first click each */
+                            clicks: {
+                                at: string;
+                                subject: string;
+                                url: string;
+                            }[];
                             confirmedAt: string | null;
                             createdAt: string;
                             deliveries: {
