@@ -50,7 +50,7 @@ export function recipientLinks(signer: LinkSigner, publicUrl: string, subscriber
 
 /** The recipient's click and open addresses for a send that has `links` tracked links (and counts opens). */
 export function engagementLinks(signer: EngagementSigner, publicUrl: string, send: { id: number; links: number; opens: boolean }, deliveryId: number): Pick<RecipientLinks, 'clicks' | 'open'> {
-  const clicks = Array.from({ length: send.links }, (_, link) => `${publicUrl}/newsletter/click/${signer.click({ sendId: send.id, link, deliveryId })}`);
+  const clicks = signer.clicks(send.id, deliveryId, send.links).map((token) => `${publicUrl}/newsletter/click/${token}`);
   return send.opens ? { clicks, open: `${publicUrl}/newsletter/open/${signer.open(send.id, deliveryId)}` } : { clicks };
 }
 
