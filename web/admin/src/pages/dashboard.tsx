@@ -6,6 +6,7 @@ import { dashboardStats, type DashboardStats } from '../api/stats';
 import type { Post } from '../api/types';
 import { tagList } from '../api/taxonomy';
 import { HorizontalBars, StackedBarChart, type StackedSeries } from '../components/charts';
+import { SendEngagement } from './newsletter/send-engagement';
 import { SubscriberGrowth } from './newsletter/subscriber-growth';
 import { Link } from '../router';
 import { atLeast, useStaff } from '../session-context';
@@ -54,6 +55,7 @@ export function DashboardPage() {
             <p className="note">No views counted since {formatDay(stats.viewsSince)}.</p>
           )}
           {atLeast(staff.role, 'editor') && <SubscriberGrowth />}
+          {atLeast(staff.role, 'editor') && <SendEngagement />}
         </div>
       )}
     </section>
