@@ -33,7 +33,7 @@ export async function recordClicks(db: Db, clicks: ClickClaims[], at: string): P
         ? []
         : await tx
             .insertInto('newsletter_clicks')
-            .values([...firsts.values()].map((c) => ({ delivery_id: c.deliveryId, link: c.link, send_id: c.sendId, first_at: at })))
+            .values([...firsts.values()].sort((a, b) => a.deliveryId - b.deliveryId || a.link - b.link).map((c) => ({ delivery_id: c.deliveryId, link: c.link, send_id: c.sendId, first_at: at })))
             .onConflict((oc) => oc.columns(['delivery_id', 'link']).doNothing())
             .returning(['send_id', 'link'])
             .execute();
@@ -46,7 +46,8 @@ export async function recordClicks(db: Db, clicks: ClickClaims[], at: string): P
     };
     for (const click of clicks) count(click.sendId, click.link).total += 1;
     for (const row of added) count(row.send_id, row.link).unique += 1;
-    for (const { sendId, link, total, unique } of counts.values()) {
+    // Rows are locked in one order in every process, so two processes' groups cannot deadlock.
+    for (const { sendId, link, total, unique } of [...counts.values()].sort((a, b) => a.sendId - b.sendId || a.link - b.link)) {
       await tx
         .updateTable('newsletter_send_links')
         .set((eb) => ({ clicks: eb('clicks', '+', total), unique_clicks: eb('unique_clicks', '+', unique) }))
@@ -70,7 +71,7 @@ export async function recordOpens(db: Db, opens: Array<{ sendId: number; deliver
       .execute();
     const perSend = new Map<number, number>();
     for (const row of opened) perSend.set(row.send_id, (perSend.get(row.send_id) ?? 0) + 1);
-    for (const [sendId, n] of perSend) {
+    for (const [sendId, n] of [...perSend].sort(([a], [b]) => a - b)) {
       await tx
         .updateTable('newsletter_sends')
         .set((eb) => ({ opens: eb('opens', '+', n) }))

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { smtpMailer } from '../../src/email/index.js';
+import { EngagementService } from '../../src/newsletter/index.js';
 import { testApp, type AppContext } from '../support/app.js';
 import { makeAuthor, postFields } from '../support/factories.js';
 import { startSmtp, type TestSmtp } from '../support/smtp.js';
@@ -87,6 +88,18 @@ describe.each(dialects)('engagement with newsletter sends on %s', (dialect) => {
     expect(answers.every((a) => a.statusCode === 302)).toBe(true);
     const [link] = (await t.services.sends.report(sendId)).links.filter((l) => l.clicks > 0);
     expect(link).toMatchObject({ clicks: 40, uniqueClicks: 2 });
+  });
+
+  it('counts exactly when two processes take clicks on the same links at once', async () => {
+    const { sendId, ann, bo } = await sendPiece();
+    const other = new EngagementService({ db: t.store.db, clock: time.clock, subscribers: t.services.subscribers });
+    const tokens = [ann, bo].flatMap((mail) => [...new Set(String(mail.html).match(CLICK))].map((url) => url.split('/').pop()!));
+    const clicks = Array.from({ length: 96 }, (_, i) => (i % 2 === 0 ? t.services.engagement : other).click(tokens[i % tokens.length]!));
+    await Promise.all(clicks);
+    const report = await t.services.sends.report(sendId);
+    expect(report.clicks).toBe(96);
+    expect(report.uniqueClicks).toBe(tokens.length);
+    expect(await t.store.db.selectFrom('newsletter_clicks').selectAll().execute()).toHaveLength(tokens.length);
   });
 
   it('never redirects a changed, foreign or made-up click address anywhere', async () => {
