@@ -80,6 +80,22 @@ describe.each(dialects)('engagement with newsletter sends on %s', (dialect) => {
     expect(report).toMatchObject({ clicks: 6, uniqueClicks: 5, opens: null });
   });
 
+  it('leads the links of a digest through click addresses too', async () => {
+    const author = await makeAuthor(t.services);
+    const body = `Read [the interview](${INTERVIEW}).`;
+    await t.services.posts.create(postFields([author.slug], { status: 'published', title: 'In the digest', body, publishedAt: '2026-11-30T10:00:00.000Z' }));
+    const digest = await t.services.newsletter.assemble(new Date('2026-12-04T08:00:00.000Z'));
+    const sendId = await t.services.newsletter.sendNow(digest.id);
+    await t.services.sends.deliver(sendId);
+    const html = String((await smtp.parsed(smtp.received.findIndex((r) => r.to === 'ann@example.com'))).html);
+    const links = [...new Set(html.match(CLICK))];
+    expect(links.length).toBeGreaterThan(1);
+    const targets = await Promise.all(links.map(async (link) => (await follow(link)).headers.location));
+    expect(targets).toContain(`${SITE}/in-the-digest/`);
+    expect(html).not.toMatch(/href="http:\/\/localhost:3000\/in-the-digest\/"/);
+    expect((await t.services.sends.report(sendId)).clicks).toBe(links.length);
+  });
+
   it('counts many clicks arriving at once, each once in the total and once per reader in the unique count', async () => {
     const { sendId, ann, bo } = await sendPiece();
     const first = (mail: typeof ann) => String(mail.html).match(CLICK)![0]!;
