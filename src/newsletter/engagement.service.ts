@@ -30,12 +30,15 @@ export class EngagementService {
     return this.signerOnce;
   }
 
-  /** Counts the click and gives the address it leads to; a token not signed here, or naming no stored link, leads nowhere. */
-  async click(token: string): Promise<string> {
+  /**
+   * Gives the address a click leads to, and counts it unless told not to (a HEAD request, as link
+   * checkers send, is not a reader); a token not signed here, or naming no stored link, leads nowhere.
+   */
+  async click(token: string, count = true): Promise<string> {
     const claims = (await this.signer()).verifyClick(token);
     const url = claims && (await repo.linkUrl(this.deps.db, claims.sendId, claims.link));
     if (!claims || !url) throw invalid();
-    await this.clicks.add(claims);
+    if (count) await this.clicks.add(claims);
     return url;
   }
 

@@ -66,7 +66,7 @@ export async function newsletterPagesRoutes(app: FastifyInstance, deps: Newslett
 
   // A click leads only to the address stored for the signed link; anything else gets an error page, never a redirect.
   app.get('/newsletter/click/:token', limited(300), async (request, reply) => {
-    const url = await deps.engagement.click((request.params as { token: string }).token);
+    const url = await deps.engagement.click((request.params as { token: string }).token, request.method !== 'HEAD');
     return reply.header('cache-control', 'no-store').header('referrer-policy', 'no-referrer').redirect(url, 302);
   });
 

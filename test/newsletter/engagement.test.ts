@@ -78,6 +78,11 @@ describe.each(dialects)('engagement with newsletter sends on %s', (dialect) => {
     expect(report.links.find((l) => l.url === INTERVIEW)).toEqual({ url: INTERVIEW, clicks: 3, uniqueClicks: 2 });
     expect(report.links.find((l) => l.url === TRAILER)).toEqual({ url: TRAILER, clicks: 1, uniqueClicks: 1 });
     expect(report).toMatchObject({ clicks: 6, uniqueClicks: 5, opens: null });
+    // A HEAD request (a link checker's) is answered the same and not counted.
+    const checked = await t.app.inject({ method: 'HEAD', url: interview.replace(SITE, '') });
+    expect(checked.statusCode).toBe(302);
+    expect(checked.headers.location).toBe(INTERVIEW);
+    expect((await t.services.sends.report(sendId)).clicks).toBe(6);
   });
 
   it('leads the links of a digest through click addresses too', async () => {
