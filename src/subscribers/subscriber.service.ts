@@ -26,7 +26,7 @@ export interface SubscriberServiceDeps {
   clock: Clock;
   jobs: JobQueue;
   events: EventChannel<SubscriberChange>;
-  /** Told, inside the transaction, of each unsubscribe by link (the newsletter left, or none for all), so the newsletter can attribute it to a send. */
+  /** Told, inside the transaction, of each newsletter a reader leaves by link or on the preferences page (none: all), so the newsletter can attribute it to a send. */
   onUnsubscribe?: (tx: Tx, subscriberId: number, newsletterId: number | undefined) => Promise<void>;
 }
 
@@ -171,6 +171,8 @@ export class SubscriberService {
     const chosen = data.newsletters.length === 0 ? [] : await this.resolveNewsletters(data.newsletters);
     await inTransaction(this.deps.db, async (tx) => {
       const now = this.now();
+      const kept = new Set(chosen.map((n) => n.id));
+      for (const id of await repo.activeNewsletterIds(tx, row.id)) if (!kept.has(id)) await this.deps.onUnsubscribe?.(tx, row.id, id);
       if (chosen.length === 0) return this.leave(tx, row, now);
       await repo.chooseNewsletters(
         tx,

@@ -201,6 +201,20 @@ describe.each(dialects)('engagement with newsletter sends on %s', (dialect) => {
 
     expect(await t.services.sends.report(first.sendId)).toMatchObject({ unsubscribedSince: 0, complaints: 1 });
     expect(await t.services.sends.report(second.sendId)).toMatchObject({ unsubscribedSince: 1, complaints: 0 });
+
+    // Leaving on the preferences page counts too, once.
+    await t.services.subscribers.importCsv(Buffer.from('email\ncy@example.com\n'));
+    const author = await makeAuthor(t.services);
+    const post = await t.services.posts.create(postFields([author.slug], { status: 'published', title: 'Third' }));
+    const third = { sendId: (await t.services.newsletter.sendPost(post.slug)).sendId! };
+    expect(await t.services.sends.deliver(third.sendId)).toMatchObject({ delivered: 1 });
+    const cy = await t.services.subscribers.find('cy@example.com');
+    const token = (await t.services.subscribers.links()).sign({ purpose: 'preferences', subscriberId: cy.id });
+    for (let i = 0; i < 2; i += 1) {
+      const saved = await t.app.inject({ method: 'POST', url: '/newsletter/preferences/', payload: { token, newsletters: [] }, headers: { accept: 'application/json' } });
+      expect(saved.statusCode).toBe(200);
+    }
+    expect(await t.services.sends.report(third.sendId)).toMatchObject({ unsubscribedSince: 1 });
   });
 
   it("erases a reader's own clicks with their data and keeps the send's totals without them", async () => {
