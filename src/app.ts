@@ -211,7 +211,15 @@ export async function buildApp({ config, services, logger }: AppOptions): Promis
     followAlerts: services.followAlerts,
   });
   await app.register(stripeWebhookRoutes, { subscriptions: services.subscriptions });
-  await app.register(newsletterPagesRoutes, { subscribers: services.subscribers, settings: services.settings, theme, publicUrl: config.publicUrl, follows: services.follows, followAlerts: services.followAlerts });
+  await app.register(newsletterPagesRoutes, {
+    subscribers: services.subscribers,
+    engagement: services.engagement,
+    settings: services.settings,
+    theme,
+    publicUrl: config.publicUrl,
+    follows: services.follows,
+    followAlerts: services.followAlerts,
+  });
   await app.register(followPagesRoutes, { follows: services.follows, followAlerts: services.followAlerts, subscribers: services.subscribers, settings: services.settings, theme });
 
   return app;

@@ -22,7 +22,7 @@ import { ApiKeyService, ContentKeyService, linkBuilder, STAFF_LINK_JOB, StaffAut
 import { SUBSCRIBER_EMAIL_JOB, SubscriberService, type SubscriberChange, type SubscriberEmailKind } from './subscribers/index.js';
 import { DELIVERY_JOB, WebhookService } from './webhooks/outgoing/index.js';
 import { IMPORT_JOB, ImportRunService } from './portability/index.js';
-import { DIGEST_ASSEMBLE_JOB, DIGEST_SEND_JOB, NewsletterService, POST_EMAIL_JOB, SEND_JOB, SendService, FeedbackService, formatFrom, sendSubscriberNotice } from './newsletter/index.js';
+import { DIGEST_ASSEMBLE_JOB, DIGEST_SEND_JOB, NewsletterService, POST_EMAIL_JOB, SEND_JOB, SendService, FeedbackService, EngagementService, formatFrom, sendSubscriberNotice } from './newsletter/index.js';
 import { FOLLOW_ALERT_JOB, FOLLOW_EMAIL_JOB, FollowAlerts, FollowService } from './follows/index.js';
 
 export interface Services {
@@ -53,6 +53,7 @@ export interface Services {
   follows: FollowService;
   followAlerts: FollowAlerts;
   sends: SendService;
+  engagement: EngagementService;
   feedback: FeedbackService;
   newsletter: NewsletterService;
   plans: PlanService;
@@ -143,7 +144,9 @@ export function createServices(store: Store, options: ServiceOptions): Services 
   const renderer = new EmailRenderer(options.themeDir);
   const subscriberEvents = new EventChannel<SubscriberChange>();
   const memberEvents = new EventChannel<MemberChange>();
-  const subscribers = new SubscriberService({ db, clock, jobs, events: subscriberEvents });
+  // Unsubscribes are attributed to the send the reader last received (the closure runs only once both exist).
+  const subscribers: SubscriberService = new SubscriberService({ db, clock, jobs, events: subscriberEvents, onUnsubscribe: (tx, id, newsletterId) => engagement.unsubscribed(tx, id, newsletterId) });
+  const engagement: EngagementService = new EngagementService({ db, clock, subscribers });
   // Member emails in the site's language, dates written its way in its time zone.
   const memberWords = async () => {
     const site = await settings.site();
@@ -168,6 +171,7 @@ export function createServices(store: Store, options: ServiceOptions): Services 
     jobs,
     mailer: options.mailer,
     subscribers,
+    engagement,
     publicUrl,
     mailFrom: options.mailFrom,
     siteTitle: async () => (await settings.site()).title,
@@ -298,7 +302,8 @@ export function createServices(store: Store, options: ServiceOptions): Services 
     follows,
     followAlerts,
     sends,
-    feedback: new FeedbackService({ db, clock, subscribers }),
+    engagement,
+    feedback: new FeedbackService({ db, clock, subscribers, engagement }),
     newsletter,
     plans: new PlanService({ db, clock }),
     members,

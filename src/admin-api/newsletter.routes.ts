@@ -102,7 +102,7 @@ export function adminNewsletterRoutes(api: EndpointRegistry, deps: NewsletterRou
     url: `${base}/newsletters/:slug`,
     tag,
     access: 'staff',
-    summary: 'Rename a newsletter, change its description, or whether new signups get it',
+    summary: 'Rename a newsletter, change its description, whether new signups get it, or whether its opens are counted',
     params: s.slugParams,
     body: s.newsletterPatch,
     response: s.newsletterOut,

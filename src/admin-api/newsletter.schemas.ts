@@ -5,11 +5,18 @@ import { listQuery, subscriberStatuses } from '../subscribers/index.js';
 
 /** Shapes of the newsletter endpoints: what they take and what they answer. */
 
-export const newsletterOut = z.object({ id: z.number(), slug: z.string(), name: z.string(), description: z.string(), isDefault: z.boolean() });
+export const newsletterOut = z.object({ id: z.number(), slug: z.string(), name: z.string(), description: z.string(), isDefault: z.boolean(), countOpens: z.boolean() });
 
 export const newsletterCreate = z.object({ slug: slugSchema, name: line(120, 1), description: paragraph(500).default(''), isDefault: z.boolean().default(false) }).strict();
 
-export const newsletterPatch = z.object({ name: line(120, 1).optional(), description: paragraph(500).optional(), isDefault: z.boolean().optional() }).strict();
+export const newsletterPatch = z
+  .object({
+    name: line(120, 1).optional(),
+    description: paragraph(500).optional(),
+    isDefault: z.boolean().optional(),
+    countOpens: z.boolean().optional().describe('Put a 1×1 image in its emails that counts opens (unreliable and privacy-sensitive; off by default)'),
+  })
+  .strict();
 
 export const slugParams = z.object({ slug: slugSchema }).strict();
 export const emailParams = z.object({ email: z.string().max(254, 'must be at most 254 characters') }).strict();
@@ -85,6 +92,7 @@ export const subscriberExportOut = subscriberOut.extend({
   deliveries: z.array(z.object({ sentAt: z.string().nullable(), state: z.string(), subject: z.string() })),
   followAlerts: z.boolean().describe('Whether they asked to be emailed when something they follow is published'),
   follows: z.array(z.object({ kind: z.enum(followKinds), slug: z.string(), name: z.string(), confirmed: z.boolean(), createdAt: z.string() })),
+  clicks: z.array(z.object({ subject: z.string(), url: z.string(), at: z.string() })).describe('Links of newsletter emails the subscriber clicked, first click each'),
 });
 
 export const importReportOut = z.object({
@@ -126,5 +134,10 @@ export const sendReportOut = z.object({
   failed: z.number(),
   bounced: z.number(),
   skipped: z.number(),
-  unsubscribedSince: z.number(),
+  unsubscribedSince: z.number().describe('Recipients who unsubscribed by a link after this send, the last they had received'),
+  complaints: z.number().describe('Recipients who reported this send as spam'),
+  opens: z.number().nullable().describe('Recipients who opened it, as far as an image can tell; null where the newsletter does not count opens'),
+  links: z.array(z.object({ url: z.string(), clicks: z.number(), uniqueClicks: z.number() })).describe("The send's links in the order they first appear, with all clicks and recipients who clicked"),
+  clicks: z.number(),
+  uniqueClicks: z.number().describe('Per-link unique clicks added up'),
 });

@@ -47,6 +47,8 @@ export interface Database {
   newsletter_sends: NewsletterSendsTable;
   newsletter_deliveries: NewsletterDeliveriesTable;
   newsletter_send_batches: NewsletterSendBatchesTable;
+  newsletter_send_links: NewsletterSendLinksTable;
+  newsletter_clicks: NewsletterClicksTable;
   plans: PlansTable;
   members: MembersTable;
   member_tokens: MemberTokensTable;
@@ -444,6 +446,7 @@ export interface NewslettersTable {
   description: Generated<string>;
   is_default: Generated<number>;
   position: Generated<number>;
+  count_opens: Generated<number>;
   created_at: string;
   updated_at: string;
 }
@@ -517,6 +520,22 @@ export interface NewsletterSendsTable {
   total: Generated<number>;
   started_at: string;
   finished_at: string | null;
+  opens: Generated<number>;
+}
+
+export interface NewsletterSendLinksTable {
+  send_id: number;
+  link: number;
+  url: string;
+  clicks: Generated<number>;
+  unique_clicks: Generated<number>;
+}
+
+export interface NewsletterClicksTable {
+  delivery_id: number;
+  link: number;
+  send_id: number;
+  first_at: string;
 }
 
 export interface NewsletterSendBatchesTable {
@@ -541,6 +560,9 @@ export interface NewsletterDeliveriesTable {
   next_attempt_at: string | null;
   last_error: string | null;
   sent_at: string | null;
+  opened_at: Generated<string | null>;
+  unsubscribed_at: Generated<string | null>;
+  complained_at: Generated<string | null>;
 }
 
 export type SubscriberRow = Selectable<SubscribersTable>;

@@ -93,6 +93,16 @@ function canonicalQuotedPrintable(content: string): string {
   return qpWrap(encoded, 76);
 }
 
+/** Printable ASCII but "=": quoted-printable writes it as it is (links, mostly), so only long lines need breaking. */
+const PLAIN = /^[!-<>-~]*$/;
+
+function softWrapped(value: string): string {
+  if (value.length <= 76) return value;
+  const lines: string[] = [];
+  for (let i = 0; i < value.length; i += 75) lines.push(value.slice(i, i + 75));
+  return lines.join(`=${CRLF}`);
+}
+
 /**
  * A multipart/alternative body (text, then HTML) in quoted-printable, encoded once for a whole send.
  * Each part may hold stand-ins (`slots`, such as a reader's unsubscribe link): the fixed text
@@ -145,7 +155,7 @@ export class QuotedPrintableBody {
 
   /** The body with these values in the slots (in the order of the slots given to the constructor). */
   pieces(values: readonly string[]): Buffer[] {
-    const encoded = values.map((v) => Buffer.from(canonicalQuotedPrintable(v), 'latin1'));
+    const encoded = values.map((v) => Buffer.from(PLAIN.test(v) ? softWrapped(v) : canonicalQuotedPrintable(v), 'latin1'));
     return this.sequence.map((item) => (typeof item === 'number' ? encoded[item]! : item));
   }
 }

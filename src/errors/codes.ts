@@ -54,6 +54,7 @@ export const errorCodes = {
   FORBIDDEN: 'Your role does not allow this.',
   CSRF_INVALID: 'The request is missing its CSRF token; reload and try again.',
   LINK_INVALID: 'This link is damaged, has expired or was already used.',
+  TRACKED_LINK_INVALID: 'This newsletter link is damaged or was not made by this site.',
   SETUP_DONE: 'The site already has staff; sign in instead.',
   LAST_ADMINISTRATOR: 'The site needs at least one active administrator.',
   API_KEY_NOT_FOUND: 'No API key has that id.',

@@ -2,6 +2,7 @@ import type { Clock } from '../clock.js';
 import type { Db } from '../db/client.js';
 import { parseMailReport, type DsnRecipient, type MailReport } from '../email/index.js';
 import type { SubscriberService } from '../subscribers/index.js';
+import type { EngagementService } from './engagement.service.js';
 import { markReportedBounce } from './send.repository.js';
 
 /** What became of one report (or, for a bounce naming several addresses, of one address in it). */
@@ -33,7 +34,7 @@ type Traced = { subscriberId: number; email: string; sendId: number | undefined 
  * cannot silence someone else's address; the address it names must be that subscriber's.
  */
 export class FeedbackService {
-  constructor(private readonly deps: { db: Db; clock: Clock; subscribers: SubscriberService }) {}
+  constructor(private readonly deps: { db: Db; clock: Clock; subscribers: SubscriberService; engagement: EngagementService }) {}
 
   async apply(raw: Buffer, source: string): Promise<FeedbackOutcome[]> {
     const reject = (result: string, email?: string): FeedbackOutcome[] => [{ source, applied: false, result, ...(email ? { email } : {}) }];
@@ -53,6 +54,7 @@ export class FeedbackService {
         return reject(`the complaint comes from ${report.originalRcptTo}, not from the subscriber the message was sent to (a forwarded copy?)`, traced.email);
       }
       const before = await this.deps.subscribers.markComplained(traced.subscriberId);
+      await this.deps.engagement.complained(traced.subscriberId, traced.sendId);
       return [{ source, applied: true, email: traced.email, result: before === 'complained' ? 'complaint (already suppressed)' : 'complaint: marked complained and suppressed' }];
     }
     if (report.recipients.length === 0) return reject('the delivery status names no recipient', traced.email);

@@ -6,3 +6,4 @@ export { newsletterSettingsSchema, type NewsletterSettings } from './newsletter.
 export type { Digest, DigestItem } from './digest.types.js';
 export type { SendReport } from './send.types.js';
 export { FeedbackService, type FeedbackOutcome } from './feedback.service.js';
+export { EngagementService } from './engagement.service.js';

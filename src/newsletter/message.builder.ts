@@ -3,7 +3,9 @@ import { randomBytes } from 'node:crypto';
 import { DkimSigner, type DkimKey } from '../email/dkim.js';
 import { assertHeaderSafe, encodeHeaderText, formatAddress, messageBytes, QuotedPrintableBody, type Address, type ComposedMessage } from '../email/mime.js';
 import type { LinkSigner } from '../subscribers/index.js';
+import type { EngagementSigner } from './engagement.tokens.js';
 import { FOLLOWED_HTML, FOLLOWED_TEXT, PREFERENCES_URL, UNSUBSCRIBE_URL } from './placeholders.js';
+import { linkSlot, OPEN_URL } from './tracked-links.js';
 import type { EmailParts, ReaderAccess, SendContent } from './send.types.js';
 
 const CRLF = '\r\n';
@@ -25,6 +27,10 @@ export interface MessageSettings {
 export interface RecipientLinks {
   unsubscribe: string;
   preferences: string;
+  /** The recipient's signed click address for each of the send's links, in the links' order. */
+  clicks?: string[];
+  /** The recipient's signed open address, where the send counts opens. */
+  open?: string;
 }
 
 export interface Recipient {
@@ -44,9 +50,22 @@ export function recipientLinks(signer: LinkSigner, publicUrl: string, subscriber
   };
 }
 
+/** The recipient's click and open addresses for a send that has `links` tracked links (and counts opens). */
+export function engagementLinks(signer: EngagementSigner, publicUrl: string, send: { id: number; links: number; opens: boolean }, deliveryId: number): Pick<RecipientLinks, 'clicks' | 'open'> {
+  const clicks = signer.clicks(send.id, deliveryId, send.links).map((token) => `${publicUrl}/newsletter/click/${token}`);
+  return send.opens ? { clicks, open: `${publicUrl}/newsletter/open/${signer.open(send.id, deliveryId)}` } : { clicks };
+}
+
 /** The stand-ins each recipient's values replace, in the order `slotValues` gives them. */
-const SLOTS = [UNSUBSCRIBE_URL, PREFERENCES_URL, FOLLOWED_HTML, FOLLOWED_TEXT] as const;
-const slotValues = (links: RecipientLinks, followed: Recipient['followed']) => [links.unsubscribe, links.preferences, followed?.html ?? '', followed?.text ?? ''];
+const slots = (links: number) => [UNSUBSCRIBE_URL, PREFERENCES_URL, FOLLOWED_HTML, FOLLOWED_TEXT, OPEN_URL, ...Array.from({ length: links }, (_, n) => linkSlot(n))];
+const slotValues = (links: RecipientLinks, followed: Recipient['followed']) => [
+  links.unsubscribe,
+  links.preferences,
+  followed?.html ?? '',
+  followed?.text ?? '',
+  links.open ?? '',
+  ...(links.clicks ?? []),
+];
 
 /** A recipient with the unique part of their Message-ID fixed, so every thread builds the same bytes. */
 export interface Addressed extends Recipient {
@@ -78,7 +97,8 @@ export class MessageBuilder {
   ) {
     this.idPrefix = settings.idPrefix ?? randomBytes(12).toString('hex');
     const boundary = `=_mh_${this.idPrefix}`;
-    const body = (parts: EmailParts) => new QuotedPrintableBody(parts, SLOTS, boundary);
+    const all = slots(content.links ?? 0);
+    const body = (parts: EmailParts) => new QuotedPrintableBody(parts, all, boundary);
     const everyone = body(content);
     this.bodies = { everyone, members: content.members ? body(content.members) : everyone, paid: content.paid ? body(content.paid) : everyone };
     this.domain = settings.from.address.split('@')[1] ?? 'localhost';

@@ -146,18 +146,6 @@ export async function nextDeferredAt(db: DbOrTx, sendId: number): Promise<string
   return row?.next ?? undefined;
 }
 
-export async function unsubscribedSince(db: DbOrTx, send: NewsletterSendRow): Promise<number> {
-  const row = await db
-    .selectFrom('newsletter_deliveries as d')
-    .innerJoin('subscriber_newsletters as sn', 'sn.subscriber_id', 'd.subscriber_id')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('d.send_id', '=', send.id)
-    .where('sn.newsletter_id', '=', send.newsletter_id)
-    .where('sn.unsubscribed_at', '>=', send.started_at)
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
-}
-
 /** A bounce reported after the server had accepted the message: marks that recipient's delivery in the send. */
 export async function markReportedBounce(db: DbOrTx, sendId: number, subscriberId: number, error: string): Promise<void> {
   await db

@@ -8,8 +8,12 @@ import { parseInput } from '../errors/validate.js';
 import type { JobQueue } from '../jobs/index.js';
 import { readSetting, writeSetting } from '../settings/index.js';
 import type { Newsletter, SubscriberService } from '../subscribers/index.js';
-import { recipientLinks } from './message.builder.js';
+import { engagementLinks, recipientLinks } from './message.builder.js';
 import { FollowedSections } from './followed.js';
+import type { EngagementService } from './engagement.service.js';
+import type { EngagementSigner } from './engagement.tokens.js';
+import * as engagement from './engagement.repository.js';
+import { trackLinks } from './tracked-links.js';
 import { inlineFactory, workerFactory } from './build.pool.js';
 import { newsletterSettingsSchema, type NewsletterSettings } from './newsletter.settings.js';
 import { ownerIsDead, ownerTag, parseOwner } from './lease-owner.js';
@@ -67,6 +71,8 @@ export interface SendServiceDeps {
   jobs: JobQueue;
   mailer: Mailer;
   subscribers: SubscriberService;
+  /** Signs each recipient's click and open addresses. */
+  engagement: EngagementService;
   publicUrl: string;
   mailFrom: string | undefined;
   siteTitle: () => Promise<string>;
@@ -88,6 +94,7 @@ interface Run {
   send: NewsletterSendRow;
   content: SendContent;
   links: Awaited<ReturnType<SubscriberService['links']>>;
+  tracking: EngagementSigner;
   factory: ReturnType<typeof inlineFactory>;
   throttle: Throttle;
   /** Recipients' "From what you follow", made once per set of pieces. */
@@ -134,8 +141,12 @@ export class SendService {
     return { from: { name, address: configured.address }, ...(settings.replyTo ? { replyTo: settings.replyTo } : {}) };
   }
 
-  /** Creates the send and one delivery row per current subscriber, and queues the delivery job. */
+  /**
+   * Creates the send (its links replaced by stand-ins for each recipient's click address, and stored)
+   * and one delivery row per current subscriber, and queues the delivery job.
+   */
   async start(input: { newsletter: Newsletter; kind: 'digest' | 'post'; postId?: number; digestId?: number; subject: string; content: SendContent }): Promise<number> {
+    const { content, urls } = trackLinks(input.content, { publicUrl: this.deps.publicUrl, countOpens: input.newsletter.countOpens });
     return inTransaction(this.deps.db, async (tx) => {
       const id = await repo.insertSend(
         tx,
@@ -145,10 +156,11 @@ export class SendService {
           postId: input.postId ?? null,
           digestId: input.digestId ?? null,
           subject: input.subject,
-          content: JSON.stringify(input.content),
+          content: JSON.stringify(content),
         },
         this.deps.clock().toISOString(),
       );
+      await engagement.insertLinks(tx, id, urls);
       const total = await repo.addRecipients(tx, id, input.newsletter.id);
       await batches.createBatches(tx, id, SEND_BATCH);
       const parts = Math.min(SPREAD, Math.ceil(total / SEND_BATCH));
@@ -229,6 +241,7 @@ export class SendService {
       send,
       content,
       links: await this.deps.subscribers.links(),
+      tracking: await this.deps.engagement.signer(),
       // DKIM signing is the costly part of building a message: big sends sign on worker threads.
       factory: mailer.dkim && send.total >= WORKER_THRESHOLD ? workerFactory(content, messageSettings) : inlineFactory(content, messageSettings),
       throttle: new Throttle(settings.messagesPerSecond),
@@ -277,7 +290,8 @@ export class SendService {
   /** Delivers every due row of a claimed batch over the mailer's connections. */
   private async deliverBatch(run: Run, batch: batches.SendBatch, options: DeliverOptions): Promise<void> {
     const { db, clock, mailer } = this.deps;
-    const { send, content, links, factory } = run;
+    const { send, content, links, tracking, factory } = run;
+    const tracked = { id: send.id, links: content.links ?? 0, opens: content.opens === true };
     // Due rows are read a part at a time (never all at once) and their messages built ahead.
     let afterId = batch.first_id - 1;
     const queue: Prepared[] = [];
@@ -303,7 +317,7 @@ export class SendService {
         const built = factory.build(
           active.map((r) => ({
             to: r.email,
-            links: recipientLinks(links, this.deps.publicUrl, r.subscriber_id!, send.newsletter_id),
+            links: { ...recipientLinks(links, this.deps.publicUrl, r.subscriber_id!, send.newsletter_id), ...engagementLinks(tracking, this.deps.publicUrl, tracked, r.id) },
             access: readerAccess(readers.get(r.email.trim().toLowerCase())),
             followed: run.followed.for(follows?.get(r.subscriber_id!)),
           })),
@@ -385,6 +399,8 @@ export class SendService {
   private async toReport(send: NewsletterSendRow): Promise<SendReport> {
     const counts = await repo.deliveryCounts(this.deps.db, send.id);
     const content = JSON.parse(send.content) as SendContent;
+    const departed = await engagement.departures(this.deps.db, send.id);
+    const links = await engagement.linkCounts(this.deps.db, send.id);
     return {
       id: send.id,
       newsletter: content.newsletterSlug,
@@ -400,7 +416,12 @@ export class SendService {
       failed: counts.failed,
       bounced: counts.bounced,
       skipped: counts.skipped,
-      unsubscribedSince: await repo.unsubscribedSince(this.deps.db, send),
+      unsubscribedSince: departed.unsubscribed,
+      complaints: departed.complained,
+      opens: content.opens ? send.opens : null,
+      links,
+      clicks: links.reduce((sum, l) => sum + l.clicks, 0),
+      uniqueClicks: links.reduce((sum, l) => sum + l.uniqueClicks, 0),
     };
   }
 }

@@ -25,6 +25,10 @@ export interface SendContent extends EmailParts {
   newsletterSlug: string;
   /** A digest's pieces for "From what you follow", each recipient getting those about what they follow. */
   followed?: FollowedSection;
+  /** How many links are replaced by click stand-ins (tracked-links.ts); absent in sends from before. */
+  links?: number;
+  /** The HTML parts carry the open-counting image's stand-in. */
+  opens?: boolean;
 }
 
 export interface SendReport {
@@ -42,6 +46,15 @@ export interface SendReport {
   failed: number;
   bounced: number;
   skipped: number;
-  /** Recipients of this send who have left the newsletter since it started. */
+  /** Recipients who unsubscribed by a link after this send, the last they had received. */
   unsubscribedSince: number;
+  /** Recipients who reported this send (or, where the report does not say, the last they received) as spam. */
+  complaints: number;
+  /** Recipients who opened it (as far as an image can tell); null where the newsletter does not count opens. */
+  opens: number | null;
+  /** Each link of the send with its clicks and the recipients who clicked it. */
+  links: Array<{ url: string; clicks: number; uniqueClicks: number }>;
+  clicks: number;
+  /** The per-link unique clicks added up: a recipient who clicked two links counts twice. */
+  uniqueClicks: number;
 }

@@ -7,10 +7,12 @@ import { renderPage } from './render.js';
 import type { Theme } from './theme.js';
 import type { SubscriberService } from '../subscribers/index.js';
 import type { FollowAlerts, FollowService } from '../follows/index.js';
+import type { EngagementService } from '../newsletter/index.js';
 import { listedFollows } from './follow-form.js';
 
 export interface NewsletterPagesDeps {
   subscribers: SubscriberService;
+  engagement: EngagementService;
   settings: SettingsService;
   theme: Theme;
   publicUrl: string;
@@ -32,7 +34,13 @@ function tokenOf(request: FastifyRequest): unknown {
   return query.token ?? (typeof body === 'object' && body !== null ? (body as Record<string, unknown>).token : undefined);
 }
 
-/** The public newsletter pages: signup, confirmation, preferences and unsubscribing (with RFC 8058 one-click). */
+/** A transparent 1×1 GIF, the image that counts an open. */
+const PIXEL = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64');
+
+/**
+ * The public newsletter pages: signup, confirmation, preferences and unsubscribing (with RFC 8058
+ * one-click), and the addresses that count clicks and opens of newsletter emails.
+ */
 export async function newsletterPagesRoutes(app: FastifyInstance, deps: NewsletterPagesDeps): Promise<void> {
   // Mail providers send the RFC 8058 one-click POST as multipart/form-data; its body carries nothing we need.
   app.addContentTypeParser('multipart/form-data', { parseAs: 'string', bodyLimit: 4096 }, (_request, body, done) => done(null, { form: String(body) }));
@@ -60,6 +68,17 @@ export async function newsletterPagesRoutes(app: FastifyInstance, deps: Newslett
     // The same answer whether the address is new, pending or already subscribed.
     if (wantsJson(request)) return reply.code(202).send({ status: 'check-your-inbox', message: deps.theme.translate((await deps.settings.site()).locale)('signup.sent') });
     return reply.redirect('/newsletter/check-your-inbox/', 303);
+  });
+
+  // A click leads only to the address stored for the signed link; anything else gets an error page, never a redirect.
+  app.get('/newsletter/click/:token', limited(300), async (request, reply) => {
+    const url = await deps.engagement.click((request.params as { token: string }).token, request.method !== 'HEAD');
+    return reply.header('cache-control', 'no-store').header('referrer-policy', 'no-referrer').redirect(url, 302);
+  });
+
+  app.get('/newsletter/open/:token', limited(300), async (request, reply) => {
+    await deps.engagement.open((request.params as { token: string }).token);
+    return reply.type('image/gif').header('cache-control', 'no-store, private').send(PIXEL);
   });
 
   app.get('/newsletter/check-your-inbox/', async (request, reply) => page(request, reply, 'check-your-inbox', { title: 'inbox.title' }));

@@ -51,6 +51,11 @@ export class LinkSigner {
     return claims;
   }
 
+  /** A key for another kind of signed link, derived from this secret, so the site keeps one secret for all of them. */
+  derivedKey(label: string): Buffer {
+    return createHmac('sha256', this.secret).update(`derived key: ${label}`).digest();
+  }
+
   private mac(body: string): string {
     return createHmac('sha256', this.secret).update(body).digest('base64url').slice(0, 32);
   }

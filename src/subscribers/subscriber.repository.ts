@@ -13,7 +13,7 @@ export function emailHash(email: string): string {
 }
 
 export function toNewsletter(row: NewsletterRow): Newsletter {
-  return { id: row.id, slug: row.slug, name: row.name, description: row.description, isDefault: row.is_default === 1 };
+  return { id: row.id, slug: row.slug, name: row.name, description: row.description, isDefault: row.is_default === 1, countOpens: row.count_opens === 1 };
 }
 
 export async function listNewsletters(db: DbOrTx): Promise<Newsletter[]> {
@@ -32,13 +32,14 @@ export async function insertNewsletter(db: DbOrTx, values: { slug: string; name:
     .execute();
 }
 
-export async function updateNewsletter(db: DbOrTx, slug: string, values: { name?: string; description?: string; isDefault?: boolean }, now: string): Promise<void> {
+export async function updateNewsletter(db: DbOrTx, slug: string, values: { name?: string; description?: string; isDefault?: boolean; countOpens?: boolean }, now: string): Promise<void> {
   await db
     .updateTable('newsletters')
     .set({
       ...(values.name !== undefined ? { name: values.name } : {}),
       ...(values.description !== undefined ? { description: values.description } : {}),
       ...(values.isDefault !== undefined ? { is_default: values.isDefault ? 1 : 0 } : {}),
+      ...(values.countOpens !== undefined ? { count_opens: values.countOpens ? 1 : 0 } : {}),
       updated_at: now,
     })
     .where('slug', '=', slug)
@@ -289,8 +290,29 @@ export async function deliveriesOf(db: DbOrTx, subscriberId: number) {
     .execute();
 }
 
-/** Takes the address off every delivery row; deliveries still waiting are skipped. */
+/** The links of newsletter emails the subscriber clicked, with when they first did. */
+export async function clicksOf(db: DbOrTx, subscriberId: number): Promise<Array<{ subject: string; url: string; at: string }>> {
+  return db
+    .selectFrom('newsletter_clicks as c')
+    .innerJoin('newsletter_deliveries as d', 'd.id', 'c.delivery_id')
+    .innerJoin('newsletter_sends as s', 's.id', 'c.send_id')
+    .innerJoin('newsletter_send_links as l', (join) => join.onRef('l.send_id', '=', 'c.send_id').onRef('l.link', '=', 'c.link'))
+    .select(['s.subject', 'l.url', 'c.first_at as at'])
+    .where('d.subscriber_id', '=', subscriberId)
+    .orderBy('c.first_at')
+    .execute();
+}
+
+/**
+ * Takes the address off every delivery row; deliveries still waiting are skipped. Their own clicks
+ * and opens go (the sends' totals keep counting them, without them).
+ */
 export async function forgetDeliveries(db: DbOrTx, subscriberId: number): Promise<void> {
+  await db
+    .deleteFrom('newsletter_clicks')
+    .where('delivery_id', 'in', db.selectFrom('newsletter_deliveries').select('id').where('subscriber_id', '=', subscriberId))
+    .execute();
+  await db.updateTable('newsletter_deliveries').set({ opened_at: null }).where('subscriber_id', '=', subscriberId).execute();
   await db.updateTable('newsletter_deliveries').set({ state: 'skipped' }).where('subscriber_id', '=', subscriberId).where('state', 'in', ['pending', 'deferred']).execute();
   await db.updateTable('newsletter_deliveries').set({ email: '', subscriber_id: null }).where('subscriber_id', '=', subscriberId).execute();
 }

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Clock } from '../clock.js';
-import { inTransaction, type Db } from '../db/client.js';
+import { inTransaction, type Db, type Tx } from '../db/client.js';
 import { csvRows } from '../csv.js';
 import type { SubscriberRow } from '../db/tables.js';
 import { AppError } from '../errors/app-error.js';
@@ -26,6 +26,8 @@ export interface SubscriberServiceDeps {
   clock: Clock;
   jobs: JobQueue;
   events: EventChannel<SubscriberChange>;
+  /** Told, inside the transaction, of each newsletter a reader leaves by link or on the preferences page (none: all), so the newsletter can attribute it to a send. */
+  onUnsubscribe?: (tx: Tx, subscriberId: number, newsletterId: number | undefined) => Promise<void>;
 }
 
 /** Subscribers and their newsletter choices: double opt-in, preferences, unsubscribing, import and export. */
@@ -64,8 +66,8 @@ export class SubscriberService {
     return this.newsletter(input.slug);
   }
 
-  /** Renames a newsletter, rewrites its description, or makes it one new signups get by default. */
-  async updateNewsletter(slug: string, changes: { name?: string; description?: string; isDefault?: boolean }): Promise<Newsletter> {
+  /** Renames a newsletter, rewrites its description, makes it one new signups get by default, or counts its opens. */
+  async updateNewsletter(slug: string, changes: { name?: string; description?: string; isDefault?: boolean; countOpens?: boolean }): Promise<Newsletter> {
     await this.newsletter(slug);
     await repo.updateNewsletter(this.deps.db, slug, changes, this.now());
     return this.newsletter(slug);
@@ -212,6 +214,8 @@ export class SubscriberService {
     const chosen = data.newsletters.length === 0 ? [] : await this.resolveNewsletters(data.newsletters);
     await inTransaction(this.deps.db, async (tx) => {
       const now = this.now();
+      const kept = new Set(chosen.map((n) => n.id));
+      for (const id of await repo.activeNewsletterIds(tx, row.id)) if (!kept.has(id)) await this.deps.onUnsubscribe?.(tx, row.id, id);
       if (chosen.length === 0) return this.leave(tx, row, now);
       await repo.chooseNewsletters(
         tx,
@@ -236,6 +240,7 @@ export class SubscriberService {
       const now = this.now();
       if (newsletter) await repo.leaveNewsletter(tx, row.id, newsletter.id, now);
       if (!newsletter || (await repo.activeNewsletterIds(tx, row.id)).length === 0) await this.leave(tx, row, now);
+      await this.deps.onUnsubscribe?.(tx, row.id, newsletter?.id);
     });
     return { newsletter: newsletter?.name ?? null, preferencesToken: (await this.links()).sign({ purpose: 'preferences', subscriberId: row.id }) };
   }
@@ -314,9 +319,9 @@ export class SubscriberService {
   }
 
   /** Everything stored about one subscriber, for a data request. */
-  async exportOne(email: unknown): Promise<Subscriber & { deliveries: Array<{ sentAt: string | null; state: string; subject: string }> }> {
+  async exportOne(email: unknown): Promise<Subscriber & { deliveries: Array<{ sentAt: string | null; state: string; subject: string }>; clicks: Array<{ subject: string; url: string; at: string }> }> {
     const subscriber = await this.find(email);
-    return { ...subscriber, deliveries: await repo.deliveriesOf(this.deps.db, subscriber.id) };
+    return { ...subscriber, deliveries: await repo.deliveriesOf(this.deps.db, subscriber.id), clicks: await repo.clicksOf(this.deps.db, subscriber.id) };
   }
 
   /**

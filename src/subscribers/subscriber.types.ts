@@ -9,6 +9,8 @@ export interface Newsletter {
   name: string;
   description: string;
   isDefault: boolean;
+  /** Its emails carry a 1×1 image that counts opens (off unless an editor turns it on). */
+  countOpens: boolean;
 }
 
 /** Said after someone confirms their subscription. */

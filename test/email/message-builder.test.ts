@@ -51,6 +51,18 @@ describe('newsletter messages', () => {
     expect(body.endsWith('--\r\n')).toBe(true);
   });
 
+  it('writes long links with nothing to escape on soft-broken lines that decode to them exactly', async () => {
+    const long = { unsubscribe: `https://magazine.example/newsletter/unsubscribe/?token=${'Ab9_-.~'.repeat(30)}`, preferences: `https://magazine.example/p/${'x'.repeat(150)}` };
+    const raw = Buffer.concat(new MessageBuilder(content, settings).build({ to: 'reader@example.com', links: long }));
+    const text = raw.toString('latin1');
+    const lines = text.slice(text.indexOf('\r\n\r\n') + 4).split('\r\n');
+    expect(Math.max(...lines.map((l) => l.length))).toBeLessThanOrEqual(76);
+    const mail = await simpleParser(raw);
+    expect(mail.text).toContain(`Leave: ${long.unsubscribe}\nChoose: ${long.preferences} (right after the link)`);
+    expect(mail.html).toContain(`<a href="${long.unsubscribe}">Unsubscribe</a><a href="${long.preferences}">Preferences</a>`);
+    expect(await dkim.verify(raw)).toEqual(['pass']);
+  });
+
   it('builds the same bytes on every thread of a send and a new Message-ID for each recipient', async () => {
     const shared = { ...settings, idPrefix: 'abc123' };
     const main = new MessageBuilder(content, shared);

@@ -28,6 +28,24 @@ describe('the newsletter admin API', () => {
     expect(doc.paths['/admin/api/newsletter/sends/{id}'].get.responses['200'].content['application/json'].schema.required).toContain('unsubscribedSince');
   });
 
+  it('counts opens only for newsletters an editor turns it on for, taking nothing but true or false', async () => {
+    const { client } = await staffClient(t.app, t.services, 'editor');
+    const created = await client.call('POST', '/admin/api/newsletter/newsletters', { slug: 'film', name: 'Film' });
+    expect(created.json()).toMatchObject({ slug: 'film', countOpens: false });
+    const on = await client.call('PATCH', '/admin/api/newsletter/newsletters/film', { countOpens: true });
+    expect(on.json()).toMatchObject({ slug: 'film', countOpens: true });
+    const listed = (await client.call('GET', '/admin/api/newsletter/newsletters')).json().newsletters;
+    expect(listed.map((n: { slug: string; countOpens: boolean }) => [n.slug, n.countOpens])).toEqual([
+      ['weekly', false],
+      ['film', true],
+    ]);
+    const wrong = await client.call('PATCH', '/admin/api/newsletter/newsletters/film', { countOpens: 'yes' });
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json().error.fields[0].field).toBe('countOpens');
+    const { client: author } = await staffClient(t.app, t.services, 'author');
+    expect((await author.call('PATCH', '/admin/api/newsletter/newsletters/film', { countOpens: false })).statusCode).toBe(403);
+  });
+
   it('adds a newsletter and renames it, naming the field that is wrong', async () => {
     const { client } = await staffClient(t.app, t.services, 'editor');
     const created = await client.call('POST', '/admin/api/newsletter/newsletters', { slug: 'film', name: 'Film' });

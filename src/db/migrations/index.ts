@@ -35,6 +35,7 @@ import * as m0077 from './0077-fold-search-languages.js';
 import * as m0078 from './0078-index-post-titles-member-emails.js';
 import * as m0082 from './0082-create-follows.js';
 import * as m0083 from './0083-create-follow-alerts.js';
+import * as m0084 from './0084-create-newsletter-engagement.js';
 
 /** Every migration, by name. Add new files here; never edit one that has landed. */
 const migrations: Record<string, Migration> = {
@@ -74,6 +75,7 @@ const migrations: Record<string, Migration> = {
   '0078-index-post-titles-member-emails': m0078,
   '0082-create-follows': m0082,
   '0083-create-follow-alerts': m0083,
+  '0084-create-newsletter-engagement': m0084,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -107,6 +107,26 @@ export const publicFamilies: Family[] = [
       ),
   },
   {
+    name: 'newsletter click and open addresses',
+    expect: 'page',
+    shots: () =>
+      shots(
+        ['GET'],
+        fc
+          .tuple(
+            oneOf('/newsletter/click/', '/newsletter/open/'),
+            segment(
+              fc.oneof(
+                fc.tuple(number, number, number, fc.stringMatching(/^[A-Za-z0-9_-]{22}$/)).map((parts) => parts.join('.')),
+                text,
+              ),
+            ),
+          )
+          .map(([base, token]) => `${base}${token}`),
+        fc.constant(''),
+      ),
+  },
+  {
     name: 'member sign-in, checkout and account forms',
     expect: 'page',
     shots: (known) =>

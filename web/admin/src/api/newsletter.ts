@@ -37,7 +37,7 @@ export const newsletterList = queryOptions({
   queryKey: ['newsletters'],
   queryFn: ({ signal }) => answer(api.GET('/admin/api/newsletter/newsletters', { signal })).then((r) => r.newsletters),
 });
-export const createNewsletter = (input: Omit<Newsletter, 'id'>) => request<Newsletter>('POST', `${base}/newsletters`, input);
+export const createNewsletter = (input: Omit<Newsletter, 'id' | 'countOpens'>) => request<Newsletter>('POST', `${base}/newsletters`, input);
 export const updateNewsletter = (slug: string, patch: Partial<Omit<Newsletter, 'id' | 'slug'>>) => request<Newsletter>('PATCH', `${base}/newsletters/${encodeURIComponent(slug)}`, patch);
 
 export interface SubscriberFilter {

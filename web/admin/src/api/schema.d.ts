@@ -4169,6 +4169,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             newsletters: {
+                                countOpens: boolean;
                                 description: string;
                                 id: number;
                                 isDefault: boolean;
@@ -4236,6 +4237,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            countOpens: boolean;
                             description: string;
                             id: number;
                             isDefault: boolean;
@@ -4292,7 +4294,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Rename a newsletter, change its description, or whether new signups get it */
+        /** Rename a newsletter, change its description, whether new signups get it, or whether its opens are counted */
         patch: {
             parameters: {
                 query?: never;
@@ -4305,6 +4307,8 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
+                        /** @description Put a 1×1 image in its emails that counts opens (unreliable and privacy-sensitive; off by default) */
+                        countOpens?: boolean;
                         description?: string;
                         isDefault?: boolean;
                         name?: string;
@@ -4319,6 +4323,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            countOpens: boolean;
                             description: string;
                             id: number;
                             isDefault: boolean;
@@ -4458,6 +4463,9 @@ export interface paths {
                         "application/json": {
                             sends: {
                                 bounced: number;
+                                clicks: number;
+                                /** @description Recipients who reported this send as spam */
+                                complaints: number;
                                 deferred: number;
                                 delivered: number;
                                 failed: number;
@@ -4465,7 +4473,15 @@ export interface paths {
                                 id: number;
                                 /** @enum {string} */
                                 kind: "digest" | "post" | "test";
+                                /** @description The send's links in the order they first appear, with all clicks and recipients who clicked */
+                                links: {
+                                    clicks: number;
+                                    uniqueClicks: number;
+                                    url: string;
+                                }[];
                                 newsletter: string;
+                                /** @description Recipients who opened it, as far as an image can tell; null where the newsletter does not count opens */
+                                opens: number | null;
                                 pending: number;
                                 skipped: number;
                                 startedAt: string;
@@ -4473,6 +4489,9 @@ export interface paths {
                                 state: "sending" | "done";
                                 subject: string;
                                 total: number;
+                                /** @description Per-link unique clicks added up */
+                                uniqueClicks: number;
+                                /** @description Recipients who unsubscribed by a link after this send, the last they had received */
                                 unsubscribedSince: number;
                             }[];
                         };
@@ -4542,6 +4561,9 @@ export interface paths {
                     content: {
                         "application/json": {
                             bounced: number;
+                            clicks: number;
+                            /** @description Recipients who reported this send as spam */
+                            complaints: number;
                             deferred: number;
                             delivered: number;
                             failed: number;
@@ -4549,7 +4571,15 @@ export interface paths {
                             id: number;
                             /** @enum {string} */
                             kind: "digest" | "post" | "test";
+                            /** @description The send's links in the order they first appear, with all clicks and recipients who clicked */
+                            links: {
+                                clicks: number;
+                                uniqueClicks: number;
+                                url: string;
+                            }[];
                             newsletter: string;
+                            /** @description Recipients who opened it, as far as an image can tell; null where the newsletter does not count opens */
+                            opens: number | null;
                             pending: number;
                             skipped: number;
                             startedAt: string;
@@ -4557,6 +4587,9 @@ export interface paths {
                             state: "sending" | "done";
                             subject: string;
                             total: number;
+                            /** @description Per-link unique clicks added up */
+                            uniqueClicks: number;
+                            /** @description Recipients who unsubscribed by a link after this send, the last they had received */
                             unsubscribedSince: number;
                         };
                     };
@@ -5001,6 +5034,12 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            /** @description Links of newsletter emails the subscriber clicked, first click each */
+                            clicks: {
+                                at: string;
+                                subject: string;
+                                url: string;
+                            }[];
                             confirmedAt: string | null;
                             createdAt: string;
                             deliveries: {

@@ -6,19 +6,27 @@ export interface StackedSeries {
   series: Array<{ name: string; values: number[] }>;
 }
 
-export function StackedBarChart({ title, data }: { title: string; data: StackedSeries }) {
+/**
+ * Bars over a series of labels (weeks, sends): stacked, or side by side (`grouped`) where the series
+ * are not parts of one whole (clicks and opens). `per` names what a label is, for the summary and table.
+ */
+export function StackedBarChart({ title, data, grouped = false, per = { one: 'Week', many: 'weeks' } }: { title: string; data: StackedSeries; grouped?: boolean; per?: { one: string; many: string } }) {
   const width = 640;
   const height = 220;
   const pad = { top: 10, right: 10, bottom: 40, left: 36 };
   const totals = data.labels.map((_, i) => data.series.reduce((sum, s) => sum + (s.values[i] ?? 0), 0));
-  const max = Math.max(1, ...totals);
+  const max = Math.max(1, ...(grouped ? data.series.flatMap((s) => s.values) : totals));
   const band = (width - pad.left - pad.right) / Math.max(1, data.labels.length);
   const y = (v: number) => pad.top + (height - pad.top - pad.bottom) * (1 - v / max);
   const sum = totals.reduce((a, b) => a + b, 0);
   return (
     <figure className="chart">
       <figcaption>{title}</figcaption>
-      <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-label={`${title}: ${sum} in ${data.labels.length} weeks`}>
+      <svg
+        viewBox={`0 0 ${width} ${height}`}
+        role="img"
+        aria-label={`${title}: ${grouped ? data.series.map((s) => `${s.values.reduce((a, b) => a + b, 0)} ${s.name.toLowerCase()}`).join(', ') : sum} in ${data.labels.length} ${per.many}`}
+      >
         {gridValues(max).map((v) => (
           <g key={v}>
             <line x1={pad.left} x2={width - pad.right} y1={y(v)} y2={y(v)} className="grid" />
@@ -29,12 +37,15 @@ export function StackedBarChart({ title, data }: { title: string; data: StackedS
         ))}
         {data.labels.map((label, i) => {
           let base = 0;
+          const slot = (band * 0.7) / Math.max(1, data.series.length);
           return (
             <g key={label}>
               {data.series.map((s, k) => {
                 const v = s.values[i] ?? 0;
+                const fill = palette[k % palette.length];
+                if (grouped) return <rect key={s.name} x={pad.left + i * band + band * 0.15 + k * slot} width={slot} y={y(v)} height={y(0) - y(v)} fill={fill} />;
                 const top = y(base + v);
-                const rect = <rect key={s.name} x={pad.left + i * band + band * 0.15} width={band * 0.7} y={top} height={y(base) - top} fill={palette[k % palette.length]} />;
+                const rect = <rect key={s.name} x={pad.left + i * band + band * 0.15} width={band * 0.7} y={top} height={y(base) - top} fill={fill} />;
                 base += v;
                 return rect;
               })}
@@ -60,7 +71,7 @@ export function StackedBarChart({ title, data }: { title: string; data: StackedS
         <table className="list">
           <thead>
             <tr>
-              <th scope="col">Week</th>
+              <th scope="col">{per.one}</th>
               {data.series.map((s) => (
                 <th scope="col" key={s.name}>
                   {s.name}
@@ -104,6 +115,58 @@ export function HorizontalBars({ title, rows, unit }: { title: string; rows: Arr
       </ol>
     </figure>
   );
+}
+
+/** Each link of a send with two bars: every click, and the recipients who clicked it. */
+export function LinkClicks({ title, links }: { title: string; links: Array<{ url: string; clicks: number; uniqueClicks: number }> }) {
+  const max = Math.max(1, ...links.map((l) => l.clicks));
+  const series = [
+    { name: 'Clicks', value: (l: (typeof links)[number]) => l.clicks },
+    { name: 'Readers who clicked', value: (l: (typeof links)[number]) => l.uniqueClicks },
+  ];
+  return (
+    <figure className="chart">
+      <figcaption>{title}</figcaption>
+      <ol className="hbars link-bars">
+        {links.map((link) => (
+          <li key={link.url}>
+            <span className="hbar-label" title={link.url}>
+              {shortUrl(link.url)}
+            </span>
+            <span className="hbar-pair" aria-hidden="true">
+              {series.map((s, k) => (
+                <span key={s.name} className="hbar-track">
+                  <span className="hbar" style={{ width: `${(s.value(link) / max) * 100}%`, background: palette[k] }} />
+                </span>
+              ))}
+            </span>
+            <span className="hbar-value">
+              <span aria-hidden="true">
+                {link.clicks.toLocaleString()} / {link.uniqueClicks.toLocaleString()}
+              </span>
+              <span className="visually-hidden">
+                {link.clicks.toLocaleString()} {link.clicks === 1 ? 'click' : 'clicks'} by {link.uniqueClicks.toLocaleString()} {link.uniqueClicks === 1 ? 'reader' : 'readers'}
+              </span>
+            </span>
+          </li>
+        ))}
+      </ol>
+      <ul className="legend">
+        {series.map((s, k) => (
+          <li key={s.name}>
+            <span className="swatch" style={{ background: palette[k] }} aria-hidden="true" />
+            {s.name}
+          </li>
+        ))}
+      </ul>
+    </figure>
+  );
+}
+
+/** A link as a reader would recognise it: host and path, without the scheme and a trailing slash. */
+function shortUrl(url: string): string {
+  const short = url.replace(/^https?:\/\//, '').replace(/\/$/, '');
+  return short.length > 60 ? `${short.slice(0, 59)}…` : short;
 }
 
 export interface LinePoint {

@@ -6,6 +6,7 @@ import { dashboardStats, type DashboardStats } from '../api/stats';
 import type { Post } from '../api/types';
 import { tagList } from '../api/taxonomy';
 import { HorizontalBars, StackedBarChart, type StackedSeries } from '../components/charts';
+import { SendEngagement } from './newsletter/send-engagement';
 import { SubscriberGrowth } from './newsletter/subscriber-growth';
 import { FollowerCounts } from './follower-counts';
 import { Link } from '../router';
@@ -56,6 +57,7 @@ export function DashboardPage() {
           )}
           {atLeast(staff.role, 'editor') && <SubscriberGrowth />}
           {atLeast(staff.role, 'editor') && <FollowerCounts />}
+          {atLeast(staff.role, 'editor') && <SendEngagement />}
         </div>
       )}
     </section>

@@ -66,7 +66,7 @@ function NewsletterRow({ newsletter }: { newsletter: Newsletter }) {
   const save = async (event: FormEvent) => {
     event.preventDefault();
     try {
-      await updateNewsletter(newsletter.slug, { name: draft.name, description: draft.description, isDefault: draft.isDefault });
+      await updateNewsletter(newsletter.slug, { name: draft.name, description: draft.description, isDefault: draft.isDefault, countOpens: draft.countOpens });
       announce(`Saved ${draft.name}.`);
       setEditing(false);
       setProblem(null);
@@ -82,7 +82,10 @@ function NewsletterRow({ newsletter }: { newsletter: Newsletter }) {
           <code>{newsletter.slug}</code>
         </td>
         <td>{newsletter.description || <span className="muted">—</span>}</td>
-        <td>{newsletter.isDefault ? 'Get it by default' : 'Choose it'}</td>
+        <td>
+          {newsletter.isDefault ? 'Get it by default' : 'Choose it'}
+          {newsletter.countOpens && <span className="muted"> · opens counted</span>}
+        </td>
         <td>
           <button
             type="button"
@@ -106,6 +109,7 @@ function NewsletterRow({ newsletter }: { newsletter: Newsletter }) {
           <label className="check">
             <input type="checkbox" checked={draft.isDefault} onChange={(e) => setDraft({ ...draft, isDefault: e.target.checked })} /> New signups get it
           </label>
+          <CountOpens id={`opens-${newsletter.slug}`} checked={draft.countOpens} onChange={(countOpens) => setDraft({ ...draft, countOpens })} />
           <button type="submit" className="primary">
             Save
           </button>
@@ -120,6 +124,21 @@ function NewsletterRow({ newsletter }: { newsletter: Newsletter }) {
         </form>
       </td>
     </tr>
+  );
+}
+
+/** The per-newsletter choice to count opens, with what it means: most readers never learn of the image, and many mail apps block or preload it. */
+function CountOpens({ id, checked, onChange }: { id: string; checked: boolean; onChange: (checked: boolean) => void }) {
+  return (
+    <div className="field">
+      <label className="check">
+        <input type="checkbox" checked={checked} onChange={(e) => onChange(e.target.checked)} aria-describedby={`${id}-hint`} /> Count opens
+      </label>
+      <span id={`${id}-hint`} className="hint">
+        Puts a 1×1 image, served by this site, in each email; loading it notes that the reader opened it. Unreliable (many mail apps block images or load them all in advance) and privacy-sensitive: it tells you when each
+        reader reads. Off unless you turn it on; clicks are counted either way.
+      </span>
+    </div>
   );
 }
 

@@ -4,7 +4,7 @@ import { describeError } from '../../api/client';
 import { newsletterList, sendList, sendPost, type SendReport } from '../../api/newsletter';
 import { postList } from '../../api/posts';
 import { announce } from '../../components/announcer';
-import { HorizontalBars } from '../../components/charts';
+import { HorizontalBars, LinkClicks } from '../../components/charts';
 import { SelectField } from '../../components/field';
 import { toProblem, type FormProblem } from '../auth-form';
 import { formatDate } from '../format';
@@ -70,9 +70,26 @@ function SendCard({ send }: { send: SendReport }) {
           { label: 'Skipped', value: send.skipped },
           ...(send.pending > 0 ? [{ label: 'Waiting', value: send.pending }] : []),
           { label: 'Unsubscribed since', value: send.unsubscribedSince },
+          { label: 'Complaints since', value: send.complaints },
+          ...(send.opens !== null ? [{ label: 'Opened', value: send.opens }] : []),
         ]}
       />
+      <Engagement send={send} />
     </article>
+  );
+}
+
+/** What readers did with the send: clicks per link (counted on this site), and opens where the newsletter counts them. */
+function Engagement({ send }: { send: SendReport }) {
+  if (send.links.length === 0) return <p className="note">This email had no links to count clicks on.</p>;
+  return (
+    <>
+      <p className="note">
+        {send.clicks.toLocaleString()} {send.clicks === 1 ? 'click' : 'clicks'} on its links, {send.uniqueClicks.toLocaleString()} of them a reader’s first on that link
+        {send.opens === null ? '; opens are not counted for this newsletter.' : `; ${send.opens.toLocaleString()} ${send.opens === 1 ? 'reader' : 'readers'} opened it, as far as an image can tell.`}
+      </p>
+      {send.clicks > 0 && <LinkClicks title="Clicks per link (all clicks / readers who clicked)" links={send.links.filter((l) => l.clicks > 0)} />}
+    </>
   );
 }
 
