@@ -195,6 +195,7 @@ export async function buildApp({ config, services, logger }: AppOptions): Promis
     media: rememberResponsive(services.media),
     db: services.store.db,
     clock: services.clock,
+    catalogue: services.catalogue,
   });
 
   await app.register(memberPagesRoutes, {

@@ -41,6 +41,20 @@ export async function publishedReviews(db: DbOrTx, workIds: number[]) {
     .execute();
 }
 
+/** The ratings of a work's published reviews (those that give one). */
+export async function publishedRatings(db: DbOrTx, workId: number): Promise<Array<{ value: number; scale: number }>> {
+  const rows = await db
+    .selectFrom('posts')
+    .select(['rating_value', 'rating_scale'])
+    .where('work_id', '=', workId)
+    .where('status', '=', 'published')
+    .where('type', '=', 'post')
+    .where('rating_value', 'is not', null)
+    .where('rating_scale', 'is not', null)
+    .execute();
+  return rows.map((r) => ({ value: Number(r.rating_value), scale: Number(r.rating_scale) }));
+}
+
 /** People credited in at least one publicly reviewed work. */
 function creditedPeople(db: DbOrTx) {
   return db.selectFrom('people').where('people.id', 'in', (eb) => eb.selectFrom('work_credits').innerJoin('works', 'works.id', 'work_credits.work_id').select('work_credits.person_id').where(reviewed));

@@ -4,13 +4,16 @@ import { accessLevel, levelViewer, postFormats, type PostFormat, type Viewer } f
 import type { Clock } from '../clock.js';
 import type { Db } from '../db/client.js';
 import { isAppError } from '../errors/app-error.js';
+import type { ReviewCatalogue } from '../reviews/index.js';
 import { buildFeed, type FeedSubject } from './feeds.js';
 import { acceptsEncoding, PERSONAL_CACHE_CONTROL, sendCached } from './http-cache.js';
 import type { Page, SiteDeps } from './page.js';
 import { isCached, type CachedResponse, type PageCache, type Rendered } from './page-cache.js';
 import { archivePage, type Subject } from './pages/archive.page.js';
 import { homeArchivePage, homePage } from './pages/home.page.js';
+import { personPage, type PersonSubject } from './pages/person.page.js';
 import { postPage } from './pages/post.page.js';
+import { workPage, type WorkSubject } from './pages/work.page.js';
 import { renderErrorPage, renderPage } from './render.js';
 import { robotsTxt, sitemapFile, sitemapIndex, type SitemapKind } from './sitemaps.js';
 import { cacheKeys } from './page.js';
@@ -20,6 +23,8 @@ export interface SiteRouteDeps extends SiteDeps {
   cache: PageCache;
   db: Db;
   clock: Clock;
+  /** Reviewed works and the people credited in them, for their pages. */
+  catalogue: Pick<ReviewCatalogue, 'person' | 'work' | 'ratings'>;
 }
 
 const pageParam = z.coerce.number().int().min(1).max(100_000);
@@ -87,12 +92,15 @@ export async function siteRoutes(app: FastifyInstance, deps: SiteRouteDeps): Pro
     }
   }
 
-  /** Registers an archive (first page, numbered pages) whose subject is looked up from the request. */
-  function archive(base: string, subjectOf: (params: Params) => Promise<Subject | null>) {
+  /**
+   * Registers a paged listing (first page, numbered pages) whose subject is looked up from the
+   * request and drawn by `draw`.
+   */
+  function paged<S>(base: string, subjectOf: (params: Params) => Promise<S | null>, draw: (subject: S, page: number) => Promise<Page | null>) {
     app.get<{ Params: Params }>(base, (request, reply) =>
       respond(request, reply, async () => {
         const subject = await subjectOf(request.params);
-        return subject ? html(await archivePage(deps, subject, 1)) : missing;
+        return subject ? html(await draw(subject, 1)) : missing;
       }),
     );
     app.get<{ Params: Params }>(`${base}page/:n/`, (request, reply) =>
@@ -101,10 +109,11 @@ export async function siteRoutes(app: FastifyInstance, deps: SiteRouteDeps): Pro
         const subject = page.success ? await subjectOf(request.params) : null;
         if (!subject || !page.success) return missing;
         if (page.data === 1) return { kind: 'redirect', location: addressOf(request.url).replace(/page\/[^/]+\/$/, '') };
-        return html(await archivePage(deps, subject, page.data));
+        return html(await draw(subject, page.data));
       }),
     );
   }
+  const archive = (base: string, subjectOf: (params: Params) => Promise<Subject | null>) => paged(base, subjectOf, (subject, page) => archivePage(deps, subject, page));
 
   const tagOf = async ({ slug = '' }: Params): Promise<Extract<Subject, { kind: 'tag' }> | null> => {
     const tag = slugParam.safeParse(slug).success ? await orNull(deps.taxonomy.getTag(slug)) : null;
@@ -113,6 +122,12 @@ export async function siteRoutes(app: FastifyInstance, deps: SiteRouteDeps): Pro
   const authorOf = async ({ slug = '' }: Params): Promise<Extract<Subject, { kind: 'author' }> | null> => {
     const author = slugParam.safeParse(slug).success ? await orNull(deps.taxonomy.getAuthor(slug)) : null;
     return author ? { kind: 'author', author } : null;
+  };
+
+  const personOf = async ({ slug = '' }: Params): Promise<PersonSubject | null> => (slugParam.safeParse(slug).success ? orNull(deps.catalogue.person(slug)) : null);
+  const workOf = async ({ slug = '' }: Params): Promise<WorkSubject | null> => {
+    const work = slugParam.safeParse(slug).success ? await orNull(deps.catalogue.work(slug)) : null;
+    return work ? { work, ratings: await deps.catalogue.ratings(work.id) } : null;
   };
 
   app.get('/', (request, reply) => respond(request, reply, async () => html(await homePage(deps))));
@@ -129,6 +144,8 @@ export async function siteRoutes(app: FastifyInstance, deps: SiteRouteDeps): Pro
   for (const format of Object.keys(postFormats) as PostFormat[]) {
     archive(paths.format(format), async () => ({ kind: 'format', format }));
   }
+  paged('/people/:slug/', personOf, (person, page) => personPage(deps, person, page));
+  paged('/works/:slug/', workOf, (work, page) => workPage(deps, work, page));
 
   const feed = (subjectOf: (params: Params) => Promise<FeedSubject | null>) => (request: FastifyRequest<{ Params: Params }>, reply: FastifyReply) =>
     respond(request, reply, async () => {
@@ -149,7 +166,7 @@ export async function siteRoutes(app: FastifyInstance, deps: SiteRouteDeps): Pro
   app.get<{ Params: { file: string } }>('/sitemap-:file', (request, reply) =>
     respond(request, reply, async () => {
       const { file } = request.params;
-      const fixed: Record<string, SitemapKind> = { 'pages.xml': 'pages', 'tags.xml': 'tags', 'authors.xml': 'authors' };
+      const fixed: Record<string, SitemapKind> = { 'pages.xml': 'pages', 'tags.xml': 'tags', 'authors.xml': 'authors', 'works.xml': 'works', 'people.xml': 'people' };
       // Own keys only: "/sitemap-constructor" must not find Object.prototype's constructor.
       const kind = Object.hasOwn(fixed, file) ? fixed[file]! : postsSitemapParam.safeParse(file).success ? { posts: Number(file.slice(6, -4)) } : null;
       return kind ? xml(await sitemapFile(deps.db, deps.publicUrl, kind)) : missing;
@@ -187,6 +204,8 @@ export async function siteRoutes(app: FastifyInstance, deps: SiteRouteDeps): Pro
     ['/:slug', paths.post],
     ['/tag/:slug', paths.tag],
     ['/author/:slug', paths.author],
+    ['/people/:slug', paths.person],
+    ['/works/:slug', paths.work],
   ] as const) {
     app.get<{ Params: { slug: string } }>(route, async (request, reply) => {
       const slug = slugParam.safeParse(request.params.slug);
@@ -201,7 +220,7 @@ async function orNull<T>(lookup: Promise<T>): Promise<T | null> {
   try {
     return await lookup;
   } catch (error) {
-    if (isAppError(error) && (error.code === 'TAG_NOT_FOUND' || error.code === 'AUTHOR_NOT_FOUND')) return null;
+    if (isAppError(error) && (error.code === 'TAG_NOT_FOUND' || error.code === 'AUTHOR_NOT_FOUND' || error.code === 'PERSON_NOT_FOUND' || error.code === 'WORK_NOT_FOUND')) return null;
     throw error;
   }
 }
