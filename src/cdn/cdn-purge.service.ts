@@ -17,8 +17,16 @@ const ROUND = 500;
 function postKeys(id: number, post: Post | undefined): string[] {
   const keys = [cdnKeys.post(id), cdnKeys.home, cdnKeys.sitemaps];
   if (!post) return keys;
-  // Listings it left still carry its own key; the ones it joins are named here.
-  return [...keys, ...post.tags.map((t) => cdnKeys.sectionList(t.id)), ...post.authors.map((a) => cdnKeys.authorList(a.id)), cdnKeys.format(post.format)];
+  // Listings it left still carry its own key; the ones it joins are named here. Its work's key
+  // also names every page showing the work's facts (its credits may have changed).
+  const work = post.review?.work;
+  return [
+    ...keys,
+    ...post.tags.map((t) => cdnKeys.sectionList(t.id)),
+    ...post.authors.map((a) => cdnKeys.authorList(a.id)),
+    cdnKeys.format(post.format),
+    ...(work ? [cdnKeys.workList(work.id), ...work.credits.map((c) => cdnKeys.personList(c.person.id))] : []),
+  ];
 }
 
 /**

@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { CdnConfig } from '../../src/config/schema.js';
-import { makeAuthor, makeTag, postFields } from '../support/factories.js';
+import { filmReview, makeAuthor, makeTag, postFields } from '../support/factories.js';
 import { dialects, manualClock, testServices, type TestContext } from '../support/stores.js';
 import { startFakeCdnApi, type RecordedRequest } from './fake-cdn-api.js';
 
@@ -89,6 +89,13 @@ describe.each(dialects)('CDN purge on %s', (dialect) => {
       await t.services.posts.update(post.id, { title: 'Retitled' });
       expect(await sent()).toEqual([expected]);
       expect(await t.store.db.selectFrom('cdn_purge_keys').selectAll().execute()).toEqual([]);
+    });
+
+    it("purges a review's work and the people credited in it, whose pages show it", async () => {
+      const review = await t.services.posts.create(filmReview([author.slug], { status: 'published' }));
+      const work = review.review!.work;
+      const people = [...new Set(work.credits.map((c) => `person-${c.person.id}-list`))];
+      expect(await sent()).toEqual([expect.arrayContaining([`post-${review.id}`, `work-${work.id}-list`, ...people])]);
     });
 
     it('purges nothing for drafts, which show nowhere public', async () => {
