@@ -1,5 +1,8 @@
 import { XMLParser } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { personHeader } from '../../src/site/pages/person.page.js';
+import { workHeader } from '../../src/site/pages/work.page.js';
+import { loadTheme } from '../../src/site/theme.js';
 import { testApp, type AppContext } from '../support/app.js';
 import { filmReview, makeAuthor, postFields } from '../support/factories.js';
 import { htmlErrors } from '../support/html.js';
@@ -158,6 +161,19 @@ describe.each(dialects)('pages for people and works on %s', (dialect) => {
     expect(second.body).not.toContain('Short film 1 review');
     expect(await htmlErrors(second.body)).toEqual([]);
     expect((await get('/people/prolific-editor/page/3/')).statusCode).toBe(404);
+  });
+
+  it('renders the head of a person or work page with extra HTML placed inside it', async () => {
+    const theme = loadTheme();
+    const site = await t.services.settings.site();
+    const button = '<form class="follow" method="post" action="/follow"><button>Follow</button></form>';
+    const person = await t.services.catalogue.person('celine-song');
+    const head = personHeader({ theme }, site, person, 1, button);
+    expect(head).toMatch(/^\s*<header class="archive-head">\s*<h1>Celine Song<\/h1>[\s\S]*<form class="follow"[\s\S]*<\/form>\s*<\/header>\s*$/);
+    expect(personHeader({ theme }, site, person, 1)).not.toContain('follow');
+    const work = await t.services.catalogue.work('past-lives-2023');
+    const workHead = workHeader({ theme }, site, { work, ratings: await t.services.catalogue.ratings(work.id) }, 1, button);
+    expect(workHead).toMatch(/<h1>Past Lives \(2023\)<\/h1>[\s\S]*<\/dl>[\s\S]*<form class="follow"[\s\S]*<\/header>\s*$/);
   });
 
   it('lists reviewed works and credited people in their own sitemaps, with lastmod', async () => {
