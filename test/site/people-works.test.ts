@@ -1,13 +1,17 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../../src/app.js';
 import { personHeader } from '../../src/site/pages/person.page.js';
 import { workHeader } from '../../src/site/pages/work.page.js';
-import { loadTheme } from '../../src/site/theme.js';
+import { defaultThemeDir, loadTheme } from '../../src/site/theme.js';
 import { testApp, type AppContext } from '../support/app.js';
 import { filmReview, makeAuthor, postFields } from '../support/factories.js';
 import { htmlErrors } from '../support/html.js';
 import { jsonLdOf, jsonLdProblems, thingsOfType } from '../support/schema-org.js';
-import { dialects } from '../support/stores.js';
+import { dialects, silentLogger } from '../support/stores.js';
 
 const xml = new XMLParser({ ignoreAttributes: false, isArray: (name) => ['url', 'sitemap'].includes(name) });
 
@@ -190,5 +194,33 @@ describe.each(dialects)('pages for people and works on %s', (dialect) => {
     expect(people.map((u) => u.loc)).toContain('http://localhost:3000/people/celine-song/');
     expect(people.map((u) => u.loc)).not.toContain('http://localhost:3000/people/nobody-yet/');
     for (const entry of people) expect(entry.lastmod).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+  });
+});
+
+describe('pages for people and works with a custom theme copied before they existed', () => {
+  it("draws them with the default theme's templates the custom theme lacks, and its own for the rest", async () => {
+    const themeDir = fs.mkdtempSync(path.join(os.tmpdir(), 'masthead-older-theme-'));
+    fs.cpSync(defaultThemeDir, themeDir, { recursive: true });
+    for (const file of ['person.eta', 'work.eta', 'partials/facts.eta', 'partials/person-head.eta', 'partials/work-head.eta']) fs.rmSync(path.join(themeDir, file));
+    fs.appendFileSync(path.join(themeDir, 'partials/card.eta'), '<p class="own-card">Drawn by the magazine</p>');
+    const t = await testApp('sqlite');
+    const app = await buildApp({ config: { publicUrl: 'http://localhost:3000', themeDir, dataDir: t.dataDir }, services: t.services, logger: silentLogger });
+    try {
+      const author = await makeAuthor(t.services);
+      await t.services.posts.create(filmReview([author.slug], { status: 'published' }));
+      for (const url of ['/people/celine-song/', '/works/past-lives-2023/']) {
+        const res = await app.inject(url);
+        expect(res.statusCode, url).toBe(200);
+        expect(res.body, url).toContain('Past Lives review');
+        expect(res.body, url).toContain('Drawn by the magazine');
+      }
+      const review = await app.inject('/past-lives-review/');
+      expect(review.statusCode).toBe(200);
+      expect(review.body).toContain('Greta Lee as Nora');
+    } finally {
+      await app.close();
+      await t.close();
+      fs.rmSync(themeDir, { recursive: true, force: true });
+    }
   });
 });
