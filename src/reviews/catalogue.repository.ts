@@ -71,8 +71,14 @@ export async function countCreditedPeople(db: DbOrTx): Promise<number> {
   return Number(row.n);
 }
 
+/** One person by slug, when credited in a publicly reviewed work: their own credits are read, not everyone's. */
 export async function findCreditedPerson(db: DbOrTx, slug: string): Promise<PersonSummary | undefined> {
-  return creditedPeople(db).select(['people.id', 'people.slug', 'people.name']).where('people.slug', '=', slug).executeTakeFirst();
+  return db
+    .selectFrom('people')
+    .select(['people.id', 'people.slug', 'people.name'])
+    .where('people.slug', '=', slug)
+    .where((eb) => eb.exists(eb.selectFrom('work_credits').innerJoin('works', 'works.id', 'work_credits.work_id').select('work_credits.work_id').whereRef('work_credits.person_id', '=', 'people.id').where(reviewed)))
+    .executeTakeFirst();
 }
 
 /** A person's credits in publicly reviewed works, newest work first. */

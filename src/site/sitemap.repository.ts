@@ -86,13 +86,20 @@ export async function reviewedWorkEntries(db: DbOrTx): Promise<SitemapEntry[]> {
 
 /** People credited in reviewed works, with the time of the newest change to those works or their reviews. */
 export async function creditedPersonEntries(db: DbOrTx): Promise<SitemapEntry[]> {
-  const rows = await published(db, 'post')
+  // Each reviewed work once (with its own newest change), then its credits: not every review times every credit.
+  const reviewedWorks = published(db, 'post')
     .innerJoin('works', 'works.id', 'posts.work_id')
-    .innerJoin('work_credits', 'work_credits.work_id', 'works.id')
+    .groupBy(['works.id', 'works.updated_at'])
+    .select(['works.id', 'works.updated_at'])
+    .select((eb) => eb.fn.max('posts.updated_at').as('newest'))
+    .as('reviewed');
+  const rows = await db
+    .selectFrom(reviewedWorks)
+    .innerJoin('work_credits', 'work_credits.work_id', 'reviewed.id')
     .innerJoin('people', 'people.id', 'work_credits.person_id')
     .groupBy(['people.id', 'people.slug'])
     .select('people.slug')
-    .select((eb) => [eb.fn.max('works.updated_at').as('work'), eb.fn.max('posts.updated_at').as('newest')])
+    .select((eb) => [eb.fn.max('reviewed.updated_at').as('work'), eb.fn.max('reviewed.newest').as('newest')])
     .orderBy('people.id')
     .execute();
   return rows.map((r) => ({ slug: r.slug, lastmod: later(r.work, r.newest) }));

@@ -76,6 +76,10 @@ describe.each(dialects)('pages for people and works on %s', (dialect) => {
     expect(body).not.toContain('Draft about an unreleased film');
     expect(body).not.toContain('Unreleased Film');
     expect((await get('/people/greta-lee/')).body).toContain('Cast as Nora — Past Lives (2023)');
+    const gatedWork = (await get('/works/materialists-2025/')).body;
+    expect(gatedWork).toContain('A teaser for everyone.');
+    expect(gatedWork).toContain('Rated 3 out of 5');
+    expect(gatedWork).not.toContain('The paid body of the review.');
     expect(await htmlErrors(body)).toEqual([]);
     for (const document of jsonLdOf(body)) expect(jsonLdProblems(document)).toEqual([]);
     expect(thingsOfType(body, 'Person')[0]).toMatchObject({ name: 'Celine Song', url: 'http://localhost:3000/people/celine-song/' });
