@@ -1,12 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { buildApp } from '../../src/app.js';
 import type { Post } from '../../src/content/index.js';
-import { openStore } from '../../src/db/client.js';
-import { createServices } from '../../src/services.js';
-import { testApp, type AppContext } from '../support/app.js';
+import { anotherProcess, testApp, type AppContext } from '../support/app.js';
 import { makeAuthor, postFields } from '../support/factories.js';
-import { dialects, silentLogger } from '../support/stores.js';
+import { dialects } from '../support/stores.js';
 
 /** A play as a review describes it in full; `cast` are the people credited as performers. */
 function play(title: string, cast: string[]) {
@@ -132,12 +129,7 @@ describe.each(dialects)('pages for people and works in the page cache on %s', (d
 describe.each(dialects.filter((d) => d === 'postgres'))('pages for people and works across processes (%s)', () => {
   it('follows a change of credits made by another process', async () => {
     const one = await testApp('postgres');
-    const two = await buildApp({
-      config: { publicUrl: 'http://localhost:3000', themeDir: undefined, dataDir: one.dataDir },
-      services: createServices(openStore(one.config), { logger: silentLogger, mailer: one.services.mailer, dataDir: one.dataDir }),
-      logger: silentLogger,
-    });
-    await two.ready();
+    const two = await anotherProcess(one);
     try {
       const author = await makeAuthor(one.services);
       const post = await one.services.posts.create(postFields([author.slug], { title: 'Shared review', format: 'review', status: 'published', review: { work: play('Shared play', ['Shared lead']) } }));
