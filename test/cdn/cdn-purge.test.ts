@@ -98,6 +98,30 @@ describe.each(dialects)('CDN purge on %s', (dialect) => {
       expect(await sent()).toEqual([expect.arrayContaining([`post-${review.id}`, `work-${work.id}-list`, ...people])]);
     });
 
+    it('purges the pages of a work whose facts a draft review changes, but not home', async () => {
+      const published = await t.services.posts.create(filmReview([author.slug], { status: 'published' }));
+      await sent();
+      const { work } = structuredClone(published.review!);
+      const credits = [
+        ...work.credits.map((c) => ({ name: c.person.name, slug: c.person.slug, role: c.role, ...(c.character ? { character: c.character } : {}) })),
+        { name: 'Newly Cast', role: 'cast', character: 'Stranger' },
+      ];
+      const facts = {
+        type: work.type,
+        title: work.title,
+        year: work.year,
+        organization: work.organization,
+        releaseDate: work.releaseDate,
+        runtimeMinutes: work.runtimeMinutes,
+        availability: [{ label: 'Streaming' }],
+        credits,
+      };
+      const draft = await t.services.posts.create(filmReview([author.slug], { title: 'A second look, in draft', review: { work: facts } }));
+      const credited = draft.review!.work.credits.map((c) => `person-${c.person.id}-list`);
+      expect(draft.review!.work.id).toBe(published.review!.work.id);
+      expect(await sent()).toEqual([[...new Set([`work-${draft.review!.work.id}-list`, ...credited, 'content-api', 'overflow'])].sort()]);
+    });
+
     it('purges nothing for drafts, which show nowhere public', async () => {
       const draft = await t.services.posts.create(postFields([author.slug], { tags: [section.slug] }));
       await t.services.posts.update(draft.id, { title: 'Still a draft' });
