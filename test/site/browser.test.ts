@@ -95,7 +95,7 @@ describe('the public site in a real browser', { timeout: 180_000 }, () => {
           }
         }).observe({ type: 'layout-shift', buffered: true });
       });
-      for (const name of ['home', 'review']) {
+      for (const name of ['home', 'review', 'person', 'work']) {
         await page.goto(base + pages[name]);
         await loadEverything(page);
         expect(await page.evaluate(() => (window as unknown as { shift: number }).shift), `${name} at ${viewport.width}px`).toBeLessThan(0.01);
