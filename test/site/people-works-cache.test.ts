@@ -3,7 +3,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } 
 import type { Post } from '../../src/content/index.js';
 import { anotherProcess, testApp, type AppContext } from '../support/app.js';
 import { makeAuthor, postFields } from '../support/factories.js';
-import { dialects } from '../support/stores.js';
+import { dialects, manualClock } from '../support/stores.js';
 
 /** A play as a review describes it in full; `cast` are the people credited as performers. */
 function play(title: string, cast: string[]) {
@@ -123,6 +123,33 @@ describe.each(dialects)('pages for people and works in the page cache on %s', (d
     await t.services.posts.delete(first.id);
     for (const url of [`/works/play-${n}/`, `/people/lead-${n}/`]) await eventually(t.app, url, (res) => expect(res.statusCode).toBe(404));
     await t.services.posts.delete(second.id);
+  });
+});
+
+describe.each(dialects)('pages for people and works kept in the page cache on %s', (dialect) => {
+  it('keeps the pages of other works and their people when a review changes', async () => {
+    const time = manualClock();
+    const t = await testApp(dialect, { clock: time.clock });
+    try {
+      const author = (await makeAuthor(t.services)).slug;
+      const create = (title: string, work: object) => t.services.posts.create(postFields([author], { title, format: 'review', status: 'published', review: { work } }));
+      const changed = await create('Changing review', play('Changing play', ['Changing lead']));
+      await create('Steady review', play('Steady play', ['Steady lead']));
+      const urls = ['/works/steady-play/', '/people/steady-lead/', '/works/changing-play/', '/people/changing-lead/'];
+      const before = new Map<string, string>();
+      for (const url of urls) before.set(url, String((await t.app.inject(url)).headers['last-modified']));
+      time.advance(5000);
+      await t.services.posts.update(changed.id, { title: 'Changed review' });
+      await create('Another changing review', { slug: 'changing-play' });
+      await eventually(t.app, '/works/changing-play/', (res) => expect(res.body).toContain('Another changing review'));
+      await eventually(t.app, '/people/changing-lead/', (res) => expect(res.body).toContain('Changed review'));
+      const after = async (url: string) => String((await t.app.inject(url)).headers['last-modified']);
+      expect(await after('/works/steady-play/')).toBe(before.get('/works/steady-play/'));
+      expect(await after('/people/steady-lead/')).toBe(before.get('/people/steady-lead/'));
+      expect(await after('/works/changing-play/')).not.toBe(before.get('/works/changing-play/'));
+    } finally {
+      await t.close();
+    }
   });
 });
 
