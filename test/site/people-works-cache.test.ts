@@ -136,17 +136,17 @@ describe.each(dialects)('pages for people and works kept in the page cache on %s
       const changed = await create('Changing review', play('Changing play', ['Changing lead']));
       await create('Steady review', play('Steady play', ['Steady lead']));
       const urls = ['/works/steady-play/', '/people/steady-lead/', '/works/changing-play/', '/people/changing-lead/'];
-      const before = new Map<string, string>();
-      for (const url of urls) before.set(url, String((await t.app.inject(url)).headers['last-modified']));
+      const earlier = new Map<string, string>();
+      for (const url of urls) earlier.set(url, String((await t.app.inject(url)).headers['last-modified']));
       time.advance(5000);
       await t.services.posts.update(changed.id, { title: 'Changed review' });
       await create('Another changing review', { slug: 'changing-play' });
       await eventually(t.app, '/works/changing-play/', (res) => expect(res.body).toContain('Another changing review'));
       await eventually(t.app, '/people/changing-lead/', (res) => expect(res.body).toContain('Changed review'));
-      const after = async (url: string) => String((await t.app.inject(url)).headers['last-modified']);
-      expect(await after('/works/steady-play/')).toBe(before.get('/works/steady-play/'));
-      expect(await after('/people/steady-lead/')).toBe(before.get('/people/steady-lead/'));
-      expect(await after('/works/changing-play/')).not.toBe(before.get('/works/changing-play/'));
+      const lastModified = async (url: string) => String((await t.app.inject(url)).headers['last-modified']);
+      expect(await lastModified('/works/steady-play/')).toBe(earlier.get('/works/steady-play/'));
+      expect(await lastModified('/people/steady-lead/')).toBe(earlier.get('/people/steady-lead/'));
+      expect(await lastModified('/works/changing-play/')).not.toBe(earlier.get('/works/changing-play/'));
     } finally {
       await t.close();
     }

@@ -166,6 +166,8 @@ describe.each(dialects)('pages for people and works on %s', (dialect) => {
     expect(second.statusCode).toBe(200);
     expect(second.body).toContain('<link rel="prev" href="http://localhost:3000/people/prolific-editor/">');
     expect(second.body).toContain('Short film 0 review');
+    expect(second.body).toContain('<title>Prolific Editor – Page 2');
+    expect(thingsOfType(second.body, 'ListItem').map((item) => item.name)).toEqual(['Halcyon', 'Prolific Editor', 'Page 2']);
     expect(second.body).not.toContain('Short film 1 review');
     expect(await htmlErrors(second.body)).toEqual([]);
     expect((await get('/people/prolific-editor/page/3/')).statusCode).toBe(404);

@@ -3,9 +3,9 @@ import type { Translate } from '../../i18n/index.js';
 import type { Credit, PersonCredit, PersonSummary } from '../../reviews/index.js';
 import type { SiteSettings } from '../../settings/index.js';
 import { cacheKeys, pageMeta, showPosts, type Page, type SiteDeps } from '../page.js';
-import { breadcrumbs, creditedPerson, workDescription, type Crumb } from '../structured-data.js';
+import { breadcrumbs, creditedPerson, workDescription } from '../structured-data.js';
 import { paths } from '../urls.js';
-import { cards, numberedPage, pageLinks } from './listing.js';
+import { cards, numberedPage, pageLinks, pagedNames } from './listing.js';
 
 /** A person credited in reviewed works, with every credit they have in them. */
 export type PersonSubject = PersonSummary & { credits: PersonCredit[] };
@@ -56,7 +56,7 @@ export async function personPage(deps: SiteDeps, person: PersonSubject, page: nu
   const links = pageLinks(base, listing);
   const shown = await cards(deps, listing.posts);
   const works = [...new Map(listing.posts.flatMap((p) => (p.review ? [[p.review.work.id, p.review.work] as const] : []))).values()];
-  const crumbs: Crumb[] = [{ name: site.title, path: '/' }, { name: person.name, path: base }, ...(page > 1 ? [{ name: `Page ${page}`, path }] : [])];
+  const { title, crumbs } = pagedNames(site.title, person.name, base, page, t);
   return {
     template: 'person',
     view: {
@@ -67,7 +67,7 @@ export async function personPage(deps: SiteDeps, person: PersonSubject, page: nu
       ...links,
     },
     meta: pageMeta({
-      title: page > 1 ? `${person.name} – page ${page}` : person.name,
+      title,
       path,
       description: `${person.name}: ${t('people.works', { count: workCount(person) })}`,
       type: 'profile',

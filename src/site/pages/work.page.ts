@@ -3,9 +3,9 @@ import type { Rating, Work } from '../../reviews/index.js';
 import type { SiteSettings } from '../../settings/index.js';
 import { cacheKeys, pageMeta, showPosts, type Page, type SiteDeps } from '../page.js';
 import { averageRating, ratingView, reviewFacts } from '../review-facts.js';
-import { aggregateRating, breadcrumbs, postDescription, workDescription, type Crumb } from '../structured-data.js';
+import { aggregateRating, breadcrumbs, postDescription, workDescription } from '../structured-data.js';
 import { absoluteUrl, paths } from '../urls.js';
-import { cards, numberedPage, pageLinks } from './listing.js';
+import { cards, numberedPage, pageLinks, pagedNames } from './listing.js';
 import { workName, type HeadExtras } from './person.page.js';
 
 /** A reviewed work with the ratings its published reviews give it. */
@@ -55,7 +55,7 @@ export async function workPage(deps: SiteDeps, subject: WorkSubject, page: numbe
   const links = pageLinks(base, listing);
   const shown = await cards(deps, listing.posts);
   const name = workName(work);
-  const crumbs: Crumb[] = [{ name: site.title, path: '/' }, { name, path: base }, ...(page > 1 ? [{ name: `Page ${page}`, path }] : [])];
+  const { title, crumbs } = pagedNames(site.title, name, base, page, t);
   const described = workDescription(work, deps.publicUrl);
   const reviews = listing.posts.map((p) => reviewOf(p, site, deps.publicUrl, String(described['@id'])));
   const average = summedUp(subject);
@@ -69,7 +69,7 @@ export async function workPage(deps: SiteDeps, subject: WorkSubject, page: numbe
       ...links,
     },
     meta: pageMeta({
-      title: page > 1 ? `${name} – page ${page}` : name,
+      title,
       path,
       description: `${t(`facts.${work.type}`)}: ${name}`,
       ...links,
