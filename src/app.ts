@@ -197,6 +197,7 @@ export async function buildApp({ config, services, logger }: AppOptions): Promis
     db: services.store.db,
     clock: services.clock,
     follows: services.follows,
+    catalogue: services.catalogue,
   });
 
   await app.register(memberPagesRoutes, {

@@ -27,25 +27,26 @@ export const cdnKeys = {
   author: (id: number | string) => `author-${id}`,
   authorList: (id: number | string) => `author-${id}-list`,
   format: (format: string) => `format-${format}`,
+  workList: (id: number | string) => `work-${id}-list`,
+  personList: (id: number | string) => `person-${id}-list`,
   home: 'home',
   sitemaps: 'sitemaps',
+};
+
+/** CDN names of the listings (list:tag:3 → section-3-list …), by the kind of listing. */
+const listKeys: Record<string, (id: string) => string> = {
+  tag: cdnKeys.sectionList,
+  author: cdnKeys.authorList,
+  format: cdnKeys.format,
+  work: cdnKeys.workList,
+  person: cdnKeys.personList,
 };
 
 /** The CDN name of a page cache key: post:12 → post-12, tag:3 → section-3, list:tag:3 → section-3-list. */
 function cdnKey(cacheKey: string): string {
   const [first = '', second = '', third = ''] = cacheKey.split(':');
-  const key =
-    cacheKey === 'list:all'
-      ? cdnKeys.home
-      : first === 'list'
-        ? second === 'tag'
-          ? cdnKeys.sectionList(third)
-          : second === 'author'
-            ? cdnKeys.authorList(third)
-            : cdnKeys.format(third)
-        : first === 'tag'
-          ? cdnKeys.section(second)
-          : `${first}${second ? `-${second}` : ''}`;
+  const list = first === 'list' && Object.hasOwn(listKeys, second) ? listKeys[second] : undefined;
+  const key = cacheKey === 'list:all' ? cdnKeys.home : list ? list(third) : first === 'tag' ? cdnKeys.section(second) : `${first}${second ? `-${second}` : ''}`;
   return key.replace(/[^A-Za-z0-9_-]/g, '_').slice(0, 128);
 }
 

@@ -18,7 +18,16 @@ function postKeys(id: number, post: Post | undefined): string[] {
   const keys = [cdnKeys.post(id), cdnKeys.home, cdnKeys.sitemaps];
   if (!post) return keys;
   // Listings it left still carry its own key; the ones it joins are named here.
-  return [...keys, ...post.tags.map((t) => cdnKeys.sectionList(t.id)), ...post.authors.map((a) => cdnKeys.authorList(a.id)), cdnKeys.format(post.format)];
+  return [...keys, ...post.tags.map((t) => cdnKeys.sectionList(t.id)), ...post.authors.map((a) => cdnKeys.authorList(a.id)), cdnKeys.format(post.format), ...workKeys(post)];
+}
+
+/**
+ * The keys of a review's work: every page showing the work's facts (its credits may have changed)
+ * and the pages of the people credited in it.
+ */
+function workKeys(post: Post): string[] {
+  const work = post.review?.work;
+  return work ? [cdnKeys.workList(work.id), ...work.credits.map((c) => cdnKeys.personList(c.person.id))] : [];
 }
 
 /**
@@ -64,9 +73,13 @@ export class CdnPurgeService {
   private async changed(change: ContentChange): Promise<void> {
     const { id } = change;
     if (change.kind === 'post' && id !== undefined) {
-      // Drafts saved again and again show nowhere public: they must not empty the CDN's home page.
-      if (change.status && change.status.before !== 'published' && change.status.after !== 'published') return;
       const post = change.post ?? (await this.deps.posts.load([id]))[0];
+      // Drafts saved again and again show nowhere public: they must not empty the CDN's home page.
+      // A draft review may still change the facts of a published work, which its pages show.
+      if (change.status && change.status.before !== 'published' && change.status.after !== 'published') {
+        const keys = post ? workKeys(post) : [];
+        return keys.length ? this.purge(keys) : undefined;
+      }
       return this.purge(postKeys(id, post));
     }
     if (change.kind === 'tag' && id !== undefined) return this.purge([cdnKeys.section(id), cdnKeys.sectionList(id), cdnKeys.sitemaps]);

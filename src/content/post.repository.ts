@@ -176,12 +176,17 @@ function publishedPosts(db: DbOrTx, filter: ListFilter) {
     const authorId = filter.authorId;
     query = query.where('id', 'in', (eb) => eb.selectFrom('post_authors').select('post_id').where('author_id', '=', authorId));
   }
+  if (filter.workId !== undefined) query = query.where('work_id', '=', filter.workId);
+  if (filter.personId !== undefined) {
+    const personId = filter.personId;
+    query = query.where('work_id', 'in', (eb) => eb.selectFrom('work_credits').select('work_id').where('person_id', '=', personId));
+  }
   return query;
 }
 
 /** The link table whose listing index answers the filter alone, when it names just one section or author. */
 function linkFilter(filter: ListFilter) {
-  const only = filter.format === undefined && filter.featured === undefined && (filter.type ?? 'post') === 'post';
+  const only = filter.format === undefined && filter.featured === undefined && filter.workId === undefined && filter.personId === undefined && (filter.type ?? 'post') === 'post';
   if (!only || (filter.tagId !== undefined && filter.authorId !== undefined)) return undefined;
   if (filter.tagId !== undefined) return { table: 'post_tags', column: 'tag_id', id: filter.tagId } as const;
   if (filter.authorId !== undefined) return { table: 'post_authors', column: 'author_id', id: filter.authorId } as const;

@@ -76,6 +76,10 @@ export interface ListFilter {
   authorId?: number;
   format?: PostFormat;
   featured?: boolean;
+  /** Pieces about one reviewed work. */
+  workId?: number;
+  /** Pieces about any work that credits this person. */
+  personId?: number;
 }
 
 export interface PostPage {

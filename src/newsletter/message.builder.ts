@@ -58,14 +58,7 @@ export function engagementLinks(signer: EngagementSigner, publicUrl: string, sen
 
 /** The stand-ins each recipient's values replace, in the order `slotValues` gives them. */
 const slots = (links: number) => [UNSUBSCRIBE_URL, PREFERENCES_URL, FOLLOWED_HTML, FOLLOWED_TEXT, OPEN_URL, ...Array.from({ length: links }, (_, n) => linkSlot(n))];
-const slotValues = (links: RecipientLinks, followed: Recipient['followed']) => [
-  links.unsubscribe,
-  links.preferences,
-  followed?.html ?? '',
-  followed?.text ?? '',
-  links.open ?? '',
-  ...(links.clicks ?? []),
-];
+const slotValues = (links: RecipientLinks, followed: Recipient['followed']) => [links.unsubscribe, links.preferences, followed?.html ?? '', followed?.text ?? '', links.open ?? '', ...(links.clicks ?? [])];
 
 /** A recipient with the unique part of their Message-ID fixed, so every thread builds the same bytes. */
 export interface Addressed extends Recipient {

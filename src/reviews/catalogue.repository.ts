@@ -41,6 +41,20 @@ export async function publishedReviews(db: DbOrTx, workIds: number[]) {
     .execute();
 }
 
+/** The ratings of a work's published reviews (those that give one). */
+export async function publishedRatings(db: DbOrTx, workId: number): Promise<Array<{ value: number; scale: number }>> {
+  const rows = await db
+    .selectFrom('posts')
+    .select(['rating_value', 'rating_scale'])
+    .where('work_id', '=', workId)
+    .where('status', '=', 'published')
+    .where('type', '=', 'post')
+    .where('rating_value', 'is not', null)
+    .where('rating_scale', 'is not', null)
+    .execute();
+  return rows.map((r) => ({ value: Number(r.rating_value), scale: Number(r.rating_scale) }));
+}
+
 /** People credited in at least one publicly reviewed work. */
 function creditedPeople(db: DbOrTx) {
   return db.selectFrom('people').where('people.id', 'in', (eb) => eb.selectFrom('work_credits').innerJoin('works', 'works.id', 'work_credits.work_id').select('work_credits.person_id').where(reviewed));
@@ -57,8 +71,14 @@ export async function countCreditedPeople(db: DbOrTx): Promise<number> {
   return Number(row.n);
 }
 
+/** One person by slug, when credited in a publicly reviewed work: their own credits are read, not everyone's. */
 export async function findCreditedPerson(db: DbOrTx, slug: string): Promise<PersonSummary | undefined> {
-  return creditedPeople(db).select(['people.id', 'people.slug', 'people.name']).where('people.slug', '=', slug).executeTakeFirst();
+  return db
+    .selectFrom('people')
+    .select(['people.id', 'people.slug', 'people.name'])
+    .where('people.slug', '=', slug)
+    .where((eb) => eb.exists(eb.selectFrom('work_credits').innerJoin('works', 'works.id', 'work_credits.work_id').select('work_credits.work_id').whereRef('work_credits.person_id', '=', 'people.id').where(reviewed)))
+    .executeTakeFirst();
 }
 
 /** A person's credits in publicly reviewed works, newest work first. */

@@ -2,7 +2,7 @@ import type { Db } from '../db/client.js';
 import { AppError } from '../errors/app-error.js';
 import * as repo from './catalogue.repository.js';
 import { loadWorks } from './work.repository.js';
-import type { CreditRole, PersonSummary, Work, WorkType } from './work.types.js';
+import type { CreditRole, PersonSummary, Rating, Work, WorkType } from './work.types.js';
 
 export interface ReviewSummary {
   id: number;
@@ -48,6 +48,11 @@ export class ReviewCatalogue {
     const person = await repo.findCreditedPerson(this.deps.db, slug);
     if (!person) throw new AppError('PERSON_NOT_FOUND', `No credited person has the slug "${slug}".`);
     return { ...person, credits: await repo.creditsOf(this.deps.db, person.id) };
+  }
+
+  /** The ratings every published review of a work gives it. */
+  ratings(workId: number): Promise<Rating[]> {
+    return repo.publishedRatings(this.deps.db, workId);
   }
 
   private async withReviews(ids: number[]): Promise<PublicWork[]> {

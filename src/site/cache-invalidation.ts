@@ -6,9 +6,15 @@ import type { PageCache } from './page-cache.js';
 /** How many posts' listings are remembered; older ones fall back to what the cache shows. */
 const REMEMBERED = 20_000;
 
-/** The listings a post appears in: its sections and tags, its authors and its format. */
+/** The listings a post appears in: its sections and tags, its authors, its format, and its work and the people credited in it. */
 function listingsOf(post: Post): string[] {
-  return [...post.tags.map((t) => cacheKeys.listTag(t.id)), ...post.authors.map((a) => cacheKeys.listAuthor(a.id)), cacheKeys.listFormat(post.format)];
+  const work = post.review?.work;
+  return [
+    ...post.tags.map((t) => cacheKeys.listTag(t.id)),
+    ...post.authors.map((a) => cacheKeys.listAuthor(a.id)),
+    cacheKeys.listFormat(post.format),
+    ...(work ? [cacheKeys.listWork(work.id), ...work.credits.map((c) => cacheKeys.listPerson(c.person.id))] : []),
+  ];
 }
 
 /**

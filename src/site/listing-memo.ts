@@ -118,6 +118,8 @@ interface Marks {
 function keyOf(filter: ListFilter): string {
   if (filter.tagId !== undefined) return cacheKeys.listTag(filter.tagId);
   if (filter.authorId !== undefined) return cacheKeys.listAuthor(filter.authorId);
+  if (filter.workId !== undefined) return cacheKeys.listWork(filter.workId);
+  if (filter.personId !== undefined) return cacheKeys.listPerson(filter.personId);
   if (filter.format !== undefined) return cacheKeys.listFormat(filter.format);
   return cacheKeys.listAll;
 }

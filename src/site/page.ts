@@ -70,7 +70,10 @@ export function pageMeta(fields: Partial<PageMeta> & Pick<PageMeta, 'path' | 'de
   };
 }
 
-/** Cache keys: what a page shows (post:, tag:, author:) and which listings it belongs to (list:). */
+/**
+ * Cache keys: what a page shows (post:, tag:, author:) and which listings it belongs to (list:).
+ * A reviewed work's facts change with the pieces about it, so they share its listing key.
+ */
 export const cacheKeys = {
   post: (id: number) => `post:${id}`,
   tag: (id: number) => `tag:${id}`,
@@ -79,13 +82,19 @@ export const cacheKeys = {
   listTag: (id: number) => `list:tag:${id}`,
   listAuthor: (id: number) => `list:author:${id}`,
   listFormat: (format: string) => `list:format:${format}`,
+  /** A reviewed work: its facts and the pieces about it. */
+  listWork: (id: number) => `list:work:${id}`,
+  /** The pieces about works that credit a person. */
+  listPerson: (id: number) => `list:person:${id}`,
   sitemaps: 'sitemaps',
 };
 
-/** Adds the keys of every post shown on a page (and of their sections and authors). */
+/** Adds the keys of every post shown on a page (and of their sections, authors and reviewed works). */
 export function showPosts(keys: Set<string>, posts: Post[]): void {
   for (const post of posts) {
     keys.add(cacheKeys.post(post.id));
+    // Any piece about a work may change the work's facts (its credits), which a review shows.
+    if (post.review) keys.add(cacheKeys.listWork(post.review.work.id));
     // Internal tags too: one made public must redraw the pages that now show it.
     for (const tag of [...post.tags, ...post.internalTags]) keys.add(cacheKeys.tag(tag.id));
     for (const author of post.authors) keys.add(cacheKeys.author(author.id));

@@ -1,19 +1,42 @@
 import type { Translate } from '../i18n/index.js';
-import type { CreditRole, Review, WorkType } from '../reviews/index.js';
+import type { CreditRole, Rating, Review, WorkType } from '../reviews/index.js';
 import type { SiteSettings } from '../settings/index.js';
-import { formatCalendarDate, joinNames } from './format.js';
+import { formatCalendarDate } from './format.js';
+import { paths } from './urls.js';
 
 export interface FactRow {
   label: string;
-  items: Array<{ text: string; url: string | null }>;
+  /** Links to people's pages are the site's own; `external` ones (where to watch …) lead elsewhere. */
+  items: Array<{ text: string; url: string | null; external?: boolean }>;
+}
+
+/** A rating as readers see it: stars on a five-point scale, and in words. */
+export interface RatingView {
+  value: number;
+  scale: number;
+  stars: string;
+  label: string;
+}
+
+export function ratingView(rating: Rating, t: Translate): RatingView {
+  return { value: rating.value, scale: rating.scale, stars: stars(rating.value, rating.scale), label: t('facts.rated', { value: rating.value, scale: rating.scale }) };
+}
+
+/** The mean of some ratings on their common scale, or on five stars when they use different scales (to two decimals). */
+export function averageRating(ratings: Rating[]): Rating {
+  const scale = ratings.every((r) => r.scale === ratings[0]?.scale) ? (ratings[0]?.scale ?? 5) : 5;
+  const mean = ratings.reduce((sum, r) => sum + (r.value / r.scale) * scale, 0) / Math.max(1, ratings.length);
+  return { value: Math.round(mean * 100) / 100, scale };
 }
 
 export interface ReviewFacts {
   title: string;
+  /** The work's own page. */
+  url: string;
   kind: string;
   year: number | null;
   rows: FactRow[];
-  rating: { value: number; scale: number; stars: string; label: string } | null;
+  rating: RatingView | null;
   verdict: string | null;
 }
 
@@ -53,8 +76,8 @@ export function reviewFacts(review: Review, site: SiteSettings, t: Translate): R
   const { work } = review;
   const rows: FactRow[] = [];
   const creditRow = (label: string, roles: CreditRole[]) => {
-    const names = work.credits.filter((c) => roles.includes(c.role)).map((c) => c.person.name);
-    if (names.length) rows.push({ label, items: [text(joinNames([...new Set(names)]))] });
+    const people = new Map(work.credits.filter((c) => roles.includes(c.role)).map((c) => [c.person.id, c.person]));
+    if (people.size) rows.push({ label, items: [...people.values()].map((p) => ({ text: p.name, url: paths.person(p.slug) })) });
   };
   creditRow(t('facts.director'), ['director']);
   creditRow(t('facts.writer'), ['screenwriter', 'author']);
@@ -62,7 +85,7 @@ export function reviewFacts(review: Review, site: SiteSettings, t: Translate): R
   creditRow(t('facts.performer'), ['performer']);
   const cast = work.credits.filter((c) => c.role === 'cast');
   if (cast.length) {
-    rows.push({ label: t('facts.cast'), items: cast.map((c) => text(c.character ? t('facts.as', { name: c.person.name, character: c.character }) : c.person.name)) });
+    rows.push({ label: t('facts.cast'), items: cast.map((c) => ({ text: c.character ? t('facts.as', { name: c.person.name, character: c.character }) : c.person.name, url: paths.person(c.person.slug) })) });
   }
   creditRow(t('facts.composer'), ['composer']);
   creditRow(t('facts.translator'), ['translator']);
@@ -71,15 +94,15 @@ export function reviewFacts(review: Review, site: SiteSettings, t: Translate): R
   if (work.releaseDate) rows.push({ label: t(dateLabel[work.type]), items: [text(formatCalendarDate(work.releaseDate, site.locale))] });
   if (work.runtimeMinutes) rows.push({ label: t('facts.runtime'), items: [text(t('facts.minutes', { count: work.runtimeMinutes }))] });
   if (work.availability.length) {
-    rows.push({ label: t(whereLabel[work.type]), items: work.availability.map((a) => ({ text: a.label, url: a.url })) });
+    rows.push({ label: t(whereLabel[work.type]), items: work.availability.map((a) => ({ text: a.label, url: a.url, external: true })) });
   }
-  const rating = review.rating;
   return {
     title: work.title,
+    url: paths.work(work.slug),
     kind: t(`facts.${work.type}`),
     year: work.year,
     rows,
-    rating: rating ? { value: rating.value, scale: rating.scale, stars: stars(rating.value, rating.scale), label: t('facts.rated', { value: rating.value, scale: rating.scale }) } : null,
+    rating: review.rating ? ratingView(review.rating, t) : null,
     verdict: review.verdict,
   };
 }

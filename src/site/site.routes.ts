@@ -5,14 +5,17 @@ import type { Clock } from '../clock.js';
 import type { Db } from '../db/client.js';
 import { isAppError } from '../errors/app-error.js';
 import type { FollowService } from '../follows/index.js';
+import type { ReviewCatalogue } from '../reviews/index.js';
 import { buildFeed, type FeedSubject } from './feeds.js';
-import { hasFollowForms, personalFollowForms } from './follow-form.js';
+import { followForm, hasFollowForms, personalFollowForms, type FollowFormTarget } from './follow-form.js';
 import { acceptsEncoding, CANONICAL_CACHE_CONTROL, MOVED_CACHE_CONTROL, PERSONAL_CACHE_CONTROL, sendCached } from './http-cache.js';
 import type { Page, SiteDeps } from './page.js';
 import { isCached, type CachedResponse, type PageCache, type Rendered } from './page-cache.js';
 import { archivePage, type Subject } from './pages/archive.page.js';
 import { homeArchivePage, homePage } from './pages/home.page.js';
+import { personPage, type PersonSubject } from './pages/person.page.js';
 import { postPage } from './pages/post.page.js';
+import { workPage, type WorkSubject } from './pages/work.page.js';
 import { renderErrorPage, renderPage } from './render.js';
 import { robotsTxt, sitemapFile, sitemapIndex, type SitemapKind } from './sitemaps.js';
 import { cacheKeys } from './page.js';
@@ -24,6 +27,8 @@ export interface SiteRouteDeps extends SiteDeps {
   clock: Clock;
   /** Whether a signed-in member follows what a page's follow forms name. */
   follows: Pick<FollowService, 'following'>;
+  /** Reviewed works and the people credited in them, for their pages. */
+  catalogue: Pick<ReviewCatalogue, 'person' | 'work' | 'ratings'>;
 }
 
 const pageParam = z.coerce.number().int().min(1).max(100_000);
@@ -106,12 +111,15 @@ export async function siteRoutes(app: FastifyInstance, deps: SiteRouteDeps): Pro
     return reply.header('cache-control', PERSONAL_CACHE_CONTROL).header('vary', 'Accept-Encoding').type(response.contentType).send(body);
   }
 
-  /** Registers an archive (first page, numbered pages) whose subject is looked up from the request. */
-  function archive(base: string, subjectOf: (params: Params) => Promise<Subject | null>) {
+  /**
+   * Registers a paged listing (first page, numbered pages) whose subject is looked up from the
+   * request and drawn by `draw` for the viewer's level.
+   */
+  function paged<S>(base: string, subjectOf: (params: Params) => Promise<S | null>, draw: (subject: S, page: number, viewer: Viewer) => Promise<Page | null>) {
     app.get<{ Params: Params }>(base, (request, reply) =>
       respond(request, reply, async (viewer) => {
         const subject = await subjectOf(request.params);
-        return subject ? html(await archivePage(deps, subject, 1, viewer)) : missing;
+        return subject ? html(await draw(subject, 1, viewer)) : missing;
       }),
     );
     app.get<{ Params: Params }>(`${base}page/:n/`, (request, reply) =>
@@ -120,10 +128,11 @@ export async function siteRoutes(app: FastifyInstance, deps: SiteRouteDeps): Pro
         const subject = page.success ? await subjectOf(request.params) : null;
         if (!subject || !page.success) return missing;
         if (page.data === 1) return { kind: 'redirect', location: addressOf(request.url).replace(/page\/[^/]+\/$/, '') };
-        return html(await archivePage(deps, subject, page.data, viewer));
+        return html(await draw(subject, page.data, viewer));
       }),
     );
   }
+  const archive = (base: string, subjectOf: (params: Params) => Promise<Subject | null>) => paged(base, subjectOf, (subject, page, viewer) => archivePage(deps, subject, page, viewer));
 
   const tagOf = async ({ slug = '' }: Params): Promise<Extract<Subject, { kind: 'tag' }> | null> => {
     const tag = slugParam.safeParse(slug).success ? await orNull(deps.taxonomy.getTag(slug)) : null;
@@ -132,6 +141,12 @@ export async function siteRoutes(app: FastifyInstance, deps: SiteRouteDeps): Pro
   const authorOf = async ({ slug = '' }: Params): Promise<Extract<Subject, { kind: 'author' }> | null> => {
     const author = slugParam.safeParse(slug).success ? await orNull(deps.taxonomy.getAuthor(slug)) : null;
     return author ? { kind: 'author', author } : null;
+  };
+
+  const personOf = async ({ slug = '' }: Params): Promise<PersonSubject | null> => (slugParam.safeParse(slug).success ? orNull(deps.catalogue.person(slug)) : null);
+  const workOf = async ({ slug = '' }: Params): Promise<WorkSubject | null> => {
+    const work = slugParam.safeParse(slug).success ? await orNull(deps.catalogue.work(slug)) : null;
+    return work ? { work, ratings: await deps.catalogue.ratings(work.id) } : null;
   };
 
   app.get('/', (request, reply) => respond(request, reply, async () => html(await homePage(deps))));
@@ -148,6 +163,12 @@ export async function siteRoutes(app: FastifyInstance, deps: SiteRouteDeps): Pro
   for (const format of Object.keys(postFormats) as PostFormat[]) {
     archive(paths.format(format), async () => ({ kind: 'format', format }));
   }
+  // People and works are followed from their pages' heads, as sections and authors are from theirs.
+  const follow = async (target: FollowFormTarget, viewer: Viewer) => ({ headerExtra: followForm(deps, await deps.settings.site(), target, viewer) });
+  paged('/people/:slug/', personOf, async (person, page, viewer) => personPage(deps, person, page, await follow({ kind: 'person', id: person.id, name: person.name, back: paths.person(person.slug) }, viewer)));
+  paged('/works/:slug/', workOf, async (subject, page, viewer) =>
+    workPage(deps, subject, page, await follow({ kind: 'work', id: subject.work.id, name: subject.work.title, back: paths.work(subject.work.slug) }, viewer)),
+  );
 
   const feed = (subjectOf: (params: Params) => Promise<FeedSubject | null>) => (request: FastifyRequest<{ Params: Params }>, reply: FastifyReply) =>
     respond(request, reply, async () => {
@@ -168,7 +189,7 @@ export async function siteRoutes(app: FastifyInstance, deps: SiteRouteDeps): Pro
   app.get<{ Params: { file: string } }>('/sitemap-:file', (request, reply) =>
     respond(request, reply, async () => {
       const { file } = request.params;
-      const fixed: Record<string, SitemapKind> = { 'pages.xml': 'pages', 'tags.xml': 'tags', 'authors.xml': 'authors' };
+      const fixed: Record<string, SitemapKind> = { 'pages.xml': 'pages', 'tags.xml': 'tags', 'authors.xml': 'authors', 'works.xml': 'works', 'people.xml': 'people' };
       // Own keys only: "/sitemap-constructor" must not find Object.prototype's constructor.
       const kind = Object.hasOwn(fixed, file) ? fixed[file]! : postsSitemapParam.safeParse(file).success ? { posts: Number(file.slice(6, -4)) } : null;
       return kind ? xml(await sitemapFile(deps.db, deps.publicUrl, kind)) : missing;
@@ -206,6 +227,8 @@ export async function siteRoutes(app: FastifyInstance, deps: SiteRouteDeps): Pro
     ['/:slug', paths.post],
     ['/tag/:slug', paths.tag],
     ['/author/:slug', paths.author],
+    ['/people/:slug', paths.person],
+    ['/works/:slug', paths.work],
   ] as const) {
     app.get<{ Params: { slug: string } }>(route, async (request, reply) => {
       const slug = slugParam.safeParse(request.params.slug);
@@ -220,7 +243,7 @@ async function orNull<T>(lookup: Promise<T>): Promise<T | null> {
   try {
     return await lookup;
   } catch (error) {
-    if (isAppError(error) && (error.code === 'TAG_NOT_FOUND' || error.code === 'AUTHOR_NOT_FOUND')) return null;
+    if (isAppError(error) && (error.code === 'TAG_NOT_FOUND' || error.code === 'AUTHOR_NOT_FOUND' || error.code === 'PERSON_NOT_FOUND' || error.code === 'WORK_NOT_FOUND')) return null;
     throw error;
   }
 }

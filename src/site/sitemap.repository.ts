@@ -7,7 +7,7 @@ export interface SitemapEntry {
 }
 
 function published(db: DbOrTx, type: 'post' | 'page') {
-  return db.selectFrom('posts').where('type', '=', type).where('status', '=', 'published');
+  return db.selectFrom('posts').where('posts.type', '=', type).where('posts.status', '=', 'published');
 }
 
 export async function countPublishedPosts(db: DbOrTx): Promise<number> {
@@ -70,6 +70,39 @@ export async function listedAuthorEntries(db: DbOrTx): Promise<SitemapEntry[]> {
     .orderBy('authors.id')
     .execute();
   return rows.map((r) => ({ slug: r.slug, lastmod: later(r.updated_at, r.newest) }));
+}
+
+/** Reviewed works (those with a published review), with the time of their newest review or own change. */
+export async function reviewedWorkEntries(db: DbOrTx): Promise<SitemapEntry[]> {
+  const rows = await published(db, 'post')
+    .innerJoin('works', 'works.id', 'posts.work_id')
+    .groupBy(['works.id', 'works.slug', 'works.updated_at'])
+    .select(['works.slug', 'works.updated_at'])
+    .select((eb) => eb.fn.max('posts.updated_at').as('newest'))
+    .orderBy('works.id')
+    .execute();
+  return rows.map((r) => ({ slug: r.slug, lastmod: later(r.updated_at, r.newest) }));
+}
+
+/** People credited in reviewed works, with the time of the newest change to those works or their reviews. */
+export async function creditedPersonEntries(db: DbOrTx): Promise<SitemapEntry[]> {
+  // Each reviewed work once (with its own newest change), then its credits: not every review times every credit.
+  const reviewedWorks = published(db, 'post')
+    .innerJoin('works', 'works.id', 'posts.work_id')
+    .groupBy(['works.id', 'works.updated_at'])
+    .select(['works.id', 'works.updated_at'])
+    .select((eb) => eb.fn.max('posts.updated_at').as('newest'))
+    .as('reviewed');
+  const rows = await db
+    .selectFrom(reviewedWorks)
+    .innerJoin('work_credits', 'work_credits.work_id', 'reviewed.id')
+    .innerJoin('people', 'people.id', 'work_credits.person_id')
+    .groupBy(['people.id', 'people.slug'])
+    .select('people.slug')
+    .select((eb) => [eb.fn.max('reviewed.updated_at').as('work'), eb.fn.max('reviewed.newest').as('newest')])
+    .orderBy('people.id')
+    .execute();
+  return rows.map((r) => ({ slug: r.slug, lastmod: later(r.work, r.newest) }));
 }
 
 function later(a: string, b: string | null): string {

@@ -9,7 +9,7 @@ export const POSTS_PER_SITEMAP = 10_000;
 
 const SITEMAP_NS = 'http://www.sitemaps.org/schemas/sitemap/0.9';
 
-/** The sitemap index: one file for pages, tags and authors, and as many for posts as needed. */
+/** The sitemap index: one file each for pages, tags, authors, reviewed works and the people credited in them, and as many for posts as needed. */
 export async function sitemapIndex(db: Db, publicUrl: string, perFile = POSTS_PER_SITEMAP): Promise<string> {
   const count = await repo.countPublishedPosts(db);
   const files = Math.ceil(count / perFile);
@@ -17,8 +17,14 @@ export async function sitemapIndex(db: Db, publicUrl: string, perFile = POSTS_PE
   for (let n = 1; n <= files; n += 1) {
     children.push({ path: `/sitemap-posts-${n}.xml`, lastmod: await repo.lastPostChange(db, (n - 1) * perFile, perFile) });
   }
-  const [pages, tags, authors] = await Promise.all([repo.publishedPageEntries(db), repo.listedTagEntries(db), repo.listedAuthorEntries(db)]);
-  children.push({ path: '/sitemap-pages.xml', lastmod: newest(pages) }, { path: '/sitemap-tags.xml', lastmod: newest(tags) }, { path: '/sitemap-authors.xml', lastmod: newest(authors) });
+  const [pages, tags, authors, works, people] = await Promise.all([repo.publishedPageEntries(db), repo.listedTagEntries(db), repo.listedAuthorEntries(db), repo.reviewedWorkEntries(db), repo.creditedPersonEntries(db)]);
+  children.push(
+    { path: '/sitemap-pages.xml', lastmod: newest(pages) },
+    { path: '/sitemap-tags.xml', lastmod: newest(tags) },
+    { path: '/sitemap-authors.xml', lastmod: newest(authors) },
+    ...(works.length ? [{ path: '/sitemap-works.xml', lastmod: newest(works) }] : []),
+    ...(people.length ? [{ path: '/sitemap-people.xml', lastmod: newest(people) }] : []),
+  );
   const index = (await xmlDocument()).ele('sitemapindex', { xmlns: SITEMAP_NS });
   for (const child of children) {
     const sitemap = index.ele('sitemap');
@@ -28,7 +34,7 @@ export async function sitemapIndex(db: Db, publicUrl: string, perFile = POSTS_PE
   return index.end({ prettyPrint: false });
 }
 
-export type SitemapKind = 'pages' | 'tags' | 'authors' | { posts: number };
+export type SitemapKind = 'pages' | 'tags' | 'authors' | 'works' | 'people' | { posts: number };
 
 /** One child sitemap; null when the file does not exist (a post file past the end). */
 export async function sitemapFile(db: Db, publicUrl: string, kind: SitemapKind, perFile = POSTS_PER_SITEMAP): Promise<string | null> {
@@ -39,6 +45,10 @@ export async function sitemapFile(db: Db, publicUrl: string, kind: SitemapKind, 
     entries = (await repo.listedTagEntries(db)).map((e) => ({ path: paths.tag(e.slug), lastmod: e.lastmod }));
   } else if (kind === 'authors') {
     entries = (await repo.listedAuthorEntries(db)).map((e) => ({ path: paths.author(e.slug), lastmod: e.lastmod }));
+  } else if (kind === 'works') {
+    entries = (await repo.reviewedWorkEntries(db)).map((e) => ({ path: paths.work(e.slug), lastmod: e.lastmod }));
+  } else if (kind === 'people') {
+    entries = (await repo.creditedPersonEntries(db)).map((e) => ({ path: paths.person(e.slug), lastmod: e.lastmod }));
   } else {
     const posts = await repo.publishedPostEntries(db, (kind.posts - 1) * perFile, perFile);
     if (posts.length === 0) return null;

@@ -1,5 +1,5 @@
 import type { Author, Post } from '../content/index.js';
-import { workTypes, type Credit, type CreditRole, type Review } from '../reviews/index.js';
+import { workTypes, type Credit, type CreditRole, type PersonSummary, type Rating, type Work } from '../reviews/index.js';
 import type { SiteSettings } from '../settings/index.js';
 import { absoluteUrl, paths } from './urls.js';
 
@@ -86,7 +86,7 @@ export function postDescription(post: Post, site: SiteSettings, publicUrl: strin
       headline: post.title,
       description: post.excerpt,
       ...common,
-      itemReviewed: reviewedWork(post.review),
+      itemReviewed: workDescription(post.review.work, publicUrl),
       ...(post.review.rating
         ? {
             reviewRating: {
@@ -108,42 +108,54 @@ export function postDescription(post: Post, site: SiteSettings, publicUrl: strin
   };
 }
 
-const people = (credits: Credit[], roles: CreditRole[]) => credits.filter((c) => roles.includes(c.role)).map((c) => ({ '@type': 'Person', name: c.person.name }));
+/** A person credited in reviewed works, as their page on this site describes them. */
+export function creditedPerson(person: PersonSummary, publicUrl: string): Thing {
+  const url = absoluteUrl(publicUrl, paths.person(person.slug));
+  return { '@type': 'Person', '@id': `${url}#person`, name: person.name, url };
+}
 
-/** The reviewed work as its own schema.org type, with the people credited in it. */
-function reviewedWork(review: Review): Thing {
-  const { work } = review;
+const creditsAs = (credits: Credit[], roles: CreditRole[], publicUrl: string) => [...new Map(credits.filter((c) => roles.includes(c.role)).map((c) => [c.person.id, creditedPerson(c.person, publicUrl)])).values()];
+
+/** A work's rating summed up over its reviews' (see averageRating). */
+export function aggregateRating(average: Rating, count: number): Thing {
+  return { '@type': 'AggregateRating', ratingValue: average.value, bestRating: average.scale, worstRating: 0, ratingCount: count };
+}
+
+/** A reviewed work as its own schema.org type, with the people credited in it, at its page on this site. */
+export function workDescription(work: Work, publicUrl: string): Thing {
   const type = workTypes[work.type].schemaType;
   const credits = work.credits;
   const date = work.releaseDate ?? (work.year ? String(work.year) : undefined);
-  const thing: Thing = { '@type': type, name: work.title };
+  const url = absoluteUrl(publicUrl, paths.work(work.slug));
+  const thing: Thing = { '@type': type, '@id': `${url}#work`, name: work.title, url };
+  const people = (roles: CreditRole[]) => creditsAs(credits, roles, publicUrl);
   const put = (key: string, value: unknown) => {
     if (value !== undefined && !(Array.isArray(value) && value.length === 0)) thing[key] = value;
   };
   switch (type) {
     case 'Movie':
     case 'TVSeries':
-      put('director', people(credits, ['director']));
-      put('actor', people(credits, ['cast']));
-      put('creator', people(credits, ['creator', 'screenwriter']));
+      put('director', people(['director']));
+      put('actor', people(['cast']));
+      put('creator', people(['creator', 'screenwriter']));
       put(type === 'Movie' ? 'dateCreated' : 'startDate', date);
       put('productionCompany', work.organization ? { '@type': 'Organization', name: work.organization } : undefined);
       put('duration', work.runtimeMinutes ? `PT${work.runtimeMinutes}M` : undefined);
       break;
     case 'Book':
-      put('author', people(credits, ['author']));
-      put('translator', people(credits, ['translator']));
+      put('author', people(['author']));
+      put('translator', people(['translator']));
       put('datePublished', date);
       put('publisher', work.organization ? { '@type': 'Organization', name: work.organization } : undefined);
       break;
     case 'MusicAlbum':
-      put('byArtist', people(credits, ['performer', 'creator', 'composer']));
+      put('byArtist', people(['performer', 'creator', 'composer']));
       put('datePublished', date);
       put('recordLabel', work.organization ? { '@type': 'Organization', name: work.organization } : undefined);
       break;
     default:
-      put('performer', people(credits, ['performer', 'cast', 'host']));
-      put('director', people(credits, ['director']));
+      put('performer', people(['performer', 'cast', 'host']));
+      put('director', people(['director']));
       put('startDate', date);
       put('location', work.organization ? { '@type': 'Place', name: work.organization, address: work.organization } : undefined);
       put('eventStatus', 'https://schema.org/EventScheduled');

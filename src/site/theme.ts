@@ -42,9 +42,10 @@ function favicon(site: SiteSettings): string {
 
 /**
  * Makes Eta find each template's file once: it otherwise works out (and checks) the path again on
- * every render and every include, which costs more than rendering a short partial.
+ * every render and every include, which costs more than rendering a short partial. A template a
+ * custom theme lacks (one added to Masthead after the theme was copied) is the default theme's.
  */
-function rememberPaths(eta: Eta): void {
+function rememberPaths(eta: Eta, themeDir: string): void {
   const resolve = eta.resolvePath!;
   const found = new Map<string, string>();
   eta.resolvePath = function (template, options) {
@@ -52,6 +53,8 @@ function rememberPaths(eta: Eta): void {
     let file = found.get(key);
     if (file === undefined) {
       file = resolve.call(this, template, options);
+      const shipped = path.join(defaultThemeDir, path.relative(themeDir, file));
+      if (!fs.existsSync(file) && fs.existsSync(shipped)) file = shipped;
       found.set(key, file);
     }
     return file;
@@ -66,7 +69,7 @@ function rememberPaths(eta: Eta): void {
  */
 export function loadTheme(themeDir: string = defaultThemeDir, publicUrl = '') {
   const eta = new Eta({ views: themeDir, cache: true, autoEscape: true, autoTrim: false });
-  rememberPaths(eta);
+  rememberPaths(eta, path.resolve(themeDir));
   const cssFile = path.join(themeDir, 'style.css');
   const css = fs.existsSync(cssFile) ? minifyCss(fs.readFileSync(cssFile, 'utf8')) : '';
   const catalogs = loadCatalogs(themeDir);

@@ -5,6 +5,8 @@ export const paths = {
   post: (slug: string) => `/${slug}/`,
   tag: (slug: string) => `/tag/${slug}/`,
   author: (slug: string) => `/author/${slug}/`,
+  person: (slug: string) => `/people/${slug}/`,
+  work: (slug: string) => `/works/${slug}/`,
   format: (format: PostFormat) => `/${postFormats[format].path}/`,
   /** Page N of an archive whose first page lives at base. */
   paged: (base: string, page: number) => (page <= 1 ? base : `${base}page/${page}/`),

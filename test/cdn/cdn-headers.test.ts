@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answerKeys, MAX_HEADER_BYTES, OVERFLOW_KEY } from '../../src/cdn/cdn-keys.js';
 import { testApp, type AppContext } from '../support/app.js';
 import { staffClient } from '../admin-api/support/admin-client.js';
-import { makeAuthor, makeTag, postFields } from '../support/factories.js';
+import { filmReview, makeAuthor, makeTag, postFields } from '../support/factories.js';
 import { memberCookie } from '../members/helpers.js';
 
 const keysOf = (headers: Record<string, unknown>) =>
@@ -42,6 +42,15 @@ describe('CDN keys on answers', () => {
     expect(keysOf((await t.app.inject('/rss/')).headers)).toEqual(expect.arrayContaining(['home', `post-${post.id}`]));
     expect(keysOf((await t.app.inject(`/author/${author.slug}/rss/`)).headers)).toContain(`author-${author.id}-list`);
     expect(keysOf((await t.app.inject('/sitemap.xml')).headers)).toEqual(['site', 'sitemaps']);
+  });
+
+  it('names the work and the people of a review on its page and on their pages, so a change of credits purges them all', async () => {
+    const review = await t.services.posts.create(filmReview([author.slug], { status: 'published' }));
+    const work = review.review!.work;
+    const director = work.credits.find((c) => c.role === 'director')!.person;
+    expect(keysOf((await t.app.inject(`/${review.slug}/`)).headers)).toContain(`work-${work.id}-list`);
+    expect(keysOf((await t.app.inject(`/works/${work.slug}/`)).headers)).toEqual(expect.arrayContaining([`work-${work.id}-list`, `post-${review.id}`]));
+    expect(keysOf((await t.app.inject(`/people/${director.slug}/`)).headers)).toEqual(expect.arrayContaining([`person-${director.id}-list`, `work-${work.id}-list`, `post-${review.id}`]));
   });
 
   it("names public Content API answers but not a member's", async () => {

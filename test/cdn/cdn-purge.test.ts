@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { CdnConfig } from '../../src/config/schema.js';
-import { makeAuthor, makeTag, postFields } from '../support/factories.js';
+import { filmReview, makeAuthor, makeTag, postFields } from '../support/factories.js';
 import { dialects, manualClock, testServices, type TestContext } from '../support/stores.js';
 import { startFakeCdnApi, type RecordedRequest } from './fake-cdn-api.js';
 
@@ -89,6 +89,37 @@ describe.each(dialects)('CDN purge on %s', (dialect) => {
       await t.services.posts.update(post.id, { title: 'Retitled' });
       expect(await sent()).toEqual([expected]);
       expect(await t.store.db.selectFrom('cdn_purge_keys').selectAll().execute()).toEqual([]);
+    });
+
+    it("purges a review's work and the people credited in it, whose pages show it", async () => {
+      const review = await t.services.posts.create(filmReview([author.slug], { status: 'published' }));
+      const work = review.review!.work;
+      const people = [...new Set(work.credits.map((c) => `person-${c.person.id}-list`))];
+      expect(await sent()).toEqual([expect.arrayContaining([`post-${review.id}`, `work-${work.id}-list`, ...people])]);
+    });
+
+    it('purges the pages of a work whose facts a draft review changes, but not home', async () => {
+      const published = await t.services.posts.create(filmReview([author.slug], { status: 'published' }));
+      await sent();
+      const { work } = structuredClone(published.review!);
+      const credits = [
+        ...work.credits.map((c) => ({ name: c.person.name, slug: c.person.slug, role: c.role, ...(c.character ? { character: c.character } : {}) })),
+        { name: 'Newly Cast', role: 'cast', character: 'Stranger' },
+      ];
+      const facts = {
+        type: work.type,
+        title: work.title,
+        year: work.year,
+        organization: work.organization,
+        releaseDate: work.releaseDate,
+        runtimeMinutes: work.runtimeMinutes,
+        availability: [{ label: 'Streaming' }],
+        credits,
+      };
+      const draft = await t.services.posts.create(filmReview([author.slug], { title: 'A second look, in draft', review: { work: facts } }));
+      const credited = draft.review!.work.credits.map((c) => `person-${c.person.id}-list`);
+      expect(draft.review!.work.id).toBe(published.review!.work.id);
+      expect(await sent()).toEqual([[...new Set([`work-${draft.review!.work.id}-list`, ...credited, 'content-api', 'overflow'])].sort()]);
     });
 
     it('purges nothing for drafts, which show nowhere public', async () => {

@@ -54,6 +54,8 @@ describe('the public site in a real browser', { timeout: 180_000 }, () => {
       page: '/about/',
       'not-found': '/no-such-page/',
       search: '/search/?q=film',
+      person: `/people/${review.review!.work.credits[0]!.person.slug}/`,
+      work: `/works/${review.review!.work.slug}/`,
     };
     fs.mkdirSync(screenshots, { recursive: true });
   });
@@ -70,7 +72,7 @@ describe('the public site in a real browser', { timeout: 180_000 }, () => {
         await page.goto(base + url);
         await loadEverything(page);
         expect(describeViolations(await axeViolations(page)), `${name} (${colorScheme})`).toBe('');
-        if (colorScheme === 'light' && ['home', 'article', 'review', 'section', 'author'].includes(name)) {
+        if (colorScheme === 'light' && ['home', 'article', 'review', 'section', 'author', 'person', 'work'].includes(name)) {
           await page.screenshot({ path: path.join(screenshots, `${name}.png`), fullPage: true });
         }
       }
@@ -93,7 +95,7 @@ describe('the public site in a real browser', { timeout: 180_000 }, () => {
           }
         }).observe({ type: 'layout-shift', buffered: true });
       });
-      for (const name of ['home', 'review']) {
+      for (const name of ['home', 'review', 'person', 'work']) {
         await page.goto(base + pages[name]);
         await loadEverything(page);
         expect(await page.evaluate(() => (window as unknown as { shift: number }).shift), `${name} at ${viewport.width}px`).toBeLessThan(0.01);

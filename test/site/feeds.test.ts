@@ -88,6 +88,8 @@ describe('feeds and sitemaps', () => {
       'http://localhost:3000/sitemap-pages.xml',
       'http://localhost:3000/sitemap-tags.xml',
       'http://localhost:3000/sitemap-authors.xml',
+      'http://localhost:3000/sitemap-works.xml',
+      'http://localhost:3000/sitemap-people.xml',
     ]);
     for (const child of children) expect(child.lastmod).toMatch(/^\d{4}-\d{2}-\d{2}T/);
     const locs: string[] = [];
@@ -102,6 +104,9 @@ describe('feeds and sitemaps', () => {
     expect(locs).toContain('http://localhost:3000/about/');
     expect(locs).toContain('http://localhost:3000/tag/film/');
     expect(locs).toContain(`http://localhost:3000/author/${posts[0]!.authors[0]!.slug}/`);
+    const review = posts.find((p) => p.review)!;
+    expect(locs).toContain(`http://localhost:3000/works/${review.review!.work.slug}/`);
+    expect(locs).toContain(`http://localhost:3000/people/${review.review!.work.credits[0]!.person.slug}/`);
     expect((await t.app.inject('/sitemap-posts-2.xml')).statusCode).toBe(404);
     expect((await t.app.inject('/sitemap-posts-0.xml')).statusCode).toBe(404);
     expect((await t.app.inject('/sitemap-../../etc/passwd')).statusCode).toBe(404);

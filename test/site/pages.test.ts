@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Post } from '../../src/content/index.js';
 import { workTypes } from '../../src/reviews/index.js';
+import { paths } from '../../src/site/urls.js';
 import type { AppContext } from '../support/app.js';
 import { demoApp } from '../support/demo-site.js';
 import { htmlErrors } from '../support/html.js';
@@ -20,7 +21,19 @@ describe('public pages of the demo magazine', () => {
 
   it('serves every page type as valid HTML with valid structured data', async () => {
     const review = reviewOf('movie');
-    const urls = ['/', '/page/2/', `/${review.slug}/`, `/${posts.find((p) => p.format === 'interview')!.slug}/`, '/tag/film/', `/author/${review.authors[0]!.slug}/`, '/reviews/', '/interviews/', '/about/'];
+    const urls = [
+      '/',
+      '/page/2/',
+      `/${review.slug}/`,
+      `/${posts.find((p) => p.format === 'interview')!.slug}/`,
+      '/tag/film/',
+      `/author/${review.authors[0]!.slug}/`,
+      '/reviews/',
+      '/interviews/',
+      '/about/',
+      paths.person(review.review!.work.credits[0]!.person.slug),
+      paths.work(review.review!.work.slug),
+    ];
     for (const url of urls) {
       const res = await get(url);
       expect(res.statusCode, url).toBe(200);

@@ -21,6 +21,7 @@ const required: Record<string, string[]> = {
   BreadcrumbList: ['itemListElement'],
   ListItem: ['position', 'name', 'item'],
   Rating: ['ratingValue', 'bestRating'],
+  AggregateRating: ['ratingValue', 'bestRating', 'ratingCount'],
   SearchAction: ['target', 'query-input'],
   EntryPoint: ['urlTemplate'],
   Place: ['name'],
@@ -48,7 +49,7 @@ export function jsonLdProblems(document: unknown): string[] {
       for (const key of ['datePublished', 'dateModified', 'startDate', 'dateCreated']) {
         if (typeof thing[key] === 'string' && !isoDate.test(thing[key])) problems.push(`${where}: ${key} is not an ISO 8601 date`);
       }
-      if (type === 'Rating' && Number(thing.ratingValue) > Number(thing.bestRating)) problems.push(`${where}: rating above its best`);
+      if ((type === 'Rating' || type === 'AggregateRating') && Number(thing.ratingValue) > Number(thing.bestRating)) problems.push(`${where}: rating above its best`);
       if (type === 'SearchAction') {
         const target = (thing.target as Thing | undefined)?.urlTemplate;
         if (typeof target !== 'string' || !target.includes('{search_term_string}')) problems.push(`${where}: search target lacks {search_term_string}`);

@@ -1,6 +1,8 @@
 import type { ListFilter, Post } from '../../content/index.js';
+import type { Translate } from '../../i18n/index.js';
 import { imageView, type ImageView } from '../images.js';
 import type { SiteDeps } from '../page.js';
+import type { Crumb } from '../structured-data.js';
 import { paths } from '../urls.js';
 
 export const PAGE_SIZE = 12;
@@ -34,5 +36,14 @@ export function pageLinks(base: string, listing: NumberedPage) {
   return {
     prev: listing.page > 1 ? paths.paged(base, listing.page - 1) : null,
     next: listing.hasNext ? paths.paged(base, listing.page + 1) : null,
+  };
+}
+
+/** The title and breadcrumbs of page N of a listing named `name` at `base`, in the site's language. */
+export function pagedNames(siteTitle: string, name: string, base: string, page: number, t: Translate): { title: string; crumbs: Crumb[] } {
+  const numbered = t('pagination.page', { page });
+  return {
+    title: page > 1 ? `${name} – ${numbered}` : name,
+    crumbs: [{ name: siteTitle, path: '/' }, { name, path: base }, ...(page > 1 ? [{ name: numbered, path: paths.paged(base, page) }] : [])],
   };
 }

@@ -42,7 +42,7 @@ const oneOf = (...paths: string[]) => fc.constantFrom(...paths);
 
 const page = segment(number);
 /** Names only Object.prototype knows, where the code looks a name from the address up in a table. */
-const prototypePaths = fc.tuple(oneOf('/sitemap-', '/', '/tag/', '/author/', '/api/content/'), prototypeKey).map(([base, name]) => (base === '/sitemap-' ? `${base}${name}` : `${base}${name}/`));
+const prototypePaths = fc.tuple(oneOf('/sitemap-', '/', '/tag/', '/author/', '/people/', '/works/', '/api/content/'), prototypeKey).map(([base, name]) => (base === '/sitemap-' ? `${base}${name}` : `${base}${name}/`));
 const slug = (known: Known) => segment(fc.oneof(fc.constantFrom(...known.postSlugs, ...known.tagSlugs, ...known.authorSlugs), slugLike));
 const token = (known: Known) =>
   fc.oneof(
@@ -62,8 +62,22 @@ export const publicFamilies: Family[] = [
       shots(
         ['GET', 'HEAD'],
         fc.oneof(
-          oneOf('/', '/rss/', '/robots.txt', '/sitemap.xml', '/sitemap-pages.xml', '/sitemap-tags.xml', '/sitemap-authors.xml', '/sitemap-posts-1.xml', '/reviews/', '/essays/', '/healthz'),
-          fc.tuple(oneOf('/', '/tag/', '/author/'), slug(known), oneOf('/', '', '/rss/', '/page/')).map((parts) => parts.join('')),
+          oneOf(
+            '/',
+            '/rss/',
+            '/robots.txt',
+            '/sitemap.xml',
+            '/sitemap-pages.xml',
+            '/sitemap-tags.xml',
+            '/sitemap-authors.xml',
+            '/sitemap-works.xml',
+            '/sitemap-people.xml',
+            '/sitemap-posts-1.xml',
+            '/reviews/',
+            '/essays/',
+            '/healthz',
+          ),
+          fc.tuple(oneOf('/', '/tag/', '/author/', '/people/', '/works/'), slug(known), oneOf('/', '', '/rss/', '/page/')).map((parts) => parts.join('')),
           fc.tuple(oneOf('/page/', '/reviews/page/', '/tag/section-1/page/'), page).map(([base, n]) => `${base}${n}/`),
           fc.tuple(oneOf('/sitemap-', '/sitemap-posts-'), segment(text)).map((parts) => parts.join('')),
           fc.tuple(oneOf('/media/', '/admin/assets/', '/admin/', '/'), segment(text), oneOf('', '/', '.xml', '.json', '/..%2f..%2fpackage.json')).map((parts) => parts.join('')),

@@ -1,0 +1,80 @@
+import type { Post } from '../../content/index.js';
+import type { Translate } from '../../i18n/index.js';
+import type { Credit, PersonCredit, PersonSummary } from '../../reviews/index.js';
+import type { SiteSettings } from '../../settings/index.js';
+import { cacheKeys, pageMeta, showPosts, type Page, type SiteDeps } from '../page.js';
+import { breadcrumbs, creditedPerson, workDescription } from '../structured-data.js';
+import { paths } from '../urls.js';
+import { cards, numberedPage, pageLinks, pagedNames } from './listing.js';
+
+/** A person credited in reviewed works, with every credit they have in them. */
+export type PersonSubject = PersonSummary & { credits: PersonCredit[] };
+
+/** What a page may add to a person's page (HTML placed in its head, after the name). */
+export interface HeadExtras {
+  headerExtra?: string;
+}
+
+/** How a role reads on a person's page: "Director", "Cast as Sophie". */
+function roleLabel(credit: Pick<Credit, 'role' | 'character'>, t: Translate): string {
+  return credit.role === 'cast' && credit.character ? t('role.castAs', { character: credit.character }) : t(`role.${credit.role}`);
+}
+
+/** A work as a line names it: its title, and its year when known. */
+export function workName(work: { title: string; year: number | null }): string {
+  return work.year ? `${work.title} (${work.year})` : work.title;
+}
+
+/**
+ * The head of a person's page: their name and how many reviewed works credit them, then `extra`,
+ * HTML the caller places there as it is (a follow button, say).
+ */
+export function personHeader(deps: Pick<SiteDeps, 'theme'>, site: SiteSettings, person: PersonSubject, page: number, extra = ''): string {
+  return deps.theme.render('partials/person-head', { site, name: person.name, works: workCount(person), page, extra });
+}
+
+const workCount = (person: PersonSubject) => new Set(person.credits.map((c) => c.work.id)).size;
+
+/** "Director, Screenwriter — Aftersun (2022)": what the person did in the work a piece is about. */
+function creditLine(post: Post, person: PersonSubject, t: Translate): { text: string; url: string } | null {
+  const work = post.review?.work;
+  if (!work) return null;
+  const roles = [...new Set(work.credits.filter((c) => c.person.id === person.id).map((c) => roleLabel(c, t)))];
+  return { text: t('people.roleIn', { roles: roles.join(', '), work: workName(work) }), url: paths.work(work.slug) };
+}
+
+/** Page N of a person's page: every published piece about a work that credits them, newest first; null past the end. */
+export async function personPage(deps: SiteDeps, person: PersonSubject, page: number, extras: HeadExtras = {}): Promise<Page | null> {
+  const [site, listing] = await Promise.all([deps.settings.site(), numberedPage(deps, { personId: person.id }, page)]);
+  if (!listing || listing.posts.length === 0) return null;
+  const t = deps.theme.translate(site.locale);
+  const base = paths.person(person.slug);
+  const path = paths.paged(base, page);
+  // The head names every work that credits them: a change to any of those works redraws the page.
+  const keys = new Set([cacheKeys.listPerson(person.id), ...person.credits.map((c) => cacheKeys.listWork(c.work.id))]);
+  showPosts(keys, listing.posts);
+  const links = pageLinks(base, listing);
+  const shown = await cards(deps, listing.posts);
+  const works = [...new Map(listing.posts.flatMap((p) => (p.review ? [[p.review.work.id, p.review.work] as const] : []))).values()];
+  const { title, crumbs } = pagedNames(site.title, person.name, base, page, t);
+  return {
+    template: 'person',
+    view: {
+      name: person.name,
+      header: personHeader(deps, site, person, page, extras.headerExtra),
+      entries: shown.map((card) => ({ card, credit: creditLine(card.post, person, t) })),
+      page,
+      ...links,
+    },
+    meta: pageMeta({
+      title,
+      path,
+      description: `${person.name}: ${t('people.works', { count: workCount(person) })}`,
+      type: 'profile',
+      ...links,
+      jsonLd: [creditedPerson(person, deps.publicUrl), ...works.map((w) => workDescription(w, deps.publicUrl)), breadcrumbs(crumbs, deps.publicUrl)],
+    }),
+    keys,
+    shareable: true,
+  };
+}
