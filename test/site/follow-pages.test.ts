@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { smtpMailer } from '../../src/email/index.js';
 import { testApp, type AppContext } from '../support/app.js';
-import { makeAuthor, makeTag } from '../support/factories.js';
+import { filmReview, makeAuthor, makeTag } from '../support/factories.js';
 import { htmlErrors } from '../support/html.js';
 import { startSmtp, type TestSmtp } from '../support/smtp.js';
 import { dialects } from '../support/stores.js';
@@ -98,6 +98,30 @@ describe.each(dialects)('following from section and author pages (%s)', (dialect
     expect(unfollowed.statusCode).toBe(303);
     expect(unfollowed.headers.location).toBe('/members/');
     expect((await get('/tag/essays/', cookie)).body).not.toContain('Following ✓');
+  });
+
+  it('lets readers follow a person and a work from their pages', async () => {
+    const review = await t.services.posts.create(filmReview([author.slug], { status: 'published' }));
+    const work = review.review!.work;
+    const person = work.credits.find((c) => c.role === 'director')!.person;
+    for (const url of [`/people/${person.slug}/`, `/works/${work.slug}/`]) {
+      const res = await get(url);
+      expect(res.statusCode, url).toBe(200);
+      expect(res.body, url).toMatch(/<form class="follow-form signup-form" method="post" action="\/follows\/">/);
+      expect(await htmlErrors(res.body), url).toEqual([]);
+    }
+    const { cookie, csrf, page } = await signedIn('cinephile@example.com', `/people/${person.slug}/`);
+    expect(page.body).toContain(`>Follow<span class="visually-hidden"> ${person.name}</span>`);
+    expect((await post('/follows/', { _csrf: csrf, kind: 'person', id: person.id, back: `/people/${person.slug}/` }, cookie)).statusCode).toBe(303);
+    expect((await post('/follows/', { _csrf: csrf, kind: 'work', id: work.id, back: `/works/${work.slug}/` }, cookie)).statusCode).toBe(303);
+    for (const url of [`/people/${person.slug}/`, `/works/${work.slug}/`]) {
+      const after = await get(url, cookie);
+      expect(after.body, url).toContain('Following ✓');
+      expect(await htmlErrors(after.body), url).toEqual([]);
+    }
+    const account = await get('/members/', cookie);
+    expect(account.body).toContain(`<a href="/people/${person.slug}/">${person.name}</a>`);
+    expect(account.body).toContain(`<a href="/works/${work.slug}/">${work.title}</a>`);
   });
 
   it('refuses a member follow without the CSRF token, and unknown targets as not found', async () => {
