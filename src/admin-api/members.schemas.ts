@@ -26,6 +26,7 @@ export const planOut = z.object({
   yearlyCents: z.number().nullable(),
   giftCents: z.number().nullable(),
   issuesPerYear: z.number(),
+  trialDays: z.number().describe('Days of free trial a new monthly or yearly subscription starts with (0: none)'),
   active: z.boolean(),
   position: z.number(),
 });
@@ -53,6 +54,7 @@ export const subscriptionOut = z.object({
   cancelAtPeriodEnd: z.boolean(),
   graceUntil: z.string().nullable(),
   issuesRemaining: z.number(),
+  trialEndsAt: z.string().nullable().describe('While the subscription is in its free trial: when the trial ends'),
   createdAt: z.string(),
 });
 

@@ -556,6 +556,8 @@ export interface PlansTable {
   yearly_cents: number | null;
   gift_cents: number | null;
   issues_per_year: Generated<number>;
+  /** Days of free trial a new subscription starts with (0: none). */
+  trial_days: Generated<number>;
   active: Generated<number>;
   position: Generated<number>;
   created_at: string;
@@ -614,6 +616,8 @@ export interface SubscriptionsTable {
   grace_until: string | null;
   issues_remaining: Generated<number>;
   stripe_state_at: Generated<number>;
+  /** When Stripe reports the subscription `trialing`: the end of the trial; null otherwise. */
+  trial_ends_at: string | null;
   created_at: string;
   updated_at: string;
 }

@@ -18,6 +18,8 @@ export interface CheckoutRequest {
   amountCents: number;
   currency: string;
   billing: Billing;
+  /** Days of free trial before the first charge (subscriptions only); 0 for none. */
+  trialDays: number;
   successUrl: string;
   cancelUrl: string;
 }
@@ -46,7 +48,9 @@ export function stripePayments(settings: StripeSettings): Payments {
           mode: recurring ? 'subscription' : 'payment',
           client_reference_id: String(request.checkoutId),
           ...(request.customerId ? { customer: request.customerId } : { customer_email: request.email }),
-          ...(recurring ? { subscription_data: { metadata: { checkout_id: String(request.checkoutId) } } } : { customer_creation: 'always' as const }),
+          ...(recurring
+            ? { subscription_data: { metadata: { checkout_id: String(request.checkoutId) }, ...(request.trialDays > 0 ? { trial_period_days: request.trialDays } : {}) } }
+            : { customer_creation: 'always' as const }),
           line_items: [
             {
               quantity: 1,

@@ -34,6 +34,7 @@ export const subscriptionObject = z.object({
   status: z.string(),
   cancel_at_period_end: z.boolean().default(false),
   cancel_at: epoch.nullish(),
+  trial_end: epoch.nullish(),
   // Before API 2025-03-31 the period end sat on the subscription; since then on each item.
   current_period_end: epoch.nullish(),
   items: z.object({ data: z.array(z.object({ current_period_end: epoch.nullish() })) }).nullish(),

@@ -18,6 +18,7 @@ function toSubscription(row: JoinedRow): Subscription {
     cancelAtPeriodEnd: row.cancel_at_period_end === 1,
     graceUntil: row.grace_until,
     issuesRemaining: row.issues_remaining,
+    trialEndsAt: row.trial_ends_at,
     createdAt: row.created_at,
   };
 }
@@ -69,6 +70,7 @@ export interface SubscriptionPatch {
   graceUntil?: string | null;
   issuesRemaining?: number;
   stripeStateAt?: number;
+  trialEndsAt?: string | null;
 }
 
 export async function updateSubscriptionRow(db: DbOrTx, id: number, patch: SubscriptionPatch, now: string): Promise<void> {
@@ -81,6 +83,7 @@ export async function updateSubscriptionRow(db: DbOrTx, id: number, patch: Subsc
       ...(patch.graceUntil !== undefined ? { grace_until: patch.graceUntil } : {}),
       ...(patch.issuesRemaining !== undefined ? { issues_remaining: patch.issuesRemaining } : {}),
       ...(patch.stripeStateAt !== undefined ? { stripe_state_at: patch.stripeStateAt } : {}),
+      ...(patch.trialEndsAt !== undefined ? { trial_ends_at: patch.trialEndsAt } : {}),
       updated_at: now,
     })
     .where('id', '=', id)

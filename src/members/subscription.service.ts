@@ -109,6 +109,7 @@ export class SubscriptionService {
         amountCents: amount,
         currency: plan.currency,
         billing: parsed.billing,
+        trialDays: parsed.billing === 'gift' ? 0 : plan.trialDays,
         successUrl: `${this.deps.publicUrl}/members/welcome/`,
         cancelUrl: `${this.deps.publicUrl}/members/print/`,
       });
@@ -337,6 +338,7 @@ export class SubscriptionService {
         status,
         cancelAtPeriodEnd,
         stripeStateAt: stateAt,
+        trialEndsAt: object.status === 'trialing' && object.trial_end ? epochToIso(object.trial_end) : null,
         ...(end ? { currentPeriodEnd: epochToIso(end) } : {}),
         ...(status !== 'past_due' ? { graceUntil: null } : {}),
       },
@@ -345,7 +347,7 @@ export class SubscriptionService {
     if (status !== 'past_due') await this.endGraceJobs(tx, subscription.id);
     if (subscription.cancelAtPeriodEnd && !cancelAtPeriodEnd && status === 'active') return 'resumed';
     if (!subscription.cancelAtPeriodEnd && cancelAtPeriodEnd) return 'cancels at period end';
-    return `updated: ${status}`;
+    return `updated: ${object.status === 'trialing' ? 'trialing' : status}`;
   }
 
   private async subscriptionDeleted(tx: Tx, object: z.infer<typeof subscriptionObject>, created: number): Promise<Outcome> {
@@ -353,7 +355,12 @@ export class SubscriptionService {
     if (!subscription) return 'ignored: unknown subscription';
     if (subscription.status === 'canceled') return 'ignored: subscription canceled';
     // Cancellation is final in Stripe, so it applies even when it arrives before older events.
-    await updateSubscriptionRow(tx, subscription.id, { status: 'canceled', cancelAtPeriodEnd: false, graceUntil: null, issuesRemaining: 0, stripeStateAt: Math.max(created, subscription.stripeStateAt) }, this.now());
+    await updateSubscriptionRow(
+      tx,
+      subscription.id,
+      { status: 'canceled', cancelAtPeriodEnd: false, graceUntil: null, issuesRemaining: 0, trialEndsAt: null, stripeStateAt: Math.max(created, subscription.stripeStateAt) },
+      this.now(),
+    );
     await this.endGraceJobs(tx, subscription.id);
     return 'canceled';
   }

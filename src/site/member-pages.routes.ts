@@ -103,7 +103,8 @@ function checkoutFrom(body: Form, json: boolean): unknown {
 function statusLabel(s: Subscription): string {
   switch (s.status) {
     case 'active':
-      return s.cancelAtPeriodEnd ? 'account.status.cancelling' : 'account.status.active';
+      if (s.cancelAtPeriodEnd) return 'account.status.cancelling';
+      return s.trialEndsAt ? 'account.status.trial' : 'account.status.active';
     case 'past_due':
       return 'account.status.pastDue';
     case 'lapsed':

@@ -2276,11 +2276,15 @@ export interface paths {
                                         slug: string;
                                         /** @enum {string} */
                                         tier: "free" | "digital" | "print";
+                                        /** @description Days of free trial a new monthly or yearly subscription starts with (0: none) */
+                                        trialDays: number;
                                         yearlyCents: number | null;
                                     };
                                     /** @enum {string} */
                                     status: "active" | "past_due" | "lapsed" | "canceled" | "expired";
                                     stripeSubscriptionId: string | null;
+                                    /** @description While the subscription is in its free trial: when the trial ends */
+                                    trialEndsAt: string | null;
                                 }[];
                             }[];
                             /** @description Where the next page starts: pass it back as `after`; null on the last page */
@@ -2392,6 +2396,8 @@ export interface paths {
                                     slug: string;
                                     /** @enum {string} */
                                     tier: "free" | "digital" | "print";
+                                    /** @description Days of free trial a new monthly or yearly subscription starts with (0: none) */
+                                    trialDays: number;
                                     yearlyCents: number | null;
                                 };
                                 recipient: {
@@ -2402,6 +2408,8 @@ export interface paths {
                                 /** @enum {string} */
                                 status: "active" | "past_due" | "lapsed" | "canceled" | "expired";
                                 stripeSubscriptionId: string | null;
+                                /** @description While the subscription is in its free trial: when the trial ends */
+                                trialEndsAt: string | null;
                             }[];
                             member: {
                                 address: {
@@ -2450,11 +2458,15 @@ export interface paths {
                                     slug: string;
                                     /** @enum {string} */
                                     tier: "free" | "digital" | "print";
+                                    /** @description Days of free trial a new monthly or yearly subscription starts with (0: none) */
+                                    trialDays: number;
                                     yearlyCents: number | null;
                                 };
                                 /** @enum {string} */
                                 status: "active" | "past_due" | "lapsed" | "canceled" | "expired";
                                 stripeSubscriptionId: string | null;
+                                /** @description While the subscription is in its free trial: when the trial ends */
+                                trialEndsAt: string | null;
                             }[];
                         };
                     };
@@ -2535,6 +2547,8 @@ export interface paths {
                                 slug: string;
                                 /** @enum {string} */
                                 tier: "free" | "digital" | "print";
+                                /** @description Days of free trial a new monthly or yearly subscription starts with (0: none) */
+                                trialDays: number;
                                 yearlyCents: number | null;
                             }[];
                         };
@@ -2599,6 +2613,8 @@ export interface paths {
                         slug?: string;
                         /** @enum {string} */
                         tier: "free" | "digital" | "print";
+                        /** @default 0 */
+                        trialDays?: number;
                         /** @default null */
                         yearlyCents?: (number | string) | null;
                     };
@@ -2626,6 +2642,8 @@ export interface paths {
                             slug: string;
                             /** @enum {string} */
                             tier: "free" | "digital" | "print";
+                            /** @description Days of free trial a new monthly or yearly subscription starts with (0: none) */
+                            trialDays: number;
                             yearlyCents: number | null;
                         };
                     };
@@ -2704,6 +2722,8 @@ export interface paths {
                         slug?: string;
                         /** @enum {string} */
                         tier: "free" | "digital" | "print";
+                        /** @default 0 */
+                        trialDays?: number;
                         /** @default null */
                         yearlyCents?: (number | string) | null;
                     };
@@ -2731,6 +2751,8 @@ export interface paths {
                             slug: string;
                             /** @enum {string} */
                             tier: "free" | "digital" | "print";
+                            /** @description Days of free trial a new monthly or yearly subscription starts with (0: none) */
+                            trialDays: number;
                             yearlyCents: number | null;
                         };
                     };
