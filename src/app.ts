@@ -200,6 +200,7 @@ export async function buildApp({ config, services, logger }: AppOptions): Promis
   await app.register(memberPagesRoutes, {
     members: services.members,
     plans: services.plans,
+    offers: services.offers,
     subscriptions: services.subscriptions,
     settings: services.settings,
     theme,

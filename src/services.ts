@@ -12,7 +12,7 @@ import { EmailRenderer, type Mailer, type OutgoingMessage } from './email/index.
 import { JobQueue, JobRunner } from './jobs/index.js';
 import { FilesystemStorage, MediaService, type MediaStorage } from './media/index.js';
 import { mediaStorageFor } from './media/storage-choice.js';
-import { GRACE_END_JOB, MEMBER_EMAIL_JOB, MemberService, type MemberChange, PlanService, stripePayments, SubscriptionService, type StripeSettings } from './members/index.js';
+import { GRACE_END_JOB, MEMBER_EMAIL_JOB, MemberService, type MemberChange, OfferService, PlanService, stripePayments, SubscriptionService, type StripeSettings } from './members/index.js';
 import { FREEZE_JOB, PrintService } from './print/index.js';
 import { RecommendationService, REBUILD_JOB, REFRESH_JOB } from './recommendations/index.js';
 import { createSearchService, type SearchService } from './search/index.js';
@@ -53,6 +53,7 @@ export interface Services {
   feedback: FeedbackService;
   newsletter: NewsletterService;
   plans: PlanService;
+  offers: OfferService;
   members: MemberService;
   subscriptions: SubscriptionService;
   print: PrintService;
@@ -183,11 +184,12 @@ export function createServices(store: Store, options: ServiceOptions): Services 
     if (digest.state === 'scheduled') await newsletter.sendNow(digest.id);
   });
   runner.register(POST_EMAIL_JOB, async (payload) => newsletter.runPostEmail(payload as { postId: number; newsletterId: number }));
+  const payments = options.stripe ? stripePayments(options.stripe) : null;
   const subscriptions = new SubscriptionService({
     db,
     clock,
     jobs,
-    payments: options.stripe ? stripePayments(options.stripe) : null,
+    payments,
     publicUrl,
     events: memberEvents,
     words: memberWords,
@@ -254,6 +256,7 @@ export function createServices(store: Store, options: ServiceOptions): Services 
     feedback: new FeedbackService({ db, clock, subscribers }),
     newsletter,
     plans: new PlanService({ db, clock }),
+    offers: new OfferService({ db, clock, payments }),
     members,
     subscriptions,
     print,

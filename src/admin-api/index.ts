@@ -12,6 +12,7 @@ import { importRoutes } from './imports.routes.js';
 import { adminMediaRoutes } from './media.routes.js';
 import { adminNewsletterRoutes } from './newsletter.routes.js';
 import { adminMemberRoutes } from './members.routes.js';
+import { adminOfferRoutes } from './offers.routes.js';
 import { adminPostRoutes } from './posts.routes.js';
 import { previewRoutes } from './preview.routes.js';
 import { printRoutes } from './print.routes.js';
@@ -54,6 +55,7 @@ export async function adminApi(app: FastifyInstance, { services, publicUrl, them
   adminMediaRoutes(api, services.media);
   dashboardRoutes(api, services.dashboard);
   adminMemberRoutes(api, { plans: services.plans, members: services.members });
+  adminOfferRoutes(api, services.offers);
   printRoutes(api, services.print);
   adminNewsletterRoutes(api, { subscribers: services.subscribers, sends: services.sends, newsletter: services.newsletter, mailer: services.mailer, dataDir });
   previewRoutes(api, {

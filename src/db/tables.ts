@@ -52,6 +52,7 @@ export interface Database {
   member_tokens: MemberTokensTable;
   member_sessions: MemberSessionsTable;
   checkouts: CheckoutsTable;
+  offers: OffersTable;
   subscriptions: SubscriptionsTable;
   stripe_events: StripeEventsTable;
   print_issues: PrintIssuesTable;
@@ -599,6 +600,31 @@ export interface CheckoutsTable {
   /** What the reader entered before paying (shipping address, gift recipient) as JSON. */
   details: Generated<string>;
   status: Generated<string>;
+  /** The offer the checkout was started from, if any. */
+  offer_id: number | null;
+  /** What Stripe charged at checkout, in the currency's minor units (after any discount). */
+  amount_total: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface OffersTable {
+  id: Generated<number>;
+  code: string;
+  name: string;
+  plan_id: number;
+  billing: string;
+  /** Exactly one of percent_off (1-100) and amount_off (the plan currency's minor units) is set. */
+  percent_off: number | null;
+  amount_off: number | null;
+  duration: string;
+  duration_months: number | null;
+  starts_at: string;
+  ends_at: string | null;
+  max_redemptions: number | null;
+  stripe_coupon_id: string | null;
+  /** Set when an editor ends the offer early. */
+  ended_at: string | null;
   created_at: string;
   updated_at: string;
 }

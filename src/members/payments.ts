@@ -1,5 +1,6 @@
 import type Stripe from 'stripe';
 import type { Billing } from './member.types.js';
+import type { Offer } from './offer.types.js';
 import { stripeAmount } from './money.js';
 
 /** Where the Stripe client sends API calls: Stripe itself unless a test server is named. */
@@ -20,6 +21,8 @@ export interface CheckoutRequest {
   billing: Billing;
   /** Days of free trial before the first charge (subscriptions only); 0 for none. */
   trialDays: number;
+  /** The Stripe coupon of the offer the checkout was started from. */
+  couponId?: string | null;
   successUrl: string;
   cancelUrl: string;
 }
@@ -30,6 +33,10 @@ export interface Payments {
   createCheckout(request: CheckoutRequest): Promise<{ id: string; url: string }>;
   billingPortalUrl(customerId: string, returnUrl: string): Promise<string>;
   setCancelAtPeriodEnd(subscriptionId: string, cancel: boolean): Promise<unknown>;
+  /** A coupon for an offer: its discount, how long it lasts, its redemption limit and end. */
+  createCoupon(offer: Offer): Promise<string>;
+  /** Deletes a coupon so no new checkout can use it; one already gone is fine. */
+  deleteCoupon(couponId: string): Promise<void>;
   /** The event, when the signature over the raw body is valid and recent; rejects otherwise. */
   verifyEvent(rawBody: Buffer, signature: string): Promise<Stripe.Event>;
 }
@@ -62,6 +69,7 @@ export function stripePayments(settings: StripeSettings): Payments {
               },
             },
           ],
+          ...(request.couponId ? { discounts: [{ coupon: request.couponId }] } : {}),
           metadata: { checkout_id: String(request.checkoutId) },
           success_url: request.successUrl,
           cancel_url: request.cancelUrl,
@@ -77,6 +85,28 @@ export function stripePayments(settings: StripeSettings): Payments {
     },
     async setCancelAtPeriodEnd(subscriptionId, cancel) {
       return (await client()).subscriptions.update(subscriptionId, { cancel_at_period_end: cancel });
+    },
+    async createCoupon(offer) {
+      const coupon = await (await client()).coupons.create(
+        {
+          name: offer.name.slice(0, 40),
+          ...(offer.percentOff !== null ? { percent_off: offer.percentOff } : { amount_off: stripeAmount(offer.amountOff!, offer.plan.currency), currency: offer.plan.currency }),
+          duration: offer.duration,
+          ...(offer.durationMonths !== null ? { duration_in_months: offer.durationMonths } : {}),
+          ...(offer.maxRedemptions !== null ? { max_redemptions: offer.maxRedemptions } : {}),
+          ...(offer.endsAt ? { redeem_by: Math.floor(Date.parse(offer.endsAt) / 1000) } : {}),
+          metadata: { offer_id: String(offer.id), offer_code: offer.code },
+        },
+        { idempotencyKey: `offer-${offer.id}-${offer.createdAt}` },
+      );
+      return coupon.id;
+    },
+    async deleteCoupon(couponId) {
+      try {
+        await (await client()).coupons.del(couponId);
+      } catch (error) {
+        if ((error as { code?: string }).code !== 'resource_missing') throw error;
+      }
     },
     async verifyEvent(rawBody, signature) {
       if (!settings.webhookSecret) throw new Error('STRIPE_WEBHOOK_SECRET is not set');

@@ -26,6 +26,8 @@ export const checkoutSessionObject = z.object({
   customer: expandable.nullish(),
   subscription: expandable.nullish(),
   payment_status: z.string(),
+  /** What was charged, in Stripe's units for the session's currency. */
+  amount_total: z.number().int().min(0).max(MAX_STORED_INTEGER).nullish(),
 });
 
 export const subscriptionObject = z.object({

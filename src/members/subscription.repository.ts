@@ -129,7 +129,7 @@ export async function allSubscriptions(db: DbOrTx): Promise<Subscription[]> {
   return withPlans(db, await db.selectFrom('subscriptions').selectAll().orderBy('id').execute());
 }
 
-export async function insertCheckout(db: DbOrTx, checkout: { memberId: number; planId: number; billing: Billing; details: CheckoutDetails }, now: string): Promise<number> {
+export async function insertCheckout(db: DbOrTx, checkout: { memberId: number; planId: number; billing: Billing; details: CheckoutDetails; offerId: number | null }, now: string): Promise<number> {
   const row = await db
     .insertInto('checkouts')
     .values({
@@ -137,6 +137,7 @@ export async function insertCheckout(db: DbOrTx, checkout: { memberId: number; p
       plan_id: checkout.planId,
       billing: checkout.billing,
       details: JSON.stringify(checkout.details),
+      offer_id: checkout.offerId,
       created_at: now,
       updated_at: now,
     })
@@ -156,6 +157,9 @@ export interface Checkout {
   billing: Billing;
   details: CheckoutDetails;
   status: 'open' | 'completed';
+  offerId: number | null;
+  /** What Stripe charged at checkout, in the currency's minor units; null until it says. */
+  amountTotal: number | null;
 }
 
 function toCheckout(row: CheckoutRow): Checkout {
@@ -166,12 +170,18 @@ function toCheckout(row: CheckoutRow): Checkout {
     billing: row.billing as Billing,
     details: JSON.parse(row.details) as CheckoutDetails,
     status: row.status as Checkout['status'],
+    offerId: row.offer_id,
+    amountTotal: row.amount_total,
   };
 }
 
 export async function findCheckout(db: DbOrTx, id: number): Promise<Checkout | undefined> {
   const row = await db.selectFrom('checkouts').selectAll().where('id', '=', id).executeTakeFirst();
   return row && toCheckout(row);
+}
+
+export async function setCheckoutAmount(db: DbOrTx, id: number, amount: number, now: string): Promise<void> {
+  await db.updateTable('checkouts').set({ amount_total: amount, updated_at: now }).where('id', '=', id).execute();
 }
 
 export async function completeCheckout(db: DbOrTx, id: number, now: string): Promise<void> {

@@ -2508,6 +2508,467 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/admin/api/members/offers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List offers, newest first, with their state, redemptions and revenue */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Success */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            offers: {
+                                /** @description In the plan currency's minor units */
+                                amountOff: number | null;
+                                /** @enum {string} */
+                                billing: "month" | "year";
+                                /** @description Its landing page is /members/offers/:code/ */
+                                code: string;
+                                createdAt: string;
+                                /** @description The first period with the discount */
+                                discountedPrice: number;
+                                /** @enum {string} */
+                                duration: "once" | "repeating" | "forever";
+                                durationMonths: number | null;
+                                endedAt: string | null;
+                                endsAt: string | null;
+                                id: number;
+                                maxRedemptions: number | null;
+                                name: string;
+                                percentOff: number | null;
+                                plan: {
+                                    active: boolean;
+                                    currency: string;
+                                    /** @description Digits after the decimal point in this currency: 0 for jpy, 2 for eur, 3 for bhd */
+                                    currencyDigits: number;
+                                    description: string;
+                                    giftCents: number | null;
+                                    id: number;
+                                    issuesPerYear: number;
+                                    monthlyCents: number | null;
+                                    name: string;
+                                    position: number;
+                                    slug: string;
+                                    /** @enum {string} */
+                                    tier: "free" | "digital" | "print";
+                                    /** @description Days of free trial a new monthly or yearly subscription starts with (0: none) */
+                                    trialDays: number;
+                                    yearlyCents: number | null;
+                                };
+                                /** @description Checkouts completed through the offer */
+                                redemptions: number;
+                                regularPrice: number;
+                                /** @description Charged at those checkouts, in the plan currency's minor units */
+                                revenue: number;
+                                startsAt: string;
+                                /** @enum {string} */
+                                state: "scheduled" | "live" | "ended" | "expired" | "exhausted";
+                                stripeCouponId: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Invalid input; the fields are named */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Role too low */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create an offer on a paid plan (percent or amount off, once, repeating or forever) and its Stripe coupon */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default null */
+                        amountOff?: (number | string) | null;
+                        /** @enum {string} */
+                        billing: "month" | "year";
+                        code?: string;
+                        /** @enum {string} */
+                        duration: "once" | "repeating" | "forever";
+                        /** @default null */
+                        durationMonths?: number | null;
+                        endsAt?: string | null;
+                        /** @default null */
+                        maxRedemptions?: number | null;
+                        name: string;
+                        /** @default null */
+                        percentOff?: number | null;
+                        planId: number;
+                        startsAt?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Success */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description In the plan currency's minor units */
+                            amountOff: number | null;
+                            /** @enum {string} */
+                            billing: "month" | "year";
+                            /** @description Its landing page is /members/offers/:code/ */
+                            code: string;
+                            createdAt: string;
+                            /** @description The first period with the discount */
+                            discountedPrice: number;
+                            /** @enum {string} */
+                            duration: "once" | "repeating" | "forever";
+                            durationMonths: number | null;
+                            endedAt: string | null;
+                            endsAt: string | null;
+                            id: number;
+                            maxRedemptions: number | null;
+                            name: string;
+                            percentOff: number | null;
+                            plan: {
+                                active: boolean;
+                                currency: string;
+                                /** @description Digits after the decimal point in this currency: 0 for jpy, 2 for eur, 3 for bhd */
+                                currencyDigits: number;
+                                description: string;
+                                giftCents: number | null;
+                                id: number;
+                                issuesPerYear: number;
+                                monthlyCents: number | null;
+                                name: string;
+                                position: number;
+                                slug: string;
+                                /** @enum {string} */
+                                tier: "free" | "digital" | "print";
+                                /** @description Days of free trial a new monthly or yearly subscription starts with (0: none) */
+                                trialDays: number;
+                                yearlyCents: number | null;
+                            };
+                            /** @description Checkouts completed through the offer */
+                            redemptions: number;
+                            regularPrice: number;
+                            /** @description Charged at those checkouts, in the plan currency's minor units */
+                            revenue: number;
+                            startsAt: string;
+                            /** @enum {string} */
+                            state: "scheduled" | "live" | "ended" | "expired" | "exhausted";
+                            stripeCouponId: string | null;
+                        };
+                    };
+                };
+                /** @description Invalid input; the fields are named */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Role too low */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/api/members/offers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One offer with the members who came through it and what each paid at checkout */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Success */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            members: {
+                                amountPaid: number | null;
+                                email: string;
+                                memberId: number;
+                                name: string;
+                                redeemedAt: string;
+                            }[];
+                            offer: {
+                                /** @description In the plan currency's minor units */
+                                amountOff: number | null;
+                                /** @enum {string} */
+                                billing: "month" | "year";
+                                /** @description Its landing page is /members/offers/:code/ */
+                                code: string;
+                                createdAt: string;
+                                /** @description The first period with the discount */
+                                discountedPrice: number;
+                                /** @enum {string} */
+                                duration: "once" | "repeating" | "forever";
+                                durationMonths: number | null;
+                                endedAt: string | null;
+                                endsAt: string | null;
+                                id: number;
+                                maxRedemptions: number | null;
+                                name: string;
+                                percentOff: number | null;
+                                plan: {
+                                    active: boolean;
+                                    currency: string;
+                                    /** @description Digits after the decimal point in this currency: 0 for jpy, 2 for eur, 3 for bhd */
+                                    currencyDigits: number;
+                                    description: string;
+                                    giftCents: number | null;
+                                    id: number;
+                                    issuesPerYear: number;
+                                    monthlyCents: number | null;
+                                    name: string;
+                                    position: number;
+                                    slug: string;
+                                    /** @enum {string} */
+                                    tier: "free" | "digital" | "print";
+                                    /** @description Days of free trial a new monthly or yearly subscription starts with (0: none) */
+                                    trialDays: number;
+                                    yearlyCents: number | null;
+                                };
+                                /** @description Checkouts completed through the offer */
+                                redemptions: number;
+                                regularPrice: number;
+                                /** @description Charged at those checkouts, in the plan currency's minor units */
+                                revenue: number;
+                                startsAt: string;
+                                /** @enum {string} */
+                                state: "scheduled" | "live" | "ended" | "expired" | "exhausted";
+                                stripeCouponId: string | null;
+                            };
+                        };
+                    };
+                };
+                /** @description Invalid input; the fields are named */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Role too low */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/api/members/offers/{id}/end": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** End an offer at once: its page says it has ended and no checkout can use it (its Stripe coupon is deleted) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Success */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description In the plan currency's minor units */
+                            amountOff: number | null;
+                            /** @enum {string} */
+                            billing: "month" | "year";
+                            /** @description Its landing page is /members/offers/:code/ */
+                            code: string;
+                            createdAt: string;
+                            /** @description The first period with the discount */
+                            discountedPrice: number;
+                            /** @enum {string} */
+                            duration: "once" | "repeating" | "forever";
+                            durationMonths: number | null;
+                            endedAt: string | null;
+                            endsAt: string | null;
+                            id: number;
+                            maxRedemptions: number | null;
+                            name: string;
+                            percentOff: number | null;
+                            plan: {
+                                active: boolean;
+                                currency: string;
+                                /** @description Digits after the decimal point in this currency: 0 for jpy, 2 for eur, 3 for bhd */
+                                currencyDigits: number;
+                                description: string;
+                                giftCents: number | null;
+                                id: number;
+                                issuesPerYear: number;
+                                monthlyCents: number | null;
+                                name: string;
+                                position: number;
+                                slug: string;
+                                /** @enum {string} */
+                                tier: "free" | "digital" | "print";
+                                /** @description Days of free trial a new monthly or yearly subscription starts with (0: none) */
+                                trialDays: number;
+                                yearlyCents: number | null;
+                            };
+                            /** @description Checkouts completed through the offer */
+                            redemptions: number;
+                            regularPrice: number;
+                            /** @description Charged at those checkouts, in the plan currency's minor units */
+                            revenue: number;
+                            startsAt: string;
+                            /** @enum {string} */
+                            state: "scheduled" | "live" | "ended" | "expired" | "exhausted";
+                            stripeCouponId: string | null;
+                        };
+                    };
+                };
+                /** @description Invalid input; the fields are named */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Role too low */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/admin/api/members/plans": {
         parameters: {
             query?: never;
