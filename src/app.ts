@@ -201,6 +201,7 @@ export async function buildApp({ config, services, logger }: AppOptions): Promis
     members: services.members,
     plans: services.plans,
     offers: services.offers,
+    tips: services.tips,
     subscriptions: services.subscriptions,
     settings: services.settings,
     theme,

@@ -12,7 +12,7 @@ import { EmailRenderer, type Mailer, type OutgoingMessage } from './email/index.
 import { JobQueue, JobRunner } from './jobs/index.js';
 import { FilesystemStorage, MediaService, type MediaStorage } from './media/index.js';
 import { mediaStorageFor } from './media/storage-choice.js';
-import { GRACE_END_JOB, MEMBER_EMAIL_JOB, MemberService, type MemberChange, OfferService, PlanService, stripePayments, SubscriptionService, type StripeSettings } from './members/index.js';
+import { GRACE_END_JOB, MEMBER_EMAIL_JOB, MemberService, type MemberChange, OfferService, TipService, PlanService, stripePayments, SubscriptionService, type StripeSettings } from './members/index.js';
 import { FREEZE_JOB, PrintService } from './print/index.js';
 import { RecommendationService, REBUILD_JOB, REFRESH_JOB } from './recommendations/index.js';
 import { createSearchService, type SearchService } from './search/index.js';
@@ -54,6 +54,7 @@ export interface Services {
   newsletter: NewsletterService;
   plans: PlanService;
   offers: OfferService;
+  tips: TipService;
   members: MemberService;
   subscriptions: SubscriptionService;
   print: PrintService;
@@ -146,7 +147,7 @@ export function createServices(store: Store, options: ServiceOptions): Services 
   const memberWords = async () => {
     const site = await settings.site();
     const format = new Intl.DateTimeFormat(site.locale, { dateStyle: 'long', timeZone: site.timezone });
-    return { t: renderer.translator(site.locale), date: (iso: string) => format.format(new Date(iso)) };
+    return { t: renderer.translator(site.locale), date: (iso: string) => format.format(new Date(iso)), locale: site.locale };
   };
   const members = new MemberService({ db, clock, mailer: options.mailer, events: memberEvents, dialect: store.dialect, words: memberWords });
   const webhooks = new WebhookService({
@@ -257,6 +258,7 @@ export function createServices(store: Store, options: ServiceOptions): Services 
     newsletter,
     plans: new PlanService({ db, clock }),
     offers: new OfferService({ db, clock, payments }),
+    tips: new TipService({ db, clock, payments, publicUrl, locale: async () => (await settings.site()).locale }),
     members,
     subscriptions,
     print,

@@ -53,6 +53,7 @@ export interface Database {
   member_sessions: MemberSessionsTable;
   checkouts: CheckoutsTable;
   offers: OffersTable;
+  tips: TipsTable;
   subscriptions: SubscriptionsTable;
   stripe_events: StripeEventsTable;
   print_issues: PrintIssuesTable;
@@ -606,6 +607,17 @@ export interface CheckoutsTable {
   amount_total: number | null;
   created_at: string;
   updated_at: string;
+}
+
+export interface TipsTable {
+  id: Generated<number>;
+  stripe_session_id: string;
+  member_id: number | null;
+  email: string;
+  /** In the currency's minor units. */
+  amount: number;
+  currency: string;
+  created_at: string;
 }
 
 export interface OffersTable {

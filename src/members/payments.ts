@@ -27,10 +27,24 @@ export interface CheckoutRequest {
   cancelUrl: string;
 }
 
+export interface TipCheckoutRequest {
+  /** In the currency's minor units. */
+  amount: number;
+  currency: string;
+  /** The signed-in member giving it (kept in the session's metadata), with their Stripe customer or email; null for a reader not signed in, whom Stripe asks for an email. */
+  memberId: number | null;
+  customerId: string | null;
+  email: string | null;
+  successUrl: string;
+  cancelUrl: string;
+}
+
 /** Stripe as the members domain uses it: hosted checkout, the billing portal, cancel and resume, signed events. */
 export interface Payments {
   readonly webhooksEnabled: boolean;
   createCheckout(request: CheckoutRequest): Promise<{ id: string; url: string }>;
+  /** A hosted checkout in payment mode for a one-off tip (metadata.kind = tip). */
+  createTipCheckout(request: TipCheckoutRequest): Promise<{ id: string; url: string }>;
   billingPortalUrl(customerId: string, returnUrl: string): Promise<string>;
   setCancelAtPeriodEnd(subscriptionId: string, cancel: boolean): Promise<unknown>;
   /** A coupon for an offer: its discount, how long it lasts, its redemption limit and end. */
@@ -76,6 +90,19 @@ export function stripePayments(settings: StripeSettings): Payments {
         },
         { idempotencyKey: `checkout-${request.checkoutId}` },
       );
+      if (!session.url) throw new Error('Stripe returned a checkout session without a URL');
+      return { id: session.id, url: session.url };
+    },
+    async createTipCheckout(request) {
+      const session = await (await client()).checkout.sessions.create({
+        mode: 'payment',
+        submit_type: 'donate',
+        ...(request.customerId ? { customer: request.customerId } : request.email ? { customer_email: request.email } : {}),
+        line_items: [{ quantity: 1, price_data: { currency: request.currency, unit_amount: stripeAmount(request.amount, request.currency), product_data: { name: 'Tip' } } }],
+        metadata: { kind: 'tip', ...(request.memberId !== null ? { member_id: String(request.memberId) } : {}) },
+        success_url: request.successUrl,
+        cancel_url: request.cancelUrl,
+      });
       if (!session.url) throw new Error('Stripe returned a checkout session without a URL');
       return { id: session.id, url: session.url };
     },

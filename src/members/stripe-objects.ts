@@ -30,6 +30,17 @@ export const checkoutSessionObject = z.object({
   amount_total: z.number().int().min(0).max(MAX_STORED_INTEGER).nullish(),
 });
 
+/** A paid checkout in payment mode for a tip (metadata.kind = tip); the email is the one Stripe asked for. */
+export const tipSessionObject = z.object({
+  id,
+  payment_status: z.string(),
+  amount_total: z.number().int().min(1).max(MAX_STORED_INTEGER),
+  currency: z.string().regex(/^[a-zA-Z]{3}$/),
+  customer_email: z.string().email().max(254).nullish(),
+  customer_details: z.object({ email: z.string().email().max(254).nullish() }).nullish(),
+  metadata,
+});
+
 export const subscriptionObject = z.object({
   id,
   customer: expandable.nullish(),

@@ -13,6 +13,7 @@ import { emailInput } from './member.service.js';
 import { billings, type Billing, type Member, type MemberChange, type Plan, type Subscription, type SubscriptionStatus } from './member.types.js';
 import { currencyCode, fromStripeAmount, priceIn } from './money.js';
 import { usableOffer } from './offer.service.js';
+import { recordTip } from './tip.service.js';
 import type { Payments } from './payments.js';
 import { findPlan } from './plan.repository.js';
 import { checkoutIdOf, checkoutSessionObject, epochToIso, eventEnvelope, invoiceObject, invoicePeriodEnd, invoiceSubscription, periodEnd, subscriptionObject } from './stripe-objects.js';
@@ -185,6 +186,7 @@ export class SubscriptionService {
     };
     switch (event.type) {
       case 'checkout.session.completed':
+        if (isTipSession(object)) return recordTip(tx, object, { jobs: this.deps.jobs, now: this.now(), words, publicUrl: this.deps.publicUrl });
         return read(checkoutSessionObject, (o) => this.checkoutCompleted(tx, o, event.created, words));
       case 'invoice.paid':
         return read(invoiceObject, (o) => this.invoicePaid(tx, o, event.created));
@@ -454,6 +456,12 @@ function creditIssues(subscription: Subscription): number {
   if (subscription.plan.tier !== 'print') return subscription.issuesRemaining;
   if (subscription.billing === 'year') return subscription.issuesRemaining + subscription.plan.issuesPerYear;
   return Math.max(subscription.issuesRemaining, 1);
+}
+
+/** A checkout session for a tip (in payment mode, marked by its metadata). */
+function isTipSession(object: Record<string, unknown>): boolean {
+  const metadata = object.metadata;
+  return typeof metadata === 'object' && metadata !== null && (metadata as Record<string, unknown>).kind === 'tip';
 }
 
 /** Checkout sessions that have been paid for, or needed no payment (a free trial, a full discount). */

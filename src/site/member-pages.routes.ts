@@ -15,6 +15,7 @@ import type { Member, Subscription } from '../members/member.types.js';
 import { formatMoney } from '../members/money.js';
 import type { OfferService } from '../members/offer.service.js';
 import type { PlanService } from '../members/plan.service.js';
+import type { TipService } from '../members/tip.service.js';
 import type { SubscriptionService } from '../members/subscription.service.js';
 
 declare module 'fastify' {
@@ -31,6 +32,7 @@ export interface MemberPagesDeps {
   members: MemberService;
   plans: PlanService;
   offers: OfferService;
+  tips: TipService;
   subscriptions: SubscriptionService;
   settings: SettingsService;
   theme: Theme;
@@ -199,6 +201,43 @@ export async function memberPagesRoutes(app: FastifyInstance, deps: MemberPagesD
       return again({ errors, values: body, formError: 'form.correct' }, 400);
     }
   });
+
+  async function tipPage(request: FastifyRequest, reply: FastifyReply, extra: object = {}, status = 200) {
+    const { locale } = await deps.settings.site();
+    const choices = await deps.tips.choices();
+    const data = {
+      heading: 'tip.title',
+      choices,
+      member: request.member,
+      paymentsConfigured: deps.tips.paymentsConfigured,
+      csrf: reply.generateCsrf(),
+      money: (minor: number) => formatMoney(minor, choices.currency, locale),
+      ...extra,
+    };
+    return html(reply, await page('tip', data), status);
+  }
+
+  app.get('/members/tip/', async (request, reply) => tipPage(request, reply));
+
+  app.post<{ Body: Form }>('/members/tip', { preHandler: csrf, config: { rateLimit: { max: 20, timeWindow: '1 minute' } } }, async (request, reply) => {
+    const json = wantsJson(request);
+    const body = (request.body ?? {}) as Form;
+    // A form sends a suggested amount (minor units) or one typed in the main unit; JSON sends `amount` as either.
+    const typed = typeof body.amount_other === 'string' && body.amount_other.trim() !== '' ? body.amount_other : null;
+    const input = json ? body : { amount: typed ?? (typeof body.amount === 'string' && /^\d{1,12}$/.test(body.amount) ? Number(body.amount) : (body.amount ?? '')) };
+    try {
+      const url = await deps.tips.startCheckout(request.member, input);
+      return json ? { url } : reply.redirect(url, 303);
+    } catch (error) {
+      const amountRefused = isAppError(error) && (error.code === 'VALIDATION_FAILED' || error.code === 'PRICE_TOO_PRECISE');
+      if (json || !amountRefused) throw error;
+      return tipPage(request, reply, { values: body, error: true, formError: 'form.correct' }, 400);
+    }
+  });
+
+  app.get('/members/tip/thanks/', async (_request, reply) =>
+    html(reply, await page('message', { heading: 'tip.thanks.title', message: 'tip.thanks.text', link: { label: 'tip.thanks.home', url: '/' } }, '/members/tip/thanks/')),
+  );
 
   app.get('/members/welcome/', async (_request, reply) =>
     html(

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makePlans } from '../members/helpers.js';
-import { startStripeServer, type StripeTestServer } from '../support/stripe-server.js';
+import { signedEvent, startStripeServer, type StripeTestServer } from '../support/stripe-server.js';
 import { expectAccessible, screenshot, signIn, startAdmin, type AdminHarness } from './admin-harness.js';
 
-describe('offers in the browser', () => {
+describe('offers and tips in the browser', () => {
   let admin: AdminHarness;
   let stripe: StripeTestServer;
   let editor: Awaited<ReturnType<AdminHarness['staff']>>;
@@ -70,6 +70,43 @@ describe('offers in the browser', () => {
     await page.getByRole('heading', { name: 'Members who came through it' }).waitFor();
     await expectAccessible(page, 'offer report');
     await page.screenshot({ path: '/tmp/shots/offers/admin-offer-report.png', fullPage: true });
+    await reader.close();
+    await context.close();
+  });
+
+  it('a reader gives a tip from the tip page, and an editor sees it in the chart of tips', async () => {
+    const reader = await admin.browser.newContext({ baseURL: admin.baseUrl, viewport: { width: 1000, height: 800 } });
+    const tipPage = await reader.newPage();
+    await tipPage.goto('/members/tip/');
+    await tipPage.getByRole('heading', { name: 'Support us' }).waitFor();
+    await expectAccessible(tipPage, 'tip page');
+    await tipPage.screenshot({ path: '/tmp/shots/offers/tip-page.png', fullPage: true });
+    await tipPage.getByLabel('Or another amount').fill('0.20');
+    await tipPage.getByRole('button', { name: 'Give a tip' }).click();
+    await tipPage.getByText('Please give an amount between £1.00 and £500.00.').waitFor();
+    await expectAccessible(tipPage, 'tip page with an error');
+    await tipPage.route('https://checkout.stripe.com/**', (route) => route.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><title>Stripe</title>' }));
+    await tipPage.getByLabel('Or another amount').fill('8');
+    await tipPage.getByRole('button', { name: 'Give a tip' }).click();
+    await tipPage.waitForURL(/checkout\.stripe\.com/);
+    expect(stripe.requests.at(-1)!.body.get('line_items[0][price_data][unit_amount]')).toBe('800');
+    for (const [id, amount, email] of [
+      ['cs_e2e_tip1', 800, 'kind@example.com'],
+      ['cs_e2e_tip2', 2000, 'generous@example.com'],
+    ] as const) {
+      const session = { id, object: 'checkout.session', payment_status: 'paid', amount_total: amount, currency: 'gbp', customer_details: { email }, metadata: { kind: 'tip' } };
+      const { payload, signature } = signedEvent('checkout.session.completed', session);
+      expect(await admin.services.subscriptions.receiveWebhook(Buffer.from(payload), signature)).toBe('tip recorded');
+    }
+
+    const { context, page } = await admin.openAdmin();
+    await signIn(page, editor);
+    await page.getByRole('link', { name: 'Tips' }).click();
+    await page.getByText('£28.00').first().waitFor();
+    await page.getByRole('row', { name: /generous@example.com/ }).waitFor();
+    await expectAccessible(page, 'tips');
+    await screenshot(page, 'tips');
+    await page.screenshot({ path: '/tmp/shots/offers/admin-tips.png', fullPage: true });
     await reader.close();
     await context.close();
   });

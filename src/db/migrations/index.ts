@@ -34,6 +34,7 @@ import * as m0076 from './0076-create-newsletter-send-batches.js';
 import * as m0077 from './0077-fold-search-languages.js';
 import * as m0078 from './0078-index-post-titles-member-emails.js';
 import * as m0086 from './0086-add-trials-and-offers.js';
+import * as m0087 from './0087-create-tips.js';
 
 /** Every migration, by name. Add new files here; never edit one that has landed. */
 const migrations: Record<string, Migration> = {
@@ -72,6 +73,7 @@ const migrations: Record<string, Migration> = {
   '0077-fold-search-languages': m0077,
   '0078-index-post-titles-member-emails': m0078,
   '0086-add-trials-and-offers': m0086,
+  '0087-create-tips': m0087,
 };
 
 export const migrationProvider: MigrationProvider = {

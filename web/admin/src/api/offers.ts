@@ -1,4 +1,4 @@
-/** Offers on paid plans in the admin API (`/admin/api/members/offers…`), typed by its OpenAPI document. */
+/** Offers on paid plans and one-off tips in the admin API (`/admin/api/members/offers…`, `/members/tips`), typed by its OpenAPI document. */
 import { queryOptions } from '@tanstack/react-query';
 import { answer, api, request } from './client';
 import type { Answer } from './types';
@@ -35,3 +35,10 @@ export const offerReport = (id: number) =>
 
 export const createOffer = (input: OfferInput) => request<Offer>('POST', '/members/offers', input);
 export const endOffer = (id: number) => request<Offer>('POST', `/members/offers/${id}/end`);
+
+export type TipReport = Answer<'/admin/api/members/tips', 'get'>;
+
+export const tipReport = queryOptions({
+  queryKey: ['tips'],
+  queryFn: ({ signal }) => answer(api.GET('/admin/api/members/tips', { signal })),
+});

@@ -3936,6 +3936,92 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/admin/api/members/tips": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The latest 100 tips, totals per currency, and sums per month over the last twelve months */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Success */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            byMonth: {
+                                /** @description In the currency's minor units */
+                                amount: number;
+                                count: number;
+                                currency: string;
+                                /** @description YYYY-MM, UTC */
+                                month: string;
+                            }[];
+                            tips: {
+                                amount: number;
+                                createdAt: string;
+                                currency: string;
+                                email: string;
+                                id: number;
+                                memberId: number | null;
+                            }[];
+                            totals: {
+                                /** @description In the currency's minor units */
+                                amount: number;
+                                count: number;
+                                currency: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Invalid input; the fields are named */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Role too low */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/admin/api/newsletter/digests": {
         parameters: {
             query?: never;
