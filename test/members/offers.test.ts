@@ -228,6 +228,14 @@ describe.each(dialects)('offers (%s)', (dialect) => {
     expect((await editor.call('GET', '/admin/api/members/offers')).json().offers.find((o: { code: string }) => o.code === 'short').state).toBe('expired');
   });
 
+  it('writes an offer’s name as text on its page, never as markup', async () => {
+    await create({ code: 'markup', name: '<script>alert(1)</script> & “friends”' });
+    const page = await t.app.inject('/members/offers/markup/');
+    expect(page.body).not.toContain('<script>alert(1)</script>');
+    expect(page.body).toContain('&lt;script&gt;alert(1)&lt;/script&gt; &amp; “friends”');
+    expect(await htmlErrors(page.body)).toEqual([]);
+  });
+
   it('answers odd offer addresses with 404, never a 500', async () => {
     for (const code of ['NOPE', '%00', 'a'.repeat(61), 'caf%C3%A9', 'x%2Fy']) {
       expect((await t.app.inject(`/members/offers/${code}/`)).statusCode, code).toBe(404);

@@ -111,14 +111,27 @@ describe.each(dialects)('tips (%s)', (dialect) => {
     expect((await webhook(paidTip(300, 'gone@example.com', { kind: 'tip', member_id: '2147483647' }))).json().outcome).toBe('tip recorded');
   });
 
+  it('the same paid session delivered in parallel under different event ids records one tip and sends one email', async () => {
+    await t.services.runner.drain();
+    const before = { mails: smtp.received.length, tips: (await t.services.tips.report()).totals[0]!.count };
+    const object = paidTip(600, 'rush@example.com');
+    const outcomes = (await Promise.all([1, 2, 3, 4, 5].map((n) => webhook(object, `evt_rush${n}`)))).map((r) => r.json().outcome);
+    expect(outcomes.filter((o) => o === 'tip recorded')).toHaveLength(1);
+    expect(outcomes.filter((o) => o !== 'tip recorded')).toEqual(Array(4).fill('ignored: tip already recorded'));
+    await t.services.runner.drain();
+    await smtp.waitFor(before.mails + 1);
+    expect((await t.services.tips.report()).totals[0]!.count).toBe(before.tips + 1);
+    expect(smtp.received.length).toBe(before.mails + 1);
+  });
+
   it('editors see the tips with totals and a sum per month; authors and contributors are refused', async () => {
     time.set('2026-12-02T09:00:00.000Z');
     expect((await webhook(paidTip(2000, 'december@example.com'))).json().outcome).toBe('tip recorded');
     const report = (await editor.call('GET', '/admin/api/members/tips')).json();
     expect(report.tips[0]).toMatchObject({ email: 'december@example.com', amount: 2000, currency: 'gbp', memberId: null });
-    expect(report.totals).toEqual([{ currency: 'gbp', count: 3, amount: 3550 }]);
+    expect(report.totals).toEqual([{ currency: 'gbp', count: 4, amount: 4150 }]);
     expect(report.byMonth).toEqual([
-      { month: '2026-11', currency: 'gbp', count: 2, amount: 1550 },
+      { month: '2026-11', currency: 'gbp', count: 3, amount: 2150 },
       { month: '2026-12', currency: 'gbp', count: 1, amount: 2000 },
     ]);
     for (const role of ['author', 'contributor'] as const) {
