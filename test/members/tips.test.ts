@@ -67,6 +67,10 @@ describe.each(dialects)('tips (%s)', (dialect) => {
 
     expect((await give({ amount: '1000', amount_other: '7,50' })).statusCode).toBe(303);
     expect(stripe.requests.at(-1)!.body.get('line_items[0][price_data][unit_amount]')).toBe('750');
+    expect([session.get('success_url'), session.get('cancel_url')]).toEqual(['http://localhost:3000/members/tip/thanks/', 'http://localhost:3000/members/tip/']);
+    const thanks = await t.app.inject('/members/tip/thanks/');
+    expect([thanks.statusCode, thanks.body.includes('Your tip has reached us.')]).toEqual([200, true]);
+    expect(await htmlErrors(thanks.body)).toEqual([]);
   });
 
   it('a signed-in member gives as themselves', async () => {
