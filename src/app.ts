@@ -203,6 +203,8 @@ export async function buildApp({ config, services, logger }: AppOptions): Promis
   await app.register(memberPagesRoutes, {
     members: services.members,
     plans: services.plans,
+    offers: services.offers,
+    tips: services.tips,
     subscriptions: services.subscriptions,
     settings: services.settings,
     theme,

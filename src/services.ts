@@ -12,7 +12,7 @@ import { EmailRenderer, type EmailDocument, type Mailer, type OutgoingMessage } 
 import { JobQueue, JobRunner } from './jobs/index.js';
 import { FilesystemStorage, MediaService, type MediaStorage } from './media/index.js';
 import { mediaStorageFor } from './media/storage-choice.js';
-import { GRACE_END_JOB, MEMBER_EMAIL_JOB, MemberService, type MemberChange, PlanService, stripePayments, SubscriptionService, type StripeSettings } from './members/index.js';
+import { GRACE_END_JOB, MEMBER_EMAIL_JOB, MemberService, type MemberChange, OfferService, TipService, PlanService, stripePayments, SubscriptionService, type StripeSettings } from './members/index.js';
 import { FREEZE_JOB, PrintService } from './print/index.js';
 import { RecommendationService, REBUILD_JOB, REFRESH_JOB } from './recommendations/index.js';
 import { createSearchService, type SearchService } from './search/index.js';
@@ -57,6 +57,8 @@ export interface Services {
   feedback: FeedbackService;
   newsletter: NewsletterService;
   plans: PlanService;
+  offers: OfferService;
+  tips: TipService;
   members: MemberService;
   subscriptions: SubscriptionService;
   print: PrintService;
@@ -151,7 +153,7 @@ export function createServices(store: Store, options: ServiceOptions): Services 
   const memberWords = async () => {
     const site = await settings.site();
     const format = new Intl.DateTimeFormat(site.locale, { dateStyle: 'long', timeZone: site.timezone });
-    return { t: renderer.translator(site.locale), date: (iso: string) => format.format(new Date(iso)) };
+    return { t: renderer.translator(site.locale), date: (iso: string) => format.format(new Date(iso)), locale: site.locale };
   };
   const members = new MemberService({ db, clock, mailer: options.mailer, events: memberEvents, dialect: store.dialect, words: memberWords });
   const webhooks = new WebhookService({
@@ -232,11 +234,12 @@ export function createServices(store: Store, options: ServiceOptions): Services 
     if (digest.state === 'scheduled') await newsletter.sendNow(digest.id);
   });
   runner.register(POST_EMAIL_JOB, async (payload) => newsletter.runPostEmail(payload as { postId: number; newsletterId: number }));
+  const payments = options.stripe ? stripePayments(options.stripe) : null;
   const subscriptions = new SubscriptionService({
     db,
     clock,
     jobs,
-    payments: options.stripe ? stripePayments(options.stripe) : null,
+    payments,
     publicUrl,
     events: memberEvents,
     words: memberWords,
@@ -306,6 +309,8 @@ export function createServices(store: Store, options: ServiceOptions): Services 
     feedback: new FeedbackService({ db, clock, subscribers, engagement }),
     newsletter,
     plans: new PlanService({ db, clock }),
+    offers: new OfferService({ db, clock, payments }),
+    tips: new TipService({ db, clock, payments, publicUrl, locale: async () => (await settings.site()).locale }),
     members,
     subscriptions,
     print,

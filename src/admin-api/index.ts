@@ -13,6 +13,8 @@ import { importRoutes } from './imports.routes.js';
 import { adminMediaRoutes } from './media.routes.js';
 import { adminNewsletterRoutes } from './newsletter.routes.js';
 import { adminMemberRoutes } from './members.routes.js';
+import { adminOfferRoutes } from './offers.routes.js';
+import { adminTipRoutes } from './tips.routes.js';
 import { adminPostRoutes } from './posts.routes.js';
 import { previewRoutes } from './preview.routes.js';
 import { printRoutes } from './print.routes.js';
@@ -56,6 +58,8 @@ export async function adminApi(app: FastifyInstance, { services, publicUrl, them
   dashboardRoutes(api, services.dashboard);
   followRoutes(api, services.follows);
   adminMemberRoutes(api, { plans: services.plans, members: services.members });
+  adminOfferRoutes(api, services.offers);
+  adminTipRoutes(api, services.tips);
   printRoutes(api, services.print);
   adminNewsletterRoutes(api, {
     subscribers: services.subscribers,

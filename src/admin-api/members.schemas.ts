@@ -8,7 +8,7 @@ import { billings, planTiers, storedAddress, subscriptionStatuses } from '../mem
  */
 export const numericId = z.object({ id: z.string().describe('A numeric id; anything else answers 404') });
 
-export function idOf(params: { id: string }, notFound: 'PLAN_NOT_FOUND' | 'PRINT_ISSUE_NOT_FOUND' | 'MEMBER_NOT_FOUND'): number {
+export function idOf(params: { id: string }, notFound: 'PLAN_NOT_FOUND' | 'PRINT_ISSUE_NOT_FOUND' | 'MEMBER_NOT_FOUND' | 'OFFER_NOT_FOUND'): number {
   const id = /^\d{1,10}$/.test(params.id) ? Number(params.id) : 0;
   if (id < 1 || id > 2 ** 31 - 1) throw new AppError(notFound);
   return id;
@@ -26,6 +26,7 @@ export const planOut = z.object({
   yearlyCents: z.number().nullable(),
   giftCents: z.number().nullable(),
   issuesPerYear: z.number(),
+  trialDays: z.number().describe('Days of free trial a new monthly or yearly subscription starts with (0: none)'),
   active: z.boolean(),
   position: z.number(),
 });
@@ -53,6 +54,7 @@ export const subscriptionOut = z.object({
   cancelAtPeriodEnd: z.boolean(),
   graceUntil: z.string().nullable(),
   issuesRemaining: z.number(),
+  trialEndsAt: z.string().nullable().describe('While the subscription is in its free trial: when the trial ends'),
   createdAt: z.string(),
 });
 

@@ -54,6 +54,8 @@ export interface Database {
   member_tokens: MemberTokensTable;
   member_sessions: MemberSessionsTable;
   checkouts: CheckoutsTable;
+  offers: OffersTable;
+  tips: TipsTable;
   subscriptions: SubscriptionsTable;
   stripe_events: StripeEventsTable;
   print_issues: PrintIssuesTable;
@@ -581,6 +583,8 @@ export interface PlansTable {
   yearly_cents: number | null;
   gift_cents: number | null;
   issues_per_year: Generated<number>;
+  /** Days of free trial a new subscription starts with (0: none). */
+  trial_days: Generated<number>;
   active: Generated<number>;
   position: Generated<number>;
   created_at: string;
@@ -622,6 +626,42 @@ export interface CheckoutsTable {
   /** What the reader entered before paying (shipping address, gift recipient) as JSON. */
   details: Generated<string>;
   status: Generated<string>;
+  /** The offer the checkout was started from, if any. */
+  offer_id: number | null;
+  /** What Stripe charged at checkout, in the currency's minor units (after any discount). */
+  amount_total: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface TipsTable {
+  id: Generated<number>;
+  stripe_session_id: string;
+  member_id: number | null;
+  email: string;
+  /** In the currency's minor units. */
+  amount: number;
+  currency: string;
+  created_at: string;
+}
+
+export interface OffersTable {
+  id: Generated<number>;
+  code: string;
+  name: string;
+  plan_id: number;
+  billing: string;
+  /** Exactly one of percent_off (1-100) and amount_off (the plan currency's minor units) is set. */
+  percent_off: number | null;
+  amount_off: number | null;
+  duration: string;
+  duration_months: number | null;
+  starts_at: string;
+  ends_at: string | null;
+  max_redemptions: number | null;
+  stripe_coupon_id: string | null;
+  /** Set when an editor ends the offer early. */
+  ended_at: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -639,6 +679,8 @@ export interface SubscriptionsTable {
   grace_until: string | null;
   issues_remaining: Generated<number>;
   stripe_state_at: Generated<number>;
+  /** When Stripe reports the subscription `trialing`: the end of the trial; null otherwise. */
+  trial_ends_at: string | null;
   created_at: string;
   updated_at: string;
 }

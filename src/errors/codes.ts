@@ -32,6 +32,8 @@ export const errorCodes = {
   CHECKOUT_SIGNIN_REQUIRED: 'An account already uses that email address: sign in first, then buy from your account.',
   PLAN_NOT_FOUND: 'No plan has that id or slug.',
   PLAN_IN_USE: 'Subscriptions or checkouts use this plan; deactivate it instead.',
+  OFFER_NOT_FOUND: 'No offer has that id or code.',
+  OFFER_UNAVAILABLE: 'This offer cannot be used: it has ended, expired, not started, run out, or is for another plan.',
   CURRENCY_UNKNOWN: 'That is not an ISO 4217 currency code.',
   PRICE_TOO_PRECISE: 'A price has more decimals than its currency has, or is an amount the payment provider cannot charge.',
   PAYMENTS_NOT_CONFIGURED: 'Payments are not configured (STRIPE_SECRET_KEY is not set).',

@@ -228,7 +228,7 @@ export function ghostTier(plan: Plan) {
     created_at: null,
     updated_at: null,
     visibility: 'public',
-    trial_days: 0,
+    trial_days: plan.trialDays,
     currency: plan.tier === 'free' ? null : plan.currency.toUpperCase(),
     monthly_price: plan.monthlyCents,
     yearly_price: plan.yearlyCents,

@@ -2,6 +2,12 @@ export { MemberService, givesPaidAccess, SIGN_IN_LINK_MINUTES } from './member.s
 export type { MemberDetail } from './member.types.js';
 export type { MemberFilter } from './member.repository.js';
 export { PlanService } from './plan.service.js';
+export { OfferService } from './offer.service.js';
+export { TipService, type TipChoices } from './tip.service.js';
+export type { Tip } from './tip.repository.js';
+export { offerInput } from './offer.schema.js';
+export { offerBillings, offerDurations, offerStates } from './offer.types.js';
+export type { Offer, OfferSummary, OfferRedemption, OfferState } from './offer.types.js';
 export { SubscriptionService, GRACE_END_JOB, GRACE_DAYS, priceOf } from './subscription.service.js';
 export { stripePayments } from './payments.js';
 export type { Payments, StripeSettings } from './payments.js';

@@ -8,6 +8,8 @@ export const MEMBER_EMAIL_JOB = 'members.email';
 export interface EmailWords {
   t: Translate;
   date(iso: string): string;
+  /** The site's locale, for amounts written its way. */
+  locale: string;
 }
 
 const escape = (text: string) => text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -42,6 +44,10 @@ export function graceEndingEmail({ t, date }: EmailWords, to: string, graceUntil
     label: t('memberEmail.updatePayment'),
     url: portal,
   });
+}
+
+export function tipThanksEmail({ t }: EmailWords, to: string, amount: string, site: string): OutgoingMessage {
+  return memberEmail(to, t('memberEmail.tip.subject'), [t('memberEmail.tip.text', { amount }), t('memberEmail.tip.more')], { label: t('memberEmail.tip.read'), url: `${site}/` });
 }
 
 export function lapsedEmail({ t }: EmailWords, to: string, plans: string): OutgoingMessage {

@@ -24,6 +24,8 @@ export interface Plan {
   giftCents: number | null;
   /** Print issues a year of this plan delivers (print tier only). */
   issuesPerYear: number;
+  /** Days of free trial before the first payment (0: none); not for gifts. */
+  trialDays: number;
   active: boolean;
   position: number;
 }
@@ -62,6 +64,8 @@ export interface Subscription {
   cancelAtPeriodEnd: boolean;
   graceUntil: string | null;
   issuesRemaining: number;
+  /** The end of a free trial while Stripe reports the subscription `trialing`; null otherwise. */
+  trialEndsAt: string | null;
   createdAt: string;
 }
 

@@ -38,6 +38,11 @@ export function stripeAmount(minor: number, currency: string): number {
   return shift >= 0 ? minor * 10 ** shift : minor / 10 ** -shift;
 }
 
+/** An amount Stripe reports (e.g. a session's amount_total) in the currency's minor units. */
+export function fromStripeAmount(amount: number, currency: string): number {
+  return Math.round(amount / stripeAmount(1, currency));
+}
+
 /** Why Stripe could not charge this amount, or null when it can. */
 function unchargeable(minor: number, currency: string): string | null {
   const amount = stripeAmount(minor, currency);

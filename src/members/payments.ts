@@ -1,5 +1,6 @@
 import type Stripe from 'stripe';
 import type { Billing } from './member.types.js';
+import type { Offer } from './offer.types.js';
 import { stripeAmount } from './money.js';
 
 /** Where the Stripe client sends API calls: Stripe itself unless a test server is named. */
@@ -18,6 +19,22 @@ export interface CheckoutRequest {
   amountCents: number;
   currency: string;
   billing: Billing;
+  /** Days of free trial before the first charge (subscriptions only); 0 for none. */
+  trialDays: number;
+  /** The Stripe coupon of the offer the checkout was started from. */
+  couponId?: string | null;
+  successUrl: string;
+  cancelUrl: string;
+}
+
+export interface TipCheckoutRequest {
+  /** In the currency's minor units. */
+  amount: number;
+  currency: string;
+  /** The signed-in member giving it (kept in the session's metadata), with their Stripe customer or email; null for a reader not signed in, whom Stripe asks for an email. */
+  memberId: number | null;
+  customerId: string | null;
+  email: string | null;
   successUrl: string;
   cancelUrl: string;
 }
@@ -26,8 +43,14 @@ export interface CheckoutRequest {
 export interface Payments {
   readonly webhooksEnabled: boolean;
   createCheckout(request: CheckoutRequest): Promise<{ id: string; url: string }>;
+  /** A hosted checkout in payment mode for a one-off tip (metadata.kind = tip). */
+  createTipCheckout(request: TipCheckoutRequest): Promise<{ id: string; url: string }>;
   billingPortalUrl(customerId: string, returnUrl: string): Promise<string>;
   setCancelAtPeriodEnd(subscriptionId: string, cancel: boolean): Promise<unknown>;
+  /** A coupon for an offer: its discount, how long it lasts, its redemption limit and end. */
+  createCoupon(offer: Offer): Promise<string>;
+  /** Deletes a coupon so no new checkout can use it; one already gone is fine. */
+  deleteCoupon(couponId: string): Promise<void>;
   /** The event, when the signature over the raw body is valid and recent; rejects otherwise. */
   verifyEvent(rawBody: Buffer, signature: string): Promise<Stripe.Event>;
 }
@@ -46,7 +69,9 @@ export function stripePayments(settings: StripeSettings): Payments {
           mode: recurring ? 'subscription' : 'payment',
           client_reference_id: String(request.checkoutId),
           ...(request.customerId ? { customer: request.customerId } : { customer_email: request.email }),
-          ...(recurring ? { subscription_data: { metadata: { checkout_id: String(request.checkoutId) } } } : { customer_creation: 'always' as const }),
+          ...(recurring
+            ? { subscription_data: { metadata: { checkout_id: String(request.checkoutId) }, ...(request.trialDays > 0 ? { trial_period_days: request.trialDays } : {}) } }
+            : { customer_creation: 'always' as const }),
           line_items: [
             {
               quantity: 1,
@@ -58,6 +83,7 @@ export function stripePayments(settings: StripeSettings): Payments {
               },
             },
           ],
+          ...(request.couponId ? { discounts: [{ coupon: request.couponId }] } : {}),
           metadata: { checkout_id: String(request.checkoutId) },
           success_url: request.successUrl,
           cancel_url: request.cancelUrl,
@@ -67,12 +93,47 @@ export function stripePayments(settings: StripeSettings): Payments {
       if (!session.url) throw new Error('Stripe returned a checkout session without a URL');
       return { id: session.id, url: session.url };
     },
+    async createTipCheckout(request) {
+      const session = await (await client()).checkout.sessions.create({
+        mode: 'payment',
+        submit_type: 'donate',
+        ...(request.customerId ? { customer: request.customerId } : request.email ? { customer_email: request.email } : {}),
+        line_items: [{ quantity: 1, price_data: { currency: request.currency, unit_amount: stripeAmount(request.amount, request.currency), product_data: { name: 'Tip' } } }],
+        metadata: { kind: 'tip', ...(request.memberId !== null ? { member_id: String(request.memberId) } : {}) },
+        success_url: request.successUrl,
+        cancel_url: request.cancelUrl,
+      });
+      if (!session.url) throw new Error('Stripe returned a checkout session without a URL');
+      return { id: session.id, url: session.url };
+    },
     async billingPortalUrl(customerId, returnUrl) {
       const session = await (await client()).billingPortal.sessions.create({ customer: customerId, return_url: returnUrl });
       return session.url;
     },
     async setCancelAtPeriodEnd(subscriptionId, cancel) {
       return (await client()).subscriptions.update(subscriptionId, { cancel_at_period_end: cancel });
+    },
+    async createCoupon(offer) {
+      const coupon = await (await client()).coupons.create(
+        {
+          name: offer.name.slice(0, 40),
+          ...(offer.percentOff !== null ? { percent_off: offer.percentOff } : { amount_off: stripeAmount(offer.amountOff!, offer.plan.currency), currency: offer.plan.currency }),
+          duration: offer.duration,
+          ...(offer.durationMonths !== null ? { duration_in_months: offer.durationMonths } : {}),
+          ...(offer.maxRedemptions !== null ? { max_redemptions: offer.maxRedemptions } : {}),
+          ...(offer.endsAt ? { redeem_by: Math.floor(Date.parse(offer.endsAt) / 1000) } : {}),
+          metadata: { offer_id: String(offer.id), offer_code: offer.code },
+        },
+        { idempotencyKey: `offer-${offer.id}-${offer.createdAt}` },
+      );
+      return coupon.id;
+    },
+    async deleteCoupon(couponId) {
+      try {
+        await (await client()).coupons.del(couponId);
+      } catch (error) {
+        if ((error as { code?: string }).code !== 'resource_missing') throw error;
+      }
     },
     async verifyEvent(rawBody, signature) {
       if (!settings.webhookSecret) throw new Error('STRIPE_WEBHOOK_SECRET is not set');

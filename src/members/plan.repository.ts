@@ -16,6 +16,7 @@ export function toPlan(row: PlanRow): Plan {
     yearlyCents: row.yearly_cents,
     giftCents: row.gift_cents,
     issuesPerYear: row.issues_per_year,
+    trialDays: row.trial_days,
     active: row.active === 1,
     position: row.position,
   };
@@ -34,6 +35,7 @@ function toRow(plan: PlanValues) {
     yearly_cents: plan.yearlyCents,
     gift_cents: plan.giftCents,
     issues_per_year: plan.issuesPerYear,
+    trial_days: plan.trialDays,
     active: plan.active ? 1 : 0,
     position: plan.position,
   };

@@ -24,6 +24,7 @@ export const planInput = z
     yearlyCents: price.default(null),
     giftCents: price.default(null),
     issuesPerYear: z.number().int().min(0).max(52).default(0),
+    trialDays: z.number().int('must be a whole number of days').min(0).max(730).default(0),
     active: z.boolean().default(true),
     position: z.number().int().min(0).max(1000).default(0),
   })
@@ -33,6 +34,7 @@ export const planInput = z
     if (plan.tier === 'free' && priced) ctx.addIssue({ code: 'custom', path: ['tier'], message: 'a free plan cannot have prices' });
     if (plan.tier !== 'free' && !priced) ctx.addIssue({ code: 'custom', path: ['yearlyCents'], message: 'a paid plan needs at least one price' });
     if (plan.tier === 'print' && plan.issuesPerYear < 1) ctx.addIssue({ code: 'custom', path: ['issuesPerYear'], message: 'a print plan delivers at least one issue a year' });
+    if (plan.tier === 'free' && plan.trialDays > 0) ctx.addIssue({ code: 'custom', path: ['trialDays'], message: 'a free plan has no trial' });
     if (plan.tier !== 'print' && plan.issuesPerYear > 0) ctx.addIssue({ code: 'custom', path: ['issuesPerYear'], message: 'only print plans deliver issues' });
   });
 

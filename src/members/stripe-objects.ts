@@ -26,6 +26,19 @@ export const checkoutSessionObject = z.object({
   customer: expandable.nullish(),
   subscription: expandable.nullish(),
   payment_status: z.string(),
+  /** What was charged, in Stripe's units for the session's currency. */
+  amount_total: z.number().int().min(0).max(MAX_STORED_INTEGER).nullish(),
+});
+
+/** A paid checkout in payment mode for a tip (metadata.kind = tip); the email is the one Stripe asked for. */
+export const tipSessionObject = z.object({
+  id,
+  payment_status: z.string(),
+  amount_total: z.number().int().min(1).max(MAX_STORED_INTEGER),
+  currency: z.string().regex(/^[a-zA-Z]{3}$/),
+  customer_email: z.string().email().max(254).nullish(),
+  customer_details: z.object({ email: z.string().email().max(254).nullish() }).nullish(),
+  metadata,
 });
 
 export const subscriptionObject = z.object({
@@ -34,6 +47,7 @@ export const subscriptionObject = z.object({
   status: z.string(),
   cancel_at_period_end: z.boolean().default(false),
   cancel_at: epoch.nullish(),
+  trial_end: epoch.nullish(),
   // Before API 2025-03-31 the period end sat on the subscription; since then on each item.
   current_period_end: epoch.nullish(),
   items: z.object({ data: z.array(z.object({ current_period_end: epoch.nullish() })) }).nullish(),

@@ -18,6 +18,7 @@ function toSubscription(row: JoinedRow): Subscription {
     cancelAtPeriodEnd: row.cancel_at_period_end === 1,
     graceUntil: row.grace_until,
     issuesRemaining: row.issues_remaining,
+    trialEndsAt: row.trial_ends_at,
     createdAt: row.created_at,
   };
 }
@@ -69,6 +70,7 @@ export interface SubscriptionPatch {
   graceUntil?: string | null;
   issuesRemaining?: number;
   stripeStateAt?: number;
+  trialEndsAt?: string | null;
 }
 
 export async function updateSubscriptionRow(db: DbOrTx, id: number, patch: SubscriptionPatch, now: string): Promise<void> {
@@ -81,6 +83,7 @@ export async function updateSubscriptionRow(db: DbOrTx, id: number, patch: Subsc
       ...(patch.graceUntil !== undefined ? { grace_until: patch.graceUntil } : {}),
       ...(patch.issuesRemaining !== undefined ? { issues_remaining: patch.issuesRemaining } : {}),
       ...(patch.stripeStateAt !== undefined ? { stripe_state_at: patch.stripeStateAt } : {}),
+      ...(patch.trialEndsAt !== undefined ? { trial_ends_at: patch.trialEndsAt } : {}),
       updated_at: now,
     })
     .where('id', '=', id)
@@ -126,7 +129,7 @@ export async function allSubscriptions(db: DbOrTx): Promise<Subscription[]> {
   return withPlans(db, await db.selectFrom('subscriptions').selectAll().orderBy('id').execute());
 }
 
-export async function insertCheckout(db: DbOrTx, checkout: { memberId: number; planId: number; billing: Billing; details: CheckoutDetails }, now: string): Promise<number> {
+export async function insertCheckout(db: DbOrTx, checkout: { memberId: number; planId: number; billing: Billing; details: CheckoutDetails; offerId: number | null }, now: string): Promise<number> {
   const row = await db
     .insertInto('checkouts')
     .values({
@@ -134,6 +137,7 @@ export async function insertCheckout(db: DbOrTx, checkout: { memberId: number; p
       plan_id: checkout.planId,
       billing: checkout.billing,
       details: JSON.stringify(checkout.details),
+      offer_id: checkout.offerId,
       created_at: now,
       updated_at: now,
     })
@@ -153,6 +157,9 @@ export interface Checkout {
   billing: Billing;
   details: CheckoutDetails;
   status: 'open' | 'completed';
+  offerId: number | null;
+  /** What Stripe charged at checkout, in the currency's minor units; null until it says. */
+  amountTotal: number | null;
 }
 
 function toCheckout(row: CheckoutRow): Checkout {
@@ -163,12 +170,18 @@ function toCheckout(row: CheckoutRow): Checkout {
     billing: row.billing as Billing,
     details: JSON.parse(row.details) as CheckoutDetails,
     status: row.status as Checkout['status'],
+    offerId: row.offer_id,
+    amountTotal: row.amount_total,
   };
 }
 
 export async function findCheckout(db: DbOrTx, id: number): Promise<Checkout | undefined> {
   const row = await db.selectFrom('checkouts').selectAll().where('id', '=', id).executeTakeFirst();
   return row && toCheckout(row);
+}
+
+export async function setCheckoutAmount(db: DbOrTx, id: number, amount: number, now: string): Promise<void> {
+  await db.updateTable('checkouts').set({ amount_total: amount, updated_at: now }).where('id', '=', id).execute();
 }
 
 export async function completeCheckout(db: DbOrTx, id: number, now: string): Promise<void> {

@@ -11,11 +11,24 @@ import { giftEmail, graceEndingEmail, lapsedEmail, MEMBER_EMAIL_JOB, paymentFail
 import { findMember, insertMember, updateMemberRow, upsertMember } from './member.repository.js';
 import { emailInput } from './member.service.js';
 import { billings, type Billing, type Member, type MemberChange, type Plan, type Subscription, type SubscriptionStatus } from './member.types.js';
-import { currencyCode, priceIn } from './money.js';
+import { currencyCode, fromStripeAmount, priceIn } from './money.js';
+import { usableOffer } from './offer.service.js';
+import { recordTip } from './tip.service.js';
 import type { Payments } from './payments.js';
 import { findPlan } from './plan.repository.js';
 import { checkoutIdOf, checkoutSessionObject, epochToIso, eventEnvelope, invoiceObject, invoicePeriodEnd, invoiceSubscription, periodEnd, subscriptionObject } from './stripe-objects.js';
-import { completeCheckout, findCheckout, findSubscription, insertCheckout, insertSubscription, recordEvent, setCheckoutSession, setEventOutcome, updateSubscriptionRow } from './subscription.repository.js';
+import {
+  completeCheckout,
+  findCheckout,
+  setCheckoutAmount,
+  findSubscription,
+  insertCheckout,
+  insertSubscription,
+  recordEvent,
+  setCheckoutSession,
+  setEventOutcome,
+  updateSubscriptionRow,
+} from './subscription.repository.js';
 
 /** Runs at the end of a grace period: lapses the subscription if it is still unpaid. */
 export const GRACE_END_JOB = 'members.grace-end';
@@ -27,6 +40,8 @@ export const checkoutInput = z
     plan: z.string().trim().max(190),
     billing: z.enum(billings),
     email: emailInput.optional(),
+    /** The code of the offer the reader came from (its landing page). */
+    offer: z.string().trim().toLowerCase().max(60).optional(),
     address: z.unknown().optional(),
     gift: z
       .object({ email: emailInput, name: line(120, 1), message: paragraph(500).default(''), address: z.unknown().optional() })
@@ -84,6 +99,7 @@ export class SubscriptionService {
     if (!signedIn && !parsed.email) throw AppError.validation([{ field: 'email', message: 'is required' }]);
     if (parsed.billing === 'gift' && !parsed.gift) throw AppError.validation([{ field: 'gift.email', message: 'is required for a gift' }]);
     const gift = parsed.billing === 'gift' ? parsed.gift! : undefined;
+    const offer = parsed.offer ? await usableOffer(this.deps.db, parsed.offer, plan.id, parsed.billing, this.now()) : null;
     const address = plan.tier === 'print' ? this.addressFor(gift ? gift.address : parsed.address, gift ? 'gift.address' : 'address') : null;
 
     const now = this.now();
@@ -95,7 +111,7 @@ export class SubscriptionService {
         gift: gift ? { email: gift.email, name: gift.name, message: gift.message, address } : null,
         signedIn: signedIn !== null,
       };
-      return { buyer, checkoutId: await insertCheckout(tx, { memberId: buyer.id, planId: plan.id, billing: parsed.billing, details }, now) };
+      return { buyer, checkoutId: await insertCheckout(tx, { memberId: buyer.id, planId: plan.id, billing: parsed.billing, details, offerId: offer?.id ?? null }, now) };
     });
     // Without a sign-in, the checkout made the buyer's account.
     if (!signedIn) this.deps.events.emit({ kind: 'added', member: buyer });
@@ -109,8 +125,10 @@ export class SubscriptionService {
         amountCents: amount,
         currency: plan.currency,
         billing: parsed.billing,
+        trialDays: parsed.billing === 'gift' ? 0 : plan.trialDays,
+        couponId: offer?.stripeCouponId ?? null,
         successUrl: `${this.deps.publicUrl}/members/welcome/`,
-        cancelUrl: `${this.deps.publicUrl}/members/print/`,
+        cancelUrl: `${this.deps.publicUrl}${offer ? `/members/offers/${offer.code}/` : '/members/print/'}`,
       });
     } catch (error) {
       throw new AppError('PAYMENT_PROVIDER_FAILED', `The payment provider did not answer: ${error instanceof Error ? error.message : 'unknown error'}`);
@@ -168,6 +186,7 @@ export class SubscriptionService {
     };
     switch (event.type) {
       case 'checkout.session.completed':
+        if (isTipSession(object)) return recordTip(tx, object, { jobs: this.deps.jobs, now: this.now(), words, publicUrl: this.deps.publicUrl });
         return read(checkoutSessionObject, (o) => this.checkoutCompleted(tx, o, event.created, words));
       case 'invoice.paid':
         return read(invoiceObject, (o) => this.invoicePaid(tx, o, event.created));
@@ -189,9 +208,14 @@ export class SubscriptionService {
     const checkoutId = checkoutIdOf(session.client_reference_id);
     const checkout = checkoutId === null ? undefined : await findCheckout(tx, checkoutId);
     if (!checkout) return 'ignored: unknown checkout';
-    if (checkout.status === 'completed') return 'ignored: checkout already completed';
-    if (!paidCheckouts.has(session.payment_status)) return 'ignored: not paid yet';
+    if (!paidCheckouts.has(session.payment_status)) return checkout.status === 'completed' ? 'ignored: checkout already completed' : 'ignored: not paid yet';
     const now = this.now();
+    // What Stripe charged (after any offer's discount); kept even when an earlier event completed the checkout.
+    if (session.amount_total != null && checkout.amountTotal === null) {
+      const plan = (await findPlan(tx, { id: checkout.planId }))!;
+      await setCheckoutAmount(tx, checkout.id, fromStripeAmount(session.amount_total, plan.currency), now);
+    }
+    if (checkout.status === 'completed') return 'ignored: checkout already completed';
     const buyer = (await findMember(tx, { id: checkout.memberId }))!;
     if (session.customer && !buyer.stripeCustomerId && !(await findMember(tx, { stripeCustomerId: session.customer }))) {
       await updateMemberRow(tx, buyer.id, { stripeCustomerId: session.customer }, now);
@@ -337,6 +361,7 @@ export class SubscriptionService {
         status,
         cancelAtPeriodEnd,
         stripeStateAt: stateAt,
+        trialEndsAt: object.status === 'trialing' && object.trial_end ? epochToIso(object.trial_end) : null,
         ...(end ? { currentPeriodEnd: epochToIso(end) } : {}),
         ...(status !== 'past_due' ? { graceUntil: null } : {}),
       },
@@ -345,7 +370,7 @@ export class SubscriptionService {
     if (status !== 'past_due') await this.endGraceJobs(tx, subscription.id);
     if (subscription.cancelAtPeriodEnd && !cancelAtPeriodEnd && status === 'active') return 'resumed';
     if (!subscription.cancelAtPeriodEnd && cancelAtPeriodEnd) return 'cancels at period end';
-    return `updated: ${status}`;
+    return `updated: ${object.status === 'trialing' ? 'trialing' : status}`;
   }
 
   private async subscriptionDeleted(tx: Tx, object: z.infer<typeof subscriptionObject>, created: number): Promise<Outcome> {
@@ -353,7 +378,12 @@ export class SubscriptionService {
     if (!subscription) return 'ignored: unknown subscription';
     if (subscription.status === 'canceled') return 'ignored: subscription canceled';
     // Cancellation is final in Stripe, so it applies even when it arrives before older events.
-    await updateSubscriptionRow(tx, subscription.id, { status: 'canceled', cancelAtPeriodEnd: false, graceUntil: null, issuesRemaining: 0, stripeStateAt: Math.max(created, subscription.stripeStateAt) }, this.now());
+    await updateSubscriptionRow(
+      tx,
+      subscription.id,
+      { status: 'canceled', cancelAtPeriodEnd: false, graceUntil: null, issuesRemaining: 0, trialEndsAt: null, stripeStateAt: Math.max(created, subscription.stripeStateAt) },
+      this.now(),
+    );
     await this.endGraceJobs(tx, subscription.id);
     return 'canceled';
   }
@@ -426,6 +456,12 @@ function creditIssues(subscription: Subscription): number {
   if (subscription.plan.tier !== 'print') return subscription.issuesRemaining;
   if (subscription.billing === 'year') return subscription.issuesRemaining + subscription.plan.issuesPerYear;
   return Math.max(subscription.issuesRemaining, 1);
+}
+
+/** A checkout session for a tip (in payment mode, marked by its metadata). */
+function isTipSession(object: Record<string, unknown>): boolean {
+  const metadata = object.metadata;
+  return typeof metadata === 'object' && metadata !== null && (metadata as Record<string, unknown>).kind === 'tip';
 }
 
 /** Checkout sessions that have been paid for, or needed no payment (a free trial, a full discount). */

@@ -13,7 +13,9 @@ import type { MemberService } from '../members/member.service.js';
 import { SIGN_IN_LINK_MINUTES } from '../members/member.service.js';
 import type { Member, Subscription } from '../members/member.types.js';
 import { formatMoney } from '../members/money.js';
+import type { OfferService } from '../members/offer.service.js';
 import type { PlanService } from '../members/plan.service.js';
+import type { TipService } from '../members/tip.service.js';
 import type { SubscriptionService } from '../members/subscription.service.js';
 import type { FollowAlerts, FollowService } from '../follows/index.js';
 import { listedFollows } from './follow-form.js';
@@ -32,6 +34,8 @@ const SESSION_SECONDS = 90 * 86_400;
 export interface MemberPagesDeps {
   members: MemberService;
   plans: PlanService;
+  offers: OfferService;
+  tips: TipService;
   subscriptions: SubscriptionService;
   settings: SettingsService;
   theme: Theme;
@@ -99,6 +103,7 @@ function checkoutFrom(body: Form, json: boolean): unknown {
   return {
     plan: body.plan ?? '',
     billing: billing ?? '',
+    ...(typeof body.offer === 'string' ? { offer: body.offer } : {}),
     ...(typeof body.email === 'string' && body.email !== '' ? { email: body.email } : {}),
     ...(billing !== 'gift' && addressFrom(body, 'address') ? { address: addressFrom(body, 'address') } : {}),
     ...(gift ? { gift } : {}),
@@ -109,7 +114,8 @@ function checkoutFrom(body: Form, json: boolean): unknown {
 function statusLabel(s: Subscription): string {
   switch (s.status) {
     case 'active':
-      return s.cancelAtPeriodEnd ? 'account.status.cancelling' : 'account.status.active';
+      if (s.cancelAtPeriodEnd) return 'account.status.cancelling';
+      return s.trialEndsAt ? 'account.status.trial' : 'account.status.active';
     case 'past_due':
       return 'account.status.pastDue';
     case 'lapsed':
@@ -128,10 +134,11 @@ export async function memberPagesRoutes(app: FastifyInstance, deps: MemberPagesD
 
   // Keys of the theme's messages, so titles are in the site's language.
   const titles: Record<string, string> = { print: 'members.print.title', signin: 'signin.title', account: 'members.account.title' };
-  async function page(template: string, data: Record<string, unknown>) {
+  async function page(template: string, data: Record<string, unknown>, at?: string) {
     const site = await deps.settings.site();
-    const path = `/members/${template === 'account' ? '' : `${template}/`}`;
-    const title = deps.theme.translate(site.locale)(typeof data.heading === 'string' ? data.heading : (titles[template] ?? 'members.title'));
+    const path = at ?? `/members/${template === 'account' ? '' : `${template}/`}`;
+    // A title of the site's own (an offer's name) is used as it is; the others are message keys.
+    const title = typeof data.pageTitle === 'string' ? data.pageTitle : deps.theme.translate(site.locale)(typeof data.heading === 'string' ? data.heading : (titles[template] ?? 'members.title'));
     const meta = pageMeta({ path, title, description: title, noindex: template !== 'print' });
     return renderPage(deps, site, { template: `members/${template}`, view: data, meta });
   }
@@ -160,22 +167,83 @@ export async function memberPagesRoutes(app: FastifyInstance, deps: MemberPagesD
   app.get('/members/print/', async (request, reply) => printPage(request, reply));
   app.get('/members/print', async (_request, reply) => reply.header('cache-control', CANONICAL_CACHE_CONTROL).redirect('/members/print/', 301));
 
+  /** An offer's landing page: the plan, the discounted price and a checkout form; or, once it cannot be used, why. */
+  async function offerPage(request: FastifyRequest, reply: FastifyReply, code: string, extra: object = {}, status = 200) {
+    if (!/^[a-z0-9-]{1,60}$/.test(code)) throw new AppError('OFFER_NOT_FOUND');
+    const offer = await deps.offers.get({ code });
+    const { locale } = await deps.settings.site();
+    const data = {
+      pageTitle: offer.name,
+      offer,
+      member: request.member,
+      paymentsConfigured: deps.subscriptions.paymentsConfigured,
+      csrf: reply.generateCsrf(),
+      money: (minor: number, currency: string) => formatMoney(minor, currency, locale),
+      nested,
+      ...extra,
+    };
+    return html(reply, await page('offer', data, `/members/offers/${offer.code}/`), status);
+  }
+
+  app.get<{ Params: { code: string } }>('/members/offers/:code/', async (request, reply) => offerPage(request, reply, request.params.code));
+
   app.post<{ Body: Form }>('/members/checkout', { preHandler: csrf, config: { rateLimit: { max: 20, timeWindow: '1 minute' } } }, async (request, reply) => {
     const json = wantsJson(request);
     const body = (request.body ?? {}) as Form;
+    // A checkout from an offer's page goes back to that page with what went wrong.
+    const offer = typeof body.offer === 'string' && !json ? body.offer : null;
+    const again = (extra: object, status: number) => (offer ? offerPage(request, reply, offer, extra, status) : printPage(request, reply, { ...extra, errorsFor: body.plan }, status));
     try {
       const url = await deps.subscriptions.startCheckout(request.member, checkoutFrom(body, json));
       return json ? { url } : reply.redirect(url, 303);
     } catch (error) {
       if (!json && isAppError(error) && error.code === 'CHECKOUT_SIGNIN_REQUIRED') {
-        const signIn = `/members/signin/?next=${encodeURIComponent('/members/print/')}`;
-        return printPage(request, reply, { values: body, errorsFor: body.plan, formError: 'print.signInFirst', signIn }, 409);
+        const signIn = `/members/signin/?next=${encodeURIComponent(offer ? `/members/offers/${offer}/` : '/members/print/')}`;
+        return again({ values: body, formError: 'print.signInFirst', signIn }, 409);
       }
+      if (offer && isAppError(error) && error.code === 'OFFER_UNAVAILABLE') return again({}, 409);
       const errors = fieldErrors(error);
       if (json || !errors) throw error;
-      return printPage(request, reply, { errors, values: body, errorsFor: body.plan, formError: 'form.correct' }, 400);
+      return again({ errors, values: body, formError: 'form.correct' }, 400);
     }
   });
+
+  async function tipPage(request: FastifyRequest, reply: FastifyReply, extra: object = {}, status = 200) {
+    const { locale } = await deps.settings.site();
+    const choices = await deps.tips.choices();
+    const data = {
+      heading: 'tip.title',
+      choices,
+      member: request.member,
+      paymentsConfigured: deps.tips.paymentsConfigured,
+      csrf: reply.generateCsrf(),
+      money: (minor: number) => formatMoney(minor, choices.currency, locale),
+      ...extra,
+    };
+    return html(reply, await page('tip', data), status);
+  }
+
+  app.get('/members/tip/', async (request, reply) => tipPage(request, reply));
+
+  app.post<{ Body: Form }>('/members/tip', { preHandler: csrf, config: { rateLimit: { max: 20, timeWindow: '1 minute' } } }, async (request, reply) => {
+    const json = wantsJson(request);
+    const body = (request.body ?? {}) as Form;
+    // A form sends a suggested amount (minor units) or one typed in the main unit; JSON sends `amount` as either.
+    const typed = typeof body.amount_other === 'string' && body.amount_other.trim() !== '' ? body.amount_other : null;
+    const input = json ? body : { amount: typed ?? (typeof body.amount === 'string' && /^\d{1,12}$/.test(body.amount) ? Number(body.amount) : (body.amount ?? '')) };
+    try {
+      const url = await deps.tips.startCheckout(request.member, input);
+      return json ? { url } : reply.redirect(url, 303);
+    } catch (error) {
+      const amountRefused = isAppError(error) && (error.code === 'VALIDATION_FAILED' || error.code === 'PRICE_TOO_PRECISE');
+      if (json || !amountRefused) throw error;
+      return tipPage(request, reply, { values: body, error: true, formError: 'form.correct' }, 400);
+    }
+  });
+
+  app.get('/members/tip/thanks/', async (_request, reply) =>
+    html(reply, await page('message', { heading: 'tip.thanks.title', message: 'tip.thanks.text', link: { label: 'tip.thanks.home', url: '/' } }, '/members/tip/thanks/')),
+  );
 
   app.get('/members/welcome/', async (_request, reply) =>
     html(

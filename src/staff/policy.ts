@@ -47,6 +47,7 @@ export type Action =
   | { do: 'members.view' }
   | { do: 'members.manage' }
   | { do: 'plans.manage' }
+  | { do: 'offers.manage' }
   | { do: 'print.manage' }
   | { do: 'newsletter.manage' };
 
@@ -113,6 +114,7 @@ export function can(user: StaffUser, action: Action): boolean {
     case 'taxonomy.manage':
     case 'staff.view':
     case 'members.view':
+    case 'offers.manage':
     case 'print.manage':
     case 'newsletter.manage':
       return atLeast(role, 'editor');
@@ -161,6 +163,7 @@ const refusals: { [K in Action['do']]: Refusal<Extract<Action, { do: K }>> } = {
   'members.view': 'Only editors and administrators see members and plans.',
   'members.manage': 'Only administrators add members or change their details.',
   'plans.manage': 'Only administrators change membership plans.',
+  'offers.manage': 'Only editors and administrators see, create and end offers.',
   'print.manage': 'Only editors and administrators manage print issues.',
   'newsletter.manage': 'Only editors and administrators manage newsletters, subscribers and sends.',
 };

@@ -91,6 +91,9 @@ describe('members and print issues in the admin API', () => {
         .sort(),
     ).toEqual([
       '/admin/api/members',
+      '/admin/api/members/offers',
+      '/admin/api/members/offers/{id}',
+      '/admin/api/members/offers/{id}/end',
       '/admin/api/members/plans',
       '/admin/api/members/plans/{id}',
       '/admin/api/members/print-issues',
@@ -99,6 +102,7 @@ describe('members and print issues in the admin API', () => {
       '/admin/api/members/print-issues/{id}/freeze',
       '/admin/api/members/print-issues/{id}/fulfilment',
       '/admin/api/members/print-issues/{id}/fulfilment.csv',
+      '/admin/api/members/tips',
       '/admin/api/members/{id}',
     ]);
     expect(paths['/admin/api/members/plans'].post.requestBody.content['application/json'].schema.properties.tier.enum).toEqual(['free', 'digital', 'print']);

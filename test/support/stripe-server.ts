@@ -4,13 +4,15 @@ import Stripe from 'stripe';
 
 /**
  * A local stand-in for the parts of Stripe's API that memberships call (checkout sessions,
- * customers, subscriptions, the billing portal), answering with objects shaped like Stripe's.
+ * customers, subscriptions, the billing portal, coupons), answering with objects shaped like Stripe's.
  * The official client is pointed at it; nothing leaves the machine.
  */
 export interface StripeTestServer {
   settings: { secretKey: string; webhookSecret: string; api: { host: string; port: number; protocol: 'http' } };
   requests: Array<{ method: string; path: string; body: URLSearchParams }>;
   subscriptions: Map<string, Record<string, unknown>>;
+  /** Coupons created and not deleted, by id. */
+  coupons: Map<string, Record<string, unknown>>;
   /** Makes the next requests fail with a 500 from "Stripe". */
   failing: boolean;
   close(): Promise<void>;
@@ -40,6 +42,7 @@ export function subscriptionState(id: string, overrides: Record<string, unknown>
 export async function startStripeServer(): Promise<StripeTestServer> {
   const requests: StripeTestServer['requests'] = [];
   const subscriptions = new Map<string, Record<string, unknown>>();
+  const coupons = new Map<string, Record<string, unknown>>();
   const state = { failing: false };
 
   const server = http.createServer((req, res) => {
@@ -77,6 +80,29 @@ export async function startStripeServer(): Promise<StripeTestServer> {
         const id = nextId('bps');
         return send(200, { id, object: 'billing_portal.session', customer: body.get('customer'), return_url: body.get('return_url'), url: `https://billing.stripe.com/p/session/${id}` });
       }
+      if (req.method === 'POST' && url.pathname === '/v1/coupons') {
+        const number = (key: string) => (body.has(key) ? Number(body.get(key)) : null);
+        const coupon = {
+          id: nextId('co'),
+          object: 'coupon',
+          name: body.get('name'),
+          percent_off: number('percent_off'),
+          amount_off: number('amount_off'),
+          currency: body.get('currency'),
+          duration: body.get('duration'),
+          duration_in_months: number('duration_in_months'),
+          max_redemptions: number('max_redemptions'),
+          redeem_by: number('redeem_by'),
+          valid: true,
+        };
+        coupons.set(coupon.id, coupon);
+        return send(200, coupon);
+      }
+      const coupon = /^\/v1\/coupons\/([A-Za-z0-9_]+)$/.exec(url.pathname);
+      if (req.method === 'DELETE' && coupon) {
+        if (!coupons.delete(coupon[1]!)) return send(404, { error: { type: 'invalid_request_error', code: 'resource_missing', message: `No such coupon: '${coupon[1]}'` } });
+        return send(200, { id: coupon[1], object: 'coupon', deleted: true });
+      }
       const match = /^\/v1\/subscriptions\/([A-Za-z0-9_]+)$/.exec(url.pathname);
       if (match) {
         const id = match[1]!;
@@ -94,6 +120,7 @@ export async function startStripeServer(): Promise<StripeTestServer> {
     settings: { secretKey: 'sk_test_masthead', webhookSecret: WEBHOOK_SECRET, api: { host: '127.0.0.1', port, protocol: 'http' } },
     requests,
     subscriptions,
+    coupons,
     get failing() {
       return state.failing;
     },

@@ -36,6 +36,8 @@ import * as m0078 from './0078-index-post-titles-member-emails.js';
 import * as m0082 from './0082-create-follows.js';
 import * as m0083 from './0083-create-follow-alerts.js';
 import * as m0084 from './0084-create-newsletter-engagement.js';
+import * as m0086 from './0086-add-trials-and-offers.js';
+import * as m0087 from './0087-create-tips.js';
 
 /** Every migration, by name. Add new files here; never edit one that has landed. */
 const migrations: Record<string, Migration> = {
@@ -76,6 +78,8 @@ const migrations: Record<string, Migration> = {
   '0082-create-follows': m0082,
   '0083-create-follow-alerts': m0083,
   '0084-create-newsletter-engagement': m0084,
+  '0086-add-trials-and-offers': m0086,
+  '0087-create-tips': m0087,
 };
 
 export const migrationProvider: MigrationProvider = {

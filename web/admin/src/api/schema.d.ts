@@ -2352,11 +2352,15 @@ export interface paths {
                                         slug: string;
                                         /** @enum {string} */
                                         tier: "free" | "digital" | "print";
+                                        /** @description Days of free trial a new monthly or yearly subscription starts with (0: none) */
+                                        trialDays: number;
                                         yearlyCents: number | null;
                                     };
                                     /** @enum {string} */
                                     status: "active" | "past_due" | "lapsed" | "canceled" | "expired";
                                     stripeSubscriptionId: string | null;
+                                    /** @description While the subscription is in its free trial: when the trial ends */
+                                    trialEndsAt: string | null;
                                 }[];
                             }[];
                             /** @description Where the next page starts: pass it back as `after`; null on the last page */
@@ -2468,6 +2472,8 @@ export interface paths {
                                     slug: string;
                                     /** @enum {string} */
                                     tier: "free" | "digital" | "print";
+                                    /** @description Days of free trial a new monthly or yearly subscription starts with (0: none) */
+                                    trialDays: number;
                                     yearlyCents: number | null;
                                 };
                                 recipient: {
@@ -2478,6 +2484,8 @@ export interface paths {
                                 /** @enum {string} */
                                 status: "active" | "past_due" | "lapsed" | "canceled" | "expired";
                                 stripeSubscriptionId: string | null;
+                                /** @description While the subscription is in its free trial: when the trial ends */
+                                trialEndsAt: string | null;
                             }[];
                             member: {
                                 address: {
@@ -2526,11 +2534,15 @@ export interface paths {
                                     slug: string;
                                     /** @enum {string} */
                                     tier: "free" | "digital" | "print";
+                                    /** @description Days of free trial a new monthly or yearly subscription starts with (0: none) */
+                                    trialDays: number;
                                     yearlyCents: number | null;
                                 };
                                 /** @enum {string} */
                                 status: "active" | "past_due" | "lapsed" | "canceled" | "expired";
                                 stripeSubscriptionId: string | null;
+                                /** @description While the subscription is in its free trial: when the trial ends */
+                                trialEndsAt: string | null;
                             }[];
                         };
                     };
@@ -2566,6 +2578,467 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/api/members/offers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List offers, newest first, with their state, redemptions and revenue */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Success */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            offers: {
+                                /** @description In the plan currency's minor units */
+                                amountOff: number | null;
+                                /** @enum {string} */
+                                billing: "month" | "year";
+                                /** @description Its landing page is /members/offers/:code/ */
+                                code: string;
+                                createdAt: string;
+                                /** @description The first period with the discount */
+                                discountedPrice: number;
+                                /** @enum {string} */
+                                duration: "once" | "repeating" | "forever";
+                                durationMonths: number | null;
+                                endedAt: string | null;
+                                endsAt: string | null;
+                                id: number;
+                                maxRedemptions: number | null;
+                                name: string;
+                                percentOff: number | null;
+                                plan: {
+                                    active: boolean;
+                                    currency: string;
+                                    /** @description Digits after the decimal point in this currency: 0 for jpy, 2 for eur, 3 for bhd */
+                                    currencyDigits: number;
+                                    description: string;
+                                    giftCents: number | null;
+                                    id: number;
+                                    issuesPerYear: number;
+                                    monthlyCents: number | null;
+                                    name: string;
+                                    position: number;
+                                    slug: string;
+                                    /** @enum {string} */
+                                    tier: "free" | "digital" | "print";
+                                    /** @description Days of free trial a new monthly or yearly subscription starts with (0: none) */
+                                    trialDays: number;
+                                    yearlyCents: number | null;
+                                };
+                                /** @description Checkouts completed through the offer */
+                                redemptions: number;
+                                regularPrice: number;
+                                /** @description Charged at those checkouts, in the plan currency's minor units */
+                                revenue: number;
+                                startsAt: string;
+                                /** @enum {string} */
+                                state: "scheduled" | "live" | "ended" | "expired" | "exhausted";
+                                stripeCouponId: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Invalid input; the fields are named */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Role too low */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create an offer on a paid plan (percent or amount off, once, repeating or forever) and its Stripe coupon */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default null */
+                        amountOff?: (number | string) | null;
+                        /** @enum {string} */
+                        billing: "month" | "year";
+                        code?: string;
+                        /** @enum {string} */
+                        duration: "once" | "repeating" | "forever";
+                        /** @default null */
+                        durationMonths?: number | null;
+                        endsAt?: string | null;
+                        /** @default null */
+                        maxRedemptions?: number | null;
+                        name: string;
+                        /** @default null */
+                        percentOff?: number | null;
+                        planId: number;
+                        startsAt?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Success */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description In the plan currency's minor units */
+                            amountOff: number | null;
+                            /** @enum {string} */
+                            billing: "month" | "year";
+                            /** @description Its landing page is /members/offers/:code/ */
+                            code: string;
+                            createdAt: string;
+                            /** @description The first period with the discount */
+                            discountedPrice: number;
+                            /** @enum {string} */
+                            duration: "once" | "repeating" | "forever";
+                            durationMonths: number | null;
+                            endedAt: string | null;
+                            endsAt: string | null;
+                            id: number;
+                            maxRedemptions: number | null;
+                            name: string;
+                            percentOff: number | null;
+                            plan: {
+                                active: boolean;
+                                currency: string;
+                                /** @description Digits after the decimal point in this currency: 0 for jpy, 2 for eur, 3 for bhd */
+                                currencyDigits: number;
+                                description: string;
+                                giftCents: number | null;
+                                id: number;
+                                issuesPerYear: number;
+                                monthlyCents: number | null;
+                                name: string;
+                                position: number;
+                                slug: string;
+                                /** @enum {string} */
+                                tier: "free" | "digital" | "print";
+                                /** @description Days of free trial a new monthly or yearly subscription starts with (0: none) */
+                                trialDays: number;
+                                yearlyCents: number | null;
+                            };
+                            /** @description Checkouts completed through the offer */
+                            redemptions: number;
+                            regularPrice: number;
+                            /** @description Charged at those checkouts, in the plan currency's minor units */
+                            revenue: number;
+                            startsAt: string;
+                            /** @enum {string} */
+                            state: "scheduled" | "live" | "ended" | "expired" | "exhausted";
+                            stripeCouponId: string | null;
+                        };
+                    };
+                };
+                /** @description Invalid input; the fields are named */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Role too low */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/api/members/offers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One offer with the members who came through it and what each paid at checkout */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Success */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            members: {
+                                amountPaid: number | null;
+                                email: string;
+                                memberId: number;
+                                name: string;
+                                redeemedAt: string;
+                            }[];
+                            offer: {
+                                /** @description In the plan currency's minor units */
+                                amountOff: number | null;
+                                /** @enum {string} */
+                                billing: "month" | "year";
+                                /** @description Its landing page is /members/offers/:code/ */
+                                code: string;
+                                createdAt: string;
+                                /** @description The first period with the discount */
+                                discountedPrice: number;
+                                /** @enum {string} */
+                                duration: "once" | "repeating" | "forever";
+                                durationMonths: number | null;
+                                endedAt: string | null;
+                                endsAt: string | null;
+                                id: number;
+                                maxRedemptions: number | null;
+                                name: string;
+                                percentOff: number | null;
+                                plan: {
+                                    active: boolean;
+                                    currency: string;
+                                    /** @description Digits after the decimal point in this currency: 0 for jpy, 2 for eur, 3 for bhd */
+                                    currencyDigits: number;
+                                    description: string;
+                                    giftCents: number | null;
+                                    id: number;
+                                    issuesPerYear: number;
+                                    monthlyCents: number | null;
+                                    name: string;
+                                    position: number;
+                                    slug: string;
+                                    /** @enum {string} */
+                                    tier: "free" | "digital" | "print";
+                                    /** @description Days of free trial a new monthly or yearly subscription starts with (0: none) */
+                                    trialDays: number;
+                                    yearlyCents: number | null;
+                                };
+                                /** @description Checkouts completed through the offer */
+                                redemptions: number;
+                                regularPrice: number;
+                                /** @description Charged at those checkouts, in the plan currency's minor units */
+                                revenue: number;
+                                startsAt: string;
+                                /** @enum {string} */
+                                state: "scheduled" | "live" | "ended" | "expired" | "exhausted";
+                                stripeCouponId: string | null;
+                            };
+                        };
+                    };
+                };
+                /** @description Invalid input; the fields are named */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Role too low */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/api/members/offers/{id}/end": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** End an offer at once: its page says it has ended and no checkout can use it (its Stripe coupon is deleted) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Success */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description In the plan currency's minor units */
+                            amountOff: number | null;
+                            /** @enum {string} */
+                            billing: "month" | "year";
+                            /** @description Its landing page is /members/offers/:code/ */
+                            code: string;
+                            createdAt: string;
+                            /** @description The first period with the discount */
+                            discountedPrice: number;
+                            /** @enum {string} */
+                            duration: "once" | "repeating" | "forever";
+                            durationMonths: number | null;
+                            endedAt: string | null;
+                            endsAt: string | null;
+                            id: number;
+                            maxRedemptions: number | null;
+                            name: string;
+                            percentOff: number | null;
+                            plan: {
+                                active: boolean;
+                                currency: string;
+                                /** @description Digits after the decimal point in this currency: 0 for jpy, 2 for eur, 3 for bhd */
+                                currencyDigits: number;
+                                description: string;
+                                giftCents: number | null;
+                                id: number;
+                                issuesPerYear: number;
+                                monthlyCents: number | null;
+                                name: string;
+                                position: number;
+                                slug: string;
+                                /** @enum {string} */
+                                tier: "free" | "digital" | "print";
+                                /** @description Days of free trial a new monthly or yearly subscription starts with (0: none) */
+                                trialDays: number;
+                                yearlyCents: number | null;
+                            };
+                            /** @description Checkouts completed through the offer */
+                            redemptions: number;
+                            regularPrice: number;
+                            /** @description Charged at those checkouts, in the plan currency's minor units */
+                            revenue: number;
+                            startsAt: string;
+                            /** @enum {string} */
+                            state: "scheduled" | "live" | "ended" | "expired" | "exhausted";
+                            stripeCouponId: string | null;
+                        };
+                    };
+                };
+                /** @description Invalid input; the fields are named */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Role too low */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -2611,6 +3084,8 @@ export interface paths {
                                 slug: string;
                                 /** @enum {string} */
                                 tier: "free" | "digital" | "print";
+                                /** @description Days of free trial a new monthly or yearly subscription starts with (0: none) */
+                                trialDays: number;
                                 yearlyCents: number | null;
                             }[];
                         };
@@ -2675,6 +3150,8 @@ export interface paths {
                         slug?: string;
                         /** @enum {string} */
                         tier: "free" | "digital" | "print";
+                        /** @default 0 */
+                        trialDays?: number;
                         /** @default null */
                         yearlyCents?: (number | string) | null;
                     };
@@ -2702,6 +3179,8 @@ export interface paths {
                             slug: string;
                             /** @enum {string} */
                             tier: "free" | "digital" | "print";
+                            /** @description Days of free trial a new monthly or yearly subscription starts with (0: none) */
+                            trialDays: number;
                             yearlyCents: number | null;
                         };
                     };
@@ -2780,6 +3259,8 @@ export interface paths {
                         slug?: string;
                         /** @enum {string} */
                         tier: "free" | "digital" | "print";
+                        /** @default 0 */
+                        trialDays?: number;
                         /** @default null */
                         yearlyCents?: (number | string) | null;
                     };
@@ -2807,6 +3288,8 @@ export interface paths {
                             slug: string;
                             /** @enum {string} */
                             tier: "free" | "digital" | "print";
+                            /** @description Days of free trial a new monthly or yearly subscription starts with (0: none) */
+                            trialDays: number;
                             yearlyCents: number | null;
                         };
                     };
@@ -3490,6 +3973,92 @@ export interface paths {
                     };
                     content: {
                         "text/csv": string;
+                    };
+                };
+                /** @description Invalid input; the fields are named */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Role too low */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/api/members/tips": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The latest 100 tips, totals per currency, and sums per month over the last twelve months */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Success */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            byMonth: {
+                                /** @description In the currency's minor units */
+                                amount: number;
+                                count: number;
+                                currency: string;
+                                /** @description YYYY-MM, UTC */
+                                month: string;
+                            }[];
+                            tips: {
+                                amount: number;
+                                createdAt: string;
+                                currency: string;
+                                email: string;
+                                id: number;
+                                memberId: number | null;
+                            }[];
+                            totals: {
+                                /** @description In the currency's minor units */
+                                amount: number;
+                                count: number;
+                                currency: string;
+                            }[];
+                        };
                     };
                 };
                 /** @description Invalid input; the fields are named */

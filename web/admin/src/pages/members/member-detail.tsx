@@ -70,6 +70,7 @@ export function MemberDetailPage({ id }: { id: number }) {
                 </th>
                 <td>
                   <span className={`badge badge-${s.status}`}>{statusLabels[s.status]}</span>
+                  {s.trialEndsAt && <span className="muted"> · free trial until {formatDate(s.trialEndsAt)}</span>}
                   {s.cancelAtPeriodEnd && <span className="muted"> · ends at period end</span>}
                   {s.status === 'past_due' && s.graceUntil && <span className="muted"> · grace until {formatDate(s.graceUntil)}</span>}
                 </td>

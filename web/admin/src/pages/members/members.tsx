@@ -95,7 +95,10 @@ export function MembersPage() {
                     {m.name && <span className="muted"> · {m.name}</span>}
                   </th>
                   <td>{s ? `${s.plan.name}${s.billing === 'gift' ? ' (gift)' : ''}` : <span className="muted">Free account</span>}</td>
-                  <td>{s ? <span className={`badge badge-${s.status}`}>{statusLabels[s.status]}</span> : '—'}</td>
+                  <td>
+                    {s ? <span className={`badge badge-${s.status}`}>{statusLabels[s.status]}</span> : '—'}
+                    {s?.trialEndsAt && <span className="muted"> · free trial</span>}
+                  </td>
                   <td>{s?.currentPeriodEnd ? formatDate(s.currentPeriodEnd) : '—'}</td>
                   <td>{s && s.plan.tier === 'print' ? s.issuesRemaining : '—'}</td>
                   <td>{formatDate(m.createdAt)}</td>

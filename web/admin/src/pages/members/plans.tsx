@@ -74,6 +74,7 @@ export function PlansPage() {
               <th scope="col">Yearly</th>
               <th scope="col">Gift (a year)</th>
               <th scope="col">Issues a year</th>
+              <th scope="col">Free trial</th>
               <th scope="col">Status</th>
               {canManage && (
                 <th scope="col">
@@ -93,6 +94,7 @@ export function PlansPage() {
                 <td>{formatMoney(plan.yearlyCents, plan)}</td>
                 <td>{formatMoney(plan.giftCents, plan)}</td>
                 <td>{plan.tier === 'print' ? plan.issuesPerYear : '—'}</td>
+                <td>{plan.trialDays > 0 ? `${plan.trialDays} days` : '—'}</td>
                 <td>
                   <span className={`badge badge-${plan.active ? 'active' : 'archived'}`}>{plan.active ? 'on sale' : 'archived'}</span>
                 </td>
@@ -143,6 +145,7 @@ const fieldLabels: Record<string, string> = {
   tier: 'Tier',
   currency: 'Currency',
   issuesPerYear: 'Issues a year',
+  trialDays: 'Free trial (days)',
   position: 'Position',
 };
 
@@ -158,6 +161,7 @@ function PlanForm({ plan, onSaved, onCancel }: { plan: Plan | null; onSaved: (pl
     giftCents: priceText(plan?.giftCents ?? null, plan?.currencyDigits ?? 2),
   });
   const [issues, setIssues] = useState(String(plan?.issuesPerYear ?? 0));
+  const [trialDays, setTrialDays] = useState(String(plan?.trialDays ?? 0));
   const [position, setPosition] = useState(String(plan?.position ?? 0));
   const [active, setActive] = useState(plan?.active ?? true);
   const [problem, setProblem] = useState<FormProblem | null>(null);
@@ -175,6 +179,7 @@ function PlanForm({ plan, onSaved, onCancel }: { plan: Plan | null; onSaved: (pl
       currency,
       ...(tier === 'free' ? { monthlyCents: null, yearlyCents: null, giftCents: null } : typed),
       issuesPerYear: tier === 'print' ? Number(issues) : 0,
+      trialDays: tier === 'free' ? 0 : Number(trialDays),
       position: Number(position),
       active,
     };
@@ -214,6 +219,18 @@ function PlanForm({ plan, onSaved, onCancel }: { plan: Plan | null; onSaved: (pl
           maxLength={3}
         />
         {tier === 'print' && <TextField label="Issues a year" type="number" min={1} max={52} value={issues} onChange={(e) => setIssues(e.target.value)} error={fieldError('issuesPerYear')} />}
+        {tier !== 'free' && (
+          <TextField
+            label="Free trial (days)"
+            type="number"
+            min={0}
+            max={730}
+            value={trialDays}
+            onChange={(e) => setTrialDays(e.target.value)}
+            error={fieldError('trialDays')}
+            hint="0 for none. Monthly and yearly subscriptions start with it; gifts do not."
+          />
+        )}
       </div>
       {tier !== 'free' && (
         <fieldset>
