@@ -13,7 +13,7 @@ import { anonymous, type Viewer } from './content/index.js';
 import { adminApi, installStaffAccess } from './admin-api/index.js';
 import { AnswerCache, changesPublicAnswers } from './content-api/answer-cache.js';
 import { contentApi } from './content-api/index.js';
-import { ghostApi } from './ghost-api/index.js';
+import { currentVersionAddress, ghostApi } from './ghost-api/index.js';
 import { bodyLimits } from './http/body-limits.js';
 import { clientKey } from './client-key.js';
 import { answerFrameworkError, installErrorHandler } from './http/error-handler.js';
@@ -83,6 +83,8 @@ export async function buildApp({ config, services, logger }: AppOptions): Promis
     schemaController: { compilersFactory: lazySchemaCompilers() },
     routerOptions: { ignoreTrailingSlash: false, ignoreDuplicateSlashes: true, maxParamLength: 500 },
     frameworkErrors: answerFrameworkError,
+    // Older Ghost clients' addresses are routed to the one set of Ghost API routes.
+    rewriteUrl: (request) => currentVersionAddress(request.url ?? '/'),
     serverFactory: (handler) => {
       const server = http.createServer((request, response) => {
         if (!front.answer(request, response)) handler(request, response);
@@ -151,7 +153,7 @@ export async function buildApp({ config, services, logger }: AppOptions): Promis
     requests.answered({
       id: request.id,
       method: request.method,
-      url: request.url,
+      url: request.originalUrl,
       status: reply.statusCode,
       remoteAddress: request.ip,
       responseTime: reply.elapsedTime,
