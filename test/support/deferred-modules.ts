@@ -17,6 +17,7 @@ export const deferred: Array<[string, RegExp]> = [
   ['xmlbuilder2', /node_modules\/xmlbuilder2\//],
   ['mailsplit', /node_modules\/@zone-eu\/mailsplit\//],
   ["nodemailer's composer", /node_modules\/nodemailer\/(dist\/(esm|cjs)\/nodemailer|lib\/nodemailer)\.[cm]?js$/],
+  ["nodemailer's SMTP connection", /node_modules\/nodemailer\/(dist\/(esm|cjs)\/)?(lib\/)?smtp-connection\//],
   ['the demo magazine', /src\/demo\/|\/demo-[A-Z0-9]+\.js$/],
   ['the PostgreSQL client', /node_modules\/pg\//],
   ['the HTML sanitizer', /node_modules\/sanitize-html\//],
