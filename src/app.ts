@@ -25,7 +25,7 @@ import { installSecurityHeaders, securityHeaders } from './http/security-headers
 import type { Services } from './services.js';
 import { renderErrorPage } from './site/render.js';
 import { searchRoutes } from './site/search.routes.js';
-import { cachedFront } from './site/cached-front.js';
+import { cachedFront, preparedHeadBytes } from './site/cached-front.js';
 import { faviconRoutes } from './site/favicon.routes.js';
 import { createSiteCache } from './site/site-cache.js';
 import { rememberResponsive } from './site/images.js';
@@ -56,7 +56,8 @@ export async function buildApp({ config, services, logger }: AppOptions): Promis
   const theme = loadTheme(config.themeDir, config.publicUrl);
   const scripts = themeScripts(theme.dir);
   const headers = await securityHeaders({ https: config.publicUrl.startsWith('https:'), inlineScripts: scripts.hashes });
-  const siteCache = createSiteCache(services, logger);
+  // Kept pages count the heads they are answered with (made once a page) toward the cache's limit.
+  const siteCache = createSiteCache(services, logger, (page) => preparedHeadBytes(headers.everywhere, page));
   // Cached pages for readers without credentials are answered before Fastify routes the request.
   const front = cachedFront({
     cache: siteCache.cache,
