@@ -70,3 +70,16 @@ await build({
   legalComments: 'linked',
   logLevel: 'warning',
 });
+
+// V8 keeps each module's source text in memory while the process runs, in one byte a character
+// when it is all Latin-1 and in two otherwise: a single curly quote would double the memory a
+// chunk's text takes. esbuild writes every other non-ASCII character as an escape but leaves
+// regular expression literals as they are, so those must be written with \u escapes in the sources.
+for (const file of fs.readdirSync(outdir).filter((name) => name.endsWith('.js'))) {
+  const text = fs.readFileSync(path.join(outdir, file), 'utf8');
+  const at = text.search(/[^\x00-\x7f]/);
+  if (at !== -1) {
+    const line = text.slice(0, at).split('\n').length;
+    throw new Error(`${file}, line ${line}: "${text.slice(Math.max(0, at - 40), at + 10)}" has a non-ASCII character (write it as a \\u escape in the source)`);
+  }
+}

@@ -13,7 +13,7 @@ import { anonymous, type Viewer } from './content/index.js';
 import { adminApi, installStaffAccess } from './admin-api/index.js';
 import { AnswerCache, changesPublicAnswers } from './content-api/answer-cache.js';
 import { contentApi } from './content-api/index.js';
-import { ghostApi } from './ghost-api/index.js';
+import { currentVersionAddress, ghostApi } from './ghost-api/index.js';
 import { bodyLimits } from './http/body-limits.js';
 import { clientKey } from './client-key.js';
 import { answerFrameworkError, installErrorHandler } from './http/error-handler.js';
@@ -25,7 +25,7 @@ import { installSecurityHeaders, securityHeaders } from './http/security-headers
 import type { Services } from './services.js';
 import { renderErrorPage } from './site/render.js';
 import { searchRoutes } from './site/search.routes.js';
-import { cachedFront } from './site/cached-front.js';
+import { cachedFront, preparedHeadBytes } from './site/cached-front.js';
 import { faviconRoutes } from './site/favicon.routes.js';
 import { createSiteCache } from './site/site-cache.js';
 import { rememberResponsive } from './site/images.js';
@@ -57,7 +57,8 @@ export async function buildApp({ config, services, logger }: AppOptions): Promis
   const theme = loadTheme(config.themeDir, config.publicUrl);
   const scripts = themeScripts(theme.dir);
   const headers = await securityHeaders({ https: config.publicUrl.startsWith('https:'), inlineScripts: scripts.hashes });
-  const siteCache = createSiteCache(services, logger);
+  // Kept pages count the heads they are answered with (made once a page) toward the cache's limit.
+  const siteCache = createSiteCache(services, logger, (page) => preparedHeadBytes(headers.everywhere, page));
   // Cached pages for readers without credentials are answered before Fastify routes the request.
   const front = cachedFront({
     cache: siteCache.cache,
@@ -84,6 +85,8 @@ export async function buildApp({ config, services, logger }: AppOptions): Promis
     schemaController: { compilersFactory: lazySchemaCompilers() },
     routerOptions: { ignoreTrailingSlash: false, ignoreDuplicateSlashes: true, maxParamLength: 500 },
     frameworkErrors: answerFrameworkError,
+    // Older Ghost clients' addresses are routed to the one set of Ghost API routes.
+    rewriteUrl: (request) => currentVersionAddress(request.url ?? '/'),
     serverFactory: (handler) => {
       const server = http.createServer((request, response) => {
         if (!front.answer(request, response)) handler(request, response);
@@ -152,7 +155,7 @@ export async function buildApp({ config, services, logger }: AppOptions): Promis
     requests.answered({
       id: request.id,
       method: request.method,
-      url: request.url,
+      url: request.originalUrl,
       status: reply.statusCode,
       remoteAddress: request.ip,
       responseTime: reply.elapsedTime,

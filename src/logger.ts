@@ -12,6 +12,8 @@ export function loggableUrl(url: string): string {
 interface LoggedRequest {
   method: string;
   url: string;
+  /** The address the client asked for, where the application routes it by another (Fastify's rewriteUrl). */
+  originalUrl?: string;
   host?: string;
   ip?: string;
   socket?: { remotePort?: number };
@@ -32,7 +34,7 @@ export function createLogger(config: Pick<Config, 'logLevel'>, destination?: pin
     serializers: {
       req: (request: LoggedRequest) => ({
         method: request.method,
-        url: loggableUrl(request.url),
+        url: loggableUrl(request.originalUrl ?? request.url),
         host: request.host,
         remoteAddress: request.ip,
         remotePort: request.socket?.remotePort,

@@ -130,7 +130,7 @@ export function slugify(text: string): string {
   const slug = transliterate(text.normalize('NFC'))
     .toLowerCase()
     .replace(/&/g, ' and ')
-    .replace(/['’]/g, '')
+    .replace(/['\u2019]/g, '')
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '')
     .slice(0, 180)

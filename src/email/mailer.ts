@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type { Transporter } from 'nodemailer';
 import type { Config } from '../config/schema.js';
 import type { DkimKey } from './dkim.js';
-import { RawSmtpPool } from './smtp-pool.js';
+import type { RawSmtpPool } from './smtp-pool.js';
 
 export interface OutgoingMessage {
   to: string;
@@ -70,7 +70,9 @@ export function smtpMailer(config: Pick<Config, 'mailFrom' | 'dkim'> & { smtpUrl
     (transport ??= loadNodemailer().then((nodemailer) =>
       nodemailer.createTransport({ url: config.smtpUrl, pool: true, maxConnections: connections, maxMessages: Infinity } as Parameters<typeof nodemailer.createTransport>[0]),
     ));
-  const bulk = new RawSmtpPool(config.smtpUrl, connections);
+  // Bulk connections (nodemailer's SMTP connection code) are loaded with the first newsletter sent.
+  let bulk: Promise<RawSmtpPool> | undefined;
+  const bulkPool = () => (bulk ??= import('./smtp-pool.js').then(({ RawSmtpPool }) => new RawSmtpPool(config.smtpUrl, connections)));
   const dkim = config.dkim ? { domainName: config.dkim.domain, keySelector: config.dkim.selector, privateKey: config.dkim.privateKey.replace(/\\n/g, '\n') } : undefined;
   return {
     kind: 'smtp',
@@ -82,11 +84,11 @@ export function smtpMailer(config: Pick<Config, 'mailFrom' | 'dkim'> & { smtpUrl
       return { messageId: String(info.messageId) };
     },
     async sendRaw(message) {
-      await bulk.send(message);
+      await (await bulkPool()).send(message);
     },
     async close() {
       if (transport) (await transport).close();
-      await bulk.close();
+      if (bulk) await (await bulk).close();
     },
   };
 }

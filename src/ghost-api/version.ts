@@ -7,6 +7,26 @@ export const API_VERSION = 'v6.0';
 const versionPattern = /^v(\d{1,3})(?:\.(\d{1,4}))?$/;
 
 /**
+ * The address prefix of an older client (`version: 'v4'` … makes `/ghost/api/v4/content/…`), in
+ * front of the Content or Admin API: those are the current APIs under another name.
+ */
+const olderVersionPrefix = /^(\/+ghost\/+api\/+)(v2|v3|v4|canary)\/+(?=(?:content|admin)(?:[/?#]|$))/;
+
+/**
+ * The address a request is routed by: an older version's address as the current one, so a single
+ * set of routes answers every version (Fastify's rewriteUrl; the request keeps its originalUrl).
+ */
+export function currentVersionAddress(url: string): string {
+  return url.replace(olderVersionPrefix, '$1');
+}
+
+/** The older version a request's address names (`/v4`), or '' for the current one. */
+export function versionPrefixOf(url: string): string {
+  const older = olderVersionPrefix.exec(url)?.[2];
+  return older === undefined ? '' : `/${older}`;
+}
+
+/**
  * Ghost's version handshake: clients send `Accept-Version: v6.0`; every answer says
  * `Content-Version: v6.0` and varies by Accept-Version. A malformed version is refused.
  */

@@ -25,7 +25,11 @@ export function stem(word: string): string {
 
 /** Words of a text as lower-case, accent-free terms of three letters or more, without stop words. */
 export function terms(text: string): string[] {
-  const plain = text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/[’‘]/g, "'");
+  const plain = text
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[\u2019\u2018]/g, "'");
   const out: string[] = [];
   for (const word of plain.match(/[\p{L}\p{N}]+(?:'[\p{L}]+)?/gu) ?? []) {
     if (word.length < 3 || STOP_WORDS.has(word) || /^\d+$/.test(word)) continue;

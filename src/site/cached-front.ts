@@ -33,6 +33,30 @@ interface Answers {
   logged: { GET: string; HEAD: string };
 }
 
+type HeaderLines = Array<readonly [string, string | number]>;
+
+/** The header lines of a cached page's answers: in each stored encoding, and of a 304. */
+function headLines(securityHeaders: CachedFrontDeps['securityHeaders'], page: CachedResponse): Record<StoredEncoding | 'unchanged', HeaderLines> {
+  const common: HeaderLines = [...securityHeaders, ...Object.entries(cachingHeaders(page))];
+  const full = (encoding: StoredEncoding): HeaderLines => [
+    ...common,
+    ['content-type', page.contentType],
+    ...(encoding === 'identity' ? [] : [['content-encoding', encoding] as const]),
+    ['content-length', storedBody(page, encoding).length],
+  ];
+  return { identity: full('identity'), br: full('br'), gzip: full('gzip'), unchanged: common };
+}
+
+/**
+ * The bytes the heads of a cached page's answers take once made (each full head is kept as text
+ * and as the bytes last sent), for the page cache to count with its bodies.
+ */
+export function preparedHeadBytes(securityHeaders: CachedFrontDeps['securityHeaders'], page: CachedResponse): number {
+  const heads = headLines(securityHeaders, page);
+  const length = (lines: HeaderLines) => lines.reduce((sum, [name, value]) => sum + name.length + String(value).length + 4, 0);
+  return 2 * (length(heads.identity) + length(heads.br) + length(heads.gzip)) + length(heads.unchanged);
+}
+
 export interface CachedFront {
   /** Answers the request from the page cache when it can; false leaves it to the application. */
   answer(request: IncomingMessage, response: ServerResponse): boolean;
@@ -73,12 +97,10 @@ export function cachedFront(deps: CachedFrontDeps): CachedFront {
   const answersFor = (page: CachedResponse, path: string): Answers => {
     let answers = prepared.get(page);
     if (!answers) {
-      const common = [...deps.securityHeaders, ...Object.entries(cachingHeaders(page))];
-      const full = (encoding: StoredEncoding) =>
-        new PreparedHead(200, [...common, ['content-type', page.contentType], ...(encoding === 'identity' ? [] : [['content-encoding', encoding] as const]), ['content-length', storedBody(page, encoding).length]]);
+      const heads = headLines(deps.securityHeaders, page);
       answers = {
-        full: { identity: full('identity'), br: full('br'), gzip: full('gzip') },
-        unchanged: new PreparedHead(304, common),
+        full: { identity: new PreparedHead(200, heads.identity), br: new PreparedHead(200, heads.br), gzip: new PreparedHead(200, heads.gzip) },
+        unchanged: new PreparedHead(304, heads.unchanged),
         piece: deps.pieceAt(path),
         logged: { GET: deps.requests.describe('GET', path), HEAD: deps.requests.describe('HEAD', path) },
       };

@@ -64,10 +64,14 @@ export class PageCache {
   private readonly keptIn = new Map<string, number>();
   private current = 0;
 
-  constructor(maxBytes = 64 * 1024 * 1024) {
+  /**
+   * `headBytes` counts what a page is answered with besides its bodies (the heads made for it once,
+   * see cached-front.ts), so the limit bounds all the memory a kept page takes.
+   */
+  constructor(maxBytes = 64 * 1024 * 1024, headBytes: (entry: CachedResponse) => number = () => 0) {
     this.entries = new LRUCache<string, CachedResponse>({
       maxSize: maxBytes,
-      sizeCalculation: (e) => e.body.length + e.br.length + e.gzip.length + 512,
+      sizeCalculation: (e) => e.body.length + e.br.length + e.gzip.length + 512 + headBytes(e),
       dispose: (entry, address) => this.unindex(address, entry),
     });
   }

@@ -4,15 +4,15 @@ import type { Services } from '../services.js';
 import { CacheInvalidator } from './cache-invalidation.js';
 import { CacheSync } from './cache-sync.js';
 import { ListingMemo } from './listing-memo.js';
-import { PageCache } from './page-cache.js';
+import { PageCache, type CachedResponse } from './page-cache.js';
 
 /**
  * The page cache of this process, kept in step with content changes: changes made here apply at
  * once; in scale mode (PostgreSQL, several processes) they are also shared through the database
  * and changes made elsewhere apply within about a second.
  */
-export function createSiteCache(services: Pick<Services, 'store' | 'posts' | 'events' | 'clock' | 'recommendations'>, logger: Logger) {
-  const cache = new PageCache();
+export function createSiteCache(services: Pick<Services, 'store' | 'posts' | 'events' | 'clock' | 'recommendations'>, logger: Logger, headBytes?: (page: CachedResponse) => number) {
+  const cache = new PageCache(undefined, headBytes);
   const memo = new ListingMemo({ posts: services.posts, recommendations: services.recommendations });
   const invalidator = new CacheInvalidator({ cache, memo, posts: services.posts });
   const followers = new Set<(change: ContentChange) => void>();

@@ -108,6 +108,16 @@ describe('the bundled server and CLI', { timeout: 180_000 }, () => {
     }
   });
 
+  it('is written in ASCII, so the engine keeps each chunk’s source text at one byte a character', () => {
+    const chunks = fs.readdirSync(outdir).filter((name) => name.endsWith('.js'));
+    expect(chunks.length).toBeGreaterThan(3);
+    for (const name of chunks) {
+      const text = fs.readFileSync(path.join(outdir, name), 'utf8');
+      const at = text.search(/[^\x00-\x7f]/);
+      expect(at, `${name}: ${text.slice(Math.max(0, at - 40), at + 10)}`).toBe(-1);
+    }
+  });
+
   it('signs newsletter messages on its worker thread', async () => {
     const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
     const worker = new Worker(path.join(outdir, 'build.worker.js'), {

@@ -2,6 +2,8 @@ import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildApp } from '../../src/app.js';
 import type { Viewer } from '../../src/content/index.js';
+import { preparedHeadBytes } from '../../src/site/cached-front.js';
+import { PageCache, prepare } from '../../src/site/page-cache.js';
 import { testApp, type AppContext } from '../support/app.js';
 import { makeAuthor, makeTag, postFields } from '../support/factories.js';
 import { dialects, silentLogger, testServices } from '../support/stores.js';
@@ -155,5 +157,31 @@ describe.each(dialects.filter((d) => d === 'postgres'))('page cache across proce
       await second.close();
       await first.close();
     }
+  });
+});
+
+describe('the page cache’s limit', () => {
+  const rendered = (n: number) => ({ kind: 'rendered' as const, body: `<p>Piece ${n}</p>`.padEnd(2000, ' '), contentType: 'text/html; charset=utf-8', keys: new Set([`post-${n}`]), shareable: true });
+
+  it('counts the heads a kept page is answered with, so the pages it keeps never take more than the limit', async () => {
+    const cache = new PageCache(40_000, () => 12_000);
+    for (const n of [1, 2, 3])
+      await cache.fetch(
+        `/piece-${n}/`,
+        async () => rendered(n),
+        () => new Date(),
+      );
+    expect(cache.get('/piece-1/')).toBeUndefined();
+    expect(cache.get('/piece-2/')).toBeDefined();
+    expect(cache.get('/piece-3/')).toBeDefined();
+  });
+
+  it('counts more for a page whose heads name more cache keys', async () => {
+    const security = [['content-security-policy', "default-src 'self'"]] as const;
+    const few = await prepare(rendered(1), new Date());
+    const many = await prepare({ ...rendered(1), keys: new Set(Array.from({ length: 200 }, (_, i) => `post-${i}`)) }, new Date());
+    expect(preparedHeadBytes(security, few)).toBeGreaterThan(3 * 2 * 200);
+    // Each key is named twice (Surrogate-Key and Cache-Tag) in each of four heads, three of them also kept as bytes.
+    expect(preparedHeadBytes(security, many) - preparedHeadBytes(security, few)).toBeGreaterThan(200 * 7 * 2 * 7);
   });
 });

@@ -7,7 +7,7 @@ export const moduleRecorder = path.resolve('test/support/loaded-modules.ts');
 
 /**
  * What only sending email, building XML, loading the demo or PostgreSQL, cleaning a saved body,
- * making a new slug, checking an Admin API token, writing an export or drawing a progress bar on a
+ * making a new slug, checking an Admin API token, reading a Ghost API filter, writing an export or drawing a progress bar on a
  * terminal needs, and Fastify's schema compilers (no route has a Fastify schema); a
  * started SQLite server serving pages has no use for it yet. Patterns match the sources and the
  * bundle (where the demo is a chunk of its own and the rest stays in node_modules).
@@ -17,8 +17,10 @@ export const deferred: Array<[string, RegExp]> = [
   ['xmlbuilder2', /node_modules\/xmlbuilder2\//],
   ['mailsplit', /node_modules\/@zone-eu\/mailsplit\//],
   ["nodemailer's composer", /node_modules\/nodemailer\/(dist\/(esm|cjs)\/nodemailer|lib\/nodemailer)\.[cm]?js$/],
+  ["nodemailer's SMTP connection", /node_modules\/nodemailer\/(dist\/(esm|cjs)\/)?(lib\/)?smtp-connection\//],
   ['the demo magazine', /src\/demo\/|\/demo-[A-Z0-9]+\.js$/],
   ['the PostgreSQL client', /node_modules\/pg\//],
+  ["Ghost's filter parser", /node_modules\/@tryghost\/nql-lang\//],
   ['the HTML sanitizer', /node_modules\/sanitize-html\//],
   ['PostCSS', /node_modules\/postcss\//],
   ['the transliteration tables', /node_modules\/transliteration\//],

@@ -4,6 +4,7 @@ import { AppError } from '../../errors/app-error.js';
 import { MAX_UPLOAD_BYTES } from '../../media/index.js';
 import type { Services } from '../../services.js';
 import type { GhostQueries } from '../query/index.js';
+import { versionPrefixOf } from '../version.js';
 import { ghostAdminPostRoutes } from './posts.routes.js';
 import { ghostAdminImageRoute } from './images.routes.js';
 import { ghostAdminMemberRoutes } from './members.routes.js';
@@ -16,8 +17,6 @@ export interface GhostAdminOptions {
   services: Services;
   queries: GhostQueries;
   publicUrl: string;
-  /** The audience tokens for this address are made for: `/admin/`, or `/v4/admin/` for an older client's address. */
-  audience: string;
   rateLimit: number;
 }
 
@@ -26,14 +25,12 @@ export interface GhostAdminOptions {
  * <token>`, a short-lived HS256 token signed with an Admin API key (`id:secret`); the request
  * then acts as the key does everywhere: the administrator who made it, limited to the key's role.
  */
-export async function ghostAdminApi(app: FastifyInstance, { services, queries, publicUrl, audience, rateLimit }: GhostAdminOptions): Promise<void> {
+export async function ghostAdminApi(app: FastifyInstance, { services, queries, publicUrl, rateLimit }: GhostAdminOptions): Promise<void> {
   await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 10, fieldSize: 10_000 } });
   app.addHook('onRequest', async (_request, reply) => {
     reply.header('cache-control', 'no-store');
   });
   app.addHook('onRequest', app.rateLimit({ max: rateLimit, timeWindow: 60_000, errorResponseBuilder: () => new AppError('RATE_LIMITED') }));
-  // Ghost accepts the audience with or without its slashes.
-  const audiences = [audience, audience.slice(1), audience.slice(0, -1), audience.slice(1, -1)];
 
   ghostAdminSiteRoute(app, { settings: services.settings, publicUrl });
   await app.register(async (secured) => {
@@ -41,7 +38,10 @@ export async function ghostAdminApi(app: FastifyInstance, { services, queries, p
       const header = request.headers.authorization;
       const match = header === undefined ? null : /^Ghost\s+(\S+)\s*$/i.exec(header);
       if (!match) throw new AppError('NOT_SIGNED_IN', 'Authorization header format is "Authorization: Ghost [token]", with a token signed by an Admin API key.');
-      request.staff = await services.apiKeys.authenticateToken(match[1]!, audiences);
+      // A token is made for the address it is sent to: `/admin/`, or `/v4/admin/` at an older
+      // client's address. Ghost accepts the audience with or without its slashes.
+      const audience = `${versionPrefixOf(request.originalUrl)}/admin/`;
+      request.staff = await services.apiKeys.authenticateToken(match[1]!, [audience, audience.slice(1), audience.slice(0, -1), audience.slice(1, -1)]);
       request.viewer = { kind: 'staff' };
     });
     ghostAdminPostRoutes(secured, { editorial: services.editorial, posts: services.posts, taxonomy: services.taxonomy, users: services.users, queries, publicUrl });

@@ -42,49 +42,59 @@ interface JisonParser {
   parse(input: string, options: Record<string, unknown>): unknown;
 }
 
-const require = createRequire(import.meta.url);
-const base = (require('@tryghost/nql-lang/dist/parser.js') as { parser: JisonParser }).parser;
-const scope = require('@tryghost/nql-lang/lib/scope.js') as Record<string, unknown>;
-
 const ONE_LETTER = String.raw`^(?:([a-zA-Z])(?![a-zA-Z'"\,\(\)\>\<=\[\]\~]))`;
 const NUMBER = String.raw`^(?:[0-9]+(\.[0-9]+)?\b(?![\-]))`;
 const corrected: Record<string, RegExp> = {
   [ONE_LETTER]: /^(?:([a-zA-Z])(?![a-zA-Z'"(<>=[~]))/,
   [NUMBER]: /^(?:[0-9]+\b(?![-.]))/,
 };
-if (base.lexer.rules.filter((rule) => corrected[rule.source]).length !== 2) {
-  throw new Error('@tryghost/nql-lang changed its lexer rules; review the corrections in src/ghost-api/query/nql.ts');
-}
 
-// Each parse lexes with a fresh object made from this one; parsing is synchronous, so the one in
-// use is known while an error is reported.
+// Each parse lexes with a fresh object made from the corrected lexer; parsing is synchronous, so
+// the one in use is known while an error is reported.
 let lexing: JisonLexer | undefined;
-const lexer: JisonLexer = Object.create(base.lexer);
-lexer.rules = base.lexer.rules.map((rule) => corrected[rule.source] ?? rule);
-lexer.setInput = function start(this: JisonLexer, input, yy) {
-  lexing = this;
-  return base.lexer.setInput.call(this, input, yy);
-};
-lexer.parseError = function unrecognised(this: JisonLexer): never {
-  throw new FilterSyntaxError(`unrecognised text "${this._input.slice(0, 10)}" at character ${this.matched.length + 1}`);
-};
-const parser: JisonParser = Object.create(base);
-parser.lexer = lexer;
-parser.yy = {
-  ...scope,
-  preserveRelativeDates: false,
-  parseError(_message: string, hash: { token?: string | null; text?: string }): never {
-    if (hash.token === 'EOF' || !hash.text) throw new FilterSyntaxError('the filter ends where a value or a closing bracket was expected');
-    const at = (lexing?.matched.length ?? hash.text.length) - hash.text.length + 1;
-    throw new FilterSyntaxError(`unexpected "${hash.text}" at character ${at}`);
-  },
-};
+let corrections: JisonParser | undefined;
+
+/**
+ * The corrected parser, made on the first filter read: Ghost's parser and its scope (which loads
+ * a date library of its own) stay out of memory on a site no client sends a filter to.
+ */
+function nqlParser(): JisonParser {
+  if (corrections) return corrections;
+  const require = createRequire(import.meta.url);
+  const base = (require('@tryghost/nql-lang/dist/parser.js') as { parser: JisonParser }).parser;
+  const scope = require('@tryghost/nql-lang/lib/scope.js') as Record<string, unknown>;
+  if (base.lexer.rules.filter((rule) => corrected[rule.source]).length !== 2) {
+    throw new Error('@tryghost/nql-lang changed its lexer rules; review the corrections in src/ghost-api/query/nql.ts');
+  }
+  const lexer: JisonLexer = Object.create(base.lexer);
+  lexer.rules = base.lexer.rules.map((rule) => corrected[rule.source] ?? rule);
+  lexer.setInput = function start(this: JisonLexer, input, yy) {
+    lexing = this;
+    return base.lexer.setInput.call(this, input, yy);
+  };
+  lexer.parseError = function unrecognised(this: JisonLexer): never {
+    throw new FilterSyntaxError(`unrecognised text "${this._input.slice(0, 10)}" at character ${this.matched.length + 1}`);
+  };
+  const parser: JisonParser = Object.create(base);
+  parser.lexer = lexer;
+  parser.yy = {
+    ...scope,
+    preserveRelativeDates: false,
+    parseError(_message: string, hash: { token?: string | null; text?: string }): never {
+      if (hash.token === 'EOF' || !hash.text) throw new FilterSyntaxError('the filter ends where a value or a closing bracket was expected');
+      const at = (lexing?.matched.length ?? hash.text.length) - hash.text.length + 1;
+      throw new FilterSyntaxError(`unexpected "${hash.text}" at character ${at}`);
+    },
+  };
+  corrections = parser;
+  return parser;
+}
 
 /** Reads an NQL filter into a tree of conditions; throws FilterSyntaxError naming the problem. */
 export function parseFilter(input: string): FilterNode {
   if (input.length > MAX_FILTER_LENGTH) throw new FilterSyntaxError(`the filter is longer than ${MAX_FILTER_LENGTH} characters`);
   if (input.trim() === '') throw new FilterSyntaxError('the filter is empty');
-  const tree = toNode(parser.parse(input, {}), 0);
+  const tree = toNode(nqlParser().parse(input, {}), 0);
   const counts = { conditions: 0, values: 0 };
   measure(tree, counts);
   if (counts.conditions > FILTER_LIMITS.conditions) throw new FilterSyntaxError(`the filter has more than ${FILTER_LIMITS.conditions} conditions`);
