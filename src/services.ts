@@ -4,6 +4,7 @@ import { systemClock, type Clock } from './clock.js';
 import { DashboardService, ViewCounter } from './analytics/index.js';
 import { CDN_PURGE_JOB, CdnPurgeService, purgeAdapter } from './cdn/index.js';
 import type { CdnConfig, Config } from './config/schema.js';
+import { CommentService, localSpamCheck } from './comments/index.js';
 import { ContentEvents, PostService, PUBLISH_JOB, TaxonomyService } from './content/index.js';
 import type { Store } from './db/client.js';
 import { EditorialService, PURGE_JOB } from './editorial/index.js';
@@ -60,6 +61,7 @@ export interface Services {
   imports: ImportRunService;
   /** Tells the CDN in front of the site what changed (does nothing unless CDN_PURGE is set). */
   cdn: CdnPurgeService;
+  comments: CommentService;
 }
 
 /** The one place domain services are built and given what each one uses. */
@@ -260,6 +262,7 @@ export function createServices(store: Store, options: ServiceOptions): Services 
     webhooks,
     imports,
     cdn,
+    comments: new CommentService({ db, clock, events, spam: localSpamCheck }),
   };
   return services;
 }

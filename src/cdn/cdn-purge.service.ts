@@ -63,7 +63,7 @@ export class CdnPurgeService {
 
   private async changed(change: ContentChange): Promise<void> {
     const { id } = change;
-    if (change.kind === 'post' && id !== undefined) {
+    if ((change.kind === 'post' || change.kind === 'comments') && id !== undefined) {
       // Drafts saved again and again show nowhere public: they must not empty the CDN's home page.
       if (change.status && change.status.before !== 'published' && change.status.after !== 'published') return;
       const post = change.post ?? (await this.deps.posts.load([id]))[0];

@@ -56,6 +56,9 @@ export interface Database {
   stripe_events: StripeEventsTable;
   print_issues: PrintIssuesTable;
   fulfilment_items: FulfilmentItemsTable;
+  comments: CommentsTable;
+  comment_post_access: CommentPostAccessTable;
+  comment_bans: CommentBansTable;
 }
 
 export interface SettingsTable {
@@ -657,3 +660,26 @@ export type SubscriptionRow = Selectable<SubscriptionsTable>;
 export type CheckoutRow = Selectable<CheckoutsTable>;
 export type PrintIssueRow = Selectable<PrintIssuesTable>;
 export type FulfilmentItemRow = Selectable<FulfilmentItemsTable>;
+
+export interface CommentsTable {
+  id: Generated<number>;
+  post_id: number;
+  parent_id: number | null;
+  /** Null for comments brought in by an import from someone who is not a member. */
+  member_id: number | null;
+  author_name: string;
+  body: string;
+  status: 'pending' | 'approved' | 'hidden';
+  created_at: string;
+  updated_at: string;
+}
+
+export interface CommentPostAccessTable {
+  post_id: number;
+  access: 'off' | 'members' | 'paid';
+}
+
+export interface CommentBansTable {
+  member_id: number;
+  created_at: string;
+}

@@ -33,6 +33,7 @@ import * as m0075 from './0075-create-subscriber-import-rows.js';
 import * as m0076 from './0076-create-newsletter-send-batches.js';
 import * as m0077 from './0077-fold-search-languages.js';
 import * as m0078 from './0078-index-post-titles-member-emails.js';
+import * as m0079 from './0079-create-comments.js';
 
 /** Every migration, by name. Add new files here; never edit one that has landed. */
 const migrations: Record<string, Migration> = {
@@ -70,6 +71,7 @@ const migrations: Record<string, Migration> = {
   '0076-create-newsletter-send-batches': m0076,
   '0077-fold-search-languages': m0077,
   '0078-index-post-titles-member-emails': m0078,
+  '0079-create-comments': m0079,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,0 +1,175 @@
+import { sql } from 'kysely';
+import type { DbOrTx } from '../db/client.js';
+import type { CommentsTable } from '../db/tables.js';
+import type { Comment, CommentAccess, CommentStatus, ModeratedComment } from './comment.types.js';
+
+const SETTING_KEY = 'comments';
+
+type Row = Pick<CommentsTable, 'post_id' | 'parent_id' | 'member_id' | 'author_name' | 'body' | 'status' | 'created_at'> & { id: number };
+
+const columns = ['comments.id', 'comments.post_id', 'comments.parent_id', 'comments.member_id', 'comments.author_name', 'comments.body', 'comments.status', 'comments.created_at'] as const;
+
+function toComment(row: Row): Comment {
+  return {
+    id: row.id,
+    postId: row.post_id,
+    parentId: row.parent_id,
+    memberId: row.member_id,
+    authorName: row.author_name,
+    body: row.body,
+    status: row.status,
+    createdAt: row.created_at,
+  };
+}
+
+export async function readSiteAccess(db: DbOrTx): Promise<unknown> {
+  const row = await db.selectFrom('settings').select('value').where('key', '=', SETTING_KEY).executeTakeFirst();
+  return row ? (JSON.parse(row.value) as { access?: unknown }).access : undefined;
+}
+
+export async function writeSiteAccess(db: DbOrTx, access: CommentAccess, now: string): Promise<void> {
+  const value = JSON.stringify({ access });
+  await db
+    .insertInto('settings')
+    .values({ key: SETTING_KEY, value, updated_at: now })
+    .onConflict((oc) => oc.column('key').doUpdateSet({ value, updated_at: now }))
+    .execute();
+}
+
+export async function readPostAccess(db: DbOrTx, postId: number): Promise<CommentAccess | null> {
+  const row = await db.selectFrom('comment_post_access').select('access').where('post_id', '=', postId).executeTakeFirst();
+  return row?.access ?? null;
+}
+
+export async function writePostAccess(db: DbOrTx, postId: number, access: CommentAccess | null): Promise<void> {
+  if (access === null) {
+    await db.deleteFrom('comment_post_access').where('post_id', '=', postId).execute();
+    return;
+  }
+  await db
+    .insertInto('comment_post_access')
+    .values({ post_id: postId, access })
+    .onConflict((oc) => oc.column('post_id').doUpdateSet({ access }))
+    .execute();
+}
+
+export async function insertComment(db: DbOrTx, row: Omit<CommentsTable, 'id'>): Promise<Comment> {
+  const inserted = await db.insertInto('comments').values(row).returning(columns).executeTakeFirstOrThrow();
+  return toComment(inserted);
+}
+
+export async function findComment(db: DbOrTx, id: number): Promise<Comment | undefined> {
+  const row = await db.selectFrom('comments').select(columns).where('id', '=', id).executeTakeFirst();
+  return row && toComment(row);
+}
+
+/** Approved comments of a piece whose thread is shown: top-level ones, and replies to approved top-level ones. Oldest first. */
+export async function shownComments(db: DbOrTx, postId: number): Promise<Comment[]> {
+  const rows = await db
+    .selectFrom('comments')
+    .leftJoin('comments as parent', 'parent.id', 'comments.parent_id')
+    .select(columns)
+    .where('comments.post_id', '=', postId)
+    .where('comments.status', '=', 'approved')
+    .where((eb) => eb.or([eb('comments.parent_id', 'is', null), eb('parent.status', '=', 'approved')]))
+    .orderBy('comments.created_at')
+    .orderBy('comments.id')
+    .execute();
+  return rows.map(toComment);
+}
+
+/** How many comments each piece shows (pieces without any are absent). */
+export async function shownCounts(db: DbOrTx, postIds: number[]): Promise<Map<number, number>> {
+  if (postIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('comments')
+    .leftJoin('comments as parent', 'parent.id', 'comments.parent_id')
+    .select(['comments.post_id', (eb) => eb.fn.countAll<string | number>().as('n')])
+    .where('comments.post_id', 'in', postIds)
+    .where('comments.status', '=', 'approved')
+    .where((eb) => eb.or([eb('comments.parent_id', 'is', null), eb('parent.status', '=', 'approved')]))
+    .groupBy('comments.post_id')
+    .execute();
+  return new Map(rows.map((r) => [r.post_id, Number(r.n)]));
+}
+
+export async function pendingBy(db: DbOrTx, memberId: number, postId: number): Promise<Comment[]> {
+  const rows = await db.selectFrom('comments').select(columns).where('member_id', '=', memberId).where('post_id', '=', postId).where('status', '=', 'pending').orderBy('created_at').orderBy('id').execute();
+  return rows.map(toComment);
+}
+
+export async function hasApproved(db: DbOrTx, memberId: number): Promise<boolean> {
+  const row = await db.selectFrom('comments').select('id').where('member_id', '=', memberId).where('status', '=', 'approved').limit(1).executeTakeFirst();
+  return row !== undefined;
+}
+
+/** The member's latest comment texts, newest first. */
+export async function recentBodies(db: DbOrTx, memberId: number, limit: number): Promise<string[]> {
+  const rows = await db.selectFrom('comments').select('body').where('member_id', '=', memberId).orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit).execute();
+  return rows.map((r) => r.body);
+}
+
+export async function setStatus(db: DbOrTx, id: number, status: CommentStatus, now: string): Promise<Comment | undefined> {
+  const row = await db.updateTable('comments').set({ status, updated_at: now }).where('id', '=', id).returning(columns).executeTakeFirst();
+  return row && toComment(row);
+}
+
+export async function deleteComment(db: DbOrTx, id: number): Promise<Comment | undefined> {
+  const row = await db.deleteFrom('comments').where('id', '=', id).returning(columns).executeTakeFirst();
+  return row && toComment(row);
+}
+
+export async function isStopped(db: DbOrTx, memberId: number): Promise<boolean> {
+  return (await db.selectFrom('comment_bans').select('member_id').where('member_id', '=', memberId).executeTakeFirst()) !== undefined;
+}
+
+export async function stopMember(db: DbOrTx, memberId: number, now: string): Promise<void> {
+  await db
+    .insertInto('comment_bans')
+    .values({ member_id: memberId, created_at: now })
+    .onConflict((oc) => oc.column('member_id').doNothing())
+    .execute();
+}
+
+export async function allowMember(db: DbOrTx, memberId: number): Promise<void> {
+  await db.deleteFrom('comment_bans').where('member_id', '=', memberId).execute();
+}
+
+export async function memberExists(db: DbOrTx, memberId: number): Promise<boolean> {
+  return (await db.selectFrom('members').select('id').where('id', '=', memberId).executeTakeFirst()) !== undefined;
+}
+
+export interface ModerationFilter {
+  status?: CommentStatus;
+  postId?: number;
+  /** Only comments on pieces credited to this author (an author's own pieces). */
+  authorId?: number;
+  limit: number;
+}
+
+/** Comments for the moderation screen, newest first. */
+export async function moderationList(db: DbOrTx, filter: ModerationFilter): Promise<ModeratedComment[]> {
+  let query = db
+    .selectFrom('comments')
+    .innerJoin('posts', 'posts.id', 'comments.post_id')
+    .leftJoin('members', 'members.id', 'comments.member_id')
+    .leftJoin('comment_bans', 'comment_bans.member_id', 'comments.member_id')
+    .select([...columns, 'posts.slug', 'posts.title', 'members.email', 'comment_bans.member_id as stopped'])
+    .orderBy('comments.created_at', 'desc')
+    .orderBy('comments.id', 'desc')
+    .limit(filter.limit);
+  if (filter.status) query = query.where('comments.status', '=', filter.status);
+  if (filter.postId !== undefined) query = query.where('comments.post_id', '=', filter.postId);
+  if (filter.authorId !== undefined) {
+    const authorId = filter.authorId;
+    query = query.where((eb) => eb.exists(eb.selectFrom('post_authors').select(sql`1`.as('one')).whereRef('post_authors.post_id', '=', 'comments.post_id').where('post_authors.author_id', '=', authorId)));
+  }
+  const rows = await query.execute();
+  return rows.map((r) => ({ ...toComment(r), post: { id: r.post_id, slug: r.slug, title: r.title }, memberEmail: r.email, memberStopped: r.stopped !== null }));
+}
+
+/** Whether the piece is credited to the author. */
+export async function isAuthorOf(db: DbOrTx, postId: number, authorId: number): Promise<boolean> {
+  const row = await db.selectFrom('post_authors').select('post_id').where('post_id', '=', postId).where('author_id', '=', authorId).executeTakeFirst();
+  return row !== undefined;
+}
