@@ -65,6 +65,7 @@ export async function adminApi(app: FastifyInstance, { services, publicUrl, them
       theme,
       publicUrl,
       media: services.media,
+      comments: services.comments,
       // Previews read current lists directly, never from a memo.
       listings: {
         latest: async (filter, limit) => (await services.posts.list(filter, { limit })).posts,

@@ -60,7 +60,7 @@ export class CommentService {
   /** Why this member may not comment on the piece, or null when they may. */
   async refusal(piece: CommentedPiece, commenter: Commenter): Promise<'COMMENTS_CLOSED' | 'COMMENTS_PAID_ONLY' | 'COMMENTING_STOPPED' | null> {
     const { effective } = await this.postAccess(piece.id);
-    if (effective === 'off' || piece.status !== 'published') return 'COMMENTS_CLOSED';
+    if (effective === 'off' || piece.status !== 'published' || piece.type !== 'post') return 'COMMENTS_CLOSED';
     if (!canRead(piece.visibility, { kind: 'member', paid: commenter.paid })) return 'COMMENTS_PAID_ONLY';
     if (effective === 'paid' && !commenter.paid) return 'COMMENTS_PAID_ONLY';
     if (await repo.isStopped(this.deps.db, commenter.memberId)) return 'COMMENTING_STOPPED';

@@ -35,6 +35,8 @@ export interface Commenter {
 /** The piece commented on, as far as the rules need it. */
 export interface CommentedPiece {
   id: number;
+  /** Posts take comments; static pages never do. */
+  type: string;
   status: string;
   visibility: 'public' | 'members' | 'paid';
 }

@@ -26,7 +26,7 @@ describe.each(dialects)('comments (%s)', (dialect) => {
   };
   const publish = async (overrides: Record<string, unknown> = {}): Promise<CommentedPiece> => {
     const post = await t.services.posts.create(postFields([authorSlug], { status: 'published', ...overrides }));
-    return { id: post.id, status: post.status, visibility: post.visibility };
+    return { id: post.id, type: post.type, status: post.status, visibility: post.visibility };
   };
 
   beforeAll(async () => {
@@ -109,10 +109,12 @@ describe.each(dialects)('comments (%s)', (dialect) => {
     expect((await t.services.comments.add(paidOnly, paying, { body: 'Paying again.' })).kind).toBe('approved');
   });
 
-  it('refuses comments on unpublished pieces', async () => {
+  it('refuses comments on unpublished pieces and on static pages', async () => {
     const who = await trusted();
     const draft = await publish({ status: 'draft' });
     await expect(t.services.comments.add(draft, who, { body: 'Early.' })).rejects.toMatchObject({ code: 'COMMENTS_CLOSED' });
+    const page = await publish({ type: 'page' });
+    await expect(t.services.comments.add(page, who, { body: 'On a page.' })).rejects.toMatchObject({ code: 'COMMENTS_CLOSED' });
   });
 
   it('stops a member from commenting until allowed again', async () => {
@@ -161,7 +163,7 @@ describe.each(dialects)('comments (%s)', (dialect) => {
     const who = await reader();
     const otherAuthor = await makeAuthor(t.services);
     const theirs = await t.services.posts.create(postFields([otherAuthor.slug], { status: 'published' }));
-    await t.services.comments.add({ id: theirs.id, status: theirs.status, visibility: theirs.visibility }, who, { body: 'On their piece.' });
+    await t.services.comments.add({ id: theirs.id, type: theirs.type, status: theirs.status, visibility: theirs.visibility }, who, { body: 'On their piece.' });
     const pending = await t.services.comments.list({ status: 'pending', postId: String(theirs.id) });
     expect(pending).toEqual([expect.objectContaining({ body: 'On their piece.', memberEmail: expect.stringMatching(/@example\.com$/), memberStopped: false, post: expect.objectContaining({ id: theirs.id }) })]);
     const mine = await makeAuthor(t.services);
