@@ -14,6 +14,7 @@ import { adminNewsletterRoutes } from './newsletter.routes.js';
 import { adminMemberRoutes } from './members.routes.js';
 import { adminPostRoutes } from './posts.routes.js';
 import { previewRoutes } from './preview.routes.js';
+import { adminCommentRoutes } from './comments.routes.js';
 import { printRoutes } from './print.routes.js';
 import { sessionRoutes } from './session.routes.js';
 import { adminSiteRoutes } from './site.routes.js';
@@ -55,6 +56,7 @@ export async function adminApi(app: FastifyInstance, { services, publicUrl, them
   dashboardRoutes(api, services.dashboard);
   adminMemberRoutes(api, { plans: services.plans, members: services.members });
   printRoutes(api, services.print);
+  adminCommentRoutes(api, { comments: services.comments, posts: services.posts });
   adminNewsletterRoutes(api, { subscribers: services.subscribers, sends: services.sends, newsletter: services.newsletter, mailer: services.mailer, dataDir });
   previewRoutes(api, {
     editorial: services.editorial,
