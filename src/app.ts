@@ -208,7 +208,7 @@ export async function buildApp({ config, services, logger }: AppOptions): Promis
     publicUrl: config.publicUrl,
     subscribers: services.subscribers,
   });
-  await app.register(commentPagesRoutes, { comments: services.comments, posts: services.posts, settings: services.settings, theme });
+  await app.register(commentPagesRoutes, { comments: services.comments, emails: services.commentEmails, posts: services.posts, settings: services.settings, theme });
   await app.register(stripeWebhookRoutes, { subscriptions: services.subscriptions });
   await app.register(newsletterPagesRoutes, { subscribers: services.subscribers, settings: services.settings, theme, publicUrl: config.publicUrl });
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { commentAccesses, commentStatuses, type CommentService } from '../comments/index.js';
+import { commentAccesses, commentStatuses, type CommentEmails, type CommentService } from '../comments/index.js';
 import type { PostService } from '../content/index.js';
 import { AppError } from '../errors/app-error.js';
 import { authorize } from '../staff/index.js';
@@ -37,6 +37,7 @@ const postAccessOut = z.object({ own: z.enum(commentAccesses).nullable(), effect
 
 export interface CommentRouteDeps {
   comments: CommentService;
+  emails: Pick<CommentEmails, 'emailsOn' | 'setEmails'>;
   posts: Pick<PostService, 'load'>;
 }
 
@@ -180,6 +181,31 @@ export function adminCommentRoutes(api: EndpointRegistry, deps: CommentRouteDeps
     handler: async ({ staff, params, request }) => {
       authorize(staff, { do: 'comments.moderate' });
       return comments.setPostAccess(await postIdOf(params), (request.body as { access?: unknown } | undefined)?.access);
+    },
+  });
+
+  const emailsOut = z.object({ on: z.boolean().describe('Emails when a comment on one of your pieces is shown') });
+  api.add({
+    method: 'GET',
+    url: '/comments/my-emails',
+    summary: 'Whether you get an email when a comment on one of your pieces is shown',
+    tag: 'comments',
+    access: 'staff',
+    response: emailsOut,
+    handler: async ({ staff }) => ({ on: await deps.emails.emailsOn({ kind: 'staff', id: staff.id }) }),
+  });
+
+  api.add({
+    method: 'PUT',
+    url: '/comments/my-emails',
+    summary: 'Turn your comment emails on or off',
+    tag: 'comments',
+    access: 'staff',
+    body: emailsOut.strict(),
+    response: emailsOut,
+    handler: async ({ staff, body }) => {
+      await deps.emails.setEmails({ kind: 'staff', id: staff.id }, body.on);
+      return { on: body.on };
     },
   });
 }

@@ -56,7 +56,7 @@ export async function adminApi(app: FastifyInstance, { services, publicUrl, them
   dashboardRoutes(api, services.dashboard);
   adminMemberRoutes(api, { plans: services.plans, members: services.members });
   printRoutes(api, services.print);
-  adminCommentRoutes(api, { comments: services.comments, posts: services.posts });
+  adminCommentRoutes(api, { comments: services.comments, emails: services.commentEmails, posts: services.posts });
   adminNewsletterRoutes(api, { subscribers: services.subscribers, sends: services.sends, newsletter: services.newsletter, mailer: services.mailer, dataDir });
   previewRoutes(api, {
     editorial: services.editorial,

@@ -1,5 +1,7 @@
+import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
 import type { DbOrTx } from '../db/client.js';
+import type { Insertable } from 'kysely';
 import type { CommentsTable } from '../db/tables.js';
 import type { Comment, CommentAccess, CommentStatus, ModeratedComment } from './comment.types.js';
 
@@ -53,7 +55,7 @@ export async function writePostAccess(db: DbOrTx, postId: number, access: Commen
     .execute();
 }
 
-export async function insertComment(db: DbOrTx, row: Omit<CommentsTable, 'id'>): Promise<Comment> {
+export async function insertComment(db: DbOrTx, row: Insertable<CommentsTable>): Promise<Comment> {
   const inserted = await db.insertInto('comments').values(row).returning(columns).executeTakeFirstOrThrow();
   return toComment(inserted);
 }
@@ -172,4 +174,77 @@ export async function moderationList(db: DbOrTx, filter: ModerationFilter): Prom
 export async function isAuthorOf(db: DbOrTx, postId: number, authorId: number): Promise<boolean> {
   const row = await db.selectFrom('post_authors').select('post_id').where('post_id', '=', postId).where('author_id', '=', authorId).executeTakeFirst();
   return row !== undefined;
+}
+
+/** Marks an approved comment as announced; answers it only the first time (emails go out once). */
+export async function claimAnnouncement(db: DbOrTx, id: number, now: string): Promise<Comment | undefined> {
+  const row = await db.updateTable('comments').set({ notified_at: now }).where('id', '=', id).where('status', '=', 'approved').where('notified_at', 'is', null).returning(columns).executeTakeFirst();
+  return row && toComment(row);
+}
+
+export async function pieceTitle(db: DbOrTx, postId: number): Promise<{ slug: string; title: string } | undefined> {
+  return db.selectFrom('posts').select(['slug', 'title']).where('id', '=', postId).executeTakeFirst();
+}
+
+/** Active staff users credited on the piece who still take comment emails. */
+export async function staffToTell(db: DbOrTx, postId: number): Promise<Array<{ id: number; email: string }>> {
+  return db
+    .selectFrom('users')
+    .innerJoin('post_authors', 'post_authors.author_id', 'users.author_id')
+    .leftJoin('staff_comment_email_optouts as off', 'off.user_id', 'users.id')
+    .select(['users.id', 'users.email'])
+    .where('post_authors.post_id', '=', postId)
+    .where('users.status', '=', 'active')
+    .where('off.user_id', 'is', null)
+    .execute();
+}
+
+/** The member's address when they still take comment reply emails. */
+export async function memberToTell(db: DbOrTx, memberId: number): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('members')
+    .leftJoin('member_comment_email_optouts as off', 'off.member_id', 'members.id')
+    .select('members.email')
+    .where('members.id', '=', memberId)
+    .where('off.member_id', 'is', null)
+    .executeTakeFirst();
+  return row?.email;
+}
+
+export async function setEmailsOff(db: DbOrTx, who: { kind: 'member' | 'staff'; id: number }, off: boolean, now: string): Promise<void> {
+  if (who.kind === 'member') {
+    if (off)
+      await db
+        .insertInto('member_comment_email_optouts')
+        .values({ member_id: who.id, created_at: now })
+        .onConflict((oc) => oc.column('member_id').doNothing())
+        .execute();
+    else await db.deleteFrom('member_comment_email_optouts').where('member_id', '=', who.id).execute();
+    return;
+  }
+  if (off)
+    await db
+      .insertInto('staff_comment_email_optouts')
+      .values({ user_id: who.id, created_at: now })
+      .onConflict((oc) => oc.column('user_id').doNothing())
+      .execute();
+  else await db.deleteFrom('staff_comment_email_optouts').where('user_id', '=', who.id).execute();
+}
+
+export async function emailsOff(db: DbOrTx, who: { kind: 'member' | 'staff'; id: number }): Promise<boolean> {
+  const row =
+    who.kind === 'member'
+      ? await db.selectFrom('member_comment_email_optouts').select('member_id').where('member_id', '=', who.id).executeTakeFirst()
+      : await db.selectFrom('staff_comment_email_optouts').select('user_id').where('user_id', '=', who.id).executeTakeFirst();
+  return row !== undefined;
+}
+
+/** The secret that signs unsubscribe links in comment emails, made on first use. */
+export async function linkKey(db: DbOrTx): Promise<string> {
+  await db
+    .insertInto('newsletter_keys')
+    .values({ name: 'comment-emails', value: randomBytes(32).toString('base64url') })
+    .onConflict((oc) => oc.column('name').doNothing())
+    .execute();
+  return (await db.selectFrom('newsletter_keys').select('value').where('name', '=', 'comment-emails').executeTakeFirstOrThrow()).value;
 }

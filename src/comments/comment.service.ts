@@ -7,6 +7,7 @@ import * as repo from './comment.repository.js';
 import { accessInput, commentInput, moderationQuery, postAccessInput } from './comment.schema.js';
 import { linksIn } from './comment.text.js';
 import type { Comment, CommentAccess, CommentedPiece, Commenter, CommentOutcome, CommentStatus, ModeratedComment, Thread } from './comment.types.js';
+import type { CommentEmails } from './comment.emails.js';
 import type { SpamCheck } from './spam.check.js';
 
 /** How many of a member's latest comments the spam check compares a new one with. */
@@ -17,6 +18,8 @@ export interface CommentDeps {
   clock: Clock;
   events: ContentEvents;
   spam: SpamCheck;
+  /** Tells the piece's staff and the member replied to when a comment is first shown. */
+  emails: Pick<CommentEmails, 'announce'>;
 }
 
 /**
@@ -92,6 +95,7 @@ export class CommentService {
     });
     if (waits) return { kind: 'pending', comment };
     this.changed(piece.id);
+    await this.deps.emails.announce(comment.id);
     return { kind: 'approved', comment };
   }
 
@@ -172,6 +176,7 @@ export class CommentService {
     const updated = await repo.setStatus(this.deps.db, id, status, this.now());
     if (!updated) throw new AppError('COMMENT_NOT_FOUND');
     this.changed(updated.postId);
+    if (status === 'approved') await this.deps.emails.announce(updated.id);
     return updated;
   }
 

@@ -1,4 +1,6 @@
 export { CommentService } from './comment.service.js';
+export { CommentEmails } from './comment.emails.js';
+export type { EmailRecipient } from './comment.emails.js';
 export { commentHtml } from './comment.text.js';
 export { localSpamCheck } from './spam.check.js';
 export type { SpamCheck, SpamCandidate, SpamVerdict } from './spam.check.js';

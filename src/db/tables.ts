@@ -59,6 +59,8 @@ export interface Database {
   comments: CommentsTable;
   comment_post_access: CommentPostAccessTable;
   comment_bans: CommentBansTable;
+  member_comment_email_optouts: MemberCommentEmailOptoutsTable;
+  staff_comment_email_optouts: StaffCommentEmailOptoutsTable;
 }
 
 export interface SettingsTable {
@@ -672,6 +674,8 @@ export interface CommentsTable {
   status: 'pending' | 'approved' | 'hidden';
   created_at: string;
   updated_at: string;
+  /** When emails about the comment were queued (its first approval); null before. */
+  notified_at: Generated<string | null>;
 }
 
 export interface CommentPostAccessTable {
@@ -681,5 +685,15 @@ export interface CommentPostAccessTable {
 
 export interface CommentBansTable {
   member_id: number;
+  created_at: string;
+}
+
+export interface MemberCommentEmailOptoutsTable {
+  member_id: number;
+  created_at: string;
+}
+
+export interface StaffCommentEmailOptoutsTable {
+  user_id: number;
   created_at: string;
 }

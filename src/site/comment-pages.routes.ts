@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { verifyCsrf } from '../admin-api/guard.js';
 import { clientKey } from '../client-key.js';
-import { commentHtml, MAX_COMMENT_CHARS, type Comment, type CommentService, type Commenter } from '../comments/index.js';
+import { commentHtml, MAX_COMMENT_CHARS, type Comment, type CommentEmails, type CommentService, type Commenter } from '../comments/index.js';
 import type { Post, PostService } from '../content/index.js';
 import { recordId } from '../db/ids.js';
 import { AppError, isAppError } from '../errors/app-error.js';
@@ -13,6 +13,7 @@ import type { Theme } from './theme.js';
 
 export interface CommentPagesDeps {
   comments: CommentService;
+  emails: Pick<CommentEmails, 'checkLink' | 'stopByLink' | 'emailsOn' | 'setEmails'>;
   posts: Pick<PostService, 'lookupPublic'>;
   settings: SettingsService;
   theme: Theme;
@@ -125,5 +126,41 @@ export async function commentPagesRoutes(app: FastifyInstance, deps: CommentPage
       if (Object.hasOwn(refusals, error.code)) return page(reply, post, who, {}, 403);
       throw error;
     }
+  });
+
+  // The link in every email about comments. Opening it only asks (mail scanners open links); the
+  // form, or a mail client's one-click POST (RFC 8058), stops the emails.
+  const stopLimit = app.createRateLimit({ max: 60, timeWindow: 60_000, keyGenerator: (request) => clientKey(request.ip) });
+  const stopLimited = async (request: FastifyRequest) => {
+    const counted = await stopLimit(request);
+    if (!counted.isAllowed && counted.isExceeded) throw new AppError('RATE_LIMITED');
+  };
+  async function stopPage(reply: FastifyReply, view: { token?: string; done?: boolean; on?: boolean; saved?: boolean; csrf?: string }) {
+    const site = await deps.settings.site();
+    const title = deps.theme.translate(site.locale)('comments.stop.title');
+    const html = renderPage(deps, site, { template: 'comment-emails', view, meta: pageMeta({ path: null, title, description: title, noindex: true }) });
+    return reply.type('text/html; charset=utf-8').header('cache-control', 'private, no-store').send(html);
+  }
+  app.get<{ Querystring: { token?: string } }>('/comments/emails/stop/', { preHandler: stopLimited }, async (request, reply) => {
+    await deps.emails.checkLink(request.query.token);
+    return stopPage(reply, { token: request.query.token, done: false });
+  });
+  app.post<{ Querystring: { token?: string }; Body: Form }>('/comments/emails/stop/', { preHandler: stopLimited }, async (request, reply) => {
+    const body = (request.body ?? {}) as Form;
+    await deps.emails.stopByLink(request.query.token ?? body.token);
+    if ('List-Unsubscribe' in body) return reply.send({ status: 'unsubscribed' });
+    return stopPage(reply, { done: true });
+  });
+
+  // A signed-in member's own choice: emails when someone replies to their comments.
+  app.get<{ Querystring: { saved?: string } }>('/comments/emails/', async (request, reply) => {
+    if (!request.member) return reply.redirect(`/members/signin/?next=${encodeURIComponent('/comments/emails/')}`, 303);
+    const on = await deps.emails.emailsOn({ kind: 'member', id: request.member.id });
+    return stopPage(reply, { on, saved: request.query.saved === '1', csrf: reply.generateCsrf() });
+  });
+  app.post<{ Body: Form }>('/comments/emails/', { preHandler: verifyCsrf }, async (request, reply) => {
+    if (!request.member) throw new AppError('SIGNIN_REQUIRED');
+    await deps.emails.setEmails({ kind: 'member', id: request.member.id }, (request.body ?? {}).replies === 'on');
+    return reply.redirect('/comments/emails/?saved=1', 303);
   });
 }

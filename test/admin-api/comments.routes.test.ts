@@ -120,4 +120,14 @@ describe.each(dialects)('comment moderation in the admin API (%s)', (dialect) =>
     expect((await clients.get('author')!.call('PUT', `/admin/api/comments/posts/${ownPost.id}/access`, { access: 'off' })).statusCode).toBe(403);
     await admin.call('PUT', '/admin/api/comments/settings', { access: 'members' });
   });
+
+  it('lets every staff user turn their own comment emails off and on', async () => {
+    const author = clients.get('author')!;
+    expect((await author.call('GET', '/admin/api/comments/my-emails')).json()).toEqual({ on: true });
+    expect((await author.call('PUT', '/admin/api/comments/my-emails', { on: false })).json()).toEqual({ on: false });
+    expect((await author.call('GET', '/admin/api/comments/my-emails')).json()).toEqual({ on: false });
+    expect((await clients.get('editor')!.call('GET', '/admin/api/comments/my-emails')).json()).toEqual({ on: true });
+    expect((await author.call('PUT', '/admin/api/comments/my-emails', { on: 'no' })).statusCode).toBe(400);
+    await author.call('PUT', '/admin/api/comments/my-emails', { on: true });
+  });
 });

@@ -208,4 +208,20 @@ describe.each(dialects)('comments on the site (%s)', (dialect) => {
     expect(statuses.slice(0, 10)).toEqual(Array(10).fill(303));
     expect(statuses[10]).toBe(429);
   });
+
+  it('lets a member turn reply emails off and on from their own page', async () => {
+    const jo = await member('Jo Quiet');
+    expect((await get('/comments/emails/')).headers.location).toBe('/members/signin/?next=%2Fcomments%2Femails%2F');
+    const page = await get('/comments/emails/', jo.cookie);
+    expect(page.body).toMatch(/name="replies" value="on" checked/);
+    expect(await htmlErrors(page.body)).toEqual([]);
+    const off = await send(jo.cookie, {}, '/comments/emails/');
+    expect(off.headers.location).toBe('/comments/emails/?saved=1');
+    expect(await t.services.commentEmails.emailsOn({ kind: 'member', id: jo.id })).toBe(false);
+    const saved = await get('/comments/emails/?saved=1', jo.cookie);
+    expect(saved.body).toContain('Your choice is saved.');
+    expect(saved.body).not.toMatch(/value="on" checked/);
+    await send(jo.cookie, { replies: 'on' }, '/comments/emails/');
+    expect(await t.services.commentEmails.emailsOn({ kind: 'member', id: jo.id })).toBe(true);
+  });
 });

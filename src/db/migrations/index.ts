@@ -34,6 +34,7 @@ import * as m0076 from './0076-create-newsletter-send-batches.js';
 import * as m0077 from './0077-fold-search-languages.js';
 import * as m0078 from './0078-index-post-titles-member-emails.js';
 import * as m0079 from './0079-create-comments.js';
+import * as m0080 from './0080-add-comment-emails.js';
 
 /** Every migration, by name. Add new files here; never edit one that has landed. */
 const migrations: Record<string, Migration> = {
@@ -72,6 +73,7 @@ const migrations: Record<string, Migration> = {
   '0077-fold-search-languages': m0077,
   '0078-index-post-titles-member-emails': m0078,
   '0079-create-comments': m0079,
+  '0080-add-comment-emails': m0080,
 };
 
 export const migrationProvider: MigrationProvider = {
