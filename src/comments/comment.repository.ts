@@ -43,6 +43,13 @@ export async function readPostAccess(db: DbOrTx, postId: number): Promise<Commen
   return row?.access ?? null;
 }
 
+/** The pieces among these with a rule of their own, and that rule. */
+export async function readPostAccesses(db: DbOrTx, postIds: number[]): Promise<Map<number, CommentAccess>> {
+  if (postIds.length === 0) return new Map();
+  const rows = await db.selectFrom('comment_post_access').select(['post_id', 'access']).where('post_id', 'in', postIds).execute();
+  return new Map(rows.map((r) => [r.post_id, r.access]));
+}
+
 export async function writePostAccess(db: DbOrTx, postId: number, access: CommentAccess | null): Promise<void> {
   if (access === null) {
     await db.deleteFrom('comment_post_access').where('post_id', '=', postId).execute();

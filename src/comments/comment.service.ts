@@ -116,9 +116,16 @@ export class CommentService {
     return { count: comments.length, threads };
   }
 
-  /** How many comments each piece shows; pieces without any are absent. */
-  counts(postIds: number[]): Promise<Map<number, number>> {
-    return repo.shownCounts(this.deps.db, postIds);
+  /** For each piece: whether it takes comments, and how many it shows (none where comments are off). */
+  async summaries(postIds: number[]): Promise<Map<number, { on: boolean; count: number }>> {
+    const ids = [...new Set(postIds)];
+    const [site, own, counts] = await Promise.all([this.siteAccess(), repo.readPostAccesses(this.deps.db, ids), repo.shownCounts(this.deps.db, ids)]);
+    return new Map(
+      ids.map((id) => {
+        const on = (own.get(id) ?? site) !== 'off';
+        return [id, { on, count: on ? (counts.get(id) ?? 0) : 0 }];
+      }),
+    );
   }
 
   /** The member's comments on the piece that still wait for an editor (shown to them alone). */
