@@ -255,3 +255,17 @@ export async function linkKey(db: DbOrTx): Promise<string> {
     .execute();
   return (await db.selectFrom('newsletter_keys').select('value').where('name', '=', 'comment-emails').executeTakeFirstOrThrow()).value;
 }
+
+/** Member ids by (lower-case) email address, for the addresses that belong to members. */
+export async function membersByEmail(db: DbOrTx, emails: string[]): Promise<Map<string, number>> {
+  const unique = [...new Set(emails)];
+  if (unique.length === 0) return new Map();
+  const rows = await db.selectFrom('members').select(['id', 'email']).where('email', 'in', unique).execute();
+  return new Map(rows.map((r) => [r.email, r.id]));
+}
+
+/** A comment already brought in by an earlier import of the same piece. */
+export async function findImported(db: DbOrTx, c: { postId: number; createdAt: string; authorName: string; body: string }): Promise<number | undefined> {
+  const row = await db.selectFrom('comments').select('id').where('post_id', '=', c.postId).where('created_at', '=', c.createdAt).where('author_name', '=', c.authorName).where('body', '=', c.body).executeTakeFirst();
+  return row?.id;
+}
