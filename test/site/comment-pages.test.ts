@@ -224,4 +224,22 @@ describe.each(dialects)('comments on the site (%s)', (dialect) => {
     await send(jo.cookie, { replies: 'on' }, '/comments/emails/');
     expect(await t.services.commentEmails.emailsOn({ kind: 'member', id: jo.id })).toBe(true);
   });
+
+  it('answers oversized, repeated and malformed fields with 4xx and keeps nothing', async () => {
+    const kit = await member('Kit Prober');
+    const before = (await t.services.comments.list({ postId, limit: 200 })).length;
+    const huge = await send(kit.cookie, { body: 'y'.repeat(300_000) });
+    expect(huge.statusCode).toBe(413);
+    const form = await get('/members/signin/', kit.cookie);
+    const token = /name="_csrf" value="([^"]+)"/.exec(form.body)![1]!;
+    const cookie = withSetCookies(kit.cookie, form);
+    for (const payload of [`_csrf=${token}&body=a&body=b`, `_csrf=${token}&body=ok&parentId=abc`, `_csrf=${token}&body=ok&parentId=99999999999999`, `_csrf=${token}&body=ok%00`]) {
+      const res = await t.app.inject({ method: 'POST', url: `/${slug}/comment/`, headers: { cookie, 'content-type': FORM }, payload });
+      expect(res.statusCode, payload).toBe(400);
+    }
+    const json = await t.app.inject({ method: 'POST', url: `/${slug}/comment/`, headers: { cookie, 'content-type': 'application/json', 'x-csrf-token': token }, payload: { body: { nested: true } } });
+    expect(json.statusCode).toBe(400);
+    expect((await t.services.comments.list({ postId, limit: 200 })).length).toBe(before);
+    expect((await get(`/${slug}/comment/?reply=${'9'.repeat(400)}&notice=${'x'.repeat(2000)}`, kit.cookie)).statusCode).toBe(200);
+  });
 });

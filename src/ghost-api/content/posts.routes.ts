@@ -40,7 +40,7 @@ export function ghostContentPostRoutes(app: FastifyInstance, deps: PostRouteDeps
         const items = await deps.posts.load(ids);
         const comments = await deps.comments.summaries(ids);
         return {
-          [key]: items.map((post) => pick(ghostPost(post, request.viewer, shapeFor(options), comments.get(post.id)), options.fields)),
+          [key]: items.map((post) => pick(ghostPost(post, request.viewer, shapeFor(options), type === 'post' ? comments.get(post.id) : undefined), options.fields)),
           meta: { pagination: pagination(options.page, options.limit, total) },
         };
       };
@@ -54,7 +54,7 @@ export function ghostContentPostRoutes(app: FastifyInstance, deps: PostRouteDeps
           throw error instanceof AppError && error.code === 'POST_NOT_FOUND' ? new AppError('POST_NOT_FOUND', `${type === 'post' ? 'Post' : 'Page'} not found.`) : error;
         });
         const comments = await deps.comments.summaries([post.id]);
-        return { [key]: [pick(ghostPost(post, request.viewer, shapeFor(options), comments.get(post.id)), options.fields)] };
+        return { [key]: [pick(ghostPost(post, request.viewer, shapeFor(options), type === 'post' ? comments.get(post.id) : undefined), options.fields)] };
       });
     };
     route(app, 'GET', `${path}/slug/:slug`, (request, reply) => one(request, reply, { slug: slugFrom(request) }));
