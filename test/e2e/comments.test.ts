@@ -49,6 +49,17 @@ describe('a member comments and an editor approves it', () => {
     await row.getByRole('button', { name: 'Approve' }).click();
     await adminPage.getByText('Comment by Mira Okafor approved.').waitFor();
     await expect.poll(() => adminPage.getByRole('row').filter({ hasText: 'A lovely review.' }).count()).toBe(0);
+
+    // Shown comments of the piece, and the piece's own rule for who may comment.
+    await adminPage.getByLabel('Show').selectOption('approved');
+    await adminPage.getByRole('button', { name: 'Only comments on “The quiet film of the year”' }).click();
+    const rule = adminPage.getByLabel('Who may comment on this piece');
+    await rule.selectOption('paid');
+    await adminPage.getByText('Comment setting of the piece saved.').waitFor();
+    expect(await services.comments.postAccess(post.id)).toEqual({ own: 'paid', effective: 'paid' });
+    await expectAccessible(adminPage, 'comments of one piece');
+    await rule.selectOption('inherit');
+    await expect.poll(async () => (await services.comments.postAccess(post.id)).own).toBeNull();
     await context.close();
 
     await page.goto(`/${post.slug}/`);

@@ -23,3 +23,20 @@ export const hideComment = (id: number) => request<ModeratedComment>('POST', `/c
 export const deleteComment = (id: number) => request<void>('DELETE', `/comments/${id}`);
 export const stopMember = (memberId: number) => request<void>('PUT', `/comments/stopped-members/${memberId}`, {});
 export const allowMember = (memberId: number) => request<void>('DELETE', `/comments/stopped-members/${memberId}`);
+
+export type CommentAccess = Answer<'/admin/api/comments/settings', 'get'>['access'];
+export type PostCommentAccess = Answer<'/admin/api/comments/posts/{id}/access', 'get'>;
+
+/** Who may comment on pieces without a rule of their own. */
+export const commentSettings = queryOptions({
+  queryKey: ['comments', 'settings'],
+  queryFn: ({ signal }) => answer(api.GET('/admin/api/comments/settings', { signal })).then((r) => r.access),
+});
+/** A piece's own rule (null: the site's) and the rule that applies to it. */
+export const postCommentAccess = (postId: number) =>
+  queryOptions({
+    queryKey: ['comments', 'posts', postId],
+    queryFn: ({ signal }) => answer(api.GET('/admin/api/comments/posts/{id}/access', { params: { path: { id: String(postId) } }, signal })),
+  });
+export const setCommentSettings = (access: CommentAccess) => request<{ access: CommentAccess }>('PUT', '/comments/settings', { access });
+export const setPostCommentAccess = (postId: number, access: CommentAccess | 'inherit') => request<PostCommentAccess>('PUT', `/comments/posts/${postId}/access`, { access });

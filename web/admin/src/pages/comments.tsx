@@ -1,11 +1,28 @@
 import { useQuery } from '@tanstack/react-query';
 import { describeError } from '../api/client';
-import { allowMember, approveComment, commentList, deleteComment, hideComment, stopMember, type CommentStatus, type ModeratedComment } from '../api/comments';
+import {
+  allowMember,
+  approveComment,
+  commentList,
+  commentSettings,
+  deleteComment,
+  hideComment,
+  postCommentAccess,
+  setCommentSettings,
+  setPostCommentAccess,
+  stopMember,
+  type CommentAccess,
+  type CommentStatus,
+  type ModeratedComment,
+} from '../api/comments';
 import { announce } from '../components/announcer';
 import { SelectField } from '../components/field';
 import { navigate, useLocation } from '../router';
 import { atLeast, useStaff } from '../session-context';
 import { formatDate } from './format';
+
+const accessLabels: Record<CommentAccess, string> = { off: 'Nobody (comments off)', members: 'Signed-in members', paid: 'Paying members only' };
+const accesses = Object.keys(accessLabels) as CommentAccess[];
 
 const statuses: Array<{ value: CommentStatus | 'all'; label: string }> = [
   { value: 'pending', label: 'Waiting for approval' },
@@ -51,6 +68,8 @@ export function CommentsPage() {
         {moderates ? '' : ' You see the comments on your own pieces; editors moderate them.'}
       </p>
       <div className="filters">
+        {staff.role === 'administrator' && <SiteAccess act={act} />}
+        {moderates && postId && <PieceAccess postId={postId} act={act} />}
         <SelectField label="Show" value={status} onChange={(e) => navigate(filterPath(e.target.value, postId))}>
           {statuses.map((s) => (
             <option key={s.value} value={s.value}>
@@ -154,5 +173,41 @@ function CommentRow({ comment: c, moderates, onPiece, act }: { comment: Moderate
         </td>
       )}
     </tr>
+  );
+}
+
+/** Who may comment on pieces without a rule of their own (administrators). */
+function SiteAccess({ act }: { act: (work: () => Promise<unknown>, done: string) => Promise<void> }) {
+  const read = useQuery(commentSettings);
+  if (!read.data) return null;
+  return (
+    <SelectField label="Who may comment" value={read.data} onChange={(e) => void act(() => setCommentSettings(e.target.value as CommentAccess), 'Comment setting saved.')}>
+      {accesses.map((a) => (
+        <option key={a} value={a}>
+          {accessLabels[a]}
+        </option>
+      ))}
+    </SelectField>
+  );
+}
+
+/** The rule of the piece the list is narrowed to: its own, or the site's. */
+function PieceAccess({ postId, act }: { postId: number; act: (work: () => Promise<unknown>, done: string) => Promise<void> }) {
+  const read = useQuery(postCommentAccess(postId));
+  const site = useQuery(commentSettings);
+  if (!read.data || !site.data) return null;
+  return (
+    <SelectField
+      label="Who may comment on this piece"
+      value={read.data.own ?? 'inherit'}
+      onChange={(e) => void act(() => setPostCommentAccess(postId, e.target.value as CommentAccess | 'inherit'), 'Comment setting of the piece saved.')}
+    >
+      <option value="inherit">As the site ({accessLabels[site.data]})</option>
+      {accesses.map((a) => (
+        <option key={a} value={a}>
+          {accessLabels[a]}
+        </option>
+      ))}
+    </SelectField>
   );
 }
