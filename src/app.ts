@@ -34,6 +34,7 @@ import { loadTheme } from './site/theme.js';
 import { mediaFileRoutes } from './site/media-files.routes.js';
 import { installOldAddresses } from './site/old-addresses.js';
 import { newsletterPagesRoutes } from './site/newsletter-pages.routes.js';
+import { commentPagesRoutes } from './site/comment-pages.routes.js';
 import { memberPagesRoutes, memberViewerHook } from './site/member-pages.routes.js';
 import { followPagesRoutes } from './site/follow-pages.routes.js';
 import { stripeWebhookRoutes } from './webhooks/stripe.routes.js';
@@ -197,6 +198,7 @@ export async function buildApp({ config, services, logger }: AppOptions): Promis
     cache: siteCache.cache,
     listings: siteCache.memo,
     media: rememberResponsive(services.media),
+    comments: services.comments,
     db: services.store.db,
     clock: services.clock,
     follows: services.follows,
@@ -216,6 +218,7 @@ export async function buildApp({ config, services, logger }: AppOptions): Promis
     follows: services.follows,
     followAlerts: services.followAlerts,
   });
+  await app.register(commentPagesRoutes, { comments: services.comments, emails: services.commentEmails, posts: services.posts, settings: services.settings, theme });
   await app.register(stripeWebhookRoutes, { subscriptions: services.subscriptions });
   await app.register(newsletterPagesRoutes, {
     subscribers: services.subscribers,

@@ -4,6 +4,7 @@ import { systemClock, type Clock } from './clock.js';
 import { DashboardService, ViewCounter } from './analytics/index.js';
 import { CDN_PURGE_JOB, CdnPurgeService, purgeAdapter } from './cdn/index.js';
 import type { CdnConfig, Config } from './config/schema.js';
+import { CommentEmails, CommentService, localSpamCheck } from './comments/index.js';
 import { ContentEvents, PostService, PUBLISH_JOB, TaxonomyService } from './content/index.js';
 import type { Store } from './db/client.js';
 import { EditorialService, PURGE_JOB } from './editorial/index.js';
@@ -66,6 +67,9 @@ export interface Services {
   imports: ImportRunService;
   /** Tells the CDN in front of the site what changed (does nothing unless CDN_PURGE is set). */
   cdn: CdnPurgeService;
+  comments: CommentService;
+  /** Emails about comments and the links that stop them. */
+  commentEmails: CommentEmails;
 }
 
 /** The one place domain services are built and given what each one uses. */
@@ -278,6 +282,7 @@ export function createServices(store: Store, options: ServiceOptions): Services 
   const cdn = new CdnPurgeService({ db, jobs, clock, logger: options.logger, posts, adapter: options.cdnPurge && purgeAdapter(options.cdnPurge) });
   cdn.listen(events);
   runner.register(CDN_PURGE_JOB, (_payload, context) => cdn.sendDue(context.heartbeat));
+  const commentEmails = new CommentEmails({ db, clock, jobs, publicUrl, words: memberWords });
   const services: Services = {
     store,
     clock,
@@ -317,6 +322,8 @@ export function createServices(store: Store, options: ServiceOptions): Services 
     webhooks,
     imports,
     cdn,
+    comments: new CommentService({ db, clock, events, spam: localSpamCheck, emails: commentEmails }),
+    commentEmails,
   };
   return services;
 }

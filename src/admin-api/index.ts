@@ -17,6 +17,7 @@ import { adminOfferRoutes } from './offers.routes.js';
 import { adminTipRoutes } from './tips.routes.js';
 import { adminPostRoutes } from './posts.routes.js';
 import { previewRoutes } from './preview.routes.js';
+import { adminCommentRoutes } from './comments.routes.js';
 import { printRoutes } from './print.routes.js';
 import { sessionRoutes } from './session.routes.js';
 import { adminSiteRoutes } from './site.routes.js';
@@ -61,6 +62,7 @@ export async function adminApi(app: FastifyInstance, { services, publicUrl, them
   adminOfferRoutes(api, services.offers);
   adminTipRoutes(api, services.tips);
   printRoutes(api, services.print);
+  adminCommentRoutes(api, { comments: services.comments, emails: services.commentEmails, posts: services.posts });
   adminNewsletterRoutes(api, {
     subscribers: services.subscribers,
     follows: services.follows,
@@ -79,6 +81,7 @@ export async function adminApi(app: FastifyInstance, { services, publicUrl, them
       theme,
       publicUrl,
       media: services.media,
+      comments: services.comments,
       // Previews read current lists directly, never from a memo.
       listings: {
         latest: async (filter, limit) => (await services.posts.list(filter, { limit })).posts,

@@ -8,7 +8,7 @@ import { billings, planTiers, storedAddress, subscriptionStatuses } from '../mem
  */
 export const numericId = z.object({ id: z.string().describe('A numeric id; anything else answers 404') });
 
-export function idOf(params: { id: string }, notFound: 'PLAN_NOT_FOUND' | 'PRINT_ISSUE_NOT_FOUND' | 'MEMBER_NOT_FOUND' | 'OFFER_NOT_FOUND'): number {
+export function idOf(params: { id: string }, notFound: 'PLAN_NOT_FOUND' | 'PRINT_ISSUE_NOT_FOUND' | 'MEMBER_NOT_FOUND' | 'OFFER_NOT_FOUND' | 'COMMENT_NOT_FOUND' | 'POST_NOT_FOUND'): number {
   const id = /^\d{1,10}$/.test(params.id) ? Number(params.id) : 0;
   if (id < 1 || id > 2 ** 31 - 1) throw new AppError(notFound);
   return id;

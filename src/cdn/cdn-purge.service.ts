@@ -72,7 +72,7 @@ export class CdnPurgeService {
 
   private async changed(change: ContentChange): Promise<void> {
     const { id } = change;
-    if (change.kind === 'post' && id !== undefined) {
+    if ((change.kind === 'post' || change.kind === 'comments') && id !== undefined) {
       const post = change.post ?? (await this.deps.posts.load([id]))[0];
       // Drafts saved again and again show nowhere public: they must not empty the CDN's home page.
       // A draft review may still change the facts of a published work, which its pages show.

@@ -8,7 +8,7 @@ import { contentApiPostRoutes } from './posts.routes.js';
 import { contentApiSiteRoutes } from './site.routes.js';
 
 export interface ContentApiOptions {
-  services: Pick<Services, 'posts' | 'taxonomy' | 'catalogue' | 'settings' | 'contentKeys'>;
+  services: Pick<Services, 'posts' | 'taxonomy' | 'catalogue' | 'settings' | 'contentKeys' | 'comments'>;
   publicUrl: string;
   /** Requests per minute from one client address (default 600). */
   rateLimit?: number;
@@ -39,6 +39,6 @@ export async function contentApi(app: FastifyInstance, { services, publicUrl, ra
     app.get(`${path}/`, handler);
     app.get(path, handler);
   };
-  contentApiPostRoutes(route, { posts: services.posts, taxonomy: services.taxonomy, publicUrl, answers });
+  contentApiPostRoutes(route, { posts: services.posts, taxonomy: services.taxonomy, comments: services.comments, publicUrl, answers });
   contentApiSiteRoutes(route, { taxonomy: services.taxonomy, catalogue: services.catalogue, settings: services.settings, publicUrl });
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { postFormats, type ListFilter, type PostService, type TaxonomyService } from '../content/index.js';
+import type { CommentService } from '../comments/index.js';
+import { postFormats, type ListFilter, type Post, type PostService, type TaxonomyService } from '../content/index.js';
 import { recordId } from '../db/ids.js';
 import { AppError, isAppError, type FieldError } from '../errors/app-error.js';
 import { parseInput } from '../errors/validate.js';
@@ -28,6 +29,8 @@ const idParams = z.object({ id: recordId }).strict();
 export interface PostRouteDeps {
   posts: PostService;
   taxonomy: TaxonomyService;
+  /** How many comments each piece shows (`commentCount`). */
+  comments: Pick<CommentService, 'summaries'>;
   publicUrl: string;
   /** Anonymous callers' answers, emptied on every content change. */
   answers?: AnswerCache;
@@ -54,19 +57,25 @@ export function contentApiPostRoutes(route: ContentRoute, deps: PostRouteDeps): 
     route(`${path}/:id`, async (request, reply) => {
       parseInput(plainQuery, request.query);
       const { id } = parseInput(idParams, request.params);
-      return sendPublicJson(request, reply, deps.answers, async () => ({ [key]: [postOut(await deps.posts.getPublished({ id }, type), request.viewer, deps.publicUrl)] }));
+      return sendPublicJson(request, reply, deps.answers, async () => ({ [key]: await shown(deps, [await deps.posts.getPublished({ id }, type)], request.viewer) }));
     });
     route(`${path}/slug/:slug`, async (request, reply) => {
       parseInput(plainQuery, request.query);
       const { slug } = parseInput(slugParams, request.params);
-      return sendPublicJson(request, reply, deps.answers, async () => ({ [key]: [postOut(await deps.posts.getPublished({ slug }, type), request.viewer, deps.publicUrl)] }));
+      return sendPublicJson(request, reply, deps.answers, async () => ({ [key]: await shown(deps, [await deps.posts.getPublished({ slug }, type)], request.viewer) }));
     });
   }
 }
 
 async function listPage(deps: PostRouteDeps, filter: ListFilter, query: { page: number; limit: number }, viewer: Parameters<typeof postOut>[1], key: 'posts' | 'pages' = 'posts') {
   const [{ posts }, total] = await Promise.all([deps.posts.list(filter, { limit: query.limit, offset: (query.page - 1) * query.limit }), deps.posts.count(filter)]);
-  return { [key]: posts.map((p) => postOut(p, viewer, deps.publicUrl)), meta: { pagination: pagination(query.page, query.limit, total) } };
+  return { [key]: await shown(deps, posts, viewer), meta: { pagination: pagination(query.page, query.limit, total) } };
+}
+
+/** Posts as the viewer may see them, each with the number of comments it shows. */
+async function shown(deps: PostRouteDeps, posts: Post[], viewer: Parameters<typeof postOut>[1]) {
+  const comments = await deps.comments.summaries(posts.map((p) => p.id));
+  return posts.map((p) => postOut(p, viewer, deps.publicUrl, comments.get(p.id)?.count ?? 0));
 }
 
 /** Turns tag and author slugs into ids; unknown slugs are field errors (all at once), not empty lists. */

@@ -30,7 +30,7 @@ export function authorOut(author: Author, publicUrl: string) {
  * A published post or page as this viewer may see it. Gated pieces the viewer may not read carry
  * `html: null` and `gated: true`: their body never leaves the server (forViewer blanks it).
  */
-export function postOut(post: Post, viewer: Viewer, publicUrl: string) {
+export function postOut(post: Post, viewer: Viewer, publicUrl: string, commentCount: number) {
   const shown = forViewer(post, viewer);
   return {
     id: shown.id,
@@ -47,6 +47,7 @@ export function postOut(post: Post, viewer: Viewer, publicUrl: string) {
     publishedAt: shown.publishedAt,
     updatedAt: shown.updatedAt,
     readingMinutes: shown.readingMinutes,
+    commentCount,
     featureImage: shown.featureImage,
     primaryTag: shown.primaryTag ? tagOut(shown.primaryTag, publicUrl) : null,
     tags: shown.tags.map((t) => tagOut(t, publicUrl)),

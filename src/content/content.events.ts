@@ -2,7 +2,8 @@ import type { Post } from './post.types.js';
 
 /** What changed, so caches, search and recommendations can follow. Sent after the change commits. */
 export interface ContentChange {
-  kind: 'post' | 'tag' | 'author' | 'settings';
+  /** `comments`: what the post `id` shows under it (its comments, their count) changed; the post itself did not. */
+  kind: 'post' | 'tag' | 'author' | 'settings' | 'comments';
   id?: number;
   /** Slugs the change touched, old and new (a renamed post answers at both until caches refresh). */
   slugs: string[];

@@ -63,6 +63,11 @@ export interface Database {
   follows: FollowsTable;
   follow_alert_readers: FollowAlertReadersTable;
   follow_alert_items: FollowAlertItemsTable;
+  comments: CommentsTable;
+  comment_post_access: CommentPostAccessTable;
+  comment_bans: CommentBansTable;
+  member_comment_email_optouts: MemberCommentEmailOptoutsTable;
+  staff_comment_email_optouts: StaffCommentEmailOptoutsTable;
 }
 
 export interface SettingsTable {
@@ -757,5 +762,40 @@ export interface FollowAlertReadersTable {
 export interface FollowAlertItemsTable {
   reader: string;
   post_id: number;
+  created_at: string;
+}
+
+export interface CommentsTable {
+  id: Generated<number>;
+  post_id: number;
+  parent_id: number | null;
+  /** Null for comments brought in by an import from someone who is not a member. */
+  member_id: number | null;
+  author_name: string;
+  body: string;
+  status: 'pending' | 'approved' | 'hidden';
+  created_at: string;
+  updated_at: string;
+  /** When emails about the comment were queued (its first approval); null before. */
+  notified_at: Generated<string | null>;
+}
+
+export interface CommentPostAccessTable {
+  post_id: number;
+  access: 'off' | 'members' | 'paid';
+}
+
+export interface CommentBansTable {
+  member_id: number;
+  created_at: string;
+}
+
+export interface MemberCommentEmailOptoutsTable {
+  member_id: number;
+  created_at: string;
+}
+
+export interface StaffCommentEmailOptoutsTable {
+  user_id: number;
   created_at: string;
 }

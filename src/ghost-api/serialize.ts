@@ -140,7 +140,7 @@ export const adminPostFieldNames = [...postFieldNames, 'status', 'email_only', '
  * A post or page as the Content API shows it to this viewer: a gated piece the viewer may not
  * read has empty `html` and `plaintext` and `access: false` (forViewer keeps its body out).
  */
-export function ghostPost(post: Post, viewer: Viewer, options: ShapeOptions) {
+export function ghostPost(post: Post, viewer: Viewer, options: ShapeOptions, comments: { on: boolean; count: number } = { on: false, count: 0 }) {
   const shown = forViewer(post, viewer);
   const { include, formats, publicUrl } = options;
   const authors = include.has('authors') ? shown.authors.map((a) => ghostAuthor(a, publicUrl)) : undefined;
@@ -173,7 +173,8 @@ export function ghostPost(post: Post, viewer: Viewer, options: ShapeOptions) {
     excerpt: shown.excerpt,
     reading_time: shown.readingMinutes,
     access: !shown.gated,
-    comments: false,
+    comments: comments.on,
+    ...(include.has('count.comments') ? { count: { comments: comments.count } } : {}),
     ...noSocialCards,
     meta_title: shown.seoTitle,
     meta_description: shown.seoDescription,

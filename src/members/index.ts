@@ -14,7 +14,7 @@ export type { Payments, StripeSettings } from './payments.js';
 export { validateAddress, isCompleteAddress, storedAddress } from './address.js';
 export { planInput } from './plan.schema.js';
 export type { Address } from './address.js';
-export { MEMBER_EMAIL_JOB, renewalReminderEmail, type EmailWords } from './member.emails.js';
+export { MEMBER_EMAIL_JOB, memberEmail, renewalReminderEmail, type EmailWords } from './member.emails.js';
 export { planTiers, billings, subscriptionStatuses } from './member.types.js';
 export type { Plan, PlanTier, Billing, Member, MemberChange, Subscription, SubscriptionStatus } from './member.types.js';
 export { exportMemberships, importMemberships, membershipSection } from './member.portability.js';

@@ -30,6 +30,8 @@ export class CacheInvalidator {
 
   async apply(change: ContentChange): Promise<void> {
     if (change.kind === 'post' && change.id !== undefined) return this.postChanged(change.id);
+    // Comments show on the piece's page and as counts on its cards: every page showing the piece.
+    if (change.kind === 'comments' && change.id !== undefined) return this.drop([cacheKeys.post(change.id)]);
     if (change.kind === 'tag' && change.id !== undefined) {
       return this.drop([cacheKeys.tag(change.id), cacheKeys.listTag(change.id), cacheKeys.sitemaps]);
     }

@@ -1,3 +1,4 @@
+import type { CommentService } from '../comments/index.js';
 import type { PostService, TaxonomyService, Post } from '../content/index.js';
 import type { SettingsService } from '../settings/index.js';
 import type { ImageView, ResponsiveImages } from './images.js';
@@ -18,6 +19,8 @@ export interface SiteDeps {
   /** Short lists (newest of a listing, recommendations), kept in memory between changes. */
   listings: Pick<ListingMemo, 'latest' | 'related' | 'page'>;
   media?: ResponsiveImages;
+  /** Readers' comments shown under pieces, and their counts on cards. */
+  comments: Pick<CommentService, 'postAccess' | 'shown' | 'summaries'>;
 }
 
 /** What the layout needs to describe a page to browsers, search engines and social sites. */

@@ -20,6 +20,8 @@ import { staffRoles, type StaffRole, type StaffUser } from './user.types.js';
  * - editor, administrator: everything. A piece's earlier versions: its authors, editors and administrators.
  * Memberships and newsletters: editors see plans and members, run print issues and newsletters;
  * administrators change plans (prices are money matters) and add or edit members.
+ * Readers' comments: editors moderate them (and stop members from commenting); authors see those
+ * on their own pieces; contributors none.
  * API keys act with their own role under the byline of the administrator who made them.
  */
 export type Action =
@@ -49,7 +51,9 @@ export type Action =
   | { do: 'plans.manage' }
   | { do: 'offers.manage' }
   | { do: 'print.manage' }
-  | { do: 'newsletter.manage' };
+  | { do: 'newsletter.manage' }
+  | { do: 'comments.view' }
+  | { do: 'comments.moderate' };
 
 /** What the policy needs to know about a post: its bylines and where it is in its life. */
 export interface OwnedPost {
@@ -117,7 +121,10 @@ export function can(user: StaffUser, action: Action): boolean {
     case 'offers.manage':
     case 'print.manage':
     case 'newsletter.manage':
+    case 'comments.moderate':
       return atLeast(role, 'editor');
+    case 'comments.view':
+      return atLeast(role, 'author');
     case 'staff.invite':
       return role === 'administrator' || (role === 'editor' && rank(action.role) <= rank('author'));
     case 'staff.manage':
@@ -166,6 +173,8 @@ const refusals: { [K in Action['do']]: Refusal<Extract<Action, { do: K }>> } = {
   'offers.manage': 'Only editors and administrators see, create and end offers.',
   'print.manage': 'Only editors and administrators manage print issues.',
   'newsletter.manage': 'Only editors and administrators manage newsletters, subscribers and sends.',
+  'comments.view': 'Contributors do not see readers’ comments.',
+  'comments.moderate': 'Only editors and administrators moderate comments.',
 };
 
 /** Throws FORBIDDEN, saying why, unless the user may do the action. */

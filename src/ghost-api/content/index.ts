@@ -9,7 +9,7 @@ import { ghostContentPostRoutes } from './posts.routes.js';
 import { ghostContentSiteRoutes } from './site.routes.js';
 
 export interface GhostContentOptions {
-  services: Pick<Services, 'posts' | 'plans' | 'settings' | 'contentKeys'>;
+  services: Pick<Services, 'posts' | 'plans' | 'settings' | 'contentKeys' | 'comments'>;
   queries: GhostQueries;
   publicUrl: string;
   /** Requests per minute from one client address. */
@@ -34,6 +34,6 @@ export async function ghostContentApi(app: FastifyInstance, { services, queries,
     if (typeof key !== 'string' || key === '') throw new AppError('CONTENT_KEY_REQUIRED', 'Authorization failed: send the Content API key as ?key=….');
     if (key.length > 200 || !(await services.contentKeys.authenticate(key))) throw new AppError('CONTENT_KEY_INVALID', 'Unknown Content API Key.');
   });
-  ghostContentPostRoutes(app, { posts: services.posts, queries, publicUrl, answers });
+  ghostContentPostRoutes(app, { posts: services.posts, queries, comments: services.comments, publicUrl, answers });
   ghostContentSiteRoutes(app, { queries, plans: services.plans, settings: services.settings, publicUrl });
 }

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AnswerCache } from '../../content-api/answer-cache.js';
 import { pagination, sendPublicJson } from '../../content-api/http.js';
+import type { CommentService } from '../../comments/index.js';
 import type { PostService } from '../../content/index.js';
 import { AppError } from '../../errors/app-error.js';
 import { idFrom, route, slugFrom } from '../http.js';
@@ -8,11 +9,13 @@ import { browseOptions, readOptions, type ReadOptions } from '../options.js';
 import type { GhostQueries } from '../query/index.js';
 import { ghostPost, pick, postFieldNames } from '../serialize.js';
 
-const shape = { include: ['tags', 'authors'], fields: postFieldNames, formats: ['html', 'plaintext'] };
+const shape = { include: ['tags', 'authors', 'count.comments'], fields: postFieldNames, formats: ['html', 'plaintext'] };
 
 export interface PostRouteDeps {
   posts: PostService;
   queries: GhostQueries;
+  /** Whether each piece takes comments, and how many it shows (`comments`, `count.comments`). */
+  comments: Pick<CommentService, 'summaries'>;
   publicUrl: string;
   /** Anonymous callers' answers, emptied on every content change. */
   answers?: AnswerCache;
@@ -35,8 +38,9 @@ export function ghostContentPostRoutes(app: FastifyInstance, deps: PostRouteDeps
       const produce = async () => {
         const { ids, total } = await deps.queries.list(scope, options);
         const items = await deps.posts.load(ids);
+        const comments = await deps.comments.summaries(ids);
         return {
-          [key]: items.map((post) => pick(ghostPost(post, request.viewer, shapeFor(options)), options.fields)),
+          [key]: items.map((post) => pick(ghostPost(post, request.viewer, shapeFor(options), type === 'post' ? comments.get(post.id) : undefined), options.fields)),
           meta: { pagination: pagination(options.page, options.limit, total) },
         };
       };
@@ -49,7 +53,8 @@ export function ghostContentPostRoutes(app: FastifyInstance, deps: PostRouteDeps
         const post = await deps.posts.getPublished(by, type).catch((error: unknown) => {
           throw error instanceof AppError && error.code === 'POST_NOT_FOUND' ? new AppError('POST_NOT_FOUND', `${type === 'post' ? 'Post' : 'Page'} not found.`) : error;
         });
-        return { [key]: [pick(ghostPost(post, request.viewer, shapeFor(options)), options.fields)] };
+        const comments = await deps.comments.summaries([post.id]);
+        return { [key]: [pick(ghostPost(post, request.viewer, shapeFor(options), type === 'post' ? comments.get(post.id) : undefined), options.fields)] };
       });
     };
     route(app, 'GET', `${path}/slug/:slug`, (request, reply) => one(request, reply, { slug: slugFrom(request) }));

@@ -185,7 +185,7 @@ export function meta(item: WxrItem, key: string): string {
 
 /** A digest of what the import reads of an item; WordPress's own bookkeeping is left out. */
 export function fingerprint(item: WxrItem): string {
-  const { line: _line, comments: _comments, ...read } = item;
+  const { line: _line, comments: _comments, approvedComments: _approved, ...read } = item;
   const kept = { ...read, meta: read.meta.filter((m) => !VOLATILE_FIELDS.test(m.key)) };
   return createHash('sha256').update(JSON.stringify(kept)).digest('base64url');
 }

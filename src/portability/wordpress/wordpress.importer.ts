@@ -143,11 +143,10 @@ function describe(index: ExportIndex, images: ImageCatalogue, unreachable: Set<s
       .map(([name, n]) => `${name} ×${n}`)
       .join(', ');
   const c = index.comments;
-  const comments = c.approved + c.pending + c.spam + c.trash + c.pings;
-  if (comments > 0) {
-    report.fact(
-      `comments: ${comments} not imported, Masthead has no comments yet (${c.approved} approved, ${c.pending} awaiting moderation, ${c.spam} spam, ${c.trash} in the trash, ${c.pings} pingbacks and trackbacks)`,
-    );
+  const left = c.pending + c.spam + c.trash + c.pings;
+  if (c.approved > 0) report.fact(`comments: ${c.approved} approved, brought in with their pieces (by a member when the address is a member's, else under the name given)`);
+  if (left > 0) {
+    report.fact(`comments not imported: ${left} (${c.pending} awaiting moderation, ${c.spam} spam, ${c.trash} in the trash, ${c.pings} pingbacks and trackbacks)`);
   }
   if (index.customFields.size > 0) report.fact(`custom fields (kept only where noted: review facts, SEO titles and descriptions): ${list(index.customFields)}`);
   if (index.postFormats.size > 0) report.fact(`post formats, all imported as articles: ${list(index.postFormats)}`);

@@ -16,7 +16,9 @@ import type { ImageCatalogue } from './media.plan.js';
 import { digest, type AuthorPlan, type Existing, type PostPlan, type TermPlan } from './plan.js';
 import { postInput } from './post-input.js';
 import { fingerprint, type ExportIndex } from './scan.js';
-import type { WxrItem, WxrTerm } from './wxr.types.js';
+import type { WxrComment, WxrItem, WxrTerm } from './wxr.types.js';
+import { importComments, type ImportedComment } from '../../comments/index.js';
+import { parseHtml, textOf, withoutControls } from './html.js';
 
 export interface WriterDeps {
   services: Services;
@@ -136,6 +138,12 @@ export class WordpressWriter {
       if (!post) return;
       this.count(kind, plan.action);
       await this.remember('post', item.id, post.id, plan.entry.fingerprint, targetHash(post));
+      await importComments(
+        this.tx!,
+        post.id,
+        item.approvedComments.map((c) => importedComment(c, this.deps.now)).filter((c) => c.body !== ''),
+        this.deps.now,
+      );
     } catch (error) {
       // Refused before anything was written: the rest of the import goes on without it.
       if (!isAppError(error) || error.code !== 'VALIDATION_FAILED') throw error;
@@ -266,4 +274,18 @@ export class WordpressWriter {
 export function targetHash(post: Post): string {
   const { status: _status, publishedAt: _publishedAt, ...rest } = toInput(post);
   return digest(rest);
+}
+
+/** A WordPress comment as Masthead keeps one: plain text (its few tags dropped), its time in UTC (or `fallback` when it has none). */
+function importedComment(comment: WxrComment, fallback: string): ImportedComment {
+  const at = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}:\d{2})$/.exec(comment.dateGmt);
+  const time = at && !at[1]!.startsWith('0000') ? new Date(`${at[1]}T${at[2]}Z`) : null;
+  return {
+    externalId: comment.id,
+    parentExternalId: comment.parent,
+    authorName: withoutControls(comment.author).slice(0, 120),
+    authorEmail: comment.authorEmail,
+    createdAt: time && !Number.isNaN(time.getTime()) ? time.toISOString() : fallback,
+    body: withoutControls(textOf(parseHtml(comment.content))).trim(),
+  };
 }

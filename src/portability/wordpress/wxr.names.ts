@@ -1,5 +1,5 @@
 import type { SaxesTagNS } from 'saxes';
-import type { WxrAuthor, WxrItem, WxrSite, WxrTerm } from './wxr.types.js';
+import type { WxrAuthor, WxrComment, WxrItem, WxrSite, WxrTerm } from './wxr.types.js';
 
 // The names WXR gives things, and which field of an entry each element fills.
 
@@ -55,6 +55,15 @@ export const authorFields: Record<string, keyof WxrAuthor> = {
   'wp:author_last_name': 'lastName',
   'wp:author_description': 'description',
 };
+/** The parts of a `wp:comment` kept for import (its status and type are read on their own). */
+export const commentFields: Record<string, keyof WxrComment> = {
+  'wp:comment_id': 'id',
+  'wp:comment_parent': 'parent',
+  'wp:comment_author': 'author',
+  'wp:comment_author_email': 'authorEmail',
+  'wp:comment_date_gmt': 'dateGmt',
+  'wp:comment_content': 'content',
+};
 export const termFields: Record<string, keyof WxrTerm> = {
   'wp:term_id': 'id',
   'wp:category_nicename': 'slug',
@@ -102,5 +111,6 @@ export function emptyItem(line: number): WxrItem {
     terms: [],
     meta: [],
     comments: { approved: 0, pending: 0, spam: 0, trash: 0, pings: 0 },
+    approvedComments: [],
   };
 }

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import { SaxesParser, type SaxesTagNS } from 'saxes';
 import { AppError } from '../../errors/app-error.js';
-import { authorFields, emptyItem, FALLBACK_PREFIXES, itemFields, nameOf, siteFields, termFields, WP_NS } from './wxr.names.js';
-import type { WxrAuthor, WxrEntry, WxrItem, WxrSite, WxrTerm } from './wxr.types.js';
+import { authorFields, commentFields, emptyItem, FALLBACK_PREFIXES, itemFields, nameOf, siteFields, termFields, WP_NS } from './wxr.names.js';
+import type { WxrAuthor, WxrComment, WxrEntry, WxrItem, WxrSite, WxrTerm } from './wxr.types.js';
 
 /** The most text one field of an item may hold (a post's source); past it the file is refused. */
 const MAX_CONTENT_CHARS = 4_000_000;
@@ -79,7 +79,7 @@ class WxrParser {
   private author: WxrAuthor | undefined;
   private term: WxrTerm | undefined;
   private meta: { key: string; value: string; truncated: boolean } | undefined;
-  private comment: { approved: string; type: string } | undefined;
+  private comment: (WxrComment & { approved: string; type: string }) | undefined;
   private sinceEvent = 0;
   private sawRoot = false;
 
@@ -190,6 +190,8 @@ class WxrParser {
       const comment = this.comment;
       if (name === 'wp:comment_approved') this.start(100, true, (text) => (comment.approved = text.trim()));
       if (name === 'wp:comment_type') this.start(100, true, (text) => (comment.type = text.trim()));
+      const field = commentFields[name];
+      if (field) this.start(field === 'content' ? MAX_FIELD_CHARS : 1000, true, (text) => (comment[field] = field === 'content' ? text : text.trim()));
     }
   }
 
@@ -225,7 +227,7 @@ class WxrParser {
       return;
     }
     if (name === 'wp:comment') {
-      this.comment = { approved: '', type: '' };
+      this.comment = { approved: '', type: '', id: '', parent: '', author: '', authorEmail: '', dateGmt: '', content: '' };
       return;
     }
     const field = itemFields[name];
@@ -287,6 +289,8 @@ class WxrParser {
       this.meta = undefined;
     } else if (depth === 4 && name === 'wp:comment' && this.comment && this.item) {
       countComment(this.item, this.comment);
+      const { approved, type, ...comment } = this.comment;
+      if (approved === '1' && type !== 'pingback' && type !== 'trackback') this.item.approvedComments.push(comment);
       this.comment = undefined;
     }
   }

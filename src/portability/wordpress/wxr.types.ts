@@ -38,6 +38,19 @@ export interface WxrComments {
   pings: number;
 }
 
+/** An approved reader's comment on an item (`wp:comment`); pingbacks and trackbacks are not kept. */
+export interface WxrComment {
+  id: string;
+  /** The id of the comment it answers; `0` or empty for a top-level comment. */
+  parent: string;
+  author: string;
+  authorEmail: string;
+  /** `wp:comment_date_gmt`, e.g. 2021-03-04 10:20:30. */
+  dateGmt: string;
+  /** As WordPress stored it: text with a few inline tags. */
+  content: string;
+}
+
 /** One `<item>`: a post, page, attachment, menu entry or anything else WordPress stores as a post. */
 export interface WxrItem {
   /** Line of the file where the item starts, for messages. */
@@ -65,6 +78,8 @@ export interface WxrItem {
   /** Custom fields; very long values are cut (`truncated`), as nothing here reads them whole. */
   meta: Array<{ key: string; value: string; truncated: boolean }>;
   comments: WxrComments;
+  /** Its approved comments, in the order of the file. */
+  approvedComments: WxrComment[];
 }
 
 export type WxrEntry = { kind: 'site'; site: WxrSite } | { kind: 'author'; author: WxrAuthor } | { kind: 'term'; term: WxrTerm } | { kind: 'item'; item: WxrItem };

@@ -12,10 +12,13 @@ const CARD_SIZES = '(min-width: 64rem) 22rem, (min-width: 40rem) 45vw, 100vw';
 export interface Card {
   post: Post;
   image: ImageView | null;
+  /** How many comments the piece shows; 0 where there are none or comments are off. */
+  comments: number;
 }
 
 export async function cards(deps: SiteDeps, posts: Post[], sizes = CARD_SIZES): Promise<Card[]> {
-  return Promise.all(posts.map(async (post) => ({ post, image: await imageView(post.featureImage, deps.media, sizes) })));
+  const comments = await deps.comments.summaries(posts.map((p) => p.id));
+  return Promise.all(posts.map(async (post) => ({ post, image: await imageView(post.featureImage, deps.media, sizes), comments: comments.get(post.id)?.count ?? 0 })));
 }
 
 export interface NumberedPage {

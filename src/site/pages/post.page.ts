@@ -1,3 +1,4 @@
+import { commentHtml, type Comment } from '../../comments/index.js';
 import { forViewer, type Post, type Viewer } from '../../content/index.js';
 import { imageView } from '../images.js';
 import { cacheKeys, pageMeta, showPosts, type Page, type SiteDeps } from '../page.js';
@@ -39,6 +40,29 @@ function shareLinks(url: string, title: string) {
   ];
 }
 
+const withHtml = (c: Comment) => ({ ...c, html: commentHtml(c.body) });
+
+/**
+ * The comments under a piece the viewer may read in full, made for the viewer's access level:
+ * shown comments and what this level may do (sign in, upgrade, write). Nothing personal: a
+ * member's own waiting comments appear on their comment page only.
+ */
+async function commentsView(deps: SiteDeps, post: Post & { gated: boolean }, viewer: Viewer, path: string) {
+  if (post.gated || post.type !== 'post') return null;
+  const { effective } = await deps.comments.postAccess(post.id);
+  if (effective === 'off') return null;
+  const { count, threads } = await deps.comments.shown(post.id);
+  const write = `${path}comment/`;
+  const action = viewer.kind === 'anonymous' ? 'signIn' : viewer.kind === 'staff' ? null : effective === 'paid' && !viewer.paid ? 'upgrade' : 'write';
+  return {
+    count,
+    threads: threads.map((t) => ({ ...withHtml(t), replies: t.replies.map(withHtml) })),
+    action,
+    write,
+    signIn: `/members/signin/?next=${encodeURIComponent(write)}`,
+  };
+}
+
 /** A post or a static page as the viewer may read it, with everything around it. */
 export async function postPage(deps: SiteDeps, found: Post, viewer: Viewer): Promise<Page> {
   const post = forViewer(found, viewer);
@@ -63,6 +87,7 @@ export async function postPage(deps: SiteDeps, found: Post, viewer: Viewer): Pro
       // Teasers of gated pieces: who is asking decides the call to action; signing in comes back here.
       reader: viewer.kind,
       signIn: `/members/signin/?next=${encodeURIComponent(path)}`,
+      comments: await commentsView(deps, post, viewer, path),
       more: await cards(deps, more),
       related: await cards(deps, relatedShown),
     },

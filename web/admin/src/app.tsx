@@ -8,6 +8,7 @@ import { SignInDialog } from './components/sign-in-dialog';
 import { Link, match, navigate, useLocation } from './router';
 import { SessionContext, atLeast } from './session-context';
 import { AcceptInvitationPage } from './pages/accept-invitation';
+import { CommentsPage } from './pages/comments';
 import { DashboardPage } from './pages/dashboard';
 import { ImportPage } from './pages/import';
 import { ForgotPasswordPage, ResetPasswordPage } from './pages/reset-password';
@@ -139,6 +140,7 @@ const navItems = [
   { to: '/pages', label: 'Pages', min: 'editor' },
   { to: '/tags', label: 'Sections & tags', min: 'editor' },
   { to: '/media', label: 'Media', min: 'contributor' },
+  { to: '/comments', label: 'Comments', min: 'author' },
   ...memberNavItems,
   { to: '/newsletter', label: 'Newsletter', min: 'editor' },
   { to: '/staff', label: 'Staff', min: 'editor' },
@@ -160,6 +162,7 @@ function Screen({ path }: { path: string }) {
   if ((params = match('/pages/:id', path))) return <EditorPage key={path} id={params.id ?? 'new'} type="page" />;
   if (path === '/tags') return <TagsPage />;
   if (path === '/media') return <MediaPage />;
+  if (path === '/comments') return <CommentsPage />;
   if (path === '/staff') return <StaffPage />;
   if (path === '/settings') return <SettingsPage />;
   if (path === '/webhooks') return <WebhooksPage />;
