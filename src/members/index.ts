@@ -12,5 +12,6 @@ export { MEMBER_EMAIL_JOB, renewalReminderEmail, type EmailWords } from './membe
 export { planTiers, billings, subscriptionStatuses } from './member.types.js';
 export type { Plan, PlanTier, Billing, Member, MemberChange, Subscription, SubscriptionStatus } from './member.types.js';
 export { exportMemberships, importMemberships, membershipSection } from './member.portability.js';
+export type { MembershipExport } from './member.portability.js';
 export { withUniqueSlug } from './unique-slug.js';
 export { toMember } from './member.repository.js';

@@ -1,14 +1,15 @@
 import { z } from 'zod';
 import { isoDateTime } from '../content/text.js';
 import type { DbOrTx } from '../db/client.js';
+import { pagesById } from '../db/paged.js';
 import { AppError } from '../errors/app-error.js';
 import { addressInput, validateAddress } from './address.js';
-import { allMembers, updateMemberRow, upsertMember } from './member.repository.js';
+import { memberNames, membersAfter, updateMemberRow, upsertMember } from './member.repository.js';
 import { billings, subscriptionStatuses } from './member.types.js';
 import { insertPlan, listPlans } from './plan.repository.js';
 import { planInput } from './plan.schema.js';
 import { planValues } from './plan.service.js';
-import { allSubscriptions, insertSubscription, updateSubscriptionRow } from './subscription.repository.js';
+import { insertSubscription, subscriptionsAfter, updateSubscriptionRow } from './subscription.repository.js';
 
 /** Plans, members and their subscriptions in a site document; members are named by email, plans by slug. */
 export const membershipSection = z
@@ -45,15 +46,40 @@ export const membershipSection = z
 
 export type MembershipSection = z.infer<typeof membershipSection>;
 
-export async function exportMemberships(db: DbOrTx): Promise<MembershipSection> {
-  const [plans, members, subscriptions] = await Promise.all([listPlans(db, false), allMembers(db), allSubscriptions(db)]);
-  const emails = new Map(members.map((m) => [m.id, m.email]));
+type PortableMember = MembershipSection['members'][number];
+type PortableSubscription = MembershipSection['subscriptions'][number];
+
+/**
+ * The section as it is written out: the plans (few) at once, members and subscriptions a page at
+ * a time as the writer takes them, each page's addresses looked up for that page alone.
+ */
+export interface MembershipExport {
+  plans: MembershipSection['plans'];
+  members: AsyncIterable<PortableMember>;
+  subscriptions: AsyncIterable<PortableSubscription>;
+}
+
+export async function exportMemberships(db: DbOrTx): Promise<MembershipExport> {
+  const plans = await listPlans(db, false);
   return {
     plans: plans.map(({ id: _id, currencyDigits: _digits, ...plan }) => plan),
-    members: members.map((m) => ({ email: m.email, name: m.name, stripeCustomerId: m.stripeCustomerId, address: m.address })),
-    subscriptions: subscriptions.map((s) => ({
-      member: emails.get(s.memberId)!,
-      buyer: s.buyerMemberId === null ? null : (emails.get(s.buyerMemberId) ?? null),
+    members: portableMembers(db),
+    subscriptions: portableSubscriptions(db),
+  };
+}
+
+async function* portableMembers(db: DbOrTx): AsyncGenerator<PortableMember> {
+  for await (const page of pagesById((after, limit) => membersAfter(db, after, limit))) {
+    yield* page.map((m) => ({ email: m.email, name: m.name, stripeCustomerId: m.stripeCustomerId, address: m.address }));
+  }
+}
+
+async function* portableSubscriptions(db: DbOrTx): AsyncGenerator<PortableSubscription> {
+  for await (const page of pagesById((after, limit) => subscriptionsAfter(db, after, limit))) {
+    const people = await memberNames(db, [...page.map((s) => s.memberId), ...page.flatMap((s) => (s.buyerMemberId === null ? [] : [s.buyerMemberId]))]);
+    yield* page.map((s) => ({
+      member: people.get(s.memberId)!.email,
+      buyer: s.buyerMemberId === null ? null : (people.get(s.buyerMemberId)?.email ?? null),
       plan: s.plan.slug,
       billing: s.billing,
       status: s.status,
@@ -62,8 +88,8 @@ export async function exportMemberships(db: DbOrTx): Promise<MembershipSection> 
       cancelAtPeriodEnd: s.cancelAtPeriodEnd,
       graceUntil: s.graceUntil,
       issuesRemaining: s.issuesRemaining,
-    })),
-  };
+    }));
+  }
 }
 
 /** Loads the section into an empty site, inside the importer's transaction. */

@@ -4,3 +4,4 @@ export type { FreezeReport } from './print.service.js';
 export { fulfilmentCsv, CSV_HEADER } from './fulfilment-csv.js';
 export type { PrintIssue, FulfilmentItem } from './print.types.js';
 export { exportPrint, importPrint, printSection } from './print.portability.js';
+export type { PrintIssueExport } from './print.portability.js';

@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { isoDate, isoDateTime, line, linkUrl, slugSchema } from '../content/text.js';
 import type { DbOrTx } from '../db/client.js';
+import { pagesById } from '../db/paged.js';
 import { AppError } from '../errors/app-error.js';
 import type { JobQueue } from '../jobs/index.js';
 import { storedAddress } from '../members/index.js';
 import { FREEZE_JOB, freezeKey } from './print.service.js';
-import { insertIssue, insertItems, itemsOf, listIssues, markFrozen } from './print.repository.js';
+import { fulfilmentAfter, insertIssue, insertItems, listIssues, markFrozen } from './print.repository.js';
 
 /** Print issues with their frozen fulfilment lists; subscribers are named by email. */
 export const printSection = z.array(
@@ -24,23 +25,31 @@ export const printSection = z.array(
 
 export type PrintSection = z.infer<typeof printSection>;
 
-export async function exportPrint(db: DbOrTx): Promise<PrintSection> {
-  const members = new Map((await db.selectFrom('members').select(['id', 'email']).execute()).map((m) => [m.id, m.email]));
-  const issues = await listIssues(db);
-  const out: PrintSection = [];
-  for (const issue of issues.reverse()) {
-    const items = await itemsOf(db, issue.id);
-    out.push({
+type PortableIssue = PrintSection[number];
+type PortableItem = PortableIssue['fulfilment'][number];
+
+/** One issue as it is written out: its fulfilment list a page at a time as the writer takes it. */
+export type PrintIssueExport = Omit<PortableIssue, 'fulfilment'> & { fulfilment: AsyncIterable<PortableItem> };
+
+/** Every print issue, oldest on sale first, each with its frozen list (members named by email). */
+export async function* exportPrint(db: DbOrTx): AsyncGenerator<PrintIssueExport> {
+  for (const issue of (await listIssues(db)).reverse()) {
+    yield {
       slug: issue.slug,
       name: issue.name,
       coverImageUrl: issue.coverImageUrl,
       onSaleDate: issue.onSaleDate,
       addressCutoff: issue.addressCutoff,
       frozenAt: issue.frozenAt,
-      fulfilment: items.map(({ memberId, ...item }) => ({ email: members.get(memberId)!, ...item })),
-    });
+      fulfilment: fulfilmentOf(db, issue.id),
+    };
   }
-  return out;
+}
+
+async function* fulfilmentOf(db: DbOrTx, issueId: number): AsyncGenerator<PortableItem> {
+  for await (const page of pagesById((after, limit) => fulfilmentAfter(db, issueId, after, limit))) {
+    yield* page.map(({ id: _id, memberId: _member, email, ...item }) => ({ email, ...item }));
+  }
 }
 
 /**
