@@ -4,7 +4,7 @@ import type { DbOrTx } from '../db/client.js';
 import { pagesById } from '../db/paged.js';
 import { AppError } from '../errors/app-error.js';
 import { addressInput, validateAddress } from './address.js';
-import { memberNames, membersAfter, updateMemberRow, upsertMember } from './member.repository.js';
+import { memberNames, membersAfter, membersByEmail, updateMemberRow, upsertMember } from './member.repository.js';
 import { billings, subscriptionStatuses } from './member.types.js';
 import { insertPlan, listPlans } from './plan.repository.js';
 import { planInput } from './plan.schema.js';
@@ -92,24 +92,33 @@ async function* portableSubscriptions(db: DbOrTx): AsyncGenerator<PortableSubscr
   }
 }
 
-/** Loads the section into an empty site, inside the importer's transaction. */
-export async function importMemberships(tx: DbOrTx, section: MembershipSection, now: string): Promise<void> {
-  const plans = new Map<string, number>();
-  for (const input of section.plans) {
-    const plan = await insertPlan(tx, planValues(input), now);
-    plans.set(plan.slug, plan.id);
-  }
-  const members = new Map<string, number>();
-  for (const m of section.members) {
+/** Adds the section's plans to an empty site, inside the importer's transaction. */
+export async function importPlans(tx: DbOrTx, plans: MembershipSection['plans'], now: string): Promise<void> {
+  for (const input of plans) await insertPlan(tx, planValues(input), now);
+}
+
+/** Adds the section's members, inside the importer's transaction; an address already there is kept as it is. */
+export async function importMembers(tx: DbOrTx, members: PortableMember[], now: string): Promise<void> {
+  for (const m of members) {
     const member = await upsertMember(tx, m.email, m.name, now);
     await updateMemberRow(tx, member.id, { address: m.address ? validateAddress(m.address) : null, ...(m.stripeCustomerId ? { stripeCustomerId: m.stripeCustomerId } : {}) }, now);
-    members.set(m.email, member.id);
   }
-  for (const [index, s] of section.subscriptions.entries()) {
+}
+
+/**
+ * Adds subscriptions, inside the importer's transaction, once the plans and members they name
+ * are in: each names its member and plan, which must be there; `first` is the index of the first
+ * in the section, to name one that is not.
+ */
+export async function importSubscriptions(tx: DbOrTx, subscriptions: PortableSubscription[], first: number, now: string): Promise<void> {
+  const plans = new Map((await listPlans(tx, false)).map((p) => [p.slug, p.id]));
+  const emails = [...new Set(subscriptions.flatMap((s) => (s.buyer ? [s.member, s.buyer] : [s.member])))];
+  const members = new Map((await membersByEmail(tx, emails)).map((m) => [m.email, m.id]));
+  for (const [offset, s] of subscriptions.entries()) {
     const memberId = members.get(s.member);
     const planId = plans.get(s.plan);
     if (memberId === undefined || planId === undefined) {
-      const field = `memberships.subscriptions.${index}.${memberId === undefined ? 'member' : 'plan'}`;
+      const field = `memberships.subscriptions.${first + offset}.${memberId === undefined ? 'member' : 'plan'}`;
       throw new AppError('IMPORT_INVALID', `${field}: is not in the document`, [{ field, message: 'is not in the document' }]);
     }
     const id = await insertSubscription(

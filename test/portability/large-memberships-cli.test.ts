@@ -57,7 +57,22 @@ async function seedMemberships(t: TestContext): Promise<void> {
   }
 }
 
-describe.each(dialects)('masthead export of a site with many members on %s', { timeout: 300_000 }, (dialect) => {
+/** The command line's environment for this test database, its heap capped. */
+const cliEnv = (t: TestContext) => ({
+  DATA_DIR: t.dataDir,
+  DATABASE_URL: t.config.kind === 'postgres' ? t.config.url : `sqlite:${t.config.file}`,
+  NODE_OPTIONS: `--max-old-space-size=${HEAP_MB}`,
+});
+
+async function count(t: TestContext, table: 'members' | 'subscriptions' | 'fulfilment_items'): Promise<number> {
+  const { n } = await t.store.db
+    .selectFrom(table)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(n);
+}
+
+describe.each(dialects)('masthead export and import of a site with many members on %s', { timeout: 300_000 }, (dialect) => {
   const open: TestContext[] = [];
   afterEach(async () => {
     for (const t of open.splice(0)) await t.close();
@@ -68,8 +83,7 @@ describe.each(dialects)('masthead export of a site with many members on %s', { t
     open.push(t);
     await seedMemberships(t);
     const file = path.join(t.dataDir, 'site.json');
-    const database = t.config.kind === 'postgres' ? t.config.url : `sqlite:${t.config.file}`;
-    const run = await runCli(['export', file], { DATA_DIR: t.dataDir, DATABASE_URL: database, NODE_OPTIONS: `--max-old-space-size=${HEAP_MB}` });
+    const run = await runCli(['export', file], cliEnv(t));
     expect(run.stderr).not.toMatch(/heap out of memory/i);
     expect(run.code).toBe(0);
 
@@ -91,5 +105,28 @@ describe.each(dialects)('masthead export of a site with many members on %s', { t
       postcode: 'PO1 2AB',
       country: 'GB',
     });
+  });
+
+  it(`imports ${MEMBERS.toLocaleString('en')} members, their subscriptions and an issue's fulfilment list within a ${HEAP_MB} MB heap`, async () => {
+    const source = await testServices(dialect);
+    open.push(source);
+    await seedMemberships(source);
+    const file = path.join(source.dataDir, 'site.json');
+    expect((await runCli(['export', file], cliEnv(source))).code).toBe(0);
+
+    const target = await testServices(dialect);
+    open.push(target);
+    const run = await runCli(['import', file], cliEnv(target));
+    expect(run.stderr).not.toMatch(/heap out of memory/i);
+    expect(run.code).toBe(0);
+    expect(await count(target, 'members')).toBe(MEMBERS);
+    expect(await count(target, 'subscriptions')).toBe(MEMBERS);
+    expect(await count(target, 'fulfilment_items')).toBe(MEMBERS);
+    const last = await target.store.db
+      .selectFrom('members')
+      .select(['email', 'address'])
+      .where('email', '=', `reader${MEMBERS - 1}@example.com`)
+      .executeTakeFirstOrThrow();
+    expect(JSON.parse(last.address!)).toMatchObject({ line1: `${MEMBERS - 1} Long Harbour Road`, postcode: 'PO1 2AB' });
   });
 });
