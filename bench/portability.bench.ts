@@ -5,8 +5,10 @@
 // members each with a yearly print subscription and on the fulfilment list of one frozen print
 // issue, and a reviewed work, tag and author for every 10, 20 and 50 posts; the export is then
 // imported into an empty database.
-// Usage: npm run bench:portability [-- --posts 10000 --subscribers 40000 --members 10000 --scales 1,4 --only sqlite|postgres --root DIR]
-// --root runs the command line of another copy of the source (e.g. the code before a change).
+// Usage: npm run bench:portability [-- --posts 10000 --subscribers 40000 --members 10000 --scales 1,4 --only sqlite|postgres --root DIR --heap MB]
+// --root runs the command line of another copy of the source (e.g. the code before a change);
+// --heap caps each command's JavaScript heap (--max-old-space-size), so a command that holds a
+// list whole fails where one that streams it completes.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -26,6 +28,7 @@ const base = { posts: flag('posts', 10_000), subscribers: flag('subscribers', 40
 const scales = (option('scales') ?? '1,4').split(',').map(Number);
 const only = option('only');
 const root = path.resolve(option('root') ?? '.');
+const heap = option('heap');
 
 interface Measured {
   seconds: number;
@@ -161,10 +164,11 @@ async function measure(database: string, dir: string, clusterUrl: string, sizes:
   await seed(configOf(source), sizes);
   process.stderr.write(`${database} ×${scale}: seeded in ${Math.round((performance.now() - began) / 1000)} s\n`);
   const file = path.join(dir, `site-${database}-${scale}.json`);
-  const exported = await runCommand(['export', file], source);
+  const capped = (env: Record<string, string>) => (heap ? { ...env, NODE_OPTIONS: `--max-old-space-size=${heap}` } : env);
+  const exported = await runCommand(['export', file], capped(source));
   const bytes = fs.statSync(file).size;
   process.stderr.write(`${database} ×${scale}: exported ${(bytes / 1048576).toFixed(0)} MB in ${exported.seconds.toFixed(1)} s, peak ${exported.peakMb} MB\n`);
-  const imported = await runCommand(['import', file], await envFor('target'));
+  const imported = await runCommand(['import', file], capped(await envFor('target')));
   process.stderr.write(`${database} ×${scale}: imported in ${imported.seconds.toFixed(1)} s, peak ${imported.peakMb} MB\n`);
   fs.rmSync(file);
   return { database, sizes, exported, bytes, imported };
@@ -182,7 +186,7 @@ try {
   }
   const loadAfter = os.loadavg();
   const count = (n: number) => n.toLocaleString('en');
-  console.log(`\nExport and import through the command line, source ${root}; ${os.cpus().length} cores`);
+  console.log(`\nExport and import through the command line, source ${root}${heap ? `, heap capped at ${heap} MB` : ''}; ${os.cpus().length} cores`);
   console.log(`Load average (1/5/15 min): ${loadBefore.map((l) => l.toFixed(1)).join(' ')} at the start, ${loadAfter.map((l) => l.toFixed(1)).join(' ')} at the end\n`);
   console.log('| database | posts / subscribers / members | document | export, s | export peak RSS | import, s | import peak RSS |');
   console.log('|---|---|---:|---:|---:|---:|---:|');

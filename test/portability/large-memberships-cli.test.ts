@@ -7,7 +7,7 @@ import { dialects, testServices, type TestContext } from '../support/stores.js';
 
 const MEMBERS = 20_000;
 /** A heap the command line starts in with room to spare, far less than these lists take when read whole. */
-const HEAP_MB = 72;
+const HEAP_MB = 60;
 const now = '2026-11-01T00:00:00.000Z';
 
 /** A print plan; MEMBERS members with an address, each on it, and a frozen issue posting to all of them. */
