@@ -1,17 +1,22 @@
 // npm run bench:portability — `masthead export` and `masthead import` of a large site, each run as
 // the command an operator types (its own process), on SQLite and PostgreSQL, at two sizes, so the
 // peak memory is that command's alone and shows whether it grows with the site. The site is seeded
-// with bulk inserts: posts with bodies of about 4 KB, subscribers (a third on two newsletters) and
-// members; the export is then imported into an empty database.
-// Usage: npm run bench:portability [-- --posts 10000 --subscribers 40000 --members 10000 --scales 1,4 --only sqlite|postgres --root DIR]
-// --root runs the command line of another copy of the source (e.g. the code before a change).
+// with bulk inserts: posts with bodies of about 4 KB, subscribers (a third on two newsletters),
+// members each with a yearly print subscription and on the fulfilment list of one frozen print
+// issue, and a reviewed work, tag and author for every 10, 20 and 50 posts; the export is then
+// imported into an empty database.
+// Usage: npm run bench:portability [-- --posts 10000 --subscribers 40000 --members 10000 --scales 1,4 --only sqlite|postgres --root DIR --heap MB]
+// --root runs the command line of another copy of the source (e.g. the code before a change);
+// --heap caps each command's JavaScript heap (--max-old-space-size), so a command that holds a
+// list whole fails where one that streams it completes.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { sql } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { DatabaseConfig } from '../src/config/schema.js';
 import { openStore } from '../src/db/client.js';
+import type { Database } from '../src/db/tables.js';
 import { migrateToLatest } from '../src/db/migrate.js';
 import { startCluster } from '../test/support/postgres-cluster.js';
 import { seedMembers, seedPosts, seedSubscribers } from './support/large-site.js';
@@ -23,6 +28,7 @@ const base = { posts: flag('posts', 10_000), subscribers: flag('subscribers', 40
 const scales = (option('scales') ?? '1,4').split(',').map(Number);
 const only = option('only');
 const root = path.resolve(option('root') ?? '.');
+const heap = option('heap');
 
 interface Measured {
   seconds: number;
@@ -72,10 +78,66 @@ async function seed(config: DatabaseConfig, sizes: typeof base): Promise<void> {
     await sql`update posts set body_source = ${body}, html = '<p>' || ${body} || '</p>', plaintext = ${body}, format = 'article'`.execute(store.db);
     await seedSubscribers(store.db, sizes.subscribers, quiet);
     await seedMembers(store.db, sizes.members, quiet);
+    await seedMembershipsAndPrint(store.db);
+    await seedCatalogue(store.db, sizes.posts);
     if (config.kind === 'postgres') await sql`analyze`.execute(store.db);
   } finally {
     await store.close();
   }
+}
+
+const stamp = '2026-11-01T00:00:00.000Z';
+
+/** A print plan with every member on it, and a frozen issue posting a copy to every member. */
+async function seedMembershipsAndPrint(db: Kysely<Database>): Promise<void> {
+  const plan = await db
+    .insertInto('plans')
+    .values({ slug: 'bench-print', name: 'Print', tier: 'print', currency: 'gbp', monthly_cents: null, yearly_cents: 6000, gift_cents: null, issues_per_year: 4, created_at: stamp, updated_at: stamp })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await sql`insert into subscriptions (member_id, plan_id, billing, status, current_period_end, issues_remaining, created_at, updated_at)
+    select id, ${plan.id}, 'year', 'active', '2027-11-01T00:00:00.000Z', 3, ${stamp}, ${stamp} from members`.execute(db);
+  const issue = await db
+    .insertInto('print_issues')
+    .values({
+      slug: 'bench-winter',
+      name: 'Winter',
+      cover_image_url: null,
+      on_sale_date: '2026-12-10',
+      address_cutoff: '2026-12-01T00:00:00.000Z',
+      frozen_at: '2026-12-01T00:00:00.000Z',
+      created_at: stamp,
+      updated_at: stamp,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await sql`insert into fulfilment_items (issue_id, member_id, name, line1, line2, city, region, postcode, country, quantity)
+    select ${issue.id}, id, name, '1 Long Harbour Road', 'The flat at the back', 'Portsmouth', '', 'PO1 2AB', 'GB', 1 from members`.execute(db);
+}
+
+/** A reviewed work for every 10 posts, a tag for every 20 and an author for every 50. */
+async function seedCatalogue(db: Kysely<Database>, posts: number): Promise<void> {
+  const rows = <T>(count: number, row: (i: number) => T): T[] => Array.from({ length: count }, (_, i) => row(i));
+  const inBatches = async <T>(all: T[], write: (batch: T[]) => Promise<unknown>) => {
+    for (let i = 0; i < all.length; i += 500) await write(all.slice(i, i + 500));
+  };
+  const works = rows(Math.ceil(posts / 10), (i) => ({
+    slug: `bench-work-${i}`,
+    type: 'movie',
+    title: `Bench film ${i}`,
+    year: 1950 + (i % 70),
+    organization: 'Studio',
+    release_date: null,
+    runtime_minutes: 90 + (i % 60),
+    availability: '[{"label":"Cinemas"}]',
+    created_at: stamp,
+    updated_at: stamp,
+  }));
+  await inBatches(works, (batch) => db.insertInto('works').values(batch).execute());
+  const tags = rows(Math.ceil(posts / 20), (i) => ({ slug: `bench-tag-${i}`, name: `Bench tag ${i}`, description: 'A tag for the benchmark, with a line of description.', created_at: stamp, updated_at: stamp }));
+  await inBatches(tags, (batch) => db.insertInto('tags').values(batch).execute());
+  const authors = rows(Math.ceil(posts / 50), (i) => ({ slug: `bench-author-${i}`, name: `Bench Writer ${i}`, bio: 'Writes about film for the benchmark, at some length.', created_at: stamp, updated_at: stamp }));
+  await inBatches(authors, (batch) => db.insertInto('authors').values(batch).execute());
 }
 
 interface Row {
@@ -102,10 +164,11 @@ async function measure(database: string, dir: string, clusterUrl: string, sizes:
   await seed(configOf(source), sizes);
   process.stderr.write(`${database} ×${scale}: seeded in ${Math.round((performance.now() - began) / 1000)} s\n`);
   const file = path.join(dir, `site-${database}-${scale}.json`);
-  const exported = await runCommand(['export', file], source);
+  const capped = (env: Record<string, string>) => (heap ? { ...env, NODE_OPTIONS: `--max-old-space-size=${heap}` } : env);
+  const exported = await runCommand(['export', file], capped(source));
   const bytes = fs.statSync(file).size;
   process.stderr.write(`${database} ×${scale}: exported ${(bytes / 1048576).toFixed(0)} MB in ${exported.seconds.toFixed(1)} s, peak ${exported.peakMb} MB\n`);
-  const imported = await runCommand(['import', file], await envFor('target'));
+  const imported = await runCommand(['import', file], capped(await envFor('target')));
   process.stderr.write(`${database} ×${scale}: imported in ${imported.seconds.toFixed(1)} s, peak ${imported.peakMb} MB\n`);
   fs.rmSync(file);
   return { database, sizes, exported, bytes, imported };
@@ -123,7 +186,7 @@ try {
   }
   const loadAfter = os.loadavg();
   const count = (n: number) => n.toLocaleString('en');
-  console.log(`\nExport and import through the command line, source ${root}; ${os.cpus().length} cores`);
+  console.log(`\nExport and import through the command line, source ${root}${heap ? `, heap capped at ${heap} MB` : ''}; ${os.cpus().length} cores`);
   console.log(`Load average (1/5/15 min): ${loadBefore.map((l) => l.toFixed(1)).join(' ')} at the start, ${loadAfter.map((l) => l.toFixed(1)).join(' ')} at the end\n`);
   console.log('| database | posts / subscribers / members | document | export, s | export peak RSS | import, s | import peak RSS |');
   console.log('|---|---|---:|---:|---:|---:|---:|');

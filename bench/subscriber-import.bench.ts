@@ -1,8 +1,10 @@
 // node --import tsx bench/subscriber-import.bench.ts — a subscriber CSV of 1,000,000 rows imported
 // through the CLI (`masthead subscribers import FILE`) and through the admin API's upload (a real
-// HTTP request streaming the file to a server in its own process), on SQLite and PostgreSQL. Each
-// import runs in its own process, whose peak RSS (all threads) is read from /proc.
-// Usage: node --import tsx bench/subscriber-import.bench.ts [--rows 1000000] [--only sqlite|postgres]
+// HTTP request from this process streaming the file to a server in a process of its own, run
+// with the Node options `npm start` uses), on SQLite and PostgreSQL. Each importing process's peak
+// RSS (all threads) is read from /proc; the server's resident memory once it is up and signed in,
+// before the upload, is reported beside it.
+// Usage: node --import tsx bench/subscriber-import.bench.ts [--rows 1000000] [--only sqlite|postgres] [--way cli|upload]
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
@@ -24,8 +26,20 @@ import { watchPeak } from './support/process-peak.js';
 const argv = process.argv.slice(2);
 const option = (name: string) => (argv.includes(`--${name}`) ? argv[argv.indexOf(`--${name}`) + 1] : undefined);
 
-/** In a child process: serve the admin API, upload the file to it over HTTP, print the answer's counts. */
-async function uploadChild(database: DatabaseConfig, dataDir: string, file: string): Promise<void> {
+/** How the measuring process reaches the server child: where it listens and a signed-in session. */
+interface Serving {
+  port: number;
+  cookie: string;
+  csrf: string;
+  idleMb: number;
+}
+
+/**
+ * In a child process: serve the admin API with a signed-in administrator, say where on stdout,
+ * and stop when stdin closes. The upload comes from the measuring process, so this process's
+ * peak is the server's alone.
+ */
+async function serveChild(database: DatabaseConfig, dataDir: string): Promise<void> {
   const logger = pino({ level: 'silent' });
   const store = openStore(database);
   await migrateToLatest(store.db);
@@ -34,23 +48,32 @@ async function uploadChild(database: DatabaseConfig, dataDir: string, file: stri
   await app.listen({ host: '127.0.0.1', port: 0 });
   const { client } = await staffClient(app, services, 'administrator');
   const { port } = app.server.address() as { port: number };
+  const cookie = [...client.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+  const serving: Serving = { port, cookie, csrf: client.csrf, idleMb: process.memoryUsage().rss / 1024 / 1024 };
+  process.stdout.write(`${JSON.stringify(serving)}\n`);
+  process.stdin.resume();
+  await once(process.stdin, 'end');
+  await app.close();
+  await services.runner.stop();
+  await store.close();
+}
+
+/** Uploads the file to a serving child as the admin app does (the file itself, text/csv); answers the report's counts. */
+async function upload(serving: Serving, file: string): Promise<string> {
   const request = http.request({
     host: '127.0.0.1',
-    port,
+    port: serving.port,
     method: 'POST',
     path: '/admin/api/newsletter/subscribers/import',
-    headers: { 'content-type': 'text/csv', cookie: [...client.cookies].map(([k, v]) => `${k}=${v}`).join('; '), 'x-csrf-token': client.csrf },
+    headers: { 'content-type': 'text/csv', 'content-length': fs.statSync(file).size, cookie: serving.cookie, 'x-csrf-token': serving.csrf },
   });
   fs.createReadStream(file).pipe(request);
   const [response] = (await once(request, 'response')) as [http.IncomingMessage];
   let body = '';
   for await (const piece of response) body += piece;
   if (response.statusCode !== 200) throw new Error(`the upload answered ${response.statusCode}: ${body.slice(0, 300)}`);
-  const report = JSON.parse(body) as { rows: number; added: number; updated: number; rejected: unknown[] };
-  process.stdout.write(`${report.rows} rows: ${report.added} added, ${report.updated} already there, ${report.rejected.length} rejected.\n`);
-  await app.close();
-  await services.runner.stop();
-  await store.close();
+  const report = JSON.parse(body) as { rows: number; added: number; updated: number; rejectedTotal: number };
+  return `${report.rows} rows: ${report.added} added, ${report.updated} already there, ${report.rejectedTotal} rejected.`;
 }
 
 /** A CSV of `rows` rows: every 100th repeats an earlier address, every 1,000th is not an address. */
@@ -68,28 +91,56 @@ async function writeCsv(file: string, rows: number): Promise<void> {
 interface Run {
   seconds: number;
   peakMb: number;
+  /** The server's resident memory before the upload began (admin uploads only). */
+  idleMb?: number;
   summary: string;
+}
+
+/** The Node options the server runs with (`npm start`; README, Operations → Memory). */
+const serverNodeOptions = ['--max-semi-space-size=4', '--max-old-space-size=1536'];
+
+function start(args: string[], env: Record<string, string>, stdin: 'ignore' | 'pipe', nodeOptions: string[] = []) {
+  const child = spawn(process.execPath, [...nodeOptions, '--import', 'tsx', ...args], { env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'warn', ...env }, stdio: [stdin, 'pipe', 'pipe'] });
+  const peak = watchPeak(child.pid!);
+  let stdout = '';
+  let stderr = '';
+  child.stdout!.on('data', (d) => (stdout += d));
+  child.stderr!.on('data', (d) => (stderr += d));
+  const exited = async () => {
+    const [code] = (await once(child, 'exit')) as [number | null];
+    const peakMb = peak.stop();
+    if (code !== 0) throw new Error(`${args.join(' ')} failed (${code}):\n${stderr.slice(-2000)}`);
+    return { peakMb, stdout };
+  };
+  return { child, exited, stdout: () => stdout };
 }
 
 async function run(args: string[], env: Record<string, string>): Promise<Run> {
   const started = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', ...args], { env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  const peak = watchPeak(child.pid!);
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (d) => (stdout += d));
-  child.stderr.on('data', (d) => (stderr += d));
-  const [code] = (await once(child, 'exit')) as [number | null];
-  const peakMb = peak.stop();
-  if (code !== 0) throw new Error(`${args.join(' ')} failed (${code}):\n${stderr.slice(-2000)}`);
+  const { peakMb, stdout } = await start(args, env, 'ignore').exited();
   return { seconds: (performance.now() - started) / 1000, peakMb, summary: stdout.split('\n')[0]! };
 }
 
-if (argv[0] === '--child-upload') {
-  await uploadChild(JSON.parse(argv[1]!) as DatabaseConfig, argv[2]!, argv[3]!);
+/** Starts a server child, uploads the file to it from this process, and stops it. */
+async function runUpload(database: DatabaseConfig, dataDir: string, file: string): Promise<Run> {
+  const server = start([path.resolve('bench/subscriber-import.bench.ts'), '--child-serve', JSON.stringify(database), dataDir], {}, 'pipe', serverNodeOptions);
+  const ended = server.exited();
+  while (!server.stdout().includes('\n')) await Promise.race([once(server.child.stdout!, 'data'), ended]);
+  const serving = JSON.parse(server.stdout().split('\n')[0]!) as Serving;
+  const started = performance.now();
+  const summary = await upload(serving, file);
+  const seconds = (performance.now() - started) / 1000;
+  server.child.stdin!.end();
+  const { peakMb } = await ended;
+  return { seconds, peakMb, idleMb: serving.idleMb, summary };
+}
+
+if (argv[0] === '--child-serve') {
+  await serveChild(JSON.parse(argv[1]!) as DatabaseConfig, argv[2]!);
 } else {
   const rows = Number(option('rows') ?? 1_000_000);
   const only = option('only');
+  const way = option('way');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'masthead-import-bench-'));
   const file = path.join(dir, 'subscribers.csv');
   await writeCsv(file, rows);
@@ -113,13 +164,16 @@ if (argv[0] === '--child-upload') {
       ]);
     }
     for (const [label, database] of databases) {
-      const cli = await database('cli');
-      const cliUrl = cli.kind === 'postgres' ? cli.url : `sqlite:${cli.file}`;
-      results.push([`${label}, CLI`, await run([path.resolve('src/cli/run.ts'), 'subscribers', 'import', file], { DATA_DIR: path.join(dir, 'cli'), DATABASE_URL: cliUrl })]);
-      process.stderr.write(`${label}, CLI: ${JSON.stringify(results.at(-1)![1])}\n`);
-      const upload = await database('upload');
+      if (way !== 'upload') {
+        const cli = await database('cli');
+        const cliUrl = cli.kind === 'postgres' ? cli.url : `sqlite:${cli.file}`;
+        results.push([`${label}, CLI`, await run([path.resolve('src/cli/run.ts'), 'subscribers', 'import', file], { DATA_DIR: path.join(dir, 'cli'), DATABASE_URL: cliUrl })]);
+        process.stderr.write(`${label}, CLI: ${JSON.stringify(results.at(-1)![1])}\n`);
+      }
+      if (way === 'cli') continue;
+      const uploadTo = await database('upload');
       fs.mkdirSync(path.join(dir, 'upload'), { recursive: true });
-      results.push([`${label}, admin upload`, await run([path.resolve('bench/subscriber-import.bench.ts'), '--child-upload', JSON.stringify(upload), path.join(dir, 'upload'), file], {})]);
+      results.push([`${label}, admin upload`, await runUpload(uploadTo, path.join(dir, 'upload'), file)]);
       process.stderr.write(`${label}, admin upload: ${JSON.stringify(results.at(-1)![1])}\n`);
     }
   } finally {
@@ -129,7 +183,10 @@ if (argv[0] === '--child-upload') {
   const loadAfter = os.loadavg();
   console.log(`\nSubscriber CSV import: ${rows.toLocaleString('en')} rows (${mb} MB); ${os.cpus().length} cores`);
   console.log(`Load average (1/5/15 min): ${loadBefore.map((l) => l.toFixed(1)).join(' ')} at the start, ${loadAfter.map((l) => l.toFixed(1)).join(' ')} at the end\n`);
-  console.log('| import | time | rows/s | peak RSS | report |');
-  console.log('|---|---:|---:|---:|---|');
-  for (const [label, r] of results) console.log(`| ${label} | ${r.seconds.toFixed(0)} s | ${Math.round(rows / r.seconds).toLocaleString('en')} | ${r.peakMb.toFixed(0)} MB | ${r.summary} |`);
+  console.log('| import | time | rows/s | peak RSS | RSS before the upload | report |');
+  console.log('|---|---:|---:|---:|---:|---|');
+  for (const [label, r] of results) {
+    const idle = r.idleMb === undefined ? '' : `${r.idleMb.toFixed(0)} MB`;
+    console.log(`| ${label} | ${r.seconds.toFixed(0)} s | ${Math.round(rows / r.seconds).toLocaleString('en')} | ${r.peakMb.toFixed(0)} MB | ${idle} | ${r.summary} |`);
+  }
 }

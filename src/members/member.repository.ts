@@ -129,8 +129,9 @@ export async function memberNames(db: DbOrTx, ids: number[]): Promise<Map<number
   return new Map(rows.map((r) => [r.id, { email: r.email, name: r.name }]));
 }
 
-export async function allMembers(db: DbOrTx): Promise<Member[]> {
-  return (await db.selectFrom('members').selectAll().orderBy('id').execute()).map(toMember);
+/** Members in the order they joined, `limit` of them after the member `afterId`. */
+export async function membersAfter(db: DbOrTx, afterId: number, limit: number): Promise<Member[]> {
+  return (await db.selectFrom('members').selectAll().where('id', '>', afterId).orderBy('id').limit(limit).execute()).map(toMember);
 }
 
 export async function insertToken(db: DbOrTx, token: { hash: string; email: string; expiresAt: string }, now: string): Promise<void> {

@@ -125,8 +125,9 @@ export async function memberCheckouts(db: DbOrTx, memberId: number, limit: numbe
   return rows.map((row) => ({ ...toCheckout(row), createdAt: row.created_at }));
 }
 
-export async function allSubscriptions(db: DbOrTx): Promise<Subscription[]> {
-  return withPlans(db, await db.selectFrom('subscriptions').selectAll().orderBy('id').execute());
+/** Subscriptions in the order they began, `limit` of them after the subscription `afterId`. */
+export async function subscriptionsAfter(db: DbOrTx, afterId: number, limit: number): Promise<Subscription[]> {
+  return withPlans(db, await db.selectFrom('subscriptions').selectAll().where('id', '>', afterId).orderBy('id').limit(limit).execute());
 }
 
 export async function insertCheckout(db: DbOrTx, checkout: { memberId: number; planId: number; billing: Billing; details: CheckoutDetails; offerId: number | null }, now: string): Promise<number> {

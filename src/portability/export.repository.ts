@@ -1,3 +1,4 @@
+import { toAuthor, toTag, type Author, type Tag } from '../content/index.js';
 import type { DbOrTx } from '../db/client.js';
 
 /** How many posts and pages the site has (to show the export's progress). */
@@ -22,4 +23,14 @@ export async function redirectsOf(db: DbOrTx, postIds: number[]): Promise<Map<nu
   const rows = await db.selectFrom('slug_redirects').select(['old_slug', 'post_id']).where('post_id', 'in', postIds).orderBy('old_slug').execute();
   for (const r of rows) byPost.set(r.post_id, [...(byPost.get(r.post_id) ?? []), r.old_slug]);
   return byPost;
+}
+
+/** Tags in the order they were made, `limit` of them after the tag `afterId`. */
+export async function tagsAfter(db: DbOrTx, afterId: number, limit: number): Promise<Tag[]> {
+  return (await db.selectFrom('tags').selectAll().where('id', '>', afterId).orderBy('id').limit(limit).execute()).map(toTag);
+}
+
+/** Authors in the order they were made, `limit` of them after the author `afterId`. */
+export async function authorsAfter(db: DbOrTx, afterId: number, limit: number): Promise<Author[]> {
+  return (await db.selectFrom('authors').selectAll().where('id', '>', afterId).orderBy('id').limit(limit).execute()).map(toAuthor);
 }

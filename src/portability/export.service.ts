@@ -1,14 +1,16 @@
 import { toInput } from '../content/index.js';
+import type { Author, Tag } from '../content/index.js';
+import { pagesById } from '../db/paged.js';
 import { exportFollows } from '../follows/index.js';
 import { exportMemberships } from '../members/index.js';
 import { exportPrint } from '../print/index.js';
 import { readAllSettings } from '../settings/index.js';
-import { allWorks, type Work } from '../reviews/index.js';
+import { worksAfter, type Work } from '../reviews/index.js';
 import { createServices, type Services } from '../services.js';
 import { DOCUMENT_VERSION, portableImportedItem, type PortableImportedItem, type SiteDocument } from './document.schema.js';
-import { countPosts, postIdsAfter, redirectsOf } from './export.repository.js';
+import { authorsAfter, countPosts, postIdsAfter, redirectsOf, tagsAfter } from './export.repository.js';
 import { portableImportedItems } from './imported-item.repository.js';
-import { jsonText, StreamedObject } from './json-writer.js';
+import { jsonText, StreamedObject, type JsonPart } from './json-writer.js';
 import { portableOldAddresses } from './old-address.repository.js';
 
 const BATCH = 500;
@@ -20,7 +22,7 @@ export type DocumentSink = (text: AsyncIterable<string>) => Promise<void>;
 
 /**
  * Writes the whole site as one document; importing it into an empty site recreates the same site.
- * The document is made as `write` takes it, posts and subscribers a page at a time, all read in
+ * The document is made as `write` takes it, every long list a page at a time, all read in
  * one read-only transaction so the document is one moment of the site even while it keeps
  * changing. Answers how many posts and pages were written.
  */
@@ -49,15 +51,15 @@ export async function exportSite(services: Services, write: DocumentSink, onProg
       const document = new StreamedObject([
         ['masthead', () => ({ version: DOCUMENT_VERSION })],
         ['settings', () => readAllSettings(tx)],
-        ['tags', async () => (await scoped.taxonomy.listTags('all')).map(toTagInput)],
-        ['authors', async () => (await scoped.taxonomy.listAuthors()).map(toAuthorInput)],
-        ['works', async () => (await allWorks(tx)).map(toWorkInput)],
+        ['tags', () => byPages((after, limit) => tagsAfter(tx, after, limit), toTagInput)],
+        ['authors', () => byPages((after, limit) => authorsAfter(tx, after, limit), toAuthorInput)],
+        ['works', () => byPages((after, limit) => worksAfter(tx, after, limit), toWorkInput)],
         ['posts', posts],
         ['newsletters', () => scoped.subscribers.exportNewsletters()],
         ['subscribers', () => scoped.subscribers.exportSubscribers()],
         ['users', async () => (await scoped.users.list()).map((u) => ({ email: u.email, name: u.name, role: u.role, status: u.status }))],
-        ['memberships', () => exportMemberships(tx)],
-        ['printIssues', () => exportPrint(tx)],
+        ['memberships', async () => streamed(await exportMemberships(tx))],
+        ['printIssues', () => mapped(exportPrint(tx), streamed)],
         ['follows', () => exportFollows(tx)],
         ['oldAddresses', () => portableOldAddresses(tx)],
         ['importedItems', async () => (await portableImportedItems(tx)).filter((item): item is typeof item & { kind: PortableImportedItem['kind'] } => isPortableKind(item.kind))],
@@ -67,13 +69,25 @@ export async function exportSite(services: Services, write: DocumentSink, onProg
   return counted;
 }
 
+/** A table written as it is read, a page at a time through its key, each row shaped as it comes. */
+async function* byPages<Row extends { id: number }, Out>(read: (afterId: number, limit: number) => Promise<Row[]>, shape: (row: Row) => Out): AsyncGenerator<Out> {
+  for await (const page of pagesById(read)) yield* page.map(shape);
+}
+
+/** Each item of an async list shaped as it comes. */
+async function* mapped<In, Out>(items: AsyncIterable<In>, shape: (item: In) => Out): AsyncGenerator<Out> {
+  for await (const item of items) yield shape(item);
+}
+
+/** An object whose lists arrive as they are read, written member by member in its own order. */
+function streamed(value: object): StreamedObject {
+  return new StreamedObject(Object.entries(value).map(([key, member]) => [key, () => member as JsonPart]));
+}
+
 const portableKinds: ReadonlySet<string> = new Set(portableImportedItem.shape.kind.options);
 const isPortableKind = (kind: string): kind is PortableImportedItem['kind'] => portableKinds.has(kind);
 
-type TagRow = Awaited<ReturnType<Services['taxonomy']['listTags']>>[number];
-type AuthorRow = Awaited<ReturnType<Services['taxonomy']['listAuthors']>>[number];
-
-function toTagInput(t: TagRow): SiteDocument['tags'][number] {
+function toTagInput(t: Tag): SiteDocument['tags'][number] {
   return {
     name: t.name,
     slug: t.slug,
@@ -85,7 +99,7 @@ function toTagInput(t: TagRow): SiteDocument['tags'][number] {
   };
 }
 
-function toAuthorInput(a: AuthorRow): SiteDocument['authors'][number] {
+function toAuthorInput(a: Author): SiteDocument['authors'][number] {
   return {
     name: a.name,
     slug: a.slug,

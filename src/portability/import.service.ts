@@ -4,8 +4,8 @@ import type { DbOrTx } from '../db/client.js';
 import { AppError } from '../errors/app-error.js';
 import { parseInput } from '../errors/validate.js';
 import { restoreFollows } from '../follows/index.js';
-import { importMemberships, membershipSection } from '../members/index.js';
-import { importPrint } from '../print/index.js';
+import { importMembers, importPlans, importSubscriptions } from '../members/index.js';
+import { importPrintIssue } from '../print/index.js';
 import { saveWork } from '../reviews/index.js';
 import { writeSetting } from '../settings/index.js';
 import { createServices, type Services } from '../services.js';
@@ -25,9 +25,16 @@ const BATCH = 500;
 type Part = keyof typeof documentParts;
 type Item<P extends Part> = NonNullable<z.output<(typeof documentParts)[P]>> extends Array<infer T> ? T : never;
 
+/**
+ * Members of the document that are objects of lists, walked into so that each of their lists is
+ * read item by item too; a list of one is named `part.list` (`memberships.members`).
+ */
+const OBJECTS: Partial<Record<Part, readonly string[]>> = { memberships: ['plans', 'members', 'subscriptions'] };
+type Memberships = z.output<typeof documentParts.memberships>;
+
 /** Where one list of the document goes; `after` names the lists that must be in first. */
 interface Section {
-  after: Part[];
+  after: string[];
   /** Called for each item (for lists) or once with the value; `index` counts items from 0. */
   take(value: unknown, index: number): Promise<void>;
   /** The list or value has been read to its end. */
@@ -51,8 +58,8 @@ export async function importSite(services: Services, input: Readable): Promise<{
     // The same services, bound to this transaction, so every rule applies and nothing half-written stays.
     const scoped = createServices({ ...services.store, db: tx }, services);
     const stamp = services.clock().toISOString();
-    const batched = <P extends Part>(part: P, after: Part[], write: (items: Array<Item<P>>, first: number) => Promise<void>): Section => {
-      let items: Array<Item<P>> = [];
+    const batched = <T>(part: string, after: string[], write: (items: T[], first: number) => Promise<void>): Section => {
+      let items: T[] = [];
       let first = 0;
       const flush = async () => {
         const batch = items;
@@ -63,7 +70,7 @@ export async function importSite(services: Services, input: Readable): Promise<{
       return {
         after,
         take: async (value, index) => {
-          items.push(checkItem(part, value, index));
+          items.push(checkItem(part, value, index) as T);
           if (items.length >= BATCH) await flush();
         },
         end: flush,
@@ -71,7 +78,7 @@ export async function importSite(services: Services, input: Readable): Promise<{
     };
     const each = <P extends Part>(part: P, after: Part[], write: (item: Item<P>, index: number) => Promise<void>): Section => ({
       after,
-      take: (value, index) => write(checkItem(part, value, index), index),
+      take: (value, index) => write(checkItem(part, value, index) as Item<P>, index),
       end: async () => undefined,
     });
     const whole = <P extends Part>(part: P, after: Part[], write: (value: z.output<(typeof documentParts)[P]>) => Promise<void>): Section => ({
@@ -80,7 +87,7 @@ export async function importSite(services: Services, input: Readable): Promise<{
       end: async () => undefined,
     });
 
-    const sections: Record<Part, Section> = {
+    const sections: Record<Exclude<Part, keyof typeof OBJECTS>, Section> & Record<string, Section> = {
       masthead: whole('masthead', [], async () => undefined),
       settings: whole('settings', ['masthead'], async (settings) => {
         for (const [key, value] of Object.entries(settings)) await writeSetting(tx, key, value, stamp);
@@ -97,14 +104,18 @@ export async function importSite(services: Services, input: Readable): Promise<{
         if (redirectsFrom.length > 0) await scoped.posts.addRedirects(created.id, redirectsFrom);
         posts += 1;
       }),
-      newsletters: batched('newsletters', ['masthead'], (newsletters) => scoped.subscribers.restore({ newsletters, subscribers: [] })),
-      subscribers: batched('subscribers', ['masthead', 'newsletters'], (subscribers) => scoped.subscribers.restore({ newsletters: [], subscribers })),
+      newsletters: batched<Item<'newsletters'>>('newsletters', ['masthead'], (newsletters) => scoped.subscribers.restore({ newsletters, subscribers: [] })),
+      subscribers: batched<Item<'subscribers'>>('subscribers', ['masthead', 'newsletters'], (subscribers) => scoped.subscribers.restore({ newsletters: [], subscribers })),
       users: each('users', ['masthead'], async (user) => void (await scoped.users.create({ email: user.email, name: user.name, role: user.role }))),
-      memberships: whole('memberships', ['masthead'], (memberships) => importMemberships(tx, memberships, stamp)),
-      printIssues: wholeList('printIssues', ['masthead', 'memberships'], (issues) => importPrint(tx, scoped.jobs, issues, stamp)),
-      follows: batched('follows', ['masthead', 'tags', 'authors', 'works', 'subscribers', 'memberships'], (follows, first) => restoreFollows(tx, follows, first)),
-      oldAddresses: batched('oldAddresses', ['masthead', 'posts', 'tags', 'authors'], (entries, first) => restoreOldAddresses(tx, entries, first)),
-      importedItems: batched('importedItems', ['masthead', 'posts', 'tags', 'authors'], (items, first) => restoreImportedItems(tx, items, first)),
+      'memberships.plans': batched<Memberships['plans'][number]>('memberships.plans', ['masthead'], (plans) => importPlans(tx, plans, stamp)),
+      'memberships.members': batched<Memberships['members'][number]>('memberships.members', ['masthead'], (members) => importMembers(tx, members, stamp)),
+      'memberships.subscriptions': batched<Memberships['subscriptions'][number]>('memberships.subscriptions', ['masthead', 'memberships.plans', 'memberships.members'], (subscriptions, first) =>
+        importSubscriptions(tx, subscriptions, first, stamp),
+      ),
+      printIssues: each('printIssues', ['masthead', 'memberships'], (issue, index) => importPrintIssue(tx, scoped.jobs, issue, index, stamp)),
+      follows: batched<Item<'follows'>>('follows', ['masthead', 'tags', 'authors', 'works', 'subscribers', 'memberships'], (follows, first) => restoreFollows(tx, follows, first)),
+      oldAddresses: batched<PortableOldAddress>('oldAddresses', ['masthead', 'posts', 'tags', 'authors'], (entries, first) => restoreOldAddresses(tx, entries, first)),
+      importedItems: batched<PortableImportedItem>('importedItems', ['masthead', 'posts', 'tags', 'authors'], (items, first) => restoreImportedItems(tx, items, first)),
     };
     await readDocument(input, sections);
   });
@@ -112,36 +123,31 @@ export async function importSite(services: Services, input: Readable): Promise<{
   return { posts };
 }
 
-/** A list taken whole, as its section of the schema is checked whole (its checks span items). */
-function wholeList<P extends Part>(part: P, after: Part[], write: (items: z.output<(typeof documentParts)[P]>) => Promise<void>): Section {
-  let items: unknown[] = [];
-  return {
-    after,
-    take: async (value) => void items.push(value),
-    end: async () => {
-      const all = items;
-      items = [];
-      await write(check(documentParts[part], all, part) as z.output<(typeof documentParts)[P]>);
-    },
-  };
-}
-
 /** The order in which the lists are written: where a document's lists come in it. */
 const ORDER = Object.keys(documentParts) as Part[];
-/** Lists read item by item; the others (settings, the version, memberships) are read whole. */
+/** Lists read item by item; the version and settings are read whole, objects of lists (OBJECTS) walked into. */
 const LISTS = new Set<string>(['tags', 'authors', 'works', 'posts', 'newsletters', 'subscribers', 'users', 'printIssues', 'follows', 'oldAddresses', 'importedItems']);
-const walkDocument = (path: JsonPath) => path.length === 0 || (path.length === 1 && LISTS.has(String(path[0])));
+const listsOf = (key: string | number): readonly string[] | undefined => (Object.hasOwn(OBJECTS, key) ? OBJECTS[key as Part] : undefined);
+const walkDocument = (path: JsonPath) => {
+  if (path.length === 0) return true;
+  const lists = listsOf(path[0]!);
+  if (path.length === 1) return LISTS.has(String(path[0])) || lists !== undefined;
+  return path.length === 2 && lists !== undefined && lists.includes(String(path[1]));
+};
 
 /**
  * Reads the document and hands each list's items to its section as they come. A list whose
  * prerequisites are not all written yet is held and written at the end, in the export's order;
  * lists the document lacks are checked as absent (the schema says which may be).
  */
-async function readDocument(input: Readable, sections: Record<Part, Section>): Promise<void> {
-  const written = new Set<Part>();
-  const held = new Map<Part, unknown[]>();
-  let current: { part: Part; held: unknown[] | undefined; count: number } | undefined;
-  const ready = (part: Part) => sections[part].after.every((p) => written.has(p));
+async function readDocument(input: Readable, sections: Record<string, Section>): Promise<void> {
+  const written = new Set<string>();
+  const held = new Map<string, unknown[]>();
+  /** The list being read. */
+  let current: { list: string; held: unknown[] | undefined; count: number } | undefined;
+  /** The object of lists being walked, and the lists of it read so far. */
+  let object: { part: Part; lists: readonly string[]; seen: Set<string> } | undefined;
+  const ready = (list: string) => sections[list]!.after.every((p) => written.has(p));
   const seen = new Set<Part>();
   const begin = (key: string | number): Part => {
     if (!ORDER.includes(key as Part)) throw invalid('(input)', `unknown field(s): ${key}`);
@@ -151,48 +157,91 @@ async function readDocument(input: Readable, sections: Record<Part, Section>): P
     seen.add(part);
     return part;
   };
+  const startList = (list: string) => {
+    current = { list, held: ready(list) ? undefined : [], count: 0 };
+  };
+  const endList = async () => {
+    const { list, held: items } = current!;
+    current = undefined;
+    if (items) held.set(list, items);
+    else {
+      await sections[list]!.end();
+      written.add(list);
+    }
+  };
+  const takeItem = async (value: unknown) => {
+    const into = current!;
+    if (into.held) into.held.push(value);
+    else await sections[into.list]!.take(value, into.count);
+    into.count += 1;
+  };
+  /** Writes what is left of a list at the end: its held items, or none when the document lacks it. */
+  const finish = async (list: string, items: unknown[]) => {
+    for (const [index, item] of items.entries()) await sections[list]!.take(item, index);
+    await sections[list]!.end();
+    written.add(list);
+  };
 
   try {
     for await (const event of readJson(input, walkDocument, LIMITS)) {
-      const [key] = event.path;
-      if (event.path.length === 0) {
+      const { path } = event;
+      const [key] = path;
+      if (path.length === 0) {
         // The document itself: an object (walked) or anything else, which the schema refuses.
         if (event.kind === 'value') check(siteDocument, event.value, '');
         if (event.kind === 'open' && event.type === 'array') check(siteDocument, [], '');
         continue;
       }
-      if (event.kind === 'open') {
-        const part = begin(key!);
-        if (event.type === 'object') check(documentParts[part], {}, part);
-        current = { part, held: ready(part) ? undefined : [], count: 0 };
+      if (object && path.length >= 2) {
+        // Inside an object of lists: its lists open and close, their items come one by one.
+        if (path.length === 3) await takeItem((event as { value: unknown }).value);
+        else if (event.kind === 'close') await endList();
+        else {
+          const name = String(path[1]);
+          const list = `${object.part}.${name}`;
+          if (!object.lists.includes(name)) throw invalid(object.part, `unknown field(s): ${name}`);
+          if (object.seen.has(name)) throw invalid(list, 'is in the document twice');
+          object.seen.add(name);
+          // Only a list is walked into; anything else here is refused by the list's schema.
+          if (event.kind === 'value' || event.type === 'object') check(schemaOf(list), event.kind === 'value' ? event.value : {}, list);
+          startList(list);
+        }
         continue;
       }
-      if (event.kind === 'close' && event.path.length === 1) {
-        const { part, held: items } = current!;
-        if (items) held.set(part, items);
-        else {
-          await sections[part].end();
-          written.add(part);
+      if (event.kind === 'open') {
+        const part = begin(key!);
+        const lists = listsOf(part);
+        if (lists) {
+          if (event.type === 'array') check(documentParts[part], [], part);
+          object = { part, lists, seen: new Set() };
+        } else {
+          if (event.type === 'object') check(documentParts[part], {}, part);
+          startList(part);
         }
-        current = undefined;
+        continue;
+      }
+      if (event.kind === 'close' && path.length === 1) {
+        if (object) {
+          const { part, lists, seen: present } = object;
+          for (const name of lists) if (!present.has(name)) check(schemaOf(`${part}.${name}`), undefined, `${part}.${name}`);
+          if (lists.every((name) => written.has(`${part}.${name}`))) written.add(part);
+          object = undefined;
+        } else await endList();
         continue;
       }
       if (event.kind !== 'value') continue;
-      if (event.path.length === 1) {
-        // A member read whole: a list given as something else is refused by its schema.
+      if (path.length === 1) {
+        // A member read whole: a list or object of lists given as something else is refused by its schema.
         const part = begin(key!);
-        if (LISTS.has(part)) check(documentParts[part], event.value, part);
+        if (LISTS.has(part) || listsOf(part)) check(documentParts[part], event.value, part);
         if (ready(part)) {
-          await sections[part].take(event.value, 0);
-          await sections[part].end();
+          await sections[part]!.take(event.value, 0);
+          await sections[part]!.end();
           written.add(part);
         } else held.set(part, [event.value]);
         continue;
       }
-      const into = current!;
-      if (into.held) into.held.push(event.value);
-      else await sections[into.part].take(event.value, into.count);
-      into.count += 1;
+      await takeItem(event.value);
     }
   } catch (error) {
     if (error instanceof JsonReadError) throw invalid(error.path.join('.') || '(input)', error.reason);
@@ -201,20 +250,23 @@ async function readDocument(input: Readable, sections: Record<Part, Section>): P
 
   for (const part of ORDER) {
     if (written.has(part)) continue;
+    const lists = listsOf(part);
+    if (lists) {
+      // Absent: refused if the schema requires it, else empty; present: what was held.
+      if (!seen.has(part)) check(documentParts[part], undefined, part);
+      for (const name of lists) if (!written.has(`${part}.${name}`)) await finish(`${part}.${name}`, held.get(`${part}.${name}`) ?? []);
+      written.add(part);
+      continue;
+    }
     const items = held.get(part);
     if (!items && !seen.has(part)) {
       // Absent: refused if the schema requires it, else written as its default.
       const value = check(documentParts[part], undefined, part);
-      if (!LISTS.has(part)) await sections[part].take(value, 0);
-      await sections[part].end();
-      written.add(part);
+      if (LISTS.has(part)) await finish(part, []);
+      else await finish(part, [value]);
       continue;
     }
-    const section = sections[part];
-    if (LISTS.has(part)) for (const [index, item] of items!.entries()) await section.take(item, index);
-    else await section.take(items![0], 0);
-    await section.end();
-    written.add(part);
+    await finish(part, items!);
   }
 }
 
@@ -228,15 +280,25 @@ function check<S extends z.ZodType>(schema: S, value: unknown, prefix: string): 
 }
 
 /** One item of a list, checked with the list's own schema, its errors named as in the whole document. */
-function checkItem<P extends Part>(part: P, value: unknown, index: number): Item<P> {
-  const schema = unwrapList(documentParts[part]);
-  return check(schema, value, `${part}.${index}`) as Item<P>;
+function checkItem(list: string, value: unknown, index: number): unknown {
+  return check(listItem(schemaOf(list)), value, `${list}.${index}`);
 }
 
-function unwrapList(schema: z.ZodType): z.ZodType {
-  const def = (schema as unknown as { def: { type: string; innerType?: z.ZodType; element?: z.ZodType } }).def;
-  if (def.type === 'default') return unwrapList(def.innerType!);
-  return def.element!;
+/** The schema of a part of the document, or of a list inside one (`memberships.members`). */
+function schemaOf(list: string): z.ZodType {
+  const [part, name] = list.split('.') as [Part, string | undefined];
+  const schema = documentParts[part];
+  if (name === undefined) return schema;
+  return (withoutDefault(schema) as unknown as { shape: Record<string, z.ZodType> }).shape[name]!;
+}
+
+function withoutDefault(schema: z.ZodType): z.ZodType {
+  const def = (schema as unknown as { def: { type: string; innerType?: z.ZodType } }).def;
+  return def.type === 'default' ? withoutDefault(def.innerType!) : schema;
+}
+
+function listItem(schema: z.ZodType): z.ZodType {
+  return (withoutDefault(schema) as unknown as { def: { element: z.ZodType } }).def.element;
 }
 
 function invalid(field: string, message: string): AppError {

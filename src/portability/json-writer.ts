@@ -3,7 +3,7 @@ export class StreamedObject {
   constructor(readonly members: ReadonlyArray<readonly [string, () => JsonPart | Promise<JsonPart>]>) {}
 }
 
-/** What the writer takes: a streamed object, an async list (written item by item), or a plain JSON value. */
+/** What the writer takes: a streamed object, an async list (written item by item, each a plain value or a streamed object), or a plain JSON value. */
 export type JsonPart = StreamedObject | AsyncIterable<unknown> | unknown;
 
 /** Text is handed on in pieces of about this many characters, so a write is never tiny nor huge. */
@@ -40,7 +40,9 @@ async function* pieces(part: JsonPart, indent: string): AsyncGenerator<string> {
     let first = true;
     yield '[';
     for await (const item of part) {
-      yield `${first ? '' : ','}\n${inner}${pretty(item, inner)}`;
+      yield `${first ? '' : ','}\n${inner}`;
+      if (item instanceof StreamedObject) yield* pieces(item, inner);
+      else yield pretty(item, inner);
       first = false;
     }
     yield first ? ']' : `\n${indent}]`;

@@ -119,6 +119,21 @@ export async function itemsOf(db: DbOrTx, issueId: number): Promise<FulfilmentIt
   return rows.map((r) => ({ memberId: r.member_id, quantity: r.quantity, ...addressColumns(r) }));
 }
 
+/** An issue's fulfilment list in member order with each member's address, `limit` items after the member `afterId`. */
+export async function fulfilmentAfter(db: DbOrTx, issueId: number, afterId: number, limit: number): Promise<Array<FulfilmentItem & { id: number; email: string }>> {
+  const rows = await db
+    .selectFrom('fulfilment_items as f')
+    .innerJoin('members as m', 'm.id', 'f.member_id')
+    .selectAll('f')
+    .select('m.email')
+    .where('f.issue_id', '=', issueId)
+    .where('f.member_id', '>', afterId)
+    .orderBy('f.member_id')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({ id: r.member_id, email: r.email, memberId: r.member_id, quantity: r.quantity, ...addressColumns(r) }));
+}
+
 export async function countsByCountry(db: DbOrTx, issueId: number): Promise<{ country: string; subscribers: number; copies: number }[]> {
   const rows = await db
     .selectFrom('fulfilment_items')

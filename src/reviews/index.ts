@@ -4,6 +4,6 @@ export { reviewInput, workInput, workReference } from './work.schema.js';
 export type { ReviewInput, WorkInput, WorkReference } from './work.schema.js';
 export { resolveWork, saveWork, workSlug } from './work.service.js';
 export type { WorkChangeCheck } from './work.service.js';
-export { loadWorks, listWorks, allWorks } from './work.repository.js';
+export { loadWorks, listWorks, worksAfter } from './work.repository.js';
 export { ReviewCatalogue } from './catalogue.service.js';
 export type { PublicWork, PersonCredit, ReviewSummary } from './catalogue.service.js';

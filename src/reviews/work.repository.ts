@@ -103,9 +103,9 @@ function toWork(row: WorkRow): Work {
   };
 }
 
-/** Every work with its credits, by slug. */
-export async function allWorks(db: DbOrTx): Promise<Work[]> {
-  const ids = (await db.selectFrom('works').select('id').orderBy('slug').execute()).map((r) => r.id);
+/** Works with their credits in the order they were added, `limit` of them after the work `afterId`. */
+export async function worksAfter(db: DbOrTx, afterId: number, limit: number): Promise<Work[]> {
+  const ids = (await db.selectFrom('works').select('id').where('id', '>', afterId).orderBy('id').limit(limit).execute()).map((r) => r.id);
   const works = await loadWorks(db, ids);
   return ids.map((id) => works.get(id)!);
 }

@@ -1,6 +1,7 @@
 import { Readable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { importSite } from '../../src/portability/import.service.js';
+import { makePlans } from '../members/helpers.js';
 import { dialects, testServices, type TestContext } from '../support/stores.js';
 import { exportDocument } from './site-document-support.js';
 
@@ -87,6 +88,52 @@ describe.each(dialects)('a site document read as a stream on %s', (dialect) => {
       const error = await importSite(t.services, inPieces(JSON.stringify(document), 50)).catch((e: unknown) => e);
       expect(error, field).toMatchObject({ code: 'IMPORT_INVALID', fields: [expect.objectContaining({ field })] });
       expect(await isEmpty(t)).toBe(true);
+    }
+  });
+
+  it('reads memberships list by list, whatever their order, and refuses a wrong one naming its field', async () => {
+    const source = await fresh();
+    await makePlans(source.services);
+    const { plans } = (await exportDocument(source.services)).memberships;
+    const member = { email: 'ann@example.com', name: 'Ann', stripeCustomerId: null, address: null };
+    const subscription = {
+      member: 'ann@example.com',
+      buyer: null,
+      plan: 'digital',
+      billing: 'year',
+      status: 'active',
+      stripeSubscriptionId: null,
+      currentPeriodEnd: null,
+      cancelAtPeriodEnd: false,
+      graceUntil: null,
+      issuesRemaining: 0,
+    };
+    const t = await fresh();
+    const { masthead, ...rest } = smallDocument();
+    const reordered = { ...rest, memberships: { subscriptions: [subscription], members: [member], plans }, masthead };
+    expect(await importSite(t.services, inPieces(JSON.stringify(reordered), 40))).toEqual({ posts: 2 });
+    const again = (await exportDocument(t.services)).memberships;
+    expect(again.members).toEqual([member]);
+    expect(again.subscriptions).toEqual([subscription]);
+
+    const empty = await fresh();
+    const sections = { plans, members: [member], subscriptions: [subscription] };
+    const cases: Array<[string, string]> = [
+      ['[]', 'memberships'],
+      ['null', 'memberships'],
+      [JSON.stringify({ ...sections, extra: 1 }), 'memberships'],
+      [JSON.stringify({ ...sections, plans: {} }), 'memberships.plans'],
+      [JSON.stringify({ ...sections, members: 'ann' }), 'memberships.members'],
+      [JSON.stringify({ ...sections, members: [{ ...member, email: 'ann' }] }), 'memberships.members.0.email'],
+      [JSON.stringify({ ...sections, subscriptions: [{ ...subscription, member: 'bo@example.com' }] }), 'memberships.subscriptions.0.member'],
+      [JSON.stringify({ plans, members: [member] }), 'memberships.subscriptions'],
+      [JSON.stringify(sections).replace(/}$/, ',"members":[]}'), 'memberships.members'],
+    ];
+    for (const [memberships, field] of cases) {
+      const text = JSON.stringify(smallDocument()).replace(/}$/, `,"memberships":${memberships}}`);
+      const error = await importSite(empty.services, inPieces(text, 50)).catch((e: unknown) => e);
+      expect(error, memberships).toMatchObject({ code: 'IMPORT_INVALID', fields: [expect.objectContaining({ field })] });
+      expect(await isEmpty(empty)).toBe(true);
     }
   });
 

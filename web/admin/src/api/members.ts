@@ -44,7 +44,8 @@ export interface MemberFilter {
   q?: string;
   plan?: number;
   status?: SubscriptionStatus | '';
-  offset?: number;
+  /** A page's `next`: the page that follows it. */
+  after?: string;
 }
 export const MEMBERS_PAGE = 50;
 /** One page of members for a filter; the request is aborted when the screen asks for another. */

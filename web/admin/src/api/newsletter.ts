@@ -45,7 +45,8 @@ export interface SubscriberFilter {
   status?: SubscriberStatus | '';
   newsletter?: string;
   limit?: number;
-  offset?: number;
+  /** A page's `next`: the page that follows it. */
+  after?: string;
 }
 
 /** One page of subscribers for a filter; the request is aborted when the screen asks for another. */

@@ -12,7 +12,8 @@ export interface PostFilter {
   author?: string;
   format?: PostFormat | '';
   q?: string;
-  offset?: number;
+  /** A page's `page.next`: the page that follows it. */
+  after?: string;
   limit?: number;
 }
 

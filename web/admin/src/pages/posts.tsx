@@ -6,6 +6,7 @@ import { siteZone } from '../api/settings';
 import { authorList, tagList } from '../api/taxonomy';
 import { postFormats, type Post, type PostFormat, type PostStatus } from '../api/types';
 import { announce } from '../components/announcer';
+import { CursorPager, useCursorPages } from '../components/cursor-pager';
 import { SelectField, TextField } from '../components/field';
 import { Link, navigate } from '../router';
 import { atLeast, useStaff } from '../session-context';
@@ -29,8 +30,9 @@ export function PostsPage({ type }: { type: 'post' | 'page' }) {
   const [selected, setSelected] = useState<Set<number>>(new Set());
   const [action, setAction] = useState<BulkAction>('publish');
   const [results, setResults] = useState<ItemResult[] | null>(null);
-  // Only the answer for the current filter shows: a request for an earlier one is aborted.
-  const listed = useQuery({ ...postList(filter), placeholderData: keepPreviousData });
+  const pages = useCursorPages(() => setSelected(new Set()));
+  // Only the answer for the current filter and page shows: a request for an earlier one is aborted.
+  const listed = useQuery({ ...postList({ ...filter, after: pages.after }), placeholderData: keepPreviousData });
   const list = listed.data;
   const error = listed.error ? describeError(listed.error) : null;
   const tags = useQuery(tagList).data ?? [];
@@ -38,7 +40,8 @@ export function PostsPage({ type }: { type: 'post' | 'page' }) {
 
   const set = (patch: Partial<PostFilter>) => {
     setSelected(new Set());
-    setFilter((f) => ({ ...f, ...patch, offset: patch.offset ?? 0 }));
+    pages.restart();
+    setFilter((f) => ({ ...f, ...patch }));
   };
   const posts = list?.posts ?? [];
   const allSelected = posts.length > 0 && posts.every((p) => selected.has(p.id));
@@ -188,19 +191,7 @@ export function PostsPage({ type }: { type: 'post' | 'page' }) {
           </tbody>
         </table>
       )}
-      {list && list.page.total > PAGE_SIZE && (
-        <nav className="pager" aria-label="Pages of results">
-          <button type="button" disabled={list.page.offset === 0} onClick={() => set({ offset: Math.max(0, list.page.offset - PAGE_SIZE) })}>
-            Newer
-          </button>
-          <span>
-            {list.page.offset + 1}–{Math.min(list.page.total, list.page.offset + PAGE_SIZE)} of {list.page.total}
-          </span>
-          <button type="button" disabled={list.page.offset + PAGE_SIZE >= list.page.total} onClick={() => set({ offset: list.page.offset + PAGE_SIZE })}>
-            Older
-          </button>
-        </nav>
-      )}
+      {list && <CursorPager label={`Pages of ${noun.toLowerCase()}`} pages={pages} pageSize={PAGE_SIZE} shown={posts.length} total={list.page.total} next={list.page.next} waiting={listed.isPlaceholderData} />}
     </section>
   );
 }

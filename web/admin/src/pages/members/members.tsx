@@ -2,6 +2,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { describeError } from '../../api/client';
 import { MEMBERS_PAGE, memberList, planList, subscriptionStatuses, type MemberFilter, type Subscription, type SubscriptionStatus } from '../../api/members';
+import { CursorPager, useCursorPages } from '../../components/cursor-pager';
 import { SelectField, TextField } from '../../components/field';
 import { Link } from '../../router';
 import { formatDate } from '../format';
@@ -22,14 +23,17 @@ export function mainSubscription(subscriptions: Subscription[]): Subscription | 
 export function MembersPage() {
   const [filter, setFilter] = useState<MemberFilter>({});
   const [search, setSearch] = useState('');
-  // Only the answer for the current filter shows: a request for an earlier one is aborted.
-  const listed = useQuery({ ...memberList(filter), placeholderData: keepPreviousData });
+  const pages = useCursorPages();
+  // Only the answer for the current filter and page shows: a request for an earlier one is aborted.
+  const listed = useQuery({ ...memberList({ ...filter, after: pages.after }), placeholderData: keepPreviousData });
   const list = listed.data;
   const error = listed.error ? describeError(listed.error) : null;
   const plans = useQuery(planList).data ?? [];
 
-  const set = (patch: Partial<MemberFilter>) => setFilter((f) => ({ ...f, ...patch, offset: patch.offset ?? 0 }));
-  const offset = filter.offset ?? 0;
+  const set = (patch: Partial<MemberFilter>) => {
+    pages.restart();
+    setFilter((f) => ({ ...f, ...patch }));
+  };
   return (
     <section>
       <h1>Members</h1>
@@ -108,18 +112,17 @@ export function MembersPage() {
           </tbody>
         </table>
       )}
-      {list && list.total > MEMBERS_PAGE && (
-        <nav className="pager" aria-label="Pages of members">
-          <button type="button" disabled={offset === 0} onClick={() => set({ offset: Math.max(0, offset - MEMBERS_PAGE) })}>
-            Newer
-          </button>
-          <span>
-            {offset + 1}–{Math.min(list.total, offset + MEMBERS_PAGE)} of {list.total}
-          </span>
-          <button type="button" disabled={offset + MEMBERS_PAGE >= list.total} onClick={() => set({ offset: offset + MEMBERS_PAGE })}>
-            Older
-          </button>
-        </nav>
+      {list && (
+        <CursorPager
+          label="Pages of members"
+          pages={pages}
+          pageSize={MEMBERS_PAGE}
+          shown={list.members.length}
+          total={list.total}
+          totalEstimated={list.totalEstimated}
+          next={list.next}
+          waiting={listed.isPlaceholderData}
+        />
       )}
     </section>
   );

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { describeError } from '../../api/client';
 import { eraseSubscriber, exportSubscriber, exportUrl, newsletterList, subscriberList, subscriberStatuses, type Subscriber, type SubscriberFilter, type SubscriberStatus } from '../../api/newsletter';
 import { announce } from '../../components/announcer';
+import { CursorPager, useCursorPages } from '../../components/cursor-pager';
 import { SelectField, TextField } from '../../components/field';
 import { formatDate } from '../format';
 import { ConfirmDialog } from './confirm-dialog';
@@ -12,15 +13,19 @@ const PAGE = 25;
 
 /** Subscribers: search, filter, pages; CSV import and export; one person's data export and erasure. */
 export function SubscribersPage() {
-  const [filter, setFilter] = useState<SubscriberFilter>({ limit: PAGE, offset: 0 });
+  const [filter, setFilter] = useState<SubscriberFilter>({ limit: PAGE });
   const [search, setSearch] = useState('');
   const [erasing, setErasing] = useState<Subscriber | null>(null);
-  // Only the answer for the current filter shows: a request for an earlier one is aborted.
-  const listed = useQuery({ ...subscriberList(filter), placeholderData: keepPreviousData });
+  const pages = useCursorPages();
+  // Only the answer for the current filter and page shows: a request for an earlier one is aborted.
+  const listed = useQuery({ ...subscriberList({ ...filter, after: pages.after }), placeholderData: keepPreviousData });
   const list = listed.data;
   const error = listed.error ? describeError(listed.error) : null;
   const newsletters = useQuery(newsletterList).data ?? [];
-  const set = (patch: Partial<SubscriberFilter>) => setFilter((f) => ({ ...f, ...patch, offset: patch.offset ?? 0 }));
+  const set = (patch: Partial<SubscriberFilter>) => {
+    pages.restart();
+    setFilter((f) => ({ ...f, ...patch }));
+  };
 
   const download = async (subscriber: Subscriber) => {
     try {
@@ -45,7 +50,6 @@ export function SubscribersPage() {
     }
   };
 
-  const offset = filter.offset ?? 0;
   return (
     <section>
       <div className="page-head">
@@ -127,18 +131,17 @@ export function SubscribersPage() {
           </tbody>
         </table>
       )}
-      {list && list.total > PAGE && (
-        <nav className="pager" aria-label="Pages of subscribers">
-          <button type="button" disabled={offset === 0} onClick={() => set({ offset: Math.max(0, offset - PAGE) })}>
-            Previous
-          </button>
-          <span>
-            {offset + 1}–{Math.min(list.total, offset + PAGE)} of {list.total}
-          </span>
-          <button type="button" disabled={offset + PAGE >= list.total} onClick={() => set({ offset: offset + PAGE })}>
-            Next
-          </button>
-        </nav>
+      {list && (
+        <CursorPager
+          label="Pages of subscribers"
+          pages={pages}
+          pageSize={PAGE}
+          shown={list.subscribers.length}
+          total={list.total}
+          totalEstimated={list.totalEstimated}
+          next={list.next}
+          waiting={listed.isPlaceholderData}
+        />
       )}
       {erasing && (
         <ConfirmDialog title={`Erase ${erasing.email}?`} confirm="Erase for good" danger onConfirm={() => void erase(erasing)} onCancel={() => setErasing(null)}>
