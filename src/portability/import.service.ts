@@ -118,6 +118,9 @@ export async function importSite(services: Services, input: Readable): Promise<{
       importedItems: batched<PortableImportedItem>('importedItems', ['masthead', 'posts', 'tags', 'authors'], (items, first) => restoreImportedItems(tx, items, first)),
     };
     await readDocument(input, sections);
+    // What the writes set off in the services made for this transaction (recommendation refreshes,
+    // webhooks, purges, follow alerts) is written in it too, before it commits, never after.
+    await Promise.all([scoped.recommendations.settled(), scoped.webhooks.settled(), scoped.cdn.settled(), scoped.followAlerts.settled()]);
   });
   services.events.emit({ kind: 'settings', slugs: [] });
   return { posts };
