@@ -40,7 +40,7 @@ describe('admin search boxes and addresses holding text no URI encoding takes', 
     { link: 'Posts', heading: 'Posts', api: '/admin/api/posts', item: '/admin/posts/', unknown: 'Not found', findable: 'Findable piece', query: 'Findable' },
     {
       link: 'Newsletter',
-      then: 'Subscribers',
+      sub: 'Subscribers',
       heading: 'Subscribers',
       api: '/admin/api/newsletter/subscribers',
       item: '/admin/newsletter/digests/',
@@ -62,7 +62,7 @@ describe('admin search boxes and addresses holding text no URI encoding takes', 
     });
     await signIn(page, editor);
     await page.getByRole('link', { name: screen.link, exact: true }).first().click();
-    if (screen.then) await page.getByRole('link', { name: screen.then, exact: true }).first().click();
+    if (screen.sub) await page.getByRole('link', { name: screen.sub, exact: true }).first().click();
     await page.getByRole('heading', { name: screen.heading, level: 1 }).waitFor();
     return { context, page, failures, searched };
   }
