@@ -38,10 +38,10 @@ export async function upsertMember(db: DbOrTx, email: string, name: string, now:
 }
 
 /** A new member with this email; undefined when the email already has one (even one created a moment ago). */
-export async function insertMember(db: DbOrTx, email: string, now: string): Promise<Member | undefined> {
+export async function insertMember(db: DbOrTx, email: string, now: string, name = ''): Promise<Member | undefined> {
   const row = await db
     .insertInto('members')
-    .values({ email, name: '', created_at: now, updated_at: now })
+    .values({ email, name, created_at: now, updated_at: now })
     .onConflict((oc) => oc.column('email').doNothing())
     .returningAll()
     .executeTakeFirst();

@@ -17,6 +17,7 @@ import {
   findMember,
   findSessionMember,
   findUsableToken,
+  insertMember,
   insertSession,
   membersByEmail,
   insertToken,
@@ -24,7 +25,6 @@ import {
   listMembers,
   memberNames,
   updateMemberRow,
-  upsertMember,
   useToken,
   type ListPage,
   type MemberFilter,
@@ -110,8 +110,10 @@ export class MemberService {
     const signedIn = await inTransaction(this.deps.db, async (tx) => {
       const email = isTokenShaped(token) ? await useToken(tx, hash(token), now) : undefined;
       if (!email) throw new AppError('SIGNIN_LINK_INVALID');
-      const isNew = !(await findMember(tx, { email }));
-      const member = await upsertMember(tx, email, '', now);
+      // Only the sign-in that adds the member announces it, though other links for the address are used at the same moment.
+      const added = await insertMember(tx, email, now);
+      const isNew = added !== undefined;
+      const member = added ?? (await findMember(tx, { email }))!;
       const session = newToken();
       await insertSession(tx, { hash: hash(session), memberId: member.id, expiresAt: new Date(Date.parse(now) + SESSION_DAYS * 86_400_000).toISOString() }, now);
       return { session, member, isNew };
@@ -177,10 +179,9 @@ export class MemberService {
   /** Adds a reader account for an address; an address that already has one is MEMBER_EXISTS. */
   async add(input: unknown): Promise<Member> {
     const data = parseInput(memberInput, input);
-    if (await findMember(this.deps.db, { email: data.email })) {
-      throw new AppError('MEMBER_EXISTS', `A member with ${data.email} already exists.`, [{ field: 'email', message: 'already has a member account' }]);
-    }
-    const member = await upsertMember(this.deps.db, data.email, data.name, this.now());
+    // The insert is the check, so of two additions of one address at the same moment one is refused.
+    const member = await insertMember(this.deps.db, data.email, this.now(), data.name);
+    if (!member) throw new AppError('MEMBER_EXISTS', `A member with ${data.email} already exists.`, [{ field: 'email', message: 'already has a member account' }]);
     this.deps.events.emit({ kind: 'added', member });
     return member;
   }

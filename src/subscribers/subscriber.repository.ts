@@ -82,6 +82,20 @@ export async function insertSubscriber(db: DbOrTx, values: NewSubscriber, now: s
   return row.id;
 }
 
+/**
+ * Notes that the address is being mailed now, unless it was mailed after `mailedBefore`; the row when
+ * noted. One conditional write: of signups at the same moment, one is given the row.
+ */
+export async function claimConfirmSend(db: DbOrTx, email: string, mailedBefore: string, now: string): Promise<SubscriberRow | undefined> {
+  return db
+    .updateTable('subscribers')
+    .set({ confirm_sent_at: now, updated_at: now })
+    .where('email', '=', email)
+    .where((eb) => eb.or([eb('confirm_sent_at', 'is', null), eb('confirm_sent_at', '<=', mailedBefore)]))
+    .returningAll()
+    .executeTakeFirst();
+}
+
 /** Adds the subscriber unless the address is already on the list (also when another request adds it at the same moment); the id when added. */
 export async function insertSubscriberIfNew(db: DbOrTx, values: NewSubscriber, now: string): Promise<number | undefined> {
   const row = await db

@@ -93,24 +93,22 @@ export class SubscriberService {
     const ids = chosen.map((n) => n.id);
     await inTransaction(this.deps.db, async (tx) => {
       const now = this.now();
-      const existing = await repo.findSubscriberRow(tx, { email: data.email });
-      const recentlyMailed = existing?.confirm_sent_at && Date.parse(existing.confirm_sent_at) > Date.parse(now) - RESEND_AFTER_MS;
-      if (!existing) {
-        const id = await repo.insertSubscriber(tx, { email: data.email, name: data.name ?? '', status: 'pending', source: 'form', nonce: nonce(), confirmedAt: null }, now);
-        await repo.chooseNewsletters(tx, id, ids, now, false);
-        await this.queueEmail(tx, id, 'confirm', now);
-        return;
+      // A new address is added as pending; another signup adding it at the same moment is no error.
+      if (!(await repo.findSubscriberRow(tx, { email: data.email }))) {
+        await repo.insertSubscriberIfNew(tx, { email: data.email, name: data.name ?? '', status: 'pending', source: 'form', nonce: nonce(), confirmedAt: null }, now);
       }
-      if (recentlyMailed) return;
+      // The right to mail the address is taken in one conditional write, so signups at the same moment mail it once.
+      const existing = await repo.claimConfirmSend(tx, data.email, new Date(Date.parse(now) - RESEND_AFTER_MS).toISOString(), now);
+      if (!existing) return;
       if (existing.status === 'confirmed') {
-        await this.queueEmail(tx, existing.id, 'already-subscribed', now);
+        await this.queueEmail(tx, existing.id, 'already-subscribed');
         return;
       }
-      // Pending or gone: ask again. Their choices apply once the new link is followed.
+      // Pending (new or not) or gone: ask again. A returning reader's choices apply once the new link is followed.
       await repo.updateSubscriber(tx, existing.id, { confirm_nonce: existing.status === 'pending' ? (existing.confirm_nonce ?? nonce()) : nonce() }, now);
       if (existing.status === 'pending') await repo.chooseNewsletters(tx, existing.id, ids, now, false);
       else await this.rememberChoice(tx, existing.id, ids, now);
-      await this.queueEmail(tx, existing.id, 'confirm', now);
+      await this.queueEmail(tx, existing.id, 'confirm');
     });
   }
 
@@ -120,8 +118,7 @@ export class SubscriberService {
     await repo.chooseNewsletters(tx, subscriberId, ids, now, true);
   }
 
-  private async queueEmail(tx: Db, subscriberId: number, kind: SubscriberEmailKind, now: string) {
-    await repo.updateSubscriber(tx, subscriberId, { confirm_sent_at: now }, now);
+  private async queueEmail(tx: Db, subscriberId: number, kind: SubscriberEmailKind) {
     await this.deps.jobs.enqueue(tx, { name: SUBSCRIBER_EMAIL_JOB, payload: { subscriberId, kind } });
   }
 

@@ -45,7 +45,10 @@ export function useLocation(): { path: string; search: URLSearchParams } {
   return { path: currentPath(), search: new URLSearchParams(window.location.search) };
 }
 
-/** Matches "/posts/:id" against a path; answers the named parts or null. */
+/**
+ * Matches "/posts/:id" against a path; answers the named parts or null. A named part whose
+ * percent-escapes are broken or stand for no text (a lone surrogate) matches nothing.
+ */
 export function match(pattern: string, path: string): Record<string, string> | null {
   const want = pattern.split('/');
   const got = path.replace(/\/$/, '').split('/');
@@ -54,10 +57,21 @@ export function match(pattern: string, path: string): Record<string, string> | n
   for (let i = 0; i < want.length; i++) {
     const w = want[i] ?? '';
     const g = got[i] ?? '';
-    if (w.startsWith(':')) params[w.slice(1)] = decodeURIComponent(g);
-    else if (w !== g) return null;
+    if (w.startsWith(':')) {
+      const part = decodedPart(g);
+      if (part === null) return null;
+      params[w.slice(1)] = part;
+    } else if (w !== g) return null;
   }
   return params;
+}
+
+function decodedPart(part: string): string | null {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    return null;
+  }
 }
 
 export function Link({ to, ...props }: AnchorHTMLAttributes<HTMLAnchorElement> & { to: string }) {

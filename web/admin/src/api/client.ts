@@ -1,4 +1,4 @@
-import createClient from 'openapi-fetch';
+import createClient, { createQuerySerializer, defaultPathSerializer } from 'openapi-fetch';
 import type { paths } from './schema';
 
 /** One field-level problem the server reported. */
@@ -98,7 +98,31 @@ export const api = createClient<paths>({
   headers: { accept: 'application/json' },
   credentials: 'same-origin',
   fetch: (outgoing) => send(outgoing, false),
+  querySerializer: (query) => serializeQuery(wellFormedValues(query)),
+  pathSerializer: (pathname, params) => defaultPathSerializer(pathname, wellFormedValues(params)),
 });
+const serializeQuery = createQuerySerializer();
+
+/** A half of a UTF-16 surrogate pair without its other half: no URI can carry it, and `encodeURIComponent` throws on it. */
+const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** The text with each lone surrogate made U+FFFD, as a browser does when it sends a form. */
+export function wellFormed(text: string): string {
+  return text.replace(loneSurrogate, '\uFFFD');
+}
+
+/** `encodeURIComponent` for any text a person typed or pasted: it never throws. */
+export function uriComponent(value: string): string {
+  return encodeURIComponent(wellFormed(value));
+}
+
+/** The parameters with every text in them well formed, at any depth (arrays, objects). */
+function wellFormedValues<T>(value: T): T {
+  if (typeof value === 'string') return wellFormed(value) as T;
+  if (Array.isArray(value)) return value.map(wellFormedValues) as T;
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, wellFormedValues(item)])) as T;
+  return value;
+}
 
 /** The data of a successful answer from `api`, or the ApiError the server answered. */
 export async function answer<T>(pending: Promise<{ data?: T; error?: unknown; response: Response }>): Promise<T> {

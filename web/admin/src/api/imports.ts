@@ -1,5 +1,5 @@
 import { queryOptions } from '@tanstack/react-query';
-import { ApiError, answer, api, csrfHeaders, request, type FieldError } from './client';
+import { ApiError, answer, api, csrfHeaders, request, uriComponent, type FieldError } from './client';
 import type { Answer } from './types';
 
 /** An import of a site, with its dry run's and its final report, as the API answers it. */
@@ -33,7 +33,7 @@ export const discardImport = (id: number) => request<{ import: ImportRun }>('DEL
 export function uploadExport(file: File, fetchImages: boolean, onProgress: (sent: number, total: number) => void): Promise<ImportRun> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
-    xhr.open('POST', `/admin/api/imports?name=${encodeURIComponent(file.name)}&fetchImages=${fetchImages}`);
+    xhr.open('POST', `/admin/api/imports?name=${uriComponent(file.name)}&fetchImages=${fetchImages}`);
     xhr.setRequestHeader('content-type', 'application/octet-stream');
     xhr.setRequestHeader('accept', 'application/json');
     for (const [name, value] of Object.entries(csrfHeaders())) xhr.setRequestHeader(name, value);

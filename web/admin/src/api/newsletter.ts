@@ -1,5 +1,5 @@
 import { queryOptions } from '@tanstack/react-query';
-import { answer, api, present, query, request } from './client';
+import { answer, api, present, query, request, uriComponent } from './client';
 import { everyOf, type Answer } from './types';
 
 export type Newsletter = Answer<'/admin/api/newsletter/newsletters', 'get'>['newsletters'][number];
@@ -38,7 +38,7 @@ export const newsletterList = queryOptions({
   queryFn: ({ signal }) => answer(api.GET('/admin/api/newsletter/newsletters', { signal })).then((r) => r.newsletters),
 });
 export const createNewsletter = (input: Omit<Newsletter, 'id' | 'countOpens'>) => request<Newsletter>('POST', `${base}/newsletters`, input);
-export const updateNewsletter = (slug: string, patch: Partial<Omit<Newsletter, 'id' | 'slug'>>) => request<Newsletter>('PATCH', `${base}/newsletters/${encodeURIComponent(slug)}`, patch);
+export const updateNewsletter = (slug: string, patch: Partial<Omit<Newsletter, 'id' | 'slug'>>) => request<Newsletter>('PATCH', `${base}/newsletters/${uriComponent(slug)}`, patch);
 
 export interface SubscriberFilter {
   q?: string;
@@ -66,8 +66,8 @@ export const exportUrl = `/admin/api${base}/subscribers/export.csv`;
 /** Uploads a CSV file as it is; the answer lists every row that could not be taken, and why. */
 export const importSubscribers = (file: Blob, newsletter?: string) => request<ImportReport>('POST', `${base}/subscribers/import${query({ newsletter })}`, undefined, { raw: new Blob([file], { type: 'text/csv' }) });
 /** Everything kept about one subscriber, for their data request; read when asked, never cached. */
-export const exportSubscriber = (email: string) => request<Answer<'/admin/api/newsletter/subscribers/{email}/export', 'get'>>('GET', `${base}/subscribers/${encodeURIComponent(email)}/export`);
-export const eraseSubscriber = (email: string) => request<void>('DELETE', `${base}/subscribers/${encodeURIComponent(email)}`);
+export const exportSubscriber = (email: string) => request<Answer<'/admin/api/newsletter/subscribers/{email}/export', 'get'>>('GET', `${base}/subscribers/${uriComponent(email)}/export`);
+export const eraseSubscriber = (email: string) => request<void>('DELETE', `${base}/subscribers/${uriComponent(email)}`);
 
 export const digestList = queryOptions({
   queryKey: ['digests'],
@@ -85,7 +85,7 @@ export const sendTest = (id: number, to: string) => request<void>('POST', `${bas
 export const sendDigest = (id: number) => request<{ sendId: number }>('POST', `${base}/digests/${id}/send`);
 export const scheduleDigest = (id: number, at: string) => request<Digest>('POST', `${base}/digests/${id}/schedule`, { at });
 
-export const sendPost = (slug: string, newsletter?: string) => request<{ sendId: number | null; sendsAt: string | null }>('POST', `${base}/posts/${encodeURIComponent(slug)}/send`, newsletter ? { newsletter } : {});
+export const sendPost = (slug: string, newsletter?: string) => request<{ sendId: number | null; sendsAt: string | null }>('POST', `${base}/posts/${uriComponent(slug)}/send`, newsletter ? { newsletter } : {});
 export const sendList = queryOptions({
   queryKey: ['sends'],
   queryFn: ({ signal }) => answer(api.GET('/admin/api/newsletter/sends', { signal })).then((r) => r.sends),
