@@ -18,7 +18,7 @@ export const portableComment = z
     replyTo: z.number().int().positive().nullable(),
     post: slugSchema,
     member: emailAddress.nullable(),
-    authorName: z.string().max(500),
+    authorName: paragraph(500),
     body: paragraph(100_000).pipe(z.string().min(1, 'is required')),
     status: z.enum(commentStatuses),
     createdAt: isoDateTime,

@@ -92,6 +92,8 @@ describe.each(dialects)('comments in export and import on %s', (dialect) => {
     ['a comment with an unknown status', { status: 'deleted' }, 'comments.0.status'],
     ['a comment without text', { body: '  ' }, 'comments.0.body'],
     ['a comment with a made-up date', { createdAt: '2026-02-30T10:00:00Z' }, 'comments.0.createdAt'],
+    ['a comment whose author name holds a control character', { authorName: 'A\u0007' }, 'comments.0.authorName'],
+    ['a reply to a reply', { replyTo: 2, id: 3 }, 'comments.2.replyTo'],
   ])('refuses %s, naming the field and importing nothing', async (_, change, field) => {
     const target = await site();
     const document = await exportDocument(target.services);
@@ -111,7 +113,11 @@ describe.each(dialects)('comments in export and import on %s', (dialect) => {
       updatedAt: '2026-11-30T10:00:00.000Z',
       notifiedAt: null,
     };
-    await expect(importDocument(target.services, { ...document, comments: [{ ...comment, ...change }] })).rejects.toMatchObject({
+    const reply = { ...comment, id: 2, replyTo: 1 };
+    const comments = 'id' in change ? [comment, { ...reply, ...change }] : [{ ...comment, ...change }];
+    // The reply to a reply names the first reply, which the document lists before it.
+    if ('id' in change) comments.splice(1, 0, reply);
+    await expect(importDocument(target.services, { ...document, comments })).rejects.toMatchObject({
       code: 'IMPORT_INVALID',
       fields: [expect.objectContaining({ field })],
     });
