@@ -9,3 +9,18 @@ export { commentAccesses, commentStatuses } from './comment.types.js';
 export type { Comment, CommentAccess, CommentStatus, Commenter, CommentOutcome, ModeratedComment, Thread } from './comment.types.js';
 export { importComments } from './comment.import.js';
 export type { ImportedComment } from './comment.import.js';
+export {
+  exportComments,
+  exportCommentAccess,
+  exportCommentBans,
+  exportCommentOptOuts,
+  portableComment,
+  portableCommentAccess,
+  portableCommentBan,
+  portableCommentOptOut,
+  restoreComments,
+  restoreCommentAccess,
+  restoreCommentBans,
+  restoreCommentOptOuts,
+} from './comment.portability.js';
+export type { PortableComment, PortableCommentAccess, PortableCommentBan, PortableCommentOptOut } from './comment.portability.js';

@@ -9,6 +9,7 @@ import { portableNewsletters, portableSubscribers } from '../subscribers/index.j
 import { membershipSection } from '../members/index.js';
 import { printSection } from '../print/index.js';
 import { portableFollow } from '../follows/index.js';
+import { portableComment, portableCommentAccess, portableCommentBan, portableCommentOptOut } from '../comments/index.js';
 
 /**
  * Version 2 added what imports from other platforms made (old addresses, imported items) and tag
@@ -85,6 +86,10 @@ export const documentParts = {
   memberships: membershipSection.default({ plans: [], members: [], subscriptions: [] }),
   printIssues: printSection.default([]),
   follows: z.array(portableFollow).default([]),
+  comments: z.array(portableComment).default([]),
+  commentAccess: z.array(portableCommentAccess).default([]),
+  commentBans: z.array(portableCommentBan).default([]),
+  commentOptOuts: z.array(portableCommentOptOut).default([]),
   oldAddresses: z.array(portableOldAddress).default([]),
   importedItems: z.array(portableImportedItem).default([]),
 };

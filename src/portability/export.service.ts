@@ -1,3 +1,4 @@
+import { exportCommentAccess, exportCommentBans, exportCommentOptOuts, exportComments } from '../comments/index.js';
 import { toInput } from '../content/index.js';
 import type { Author, Tag } from '../content/index.js';
 import { pagesById } from '../db/paged.js';
@@ -61,6 +62,10 @@ export async function exportSite(services: Services, write: DocumentSink, onProg
         ['memberships', async () => streamed(await exportMemberships(tx))],
         ['printIssues', () => mapped(exportPrint(tx), streamed)],
         ['follows', () => exportFollows(tx)],
+        ['comments', () => exportComments(tx)],
+        ['commentAccess', () => exportCommentAccess(tx)],
+        ['commentBans', () => exportCommentBans(tx)],
+        ['commentOptOuts', () => exportCommentOptOuts(tx)],
         ['oldAddresses', () => portableOldAddresses(tx)],
         ['importedItems', async () => (await portableImportedItems(tx)).filter((item): item is typeof item & { kind: PortableImportedItem['kind'] } => isPortableKind(item.kind))],
       ]);

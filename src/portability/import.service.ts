@@ -1,5 +1,6 @@
 import type { Readable } from 'node:stream';
 import type { z } from 'zod';
+import { restoreCommentAccess, restoreCommentBans, restoreCommentOptOuts, restoreComments } from '../comments/index.js';
 import type { DbOrTx } from '../db/client.js';
 import { AppError } from '../errors/app-error.js';
 import { parseInput } from '../errors/validate.js';
@@ -87,6 +88,8 @@ export async function importSite(services: Services, input: Readable): Promise<{
       end: async () => undefined,
     });
 
+    /** The new id and piece of each top-level comment written so far, by its id in the document. */
+    const placedComments = new Map<number, { id: number; post: string }>();
     const sections: Record<Exclude<Part, keyof typeof OBJECTS>, Section> & Record<string, Section> = {
       masthead: whole('masthead', [], async () => undefined),
       settings: whole('settings', ['masthead'], async (settings) => {
@@ -114,6 +117,10 @@ export async function importSite(services: Services, input: Readable): Promise<{
       ),
       printIssues: each('printIssues', ['masthead', 'memberships'], (issue, index) => importPrintIssue(tx, scoped.jobs, issue, index, stamp)),
       follows: batched<Item<'follows'>>('follows', ['masthead', 'tags', 'authors', 'works', 'subscribers', 'memberships'], (follows, first) => restoreFollows(tx, follows, first)),
+      comments: batched<Item<'comments'>>('comments', ['masthead', 'posts', 'memberships'], (comments, first) => restoreComments(tx, comments, first, placedComments)),
+      commentAccess: batched<Item<'commentAccess'>>('commentAccess', ['masthead', 'posts'], (rules, first) => restoreCommentAccess(tx, rules, first)),
+      commentBans: batched<Item<'commentBans'>>('commentBans', ['masthead', 'memberships'], (bans, first) => restoreCommentBans(tx, bans, first)),
+      commentOptOuts: batched<Item<'commentOptOuts'>>('commentOptOuts', ['masthead', 'memberships', 'users'], (optOuts, first) => restoreCommentOptOuts(tx, optOuts, first)),
       oldAddresses: batched<PortableOldAddress>('oldAddresses', ['masthead', 'posts', 'tags', 'authors'], (entries, first) => restoreOldAddresses(tx, entries, first)),
       importedItems: batched<PortableImportedItem>('importedItems', ['masthead', 'posts', 'tags', 'authors'], (items, first) => restoreImportedItems(tx, items, first)),
     };
@@ -129,7 +136,23 @@ export async function importSite(services: Services, input: Readable): Promise<{
 /** The order in which the lists are written: where a document's lists come in it. */
 const ORDER = Object.keys(documentParts) as Part[];
 /** Lists read item by item; the version and settings are read whole, objects of lists (OBJECTS) walked into. */
-const LISTS = new Set<string>(['tags', 'authors', 'works', 'posts', 'newsletters', 'subscribers', 'users', 'printIssues', 'follows', 'oldAddresses', 'importedItems']);
+const LISTS = new Set<string>([
+  'tags',
+  'authors',
+  'works',
+  'posts',
+  'newsletters',
+  'subscribers',
+  'users',
+  'printIssues',
+  'follows',
+  'comments',
+  'commentAccess',
+  'commentBans',
+  'commentOptOuts',
+  'oldAddresses',
+  'importedItems',
+]);
 const listsOf = (key: string | number): readonly string[] | undefined => (Object.hasOwn(OBJECTS, key) ? OBJECTS[key as Part] : undefined);
 const walkDocument = (path: JsonPath) => {
   if (path.length === 0) return true;
