@@ -137,6 +137,21 @@ describe.each(dialects)('reader pages and answers in German (%s)', (dialect) => 
     expectGerman(`${mail.subject}\n${mail.text}`, 'sign-in email');
   });
 
+  it('names numbered archive pages and describes archives in German', async () => {
+    const writer = await makeAuthor(t.services, { name: 'Greta Vogel' });
+    for (let i = 1; i <= 13; i++) await t.services.posts.create(postFields([writer.slug], { title: `Notiz ${i}`, status: 'published' }));
+    const paged = [tr('pagination.page', { page: 2 })];
+    for (const url of [`/author/${writer.slug}/page/2/`, '/page/2/']) {
+      const body = (await t.app.inject(url)).body;
+      for (const text of paged) expect(body, url).toContain(text);
+      expect(body, url).not.toMatch(/Page 2|page 2|All stories/);
+      expectGerman(body, url);
+    }
+    const first = (await t.app.inject(`/author/${writer.slug}/`)).body;
+    expect(first).toContain(tr('archive.description', { name: 'Greta Vogel', site: 'Halcyon' }));
+    expect((await t.app.inject('/page/2/')).body).toContain(tr('home.all'));
+  });
+
   it('writes the facts box of a review in German', async () => {
     const review = await t.services.posts.create(filmReview([author], { status: 'published', title: 'Ein stiller Triumph', body: 'Kurz.' }));
     const body = (await t.app.inject(`/${review.slug}/`)).body;

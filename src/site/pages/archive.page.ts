@@ -1,9 +1,9 @@
 import { postFormats, type Author, type ListFilter, type PostFormat, type Tag, type Viewer } from '../../content/index.js';
 import { followForm } from '../follow-form.js';
 import { cacheKeys, pageMeta, showPosts, type Page, type SiteDeps } from '../page.js';
-import { breadcrumbs, person, type Crumb } from '../structured-data.js';
+import { breadcrumbs, person } from '../structured-data.js';
 import { paths } from '../urls.js';
-import { cards, numberedPage, pageLinks } from './listing.js';
+import { cards, numberedPage, pageLinks, pagedNames } from './listing.js';
 
 /** What an archive lists: a section or tag, an author's pieces, or one format of writing. */
 export type Subject = { kind: 'tag'; tag: Tag } | { kind: 'author'; author: Author } | { kind: 'format'; format: PostFormat };
@@ -58,7 +58,8 @@ export async function archivePage(deps: SiteDeps, subject: Subject, page: number
   showPosts(keys, listing.posts);
   const path = paths.paged(info.base, page);
   const links = pageLinks(info.base, listing);
-  const crumbs: Crumb[] = [{ name: site.title, path: '/' }, { name: info.name, path: info.base }, ...(page > 1 ? [{ name: `Page ${page}`, path }] : [])];
+  const t = deps.theme.translate(site.locale);
+  const { title, crumbs } = pagedNames(site.title, info.name, info.base, page, t);
   const author = subject.kind === 'author' ? subject.author : null;
   const followed = subject.kind === 'tag' ? subject.tag : author;
   return {
@@ -75,9 +76,9 @@ export async function archivePage(deps: SiteDeps, subject: Subject, page: number
       ...links,
     },
     meta: pageMeta({
-      title: page > 1 ? `${info.name} – page ${page}` : info.name,
+      title,
       path,
-      description: info.description || `${info.name} on ${site.title}`,
+      description: info.description || t('archive.description', { name: info.name, site: site.title }),
       type: author ? 'profile' : 'website',
       ...links,
       feed: subject.kind === 'format' ? null : { title: `${info.name} – ${site.title}`, path: paths.feed(info.base) },

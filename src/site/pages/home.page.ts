@@ -47,11 +47,12 @@ export async function homeArchivePage(deps: SiteDeps, page: number): Promise<Pag
   const keys = new Set([cacheKeys.listAll]);
   showPosts(keys, listing.posts);
   const path = paths.paged('/', page);
+  const t = deps.theme.translate(site.locale);
   return {
     template: 'archive',
-    view: { heading: `All stories`, intro: null, kind: 'all', cards: await cards(deps, listing.posts), page, ...pageLinks('/', listing) },
+    view: { heading: t('home.all'), intro: null, kind: 'all', cards: await cards(deps, listing.posts), page, ...pageLinks('/', listing) },
     meta: pageMeta({
-      title: `All stories – page ${page}`,
+      title: `${t('home.all')} – ${t('pagination.page', { page })}`,
       path,
       description: site.description,
       ...pageLinks('/', listing),
@@ -60,7 +61,7 @@ export async function homeArchivePage(deps: SiteDeps, page: number): Promise<Pag
         breadcrumbs(
           [
             { name: site.title, path: '/' },
-            { name: `Page ${page}`, path },
+            { name: t('pagination.page', { page }), path },
           ],
           deps.publicUrl,
         ),
