@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { answerAddress, sendKept, type AnswerCache } from '../content-api/answer-cache.js';
-import { postFormats, type Tag, type TaxonomyService, type Viewer } from '../content/index.js';
+import { postFormats, type PostFormat, type Tag, type TaxonomyService, type Viewer } from '../content/index.js';
 import { isAppError, type FieldError } from '../errors/app-error.js';
 import type { SearchResults, SearchService } from '../search/index.js';
 import type { SettingsService } from '../settings/index.js';
@@ -32,8 +32,6 @@ class RefusedSearch {
 
 /** The search page (/search/, works without JavaScript) and the same results as JSON (/search.json). */
 export async function searchRoutes(app: FastifyInstance, deps: SearchRouteDeps): Promise<void> {
-  const formats = Object.entries(postFormats).map(([value, f]) => ({ value, label: f.plural }));
-
   app.get('/search', async (request, reply) => {
     const at = request.url.indexOf('?');
     return reply.header('cache-control', CANONICAL_CACHE_CONTROL).redirect(`/search/${at === -1 ? '' : request.url.slice(at)}`, 301);
@@ -51,6 +49,8 @@ export async function searchRoutes(app: FastifyInstance, deps: SearchRouteDeps):
       errors = error.fields;
     }
     const form = formValues(query);
+    const t = deps.theme.translate(site.locale);
+    const formats = (Object.keys(postFormats) as PostFormat[]).map((value) => ({ value, label: t(`format.${value}.plural`) }));
     const html = renderPage(deps, site, {
       template: 'search',
       view: {
@@ -65,8 +65,8 @@ export async function searchRoutes(app: FastifyInstance, deps: SearchRouteDeps):
       },
       meta: pageMeta({
         path: '/search/',
-        title: form.q ? `Search: ${form.q}` : 'Search',
-        description: `Search ${site.title}`,
+        title: form.q ? t('search.titleFor', { query: form.q }) : t('search.title'),
+        description: t('search.description', { site: site.title }),
         // Result pages are endless variations of one page; search engines should not index them.
         noindex: true,
       }),

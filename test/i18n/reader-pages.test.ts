@@ -152,6 +152,17 @@ describe.each(dialects)('reader pages and answers in German (%s)', (dialect) => 
     expect((await t.app.inject('/page/2/')).body).toContain(tr('home.all'));
   });
 
+  it('names formats and the search page in German', async () => {
+    await t.services.posts.create(filmReview([author], { status: 'published', title: 'Eine Kritik', body: 'Kurz.' }));
+    const reviews = (await t.app.inject('/reviews/')).body;
+    expect(reviews).toContain(`<h1>${tr('format.review.plural')}</h1>`);
+    expect(reviews).not.toMatch(/>Reviews</);
+    const search = (await t.app.inject('/search/?q=Kritik')).body;
+    expect(search).toContain(`<title>${tr('search.titleFor', { query: 'Kritik' })}`);
+    for (const format of ['article', 'review', 'interview', 'news', 'list']) expect(search).toContain(`<option value="${format}">${tr(`format.${format}.plural`)}</option>`);
+    expectGerman(search, 'search');
+  });
+
   it('writes the facts box of a review in German', async () => {
     const review = await t.services.posts.create(filmReview([author], { status: 'published', title: 'Ein stiller Triumph', body: 'Kurz.' }));
     const body = (await t.app.inject(`/${review.slug}/`)).body;

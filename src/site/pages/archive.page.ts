@@ -51,14 +51,16 @@ function describe(subject: Subject): SubjectInfo {
 
 /** Page N of a section, tag, author or format archive (made for the viewer's access level); null past the end. */
 export async function archivePage(deps: SiteDeps, subject: Subject, page: number, viewer: Viewer): Promise<Page | null> {
-  const info = describe(subject);
-  const [site, listing] = await Promise.all([deps.settings.site(), numberedPage(deps, info.filter, page)]);
+  const described = describe(subject);
+  const [site, listing] = await Promise.all([deps.settings.site(), numberedPage(deps, described.filter, page)]);
   if (!listing) return null;
+  const t = deps.theme.translate(site.locale);
+  // A format's archive is named in the site's language; sections and authors by their own names.
+  const info = subject.kind === 'format' ? { ...described, name: t(`format.${subject.format}.plural`) } : described;
   const keys = new Set([info.listKey, ...(info.showKey ? [info.showKey] : [])]);
   showPosts(keys, listing.posts);
   const path = paths.paged(info.base, page);
   const links = pageLinks(info.base, listing);
-  const t = deps.theme.translate(site.locale);
   const { title, crumbs } = pagedNames(site.title, info.name, info.base, page, t);
   const author = subject.kind === 'author' ? subject.author : null;
   const followed = subject.kind === 'tag' ? subject.tag : author;
