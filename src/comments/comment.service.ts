@@ -13,7 +13,7 @@ import type { SpamCheck } from './spam.check.js';
 /** How many of a member's latest comments the spam check compares a new one with. */
 const EARLIER_COMPARED = 20;
 /** Top-level comments (each with its replies) on one page of a piece's comments. */
-export const THREADS_PER_PAGE = 50;
+const THREADS_PER_PAGE = 50;
 
 export interface CommentDeps {
   db: Db;
