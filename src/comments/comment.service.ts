@@ -12,6 +12,8 @@ import type { SpamCheck } from './spam.check.js';
 
 /** How many of a member's latest comments the spam check compares a new one with. */
 const EARLIER_COMPARED = 20;
+/** Top-level comments (each with its replies) on one page of a piece's comments. */
+const THREADS_PER_PAGE = 50;
 
 export interface CommentDeps {
   db: Db;
@@ -114,6 +116,18 @@ export class CommentService {
       }
     }
     return { count: comments.length, threads };
+  }
+
+  /**
+   * One page of a piece's shown threads, oldest first, each top-level comment with all its replies:
+   * a page holds THREADS_PER_PAGE threads. Oldest first keeps a page's threads where they are when
+   * new comments come (they go on the last page). Undefined past the last page (page 1 always exists).
+   */
+  async shownPage(postId: number, page: number): Promise<{ count: number; threads: Thread[]; page: number; pages: number } | undefined> {
+    const { count, threads } = await this.shown(postId);
+    const pages = Math.max(1, Math.ceil(threads.length / THREADS_PER_PAGE));
+    if (page < 1 || page > pages) return undefined;
+    return { count, threads: threads.slice((page - 1) * THREADS_PER_PAGE, page * THREADS_PER_PAGE), page, pages };
   }
 
   /** For each piece: whether it takes comments, and how many it shows (none where comments are off). */

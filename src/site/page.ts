@@ -20,7 +20,7 @@ export interface SiteDeps {
   listings: Pick<ListingMemo, 'latest' | 'related' | 'page'>;
   media?: ResponsiveImages;
   /** Readers' comments shown under pieces, and their counts on cards. */
-  comments: Pick<CommentService, 'postAccess' | 'shown' | 'summaries'>;
+  comments: Pick<CommentService, 'postAccess' | 'shownPage' | 'summaries'>;
 }
 
 /** What the layout needs to describe a page to browsers, search engines and social sites. */

@@ -14,7 +14,7 @@ import { isCached, type CachedResponse, type PageCache, type Rendered } from './
 import { archivePage, type Subject } from './pages/archive.page.js';
 import { homeArchivePage, homePage } from './pages/home.page.js';
 import { personPage, type PersonSubject } from './pages/person.page.js';
-import { postPage } from './pages/post.page.js';
+import { postCommentsPage, postPage } from './pages/post.page.js';
 import { workPage, type WorkSubject } from './pages/work.page.js';
 import { renderErrorPage, renderPage } from './render.js';
 import { robotsTxt, sitemapFile, sitemapIndex, type SitemapKind } from './sitemaps.js';
@@ -219,6 +219,19 @@ export async function siteRoutes(app: FastifyInstance, deps: SiteRouteDeps): Pro
         case 'post':
           return html(await postPage(deps, found.post, viewer));
       }
+    }),
+  );
+
+  // The comments of a piece past the first page (which is under the piece).
+  app.get<{ Params: { slug: string; n: string } }>('/:slug/comments/page/:n/', (request, reply) =>
+    respond(request, reply, async (viewer): Promise<Rendered | Outcome> => {
+      const slug = slugParam.safeParse(request.params.slug);
+      const page = pageParam.safeParse(request.params.n);
+      if (!slug.success || !page.success) return missing;
+      const found = await deps.posts.lookupPublic(slug.data);
+      if (found.kind !== 'post') return missing;
+      if (page.data === 1) return { kind: 'redirect', location: `${paths.post(found.post.slug)}#comments` };
+      return html(await postCommentsPage(deps, found.post, viewer, page.data));
     }),
   );
 

@@ -42,24 +42,56 @@ function shareLinks(url: string, title: string) {
 
 const withHtml = (c: Comment) => ({ ...c, html: commentHtml(c.body) });
 
+/** Where page `page` of a piece's comments is: the piece itself for the first. */
+const commentsPath = (path: string, page: number) => (page === 1 ? `${path}#comments` : `${path}comments/page/${page}/`);
+
 /**
- * The comments under a piece the viewer may read in full, made for the viewer's access level:
- * shown comments and what this level may do (sign in, upgrade, write). Nothing personal: a
- * member's own waiting comments appear on their comment page only.
+ * One page of the comments under a piece the viewer may read in full, made for the viewer's access
+ * level: shown comments, links to the pages before and after, and what this level may do (sign in,
+ * upgrade, write). Nothing personal: a member's own waiting comments appear on their comment page
+ * only. Null where the viewer sees no comments there (gated, off, past the last page).
  */
-async function commentsView(deps: SiteDeps, post: Post & { gated: boolean }, viewer: Viewer, path: string) {
+async function commentsView(deps: SiteDeps, post: Post & { gated: boolean }, viewer: Viewer, path: string, page: number) {
   if (post.gated || post.type !== 'post') return null;
   const { effective } = await deps.comments.postAccess(post.id);
   if (effective === 'off') return null;
-  const { count, threads } = await deps.comments.shown(post.id);
+  const shown = await deps.comments.shownPage(post.id, page);
+  if (!shown) return null;
   const write = `${path}comment/`;
   const action = viewer.kind === 'anonymous' ? 'signIn' : viewer.kind === 'staff' ? null : effective === 'paid' && !viewer.paid ? 'upgrade' : 'write';
   return {
-    count,
-    threads: threads.map((t) => ({ ...withHtml(t), replies: t.replies.map(withHtml) })),
+    count: shown.count,
+    threads: shown.threads.map((t) => ({ ...withHtml(t), replies: t.replies.map(withHtml) })),
+    page,
+    earlier: page > 1 ? commentsPath(path, page - 1) : null,
+    later: page < shown.pages ? commentsPath(path, page + 1) : null,
     action,
     write,
     signIn: `/members/signin/?next=${encodeURIComponent(write)}`,
+  };
+}
+
+/**
+ * Page 2 and on of a piece's comments (the first is under the piece), for readers who may read the
+ * piece in full; null where they may not or past the last page. Cached with the piece's key, so
+ * any change to its comments or its access renews it. Kept out of search results: the piece is
+ * what to find.
+ */
+export async function postCommentsPage(deps: SiteDeps, found: Post, viewer: Viewer, page: number): Promise<Page | null> {
+  const post = forViewer(found, viewer);
+  const path = paths.post(post.slug);
+  const comments = await commentsView(deps, post, viewer, path, page);
+  if (!comments) return null;
+  const site = await deps.settings.site();
+  const title = deps.theme.translate(site.locale)('comments.page.title', { title: post.title, page });
+  const keys = new Set<string>();
+  showPosts(keys, [post]);
+  return {
+    template: 'comments',
+    view: { post, comments },
+    meta: pageMeta({ title, description: title, path: commentsPath(path, page), noindex: true }),
+    keys,
+    shareable: post.visibility === 'public',
   };
 }
 
@@ -87,7 +119,7 @@ export async function postPage(deps: SiteDeps, found: Post, viewer: Viewer): Pro
       // Teasers of gated pieces: who is asking decides the call to action; signing in comes back here.
       reader: viewer.kind,
       signIn: `/members/signin/?next=${encodeURIComponent(path)}`,
-      comments: await commentsView(deps, post, viewer, path),
+      comments: await commentsView(deps, post, viewer, path, 1),
       more: await cards(deps, more),
       related: await cards(deps, relatedShown),
     },

@@ -1,28 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
 import { describeError } from '../api/client';
-import {
-  allowMember,
-  approveComment,
-  commentList,
-  commentSettings,
-  deleteComment,
-  hideComment,
-  postCommentAccess,
-  setCommentSettings,
-  setPostCommentAccess,
-  stopMember,
-  type CommentAccess,
-  type CommentStatus,
-  type ModeratedComment,
-} from '../api/comments';
+import { allowMember, approveComment, commentList, commentSettings, deleteComment, hideComment, setCommentSettings, stopMember, type CommentAccess, type CommentStatus, type ModeratedComment } from '../api/comments';
 import { announce } from '../components/announcer';
+import { accesses, accessLabels, PieceCommentAccess } from '../components/piece-comment-access';
 import { SelectField } from '../components/field';
 import { navigate, useLocation } from '../router';
 import { atLeast, useStaff } from '../session-context';
 import { formatDate } from './format';
-
-const accessLabels: Record<CommentAccess, string> = { off: 'Nobody (comments off)', members: 'Signed-in members', paid: 'Paying members only' };
-const accesses = Object.keys(accessLabels) as CommentAccess[];
 
 const statuses: Array<{ value: CommentStatus | 'all'; label: string }> = [
   { value: 'pending', label: 'Waiting for approval' },
@@ -69,7 +53,7 @@ export function CommentsPage() {
       </p>
       <div className="filters">
         {staff.role === 'administrator' && <SiteAccess act={act} />}
-        {moderates && postId && <PieceAccess postId={postId} act={act} />}
+        {moderates && postId && <PieceCommentAccess postId={postId} />}
         <SelectField label="Show" value={status} onChange={(e) => navigate(filterPath(e.target.value, postId))}>
           {statuses.map((s) => (
             <option key={s.value} value={s.value}>
@@ -182,27 +166,6 @@ function SiteAccess({ act }: { act: (work: () => Promise<unknown>, done: string)
   if (!read.data) return null;
   return (
     <SelectField label="Who may comment" value={read.data} onChange={(e) => void act(() => setCommentSettings(e.target.value as CommentAccess), 'Comment setting saved.')}>
-      {accesses.map((a) => (
-        <option key={a} value={a}>
-          {accessLabels[a]}
-        </option>
-      ))}
-    </SelectField>
-  );
-}
-
-/** The rule of the piece the list is narrowed to: its own, or the site's. */
-function PieceAccess({ postId, act }: { postId: number; act: (work: () => Promise<unknown>, done: string) => Promise<void> }) {
-  const read = useQuery(postCommentAccess(postId));
-  const site = useQuery(commentSettings);
-  if (!read.data || !site.data) return null;
-  return (
-    <SelectField
-      label="Who may comment on this piece"
-      value={read.data.own ?? 'inherit'}
-      onChange={(e) => void act(() => setPostCommentAccess(postId, e.target.value as CommentAccess | 'inherit'), 'Comment setting of the piece saved.')}
-    >
-      <option value="inherit">As the site ({accessLabels[site.data]})</option>
       {accesses.map((a) => (
         <option key={a} value={a}>
           {accessLabels[a]}

@@ -204,6 +204,7 @@ function Editor({ initial, type }: { initial: Post | null; type: 'post' | 'page'
             tags={tags}
             onTagCreated={(tag) => queries.setQueryData(tagList.queryKey, (list) => list && [...list, tag])}
             savedPeople={post?.review?.work.credits.map((c) => c.person) ?? []}
+            postId={post?.id ?? null}
             authors={authors}
             error={invalid}
             schedule={

@@ -3,6 +3,7 @@ import type { ApiError } from '../../api/client';
 import { postFormats, type Author, type PersonSummary, type PostFormat, type Tag, type Visibility } from '../../api/types';
 import { SelectField, TextArea, TextField } from '../../components/field';
 import { MediaPicker } from '../../components/media-picker';
+import { PieceCommentAccess } from '../../components/piece-comment-access';
 import type { Draft } from './draft';
 import { ReviewForm } from './review-form';
 import { TagInput } from './tag-input';
@@ -29,6 +30,7 @@ export function SettingsPanel({
   error,
   schedule,
   savedPeople,
+  postId,
 }: {
   type: 'post' | 'page';
   draft: Draft;
@@ -40,6 +42,8 @@ export function SettingsPanel({
   schedule: ScheduleControl | null;
   /** People credited in the last saved version of the review. */
   savedPeople: PersonSummary[];
+  /** The saved piece's id; null until the first save. */
+  postId: number | null;
 }) {
   const [picking, setPicking] = useState(false);
   const staff = useStaff();
@@ -105,6 +109,7 @@ export function SettingsPanel({
         <option value="members">Members</option>
         <option value="paid">Paying members</option>
       </SelectField>
+      {type === 'post' && postId !== null && atLeast(staff.role, 'editor') && <PieceCommentAccess postId={postId} />}
       <label className="check">
         <input type="checkbox" checked={draft.featured} onChange={(e) => update({ featured: e.target.checked })} /> Featured
       </label>
