@@ -71,7 +71,7 @@ export function MemberDetailPage({ id }: { id: number }) {
       </p>
       <div className="page-head">
         <h1>{member.name || member.email}</h1>
-        <div className="actions">
+        <div className="form-actions">
           <button type="button" onClick={() => void download()}>
             Download data
           </button>
