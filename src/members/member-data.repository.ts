@@ -1,10 +1,11 @@
 import type { DbOrTx } from '../db/client.js';
+import type { SubscriptionStatus } from './member.types.js';
 
 /** At most this many of a member's comments go into one export, newest first. */
 export const EXPORTED_COMMENTS = 10_000;
 
-/** Subscription statuses Stripe still bills or may bill: a member who has one cannot be erased. */
-const billedStatuses = ['active', 'trialing', 'past_due'] as const;
+/** Statuses of a Stripe subscription that Stripe still bills or retries (a trial is active here). */
+const billedStatuses: SubscriptionStatus[] = ['active', 'past_due'];
 
 /** Locks the member's row for the transaction (a second erasure waits, then finds nothing); false when there is none. */
 export async function lockMember(tx: DbOrTx, memberId: number): Promise<boolean> {
@@ -16,8 +17,9 @@ export async function lockMember(tx: DbOrTx, memberId: number): Promise<boolean>
   return result.numUpdatedRows > 0n;
 }
 
+/** Whether Stripe still bills the member; a gift (paid once, no Stripe subscription) does not count. */
 export async function hasBilledSubscription(db: DbOrTx, memberId: number): Promise<boolean> {
-  const row = await db.selectFrom('subscriptions').select('id').where('member_id', '=', memberId).where('status', 'in', billedStatuses).executeTakeFirst();
+  const row = await db.selectFrom('subscriptions').select('id').where('member_id', '=', memberId).where('stripe_subscription_id', 'is not', null).where('status', 'in', billedStatuses).executeTakeFirst();
   return row !== undefined;
 }
 

@@ -5,7 +5,7 @@ import { testApp, type AppContext } from '../support/app.js';
 import { makeAuthor, makeTag, postFields } from '../support/factories.js';
 import { dialects } from '../support/stores.js';
 import { startStripeServer, type StripeTestServer } from '../support/stripe-server.js';
-import { gbAddress, makePlans, memberCookie, subscribe } from './helpers.js';
+import { gbAddress, giveGift, makePlans, memberCookie, subscribe } from './helpers.js';
 
 describe.each(dialects)("a member's data: export and erasure (%s)", (dialect) => {
   let t: AppContext;
@@ -90,6 +90,15 @@ describe.each(dialects)("a member's data: export and erasure (%s)", (dialect) =>
     const refused = await editor.call('POST', `/admin/api/members/${member.id}/erase`);
     expect([refused.statusCode, refused.json().error.code]).toEqual([409, 'MEMBER_STILL_SUBSCRIBED']);
     expect((await editor.call('GET', `/admin/api/members/${member.id}/export`)).json()).toEqual(before);
+  });
+
+  it('erases the recipient of a gift, which Stripe does not bill again', async () => {
+    await giveGift(t.services, stripe, { plan: 'print-digital', buyer: 'giver@example.com', recipient: { email: 'given@example.com', name: 'Gift Reader', address: gbAddress } });
+    const member = await t.services.members.get({ email: 'given@example.com' });
+    expect((await t.services.members.detail(member.id)).subscriptions).toEqual([expect.objectContaining({ status: 'active' })]);
+    expect((await editor.call('POST', `/admin/api/members/${member.id}/erase`)).statusCode).toBe(204);
+    const giver = await t.services.members.get({ email: 'giver@example.com' });
+    expect((await t.services.members.detail(giver.id)).giftsGiven).toEqual([]);
   });
 
   it('erases a member: their shown comment stays as "A former member" with its reply, the rest goes; a second erase is 404', async () => {
