@@ -132,6 +132,10 @@ describe.each(dialects)("a member's data: export and erasure (%s)", (dialect) =>
     expect([again.statusCode, again.json().error.code]).toEqual([404, 'MEMBER_NOT_FOUND']);
     expect((await editor.call('GET', `/admin/api/members/${member.id}/export`)).statusCode).toBe(404);
     expect((await editor.call('POST', '/admin/api/members/abc/erase')).statusCode).toBe(404);
+    expect((await editor.call('POST', '/admin/api/members/99999999999/erase')).statusCode).toBe(404);
+    const odd = await editor.call('POST', `/admin/api/members/${other.id}/erase`, 'x'.repeat(3 * 1024 * 1024), { 'content-type': 'application/json' });
+    expect([400, 413]).toContain(odd.statusCode);
+    expect((await t.services.members.detail(other.id)).member.email).toBe('replier@example.com');
   });
 
   it('erases in the site language, and two erasures at once erase once', async () => {
