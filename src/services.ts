@@ -13,7 +13,7 @@ import { EmailRenderer, type EmailDocument, type Mailer, type OutgoingMessage } 
 import { JobQueue, JobRunner } from './jobs/index.js';
 import { FilesystemStorage, MediaService, type MediaStorage } from './media/index.js';
 import { mediaStorageFor } from './media/storage-choice.js';
-import { GRACE_END_JOB, MEMBER_EMAIL_JOB, MemberService, type MemberChange, OfferService, TipService, PlanService, stripePayments, SubscriptionService, type StripeSettings } from './members/index.js';
+import { GRACE_END_JOB, MEMBER_EMAIL_JOB, MemberDataService, MemberService, type MemberChange, OfferService, TipService, PlanService, stripePayments, SubscriptionService, type StripeSettings } from './members/index.js';
 import { FREEZE_JOB, PrintService } from './print/index.js';
 import { RecommendationService, REBUILD_JOB, REFRESH_JOB } from './recommendations/index.js';
 import { createSearchService, type SearchService } from './search/index.js';
@@ -61,6 +61,8 @@ export interface Services {
   offers: OfferService;
   tips: TipService;
   members: MemberService;
+  /** A member's data on request: export and erasure. */
+  memberData: MemberDataService;
   subscriptions: SubscriptionService;
   print: PrintService;
   webhooks: WebhookService;
@@ -317,6 +319,14 @@ export function createServices(store: Store, options: ServiceOptions): Services 
     offers: new OfferService({ db, clock, payments }),
     tips: new TipService({ db, clock, payments, publicUrl, locale: async () => (await settings.site()).locale }),
     members,
+    memberData: new MemberDataService({
+      db,
+      members,
+      words: memberWords,
+      commentsChanged: (postIds) => {
+        for (const id of postIds) events.emit({ kind: 'comments', id, slugs: [] });
+      },
+    }),
     subscriptions,
     print,
     webhooks,

@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { idCursor } from '../db/list-cursor.js';
-import { planInput, subscriptionStatuses, type MemberService, type PlanService } from '../members/index.js';
+import { planInput, subscriptionStatuses, type MemberDataService, type MemberService, type PlanService } from '../members/index.js';
+import type { FollowAlerts, FollowService } from '../follows/index.js';
 import { authorize } from '../staff/index.js';
 import type { EndpointRegistry } from './endpoint.js';
 import { nextOut } from './schemas.js';
-import { idOf, memberDetailOut, memberOut, numericId, planOut, subscriptionOut } from './members.schemas.js';
+import { idOf, memberDetailOut, memberExportOut, memberOut, numericId, planOut, subscriptionOut } from './members.schemas.js';
 
 const memberQuery = z
   .object({
@@ -25,6 +26,10 @@ const memberQuery = z
 export interface MemberRouteDeps {
   plans: PlanService;
   members: MemberService;
+  memberData: MemberDataService;
+  /** A member's follows and alert setting, part of their data export. */
+  follows: Pick<FollowService, 'list'>;
+  followAlerts: Pick<FollowAlerts, 'enabled'>;
 }
 
 /** Membership plans (editors read, administrators change) and members (editors and up). */
@@ -112,6 +117,42 @@ export function adminMemberRoutes(api: EndpointRegistry, deps: MemberRouteDeps):
     handler: async ({ staff, params }) => {
       authorize(staff, { do: 'members.view' });
       return deps.members.detail(idOf(params, 'MEMBER_NOT_FOUND'));
+    },
+  });
+  api.add({
+    method: 'GET',
+    url: '/members/:id/export',
+    summary: 'Everything stored about one member (profile, address, subscriptions, checkouts, tips, comments, follows, settings), for a data request',
+    tag: 'members',
+    access: 'staff',
+    params: numericId,
+    response: memberExportOut,
+    handler: async ({ staff, params, reply }) => {
+      authorize(staff, { do: 'members.erase' });
+      const id = idOf(params, 'MEMBER_NOT_FOUND');
+      const data = await deps.memberData.export(id);
+      const reader = { kind: 'member', id } as const;
+      const follows = await deps.follows.list(reader);
+      reply.header('content-disposition', `attachment; filename="member-${id}.json"`);
+      return {
+        ...data,
+        followAlerts: await deps.followAlerts.enabled(reader),
+        follows: follows.map((f) => ({ kind: f.target.kind, slug: f.target.slug, name: f.target.name, confirmed: f.confirmed, createdAt: f.createdAt })),
+      };
+    },
+  });
+
+  api.add({
+    method: 'POST',
+    url: '/members/:id/erase',
+    summary: 'Erase one member: pending comments, follows, settings, sessions and payments records go; shown comments stay as "A former member". 409 MEMBER_STILL_SUBSCRIBED while Stripe still bills them',
+    tag: 'members',
+    access: 'staff',
+    params: numericId,
+    response: null,
+    handler: async ({ staff, params }) => {
+      authorize(staff, { do: 'members.erase' });
+      await deps.memberData.erase(idOf(params, 'MEMBER_NOT_FOUND'));
     },
   });
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AppError } from '../errors/app-error.js';
+import { followKinds } from '../follows/index.js';
 import { billings, planTiers, storedAddress, subscriptionStatuses } from '../members/index.js';
 
 /**
@@ -74,6 +75,44 @@ export const memberDetailOut = z.object({
       giftRecipient: z.object({ email: z.string(), name: z.string() }).nullable(),
     }),
   ),
+});
+
+/** Everything held about one member, for a data request. */
+export const memberExportOut = z.object({
+  member: memberOut,
+  subscriptions: memberDetailOut.shape.subscriptions,
+  giftsGiven: memberDetailOut.shape.giftsGiven,
+  checkouts: z
+    .array(
+      z.object({
+        id: z.number(),
+        planId: z.number(),
+        billing: z.string(),
+        status: z.string(),
+        details: z.unknown().describe('What the reader entered at checkout (shipping address, gift recipient), as stored'),
+        amountTotal: z.number().nullable().describe("What Stripe charged, in the currency's minor units"),
+        createdAt: z.string(),
+      }),
+    )
+    .describe('Every checkout (payment) they started'),
+  tips: z.array(z.object({ amount: z.number(), currency: z.string(), createdAt: z.string() })),
+  comments: z
+    .array(
+      z.object({
+        id: z.number(),
+        piece: z.object({ slug: z.string(), title: z.string() }),
+        inReplyTo: z.number().nullable(),
+        name: z.string(),
+        body: z.string(),
+        status: z.string(),
+        createdAt: z.string(),
+      }),
+    )
+    .describe('Comments they wrote, newest first, at most 10,000'),
+  commentEmails: z.boolean().describe('Whether they get emails about replies to their comments'),
+  commentBan: z.boolean().describe('Whether they are stopped from commenting'),
+  followAlerts: z.boolean().describe('Whether they asked to be emailed when something they follow is published'),
+  follows: z.array(z.object({ kind: z.enum(followKinds), slug: z.string(), name: z.string(), confirmed: z.boolean(), createdAt: z.string() })),
 });
 
 export const printIssueOut = z.object({

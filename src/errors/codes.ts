@@ -27,6 +27,7 @@ export const errorCodes = {
   IMPORT_RUN_NOT_READY: 'This import cannot start: it already ran, or its file has been removed.',
   MEMBER_NOT_FOUND: 'No member has that id or email.',
   MEMBER_EXISTS: 'A member with that email address already exists.',
+  MEMBER_STILL_SUBSCRIBED: 'This member has a subscription Stripe still bills; cancel it before erasing them.',
   SIGNIN_REQUIRED: 'Sign in as a member first.',
   SIGNIN_LINK_INVALID: 'The sign-in link is invalid, used or expired.',
   CHECKOUT_SIGNIN_REQUIRED: 'An account already uses that email address: sign in first, then buy from your account.',

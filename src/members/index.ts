@@ -1,4 +1,5 @@
 export { MemberService, givesPaidAccess, SIGN_IN_LINK_MINUTES } from './member.service.js';
+export { MemberDataService } from './member-data.service.js';
 export type { MemberDetail } from './member.types.js';
 export type { MemberFilter } from './member.repository.js';
 export { PlanService } from './plan.service.js';

@@ -19,7 +19,8 @@ import { staffRoles, type StaffRole, type StaffUser } from './user.types.js';
  * - author: their own pieces, and whatever is published.
  * - editor, administrator: everything. A piece's earlier versions: its authors, editors and administrators.
  * Memberships and newsletters: editors see plans and members, run print issues and newsletters;
- * administrators change plans (prices are money matters) and add or edit members.
+ * administrators change plans (prices are money matters) and add or edit members. Editors export
+ * and erase a member's data on request, as they do a newsletter subscriber's.
  * Readers' comments: editors moderate them (and stop members from commenting); authors see those
  * on their own pieces; contributors none.
  * API keys act with their own role under the byline of the administrator who made them.
@@ -48,6 +49,7 @@ export type Action =
   | { do: 'dashboard.view' }
   | { do: 'members.view' }
   | { do: 'members.manage' }
+  | { do: 'members.erase' }
   | { do: 'plans.manage' }
   | { do: 'offers.manage' }
   | { do: 'print.manage' }
@@ -118,6 +120,7 @@ export function can(user: StaffUser, action: Action): boolean {
     case 'taxonomy.manage':
     case 'staff.view':
     case 'members.view':
+    case 'members.erase':
     case 'offers.manage':
     case 'print.manage':
     case 'newsletter.manage':
@@ -169,6 +172,7 @@ const refusals: { [K in Action['do']]: Refusal<Extract<Action, { do: K }>> } = {
   'dashboard.view': 'You cannot see the dashboard.',
   'members.view': 'Only editors and administrators see members and plans.',
   'members.manage': 'Only administrators add members or change their details.',
+  'members.erase': "Only editors and administrators export or erase a member's data.",
   'plans.manage': 'Only administrators change membership plans.',
   'offers.manage': 'Only editors and administrators see, create and end offers.',
   'print.manage': 'Only editors and administrators manage print issues.',

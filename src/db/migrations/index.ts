@@ -40,6 +40,7 @@ import * as m0086 from './0086-add-trials-and-offers.js';
 import * as m0087 from './0087-create-tips.js';
 import * as m0079 from './0079-create-comments.js';
 import * as m0080 from './0080-add-comment-emails.js';
+import * as m0081 from './0081-keep-comments-of-erased-members.js';
 
 /** Every migration, by name. Add new files here; never edit one that has landed. */
 const migrations: Record<string, Migration> = {
@@ -84,6 +85,7 @@ const migrations: Record<string, Migration> = {
   '0087-create-tips': m0087,
   '0079-create-comments': m0079,
   '0080-add-comment-emails': m0080,
+  '0081-keep-comments-of-erased-members': m0081,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -56,6 +56,10 @@ export const memberList = (filter: MemberFilter) =>
   });
 
 /** One member with their subscriptions, address and history. */
+export type MemberExport = Answer<'/admin/api/members/{id}/export', 'get'>;
+export const exportMember = (id: number) => request<MemberExport>('GET', `/members/${id}/export`);
+export const eraseMember = (id: number) => request<void>('POST', `/members/${id}/erase`);
+
 export const memberDetail = (id: number) =>
   queryOptions({
     queryKey: ['members', id],

@@ -3381,6 +3381,277 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/admin/api/members/{id}/erase": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Erase one member: pending comments, follows, settings, sessions and payments records go; shown comments stay as "A former member". 409 MEMBER_STILL_SUBSCRIBED while Stripe still bills them */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Done; no content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Invalid input; the fields are named */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Role too low */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/api/members/{id}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Everything stored about one member (profile, address, subscriptions, checkouts, tips, comments, follows, settings), for a data request */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Success */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Every checkout (payment) they started */
+                            checkouts: {
+                                /** @description What Stripe charged, in the currency's minor units */
+                                amountTotal: number | null;
+                                billing: string;
+                                createdAt: string;
+                                /** @description What the reader entered at checkout (shipping address, gift recipient), as stored */
+                                details: unknown;
+                                id: number;
+                                planId: number;
+                                status: string;
+                            }[];
+                            /** @description Whether they are stopped from commenting */
+                            commentBan: boolean;
+                            /** @description Whether they get emails about replies to their comments */
+                            commentEmails: boolean;
+                            /** @description Comments they wrote, newest first, at most 10,000 */
+                            comments: {
+                                body: string;
+                                createdAt: string;
+                                id: number;
+                                inReplyTo: number | null;
+                                name: string;
+                                piece: {
+                                    slug: string;
+                                    title: string;
+                                };
+                                status: string;
+                            }[];
+                            /** @description Whether they asked to be emailed when something they follow is published */
+                            followAlerts: boolean;
+                            follows: {
+                                confirmed: boolean;
+                                createdAt: string;
+                                /** @enum {string} */
+                                kind: "tag" | "author" | "person" | "work";
+                                name: string;
+                                slug: string;
+                            }[];
+                            giftsGiven: {
+                                /** @enum {string} */
+                                billing: "month" | "year" | "gift";
+                                buyerMemberId: number | null;
+                                cancelAtPeriodEnd: boolean;
+                                createdAt: string;
+                                currentPeriodEnd: string | null;
+                                graceUntil: string | null;
+                                id: number;
+                                issuesRemaining: number;
+                                memberId: number;
+                                plan: {
+                                    active: boolean;
+                                    currency: string;
+                                    /** @description Digits after the decimal point in this currency: 0 for jpy, 2 for eur, 3 for bhd */
+                                    currencyDigits: number;
+                                    description: string;
+                                    giftCents: number | null;
+                                    id: number;
+                                    issuesPerYear: number;
+                                    monthlyCents: number | null;
+                                    name: string;
+                                    position: number;
+                                    slug: string;
+                                    /** @enum {string} */
+                                    tier: "free" | "digital" | "print";
+                                    /** @description Days of free trial a new monthly or yearly subscription starts with (0: none) */
+                                    trialDays: number;
+                                    yearlyCents: number | null;
+                                };
+                                recipient: {
+                                    email: string;
+                                    id: number;
+                                    name: string;
+                                };
+                                /** @enum {string} */
+                                status: "active" | "past_due" | "lapsed" | "canceled" | "expired";
+                                stripeSubscriptionId: string | null;
+                                /** @description While the subscription is in its free trial: when the trial ends */
+                                trialEndsAt: string | null;
+                            }[];
+                            member: {
+                                address: {
+                                    city: string;
+                                    country: string;
+                                    line1: string;
+                                    line2: string;
+                                    name: string;
+                                    postcode: string;
+                                    region: string;
+                                } | null;
+                                createdAt: string;
+                                email: string;
+                                id: number;
+                                name: string;
+                                stripeCustomerId: string | null;
+                            };
+                            subscriptions: {
+                                /** @enum {string} */
+                                billing: "month" | "year" | "gift";
+                                buyer: {
+                                    email: string;
+                                    id: number;
+                                    name: string;
+                                } | null;
+                                buyerMemberId: number | null;
+                                cancelAtPeriodEnd: boolean;
+                                createdAt: string;
+                                currentPeriodEnd: string | null;
+                                graceUntil: string | null;
+                                id: number;
+                                issuesRemaining: number;
+                                memberId: number;
+                                plan: {
+                                    active: boolean;
+                                    currency: string;
+                                    /** @description Digits after the decimal point in this currency: 0 for jpy, 2 for eur, 3 for bhd */
+                                    currencyDigits: number;
+                                    description: string;
+                                    giftCents: number | null;
+                                    id: number;
+                                    issuesPerYear: number;
+                                    monthlyCents: number | null;
+                                    name: string;
+                                    position: number;
+                                    slug: string;
+                                    /** @enum {string} */
+                                    tier: "free" | "digital" | "print";
+                                    /** @description Days of free trial a new monthly or yearly subscription starts with (0: none) */
+                                    trialDays: number;
+                                    yearlyCents: number | null;
+                                };
+                                /** @enum {string} */
+                                status: "active" | "past_due" | "lapsed" | "canceled" | "expired";
+                                stripeSubscriptionId: string | null;
+                                /** @description While the subscription is in its free trial: when the trial ends */
+                                trialEndsAt: string | null;
+                            }[];
+                            tips: {
+                                amount: number;
+                                createdAt: string;
+                                currency: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Invalid input; the fields are named */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Role too low */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/admin/api/members/offers": {
         parameters: {
             query?: never;

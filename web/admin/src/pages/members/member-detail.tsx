@@ -1,8 +1,10 @@
-import { useQuery } from '@tanstack/react-query';
-import { useMemo } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMemo, useState } from 'react';
 import { describeError } from '../../api/client';
-import { memberDetail, planList } from '../../api/members';
-import { Link } from '../../router';
+import { eraseMember, exportMember, memberDetail, planList, type Member } from '../../api/members';
+import { announce } from '../../components/announcer';
+import { Link, navigate } from '../../router';
+import { ConfirmDialog } from '../newsletter/confirm-dialog';
 import { formatDate } from '../format';
 import { countryName } from './labels';
 import { tierLabels } from './plans';
@@ -17,6 +19,34 @@ export function MemberDetailPage({ id }: { id: number }) {
   const error = read.error ? describeError(read.error) : null;
   const planRows = useQuery(planList).data;
   const plans = useMemo(() => new Map((planRows ?? []).map((p) => [p.id, p])), [planRows]);
+  const [erasing, setErasing] = useState(false);
+  const queries = useQueryClient();
+
+  const download = async () => {
+    try {
+      const data = await exportMember(id);
+      const url = URL.createObjectURL(new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' }));
+      const link = document.createElement('a');
+      link.href = url;
+      link.download = `member-${id}.json`;
+      link.click();
+      window.setTimeout(() => URL.revokeObjectURL(url), 1000);
+    } catch (err) {
+      announce(describeError(err), { tone: 'error' });
+    }
+  };
+  const erase = async (member: Pick<Member, 'email'>) => {
+    setErasing(false);
+    try {
+      await eraseMember(id);
+      queries.removeQueries({ queryKey: ['members', id] });
+      await queries.invalidateQueries({ queryKey: ['members'] });
+      announce(`Erased ${member.email}.`);
+      navigate('/members');
+    } catch (err) {
+      announce(describeError(err), { tone: 'error' });
+    }
+  };
 
   if (error) {
     return (
@@ -39,7 +69,17 @@ export function MemberDetailPage({ id }: { id: number }) {
       <p>
         <Link to="/members">← Members</Link>
       </p>
-      <h1>{member.name || member.email}</h1>
+      <div className="page-head">
+        <h1>{member.name || member.email}</h1>
+        <div className="form-actions">
+          <button type="button" onClick={() => void download()}>
+            Download data
+          </button>
+          <button type="button" className="danger" onClick={() => setErasing(true)}>
+            Erase…
+          </button>
+        </div>
+      </div>
       <p className="muted">
         {member.email} · member since {formatDate(member.createdAt)}
       </p>
@@ -150,6 +190,14 @@ export function MemberDetailPage({ id }: { id: number }) {
             ))}
           </tbody>
         </table>
+      )}
+      {erasing && (
+        <ConfirmDialog title={`Erase ${member.email}?`} confirm="Erase for good" danger onConfirm={() => void erase(member)} onCancel={() => setErasing(false)}>
+          <p>
+            Their account, address, follows, settings, sessions and payment records here are deleted, and so are their comments waiting for moderation. Their shown comments stay, signed “A former member”, so replies to
+            them still make sense. A subscription Stripe still bills must be cancelled first. This cannot be undone.
+          </p>
+        </ConfirmDialog>
       )}
     </section>
   );
