@@ -1,11 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { simpleParser } from 'mailparser';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp, type AppContext } from '../support/app.js';
 import { axeViolations, describeViolations, launchBrowser } from '../support/browser.js';
 import { makeAuthor, makeTag, postFields } from '../support/factories.js';
+import { outboxSignInLink } from '../support/outbox.js';
 
 const screenshots = path.resolve('test-output/screenshots');
 
@@ -28,17 +28,8 @@ describe('a member follows a section in a real browser', { timeout: 90_000 }, ()
     await t?.close();
   });
 
-  /** The sign-in link last emailed to the address, pointed at the listening app. */
-  async function emailedLink(to: string): Promise<string> {
-    const dir = path.join(t.dataDir, 'outbox');
-    for (const file of fs.readdirSync(dir).sort().reverse()) {
-      const mail = await simpleParser(fs.readFileSync(path.join(dir, file)));
-      const address = Array.isArray(mail.to) ? mail.to[0] : mail.to;
-      const link = /https?:\/\/\S+(\/members\/signin\/verify\/\?token=\S+)/.exec(mail.text ?? '')?.[1];
-      if (address?.value[0]?.address === to && link) return base + link;
-    }
-    throw new Error(`no sign-in email to ${to}`);
-  }
+  /** The sign-in link last emailed to an address, pointed at the listening app. */
+  const emailedLink = (to: string) => outboxSignInLink(t.dataDir, base, to);
 
   it('follows from the section page with one click and finds the section on the account page', async () => {
     const context = await browser.newContext({ viewport: { width: 1100, height: 900 } });

@@ -1,10 +1,8 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import { simpleParser } from 'mailparser';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp, type AppContext } from '../support/app.js';
 import { launchBrowser } from '../support/browser.js';
+import { outboxSignInLink } from '../support/outbox.js';
 
 describe('reader sign-in by emailed link in a real browser', { timeout: 90_000 }, () => {
   let t: AppContext;
@@ -22,16 +20,7 @@ describe('reader sign-in by emailed link in a real browser', { timeout: 90_000 }
   });
 
   /** The sign-in link last emailed to an address, pointed at the listening app. */
-  async function emailedLink(to: string): Promise<string> {
-    const dir = path.join(t.dataDir, 'outbox');
-    for (const file of fs.readdirSync(dir).sort().reverse()) {
-      const mail = await simpleParser(fs.readFileSync(path.join(dir, file)));
-      const address = Array.isArray(mail.to) ? mail.to[0] : mail.to;
-      const link = /https?:\/\/\S+(\/members\/signin\/verify\/\?token=\S+)/.exec(mail.text ?? '')?.[1];
-      if (address?.value[0]?.address === to && link) return base + link;
-    }
-    throw new Error(`no sign-in email to ${to}`);
-  }
+  const emailedLink = (to: string) => outboxSignInLink(t.dataDir, base, to);
 
   async function askForLink(context: BrowserContext, email: string): Promise<void> {
     const page = await context.newPage();
