@@ -104,6 +104,8 @@ describe('members and print issues in the admin API', () => {
       '/admin/api/members/print-issues/{id}/fulfilment.csv',
       '/admin/api/members/tips',
       '/admin/api/members/{id}',
+      '/admin/api/members/{id}/erase',
+      '/admin/api/members/{id}/export',
     ]);
     expect(paths['/admin/api/members/plans'].post.requestBody.content['application/json'].schema.properties.tier.enum).toEqual(['free', 'digital', 'print']);
     expect(paths['/admin/api/members/print-issues/{id}/fulfilment.csv'].get.responses['200'].content).toHaveProperty('text/csv');
