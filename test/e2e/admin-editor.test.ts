@@ -592,6 +592,9 @@ describe('an editing session that expires', () => {
     const { context, page } = await admin.openAdmin();
     await signIn(page, editor);
     const id = await startPost(page, 'Written past midnight', 'The first paragraph.');
+    // Everything the editor loads for a saved piece has loaded (its comment rule is the last to
+    // come), so the session ends while the writer types, not while the screen is still loading.
+    await page.getByLabel('Who may comment on this piece').waitFor();
 
     await admin.services.staffAuth.signOutEverywhere(editor.id);
     await page.getByRole('textbox', { name: 'Body' }).press('End');
