@@ -30,6 +30,8 @@ const LEASE_MS = 30_000;
 const BATCH = 200;
 /** Recipients per batch: the unit a process claims, and the most a kill -9 leaves held until taken over. */
 export const SEND_BATCH = 500;
+/** How often a process delivering a send looks again at how many others share its rate. */
+const SHARE_CHECK_MS = 250;
 /** Jobs queued per send, so that as many processes' job runners join in. */
 const SPREAD = 16;
 /** A batch whose runs stopped (their processes died) this many times has its remaining rows failed. */
@@ -253,11 +255,19 @@ export class SendService {
       done: send.total - counts.pending - counts.deferred,
     };
     options.onProgress?.(run.done, send.total);
+    // The send's rate is shared among the live processes now delivering it. Processes join and
+    // leave in the middle of a batch, so their number is looked at again every so often.
+    const share = (senders: number) => run.throttle.setRate(settings.messagesPerSecond / senders);
+    let looking: Promise<void> | undefined;
+    const lookAgain = setInterval(() => {
+      looking ??= this.liveSenders(send.id)
+        .then(share, () => undefined)
+        .finally(() => (looking = undefined));
+    }, SHARE_CHECK_MS);
     try {
       for (; claimed && !options.signal?.aborted; claimed = await this.claimBatch(send.id)) {
         const { batch, senders } = claimed;
-        // The send's rate is shared among the live processes now delivering it.
-        run.throttle.setRate(settings.messagesPerSecond / senders);
+        share(senders);
         try {
           if (batch.attempts > MAX_BATCH_RUNS) {
             await batches.failBatchRows(db, batch, `The processes delivering recipients ${batch.first_id}-${batch.last_id} stopped ${batch.attempts - 1} times; they were given up.`);
@@ -269,6 +279,8 @@ export class SendService {
         }
       }
     } finally {
+      clearInterval(lookAgain);
+      await looking;
       await run.factory.close();
     }
   }
@@ -276,7 +288,7 @@ export class SendService {
   /** Takes the next free batch (or one whose holder is known dead), and says how many live processes now deliver the send. */
   private async claimBatch(sendId: number): Promise<{ batch: batches.SendBatch; senders: number } | undefined> {
     const now = this.deps.clock();
-    const { dead, live } = await this.holders(sendId);
+    const { dead } = await this.holders(sendId);
     const batch = await batches.claimBatch(this.deps.db, sendId, {
       owner: this.owner,
       until: new Date(now.getTime() + LEASE_MS).toISOString(),
@@ -284,7 +296,14 @@ export class SendService {
       deadOwners: dead,
       postgres: this.deps.postgres,
     });
-    return batch && { batch, senders: new Set([this.owner, ...live.map((h) => h.owner)]).size };
+    // Counted once this claim is in: two processes claiming at the same instant each see the other.
+    return batch && { batch, senders: await this.liveSenders(sendId) };
+  }
+
+  /** How many live processes (this one included) hold part of the send. */
+  private async liveSenders(sendId: number): Promise<number> {
+    const { live } = await this.holders(sendId);
+    return new Set([this.owner, ...live.map((h) => h.owner)]).size;
   }
 
   /** Delivers every due row of a claimed batch over the mailer's connections. */

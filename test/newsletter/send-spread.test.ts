@@ -83,6 +83,36 @@ describe.each(dialects)('one newsletter send shared by several processes on %s',
     expect(seconds).toBeGreaterThan((0.8 * RECIPIENTS) / perSecond);
   });
 
+  it('keeps to the send rate when a second process joins a send under way', async () => {
+    const perSecond = 300;
+    await t.services.sends.updateSettings({ messagesPerSecond: perSecond });
+    const sendId = await startSend();
+    // When each message left, whichever process sent it.
+    const sentAt: number[] = [];
+    let joined: () => void;
+    const underWay = new Promise<void>((resolve) => (joined = resolve));
+    const started = performance.now();
+    const first = t.services.sends.deliver(sendId, {
+      onProgress: () => {
+        sentAt.push(performance.now());
+        if (performance.now() - started > 300) joined();
+      },
+    });
+    await underWay;
+    await Promise.all([first, other.sends.deliver(sendId, { onProgress: () => sentAt.push(performance.now()) })]);
+    expect(smtp.received).toHaveLength(RECIPIENTS);
+
+    // The busiest second of the send, over both processes: the one already sending must give the
+    // newcomer its share within moments, not at the end of the recipients it had claimed.
+    sentAt.sort((a, b) => a - b);
+    let busiest = 0;
+    for (let i = 0, j = 0; i < sentAt.length; i++) {
+      while (sentAt[i]! - sentAt[j]! > 1000) j++;
+      busiest = Math.max(busiest, i - j + 1);
+    }
+    expect(busiest).toBeLessThanOrEqual(perSecond * 1.25);
+  });
+
   it('gives up the recipients of a batch whose deliverers kept dying, and finishes the rest', async () => {
     await t.services.sends.updateSettings({ messagesPerSecond: 100_000 });
     const sendId = await startSend();
