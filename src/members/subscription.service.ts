@@ -126,7 +126,7 @@ export class SubscriptionService {
         currency: plan.currency,
         billing: parsed.billing,
         trialDays: parsed.billing === 'gift' ? 0 : plan.trialDays,
-        couponId: offer?.stripeCouponId ?? null,
+        discount: offer ? (offer.stripePromotionCodeId ? { promotionCode: offer.stripePromotionCodeId } : { coupon: offer.stripeCouponId! }) : null,
         successUrl: `${this.deps.publicUrl}/members/welcome/`,
         cancelUrl: `${this.deps.publicUrl}${offer ? `/members/offers/${offer.code}/` : '/members/print/'}`,
       });
