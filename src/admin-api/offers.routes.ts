@@ -17,7 +17,9 @@ const offerOut = z.object({
   startsAt: z.string(),
   endsAt: z.string().nullable(),
   maxRedemptions: z.number().nullable(),
+  promotionCode: z.string().nullable().describe('A code readers may type on the plans page (in capitals); a promotion code on the coupon in Stripe'),
   stripeCouponId: z.string().nullable(),
+  stripePromotionCodeId: z.string().nullable(),
   endedAt: z.string().nullable(),
   createdAt: z.string(),
   state: z.enum(offerStates),
@@ -79,7 +81,7 @@ export function adminOfferRoutes(api: EndpointRegistry, offers: OfferService): v
   api.add({
     method: 'POST',
     url: '/members/offers/:id/end',
-    summary: 'End an offer at once: its page says it has ended and no checkout can use it (its Stripe coupon is deleted)',
+    summary: 'End an offer at once: its page says it has ended and no checkout can use it (its Stripe promotion code is deactivated and its coupon deleted)',
     tag: 'members',
     access: 'staff',
     params: numericId,

@@ -665,6 +665,9 @@ export interface OffersTable {
   ends_at: string | null;
   max_redemptions: number | null;
   stripe_coupon_id: string | null;
+  /** The code a reader may type, in capitals; unique among offers. */
+  promotion_code: string | null;
+  stripe_promotion_code_id: string | null;
   /** Set when an editor ends the offer early. */
   ended_at: string | null;
   created_at: string;

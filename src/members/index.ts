@@ -20,5 +20,7 @@ export { planTiers, billings, subscriptionStatuses } from './member.types.js';
 export type { Plan, PlanTier, Billing, Member, MemberChange, Subscription, SubscriptionStatus } from './member.types.js';
 export { exportMemberships, importMembers, importPlans, importSubscriptions, membershipSection } from './member.portability.js';
 export type { MembershipExport } from './member.portability.js';
+export { exportOfferRedemptions, exportOffers, portableOffer, portableOfferRedemption, restoreOfferRedemptions, restoreOffers } from './offer.portability.js';
+export { exportTips, portableTip, restoreTips } from './tip.portability.js';
 export { withUniqueSlug } from './unique-slug.js';
 export { membersByEmail, toMember } from './member.repository.js';

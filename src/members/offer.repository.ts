@@ -6,7 +6,7 @@ import { toPlan } from './plan.repository.js';
 
 type OfferRow = Selectable<OffersTable>;
 
-export type OfferValues = Omit<Offer, 'id' | 'plan' | 'stripeCouponId' | 'endedAt' | 'createdAt'> & { planId: number };
+export type OfferValues = Omit<Offer, 'id' | 'plan' | 'stripeCouponId' | 'stripePromotionCodeId' | 'endedAt' | 'createdAt'> & { planId: number };
 
 function toOffer(row: OfferRow, plan: PlanRow): Offer {
   return {
@@ -22,7 +22,9 @@ function toOffer(row: OfferRow, plan: PlanRow): Offer {
     startsAt: row.starts_at,
     endsAt: row.ends_at,
     maxRedemptions: row.max_redemptions,
+    promotionCode: row.promotion_code,
     stripeCouponId: row.stripe_coupon_id,
+    stripePromotionCodeId: row.stripe_promotion_code_id,
     endedAt: row.ended_at,
     createdAt: row.created_at,
   };
@@ -50,6 +52,7 @@ export async function insertOffer(db: DbOrTx, offer: OfferValues, now: string): 
       starts_at: offer.startsAt,
       ends_at: offer.endsAt,
       max_redemptions: offer.maxRedemptions,
+      promotion_code: offer.promotionCode,
       created_at: now,
       updated_at: now,
     })
@@ -58,10 +61,26 @@ export async function insertOffer(db: DbOrTx, offer: OfferValues, now: string): 
   return row.id;
 }
 
-export async function findOffer(db: DbOrTx, by: { id: number } | { code: string }): Promise<Offer | undefined> {
+export type OfferKey = { id: number } | { code: string } | { promotionCode: string };
+
+export async function findOffer(db: DbOrTx, by: OfferKey): Promise<Offer | undefined> {
   const query = db.selectFrom('offers').selectAll();
-  const row = await ('id' in by ? query.where('id', '=', by.id) : query.where('code', '=', by.code)).executeTakeFirst();
+  const row = await ('id' in by ? query.where('id', '=', by.id) : 'code' in by ? query.where('code', '=', by.code) : query.where('promotion_code', '=', by.promotionCode)).executeTakeFirst();
   return row && (await withPlans(db, [row]))[0];
+}
+
+/** Whether some offer not ended has a promotion code a reader could type now. */
+export async function hasOpenPromotionCodes(db: DbOrTx, now: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('offers')
+    .select('id')
+    .where('promotion_code', 'is not', null)
+    .where('ended_at', 'is', null)
+    .where('starts_at', '<=', now)
+    .where((eb) => eb.or([eb('ends_at', 'is', null), eb('ends_at', '>', now)]))
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
 }
 
 /** Every offer, newest first. */
@@ -69,8 +88,9 @@ export async function listOffers(db: DbOrTx): Promise<Offer[]> {
   return withPlans(db, await db.selectFrom('offers').selectAll().orderBy('id', 'desc').execute());
 }
 
-export async function setOfferCoupon(db: DbOrTx, id: number, couponId: string, now: string): Promise<void> {
-  await db.updateTable('offers').set({ stripe_coupon_id: couponId, updated_at: now }).where('id', '=', id).execute();
+/** Keeps what Stripe made for an offer: its coupon, and the promotion code on it when the offer has one. */
+export async function setOfferStripeIds(db: DbOrTx, id: number, ids: { couponId: string; promotionCodeId: string | null }, now: string): Promise<void> {
+  await db.updateTable('offers').set({ stripe_coupon_id: ids.couponId, stripe_promotion_code_id: ids.promotionCodeId, updated_at: now }).where('id', '=', id).execute();
 }
 
 /** Ends an offer now, unless it was ended before (the first end stands). */

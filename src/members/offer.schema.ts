@@ -2,6 +2,13 @@ import { z } from 'zod';
 import { isoDateTime, line, slugSchema } from '../content/text.js';
 import { offerBillings, offerDurations } from './offer.types.js';
 
+/** A promotion code as an editor or a reader types it: 3 to 40 letters and digits, in any case. */
+export const promotionCode = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9]{3,40}$/, 'must be 3 to 40 letters and digits')
+  .transform((code) => code.toUpperCase());
+
 /**
  * A new offer as an editor types it. The amount off is in the plan currency's minor units (a JSON
  * number) or as typed in the main unit ("2.50"); offer.service.ts reads it for the plan's currency.
@@ -26,6 +33,8 @@ export const offerInput = z
     startsAt: isoDateTime.optional(),
     endsAt: isoDateTime.nullable().default(null),
     maxRedemptions: z.number().int('must be a whole number').min(1).max(1_000_000).nullable().default(null),
+    /** A code readers type, as Stripe takes it: letters and digits; kept in capitals, as Stripe reads codes without regard to case. */
+    promotionCode: promotionCode.nullable().default(null),
   })
   .strict()
   .superRefine((offer, ctx) => {

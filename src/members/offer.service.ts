@@ -6,8 +6,8 @@ import { AppError } from '../errors/app-error.js';
 import { parseInput } from '../errors/validate.js';
 import type { Billing } from './member.types.js';
 import { currencyCode, priceIn } from './money.js';
-import { deleteOfferRow, endOfferRow, findOffer, insertOffer, listOffers, offerRedemptions, offerStats, setOfferCoupon } from './offer.repository.js';
-import { offerInput } from './offer.schema.js';
+import { deleteOfferRow, endOfferRow, findOffer, hasOpenPromotionCodes, insertOffer, listOffers, offerRedemptions, offerStats, setOfferStripeIds, type OfferKey } from './offer.repository.js';
+import { offerInput, promotionCode } from './offer.schema.js';
 import type { Offer, OfferRedemption, OfferState, OfferSummary } from './offer.types.js';
 import type { Payments } from './payments.js';
 import { findPlan } from './plan.repository.js';
@@ -18,7 +18,10 @@ export interface OfferDeps {
   payments: Payments | null;
 }
 
-/** Offers: created and ended by editors, each backed by a Stripe coupon; read by the landing page and checkout. */
+/**
+ * Offers: created and ended by editors, each backed by a Stripe coupon (and a promotion code on it
+ * when the offer has a code readers type); read by the landing page and checkout.
+ */
 export class OfferService {
   constructor(private readonly deps: OfferDeps) {}
 
@@ -40,11 +43,22 @@ export class OfferService {
     return offers.map((offer) => summarise(offer, stats.get(offer.id)!, this.now()));
   }
 
-  async get(by: { id: number } | { code: string }): Promise<OfferSummary> {
+  async get(by: OfferKey): Promise<OfferSummary> {
     const offer = await findOffer(this.deps.db, by);
     if (!offer) throw new AppError('OFFER_NOT_FOUND');
     const stats = await offerStats(this.deps.db, [offer.id]);
     return summarise(offer, stats.get(offer.id)!, this.now());
+  }
+
+  /** The offer a promotion code names, as a reader typed it (any case, spaces around it ignored); undefined for anything else. */
+  async byPromotionCode(typed: unknown): Promise<Offer | undefined> {
+    const parsed = promotionCode.safeParse(typed);
+    return parsed.success ? findOffer(this.deps.db, { promotionCode: parsed.data }) : undefined;
+  }
+
+  /** Whether readers may be asked for a code: some offer open now has one. */
+  async takesPromotionCodes(): Promise<boolean> {
+    return hasOpenPromotionCodes(this.deps.db, this.now());
   }
 
   /** An offer with the members who came through it. */
@@ -54,8 +68,9 @@ export class OfferService {
   }
 
   /**
-   * Creates an offer and its Stripe coupon. The row is written first (so a taken code is refused
-   * before Stripe is asked); when Stripe refuses or does not answer, the row is removed again.
+   * Creates an offer, its Stripe coupon and, when it has one, its promotion code. The row is written
+   * first (so a taken code is refused before Stripe is asked); when Stripe refuses or does not
+   * answer, the row is removed again, and a coupon already made is deleted.
    */
   async create(input: unknown): Promise<OfferSummary> {
     const payments = this.payments();
@@ -85,23 +100,31 @@ export class OfferService {
       startsAt,
       endsAt: parsed.endsAt,
       maxRedemptions: parsed.maxRedemptions,
+      promotionCode: parsed.promotionCode,
     };
-    const id = await insertOffer(this.deps.db, values, now).catch((error) => {
-      throw isUniqueViolation(error) ? new AppError('SLUG_TAKEN', 'Another offer already uses that code.', [{ field: 'code', message: 'is taken' }]) : error;
+    const id = await insertOffer(this.deps.db, values, now).catch(async (error) => {
+      if (!isUniqueViolation(error)) throw error;
+      const field = (await findOffer(this.deps.db, { code: values.code })) ? 'code' : 'promotionCode';
+      throw new AppError('SLUG_TAKEN', `Another offer already uses that ${field === 'code' ? 'code' : 'promotion code'}.`, [{ field, message: 'is taken' }]);
     });
+    let couponId: string | null = null;
     try {
       const offer = (await findOffer(this.deps.db, { id }))!;
-      await setOfferCoupon(this.deps.db, id, await payments.createCoupon(offer), this.now());
+      couponId = await payments.createCoupon(offer);
+      const promotionCodeId = offer.promotionCode ? await payments.createPromotionCode(offer, couponId) : null;
+      await setOfferStripeIds(this.deps.db, id, { couponId, promotionCodeId }, this.now());
     } catch (error) {
       await deleteOfferRow(this.deps.db, id);
+      if (couponId) await payments.deleteCoupon(couponId).catch(() => undefined);
       throw new AppError('PAYMENT_PROVIDER_FAILED', `The payment provider did not answer: ${error instanceof Error ? error.message : 'unknown error'}`);
     }
     return this.get({ id });
   }
 
   /**
-   * Ends an offer at once: its landing page says so and no checkout can use it. Its Stripe coupon
-   * is deleted so a checkout already open cannot apply it either; ending again retries that.
+   * Ends an offer at once: its landing page says so and no checkout can use it. Its promotion code
+   * is deactivated and its coupon deleted in Stripe, so neither a checkout already open nor a reader
+   * typing the code can apply it; ending again retries that.
    */
   async end(id: number): Promise<OfferSummary> {
     const payments = this.payments();
@@ -110,6 +133,7 @@ export class OfferService {
     await endOfferRow(this.deps.db, id, this.now());
     if (offer.stripeCouponId) {
       try {
+        if (offer.stripePromotionCodeId) await payments.deactivatePromotionCode(offer.stripePromotionCodeId);
         await payments.deleteCoupon(offer.stripeCouponId);
       } catch (error) {
         throw new AppError('PAYMENT_PROVIDER_FAILED', `The offer has ended here, but the payment provider did not answer: ${error instanceof Error ? error.message : 'unknown error'}`);

@@ -25,7 +25,10 @@ export interface Offer {
   startsAt: string;
   endsAt: string | null;
   maxRedemptions: number | null;
+  /** A code readers may type (in capitals) that leads to this offer; Stripe holds it as a promotion code on the coupon. */
+  promotionCode: string | null;
   stripeCouponId: string | null;
+  stripePromotionCodeId: string | null;
   endedAt: string | null;
   createdAt: string;
 }

@@ -21,8 +21,8 @@ export interface CheckoutRequest {
   billing: Billing;
   /** Days of free trial before the first charge (subscriptions only); 0 for none. */
   trialDays: number;
-  /** The Stripe coupon of the offer the checkout was started from. */
-  couponId?: string | null;
+  /** The offer the checkout was started from: its Stripe promotion code when it has one, else its coupon. */
+  discount?: { promotionCode: string } | { coupon: string } | null;
   successUrl: string;
   cancelUrl: string;
 }
@@ -51,6 +51,10 @@ export interface Payments {
   createCoupon(offer: Offer): Promise<string>;
   /** Deletes a coupon so no new checkout can use it; one already gone is fine. */
   deleteCoupon(couponId: string): Promise<void>;
+  /** The offer's promotion code on its coupon, with the offer's end and redemption limit. */
+  createPromotionCode(offer: Offer, couponId: string): Promise<string>;
+  /** Turns a promotion code off so no one can redeem it any more; one already gone is fine. */
+  deactivatePromotionCode(promotionCodeId: string): Promise<void>;
   /** The event, when the signature over the raw body is valid and recent; rejects otherwise. */
   verifyEvent(rawBody: Buffer, signature: string): Promise<Stripe.Event>;
 }
@@ -83,7 +87,7 @@ export function stripePayments(settings: StripeSettings): Payments {
               },
             },
           ],
-          ...(request.couponId ? { discounts: [{ coupon: request.couponId }] } : {}),
+          ...(request.discount ? { discounts: ['promotionCode' in request.discount ? { promotion_code: request.discount.promotionCode } : { coupon: request.discount.coupon }] } : {}),
           metadata: { checkout_id: String(request.checkoutId) },
           success_url: request.successUrl,
           cancel_url: request.cancelUrl,
@@ -131,6 +135,26 @@ export function stripePayments(settings: StripeSettings): Payments {
     async deleteCoupon(couponId) {
       try {
         await (await client()).coupons.del(couponId);
+      } catch (error) {
+        if ((error as { code?: string }).code !== 'resource_missing') throw error;
+      }
+    },
+    async createPromotionCode(offer, couponId) {
+      const promotionCode = await (await client()).promotionCodes.create(
+        {
+          promotion: { type: 'coupon', coupon: couponId },
+          code: offer.promotionCode!,
+          ...(offer.maxRedemptions !== null ? { max_redemptions: offer.maxRedemptions } : {}),
+          ...(offer.endsAt ? { expires_at: Math.floor(Date.parse(offer.endsAt) / 1000) } : {}),
+          metadata: { offer_id: String(offer.id), offer_code: offer.code },
+        },
+        { idempotencyKey: `offer-promotion-${offer.id}-${offer.createdAt}` },
+      );
+      return promotionCode.id;
+    },
+    async deactivatePromotionCode(promotionCodeId) {
+      try {
+        await (await client()).promotionCodes.update(promotionCodeId, { active: false });
       } catch (error) {
         if ((error as { code?: string }).code !== 'resource_missing') throw error;
       }

@@ -126,7 +126,7 @@ export class SubscriptionService {
         currency: plan.currency,
         billing: parsed.billing,
         trialDays: parsed.billing === 'gift' ? 0 : plan.trialDays,
-        couponId: offer?.stripeCouponId ?? null,
+        discount: offer ? (offer.stripePromotionCodeId ? { promotionCode: offer.stripePromotionCodeId } : { coupon: offer.stripeCouponId! }) : null,
         successUrl: `${this.deps.publicUrl}/members/welcome/`,
         cancelUrl: `${this.deps.publicUrl}${offer ? `/members/offers/${offer.code}/` : '/members/print/'}`,
       });
@@ -185,9 +185,14 @@ export class SubscriptionService {
       return parsed.success ? handle(parsed.data) : Promise.resolve('ignored: unreadable object');
     };
     switch (event.type) {
+      // A session paid by a slow method (a bank debit or transfer) completes unpaid; Stripe says
+      // later whether the money arrived. Either event is read the same way: only a paid session counts.
       case 'checkout.session.completed':
+      case 'checkout.session.async_payment_succeeded':
         if (isTipSession(object)) return recordTip(tx, object, { jobs: this.deps.jobs, now: this.now(), words, publicUrl: this.deps.publicUrl });
         return read(checkoutSessionObject, (o) => this.checkoutCompleted(tx, o, event.created, words));
+      case 'checkout.session.async_payment_failed':
+        return isTipSession(object) ? 'ignored: tip payment failed' : 'ignored: event type not used';
       case 'invoice.paid':
         return read(invoiceObject, (o) => this.invoicePaid(tx, o, event.created));
       case 'invoice.payment_failed':

@@ -6,7 +6,7 @@ import { oldAddressKey } from './old-address.js';
 import { workInput } from '../reviews/index.js';
 import { staffRoles } from '../staff/index.js';
 import { portableNewsletters, portableSubscribers } from '../subscribers/index.js';
-import { membershipSection } from '../members/index.js';
+import { membershipSection, portableOffer, portableOfferRedemption, portableTip } from '../members/index.js';
 import { printSection } from '../print/index.js';
 import { portableFollow } from '../follows/index.js';
 import { portableComment, portableCommentAccess, portableCommentBan, portableCommentOptOut } from '../comments/index.js';
@@ -85,6 +85,9 @@ export const documentParts = {
   users: z.array(portableUser),
   memberships: membershipSection.default({ plans: [], members: [], subscriptions: [] }),
   printIssues: printSection.default([]),
+  offers: z.array(portableOffer).default([]),
+  offerRedemptions: z.array(portableOfferRedemption).default([]),
+  tips: z.array(portableTip).default([]),
   follows: z.array(portableFollow).default([]),
   comments: z.array(portableComment).default([]),
   commentAccess: z.array(portableCommentAccess).default([]),

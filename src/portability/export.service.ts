@@ -3,7 +3,7 @@ import { toInput } from '../content/index.js';
 import type { Author, Tag } from '../content/index.js';
 import { pagesById } from '../db/paged.js';
 import { exportFollows } from '../follows/index.js';
-import { exportMemberships } from '../members/index.js';
+import { exportMemberships, exportOfferRedemptions, exportOffers, exportTips } from '../members/index.js';
 import { exportPrint } from '../print/index.js';
 import { readAllSettings } from '../settings/index.js';
 import { worksAfter, type Work } from '../reviews/index.js';
@@ -61,6 +61,9 @@ export async function exportSite(services: Services, write: DocumentSink, onProg
         ['users', async () => (await scoped.users.list()).map((u) => ({ email: u.email, name: u.name, role: u.role, status: u.status }))],
         ['memberships', async () => streamed(await exportMemberships(tx))],
         ['printIssues', () => mapped(exportPrint(tx), streamed)],
+        ['offers', () => exportOffers(tx)],
+        ['offerRedemptions', () => exportOfferRedemptions(tx)],
+        ['tips', () => exportTips(tx)],
         ['follows', () => exportFollows(tx)],
         ['comments', () => exportComments(tx)],
         ['commentAccess', () => exportCommentAccess(tx)],

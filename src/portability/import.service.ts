@@ -5,7 +5,7 @@ import type { DbOrTx } from '../db/client.js';
 import { AppError } from '../errors/app-error.js';
 import { parseInput } from '../errors/validate.js';
 import { restoreFollows } from '../follows/index.js';
-import { importMembers, importPlans, importSubscriptions } from '../members/index.js';
+import { importMembers, importPlans, importSubscriptions, restoreOfferRedemptions, restoreOffers, restoreTips } from '../members/index.js';
 import { importPrintIssue } from '../print/index.js';
 import { saveWork } from '../reviews/index.js';
 import { writeSetting } from '../settings/index.js';
@@ -116,6 +116,9 @@ export async function importSite(services: Services, input: Readable): Promise<{
         importSubscriptions(tx, subscriptions, first, stamp),
       ),
       printIssues: each('printIssues', ['masthead', 'memberships'], (issue, index) => importPrintIssue(tx, scoped.jobs, issue, index, stamp)),
+      offers: batched<Item<'offers'>>('offers', ['masthead', 'memberships'], (offers, first) => restoreOffers(tx, offers, first)),
+      offerRedemptions: batched<Item<'offerRedemptions'>>('offerRedemptions', ['masthead', 'memberships', 'offers'], (redemptions, first) => restoreOfferRedemptions(tx, redemptions, first)),
+      tips: batched<Item<'tips'>>('tips', ['masthead', 'memberships'], (tips, first) => restoreTips(tx, tips, first)),
       follows: batched<Item<'follows'>>('follows', ['masthead', 'tags', 'authors', 'works', 'subscribers', 'memberships'], (follows, first) => restoreFollows(tx, follows, first)),
       comments: batched<Item<'comments'>>('comments', ['masthead', 'posts', 'memberships'], (comments, first) => restoreComments(tx, comments, first, placedComments)),
       commentAccess: batched<Item<'commentAccess'>>('commentAccess', ['masthead', 'posts'], (rules, first) => restoreCommentAccess(tx, rules, first)),
@@ -145,6 +148,9 @@ const LISTS = new Set<string>([
   'subscribers',
   'users',
   'printIssues',
+  'offers',
+  'offerRedemptions',
+  'tips',
   'follows',
   'comments',
   'commentAccess',

@@ -158,6 +158,7 @@ export async function memberPagesRoutes(app: FastifyInstance, deps: MemberPagesD
         nested,
         errors: {},
         values: {},
+        promotionCodes: deps.subscriptions.paymentsConfigured && (await deps.offers.takesPromotionCodes()),
         ...extra,
       }),
       status,
@@ -186,6 +187,15 @@ export async function memberPagesRoutes(app: FastifyInstance, deps: MemberPagesD
   }
 
   app.get<{ Params: { code: string } }>('/members/offers/:code/', async (request, reply) => offerPage(request, reply, request.params.code));
+
+  // A promotion code typed on the plans page leads to its offer's page, which says whether it can be used now.
+  app.get<{ Querystring: { code?: unknown } }>('/members/offers/', { config: { rateLimit: { max: 30, timeWindow: '1 minute' } } }, async (request, reply) => {
+    const typed = request.query.code;
+    if (typed === undefined) return reply.redirect('/members/print/', 303);
+    const offer = await deps.offers.byPromotionCode(typed);
+    if (offer) return reply.redirect(`/members/offers/${offer.code}/`, 303);
+    return printPage(request, reply, { promotionCodes: true, typedCode: typeof typed === 'string' ? typed.slice(0, 40) : '', unknownCode: true }, 404);
+  });
 
   app.post<{ Body: Form }>('/members/checkout', { preHandler: csrf, config: { rateLimit: { max: 20, timeWindow: '1 minute' } } }, async (request, reply) => {
     const json = wantsJson(request);

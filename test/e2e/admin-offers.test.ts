@@ -27,6 +27,7 @@ describe('offers and tips in the browser', () => {
     await page.getByRole('button', { name: 'New offer' }).click();
     await page.getByLabel('Name').fill('Winter readers');
     await page.getByLabel('Code', { exact: true }).fill('winter');
+    await page.getByLabel('Promotion code').fill('Winter25');
     await page.getByLabel('Plan').selectOption({ label: 'Digital' });
     await page.getByLabel('Percent off').fill('150');
     await page.getByLabel('Lasts').selectOption('repeating');
@@ -41,11 +42,21 @@ describe('offers and tips in the browser', () => {
     await expectAccessible(page, 'offers list');
     await screenshot(page, 'offers');
     await page.screenshot({ path: '/tmp/shots/offers/admin-offers.png', fullPage: true });
+    expect([...stripe.promotionCodes.values()].at(-1)).toMatchObject({ code: 'WINTER25', active: true });
     expect(Object.fromEntries(stripe.requests.filter((r) => r.path === '/v1/coupons').at(-1)!.body)).toMatchObject({ percent_off: '25', duration: 'repeating', duration_in_months: '3' });
 
     const reader = await admin.browser.newContext({ baseURL: admin.baseUrl, viewport: { width: 1000, height: 800 } });
     const landing = await reader.newPage();
-    await landing.goto('/members/offers/winter/');
+    // The reader types the code on the plans page and lands on the offer's page.
+    await landing.goto('/members/print/');
+    await landing.getByLabel('Have an offer code?').fill('winter2');
+    await landing.getByRole('button', { name: 'Apply' }).click();
+    await landing.getByText('We do not know that code.').waitFor();
+    await expectAccessible(landing, 'plans page with an unknown code');
+    await landing.screenshot({ path: '/tmp/shots/offers2/unknown-code.png', fullPage: true });
+    await landing.getByLabel('Have an offer code?').fill(' winter25 ');
+    await landing.getByRole('button', { name: 'Apply' }).click();
+    await landing.waitForURL(/\/members\/offers\/winter\/$/);
     await landing.getByRole('heading', { name: 'Winter readers' }).waitFor();
     await landing.getByText('£3.75 a month for your first 3 months').waitFor();
     await expectAccessible(landing, 'offer page');
@@ -56,7 +67,7 @@ describe('offers and tips in the browser', () => {
     await landing.getByRole('button', { name: 'Claim this offer' }).click();
     await landing.waitForURL(/checkout\.stripe\.com/);
     const offer = (await admin.services.offers.list()).find((o) => o.code === 'winter')!;
-    expect(stripe.requests.at(-1)!.body.get('discounts[0][coupon]')).toBe(offer.stripeCouponId);
+    expect(stripe.requests.at(-1)!.body.get('discounts[0][promotion_code]')).toBe(offer.stripePromotionCodeId);
 
     await row.getByRole('button', { name: /End now/ }).click();
     await expect.poll(async () => row.textContent()).toContain('ended');
@@ -68,8 +79,11 @@ describe('offers and tips in the browser', () => {
 
     await page.getByRole('link', { name: 'Winter readers' }).click();
     await page.getByRole('heading', { name: 'Members who came through it' }).waitFor();
+    await page.getByText('WINTER25', { exact: true }).waitFor();
+    expect([...stripe.promotionCodes.values()].at(-1)!.active).toBe(false);
     await expectAccessible(page, 'offer report');
     await page.screenshot({ path: '/tmp/shots/offers/admin-offer-report.png', fullPage: true });
+    await page.screenshot({ path: '/tmp/shots/offers2/admin-offer-report.png', fullPage: true });
     await reader.close();
     await context.close();
   });

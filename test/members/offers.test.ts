@@ -228,6 +228,71 @@ describe.each(dialects)('offers (%s)', (dialect) => {
     expect((await editor.call('GET', '/admin/api/members/offers')).json().offers.find((o: { code: string }) => o.code === 'short').state).toBe('expired');
   });
 
+  it('an offer with a promotion code: Stripe gets the code on the coupon with the offer’s end and limit, readers type it on the plans page, checkout applies it, ending deactivates it', async () => {
+    expect((await t.app.inject('/members/print/')).body).not.toContain('name="code"');
+    const created = await create({ code: 'typed', promotionCode: ' Winter25 ', endsAt: '2026-12-31T23:00:00Z', maxRedemptions: 40 });
+    expect(created).toMatchObject({ promotionCode: 'WINTER25', stripePromotionCodeId: expect.stringMatching(/^promo_/) });
+    const promotion = stripe.promotionCodes.get(created.stripePromotionCodeId)!;
+    expect(promotion).toMatchObject({ code: 'WINTER25', active: true, promotion: { type: 'coupon', coupon: created.stripeCouponId }, max_redemptions: 40, expires_at: Date.parse('2026-12-31T23:00:00Z') / 1000 });
+    expect((await editor.call('GET', `/admin/api/members/offers/${created.id}`)).json().offer.promotionCode).toBe('WINTER25');
+
+    const plans = await t.app.inject('/members/print/');
+    expect(plans.body).toContain('<label for="offer-code">Have an offer code?</label>');
+    expect(await htmlErrors(plans.body)).toEqual([]);
+    for (const typed of ['winter25', 'WINTER25', '  Winter25 ']) {
+      const found = await t.app.inject({ url: '/members/offers/', query: { code: typed } });
+      expect([found.statusCode, found.headers.location], typed).toEqual([303, '/members/offers/typed/']);
+    }
+    for (const typed of ['SUMMER25', 'WINTER', '', '<b>x</b>', 'x'.repeat(5000)]) {
+      const unknown = await t.app.inject({ url: '/members/offers/', query: { code: typed } });
+      expect(unknown.statusCode, typed).toBe(404);
+      expect(unknown.body).toContain('We do not know that code.');
+      expect(unknown.body).not.toContain('<b>x</b>');
+      expect(await htmlErrors(unknown.body)).toEqual([]);
+    }
+    expect((await t.app.inject('/members/offers/?code=a&code=b')).statusCode).toBe(404);
+    expect((await t.app.inject('/members/offers/')).headers.location).toBe('/members/print/');
+
+    expect((await claim('typed', { email: 'typist@example.com' })).statusCode).toBe(303);
+    const session = stripe.requests.at(-1)!.body;
+    expect([session.get('discounts[0][promotion_code]'), session.has('discounts[0][coupon]')]).toEqual([created.stripePromotionCodeId, false]);
+
+    const ended = await editor.call('POST', `/admin/api/members/offers/${created.id}/end`);
+    expect(ended.json().state).toBe('ended');
+    expect(stripe.promotionCodes.get(created.stripePromotionCodeId)!.active).toBe(false);
+    expect(stripe.coupons.has(created.stripeCouponId)).toBe(false);
+    const afterEnd = await t.app.inject({ url: '/members/offers/', query: { code: 'winter25' } });
+    expect(afterEnd.headers.location).toBe('/members/offers/typed/');
+    expect((await t.app.inject('/members/offers/typed/')).body).toContain('This offer has ended.');
+  });
+
+  it('refuses a promotion code that is not letters and digits or that another offer uses; when Stripe refuses it, no offer or coupon is left behind', async () => {
+    const requests = stripe.requests.length;
+    for (const promotionCode of ['AB', 'WITH SPACE', 'caf\u00e9', 'x'.repeat(41), 'semi;colon', 42]) {
+      const refused = await editor.call('POST', '/admin/api/members/offers', offer({ code: 'bad-promo', promotionCode }));
+      expect([refused.statusCode, refused.json().error.code, refused.json().error.fields?.[0]?.field], String(promotionCode)).toEqual([400, 'VALIDATION_FAILED', 'promotionCode']);
+    }
+    expect(stripe.requests.length).toBe(requests);
+    await create({ code: 'first-promo', promotionCode: 'TAKEN1' });
+    const taken = await editor.call('POST', '/admin/api/members/offers', offer({ code: 'second-promo', promotionCode: 'taken1' }));
+    expect([taken.statusCode, taken.json().error.fields]).toEqual([409, [{ field: 'promotionCode', message: 'is taken' }]]);
+
+    // A code already active in the Stripe account (made outside Masthead) is refused by Stripe.
+    const coupons = stripe.coupons.size;
+    stripe.promotionCodes.set('promo_outside', { id: 'promo_outside', code: 'OUTSIDE', active: true });
+    const refused = await editor.call('POST', '/admin/api/members/offers', offer({ code: 'outside', promotionCode: 'Outside' }));
+    expect([refused.statusCode, refused.json().error.code]).toEqual([502, 'PAYMENT_PROVIDER_FAILED']);
+    expect((await t.app.inject('/members/offers/outside/')).statusCode).toBe(404);
+    expect(stripe.coupons.size).toBe(coupons);
+    expect((await create({ code: 'outside', promotionCode: 'INSIDE' })).promotionCode).toBe('INSIDE');
+  });
+
+  it('offers created at once with the same promotion code: one is made, the others are refused', async () => {
+    const attempts = await Promise.all([1, 2, 3, 4].map((n) => editor.call('POST', '/admin/api/members/offers', offer({ code: `race-${n}`, promotionCode: 'RACE' }))));
+    expect(attempts.map((a) => a.statusCode).sort()).toEqual([201, 409, 409, 409]);
+    expect([...stripe.promotionCodes.values()].filter((p) => p.code === 'RACE')).toHaveLength(1);
+  });
+
   it('writes an offer’s name as text on its page, never as markup', async () => {
     await create({ code: 'markup', name: '<script>alert(1)</script> & “friends”' });
     const page = await t.app.inject('/members/offers/markup/');

@@ -291,6 +291,26 @@ describe.each(dialects)('subscriptions from Stripe events (%s)', (dialect) => {
     expect(email?.payload).toContain('Happy birthday!');
   });
 
+  it('a gift paid by a slow method is given once the money arrives, and never when the payment fails', async () => {
+    const give = async (giver: string, recipient: string) => {
+      await t.services.subscriptions.startCheckout(null, { plan: 'print-digital', billing: 'gift', email: giver, gift: { email: recipient, name: 'Slow Friend', address: { ...gbAddress, name: 'Slow Friend' } } });
+      const checkoutId = stripe.requests.at(-1)!.body.get('client_reference_id');
+      return { id: `cs_slow_gift${checkoutId}`, client_reference_id: checkoutId, customer: null, subscription: null, payment_status: 'unpaid' };
+    };
+    const arriving = await give('patient@example.com', 'slow.friend@example.com');
+    expect(await deliver(t.services, 'checkout.session.completed', arriving).outcome).toBe('ignored: not paid yet');
+    const paid = { ...arriving, payment_status: 'paid' };
+    const succeeded = deliver(t.services, 'checkout.session.async_payment_succeeded', paid);
+    expect(await succeeded.outcome).toBe('gift subscription created');
+    expect(await deliver(t.services, 'checkout.session.async_payment_succeeded', paid).outcome).toBe('ignored: checkout already completed');
+    expect((await subscriptionOf('slow.friend@example.com')).subscription).toMatchObject({ billing: 'gift', status: 'active' });
+
+    const bounced = await give('bounced@example.com', 'never.given@example.com');
+    expect(await deliver(t.services, 'checkout.session.completed', bounced).outcome).toBe('ignored: not paid yet');
+    expect(await deliver(t.services, 'checkout.session.async_payment_failed', bounced).outcome).toBe('ignored: event type not used');
+    await expect(t.services.members.get({ email: 'never.given@example.com' })).rejects.toMatchObject({ code: 'MEMBER_NOT_FOUND' });
+  });
+
   it('without Stripe keys, checkout and webhooks say payments are not configured', async () => {
     const bare = await testServices(dialect);
     try {

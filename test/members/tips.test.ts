@@ -30,8 +30,8 @@ describe.each(dialects)('tips (%s)', (dialect) => {
   function paidTip(amountTotal: number, email: string | null, metadata: Record<string, string> = { kind: 'tip' }, id = `cs_tip${(sessions += 1)}`) {
     return { id, object: 'checkout.session', mode: 'payment', payment_status: 'paid', amount_total: amountTotal, currency: 'gbp', customer_details: email ? { email } : null, customer_email: null, metadata };
   }
-  const webhook = (object: Record<string, unknown>, id?: string) => {
-    const { payload, signature } = signedEvent('checkout.session.completed', object, id ? { id } : {});
+  const webhook = (object: Record<string, unknown>, id?: string, type = 'checkout.session.completed') => {
+    const { payload, signature } = signedEvent(type, object, id ? { id } : {});
     return t.app.inject({ method: 'POST', url: '/webhooks/stripe', payload, headers: { 'content-type': 'application/json', 'stripe-signature': signature } });
   };
 
@@ -128,14 +128,42 @@ describe.each(dialects)('tips (%s)', (dialect) => {
     expect(smtp.received.length).toBe(before.mails + 1);
   });
 
+  it('a tip paid by a slow method is recorded and thanked once, when Stripe says the money arrived; a failed one leaves nothing', async () => {
+    await t.services.runner.drain();
+    const before = { mails: smtp.received.length, tips: (await t.services.tips.report()).totals[0]!.count };
+    const slow = paidTip(900, 'bank.transfer@example.com');
+    const waiting = { ...slow, payment_status: 'unpaid' };
+    expect((await webhook(waiting, 'evt_slow_completed')).json().outcome).toBe('ignored: tip not paid yet');
+    expect((await webhook(slow, 'evt_slow_succeeded', 'checkout.session.async_payment_succeeded')).json().outcome).toBe('tip recorded');
+    expect((await webhook(slow, 'evt_slow_succeeded', 'checkout.session.async_payment_succeeded')).json().outcome).toBe('duplicate');
+    expect((await webhook(slow, 'evt_slow_again', 'checkout.session.async_payment_succeeded')).json().outcome).toBe('ignored: tip already recorded');
+    expect((await webhook(waiting, 'evt_slow_completed_late')).json().outcome).toBe('ignored: tip not paid yet');
+
+    const failed = { ...paidTip(700, 'bounced@example.com'), payment_status: 'unpaid' };
+    expect((await webhook(failed, 'evt_failed_completed')).json().outcome).toBe('ignored: tip not paid yet');
+    expect((await webhook(failed, 'evt_failed', 'checkout.session.async_payment_failed')).json().outcome).toBe('ignored: tip payment failed');
+    expect((await webhook(failed, 'evt_failed', 'checkout.session.async_payment_failed')).json().outcome).toBe('duplicate');
+    // A failed payment's session never turns paid; a forged "succeeded" for it without payment records nothing.
+    expect((await webhook(failed, 'evt_failed_odd', 'checkout.session.async_payment_succeeded')).json().outcome).toBe('ignored: tip not paid yet');
+
+    await t.services.runner.drain();
+    await smtp.waitFor(before.mails + 1);
+    const report = await t.services.tips.report();
+    expect(report.totals[0]!.count).toBe(before.tips + 1);
+    expect(report.tips.map((tip) => tip.email)).toContain('bank.transfer@example.com');
+    expect(report.tips.map((tip) => tip.email)).not.toContain('bounced@example.com');
+    expect(smtp.received.length).toBe(before.mails + 1);
+    expect((await smtp.parsed(before.mails)).text).toContain('We have received your tip of £9.00.');
+  });
+
   it('editors see the tips with totals and a sum per month; authors and contributors are refused', async () => {
     time.set('2026-12-02T09:00:00.000Z');
     expect((await webhook(paidTip(2000, 'december@example.com'))).json().outcome).toBe('tip recorded');
     const report = (await editor.call('GET', '/admin/api/members/tips')).json();
     expect(report.tips[0]).toMatchObject({ email: 'december@example.com', amount: 2000, currency: 'gbp', memberId: null });
-    expect(report.totals).toEqual([{ currency: 'gbp', count: 4, amount: 4150 }]);
+    expect(report.totals).toEqual([{ currency: 'gbp', count: 5, amount: 5050 }]);
     expect(report.byMonth).toEqual([
-      { month: '2026-11', currency: 'gbp', count: 3, amount: 2150 },
+      { month: '2026-11', currency: 'gbp', count: 4, amount: 3050 },
       { month: '2026-12', currency: 'gbp', count: 1, amount: 2000 },
     ]);
     for (const role of ['author', 'contributor'] as const) {

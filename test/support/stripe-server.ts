@@ -4,7 +4,7 @@ import Stripe from 'stripe';
 
 /**
  * A local stand-in for the parts of Stripe's API that memberships call (checkout sessions,
- * customers, subscriptions, the billing portal, coupons), answering with objects shaped like Stripe's.
+ * customers, subscriptions, the billing portal, coupons, promotion codes), answering with objects shaped like Stripe's.
  * The official client is pointed at it; nothing leaves the machine.
  */
 export interface StripeTestServer {
@@ -13,6 +13,8 @@ export interface StripeTestServer {
   subscriptions: Map<string, Record<string, unknown>>;
   /** Coupons created and not deleted, by id. */
   coupons: Map<string, Record<string, unknown>>;
+  /** Promotion codes created, by id, with `active` as last set. */
+  promotionCodes: Map<string, Record<string, unknown>>;
   /** Makes the next requests fail with a 500 from "Stripe". */
   failing: boolean;
   close(): Promise<void>;
@@ -43,6 +45,7 @@ export async function startStripeServer(): Promise<StripeTestServer> {
   const requests: StripeTestServer['requests'] = [];
   const subscriptions = new Map<string, Record<string, unknown>>();
   const coupons = new Map<string, Record<string, unknown>>();
+  const promotionCodes = new Map<string, Record<string, unknown>>();
   const state = { failing: false };
 
   const server = http.createServer((req, res) => {
@@ -103,6 +106,35 @@ export async function startStripeServer(): Promise<StripeTestServer> {
         if (!coupons.delete(coupon[1]!)) return send(404, { error: { type: 'invalid_request_error', code: 'resource_missing', message: `No such coupon: '${coupon[1]}'` } });
         return send(200, { id: coupon[1], object: 'coupon', deleted: true });
       }
+      if (req.method === 'POST' && url.pathname === '/v1/promotion_codes') {
+        const couponId = body.get('promotion[coupon]') ?? '';
+        if (body.get('promotion[type]') !== 'coupon' || !coupons.has(couponId)) return send(400, { error: { type: 'invalid_request_error', code: 'resource_missing', message: `No such coupon: '${couponId}'` } });
+        // Like Stripe, codes are compared without regard to case, and an active one cannot be made twice.
+        const code = body.get('code') ?? nextId('PROMO');
+        if ([...promotionCodes.values()].some((p) => p.active && String(p.code).toUpperCase() === code.toUpperCase())) {
+          return send(400, { error: { type: 'invalid_request_error', message: 'An active promotion code with `code` already exists.', param: 'code' } });
+        }
+        const number = (key: string) => (body.has(key) ? Number(body.get(key)) : null);
+        const promotionCode = {
+          id: nextId('promo'),
+          object: 'promotion_code',
+          code,
+          active: true,
+          promotion: { type: 'coupon', coupon: couponId },
+          expires_at: number('expires_at'),
+          max_redemptions: number('max_redemptions'),
+          times_redeemed: 0,
+        };
+        promotionCodes.set(promotionCode.id, promotionCode);
+        return send(200, promotionCode);
+      }
+      const promotion = /^\/v1\/promotion_codes\/([A-Za-z0-9_]+)$/.exec(url.pathname);
+      if (req.method === 'POST' && promotion) {
+        const found = promotionCodes.get(promotion[1]!);
+        if (!found) return send(404, { error: { type: 'invalid_request_error', code: 'resource_missing', message: `No such promotion code: '${promotion[1]}'` } });
+        if (body.has('active')) found.active = body.get('active') === 'true';
+        return send(200, found);
+      }
       const match = /^\/v1\/subscriptions\/([A-Za-z0-9_]+)$/.exec(url.pathname);
       if (match) {
         const id = match[1]!;
@@ -121,6 +153,7 @@ export async function startStripeServer(): Promise<StripeTestServer> {
     requests,
     subscriptions,
     coupons,
+    promotionCodes,
     get failing() {
       return state.failing;
     },

@@ -20,6 +20,7 @@ export interface OfferInput {
   startsAt?: string;
   endsAt: string | null;
   maxRedemptions: number | null;
+  promotionCode: string | null;
 }
 
 export const offerList = queryOptions({

@@ -3714,6 +3714,8 @@ export interface paths {
                                     trialDays: number;
                                     yearlyCents: number | null;
                                 };
+                                /** @description A code readers may type on the plans page (in capitals); a promotion code on the coupon in Stripe */
+                                promotionCode: string | null;
                                 /** @description Checkouts completed through the offer */
                                 redemptions: number;
                                 regularPrice: number;
@@ -3723,6 +3725,7 @@ export interface paths {
                                 /** @enum {string} */
                                 state: "scheduled" | "live" | "ended" | "expired" | "exhausted";
                                 stripeCouponId: string | null;
+                                stripePromotionCodeId: string | null;
                             }[];
                         };
                     };
@@ -3784,6 +3787,7 @@ export interface paths {
                         /** @default null */
                         percentOff?: number | null;
                         planId: number;
+                        promotionCode?: string | null;
                         startsAt?: string;
                     };
                 };
@@ -3833,6 +3837,8 @@ export interface paths {
                                 trialDays: number;
                                 yearlyCents: number | null;
                             };
+                            /** @description A code readers may type on the plans page (in capitals); a promotion code on the coupon in Stripe */
+                            promotionCode: string | null;
                             /** @description Checkouts completed through the offer */
                             redemptions: number;
                             regularPrice: number;
@@ -3842,6 +3848,7 @@ export interface paths {
                             /** @enum {string} */
                             state: "scheduled" | "live" | "ended" | "expired" | "exhausted";
                             stripeCouponId: string | null;
+                            stripePromotionCodeId: string | null;
                         };
                     };
                 };
@@ -3951,6 +3958,8 @@ export interface paths {
                                     trialDays: number;
                                     yearlyCents: number | null;
                                 };
+                                /** @description A code readers may type on the plans page (in capitals); a promotion code on the coupon in Stripe */
+                                promotionCode: string | null;
                                 /** @description Checkouts completed through the offer */
                                 redemptions: number;
                                 regularPrice: number;
@@ -3960,6 +3969,7 @@ export interface paths {
                                 /** @enum {string} */
                                 state: "scheduled" | "live" | "ended" | "expired" | "exhausted";
                                 stripeCouponId: string | null;
+                                stripePromotionCodeId: string | null;
                             };
                         };
                     };
@@ -4010,7 +4020,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** End an offer at once: its page says it has ended and no checkout can use it (its Stripe coupon is deleted) */
+        /** End an offer at once: its page says it has ended and no checkout can use it (its Stripe promotion code is deactivated and its coupon deleted) */
         post: {
             parameters: {
                 query?: never;
@@ -4066,6 +4076,8 @@ export interface paths {
                                 trialDays: number;
                                 yearlyCents: number | null;
                             };
+                            /** @description A code readers may type on the plans page (in capitals); a promotion code on the coupon in Stripe */
+                            promotionCode: string | null;
                             /** @description Checkouts completed through the offer */
                             redemptions: number;
                             regularPrice: number;
@@ -4075,6 +4087,7 @@ export interface paths {
                             /** @enum {string} */
                             state: "scheduled" | "live" | "ended" | "expired" | "exhausted";
                             stripeCouponId: string | null;
+                            stripePromotionCodeId: string | null;
                         };
                     };
                 };

@@ -45,7 +45,7 @@ export function OffersPage() {
         )}
       </div>
       <p>
-        A discount on a paid plan for a time, with its own page at <code>/members/offers/code/</code> to share. Stripe applies it at checkout.
+        A discount on a paid plan for a time, with its own page at <code>/members/offers/code/</code> to share and, if you like, a promotion code readers type on the plans page. Stripe applies it at checkout.
       </p>
       {creating && (
         <OfferForm
@@ -83,7 +83,11 @@ export function OffersPage() {
             {offers.map((offer) => (
               <tr key={offer.id}>
                 <th scope="row">
-                  <Link to={`/offers/${offer.id}`}>{offer.name}</Link> <span className="muted">· {offer.code}</span>
+                  <Link to={`/offers/${offer.id}`}>{offer.name}</Link>{' '}
+                  <span className="muted">
+                    · {offer.code}
+                    {offer.promotionCode && ` · code ${offer.promotionCode}`}
+                  </span>
                 </th>
                 <td>
                   {offer.plan.name}, {offer.billing === 'month' ? 'monthly' : 'yearly'}
@@ -126,6 +130,7 @@ const fieldLabels: Record<string, string> = {
   startsAt: 'Starts',
   endsAt: 'Ends',
   maxRedemptions: 'Limit',
+  promotionCode: 'Promotion code',
 };
 
 /** A datetime-local value ("2026-12-24T18:00") as an ISO time in the browser's zone; undefined when empty. */
@@ -133,7 +138,7 @@ const isoOf = (local: string) => (local ? new Date(local).toISOString() : undefi
 
 function OfferForm({ onSaved, onCancel }: { onSaved: (offer: Offer) => void; onCancel: () => void }) {
   const plans = (useQuery(planList).data ?? []).filter((p) => p.tier !== 'free' && p.active);
-  const [v, setV] = useState({ name: '', code: '', planId: '', billing: 'month', kind: 'percent', off: '', duration: 'once', months: '', startsAt: '', endsAt: '', limit: '' });
+  const [v, setV] = useState({ name: '', code: '', planId: '', billing: 'month', kind: 'percent', off: '', duration: 'once', months: '', startsAt: '', endsAt: '', limit: '', promotionCode: '' });
   const [problem, setProblem] = useState<FormProblem | null>(null);
   const [busy, setBusy] = useState(false);
   const set = (key: keyof typeof v) => (e: { target: { value: string } }) => setV((old) => ({ ...old, [key]: e.target.value }));
@@ -154,6 +159,7 @@ function OfferForm({ onSaved, onCancel }: { onSaved: (offer: Offer) => void; onC
       ...(isoOf(v.startsAt) ? { startsAt: isoOf(v.startsAt) } : {}),
       endsAt: isoOf(v.endsAt) ?? null,
       maxRedemptions: v.limit ? Number(v.limit) : null,
+      promotionCode: v.promotionCode.trim() || null,
     };
     setBusy(true);
     try {
@@ -172,6 +178,14 @@ function OfferForm({ onSaved, onCancel }: { onSaved: (offer: Offer) => void; onC
       <div className="row">
         <TextField label="Name" value={v.name} onChange={set('name')} error={fieldError('name')} required />
         <TextField label="Code" value={v.code} onChange={set('code')} error={fieldError('code')} hint="The page's address; made from the name when empty." />
+        <TextField
+          label="Promotion code"
+          value={v.promotionCode}
+          onChange={set('promotionCode')}
+          error={fieldError('promotionCode')}
+          autoComplete="off"
+          hint="Optional: letters and digits readers type on the plans page (any case), e.g. WINTER25. Stripe keeps it with the offer's end and limit."
+        />
       </div>
       <div className="row">
         <SelectField label="Plan" value={plan ? String(plan.id) : ''} onChange={set('planId')} error={fieldError('planId')}>
@@ -253,6 +267,8 @@ export function OfferReportPage({ id }: { id: number }) {
         <dd>
           <a href={`/members/offers/${offer.code}/`}>/members/offers/{offer.code}/</a>
         </dd>
+        <dt>Promotion code</dt>
+        <dd>{offer.promotionCode ? <code>{offer.promotionCode}</code> : <span className="muted">None: readers use the page</span>}</dd>
         <dt>State</dt>
         <dd>{stateLabels[offer.state]}</dd>
         <dt>Discount</dt>
