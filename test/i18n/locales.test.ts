@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { loadCatalogs, missingKeys, textDirection, translator, type Message } from '../../src/i18n/index.js';
 import { defaultThemeDir, loadTheme } from '../../src/site/theme.js';
 import { siteSettingsSchema } from '../../src/settings/index.js';
+import { postFormats } from '../../src/content/index.js';
 
 const shipped = ['en', 'de', 'fr', 'es', 'pt'];
 const slots = (m: Message) => [...new Set((typeof m === 'string' ? [m] : Object.values(m)).flatMap((text) => text.match(/\{\w+\}/g) ?? []))].sort();
@@ -26,6 +27,11 @@ describe('the shipped locale files', () => {
     const english = catalogs.get('en')!;
     const own = catalogs.get(locale)!;
     for (const key of Object.keys(english)) expect(slots(own[key]!), `${locale} ${key}`).toEqual(slots(english[key]!));
+  });
+
+  it.each(shipped)('%s names every format of writing, so a new format cannot reach readers as a raw key', (locale) => {
+    const own = catalogs.get(locale)!;
+    expect(Object.keys(postFormats).filter((format) => !Object.hasOwn(own, `format.${format}.plural`))).toEqual([]);
   });
 });
 

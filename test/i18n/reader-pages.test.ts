@@ -3,6 +3,7 @@ import path from 'node:path';
 import { simpleParser } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SIGN_IN_LINK_MINUTES } from '../../src/members/member.service.js';
+import { postFormats, type PostFormat } from '../../src/content/index.js';
 import { translator } from '../../src/i18n/index.js';
 import { testApp, type AppContext } from '../support/app.js';
 import { filmReview, makeAuthor, postFields } from '../support/factories.js';
@@ -11,6 +12,7 @@ import { dialects } from '../support/stores.js';
 import { memberCookie } from '../members/helpers.js';
 
 const tr = translator(catalogs, 'de');
+const formats = Object.keys(postFormats) as PostFormat[];
 /** Texts the reader pages wrote in English whatever the site's language, before they came from the locale files. */
 const formerlyEnglish = [
   'Thank you',
@@ -159,8 +161,20 @@ describe.each(dialects)('reader pages and answers in German (%s)', (dialect) => 
     expect(reviews).not.toMatch(/>Reviews</);
     const search = (await t.app.inject('/search/?q=Kritik')).body;
     expect(search).toContain(`<title>${tr('search.titleFor', { query: 'Kritik' })}`);
-    for (const format of ['article', 'review', 'interview', 'news', 'list']) expect(search).toContain(`<option value="${format}">${tr(`format.${format}.plural`)}</option>`);
+    for (const format of formats) expect(search).toContain(`<option value="${format}">${tr(`format.${format}.plural`)}</option>`);
+    expect(search).not.toMatch(/>format\./);
     expectGerman(search, 'search');
+  });
+
+  it('names the archive of every format in German', async () => {
+    for (const format of formats) {
+      const fields = { status: 'published', format, title: `Ein Stück im Format ${format}` };
+      await t.services.posts.create(format === 'review' ? filmReview([author], fields) : postFields([author], fields));
+      const archive = await t.app.inject(`/${postFormats[format].path}/`);
+      expect(archive.statusCode, format).toBe(200);
+      expect(archive.body, format).toContain(`<h1>${tr(`format.${format}.plural`)}</h1>`);
+      expect(archive.body, format).not.toContain(`format.${format}.plural`);
+    }
   });
 
   it('writes the facts box of a review in German', async () => {
