@@ -177,6 +177,13 @@ describe.each(dialects)('reader pages and answers in German (%s)', (dialect) => 
     }
   });
 
+  it('offers to share a piece by email in German', async () => {
+    const post = await t.services.posts.create(postFields([author], { status: 'published', title: 'Ein Stück zum Teilen' }));
+    const share = /<section class="share"[\s\S]*?<\/section>/.exec((await t.app.inject(`/${post.slug}/`)).body)![0];
+    expect(share).toContain(`rel="noopener nofollow">${tr('post.shareByEmail')}</a>`);
+    expect(share).not.toContain('>Email<');
+  });
+
   it('writes the facts box of a review in German', async () => {
     const review = await t.services.posts.create(filmReview([author], { status: 'published', title: 'Ein stiller Triumph', body: 'Kurz.' }));
     const body = (await t.app.inject(`/${review.slug}/`)).body;
