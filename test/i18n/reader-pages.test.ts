@@ -6,7 +6,7 @@ import { SIGN_IN_LINK_MINUTES } from '../../src/members/member.service.js';
 import { postFormats, type PostFormat } from '../../src/content/index.js';
 import { translator } from '../../src/i18n/index.js';
 import { testApp, type AppContext } from '../support/app.js';
-import { filmReview, makeAuthor, postFields } from '../support/factories.js';
+import { filmReview, makeAuthor, makeTag, postFields } from '../support/factories.js';
 import { catalogs, expectNoEnglish } from '../support/locales.js';
 import { dialects } from '../support/stores.js';
 import { memberCookie } from '../members/helpers.js';
@@ -175,6 +175,15 @@ describe.each(dialects)('reader pages and answers in German (%s)', (dialect) => 
       expect(archive.body, format).toContain(`<h1>${tr(`format.${format}.plural`)}</h1>`);
       expect(archive.body, format).not.toContain(`format.${format}.plural`);
     }
+  });
+
+  it('leads from a section on the home page to more of it under the section’s own name', async () => {
+    const section = await makeTag(t.services, { name: 'Kino', slug: 'kino' });
+    // Two pieces: the newest may lead the page, the other fills the section's row.
+    for (const title of ['Ein Abend im Kino', 'Noch ein Abend im Kino']) await t.services.posts.create(postFields([author], { status: 'published', title, tags: [section.slug] }));
+    const home = (await t.app.inject('/')).body;
+    expect(home).toContain(`<a href="/tag/kino/">${tr('home.more', { section: 'Kino' })}</a>`);
+    expect(home).not.toContain(tr('home.more', { section: 'kino' }));
   });
 
   it('offers to share a piece by email in German', async () => {
