@@ -135,6 +135,7 @@ describe.each(dialects)('reader pages and answers in German (%s)', (dialect) => 
       .at(-1)!;
     const mail = await simpleParser(fs.readFileSync(path.join(dir, last)));
     expect(mail.subject).toBe(tr('memberEmail.signIn.subject'));
+    expect(mail.html).toMatch(/<html lang="de" dir="ltr">/);
     expect(mail.text).toContain(tr('memberEmail.signIn.text', { count: SIGN_IN_LINK_MINUTES }));
     expectGerman(`${mail.subject}\n${mail.text}`, 'sign-in email');
   });
