@@ -187,6 +187,37 @@ describe.each(dialects)('reader pages and answers in German (%s)', (dialect) => 
     expect(home).not.toContain(tr('home.more', { section: 'kino' }));
   });
 
+  it('shows no English and no message key on any kind of reader page', async () => {
+    await t.services.comments.setSiteAccess('members');
+    const section = await makeTag(t.services, { name: 'Bühne', slug: 'buehne' });
+    const piece = await t.services.posts.create(postFields([author], { status: 'published', title: 'Ein Rundgang', tags: [section.slug], body: 'Ein kurzer Text.' }));
+    await t.services.posts.create(filmReview([author], { status: 'published', title: 'Noch eine Kritik', body: 'Kurz.', tags: [section.slug] }));
+    const pages = [
+      '/',
+      `/${piece.slug}/`,
+      `/${piece.slug}/comment/`,
+      '/tag/buehne/',
+      `/author/${author}/`,
+      '/people/celine-song/',
+      '/works/past-lives-2023/',
+      '/search/?q=Rundgang',
+      '/search/?q=nirgendwo',
+      '/members/',
+      '/members/print/',
+      '/members/signin/',
+      '/members/tip/',
+      '/comments/emails/',
+      '/newsletter/preferences/?token=kaputt',
+      '/gibt-es-nicht/',
+      ...formats.map((format) => `/${postFormats[format].path}/`),
+    ];
+    for (const url of pages) {
+      const page = await t.app.inject({ url, headers: { cookie } });
+      expect(page.statusCode, url).toBeLessThan(500);
+      expectGerman(page.body, url);
+    }
+  });
+
   it('offers to share a piece by email in German', async () => {
     const post = await t.services.posts.create(postFields([author], { status: 'published', title: 'Ein Stück zum Teilen' }));
     const share = /<section class="share"[\s\S]*?<\/section>/.exec((await t.app.inject(`/${post.slug}/`)).body)![0];
