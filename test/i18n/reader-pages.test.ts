@@ -218,6 +218,19 @@ describe.each(dialects)('reader pages and answers in German (%s)', (dialect) => 
     }
   });
 
+  it('explains a refused search in German, one message per wrong field', async () => {
+    const backwards = await t.app.inject('/search/?q=Kritik&from=2026-05-01&to=2026-04-01');
+    expect(backwards.statusCode).toBe(400);
+    expect(backwards.body).toContain(`<li>${tr('search.error.to')}</li>`);
+    const odd = await t.app.inject('/search/?q=Kritik&from=gestern&section=Keine%20Rubrik&format=roman&author=A%20B&page=null&limit=999');
+    expect(odd.statusCode).toBe(400);
+    for (const field of ['from', 'section', 'format', 'author', 'page', 'other']) expect(odd.body, field).toContain(`<li>${tr(`search.error.${field}`)}</li>`);
+    for (const body of [backwards.body, odd.body]) {
+      expect(body).not.toMatch(/must|is not|expected|Invalid/);
+      expectGerman(body, 'refused search');
+    }
+  });
+
   it('offers to share a piece by email in German', async () => {
     const post = await t.services.posts.create(postFields([author], { status: 'published', title: 'Ein Stück zum Teilen' }));
     const share = /<section class="share"[\s\S]*?<\/section>/.exec((await t.app.inject(`/${post.slug}/`)).body)![0];
