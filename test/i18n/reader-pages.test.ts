@@ -125,6 +125,16 @@ describe.each(dialects)('reader pages and answers in German (%s)', (dialect) => 
     expect(signup.json()).toEqual({ status: 'check-your-inbox', message: tr('signup.sent') });
   });
 
+  it('answers a signup script’s mistakes in German too, keeping the code and fields for the script', async () => {
+    const wrong = await t.app.inject({ method: 'POST', url: '/newsletter/subscribe', headers: { accept: 'application/json' }, payload: { email: 'keine Adresse' } });
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json().error).toMatchObject({ code: 'VALIDATION_FAILED', message: tr('signup.emailError'), fields: [{ field: 'email' }] });
+
+    const damaged = await t.app.inject({ method: 'POST', url: '/newsletter/preferences/?token=kaputt', headers: { accept: 'application/json' }, payload: { newsletters: [] } });
+    expect(damaged.statusCode).toBe(400);
+    expect(damaged.json().error).toMatchObject({ code: 'LINK_INVALID', message: tr('error.code.LINK_INVALID') });
+  });
+
   it('writes the sign-in email in German', async () => {
     await t.services.members.requestSignIn('leserin@example.com', (token) => `http://localhost:3000/members/signin/verify/?token=${token}`);
     const dir = path.join(t.dataDir, 'outbox');
