@@ -35,7 +35,8 @@ export class CommentEmails {
   /** Queues the emails about a comment that has just been shown, unless they were queued before. */
   async announce(commentId: number): Promise<void> {
     const { db, publicUrl } = this.deps;
-    const { t } = await this.deps.words();
+    const words = await this.deps.words();
+    const { t } = words;
     const secret = await this.key();
     await inTransaction(db, async (tx) => {
       const comment = await repo.claimAnnouncement(tx, commentId, this.deps.clock().toISOString());
@@ -46,7 +47,7 @@ export class CommentEmails {
       const view = { label: t('commentEmail.view'), url: `${publicUrl}/${piece.slug}/#comment-${comment.id}` };
       const send = async (to: string, who: EmailRecipient, subject: string, intro: string) => {
         const stop = `${publicUrl}/comments/emails/stop/?token=${encodeURIComponent(sign(secret, who))}`;
-        const message = memberEmail(to, subject, [intro, comment.body, t('commentEmail.stop', { url: stop })], view);
+        const message = memberEmail(words, to, subject, [intro, comment.body, t('commentEmail.stop', { url: stop })], view);
         const headers = { 'List-Unsubscribe': `<${stop}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' };
         await this.deps.jobs.enqueue(tx, { name: MEMBER_EMAIL_JOB, payload: { ...message, headers } });
       };

@@ -1,3 +1,4 @@
+import type { Translate } from '../i18n/index.js';
 import type { SiteSettings } from '../settings/index.js';
 import { pageMeta, type Page, type SiteDeps } from './page.js';
 
@@ -22,14 +23,21 @@ export function renderPage(deps: Pick<SiteDeps, 'theme'>, site: SiteSettings, pa
 /** Keys of the theme's messages for the statuses readers meet (403: mostly a form sent with an expired CSRF token). */
 const messageKeys: Record<number, string> = { 403: 'error.text.forbidden', 404: 'error.text.notFound', 410: 'error.text.gone', 429: 'error.text.tooMany', 503: 'error.text.unavailable' };
 
+/**
+ * The key of what a reader is told about an error: the theme's message for the status in the site's
+ * language, never an error's own (English) text. An error readers meet often has a message of its own
+ * (error.code.LINK_USED …), else the status's.
+ */
+export function readerMessageKey(t: Translate, status: number, code?: string): string {
+  const own = `error.code.${code}`;
+  return code && t(own) !== own ? own : (messageKeys[status] ?? (status >= 500 ? 'error.text.server' : 'error.text.other'));
+}
+
 /** The 404, 410 and other error pages, with the site's navigation. */
 export async function renderErrorPage(deps: Pick<SiteDeps, 'theme' | 'settings'>, status: number, code?: string): Promise<string> {
   const site = await deps.settings.site();
   const t = deps.theme.translate(site.locale);
   const title = t(status === 404 ? 'error.title.notFound' : status === 410 ? 'error.title.gone' : 'error.title.other');
-  // Readers see the theme's message for the status in the site's language, never an error's own (English) text.
-  // An error readers meet often has a message of its own (error.code.LINK_USED …), else the status's.
-  const own = `error.code.${code}`;
-  const message = code && t(own) !== own ? own : (messageKeys[status] ?? (status >= 500 ? 'error.text.server' : 'error.text.other'));
+  const message = readerMessageKey(t, status, code);
   return renderPage(deps, site, { template: 'error', view: { status, message }, meta: pageMeta({ path: null, description: t(message), title, noindex: true }) });
 }

@@ -25,6 +25,9 @@ const queryOf = (request: FastifyRequest) => (request.query ?? {}) as Record<str
 const HTML = 'text/html; charset=utf-8';
 const JSON_TYPE = 'application/json; charset=utf-8';
 
+/** Fields of the search form with a message of their own (search.error.<field>); any other is search.error.other. */
+const explainedFields = new Set(['section', 'format', 'author', 'from', 'to', 'page']);
+
 /** A search page that answers bad input: shown to the reader who sent it, never kept. */
 class RefusedSearch {
   constructor(readonly html: string) {}
@@ -50,6 +53,8 @@ export async function searchRoutes(app: FastifyInstance, deps: SearchRouteDeps):
     }
     const form = formValues(query);
     const t = deps.theme.translate(site.locale);
+    // Readers see the theme's words for a wrong field, in the site's language, never the validator's English.
+    const refused = [...new Set(errors.map((e) => (explainedFields.has(e.field) ? e.field : 'other')))].map((field) => ({ field, message: t(`search.error.${field}`) }));
     const formats = (Object.keys(postFormats) as PostFormat[]).map((value) => ({ value, label: t(`format.${value}.plural`) }));
     const html = renderPage(deps, site, {
       template: 'search',
@@ -58,7 +63,7 @@ export async function searchRoutes(app: FastifyInstance, deps: SearchRouteDeps):
         sections: sections.map((s: Tag) => ({ value: s.slug, label: s.name })),
         formats,
         results,
-        errors,
+        errors: refused,
         prev: results && results.page > 1 ? pageUrl(form, results.page - 1) : null,
         next: results && results.page < results.pages ? pageUrl(form, results.page + 1) : null,
         page: results?.page ?? 1,

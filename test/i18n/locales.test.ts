@@ -5,6 +5,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { loadCatalogs, missingKeys, textDirection, translator, type Message } from '../../src/i18n/index.js';
 import { defaultThemeDir, loadTheme } from '../../src/site/theme.js';
 import { siteSettingsSchema } from '../../src/settings/index.js';
+import { postFormats } from '../../src/content/index.js';
+import { signInEmail } from '../../src/members/member.emails.js';
 
 const shipped = ['en', 'de', 'fr', 'es', 'pt'];
 const slots = (m: Message) => [...new Set((typeof m === 'string' ? [m] : Object.values(m)).flatMap((text) => text.match(/\{\w+\}/g) ?? []))].sort();
@@ -26,6 +28,11 @@ describe('the shipped locale files', () => {
     const english = catalogs.get('en')!;
     const own = catalogs.get(locale)!;
     for (const key of Object.keys(english)) expect(slots(own[key]!), `${locale} ${key}`).toEqual(slots(english[key]!));
+  });
+
+  it.each(shipped)('%s names every format of writing, so a new format cannot reach readers as a raw key', (locale) => {
+    const own = catalogs.get(locale)!;
+    expect(Object.keys(postFormats).filter((format) => !Object.hasOwn(own, `format.${format}.plural`))).toEqual([]);
   });
 });
 
@@ -108,6 +115,16 @@ describe('messages in a locale', () => {
   it('knows which languages are written right to left', () => {
     expect(['ar', 'he', 'fa', 'ur', 'ar-EG', 'yi', 'ps'].map(textDirection)).toEqual(Array(7).fill('rtl'));
     expect(['en', 'de', 'pt-BR', 'ja', 'az-Latn', 'sr-Cyrl'].map(textDirection)).toEqual(Array(6).fill('ltr'));
+  });
+
+  it('writes emails to members as documents in the site’s language and its direction', () => {
+    const catalogs = loadCatalogs(themeWith({ 'ar.json': JSON.stringify({ 'memberEmail.signIn.subject': 'رابط تسجيل الدخول' }) }));
+    const words = (locale: string) => ({ t: translator(catalogs, locale), date: (iso: string) => iso, locale });
+    const arabic = signInEmail(words('ar'), 'reader@example.com', 'https://magazine.example/members/signin/verify/?token=x', 15);
+    expect(arabic.subject).toBe('رابط تسجيل الدخول');
+    expect(arabic.html).toMatch(/^<!doctype html>\n<html lang="ar" dir="rtl">/);
+    expect(arabic.html).toContain('<title>رابط تسجيل الدخول</title>');
+    expect(signInEmail(words('de'), 'leser@example.com', 'https://magazine.example/', 15).html).toMatch(/^<!doctype html>\n<html lang="de" dir="ltr">/);
   });
 
   it('renders pages of an Arabic site right to left with the theme’s own Arabic words', () => {

@@ -3,14 +3,16 @@ import path from 'node:path';
 import { simpleParser } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SIGN_IN_LINK_MINUTES } from '../../src/members/member.service.js';
+import { postFormats, type PostFormat } from '../../src/content/index.js';
 import { translator } from '../../src/i18n/index.js';
 import { testApp, type AppContext } from '../support/app.js';
-import { filmReview, makeAuthor, postFields } from '../support/factories.js';
+import { filmReview, makeAuthor, makeTag, postFields } from '../support/factories.js';
 import { catalogs, expectNoEnglish } from '../support/locales.js';
 import { dialects } from '../support/stores.js';
 import { memberCookie } from '../members/helpers.js';
 
 const tr = translator(catalogs, 'de');
+const formats = Object.keys(postFormats) as PostFormat[];
 /** Texts the reader pages wrote in English whatever the site's language, before they came from the locale files. */
 const formerlyEnglish = [
   'Thank you',
@@ -123,6 +125,16 @@ describe.each(dialects)('reader pages and answers in German (%s)', (dialect) => 
     expect(signup.json()).toEqual({ status: 'check-your-inbox', message: tr('signup.sent') });
   });
 
+  it('answers a signup script’s mistakes in German too, keeping the code and fields for the script', async () => {
+    const wrong = await t.app.inject({ method: 'POST', url: '/newsletter/subscribe', headers: { accept: 'application/json' }, payload: { email: 'keine Adresse' } });
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json().error).toMatchObject({ code: 'VALIDATION_FAILED', message: tr('signup.emailError'), fields: [{ field: 'email' }] });
+
+    const damaged = await t.app.inject({ method: 'POST', url: '/newsletter/preferences/?token=kaputt', headers: { accept: 'application/json' }, payload: { newsletters: [] } });
+    expect(damaged.statusCode).toBe(400);
+    expect(damaged.json().error).toMatchObject({ code: 'LINK_INVALID', message: tr('error.code.LINK_INVALID') });
+  });
+
   it('writes the sign-in email in German', async () => {
     await t.services.members.requestSignIn('leserin@example.com', (token) => `http://localhost:3000/members/signin/verify/?token=${token}`);
     const dir = path.join(t.dataDir, 'outbox');
@@ -133,6 +145,7 @@ describe.each(dialects)('reader pages and answers in German (%s)', (dialect) => 
       .at(-1)!;
     const mail = await simpleParser(fs.readFileSync(path.join(dir, last)));
     expect(mail.subject).toBe(tr('memberEmail.signIn.subject'));
+    expect(mail.html).toMatch(/<html lang="de" dir="ltr">/);
     expect(mail.text).toContain(tr('memberEmail.signIn.text', { count: SIGN_IN_LINK_MINUTES }));
     expectGerman(`${mail.subject}\n${mail.text}`, 'sign-in email');
   });
@@ -159,8 +172,80 @@ describe.each(dialects)('reader pages and answers in German (%s)', (dialect) => 
     expect(reviews).not.toMatch(/>Reviews</);
     const search = (await t.app.inject('/search/?q=Kritik')).body;
     expect(search).toContain(`<title>${tr('search.titleFor', { query: 'Kritik' })}`);
-    for (const format of ['article', 'review', 'interview', 'news', 'list']) expect(search).toContain(`<option value="${format}">${tr(`format.${format}.plural`)}</option>`);
+    for (const format of formats) expect(search).toContain(`<option value="${format}">${tr(`format.${format}.plural`)}</option>`);
+    expect(search).not.toMatch(/>format\./);
     expectGerman(search, 'search');
+  });
+
+  it('names the archive of every format in German', async () => {
+    for (const format of formats) {
+      const fields = { status: 'published', format, title: `Ein Stück im Format ${format}` };
+      await t.services.posts.create(format === 'review' ? filmReview([author], fields) : postFields([author], fields));
+      const archive = await t.app.inject(`/${postFormats[format].path}/`);
+      expect(archive.statusCode, format).toBe(200);
+      expect(archive.body, format).toContain(`<h1>${tr(`format.${format}.plural`)}</h1>`);
+      expect(archive.body, format).not.toContain(`format.${format}.plural`);
+    }
+  });
+
+  it('leads from a section on the home page to more of it under the section’s own name', async () => {
+    const section = await makeTag(t.services, { name: 'Kino', slug: 'kino' });
+    // Two pieces: the newest may lead the page, the other fills the section's row.
+    for (const title of ['Ein Abend im Kino', 'Noch ein Abend im Kino']) await t.services.posts.create(postFields([author], { status: 'published', title, tags: [section.slug] }));
+    const home = (await t.app.inject('/')).body;
+    expect(home).toContain(`<a href="/tag/kino/">${tr('home.more', { section: 'Kino' })}</a>`);
+    expect(home).not.toContain(tr('home.more', { section: 'kino' }));
+  });
+
+  it('shows no English and no message key on any kind of reader page', async () => {
+    await t.services.comments.setSiteAccess('members');
+    const section = await makeTag(t.services, { name: 'Bühne', slug: 'buehne' });
+    const piece = await t.services.posts.create(postFields([author], { status: 'published', title: 'Ein Rundgang', tags: [section.slug], body: 'Ein kurzer Text.' }));
+    await t.services.posts.create(filmReview([author], { status: 'published', title: 'Noch eine Kritik', body: 'Kurz.', tags: [section.slug] }));
+    const pages = [
+      '/',
+      `/${piece.slug}/`,
+      `/${piece.slug}/comment/`,
+      '/tag/buehne/',
+      `/author/${author}/`,
+      '/people/celine-song/',
+      '/works/past-lives-2023/',
+      '/search/?q=Rundgang',
+      '/search/?q=nirgendwo',
+      '/members/',
+      '/members/print/',
+      '/members/signin/',
+      '/members/tip/',
+      '/comments/emails/',
+      '/newsletter/preferences/?token=kaputt',
+      '/gibt-es-nicht/',
+      ...formats.map((format) => `/${postFormats[format].path}/`),
+    ];
+    for (const url of pages) {
+      const page = await t.app.inject({ url, headers: { cookie } });
+      expect(page.statusCode, url).toBeLessThan(500);
+      expectGerman(page.body, url);
+    }
+  });
+
+  it('explains a refused search in German, one message per wrong field', async () => {
+    const backwards = await t.app.inject('/search/?q=Kritik&from=2026-05-01&to=2026-04-01');
+    expect(backwards.statusCode).toBe(400);
+    expect(backwards.body).toContain(`<li>${tr('search.error.to')}</li>`);
+    const odd = await t.app.inject('/search/?q=Kritik&from=gestern&section=Keine%20Rubrik&format=roman&author=A%20B&page=null&limit=999');
+    expect(odd.statusCode).toBe(400);
+    for (const field of ['from', 'section', 'format', 'author', 'page', 'other']) expect(odd.body, field).toContain(`<li>${tr(`search.error.${field}`)}</li>`);
+    for (const body of [backwards.body, odd.body]) {
+      expect(body).not.toMatch(/must|is not|expected|Invalid/);
+      expectGerman(body, 'refused search');
+    }
+  });
+
+  it('offers to share a piece by email in German', async () => {
+    const post = await t.services.posts.create(postFields([author], { status: 'published', title: 'Ein Stück zum Teilen' }));
+    const share = /<section class="share"[\s\S]*?<\/section>/.exec((await t.app.inject(`/${post.slug}/`)).body)![0];
+    expect(share).toContain(`rel="noopener nofollow">${tr('post.shareByEmail')}</a>`);
+    expect(share).not.toContain('>Email<');
   });
 
   it('writes the facts box of a review in German', async () => {

@@ -11,7 +11,7 @@ import { staffOf } from './envelope.js';
  * alt text; the image takes `ref` (when given) or its file name as alt text until an editor
  * writes one in the media library.
  */
-export function ghostAdminImageRoute(app: FastifyInstance, deps: { media: MediaService; publicUrl: string }): void {
+export function ghostAdminImageRoutes(app: FastifyInstance, deps: { media: MediaService; publicUrl: string }): void {
   route(app, 'POST', '/images/upload', async (request, reply) => {
     const { file, fields } = await readUpload(request);
     const purpose = fields.purpose ?? 'image';

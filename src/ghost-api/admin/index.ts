@@ -6,9 +6,9 @@ import type { Services } from '../../services.js';
 import type { GhostQueries } from '../query/index.js';
 import { versionPrefixOf } from '../version.js';
 import { ghostAdminPostRoutes } from './posts.routes.js';
-import { ghostAdminImageRoute } from './images.routes.js';
+import { ghostAdminImageRoutes } from './images.routes.js';
 import { ghostAdminMemberRoutes } from './members.routes.js';
-import { ghostAdminSiteRoute } from './site.routes.js';
+import { ghostAdminSiteRoutes } from './site.routes.js';
 import { ghostAdminStaffRoutes } from './staff.routes.js';
 import { ghostAdminTagRoutes } from './tags.routes.js';
 import { ghostAdminWebhookRoutes } from './webhooks.routes.js';
@@ -32,7 +32,7 @@ export async function ghostAdminApi(app: FastifyInstance, { services, queries, p
   });
   app.addHook('onRequest', app.rateLimit({ max: rateLimit, timeWindow: 60_000, errorResponseBuilder: () => new AppError('RATE_LIMITED') }));
 
-  ghostAdminSiteRoute(app, { settings: services.settings, publicUrl });
+  ghostAdminSiteRoutes(app, { settings: services.settings, publicUrl });
   await app.register(async (secured) => {
     secured.addHook('preHandler', async (request: FastifyRequest) => {
       const header = request.headers.authorization;
@@ -47,7 +47,7 @@ export async function ghostAdminApi(app: FastifyInstance, { services, queries, p
     ghostAdminPostRoutes(secured, { editorial: services.editorial, posts: services.posts, taxonomy: services.taxonomy, users: services.users, queries, publicUrl });
     ghostAdminTagRoutes(secured, { taxonomy: services.taxonomy, queries, publicUrl });
     ghostAdminMemberRoutes(secured, { members: services.members, queries });
-    ghostAdminImageRoute(secured, { media: services.media, publicUrl });
+    ghostAdminImageRoutes(secured, { media: services.media, publicUrl });
     ghostAdminWebhookRoutes(secured, { webhooks: services.webhooks });
     ghostAdminStaffRoutes(secured, { queries, plans: services.plans, subscribers: services.subscribers, publicUrl });
   });

@@ -4,7 +4,7 @@ import { route } from '../http.js';
 import { API_VERSION } from '../version.js';
 
 /** `/site/`: what Ghost's clients ask first to learn about a site; public, as in Ghost. */
-export function ghostAdminSiteRoute(app: FastifyInstance, deps: { settings: SettingsService; publicUrl: string }): void {
+export function ghostAdminSiteRoutes(app: FastifyInstance, deps: { settings: SettingsService; publicUrl: string }): void {
   route(app, 'GET', '/site', async () => {
     const site = await deps.settings.site();
     return {

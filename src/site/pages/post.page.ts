@@ -27,7 +27,8 @@ async function moreFrom(deps: SiteDeps, post: Post, keys: Set<string>): Promise<
   return picked;
 }
 
-function shareLinks(url: string, title: string) {
+/** Where a piece can be shared; the services keep their own names, the email link is in the site's language. */
+function shareLinks(url: string, title: string, byEmail: string) {
   const u = encodeURIComponent(url);
   const t = encodeURIComponent(title);
   return [
@@ -36,7 +37,7 @@ function shareLinks(url: string, title: string) {
     { label: 'Facebook', url: `https://www.facebook.com/sharer/sharer.php?u=${u}` },
     { label: 'LinkedIn', url: `https://www.linkedin.com/sharing/share-offsite/?url=${u}` },
     { label: 'X', url: `https://x.com/intent/post?text=${t}&url=${u}` },
-    { label: 'Email', url: `mailto:?subject=${t}&body=${u}` },
+    { label: byEmail, url: `mailto:?subject=${t}&body=${u}` },
   ];
 }
 
@@ -115,7 +116,7 @@ export async function postPage(deps: SiteDeps, found: Post, viewer: Viewer): Pro
       post,
       image,
       facts: post.review ? reviewFacts(post.review, site, deps.theme.translate(site.locale)) : null,
-      share: shareLinks(url, post.title),
+      share: shareLinks(url, post.title, deps.theme.translate(site.locale)('post.shareByEmail')),
       // Teasers of gated pieces: who is asking decides the call to action; signing in comes back here.
       reader: viewer.kind,
       signIn: `/members/signin/?next=${encodeURIComponent(path)}`,
