@@ -7281,6 +7281,15 @@ export interface paths {
                                     /** @enum {string} */
                                     visibility: "public" | "internal";
                                 }[];
+                                people: {
+                                    person: {
+                                        id: number;
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    /** @enum {string} */
+                                    role: "interviewee";
+                                }[];
                                 primaryTag: {
                                     accentColor: string | null;
                                     description: string;
@@ -7422,6 +7431,12 @@ export interface paths {
                          * @enum {string}
                          */
                         format?: "article" | "review" | "interview" | "news" | "list" | "essay";
+                        people?: {
+                            name: string;
+                            /** @enum {string} */
+                            role: "interviewee";
+                            slug?: string;
+                        }[];
                         publishedAt?: string;
                         review?: {
                             rating?: {
@@ -7529,6 +7544,15 @@ export interface paths {
                                     slug: string;
                                     /** @enum {string} */
                                     visibility: "public" | "internal";
+                                }[];
+                                people: {
+                                    person: {
+                                        id: number;
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    /** @enum {string} */
+                                    role: "interviewee";
                                 }[];
                                 primaryTag: {
                                     accentColor: string | null;
@@ -7707,6 +7731,15 @@ export interface paths {
                                     /** @enum {string} */
                                     visibility: "public" | "internal";
                                 }[];
+                                people: {
+                                    person: {
+                                        id: number;
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    /** @enum {string} */
+                                    role: "interviewee";
+                                }[];
                                 primaryTag: {
                                     accentColor: string | null;
                                     description: string;
@@ -7873,6 +7906,15 @@ export interface paths {
                                     /** @enum {string} */
                                     visibility: "public" | "internal";
                                 }[];
+                                people: {
+                                    person: {
+                                        id: number;
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    /** @enum {string} */
+                                    role: "interviewee";
+                                }[];
                                 primaryTag: {
                                     accentColor: string | null;
                                     description: string;
@@ -8006,6 +8048,12 @@ export interface paths {
                             url: string;
                         } | null;
                         format?: ("article" | "review" | "interview" | "news" | "list" | "essay") | null;
+                        people?: {
+                            name: string;
+                            /** @enum {string} */
+                            role: "interviewee";
+                            slug?: string;
+                        }[] | null;
                         publishedAt?: string | null;
                         review?: {
                             rating?: {
@@ -8101,6 +8149,15 @@ export interface paths {
                                     slug: string;
                                     /** @enum {string} */
                                     visibility: "public" | "internal";
+                                }[];
+                                people: {
+                                    person: {
+                                        id: number;
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    /** @enum {string} */
+                                    role: "interviewee";
                                 }[];
                                 primaryTag: {
                                     accentColor: string | null;
@@ -8348,6 +8405,15 @@ export interface paths {
                                     /** @enum {string} */
                                     visibility: "public" | "internal";
                                 }[];
+                                people: {
+                                    person: {
+                                        id: number;
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    /** @enum {string} */
+                                    role: "interviewee";
+                                }[];
                                 primaryTag: {
                                     accentColor: string | null;
                                     description: string;
@@ -8526,6 +8592,15 @@ export interface paths {
                                     slug: string;
                                     /** @enum {string} */
                                     visibility: "public" | "internal";
+                                }[];
+                                people: {
+                                    person: {
+                                        id: number;
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    /** @enum {string} */
+                                    role: "interviewee";
                                 }[];
                                 primaryTag: {
                                     accentColor: string | null;
@@ -8865,6 +8940,15 @@ export interface paths {
                                     /** @enum {string} */
                                     visibility: "public" | "internal";
                                 }[];
+                                people: {
+                                    person: {
+                                        id: number;
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    /** @enum {string} */
+                                    role: "interviewee";
+                                }[];
                                 primaryTag: {
                                     accentColor: string | null;
                                     description: string;
@@ -9050,6 +9134,15 @@ export interface paths {
                                     /** @enum {string} */
                                     visibility: "public" | "internal";
                                 }[];
+                                people: {
+                                    person: {
+                                        id: number;
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    /** @enum {string} */
+                                    role: "interviewee";
+                                }[];
                                 primaryTag: {
                                     accentColor: string | null;
                                     description: string;
@@ -9228,6 +9321,15 @@ export interface paths {
                                     slug: string;
                                     /** @enum {string} */
                                     visibility: "public" | "internal";
+                                }[];
+                                people: {
+                                    person: {
+                                        id: number;
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    /** @enum {string} */
+                                    role: "interviewee";
                                 }[];
                                 primaryTag: {
                                     accentColor: string | null;
@@ -9420,6 +9522,15 @@ export interface paths {
                                         slug: string;
                                         /** @enum {string} */
                                         visibility: "public" | "internal";
+                                    }[];
+                                    people: {
+                                        person: {
+                                            id: number;
+                                            name: string;
+                                            slug: string;
+                                        };
+                                        /** @enum {string} */
+                                        role: "interviewee";
                                     }[];
                                     primaryTag: {
                                         accentColor: string | null;
