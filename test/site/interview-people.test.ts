@@ -1,23 +1,12 @@
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { AdminClient, staffClient } from '../admin-api/support/admin-client.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { staffClient, type AdminClient } from '../admin-api/support/admin-client.js';
 import { exportDocument, importDocument } from '../portability/site-document-support.js';
 import { testApp, type AppContext } from '../support/app.js';
 import { filmReview, makeAuthor, postFields } from '../support/factories.js';
 import { htmlErrors } from '../support/html.js';
 import { jsonLdOf, jsonLdProblems, thingsOfType } from '../support/schema-org.js';
 import { dialects } from '../support/stores.js';
-
-/** Waits for a page to answer as expected (changes apply as soon as their event is handled). */
-async function eventually(app: FastifyInstance, url: string, check: (res: { statusCode: number; body: string }) => void) {
-  await vi.waitFor(
-    async () => {
-      const res = await app.inject(url);
-      check({ statusCode: res.statusCode, body: res.body });
-    },
-    { timeout: 5000, interval: 20 },
-  );
-}
+import { eventually } from './eventually.js';
 
 const interviewee = (name: string, slug?: string) => ({ name, ...(slug ? { slug } : {}), role: 'interviewee' });
 
