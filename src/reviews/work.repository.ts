@@ -10,13 +10,15 @@ export async function findWorkIdBySlug(db: DbOrTx, slug: string): Promise<number
   return row?.id;
 }
 
-export async function insertWork(db: DbOrTx, row: WorkRowInput, now: string): Promise<number> {
-  const { id } = await db
+/** Adds a work; undefined when a work with its slug is already there (one saved at the same time, say). */
+export async function insertWork(db: DbOrTx, row: WorkRowInput, now: string): Promise<number | undefined> {
+  const inserted = await db
     .insertInto('works')
     .values({ ...row, created_at: now, updated_at: now })
+    .onConflict((oc) => oc.column('slug').doNothing())
     .returning('id')
-    .executeTakeFirstOrThrow();
-  return id;
+    .executeTakeFirst();
+  return inserted?.id;
 }
 
 export async function updateWork(db: DbOrTx, id: number, row: WorkRowInput, now: string): Promise<void> {
@@ -32,9 +34,16 @@ export async function findPeopleBySlugs(db: DbOrTx, slugs: string[]): Promise<Pe
   return db.selectFrom('people').selectAll().where('slug', 'in', slugs).execute();
 }
 
+/** Adds a person, or finds the one with the slug (added by a save at the same time, say). */
 export async function insertPerson(db: DbOrTx, slug: string, name: string, now: string): Promise<number> {
-  const { id } = await db.insertInto('people').values({ slug, name, created_at: now }).returning('id').executeTakeFirstOrThrow();
-  return id;
+  const inserted = await db
+    .insertInto('people')
+    .values({ slug, name, created_at: now })
+    .onConflict((oc) => oc.column('slug').doNothing())
+    .returning('id')
+    .executeTakeFirst();
+  if (inserted) return inserted.id;
+  return (await db.selectFrom('people').select('id').where('slug', '=', slug).executeTakeFirstOrThrow()).id;
 }
 
 export interface CreditRowInput {

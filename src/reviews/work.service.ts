@@ -54,10 +54,13 @@ export async function saveWork(tx: DbOrTx, input: WorkInput, now: string, mayCha
     runtime_minutes: facts.runtimeMinutes,
     availability: JSON.stringify(facts.availability),
   };
+  // A work saved at the same time under the same slug is found on insert, and treated as known.
   let id = await findWorkIdBySlug(tx, row.slug);
-  if (id === undefined) {
-    id = await insertWork(tx, row, now);
+  const added = id === undefined ? await insertWork(tx, row, now) : undefined;
+  if (added !== undefined) {
+    id = added;
   } else {
+    id ??= (await findWorkIdBySlug(tx, row.slug))!;
     const current = (await loadWorks(tx, [id])).get(id)!;
     if (isDeepStrictEqual(factsOf(current), facts)) return id;
     mayChange?.({ slug: current.slug, title: current.title });

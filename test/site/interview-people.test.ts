@@ -128,4 +128,22 @@ describe.each(dialects)('people named by interviews on %s', (dialect) => {
       await target.close();
     }
   });
+
+  it('names the same new person, or reviews the same new work, from saves at the same time without an error', async () => {
+    const saves = await Promise.allSettled(
+      Array.from({ length: 6 }, (_, i) =>
+        i % 2 === 0
+          ? interview(`At once ${i}`, [interviewee('Sam Newcomer')])
+          : t.services.posts.create(
+              filmReview([author], { title: `Same night ${i}`, status: 'published', review: { work: { type: 'movie', title: 'Brand New Film', year: 2026, credits: [{ name: 'Sam Newcomer', role: 'director' }] } } }),
+            ),
+      ),
+    );
+    expect(saves.map((s) => (s.status === 'rejected' ? String(s.reason) : 'saved'))).toEqual(Array(6).fill('saved'));
+    expect(await t.store.db.selectFrom('people').select('id').where('slug', '=', 'sam-newcomer').execute()).toHaveLength(1);
+    expect(await t.store.db.selectFrom('works').select('id').where('slug', '=', 'brand-new-film-2026').execute()).toHaveLength(1);
+    const page = await get('/people/sam-newcomer/');
+    expect(page.body.match(/<p class="credit">Interviewee<\/p>/g)).toHaveLength(3);
+    expect(page.body.match(/Director — Brand New Film \(2026\)/g)).toHaveLength(3);
+  });
 });
