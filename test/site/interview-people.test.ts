@@ -57,6 +57,7 @@ describe.each(dialects)('people named by interviews on %s', (dialect) => {
   });
 
   it('redraws a kept person page when an interview naming them is published, changed or unpublished', async () => {
+    expect((await get('/people/noor-haddad/')).statusCode).toBe(404);
     const first = await interview('Talking to Noor Haddad', [interviewee('Noor Haddad')]);
     await eventually(t.app, '/people/noor-haddad/', (res) => expect(res.statusCode).toBe(200));
     const second = await t.services.posts.create(postFields([author], { title: 'Noor Haddad, again', format: 'interview', people: [interviewee('Noor Haddad')] }));
