@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { siteSettingsSchema } from '../settings/index.js';
 import { postFormats, postStatuses, tagVisibilities, visibilities, type PostFormat } from '../content/index.js';
-import { creditRoles, workTypes, type CreditRole, type WorkType } from '../reviews/index.js';
+import { creditRoles, pieceRoles, workTypes, type CreditRole, type PieceRole, type WorkType } from '../reviews/index.js';
 
 /** What the admin API answers about content; answers are checked against these before they leave. */
 export const tagOut = z.object({
@@ -71,6 +71,8 @@ export const postOut = z.object({
   canonicalUrl: z.string().nullable(),
   contentNotes: z.array(z.string()),
   review: z.object({ work: workOut, rating: z.object({ value: z.number(), scale: z.number() }).nullable(), verdict: z.string().nullable() }).nullable(),
+  /** People the piece names other than through a reviewed work (an interview's subject), each with their role. */
+  people: z.array(z.object({ person: personOut, role: z.enum(Object.keys(pieceRoles) as [PieceRole, ...PieceRole[]]) })),
 });
 
 export const postEnvelope = z.object({ post: postOut });

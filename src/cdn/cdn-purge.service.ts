@@ -13,12 +13,19 @@ const JOB_KEY = 'cdn-purge';
 /** Keys read per round; the adapter splits them into the provider's calls. */
 const ROUND = 500;
 
-/** The keys of what a post change can alter: its pages and the listings it is in now. */
+/** The keys of what a post change can alter: its pages and the listings it is in now (the pages of the people it names among them). */
 function postKeys(id: number, post: Post | undefined): string[] {
   const keys = [cdnKeys.post(id), cdnKeys.home, cdnKeys.sitemaps];
   if (!post) return keys;
   // Listings it left still carry its own key; the ones it joins are named here.
-  return [...keys, ...post.tags.map((t) => cdnKeys.sectionList(t.id)), ...post.authors.map((a) => cdnKeys.authorList(a.id)), cdnKeys.format(post.format), ...workKeys(post)];
+  return [
+    ...keys,
+    ...post.tags.map((t) => cdnKeys.sectionList(t.id)),
+    ...post.authors.map((a) => cdnKeys.authorList(a.id)),
+    cdnKeys.format(post.format),
+    ...workKeys(post),
+    ...post.people.map((p) => cdnKeys.personList(p.person.id)),
+  ];
 }
 
 /**

@@ -72,31 +72,65 @@ export async function findComment(db: DbOrTx, id: number): Promise<Comment | und
   return row && toComment(row);
 }
 
-/** Approved comments of a piece whose thread is shown: top-level ones, and replies to approved top-level ones. Oldest first. */
-export async function shownComments(db: DbOrTx, postId: number): Promise<Comment[]> {
-  const rows = await db
+/** Comments readers see: approved top-level ones, and approved replies to approved top-level ones. */
+function shownOnes(db: DbOrTx) {
+  return db
     .selectFrom('comments')
     .leftJoin('comments as parent', 'parent.id', 'comments.parent_id')
+    .where('comments.status', '=', 'approved')
+    .where((eb) => eb.or([eb('comments.parent_id', 'is', null), eb('parent.status', '=', 'approved')]));
+}
+
+/** Approved comments of a piece whose thread is shown: top-level ones, and replies to approved top-level ones. Oldest first. */
+export async function shownComments(db: DbOrTx, postId: number): Promise<Comment[]> {
+  const rows = await shownOnes(db).select(columns).where('comments.post_id', '=', postId).orderBy('comments.created_at').orderBy('comments.id').execute();
+  return rows.map(toComment);
+}
+
+/** How many comments a piece shows, and how many of them start a thread. */
+export async function shownTotals(db: DbOrTx, postId: number): Promise<{ comments: number; threads: number }> {
+  const row = await shownOnes(db)
+    .select((eb) => [eb.fn.countAll<string | number>().as('n'), eb.fn.count<string | number>(eb.case().when('comments.parent_id', 'is', null).then(1).end()).as('threads')])
+    .where('comments.post_id', '=', postId)
+    .executeTakeFirstOrThrow();
+  return { comments: Number(row.n), threads: Number(row.threads) };
+}
+
+/** One slice of a piece's shown threads, oldest first: its approved top-level comments, then their approved replies. */
+export async function shownThreads(db: DbOrTx, postId: number, slice: { limit: number; offset: number }): Promise<{ tops: Comment[]; replies: Comment[] }> {
+  const tops = await db
+    .selectFrom('comments')
     .select(columns)
     .where('comments.post_id', '=', postId)
     .where('comments.status', '=', 'approved')
-    .where((eb) => eb.or([eb('comments.parent_id', 'is', null), eb('parent.status', '=', 'approved')]))
+    .where('comments.parent_id', 'is', null)
+    .orderBy('comments.created_at')
+    .orderBy('comments.id')
+    .limit(slice.limit)
+    .offset(slice.offset)
+    .execute();
+  if (tops.length === 0) return { tops: [], replies: [] };
+  const replies = await db
+    .selectFrom('comments')
+    .select(columns)
+    .where(
+      'comments.parent_id',
+      'in',
+      tops.map((c) => c.id),
+    )
+    .where('comments.status', '=', 'approved')
     .orderBy('comments.created_at')
     .orderBy('comments.id')
     .execute();
-  return rows.map(toComment);
+  return { tops: tops.map(toComment), replies: replies.map(toComment) };
 }
 
 /** How many comments each piece shows (pieces without any are absent). */
 export async function shownCounts(db: DbOrTx, postIds: number[]): Promise<Map<number, number>> {
   if (postIds.length === 0) return new Map();
-  const rows = await db
-    .selectFrom('comments')
-    .leftJoin('comments as parent', 'parent.id', 'comments.parent_id')
+  const rows = await shownOnes(db)
     .select(['comments.post_id', (eb) => eb.fn.countAll<string | number>().as('n')])
     .where('comments.post_id', 'in', postIds)
-    .where('comments.status', '=', 'approved')
-    .where((eb) => eb.or([eb('comments.parent_id', 'is', null), eb('parent.status', '=', 'approved')]))
     .groupBy('comments.post_id')
     .execute();
   return new Map(rows.map((r) => [r.post_id, Number(r.n)]));

@@ -104,18 +104,7 @@ export class CommentService {
   /** The comments a piece shows, as threads (oldest first), and how many there are. */
   async shown(postId: number): Promise<{ count: number; threads: Thread[] }> {
     const comments = await repo.shownComments(this.deps.db, postId);
-    const threads: Thread[] = [];
-    const byId = new Map<number, Thread>();
-    for (const c of comments) {
-      if (c.parentId === null) {
-        const thread = { ...c, replies: [] };
-        threads.push(thread);
-        byId.set(c.id, thread);
-      } else {
-        byId.get(c.parentId)?.replies.push(c);
-      }
-    }
-    return { count: comments.length, threads };
+    return { count: comments.length, threads: threads(comments) };
   }
 
   /**
@@ -124,10 +113,12 @@ export class CommentService {
    * new comments come (they go on the last page). Undefined past the last page (page 1 always exists).
    */
   async shownPage(postId: number, page: number): Promise<{ count: number; threads: Thread[]; page: number; pages: number } | undefined> {
-    const { count, threads } = await this.shown(postId);
-    const pages = Math.max(1, Math.ceil(threads.length / THREADS_PER_PAGE));
-    if (page < 1 || page > pages) return undefined;
-    return { count, threads: threads.slice((page - 1) * THREADS_PER_PAGE, page * THREADS_PER_PAGE), page, pages };
+    if (!Number.isSafeInteger(page) || page < 1) return undefined;
+    const totals = await repo.shownTotals(this.deps.db, postId);
+    const pages = Math.max(1, Math.ceil(totals.threads / THREADS_PER_PAGE));
+    if (page > pages) return undefined;
+    const { tops, replies } = await repo.shownThreads(this.deps.db, postId, { limit: THREADS_PER_PAGE, offset: (page - 1) * THREADS_PER_PAGE });
+    return { count: totals.comments, threads: threads([...tops, ...replies]), page, pages };
   }
 
   /** For each piece: whether it takes comments, and how many it shows (none where comments are off). */
@@ -204,4 +195,18 @@ export class CommentService {
   private changed(postId: number): void {
     this.deps.events.emit({ kind: 'comments', id: postId, slugs: [] });
   }
+}
+
+/** Top-level comments as threads in the order given, each with its replies (in theirs) attached. */
+function threads(comments: Comment[]): Thread[] {
+  const result: Thread[] = [];
+  const byId = new Map<number, Thread>();
+  for (const c of comments) {
+    if (c.parentId !== null) continue;
+    const thread = { ...c, replies: [] };
+    result.push(thread);
+    byId.set(c.id, thread);
+  }
+  for (const c of comments) if (c.parentId !== null) byId.get(c.parentId)?.replies.push(c);
+  return result;
 }

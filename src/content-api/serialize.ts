@@ -55,5 +55,6 @@ export function postOut(post: Post, viewer: Viewer, publicUrl: string, commentCo
     seo: { title: shown.seoTitle, description: shown.seoDescription, canonicalUrl: shown.canonicalUrl },
     contentNotes: shown.contentNotes,
     review: shown.review,
+    people: shown.people,
   };
 }

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { DbOrTx } from '../db/client.js';
 import type { NewPostRow, PostRow } from '../db/tables.js';
-import { loadWorks } from '../reviews/index.js';
+import { loadNamedPeople, loadWorks } from '../reviews/index.js';
 import { readingMinutes, makeExcerpt, type BodyFormat } from './render.js';
 import { toAuthor, toTag } from './taxonomy.repository.js';
 import type { Cursor, FeatureImage, ListFilter, Post, PostFormat, PostStatus, PostType, Visibility } from './post.types.js';
@@ -179,7 +179,9 @@ function publishedPosts(db: DbOrTx, filter: ListFilter) {
   if (filter.workId !== undefined) query = query.where('work_id', '=', filter.workId);
   if (filter.personId !== undefined) {
     const personId = filter.personId;
-    query = query.where('work_id', 'in', (eb) => eb.selectFrom('work_credits').select('work_id').where('person_id', '=', personId));
+    query = query.where((eb) =>
+      eb.or([eb('work_id', 'in', eb.selectFrom('work_credits').select('work_id').where('person_id', '=', personId)), eb('id', 'in', eb.selectFrom('post_people').select('post_id').where('person_id', '=', personId))]),
+    );
   }
   return query;
 }
@@ -221,9 +223,9 @@ export async function completePosts(db: DbOrTx, rows: PostRow[]): Promise<Map<nu
   );
 }
 
-/** The tags, authors and reviewed works of some posts. */
+/** The tags, authors, reviewed works and named people of some posts. */
 async function loadLinks(db: DbOrTx, ids: number[], works: number[] | { ofPosts: number[] }) {
-  const [tagRows, authorRows, workMap] = await Promise.all([
+  const [tagRows, authorRows, workMap, people] = await Promise.all([
     db
       .selectFrom('post_tags')
       .innerJoin('tags', 'tags.id', 'post_tags.tag_id')
@@ -243,12 +245,13 @@ async function loadLinks(db: DbOrTx, ids: number[], works: number[] | { ofPosts:
       .orderBy('post_authors.position')
       .execute(),
     loadWorks(db, works),
+    loadNamedPeople(db, ids),
   ]);
-  return { tagRows, authorRows, works: workMap };
+  return { tagRows, authorRows, works: workMap, people };
 }
 
 /** Posts from their rows and links; links of a post deleted between the reads are dropped. */
-function assemble(rows: PostRow[], { tagRows, authorRows, works }: Awaited<ReturnType<typeof loadLinks>>): Map<number, Post> {
+function assemble(rows: PostRow[], { tagRows, authorRows, works, people }: Awaited<ReturnType<typeof loadLinks>>): Map<number, Post> {
   const posts = new Map(rows.map((row) => [row.id, toPost(row)]));
   for (const { post_id, ...row } of tagRows) {
     const post = posts.get(post_id);
@@ -260,6 +263,7 @@ function assemble(rows: PostRow[], { tagRows, authorRows, works }: Awaited<Retur
   for (const row of rows) {
     const post = posts.get(row.id)!;
     post.primaryTag = post.tags.find((t) => t.id === row.primary_tag_id) ?? null;
+    post.people = people.get(row.id) ?? [];
     const work = row.work_id === null ? undefined : works.get(row.work_id);
     if (work) {
       post.review = {
@@ -312,5 +316,6 @@ function toPost(row: PostRow): Post {
     canonicalUrl: row.canonical_url,
     contentNotes: JSON.parse(row.content_notes) as string[],
     review: null,
+    people: [],
   };
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { reviewInput } from '../reviews/index.js';
+import { namedPeopleInput, reviewInput } from '../reviews/index.js';
 import { document, isoDateTime, line, linkUrl, paragraph, slugSchema, webUrl } from './text.js';
 import { postFormats, postStatuses, visibilities, type PostFormat } from './post.types.js';
 
@@ -66,6 +66,7 @@ export const postInput = z
     canonicalUrl: webUrl.optional(),
     contentNotes: z.array(line(200, 1)).max(5, 'at most 5 content notes').default([]),
     review: reviewInput.optional(),
+    people: namedPeopleInput.optional(),
   })
   .strict()
   .superRefine((post, ctx) => {
@@ -74,6 +75,9 @@ export const postInput = z
     }
     if (post.format !== 'review' && post.review) {
       ctx.addIssue({ code: 'custom', path: ['review'], message: 'only posts in the review format have review facts' });
+    }
+    if (post.type === 'page' && post.people?.length) {
+      ctx.addIssue({ code: 'custom', path: ['people'], message: 'pages name no people' });
     }
     if (post.type === 'page' && post.format !== 'article') {
       ctx.addIssue({ code: 'custom', path: ['format'], message: 'pages are always articles' });

@@ -4,7 +4,7 @@ import { isUniqueViolation } from '../db/errors.js';
 import { AppError } from '../errors/app-error.js';
 import { parseInput } from '../errors/validate.js';
 import type { JobQueue } from '../jobs/index.js';
-import { resolveWork, type WorkChangeCheck } from '../reviews/index.js';
+import { namePeople, resolveWork, type WorkChangeCheck } from '../reviews/index.js';
 import type { ContentEvents } from './content.events.js';
 import * as repo from './post.repository.js';
 import { postInput, type PostInput } from './post.schema.js';
@@ -39,7 +39,7 @@ export class PostService {
       const slug = data.slug ?? (await uniqueSlug(tx, slugify(data.title)));
       const row = await this.toRow(tx, data, slug, now, options);
       const postId = await repo.insertPost(tx, row.post, now);
-      await this.afterWrite(tx, postId, data, row);
+      await this.afterWrite(tx, postId, data, row, now);
       return postId;
     });
     const post = await this.get(id);
@@ -75,7 +75,7 @@ export class PostService {
       if (slug !== current.slug && current.status === 'published') {
         await repo.addRedirect(tx, current.slug, id, now);
       }
-      await this.afterWrite(tx, id, data, row);
+      await this.afterWrite(tx, id, data, row, now);
     });
     const post = await this.get(id);
     this.deps.events.emit({ kind: 'post', id, slugs: [...new Set([current.slug, post.slug])], status: { before: current.status, after: post.status }, post });
@@ -280,7 +280,8 @@ export class PostService {
     return { post, tagIds, authorIds: data.authors.map((s) => authorBySlug.get(s)!) };
   }
 
-  private async afterWrite(tx: Tx, postId: number, data: PostInput, row: { post: repo.PostRowInput; tagIds: number[]; authorIds: number[] }): Promise<void> {
+  private async afterWrite(tx: Tx, postId: number, data: PostInput, row: { post: repo.PostRowInput; tagIds: number[]; authorIds: number[] }, now: string): Promise<void> {
+    await namePeople(tx, postId, data.people ?? [], now);
     await repo.setLinks(tx, postId, {
       tagIds: row.tagIds,
       authorIds: row.authorIds,
@@ -339,5 +340,6 @@ export function toInput(post: Post): PostInput {
           verdict: post.review.verdict ?? undefined,
         }
       : undefined,
+    people: post.people.map((p) => ({ name: p.person.name, slug: p.person.slug, role: p.role })),
   };
 }

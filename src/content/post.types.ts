@@ -1,4 +1,4 @@
-import type { Review } from '../reviews/index.js';
+import type { NamedPerson, Review } from '../reviews/index.js';
 import type { Author, Tag } from './taxonomy.types.js';
 import type { BodyFormat } from './render.js';
 
@@ -61,6 +61,8 @@ export interface Post {
   canonicalUrl: string | null;
   contentNotes: string[];
   review: Review | null;
+  /** People the piece is about other than through a reviewed work (an interview's subject), with their role. */
+  people: NamedPerson[];
 }
 
 /** Where a listing starts: after the post with this date and id (newest first). */
@@ -78,7 +80,7 @@ export interface ListFilter {
   featured?: boolean;
   /** Pieces about one reviewed work. */
   workId?: number;
-  /** Pieces about any work that credits this person. */
+  /** Pieces about any work that credits this person, or that name them. */
   personId?: number;
 }
 

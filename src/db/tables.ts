@@ -8,6 +8,7 @@ export interface Database {
   people: PeopleTable;
   works: WorksTable;
   work_credits: WorkCreditsTable;
+  post_people: PostPeopleTable;
   posts: PostsTable;
   post_tags: PostTagsTable;
   post_authors: PostAuthorsTable;
@@ -127,6 +128,13 @@ export interface WorkCreditsTable {
   person_id: number;
   role: string;
   character: string | null;
+  position: number;
+}
+
+export interface PostPeopleTable {
+  post_id: number;
+  person_id: number;
+  role: 'interviewee';
   position: number;
 }
 

@@ -55,9 +55,27 @@ export async function publishedRatings(db: DbOrTx, workId: number): Promise<Arra
   return rows.map((r) => ({ value: Number(r.rating_value), scale: Number(r.rating_scale) }));
 }
 
-/** People credited in at least one publicly reviewed work. */
+/** Published posts that name the person (an interview's subject, say). */
+function namedInPublished(eb: ExpressionBuilder<Database, 'people'>) {
+  return eb.exists(
+    eb
+      .selectFrom('post_people')
+      .innerJoin('posts', 'posts.id', 'post_people.post_id')
+      .select('post_people.post_id')
+      .whereRef('post_people.person_id', '=', 'people.id')
+      .where('posts.status', '=', 'published')
+      .where('posts.type', '=', 'post'),
+  );
+}
+
+/** Credited in a publicly reviewed work. */
+function creditedInReviewed(eb: ExpressionBuilder<Database, 'people'>) {
+  return eb.exists(eb.selectFrom('work_credits').innerJoin('works', 'works.id', 'work_credits.work_id').select('work_credits.work_id').whereRef('work_credits.person_id', '=', 'people.id').where(reviewed));
+}
+
+/** People credited in at least one publicly reviewed work, or named by a published piece. */
 function creditedPeople(db: DbOrTx) {
-  return db.selectFrom('people').where('people.id', 'in', (eb) => eb.selectFrom('work_credits').innerJoin('works', 'works.id', 'work_credits.work_id').select('work_credits.person_id').where(reviewed));
+  return db.selectFrom('people').where((eb) => eb.or([creditedInReviewed(eb), namedInPublished(eb)]));
 }
 
 export async function listCreditedPeople(db: DbOrTx, page: { limit: number; offset: number }): Promise<PersonSummary[]> {
@@ -71,14 +89,9 @@ export async function countCreditedPeople(db: DbOrTx): Promise<number> {
   return Number(row.n);
 }
 
-/** One person by slug, when credited in a publicly reviewed work: their own credits are read, not everyone's. */
+/** One person by slug, when credited in a publicly reviewed work or named by a published piece. */
 export async function findCreditedPerson(db: DbOrTx, slug: string): Promise<PersonSummary | undefined> {
-  return db
-    .selectFrom('people')
-    .select(['people.id', 'people.slug', 'people.name'])
-    .where('people.slug', '=', slug)
-    .where((eb) => eb.exists(eb.selectFrom('work_credits').innerJoin('works', 'works.id', 'work_credits.work_id').select('work_credits.work_id').whereRef('work_credits.person_id', '=', 'people.id').where(reviewed)))
-    .executeTakeFirst();
+  return creditedPeople(db).select(['people.id', 'people.slug', 'people.name']).where('people.slug', '=', slug).executeTakeFirst();
 }
 
 /** A person's credits in publicly reviewed works, newest work first. */

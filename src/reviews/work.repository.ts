@@ -1,7 +1,7 @@
 import type { DbOrTx } from '../db/client.js';
 import { sql, type Insertable } from 'kysely';
 import type { PersonRow, WorkRow, WorksTable } from '../db/tables.js';
-import type { Availability, Credit, CreditRole, Work, WorkType } from './work.types.js';
+import type { Availability, Credit, CreditRole, NamedPerson, PieceRole, Work, WorkType } from './work.types.js';
 
 export type WorkRowInput = Omit<Insertable<WorksTable>, 'id' | 'created_at' | 'updated_at'>;
 
@@ -10,13 +10,15 @@ export async function findWorkIdBySlug(db: DbOrTx, slug: string): Promise<number
   return row?.id;
 }
 
-export async function insertWork(db: DbOrTx, row: WorkRowInput, now: string): Promise<number> {
-  const { id } = await db
+/** Adds a work; undefined when a work with its slug is already there (one saved at the same time, say). */
+export async function insertWork(db: DbOrTx, row: WorkRowInput, now: string): Promise<number | undefined> {
+  const inserted = await db
     .insertInto('works')
     .values({ ...row, created_at: now, updated_at: now })
+    .onConflict((oc) => oc.column('slug').doNothing())
     .returning('id')
-    .executeTakeFirstOrThrow();
-  return id;
+    .executeTakeFirst();
+  return inserted?.id;
 }
 
 export async function updateWork(db: DbOrTx, id: number, row: WorkRowInput, now: string): Promise<void> {
@@ -32,9 +34,16 @@ export async function findPeopleBySlugs(db: DbOrTx, slugs: string[]): Promise<Pe
   return db.selectFrom('people').selectAll().where('slug', 'in', slugs).execute();
 }
 
+/** Adds a person, or finds the one with the slug (added by a save at the same time, say). */
 export async function insertPerson(db: DbOrTx, slug: string, name: string, now: string): Promise<number> {
-  const { id } = await db.insertInto('people').values({ slug, name, created_at: now }).returning('id').executeTakeFirstOrThrow();
-  return id;
+  const inserted = await db
+    .insertInto('people')
+    .values({ slug, name, created_at: now })
+    .onConflict((oc) => oc.column('slug').doNothing())
+    .returning('id')
+    .executeTakeFirst();
+  if (inserted) return inserted.id;
+  return (await db.selectFrom('people').select('id').where('slug', '=', slug).executeTakeFirstOrThrow()).id;
 }
 
 export interface CreditRowInput {
@@ -52,7 +61,36 @@ export async function replaceCredits(db: DbOrTx, workId: number, credits: Credit
     .execute();
 }
 
-/** Loads works with their credits, in two queries for any number of works. */
+/** Sets the people a piece names, in order, in place of those it named. */
+export async function replaceNamedPeople(db: DbOrTx, postId: number, people: Array<{ person_id: number; role: PieceRole }>): Promise<void> {
+  await db.deleteFrom('post_people').where('post_id', '=', postId).execute();
+  if (people.length === 0) return;
+  await db
+    .insertInto('post_people')
+    .values(people.map((p, position) => ({ post_id: postId, position, ...p })))
+    .execute();
+}
+
+/** The people each of these pieces names, in the editor's order (pieces naming nobody are absent). */
+export async function loadNamedPeople(db: DbOrTx, postIds: number[]): Promise<Map<number, NamedPerson[]>> {
+  const result = new Map<number, NamedPerson[]>();
+  if (postIds.length === 0) return result;
+  const rows = await db
+    .selectFrom('post_people')
+    .innerJoin('people', 'people.id', 'post_people.person_id')
+    .select(['post_people.post_id', 'post_people.role', 'people.id', 'people.slug', 'people.name'])
+    .where('post_people.post_id', 'in', postIds)
+    .orderBy('post_people.post_id')
+    .orderBy('post_people.position')
+    .execute();
+  for (const r of rows) {
+    const named = result.get(r.post_id) ?? [];
+    named.push({ person: { id: r.id, slug: r.slug, name: r.name }, role: r.role });
+    result.set(r.post_id, named);
+  }
+  return result;
+}
+
 /** Works with their credits, by work id, or the works reviewed by some posts (read alongside the posts). */
 export async function loadWorks(db: DbOrTx, which: number[] | { ofPosts: number[] }): Promise<Map<number, Work>> {
   const result = new Map<number, Work>();

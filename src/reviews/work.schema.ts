@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { isoDate, line, slugSchema, webUrl } from '../content/text.js';
-import { creditRoles, workTypes, type CreditRole, type WorkType } from './work.types.js';
+import { isoDate, line, slugify, slugSchema, webUrl } from '../content/text.js';
+import { creditRoles, pieceRoles, workTypes, type CreditRole, type PieceRole, type WorkType } from './work.types.js';
 
 const workTypeSchema = z.enum(Object.keys(workTypes) as [WorkType, ...WorkType[]], {
   message: `must be one of ${Object.keys(workTypes).join(', ')}`,
@@ -8,6 +8,32 @@ const workTypeSchema = z.enum(Object.keys(workTypes) as [WorkType, ...WorkType[]
 const roleSchema = z.enum(Object.keys(creditRoles) as [CreditRole, ...CreditRole[]], {
   message: `must be one of ${Object.keys(creditRoles).join(', ')}`,
 });
+
+const pieceRoleSchema = z.enum(Object.keys(pieceRoles) as [PieceRole, ...PieceRole[]], {
+  message: `must be one of ${Object.keys(pieceRoles).join(', ')}`,
+});
+
+/** A person a piece names (by slug when given, else by the slug of the name), and as what. */
+export const namedPersonInput = z
+  .object({
+    name: line(200, 1),
+    slug: slugSchema.optional(),
+    role: pieceRoleSchema,
+  })
+  .strict();
+
+/** The people a piece names: each person at most once in each role. */
+export const namedPeopleInput = z
+  .array(namedPersonInput)
+  .max(20, 'at most 20 people')
+  .superRefine((people, ctx) => {
+    const seen = new Set<string>();
+    people.forEach((p, i) => {
+      const key = `${p.slug ?? slugify(p.name)} ${p.role}`;
+      if (seen.has(key)) ctx.addIssue({ code: 'custom', path: [i], message: 'names this person in this role twice' });
+      seen.add(key);
+    });
+  });
 
 export const creditInput = z
   .object({
@@ -57,3 +83,4 @@ export type WorkInput = z.infer<typeof workInput>;
 export type WorkReference = z.infer<typeof workReference>;
 export type ReviewInput = z.infer<typeof reviewInput>;
 export type CreditInput = z.infer<typeof creditInput>;
+export type NamedPersonInput = z.infer<typeof namedPersonInput>;

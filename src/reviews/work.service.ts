@@ -2,8 +2,8 @@ import { isDeepStrictEqual } from 'node:util';
 import type { DbOrTx } from '../db/client.js';
 import { AppError } from '../errors/app-error.js';
 import { slugify } from '../content/text.js';
-import { findPeopleBySlugs, findWorkIdBySlug, insertPerson, insertWork, loadWorks, replaceCredits, updateWork, type WorkRowInput } from './work.repository.js';
-import type { WorkInput, WorkReference } from './work.schema.js';
+import { findPeopleBySlugs, findWorkIdBySlug, insertPerson, insertWork, loadWorks, replaceCredits, replaceNamedPeople, updateWork, type WorkRowInput } from './work.repository.js';
+import type { NamedPersonInput, WorkInput, WorkReference } from './work.schema.js';
 import type { CreditRole, Work } from './work.types.js';
 
 /**
@@ -54,10 +54,13 @@ export async function saveWork(tx: DbOrTx, input: WorkInput, now: string, mayCha
     runtime_minutes: facts.runtimeMinutes,
     availability: JSON.stringify(facts.availability),
   };
+  // A work saved at the same time under the same slug is found on insert, and treated as known.
   let id = await findWorkIdBySlug(tx, row.slug);
-  if (id === undefined) {
-    id = await insertWork(tx, row, now);
+  const added = id === undefined ? await insertWork(tx, row, now) : undefined;
+  if (added !== undefined) {
+    id = added;
   } else {
+    id ??= (await findWorkIdBySlug(tx, row.slug))!;
     const current = (await loadWorks(tx, [id])).get(id)!;
     if (isDeepStrictEqual(factsOf(current), facts)) return id;
     mayChange?.({ slug: current.slug, title: current.title });
@@ -83,6 +86,23 @@ type Facts = Omit<Work, 'id' | 'slug' | 'credits'> & { credits: Array<{ slug: st
 function factsOf(work: Work): Facts {
   const { id: _id, slug: _slug, credits, ...facts } = work;
   return { ...facts, credits: credits.map((c) => ({ slug: c.person.slug, role: c.role, character: c.character })) };
+}
+
+/**
+ * Sets the people a piece names inside the caller's transaction. As in credits, a person with the
+ * same slug (by default made from the name) is the same person, whom works may credit too.
+ */
+export async function namePeople(tx: DbOrTx, postId: number, people: NamedPersonInput[], now: string): Promise<void> {
+  const ids = await resolvePeople(
+    tx,
+    people.map((p) => ({ slug: p.slug ?? slugify(p.name), name: p.name })),
+    now,
+  );
+  await replaceNamedPeople(
+    tx,
+    postId,
+    people.map((p, i) => ({ person_id: ids[i]!, role: p.role })),
+  );
 }
 
 async function resolvePeople(tx: DbOrTx, people: Array<{ slug: string; name: string }>, now: string): Promise<number[]> {

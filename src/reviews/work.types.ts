@@ -28,6 +28,13 @@ export const creditRoles = {
 
 export type CreditRole = keyof typeof creditRoles;
 
+/** How a piece names a person it is about other than through a reviewed work (an interview's subject). */
+export const pieceRoles = {
+  interviewee: 'Interviewee',
+} as const;
+
+export type PieceRole = keyof typeof pieceRoles;
+
 export interface PersonSummary {
   id: number;
   slug: string;
@@ -38,6 +45,12 @@ export interface Credit {
   person: PersonSummary;
   role: CreditRole;
   character: string | null;
+}
+
+/** A person a piece names, and as what. */
+export interface NamedPerson {
+  person: PersonSummary;
+  role: PieceRole;
 }
 
 export interface Availability {

@@ -6,7 +6,7 @@ import type { PageCache } from './page-cache.js';
 /** How many posts' listings are remembered; older ones fall back to what the cache shows. */
 const REMEMBERED = 20_000;
 
-/** The listings a post appears in: its sections and tags, its authors, its format, and its work and the people credited in it. */
+/** The listings a post appears in: its sections and tags, its authors, its format, its work and the people credited in it, and the people it names. */
 function listingsOf(post: Post): string[] {
   const work = post.review?.work;
   return [
@@ -14,6 +14,7 @@ function listingsOf(post: Post): string[] {
     ...post.authors.map((a) => cacheKeys.listAuthor(a.id)),
     cacheKeys.listFormat(post.format),
     ...(work ? [cacheKeys.listWork(work.id), ...work.credits.map((c) => cacheKeys.listPerson(c.person.id))] : []),
+    ...post.people.map((p) => cacheKeys.listPerson(p.person.id)),
   ];
 }
 

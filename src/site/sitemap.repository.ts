@@ -84,7 +84,7 @@ export async function reviewedWorkEntries(db: DbOrTx): Promise<SitemapEntry[]> {
   return rows.map((r) => ({ slug: r.slug, lastmod: later(r.updated_at, r.newest) }));
 }
 
-/** People credited in reviewed works, with the time of the newest change to those works or their reviews. */
+/** People credited in reviewed works or named by published pieces, with the time of the newest change to those works or pieces. */
 export async function creditedPersonEntries(db: DbOrTx): Promise<SitemapEntry[]> {
   // Each reviewed work once (with its own newest change), then its credits: not every review times every credit.
   const reviewedWorks = published(db, 'post')
@@ -93,16 +93,29 @@ export async function creditedPersonEntries(db: DbOrTx): Promise<SitemapEntry[]>
     .select(['works.id', 'works.updated_at'])
     .select((eb) => eb.fn.max('posts.updated_at').as('newest'))
     .as('reviewed');
-  const rows = await db
-    .selectFrom(reviewedWorks)
-    .innerJoin('work_credits', 'work_credits.work_id', 'reviewed.id')
-    .innerJoin('people', 'people.id', 'work_credits.person_id')
-    .groupBy(['people.id', 'people.slug'])
-    .select('people.slug')
-    .select((eb) => [eb.fn.max('reviewed.updated_at').as('work'), eb.fn.max('reviewed.newest').as('newest')])
-    .orderBy('people.id')
-    .execute();
-  return rows.map((r) => ({ slug: r.slug, lastmod: later(r.work, r.newest) }));
+  const [credited, named] = await Promise.all([
+    db
+      .selectFrom(reviewedWorks)
+      .innerJoin('work_credits', 'work_credits.work_id', 'reviewed.id')
+      .innerJoin('people', 'people.id', 'work_credits.person_id')
+      .groupBy(['people.id', 'people.slug'])
+      .select(['people.id', 'people.slug'])
+      .select((eb) => [eb.fn.max('reviewed.updated_at').as('work'), eb.fn.max('reviewed.newest').as('newest')])
+      .execute(),
+    published(db, 'post')
+      .innerJoin('post_people', 'post_people.post_id', 'posts.id')
+      .innerJoin('people', 'people.id', 'post_people.person_id')
+      .groupBy(['people.id', 'people.slug'])
+      .select(['people.id', 'people.slug'])
+      .select((eb) => eb.fn.max('posts.updated_at').as('newest'))
+      .execute(),
+  ]);
+  const entries = new Map<number, SitemapEntry>(credited.map((r) => [r.id, { slug: r.slug, lastmod: later(r.work, r.newest) }]));
+  for (const r of named) {
+    const known = entries.get(r.id);
+    entries.set(r.id, { slug: r.slug, lastmod: known ? later(known.lastmod, r.newest) : r.newest });
+  }
+  return [...entries.entries()].sort(([a], [b]) => a - b).map(([, entry]) => entry);
 }
 
 function later(a: string, b: string | null): string {

@@ -105,13 +105,14 @@ export function postDescription(post: Post, site: SiteSettings, publicUrl: strin
     headline: post.title,
     description: post.excerpt,
     ...common,
+    ...(post.people.length ? { about: [...new Map(post.people.map((p) => [p.person.id, creditedPerson(p.person, publicUrl)])).values()] } : {}),
   };
 }
 
-/** A person credited in reviewed works, as their page on this site describes them. */
-export function creditedPerson(person: PersonSummary, publicUrl: string): Thing {
+/** A person credited in reviewed works or named by pieces, as their page on this site describes them; with descriptions of pieces about them, when given. */
+export function creditedPerson(person: PersonSummary, publicUrl: string, subjectOf: Thing[] = []): Thing {
   const url = absoluteUrl(publicUrl, paths.person(person.slug));
-  return { '@type': 'Person', '@id': `${url}#person`, name: person.name, url };
+  return { '@type': 'Person', '@id': `${url}#person`, name: person.name, url, ...(subjectOf.length ? { subjectOf } : {}) };
 }
 
 const creditsAs = (credits: Credit[], roles: CreditRole[], publicUrl: string) => [...new Map(credits.filter((c) => roles.includes(c.role)).map((c) => [c.person.id, creditedPerson(c.person, publicUrl)])).values()];

@@ -98,6 +98,11 @@ describe.each(dialects)('CDN purge on %s', (dialect) => {
       expect(await sent()).toEqual([expect.arrayContaining([`post-${review.id}`, `work-${work.id}-list`, ...people])]);
     });
 
+    it('purges the pages of the people a published piece names', async () => {
+      const talk = await t.services.posts.create(postFields([author.slug], { status: 'published', format: 'interview', people: [{ name: 'Mira Okafor', role: 'interviewee' }] }));
+      expect(await sent()).toEqual([expect.arrayContaining([`post-${talk.id}`, `person-${talk.people[0]!.person.id}-list`])]);
+    });
+
     it('purges the pages of a work whose facts a draft review changes, but not home', async () => {
       const published = await t.services.posts.create(filmReview([author.slug], { status: 'published' }));
       await sent();

@@ -1,9 +1,9 @@
-import type { FastifyInstance } from 'fastify';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Post } from '../../src/content/index.js';
 import { anotherProcess, testApp, type AppContext } from '../support/app.js';
 import { makeAuthor, postFields } from '../support/factories.js';
 import { dialects, manualClock } from '../support/stores.js';
+import { eventually } from './eventually.js';
 
 /** A play as a review describes it in full; `cast` are the people credited as performers. */
 function play(title: string, cast: string[]) {
@@ -16,17 +16,6 @@ function play(title: string, cast: string[]) {
     releaseDate: '2026-03-01',
     credits: [{ name: 'Ines Director', role: 'director' }, ...cast.map((name) => ({ name, role: 'performer' }))],
   };
-}
-
-/** Waits for a page to answer as expected (changes apply as soon as their event is handled). */
-async function eventually(app: FastifyInstance, url: string, check: (res: { statusCode: number; body: string }) => void) {
-  await vi.waitFor(
-    async () => {
-      const res = await app.inject(url);
-      check({ statusCode: res.statusCode, body: res.body });
-    },
-    { timeout: 5000, interval: 20 },
-  );
 }
 
 describe.each(dialects)('pages for people and works in the page cache on %s', (dialect) => {

@@ -3,7 +3,7 @@ import type { Translate } from '../../i18n/index.js';
 import type { Credit, PersonCredit, PersonSummary } from '../../reviews/index.js';
 import type { SiteSettings } from '../../settings/index.js';
 import { cacheKeys, pageMeta, showPosts, type Page, type SiteDeps } from '../page.js';
-import { breadcrumbs, creditedPerson, workDescription } from '../structured-data.js';
+import { breadcrumbs, creditedPerson, postDescription, workDescription } from '../structured-data.js';
 import { paths } from '../urls.js';
 import { cards, numberedPage, pageLinks, pagedNames } from './listing.js';
 
@@ -35,15 +35,20 @@ export function personHeader(deps: Pick<SiteDeps, 'theme'>, site: SiteSettings, 
 
 const workCount = (person: PersonSubject) => new Set(person.credits.map((c) => c.work.id)).size;
 
-/** "Director, Screenwriter — Aftersun (2022)": what the person did in the work a piece is about. */
-function creditLine(post: Post, person: PersonSubject, t: Translate): { text: string; url: string } | null {
+/**
+ * What the person is in a piece: "Director, Screenwriter — Aftersun (2022)" (linked to the work)
+ * when the reviewed work credits them, else the roles the piece names them in ("Interviewee").
+ */
+function creditLine(post: Post, person: PersonSubject, t: Translate): { text: string; url: string | null } | null {
+  const named = post.people.filter((p) => p.person.id === person.id).map((p) => t(`role.${p.role}`));
   const work = post.review?.work;
-  if (!work) return null;
-  const roles = [...new Set(work.credits.filter((c) => c.person.id === person.id).map((c) => roleLabel(c, t)))];
-  return { text: t('people.roleIn', { roles: roles.join(', '), work: workName(work) }), url: paths.work(work.slug) };
+  const credited = work ? work.credits.filter((c) => c.person.id === person.id).map((c) => roleLabel(c, t)) : [];
+  const roles = [...new Set([...credited, ...named])].join(', ');
+  if (work && credited.length > 0) return { text: t('people.roleIn', { roles, work: workName(work) }), url: paths.work(work.slug) };
+  return named.length > 0 ? { text: roles, url: null } : null;
 }
 
-/** Page N of a person's page: every published piece about a work that credits them, newest first; null past the end. */
+/** Page N of a person's page: every published piece about a work that credits them or that names them, newest first; null past the end. */
 export async function personPage(deps: SiteDeps, person: PersonSubject, page: number, extras: HeadExtras = {}): Promise<Page | null> {
   const [site, listing] = await Promise.all([deps.settings.site(), numberedPage(deps, { personId: person.id }, page)]);
   if (!listing || listing.posts.length === 0) return null;
@@ -57,6 +62,9 @@ export async function personPage(deps: SiteDeps, person: PersonSubject, page: nu
   const shown = await cards(deps, listing.posts);
   const works = [...new Map(listing.posts.flatMap((p) => (p.review ? [[p.review.work.id, p.review.work] as const] : []))).values()];
   const { title, crumbs } = pagedNames(site.title, person.name, base, page, t);
+  // The pieces on the page that name the person themselves (an interview) are about them.
+  const naming = listing.posts.filter((post) => post.people.some((p) => p.person.id === person.id)).map((post) => postDescription(post, site, deps.publicUrl));
+  const credited = workCount(person);
   return {
     template: 'person',
     view: {
@@ -69,10 +77,10 @@ export async function personPage(deps: SiteDeps, person: PersonSubject, page: nu
     meta: pageMeta({
       title,
       path,
-      description: `${person.name}: ${t('people.works', { count: workCount(person) })}`,
+      description: credited > 0 ? `${person.name}: ${t('people.works', { count: credited })}` : t('people.pieces', { name: person.name }),
       type: 'profile',
       ...links,
-      jsonLd: [creditedPerson(person, deps.publicUrl), ...works.map((w) => workDescription(w, deps.publicUrl)), breadcrumbs(crumbs, deps.publicUrl)],
+      jsonLd: [creditedPerson(person, deps.publicUrl, naming), ...works.map((w) => workDescription(w, deps.publicUrl)), breadcrumbs(crumbs, deps.publicUrl)],
     }),
     keys,
     shareable: true,

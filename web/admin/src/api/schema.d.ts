@@ -7294,6 +7294,15 @@ export interface paths {
                                     /** @enum {string} */
                                     visibility: "public" | "internal";
                                 }[];
+                                people: {
+                                    person: {
+                                        id: number;
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    /** @enum {string} */
+                                    role: "interviewee";
+                                }[];
                                 primaryTag: {
                                     accentColor: string | null;
                                     description: string;
@@ -7435,6 +7444,12 @@ export interface paths {
                          * @enum {string}
                          */
                         format?: "article" | "review" | "interview" | "news" | "list" | "essay";
+                        people?: {
+                            name: string;
+                            /** @enum {string} */
+                            role: "interviewee";
+                            slug?: string;
+                        }[];
                         publishedAt?: string;
                         review?: {
                             rating?: {
@@ -7542,6 +7557,15 @@ export interface paths {
                                     slug: string;
                                     /** @enum {string} */
                                     visibility: "public" | "internal";
+                                }[];
+                                people: {
+                                    person: {
+                                        id: number;
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    /** @enum {string} */
+                                    role: "interviewee";
                                 }[];
                                 primaryTag: {
                                     accentColor: string | null;
@@ -7720,6 +7744,15 @@ export interface paths {
                                     /** @enum {string} */
                                     visibility: "public" | "internal";
                                 }[];
+                                people: {
+                                    person: {
+                                        id: number;
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    /** @enum {string} */
+                                    role: "interviewee";
+                                }[];
                                 primaryTag: {
                                     accentColor: string | null;
                                     description: string;
@@ -7886,6 +7919,15 @@ export interface paths {
                                     /** @enum {string} */
                                     visibility: "public" | "internal";
                                 }[];
+                                people: {
+                                    person: {
+                                        id: number;
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    /** @enum {string} */
+                                    role: "interviewee";
+                                }[];
                                 primaryTag: {
                                     accentColor: string | null;
                                     description: string;
@@ -8019,6 +8061,12 @@ export interface paths {
                             url: string;
                         } | null;
                         format?: ("article" | "review" | "interview" | "news" | "list" | "essay") | null;
+                        people?: {
+                            name: string;
+                            /** @enum {string} */
+                            role: "interviewee";
+                            slug?: string;
+                        }[] | null;
                         publishedAt?: string | null;
                         review?: {
                             rating?: {
@@ -8114,6 +8162,15 @@ export interface paths {
                                     slug: string;
                                     /** @enum {string} */
                                     visibility: "public" | "internal";
+                                }[];
+                                people: {
+                                    person: {
+                                        id: number;
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    /** @enum {string} */
+                                    role: "interviewee";
                                 }[];
                                 primaryTag: {
                                     accentColor: string | null;
@@ -8361,6 +8418,15 @@ export interface paths {
                                     /** @enum {string} */
                                     visibility: "public" | "internal";
                                 }[];
+                                people: {
+                                    person: {
+                                        id: number;
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    /** @enum {string} */
+                                    role: "interviewee";
+                                }[];
                                 primaryTag: {
                                     accentColor: string | null;
                                     description: string;
@@ -8539,6 +8605,15 @@ export interface paths {
                                     slug: string;
                                     /** @enum {string} */
                                     visibility: "public" | "internal";
+                                }[];
+                                people: {
+                                    person: {
+                                        id: number;
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    /** @enum {string} */
+                                    role: "interviewee";
                                 }[];
                                 primaryTag: {
                                     accentColor: string | null;
@@ -8878,6 +8953,15 @@ export interface paths {
                                     /** @enum {string} */
                                     visibility: "public" | "internal";
                                 }[];
+                                people: {
+                                    person: {
+                                        id: number;
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    /** @enum {string} */
+                                    role: "interviewee";
+                                }[];
                                 primaryTag: {
                                     accentColor: string | null;
                                     description: string;
@@ -9063,6 +9147,15 @@ export interface paths {
                                     /** @enum {string} */
                                     visibility: "public" | "internal";
                                 }[];
+                                people: {
+                                    person: {
+                                        id: number;
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    /** @enum {string} */
+                                    role: "interviewee";
+                                }[];
                                 primaryTag: {
                                     accentColor: string | null;
                                     description: string;
@@ -9241,6 +9334,15 @@ export interface paths {
                                     slug: string;
                                     /** @enum {string} */
                                     visibility: "public" | "internal";
+                                }[];
+                                people: {
+                                    person: {
+                                        id: number;
+                                        name: string;
+                                        slug: string;
+                                    };
+                                    /** @enum {string} */
+                                    role: "interviewee";
                                 }[];
                                 primaryTag: {
                                     accentColor: string | null;
@@ -9433,6 +9535,15 @@ export interface paths {
                                         slug: string;
                                         /** @enum {string} */
                                         visibility: "public" | "internal";
+                                    }[];
+                                    people: {
+                                        person: {
+                                            id: number;
+                                            name: string;
+                                            slug: string;
+                                        };
+                                        /** @enum {string} */
+                                        role: "interviewee";
                                     }[];
                                     primaryTag: {
                                         accentColor: string | null;

@@ -30,6 +30,7 @@ export type WorkType = Work['type'];
 export type Review = NonNullable<Post['review']>;
 export type CreditRole = Work['credits'][number]['role'];
 export type PersonSummary = Answer<'/admin/api/people', 'get'>['people'][number];
+export type PieceRole = Post['people'][number]['role'];
 export type MediaItem = Answer<'/admin/api/media', 'get'>['media'][number];
 export type Revision = Answer<'/admin/api/posts/{id}/revisions', 'get'>['revisions'][number];
 export type SiteSettings = Answer<'/admin/api/settings', 'get'>['settings'];
@@ -57,6 +58,11 @@ export const workTypes: Record<WorkType, { label: string; organization: string; 
   concert: { label: 'Concert', organization: 'Venue', date: 'Date' },
   live_event: { label: 'Live event', organization: 'Venue', date: 'Date' },
   theatre: { label: 'Theatre', organization: 'Venue', date: 'Opening night' },
+};
+
+/** How a piece names a person other than through a reviewed work. */
+export const pieceRoles: Record<PieceRole, string> = {
+  interviewee: 'Interviewee',
 };
 
 export const creditRoles: Record<CreditRole, string> = {

@@ -1,4 +1,4 @@
-import type { CreditRole, Post, PostFormat, PostInput, Visibility, WorkInput, WorkType } from '../../api/types';
+import type { CreditRole, PieceRole, Post, PostFormat, PostInput, Visibility, WorkInput, WorkType } from '../../api/types';
 import { suggestSlug } from '../../slug';
 
 export interface CreditDraft {
@@ -8,6 +8,14 @@ export interface CreditDraft {
   role: CreditRole;
   character: string;
   /** Set when the editor said a name shared with someone in the library is a different person: the slug is a fresh one. */
+  newPerson?: boolean;
+}
+
+/** A person the piece names (an interview's subject), linked or new as a credit is. */
+export interface NamedPersonDraft {
+  name: string;
+  slug: string;
+  role: PieceRole;
   newPerson?: boolean;
 }
 
@@ -50,6 +58,7 @@ export interface Draft {
   canonicalUrl: string;
   contentNotes: string;
   review: WorkDraft;
+  people: NamedPersonDraft[];
 }
 
 export function emptyWork(): WorkDraft {
@@ -87,6 +96,7 @@ export function emptyDraft(authorSlug: string | null): Draft {
     canonicalUrl: '',
     contentNotes: '',
     review: emptyWork(),
+    people: [],
   };
 }
 
@@ -125,6 +135,7 @@ export function toDraft(post: Post): Draft {
           verdict: review.verdict ?? '',
         }
       : emptyWork(),
+    people: post.people.map((p) => ({ name: p.person.name, slug: p.person.slug, role: p.role })),
   };
 }
 
@@ -176,5 +187,6 @@ export function toInput(draft: Draft, type: 'post' | 'page'): PostInput {
             verdict: text(draft.review.verdict),
           }
         : undefined,
+    people: type === 'post' ? draft.people.filter((p) => p.name.trim() !== '').map((p) => ({ name: p.name.trim(), slug: text(p.slug), role: p.role })) : undefined,
   };
 }

@@ -203,7 +203,7 @@ function Editor({ initial, type }: { initial: Post | null; type: 'post' | 'page'
             update={update}
             tags={tags}
             onTagCreated={(tag) => queries.setQueryData(tagList.queryKey, (list) => list && [...list, tag])}
-            savedPeople={post?.review?.work.credits.map((c) => c.person) ?? []}
+            savedPeople={[...(post?.review?.work.credits.map((c) => c.person) ?? []), ...(post?.people.map((p) => p.person) ?? [])]}
             postId={post?.id ?? null}
             authors={authors}
             error={invalid}

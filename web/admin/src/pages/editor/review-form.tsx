@@ -1,23 +1,12 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useEffect, useId, useState } from 'react';
 import type { ApiError } from '../../api/client';
-import { searchPeople, searchWorks } from '../../api/works';
+import { searchWorks } from '../../api/works';
 import { creditRoles, workTypes, type CreditRole, type PersonSummary, type Work, type WorkType } from '../../api/types';
 import { SelectField, TextField } from '../../components/field';
-import { useDebounced } from '../../components/use-debounced';
 import { atLeast, useStaff } from '../../session-context';
-import { freshPersonSlug, type CreditDraft, type WorkDraft } from './draft';
-
-/**
- * Suggestions from the server as the person types, for the text as it is now (an answer to
- * earlier text is aborted, never shown); errors just mean no suggestions.
- */
-function useSuggestions<T>(text: string, kind: string, find: (q: string, signal: AbortSignal) => Promise<T[]>): T[] {
-  const q = useDebounced(text.trim(), 200);
-  const asking = text.trim().length >= 2 && q.length >= 2;
-  const found = useQuery({ queryKey: ['suggestions', kind, q], queryFn: ({ signal }) => find(q, signal), enabled: asking, retry: false, placeholderData: keepPreviousData });
-  return asking ? (found.data ?? []) : [];
-}
+import type { CreditDraft, WorkDraft } from './draft';
+import { PersonField } from './person-field';
+import { useSuggestions } from './suggestions';
 
 function fromWork(work: Work, keep: WorkDraft): WorkDraft {
   return {
@@ -183,46 +172,10 @@ function Credits({ value, onChange, error, savedPeople }: { value: CreditDraft[]
 }
 
 function CreditRow({ index, credit, savedPeople, onChange, onRemove }: { index: number; credit: CreditDraft; savedPeople: PersonSummary[]; onChange: (patch: Partial<CreditDraft>) => void; onRemove: () => void }) {
-  const peopleId = useId();
-  const statusId = useId();
-  const people = useSuggestions<PersonSummary>(credit.name, 'people', searchPeople);
   const n = index + 1;
-  const sameName = (p: PersonSummary) => p.name.trim().toLowerCase() === credit.name.trim().toLowerCase();
-  // A name typed in full that matches someone in the library links them, as picking the suggestion does.
-  useEffect(() => {
-    if (credit.slug || credit.newPerson) return;
-    const existing = people.find(sameName) ?? savedPeople.find(sameName);
-    if (existing) onChange({ slug: existing.slug, name: existing.name });
-  });
-  const named = credit.name.trim() !== '';
-  const linked = named && credit.slug !== '' && (!credit.newPerson || savedPeople.some((p) => p.slug === credit.slug));
   return (
     <div className="credit-row">
-      <TextField
-        label={`Person ${n}`}
-        list={peopleId}
-        value={credit.name}
-        aria-describedby={named ? statusId : undefined}
-        onChange={(e) => {
-          const existing = people.find((p) => p.name === e.target.value);
-          onChange({ name: e.target.value, slug: existing?.slug ?? '', newPerson: false });
-        }}
-      />
-      <datalist id={peopleId}>
-        {people.map((p) => (
-          <option key={p.slug} value={p.name} />
-        ))}
-      </datalist>
-      {named && (
-        <p id={statusId} className={`person-status ${linked ? 'linked' : 'new'}`}>
-          {linked ? 'In the library' : 'New person: added to the library when you save'}
-        </p>
-      )}
-      {linked && (
-        <button type="button" onClick={() => onChange({ slug: freshPersonSlug(credit.name), newPerson: true })}>
-          A different {credit.name}
-        </button>
-      )}
+      <PersonField label={`Person ${n}`} value={credit} savedPeople={savedPeople} onChange={onChange} />
       <SelectField label={`Role ${n}`} value={credit.role} onChange={(e) => onChange({ role: e.target.value as CreditRole })}>
         {Object.entries(creditRoles).map(([key, label]) => (
           <option key={key} value={key}>

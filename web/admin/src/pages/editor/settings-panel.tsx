@@ -5,6 +5,7 @@ import { SelectField, TextArea, TextField } from '../../components/field';
 import { MediaPicker } from '../../components/media-picker';
 import { PieceCommentAccess } from '../../components/piece-comment-access';
 import type { Draft } from './draft';
+import { NamedPeople } from './named-people';
 import { ReviewForm } from './review-form';
 import { TagInput } from './tag-input';
 import { createTag } from '../../api/taxonomy';
@@ -40,7 +41,7 @@ export function SettingsPanel({
   authors: Author[];
   error: ApiError | null;
   schedule: ScheduleControl | null;
-  /** People credited in the last saved version of the review. */
+  /** People credited or named in the last saved version of the piece. */
   savedPeople: PersonSummary[];
   /** The saved piece's id; null until the first save. */
   postId: number | null;
@@ -143,6 +144,7 @@ export function SettingsPanel({
       )}
 
       {type === 'post' && draft.format === 'review' && <ReviewForm value={draft.review} onChange={(change) => update((d) => ({ review: change(d.review) }))} error={error} savedPeople={savedPeople} />}
+      {type === 'post' && <NamedPeople value={draft.people} onChange={(change) => update((d) => ({ people: change(d.people) }))} error={error?.field('people')} savedPeople={savedPeople} />}
 
       <fieldset>
         <legend>Search engines and sharing</legend>
