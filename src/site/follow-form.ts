@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { Viewer } from '../content/index.js';
 import type { Follow, FollowKind } from '../follows/index.js';
 import type { SiteSettings } from '../settings/index.js';
@@ -47,23 +48,49 @@ export function hasFollowForms(body: { includes(text: string): boolean }): boole
   return body.includes('<!--masthead-follow ');
 }
 
+/** Stands for the reader's CSRF token in forms made ahead; letters and digits only, so escaping keeps it whole. */
+const CSRF_SLOT = `csrfslot${randomBytes(12).toString('hex')}`;
+
+/** One follow form of a kept page, made ahead in each state: member forms split where the CSRF token goes. */
+interface FormSlot {
+  key: string;
+  following: string[];
+  notFollowing: string[];
+  email: string;
+}
+
+/** A kept page cut at its follow forms: `texts` surround the forms (one more text than forms). */
+export interface FollowSplice {
+  texts: string[];
+  forms: FormSlot[];
+}
+
+/** Cuts a kept page at its follow-form marks and makes every form ahead, once a page. */
+export function followSplice(body: string, context: { theme: Theme; site: SiteSettings }): FollowSplice {
+  const texts: string[] = [];
+  const forms: FormSlot[] = [];
+  let from = 0;
+  for (const mark of body.matchAll(MARK)) {
+    texts.push(body.slice(from, mark.index));
+    from = mark.index + mark[0].length;
+    const target: FollowFormTarget = { kind: mark[1] as FollowKind, id: Number(mark[2]), name: decode(mark[3]!), back: decode(mark[4]!) };
+    const member = (following: boolean) => render(context.theme, context.site, target, { mode: 'member', following, csrf: CSRF_SLOT }).split(CSRF_SLOT);
+    forms.push({ key: `${target.kind}:${target.id}`, following: member(true), notFollowing: member(false), email: render(context.theme, context.site, target, { mode: 'email' }) });
+  }
+  texts.push(body.slice(from));
+  return { texts, forms };
+}
+
 /**
  * A kept page with each follow form made for the reader who asked: the signed-in member's own
  * button (with their CSRF token and whether they follow), or the email field for anyone else.
  */
-export async function personalFollowForms(
-  body: string,
-  context: { theme: Theme; site: SiteSettings; memberId: number | null; csrf: () => string; following: (memberId: number, targets: string[]) => Promise<Set<string>> },
-): Promise<string> {
-  const marks = [...body.matchAll(MARK)];
-  const targets = marks.map((m) => `${m[1]}:${m[2]}`);
-  const followed = context.memberId === null ? new Set<string>() : await context.following(context.memberId, targets);
-  const csrf = context.memberId === null ? '' : context.csrf();
-  let index = 0;
-  return body.replace(MARK, (_whole, kind: string, id: string, name: string, back: string) => {
-    const key = targets[index++]!;
-    const target: FollowFormTarget = { kind: kind as FollowKind, id: Number(id), name: decode(name), back: decode(back) };
-    const state: FollowFormState = context.memberId === null ? { mode: 'email' } : { mode: 'member', following: followed.has(key), csrf };
-    return render(context.theme, context.site, target, state);
-  });
+export function fillFollowForms(splice: FollowSplice, reader: { followed: Set<string>; csrf: string } | null): string {
+  let page = splice.texts[0]!;
+  for (let i = 0; i < splice.forms.length; i++) {
+    const form = splice.forms[i]!;
+    page += reader === null ? form.email : (reader.followed.has(form.key) ? form.following : form.notFollowing).join(reader.csrf);
+    page += splice.texts[i + 1]!;
+  }
+  return page;
 }
