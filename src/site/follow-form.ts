@@ -54,30 +54,33 @@ const CSRF_SLOT = `csrfslot${randomBytes(12).toString('hex')}`;
 /** One follow form of a kept page, made ahead in each state: member forms split where the CSRF token goes. */
 interface FormSlot {
   key: string;
-  following: string[];
-  notFollowing: string[];
-  email: string;
+  following: Buffer[];
+  notFollowing: Buffer[];
+  email: Buffer;
 }
 
-/** A kept page cut at its follow forms: `texts` surround the forms (one more text than forms). */
+/** A kept page cut at its follow forms, as bytes ready to send: `texts` surround the forms (one more text than forms). */
 export interface FollowSplice {
-  texts: string[];
+  texts: Buffer[];
   forms: FormSlot[];
 }
 
 /** Cuts a kept page at its follow-form marks and makes every form ahead, once a page. */
 export function followSplice(body: string, context: { theme: Theme; site: SiteSettings }): FollowSplice {
-  const texts: string[] = [];
+  const texts: Buffer[] = [];
   const forms: FormSlot[] = [];
   let from = 0;
   for (const mark of body.matchAll(MARK)) {
-    texts.push(body.slice(from, mark.index));
+    texts.push(Buffer.from(body.slice(from, mark.index)));
     from = mark.index + mark[0].length;
     const target: FollowFormTarget = { kind: mark[1] as FollowKind, id: Number(mark[2]), name: decode(mark[3]!), back: decode(mark[4]!) };
-    const member = (following: boolean) => render(context.theme, context.site, target, { mode: 'member', following, csrf: CSRF_SLOT }).split(CSRF_SLOT);
-    forms.push({ key: `${target.kind}:${target.id}`, following: member(true), notFollowing: member(false), email: render(context.theme, context.site, target, { mode: 'email' }) });
+    const member = (following: boolean) =>
+      render(context.theme, context.site, target, { mode: 'member', following, csrf: CSRF_SLOT })
+        .split(CSRF_SLOT)
+        .map((part) => Buffer.from(part));
+    forms.push({ key: `${target.kind}:${target.id}`, following: member(true), notFollowing: member(false), email: Buffer.from(render(context.theme, context.site, target, { mode: 'email' })) });
   }
-  texts.push(body.slice(from));
+  texts.push(Buffer.from(body.slice(from)));
   return { texts, forms };
 }
 
@@ -85,12 +88,19 @@ export function followSplice(body: string, context: { theme: Theme; site: SiteSe
  * A kept page with each follow form made for the reader who asked: the signed-in member's own
  * button (with their CSRF token and whether they follow), or the email field for anyone else.
  */
-export function fillFollowForms(splice: FollowSplice, reader: { followed: Set<string>; csrf: string } | null): string {
-  let page = splice.texts[0]!;
+export function fillFollowForms(splice: FollowSplice, reader: { followed: Set<string>; csrf: string } | null): Buffer {
+  // CSRF tokens are base64url: nothing in them needs escaping in an attribute.
+  const csrf = reader === null ? undefined : Buffer.from(reader.csrf);
+  const parts: Buffer[] = [splice.texts[0]!];
   for (let i = 0; i < splice.forms.length; i++) {
     const form = splice.forms[i]!;
-    page += reader === null ? form.email : (reader.followed.has(form.key) ? form.following : form.notFollowing).join(reader.csrf);
-    page += splice.texts[i + 1]!;
+    if (reader === null) parts.push(form.email);
+    else {
+      const pieces = reader.followed.has(form.key) ? form.following : form.notFollowing;
+      parts.push(pieces[0]!);
+      for (let at = 1; at < pieces.length; at++) parts.push(csrf!, pieces[at]!);
+    }
+    parts.push(splice.texts[i + 1]!);
   }
-  return page;
+  return Buffer.concat(parts);
 }
