@@ -24,7 +24,7 @@ export function listedFollows(follows: Follow[]): Array<Follow & { path: string 
 }
 
 // A member's form depends on who they are, so pages kept for all members of a level hold this
-// mark instead; personalFollowForms puts each member's own form in its place as the page is sent.
+// mark instead; followSplice cuts such a page at its marks once, and fillFollowForms puts each member's own form in their place as the page is sent.
 const MARK = /<!--masthead-follow ([a-z]+) (\d+) ([A-Za-z0-9_-]*) ([A-Za-z0-9_-]*)-->/g;
 const encode = (text: string) => Buffer.from(text).toString('base64url');
 const decode = (text: string) => Buffer.from(text, 'base64url').toString();
