@@ -80,6 +80,17 @@ describe.each(dialects)('each member sees their own follow state on kept pages (
     expect((await page('/tag/dispatches/', a)).body).not.toContain(FOLLOWING);
   });
 
+  it('ends with the state of the last change when pages are read while following and unfollowing', async () => {
+    const a = await reader(t, t.app, 'racing@example.com', '/tag/dispatches/');
+    const loads = () => Array.from({ length: 12 }, () => page('/tag/dispatches/', a));
+    const [followed] = await Promise.all([send(t.app, '/follows/', { kind: 'tag', id: tag.id, back: '/tag/dispatches/' }, a), ...loads()]);
+    expect(followed.statusCode).toBe(303);
+    expect((await page('/tag/dispatches/', a)).body).toContain(FOLLOWING);
+    const [unfollowed] = await Promise.all([send(t.app, '/follows/unfollow', { kind: 'tag', id: tag.id, back: '/tag/dispatches/' }, a), ...loads()]);
+    expect(unfollowed.statusCode).toBe(303);
+    expect((await page('/tag/dispatches/', a)).body).not.toContain(FOLLOWING);
+  });
+
   it('shows a follow removed from the account page at once', async () => {
     const a = await reader(t, t.app, 'remover@example.com', '/tag/dispatches/');
     await send(t.app, '/follows/', { kind: 'tag', id: tag.id, back: '/tag/dispatches/' }, a);
