@@ -97,7 +97,7 @@ interface Run {
 }
 
 /** The Node options the server runs with (`npm start`; README, Operations → Memory). */
-const serverNodeOptions = ['--max-semi-space-size=4', '--max-old-space-size=1536'];
+const serverNodeOptions = ['--max-semi-space-size=2', '--max-old-space-size=1536'];
 
 function start(args: string[], env: Record<string, string>, stdin: 'ignore' | 'pipe', nodeOptions: string[] = []) {
   const child = spawn(process.execPath, [...nodeOptions, '--import', 'tsx', ...args], { env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'warn', ...env }, stdio: [stdin, 'pipe', 'pipe'] });

@@ -82,10 +82,9 @@ export async function followsOf(db: DbOrTx, reader: Reader): Promise<Follow[]> {
   });
 }
 
-/** Which of these targets the reader follows (confirmed), as target keys. */
-export async function followedAmong(db: DbOrTx, reader: Reader, targets: string[]): Promise<Set<string>> {
-  if (targets.length === 0) return new Set();
-  const rows = await db.selectFrom('follows').select('target').where('reader', '=', readerKey(reader)).where('target', 'in', targets).where('confirmed_at', 'is not', null).execute();
+/** Everything the reader follows (confirmed), as target keys. */
+export async function confirmedTargets(db: DbOrTx, reader: Reader): Promise<Set<string>> {
+  const rows = await db.selectFrom('follows').select('target').where('reader', '=', readerKey(reader)).where('confirmed_at', 'is not', null).execute();
   return new Set(rows.map((r) => r.target));
 }
 

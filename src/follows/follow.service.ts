@@ -9,6 +9,7 @@ import type { JobQueue } from '../jobs/index.js';
 import type { SubscriberService } from '../subscribers/index.js';
 import * as repo from './follow.repository.js';
 import { emailFollowInput, followId, targetInput } from './follow.schema.js';
+import { FollowMemo } from './follow-memo.js';
 import { FollowLinks } from './follow.tokens.js';
 import type { Follow, FollowerCount, FollowKind, FollowTarget, Reader } from './follow.types.js';
 
@@ -33,8 +34,16 @@ export interface FollowServiceDeps {
 /** Readers following sections, authors, people and works: by one click as a member, by a confirmed email otherwise. */
 export class FollowService {
   private links: FollowLinks | undefined;
+  private readonly memo = new FollowMemo((memberId) => repo.confirmedTargets(this.deps.db, { kind: 'member', id: memberId }));
+  private readonly changeListeners = new Set<(memberId: number) => void>();
 
   constructor(private readonly deps: FollowServiceDeps) {}
+
+  /** After a member's follows change here: forgets the kept ones, and tells listeners (other processes). */
+  private changed(memberId: number): void {
+    this.memo.forget(memberId);
+    for (const listener of this.changeListeners) listener(memberId);
+  }
 
   private now(): string {
     return this.deps.clock().toISOString();
@@ -58,19 +67,46 @@ export class FollowService {
   async followAsMember(memberId: number, input: unknown): Promise<FollowTarget> {
     const target = await this.target(input);
     const now = this.now();
-    await repo.insertFollow(this.deps.db, { reader: { kind: 'member', id: memberId }, target, confirmedAt: now, nonce: null, sentAt: null }, now);
+    try {
+      await repo.insertFollow(this.deps.db, { reader: { kind: 'member', id: memberId }, target, confirmedAt: now, nonce: null, sentAt: null }, now);
+    } finally {
+      this.changed(memberId);
+    }
     return target;
   }
 
   async unfollowAsMember(memberId: number, input: unknown): Promise<FollowTarget> {
     const target = await this.target(input);
-    await repo.deleteFollow(this.deps.db, { kind: 'member', id: memberId }, { kind: target.kind, targetId: target.id });
+    try {
+      await repo.deleteFollow(this.deps.db, { kind: 'member', id: memberId }, { kind: target.kind, targetId: target.id });
+    } finally {
+      this.changed(memberId);
+    }
     return target;
   }
 
-  /** Which of these targets (`kind:id`) the member follows. */
-  following(memberId: number, targets: string[]): Promise<Set<string>> {
-    return repo.followedAmong(this.deps.db, { kind: 'member', id: memberId }, targets);
+  /**
+   * Everything a signed-in member follows (`kind:id` keys), kept for their session until their
+   * follows change: in this process at once, in others once `forgetMember` is called for them.
+   */
+  following(memberId: number, session: string): Promise<Set<string>> {
+    return this.memo.read(memberId, session);
+  }
+
+  /** Calls the listener with the member's id whenever this process changes a member's follows. */
+  onMemberChange(listener: (memberId: number) => void): () => void {
+    this.changeListeners.add(listener);
+    return () => this.changeListeners.delete(listener);
+  }
+
+  /** Forgets the kept follows of a member whose follows another process changed. */
+  forgetMember(memberId: number): void {
+    this.memo.forget(memberId);
+  }
+
+  /** Forgets every kept follow, after a change that may touch anyone's (a site import). */
+  forgetAll(): void {
+    this.memo.clear();
   }
 
   /**
@@ -145,7 +181,9 @@ export class FollowService {
   /** Removes one of the reader's follows by its id. */
   async remove(reader: Reader, id: unknown): Promise<void> {
     const parsed = followId.safeParse(id);
-    if (!parsed.success || !(await repo.deleteFollow(this.deps.db, reader, { id: parsed.data }))) throw new AppError('FOLLOW_NOT_FOUND');
+    const removed = parsed.success && (await repo.deleteFollow(this.deps.db, reader, { id: parsed.data }));
+    if (removed && reader.kind === 'member') this.changed(reader.id);
+    if (!removed) throw new AppError('FOLLOW_NOT_FOUND');
   }
 
   /** Confirmed followers of each section and author, for editors. */

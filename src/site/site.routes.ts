@@ -7,7 +7,7 @@ import { isAppError } from '../errors/app-error.js';
 import type { FollowService } from '../follows/index.js';
 import type { ReviewCatalogue } from '../reviews/index.js';
 import { buildFeed, type FeedSubject } from './feeds.js';
-import { followForm, hasFollowForms, personalFollowForms, type FollowFormTarget } from './follow-form.js';
+import { fillFollowForms, followForm, followSplice, hasFollowForms, type FollowFormTarget, type FollowSplice } from './follow-form.js';
 import { acceptsEncoding, CANONICAL_CACHE_CONTROL, MOVED_CACHE_CONTROL, PERSONAL_CACHE_CONTROL, sendCached } from './http-cache.js';
 import type { Page, SiteDeps } from './page.js';
 import { isCached, type CachedResponse, type PageCache, type Rendered } from './page-cache.js';
@@ -19,13 +19,14 @@ import { workPage, type WorkSubject } from './pages/work.page.js';
 import { renderErrorPage, renderPage } from './render.js';
 import { robotsTxt, sitemapFile, sitemapIndex, type SitemapKind } from './sitemaps.js';
 import { cacheKeys } from './page.js';
+import { MEMBER_COOKIE } from './member-pages.routes.js';
 import { paths } from './urls.js';
 
 export interface SiteRouteDeps extends SiteDeps {
   cache: PageCache;
   db: Db;
   clock: Clock;
-  /** Whether a signed-in member follows what a page's follow forms name. */
+  /** What a signed-in member follows, for a page's follow forms. */
   follows: Pick<FollowService, 'following'>;
   /** Reviewed works and the people credited in them, for their pages. */
   catalogue: Pick<ReviewCatalogue, 'person' | 'work' | 'ratings'>;
@@ -99,16 +100,20 @@ export async function siteRoutes(app: FastifyInstance, deps: SiteRouteDeps): Pro
     }
   }
 
+  // Each kept page with follow forms is cut at them once, and kept as long as the page is.
+  const splices = new WeakMap<CachedResponse, FollowSplice>();
+
   /** A kept page with its follow forms made for the signed-in reader (compressed, if at all, as it goes). */
   async function sendPersonal(request: FastifyRequest, reply: FastifyReply, response: CachedResponse) {
-    const body = await personalFollowForms(response.body.toString(), {
-      theme: deps.theme,
-      site: await deps.settings.site(),
-      memberId: request.member?.id ?? null,
-      csrf: () => reply.generateCsrf(),
-      following: (memberId, targets) => deps.follows.following(memberId, targets),
-    });
-    return reply.header('cache-control', PERSONAL_CACHE_CONTROL).header('vary', 'Accept-Encoding').type(response.contentType).send(body);
+    let splice = splices.get(response);
+    if (!splice) {
+      splice = followSplice(response.body.toString(), { theme: deps.theme, site: await deps.settings.site() });
+      splices.set(response, splice);
+    }
+    const member = request.member;
+    const session = request.cookies[MEMBER_COOKIE];
+    const reader = member && session ? { followed: await deps.follows.following(member.id, session), csrf: reply.generateCsrf() } : null;
+    return reply.header('cache-control', PERSONAL_CACHE_CONTROL).header('vary', 'Accept-Encoding').type(response.contentType).send(fillFollowForms(splice, reader));
   }
 
   /**
