@@ -39,6 +39,36 @@ export async function alertReadersFollowing(db: DbOrTx, targets: string[]): Prom
   return rows.map((r) => r.reader);
 }
 
+/** Published pieces, published since `since`, not yet gathered for alerts; oldest first. */
+export async function ungatheredPosts(db: DbOrTx, since: string, limit: number): Promise<number[]> {
+  const rows = await db
+    .selectFrom('posts as p')
+    .select('p.id')
+    .where('p.status', '=', 'published')
+    .where('p.published_at', '>=', since)
+    .where(({ not, exists, selectFrom }) => not(exists(selectFrom('follow_alert_posts as g').select('g.post_id').whereRef('g.post_id', '=', 'p.id'))))
+    .orderBy('p.published_at')
+    .orderBy('p.id')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+/**
+ * Marks the piece gathered, first thing in the caller's transaction; false when it already was
+ * (by another process, or before a restart). On PostgreSQL a second transaction waits here for
+ * the first to end; SQLite lets one writer in at a time.
+ */
+export async function claimPost(tx: DbOrTx, postId: number, now: string): Promise<boolean> {
+  const row = await tx
+    .insertInto('follow_alert_posts')
+    .values({ post_id: postId, gathered_at: now })
+    .onConflict((oc) => oc.column('post_id').doNothing())
+    .returning('post_id')
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
 export async function addAlertItems(db: DbOrTx, readers: string[], postId: number, now: string): Promise<void> {
   if (readers.length === 0) return;
   await db
