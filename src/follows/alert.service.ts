@@ -4,6 +4,7 @@ import { inTransaction, type Db } from '../db/client.js';
 import type { EmailDocument } from '../email/index.js';
 import type { Translate } from '../i18n/index.js';
 import type { JobQueue } from '../jobs/index.js';
+import { whileMemberExists } from '../members/index.js';
 import * as repo from './alert.repository.js';
 import { targetsOfPosts } from './follow.repository.js';
 import type { FollowLinks } from './follow.tokens.js';
@@ -59,7 +60,9 @@ export class FollowAlerts {
 
   /** Turns the reader's alerts on or off (a form's checkbox: present means on). */
   async set(reader: Reader, on: boolean): Promise<void> {
-    await repo.setAlerts(this.deps.db, reader, on, this.deps.clock().toISOString());
+    const now = this.deps.clock().toISOString();
+    if (reader.kind === 'member') await whileMemberExists(this.deps.db, reader.id, (tx) => repo.setAlerts(tx, reader, on, now));
+    else await repo.setAlerts(this.deps.db, reader, on, now);
   }
 
   /** The link in every alert that turns alerts off, for the reader it names. */

@@ -8,12 +8,9 @@ export const EXPORTED_COMMENTS = 10_000;
 const billedStatuses: SubscriptionStatus[] = ['active', 'past_due'];
 
 /** Locks the member's row for the transaction (a second erasure waits, then finds nothing); false when there is none. */
-export async function lockMember(tx: DbOrTx, memberId: number): Promise<boolean> {
-  const result = await tx
-    .updateTable('members')
-    .set((eb) => ({ updated_at: eb.ref('updated_at') }))
-    .where('id', '=', memberId)
-    .executeTakeFirst();
+export async function lockMember(tx: DbOrTx, by: { id: number } | { email: string }): Promise<boolean> {
+  const query = tx.updateTable('members').set((eb) => ({ updated_at: eb.ref('updated_at') }));
+  const result = await ('id' in by ? query.where('id', '=', by.id) : query.where('email', '=', by.email)).executeTakeFirst();
   return result.numUpdatedRows > 0n;
 }
 

@@ -40,7 +40,7 @@ export class MemberDataService {
   async erase(id: number): Promise<void> {
     const { t } = await this.deps.words();
     const touched = await inTransaction(this.deps.db, async (tx) => {
-      if (!(await lockMember(tx, id))) throw new AppError('MEMBER_NOT_FOUND');
+      if (!(await lockMember(tx, { id }))) throw new AppError('MEMBER_NOT_FOUND');
       if (await hasBilledSubscription(tx, id)) throw new AppError('MEMBER_STILL_SUBSCRIBED');
       return eraseMemberRows(tx, id, t('comments.formerMember'));
     });
