@@ -50,7 +50,9 @@ export interface FollowAlertsDeps {
  * most once a day, each email with a one-click link that turns alerts off.
  */
 export class FollowAlerts {
-  private readonly pending = new Set<Promise<void>>();
+  /** The scan started by publishes here, while it runs; `rescan` asks it to look once more. */
+  private running: Promise<void> | undefined;
+  private rescan = false;
 
   constructor(private readonly deps: FollowAlertsDeps) {}
 
@@ -81,22 +83,29 @@ export class FollowAlerts {
 
   /**
    * Gathers a piece as soon as it is published here. The database decides what is gathered (see
-   * `gather`), so this only saves waiting for the next scan.
+   * `gather`), so this only saves waiting for the next scan; many publishes at once (an import)
+   * share one scan running and at most one after it.
    */
   listen(events: ContentEvents): () => void {
     return events.on((change) => {
       if (change.kind !== 'post' || change.status?.after !== 'published' || change.status.before === 'published') return;
-      const work = this.gather()
-        .then(() => undefined)
-        .catch((error: unknown) => this.deps.onError(error))
-        .finally(() => this.pending.delete(work));
-      this.pending.add(work);
+      this.rescan = true;
+      this.running ??= this.scanWhileAsked().finally(() => {
+        this.running = undefined;
+      });
     });
+  }
+
+  private async scanWhileAsked(): Promise<void> {
+    while (this.rescan) {
+      this.rescan = false;
+      await this.gather().catch((error: unknown) => this.deps.onError(error));
+    }
   }
 
   /** Resolves once every gathering started here so far is done. */
   async settled(): Promise<void> {
-    await Promise.all([...this.pending]);
+    await this.running;
   }
 
   /** Starts the scan that repeats every few minutes (on start; any process may run it). */
