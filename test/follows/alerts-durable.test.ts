@@ -100,4 +100,25 @@ describe.each(dialects)('follow alerts come from the database, not from the proc
     expect(second.text).toContain('Coral in winter');
     expect(second.text).not.toContain('Tides and the moon');
   });
+
+  it('sends one alert when the runs for a reader come due together in two processes', async () => {
+    const publish = async (title: string) => {
+      await t.services.posts.create({ title, body: 'Text.', authors: [authorSlug], tags: [tagSlug], status: 'published' });
+      await t.services.followAlerts.settled();
+    };
+    // Within the day after the last alert: the run waits for the day's end, and a later piece joins it.
+    time.advance(2 * HOUR);
+    await publish('Kelp forests');
+    time.advance(HOUR + 60_000);
+    await bothRun();
+    time.advance(19 * HOUR);
+    await publish('Sea otters');
+    time.advance(4 * HOUR);
+    await bothRun();
+    await smtp.waitFor(3);
+    expect(await emailsTo('alice@example.com')).toHaveLength(3);
+    const third = await smtp.parsed(2);
+    expect(third.text).toContain('Kelp forests');
+    expect(third.text).toContain('Sea otters');
+  });
 });
