@@ -60,7 +60,7 @@ describe.each(dialects)('a member erased while they act (%s)', (dialect) => {
   }
   const nothing = { members: 0, comments: 0, follows: 0, alerts: 0, sessions: 0, tokens: 0, subscriptions: 0, checkouts: 0 };
 
-  it('a comment, a follow, the alerts setting and a sign-in racing the erasure: clean answers, nothing left', async () => {
+  it('a comment, a follow, the alerts setting, a sign-in and a checkout racing the erasure: clean answers, nothing left', async () => {
     for (let round = 0; round < ROUNDS; round += 1) {
       const email = `racer${round}@example.com`;
       const member = await t.services.members.add({ email, name: 'Racer' });
@@ -73,6 +73,7 @@ describe.each(dialects)('a member erased while they act (%s)', (dialect) => {
         answer(t.services.follows.followAsMember(member.id, { kind: 'tag', id: tag.id })),
         answer(t.services.followAlerts.set({ kind: 'member', id: member.id }, true)),
         answer(t.services.members.completeSignIn(link)),
+        answer(t.services.subscriptions.startCheckout(member, { plan: 'digital', billing: 'month' })),
       ]);
       expect(answers[0], `round ${round}`).toBe('ok');
       expect(await leftovers(member.id, email), `round ${round}: ${answers.join(', ')}`).toEqual(nothing);
