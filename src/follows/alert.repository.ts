@@ -9,19 +9,24 @@ export async function alertSetting(db: DbOrTx, reader: Reader): Promise<{ enable
   return { enabled: row?.enabled === 1, lastSentAt: row?.last_sent_at ?? null };
 }
 
+/** Turns the reader's alerts on (making their row), or off: a reader without a row has them off, and may be gone. */
 export async function setAlerts(db: DbOrTx, reader: Reader, enabled: boolean, now: string): Promise<void> {
+  if (!enabled) {
+    await db.updateTable('follow_alert_readers').set({ enabled: 0, updated_at: now }).where('reader', '=', readerKey(reader)).execute();
+    await db.deleteFrom('follow_alert_items').where('reader', '=', readerKey(reader)).execute();
+    return;
+  }
   await db
     .insertInto('follow_alert_readers')
     .values({
       reader: readerKey(reader),
       member_id: reader.kind === 'member' ? reader.id : null,
       subscriber_id: reader.kind === 'subscriber' ? reader.id : null,
-      enabled: enabled ? 1 : 0,
+      enabled: 1,
       updated_at: now,
     })
-    .onConflict((oc) => oc.column('reader').doUpdateSet({ enabled: enabled ? 1 : 0, updated_at: now }))
+    .onConflict((oc) => oc.column('reader').doUpdateSet({ enabled: 1, updated_at: now }))
     .execute();
-  if (!enabled) await db.deleteFrom('follow_alert_items').where('reader', '=', readerKey(reader)).execute();
 }
 
 /** Readers with alerts on who follow (confirmed) any of these targets. */

@@ -63,7 +63,8 @@ export class FollowAlerts {
   /** Turns the reader's alerts on or off (a form's checkbox: present means on). */
   async set(reader: Reader, on: boolean): Promise<void> {
     const now = this.deps.clock().toISOString();
-    if (reader.kind === 'member') await whileMemberExists(this.deps.db, reader.id, (tx) => repo.setAlerts(tx, reader, on, now));
+    // Turning on names the reader in a new row; turning off only changes theirs, if they still have one.
+    if (on && reader.kind === 'member') await whileMemberExists(this.deps.db, reader.id, (tx) => repo.setAlerts(tx, reader, on, now));
     else await repo.setAlerts(this.deps.db, reader, on, now);
   }
 
