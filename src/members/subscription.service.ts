@@ -9,6 +9,7 @@ import type { JobQueue } from '../jobs/index.js';
 import { validateAddress, type Address } from './address.js';
 import { giftEmail, graceEndingEmail, lapsedEmail, MEMBER_EMAIL_JOB, paymentFailedEmail, type EmailWords } from './member.emails.js';
 import { findMember, insertMember, updateMemberRow, upsertMember } from './member.repository.js';
+import { lockMember } from './member-data.repository.js';
 import { whileMemberExists } from './member-lock.js';
 import { emailInput } from './member.service.js';
 import { billings, type Billing, type Member, type MemberChange, type Plan, type Subscription, type SubscriptionStatus } from './member.types.js';
@@ -211,6 +212,8 @@ export class SubscriptionService {
     const checkoutId = checkoutIdOf(session.client_reference_id);
     const checkout = checkoutId === null ? undefined : await findCheckout(tx, checkoutId);
     if (!checkout) return 'ignored: unknown checkout';
+    // The buyer's row first, as erasure does: an erasure under way ends before, taking the checkout with it.
+    if (!(await lockMember(tx, { id: checkout.memberId }))) return 'ignored: buyer erased';
     if (!paidCheckouts.has(session.payment_status)) return checkout.status === 'completed' ? 'ignored: checkout already completed' : 'ignored: not paid yet';
     const now = this.now();
     // What Stripe charged (after any offer's discount); kept even when an earlier event completed the checkout.
@@ -261,7 +264,7 @@ export class SubscriptionService {
    */
   private async createFromCheckout(tx: Tx, checkoutId: number, stripeId: string): Promise<Stored | undefined> {
     const checkout = await findCheckout(tx, checkoutId);
-    if (!checkout || checkout.billing === 'gift') return undefined;
+    if (!checkout || checkout.billing === 'gift' || !(await lockMember(tx, { id: checkout.memberId }))) return undefined;
     const now = this.now();
     const { address, signedIn } = checkout.details;
     if (address && (signedIn || !(await findMember(tx, { id: checkout.memberId }))!.address)) {
