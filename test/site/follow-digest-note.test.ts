@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { memberCookie } from '../members/helpers.js';
 import { testApp, type AppContext } from '../support/app.js';
+import { htmlErrors } from '../support/html.js';
 import { makeTag } from '../support/factories.js';
 import { dialects } from '../support/stores.js';
 
@@ -33,6 +34,7 @@ describe.each(dialects)('what a member without the newsletter is told about thei
     const body = await account('nonews@example.com');
     expect(body).toContain('Estuaries');
     expect(body).toContain(NOTE);
+    expect(await htmlErrors(body)).toEqual([]);
   });
 
   it('says nothing of the kind to a member who receives the newsletter', async () => {
