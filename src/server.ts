@@ -41,6 +41,7 @@ export async function startServer(config: Config, logger: Logger, options: { dem
   await app.listen({ port: config.port, host: config.host });
   services.runner.start();
   await services.newsletter.scheduleAssembly();
+  await services.followAlerts.schedule();
 
   let stopping: Promise<void> | undefined;
   const stop = () => {

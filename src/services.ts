@@ -24,7 +24,7 @@ import { SUBSCRIBER_EMAIL_JOB, SubscriberService, type SubscriberChange, type Su
 import { DELIVERY_JOB, WebhookService } from './webhooks/outgoing/index.js';
 import { IMPORT_JOB, ImportRunService } from './portability/index.js';
 import { DIGEST_ASSEMBLE_JOB, DIGEST_SEND_JOB, NewsletterService, POST_EMAIL_JOB, SEND_JOB, SendService, FeedbackService, EngagementService, formatFrom, sendSubscriberNotice } from './newsletter/index.js';
-import { FOLLOW_ALERT_JOB, FOLLOW_EMAIL_JOB, FollowAlerts, FollowService } from './follows/index.js';
+import { FOLLOW_ALERT_JOB, FOLLOW_EMAIL_JOB, FOLLOW_GATHER_JOB, FollowAlerts, FollowService } from './follows/index.js';
 
 export interface Services {
   store: Store;
@@ -231,6 +231,7 @@ export function createServices(store: Store, options: ServiceOptions): Services 
   });
   followAlerts.listen(events);
   runner.register(FOLLOW_ALERT_JOB, (payload) => followAlerts.run(payload as { reader: string }));
+  runner.register(FOLLOW_GATHER_JOB, () => followAlerts.runGather());
   runner.register(SEND_JOB, async (payload, context) => {
     await sends.deliver((payload as { sendId: number }).sendId, { signal: context.signal, onProgress: throttledHeartbeat(context.heartbeat) });
   });

@@ -122,7 +122,7 @@ export function adminMemberRoutes(api: EndpointRegistry, deps: MemberRouteDeps):
   api.add({
     method: 'GET',
     url: '/members/:id/export',
-    summary: 'Everything stored about one member (profile, address, subscriptions, checkouts, tips, comments, follows, settings), for a data request',
+    summary: 'Everything stored about one member (profile, address, subscriptions, checkouts, tips, print fulfilment lines, comments, follows, settings), for a data request',
     tag: 'members',
     access: 'staff',
     params: numericId,
@@ -145,7 +145,8 @@ export function adminMemberRoutes(api: EndpointRegistry, deps: MemberRouteDeps):
   api.add({
     method: 'POST',
     url: '/members/:id/erase',
-    summary: 'Erase one member: pending comments, follows, settings, sessions and payments records go; shown comments stay as "A former member". 409 MEMBER_STILL_SUBSCRIBED while Stripe still bills them',
+    summary:
+      'Erase one member: pending comments, follows, settings, sessions and payments records go; shown comments stay as "A former member"; print fulfilment lines keep country and copies only. 409 MEMBER_STILL_SUBSCRIBED while Stripe still bills them',
     tag: 'members',
     access: 'staff',
     params: numericId,

@@ -96,6 +96,15 @@ export const memberExportOut = z.object({
     )
     .describe('Every checkout (payment) they started'),
   tips: z.array(z.object({ amount: z.number(), currency: z.string(), createdAt: z.string() })),
+  printFulfilment: z
+    .array(
+      z.object({
+        issue: z.object({ slug: z.string(), name: z.string(), onSaleDate: z.string() }),
+        quantity: z.number(),
+        address: z.object({ name: z.string(), line1: z.string(), line2: z.string(), city: z.string(), region: z.string(), postcode: z.string(), country: z.string() }),
+      }),
+    )
+    .describe('Their lines in frozen print fulfilment lists: the issue, the address it was sent to and the copies'),
   comments: z
     .array(
       z.object({

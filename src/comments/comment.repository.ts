@@ -254,10 +254,17 @@ export async function memberToTell(db: DbOrTx, memberId: number): Promise<string
 
 export async function setEmailsOff(db: DbOrTx, who: { kind: 'member' | 'staff'; id: number }, off: boolean, now: string): Promise<void> {
   if (who.kind === 'member') {
+    // Only for a member who still exists: an erased member's old link has nothing left to stop.
     if (off)
       await db
         .insertInto('member_comment_email_optouts')
-        .values({ member_id: who.id, created_at: now })
+        .columns(['member_id', 'created_at'])
+        .expression(
+          db
+            .selectFrom('members')
+            .select(['id', sql<string>`cast(${now} as text)`.as('created_at')])
+            .where('id', '=', who.id),
+        )
         .onConflict((oc) => oc.column('member_id').doNothing())
         .execute();
     else await db.deleteFrom('member_comment_email_optouts').where('member_id', '=', who.id).execute();

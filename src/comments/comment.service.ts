@@ -3,6 +3,7 @@ import { canRead, type ContentEvents } from '../content/index.js';
 import type { Db } from '../db/client.js';
 import { AppError } from '../errors/app-error.js';
 import { parseInput } from '../errors/validate.js';
+import { whileMemberExists } from '../members/index.js';
 import * as repo from './comment.repository.js';
 import { accessInput, commentInput, moderationQuery, postAccessInput } from './comment.schema.js';
 import { linksIn } from './comment.text.js';
@@ -84,17 +85,19 @@ export class CommentService {
     const verdict = await this.deps.spam.check({ body, earlier: await repo.recentBodies(db, commenter.memberId, EARLIER_COMPARED) });
     const waits = verdict.hold || linksIn(body).length > 0 || !(await repo.hasApproved(db, commenter.memberId));
     const now = this.now();
-    const comment = await repo.insertComment(db, {
-      post_id: piece.id,
-      // A reply to a reply joins the thread of the comment it answers.
-      parent_id: parent ? (parent.parentId ?? parent.id) : null,
-      member_id: commenter.memberId,
-      author_name: commenter.name,
-      body,
-      status: waits ? 'pending' : 'approved',
-      created_at: now,
-      updated_at: now,
-    });
+    const comment = await whileMemberExists(db, commenter.memberId, (tx) =>
+      repo.insertComment(tx, {
+        post_id: piece.id,
+        // A reply to a reply joins the thread of the comment it answers.
+        parent_id: parent ? (parent.parentId ?? parent.id) : null,
+        member_id: commenter.memberId,
+        author_name: commenter.name,
+        body,
+        status: waits ? 'pending' : 'approved',
+        created_at: now,
+        updated_at: now,
+      }),
+    );
     if (waits) return { kind: 'pending', comment };
     this.changed(piece.id);
     await this.deps.emails.announce(comment.id);

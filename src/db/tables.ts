@@ -64,6 +64,7 @@ export interface Database {
   follows: FollowsTable;
   follow_alert_readers: FollowAlertReadersTable;
   follow_alert_items: FollowAlertItemsTable;
+  follow_alert_posts: FollowAlertPostsTable;
   comments: CommentsTable;
   comment_post_access: CommentPostAccessTable;
   comment_bans: CommentBansTable;
@@ -774,6 +775,12 @@ export interface FollowAlertItemsTable {
   reader: string;
   post_id: number;
   created_at: string;
+}
+
+/** A published piece already gathered for follow alerts; see migration 0091. */
+export interface FollowAlertPostsTable {
+  post_id: number;
+  gathered_at: string;
 }
 
 export interface CommentsTable {

@@ -9,19 +9,24 @@ export async function alertSetting(db: DbOrTx, reader: Reader): Promise<{ enable
   return { enabled: row?.enabled === 1, lastSentAt: row?.last_sent_at ?? null };
 }
 
+/** Turns the reader's alerts on (making their row), or off: a reader without a row has them off, and may be gone. */
 export async function setAlerts(db: DbOrTx, reader: Reader, enabled: boolean, now: string): Promise<void> {
+  if (!enabled) {
+    await db.updateTable('follow_alert_readers').set({ enabled: 0, updated_at: now }).where('reader', '=', readerKey(reader)).execute();
+    await db.deleteFrom('follow_alert_items').where('reader', '=', readerKey(reader)).execute();
+    return;
+  }
   await db
     .insertInto('follow_alert_readers')
     .values({
       reader: readerKey(reader),
       member_id: reader.kind === 'member' ? reader.id : null,
       subscriber_id: reader.kind === 'subscriber' ? reader.id : null,
-      enabled: enabled ? 1 : 0,
+      enabled: 1,
       updated_at: now,
     })
-    .onConflict((oc) => oc.column('reader').doUpdateSet({ enabled: enabled ? 1 : 0, updated_at: now }))
+    .onConflict((oc) => oc.column('reader').doUpdateSet({ enabled: 1, updated_at: now }))
     .execute();
-  if (!enabled) await db.deleteFrom('follow_alert_items').where('reader', '=', readerKey(reader)).execute();
 }
 
 /** Readers with alerts on who follow (confirmed) any of these targets. */
@@ -37,6 +42,36 @@ export async function alertReadersFollowing(db: DbOrTx, targets: string[]): Prom
     .where('r.enabled', '=', 1)
     .execute();
   return rows.map((r) => r.reader);
+}
+
+/** Published pieces, published since `since`, not yet gathered for alerts; oldest first. */
+export async function ungatheredPosts(db: DbOrTx, since: string, limit: number): Promise<number[]> {
+  const rows = await db
+    .selectFrom('posts as p')
+    .select('p.id')
+    .where('p.status', '=', 'published')
+    .where('p.published_at', '>=', since)
+    .where(({ not, exists, selectFrom }) => not(exists(selectFrom('follow_alert_posts as g').select('g.post_id').whereRef('g.post_id', '=', 'p.id'))))
+    .orderBy('p.published_at')
+    .orderBy('p.id')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+/**
+ * Marks the piece gathered, first thing in the caller's transaction; false when it already was
+ * (by another process, or before a restart). On PostgreSQL a second transaction waits here for
+ * the first to end; SQLite lets one writer in at a time.
+ */
+export async function claimPost(tx: DbOrTx, postId: number, now: string): Promise<boolean> {
+  const row = await tx
+    .insertInto('follow_alert_posts')
+    .values({ post_id: postId, gathered_at: now })
+    .onConflict((oc) => oc.column('post_id').doNothing())
+    .returning('post_id')
+    .executeTakeFirst();
+  return row !== undefined;
 }
 
 export async function addAlertItems(db: DbOrTx, readers: string[], postId: number, now: string): Promise<void> {

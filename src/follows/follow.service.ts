@@ -6,6 +6,7 @@ import { AppError } from '../errors/app-error.js';
 import { parseInput } from '../errors/validate.js';
 import type { Translate } from '../i18n/index.js';
 import type { JobQueue } from '../jobs/index.js';
+import { whileMemberExists } from '../members/index.js';
 import type { SubscriberService } from '../subscribers/index.js';
 import * as repo from './follow.repository.js';
 import { emailFollowInput, followId, targetInput } from './follow.schema.js';
@@ -68,7 +69,7 @@ export class FollowService {
     const target = await this.target(input);
     const now = this.now();
     try {
-      await repo.insertFollow(this.deps.db, { reader: { kind: 'member', id: memberId }, target, confirmedAt: now, nonce: null, sentAt: null }, now);
+      await whileMemberExists(this.deps.db, memberId, (tx) => repo.insertFollow(tx, { reader: { kind: 'member', id: memberId }, target, confirmedAt: now, nonce: null, sentAt: null }, now));
     } finally {
       this.changed(memberId);
     }

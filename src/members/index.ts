@@ -1,5 +1,6 @@
 export { MemberService, givesPaidAccess, SIGN_IN_LINK_MINUTES } from './member.service.js';
 export { MemberDataService } from './member-data.service.js';
+export { whileMemberExists } from './member-lock.js';
 export type { MemberDetail } from './member.types.js';
 export type { MemberFilter } from './member.repository.js';
 export { PlanService } from './plan.service.js';

@@ -8,12 +8,9 @@ export const EXPORTED_COMMENTS = 10_000;
 const billedStatuses: SubscriptionStatus[] = ['active', 'past_due'];
 
 /** Locks the member's row for the transaction (a second erasure waits, then finds nothing); false when there is none. */
-export async function lockMember(tx: DbOrTx, memberId: number): Promise<boolean> {
-  const result = await tx
-    .updateTable('members')
-    .set((eb) => ({ updated_at: eb.ref('updated_at') }))
-    .where('id', '=', memberId)
-    .executeTakeFirst();
+export async function lockMember(tx: DbOrTx, by: { id: number } | { email: string }): Promise<boolean> {
+  const query = tx.updateTable('members').set((eb) => ({ updated_at: eb.ref('updated_at') }));
+  const result = await ('id' in by ? query.where('id', '=', by.id) : query.where('email', '=', by.email)).executeTakeFirst();
   return result.numUpdatedRows > 0n;
 }
 
@@ -46,6 +43,23 @@ export async function commentsOf(db: DbOrTx, memberId: number) {
   return rows.map((r) => ({ id: r.id, piece: { slug: r.slug, title: r.title }, inReplyTo: r.parent_id, name: r.author_name, body: r.body, status: r.status, createdAt: r.created_at }));
 }
 
+/** The member's lines in frozen print fulfilment lists: which issue, the address it went to, how many copies. */
+export async function fulfilmentOf(db: DbOrTx, memberId: number) {
+  const rows = await db
+    .selectFrom('fulfilment_items as f')
+    .innerJoin('print_issues as i', 'i.id', 'f.issue_id')
+    .select(['i.slug', 'i.name as issueName', 'i.on_sale_date', 'f.name', 'f.line1', 'f.line2', 'f.city', 'f.region', 'f.postcode', 'f.country', 'f.quantity'])
+    .where('f.member_id', '=', memberId)
+    .orderBy('i.on_sale_date')
+    .orderBy('i.id')
+    .execute();
+  return rows.map((r) => ({
+    issue: { slug: r.slug, name: r.issueName, onSaleDate: r.on_sale_date },
+    quantity: r.quantity,
+    address: { name: r.name, line1: r.line1, line2: r.line2, city: r.city, region: r.region, postcode: r.postcode, country: r.country },
+  }));
+}
+
 /** Whether the member turned off emails about replies, and whether they are barred from commenting. */
 export async function commentSettingsOf(db: DbOrTx, memberId: number): Promise<{ commentEmails: boolean; commentBan: boolean }> {
   const optout = await db.selectFrom('member_comment_email_optouts').select('member_id').where('member_id', '=', memberId).executeTakeFirst();
@@ -55,9 +69,10 @@ export async function commentSettingsOf(db: DbOrTx, memberId: number): Promise<{
 
 /**
  * Removes everything tied to one member, in the caller's transaction. Pending comments go; shown
- * and hidden ones stay under `formerName` with no member, so replies to them survive. Print
- * fulfilment rows of frozen issues stay: they record what was shipped, and their member id is
- * part of their key. Answers the pieces whose comments changed.
+ * and hidden ones stay under `formerName` with no member, so replies to them survive. Their lines
+ * in frozen print fulfilment lists stay as business records (copies per country, what the mailing
+ * house was paid for) without the name and address; the member id left in their key is never
+ * given to anyone else. Answers the pieces whose comments changed.
  */
 export async function eraseMemberRows(tx: DbOrTx, memberId: number, formerName: string): Promise<number[]> {
   const touched = await tx.selectFrom('comments').select('post_id').distinct().where('member_id', '=', memberId).execute();
@@ -71,6 +86,7 @@ export async function eraseMemberRows(tx: DbOrTx, memberId: number, formerName: 
   await tx.deleteFrom('member_sessions').where('member_id', '=', memberId).execute();
   await tx.deleteFrom('member_tokens').where('email', '=', member.email).execute();
   await tx.updateTable('tips').set({ member_id: null }).where('member_id', '=', memberId).execute();
+  await tx.updateTable('fulfilment_items').set({ name: '', line1: '', line2: '', city: '', region: '', postcode: '' }).where('member_id', '=', memberId).execute();
   await tx.updateTable('subscriptions').set({ buyer_member_id: null }).where('buyer_member_id', '=', memberId).execute();
   await tx.deleteFrom('subscriptions').where('member_id', '=', memberId).execute();
   await tx.deleteFrom('checkouts').where('member_id', '=', memberId).execute();

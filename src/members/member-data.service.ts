@@ -1,7 +1,7 @@
 import { inTransaction, type Db } from '../db/client.js';
 import { AppError } from '../errors/app-error.js';
 import type { EmailWords } from './member.emails.js';
-import { checkoutsOf, lockMember, commentSettingsOf, commentsOf, eraseMemberRows, hasBilledSubscription, tipsOf } from './member-data.repository.js';
+import { checkoutsOf, lockMember, commentSettingsOf, commentsOf, eraseMemberRows, fulfilmentOf, hasBilledSubscription, tipsOf } from './member-data.repository.js';
 import type { MemberService } from './member.service.js';
 
 export interface MemberDataDeps {
@@ -27,6 +27,7 @@ export class MemberDataService {
       giftsGiven: detail.giftsGiven,
       checkouts: await checkoutsOf(db, id),
       tips: await tipsOf(db, id),
+      printFulfilment: await fulfilmentOf(db, id),
       comments: await commentsOf(db, id),
       ...(await commentSettingsOf(db, id)),
     };
@@ -39,7 +40,7 @@ export class MemberDataService {
   async erase(id: number): Promise<void> {
     const { t } = await this.deps.words();
     const touched = await inTransaction(this.deps.db, async (tx) => {
-      if (!(await lockMember(tx, id))) throw new AppError('MEMBER_NOT_FOUND');
+      if (!(await lockMember(tx, { id }))) throw new AppError('MEMBER_NOT_FOUND');
       if (await hasBilledSubscription(tx, id)) throw new AppError('MEMBER_STILL_SUBSCRIBED');
       return eraseMemberRows(tx, id, t('comments.formerMember'));
     });

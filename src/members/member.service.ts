@@ -10,6 +10,7 @@ import { parseInput } from '../errors/validate.js';
 import { line } from '../content/text.js';
 import { validateAddress, type Address } from './address.js';
 import { signInEmail, type EmailWords } from './member.emails.js';
+import { lockMember } from './member-data.repository.js';
 import {
   countRecentTokens,
   deleteSession,
@@ -108,8 +109,12 @@ export class MemberService {
   async completeSignIn(token: string): Promise<{ session: string; member: Member }> {
     const now = this.now();
     const signedIn = await inTransaction(this.deps.db, async (tx) => {
-      const email = isTokenShaped(token) ? await useToken(tx, hash(token), now) : undefined;
+      const email = isTokenShaped(token) ? await findUsableToken(tx, hash(token), now) : undefined;
       if (!email) throw new AppError('SIGNIN_LINK_INVALID');
+      // The member's row first, as erasure does: an erasure under way ends before the link is
+      // used, and takes the link with it.
+      await lockMember(tx, { email });
+      if (!(await useToken(tx, hash(token), now))) throw new AppError('SIGNIN_LINK_INVALID');
       // Only the sign-in that adds the member announces it, though other links for the address are used at the same moment.
       const added = await insertMember(tx, email, now);
       const isNew = added !== undefined;

@@ -9,6 +9,8 @@ import type { JobQueue } from '../jobs/index.js';
 import { validateAddress, type Address } from './address.js';
 import { giftEmail, graceEndingEmail, lapsedEmail, MEMBER_EMAIL_JOB, paymentFailedEmail, type EmailWords } from './member.emails.js';
 import { findMember, insertMember, updateMemberRow, upsertMember } from './member.repository.js';
+import { lockMember } from './member-data.repository.js';
+import { whileMemberExists } from './member-lock.js';
 import { emailInput } from './member.service.js';
 import { billings, type Billing, type Member, type MemberChange, type Plan, type Subscription, type SubscriptionStatus } from './member.types.js';
 import { currencyCode, fromStripeAmount, priceIn } from './money.js';
@@ -103,7 +105,7 @@ export class SubscriptionService {
     const address = plan.tier === 'print' ? this.addressFor(gift ? gift.address : parsed.address, gift ? 'gift.address' : 'address') : null;
 
     const now = this.now();
-    const { buyer, checkoutId } = await inTransaction(this.deps.db, async (tx) => {
+    const record = async (tx: Tx) => {
       const buyer = signedIn ?? (await insertMember(tx, parsed.email!, now));
       if (!buyer) throw new AppError('CHECKOUT_SIGNIN_REQUIRED', undefined, [{ field: 'email', message: 'belongs to an account: sign in first' }]);
       const details = {
@@ -112,7 +114,9 @@ export class SubscriptionService {
         signedIn: signedIn !== null,
       };
       return { buyer, checkoutId: await insertCheckout(tx, { memberId: buyer.id, planId: plan.id, billing: parsed.billing, details, offerId: offer?.id ?? null }, now) };
-    });
+    };
+    // A signed-in buyer's checkout lands before their erasure or not at all.
+    const { buyer, checkoutId } = await (signedIn ? whileMemberExists(this.deps.db, signedIn.id, record) : inTransaction(this.deps.db, record));
     // Without a sign-in, the checkout made the buyer's account.
     if (!signedIn) this.deps.events.emit({ kind: 'added', member: buyer });
     let session: { id: string; url: string };
@@ -213,6 +217,8 @@ export class SubscriptionService {
     const checkoutId = checkoutIdOf(session.client_reference_id);
     const checkout = checkoutId === null ? undefined : await findCheckout(tx, checkoutId);
     if (!checkout) return 'ignored: unknown checkout';
+    // The buyer's row first, as erasure does: an erasure under way ends before, taking the checkout with it.
+    if (!(await lockMember(tx, { id: checkout.memberId }))) return 'ignored: buyer erased';
     if (!paidCheckouts.has(session.payment_status)) return checkout.status === 'completed' ? 'ignored: checkout already completed' : 'ignored: not paid yet';
     const now = this.now();
     // What Stripe charged (after any offer's discount); kept even when an earlier event completed the checkout.
@@ -263,7 +269,7 @@ export class SubscriptionService {
    */
   private async createFromCheckout(tx: Tx, checkoutId: number, stripeId: string): Promise<Stored | undefined> {
     const checkout = await findCheckout(tx, checkoutId);
-    if (!checkout || checkout.billing === 'gift') return undefined;
+    if (!checkout || checkout.billing === 'gift' || !(await lockMember(tx, { id: checkout.memberId }))) return undefined;
     const now = this.now();
     const { address, signedIn } = checkout.details;
     if (address && (signedIn || !(await findMember(tx, { id: checkout.memberId }))!.address)) {

@@ -324,20 +324,24 @@ export async function memberPagesRoutes(app: FastifyInstance, deps: MemberPagesD
     return request.member;
   }
 
-  /** The member's newsletter preferences page (a signed link), or null when the address never subscribed. */
-  async function newsletterPreferences(email: string): Promise<string | null> {
+  /**
+   * The member's newsletter preferences page (a signed link; null when the address never
+   * subscribed), and whether the address receives a newsletter, where followed pieces come.
+   */
+  async function newsletterOf(email: string): Promise<{ url: string | null; receives: boolean }> {
     try {
       const subscriber = await deps.subscribers.find(email);
       const token = (await deps.subscribers.links()).sign({ purpose: 'preferences', subscriberId: subscriber.id });
-      return `/newsletter/preferences/?token=${encodeURIComponent(token)}`;
+      return { url: `/newsletter/preferences/?token=${encodeURIComponent(token)}`, receives: subscriber.status === 'confirmed' && subscriber.newsletters.length > 0 };
     } catch (error) {
-      if (isAppError(error) && error.code === 'SUBSCRIBER_NOT_FOUND') return null;
+      if (isAppError(error) && error.code === 'SUBSCRIBER_NOT_FOUND') return { url: null, receives: false };
       throw error;
     }
   }
 
   async function account(request: FastifyRequest, reply: FastifyReply, extra: object = {}, status = 200) {
     const member = request.member!;
+    const newsletter = await newsletterOf(member.email);
     return html(
       reply,
       await page('account', {
@@ -348,7 +352,8 @@ export async function memberPagesRoutes(app: FastifyInstance, deps: MemberPagesD
         statusLabel,
         addressValues: member.address ?? {},
         addressErrors: {},
-        newsletterUrl: await newsletterPreferences(member.email),
+        newsletterUrl: newsletter.url,
+        receivesNewsletter: newsletter.receives,
         follows: listedFollows(await deps.follows.list({ kind: 'member', id: member.id })),
         followAlerts: await deps.followAlerts.enabled({ kind: 'member', id: member.id }),
         ...extra,

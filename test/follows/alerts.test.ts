@@ -83,6 +83,30 @@ describe.each(dialects)('alerts when something followed is published (%s)', (dia
     expect(smtp.received).toHaveLength(2);
   });
 
+  it("answers an erased reader's alert link as done, from the page and by one click", async () => {
+    const member = await t.services.members.add({ email: 'gone@example.com', name: '' });
+    await t.services.followAlerts.set({ kind: 'member', id: member.id }, true);
+    await t.services.subscribers.importCsv(Buffer.from('email\ngone-subscriber@example.com\n'));
+    const subscriber = await t.services.subscribers.find('gone-subscriber@example.com');
+    await t.services.followAlerts.set({ kind: 'subscriber', id: subscriber.id }, true);
+    const links = [await t.services.followAlerts.offUrl({ kind: 'member', id: member.id }), await t.services.followAlerts.offUrl({ kind: 'subscriber', id: subscriber.id })];
+    await t.services.memberData.erase(member.id);
+    await t.services.subscribers.erase('gone-subscriber@example.com');
+    for (const url of links.map((l) => l.replace('http://localhost:3000', ''))) {
+      const page = await t.app.inject({ method: 'POST', url, payload: '', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+      expect([page.statusCode, page.body.includes('these emails have stopped')], url).toEqual([200, true]);
+      const oneClick = await t.app.inject({ method: 'POST', url, payload: 'List-Unsubscribe=One-Click', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+      expect(oneClick.statusCode, url).toBe(200);
+    }
+    expect(
+      await t.store.db
+        .selectFrom('follow_alert_readers')
+        .select('reader')
+        .where('reader', 'in', [`member:${member.id}`, `subscriber:${subscriber.id}`])
+        .execute(),
+    ).toEqual([]);
+  });
+
   it('refuses forged alert links', async () => {
     expect((await t.app.inject('/follows/alerts/off/?token=member.1.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA')).statusCode).toBe(400);
     expect((await t.app.inject({ method: 'POST', url: '/follows/alerts/off/?token=member.1.x' })).statusCode).toBe(400);

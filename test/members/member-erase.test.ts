@@ -101,6 +101,28 @@ describe.each(dialects)("a member's data: export and erasure (%s)", (dialect) =>
     expect((await t.services.members.detail(giver.id)).giftsGiven).toEqual([]);
   });
 
+  it('exports the print fulfilment rows of a member, and erasure keeps the copies per country but not their name or address', async () => {
+    await giveGift(t.services, stripe, { plan: 'print-digital', buyer: 'print-giver@example.com', recipient: { email: 'print-reader@example.com', name: 'Print Reader', address: gbAddress } });
+    const member = await t.services.members.get({ email: 'print-reader@example.com' });
+    const issue = await t.services.print.create({ name: 'Winter 2026', onSaleDate: '2099-12-10', addressCutoff: '2099-12-01T00:00:00Z' });
+    await t.services.print.freezeNow(issue.id);
+
+    const data = (await editor.call('GET', `/admin/api/members/${member.id}/export`)).json();
+    expect(data.printFulfilment).toEqual([
+      { issue: { slug: issue.slug, name: 'Winter 2026', onSaleDate: '2099-12-10' }, quantity: 1, address: expect.objectContaining({ name: 'Ada Obi', line1: '1 High Street', postcode: 'SW1A 1AA', country: 'GB' }) },
+    ]);
+
+    expect((await editor.call('POST', `/admin/api/members/${member.id}/erase`)).statusCode).toBe(204);
+    const list = await editor.call('GET', `/admin/api/members/print-issues/${issue.id}/fulfilment`);
+    expect(list.statusCode).toBe(200);
+    const line = list.json().items.find((item: { memberId: number }) => item.memberId === member.id);
+    expect(line).toMatchObject({ name: '', line1: '', line2: '', city: '', region: '', postcode: '', country: 'GB', quantity: 1 });
+    const rows = await t.store.db.selectFrom('fulfilment_items').selectAll().where('member_id', '=', member.id).execute();
+    expect(rows).toEqual([{ issue_id: issue.id, member_id: member.id, name: '', line1: '', line2: '', city: '', region: '', postcode: '', country: 'GB', quantity: 1 }]);
+    const countries = await editor.call('GET', `/admin/api/members/print-issues/${issue.id}/countries`);
+    expect(countries.body).toContain('GB');
+  });
+
   it('erases a member: their shown comment stays as "A former member" with its reply, the rest goes; a second erase is 404', async () => {
     const { member, commentId, waitingId } = await memberWithHistory('erase@example.com', 'Tove Lind');
     const other = await t.services.members.add({ email: 'replier@example.com', name: 'Ola Berg' });

@@ -40,6 +40,7 @@ import * as m0086 from './0086-add-trials-and-offers.js';
 import * as m0087 from './0087-create-tips.js';
 import * as m0089 from './0089-add-offer-promotion-codes.js';
 import * as m0090 from './0090-create-post-people.js';
+import * as m0091 from './0091-create-follow-alert-posts.js';
 import * as m0079 from './0079-create-comments.js';
 import * as m0080 from './0080-add-comment-emails.js';
 import * as m0081 from './0081-keep-comments-of-erased-members.js';
@@ -87,6 +88,7 @@ const migrations: Record<string, Migration> = {
   '0087-create-tips': m0087,
   '0089-add-offer-promotion-codes': m0089,
   '0090-create-post-people': m0090,
+  '0091-create-follow-alert-posts': m0091,
   '0079-create-comments': m0079,
   '0080-add-comment-emails': m0080,
   '0081-keep-comments-of-erased-members': m0081,

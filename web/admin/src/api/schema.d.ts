@@ -3390,7 +3390,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Erase one member: pending comments, follows, settings, sessions and payments records go; shown comments stay as "A former member". 409 MEMBER_STILL_SUBSCRIBED while Stripe still bills them */
+        /** Erase one member: pending comments, follows, settings, sessions and payments records go; shown comments stay as "A former member"; print fulfilment lines keep country and copies only. 409 MEMBER_STILL_SUBSCRIBED while Stripe still bills them */
         post: {
             parameters: {
                 query?: never;
@@ -3451,7 +3451,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Everything stored about one member (profile, address, subscriptions, checkouts, tips, comments, follows, settings), for a data request */
+        /** Everything stored about one member (profile, address, subscriptions, checkouts, tips, print fulfilment lines, comments, follows, settings), for a data request */
         get: {
             parameters: {
                 query?: never;
@@ -3566,6 +3566,24 @@ export interface paths {
                                 name: string;
                                 stripeCustomerId: string | null;
                             };
+                            /** @description Their lines in frozen print fulfilment lists: the issue, the address it was sent to and the copies */
+                            printFulfilment: {
+                                address: {
+                                    city: string;
+                                    country: string;
+                                    line1: string;
+                                    line2: string;
+                                    name: string;
+                                    postcode: string;
+                                    region: string;
+                                };
+                                issue: {
+                                    name: string;
+                                    onSaleDate: string;
+                                    slug: string;
+                                };
+                                quantity: number;
+                            }[];
                             subscriptions: {
                                 /** @enum {string} */
                                 billing: "month" | "year" | "gift";
