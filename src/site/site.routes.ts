@@ -17,7 +17,7 @@ import { personPage, type PersonSubject } from './pages/person.page.js';
 import { postCommentsPage, postPage } from './pages/post.page.js';
 import { workPage, type WorkSubject } from './pages/work.page.js';
 import { renderErrorPage, renderPage } from './render.js';
-import { robotsTxt, sitemapFile, sitemapIndex, type SitemapKind } from './sitemaps.js';
+import { type ListedKind, robotsTxt, sitemapFile, sitemapIndex, type SitemapKind } from './sitemaps.js';
 import { cacheKeys } from './page.js';
 import { MEMBER_COOKIE } from './member-pages.routes.js';
 import { paths } from './urls.js';
@@ -37,7 +37,8 @@ const slugParam = z
   .string()
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/)
   .max(190);
-const postsSitemapParam = z.string().regex(/^posts-[1-9]\d{0,4}\.xml$/);
+/** `posts-3.xml`, `people.xml`, `people-2.xml`: the part is written without leading zeros, and `people-1.xml` is `people.xml`. */
+const sitemapName = /^(?:(posts)-([1-9]\d{0,4})|(pages|tags|authors|works|people)(?:-([2-9]|[1-9]\d{1,4}))?)\.xml$/;
 
 type Params = { slug?: string; n?: string };
 
@@ -194,9 +195,8 @@ export async function siteRoutes(app: FastifyInstance, deps: SiteRouteDeps): Pro
   app.get<{ Params: { file: string } }>('/sitemap-:file', (request, reply) =>
     respond(request, reply, async () => {
       const { file } = request.params;
-      const fixed: Record<string, SitemapKind> = { 'pages.xml': 'pages', 'tags.xml': 'tags', 'authors.xml': 'authors', 'works.xml': 'works', 'people.xml': 'people' };
-      // Own keys only: "/sitemap-constructor" must not find Object.prototype's constructor.
-      const kind = Object.hasOwn(fixed, file) ? fixed[file]! : postsSitemapParam.safeParse(file).success ? { posts: Number(file.slice(6, -4)) } : null;
+      const name = sitemapName.exec(file);
+      const kind: SitemapKind | null = !name ? null : name[1] ? { posts: Number(name[2]) } : { listed: name[3] as ListedKind, part: Number(name[4] ?? 1) };
       return kind ? xml(await sitemapFile(deps.db, deps.publicUrl, kind)) : missing;
     }),
   );

@@ -2,7 +2,7 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import Parser from 'rss-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Post } from '../../src/content/index.js';
-import { sitemapFile, sitemapIndex } from '../../src/site/sitemaps.js';
+import { LISTED_KINDS, sitemapFile, sitemapIndex } from '../../src/site/sitemaps.js';
 import type { AppContext } from '../support/app.js';
 import { demoApp } from '../support/demo-site.js';
 import { makeAuthor } from '../support/factories.js';
@@ -124,6 +124,35 @@ describe('feeds and sitemaps', () => {
       for (const u of urls) seen.add(u.loc);
     }
     expect(seen.size).toBe(posts.length);
+  });
+
+  it('splits the sitemaps of pages, tags, authors, works and people the same way, the first part at its usual address', async () => {
+    const perFile = 2;
+    const whole = xml.parse(await sitemapIndex(t.store.db, 'http://x')).sitemapindex.sitemap as Array<{ loc: string }>;
+    const split = xml.parse(await sitemapIndex(t.store.db, 'http://x', perFile)).sitemapindex.sitemap as Array<{ loc: string; lastmod?: string }>;
+    for (const kind of LISTED_KINDS) {
+      const all = xml.parse((await sitemapFile(t.store.db, 'http://x', { listed: kind, part: 1 }))!).urlset.url as Array<{ loc: string }>;
+      const parts = split.filter((s) => new RegExp(`/sitemap-${kind}(-\\d+)?\\.xml$`).test(s.loc));
+      expect(whole.filter((s) => s.loc.includes(`/sitemap-${kind}`)).map((s) => s.loc)).toEqual([`http://x/sitemap-${kind}.xml`]);
+      expect(parts.map((s) => s.loc)).toEqual(parts.map((_, i) => `http://x/sitemap-${kind}${i === 0 ? '' : `-${i + 1}`}.xml`));
+      const seen: string[] = [];
+      for (let part = 1; part <= parts.length; part += 1) {
+        const urls = xml.parse((await sitemapFile(t.store.db, 'http://x', { listed: kind, part }, perFile))!).urlset.url as Array<{ loc: string }>;
+        // The pages' first part also lists the home page.
+        expect(urls.length).toBeLessThanOrEqual(kind === 'pages' && part === 1 ? perFile + 1 : perFile);
+        seen.push(...urls.map((u) => u.loc));
+      }
+      expect(seen).toEqual(all.map((u) => u.loc));
+      expect(await sitemapFile(t.store.db, 'http://x', { listed: kind, part: parts.length + 1 }, perFile)).toBeNull();
+    }
+    expect(split.filter((s) => s.loc.includes('/sitemap-tags')).length).toBeGreaterThan(1);
+    expect(split.filter((s) => s.loc.includes('/sitemap-people')).length).toBeGreaterThan(1);
+
+    // Only the parts that exist are served, each under one address.
+    expect((await t.app.inject('/sitemap-people.xml')).statusCode).toBe(200);
+    for (const missing of ['/sitemap-people-2.xml', '/sitemap-people-1.xml', '/sitemap-people-02.xml', '/sitemap-people-0.xml', '/sitemap-tags-999999.xml', '/sitemap-posts.xml']) {
+      expect((await t.app.inject(missing)).statusCode, missing).toBe(404);
+    }
   });
 
   it('serves robots.txt pointing at the sitemap', async () => {
