@@ -274,9 +274,9 @@ describe.each(dialects)('moving a Ghost site in, on %s', { timeout: 240_000 }, (
     it('refuses a file past the size cap before reading it', async () => {
       const file = path.join(dir.dir, 'huge.json');
       const handle = fs.openSync(file, 'w');
-      fs.ftruncateSync(handle, 101 * 1024 * 1024);
+      fs.ftruncateSync(handle, 2049 * 1024 * 1024);
       fs.closeSync(handle);
-      await expect(importGhost(t.services, file)).rejects.toMatchObject({ code: 'IMPORT_FILE_UNREADABLE', message: expect.stringMatching(/it is 101 MB; exports up to 100 MB are taken/) });
+      await expect(importGhost(t.services, file)).rejects.toMatchObject({ code: 'IMPORT_FILE_UNREADABLE', message: expect.stringMatching(/it is 2049 MB; exports up to 2048 MB are taken/) });
     });
   });
 });
