@@ -30,7 +30,7 @@ export async function importGhost(services: Services, file: string, options: Gho
   const source = `ghost:${typeof title === 'string' ? title.trim().toLowerCase().slice(0, 200) : ''}`;
   const existing = await loadExisting(services, source);
   const plans = planImport(ghost, existing, options.update ?? false, report);
-  const images = findImages(ghost, plans);
+  const images = findImages(plans);
   const gatherer = new MediaGatherer(services.media, { uploadsDir: options.contentDir, fetch: false, dryRun: report.dryRun, hosts: new Set() });
   try {
     const writer = new GhostWriter({ services, source, ghost, plans, images, report, imported: existing.imported, now: services.clock().toISOString() });
@@ -55,7 +55,7 @@ export async function importGhost(services: Services, file: string, options: Gho
 }
 
 /** Every image of the old site that what is written shows: in bodies, as feature images and as author photos. */
-function findImages(ghost: GhostExport, plans: GhostPlans): GhostImages {
+function findImages(plans: GhostPlans): GhostImages {
   const images = new GhostImages();
   for (const plan of plans.posts.values()) {
     if (plan.action !== 'create' && plan.action !== 'update') continue;
