@@ -271,12 +271,26 @@ describe.each(dialects)('moving a Ghost site in, on %s', { timeout: 240_000 }, (
       expect(again.counts.post).toMatchObject({ created: 0, unchanged: 2 });
     });
 
+    it('refuses an export changed while it is imported, changing nothing', async () => {
+      const before = await rows(t, 'posts');
+      const file = changedExport(dir.dir, 'changing.json', () => undefined);
+      const onProgress = (stage: string) => {
+        // Once the export has been read, before its posts are read again to be written.
+        if (stage === 'Reading the export') fs.appendFileSync(file, ' ');
+      };
+      await expect(importGhost(t.services, file, { onProgress })).rejects.toMatchObject({ code: 'IMPORT_FILE_UNREADABLE', message: expect.stringMatching(/it changed while it was being imported/) });
+      expect(await rows(t, 'posts')).toBe(before);
+      const removed = changedExport(dir.dir, 'removed.json', () => undefined);
+      await expect(importGhost(t.services, removed, { onProgress: (stage) => stage === 'Reading the export' && fs.rmSync(removed) })).rejects.toMatchObject({ code: 'IMPORT_FILE_UNREADABLE' });
+      expect(await rows(t, 'posts')).toBe(before);
+    });
+
     it('refuses a file past the size cap before reading it', async () => {
       const file = path.join(dir.dir, 'huge.json');
       const handle = fs.openSync(file, 'w');
-      fs.ftruncateSync(handle, 101 * 1024 * 1024);
+      fs.ftruncateSync(handle, 2049 * 1024 * 1024);
       fs.closeSync(handle);
-      await expect(importGhost(t.services, file)).rejects.toMatchObject({ code: 'IMPORT_FILE_UNREADABLE', message: expect.stringMatching(/it is 101 MB; exports up to 100 MB are taken/) });
+      await expect(importGhost(t.services, file)).rejects.toMatchObject({ code: 'IMPORT_FILE_UNREADABLE', message: expect.stringMatching(/it is 2049 MB; exports up to 2048 MB are taken/) });
     });
   });
 });

@@ -2,11 +2,9 @@ import type { Services } from '../../services.js';
 import { ImportReport } from '../import-report.js';
 import { MediaGatherer } from '../wordpress/media.gather.js';
 import { oneLine } from '../wordpress/names.js';
-import { convertGhostHtml } from './ghost.body.js';
 import { GhostImages } from './ghost.images.js';
 import { planImport, type GhostPlans } from './ghost.plan.js';
 import { readGhostExport, type GhostExport } from './ghost.reader.js';
-import { ghostHtml } from './ghost.source.js';
 import { GhostWriter } from './ghost.writer.js';
 import { announceImport, loadExisting, writeInOneTransaction, type PlatformImportOptions } from '../import-run.js';
 
@@ -32,7 +30,7 @@ export async function importGhost(services: Services, file: string, options: Gho
   const source = `ghost:${typeof title === 'string' ? title.trim().toLowerCase().slice(0, 200) : ''}`;
   const existing = await loadExisting(services, source);
   const plans = planImport(ghost, existing, options.update ?? false, report);
-  const images = findImages(ghost, plans);
+  const images = findImages(plans);
   const gatherer = new MediaGatherer(services.media, { uploadsDir: options.contentDir, fetch: false, dryRun: report.dryRun, hosts: new Set() });
   try {
     const writer = new GhostWriter({ services, source, ghost, plans, images, report, imported: existing.imported, now: services.clock().toISOString() });
@@ -57,12 +55,12 @@ export async function importGhost(services: Services, file: string, options: Gho
 }
 
 /** Every image of the old site that what is written shows: in bodies, as feature images and as author photos. */
-function findImages(ghost: GhostExport, plans: GhostPlans): GhostImages {
+function findImages(plans: GhostPlans): GhostImages {
   const images = new GhostImages();
   for (const plan of plans.posts.values()) {
     if (plan.action !== 'create' && plan.action !== 'update') continue;
     images.request(plan.item.feature_image);
-    convertGhostHtml(ghostHtml(plan.item).html, { image: (address) => (images.request(address), null), link: () => null });
+    for (const address of plan.item.bodyImages) images.request(address);
   }
   for (const plan of plans.authors.values()) images.request(plan.item.profile_image);
   return images;
@@ -75,9 +73,9 @@ function describe(ghost: GhostExport, report: ImportReport): void {
   if (social > 0) report.fact(`social card fields (og_…, twitter_…) of ${social} posts not kept: Masthead makes its cards from the SEO title and description, the excerpt and the feature image`);
   const subjects = data.posts_meta.filter((m) => m.email_subject).length;
   if (subjects > 0) report.fact(`email subjects of ${subjects} posts not kept: newsletters here take the post's title`);
-  const injected = data.posts.filter((p) => p.codeinjection_head.trim() || p.codeinjection_foot.trim()).length;
+  const injected = data.posts.filter((p) => p.injected).length;
   if (injected > 0) report.fact(`code injection of ${injected} posts not kept: Masthead runs no code from posts`);
-  if (data.members.length > 0) report.fact(`members: ${data.members.length} in the export, not imported here (Ghost's members CSV goes to "masthead subscribers import")`);
+  if (ghost.members > 0) report.fact(`members: ${ghost.members} in the export, not imported here (Ghost's members CSV goes to "masthead subscribers import")`);
   if (data.newsletters.length > 0) {
     const names = data.newsletters.map((n) => `"${oneLine(n.name, 60)}"${n.status === 'archived' ? ' (archived)' : ''}`).join(', ');
     const sent = data.posts.filter((p) => p.newsletter_id).length;

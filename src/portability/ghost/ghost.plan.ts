@@ -3,7 +3,8 @@ import { freeSlug, oneLine, slugFor } from '../wordpress/names.js';
 import { digest, type Existing } from '../wordpress/plan.js';
 
 export type { Existing };
-import type { GhostExport, GhostPost, GhostTag, GhostUser } from './ghost.reader.js';
+import { finishDigest, type GhostPostHead } from './ghost.post-head.js';
+import type { GhostExport, GhostTag, GhostUser } from './ghost.reader.js';
 
 export type Action = 'create' | 'update' | 'keep' | 'reuse' | 'skip';
 
@@ -17,7 +18,7 @@ export interface ItemPlan<T> {
   hash: string;
 }
 
-export type PostPlan = ItemPlan<GhostPost> & { type: 'post' | 'page'; tagIds: string[]; authorIds: string[] };
+export type PostPlan = ItemPlan<GhostPostHead> & { type: 'post' | 'page'; tagIds: string[]; authorIds: string[] };
 
 export interface GhostPlans {
   authors: Map<string, ItemPlan<GhostUser>>;
@@ -30,7 +31,7 @@ export function isInternal(tag: GhostTag): boolean {
   return tag.visibility === 'internal' || tag.name.trim().startsWith('#');
 }
 
-export function typeOf(post: GhostPost): 'post' | 'page' {
+export function typeOf(post: GhostPostHead): 'post' | 'page' {
   return post.type === 'page' || post.page ? 'page' : 'post';
 }
 
@@ -133,7 +134,7 @@ export function planImport(file: GhostExport, existing: Existing, update: boolea
   const postsBefore = before('post');
   for (const plan of posts.values()) {
     const { item } = plan;
-    plan.hash = digest({ item, meta: metaByPost.get(item.id) ?? null, tags: plan.tagIds, authors: plan.authorIds });
+    plan.hash = finishDigest(item, metaByPost.get(item.id) ?? null, plan.tagIds, plan.authorIds);
     const label = postLabel(plan);
     const earlier = postsBefore.get(item.id);
     if (earlier && existing.posts.has(earlier.targetId)) {
@@ -153,6 +154,6 @@ export function planImport(file: GhostExport, existing: Existing, update: boolea
   return { authors, tags, posts };
 }
 
-export function postLabel(plan: { type: string; item: GhostPost }): string {
+export function postLabel(plan: { type: string; item: Pick<GhostPostHead, 'title'> }): string {
   return `${plan.type} "${oneLine(plan.item.title, 80) || '(no title)'}"`;
 }

@@ -4,9 +4,13 @@ import { z } from 'zod';
 import { AppError } from '../../errors/app-error.js';
 import { JsonReadError, readJson, type JsonPath, type JsonReadLimits } from '../json-reader.js';
 import { withoutControls } from '../wordpress/html.js';
+import { postHead, type GhostPostHead } from './ghost.post-head.js';
 
-/** The largest export taken: the rows the import uses are kept in memory while it runs. */
-export const MAX_EXPORT_BYTES = 100 * 1024 * 1024;
+/**
+ * The largest export taken. Posts are kept without their bodies while the import plans, and read
+ * again one by one to be written, so memory grows with the number of rows, not the file's size.
+ */
+export const MAX_EXPORT_BYTES = 2048 * 1024 * 1024;
 /** The longest body field (html, lexical, mobiledoc) taken. */
 const MAX_BODY_FIELD = 5_000_000;
 
@@ -109,7 +113,8 @@ const tables = {
 } as const;
 
 const data = z.object({
-  posts: list(tables.posts[0], tables.posts[1]),
+  // Each post was checked as it arrived and kept as its head.
+  posts: list(z.custom<GhostPostHead>(), tables.posts[1]),
   posts_meta: list(tables.posts_meta[0], tables.posts_meta[1]),
   tags: list(tables.tags[0], tables.tags[1]),
   posts_tags: list(tables.posts_tags[0], tables.posts_tags[1]),
@@ -125,7 +130,16 @@ const meta = z.object({ version: text(40), exported_on: z.union([z.number(), z.s
 const wrapped = z.object({ db: z.array(z.object({ meta, data })).min(1) }).transform((f) => f.db[0]!);
 const bare = z.object({ meta, data });
 
-export type GhostExport = { meta?: z.infer<typeof meta>; data: z.infer<typeof data> };
+/** Where an export's posts are read again from, and the file as it was when it was first read. */
+export interface GhostFile {
+  path: string;
+  size: number;
+  modified: number;
+  posts: JsonPath;
+}
+
+/** An export as read: its posts without their bodies, its members counted, never kept. */
+export type GhostExport = { meta?: z.infer<typeof meta>; data: z.infer<typeof data>; members: number; file: GhostFile };
 export type GhostPost = z.infer<typeof post>;
 export type GhostPostMeta = z.infer<typeof postMeta>;
 export type GhostTag = z.infer<typeof tag>;
@@ -142,7 +156,8 @@ const walkGhost = (path: JsonPath) => path.length === 0 || (path.length === 1 &&
 /**
  * Reads and checks a Ghost export (Ghost 1 to 6) as a stream: each row is checked as it arrives
  * and only the rows of the tables the import uses are kept, never the file's text nor its other
- * tables. A file that is not one, or is too large, ends in one clear error.
+ * tables; posts are kept without their bodies (`readGhostPosts` reads them again) and members are
+ * only counted. A file that is not one, or is too large, ends in one clear error.
  */
 export async function readGhostExport(file: string): Promise<GhostExport> {
   const stat = await fs.stat(file);
@@ -151,6 +166,8 @@ export async function readGhostExport(file: string): Promise<GhostExport> {
   }
   let read: unknown;
   const containers = new Map<string, Record<string, unknown> | unknown[]>();
+  /** Members by the table of data that holds them. */
+  const members = new Map<string, number>();
   const keyOf = (path: JsonPath) => path.join('\u0000');
   const attach = (path: JsonPath, value: unknown) => {
     if (path.length === 0) return void (read = value);
@@ -158,27 +175,66 @@ export async function readGhostExport(file: string): Promise<GhostExport> {
     if (Array.isArray(parent)) parent.push(value);
     else Object.defineProperty(parent, path.at(-1)!, { value, enumerable: true, writable: true, configurable: true });
   };
+  for await (const event of readRows(file, (path) => Array.isArray(containers.get(keyOf(path))))) {
+    if (event.kind === 'open') {
+      const container = event.type === 'array' ? [] : {};
+      containers.set(keyOf(event.path), container);
+      attach(event.path, container);
+      continue;
+    }
+    const { table, path } = event;
+    if (table === undefined) attach(path, event.value);
+    else if (table === 'posts') attach(path, postHead(checkRow(table, event.value, path) as GhostPost));
+    else if (table === 'members') {
+      checkRow(table, event.value, path);
+      const key = keyOf(path.slice(0, -2));
+      members.set(key, (members.get(key) ?? 0) + 1);
+    } else if (table in tables) attach(path, checkRow(table as keyof typeof tables, event.value, path));
+  }
+  const isWrapped = typeof read === 'object' && read !== null && 'db' in read;
+  const result = (isWrapped ? wrapped : bare).safeParse(read);
+  if (!result.success) throw unreadable(firstIssue(result.error.issues));
+  const dataPath = isWrapped ? ['db', 0, 'data'] : ['data'];
+  return { ...result.data, members: members.get(keyOf(dataPath)) ?? 0, file: { path: file, size: stat.size, modified: stat.mtimeMs, posts: [...dataPath, 'posts'] } };
+}
+
+/**
+ * The export's posts read again, whole and checked, one at a time in the file's order; the file
+ * must be as it was when the export was first read.
+ */
+export async function* readGhostPosts(file: GhostFile): AsyncGenerator<GhostPost> {
+  const stat = await fs.stat(file.path).catch(() => null);
+  if (!stat || stat.size !== file.size || stat.mtimeMs !== file.modified) throw fileChanged();
+  const depth = file.posts.length;
+  for await (const event of readRows(file.path, () => true)) {
+    const { path } = event;
+    if (event.kind === 'value' && event.table === 'posts' && path.length === depth + 1 && file.posts.every((part, n) => path[n] === part)) {
+      yield checkRow('posts', event.value, path) as GhostPost;
+    }
+  }
+}
+
+type RowEvent = { kind: 'open'; path: JsonPath; type: 'object' | 'array' } | { kind: 'value'; path: JsonPath; value: unknown; table: string | undefined };
+
+/**
+ * Walks the export down to its tables: tells each container walked into, then each row as it
+ * arrives with its table's name, and anything else read whole without one; `isList` says whether
+ * the container at a path is a list.
+ */
+async function* readRows(file: string, isList: (path: JsonPath) => boolean): AsyncGenerator<RowEvent> {
   try {
     for await (const event of readJson(createReadStream(file), walkGhost, LIMITS)) {
-      if (event.kind === 'open') {
-        const container = event.type === 'array' ? [] : {};
-        containers.set(keyOf(event.path), container);
-        attach(event.path, container);
-      } else if (event.kind === 'value') {
+      if (event.kind === 'open') yield event;
+      else if (event.kind === 'value') {
         // A row: an item of a table that is a list (anything else is left to the check of the whole).
-        const inList = event.path.length > 1 && isData(event.path.slice(0, -2)) && Array.isArray(containers.get(keyOf(event.path.slice(0, -1))));
-        const table = inList ? String(event.path.at(-2)) : undefined;
-        if (table === undefined) attach(event.path, event.value);
-        else if (table in tables) attach(event.path, checkRow(table as keyof typeof tables, event.value, event.path));
+        const inList = event.path.length > 1 && isData(event.path.slice(0, -2)) && isList(event.path.slice(0, -1));
+        yield { ...event, table: inList ? String(event.path.at(-2)) : undefined };
       }
     }
   } catch (error) {
     if (error instanceof JsonReadError) throw unreadable(error.reason.startsWith('is not valid JSON') ? `it ${error.reason}` : `${error.path.join('.') || 'the file'} ${error.reason}`);
     throw error;
   }
-  const result = (typeof read === 'object' && read !== null && 'db' in read ? wrapped : bare).safeParse(read);
-  if (!result.success) throw unreadable(firstIssue(result.error.issues));
-  return result.data;
 }
 
 /** One row of a table, checked as it arrives; the rows kept are already in their checked form. */
@@ -195,6 +251,11 @@ function firstIssue(issues: z.core.$ZodIssue[], at: JsonPath = []): string {
   const path = [...at, ...issue.path.map(String)];
   const where = path.length > 0 ? path.join('.') : 'the file';
   return `${where} ${issue.message.toLowerCase()}`.slice(0, 300);
+}
+
+/** The export was changed or removed between reading it and writing its posts. */
+export function fileChanged(): AppError {
+  return unreadable('it changed while it was being imported');
 }
 
 function unreadable(reason: string): AppError {

@@ -14,8 +14,8 @@ import { convertGhostHtml } from './ghost.body.js';
 import { GHOST_URL, type GhostImages } from './ghost.images.js';
 import { isInternal, postLabel, type Action, type GhostPlans, type PostPlan } from './ghost.plan.js';
 import { ghostPostInput } from './ghost.post-input.js';
-import type { GhostExport, GhostUser } from './ghost.reader.js';
-import { ghostHtml } from './ghost.source.js';
+import { fileChanged, readGhostPosts, type GhostExport, type GhostPost, type GhostPostMeta, type GhostUser } from './ghost.reader.js';
+import { ghostHtml, type BodySource } from './ghost.source.js';
 
 export interface GhostWriterDeps {
   services: Services;
@@ -118,59 +118,79 @@ export class GhostWriter {
     }
   }
 
+  /**
+   * Writes the posts and pages to create or update, read again from the file one at a time (only
+   * their heads were kept while planning), in the file's order; the first of posts sharing an id.
+   */
   async writePosts(onProgress?: ImportProgress): Promise<void> {
     const { plans, report, ghost } = this.deps;
     const metaByPost = new Map(ghost.data.posts_meta.map((m) => [m.post_id, m]));
-    const written = [...plans.posts.values()].filter((p) => p.action === 'create' || p.action === 'update');
+    let total = 0;
+    for (const plan of plans.posts.values()) if (plan.action === 'create' || plan.action === 'update') total += 1;
     const sources = new Map<string, number>();
-    for (const [n, plan] of written.entries()) {
-      const label = postLabel(plan);
-      const { html, source } = ghostHtml(plan.item);
-      if (source === 'too deep') {
-        report.count(plan.type, 'skipped');
-        report.note('skipped', label, 'its lexical document has no rendered HTML and nests deeper than any editor writes; it was not imported');
-        onProgress?.('Writing posts and pages', n + 1, written.length);
-        continue;
-      }
+    const seen = new Set<string>();
+    let n = 0;
+    for await (const post of readGhostPosts(ghost.file)) {
+      if (seen.has(post.id)) continue;
+      seen.add(post.id);
+      const plan = plans.posts.get(post.id);
+      if (!plan) throw fileChanged();
+      if (plan.action !== 'create' && plan.action !== 'update') continue;
+      const source = await this.writePost(plan, post, metaByPost.get(post.id));
       sources.set(source, (sources.get(source) ?? 0) + 1);
-      const body = convertGhostHtml(html, { image: (address) => this.deps.images.find(address), link: (address) => this.link(address) });
-      const notes: Array<{ level: 'changed' | 'doubtful'; reason: string }> = [];
-      for (const [what, count] of body.issues) notes.push({ level: 'changed', reason: `${count} ${what}` });
-      const feature = plan.item.feature_image.trim();
-      const placed = feature ? this.deps.images.find(feature) : null;
-      if (feature && !placed && !/^https?:\/\//.test(feature)) notes.push({ level: 'doubtful', reason: 'its feature image could not be brought over and was left out' });
-      const input = ghostPostInput(plan.item, metaByPost.get(plan.item.id), {
-        now: this.deps.now,
-        slug: plan.slug,
-        type: plan.type,
-        body: body.html,
-        tags: plan.tagIds.map((id) => plans.tags.get(id)?.slug).filter((s): s is string => s !== undefined),
-        authors: [...new Set(plan.authorIds.map((id) => plans.authors.get(id)?.slug).filter((s): s is string => s !== undefined))],
-        featureImage: placed ? { url: placed.url } : feature && /^https?:\/\//.test(feature) ? { url: feature } : null,
-        note: (level, reason) => notes.push({ level, reason }),
-      });
-      const kind: ReportKind = plan.type;
-      try {
-        const post = plan.action === 'create' ? await this.posts!.create(input) : await this.update(plan, input, label);
-        if (post) {
-          plan.targetId = post.id;
-          this.count(kind, plan.action);
-          await this.remember('post', plan.item.id, post.id, plan.hash, targetHash(post));
-          for (const note of notes) report.note(note.level, label, note.reason);
-        }
-      } catch (error) {
-        if (!isAppError(error) || error.code !== 'VALIDATION_FAILED') throw error;
-        report.count(kind, 'skipped');
-        report.note('skipped', label, `Masthead refused it: ${error.message}`);
-      }
-      onProgress?.('Writing posts and pages', n + 1, written.length);
+      n += 1;
+      onProgress?.('Writing posts and pages', n, total);
     }
+    if (seen.size !== plans.posts.size) throw fileChanged();
     for (const plan of plans.posts.values()) {
       if (plan.action === 'keep' || plan.action === 'skip') report.count(plan.type, plan.action === 'keep' ? 'unchanged' : 'skipped');
     }
     const rendered = (sources.get('lexical') ?? 0) + (sources.get('mobiledoc') ?? 0);
     if (sources.get('html')) report.fact(`bodies taken from Ghost's rendered HTML: ${sources.get('html')}`);
     if (rendered > 0) report.fact(`bodies without rendered HTML, converted from Ghost's editor document: ${rendered}`);
+  }
+
+  /** Writes one post or page as planned; answers where its body came from. */
+  private async writePost(plan: PostPlan, post: GhostPost, meta: GhostPostMeta | undefined): Promise<BodySource> {
+    const { plans, report } = this.deps;
+    const label = postLabel(plan);
+    const { html, source } = ghostHtml(post);
+    if (source === 'too deep') {
+      report.count(plan.type, 'skipped');
+      report.note('skipped', label, 'its lexical document has no rendered HTML and nests deeper than any editor writes; it was not imported');
+      return source;
+    }
+    const body = convertGhostHtml(html, { image: (address) => this.deps.images.find(address), link: (address) => this.link(address) });
+    const notes: Array<{ level: 'changed' | 'doubtful'; reason: string }> = [];
+    for (const [what, count] of body.issues) notes.push({ level: 'changed', reason: `${count} ${what}` });
+    const feature = post.feature_image.trim();
+    const placed = feature ? this.deps.images.find(feature) : null;
+    if (feature && !placed && !/^https?:\/\//.test(feature)) notes.push({ level: 'doubtful', reason: 'its feature image could not be brought over and was left out' });
+    const input = ghostPostInput(post, meta, {
+      now: this.deps.now,
+      slug: plan.slug,
+      type: plan.type,
+      body: body.html,
+      tags: plan.tagIds.map((id) => plans.tags.get(id)?.slug).filter((s): s is string => s !== undefined),
+      authors: [...new Set(plan.authorIds.map((id) => plans.authors.get(id)?.slug).filter((s): s is string => s !== undefined))],
+      featureImage: placed ? { url: placed.url } : feature && /^https?:\/\//.test(feature) ? { url: feature } : null,
+      note: (level, reason) => notes.push({ level, reason }),
+    });
+    const kind: ReportKind = plan.type;
+    try {
+      const written = plan.action === 'create' ? await this.posts!.create(input) : await this.update(plan, input, label);
+      if (written) {
+        plan.targetId = written.id;
+        this.count(kind, plan.action);
+        await this.remember('post', plan.item.id, written.id, plan.hash, targetHash(written));
+        for (const note of notes) report.note(note.level, label, note.reason);
+      }
+    } catch (error) {
+      if (!isAppError(error) || error.code !== 'VALIDATION_FAILED') throw error;
+      report.count(kind, 'skipped');
+      report.note('skipped', label, `Masthead refused it: ${error.message}`);
+    }
+    return source;
   }
 
   /** Brings an imported post up to date, unless someone edited it here since: their work is kept. */
