@@ -9903,7 +9903,7 @@ export interface paths {
                                 accentColor: string;
                                 /** @default  */
                                 copyright: string;
-                                /** @default An independent magazine. */
+                                /** @default  */
                                 description: string;
                                 /** @default [] */
                                 footerNavigation: {
@@ -9988,7 +9988,7 @@ export interface paths {
                         accentColor?: string;
                         /** @default  */
                         copyright?: string;
-                        /** @default An independent magazine. */
+                        /** @default  */
                         description?: string;
                         /** @default [] */
                         footerNavigation?: {
@@ -10036,7 +10036,7 @@ export interface paths {
                                 accentColor: string;
                                 /** @default  */
                                 copyright: string;
-                                /** @default An independent magazine. */
+                                /** @default  */
                                 description: string;
                                 /** @default [] */
                                 footerNavigation: {
