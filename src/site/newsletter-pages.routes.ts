@@ -1,9 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { httpStatus } from '../errors/http-status.js';
-import { asAppError } from '../http/error-handler.js';
 import type { SettingsService } from '../settings/index.js';
 import { pageMeta } from './page.js';
-import { readerMessageKey, renderPage } from './render.js';
+import { renderPage } from './render.js';
 import type { Theme } from './theme.js';
 import type { SubscriberService } from '../subscribers/index.js';
 import type { FollowAlerts, FollowService } from '../follows/index.js';
@@ -44,17 +42,6 @@ const PIXEL = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBR
 export async function newsletterPagesRoutes(app: FastifyInstance, deps: NewsletterPagesDeps): Promise<void> {
   // Mail providers send the RFC 8058 one-click POST as multipart/form-data; its body carries nothing we need.
   app.addContentTypeParser('multipart/form-data', { parseAs: 'string', bodyLimit: 4096 }, (_request, body, done) => done(null, { form: String(body) }));
-
-  // The signup form also posts JSON from scripts: their errors answer in JSON, with a message a script can
-  // show readers in the site's language; the rest goes to the site's handler.
-  app.setErrorHandler(async (thrown, request, reply) => {
-    const error = asAppError(thrown);
-    if (!error || !wantsJson(request)) throw thrown;
-    const status = httpStatus[error.code];
-    const t = deps.theme.translate((await deps.settings.site()).locale);
-    const message = t(error.fields.some((f) => f.field === 'email') ? 'signup.emailError' : readerMessageKey(t, status, error.code));
-    return reply.code(status).send({ error: { code: error.code, message, ...(error.fields.length ? { fields: error.fields } : {}) } });
-  });
 
   /** A newsletter page; its title is a key of the theme's messages, written in the site's language. */
   async function page(request: FastifyRequest, reply: FastifyReply, template: string, view: { title: string; [key: string]: unknown }) {
