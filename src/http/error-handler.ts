@@ -164,7 +164,8 @@ function largeBodyArriving(request: FastifyRequest): boolean {
   return length === undefined || Number(length) > bodyLimits.public;
 }
 
-function wantsJson(request: FastifyRequest): boolean {
+/** Whether an answer goes out as JSON: the APIs always; elsewhere a script that asked for it or sent JSON. */
+export function wantsJson(request: FastifyRequest): boolean {
   const url = request.url;
   if (url.startsWith('/admin/api/') || url.startsWith('/api/content/') || url.startsWith('/webhooks/') || url.includes('.json')) {
     return true;
