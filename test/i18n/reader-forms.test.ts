@@ -39,6 +39,7 @@ describe.each(dialects)('reader forms sent without scripts show a wrong address 
   it('shows the newsletter signup again with the address as typed and a note at the field', async () => {
     await expectFormAgain(await post('/newsletter/subscribe', { email: 'keine Adresse' }), 'keine Adresse', 'signup');
     await expectFormAgain(await post('/newsletter/subscribe', { email: '"><script>alert(1)</script>' }), '"><script>alert(1)</script>', 'signup with markup');
+    await expectFormAgain(await post('/newsletter/subscribe', { email: 'ke\u0000ine\u0007@' }), 'keine@', 'signup with control characters');
     const long = `${'x'.repeat(5000)}@`;
     await expectFormAgain(await post('/newsletter/subscribe', { email: long }), long.slice(0, 320), 'signup with a long address');
     const stored = await t.store.db.selectFrom('subscribers').select('email').execute();
