@@ -23,7 +23,6 @@ import { requestLog } from './http/request-log.js';
 import { lazySchemaCompilers } from './http/schema-compilers.js';
 import { installSecurityHeaders, securityHeaders } from './http/security-headers.js';
 import type { Services } from './services.js';
-import { renderErrorPage } from './site/render.js';
 import { searchRoutes } from './site/search.routes.js';
 import { cachedFront, preparedHeadBytes } from './site/cached-front.js';
 import { faviconRoutes } from './site/favicon.routes.js';
@@ -31,6 +30,7 @@ import { createSiteCache } from './site/site-cache.js';
 import { rememberResponsive } from './site/images.js';
 import { siteRoutes } from './site/site.routes.js';
 import { loadTheme } from './site/theme.js';
+import { readerErrorBody, renderErrorPage } from './site/render.js';
 import { mediaFileRoutes } from './site/media-files.routes.js';
 import { installOldAddresses } from './site/old-addresses.js';
 import { newsletterPagesRoutes } from './site/newsletter-pages.routes.js';
@@ -117,7 +117,11 @@ export async function buildApp({ config, services, logger }: AppOptions): Promis
   siteCache.follow((change) => {
     if (changesPublicAnswers(change)) answers.clear();
   });
-  installErrorHandler(app, (status, _message, _request, code) => renderErrorPage({ settings: services.settings, theme }, status, code));
+  installErrorHandler(
+    app,
+    (status, _message, _request, code) => renderErrorPage({ settings: services.settings, theme }, status, code),
+    async (status, body) => readerErrorBody(theme.translate((await services.settings.site()).locale), status, body),
+  );
   await app.register(formbody, { bodyLimit: bodyLimits.public });
   // Session ids in cookies are random tokens looked up in the database, so cookies need no signing.
   await app.register(cookie);

@@ -132,7 +132,8 @@ export function createServices(store: Store, options: ServiceOptions): Services 
   runner.register(PUBLISH_JOB, async (payload) => {
     await posts.publishScheduled((payload as { postId: number }).postId);
   });
-  const settings = new SettingsService({ db, clock, events });
+  const renderer = new EmailRenderer(options.themeDir);
+  const settings = new SettingsService({ db, clock, events, unwrittenDescription: (locale) => renderer.translator(locale)('layout.description') });
   const users = new UserService({ db, clock });
   const taxonomy = new TaxonomyService({ db, clock, events });
   const editorial = new EditorialService({ db, jobs, clock, events, posts, taxonomy, users });
@@ -149,7 +150,6 @@ export function createServices(store: Store, options: ServiceOptions): Services 
     await recommendations.rebuild(undefined, context);
   });
   const publicUrl = options.publicUrl ?? 'http://localhost:3000';
-  const renderer = new EmailRenderer(options.themeDir);
   const subscriberEvents = new EventChannel<SubscriberChange>();
   const memberEvents = new EventChannel<MemberChange>();
   // Unsubscribes are attributed to the send the reader last received (the closure runs only once both exist).

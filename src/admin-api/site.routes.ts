@@ -133,7 +133,7 @@ export function adminSiteRoutes(api: EndpointRegistry, { taxonomy, settings, edi
     tag: 'settings',
     access: 'staff',
     response: siteSettingsEnvelope,
-    handler: async () => ({ settings: await settings.site() }),
+    handler: async () => ({ settings: await settings.written() }),
   });
 
   api.add({

@@ -13,25 +13,33 @@ export interface ErrorBody {
 
 export type HtmlErrorRenderer = (status: number, message: string, request: FastifyRequest, code: string) => Promise<string> | string;
 
-/** Each app's page renderer, for errors raised before routing, where only the request is at hand. */
-const htmlRenderers = new WeakMap<FastifyInstance, HtmlErrorRenderer>();
+/** The JSON answer to a reader's script, its messages in the site's language (same code and field names). */
+export type ReaderErrorWords = (status: number, body: ErrorBody) => Promise<ErrorBody>;
+
+interface Answerers {
+  page: HtmlErrorRenderer;
+  readerWords?: ReaderErrorWords;
+}
+
+/** Each app's answerers, for errors raised before routing, where only the request is at hand. */
+const answerers = new WeakMap<FastifyInstance, Answerers>();
 
 /**
  * The one place errors become responses. Domain errors (and constraint violations, as CONFLICT)
  * use their mapped status; framework errors caused by the client (bad JSON, too large, wrong
  * type) keep their 4xx; anything else is logged and answered as a plain 500 without internals.
  */
-export function installErrorHandler(app: FastifyInstance, renderHtml: HtmlErrorRenderer): void {
-  const page = withFallback(renderHtml);
-  htmlRenderers.set(app, page);
+export function installErrorHandler(app: FastifyInstance, renderHtml: HtmlErrorRenderer, readerWords?: ReaderErrorWords): void {
+  const answer: Answerers = { page: withFallback(renderHtml), ...(readerWords ? { readerWords } : {}) };
+  answerers.set(app, answer);
   app.setErrorHandler(async (thrown: FastifyError, request, reply) => {
     const error = asAppError(thrown) ?? thrown;
     const body = toErrorBody(error);
     const status = statusOf(error);
     if (status >= 500) request.log.error({ err: error }, 'request failed');
-    return send(reply, request, status, body, page);
+    return send(reply, request, status, body, answer);
   });
-  app.setNotFoundHandler(async (request, reply) => send(reply, request, 404, { error: { code: 'NOT_FOUND', message: 'Nothing exists at that address.' } }, page));
+  app.setNotFoundHandler(async (request, reply) => send(reply, request, 404, { error: { code: 'NOT_FOUND', message: 'Nothing exists at that address.' } }, answer));
 }
 
 /** Framework errors the client caused that have a code of the project's own. */
@@ -52,8 +60,8 @@ export const answerFrameworkError: NonNullable<FastifyServerOptions['frameworkEr
     void sendGhostError(reply, error);
     return;
   }
-  const page = htmlRenderers.get(request.server) ?? ((_status: number, message: string) => message);
-  void send(reply, request, statusOf(error), toErrorBody(error), page);
+  const answer = answerers.get(request.server) ?? { page: (_status: number, message: string) => message };
+  void send(reply, request, statusOf(error), toErrorBody(error), answer);
 };
 
 /**
@@ -123,12 +131,26 @@ function withoutStack(message: string): string {
   return stack ? message.slice(0, stack.index).trimEnd() : message;
 }
 
-async function send(reply: FastifyReply, request: FastifyRequest, status: number, body: ErrorBody, renderHtml: HtmlErrorRenderer) {
+async function send(reply: FastifyReply, request: FastifyRequest, status: number, body: ErrorBody, answer: Answerers) {
   reply.code(status);
   if (largeBodyArriving(request)) reply.header('connection', 'close');
-  if (wantsJson(request)) return reply.type('application/json; charset=utf-8').send(body);
-  const html = await renderHtml(status, body.error.message, request, body.error.code);
+  if (wantsJson(request)) return reply.type('application/json; charset=utf-8').send(await forReaders(request, status, body, answer.readerWords));
+  const html = await answer.page(status, body.error.message, request, body.error.code);
   return reply.type('text/html; charset=utf-8').send(html);
+}
+
+/** APIs for developers and staff answer in English; the rest of the site is read by readers. */
+const developerPaths = /^\/(?:admin|api|ghost|webhooks)\//;
+
+/** A reader page's JSON error in the site's language; the English one if the words cannot be had (the database is down). */
+async function forReaders(request: FastifyRequest, status: number, body: ErrorBody, readerWords: ReaderErrorWords | undefined): Promise<ErrorBody> {
+  if (!readerWords || developerPaths.test(request.url)) return body;
+  try {
+    return await readerWords(status, body);
+  } catch (failure) {
+    request.log.error({ err: failure }, 'error words failed');
+    return body;
+  }
 }
 
 /**
@@ -142,11 +164,14 @@ function largeBodyArriving(request: FastifyRequest): boolean {
   return length === undefined || Number(length) > bodyLimits.public;
 }
 
-function wantsJson(request: FastifyRequest): boolean {
+/** Whether an answer goes out as JSON: the APIs always; elsewhere a script that asked for it or sent JSON. */
+export function wantsJson(request: FastifyRequest): boolean {
   const url = request.url;
   if (url.startsWith('/admin/api/') || url.startsWith('/api/content/') || url.startsWith('/webhooks/') || url.includes('.json')) {
     return true;
   }
+  // A script that sends JSON (a reader page's form sent with fetch) or asks for it reads JSON, unless it asks for a page.
   const accept = request.headers.accept ?? '';
-  return accept.includes('application/json') && !accept.includes('text/html');
+  const sentJson = (request.headers['content-type'] ?? '').includes('application/json');
+  return (accept.includes('application/json') || sentJson) && !accept.includes('text/html');
 }

@@ -31,7 +31,8 @@ export const navigationItem = z.object({ label: line(60, 1), url: linkUrl }).str
 export const siteSettingsSchema = z
   .object({
     title: line(120, 1).default('Masthead'),
-    description: paragraph(500).default('An independent magazine.'),
+    /** What the editors wrote; empty when they wrote nothing (readers then see the theme's line in the site's language). */
+    description: paragraph(500).default(''),
     logoUrl: linkUrl.nullable().default(null),
     /** The browser tab's icon: an image from the media library (square, 32 px or more); the theme's own without one. */
     iconUrl: linkUrl.nullable().default(null),

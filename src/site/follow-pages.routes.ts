@@ -1,10 +1,12 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { verifyCsrf } from '../admin-api/guard.js';
 import { AppError } from '../errors/app-error.js';
+import { wantsJson } from '../http/error-handler.js';
 import type { FollowAlerts, FollowService } from '../follows/index.js';
 import type { SettingsService } from '../settings/index.js';
 import type { SubscriberService } from '../subscribers/index.js';
 import { returnPath } from './member-pages.routes.js';
+import { refusedEmail, typedEmail } from './email-field.js';
 import { pageMeta } from './page.js';
 import { renderPage } from './render.js';
 import type { Theme } from './theme.js';
@@ -30,11 +32,12 @@ export async function followPagesRoutes(app: FastifyInstance, deps: FollowPagesD
   // Mail providers send the RFC 8058 one-click POST as multipart/form-data; its body carries nothing we need.
   app.addContentTypeParser('multipart/form-data', { parseAs: 'string', bodyLimit: 4096 }, (_request, body, done) => done(null, { form: String(body) }));
 
-  async function page(request: FastifyRequest, reply: FastifyReply, template: string, view: { title: string; [key: string]: unknown }) {
+  async function page(request: FastifyRequest, reply: FastifyReply, template: string, view: { title: string; [key: string]: unknown }, status = 200) {
     const site = await deps.settings.site();
     const title = deps.theme.translate(site.locale)(view.title);
     const meta = pageMeta({ path: request.url.split('?')[0]!, description: title, title, noindex: true });
     return reply
+      .code(status)
       .type('text/html; charset=utf-8')
       .header('cache-control', 'private, no-store')
       .send(renderPage(deps, site, { template: `follows/${template}`, view, meta }));
@@ -51,7 +54,16 @@ export async function followPagesRoutes(app: FastifyInstance, deps: FollowPagesD
       await deps.follows.followAsMember(request.member.id, form);
       return reply.redirect(back(form), 303);
     }
-    const target = await deps.follows.requestByEmail(form);
+    const target = await deps.follows.requestByEmail(form).catch(async (error: unknown) => {
+      if (wantsJson(request) || !refusedEmail(error)) throw error;
+      return null;
+    });
+    // A form sent with a wrong address comes back with it as typed and a note at the field.
+    if (!target) {
+      const { kind, id, name } = await deps.follows.target(form);
+      const follow = { mode: 'email', kind, id, name, back: back(form), email: typedEmail(form), refused: true };
+      return page(request, reply, 'again', { title: 'signup.again.title', follow }, 400);
+    }
     return page(request, reply, 'check-your-inbox', { title: 'follow.inbox.title', target });
   });
 

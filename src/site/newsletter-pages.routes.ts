@@ -1,9 +1,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { httpStatus } from '../errors/http-status.js';
-import { asAppError } from '../http/error-handler.js';
 import type { SettingsService } from '../settings/index.js';
 import { pageMeta } from './page.js';
-import { readerMessageKey, renderPage } from './render.js';
+import { refusedEmail, typedEmail } from './email-field.js';
+import { renderPage } from './render.js';
 import type { Theme } from './theme.js';
 import type { SubscriberService } from '../subscribers/index.js';
 import type { FollowAlerts, FollowService } from '../follows/index.js';
@@ -45,30 +44,25 @@ export async function newsletterPagesRoutes(app: FastifyInstance, deps: Newslett
   // Mail providers send the RFC 8058 one-click POST as multipart/form-data; its body carries nothing we need.
   app.addContentTypeParser('multipart/form-data', { parseAs: 'string', bodyLimit: 4096 }, (_request, body, done) => done(null, { form: String(body) }));
 
-  // The signup form also posts JSON from scripts: their errors answer in JSON, with a message a script can
-  // show readers in the site's language; the rest goes to the site's handler.
-  app.setErrorHandler(async (thrown, request, reply) => {
-    const error = asAppError(thrown);
-    if (!error || !wantsJson(request)) throw thrown;
-    const status = httpStatus[error.code];
-    const t = deps.theme.translate((await deps.settings.site()).locale);
-    const message = t(error.fields.some((f) => f.field === 'email') ? 'signup.emailError' : readerMessageKey(t, status, error.code));
-    return reply.code(status).send({ error: { code: error.code, message, ...(error.fields.length ? { fields: error.fields } : {}) } });
-  });
-
   /** A newsletter page; its title is a key of the theme's messages, written in the site's language. */
-  async function page(request: FastifyRequest, reply: FastifyReply, template: string, view: { title: string; [key: string]: unknown }) {
+  async function page(request: FastifyRequest, reply: FastifyReply, template: string, view: { title: string; [key: string]: unknown }, status = 200) {
     const site = await deps.settings.site();
     const title = deps.theme.translate(site.locale)(view.title);
     const meta = pageMeta({ path: request.url.split('?')[0]!, description: title, title, noindex: true });
     const body = renderPage(deps, site, { template: `newsletter/${template}`, view, meta });
-    return reply.type(html).header('cache-control', 'no-store').send(body);
+    return reply.code(status).type(html).header('cache-control', 'no-store').send(body);
   }
 
   const limited = (max: number) => ({ config: { rateLimit: { max, timeWindow: '1 minute' } } });
 
   app.post('/newsletter/subscribe', limited(10), async (request, reply) => {
-    await deps.subscribers.subscribe(request.body ?? {});
+    try {
+      await deps.subscribers.subscribe(request.body ?? {});
+    } catch (error) {
+      // A form sent without scripts comes back with the address as typed and a note at the field.
+      if (wantsJson(request) || !refusedEmail(error)) throw error;
+      return page(request, reply, 'signup', { title: 'signup.again.title', signup: { email: typedEmail(request.body) } }, 400);
+    }
     // The same answer whether the address is new, pending or already subscribed.
     if (wantsJson(request)) return reply.code(202).send({ status: 'check-your-inbox', message: deps.theme.translate((await deps.settings.site()).locale)('signup.sent') });
     return reply.redirect('/newsletter/check-your-inbox/', 303);

@@ -1,3 +1,4 @@
+import type { ErrorBody } from '../http/error-handler.js';
 import type { Translate } from '../i18n/index.js';
 import type { SiteSettings } from '../settings/index.js';
 import { pageMeta, type Page, type SiteDeps } from './page.js';
@@ -31,6 +32,17 @@ const messageKeys: Record<number, string> = { 403: 'error.text.forbidden', 404: 
 export function readerMessageKey(t: Translate, status: number, code?: string): string {
   const own = `error.code.${code}`;
   return code && t(own) !== own ? own : (messageKeys[status] ?? (status >= 500 ? 'error.text.server' : 'error.text.other'));
+}
+
+/**
+ * A reader page's JSON error in the site's language, for the script that shows it: the same code and
+ * field names, each message the theme's (an email field's says how an address looks).
+ */
+export function readerErrorBody(t: Translate, status: number, body: ErrorBody): ErrorBody {
+  const { code, fields } = body.error;
+  const fieldKey = (field: string) => (field === 'email' || field.endsWith('.email') ? 'signup.emailError' : 'error.field.other');
+  const message = fields?.length === 1 ? fieldKey(fields[0]!.field) : readerMessageKey(t, status, code);
+  return { error: { code, message: t(message), ...(fields ? { fields: fields.map((f) => ({ field: f.field, message: t(fieldKey(f.field)) })) } : {}) } };
 }
 
 /** The 404, 410 and other error pages, with the site's navigation. */

@@ -10032,7 +10032,7 @@ export interface paths {
                                 accentColor: string;
                                 /** @default  */
                                 copyright: string;
-                                /** @default An independent magazine. */
+                                /** @default  */
                                 description: string;
                                 /** @default [] */
                                 footerNavigation: {
@@ -10117,7 +10117,7 @@ export interface paths {
                         accentColor?: string;
                         /** @default  */
                         copyright?: string;
-                        /** @default An independent magazine. */
+                        /** @default  */
                         description?: string;
                         /** @default [] */
                         footerNavigation?: {
@@ -10165,7 +10165,7 @@ export interface paths {
                                 accentColor: string;
                                 /** @default  */
                                 copyright: string;
-                                /** @default An independent magazine. */
+                                /** @default  */
                                 description: string;
                                 /** @default [] */
                                 footerNavigation: {

@@ -3,9 +3,12 @@ import { useState, type FormEvent } from 'react';
 import { describeError } from '../../api/client';
 import { planList } from '../../api/members';
 import { createOffer, endOffer, offerList, offerReport, type Offer, type OfferInput, type OfferState } from '../../api/offers';
+import { siteZone } from '../../api/settings';
 import { announce } from '../../components/announcer';
 import { FormError, SelectField, TextField } from '../../components/field';
+import { SiteTime } from '../../components/site-time';
 import { Link } from '../../router';
+import { instantIn } from '../../zoned-time';
 import { formatDate } from '../format';
 import { toProblem, type FormProblem } from '../auth-form';
 import { summary } from './labels';
@@ -93,7 +96,7 @@ export function OffersPage() {
                   {offer.plan.name}, {offer.billing === 'month' ? 'monthly' : 'yearly'}
                 </td>
                 <td>{discountText(offer)}</td>
-                <td>{offer.endsAt ? formatDate(offer.endsAt) : '—'}</td>
+                <td>{offer.endsAt ? <SiteTime at={offer.endsAt} /> : '—'}</td>
                 <td>
                   {offer.redemptions}
                   {offer.maxRedemptions !== null && ` of ${offer.maxRedemptions}`}
@@ -133,11 +136,15 @@ const fieldLabels: Record<string, string> = {
   promotionCode: 'Promotion code',
 };
 
-/** A datetime-local value ("2026-12-24T18:00") as an ISO time in the browser's zone; undefined when empty. */
-const isoOf = (local: string) => (local ? new Date(local).toISOString() : undefined);
+/**
+ * A datetime-local value ("2026-12-24T18:00") read on the site's clock, as an ISO time; undefined when
+ * empty. What is not a wall-clock time goes as typed, for the server to refuse at its field.
+ */
+const isoOf = (wall: string, zone: string) => (wall ? (instantIn(wall, zone) ?? wall) : undefined);
 
 function OfferForm({ onSaved, onCancel }: { onSaved: (offer: Offer) => void; onCancel: () => void }) {
   const plans = (useQuery(planList).data ?? []).filter((p) => p.tier !== 'free' && p.active);
+  const zone = useQuery(siteZone).data;
   const [v, setV] = useState({ name: '', code: '', planId: '', billing: 'month', kind: 'percent', off: '', duration: 'once', months: '', startsAt: '', endsAt: '', limit: '', promotionCode: '' });
   const [problem, setProblem] = useState<FormProblem | null>(null);
   const [busy, setBusy] = useState(false);
@@ -147,6 +154,7 @@ function OfferForm({ onSaved, onCancel }: { onSaved: (offer: Offer) => void; onC
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
+    if (!zone) return;
     const input: OfferInput = {
       name: v.name,
       ...(v.code.trim() ? { code: v.code.trim() } : {}),
@@ -156,8 +164,8 @@ function OfferForm({ onSaved, onCancel }: { onSaved: (offer: Offer) => void; onC
       amountOff: v.kind === 'amount' ? v.off : null,
       duration: v.duration as OfferInput['duration'],
       durationMonths: v.duration === 'repeating' ? Number(v.months) : null,
-      ...(isoOf(v.startsAt) ? { startsAt: isoOf(v.startsAt) } : {}),
-      endsAt: isoOf(v.endsAt) ?? null,
+      ...(v.startsAt ? { startsAt: isoOf(v.startsAt, zone) } : {}),
+      endsAt: isoOf(v.endsAt, zone) ?? null,
       maxRedemptions: v.limit ? Number(v.limit) : null,
       promotionCode: v.promotionCode.trim() || null,
     };
@@ -221,12 +229,12 @@ function OfferForm({ onSaved, onCancel }: { onSaved: (offer: Offer) => void; onC
         {v.duration === 'repeating' && <TextField label="Months" type="number" min={1} max={36} value={v.months} onChange={set('months')} error={fieldError('durationMonths')} />}
       </div>
       <div className="row">
-        <TextField label="Starts" type="datetime-local" value={v.startsAt} onChange={set('startsAt')} error={fieldError('startsAt')} hint="Now when empty." />
-        <TextField label="Ends" type="datetime-local" value={v.endsAt} onChange={set('endsAt')} error={fieldError('endsAt')} hint="Open-ended when empty." />
+        <TextField label={`Starts (${zone ?? 'site'} time)`} type="datetime-local" value={v.startsAt} onChange={set('startsAt')} error={fieldError('startsAt')} hint="Now when empty." />
+        <TextField label={`Ends (${zone ?? 'site'} time)`} type="datetime-local" value={v.endsAt} onChange={set('endsAt')} error={fieldError('endsAt')} hint="Open-ended when empty." />
         <TextField label="Limit" type="number" min={1} value={v.limit} onChange={set('limit')} error={fieldError('maxRedemptions')} hint="Most readers who can use it; empty for no limit." />
       </div>
       <div className="form-actions">
-        <button type="submit" className="primary" disabled={busy}>
+        <button type="submit" className="primary" disabled={busy || !zone}>
           Create offer
         </button>
         <button type="button" onClick={onCancel}>
@@ -274,6 +282,10 @@ export function OfferReportPage({ id }: { id: number }) {
         <dt>Discount</dt>
         <dd>
           {discountText(offer)} on {offer.plan.name}: {formatMoney(offer.discountedPrice, offer.plan)} instead of {formatMoney(offer.regularPrice, offer.plan)} a {offer.billing}
+        </dd>
+        <dt>Runs</dt>
+        <dd>
+          <SiteTime at={offer.startsAt} /> – {offer.endsAt ? <SiteTime at={offer.endsAt} /> : 'open-ended'}
         </dd>
         <dt>Redemptions</dt>
         <dd>
