@@ -323,6 +323,7 @@ export function createServices(store: Store, options: ServiceOptions): Services 
     memberData: new MemberDataService({
       db,
       members,
+      payments,
       words: memberWords,
       commentsChanged: (postIds) => {
         for (const id of postIds) events.emit({ kind: 'comments', id, slugs: [] });

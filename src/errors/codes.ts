@@ -28,6 +28,8 @@ export const errorCodes = {
   MEMBER_NOT_FOUND: 'No member has that id or email.',
   MEMBER_EXISTS: 'A member with that email address already exists.',
   MEMBER_STILL_SUBSCRIBED: 'This member has a subscription Stripe still bills; cancel it before erasing them.',
+  MEMBER_CHECKOUT_PAID: 'This member paid a checkout whose payment is not recorded yet; erase them once it is, and its subscription is cancelled.',
+  MEMBER_CHECKOUT_OPEN: 'This member started a checkout while they were being erased; try the erasure again.',
   SIGNIN_REQUIRED: 'Sign in as a member first.',
   SIGNIN_LINK_INVALID: 'The sign-in link is invalid, used or expired.',
   CHECKOUT_SIGNIN_REQUIRED: 'An account already uses that email address: sign in first, then buy from your account.',

@@ -20,6 +20,12 @@ export async function hasBilledSubscription(db: DbOrTx, memberId: number): Promi
   return row !== undefined;
 }
 
+/** The Stripe sessions of the member's checkouts not yet paid. */
+export async function openCheckoutSessions(db: DbOrTx, memberId: number): Promise<string[]> {
+  const rows = await db.selectFrom('checkouts').select('stripe_session_id').where('member_id', '=', memberId).where('status', '=', 'open').where('stripe_session_id', 'is not', null).orderBy('id').execute();
+  return rows.map((r) => r.stripe_session_id!);
+}
+
 /** Every checkout the member started, with what they entered (address, gift recipient) as stored. */
 export async function checkoutsOf(db: DbOrTx, memberId: number) {
   const rows = await db.selectFrom('checkouts').select(['id', 'plan_id', 'billing', 'status', 'details', 'amount_total', 'created_at']).where('member_id', '=', memberId).orderBy('id').execute();

@@ -55,6 +55,11 @@ export interface Payments {
   createPromotionCode(offer: Offer, couponId: string): Promise<string>;
   /** Turns a promotion code off so no one can redeem it any more; one already gone is fine. */
   deactivatePromotionCode(promotionCodeId: string): Promise<void>;
+  /**
+   * Closes a hosted checkout so it can no longer be paid. Says `paid` when the reader paid it
+   * first (the payment's event is on its way), `closed` when it is closed now or was already.
+   */
+  expireCheckout(sessionId: string): Promise<'closed' | 'paid'>;
   /** The event, when the signature over the raw body is valid and recent; rejects otherwise. */
   verifyEvent(rawBody: Buffer, signature: string): Promise<Stripe.Event>;
 }
@@ -158,6 +163,18 @@ export function stripePayments(settings: StripeSettings): Payments {
       } catch (error) {
         if ((error as { code?: string }).code !== 'resource_missing') throw error;
       }
+    },
+    async expireCheckout(sessionId) {
+      const stripe = await client();
+      try {
+        await stripe.checkout.sessions.expire(sessionId);
+        return 'closed';
+      } catch (error) {
+        if ((error as { code?: string }).code === 'resource_missing') return 'closed';
+        if ((error as { type?: string }).type !== 'StripeInvalidRequestError') throw error;
+      }
+      // Refused because it is no longer open: paid, or expired already.
+      return (await stripe.checkout.sessions.retrieve(sessionId)).status === 'complete' ? 'paid' : 'closed';
     },
     async verifyEvent(rawBody, signature) {
       if (!settings.webhookSecret) throw new Error('STRIPE_WEBHOOK_SECRET is not set');

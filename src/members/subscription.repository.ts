@@ -147,8 +147,10 @@ export async function insertCheckout(db: DbOrTx, checkout: { memberId: number; p
   return row.id;
 }
 
-export async function setCheckoutSession(db: DbOrTx, id: number, sessionId: string, now: string): Promise<void> {
-  await db.updateTable('checkouts').set({ stripe_session_id: sessionId, updated_at: now }).where('id', '=', id).execute();
+/** Records the checkout's Stripe session; false when the checkout is gone (its member was erased meanwhile). */
+export async function setCheckoutSession(db: DbOrTx, id: number, sessionId: string, now: string): Promise<boolean> {
+  const result = await db.updateTable('checkouts').set({ stripe_session_id: sessionId, updated_at: now }).where('id', '=', id).executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
 }
 
 export interface Checkout {

@@ -137,7 +137,17 @@ export class SubscriptionService {
     } catch (error) {
       throw new AppError('PAYMENT_PROVIDER_FAILED', `The payment provider did not answer: ${error instanceof Error ? error.message : 'unknown error'}`);
     }
-    await setCheckoutSession(this.deps.db, checkoutId, session.id, this.now());
+    // Under the buyer's lock, as erasure takes it: recorded before an erasure (which then closes
+    // the session) or finding the checkout gone after one.
+    const recorded = await whileMemberExists(this.deps.db, buyer.id, (tx) => setCheckoutSession(tx, checkoutId, session.id, this.now())).catch((error: unknown) => {
+      if (error instanceof AppError && error.code === 'SIGNIN_REQUIRED') return false;
+      throw error;
+    });
+    if (!recorded) {
+      // The buyer was erased while Stripe made the session: close it before anyone can pay it.
+      await payments.expireCheckout(session.id).catch(() => undefined);
+      throw new AppError('SIGNIN_REQUIRED');
+    }
     return session.url;
   }
 

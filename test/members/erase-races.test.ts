@@ -77,6 +77,11 @@ describe.each(dialects)('a member erased while they act (%s)', (dialect) => {
       ]);
       expect(answers[0], `round ${round}`).toBe('ok');
       expect(await leftovers(member.id, email), `round ${round}: ${answers.join(', ')}`).toEqual(nothing);
+      // Whichever came first, no checkout is left that the erased reader could still pay.
+      expect(
+        [...stripe.checkoutSessions.values()].filter((s) => s.customer_email === email && s.status === 'open'),
+        `round ${round}: ${answers.join(', ')}`,
+      ).toEqual([]);
     }
   });
 

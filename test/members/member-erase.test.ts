@@ -92,6 +92,34 @@ describe.each(dialects)("a member's data: export and erasure (%s)", (dialect) =>
     expect((await editor.call('GET', `/admin/api/members/${member.id}/export`)).json()).toEqual(before);
   });
 
+  it("closes a member's unpaid checkouts at Stripe before erasing them, so no one can pay for an account that is gone", async () => {
+    const member = await t.services.members.add({ email: 'browsing@example.com' });
+    const url = await t.services.subscriptions.startCheckout(member, { plan: 'digital', billing: 'month' });
+    const sessionId = url.split('/').pop()!;
+    expect(stripe.checkoutSessions.get(sessionId)).toMatchObject({ status: 'open' });
+
+    expect((await editor.call('POST', `/admin/api/members/${member.id}/erase`)).statusCode).toBe(204);
+    expect(stripe.checkoutSessions.get(sessionId)).toMatchObject({ status: 'expired' });
+    expect(stripe.requests.filter((r) => r.path === `/v1/checkout/sessions/${sessionId}/expire`)).toHaveLength(1);
+    expect((await editor.call('GET', `/admin/api/members/${member.id}/export`)).statusCode).toBe(404);
+  });
+
+  it('refuses to erase a member whose checkout was paid before its payment is recorded, or while Stripe does not answer, and changes nothing', async () => {
+    const member = await t.services.members.add({ email: 'paying-now@example.com' });
+    const url = await t.services.subscriptions.startCheckout(member, { plan: 'digital', billing: 'month' });
+    const before = (await editor.call('GET', `/admin/api/members/${member.id}/export`)).json();
+
+    stripe.failing = true;
+    const unanswered = await editor.call('POST', `/admin/api/members/${member.id}/erase`).finally(() => (stripe.failing = false));
+    expect([unanswered.statusCode, unanswered.json().error.code]).toEqual([502, 'PAYMENT_PROVIDER_FAILED']);
+
+    // The reader paid on Stripe's page; the event saying so has not arrived.
+    stripe.checkoutSessions.get(url.split('/').pop()!)!.status = 'complete';
+    const refused = await editor.call('POST', `/admin/api/members/${member.id}/erase`);
+    expect([refused.statusCode, refused.json().error.code]).toEqual([409, 'MEMBER_CHECKOUT_PAID']);
+    expect((await editor.call('GET', `/admin/api/members/${member.id}/export`)).json()).toEqual(before);
+  });
+
   it('erases the recipient of a gift, which Stripe does not bill again', async () => {
     await giveGift(t.services, stripe, { plan: 'print-digital', buyer: 'giver@example.com', recipient: { email: 'given@example.com', name: 'Gift Reader', address: gbAddress } });
     const member = await t.services.members.get({ email: 'given@example.com' });

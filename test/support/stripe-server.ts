@@ -15,6 +15,8 @@ export interface StripeTestServer {
   coupons: Map<string, Record<string, unknown>>;
   /** Promotion codes created, by id, with `active` as last set. */
   promotionCodes: Map<string, Record<string, unknown>>;
+  /** Checkout sessions created, by id, with `status` open, complete (set by a test as a reader paying) or expired. */
+  checkoutSessions: Map<string, Record<string, unknown>>;
   /** Makes the next requests fail with a 500 from "Stripe". */
   failing: boolean;
   close(): Promise<void>;
@@ -46,6 +48,7 @@ export async function startStripeServer(): Promise<StripeTestServer> {
   const subscriptions = new Map<string, Record<string, unknown>>();
   const coupons = new Map<string, Record<string, unknown>>();
   const promotionCodes = new Map<string, Record<string, unknown>>();
+  const checkoutSessions = new Map<string, Record<string, unknown>>();
   const state = { failing: false };
 
   const server = http.createServer((req, res) => {
@@ -64,7 +67,7 @@ export async function startStripeServer(): Promise<StripeTestServer> {
 
       if (req.method === 'POST' && url.pathname === '/v1/checkout/sessions') {
         const id = nextId('cs');
-        return send(200, {
+        const session = {
           id,
           object: 'checkout.session',
           mode: body.get('mode'),
@@ -74,7 +77,21 @@ export async function startStripeServer(): Promise<StripeTestServer> {
           payment_status: 'unpaid',
           status: 'open',
           url: `https://checkout.stripe.com/c/pay/${id}`,
-        });
+        };
+        checkoutSessions.set(id, session);
+        return send(200, session);
+      }
+      const checkoutSession = /^\/v1\/checkout\/sessions\/([A-Za-z0-9_]+)(\/expire)?$/.exec(url.pathname);
+      if (checkoutSession) {
+        const session = checkoutSessions.get(checkoutSession[1]!);
+        if (!session) return send(404, { error: { type: 'invalid_request_error', code: 'resource_missing', message: `No such checkout.session: '${checkoutSession[1]}'` } });
+        if (req.method === 'GET' && !checkoutSession[2]) return send(200, session);
+        if (req.method === 'POST' && checkoutSession[2]) {
+          if (session.status !== 'open')
+            return send(400, { error: { type: 'invalid_request_error', message: `Only Checkout Sessions with a status in ["open"] can be expired. This Checkout Session has a status of "${session.status}".` } });
+          session.status = 'expired';
+          return send(200, session);
+        }
       }
       if (req.method === 'POST' && url.pathname === '/v1/customers') {
         return send(200, { id: nextId('cus'), object: 'customer', email: body.get('email') });
@@ -154,6 +171,7 @@ export async function startStripeServer(): Promise<StripeTestServer> {
     subscriptions,
     coupons,
     promotionCodes,
+    checkoutSessions,
     get failing() {
       return state.failing;
     },
