@@ -4,6 +4,7 @@ import type { DbOrTx } from '../db/client.js';
 import { isUniqueViolation } from '../db/errors.js';
 import { MAX_STORED_INTEGER } from '../db/ids.js';
 import { AppError } from '../errors/app-error.js';
+import { offerFields } from './offer.repository.js';
 import { offerBillings, offerDurations } from './offer.types.js';
 
 const stripeId = z.string().min(1).max(255).nullable();
@@ -57,25 +58,8 @@ export type PortableOfferRedemption = z.infer<typeof portableOfferRedemption>;
 /** Every offer, oldest first (offers are few: editors make them by hand). */
 export async function* exportOffers(db: DbOrTx): AsyncGenerator<PortableOffer> {
   const rows = await db.selectFrom('offers as o').innerJoin('plans as p', 'p.id', 'o.plan_id').selectAll('o').select('p.slug as plan').orderBy('o.id').execute();
-  for (const row of rows) {
-    yield {
-      code: row.code,
-      name: row.name,
-      plan: row.plan,
-      billing: row.billing as PortableOffer['billing'],
-      percentOff: row.percent_off,
-      amountOff: row.amount_off,
-      duration: row.duration as PortableOffer['duration'],
-      durationMonths: row.duration_months,
-      startsAt: row.starts_at,
-      endsAt: row.ends_at,
-      maxRedemptions: row.max_redemptions,
-      promotionCode: row.promotion_code,
-      stripeCouponId: row.stripe_coupon_id,
-      stripePromotionCodeId: row.stripe_promotion_code_id,
-      endedAt: row.ended_at,
-      createdAt: row.created_at,
-    };
+  for (const { plan, ...row } of rows) {
+    yield { ...offerFields(row), plan };
   }
 }
 

@@ -8,12 +8,11 @@ type OfferRow = Selectable<OffersTable>;
 
 export type OfferValues = Omit<Offer, 'id' | 'plan' | 'stripeCouponId' | 'stripePromotionCodeId' | 'endedAt' | 'createdAt'> & { planId: number };
 
-function toOffer(row: OfferRow, plan: PlanRow): Offer {
+/** An offer row's own fields as the domain names them (everything but its id and its plan). */
+export function offerFields(row: OfferRow): Omit<Offer, 'id' | 'plan'> {
   return {
-    id: row.id,
     code: row.code,
     name: row.name,
-    plan: toPlan(plan),
     billing: row.billing as OfferBilling,
     percentOff: row.percent_off,
     amountOff: row.amount_off,
@@ -28,6 +27,10 @@ function toOffer(row: OfferRow, plan: PlanRow): Offer {
     endedAt: row.ended_at,
     createdAt: row.created_at,
   };
+}
+
+function toOffer(row: OfferRow, plan: PlanRow): Offer {
+  return { id: row.id, ...offerFields(row), plan: toPlan(plan) };
 }
 
 async function withPlans(db: DbOrTx, rows: OfferRow[]): Promise<Offer[]> {
