@@ -4,7 +4,7 @@ import type { DbOrTx } from '../db/client.js';
 import { isUniqueViolation } from '../db/errors.js';
 import { MAX_STORED_INTEGER } from '../db/ids.js';
 import { AppError } from '../errors/app-error.js';
-import { offerFields } from './offer.repository.js';
+import { offerColumns, offerFields } from './offer.repository.js';
 import { offerBillings, offerDurations } from './offer.types.js';
 
 const stripeId = z.string().min(1).max(255).nullable();
@@ -91,18 +91,7 @@ export async function restoreOffers(db: DbOrTx, offers: PortableOffer[], first: 
     await db
       .insertInto('offers')
       .values({
-        code: offer.code,
-        name: offer.name,
-        plan_id: plan.id,
-        billing: offer.billing,
-        percent_off: offer.percentOff,
-        amount_off: offer.amountOff,
-        duration: offer.duration,
-        duration_months: offer.durationMonths,
-        starts_at: offer.startsAt,
-        ends_at: offer.endsAt,
-        max_redemptions: offer.maxRedemptions,
-        promotion_code: offer.promotionCode,
+        ...offerColumns({ ...offer, planId: plan.id }),
         stripe_coupon_id: offer.stripeCouponId,
         stripe_promotion_code_id: offer.stripePromotionCodeId,
         ended_at: offer.endedAt,

@@ -29,6 +29,24 @@ export function offerFields(row: OfferRow): Omit<Offer, 'id' | 'plan'> {
   };
 }
 
+/** The columns of what an editor sets on an offer (the other way from `offerFields`). */
+export function offerColumns(offer: OfferValues) {
+  return {
+    code: offer.code,
+    name: offer.name,
+    plan_id: offer.planId,
+    billing: offer.billing,
+    percent_off: offer.percentOff,
+    amount_off: offer.amountOff,
+    duration: offer.duration,
+    duration_months: offer.durationMonths,
+    starts_at: offer.startsAt,
+    ends_at: offer.endsAt,
+    max_redemptions: offer.maxRedemptions,
+    promotion_code: offer.promotionCode,
+  };
+}
+
 function toOffer(row: OfferRow, plan: PlanRow): Offer {
   return { id: row.id, ...offerFields(row), plan: toPlan(plan) };
 }
@@ -44,18 +62,7 @@ export async function insertOffer(db: DbOrTx, offer: OfferValues, now: string): 
   const row = await db
     .insertInto('offers')
     .values({
-      code: offer.code,
-      name: offer.name,
-      plan_id: offer.planId,
-      billing: offer.billing,
-      percent_off: offer.percentOff,
-      amount_off: offer.amountOff,
-      duration: offer.duration,
-      duration_months: offer.durationMonths,
-      starts_at: offer.startsAt,
-      ends_at: offer.endsAt,
-      max_redemptions: offer.maxRedemptions,
-      promotion_code: offer.promotionCode,
+      ...offerColumns(offer),
       created_at: now,
       updated_at: now,
     })
