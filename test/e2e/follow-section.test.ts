@@ -58,7 +58,7 @@ describe('a member follows a section in a real browser', { timeout: 90_000 }, ()
     await page.screenshot({ path: path.join(screenshots, 'follow-section-following.png'), fullPage: true });
 
     await page.goto(`${base}/members/`);
-    const listed = page.locator('#follows + .follow-list li');
+    const listed = page.locator('#follows ~ .follow-list li');
     await listed.first().waitFor();
     expect(await listed.count()).toBe(1);
     expect(await listed.first().getByRole('link').textContent()).toBe('Field Notes');
