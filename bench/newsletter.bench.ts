@@ -143,15 +143,23 @@ async function bareClient(port: number, raw: Buffer, count: number): Promise<{ r
 /** One recipient's message of the last send, built as the send built it (no DKIM): what the bare client pushes. */
 async function oneMessageOfLastSend(store: Store): Promise<Buffer> {
   const send = await store.db.selectFrom('newsletter_sends').selectAll().orderBy('id', 'desc').executeTakeFirstOrThrow();
-  const builder = new MessageBuilder(JSON.parse(send.content) as SendContent, { subject: send.subject, from: parseMailFrom(MAIL_FROM), date: send.started_at, sendId: send.id });
+  const content = JSON.parse(send.content) as SendContent;
+  const builder = new MessageBuilder(content, { subject: send.subject, from: parseMailFrom(MAIL_FROM), date: send.started_at, sendId: send.id });
   const token = 'x'.repeat(120);
+  // Every link of the send goes through its own signed click address, as the send writes them.
+  const clicks = Array.from({ length: content.links ?? 0 }, (_, n) => `https://magazine.example/newsletter/click/${token}${n}/`);
   return Buffer.concat(
-    builder.build({ to: 'reader0@example.com', links: { unsubscribe: `https://magazine.example/newsletter/unsubscribe/?token=${token}`, preferences: `https://magazine.example/newsletter/preferences/?token=${token}` } }),
+    builder.build({
+      to: 'reader0@example.com',
+      links: { unsubscribe: `https://magazine.example/newsletter/unsubscribe/?token=${token}`, preferences: `https://magazine.example/newsletter/preferences/?token=${token}`, clicks },
+    }),
   );
 }
 
-process.stdout.write('Compiling (tsc -p tsconfig.build.json), so the sends run as in production…\n');
+// bin/masthead.js runs the bundle, so the bundle is made from this source as `npm run build` makes it.
+process.stdout.write('Building the CLI (tsc -p tsconfig.build.json, then the bundle), so the sends run as in production…\n');
 execFileSync(process.execPath, [path.resolve('node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
+execFileSync(process.execPath, ['--import', 'tsx', path.resolve('scripts/bundle-server.ts')], { stdio: 'inherit' });
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'masthead-bench-newsletter-'));
 const file = path.join(dir, 'bench.db');
