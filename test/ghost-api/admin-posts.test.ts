@@ -189,20 +189,22 @@ describe('posts and pages through the official Ghost Admin API client', () => {
   });
 
   it('refuses what it cannot do, with the field named', async () => {
-    const cases: Array<[Promise<unknown>, string]> = [
-      [admin.posts.add({ title: 'Mail it', status: 'published' }, { newsletter: 'weekly' }), 'newsletter: cannot be used here'],
-      [admin.posts.add({ title: 'Gated', visibility: 'tiers' }), 'posts.0.visibility: must be public, members or paid'],
-      [admin.posts.add({ title: 'Odd', mood: 'sunny' }), 'posts.0.mood: is not a field of Ghost posts'],
-      [admin.posts.add({ title: 'Nobody', authors: [{ email: 'nobody@example.com' }] }), 'posts.0.authors.0: names no author'],
-      [admin.posts.add({ title: '' }), 'title'],
-      [admin.posts.add({ title: 'Sent', status: 'sent' }), 'posts.0.status: cannot be sent'],
-      [admin.posts.add({ title: 'Early', status: 'published', published_at: '2099-01-01T00:00:00.000Z' }), 'posts.0.published_at: is in the future'],
-      [admin.posts.add({ title: 'Odd tags', tags: [5, null, { name: '' }] }), 'posts.0.tags.0: must name a tag by id, slug or name; posts.0.tags.1'],
-      [admin.posts.add({ title: 'Blank tag', tags: [{ name: ' ' }] }), 'posts.0.tags.0.name: is required'],
-      [admin.posts.add({ title: 'Bad image', feature_image: 'javascript:alert(1)' }), 'posts.0.feature_image'],
+    // Each request starts only when awaited: started together, a later refusal would reject
+    // with nothing listening yet and count as an unhandled rejection.
+    const cases: Array<[() => Promise<unknown>, string]> = [
+      [() => admin.posts.add({ title: 'Mail it', status: 'published' }, { newsletter: 'weekly' }), 'newsletter: cannot be used here'],
+      [() => admin.posts.add({ title: 'Gated', visibility: 'tiers' }), 'posts.0.visibility: must be public, members or paid'],
+      [() => admin.posts.add({ title: 'Odd', mood: 'sunny' }), 'posts.0.mood: is not a field of Ghost posts'],
+      [() => admin.posts.add({ title: 'Nobody', authors: [{ email: 'nobody@example.com' }] }), 'posts.0.authors.0: names no author'],
+      [() => admin.posts.add({ title: '' }), 'title'],
+      [() => admin.posts.add({ title: 'Sent', status: 'sent' }), 'posts.0.status: cannot be sent'],
+      [() => admin.posts.add({ title: 'Early', status: 'published', published_at: '2099-01-01T00:00:00.000Z' }), 'posts.0.published_at: is in the future'],
+      [() => admin.posts.add({ title: 'Odd tags', tags: [5, null, { name: '' }] }), 'posts.0.tags.0: must name a tag by id, slug or name; posts.0.tags.1'],
+      [() => admin.posts.add({ title: 'Blank tag', tags: [{ name: ' ' }] }), 'posts.0.tags.0.name: is required'],
+      [() => admin.posts.add({ title: 'Bad image', feature_image: 'javascript:alert(1)' }), 'posts.0.feature_image'],
     ];
     for (const [attempt, context] of cases) {
-      const problem = await failure(attempt);
+      const problem = await failure(attempt());
       expect(problem.type, context).toBe('ValidationError');
       expect(problem.context, context).toContain(context);
     }
