@@ -1,6 +1,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
 
@@ -46,6 +47,25 @@ function stopper(child: ChildProcess): () => Promise<void> {
       child.once('exit', () => resolve());
       child.kill('SIGTERM');
     });
+}
+
+/**
+ * Which core each side of a load runs on. On a machine of two or more cores the servers measured
+ * (Masthead, nginx, the bare Node server) all run on the last core and wrk on the first, through
+ * `taskset`: each server then has one core of its own, as nginx's one worker does, and the
+ * scheduler cannot put the load generator on the server's core in one run and beside it in the
+ * next (nginx's own figure for the same file moved from 119,000 to 211,000 pages a second
+ * between unpinned runs). `BENCH_PIN=0` turns it off.
+ */
+export const pinning = ((): { server: string; load: string } | undefined => {
+  if (process.env.BENCH_PIN === '0' || os.availableParallelism() < 2) return undefined;
+  if (spawnSync('taskset', ['-c', '0', 'true']).status !== 0) throw new Error('taskset is missing (apt-get install -y util-linux), or set BENCH_PIN=0 to run unpinned');
+  return { server: String(os.availableParallelism() - 1), load: '0' };
+})();
+
+/** A command and its arguments, run on the given core when pinning is on. */
+export function onCore(core: 'server' | 'load', command: string, args: string[]): [string, string[]] {
+  return pinning ? ['taskset', ['-c', pinning[core], command, ...args]] : [command, args];
 }
 
 const cli = path.resolve('bin/masthead.js');
@@ -97,7 +117,7 @@ export async function startMasthead(dataDir: string, options: { firstPage?: stri
   const port = await freePort();
   const log = fs.openSync(options.logFile ?? `${dataDir}.log`, 'a');
   const began = process.hrtime.bigint();
-  const child = spawn(process.execPath, [...startNodeOptions(), cli, 'start', '--demo'], { env: mastheadEnv(dataDir, { ...options.env, PORT: String(port) }), stdio: ['ignore', log, log] });
+  const child = spawn(...onCore('server', process.execPath, [...startNodeOptions(), cli, 'start', '--demo']), { env: mastheadEnv(dataDir, { ...options.env, PORT: String(port) }), stdio: ['ignore', log, log] });
   fs.closeSync(log);
   const url = `http://127.0.0.1:${port}`;
   try {
@@ -143,7 +163,7 @@ http {
 `,
     { mode: 0o644 },
   );
-  const child = spawn(binary, ['-p', workDir, '-c', conf], { stdio: ['ignore', 'ignore', 'inherit'] });
+  const child = spawn(...onCore('server', binary, ['-p', workDir, '-c', conf]), { stdio: ['ignore', 'ignore', 'inherit'] });
   const url = `http://127.0.0.1:${port}`;
   await waitFor(`${url}/${fs.readdirSync(root)[0]}`, child);
   return { url, pid: child.pid!, stop: stopper(child) };
@@ -151,7 +171,7 @@ http {
 
 /** A bare node:http server answering the files of a folder from memory (bench/support/bare-server.ts). */
 export async function startBareNode(root: string): Promise<Started> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.resolve('bench/support/bare-server.ts'), root], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(...onCore('server', process.execPath, ['--import', 'tsx', path.resolve('bench/support/bare-server.ts'), root]), { stdio: ['ignore', 'pipe', 'inherit'] });
   const port = await new Promise<string>((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`the bare Node server exited with ${code}`)));
     readline.createInterface({ input: child.stdout! }).once('line', resolve);

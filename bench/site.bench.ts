@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { cpuTimeOf, ensureBuilt, masthead, memoryOf, startBareNode, startMasthead, startNginx, type Started } from './site-support.js';
+import { cpuTimeOf, ensureBuilt, masthead, memoryOf, pinning, startBareNode, startMasthead, startNginx, type Started } from './site-support.js';
 import { signInMember } from './support/member-session.js';
 import { wrk, type Load } from './support/wrk.js';
 
@@ -204,7 +204,7 @@ try {
   const output = `${table(measured, coldStart, memory)}${cpuTable(measured)}`;
   const logBytes = fs.statSync(logFile).size;
   process.stdout.write(
-    `\nwrk -t1 -c16 -d${seconds}s after a ${warmUp} s warm-up, no compression; Masthead ${article} as \`npm start\` runs it (default log level, ${(logBytes / 1e6).toFixed(0)} MB of log written to a file).\n` +
+    `\nwrk -t1 -c16 -d${seconds}s after a ${warmUp} s warm-up, no compression, ${pinning ? `every server on core ${pinning.server} and wrk on core ${pinning.load}` : 'unpinned'}; Masthead ${article} as \`npm start\` runs it (default log level, ${(logBytes / 1e6).toFixed(0)} MB of log written to a file).\n` +
       `load average before ${before.join(' / ')}, after ${after.join(' / ')} (${os.cpus().length} cores)\n\n${output}\n`,
   );
   if (Math.max(Number(before[0]), Number(after[0])) > 3) note('warning: the load average was high; other work shared the cores, so read the ratios, not the req/s');

@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { onCore } from '../site-support.js';
 
 /** What one wrk run measured: requests per second and latency percentiles in milliseconds. */
 export interface Load {
@@ -46,7 +47,7 @@ export function wrk(workDir: string, url: string, options: LoadOptions): Promise
   const headers = Object.entries(options.headers ?? {}).flatMap(([name, value]) => ['-H', `${name}: ${value}`]);
   const args = ['-t1', `-c${options.connections ?? 16}`, `-d${options.seconds}s`, '--latency', '-s', script, ...headers, url];
   return new Promise((resolve, reject) => {
-    const child = spawn('wrk', args, { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(...onCore('load', 'wrk', args), { stdio: ['ignore', 'pipe', 'inherit'] });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.on('error', (error) => reject(new Error(`wrk could not run (apt-get install -y wrk): ${error.message}`)));
