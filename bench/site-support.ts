@@ -112,12 +112,16 @@ export interface StartedMasthead extends Started {
  * Masthead as `npm start` runs it (the built bin/masthead.js, `start --demo`, SQLite, default log
  * level) in its own process on a random port; its log goes to a file, as under a service manager.
  */
-export async function startMasthead(dataDir: string, options: { firstPage?: string; logFile?: string; env?: Record<string, string> } = {}): Promise<StartedMasthead> {
+export async function startMasthead(
+  dataDir: string,
+  options: { firstPage?: string; logFile?: string; env?: Record<string, string> /** On the servers' core (default) or wherever the system puts it. */; pinned?: boolean } = {},
+): Promise<StartedMasthead> {
   ensureBuilt();
   const port = await freePort();
   const log = fs.openSync(options.logFile ?? `${dataDir}.log`, 'a');
   const began = process.hrtime.bigint();
-  const child = spawn(...onCore('server', process.execPath, [...startNodeOptions(), cli, 'start', '--demo']), { env: mastheadEnv(dataDir, { ...options.env, PORT: String(port) }), stdio: ['ignore', log, log] });
+  const command: [string, string[]] = [process.execPath, [...startNodeOptions(), cli, 'start', '--demo']];
+  const child = spawn(...(options.pinned === false ? command : onCore('server', ...command)), { env: mastheadEnv(dataDir, { ...options.env, PORT: String(port) }), stdio: ['ignore', log, log] });
   fs.closeSync(log);
   const url = `http://127.0.0.1:${port}`;
   try {
