@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportDocument, importDocument } from './site-document-support.js';
 import { importGhost } from '../../src/portability/ghost/ghost.importer.js';
 import { addOldAddress } from '../../src/portability/old-address.repository.js';
-import type { SiteDocument } from '../../src/portability/document.schema.js';
+import { DOCUMENT_VERSION, type SiteDocument } from '../../src/portability/document.schema.js';
 import { testApp, type AppContext } from '../support/app.js';
 import { dialects } from '../support/stores.js';
 import { contentFolder, ghostFixtures } from './ghost-support.js';
@@ -45,7 +45,7 @@ describe.each(dialects)('what an import from Ghost made, through export and impo
   });
 
   it('writes old addresses, imported items and tag visibility into the document', async () => {
-    expect(document.masthead.version).toBe(2);
+    expect(document.masthead.version).toBe(DOCUMENT_VERSION);
     expect(document.oldAddresses).toHaveLength(await count(source, 'old_addresses'));
     expect(document.oldAddresses).toContainEqual({ address: '/search', to: { post: 'search-2' }, createdAt: expect.any(String) });
     expect(document.oldAddresses).toContainEqual({ address: '/2019/05/harbour-notes', to: { post: 'harbour-notes' }, createdAt: '2026-11-01T00:00:00.000Z' });
@@ -105,7 +105,7 @@ describe.each(dialects)('what an import from Ghost made, through export and impo
       await expect(importDocument(target.services, offsite)).rejects.toMatchObject({ code: 'IMPORT_INVALID', fields: [{ field: 'oldAddresses.0.to.location' }] });
     }
     const future = copy(document);
-    future.masthead = { version: 3 };
+    future.masthead = { version: DOCUMENT_VERSION + 1 };
     await expect(importDocument(target.services, future)).rejects.toMatchObject({ code: 'IMPORT_INVALID', fields: [{ field: 'masthead.version' }] });
     expect(await count(target, 'posts')).toBe(0);
     expect(await count(target, 'old_addresses')).toBe(0);
