@@ -1,6 +1,7 @@
 import { Readable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { importSite } from '../../src/portability/import.service.js';
+import { DOCUMENT_VERSION } from '../../src/portability/document.schema.js';
 import { makePlans } from '../members/helpers.js';
 import { dialects, testServices, type TestContext } from '../support/stores.js';
 import { exportDocument } from './site-document-support.js';
@@ -80,7 +81,7 @@ describe.each(dialects)('a site document read as a stream on %s', (dialect) => {
       [{ ...smallDocument(), posts: {} }, 'posts'],
       [{ ...smallDocument(), tags: 'news' }, 'tags'],
       [{ ...smallDocument(), extra: 1 }, '(input)'],
-      [{ ...smallDocument(), masthead: { version: 3 } }, 'masthead.version'],
+      [{ ...smallDocument(), masthead: { version: DOCUMENT_VERSION + 1 } }, 'masthead.version'],
       [(({ works: _, ...rest }) => rest)(smallDocument()), 'works'],
       [{ ...smallDocument(), memberships: { plans: [], members: [] } }, 'memberships.subscriptions'],
     ];
