@@ -59,7 +59,14 @@ function SettingsForm({ saved }: { saved: SiteSettings }) {
       <form className="settings-form" onSubmit={(e) => void save(e)} noValidate>
         <FormError error={problem} />
         <TextField label="Title" required value={settings.title} onChange={(e) => set({ title: e.target.value })} error={field('title')} />
-        <TextArea label="Description" rows={2} value={settings.description} onChange={(e) => set({ description: e.target.value })} error={field('description')} />
+        <TextArea
+          label="Description"
+          rows={2}
+          value={settings.description}
+          onChange={(e) => set({ description: e.target.value })}
+          error={field('description')}
+          hint="Used in search results, link previews and the RSS feed. Left empty, they carry a line from the theme in the site's language."
+        />
         {imageSettings.map(({ name, legend, noun, hint }) => (
           <fieldset key={name}>
             <legend>{legend}</legend>
