@@ -50,6 +50,13 @@ describe.each(dialects)('people the demo magazine names on %s', (dialect) => {
     }
     const piece = await get(`/${INTERVIEW}/`);
     expect(piece.statusCode).toBe(200);
+    expect(await htmlErrors(piece.body)).toEqual([]);
+    // Readers reach the interviewees' pages from the interview, as they reach a reviewed work's people from its facts.
+    const named = piece.body.slice(piece.body.indexOf('<aside class="facts named"'), piece.body.indexOf('</aside>', piece.body.indexOf('<aside class="facts named"')));
+    expect(named).toContain('<h2 id="named-title">People in this piece</h2>');
+    expect(named).toContain('<dt>Interviewee</dt>');
+    expect(named).toContain('<li><a href="/people/hester-vane/">Hester Vane</a></li><li><a href="/people/ruth-amadi/">Ruth Amadi</a></li>');
+    expect((await get('/the-night-shift-review/')).body).not.toContain('class="facts named"');
     expect(jsonLdOf(piece.body).flatMap(jsonLdProblems)).toEqual([]);
     expect(thingsOfType(piece.body, 'Article')[0]!.about).toEqual([
       expect.objectContaining({ '@type': 'Person', name: 'Hester Vane', url: 'http://localhost:3000/people/hester-vane/' }),
