@@ -1,4 +1,4 @@
-import type { WorkType, CreditRole } from '../reviews/index.js';
+import type { WorkType, CreditRole, PieceRole } from '../reviews/index.js';
 
 /** The shape of the demo magazine's data; the loader turns it into real content through the services. */
 export interface DemoMagazine {
@@ -40,6 +40,8 @@ export interface DemoPost {
   format?: 'article' | 'review' | 'interview' | 'news' | 'list' | 'essay';
   tags?: string[];
   authors: string[];
+  /** People the piece names as what they are in it (an interview's subjects); a work may credit them too. */
+  people?: Array<{ name: string; role: PieceRole }>;
   featured?: boolean;
   /** Publication time as days before now; negative means scheduled for the future. */
   daysAgo: number;

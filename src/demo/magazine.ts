@@ -986,6 +986,7 @@ const interviews: Post[] = [
     format: 'interview',
     tags: ['film', 'women-directors'],
     authors: ['imogen-hale'],
+    people: [{ name: 'Maren Solberg', role: 'interviewee' }],
     daysAgo: 19,
     excerpt: 'The Norwegian-born director of photography behind Low Water talks natural light, nude scenes and why the camera crew is still a boys’ club.',
     featureImage: {
@@ -1023,6 +1024,7 @@ Carry things. I mean that literally. Learn every piece of equipment until nobody
     format: 'interview',
     tags: ['books', 'debut-novels'],
     authors: ['priya-raman'],
+    people: [{ name: 'Kezia Bramwell', role: 'interviewee' }],
     daysAgo: 38,
     excerpt: 'The author of The Salt Year, this season’s most talked-about debut, on single motherhood, the Norfolk coast and why she nearly gave up writing.',
     featureImage: {
@@ -1060,6 +1062,7 @@ Another novel, set in the same town, from the point of view of the woman who run
     format: 'interview',
     tags: ['politics', 'work'],
     authors: ['ellis-kowalczyk'],
+    people: [{ name: 'Dee Fennimore', role: 'interviewee' }],
     featured: true,
     daysAgo: 5,
     excerpt: 'Dee Fennimore spent eight months organising home care workers in Ashcombe, most of whom had never met each other. Here is how they won.',
@@ -1101,6 +1104,7 @@ That care workers are not too busy or too isolated to organise. They are organis
     format: 'interview',
     tags: ['music'],
     authors: ['tamsin-oyelaran'],
+    people: [{ name: 'Wren Calloway', role: 'interviewee' }],
     daysAgo: 26,
     excerpt: 'Before her homecoming show in Glasgow, the songwriter talks about domestic pop, touring with a toddler and the brass band that changed her sound.',
     featureImage: {
@@ -1133,11 +1137,60 @@ Everything. I used to stand outside that neon sign hoping someone would have a s
 *Kitchen Light is out now.*`,
   },
   {
+    title: '“Nobody on that stage is a saint”: Hester Vane and Ruth Amadi on The Night Shift',
+    slug: 'hester-vane-ruth-amadi-night-shift-interview',
+    format: 'interview',
+    tags: ['culture', 'work'],
+    authors: ['ellis-kowalczyk'],
+    people: [
+      { name: 'Hester Vane', role: 'interviewee' },
+      { name: 'Ruth Amadi', role: 'interviewee' },
+    ],
+    daysAgo: 10,
+    excerpt: 'The playwright spent six years working nights in a care home; the director had never set foot in one. Together they made the funniest, angriest play in Bristol.',
+    seoDescription: 'Interview with playwright Hester Vane and director Ruth Amadi about The Night Shift, their comedy about care workers at the Tidemark Theatre.',
+    featureImage: {
+      alt: 'Two women sit on the edge of an empty stage set of corridors and sliding doors, one holding a marked-up script, the other a mug of tea.',
+      caption: 'Hester Vane and Ruth Amadi on the set of The Night Shift.',
+      credit: 'Photo: Halcyon / Joss Avery',
+    },
+    body: `Before she wrote plays, Hester Vane worked nights at a care home on the outskirts of Bristol for six years, mostly to pay for the days she spent writing. *The Night Shift*, her comedy about three care workers getting through twelve hours on a floor meant for five, has now sold out most of its run at the Tidemark Theatre. Its director, Ruth Amadi, had never been inside a care home until she read the script. We met them both in the theatre bar an hour before curtain up, where Vane ordered a pot of tea “strong enough to lift a resident”.
+
+**Hester, how much of the play happened?**
+
+**Vane:** All of it and none of it. Nobody in the play is a real person, but every joke is one I heard at three in the morning. The broken hoist, the laminated signs, the man who wanted to be called Commander. Care workers are the funniest people I know. You have to be, or you would weep in the sluice room.
+
+**Ruth, what did you do when the script arrived?**
+
+**Amadi:** I rang Hester and asked whether I could spend some nights on a floor. She found a home that said yes. I did four shifts as a volunteer, making tea and folding laundry, and I came back with a notebook full of what I had got wrong in my head. I had imagined it would be quiet. It is never quiet. The call bells ring like a song you cannot switch off.
+
+**The play is very funny and then, quite suddenly, it is not.**
+
+**Vane:** That is what the job is like. You are laughing about the biscuit rota and then somebody falls. I wanted the audience to feel that drop in their stomach, the way we did. And I wanted them to notice that the women coping with it are paid less than the people stacking shelves across the road.
+
+**Amadi:** We worked hard on the timing of that turn. If the laughter stops too early, people feel lectured. If it stops too late, they feel tricked. We moved it by about four minutes during previews.
+
+**Some critics say the wages speech tips into a lecture.**
+
+**Vane:** Some nights it does! I have made my peace with that. If one person goes home and asks what the woman who looks after their dad is paid, I will take a slightly preachy ninety seconds.
+
+**Who comes to see it?**
+
+**Amadi:** A lot of carers, which is the part I am proudest of. We set aside cheap tickets for care and health workers, and they laugh in different places from everyone else: at the jokes only they would understand. One night a woman stood up at the curtain call and shouted, “That’s my Tuesday!”
+
+**Nobody in the play is a saint, though.**
+
+**Vane:** No, and I would not want them to be. Saints do not get pay rises. Calling care workers angels is a way of not paying them. I wanted three women who are skilled, tired, sometimes petty, often brilliant. That is a workforce, not a halo.
+
+*The Night Shift is at the Tidemark Theatre, Bristol. Read our [review](/the-night-shift-review/).*`,
+  },
+  {
     title: 'Saving the seeds: Aoife Breen and the library that lends out vegetables',
     slug: 'aoife-breen-seed-library-interview',
     format: 'interview',
     tags: ['life', 'climate'],
     authors: ['clem-fairweather'],
+    people: [{ name: 'Aoife Breen', role: 'interviewee' }],
     daysAgo: 64,
     excerpt: 'In a former bank in a Pennine town, a retired science teacher runs a library where you borrow seeds, grow them and bring back more than you took.',
     featureImage: {

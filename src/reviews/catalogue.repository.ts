@@ -112,3 +112,19 @@ export async function creditsOf(db: DbOrTx, personId: number) {
     character: r.character,
   }));
 }
+
+/** The published pieces that name a person, each with the role it names them in, newest first. */
+export async function namingPiecesOf(db: DbOrTx, personId: number) {
+  const rows = await db
+    .selectFrom('post_people')
+    .innerJoin('posts', 'posts.id', 'post_people.post_id')
+    .select(['posts.id', 'posts.slug', 'posts.title', 'posts.published_at', 'post_people.role'])
+    .where('post_people.person_id', '=', personId)
+    .where('posts.status', '=', 'published')
+    .where('posts.type', '=', 'post')
+    .orderBy('posts.published_at', 'desc')
+    .orderBy('posts.id', 'desc')
+    .orderBy('post_people.role')
+    .execute();
+  return rows.map((r) => ({ post: { id: r.id, slug: r.slug, title: r.title, publishedAt: r.published_at! }, role: r.role }));
+}

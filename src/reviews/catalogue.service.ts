@@ -2,7 +2,7 @@ import type { Db } from '../db/client.js';
 import { AppError } from '../errors/app-error.js';
 import * as repo from './catalogue.repository.js';
 import { loadWorks } from './work.repository.js';
-import type { CreditRole, PersonSummary, Rating, Work, WorkType } from './work.types.js';
+import type { CreditRole, PersonSummary, PieceRole, Rating, Work, WorkType } from './work.types.js';
 
 export interface ReviewSummary {
   id: number;
@@ -20,6 +20,15 @@ export interface PersonCredit {
   role: CreditRole;
   character: string | null;
 }
+
+/** A published piece that names a person, and as what (an interview and its subject). */
+export interface PersonMention {
+  post: ReviewSummary;
+  role: PieceRole;
+}
+
+/** A public person: their credits in reviewed works and the published pieces that name them. */
+export type PublicPerson = PersonSummary & { credits: PersonCredit[]; namedIn: PersonMention[] };
 
 /**
  * The public catalogue of reviewed works and the people credited in them. Only works with a
@@ -44,10 +53,11 @@ export class ReviewCatalogue {
     return { people, total };
   }
 
-  async person(slug: string): Promise<PersonSummary & { credits: PersonCredit[] }> {
+  async person(slug: string): Promise<PublicPerson> {
     const person = await repo.findCreditedPerson(this.deps.db, slug);
     if (!person) throw new AppError('PERSON_NOT_FOUND', `No credited person has the slug "${slug}".`);
-    return { ...person, credits: await repo.creditsOf(this.deps.db, person.id) };
+    const [credits, namedIn] = await Promise.all([repo.creditsOf(this.deps.db, person.id), repo.namingPiecesOf(this.deps.db, person.id)]);
+    return { ...person, credits, namedIn };
   }
 
   /** The ratings every published review of a work gives it. */

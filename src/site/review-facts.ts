@@ -1,5 +1,5 @@
 import type { Translate } from '../i18n/index.js';
-import type { CreditRole, Rating, Review, WorkType } from '../reviews/index.js';
+import type { CreditRole, NamedPerson, PieceRole, Rating, Review, WorkType } from '../reviews/index.js';
 import type { SiteSettings } from '../settings/index.js';
 import { formatCalendarDate } from './format.js';
 import { paths } from './urls.js';
@@ -113,4 +113,11 @@ function stars(value: number, scale: number): string {
   const whole = Math.floor(value);
   const half = value - whole >= 0.5 ? '½' : '';
   return '★'.repeat(whole) + half + '☆'.repeat(Math.max(0, 5 - whole - (half ? 1 : 0)));
+}
+
+/** The people a piece names, one row per role ("Interviewee"), each linked to their page. */
+export function namedPeopleRows(people: NamedPerson[], t: Translate): FactRow[] {
+  const byRole = new Map<PieceRole, FactRow['items']>();
+  for (const { person, role } of people) byRole.set(role, [...(byRole.get(role) ?? []), { text: person.name, url: paths.person(person.slug) }]);
+  return [...byRole].map(([role, items]) => ({ label: t(`role.${role}`), items }));
 }

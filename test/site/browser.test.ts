@@ -56,6 +56,9 @@ describe('the public site in a real browser', { timeout: 180_000 }, () => {
       search: '/search/?q=film',
       person: `/people/${review.review!.work.credits[0]!.person.slug}/`,
       work: `/works/${review.review!.work.slug}/`,
+      // An interview naming its subjects, and the page of one of them whom a reviewed work credits too.
+      interview: '/hester-vane-ruth-amadi-night-shift-interview/',
+      interviewee: '/people/hester-vane/',
     };
     fs.mkdirSync(screenshots, { recursive: true });
   });
@@ -72,7 +75,7 @@ describe('the public site in a real browser', { timeout: 180_000 }, () => {
         await page.goto(base + url);
         await loadEverything(page);
         expect(describeViolations(await axeViolations(page)), `${name} (${colorScheme})`).toBe('');
-        if (colorScheme === 'light' && ['home', 'article', 'review', 'section', 'author', 'person', 'work'].includes(name)) {
+        if (colorScheme === 'light' && ['home', 'article', 'review', 'section', 'author', 'person', 'work', 'interview', 'interviewee'].includes(name)) {
           await page.screenshot({ path: path.join(screenshots, `${name}.png`), fullPage: true });
         }
       }
@@ -95,7 +98,7 @@ describe('the public site in a real browser', { timeout: 180_000 }, () => {
           }
         }).observe({ type: 'layout-shift', buffered: true });
       });
-      for (const name of ['home', 'review', 'person', 'work']) {
+      for (const name of ['home', 'review', 'person', 'work', 'interview', 'interviewee']) {
         await page.goto(base + pages[name]);
         await loadEverything(page);
         expect(await page.evaluate(() => (window as unknown as { shift: number }).shift), `${name} at ${viewport.width}px`).toBeLessThan(0.01);

@@ -107,6 +107,20 @@ describe.each(dialects)('people named by interviews on %s', (dialect) => {
     expect((await get(`/api/content/people/slug/secret-guest/?key=${key}`)).statusCode).toBe(404);
   });
 
+  it('lists the published pieces that name a person, with the role, beside their credits in the Content API', async () => {
+    const { client: admin } = await staffClient(t.app, t.services, 'administrator');
+    const key = (await admin.call('POST', '/admin/api/content-keys', { name: 'People front end' })).json().secret;
+    await t.services.posts.create(postFields([author], { title: 'Unsent questions for Celine Song', format: 'interview', people: [interviewee('Celine Song')] }));
+    const celine = (await get(`/api/content/people/slug/celine-song/?key=${key}`)).json().people[0];
+    expect(celine.credits.map((c: { role: string }) => c.role)).toEqual(['director', 'screenwriter']);
+    expect(celine.namedIn).toEqual([{ post: { id: expect.any(Number), slug: 'celine-song-on-endings', title: 'Celine Song on endings', publishedAt: '2026-10-02T08:00:00.000Z' }, role: 'interviewee' }]);
+    const mira = (await get(`/api/content/people/slug/mira-okafor/?key=${key}`)).json().people[0];
+    expect(mira).toMatchObject({ credits: [], namedIn: [{ post: { slug: 'a-talk-with-mira-okafor', title: 'A talk with Mira Okafor' }, role: 'interviewee' }] });
+    // The list stays names only; the entry of one person gives their credits and the pieces naming them.
+    const list = (await get(`/api/content/people/?key=${key}&limit=100`)).json().people;
+    expect(list.find((p: { slug: string }) => p.slug === 'mira-okafor')).toEqual({ id: mira.id, slug: 'mira-okafor', name: 'Mira Okafor' });
+  });
+
   it('lists people named by published pieces in the people sitemap', async () => {
     const sitemap = (await get('/sitemap-people.xml')).body;
     expect(sitemap).toContain('/people/mira-okafor/');

@@ -2,7 +2,7 @@ import { commentHtml, type Comment } from '../../comments/index.js';
 import { forViewer, type Post, type Viewer } from '../../content/index.js';
 import { imageView } from '../images.js';
 import { cacheKeys, pageMeta, showPosts, type Page, type SiteDeps } from '../page.js';
-import { reviewFacts } from '../review-facts.js';
+import { namedPeopleRows, reviewFacts } from '../review-facts.js';
 import { breadcrumbs, postDescription, type Crumb } from '../structured-data.js';
 import { absoluteUrl, paths } from '../urls.js';
 import { cards } from './listing.js';
@@ -109,14 +109,16 @@ export async function postPage(deps: SiteDeps, found: Post, viewer: Viewer): Pro
   const [more, related] = isPost ? await Promise.all([moreFrom(deps, post, keys), deps.listings.related(post.id, RELATED)]) : [[], []];
   const relatedShown = related.filter((p) => p.id !== post.id);
   showPosts(keys, [...more, ...relatedShown]);
+  const t = deps.theme.translate(site.locale);
   const crumbs: Crumb[] = [{ name: site.title, path: '/' }, ...(post.primaryTag ? [{ name: post.primaryTag.name, path: paths.tag(post.primaryTag.slug) }] : []), { name: post.title, path }];
   return {
     template: isPost ? 'post' : 'page',
     view: {
       post,
       image,
-      facts: post.review ? reviewFacts(post.review, site, deps.theme.translate(site.locale)) : null,
-      share: shareLinks(url, post.title, deps.theme.translate(site.locale)('post.shareByEmail')),
+      facts: post.review ? reviewFacts(post.review, site, t) : null,
+      named: namedPeopleRows(post.people, t),
+      share: shareLinks(url, post.title, t('post.shareByEmail')),
       // Teasers of gated pieces: who is asking decides the call to action; signing in comes back here.
       reader: viewer.kind,
       signIn: `/members/signin/?next=${encodeURIComponent(path)}`,
