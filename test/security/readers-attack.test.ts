@@ -1,9 +1,15 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../../src/app.js';
+import { defaultThemeDir } from '../../src/site/theme.js';
 import { token } from '../ghost-api/support/server.js';
 import { makePlans, memberCookie } from '../members/helpers.js';
 import { testApp, type AppContext } from '../support/app.js';
 import { filmReview, makeAuthor, makeTag, postFields } from '../support/factories.js';
-import { dialects } from '../support/stores.js';
+import { dialects, silentLogger } from '../support/stores.js';
 import { startStripeServer, type StripeTestServer } from '../support/stripe-server.js';
 
 const FORM = 'application/x-www-form-urlencoded';
@@ -261,5 +267,48 @@ describe.each(dialects)('reader features under attack (%s)', (dialect) => {
     expect((await ask('DELETE', `/posts/${draft.id}/`)).statusCode).toBeGreaterThanOrEqual(400);
     expect((await t.services.posts.get(draft.id)).title).toBe('Secret draft Kumquat');
     expect(byId.body + bySlug.body).not.toContain('Kumquat');
+  });
+});
+
+describe.each(dialects)('comments of a piece the reader may not read, under a theme that prints everything (%s)', (dialect) => {
+  let app: FastifyInstance;
+  let close: () => Promise<unknown>;
+  let paidSlug: string;
+  let commentId: number;
+  let freeCookie: string;
+
+  beforeAll(async () => {
+    const stripe = await startStripeServer();
+    const t = await testApp(dialect, { stripe: stripe.settings });
+    await makePlans(t.services);
+    const author = await makeAuthor(t.services, { name: 'Paid Host' });
+    const paid = await t.services.posts.create(postFields([author.slug], { title: 'A paid piece with talk', body: 'Paid body.', visibility: 'paid', status: 'published' }));
+    paidSlug = paid.slug;
+    await t.services.comments.setSiteAccess('members');
+    const payer = await t.services.members.add({ email: 'payer@example.com', name: 'Payer' });
+    const outcome = await t.services.comments.add(paid, { memberId: payer.id, name: 'Payer', paid: true }, { body: 'Persimmon remark only paying readers may see.' });
+    commentId = outcome.kind === 'discarded' ? 0 : outcome.comment.id;
+    await t.services.comments.approve(commentId);
+    await t.services.members.add({ email: 'free@example.com', name: 'Free Reader' });
+    freeCookie = await memberCookie(t.services, 'free@example.com');
+    // The default theme, with its comment page printing all the data it receives.
+    const themeDir = fs.mkdtempSync(path.join(os.tmpdir(), 'masthead-leaky-comments-'));
+    fs.cpSync(defaultThemeDir, themeDir, { recursive: true });
+    fs.appendFileSync(path.join(themeDir, 'comment.eta'), '\n<pre class="everything"><%= JSON.stringify(it, (key, v) => (typeof v === "function" ? undefined : v)) %></pre>\n');
+    app = await buildApp({ config: { publicUrl: 'http://localhost:3000', themeDir, dataDir: t.dataDir }, services: t.services, logger: silentLogger });
+    close = async () => {
+      await app.close();
+      await t.close();
+      await stripe.close();
+      fs.rmSync(themeDir, { recursive: true, force: true });
+    };
+  });
+  afterAll(async () => close());
+
+  it('never gives the comment page a comment the free member replies to on a paid piece', async () => {
+    const res = await app.inject({ url: `/${paidSlug}/comment/?reply=${commentId}`, headers: { cookie: freeCookie } });
+    expect(res.statusCode).toBe(403);
+    expect(res.body).toContain('class="everything"');
+    expect(res.body).not.toContain('Persimmon');
   });
 });
