@@ -5,6 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/app.js';
 import { defaultThemeDir } from '../../src/site/theme.js';
+import { staffClient } from '../admin-api/support/admin-client.js';
 import { token } from '../ghost-api/support/server.js';
 import { makePlans, memberCookie } from '../members/helpers.js';
 import { testApp, type AppContext } from '../support/app.js';
@@ -241,6 +242,22 @@ describe.each(dialects)('reader features under attack (%s)', (dialect) => {
     }
     expect((await rows()).length).toBe(before);
     expect(postId).toBeGreaterThan(0);
+  });
+
+  it('shows an author the comments on their pieces without the commenters’ email addresses, which only editors see', async () => {
+    const byline = await makeAuthor(t.services, { name: 'Commented Author' });
+    const piece = await t.services.posts.create(postFields([byline.slug], { title: 'A commented piece', status: 'published' }));
+    const reader = await member('Private Reader');
+    await t.services.comments.add(piece, { memberId: reader.id, name: 'Private Reader', paid: false }, { body: 'A remark worth moderating.' });
+    const author = await staffClient(t.app, t.services, 'author');
+    await t.services.users.linkAuthor(author.user.id, byline.id);
+    const editor = await staffClient(t.app, t.services, 'editor');
+    const asAuthor = await author.client.call('GET', `/admin/api/comments?postId=${piece.id}`);
+    expect(asAuthor.statusCode).toBe(200);
+    expect(asAuthor.json().comments).toMatchObject([{ authorName: 'Private Reader', memberId: reader.id, memberEmail: null }]);
+    expect(asAuthor.body).not.toContain(reader.email);
+    const asEditor = await editor.client.call('GET', `/admin/api/comments?postId=${piece.id}`);
+    expect(asEditor.json().comments).toMatchObject([{ memberEmail: reader.email }]);
   });
 
   it("never shows a contributor another writer's draft through the Ghost Admin API, whether asked by id, slug or filter", async () => {
