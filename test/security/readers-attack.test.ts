@@ -16,6 +16,9 @@ import { startStripeServer, type StripeTestServer } from '../support/stripe-serv
 const FORM = 'application/x-www-form-urlencoded';
 const HOSTILE = '"><img src=x onerror=alert(1)></script><script>alert(2)</script>';
 
+/** The same address written in capitals or not, as an attacker might vary it. */
+const spelledAnotherWay = (email: string, n: number) => (n % 2 === 0 ? email.toUpperCase() : ` ${email}`);
+
 /** The cookies a response sets, added to the ones already sent. */
 function withSetCookies(cookie: string, response: { headers: Record<string, unknown> }): string {
   const set = [response.headers['set-cookie'] ?? []].flat() as string[];
@@ -113,6 +116,33 @@ describe.each(dialects)('reader features under attack (%s)', (dialect) => {
     );
     expect(answers.map((a) => a.statusCode)).toEqual([200, 200]);
     expect(answers[0]!.body).toBe(answers[1]!.body);
+  });
+
+  it('mails one address at most five follow confirmations a day, however many targets and clients name it, answering alike', async () => {
+    const tags = await Promise.all(Array.from({ length: 14 }, (_, i) => makeTag(t.services, { name: `Bomb ${i}`, slug: `bomb-${i}` })));
+    const ask = (email: string, tag: { id: number }) =>
+      t.app.inject({ method: 'POST', url: '/follows/', remoteAddress: address(), headers: { 'content-type': FORM }, payload: new URLSearchParams({ kind: 'tag', id: String(tag.id), email }).toString() });
+    const sentTo = async (email: string) =>
+      (
+        await t.store.db
+          .selectFrom('follows')
+          .innerJoin('subscribers', 'subscribers.id', 'follows.subscriber_id')
+          .select('follows.id')
+          .where('subscribers.email', '=', email)
+          .where('follows.confirm_sent_at', 'is not', null)
+          .execute()
+      ).length;
+    const one = [];
+    for (const [i, tag] of tags.slice(0, 7).entries()) one.push(await ask(spelledAnotherWay('inbox-victim@example.com', i), tag));
+    expect(one.map((a) => a.statusCode)).toEqual(Array(7).fill(200));
+    // Past the limit, the answer is the one any other address gets for the same target.
+    expect(one[6]!.body).toBe((await ask('a-first-timer@example.com', tags[6]!)).body);
+    expect(await sentTo('inbox-victim@example.com')).toBe(5);
+    const together = await Promise.all(tags.slice(7).map((tag) => ask('second-victim@example.com', tag)));
+    expect(together.map((a) => a.statusCode)).toEqual(Array(7).fill(200));
+    expect(await sentTo('second-victim@example.com')).toBe(5);
+    expect((await ask('someone-else@example.com', tags[0]!)).statusCode).toBe(200);
+    expect(await sentTo('someone-else@example.com')).toBe(1);
   });
 
   it('refuses comment text with NUL, broken UTF-16 or deep JSON with a 400, and a megabyte with a 413, storing nothing', async () => {
