@@ -163,6 +163,37 @@ describe.each(dialects)('reader features under attack (%s)', (dialect) => {
     expect(await comments()).toBe(before);
   });
 
+  it('answers odd follow, tip and checkout input with a 4xx and no checkout, row or email', async () => {
+    const json = async (url: string, payload: string, cookie = '') => {
+      const page = await get('/members/signin/', cookie);
+      const csrf = /name="_csrf" value="([^"]+)"/.exec(page.body)?.[1] ?? '';
+      return t.app.inject({ method: 'POST', url, remoteAddress: address(), headers: { cookie: withSetCookies(cookie, page), 'content-type': 'application/json', 'x-csrf-token': csrf }, payload });
+    };
+    const checkoutsBefore = stripe.requests.length;
+    const followsBefore = (await t.store.db.selectFrom('follows').select('id').execute()).length;
+    for (const [url, payload] of [
+      ['/follows/', `{"kind":"__proto__","id":${tagId},"email":"odd@example.com"}`],
+      ['/follows/', `{"kind":"tag","id":{"$gt":0},"email":"odd@example.com"}`],
+      ['/follows/', `{"kind":"tag","id":${tagId},"email":["a@example.com","b@example.com"]}`],
+      ['/follows/', `{"kind":"tag","id":${tagId},"email":"odd\u0000@example.com"}`],
+      ['/follows/', `{"kind":"tag","id":1e400,"email":"odd@example.com"}`],
+      ['/members/tip', '{"amount":-500}'],
+      ['/members/tip', '{"amount":"1e3"}'],
+      ['/members/tip', '{"amount":"0x10"}'],
+      ['/members/tip', '{"amount":99999999999999999999}'],
+      ['/members/tip', '{"amount":"５００"}'],
+      ['/members/checkout', '{"plan":"digital","billing":"month","offer":"no-such-offer","email":"odd@example.com"}'],
+      ['/members/checkout', '{"plan":{"toString":"x"},"billing":"month"}'],
+    ] as const) {
+      const res = await json(url, payload);
+      expect(res.statusCode, payload).toBeGreaterThanOrEqual(400);
+      expect(res.statusCode, payload).toBeLessThan(500);
+      expect(res.json().error.code, payload).toMatch(/^[A-Z_]+$/);
+    }
+    expect(stripe.requests.length).toBe(checkoutsBefore);
+    expect((await t.store.db.selectFrom('follows').select('id').execute()).length).toBe(followsBefore);
+  });
+
   it('limits comments to ten a member in ten minutes', async () => {
     const ada = await member();
     const statuses: number[] = [];
@@ -204,7 +235,39 @@ describe.each(dialects)('reader features under attack (%s)', (dialect) => {
     }
   });
 
-  it('sends a tampered or forged click link nowhere', async () => {
+  it('never redirects a crafted site address off the site', async () => {
+    for (const url of [
+      '//evil.example',
+      '//evil.example/',
+      '/%2F%2Fevil.example',
+      '/%5Cevil.example',
+      '/\\evil.example',
+      '///evil.example/%2E%2E',
+      '/members/print?x=//evil.example',
+      '/tag//evil.example',
+      '/people//evil.example',
+      '/works/%2F%2Fevil.example',
+      '/.%2F%2Fevil.example',
+    ]) {
+      const res = await get(url);
+      expect(res.statusCode, url).toBeLessThan(500);
+      const location = res.headers.location;
+      if (location !== undefined) expect(new URL(String(location), 'http://localhost:3000').host, url).toBe('localhost:3000');
+    }
+  });
+
+  it('sends a tampered or forged click link nowhere, and acts on no forged emailed link', async () => {
+    for (const url of [
+      '/follows/confirm/?token=1.2.AAAA',
+      '/comments/emails/stop/?token=m1.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA',
+      '/follows/alerts/off/?token=forged',
+      '/newsletter/preferences/?token=forged',
+      '/newsletter/unsubscribe/?token[]=x',
+    ]) {
+      const res = await get(url);
+      expect(res.statusCode, url).toBeGreaterThanOrEqual(400);
+      expect(res.statusCode, url).toBeLessThan(500);
+    }
     for (const forged of ['1.0.1.AAAAAAAAAAAAAAAAAAAAAA', '1.0.1.AAAAAAAAAAAAAAAAAAAAAA?url=https://evil.example', '1.0.1', 'https%3A%2F%2Fevil.example']) {
       const res = await get(`/newsletter/click/${forged}`);
       expect(res.statusCode, forged).toBe(400);
@@ -269,6 +332,13 @@ describe.each(dialects)('reader features under attack (%s)', (dialect) => {
         payload: { posts: [{ title: `Image ${HOSTILE}`, feature_image: image }] },
       });
       expect(res.statusCode, image).toBe(422);
+      const canonical = await t.app.inject({
+        method: 'POST',
+        url: '/ghost/api/admin/posts/',
+        headers: { authorization: `Ghost ${await token(key)}`, 'content-type': 'application/json' },
+        payload: { posts: [{ title: 'Canonical', canonical_url: image }] },
+      });
+      expect(canonical.statusCode, image).toBe(422);
     }
     expect((await rows()).length).toBe(before);
     expect(postId).toBeGreaterThan(0);
