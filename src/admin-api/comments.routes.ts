@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { commentAccesses, commentStatuses, type CommentEmails, type CommentService } from '../comments/index.js';
 import type { PostService } from '../content/index.js';
 import { AppError } from '../errors/app-error.js';
-import { authorize } from '../staff/index.js';
+import { authorize, can } from '../staff/index.js';
 import type { EndpointRegistry } from './endpoint.js';
 import { idOf, numericId } from './members.schemas.js';
 
@@ -19,7 +19,7 @@ const commentOut = z.object({
 
 const moderatedOut = commentOut.extend({
   post: z.object({ id: z.number(), slug: z.string(), title: z.string() }),
-  memberEmail: z.string().nullable(),
+  memberEmail: z.string().nullable().describe('Null for an imported comment, and for staff who may not see members'),
   memberStopped: z.boolean().describe('The member may not comment (an editor stopped them)'),
 });
 
@@ -62,7 +62,9 @@ export function adminCommentRoutes(api: EndpointRegistry, deps: CommentRouteDeps
       authorize(staff, { do: 'comments.view' });
       // Authors without a byline have no pieces: no author has id 0.
       const scope = staff.role === 'author' ? { authorId: staff.authorId ?? 0 } : {};
-      return { comments: await comments.list(query, scope) };
+      const listed = await comments.list(query, scope);
+      // A commenter's address is a member's private data: only those who see members see it.
+      return { comments: can(staff, { do: 'members.view' }) ? listed : listed.map((c) => ({ ...c, memberEmail: null })) };
     },
   });
 

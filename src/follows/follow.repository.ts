@@ -57,6 +57,17 @@ export async function updateFollow(db: DbOrTx, id: number, changes: Partial<Pick
   await db.updateTable('follows').set(changes).where('id', '=', id).execute();
 }
 
+/** How many follow confirmations were mailed to the subscriber's address since the time. */
+export async function confirmationsSentSince(db: DbOrTx, subscriberId: number, since: string): Promise<number> {
+  const row = await db
+    .selectFrom('follows')
+    .select((eb) => eb.fn.countAll<number | string>().as('sent'))
+    .where('subscriber_id', '=', subscriberId)
+    .where('confirm_sent_at', '>', since)
+    .executeTakeFirst();
+  return Number(row?.sent ?? 0);
+}
+
 /** Removes one of the reader's follows (by its id or its target); false when they had no such follow. */
 export async function deleteFollow(db: DbOrTx, reader: Reader, which: { id: number } | { kind: FollowKind; targetId: number }): Promise<boolean> {
   const query = db.deleteFrom('follows').where('reader', '=', readerKey(reader));

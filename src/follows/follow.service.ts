@@ -18,12 +18,18 @@ export const FOLLOW_EMAIL_JOB = 'follows.confirm-email';
 const CONFIRM_DAYS = 3;
 /** At most one confirmation email per follow in this time, so the form cannot flood an inbox. */
 const RESEND_AFTER_MS = 10 * 60_000;
+/**
+ * Confirmations one address is mailed a day, whatever it is asked to follow: each target would
+ * otherwise mail it again, so anyone could fill a stranger's inbox from many clients.
+ */
+const CONFIRMATIONS_PER_DAY = 5;
+const DAY_MS = 86_400_000;
 
 export interface FollowServiceDeps {
   db: Db;
   clock: Clock;
   jobs: JobQueue;
-  subscribers: Pick<SubscriberService, 'enrol' | 'confirmAddress' | 'linkKey' | 'findRow'>;
+  subscribers: Pick<SubscriberService, 'enrol' | 'hold' | 'confirmAddress' | 'linkKey' | 'findRow'>;
   /** The theme's messages in the site's language. */
   words: () => Promise<Translate>;
   /** Sends one email in the newsletter's look, from the newsletter's sender. */
@@ -127,6 +133,10 @@ export class FollowService {
       const follow = (await repo.findFollow(tx, { reader, kind: target.kind, targetId: target.id }))!;
       if (follow.confirmed_at !== null) return;
       if (follow.confirm_sent_at && Date.parse(follow.confirm_sent_at) > Date.parse(now) - RESEND_AFTER_MS) return;
+      // Counted with the subscriber held, so requests for one address at once count one after another.
+      await this.deps.subscribers.hold(tx, subscriber.id);
+      const dayAgo = new Date(Date.parse(now) - DAY_MS).toISOString();
+      if ((await repo.confirmationsSentSince(tx, subscriber.id, dayAgo)) >= CONFIRMATIONS_PER_DAY) return;
       await repo.updateFollow(tx, follow.id, { confirm_sent_at: now, confirm_nonce: follow.confirm_nonce ?? nonce() });
       await this.deps.jobs.enqueue(tx, { name: FOLLOW_EMAIL_JOB, payload: { followId: follow.id } });
     });

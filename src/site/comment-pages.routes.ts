@@ -78,7 +78,8 @@ export async function commentPagesRoutes(app: FastifyInstance, deps: CommentPage
         post: { slug: post.slug, title: post.title },
         notice: view.notice,
         refusal: refused && refusals[refused],
-        parent: view.parent && withHtml(view.parent),
+        // A member the piece refuses (one it is too dear for, or closed) is shown none of its comments.
+        parent: !refused && view.parent ? withHtml(view.parent) : undefined,
         body: view.body,
         error: view.error,
         max: MAX_COMMENT_CHARS,

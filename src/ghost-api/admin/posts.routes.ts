@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Post, PostService, TaxonomyService } from '../../content/index.js';
 import { visibleTo, type EditorialService } from '../../editorial/index.js';
-import { AppError } from '../../errors/app-error.js';
+import { AppError, isAppError } from '../../errors/app-error.js';
 import { parseInput } from '../../errors/validate.js';
 import { atLeast, postScope, type UserService } from '../../staff/index.js';
 import { pagination } from '../../content-api/http.js';
@@ -60,11 +60,17 @@ export function ghostAdminPostRoutes(app: FastifyInstance, deps: AdminPostDeps):
       return { [key]: posts.map((post) => out(post, options)), meta: { pagination: pagination(options.page, options.limit, total) } };
     });
 
+    // A slug is made from a title: one the key may not read answers as one that does not exist,
+    // so nobody learns the titles of others' drafts by guessing slugs.
     route(app, 'GET', `${path}/slug/:slug`, async (request) => {
       const options = readOptions(request.query, shape);
+      const notFound = () => new AppError('POST_NOT_FOUND', `${type === 'post' ? 'Post' : 'Page'} not found.`);
       const id = await deps.queries.find(scope, { slug: slugFrom(request) });
-      if (id === undefined) throw new AppError('POST_NOT_FOUND', `${type === 'post' ? 'Post' : 'Page'} not found.`);
-      return { [key]: [out(await live(request, id), options)] };
+      if (id === undefined) throw notFound();
+      const post = await live(request, id).catch((error: unknown) => {
+        throw isAppError(error) && error.code === 'FORBIDDEN' ? notFound() : error;
+      });
+      return { [key]: [out(post, options)] };
     });
 
     route(app, 'GET', `${path}/:id`, async (request) => {

@@ -504,6 +504,7 @@ export interface paths {
                                 body: string;
                                 createdAt: string;
                                 id: number;
+                                /** @description Null for an imported comment, and for staff who may not see members */
                                 memberEmail: string | null;
                                 /** @description Null for a comment imported from someone who is not a member */
                                 memberId: number | null;

@@ -110,7 +110,7 @@ function CommentRow({ comment: c, moderates, onPiece, act }: { comment: Moderate
         <p className="comment-text">{c.body}</p>
         <span className="hint">
           {who}
-          {c.memberEmail ? ` <${c.memberEmail}>` : ' (imported)'} · {formatDate(c.createdAt)}
+          {c.memberEmail ? ` <${c.memberEmail}>` : c.memberId === null ? ' (imported)' : ''} · {formatDate(c.createdAt)}
           {c.parentId ? ' · a reply' : ''}
           {c.memberStopped ? ' · stopped from commenting' : ''}
         </span>
