@@ -57,6 +57,12 @@ export async function updateFollow(db: DbOrTx, id: number, changes: Partial<Pick
   await db.updateTable('follows').set(changes).where('id', '=', id).execute();
 }
 
+/** Confirms a follow still waiting for the link with this nonce; false when it is gone or already confirmed. */
+export async function confirmFollow(db: DbOrTx, id: number, nonce: string, now: string): Promise<boolean> {
+  const result = await db.updateTable('follows').set({ confirmed_at: now, confirm_nonce: null }).where('id', '=', id).where('confirm_nonce', '=', nonce).executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
+
 /** Removes one of the reader's follows (by its id or its target); false when they had no such follow. */
 export async function deleteFollow(db: DbOrTx, reader: Reader, which: { id: number } | { kind: FollowKind; targetId: number }): Promise<boolean> {
   const query = db.deleteFrom('follows').where('reader', '=', readerKey(reader));
