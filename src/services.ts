@@ -250,6 +250,7 @@ export function createServices(store: Store, options: ServiceOptions): Services 
     publicUrl,
     events: memberEvents,
     words: memberWords,
+    logger: options.logger,
   });
   const print = new PrintService({ db, clock, jobs, publicUrl, timeZone: async () => (await settings.site()).timezone, words: memberWords });
   runner.register(MEMBER_EMAIL_JOB, async (payload) => {

@@ -5,6 +5,7 @@ import type { EmailDocument } from '../email/index.js';
 import type { Translate } from '../i18n/index.js';
 import type { JobQueue } from '../jobs/index.js';
 import { whileMemberExists } from '../members/index.js';
+import { whileSubscriberExists } from '../subscribers/index.js';
 import * as repo from './alert.repository.js';
 import { targetsOfPosts } from './follow.repository.js';
 import type { FollowLinks } from './follow.tokens.js';
@@ -64,8 +65,8 @@ export class FollowAlerts {
   async set(reader: Reader, on: boolean): Promise<void> {
     const now = this.deps.clock().toISOString();
     // Turning on names the reader in a new row; turning off only changes theirs, if they still have one.
-    if (on && reader.kind === 'member') await whileMemberExists(this.deps.db, reader.id, (tx) => repo.setAlerts(tx, reader, on, now));
-    else await repo.setAlerts(this.deps.db, reader, on, now);
+    if (!on) await repo.setAlerts(this.deps.db, reader, on, now);
+    else await (reader.kind === 'member' ? whileMemberExists : whileSubscriberExists)(this.deps.db, reader.id, (tx) => repo.setAlerts(tx, reader, on, now));
   }
 
   /** The link in every alert that turns alerts off, for the reader it names. */

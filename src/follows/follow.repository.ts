@@ -53,6 +53,12 @@ export async function findFollow(db: DbOrTx, by: { id: number } | { reader: Read
   return ('id' in by ? query.where('id', '=', by.id) : query.where('reader', '=', readerKey(by.reader)).where('target', '=', targetKey(by.kind, by.targetId))).executeTakeFirst();
 }
 
+/** Confirms a follow still waiting for the link with this nonce; false when it is gone or already confirmed. */
+export async function confirmFollow(db: DbOrTx, id: number, nonce: string, now: string): Promise<boolean> {
+  const result = await db.updateTable('follows').set({ confirmed_at: now, confirm_nonce: null }).where('id', '=', id).where('confirm_nonce', '=', nonce).executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
+
 export async function updateFollow(db: DbOrTx, id: number, changes: Partial<Pick<FollowRow, 'confirmed_at' | 'confirm_nonce' | 'confirm_sent_at'>>): Promise<void> {
   await db.updateTable('follows').set(changes).where('id', '=', id).execute();
 }

@@ -7,7 +7,7 @@ import { parseInput } from '../errors/validate.js';
 import type { Translate } from '../i18n/index.js';
 import type { JobQueue } from '../jobs/index.js';
 import { whileMemberExists } from '../members/index.js';
-import type { SubscriberService } from '../subscribers/index.js';
+import { whileSubscriberExists, type SubscriberService } from '../subscribers/index.js';
 import * as repo from './follow.repository.js';
 import { emailFollowInput, followId, targetInput } from './follow.schema.js';
 import { FollowMemo } from './follow-memo.js';
@@ -169,17 +169,22 @@ export class FollowService {
     });
   }
 
-  /** Follows a confirmation link: it works once, while fresh; a pending subscriber is confirmed with it. */
+  /**
+   * Follows a confirmation link: it works once, while fresh; a pending subscriber is confirmed with
+   * it. The follow is confirmed under the subscriber's lock, so an erasure at the same moment
+   * either comes after (and removes it) or leaves nothing to confirm.
+   */
   async confirm(token: unknown): Promise<{ target: FollowTarget; subscriberId: number }> {
     const claims = (await this.signer()).verify(token, this.deps.clock());
+    const used = () => new AppError('LINK_USED', 'This link has already been used, or the follow it confirms was removed.');
     const follow = await repo.findFollow(this.deps.db, { id: claims.followId });
-    if (!follow?.subscriber_id || follow.confirm_nonce !== claims.nonce) {
-      throw new AppError('LINK_USED', 'This link has already been used, or the follow it confirms was removed.');
-    }
+    if (!follow?.subscriber_id || follow.confirm_nonce !== claims.nonce) throw used();
     const [kind, id] = follow.target.split(':');
     const target = await repo.findTarget(this.deps.db, kind as FollowKind, Number(id));
     if (!target) throw new AppError('FOLLOW_TARGET_NOT_FOUND');
-    await repo.updateFollow(this.deps.db, follow.id, { confirmed_at: this.now(), confirm_nonce: null });
+    await whileSubscriberExists(this.deps.db, follow.subscriber_id, async (tx) => {
+      if (!(await repo.confirmFollow(tx, follow.id, claims.nonce, this.now()))) throw used();
+    });
     await this.deps.subscribers.confirmAddress(follow.subscriber_id);
     return { target, subscriberId: follow.subscriber_id };
   }

@@ -1,3 +1,4 @@
+import type { Logger } from 'pino';
 import { z } from 'zod';
 import type { Clock } from '../clock.js';
 import { line, paragraph } from '../content/text.js';
@@ -61,6 +62,8 @@ export interface SubscriptionDeps {
   events: EventChannel<MemberChange>;
   /** The site's language, for the emails to members. */
   words: () => Promise<EmailWords>;
+  /** Told of a checkout session left open at Stripe that nobody was given. */
+  logger: Pick<Logger, 'warn'>;
 }
 
 type Outcome = string;
@@ -144,8 +147,13 @@ export class SubscriptionService {
       throw error;
     });
     if (!recorded) {
-      // The buyer was erased while Stripe made the session: close it before anyone can pay it.
-      await payments.expireCheckout(session.id).catch(() => undefined);
+      // The buyer was erased while Stripe made the session: close it before anyone can pay it. Its
+      // address is given to no one, so the checkout stops here whether or not Stripe closes it;
+      // if not, the operator learns which session stays open (until Stripe expires it in a day).
+      await payments.expireCheckout(session.id).catch((error: unknown) => {
+        const reason = error instanceof Error ? error.message : 'unknown error';
+        this.deps.logger.warn({ session: session.id, reason }, 'could not close the Stripe checkout session of a buyer erased while it was made');
+      });
       throw new AppError('SIGNIN_REQUIRED');
     }
     return session.url;

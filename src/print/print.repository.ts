@@ -1,3 +1,4 @@
+import { PostgresAdapter } from 'kysely';
 import type { DbOrTx } from '../db/client.js';
 import type { PrintIssueRow } from '../db/tables.js';
 import type { Address } from '../members/index.js';
@@ -70,9 +71,15 @@ export async function bringCutoffForward(db: DbOrTx, id: number, now: string): P
   await db.updateTable('print_issues').set({ address_cutoff: now, updated_at: now }).where('id', '=', id).where('frozen_at', 'is', null).where('address_cutoff', '>', now).execute();
 }
 
-/** Print subscriptions that are paid up (or in their grace period) with issues left, and their members. */
+/**
+ * Print subscriptions that are paid up (or in their grace period) with issues left, and their
+ * members. On PostgreSQL the members' rows are locked (FOR SHARE) until the caller's transaction
+ * ends: an erasure, which locks the member's row first, waits for it and then blanks the line, or
+ * has committed already and its member is not read. SQLite runs one writing transaction at a
+ * time, and the freeze has written (marked the issue frozen) before it reads.
+ */
 export async function printRecipients(db: DbOrTx, now: string) {
-  return db
+  const query = db
     .selectFrom('subscriptions')
     .innerJoin('plans', 'plans.id', 'subscriptions.plan_id')
     .innerJoin('members', 'members.id', 'subscriptions.member_id')
@@ -89,8 +96,8 @@ export async function printRecipients(db: DbOrTx, now: string) {
     .where('subscriptions.issues_remaining', '>', 0)
     .where((eb) => eb.or([eb('subscriptions.status', '=', 'active'), eb.and([eb('subscriptions.status', '=', 'past_due'), eb('subscriptions.grace_until', '>', now)])]))
     .orderBy('members.id')
-    .orderBy('subscriptions.id')
-    .execute();
+    .orderBy('subscriptions.id');
+  return (db.getExecutor().adapter instanceof PostgresAdapter ? query.forShare('members') : query).execute();
 }
 
 export async function decrementIssues(db: DbOrTx, subscriptionIds: number[], now: string): Promise<void> {

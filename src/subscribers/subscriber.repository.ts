@@ -62,6 +62,22 @@ export async function findSubscriberRow(db: DbOrTx, by: { email: string } | { id
   return ('email' in by ? query.where('email', '=', by.email) : query.where('id', '=', by.id)).executeTakeFirst();
 }
 
+/**
+ * Locks the subscriber's row for the transaction; false when there is none. Erasure takes it
+ * first, so a write naming the subscriber that takes it too commits wholly before the erasure
+ * (which then removes what it wrote) or finds them gone.
+ */
+export async function lockSubscriber(db: DbOrTx, by: { id: number } | { email: string }): Promise<boolean> {
+  const query = db.updateTable('subscribers').set((eb) => ({ updated_at: eb.ref('updated_at') }));
+  const result = await ('id' in by ? query.where('id', '=', by.id) : query.where('email', '=', by.email)).executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
+
+/** The subscriber's row, locked as `lockSubscriber` locks it; undefined when there is none. */
+export async function lockedSubscriberRow(db: DbOrTx, by: { id: number } | { email: string }): Promise<SubscriberRow | undefined> {
+  return (await lockSubscriber(db, by)) ? findSubscriberRow(db, by) : undefined;
+}
+
 type NewSubscriber = { email: string; name: string; status: SubscriberStatus; source: string; nonce: string | null; confirmedAt: string | null };
 
 function subscriberValues(values: NewSubscriber, now: string) {

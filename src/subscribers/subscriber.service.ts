@@ -13,6 +13,7 @@ import type { z } from 'zod';
 import type { ImportReport, Newsletter, Subscriber, SubscriberChange, SubscriberStatus } from './subscriber.types.js';
 import { LinkSigner, type LinkClaims } from './link.tokens.js';
 import { importSubscriberCsv, type CsvImportOptions } from './csv-import.js';
+import { addressGone, whileSubscriberExists } from './subscriber-lock.js';
 
 export const SUBSCRIBER_EMAIL_JOB = 'subscribers.email';
 export type SubscriberEmailKind = 'confirm' | 'welcome' | 'already-subscribed';
@@ -127,7 +128,7 @@ export class SubscriberService {
     const signer = await this.links();
     const claims = signer.verify(token, 'confirm', this.deps.clock());
     const subscriber = await inTransaction(this.deps.db, async (tx) => {
-      const row = await repo.findSubscriberRow(tx, { id: claims.subscriberId });
+      const row = await repo.lockedSubscriberRow(tx, { id: claims.subscriberId });
       if (!row || !row.confirm_nonce || row.confirm_nonce !== claims.nonce) {
         throw new AppError('LINK_USED', 'This confirmation link has already been used. If you meant to subscribe again, use the form once more.');
       }
@@ -151,11 +152,17 @@ export class SubscriberService {
    * signup would add it, and is mailed nothing until a link sent to it is followed (confirmAddress).
    */
   async enrol(tx: Db, email: string): Promise<SubscriberRow> {
-    const existing = await repo.findSubscriberRow(tx, { email });
-    if (existing) return existing;
+    // Locked, as erasure locks it: an erasure under way finishes first, and the address is then new.
+    while (!(await repo.lockSubscriber(tx, { email }))) {
+      const id = await repo.insertSubscriberIfNew(tx, { email, name: '', status: 'pending', source: 'follow', nonce: nonce(), confirmedAt: null }, this.now());
+      if (id !== undefined) return this.chooseDefaults(tx, id);
+      // Another request added the address at this moment: lock theirs.
+    }
+    return (await repo.findSubscriberRow(tx, { email }))!;
+  }
+
+  private async chooseDefaults(tx: Db, id: number): Promise<SubscriberRow> {
     const now = this.now();
-    const id = await repo.insertSubscriberIfNew(tx, { email, name: '', status: 'pending', source: 'follow', nonce: nonce(), confirmedAt: null }, now);
-    if (id === undefined) return (await repo.findSubscriberRow(tx, { email }))!;
     const defaults = (await repo.listNewsletters(tx)).filter((n) => n.isDefault);
     await repo.chooseNewsletters(
       tx,
@@ -174,10 +181,11 @@ export class SubscriberService {
 
   /**
    * A link mailed to the subscriber's address was followed, which proves the address as their own
-   * confirmation link would: a pending subscriber is confirmed (and welcomed). Others keep their status.
+   * confirmation link would: a pending subscriber is confirmed (and welcomed). Others keep their
+   * status; an erased one answers LINK_INVALID.
    */
   async confirmAddress(subscriberId: number): Promise<void> {
-    const subscriber = await inTransaction(this.deps.db, async (tx) => {
+    const subscriber = await whileSubscriberExists(this.deps.db, subscriberId, async (tx) => {
       const row = await repo.findSubscriberRow(tx, { id: subscriberId });
       return row?.status === 'pending' ? this.markConfirmed(tx, row) : undefined;
     });
@@ -193,7 +201,7 @@ export class SubscriberService {
   private async fromLink(token: unknown, purpose: 'preferences' | 'unsubscribe'): Promise<{ claims: LinkClaims; row: SubscriberRow }> {
     const claims = (await this.links()).verify(token, purpose, this.deps.clock());
     const row = await repo.findSubscriberRow(this.deps.db, { id: claims.subscriberId });
-    if (!row) throw new AppError('LINK_INVALID', 'This link belongs to an address that is no longer on our list.');
+    if (!row) throw addressGone();
     return { claims, row };
   }
 
@@ -214,31 +222,35 @@ export class SubscriberService {
     const data = parseInput(preferencesInput, input);
     const { row } = await this.fromLink(data.token, 'preferences');
     const chosen = data.newsletters.length === 0 ? [] : await this.resolveNewsletters(data.newsletters);
-    await inTransaction(this.deps.db, async (tx) => {
+    return whileSubscriberExists(this.deps.db, row.id, async (tx) => {
       const now = this.now();
       const kept = new Set(chosen.map((n) => n.id));
       for (const id of await repo.activeNewsletterIds(tx, row.id)) if (!kept.has(id)) await this.deps.onUnsubscribe?.(tx, row.id, id);
-      if (chosen.length === 0) return this.leave(tx, row, now);
-      await repo.chooseNewsletters(
-        tx,
-        row.id,
-        chosen.map((n) => n.id),
-        now,
-        true,
-      );
-      if (row.status !== 'confirmed') {
-        await repo.updateSubscriber(tx, row.id, { status: 'confirmed', confirmed_at: now, unsubscribed_at: null }, now);
-        await repo.unsuppress(tx, row.email);
-      }
+      if (chosen.length === 0) await this.leave(tx, row, now);
+      else await this.choose(tx, row, chosen, now);
+      return (await repo.toSubscribers(tx, [(await repo.findSubscriberRow(tx, { id: row.id }))!]))[0]!;
     });
-    return (await repo.toSubscribers(this.deps.db, [(await repo.findSubscriberRow(this.deps.db, { id: row.id }))!]))[0]!;
+  }
+
+  private async choose(tx: Db, row: SubscriberRow, chosen: Newsletter[], now: string) {
+    await repo.chooseNewsletters(
+      tx,
+      row.id,
+      chosen.map((n) => n.id),
+      now,
+      true,
+    );
+    if (row.status !== 'confirmed') {
+      await repo.updateSubscriber(tx, row.id, { status: 'confirmed', confirmed_at: now, unsubscribed_at: null }, now);
+      await repo.unsuppress(tx, row.email);
+    }
   }
 
   /** Leaves the newsletter the link names (or all); with none left, the address is suppressed. */
   async unsubscribe(token: unknown): Promise<{ newsletter: string | null; preferencesToken: string }> {
     const { claims, row } = await this.fromLink(token, 'unsubscribe');
     const newsletter = (await this.newsletters()).find((n) => n.id === claims.newsletterId) ?? null;
-    await inTransaction(this.deps.db, async (tx) => {
+    await whileSubscriberExists(this.deps.db, row.id, async (tx) => {
       const now = this.now();
       if (newsletter) await repo.leaveNewsletter(tx, row.id, newsletter.id, now);
       if (!newsletter || (await repo.activeNewsletterIds(tx, row.id)).length === 0) await this.leave(tx, row, now);
@@ -270,7 +282,7 @@ export class SubscriberService {
 
   private async markUnmailable(subscriberId: number, status: 'bounced' | 'complained'): Promise<SubscriberStatus | undefined> {
     return inTransaction(this.deps.db, async (tx) => {
-      const row = await repo.findSubscriberRow(tx, { id: subscriberId });
+      const row = await repo.lockedSubscriberRow(tx, { id: subscriberId });
       if (!row) return undefined;
       const now = this.now();
       // A complaint outranks an earlier bounce or unsubscribe; a bounce never hides a complaint.
@@ -285,7 +297,7 @@ export class SubscriberService {
   async find(email: unknown): Promise<Subscriber> {
     const address = parseInput(emailAddress, email, 'email');
     const row = await repo.findSubscriberRow(this.deps.db, { email: address });
-    if (!row) throw new AppError('SUBSCRIBER_NOT_FOUND', `No subscriber has the address ${address}.`);
+    if (!row) throw notFound(address);
     return (await repo.toSubscribers(this.deps.db, [row]))[0]!;
   }
 
@@ -329,10 +341,15 @@ export class SubscriberService {
   /**
    * Erases one subscriber: the record and choices go, delivery rows lose the address. The
    * address stays on the suppression list only as a hash, so an old import cannot add it back.
+   * The row is locked first, as every write naming a subscriber locks it (`whileSubscriberExists`),
+   * so a follow confirmed or preferences saved at the same moment commit before and go with it,
+   * or find the subscriber gone; of two erasures at once, the second finds no one.
    */
   async erase(email: unknown): Promise<void> {
-    const subscriber = await this.find(email);
+    const address = parseInput(emailAddress, email, 'email');
     await inTransaction(this.deps.db, async (tx) => {
+      const subscriber = await repo.lockedSubscriberRow(tx, { email: address });
+      if (!subscriber) throw notFound(address);
       const now = this.now();
       await repo.forgetDeliveries(tx, subscriber.id);
       await repo.suppress(tx, subscriber.email, 'unsubscribed', now);
@@ -376,6 +393,8 @@ export class SubscriberService {
     return repo.growthSeries(this.deps.db, from, to);
   }
 }
+
+const notFound = (address: string) => new AppError('SUBSCRIBER_NOT_FOUND', `No subscriber has the address ${address}.`);
 
 function nonce(): string {
   return randomBytes(9).toString('base64url');

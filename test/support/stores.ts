@@ -74,6 +74,8 @@ export async function testServices(
     mediaStorage?: ServiceOptions['mediaStorage'];
     importMaxBytes?: number;
     cdnPurge?: ServiceOptions['cdnPurge'];
+    /** Where the services log (silent unless given). */
+    logger?: ServiceOptions['logger'];
   } = {},
 ): Promise<TestContext> {
   const database = await freshDatabase(dialect);
@@ -81,7 +83,7 @@ export async function testServices(
   await migrateToLatest(store.db);
   const mailer = options.mailer ?? outboxMailer({ dataDir: database.dataDir, mailFrom: 'test@masthead.example' });
   const services = createServices(store, {
-    logger: silentLogger,
+    logger: options.logger ?? silentLogger,
     mailer,
     clock: options.clock,
     pollMs: 50,

@@ -19,6 +19,8 @@ export interface StripeTestServer {
   checkoutSessions: Map<string, Record<string, unknown>>;
   /** Makes the next requests fail with a 500 from "Stripe". */
   failing: boolean;
+  /** Runs when a checkout session has been made, before "Stripe" answers (a test acting at that moment). */
+  onCheckoutCreated: ((session: Record<string, unknown>) => Promise<void>) | null;
   close(): Promise<void>;
 }
 
@@ -49,7 +51,7 @@ export async function startStripeServer(): Promise<StripeTestServer> {
   const coupons = new Map<string, Record<string, unknown>>();
   const promotionCodes = new Map<string, Record<string, unknown>>();
   const checkoutSessions = new Map<string, Record<string, unknown>>();
-  const state = { failing: false };
+  const state: { failing: boolean; onCheckoutCreated: StripeTestServer['onCheckoutCreated'] } = { failing: false, onCheckoutCreated: null };
 
   const server = http.createServer((req, res) => {
     let raw = '';
@@ -79,6 +81,7 @@ export async function startStripeServer(): Promise<StripeTestServer> {
           url: `https://checkout.stripe.com/c/pay/${id}`,
         };
         checkoutSessions.set(id, session);
+        if (state.onCheckoutCreated) return void state.onCheckoutCreated(session).then(() => send(200, session));
         return send(200, session);
       }
       const checkoutSession = /^\/v1\/checkout\/sessions\/([A-Za-z0-9_]+)(\/expire)?$/.exec(url.pathname);
@@ -177,6 +180,12 @@ export async function startStripeServer(): Promise<StripeTestServer> {
     },
     set failing(value: boolean) {
       state.failing = value;
+    },
+    get onCheckoutCreated() {
+      return state.onCheckoutCreated;
+    },
+    set onCheckoutCreated(hook: StripeTestServer['onCheckoutCreated']) {
+      state.onCheckoutCreated = hook;
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
