@@ -29,7 +29,7 @@ export interface FollowServiceDeps {
   db: Db;
   clock: Clock;
   jobs: JobQueue;
-  subscribers: Pick<SubscriberService, 'enrol' | 'hold' | 'confirmAddress' | 'linkKey' | 'findRow'>;
+  subscribers: Pick<SubscriberService, 'enrol' | 'confirmAddress' | 'linkKey' | 'findRow'>;
   /** The theme's messages in the site's language. */
   words: () => Promise<Translate>;
   /** Sends one email in the newsletter's look, from the newsletter's sender. */
@@ -133,8 +133,7 @@ export class FollowService {
       const follow = (await repo.findFollow(tx, { reader, kind: target.kind, targetId: target.id }))!;
       if (follow.confirmed_at !== null) return;
       if (follow.confirm_sent_at && Date.parse(follow.confirm_sent_at) > Date.parse(now) - RESEND_AFTER_MS) return;
-      // Counted with the subscriber held, so requests for one address at once count one after another.
-      await this.deps.subscribers.hold(tx, subscriber.id);
+      // Counted with the subscriber held (enrol locks it), so requests for one address at once count one after another.
       const dayAgo = new Date(Date.parse(now) - DAY_MS).toISOString();
       if ((await repo.confirmationsSentSince(tx, subscriber.id, dayAgo)) >= CONFIRMATIONS_PER_DAY) return;
       await repo.updateFollow(tx, follow.id, { confirm_sent_at: now, confirm_nonce: follow.confirm_nonce ?? nonce() });

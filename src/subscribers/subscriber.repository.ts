@@ -113,15 +113,6 @@ export async function claimConfirmSend(db: DbOrTx, email: string, mailedBefore: 
 }
 
 /** Adds the subscriber unless the address is already on the list (also when another request adds it at the same moment); the id when added. */
-/** Holds the subscriber's row until the transaction ends (PostgreSQL; SQLite runs one writer at a time). */
-export async function holdSubscriber(db: DbOrTx, id: number): Promise<void> {
-  await db
-    .updateTable('subscribers')
-    .set((eb) => ({ updated_at: eb.ref('updated_at') }))
-    .where('id', '=', id)
-    .execute();
-}
-
 export async function insertSubscriberIfNew(db: DbOrTx, values: NewSubscriber, now: string): Promise<number | undefined> {
   const row = await db
     .insertInto('subscribers')

@@ -174,11 +174,6 @@ export class SubscriberService {
     return (await repo.findSubscriberRow(tx, { id }))!;
   }
 
-  /** Makes other transactions that hold the same subscriber wait until this one ends, so work on one address goes one at a time. */
-  hold(tx: Db, subscriberId: number): Promise<void> {
-    return repo.holdSubscriber(tx, subscriberId);
-  }
-
   /**
    * A link mailed to the subscriber's address was followed, which proves the address as their own
    * confirmation link would: a pending subscriber is confirmed (and welcomed). Others keep their
