@@ -1,0 +1,44 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { memberCookie } from '../members/helpers.js';
+import type { AppContext } from '../support/app.js';
+import { launchBrowser } from '../support/browser.js';
+import { demoApp } from '../support/demo-site.js';
+
+/** Pixels of space between the bottom of one element and the top of the next below it. */
+function gapBetween(page: Page, above: string, below: string): Promise<number> {
+  return page.evaluate(([a, b]) => document.querySelector(b!)!.getBoundingClientRect().top - document.querySelector(a!)!.getBoundingClientRect().bottom, [above, below]);
+}
+
+describe('buttons on the demo magazine keep their distance from what follows them', { timeout: 90_000 }, () => {
+  let t: AppContext;
+  let browser: Browser;
+  let base: string;
+
+  beforeAll(async () => {
+    t = await demoApp();
+    base = await t.app.listen({ port: 0, host: '127.0.0.1' });
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  it('sets the tip link apart from the print button, and signing out apart from the alerts form, on a desktop and a phone', async () => {
+    const cookie = await memberCookie(t.services, 'reader@example.com');
+    for (const viewport of [
+      { width: 1280, height: 900 },
+      { width: 390, height: 844 },
+    ]) {
+      const context = await browser.newContext({ viewport });
+      await context.addCookies([{ name: 'masthead_member', value: cookie.split('=')[1]!, url: base }]);
+      const page = await context.newPage();
+      await page.goto(`${base}/`);
+      expect(await gapBetween(page, '.promo.print a.button', '.promo.print a[href="/members/tip/"]'), `print box at ${viewport.width}px`).toBeGreaterThanOrEqual(8);
+      await page.goto(`${base}/members/`);
+      expect(await gapBetween(page, 'form.follow-alerts button', 'form[action="/members/signout"] button'), `account at ${viewport.width}px`).toBeGreaterThanOrEqual(16);
+      await context.close();
+    }
+  });
+});
