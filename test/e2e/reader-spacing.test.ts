@@ -10,7 +10,7 @@ function gapBetween(page: Page, above: string, below: string): Promise<number> {
   return page.evaluate(([a, b]) => document.querySelector(b!)!.getBoundingClientRect().top - document.querySelector(a!)!.getBoundingClientRect().bottom, [above, below]);
 }
 
-describe('buttons on the demo magazine keep their distance from what follows them', { timeout: 90_000 }, () => {
+describe('the demo magazine’s reader pages as a reader sees them', { timeout: 90_000 }, () => {
   let t: AppContext;
   let browser: Browser;
   let base: string;
@@ -38,6 +38,28 @@ describe('buttons on the demo magazine keep their distance from what follows the
       expect(await gapBetween(page, '.promo.print a.button', '.promo.print a[href="/members/tip/"]'), `print box at ${viewport.width}px`).toBeGreaterThanOrEqual(8);
       await page.goto(`${base}/members/`);
       expect(await gapBetween(page, 'form.follow-alerts button', 'form[action="/members/signout"] button'), `account at ${viewport.width}px`).toBeGreaterThanOrEqual(16);
+      await context.close();
+    }
+  });
+
+  it('draws the search form in the theme’s look, a field wide enough for a query, and results apart from each other', async () => {
+    for (const viewport of [
+      { width: 1280, height: 900 },
+      { width: 390, height: 844 },
+    ]) {
+      const context = await browser.newContext({ viewport });
+      const page = await context.newPage();
+      await page.goto(`${base}/`);
+      const accent = await page
+        .locator('.signup-form button')
+        .first()
+        .evaluate((el) => getComputedStyle(el).backgroundColor);
+      await page.goto(`${base}/search/?q=film`);
+      const field = await page.locator('#search-q').evaluate((el) => el.getBoundingClientRect().width);
+      expect(field, `query field at ${viewport.width}px`).toBeGreaterThanOrEqual(Math.min(300, viewport.width * 0.6));
+      expect(await page.locator('.search-form button').evaluate((el) => getComputedStyle(el).backgroundColor)).toBe(accent);
+      expect(await gapBetween(page, '.search-results .card:nth-child(1)', '.search-results .card:nth-child(2)'), `results at ${viewport.width}px`).toBeGreaterThanOrEqual(16);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth), `search at ${viewport.width}px scrolls sideways`).toBeLessThanOrEqual(0);
       await context.close();
     }
   });
