@@ -42,7 +42,7 @@ describe('the demo magazine’s reader pages as a reader sees them', { timeout: 
     }
   });
 
-  it('draws the search form in the theme’s look, a field wide enough for a query, and results apart from each other', async () => {
+  it('draws the sign-in and search forms in the theme’s look, fields wide enough to type in, and search results apart', async () => {
     for (const viewport of [
       { width: 1280, height: 900 },
       { width: 390, height: 844 },
@@ -54,6 +54,10 @@ describe('the demo magazine’s reader pages as a reader sees them', { timeout: 
         .locator('.signup-form button')
         .first()
         .evaluate((el) => getComputedStyle(el).backgroundColor);
+      await page.goto(`${base}/members/signin/`);
+      const email = await page.locator('#email').evaluate((el) => el.getBoundingClientRect().width);
+      expect(email, `sign-in field at ${viewport.width}px`).toBeGreaterThanOrEqual(Math.min(300, viewport.width * 0.6));
+      expect(await page.getByRole('button', { name: 'Email me a link' }).evaluate((el) => getComputedStyle(el).backgroundColor)).toBe(accent);
       await page.goto(`${base}/search/?q=film`);
       const field = await page.locator('#search-q').evaluate((el) => el.getBoundingClientRect().width);
       expect(field, `query field at ${viewport.width}px`).toBeGreaterThanOrEqual(Math.min(300, viewport.width * 0.6));
