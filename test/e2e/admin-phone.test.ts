@@ -57,6 +57,9 @@ describe('the admin over the demo magazine on a phone', { timeout: 180_000 }, ()
       const { overflow, culprits } = await sideways(page, 390);
       if (overflow > 0) wide.push(`${screen}: ${overflow}px (${culprits.join(', ')})`);
     }
+    // The last screen is the editor: a title longer than a line shows whole, not one line of it.
+    const title = await page.locator('#post-title').evaluate((el) => ({ shown: el.clientHeight, needed: el.scrollHeight }));
+    expect(title.needed, `the title of ${piece.title}`).toBeLessThanOrEqual(title.shown);
     await screenshot(page, 'editor-phone');
     expect(wide, 'screens wider than the phone').toEqual([]);
     expect(problems).toEqual([]);
