@@ -9,10 +9,13 @@ const optionalText = z
 
 const databaseUrl = optionalText.refine((value) => value === undefined || /^(postgres|postgresql|sqlite|file):/.test(value), 'must start with postgres://, postgresql://, sqlite: or file:');
 
+/** A whole number in a range; every wrong value (not a number, a fraction, out of range) gets the one `message`. */
+const wholeNumber = (min: number, max: number, message: string) => z.coerce.number({ message }).int({ message }).min(min, { message }).max(max, { message });
+
 /** Every setting read from the environment, once, at start. */
 export const environmentSchema = z
   .object({
-    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    PORT: wholeNumber(0, 65535, 'must be a whole number from 0 to 65535').default(3000),
     HOST: z.string().min(1).default('127.0.0.1'),
     PUBLIC_URL: optionalText.pipe(z.url({ protocol: /^https?$/ }).optional()),
     DATA_DIR: z.string().min(1).default('./data'),
@@ -39,7 +42,7 @@ export const environmentSchema = z
     // receiver on the same private network).
     WEBHOOKS_ALLOW_PRIVATE_ADDRESSES: z.enum(['true', 'false'], { message: 'must be true or false' }).default('false'),
     // The largest export file the admin's Import page takes, in megabytes (streamed to DATA_DIR/imports).
-    IMPORT_MAX_MB: z.coerce.number().int().min(1).max(100_000).default(512),
+    IMPORT_MAX_MB: wholeNumber(1, 100_000, 'must be a whole number of megabytes from 1 to 100000').default(512),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     // Where uploaded media live: DATA_DIR/media (fs) or an S3-compatible bucket (s3). The S3
     // settings are read whenever S3_BUCKET is set, so "masthead media migrate" can reach the bucket

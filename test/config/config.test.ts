@@ -28,6 +28,18 @@ describe('configuration', () => {
     expect(message).not.toContain(secret);
   });
 
+  it('says what a number setting takes, whether the value is not a number, a fraction or out of range', () => {
+    for (const [env, expected] of [
+      [{ PORT: 'eighty' }, 'PORT: must be a whole number from 0 to 65535'],
+      [{ PORT: '99999' }, 'PORT: must be a whole number from 0 to 65535'],
+      [{ PORT: '80.5' }, 'PORT: must be a whole number from 0 to 65535'],
+      [{ IMPORT_MAX_MB: 'lots' }, 'IMPORT_MAX_MB: must be a whole number of megabytes from 1 to 100000'],
+      [{ IMPORT_MAX_MB: '0' }, 'IMPORT_MAX_MB: must be a whole number of megabytes from 1 to 100000'],
+    ] as const) {
+      expect(() => loadConfig(env), JSON.stringify(env)).toThrow(expected);
+    }
+  });
+
   it('believes forwarded client addresses only from the proxies it is told to trust', () => {
     expect(loadConfig({}).trustProxy).toEqual([]);
     expect(loadConfig({ TRUST_PROXY: '127.0.0.1, 10.0.0.0/8' }).trustProxy).toEqual(['127.0.0.1', '10.0.0.0/8']);

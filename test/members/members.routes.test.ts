@@ -83,6 +83,14 @@ describe('members pages without Stripe keys', () => {
     expect(res.body).not.toContain('Continue to payment');
   });
 
+  it('the tip page says tips cannot be given yet, not that subscriptions cannot be bought', async () => {
+    const res = await t.app.inject('/members/tip/');
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain('Payments are not configured on this site yet, so tips cannot be given here for now.');
+    expect(res.body).not.toContain('subscriptions');
+    expect(res.body).not.toContain('name="amount"');
+  });
+
   it('a checkout or webhook answers 503 with a clear message', async () => {
     const { token, jar } = await formOn(t, '/members/signin/');
     const res = await post(t, '/members/checkout', { plan: 'digital', billing: 'month', email: 'a@example.com', _csrf: token }, jar);

@@ -1,4 +1,6 @@
 /** Small, accessible SVG charts: each has a title, a text summary and the numbers in a table. */
+import { axisLabelled, countAxis } from './chart-axis.js';
+
 const palette = ['#7a2e8e', '#1f6f78', '#b3261e', '#8a6d00', '#2e5fa3', '#5b7d2a', '#9c4a1a', '#555'];
 
 export interface StackedSeries {
@@ -15,9 +17,9 @@ export function StackedBarChart({ title, data, grouped = false, per = { one: 'We
   const height = 220;
   const pad = { top: 10, right: 10, bottom: 40, left: 36 };
   const totals = data.labels.map((_, i) => data.series.reduce((sum, s) => sum + (s.values[i] ?? 0), 0));
-  const max = Math.max(1, ...(grouped ? data.series.flatMap((s) => s.values) : totals));
+  const axis = countAxis(Math.max(...(grouped ? data.series.flatMap((s) => s.values) : totals)));
   const band = (width - pad.left - pad.right) / Math.max(1, data.labels.length);
-  const y = (v: number) => pad.top + (height - pad.top - pad.bottom) * (1 - v / max);
+  const y = (v: number) => pad.top + (height - pad.top - pad.bottom) * (1 - v / axis.top);
   const sum = totals.reduce((a, b) => a + b, 0);
   return (
     <figure className="chart">
@@ -27,7 +29,7 @@ export function StackedBarChart({ title, data, grouped = false, per = { one: 'We
         role="img"
         aria-label={`${title}: ${grouped ? data.series.map((s) => `${s.values.reduce((a, b) => a + b, 0)} ${s.name.toLowerCase()}`).join(', ') : sum} in ${data.labels.length} ${per.many}`}
       >
-        {gridValues(max).map((v) => (
+        {axis.ticks.map((v) => (
           <g key={v}>
             <line x1={pad.left} x2={width - pad.right} y1={y(v)} y2={y(v)} className="grid" />
             <text x={pad.left - 6} y={y(v) + 4} textAnchor="end" className="axis">
@@ -181,17 +183,16 @@ export function LineChart({ title, points, summary }: { title: string; points: L
   const width = 640;
   const height = 220;
   const pad = { top: 10, right: 10, bottom: 40, left: 36 };
-  const max = Math.max(1, ...points.map((p) => p.value));
+  const axis = countAxis(Math.max(...points.map((p) => p.value)));
   const step = (width - pad.left - pad.right) / Math.max(1, points.length - 1);
   const x = (i: number) => pad.left + i * step;
-  const y = (v: number) => pad.top + (height - pad.top - pad.bottom) * (1 - v / max);
-  const every = Math.max(1, Math.ceil(points.length / 8));
+  const y = (v: number) => pad.top + (height - pad.top - pad.bottom) * (1 - v / axis.top);
   const columns = [...new Set(points.flatMap((p) => Object.keys(p.details ?? {})))];
   return (
     <figure className="chart">
       <figcaption>{title}</figcaption>
       <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-label={`${title}: ${summary}`}>
-        {gridValues(max).map((v) => (
+        {axis.ticks.map((v) => (
           <g key={v}>
             <line x1={pad.left} x2={width - pad.right} y1={y(v)} y2={y(v)} className="grid" />
             <text x={pad.left - 6} y={y(v) + 4} textAnchor="end" className="axis">
@@ -202,8 +203,9 @@ export function LineChart({ title, points, summary }: { title: string; points: L
         <polyline fill="none" stroke={palette[0]} strokeWidth={2.5} strokeLinejoin="round" points={points.map((p, i) => `${x(i)},${y(p.value)}`).join(' ')} />
         {points.map(
           (p, i) =>
-            (i % every === 0 || i === points.length - 1) && (
-              <text key={p.label} x={x(i)} y={height - pad.bottom + 16} textAnchor="middle" className="axis">
+            axisLabelled(i, points.length) && (
+              // The newest day ends at the right edge rather than running past it.
+              <text key={p.label} x={x(i)} y={height - pad.bottom + 16} textAnchor={i === points.length - 1 && points.length > 1 ? 'end' : 'middle'} className="axis">
                 {p.label}
               </text>
             ),
@@ -238,9 +240,4 @@ export function LineChart({ title, points, summary }: { title: string; points: L
       </details>
     </figure>
   );
-}
-
-/** Whole numbers for the grid lines of a count axis (never the same label twice). */
-function gridValues(max: number): number[] {
-  return [...new Set([0, Math.round(max / 2), max])];
 }
