@@ -52,6 +52,57 @@ describe('words counted in any language', () => {
     expect(chinese).toBeLessThanOrEqual(10);
     expect(countWords('「東京」、そして。……')).toBe(2);
   });
+
+  it('counts a long text as it counts the same text a word boundary at a time, in any mix of scripts and signs', () => {
+    const pieces = [
+      'harbour',
+      'Łódź',
+      'Москва',
+      'Αθήνα',
+      '東京の映画祭',
+      '北京电影学院',
+      "don't",
+      '3.14',
+      '1,000',
+      'e.g.',
+      'a_b',
+      'é',
+      '\u0301',
+      '\u200d',
+      '👩\u200d💻',
+      '🇩🇪',
+      ' ',
+      '  ',
+      '\u3000',
+      '\n',
+      '\r\n',
+      '。',
+      '！',
+      '?',
+      '!',
+      '—',
+      '"',
+      "'",
+      ':',
+      'ｶﾞ',
+    ];
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31);
+    for (let round = 0; round < 5; round += 1) {
+      let text = '';
+      while (text.length < 12_000) text += pieces[next() % pieces.length];
+      const whole = [...new Intl.Segmenter(undefined, { granularity: 'word' }).segment(text)].filter((s) => s.isWordLike).length;
+      expect(countWords(text)).toBe(whole);
+    }
+  });
+
+  it('counts the words of a body of 400,000 characters in one paragraph at once, not in a time that grows with its square', () => {
+    const sentence = 'Der Regisseur zeigt eine Stadt, die sich über Nacht verändert. 北京电影学院今年招收了新的学生。';
+    const text = sentence.repeat(Math.ceil(400_000 / sentence.length));
+    const began = performance.now();
+    expect(countWords(text)).toBe(countWords(sentence) * Math.ceil(400_000 / sentence.length));
+    expect(performance.now() - began).toBeLessThan(5000);
+  });
 });
 
 describe.each(dialects)('posts in other languages (%s)', (dialect) => {
