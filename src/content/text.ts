@@ -158,10 +158,11 @@ export function countWords(text: string): number {
 const PIECE = 1000;
 /**
  * Places where a word always ends, whatever surrounds them (Unicode word boundary rules WB3a and
- * WB999): after a line feed, and between a space or a sentence's end and a Latin letter, a digit
- * or a Chinese character. Pieces cut there are counted exactly as the whole would be.
+ * WB999): after a line feed, and between a space or a sentence's end and a letter or digit of any
+ * script that does not join the character before it. Pieces cut there are counted exactly as the
+ * whole would be.
  */
-const CUT = /\n|[ \u3000!?\u3002\uff01\uff1f](?=[A-Za-z0-9\p{Script=Han}])/gu;
+const CUT = /\n|[ \u3000!?\u3002\uff01\uff1f](?=[\p{L}\p{N}])(?!\p{Grapheme_Extend})/gu;
 
 /** Where the piece of `text` segmented from `start` ends: at the first place to cut past `PIECE` characters, else at the end. */
 function pieceEnd(text: string, start: number): number {

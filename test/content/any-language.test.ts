@@ -85,6 +85,12 @@ describe('words counted in any language', () => {
       "'",
       ':',
       'ｶﾞ',
+      'ภาษาไทย',
+      '한국어',
+      'القاهرة',
+      'עברית',
+      '²',
+      'ﾞ',
     ];
     let seed = 7;
     const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31);
