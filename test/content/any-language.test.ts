@@ -102,8 +102,11 @@ describe('words counted in any language', () => {
     }
   });
 
-  it('counts the words of a body of 400,000 characters in one paragraph at once, not in a time that grows with its square', () => {
-    const sentence = 'Der Regisseur zeigt eine Stadt, die sich über Nacht verändert. 北京电影学院今年招收了新的学生。';
+  it.each([
+    ['German and Chinese', 'Der Regisseur zeigt eine Stadt, die sich über Nacht verändert. 北京电影学院今年招收了新的学生。'],
+    ['Korean', '부산국제영화제가 올해 새로운 감독들을 소개합니다. '],
+    ['Arabic', 'يفتتح مهرجان القاهرة السينمائي دورته الجديدة هذا الأسبوع. '],
+  ])('counts the words of a body of 400,000 characters of %s in one paragraph at once, not in a time that grows with its square', (_language, sentence) => {
     const text = sentence.repeat(Math.ceil(400_000 / sentence.length));
     const began = performance.now();
     expect(countWords(text)).toBe(countWords(sentence) * Math.ceil(400_000 / sentence.length));
