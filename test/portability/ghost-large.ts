@@ -7,6 +7,8 @@ export interface LargeGhostOptions {
   bodyChars: number;
   /** The editor document the bodies are in (the export carries no rendered HTML). */
   format: 'lexical' | 'mobiledoc';
+  /** About how many characters each post's custom excerpt holds (120 unless told). */
+  excerptChars?: number;
 }
 
 const words = 'light city river portrait summer quiet novel stage archive letter harbour window orchard ballad morning'.split(' ');
@@ -92,7 +94,9 @@ export function writeLargeGhostExport(file: string, options: LargeGhostOptions):
       visibility: i % 7 === 0 ? 'members' : 'public',
       feature_image: i % 3 === 0 ? image : null,
       featured: i % 40 === 0,
-      custom_excerpt: sentence(i, 50).slice(0, 120),
+      custom_excerpt: sentence(i, 50)
+        .repeat(Math.ceil((options.excerptChars ?? 120) / 150))
+        .slice(0, options.excerptChars ?? 120),
       codeinjection_head: i % 500 === 0 ? '<script>track()</script>' : null,
       published_at: new Date(Date.UTC(2015, 0, 1) + i * 3_600_000).toISOString(),
       created_at: new Date(Date.UTC(2015, 0, 1) + i * 3_600_000).toISOString(),

@@ -31,10 +31,6 @@ export function isInternal(tag: GhostTag): boolean {
   return tag.visibility === 'internal' || tag.name.trim().startsWith('#');
 }
 
-export function typeOf(post: GhostPostHead): 'post' | 'page' {
-  return post.type === 'page' || post.page ? 'page' : 'post';
-}
-
 /** Decides what every author, tag, post and page becomes: made, updated, left alone or skipped, and its slug. */
 export function planImport(file: GhostExport, existing: Existing, update: boolean, report: ImportReport): GhostPlans {
   const { data } = file;
@@ -59,14 +55,15 @@ export function planImport(file: GhostExport, existing: Existing, update: boolea
       repeated += 1;
       continue;
     }
-    const tagIds = [...new Set((postTags.get(post.id) ?? []).map((l) => l.tag_id))].filter((id) => tagsById.has(id));
-    let authorIds = [...new Set((postAuthors.get(post.id) ?? []).map((l) => l.author_id))].filter((id) => usersById.has(id));
-    if (authorIds.length === 0) authorIds = usersById.has(post.author_id) ? [post.author_id] : data.users[0] ? [data.users[0].id] : [];
+    // The ids as the tags and users hold them, not the copies in each link, which are let go after planning.
+    const tagIds = [...new Set((postTags.get(post.id) ?? []).map((l) => tagsById.get(l.tag_id)?.id))].filter((id) => id !== undefined);
+    let authorIds = [...new Set((postAuthors.get(post.id) ?? []).map((l) => usersById.get(l.author_id)?.id))].filter((id) => id !== undefined);
+    if (authorIds.length === 0) authorIds = [(usersById.get(post.author_id) ?? data.users[0])?.id].filter((id) => id !== undefined);
     // As in Ghost, the primary tag is the first public one.
     const primary = tagIds.find((id) => !isInternal(tagsById.get(id)!));
     if (primary) primaries.add(primary);
     for (const id of authorIds) writers.add(id);
-    posts.set(post.id, { item: post, type: typeOf(post), ghostSlug: post.slug, slug: '', action: 'create', hash: '', tagIds, authorIds });
+    posts.set(post.id, { item: post, type: post.type, ghostSlug: post.slug, slug: '', action: 'create', hash: '', tagIds, authorIds });
   }
 
   if (repeated > 0) {

@@ -4,22 +4,25 @@ import { ghostImagePath } from './ghost.images.js';
 import type { GhostPost } from './ghost.reader.js';
 import { ghostHtml } from './ghost.source.js';
 
-/** The fields of a post that can be long: read again from the file when the post is written. */
-type LongField = 'html' | 'lexical' | 'mobiledoc' | 'codeinjection_head' | 'codeinjection_foot';
-
-/** What the import keeps of a post while it plans: everything but its long fields, and what it needs of them. */
-export interface GhostPostHead extends Omit<GhostPost, LongField> {
+/**
+ * What the import keeps of a post while it plans and until it is written: what planning, the
+ * images and the report need, never its body, excerpt or other fields (the post is read again,
+ * whole, when it is written).
+ */
+export interface GhostPostHead extends Pick<GhostPost, 'id' | 'slug' | 'title' | 'author_id' | 'feature_image'> {
+  type: 'post' | 'page';
   /** The addresses of the old site's images its body shows, in order. */
   bodyImages: string[];
   /** Whether it carried code injection (which is not kept). */
   injected: boolean;
-  /** The digest of the whole post, begun; `finishDigest` completes it once its meta, tags and authors are known. */
-  digest: Hash;
+  /** Whether Ghost sent it by email. */
+  sent: boolean;
+  /** The digest of the whole post, begun; `finishDigest` completes it once its meta, tags and authors are known, and lets it go. */
+  digest: Hash | null;
 }
 
-/** A post without its long fields, which are dropped here and read again when it is written. */
+/** The head of a post: its body is converted here only to find its images, then dropped. */
 export function postHead(post: GhostPost): GhostPostHead {
-  const { html: _html, lexical: _lexical, mobiledoc: _mobiledoc, codeinjection_head: head, codeinjection_foot: foot, ...rest } = post;
   const bodyImages: string[] = [];
   convertGhostHtml(ghostHtml(post).html, {
     image: (address) => {
@@ -31,10 +34,24 @@ export function postHead(post: GhostPost): GhostPostHead {
   });
   // The digest is the one of `{item, meta, tags, authors}` as JSON, so earlier runs' records still match.
   const digest = createHash('sha256').update(`{"item":${JSON.stringify(post)},"meta":`);
-  return { ...rest, bodyImages, injected: Boolean(head.trim() || foot.trim()), digest };
+  return {
+    id: post.id,
+    slug: post.slug,
+    title: post.title,
+    type: post.type === 'page' || post.page ? 'page' : 'post',
+    author_id: post.author_id,
+    feature_image: post.feature_image,
+    bodyImages,
+    injected: Boolean(post.codeinjection_head.trim() || post.codeinjection_foot.trim()),
+    sent: Boolean(post.newsletter_id),
+    digest,
+  };
 }
 
 /** The post's digest, with what the other tables say of it. */
 export function finishDigest(head: GhostPostHead, meta: unknown, tags: string[], authors: string[]): string {
-  return head.digest.update(`${JSON.stringify(meta)},"tags":${JSON.stringify(tags)},"authors":${JSON.stringify(authors)}}`).digest('base64url');
+  if (!head.digest) throw new Error(`the digest of post ${head.id} was finished before`);
+  const digest = head.digest.update(`${JSON.stringify(meta)},"tags":${JSON.stringify(tags)},"authors":${JSON.stringify(authors)}}`).digest('base64url');
+  head.digest = null;
+  return digest;
 }

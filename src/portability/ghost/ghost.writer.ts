@@ -14,13 +14,19 @@ import { convertGhostHtml } from './ghost.body.js';
 import { GHOST_URL, type GhostImages } from './ghost.images.js';
 import { isInternal, postLabel, type Action, type GhostPlans, type PostPlan } from './ghost.plan.js';
 import { ghostPostInput } from './ghost.post-input.js';
-import { fileChanged, readGhostPosts, type GhostExport, type GhostPost, type GhostPostMeta, type GhostUser } from './ghost.reader.js';
+import { fileChanged, readGhostPosts, type GhostFile, type GhostPost, type GhostPostMeta, type GhostUser } from './ghost.reader.js';
 import { ghostHtml, type BodySource } from './ghost.source.js';
+
+/** Where the posts are read again from when they are written, and the meta of each by its Ghost id. */
+export interface GhostPosts {
+  file: GhostFile;
+  meta: Map<string, GhostPostMeta>;
+}
 
 export interface GhostWriterDeps {
   services: Services;
   source: string;
-  ghost: GhostExport;
+  posts: GhostPosts;
   plans: GhostPlans;
   images: GhostImages;
   report: ImportReport;
@@ -123,20 +129,19 @@ export class GhostWriter {
    * their heads were kept while planning), in the file's order; the first of posts sharing an id.
    */
   async writePosts(onProgress?: ImportProgress): Promise<void> {
-    const { plans, report, ghost } = this.deps;
-    const metaByPost = new Map(ghost.data.posts_meta.map((m) => [m.post_id, m]));
+    const { plans, report, posts } = this.deps;
     let total = 0;
     for (const plan of plans.posts.values()) if (plan.action === 'create' || plan.action === 'update') total += 1;
     const sources = new Map<string, number>();
-    const seen = new Set<string>();
+    const seen = new Set<PostPlan>();
     let n = 0;
-    for await (const post of readGhostPosts(ghost.file)) {
-      if (seen.has(post.id)) continue;
-      seen.add(post.id);
+    for await (const post of readGhostPosts(posts.file)) {
       const plan = plans.posts.get(post.id);
       if (!plan) throw fileChanged();
+      if (seen.has(plan)) continue;
+      seen.add(plan);
       if (plan.action !== 'create' && plan.action !== 'update') continue;
-      const source = await this.writePost(plan, post, metaByPost.get(post.id));
+      const source = await this.writePost(plan, post, posts.meta.get(post.id));
       sources.set(source, (sources.get(source) ?? 0) + 1);
       n += 1;
       onProgress?.('Writing posts and pages', n, total);
@@ -193,10 +198,14 @@ export class GhostWriter {
     return source;
   }
 
+  /** What earlier runs recorded of the posts they wrote: the digest each was left with, by Ghost id. */
+  private importedPosts?: Map<string, string>;
+
   /** Brings an imported post up to date, unless someone edited it here since: their work is kept. */
   private async update(plan: PostPlan, input: ReturnType<typeof ghostPostInput>, label: string) {
     const current = await this.posts!.get(plan.targetId!);
-    const earlier = this.deps.imported.find((i) => i.kind === 'post' && i.externalId === plan.item.id)?.targetHash;
+    this.importedPosts ??= new Map(this.deps.imported.filter((i) => i.kind === 'post').map((i) => [i.externalId, i.targetHash]));
+    const earlier = this.importedPosts.get(plan.item.id);
     if (earlier && earlier !== targetHash(current)) {
       this.deps.report.count(plan.type, 'unchanged');
       this.deps.report.note('doubtful', label, 'changed in Ghost, but also edited here since the last import; the version here was kept');
