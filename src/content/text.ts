@@ -157,6 +157,13 @@ export function countWords(text: string): number {
 /** About how long a piece of text is segmented at once: V8 takes time that grows with the square of the length segmented. */
 const PIECE = 1000;
 /**
+ * The longest piece segmented at once. Text with no place to cut for this long (Thai, Lao, Khmer
+ * or Burmese written without spaces, or one endless "word") is cut here anyway, inside a word if
+ * need be: each such cut may count one word twice, an error of at most one word in 4,000
+ * characters, where segmenting the whole would take seconds for a long body.
+ */
+const MOST = 4 * PIECE;
+/**
  * Places where a word always ends, whatever surrounds them (Unicode word boundary rules WB3a and
  * WB999): after a line feed, and between a space or a sentence's end and a letter or digit of any
  * script that does not join the character before it. Pieces cut there are counted exactly as the
@@ -164,10 +171,16 @@ const PIECE = 1000;
  */
 const CUT = /\n|[ \u3000!?\u3002\uff01\uff1f](?=[\p{L}\p{N}])(?!\p{Grapheme_Extend})/gu;
 
-/** Where the piece of `text` segmented from `start` ends: at the first place to cut past `PIECE` characters, else at the end. */
+/** Where the piece of `text` segmented from `start` ends: at the first place to cut past `PIECE` characters, else `MOST` characters on, else at the end. */
 function pieceEnd(text: string, start: number): number {
   if (text.length - start <= PIECE) return text.length;
+  // Looked for within the longest piece only, so text with no place to cut is read once, not once a piece.
+  const window = text.slice(0, start + MOST + 1);
   CUT.lastIndex = start + PIECE;
-  const cut = CUT.exec(text);
-  return cut ? cut.index + 1 : text.length;
+  const cut = CUT.exec(window);
+  if (cut) return cut.index + 1;
+  if (text.length - start <= MOST) return text.length;
+  // Never between the two halves of a character written as a surrogate pair.
+  const end = start + MOST;
+  return /[\udc00-\udfff]/.test(text[end]!) ? end + 1 : end;
 }
