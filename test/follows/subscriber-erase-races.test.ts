@@ -1,21 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isAppError } from '../../src/errors/app-error.js';
-import { httpStatus } from '../../src/errors/http-status.js';
 import { makeTag } from '../support/factories.js';
+import { answer } from '../support/answer.js';
 import { dialects, testServices, type TestContext } from '../support/stores.js';
 
 const ROUNDS = 12;
-
-/** What a request would answer: fine, or a 4xx error code; anything else (a 500) fails the test. */
-async function answer(work: Promise<unknown>): Promise<string> {
-  try {
-    await work;
-    return 'ok';
-  } catch (error) {
-    if (isAppError(error) && httpStatus[error.code] < 500) return error.code;
-    throw error;
-  }
-}
 
 // A newsletter subscriber erased (by staff, or on their own request) at the moment they click a
 // follow's confirmation link, change their preferences, turn alerts on or leave a newsletter. On

@@ -1,24 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isAppError } from '../../src/errors/app-error.js';
-import { httpStatus } from '../../src/errors/http-status.js';
 import { testApp, type AppContext } from '../support/app.js';
 import { makeAuthor, makeTag, postFields } from '../support/factories.js';
+import { answer } from '../support/answer.js';
 import { dialects } from '../support/stores.js';
 import { startStripeServer, type StripeTestServer } from '../support/stripe-server.js';
 import { deliver, makePlans } from './helpers.js';
 
 const ROUNDS = 8;
-
-/** What a request would answer: fine, or a 4xx error code; anything else (a 500) fails the test. */
-async function answer(work: Promise<unknown>): Promise<string> {
-  try {
-    await work;
-    return 'ok';
-  } catch (error) {
-    if (isAppError(error) && httpStatus[error.code] < 500) return error.code;
-    throw error;
-  }
-}
 
 // Everything a member does that writes a row naming them, committing at the same moment as their
 // erasure: each is either done before the erasure (which then removes it) or refused cleanly
