@@ -76,6 +76,11 @@ export interface DueDelivery {
   attempts: number;
   /** Still subscribed: the subscriber is confirmed and has not left this newsletter. */
   active: number;
+  /**
+   * The subscriber was erased after the row was made: an erasure committing while the send chose
+   * its recipients from what it saw before, so the erasure found no row of this send to forget.
+   */
+  erased: number;
 }
 
 /**
@@ -90,7 +95,14 @@ export async function dueDeliveries(db: DbOrTx, send: { id: number; newsletterId
       .selectFrom('newsletter_deliveries as d')
       .leftJoin('subscribers as s', 's.id', 'd.subscriber_id')
       .leftJoin('subscriber_newsletters as sn', (join) => join.onRef('sn.subscriber_id', '=', 'd.subscriber_id').on('sn.newsletter_id', '=', send.newsletterId))
-      .select(['d.id', 'd.subscriber_id', 'd.email', 'd.attempts', sql<number>`case when s.status = 'confirmed' and sn.subscriber_id is not null and sn.unsubscribed_at is null then 1 else 0 end`.as('active')])
+      .select([
+        'd.id',
+        'd.subscriber_id',
+        'd.email',
+        'd.attempts',
+        sql<number>`case when s.status = 'confirmed' and sn.subscriber_id is not null and sn.unsubscribed_at is null then 1 else 0 end`.as('active'),
+        sql<number>`case when s.id is null and d.subscriber_id is not null then 1 else 0 end`.as('erased'),
+      ])
       .where('d.send_id', '=', send.id)
       .where('d.state', '=', state)
       .where('d.id', '>', range.afterId)
@@ -101,10 +113,21 @@ export async function dueDeliveries(db: DbOrTx, send: { id: number; newsletterId
   return deferred.length === 0 ? pending : [...pending, ...deferred].sort((a, b) => a.id - b.id).slice(0, limit);
 }
 
-export async function recordDelivery(db: DbOrTx, id: number, outcome: { state: Exclude<DeliveryState, 'sent' | 'pending'>; attempts: number; nextAttemptAt?: string; error?: string }): Promise<void> {
+export async function recordDelivery(
+  db: DbOrTx,
+  id: number,
+  outcome: {
+    state: Exclude<DeliveryState, 'sent' | 'pending'>;
+    attempts: number;
+    nextAttemptAt?: string;
+    error?: string /** The recipient was erased: their address goes, as erasure takes it from every other row. */;
+    forget?: boolean;
+  },
+): Promise<void> {
   await db
     .updateTable('newsletter_deliveries')
     .set({
+      ...(outcome.forget ? { email: '', subscriber_id: null } : {}),
       state: outcome.state,
       attempts: outcome.attempts,
       sent_at: null,

@@ -378,7 +378,7 @@ export class SendService {
     const { db, clock, mailer } = this.deps;
     const attempts = row.attempts + 1;
     if (!message || row.subscriber_id === null) {
-      await repo.recordDelivery(db, row.id, { state: 'skipped', attempts: row.attempts });
+      await repo.recordDelivery(db, row.id, { state: 'skipped', attempts: row.attempts, forget: row.erased === 1 });
       return { recorded: after };
     }
     const raw = await message();

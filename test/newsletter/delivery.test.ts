@@ -105,6 +105,26 @@ describe.each(dialects)('newsletter delivery on %s', (dialect) => {
     expect(mail.text).not.toContain('Second paragraph');
     expect(mail.html).toContain('Read the full piece');
   });
+
+  it('mails no one erased after the send chose its recipients, and keeps no address of theirs', async () => {
+    await importSubscribers(['ann@example.com', 'gone@example.com']);
+    const post = await publishedPost();
+    const { sendId } = await t.services.newsletter.sendPost(post.slug);
+    // What an erasure committing while the send chose its recipients leaves: the subscriber gone,
+    // their row on this send made from what the send saw before, so the erasure never saw it.
+    const db = t.store.db;
+    const gone = await db.selectFrom('subscribers').select('id').where('email', '=', 'gone@example.com').executeTakeFirstOrThrow();
+    await db.deleteFrom('subscriber_newsletters').where('subscriber_id', '=', gone.id).execute();
+    await db.deleteFrom('subscribers').where('id', '=', gone.id).execute();
+
+    expect(await t.services.sends.deliver(sendId!)).toMatchObject({ total: 2, delivered: 1, skipped: 1, state: 'done' });
+    expect(smtp.received.map((r) => r.to)).toEqual(['ann@example.com']);
+    const rows = await db.selectFrom('newsletter_deliveries').select(['email', 'subscriber_id', 'state']).where('send_id', '=', sendId!).orderBy('id').execute();
+    expect(rows).toEqual([
+      { email: 'ann@example.com', subscriber_id: expect.any(Number), state: 'sent' },
+      { email: '', subscriber_id: null, state: 'skipped' },
+    ]);
+  });
 });
 
 describe('a large DKIM-signed send', () => {
