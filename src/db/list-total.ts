@@ -1,4 +1,5 @@
-import { PostgresAdapter, sql, type Kysely, type SelectQueryBuilder } from 'kysely';
+import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
+import { onPostgres } from './client.js';
 
 /** Lists count their matches exactly up to this many; past it a costly count is estimated. */
 export const EXACT_TOTAL_UP_TO = 10_000;
@@ -28,7 +29,7 @@ export interface CostlyFilter {
  * counts in full, which it does from an index.
  */
 export async function listTotal(db: Kysely<any>, matches: SelectQueryBuilder<any, any, any>, costly?: CostlyFilter): Promise<ListTotal> {
-  const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
+  const postgres = onPostgres(db);
   const sampled = !postgres && costly !== undefined;
   const rows = sampled ? matches.select(sql.ref(costly.order).as('id')).orderBy(sql.ref(costly.order), 'desc') : matches.select(sql.lit(1).as('id'));
   const bounded = await db

@@ -1,5 +1,4 @@
-import { PostgresAdapter } from 'kysely';
-import type { DbOrTx } from '../db/client.js';
+import { onPostgres, type DbOrTx } from '../db/client.js';
 import type { PrintIssueRow } from '../db/tables.js';
 import type { Address } from '../members/index.js';
 import type { FulfilmentItem, PrintIssue } from './print.types.js';
@@ -97,7 +96,7 @@ export async function printRecipients(db: DbOrTx, now: string) {
     .where((eb) => eb.or([eb('subscriptions.status', '=', 'active'), eb.and([eb('subscriptions.status', '=', 'past_due'), eb('subscriptions.grace_until', '>', now)])]))
     .orderBy('members.id')
     .orderBy('subscriptions.id');
-  return (db.getExecutor().adapter instanceof PostgresAdapter ? query.forShare('members') : query).execute();
+  return (onPostgres(db) ? query.forShare('members') : query).execute();
 }
 
 export async function decrementIssues(db: DbOrTx, subscriptionIds: number[], now: string): Promise<void> {

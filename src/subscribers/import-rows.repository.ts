@@ -1,5 +1,5 @@
-import { PostgresAdapter, sql } from 'kysely';
-import type { DbOrTx, Tx } from '../db/client.js';
+import { sql } from 'kysely';
+import { onPostgres, type DbOrTx, type Tx } from '../db/client.js';
 
 /** A row of a subscriber CSV being imported, as it is held between reading and writing. */
 export interface ImportRow {
@@ -56,7 +56,7 @@ export async function keptImportRowsAfter(db: DbOrTx, key: string, afterLine: nu
  * down with each batch it wrote.
  */
 export async function lookUpAddressesByUniqueIndex(tx: Tx): Promise<void> {
-  if (tx.getExecutor().adapter instanceof PostgresAdapter) await sql`set local enable_bitmapscan = off`.execute(tx);
+  if (onPostgres(tx)) await sql`set local enable_bitmapscan = off`.execute(tx);
 }
 
 /**
