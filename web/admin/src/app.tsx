@@ -3,6 +3,7 @@ import { lazy, Suspense, useEffect, useState } from 'react';
 import { onSessionExpired } from './api/client';
 import { queryClient } from './api/query-client';
 import { sessionQuery, signOut, type Session, type SessionLookup } from './api/session';
+import { AdminNav } from './components/admin-nav';
 import { Announcer } from './components/announcer';
 import { SignInDialog } from './components/sign-in-dialog';
 import { Link, match, navigate, useLocation } from './router';
@@ -74,44 +75,35 @@ export function App() {
       </a>
       <div className="shell">
         <header className="sidebar">
-          <p className="brand">
-            <Link to="/">Masthead</Link>
-          </p>
-          <nav aria-label="Admin">
-            <ul>
-              {navItems
-                .filter((item) => atLeast(user.role, item.min))
-                .map((item) => (
-                  <li key={item.to}>
-                    <Link to={item.to} aria-current={isCurrent(item.to, path) ? 'page' : undefined}>
-                      {item.label}
-                    </Link>
-                  </li>
-                ))}
-            </ul>
-          </nav>
-          <div className="whoami">
-            <p>
-              {user.name}
-              <br />
-              <span className="muted">{user.role}</span>
-            </p>
-            <button
-              type="button"
-              className="link-button"
-              onClick={() =>
-                void signOut().then(() => {
-                  // Nothing read for this person stays behind for the next one.
-                  queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== sessionQuery.queryKey[0] });
-                  queryClient.getMutationCache().clear();
-                  show({ kind: 'signed-out', setupNeeded: false });
-                  navigate('/', { replace: true });
-                })
-              }
-            >
-              Sign out
-            </button>
-          </div>
+          <AdminNav
+            items={navItems.filter((item) => atLeast(user.role, item.min))}
+            path={path}
+            contentId="main"
+            account={
+              <div className="whoami">
+                <p>
+                  {user.name}
+                  <br />
+                  <span className="muted">{user.role}</span>
+                </p>
+                <button
+                  type="button"
+                  className="link-button"
+                  onClick={() =>
+                    void signOut().then(() => {
+                      // Nothing read for this person stays behind for the next one.
+                      queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== sessionQuery.queryKey[0] });
+                      queryClient.getMutationCache().clear();
+                      show({ kind: 'signed-out', setupNeeded: false });
+                      navigate('/', { replace: true });
+                    })
+                  }
+                >
+                  Sign out
+                </button>
+              </div>
+            }
+          />
         </header>
         <main id="main" tabIndex={-1}>
           <Suspense fallback={<p role="status">Loading…</p>}>
@@ -148,10 +140,6 @@ const navItems = [
   { to: '/webhooks', label: 'Webhooks', min: 'administrator' },
   { to: '/import', label: 'Import', min: 'administrator' },
 ] as const;
-
-function isCurrent(to: string, path: string): boolean {
-  return to === '/' ? path === '/' : path === to || path.startsWith(`${to}/`);
-}
 
 function Screen({ path }: { path: string }) {
   let params: Record<string, string> | null;
