@@ -84,7 +84,8 @@ describe('the admin over the demo magazine on a phone', { timeout: 180_000 }, ()
     const { context, page } = await signedIn(boss, phone);
     const piece = (await admin.services.posts.list({}, { limit: 1 })).posts[0]!;
     const bottoms: Record<string, number> = {};
-    for (const screen of ['/admin/posts', '/admin/settings', `/admin/posts/${piece.id}`]) {
+    // A screen shorter than the window too ("Not found"): the bar stays one line rather than sharing the space left.
+    for (const screen of ['/admin/no-such-screen', '/admin/posts', '/admin/settings', `/admin/posts/${piece.id}`]) {
       await page.goto(screen);
       const box = (await page.locator('main h1').first().boundingBox())!;
       bottoms[screen] = Math.round(box.y + box.height);
