@@ -158,7 +158,8 @@ describe('the admin over the demo magazine on a phone', { timeout: 180_000 }, ()
   });
 
   it('shows a contributor on a phone the same few screens as on a wide screen, and the one open now in the bar', async () => {
-    const contributor = await admin.staff('contributor', 'Cleo Phone');
+    // A name of one long word wraps in the menu rather than widening the page.
+    const contributor = await admin.staff('contributor', 'Cleo Wolfeschlegelsteinhausenbergerdorffvoralternwarengewissenhaftschaferswessen');
     const { context, page } = await signedIn(contributor, phone);
     await page.goto('/admin/media');
     await page.locator('main h1').waitFor();
@@ -166,6 +167,7 @@ describe('the admin over the demo magazine on a phone', { timeout: 180_000 }, ()
     expect(await nav.locator('.nav-bar').innerText(), 'the current screen named in the bar').toMatch(/^Masthead\s+Media\s+Menu$/);
     await nav.getByRole('button', { name: 'Menu' }).click();
     expect(await shownLinks(page)).toEqual(['Dashboard', 'Posts', 'Media']);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth), 'the page width with the menu open').toBe(390);
     await context.close();
   });
 
