@@ -125,16 +125,17 @@ export async function newsletterPagesRoutes(app: FastifyInstance, deps: Newslett
   const isMember = async (email: string) => (await deps.members.readersByEmail([email])).size > 0;
 
   // Erasing one's data: the preferences link opens a page that asks first (a GET never erases);
-  // only its form, with its own signed token and the page's CSRF token, erases.
+  // only its form, with its own signed token and the page's CSRF token, erases. Neither page
+  // invites someone leaving for good to subscribe (noPromos).
   app.get('/newsletter/erase/', limited(30), async (request, reply) => {
     const token = tokenOf(request);
     const { email, eraseToken } = await deps.subscribers.erasureRequest(token);
-    const view = { title: 'erase.title', email, eraseToken, preferencesToken: token, member: await isMember(email), csrf: reply.generateCsrf() };
+    const view = { title: 'erase.title', email, eraseToken, preferencesToken: token, member: await isMember(email), csrf: reply.generateCsrf(), noPromos: true };
     return page(request, reply, 'erase', view);
   });
 
   app.post('/newsletter/erase/', { preHandler: verifyCsrf, ...limited(10) }, async (request, reply) => {
     const { email } = await deps.subscribers.eraseByLink(tokenOf(request));
-    return page(request, reply, 'erased', { title: 'erased.title', member: await isMember(email) });
+    return page(request, reply, 'erased', { title: 'erased.title', member: await isMember(email), noPromos: true });
   });
 }

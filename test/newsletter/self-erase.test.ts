@@ -127,6 +127,8 @@ describe.each(dialects)('a subscriber erasing their own data on %s', (dialect) =
     expect(erased.body).toContain(en('erased.title'));
     expect(erased.body).toContain(en('erased.text'));
     expect(erased.body).not.toContain('ann@example.com');
+    // Nobody leaving for good is invited to subscribe, on either page.
+    for (const body of [page.body, erased.body]) expect(body).not.toContain('action="/newsletter/subscribe"');
     expect(await htmlErrors(erased.body)).toEqual([]);
 
     const { client } = await staffClient(t.app, t.services, 'editor');
