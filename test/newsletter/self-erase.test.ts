@@ -160,7 +160,7 @@ describe.each(dialects)('a subscriber erasing their own data on %s', (dialect) =
     expect([...next.got.keys()]).not.toContain('ann@example.com');
   });
 
-  it('says the link is no longer valid when the form is sent again, or the old preferences link is followed', async () => {
+  it('says the link is no longer valid when the form is sent again, the old preferences link is followed or the address signs up anew', async () => {
     await t.services.subscribers.importCsv(Buffer.from('email\ntwice@example.com\n'));
     const preferences = `/newsletter/preferences/?token=${await preferencesToken('twice@example.com')}`;
     const { fields, cookie } = await erasurePage(preferences);
@@ -171,6 +171,11 @@ describe.each(dialects)('a subscriber erasing their own data on %s', (dialect) =
       expect(again.headers['content-type']).toContain('text/html');
       expect(again.body).toContain(en('error.code.LINK_INVALID'));
     }
+    // The address signing up again is a new subscriber, whom the old form cannot erase.
+    await t.services.subscribers.subscribe({ email: 'twice@example.com' });
+    const replayed = await post(fields, cookie);
+    expect(replayed.statusCode).toBe(400);
+    expect((await t.services.subscribers.find('twice@example.com')).status).toBe('pending');
   });
 
   it('refuses forged, other-purpose and expired links with a clear page and erases no one', async () => {
