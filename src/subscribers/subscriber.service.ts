@@ -364,7 +364,7 @@ export class SubscriberService {
   /**
    * The reader's own erasure, from the form `erasureRequest` signed: the same erasure as staff's,
    * under the same lock. A subscriber already erased answers LINK_INVALID. Returns the address
-   * that was erased, for the page that says so.
+   * that was erased, so the page saying so can tell whether it also has a reader account.
    */
   async eraseByLink(token: unknown): Promise<{ email: string }> {
     const claims = await this.erasureClaims(token);
