@@ -232,6 +232,7 @@ export async function buildApp({ config, services, logger }: AppOptions): Promis
     publicUrl: config.publicUrl,
     follows: services.follows,
     followAlerts: services.followAlerts,
+    members: services.members,
   });
   await app.register(followPagesRoutes, { follows: services.follows, followAlerts: services.followAlerts, subscribers: services.subscribers, settings: services.settings, theme });
 

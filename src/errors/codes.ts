@@ -84,6 +84,7 @@ export const errorCodes = {
   SUBSCRIBER_NOT_FOUND: 'No subscriber has that email address.',
   LINK_EXPIRED: 'The link has expired.',
   LINK_USED: 'The link has already been used.',
+  ERASURE_EXPIRED: 'The erasure form has expired.',
   CSV_INVALID: 'The CSV file cannot be read.',
   DIGEST_NOT_FOUND: 'No digest has that id.',
   DIGEST_SENT: 'The digest has been sent and can no longer change.',

@@ -86,6 +86,7 @@ export const httpStatus: Record<ErrorCode, number> = {
   TRACKED_LINK_INVALID: 400,
   LINK_EXPIRED: 410,
   LINK_USED: 410,
+  ERASURE_EXPIRED: 410,
   CSV_INVALID: 400,
   DIGEST_NOT_FOUND: 404,
   DIGEST_SENT: 409,

@@ -1,4 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { verifyCsrf } from '../admin-api/guard.js';
+import type { MemberService } from '../members/index.js';
 import type { SettingsService } from '../settings/index.js';
 import { pageMeta } from './page.js';
 import { refusedEmail, typedEmail } from './email-field.js';
@@ -19,6 +21,8 @@ export interface NewsletterPagesDeps {
   follows: Pick<FollowService, 'list'>;
   /** Whether the subscriber asked to be emailed when something they follow is published. */
   followAlerts: Pick<FollowAlerts, 'enabled'>;
+  /** Whether an address erasing its subscription also has a reader account, which stays. */
+  members: Pick<MemberService, 'readersByEmail'>;
 }
 
 const html = 'text/html; charset=utf-8';
@@ -37,8 +41,8 @@ function tokenOf(request: FastifyRequest): unknown {
 const PIXEL = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64');
 
 /**
- * The public newsletter pages: signup, confirmation, preferences and unsubscribing (with RFC 8058
- * one-click), and the addresses that count clicks and opens of newsletter emails.
+ * The public newsletter pages: signup, confirmation, preferences, unsubscribing (with RFC 8058
+ * one-click) and erasing one's data, and the addresses that count clicks and opens of newsletter emails.
  */
 export async function newsletterPagesRoutes(app: FastifyInstance, deps: NewsletterPagesDeps): Promise<void> {
   // Mail providers send the RFC 8058 one-click POST as multipart/form-data; its body carries nothing we need.
@@ -116,5 +120,22 @@ export async function newsletterPagesRoutes(app: FastifyInstance, deps: Newslett
     const oneClick = typeof request.body === 'object' && request.body !== null && ('List-Unsubscribe' in request.body || 'form' in request.body);
     if (oneClick || wantsJson(request)) return reply.send({ status: 'unsubscribed' });
     return page(request, reply, 'unsubscribed', { title: 'unsubscribed.short', newsletter, preferencesToken });
+  });
+
+  const isMember = async (email: string) => (await deps.members.readersByEmail([email])).size > 0;
+
+  // Erasing one's data: the preferences link opens a page that asks first (a GET never erases);
+  // only its form, with its own signed token and the page's CSRF token, erases. Neither page
+  // invites someone leaving for good to subscribe (noPromos).
+  app.get('/newsletter/erase/', limited(30), async (request, reply) => {
+    const token = tokenOf(request);
+    const { email, eraseToken } = await deps.subscribers.erasureRequest(token);
+    const view = { title: 'erase.title', email, eraseToken, preferencesToken: token, member: await isMember(email), csrf: reply.generateCsrf(), noPromos: true };
+    return page(request, reply, 'erase', view);
+  });
+
+  app.post('/newsletter/erase/', { preHandler: verifyCsrf, ...limited(10) }, async (request, reply) => {
+    const { email } = await deps.subscribers.eraseByLink(tokenOf(request));
+    return page(request, reply, 'erased', { title: 'erased.title', member: await isMember(email), noPromos: true });
   });
 }

@@ -1,8 +1,11 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { AppError } from '../errors/app-error.js';
 
-/** What a link lets its holder do: confirm a signup, manage preferences, or unsubscribe. */
-export type LinkPurpose = 'confirm' | 'preferences' | 'unsubscribe';
+/**
+ * What a link lets its holder do: confirm a signup, manage preferences, unsubscribe, or erase the
+ * subscriber (only from the form of the erasure page, which the preferences link opens).
+ */
+export type LinkPurpose = 'confirm' | 'preferences' | 'unsubscribe' | 'erase';
 
 export interface LinkClaims {
   purpose: LinkPurpose;
@@ -15,7 +18,7 @@ export interface LinkClaims {
   expires?: number;
 }
 
-const codes: Record<LinkPurpose, string> = { confirm: 'c', preferences: 'p', unsubscribe: 'u' };
+const codes: Record<LinkPurpose, string> = { confirm: 'c', preferences: 'p', unsubscribe: 'u', erase: 'e' };
 const purposes = Object.fromEntries(Object.entries(codes).map(([k, v]) => [v, k])) as Record<string, LinkPurpose>;
 
 /** Signs and checks the tokens in subscriber links (HMAC-SHA256 over a compact payload). */

@@ -3,7 +3,7 @@ import type { Clock } from '../clock.js';
 import { inTransaction, type Db, type Tx } from '../db/client.js';
 import { csvRows } from '../csv.js';
 import type { SubscriberRow } from '../db/tables.js';
-import { AppError } from '../errors/app-error.js';
+import { AppError, isAppError } from '../errors/app-error.js';
 import type { EventChannel } from '../events.js';
 import { parseInput } from '../errors/validate.js';
 import type { JobQueue } from '../jobs/index.js';
@@ -19,6 +19,8 @@ export const SUBSCRIBER_EMAIL_JOB = 'subscribers.email';
 export type SubscriberEmailKind = 'confirm' | 'welcome' | 'already-subscribed';
 
 const CONFIRM_DAYS = 3;
+/** How long the erasure page's form may be left open before it must be asked for again. */
+const ERASE_FORM_MINUTES = 60;
 /** At most one confirmation (or reminder) per address in this time, so the form cannot flood an inbox. */
 const RESEND_AFTER_MS = 10 * 60_000;
 
@@ -345,11 +347,48 @@ export class SubscriberService {
     await inTransaction(this.deps.db, async (tx) => {
       const subscriber = await repo.lockedSubscriberRow(tx, { email: address });
       if (!subscriber) throw notFound(address);
-      const now = this.now();
-      await repo.forgetDeliveries(tx, subscriber.id);
-      await repo.suppress(tx, subscriber.email, 'unsubscribed', now);
-      await repo.deleteSubscriber(tx, subscriber.id);
+      await this.eraseLocked(tx, subscriber);
     });
+  }
+
+  /**
+   * The subscriber a preferences link names, and the token of the form that erases them: the link
+   * alone erases no one (mail scanners open links), and the form's token is good for an hour.
+   */
+  async erasureRequest(token: unknown): Promise<{ email: string; eraseToken: string }> {
+    const { row } = await this.fromLink(token, 'preferences');
+    const expires = Math.floor(this.deps.clock().getTime() / 1000) + ERASE_FORM_MINUTES * 60;
+    return { email: row.email, eraseToken: (await this.links()).sign({ purpose: 'erase', subscriberId: row.id, expires }) };
+  }
+
+  /**
+   * The reader's own erasure, from the form `erasureRequest` signed: the same erasure as staff's,
+   * under the same lock. A subscriber already erased answers LINK_INVALID. Returns the address
+   * that was erased, so the page saying so can tell whether it also has a reader account.
+   */
+  async eraseByLink(token: unknown): Promise<{ email: string }> {
+    const claims = await this.erasureClaims(token);
+    return whileSubscriberExists(this.deps.db, claims.subscriberId, async (tx) => {
+      const row = (await repo.findSubscriberRow(tx, { id: claims.subscriberId }))!;
+      await this.eraseLocked(tx, row);
+      return { email: row.email };
+    });
+  }
+
+  private async erasureClaims(token: unknown): Promise<LinkClaims> {
+    try {
+      return (await this.links()).verify(token, 'erase', this.deps.clock());
+    } catch (error) {
+      if (isAppError(error) && error.code === 'LINK_EXPIRED') throw new AppError('ERASURE_EXPIRED', 'This erasure form was open too long. Open the preferences link in one of our emails and ask again.');
+      throw error;
+    }
+  }
+
+  /** Erases a subscriber whose row the caller's transaction has locked. */
+  private async eraseLocked(tx: Tx, subscriber: SubscriberRow): Promise<void> {
+    await repo.forgetDeliveries(tx, subscriber.id);
+    await repo.suppress(tx, subscriber.email, 'unsubscribed', this.now());
+    await repo.deleteSubscriber(tx, subscriber.id);
   }
 
   /** Newsletters, for the site document. */

@@ -80,6 +80,9 @@ export async function fuzzApp(dialect: Dialect, trouble: Trouble): Promise<FuzzA
     links.sign({ purpose: 'unsubscribe', subscriberId: subscriber.id }),
     links.sign({ purpose: 'preferences', subscriberId: 999_999 }),
     links.sign({ purpose: 'unsubscribe', subscriberId: subscriber.id, newsletterId: 999_999 }),
+    // Erasure forms' tokens that erase no one: one expired, one for nobody.
+    links.sign({ purpose: 'erase', subscriberId: subscriber.id, expires: 1 }),
+    links.sign({ purpose: 'erase', subscriberId: 999_999 }),
   ];
 
   return {

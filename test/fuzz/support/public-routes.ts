@@ -106,12 +106,12 @@ export const publicFamilies: Family[] = [
       ),
   },
   {
-    name: 'newsletter signup, confirmation, preferences and unsubscribing',
+    name: 'newsletter signup, confirmation, preferences, unsubscribing and erasure',
     expect: 'page',
     shots: (known) =>
       shots(
         ['GET', 'POST'],
-        oneOf('/newsletter/subscribe', '/newsletter/check-your-inbox/', '/newsletter/confirm/', '/newsletter/preferences/', '/newsletter/unsubscribe/'),
+        oneOf('/newsletter/subscribe', '/newsletter/check-your-inbox/', '/newsletter/confirm/', '/newsletter/preferences/', '/newsletter/unsubscribe/', '/newsletter/erase/'),
         queryString({ token: token(known) }),
         fc.oneof(
           formBody({ email: fc.oneof(fc.emailAddress(), text), name: text, newsletters: fc.oneof(slugLike, fc.array(slugLike), value), company: text, token: token(known), 'List-Unsubscribe': fc.constant('One-Click') }),
