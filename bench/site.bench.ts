@@ -1,7 +1,9 @@
 // Public site speed as a reader meets it: Masthead started as `npm start` runs it (built JS,
 // SQLite, the demo magazine, default log level) beside nginx serving the same bytes as static
 // files and a bare Node http server answering them from memory, all loaded by wrk in one run.
-// Usage: npm run bench:site [-- --only article,search --duration 10 --json out.json --no-build]
+// Each row runs in rounds (Masthead, nginx, bare Node, then again), and its ratios are the median
+// of the rounds' ratios: a machine whose speed drifts during the run moves all three alike.
+// Usage: npm run bench:site [-- --only article,search --duration 5 --rounds 3 --json out.json --no-build]
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -14,7 +16,10 @@ const option = (name: string) => {
   const at = argv.indexOf(`--${name}`);
   return at === -1 ? undefined : argv[at + 1];
 };
-const seconds = Number(option('duration') ?? 10);
+/** Seconds of each server's load in each round. */
+const seconds = Number(option('duration') ?? 5);
+const rounds = Number(option('rounds') ?? 3);
+if (!(seconds >= 1) || !Number.isInteger(rounds) || rounds < 1) throw new Error('--duration takes seconds (≥ 1) and --rounds a whole number (≥ 1)');
 const warmUp = Math.min(3, seconds);
 const jsonFile = option('json');
 
@@ -77,10 +82,37 @@ interface Served extends Load {
   cpuPerRequest: number;
 }
 
+/** One server's rounds as one figure: median req/s and percentiles, CPU and requests over all rounds. */
+interface Combined extends Served {
+  rounds: Served[];
+}
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+};
+
+function combined(served: Served[]): Combined {
+  const requests = served.reduce((sum, s) => sum + s.requests, 0);
+  return {
+    rps: median(served.map((s) => s.rps)),
+    p50: median(served.map((s) => s.p50)),
+    p99: median(served.map((s) => s.p99)),
+    requests,
+    errors: served.reduce((sum, s) => sum + s.errors, 0),
+    cpuPerRequest: served.reduce((sum, s) => sum + s.cpuPerRequest * s.requests, 0) / requests,
+    rounds: served,
+  };
+}
+
 interface Measured extends LoadRow {
-  masthead: Served;
-  nginx: Served;
-  bareNode: Served;
+  masthead: Combined;
+  nginx: Combined;
+  bareNode: Combined;
+  /** Median over the rounds of Masthead's req/s divided by each baseline's in the same round. */
+  ofNginx: number;
+  ofBareNode: number;
   bytes: number;
   pass: boolean;
   loadavgBefore: string[];
@@ -94,25 +126,34 @@ interface Target {
 async function measure(row: LoadRow, masthead: Target, nginxAt: Target, bareAt: Target, headers: Record<string, string>): Promise<Measured> {
   const loadavgBefore = loadavg();
   // The baselines get the same wrk script, so the load generator costs the same in all three.
-  const run = async ({ url, pid }: Target, withHeaders: Record<string, string>): Promise<Served> => {
-    await wrk(work, url, { seconds: warmUp, headers: withHeaders, rotateAddress: row.rotateAddress });
+  const run = async ({ url, pid }: Target, withHeaders: Record<string, string>, warm: boolean): Promise<Served> => {
+    if (warm) await wrk(work, url, { seconds: warmUp, headers: withHeaders, rotateAddress: row.rotateAddress });
     const cpuBefore = cpuTimeOf(pid);
     const load = await wrk(work, url, { seconds, headers: withHeaders, rotateAddress: row.rotateAddress });
     const cpuPerRequest = (cpuTimeOf(pid) - cpuBefore) / load.requests;
     if (load.errors > 0) throw new Error(`${url}: ${load.errors} errors or answers other than 2xx/3xx in ${load.requests} requests`);
     return { ...load, cpuPerRequest };
   };
-  const m = await run(masthead, headers);
-  const nginx = await run({ url: `${nginxAt.url}/${row.file}`, pid: nginxAt.pid }, {});
-  const bareNode = await run({ url: `${bareAt.url}/${row.file}`, pid: bareAt.pid }, {});
+  const served = { masthead: [] as Served[], nginx: [] as Served[], bareNode: [] as Served[] };
+  for (let round = 0; round < rounds; round += 1) {
+    served.masthead.push(await run(masthead, headers, round === 0));
+    served.nginx.push(await run({ url: `${nginxAt.url}/${row.file}`, pid: nginxAt.pid }, {}, round === 0));
+    served.bareNode.push(await run({ url: `${bareAt.url}/${row.file}`, pid: bareAt.pid }, {}, round === 0));
+  }
+  const m = combined(served.masthead);
+  const nginx = combined(served.nginx);
+  const bareNode = combined(served.bareNode);
+  const ofNginx = median(served.masthead.map((s, i) => s.rps / served.nginx[i]!.rps));
+  const ofBareNode = median(served.masthead.map((s, i) => s.rps / served.bareNode[i]!.rps));
   const goal = row.goal;
-  const pass = goal.kind === 'nginx' ? m.rps >= goal.ratio * nginx.rps && (goal.p99 === undefined || m.p99 < goal.p99) : m.rps >= goal.rps && m.p99 < goal.p99;
+  const pass = goal.kind === 'nginx' ? ofNginx >= goal.ratio && (goal.p99 === undefined || m.p99 < goal.p99) : m.rps >= goal.rps && m.p99 < goal.p99;
   const bytes = fs.statSync(path.join(root, row.file)).size;
+  const each = (values: number[]) => values.map(ratio).join(', ');
   note(
-    `${row.id}: ${int(m.rps)} req/s (p50 ${ms(m.p50)}, p99 ${ms(m.p99)} ms) = ${ratio(m.rps / nginx.rps)} of nginx (${int(nginx.rps)}), ${ratio(m.rps / bareNode.rps)} of bare Node (${int(bareNode.rps)}) ${pass ? 'pass' : 'FAIL'}`,
+    `${row.id}: ${int(m.rps)} req/s (p50 ${ms(m.p50)}, p99 ${ms(m.p99)} ms) = ${ratio(ofNginx)} of nginx (${int(nginx.rps)}), ${ratio(ofBareNode)} of bare Node (${int(bareNode.rps)}) ${pass ? 'pass' : 'FAIL'}; rounds of nginx ${each(served.masthead.map((s, i) => s.rps / served.nginx[i]!.rps))}`,
   );
   note(`${row.id}: CPU per request ${us(m.cpuPerRequest)} µs, nginx ${us(nginx.cpuPerRequest)} µs, bare Node ${us(bareNode.cpuPerRequest)} µs`);
-  return { ...row, masthead: m, nginx, bareNode, bytes, pass, loadavgBefore };
+  return { ...row, masthead: m, nginx, bareNode, ofNginx, ofBareNode, bytes, pass, loadavgBefore };
 }
 
 const goalText = (goal: Goal) =>
@@ -124,7 +165,7 @@ function table(measured: Measured[], coldStart: number[] | undefined, memory: { 
   for (const r of measured) {
     const load = (l: Load) => `${int(l.rps)} req/s`;
     lines.push(
-      `| ${r.what} (${(r.bytes / 1024).toFixed(1)} KB) | ${load(r.masthead)}, p50 ${ms(r.masthead.p50)} / p99 ${ms(r.masthead.p99)} ms | ${load(r.nginx)} | ${load(r.bareNode)} | ${ratio(r.masthead.rps / r.nginx.rps)} of nginx, ${ratio(r.masthead.rps / r.bareNode.rps)} of bare Node | ${goalText(r.goal)}: ${verdict(r.pass)} |`,
+      `| ${r.what} (${(r.bytes / 1024).toFixed(1)} KB) | ${load(r.masthead)}, p50 ${ms(r.masthead.p50)} / p99 ${ms(r.masthead.p99)} ms | ${load(r.nginx)} | ${load(r.bareNode)} | ${ratio(r.ofNginx)} of nginx, ${ratio(r.ofBareNode)} of bare Node | ${goalText(r.goal)}: ${verdict(r.pass)} |`,
     );
   }
   if (coldStart) {
@@ -205,12 +246,15 @@ try {
   const output = `${table(measured, coldStart, memory)}${cpuTable(measured)}`;
   const logBytes = fs.statSync(logFile).size;
   process.stdout.write(
-    `\nwrk -t1 -c16 -d${seconds}s after a ${warmUp} s warm-up, no compression, ${pinning ? `every server on core ${pinning.server} and wrk on core ${pinning.load}` : 'unpinned'}; Masthead ${article} as \`npm start\` runs it (default log level, ${(logBytes / 1e6).toFixed(0)} MB of log written to a file).\n` +
+    `\nwrk -t1 -c16, ${rounds} rounds of ${seconds} s per server and row (Masthead, nginx, bare Node in turn; req/s and percentiles are medians of the rounds, ratios the median of each round's ratio) after a ${warmUp} s warm-up, no compression, ${pinning ? `every server on core ${pinning.server} and wrk on core ${pinning.load}` : 'unpinned'}; Masthead ${article} as \`npm start\` runs it (default log level, ${(logBytes / 1e6).toFixed(0)} MB of log written to a file).\n` +
       `load average before ${before.join(' / ')}, after ${after.join(' / ')} (${os.cpus().length} cores)\n\n${output}\n`,
   );
   if (Math.max(Number(before[0]), Number(after[0])) > 3) note('warning: the load average was high; other work shared the cores, so read the ratios, not the req/s');
   if (jsonFile) {
-    fs.writeFileSync(jsonFile, `${JSON.stringify({ date: new Date().toISOString(), cores: os.cpus().length, seconds, loadavg: { before, after }, rows: measured, coldStartMs: coldStart, memoryMB: memory }, null, 2)}\n`);
+    fs.writeFileSync(
+      jsonFile,
+      `${JSON.stringify({ date: new Date().toISOString(), cores: os.cpus().length, seconds, rounds, loadavg: { before, after }, rows: measured, coldStartMs: coldStart, memoryMB: memory }, null, 2)}\n`,
+    );
   }
 } finally {
   for (const server of servers.reverse()) await server.stop();

@@ -22,6 +22,7 @@ const FLUSH_AT = 10_000;
  * unreachable: past it, new readers are not counted until a write succeeds.
  */
 export const MAX_WAITING_VIEWS = 50_000;
+const DAY_MS = 86_400_000;
 /** No post has a longer slug; a longer one cannot be counted. */
 const MAX_SLUG = 190;
 
@@ -45,6 +46,8 @@ export class ViewCounter {
   private salts = new Map<string, string>();
   private timer: NodeJS.Timeout | undefined;
   private flushing: Promise<void> = Promise.resolve();
+  /** The UTC day of the last view, and the milliseconds it spans, so most views skip formatting a date. */
+  private today = { name: '', from: 0, until: 0 };
 
   constructor(private readonly deps: { db: Db; clock: Clock; logger: Logger }) {}
 
@@ -55,7 +58,7 @@ export class ViewCounter {
 
   record(view: PageView): void {
     if (view.userAgent === '' || view.slug.length > MAX_SLUG || NOT_A_READER.test(view.userAgent)) return;
-    const day = this.deps.clock().toISOString().slice(0, 10);
+    const day = this.dayOf(this.deps.clock().getTime());
     const visitor = createHash('sha256').update(`${view.address}\n${view.slug}\n`).update(view.userAgent).digest('base64url');
     const key = `${day}\n${visitor}`;
     if (!this.pending.has(key)) {
@@ -70,6 +73,15 @@ export class ViewCounter {
       this.timer = undefined;
       this.flush().catch((error: unknown) => this.deps.logger.warn({ err: error }, 'view counts not written; will retry'));
     }, FLUSH_INTERVAL_MS).unref();
+  }
+
+  /** The UTC day (YYYY-MM-DD) a time falls on. */
+  private dayOf(time: number): string {
+    const today = this.today;
+    if (time >= today.from && time < today.until) return today.name;
+    const from = time - (((time % DAY_MS) + DAY_MS) % DAY_MS);
+    this.today = { name: new Date(from).toISOString().slice(0, 10), from, until: from + DAY_MS };
+    return this.today.name;
   }
 
   /** Writes the counted views; runs one batch at a time. */

@@ -1,4 +1,4 @@
-import type { ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 
 /**
  * The parts of Node's ServerResponse (node:_http_outgoing, Node 20) that writeHead sets from the
@@ -92,4 +92,17 @@ export class PreparedHead {
     }
     return this.keepAlive.lines;
   }
+}
+
+/**
+ * Marks a request answered before anything read it as drained, as Node marks it itself once it is
+ * answered (node:_http_server resOnFinish → IncomingMessage#_dump, Node 20), but without the rest
+ * of what that does: resume the stream, read its end, emit 'end', destroy it and emit 'close', a
+ * chain of ticks that costs about a twelfth of answering a page from memory, for a stream nothing
+ * listens to. Marked before its body arrives, a request's body is dropped by the parser as it comes
+ * (node:_http_common parserOnBody skips a drained request), exactly as after Node's own dump, so
+ * the connection goes on to the next request. Only for requests answered in the raw handler.
+ */
+export function skipDraining(request: IncomingMessage): void {
+  (request as unknown as { _dumped: boolean })._dumped = true;
 }

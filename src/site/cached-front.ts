@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createRequire } from 'node:module';
 import { performance } from 'node:perf_hooks';
 import type { PageView } from '../analytics/index.js';
-import { PreparedHead } from '../http/prepared-response.js';
+import { skipDraining, PreparedHead } from '../http/prepared-response.js';
 import type { RequestLog } from '../http/request-log.js';
 import { cachingHeaders, notModified, storedBody, storedEncoding, type StoredEncoding } from './http-cache.js';
 import type { CachedResponse, PageCache } from './page-cache.js';
@@ -124,6 +124,7 @@ export function cachedFront(deps: CachedFrontDeps): CachedFront {
       const started = performance.now();
       const now = Date.now();
       const answers = answersFor(page, url);
+      skipDraining(request);
       let status: 200 | 304 = 200;
       if (notModified(headers, page)) {
         status = 304;

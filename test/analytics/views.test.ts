@@ -119,6 +119,30 @@ describe.each(dialects)('cookieless view counts and the dashboard on %s', (diale
     expect(after?.views).toBe(readers + 1 + requests);
   });
 
+  it('counts a view on the UTC day it happens, to the millisecond either side of midnight and when the clock steps back', async () => {
+    // A database of its own: the days it counts on are not the other tests' days.
+    const own = await testServices(dialect);
+    const author = await makeAuthor(own.services);
+    const piece = await own.services.posts.create(postFields([author.slug], { title: 'Read at midnight', status: 'published', publishedAt: '2026-11-20T09:00:00Z' }));
+    const midnight = manualClock('2026-11-27T23:59:59.999Z');
+    const counter = new ViewCounter({ db: own.store.db, clock: midnight.clock, logger: createLogger({ logLevel: 'silent' }) });
+    const view = { slug: piece.slug, address: '10.9.0.1', userAgent: browser };
+    counter.record(view);
+    midnight.advance(1);
+    counter.record(view);
+    counter.record({ ...view, address: '10.9.0.2' });
+    // A clock set back (NTP) counts on the day it then shows.
+    midnight.set('2026-11-27T08:00:00.000Z');
+    counter.record({ ...view, address: '10.9.0.3' });
+    await counter.flush();
+    const rows = await own.store.db.selectFrom('post_views').select(['day', 'views']).where('post_id', '=', piece.id).orderBy('day').execute();
+    await own.close();
+    expect(rows).toEqual([
+      { day: '2026-11-27', views: 2 },
+      { day: '2026-11-28', views: 2 },
+    ]);
+  });
+
   it('holds at most a fixed number of views while the database cannot take them', async () => {
     const down = await testServices(dialect);
     const counter = new ViewCounter({ db: down.store.db, clock: clock.clock, logger: createLogger({ logLevel: 'silent' }) });

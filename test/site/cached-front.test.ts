@@ -126,6 +126,27 @@ describe.each(dialects)('cached pages for readers without credentials (%s)', (di
     expect(revalidated[0]!.lines.some((line) => /^content-(length|type):/i.test(line))).toBe(false);
   });
 
+  it('are answered on a connection that goes on serving, whether a request carries a body or not', async () => {
+    const post = await publish({ title: 'Bodies and no bodies' });
+    const path = `/${post.slug}/`;
+    const page = await request(base, path);
+    // Larger than a request stream buffers (16 KB): unread, it would stop the connection.
+    const large = 'x'.repeat(200_000);
+    const chunked = `${(40_000).toString(16)}\r\n${'y'.repeat(40_000)}\r\n0\r\n\r\n`;
+    const answers = await exchange(base, [
+      { head: `GET ${path} HTTP/1.1\r\nHost: x\r\n\r\n` },
+      { head: `GET ${path} HTTP/1.1\r\nHost: x\r\nContent-Length: ${large.length}\r\n\r\n${large}` },
+      { head: `GET ${path} HTTP/1.1\r\nHost: x\r\n\r\n` },
+      { head: `GET ${path} HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n${chunked}` },
+      { head: `HEAD ${path} HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\n\r\n`, bodyless: true },
+      ...Array.from({ length: 50 }, () => ({ head: `GET ${path} HTTP/1.1\r\nHost: x\r\n\r\n` })),
+      { head: `GET ${path} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n` },
+    ]);
+    expect(answers).toHaveLength(56);
+    expect(answers.map((answer) => answer.status)).toEqual(Array(56).fill('HTTP/1.1 200 OK'));
+    for (const [i, answer] of answers.entries()) if (i !== 4) expect(answer.body.equals(page.body)).toBe(true);
+  });
+
   it('get brotli and gzip forms that decompress to the exact page, lengths for HEAD, and 304 when current', async () => {
     const post = await publish({ title: 'Compressed once' });
     const plain = await request(base, `/${post.slug}/`);
