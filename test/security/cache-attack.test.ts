@@ -1,0 +1,87 @@
+import net from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testApp, type AppContext } from '../support/app.js';
+import { makeAuthor, makeTag, postFields } from '../support/factories.js';
+import { dialects, manualClock } from '../support/stores.js';
+
+interface RawAnswer {
+  status: number;
+  headers: Record<string, string>;
+  body: Buffer;
+}
+
+/**
+ * One request written out by hand (any request target, any header bytes) on its own connection,
+ * and the answer read until the server closes it.
+ */
+function rawRequest(base: string, target: string, headers: Record<string, string> = {}, method = 'GET'): Promise<RawAnswer> {
+  const head = [`${method} ${target} HTTP/1.1`, 'Host: localhost', ...Object.entries(headers).map(([name, value]) => `${name}: ${value}`), 'Connection: close', '', ''].join('\r\n');
+  return new Promise((resolve, reject) => {
+    const socket = net.connect(Number(new URL(base).port), '127.0.0.1', () => socket.write(Buffer.from(head, 'latin1')));
+    const chunks: Buffer[] = [];
+    socket.on('data', (chunk: Buffer) => chunks.push(chunk));
+    socket.on('error', reject);
+    socket.on('close', () => {
+      const all = Buffer.concat(chunks);
+      const end = all.indexOf('\r\n\r\n');
+      const [status = '', ...lines] = all.subarray(0, end).toString('latin1').split('\r\n');
+      const fields = lines.map((line) => [line.slice(0, line.indexOf(':')).toLowerCase(), line.slice(line.indexOf(':') + 1).trim()] as const);
+      resolve({ status: Number(status.split(' ')[1]), headers: Object.fromEntries(fields), body: all.subarray(end + 4) });
+    });
+  });
+}
+
+/**
+ * The public site's caches (the page cache, the cached front answering before routing, the
+ * Content API's answer cache) attacked as an outsider and a signed-in reader would.
+ */
+describe.each(dialects)('the public site’s caches under attack (%s)', (dialect) => {
+  let t: AppContext;
+  let base: string;
+  let author: string;
+  const time = manualClock();
+
+  beforeAll(async () => {
+    t = await testApp(dialect, { clock: time.clock });
+    base = await t.app.listen({ port: 0, host: '127.0.0.1' });
+    author = (await makeAuthor(t.services)).slug;
+  });
+  afterAll(async () => t.close());
+
+  const publish = (fields: Record<string, unknown> = {}) => t.services.posts.create(postFields([author], { status: 'published', ...fields }));
+
+  it('answers every spelling of an address from the one page kept for it, so odd spellings neither fill the cache nor push real pages out', async () => {
+    const tag = await makeTag(t.services);
+    const post = await publish({ tags: [tag.slug] });
+    for (let i = 0; i < 12; i += 1) await publish({ tags: [tag.slug] });
+    const spelled = (text: string) => text.replace(/[a-z]/, (letter) => `%${letter.charCodeAt(0).toString(16)}`);
+    const addresses = [`/${post.slug}/`, `/tag/${tag.slug}/`, `/tag/${tag.slug}/page/2/`, '/rss/', '/sitemap-posts-1.xml'];
+    const kept = new Map<string, RawAnswer>();
+    for (const address of addresses) kept.set(address, await rawRequest(base, address));
+    // A page rendered anew from here on would say so in its Last-Modified.
+    time.advance(3_600_000);
+    const spellings: Array<[string, string]> = [
+      [`/${spelled(post.slug)}/`, `/${post.slug}/`],
+      [`//${post.slug}/`, `/${post.slug}/`],
+      [`/${post.slug}//`, `/${post.slug}/`],
+      [`/${post.slug}/#fragment`, `/${post.slug}/`],
+      [`http://elsewhere.example/${post.slug}/`, `/${post.slug}/`],
+      [`/t%61g/${tag.slug}/`, `/tag/${tag.slug}/`],
+      [`/tag//${spelled(tag.slug)}/page/%32/`, `/tag/${tag.slug}/page/2/`],
+      ['/r%73s/', '/rss/'],
+      ['/sitemap-posts-%31.xml', '/sitemap-posts-1.xml'],
+    ];
+    for (const [spelling, address] of spellings) {
+      const answer = await rawRequest(base, spelling);
+      const original = kept.get(address)!;
+      expect([spelling, answer.status, answer.headers['last-modified']]).toEqual([spelling, 200, original.headers['last-modified']]);
+      expect(answer.headers.etag).toBe(original.headers.etag);
+      expect(answer.body.equals(original.body)).toBe(true);
+    }
+    // A page number has one spelling: the others are not pages of the listing.
+    for (const number of ['02', '2.0', '0x2', '2e0', '%202']) {
+      expect([number, (await rawRequest(base, `/tag/${tag.slug}/page/${number}/`)).status]).toEqual([number, 404]);
+    }
+  });
+
+});
