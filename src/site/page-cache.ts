@@ -59,7 +59,8 @@ export async function prepare(rendered: Rendered, now: Date): Promise<CachedResp
 export class PageCache {
   private readonly entries: LRUCache<string, CachedResponse>;
   private readonly index = new Map<string, Set<string>>();
-  private readonly pending = new Map<string, Promise<unknown>>();
+  /** Renders under way, with the generation each began in. */
+  private readonly pending = new Map<string, { work: Promise<unknown>; started: number }>();
   /** The generation each kept page was rendered in. */
   private readonly keptIn = new Map<string, number>();
   private current = 0;
@@ -87,25 +88,29 @@ export class PageCache {
   /**
    * The cached response at an address, or a new one from render (anything else render answers,
    * such as a redirect, passes through uncached). Concurrent misses share one render; a render
-   * that overlapped an invalidation is served but not kept.
+   * that overlapped an invalidation is served but not kept, and only to those who asked before
+   * it: a request arriving after the invalidation renders anew, since the render under way may
+   * have read what the change replaced.
    */
   async fetch<Other>(address: string, render: () => Promise<Rendered | Other>, now: () => Date): Promise<CachedResponse | Other> {
     const hit = this.entries.get(address);
     if (hit) return hit;
-    const waiting = this.pending.get(address) as Promise<CachedResponse | Other> | undefined;
-    if (waiting) return waiting;
-    const started = this.current;
-    const work = (async () => {
-      const result = await render();
-      return isRendered(result) ? prepare(result, now()) : result;
-    })();
-    this.pending.set(address, work);
+    const waiting = this.pending.get(address);
+    if (waiting?.started === this.current) return waiting.work as Promise<CachedResponse | Other>;
+    const under = {
+      started: this.current,
+      work: (async () => {
+        const result = await render();
+        return isRendered(result) ? prepare(result, now()) : result;
+      })(),
+    };
+    this.pending.set(address, under);
     try {
-      const response = await work;
-      if (isCached(response) && this.current === started) this.keep(address, response);
+      const response = await under.work;
+      if (isCached(response) && this.current === under.started) this.keep(address, response);
       return response;
     } finally {
-      this.pending.delete(address);
+      if (this.pending.get(address) === under) this.pending.delete(address);
     }
   }
 

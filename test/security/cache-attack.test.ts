@@ -84,4 +84,36 @@ describe.each(dialects)('the public site’s caches under attack (%s)', (dialect
     }
   });
 
+  it('never hands a page read before an unpublish to a reader who asks after it, even while that render is still under way', async () => {
+    const post = await publish({ title: 'Soon withdrawn' });
+    const posts = t.services.posts;
+    const lookup = posts.lookupPublic;
+    // The first render reads the piece, then takes its time (a slow disk, a busy process).
+    let read!: () => void;
+    let finish!: () => void;
+    const hasRead = new Promise<void>((resolve) => (read = resolve));
+    const slowRender = new Promise<void>((resolve) => (finish = resolve));
+    posts.lookupPublic = async (slug) => {
+      const found = await lookup.call(posts, slug);
+      read();
+      await slowRender;
+      return found;
+    };
+    try {
+      const before = rawRequest(base, `/${post.slug}/`);
+      await hasRead;
+      posts.lookupPublic = lookup;
+      await posts.update(post.id, { status: 'draft' });
+      const after = rawRequest(base, `/${post.slug}/`);
+      // Answered without waiting for the render that began before the change.
+      const early = await Promise.race([after, new Promise<null>((resolve) => setTimeout(() => resolve(null), 2000))]);
+      finish();
+      expect((early ?? (await after)).status).toBe(404);
+      expect((await before).status).toBe(200);
+      expect((await rawRequest(base, `/${post.slug}/`)).status).toBe(404);
+    } finally {
+      posts.lookupPublic = lookup;
+      finish();
+    }
+  });
 });
