@@ -1,8 +1,10 @@
 import net from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { buildApp } from '../../src/app.js';
+import { createLogger } from '../../src/logger.js';
 import { testApp, type AppContext } from '../support/app.js';
 import { makeAuthor, makeTag, postFields } from '../support/factories.js';
-import { dialects, manualClock } from '../support/stores.js';
+import { dialects, manualClock, testServices } from '../support/stores.js';
 
 interface RawAnswer {
   status: number;
@@ -114,6 +116,65 @@ describe.each(dialects)('the public site’s caches under attack (%s)', (dialect
     } finally {
       posts.lookupPublic = lookup;
       finish();
+    }
+  });
+});
+
+describe('the access log under attack', () => {
+  interface Line {
+    reqId: string;
+    req: { method: string; url: string; remoteAddress: string | null };
+    res: { statusCode: number };
+    msg: string;
+  }
+
+  it('keeps one well-formed JSON line per request whatever the address holds, and never a key or token however its name is spelled', async () => {
+    const context = await testServices('sqlite');
+    const written: string[] = [];
+    const logger = createLogger({ logLevel: 'info' }, { write: (line: string) => void written.push(line) });
+    const app = await buildApp({ config: { publicUrl: 'http://localhost:3000', themeDir: undefined, dataDir: context.dataDir, trustProxy: ['127.0.0.1'] }, services: context.services, logger });
+    try {
+      const base = await app.listen({ port: 0, host: '127.0.0.1' });
+      const post = await context.services.posts.create(postFields([(await makeAuthor(context.services)).slug], { status: 'published' }));
+      const owner = await context.services.users.create({ email: 'owner@masthead.example', name: 'Owner', role: 'administrator' });
+      const { secret } = await context.services.contentKeys.create({ name: 'Front end' }, owner.id);
+      // Cached first, so later requests are answered (and logged) before routing as well as by the application.
+      await rawRequest(base, `/${post.slug}/`);
+      const lines = () =>
+        written
+          .join('')
+          .split('\n')
+          .filter((line) => line !== '')
+          .map((line) => JSON.parse(line) as Line)
+          .filter((line) => line.msg === 'request completed');
+      const sent: Array<{ target: string; forwarded?: string; logged: string; address?: string }> = [
+        // The proxy's header is read as a list: the client is its last entry.
+        { target: `/${post.slug}/`, forwarded: '203.0.113.9", "forged": "yes', logged: `/${post.slug}/`, address: '"forged": "yes' },
+        { target: `/${post.slug}/`, forwarded: '\\"}\t{"msg":"request completed"', logged: `/${post.slug}/`, address: '\\"}\t{"msg":"request completed"' },
+        { target: '/a"b\\c/', logged: '/a"b\\c/' },
+        { target: '/%0d%0a{"forged":1}/', logged: '/%0d%0a{"forged":1}/' },
+        { target: `/api/content/posts/?%6Bey=${secret}`, logged: '/api/content/posts/?%6Bey=[redacted]' },
+        { target: `/api/content/posts/?limit=1&%6b%65%79=${secret}`, logged: '/api/content/posts/?limit=1&%6b%65%79=[redacted]' },
+        { target: '/members/signin/verify/?%74oken=one-time-secret', logged: '/members/signin/verify/?%74oken=[redacted]' },
+      ];
+      const statuses: number[] = [];
+      for (const { target, forwarded } of sent) statuses.push((await rawRequest(base, target, forwarded ? { 'X-Forwarded-For': forwarded } : {})).status);
+      // The key works under its encoded name, so its value is as secret there.
+      expect(statuses.slice(4, 6)).toEqual([200, 200]);
+      await vi.waitFor(() => expect(lines().length).toBeGreaterThanOrEqual(sent.length + 1));
+      const logged = lines().slice(1);
+      expect(logged.map((line) => line.req.url)).toEqual(sent.map((request) => request.logged));
+      expect(logged.map((line) => line.res.statusCode)).toEqual(statuses);
+      expect(logged.slice(0, 2).map((line) => line.req.remoteAddress)).toEqual(sent.slice(0, 2).map((request) => request.address));
+      expect(new Set(logged.map((line) => line.reqId)).size).toBe(sent.length);
+      expect(written.join('')).not.toContain(secret);
+      expect(written.join('')).not.toContain('one-time-secret');
+      // Line breaks, other control characters and bytes that are not ASCII never reach the server as part of an address.
+      for (const target of ['/x\r\n{"forged":1}/', '/x\u0001/', '/x\u007f/', '/caf\u00e9\u00ff\u0080/']) expect((await rawRequest(base, target)).status).toBe(400);
+      expect(written.join('')).not.toContain('"forged":1}\n');
+    } finally {
+      await app.close();
+      await context.close();
     }
   });
 });
