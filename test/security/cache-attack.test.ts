@@ -1,7 +1,10 @@
 import net from 'node:net';
+import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildApp } from '../../src/app.js';
 import { createLogger } from '../../src/logger.js';
+import { MEMBER_COOKIE } from '../../src/site/member-pages.routes.js';
+import { MEMBERS_SECRET, memberCookie } from '../members/helpers.js';
 import { testApp, type AppContext } from '../support/app.js';
 import { makeAuthor, makeTag, postFields } from '../support/factories.js';
 import { dialects, manualClock, testServices } from '../support/stores.js';
@@ -117,6 +120,89 @@ describe.each(dialects)('the public site’s caches under attack (%s)', (dialect
       posts.lookupPublic = lookup;
       finish();
     }
+  });
+
+  it('never gives a members’ render to a reader it was not made for: no credentials, an empty or foreign cookie, an unknown scheme, a stale validator, an erased member', async () => {
+    const piece = await publish({ title: 'Gated piece', excerpt: 'The open teaser.', body: `${MEMBERS_SECRET}.\n\nMore.`, visibility: 'members' });
+    const path = `/${piece.slug}/`;
+    const email = `gate-${dialect}@example.com`;
+    const cookie = await memberCookie(t.services, email);
+    const member = await rawRequest(base, path, { Cookie: cookie });
+    expect(member.body.toString()).toContain(MEMBERS_SECRET);
+    expect(member.headers['cache-control']).toBe('private, no-store');
+    expect(member.headers.etag).toBeUndefined();
+    const teaser = await rawRequest(base, path);
+    const shown = (answer: RawAnswer) => {
+      const coding = answer.headers['content-encoding'];
+      return (coding === 'br' ? zlib.brotliDecompressSync(answer.body) : coding === 'gzip' ? zlib.gunzipSync(answer.body) : answer.body).toString();
+    };
+    const attempts: Array<Record<string, string>> = [
+      {},
+      { 'Accept-Encoding': 'br' },
+      { 'Accept-Encoding': 'gzip, br;q=0' },
+      { Cookie: '' },
+      { Cookie: `${MEMBER_COOKIE}=` },
+      { Cookie: `${MEMBER_COOKIE}=${'0'.repeat(64)}` },
+      { Cookie: 'theme=dark' },
+      { Authorization: 'Negotiate abc' },
+      { Authorization: `Bearer ${cookie.split('=')[1]}` },
+      { 'If-None-Match': teaser.headers.etag! },
+    ];
+    for (const headers of attempts) {
+      const answer = await rawRequest(base, path, headers);
+      expect([headers, answer.status === 200 || answer.status === 304, shown(answer).includes(MEMBERS_SECRET)]).toEqual([headers, true, false]);
+      if (answer.status === 200) expect(answer.headers['cache-control']).toBe('private, no-cache');
+    }
+    // A member whose browser holds the teaser's validator gets the piece, never a 304 keeping the teaser.
+    const revalidated = await rawRequest(base, path, { Cookie: cookie, 'If-None-Match': teaser.headers.etag! });
+    expect([revalidated.status, shown(revalidated).includes(MEMBERS_SECRET)]).toEqual([200, true]);
+    const { id } = await t.services.members.get({ email });
+    await t.services.memberData.erase(id);
+    const erased = await rawRequest(base, path, { Cookie: cookie });
+    expect([erased.status, erased.body.toString().includes(MEMBERS_SECRET)]).toEqual([200, false]);
+  });
+
+  it('shows every change at once, on the cached front and in the Content API: access, address, settings, scheduled publishing, unpublishing and deletion', async () => {
+    const owner = await t.services.users.create({ email: `owner-${dialect}@masthead.example`, name: 'Owner', role: 'administrator' });
+    const { secret } = await t.services.contentKeys.create({ name: 'Front end' }, owner.id);
+    const api = async () => (await rawRequest(base, `/api/content/posts/?key=${secret}&limit=100`)).body.toString();
+    const piece = await publish({ title: 'Free for now', excerpt: 'An open excerpt.', body: 'Words anyone may read today.' });
+    const path = `/${piece.slug}/`;
+    for (let i = 0; i < 2; i += 1) await rawRequest(base, path);
+    await api();
+    await t.services.posts.update(piece.id, { visibility: 'paid' });
+    const gated = await rawRequest(base, path);
+    expect([gated.status, gated.headers['cache-control'], gated.body.toString().includes('Words anyone may read today.')]).toEqual([200, 'private, no-cache', false]);
+    expect(await api()).not.toContain('Words anyone may read today.');
+
+    const renamed = await publish({ title: 'Renamed piece' });
+    for (let i = 0; i < 2; i += 1) await rawRequest(base, `/${renamed.slug}/`);
+    await t.services.posts.update(renamed.id, { slug: `${renamed.slug}-moved` });
+    const moved = await rawRequest(base, `/${renamed.slug}/`);
+    expect([moved.status, moved.headers.location]).toEqual([301, `/${renamed.slug}-moved/`]);
+    expect((await rawRequest(base, `/${renamed.slug}-moved/`)).status).toBe(200);
+
+    for (let i = 0; i < 2; i += 1) await rawRequest(base, '/');
+    await t.services.settings.updateSite({ title: `Retitled ${dialect}` });
+    expect((await rawRequest(base, '/')).body.toString()).toContain(`Retitled ${dialect}`);
+
+    const later = await t.services.posts.create(postFields([author], { title: 'Out at its hour', status: 'scheduled', publishedAt: new Date(time.clock().getTime() + 60_000).toISOString() }));
+    for (let i = 0; i < 2; i += 1) expect((await rawRequest(base, `/${later.slug}/`)).status).toBe(404);
+    expect(await api()).not.toContain('Out at its hour');
+    time.advance(120_000);
+    expect(await t.services.posts.publishScheduled(later.id)).toBe(true);
+    expect((await rawRequest(base, `/${later.slug}/`)).status).toBe(200);
+    expect((await rawRequest(base, '/')).body.toString()).toContain('Out at its hour');
+    expect(await api()).toContain('Out at its hour');
+
+    await t.services.posts.update(later.id, { status: 'draft' });
+    expect((await rawRequest(base, `/${later.slug}/`)).status).toBe(404);
+    expect((await rawRequest(base, '/')).body.toString()).not.toContain('Out at its hour');
+    expect(await api()).not.toContain('Out at its hour');
+    for (let i = 0; i < 2; i += 1) await rawRequest(base, `/${renamed.slug}-moved/`);
+    await t.services.posts.delete(renamed.id);
+    expect((await rawRequest(base, `/${renamed.slug}-moved/`)).status).not.toBe(200);
+    expect(await api()).not.toContain('Renamed piece');
   });
 });
 
