@@ -25,6 +25,7 @@ import { installSecurityHeaders, securityHeaders } from './http/security-headers
 import type { Services } from './services.js';
 import { searchRoutes } from './site/search.routes.js';
 import { cachedFront, preparedHeadBytes } from './site/cached-front.js';
+import { STORED_CODINGS } from './site/http-cache.js';
 import { faviconRoutes } from './site/favicon.routes.js';
 import { createSiteCache } from './site/site-cache.js';
 import { rememberResponsive } from './site/images.js';
@@ -133,7 +134,7 @@ export async function buildApp({ config, services, logger }: AppOptions): Promis
   // Limits are set per route (sign-in, signup, webhooks); none applies globally. Every limit counts
   // clients the same way: IPv4 by address, IPv6 by /64.
   await app.register(rateLimit, { global: false, keyGenerator: (request) => clientKey(request.ip), store: databaseRateLimitStore(services.store.db, services.clock) });
-  await app.register(compress, { global: true, encodings: ['br', 'gzip'], threshold: 1024 });
+  await app.register(compress, { global: true, encodings: STORED_CODINGS, threshold: 1024 });
 
   // Every request starts as an anonymous reader; staff and member session hooks upgrade it.
   app.decorateRequest<Viewer | null>('viewer', null);

@@ -8,7 +8,7 @@ import type { FollowService } from '../follows/index.js';
 import type { ReviewCatalogue } from '../reviews/index.js';
 import { buildFeed, type FeedSubject } from './feeds.js';
 import { fillFollowForms, followForm, followSplice, hasFollowForms, type FollowFormTarget, type FollowSplice } from './follow-form.js';
-import { acceptsEncoding, CANONICAL_CACHE_CONTROL, MOVED_CACHE_CONTROL, PERSONAL_CACHE_CONTROL, sendCached } from './http-cache.js';
+import { CANONICAL_CACHE_CONTROL, MOVED_CACHE_CONTROL, PERSONAL_CACHE_CONTROL, sendCached, storedBody, storedEncoding } from './http-cache.js';
 import type { Page, SiteDeps } from './page.js';
 import { isCached, type CachedResponse, type PageCache, type Rendered } from './page-cache.js';
 import { archivePage, type Subject } from './pages/archive.page.js';
@@ -74,10 +74,9 @@ function keptAddress(request: FastifyRequest): string {
  */
 function sendToReader(request: FastifyRequest, reply: FastifyReply, response: CachedResponse): FastifyReply {
   reply.header('cache-control', PERSONAL_CACHE_CONTROL).header('vary', 'Accept-Encoding').type(response.contentType);
-  const accepted = request.headers['accept-encoding'];
-  if (acceptsEncoding(accepted, 'br')) return reply.header('content-encoding', 'br').send(response.br);
-  if (acceptsEncoding(accepted, 'gzip')) return reply.header('content-encoding', 'gzip').send(response.gzip);
-  return reply.send(response.body);
+  const encoding = storedEncoding(request.headers['accept-encoding']);
+  if (encoding !== 'identity') reply.header('content-encoding', encoding);
+  return reply.send(storedBody(response, encoding));
 }
 
 /**

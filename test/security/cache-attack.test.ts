@@ -204,6 +204,48 @@ describe.each(dialects)('the public site’s caches under attack (%s)', (dialect
     expect((await rawRequest(base, `/${renamed.slug}-moved/`)).status).not.toBe(200);
     expect(await api()).not.toContain('Renamed piece');
   });
+
+  it('answers odd validators, codings and ranges before routing exactly as the application does, in time that does not grow with the header', async () => {
+    const piece = await publish({ title: 'Asked for oddly' });
+    const path = `/${piece.slug}/`;
+    const first = await rawRequest(base, path);
+    const etag = first.headers.etag!;
+    const many = Array.from({ length: 1500 }, (_, i) => `"${i.toString(36).padStart(22, 'x')}"`);
+    const attempts: Array<Record<string, string>> = [
+      { Range: 'bytes=0-9' },
+      { Range: 'bytes=-1, 0-0, 5-', 'If-Range': etag },
+      { 'If-None-Match': many.join(', ') },
+      { 'If-None-Match': [...many.slice(0, 1000), `W/${etag}`].join(',') },
+      { 'If-None-Match': '*' },
+      { 'If-None-Match': `${etag.slice(0, -1)}` },
+      { 'If-Modified-Since': first.headers['last-modified']! },
+      { 'If-Modified-Since': 'Fri, 01 Jan 2100 00:00:00 GMT' },
+      { 'If-Modified-Since': '3000' },
+      { 'If-Modified-Since': 'not a date at all' },
+      { 'If-Modified-Since': first.headers['last-modified']!, 'If-None-Match': '"other"' },
+      { 'Accept-Encoding': 'br;q=0, gzip;q=0' },
+      { 'Accept-Encoding': 'br;Q=0, gzip' },
+      { 'Accept-Encoding': 'BR' },
+      { 'Accept-Encoding': 'gzip;q=0.001, br;q=0.000' },
+      { 'Accept-Encoding': 'br;q=abc, gzip;q=-1, deflate, zstd, *' },
+      { 'Accept-Encoding': 'identity;q=0' },
+      { 'Accept-Encoding': `${'x, '.repeat(4000)}gzip` },
+    ];
+    for (const headers of attempts) {
+      const started = performance.now();
+      const front = await rawRequest(base, path, headers);
+      const took = performance.now() - started;
+      const application = await rawRequest(base, path, { ...headers, Cookie: 'theme=dark' });
+      const lasting = (answer: RawAnswer) => ({ status: answer.status, headers: Object.fromEntries(Object.entries(answer.headers).filter(([name]) => name !== 'date')) });
+      expect([headers, lasting(front)]).toEqual([headers, lasting(application)]);
+      expect(front.body.equals(application.body)).toBe(true);
+      expect(took).toBeLessThan(1000);
+    }
+    // A coding refused in any spelling is never sent; the one preferred is.
+    const coding = async (accepted: string) => (await rawRequest(base, path, { 'Accept-Encoding': accepted })).headers['content-encoding'] ?? 'identity';
+    const accepted = ['br;Q=0, gzip', 'gzip;q=1, br;q=0.5', 'GZIP, BR', '*', 'x-gzip', 'br;q=0, gzip;q=0', 'identity', 'zstd'];
+    expect(await Promise.all(accepted.map(coding))).toEqual(['gzip', 'gzip', 'br', 'gzip', 'gzip', 'identity', 'identity', 'identity']);
+  });
 });
 
 describe('the access log under attack', () => {
