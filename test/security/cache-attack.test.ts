@@ -248,6 +248,29 @@ describe.each(dialects)('the public site’s caches under attack (%s)', (dialect
     const accepted = ['br;Q=0, gzip', 'gzip;q=1, br;q=0.5', 'GZIP, BR', '*', 'x-gzip', 'br;q=0, gzip;q=0', 'identity', 'zstd'];
     expect(await Promise.all(accepted.map(coding))).toEqual(['gzip', 'gzip', 'br', 'gzip', 'gzip', 'identity', 'identity', 'identity']);
   });
+
+  it('never reads a request hidden in the body of a cached page’s request as a request of its own', async () => {
+    const piece = await publish({ title: 'Carrier' });
+    const path = `/${piece.slug}/`;
+    await rawRequest(base, path);
+    const hidden = 'GET /robots.txt HTTP/1.1\r\nHost: localhost\r\n\r\n';
+    for (const [framing, body] of [
+      [`Content-Length: ${hidden.length}`, hidden],
+      ['Transfer-Encoding: chunked', `${hidden.length.toString(16)}\r\n${hidden}\r\n0\r\n\r\n`],
+    ] as const) {
+      const sent = `GET ${path} HTTP/1.1\r\nHost: localhost\r\n${framing}\r\n\r\n${body}GET ${path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n`;
+      const answers = await new Promise<string>((resolve, reject) => {
+        const socket = net.connect(Number(new URL(base).port), '127.0.0.1', () => socket.write(sent));
+        const chunks: Buffer[] = [];
+        socket.on('data', (chunk: Buffer) => chunks.push(chunk));
+        socket.on('error', reject);
+        socket.on('close', () => resolve(Buffer.concat(chunks).toString('latin1')));
+      });
+      const statuses = answers.match(/^HTTP\/1\.1 \d+/gm) ?? [];
+      expect([framing, statuses]).toEqual([framing, ['HTTP/1.1 200', 'HTTP/1.1 200']]);
+      expect(answers).not.toContain('User-agent:');
+    }
+  });
 });
 
 describe('the access log under attack', () => {
