@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildApp } from '../../src/app.js';
 import { createLogger } from '../../src/logger.js';
 import { MEMBER_COOKIE } from '../../src/site/member-pages.routes.js';
+import { staffClient } from '../admin-api/support/admin-client.js';
 import { MEMBERS_SECRET, memberCookie } from '../members/helpers.js';
 import { testApp, type AppContext } from '../support/app.js';
 import { makeAuthor, makeTag, postFields } from '../support/factories.js';
@@ -132,6 +133,8 @@ describe.each(dialects)('the public site’s caches under attack (%s)', (dialect
     expect(member.headers['cache-control']).toBe('private, no-store');
     expect(member.headers.etag).toBeUndefined();
     const teaser = await rawRequest(base, path);
+    const { client: contributor } = await staffClient(t.app, t.services, 'contributor');
+    expect(contributor.cookies.get('masthead_staff')).toMatch(/^\S{20,}$/);
     const shown = (answer: RawAnswer) => {
       const coding = answer.headers['content-encoding'];
       return (coding === 'br' ? zlib.brotliDecompressSync(answer.body) : coding === 'gzip' ? zlib.gunzipSync(answer.body) : answer.body).toString();
@@ -146,6 +149,8 @@ describe.each(dialects)('the public site’s caches under attack (%s)', (dialect
       { Cookie: 'theme=dark' },
       { Authorization: 'Negotiate abc' },
       { Authorization: `Bearer ${cookie.split('=')[1]}` },
+      // Staff sessions are for the admin: on the site a contributor reads as anyone else.
+      { Cookie: `masthead_staff=${contributor.cookies.get('masthead_staff')}` },
       { 'If-None-Match': teaser.headers.etag! },
     ];
     for (const headers of attempts) {
