@@ -56,7 +56,7 @@ export function storedBody(response: CachedResponse, encoding: StoredEncoding): 
   return encoding === 'identity' ? response.body : response[encoding];
 }
 
-/** Whether the client's copy is current, by ETag (If-None-Match wins) or by date. */
+/** Whether the client's copy is current, by ETag (If-None-Match wins) or by date (where the date names one page). */
 export function notModified(headers: IncomingHttpHeaders, response: CachedResponse): boolean {
   const match = headers['if-none-match'];
   if (match !== undefined) {
@@ -66,7 +66,7 @@ export function notModified(headers: IncomingHttpHeaders, response: CachedRespon
       .some((tag) => tag === '*' || tag === response.etag);
   }
   const since = headers['if-modified-since'];
-  if (since === undefined) return false;
+  if (since === undefined || !response.datable) return false;
   const time = Date.parse(since);
   return Number.isFinite(time) && time >= Date.parse(response.lastModified);
 }

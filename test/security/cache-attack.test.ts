@@ -288,6 +288,27 @@ describe.each(dialects)('the public site’s caches under attack (%s)', (dialect
       expect(answers).not.toContain('User-agent:');
     }
   });
+
+  it('never confirms by date alone a copy made in the same second as a change', async () => {
+    const piece = await publish({ title: 'Dated once' });
+    const path = `/${piece.slug}/`;
+    const before = await rawRequest(base, path);
+    const dated = before.headers['last-modified']!;
+    // Changed and drawn again within the second the reader's copy is dated.
+    await t.services.posts.update(piece.id, { title: 'Dated twice' });
+    expect((await rawRequest(base, path)).headers['last-modified']).toBe(dated);
+    const revalidations: Array<Record<string, string>> = [{ 'If-Modified-Since': dated }, { 'If-Modified-Since': dated, Cookie: 'theme=dark' }];
+    for (const headers of revalidations) {
+      const again = await rawRequest(base, path, headers);
+      expect([again.status, again.body.toString().includes('Dated twice')]).toEqual([200, true]);
+    }
+    // A copy of a page drawn in a second with no change is confirmed by its date as before.
+    time.advance(1000);
+    const settled = await publish({ title: 'Dated calmly' });
+    time.advance(1000);
+    const calm = await rawRequest(base, `/${settled.slug}/`);
+    expect((await rawRequest(base, `/${settled.slug}/`, { 'If-Modified-Since': calm.headers['last-modified']! })).status).toBe(304);
+  });
 });
 
 describe('the access log under attack', () => {
