@@ -6,7 +6,7 @@ import { createLogger } from '../../src/logger.js';
 import { MEMBER_COOKIE } from '../../src/site/member-pages.routes.js';
 import { staffClient } from '../admin-api/support/admin-client.js';
 import { MEMBERS_SECRET, memberCookie } from '../members/helpers.js';
-import { testApp, type AppContext } from '../support/app.js';
+import { anotherProcess, testApp, type AppContext } from '../support/app.js';
 import { makeAuthor, makeTag, postFields } from '../support/factories.js';
 import { dialects, manualClock, testServices } from '../support/stores.js';
 
@@ -308,6 +308,36 @@ describe.each(dialects)('the public site’s caches under attack (%s)', (dialect
     time.advance(1000);
     const calm = await rawRequest(base, `/${settled.slug}/`);
     expect((await rawRequest(base, `/${settled.slug}/`, { 'If-Modified-Since': calm.headers['last-modified']! })).status).toBe(304);
+  });
+});
+
+describe('the caches of several processes sharing one database', () => {
+  it('stop answering a withdrawn or newly gated piece before routing, and in the Content API, within about a second of the change in another process', async () => {
+    const first = await testApp('postgres');
+    const second = await anotherProcess(first);
+    try {
+      const base = await second.listen({ port: 0, host: '127.0.0.1' });
+      const author = (await makeAuthor(first.services)).slug;
+      const owner = await first.services.users.create({ email: 'owner@masthead.example', name: 'Owner', role: 'administrator' });
+      const { secret } = await first.services.contentKeys.create({ name: 'Front end' }, owner.id);
+      const withdrawn = await first.services.posts.create(postFields([author], { title: 'Soon gone', status: 'published' }));
+      const gated = await first.services.posts.create(postFields([author], { title: 'Soon paid', excerpt: 'A teaser.', body: 'Open today, paid tomorrow.', status: 'published' }));
+      const api = async () => (await rawRequest(base, `/api/content/posts/?key=${secret}&limit=100`)).body.toString();
+      for (let i = 0; i < 2; i += 1) {
+        expect((await rawRequest(base, `/${withdrawn.slug}/`)).status).toBe(200);
+        expect((await rawRequest(base, `/${gated.slug}/`)).body.toString()).toContain('Open today, paid tomorrow.');
+        expect(await api()).toContain('Soon gone');
+      }
+      await first.services.posts.update(withdrawn.id, { status: 'draft' });
+      await first.services.posts.update(gated.id, { visibility: 'paid' });
+      await vi.waitFor(async () => expect((await rawRequest(base, `/${withdrawn.slug}/`)).status).toBe(404), { timeout: 5000, interval: 100 });
+      await vi.waitFor(async () => expect((await rawRequest(base, `/${gated.slug}/`)).body.toString()).not.toContain('Open today, paid tomorrow.'), { timeout: 5000, interval: 100 });
+      await vi.waitFor(async () => expect(await api()).not.toContain('Soon gone'), { timeout: 5000, interval: 100 });
+      expect(await api()).not.toContain('Open today, paid tomorrow.');
+    } finally {
+      await second.close();
+      await first.close();
+    }
   });
 });
 
