@@ -88,6 +88,12 @@ describe.each(dialects)('the public site’s caches under attack (%s)', (dialect
     for (const number of ['02', '2.0', '0x2', '2e0', '%202']) {
       expect([number, (await rawRequest(base, `/tag/${tag.slug}/page/${number}/`)).status]).toEqual([number, 404]);
     }
+    // Nor has a slug: capitals, a trailing dot, parameters, dot segments and other Unicode forms name nothing.
+    for (const spelling of [post.slug.toUpperCase(), `${post.slug}.`, `${post.slug};v=1`, `x/../${post.slug}`, `${post.slug}%E2%80%8B`, `${post.slug.slice(0, 1)}%CC%81${post.slug.slice(1)}`]) {
+      const answer = await rawRequest(base, `/${spelling}/`);
+      expect([spelling, answer.status]).toEqual([spelling, 404]);
+      expect(answer.headers['cache-control'] ?? '').not.toContain('public');
+    }
   });
 
   it('never hands a page read before an unpublish to a reader who asks after it, even while that render is still under way', async () => {
