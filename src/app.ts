@@ -4,7 +4,7 @@ import csrf from '@fastify/csrf-protection';
 import rateLimit from '@fastify/rate-limit';
 import formbody from '@fastify/formbody';
 import http from 'node:http';
-import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { sql } from 'kysely';
 import type { Logger } from 'pino';
 import { adminAppRoutes } from './admin-app/admin-app.routes.js';
@@ -25,6 +25,7 @@ import { installSecurityHeaders, securityHeaders } from './http/security-headers
 import type { Services } from './services.js';
 import { searchRoutes } from './site/search.routes.js';
 import { cachedFront, preparedHeadBytes } from './site/cached-front.js';
+import { STORED_CODINGS } from './site/http-cache.js';
 import { faviconRoutes } from './site/favicon.routes.js';
 import { createSiteCache } from './site/site-cache.js';
 import { rememberResponsive } from './site/images.js';
@@ -72,6 +73,15 @@ export async function buildApp({ config, services, logger }: AppOptions): Promis
     },
     countView: (view) => services.views.record(view),
   });
+  const logAnswer = (request: FastifyRequest, reply: FastifyReply) =>
+    requests.answered({
+      id: request.id,
+      method: request.method,
+      url: request.originalUrl,
+      status: reply.statusCode,
+      remoteAddress: request.ip,
+      responseTime: reply.elapsedTime,
+    });
   const app = Fastify({
     loggerInstance: logger as FastifyBaseLogger,
     // One line per request, written when it is answered (below), instead of Fastify's two.
@@ -85,7 +95,12 @@ export async function buildApp({ config, services, logger }: AppOptions): Promis
     return503OnClosing: false,
     schemaController: { compilersFactory: lazySchemaCompilers() },
     routerOptions: { ignoreTrailingSlash: false, ignoreDuplicateSlashes: true, maxParamLength: 500 },
-    frameworkErrors: answerFrameworkError,
+    // No hook runs for an address the router refuses (broken percent-encoding, an overlong part):
+    // its log line is written when its answer has gone, so such requests show in the log too.
+    frameworkErrors: (error, request, reply) => {
+      reply.raw.once('finish', () => logAnswer(request, reply));
+      answerFrameworkError(error, request, reply);
+    },
     // Older Ghost clients' addresses are routed to the one set of Ghost API routes.
     rewriteUrl: (request) => currentVersionAddress(request.url ?? '/'),
     serverFactory: (handler) => {
@@ -133,7 +148,7 @@ export async function buildApp({ config, services, logger }: AppOptions): Promis
   // Limits are set per route (sign-in, signup, webhooks); none applies globally. Every limit counts
   // clients the same way: IPv4 by address, IPv6 by /64.
   await app.register(rateLimit, { global: false, keyGenerator: (request) => clientKey(request.ip), store: databaseRateLimitStore(services.store.db, services.clock) });
-  await app.register(compress, { global: true, encodings: ['br', 'gzip'], threshold: 1024 });
+  await app.register(compress, { global: true, encodings: STORED_CODINGS, threshold: 1024 });
 
   // Every request starts as an anonymous reader; staff and member session hooks upgrade it.
   app.decorateRequest<Viewer | null>('viewer', null);
@@ -157,14 +172,7 @@ export async function buildApp({ config, services, logger }: AppOptions): Promis
       const slug = (request.params as { slug: string }).slug;
       services.views.record({ slug, address: request.ip, userAgent: request.headers['user-agent'] ?? '' });
     }
-    requests.answered({
-      id: request.id,
-      method: request.method,
-      url: request.originalUrl,
-      status: reply.statusCode,
-      remoteAddress: request.ip,
-      responseTime: reply.elapsedTime,
-    });
+    logAnswer(request, reply);
     done();
   });
 

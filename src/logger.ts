@@ -1,12 +1,27 @@
 import pino, { type Logger } from 'pino';
 import type { Config } from './config/schema.js';
 
-/** Query parameters that carry secrets (Content API keys, one-time link tokens). */
-const SECRET_PARAMS = /([?&](?:key|token)=)[^&#]*/gi;
+/** Names of query parameters that carry secrets (Content API keys, one-time link tokens). */
+const SECRET_NAMES = /^(?:key|token)$/i;
+/** A query parameter: its separator, its name as written, and its value. */
+const PARAM = /([?&])([^&?=]*)=[^&?]*/g;
 
-/** A request address as it may be logged: secret query values replaced. */
+/** A parameter's name as the query parser reads it (`%6Bey` is `key`); as written if it cannot be decoded. */
+function parsedName(written: string): string {
+  try {
+    return decodeURIComponent(written.replaceAll('+', ' '));
+  } catch {
+    return written;
+  }
+}
+
+/**
+ * A request address as it may be logged: the values of secret query parameters replaced, under
+ * any spelling of their names that the query parser reads as theirs.
+ */
 export function loggableUrl(url: string): string {
-  return url.replace(SECRET_PARAMS, '$1[redacted]');
+  if (!url.includes('=')) return url;
+  return url.replace(PARAM, (param, separator: string, name: string) => (SECRET_NAMES.test(parsedName(name)) ? `${separator}${name}=[redacted]` : param));
 }
 
 interface LoggedRequest {

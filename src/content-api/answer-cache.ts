@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ContentChange } from '../content/index.js';
-import { acceptsEncoding } from '../site/http-cache.js';
+import { storedBody, storedEncoding } from '../site/http-cache.js';
 import { PageCache, type CachedResponse } from '../site/page-cache.js';
 
 /** The bytes of kept answers (all encodings) one process holds at most. */
@@ -66,8 +66,7 @@ export function sendKept(request: FastifyRequest, reply: FastifyReply, kept: Cac
   reply.header('etag', kept.etag).header('cache-control', headers.cacheControl).header('vary', `${headers.vary}, Accept-Encoding`);
   if (etagMatches(request.headers['if-none-match'], kept.etag)) return reply.code(304).send();
   reply.type(kept.contentType);
-  const accepted = request.headers['accept-encoding'];
-  if (acceptsEncoding(accepted, 'br')) return reply.header('content-encoding', 'br').send(kept.br);
-  if (acceptsEncoding(accepted, 'gzip')) return reply.header('content-encoding', 'gzip').send(kept.gzip);
-  return reply.send(kept.body);
+  const encoding = storedEncoding(request.headers['accept-encoding']);
+  if (encoding !== 'identity') reply.header('content-encoding', encoding);
+  return reply.send(storedBody(kept, encoding));
 }

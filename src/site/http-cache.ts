@@ -1,4 +1,5 @@
 import type { IncomingHttpHeaders } from 'node:http';
+import { createRequire } from 'node:module';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { cdnKeyHeaders } from '../cdn/index.js';
 import type { CachedResponse } from './page-cache.js';
@@ -20,32 +21,42 @@ export const MOVED_CACHE_CONTROL = 'public, max-age=600, s-maxage=60';
 /** A redirect the address scheme itself makes (a missing trailing slash): it never changes. */
 export const CANONICAL_CACHE_CONTROL = 'public, max-age=86400';
 
-export function acceptsEncoding(header: string | undefined, encoding: 'br' | 'gzip'): boolean {
-  if (!header) return false;
-  for (const part of header.split(',')) {
-    const [name, ...params] = part.trim().split(';');
-    if (name?.trim().toLowerCase() !== encoding) continue;
-    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
-    return q === undefined || Number(q.slice(2)) > 0;
-  }
-  return false;
-}
+/** The codings pages are stored in besides plain, best first: what the compression plugin is set to choose from as well. */
+export const STORED_CODINGS: Array<'br' | 'gzip'> = ['br', 'gzip'];
+
+type Negotiate = (header: string, supported: string[]) => string | null;
+// The compression plugin's own negotiation, so a stored page goes out in the coding the plugin would
+// choose: on the application's path the plugin then finds the answer already encoded (or finds no
+// coding acceptable) and never encodes it again, and the cached front answers alike.
+const compressRequire = createRequire(createRequire(import.meta.url).resolve('@fastify/compress'));
+const negotiate = (compressRequire('@fastify/accept-negotiator') as { negotiate: Negotiate }).negotiate;
 
 /** A stored form of a cached response. */
 export type StoredEncoding = 'br' | 'gzip' | 'identity';
 
-/** The best stored form for an Accept-Encoding header: brotli, else gzip, else plain. */
+let lastAccepted = '';
+let lastChosen: StoredEncoding = 'identity';
+
+/**
+ * The stored form for an Accept-Encoding header, as the compression plugin reads it: names and
+ * parameters in any case, `*` and `x-gzip` as gzip, the highest q-value first and brotli on a tie,
+ * nothing with q=0; plain when no stored coding is acceptable.
+ */
 export function storedEncoding(accepted: string | undefined): StoredEncoding {
   if (!accepted) return 'identity';
-  if (acceptsEncoding(accepted, 'br')) return 'br';
-  return acceptsEncoding(accepted, 'gzip') ? 'gzip' : 'identity';
+  if (accepted !== lastAccepted) {
+    const chosen = negotiate(accepted.toLowerCase().replace(/\*|x-gzip/g, 'gzip'), STORED_CODINGS);
+    lastChosen = chosen === 'br' || chosen === 'gzip' ? chosen : 'identity';
+    lastAccepted = accepted;
+  }
+  return lastChosen;
 }
 
 export function storedBody(response: CachedResponse, encoding: StoredEncoding): Buffer {
   return encoding === 'identity' ? response.body : response[encoding];
 }
 
-/** Whether the client's copy is current, by ETag (If-None-Match wins) or by date. */
+/** Whether the client's copy is current, by ETag (If-None-Match wins) or by date (where the date names one page). */
 export function notModified(headers: IncomingHttpHeaders, response: CachedResponse): boolean {
   const match = headers['if-none-match'];
   if (match !== undefined) {
@@ -55,7 +66,7 @@ export function notModified(headers: IncomingHttpHeaders, response: CachedRespon
       .some((tag) => tag === '*' || tag === response.etag);
   }
   const since = headers['if-modified-since'];
-  if (since === undefined) return false;
+  if (since === undefined || !response.datable) return false;
   const time = Date.parse(since);
   return Number.isFinite(time) && time >= Date.parse(response.lastModified);
 }

@@ -17,6 +17,11 @@ export interface CachedResponse {
   keys: Set<string>;
   /** Whether shared caches (a CDN) may keep it too. */
   shareable: boolean;
+  /**
+   * Whether its Last-Modified names it alone: nothing shown at its address was dropped in the second
+   * it was drawn in, so a copy dated that second is this page. Otherwise only its ETag confirms a copy.
+   */
+  datable: boolean;
 }
 
 export interface Rendered {
@@ -36,7 +41,7 @@ export function isCached(value: unknown): value is CachedResponse {
 }
 
 /** Compresses once, so every later reader gets the stored bytes. */
-export async function prepare(rendered: Rendered, now: Date): Promise<CachedResponse> {
+export async function prepare(rendered: Rendered, now: Date, datable = true): Promise<CachedResponse> {
   const body = Buffer.from(rendered.body, 'utf8');
   const [br, gz] = await Promise.all([brotli(body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 6, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: body.length } }), gzip(body, { level: 6 })]);
   return {
@@ -48,6 +53,7 @@ export async function prepare(rendered: Rendered, now: Date): Promise<CachedResp
     lastModified: now.toUTCString(),
     keys: rendered.keys,
     shareable: rendered.shareable,
+    datable,
   };
 }
 
@@ -59,21 +65,51 @@ export async function prepare(rendered: Rendered, now: Date): Promise<CachedResp
 export class PageCache {
   private readonly entries: LRUCache<string, CachedResponse>;
   private readonly index = new Map<string, Set<string>>();
-  private readonly pending = new Map<string, Promise<unknown>>();
+  /** Renders under way, with the generation each began in. */
+  private readonly pending = new Map<string, { work: Promise<unknown>; started: number }>();
   /** The generation each kept page was rendered in. */
   private readonly keptIn = new Map<string, number>();
   private current = 0;
+  /** The addresses whose page (kept or under way) went in the second `droppedIn` (by the clock). */
+  private readonly dropped = new Set<string>();
+  private droppedIn = Number.NaN;
 
   /**
    * `headBytes` counts what a page is answered with besides its bodies (the heads made for it once,
-   * see cached-front.ts), so the limit bounds all the memory a kept page takes.
+   * see cached-front.ts), so the limit bounds all the memory a kept page takes. `clock` is the one
+   * pages are dated by.
    */
-  constructor(maxBytes = 64 * 1024 * 1024, headBytes: (entry: CachedResponse) => number = () => 0) {
+  constructor(
+    maxBytes = 64 * 1024 * 1024,
+    headBytes: (entry: CachedResponse) => number = () => 0,
+    private readonly clock: () => Date = () => new Date(),
+  ) {
     this.entries = new LRUCache<string, CachedResponse>({
       maxSize: maxBytes,
       sizeCalculation: (e) => e.body.length + e.br.length + e.gzip.length + 512 + headBytes(e),
-      dispose: (entry, address) => this.unindex(address, entry),
+      dispose: (entry, address, reason) => {
+        if (reason !== 'set') this.droppedNow(address);
+        this.unindex(address, entry);
+      },
     });
+  }
+
+  /**
+   * Notes that the page at an address went (dropped, pushed out, or made stale while drawn): a page
+   * drawn there later in the same second is dated the same as the copies readers may hold of the
+   * one that went, so its date cannot confirm them.
+   */
+  private droppedNow(address: string): void {
+    const second = Math.floor(this.clock().getTime() / 1000);
+    if (second !== this.droppedIn) {
+      this.droppedIn = second;
+      this.dropped.clear();
+    }
+    this.dropped.add(address);
+  }
+
+  private datable(address: string, drawn: Date): boolean {
+    return Math.floor(drawn.getTime() / 1000) !== this.droppedIn || !this.dropped.has(address);
   }
 
   get size(): number {
@@ -87,25 +123,31 @@ export class PageCache {
   /**
    * The cached response at an address, or a new one from render (anything else render answers,
    * such as a redirect, passes through uncached). Concurrent misses share one render; a render
-   * that overlapped an invalidation is served but not kept.
+   * that overlapped an invalidation is served but not kept, and only to those who asked before
+   * it: a request arriving after the invalidation renders anew, since the render under way may
+   * have read what the change replaced.
    */
   async fetch<Other>(address: string, render: () => Promise<Rendered | Other>, now: () => Date): Promise<CachedResponse | Other> {
     const hit = this.entries.get(address);
     if (hit) return hit;
-    const waiting = this.pending.get(address) as Promise<CachedResponse | Other> | undefined;
-    if (waiting) return waiting;
-    const started = this.current;
-    const work = (async () => {
-      const result = await render();
-      return isRendered(result) ? prepare(result, now()) : result;
-    })();
-    this.pending.set(address, work);
+    const waiting = this.pending.get(address);
+    if (waiting?.started === this.current) return waiting.work as Promise<CachedResponse | Other>;
+    const under = {
+      started: this.current,
+      work: (async () => {
+        const result = await render();
+        if (!isRendered(result)) return result;
+        const drawn = now();
+        return prepare(result, drawn, this.datable(address, drawn));
+      })(),
+    };
+    this.pending.set(address, under);
     try {
-      const response = await work;
-      if (isCached(response) && this.current === started) this.keep(address, response);
+      const response = await under.work;
+      if (isCached(response) && this.current === under.started) this.keep(address, response);
       return response;
     } finally {
-      this.pending.delete(address);
+      if (this.pending.get(address) === under) this.pending.delete(address);
     }
   }
 
@@ -130,7 +172,10 @@ export class PageCache {
    */
   invalidate(keys: Iterable<string>, renderedBefore = Infinity): number {
     // Renders under way now started before the change unless only older pages are dropped.
-    if (renderedBefore === Infinity) this.current += 1;
+    if (renderedBefore === Infinity) {
+      this.current += 1;
+      for (const address of this.pending.keys()) this.droppedNow(address);
+    }
     let dropped = 0;
     for (const key of keys) {
       for (const address of [...(this.index.get(key) ?? [])]) {
@@ -151,6 +196,7 @@ export class PageCache {
 
   clear(): void {
     this.current += 1;
+    for (const address of this.pending.keys()) this.droppedNow(address);
     this.entries.clear();
   }
 

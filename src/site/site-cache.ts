@@ -15,7 +15,7 @@ type SharedChange = ContentChange | { kind: 'member-follows'; id: number };
  * and changes made elsewhere apply within about a second.
  */
 export function createSiteCache(services: Pick<Services, 'store' | 'posts' | 'events' | 'clock' | 'recommendations' | 'follows'>, logger: Logger, headBytes?: (page: CachedResponse) => number) {
-  const cache = new PageCache(undefined, headBytes);
+  const cache = new PageCache(undefined, headBytes, services.clock);
   const memo = new ListingMemo({ posts: services.posts, recommendations: services.recommendations });
   const invalidator = new CacheInvalidator({ cache, memo, posts: services.posts });
   const followers = new Set<(change: ContentChange) => void>();

@@ -8,7 +8,7 @@ import type { FollowService } from '../follows/index.js';
 import type { ReviewCatalogue } from '../reviews/index.js';
 import { buildFeed, type FeedSubject } from './feeds.js';
 import { fillFollowForms, followForm, followSplice, hasFollowForms, type FollowFormTarget, type FollowSplice } from './follow-form.js';
-import { acceptsEncoding, CANONICAL_CACHE_CONTROL, MOVED_CACHE_CONTROL, PERSONAL_CACHE_CONTROL, sendCached } from './http-cache.js';
+import { CANONICAL_CACHE_CONTROL, MOVED_CACHE_CONTROL, PERSONAL_CACHE_CONTROL, sendCached, storedBody, storedEncoding } from './http-cache.js';
 import type { Page, SiteDeps } from './page.js';
 import { isCached, type CachedResponse, type PageCache, type Rendered } from './page-cache.js';
 import { archivePage, type Subject } from './pages/archive.page.js';
@@ -32,7 +32,12 @@ export interface SiteRouteDeps extends SiteDeps {
   catalogue: Pick<ReviewCatalogue, 'person' | 'work' | 'ratings'>;
 }
 
-const pageParam = z.coerce.number().int().min(1).max(100_000);
+/** A page number as written in links: digits without a leading zero, so each page has one address. */
+const pageParam = z
+  .string()
+  .regex(/^[1-9]\d{0,5}$/)
+  .transform(Number)
+  .pipe(z.number().max(100_000));
 const slugParam = z
   .string()
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/)
@@ -50,10 +55,17 @@ const XML = 'application/xml; charset=utf-8';
 type Outcome = { kind: 'missing' } | { kind: 'gone' } | { kind: 'redirect'; location: string };
 const missing: Outcome = { kind: 'missing' };
 
-/** The cache key of an address: its path, without the query string and with single slashes. */
-function addressOf(url: string): string {
-  const q = url.indexOf('?');
-  return (q === -1 ? url : url.slice(0, q)).replace(/\/{2,}/g, '/');
+/**
+ * The one address a routed request's page is kept under, however the request spelled it: the
+ * route's pattern with its parameters as the router read them, written back percent-encoded. So
+ * `/%68ello/`, `//hello/`, `/hello/#top` and `http://elsewhere/hello/` all share the page kept for
+ * `/hello/` (the router reads them all as that), odd spellings never fill the cache or push real
+ * pages out of it, and the cached front, which looks a request's address up as it came, only ever
+ * answers the spelling the router reads as written.
+ */
+function keptAddress(request: FastifyRequest): string {
+  const params = request.params as Record<string, string | undefined>;
+  return (request.routeOptions.url ?? request.url).replace(/:(\w+)/g, (_, name: string) => encodeURIComponent(params[name] ?? ''));
 }
 
 /**
@@ -62,10 +74,9 @@ function addressOf(url: string): string {
  */
 function sendToReader(request: FastifyRequest, reply: FastifyReply, response: CachedResponse): FastifyReply {
   reply.header('cache-control', PERSONAL_CACHE_CONTROL).header('vary', 'Accept-Encoding').type(response.contentType);
-  const accepted = request.headers['accept-encoding'];
-  if (acceptsEncoding(accepted, 'br')) return reply.header('content-encoding', 'br').send(response.br);
-  if (acceptsEncoding(accepted, 'gzip')) return reply.header('content-encoding', 'gzip').send(response.gzip);
-  return reply.send(response.body);
+  const encoding = storedEncoding(request.headers['accept-encoding']);
+  if (encoding !== 'identity') reply.header('content-encoding', encoding);
+  return reply.send(storedBody(response, encoding));
 }
 
 /**
@@ -80,7 +91,7 @@ export async function siteRoutes(app: FastifyInstance, deps: SiteRouteDeps): Pro
 
   async function respond(request: FastifyRequest, reply: FastifyReply, produce: (viewer: Viewer) => Promise<Rendered | Outcome>) {
     const level = accessLevel(request.viewer);
-    const address = addressOf(request.url);
+    const address = keptAddress(request);
     // A space never occurs in a request's address, so no address can name another level's page.
     const key = level === 'anonymous' ? address : `${level} ${address}`;
     const result = await deps.cache.fetch(key, () => produce(levelViewer(level)), deps.clock);
@@ -133,7 +144,7 @@ export async function siteRoutes(app: FastifyInstance, deps: SiteRouteDeps): Pro
         const page = pageParam.safeParse(request.params.n);
         const subject = page.success ? await subjectOf(request.params) : null;
         if (!subject || !page.success) return missing;
-        if (page.data === 1) return { kind: 'redirect', location: addressOf(request.url).replace(/page\/[^/]+\/$/, '') };
+        if (page.data === 1) return { kind: 'redirect', location: keptAddress(request).replace(/page\/[^/]+\/$/, '') };
         return html(await draw(subject, page.data, viewer));
       }),
     );
