@@ -9,6 +9,7 @@ import { type EmailWords, isCompleteAddress, MEMBER_EMAIL_JOB, renewalReminderEm
 import { fulfilmentCsv } from './fulfilment-csv.js';
 import {
   bringCutoffForward,
+  claimFreeze,
   countsByCountry,
   decrementIssues,
   deleteIssueRow,
@@ -17,7 +18,6 @@ import {
   insertItems,
   itemsOf,
   listIssues,
-  markFrozen,
   printRecipients,
   updateIssueRow,
   type IssueValues,
@@ -87,18 +87,18 @@ export class PrintService {
    * Freezes the fulfilment list: every paid-up print subscriber with issues left and a complete
    * address, one line per member. Each included subscription counts down one issue, and those
    * that will not renew by themselves are reminded before their last issue. One transaction;
-   * running it again changes nothing.
+   * running it again changes nothing. The reminders and the list go in with a statement per few thousand rows.
    */
   async freeze(id: number): Promise<FreezeReport | undefined> {
     const words = await this.deps.words();
     return inTransaction(this.deps.db, async (tx) => {
       const now = this.deps.clock().toISOString();
-      const issue = await findIssue(tx, { id });
-      if (!issue || issue.frozenAt || issue.addressCutoff > now) return undefined;
-      if (!(await markFrozen(tx, id, now))) return undefined;
+      const issue = await claimFreeze(tx, id, now);
+      if (!issue) return undefined;
       const recipients = await printRecipients(tx, now);
       const byMember = new Map<number, FulfilmentItem>();
       const counted: number[] = [];
+      const reminders: Parameters<JobQueue['enqueueMany']>[1] = [];
       let withoutAddress = 0;
       for (const r of recipients) {
         const address = r.address ? (JSON.parse(r.address) as unknown) : null;
@@ -112,7 +112,7 @@ export class PrintService {
         else byMember.set(r.memberId, { ...address, memberId: r.memberId, quantity: 1 });
         const willRenew = r.billing !== 'gift' && r.cancelAtPeriodEnd === 0;
         if (r.issuesRemaining === 2 && !willRenew) {
-          await this.deps.jobs.enqueue(tx, {
+          reminders.push({
             name: MEMBER_EMAIL_JOB,
             key: `renewal-reminder:${r.subscriptionId}:${id}`,
             payload: renewalReminderEmail(words, r.email, issue.name, `${this.deps.publicUrl}/members/print/`),
@@ -122,6 +122,7 @@ export class PrintService {
       const items = [...byMember.values()];
       await insertItems(tx, id, items);
       await decrementIssues(tx, counted, now);
+      await this.deps.jobs.enqueueMany(tx, reminders);
       return { copies: counted.length, subscribers: items.length, withoutAddress };
     });
   }
