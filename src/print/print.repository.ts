@@ -140,6 +140,21 @@ export async function itemsOf(db: DbOrTx, issueId: number): Promise<FulfilmentIt
   return rows.map((r) => ({ memberId: r.member_id, quantity: r.quantity, ...addressColumns(r) }));
 }
 
+/** Where a page of the list in mailing-house order ended: the last line's country, postcode and member. */
+export interface ItemsCursor {
+  country: string;
+  postcode: string;
+  memberId: number;
+}
+
+/** `limit` lines of an issue's list in mailing-house order (country, postcode, member), after `after`. */
+export async function itemsPage(db: DbOrTx, issueId: number, after: ItemsCursor | undefined, limit: number): Promise<FulfilmentItem[]> {
+  let query = db.selectFrom('fulfilment_items').selectAll().where('issue_id', '=', issueId);
+  if (after) query = query.where((eb) => eb(eb.refTuple('country', 'postcode', 'member_id'), '>', eb.tuple(after.country, after.postcode, after.memberId)));
+  const rows = await query.orderBy('country').orderBy('postcode').orderBy('member_id').limit(limit).execute();
+  return rows.map((r) => ({ memberId: r.member_id, quantity: r.quantity, ...addressColumns(r) }));
+}
+
 /** An issue's fulfilment list in member order with each member's address, `limit` items after the member `afterId`. */
 export async function fulfilmentAfter(db: DbOrTx, issueId: number, afterId: number, limit: number): Promise<Array<FulfilmentItem & { id: number; email: string }>> {
   const rows = await db

@@ -17,6 +17,8 @@ import {
   insertIssue,
   insertItems,
   itemsOf,
+  itemsPage,
+  type ItemsCursor,
   listIssues,
   printRecipients,
   updateIssueRow,
@@ -28,6 +30,9 @@ import type { FulfilmentItem, PrintIssue } from './print.types.js';
 /** The durable job that freezes an issue's fulfilment list at its address cutoff. */
 export const FREEZE_JOB = 'print.freeze';
 export const freezeKey = (issueId: number) => `print-freeze:${issueId}`;
+
+/** Lines of a fulfilment list read at a time for its CSV. */
+const CSV_PAGE = 1000;
 
 export interface FreezeReport {
   copies: number;
@@ -145,6 +150,33 @@ export class PrintService {
 
   /** The frozen list; an issue whose cutoff has passed is frozen now if its job has not run yet. */
   async fulfilment(ref: string | number): Promise<{ issue: PrintIssue; items: FulfilmentItem[]; countries: Awaited<ReturnType<typeof countsByCountry>> }> {
+    const issue = await this.frozen(ref);
+    return { issue, items: await itemsOf(this.deps.db, issue.id), countries: await countsByCountry(this.deps.db, issue.id) };
+  }
+
+  /**
+   * The frozen list as CSV for the mailing house, read and written a page of lines at a time, with
+   * its counts per country; `rows` is the number of lines.
+   */
+  async csv(ref: string | number): Promise<{ issue: PrintIssue; lines: AsyncIterable<string>; rows: number; countries: Awaited<ReturnType<typeof countsByCountry>> }> {
+    const issue = await this.frozen(ref);
+    const countries = await countsByCountry(this.deps.db, issue.id);
+    const rows = countries.reduce((sum, c) => sum + c.subscribers, 0);
+    return { issue, lines: fulfilmentCsv(issue, this.pages(issue.id)), rows, countries };
+  }
+
+  private async *pages(issueId: number): AsyncGenerator<FulfilmentItem[]> {
+    for (let after: ItemsCursor | undefined; ; ) {
+      const page = await itemsPage(this.deps.db, issueId, after, CSV_PAGE);
+      if (page.length === 0) return;
+      yield page;
+      const last = page[page.length - 1]!;
+      after = { country: last.country, postcode: last.postcode, memberId: last.memberId };
+    }
+  }
+
+  /** The issue, its list frozen now if its cutoff has passed and its job has not run yet. */
+  private async frozen(ref: string | number): Promise<PrintIssue> {
     let issue = await this.get(ref);
     if (!issue.frozenAt) {
       await this.freeze(issue.id);
@@ -153,12 +185,7 @@ export class PrintService {
     if (!issue.frozenAt) {
       throw new AppError('PRINT_ISSUE_NOT_FROZEN', `The fulfilment list of ${issue.name} is not frozen yet: its address cutoff is ${issue.addressCutoff}.`);
     }
-    return { issue, items: await itemsOf(this.deps.db, issue.id), countries: await countsByCountry(this.deps.db, issue.id) };
-  }
-
-  async csv(ref: string | number): Promise<{ issue: PrintIssue; csv: string; rows: number }> {
-    const { issue, items } = await this.fulfilment(ref);
-    return { issue, csv: fulfilmentCsv(issue, items), rows: items.length };
+    return issue;
   }
 
   private async values(input: unknown): Promise<IssueValues> {

@@ -24,10 +24,18 @@ export interface PrintListShape {
   varied: boolean;
 }
 
-const complete = (i: number) =>
-  i % 3 === 0
-    ? { name: `Reader ${i}`, line1: `${i} Main St`, line2: '', city: 'Springfield', region: 'IL', postcode: '62701', country: 'US' }
-    : { name: `Reader ${i}`, line1: `${i} High Street`, line2: i % 4 === 0 ? 'Flat 2' : '', city: 'London', region: '', postcode: 'SW1A 1AA', country: 'GB' };
+/** Three countries, many postcodes each, so that members share a postcode and postcodes a page of the export. */
+function complete(i: number): Record<string, string> {
+  const street = {
+    name: `Reader ${i} Alexandra Konstantinopoulou-Featherstonehaugh`,
+    line1: `${i} High Street, Upper Marsh Trading Estate`,
+    line2: i % 4 === 0 ? '' : `Flat ${i % 40}, the Old Granary Building, Harbour Side`,
+    region: '',
+  };
+  if (i % 3 === 0) return { ...street, line1: `${i} Main St`, city: 'Springfield', region: 'IL', postcode: String(62_000 + (i % 300)), country: 'US' };
+  if (i % 3 === 1) return { ...street, city: 'Berlin', postcode: String(10_115 + (i % 200)), country: 'DE' };
+  return { ...street, city: 'London', postcode: `SW${(i % 9) + 1} ${(i % 7) + 1}AA`, country: 'GB' };
+}
 
 function addressOf(i: number, varied: boolean): Record<string, string> | null {
   if (varied && i % 10 === 0) return null;
