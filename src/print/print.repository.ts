@@ -140,19 +140,20 @@ export async function itemsOf(db: DbOrTx, issueId: number): Promise<FulfilmentIt
   return rows.map((r) => ({ memberId: r.member_id, quantity: r.quantity, ...addressColumns(r) }));
 }
 
-/** Where a page of the list in mailing-house order ended: the last line's country, postcode and member. */
-export interface ItemsCursor {
-  country: string;
-  postcode: string;
-  memberId: number;
+/** The members on an issue's list in mailing-house order (country, postcode, member), read at once. */
+export async function memberOrder(db: DbOrTx, issueId: number): Promise<number[]> {
+  const rows = await db.selectFrom('fulfilment_items').select('member_id').where('issue_id', '=', issueId).orderBy('country').orderBy('postcode').orderBy('member_id').execute();
+  return rows.map((r) => r.member_id);
 }
 
-/** `limit` lines of an issue's list in mailing-house order (country, postcode, member), after `after`. */
-export async function itemsPage(db: DbOrTx, issueId: number, after: ItemsCursor | undefined, limit: number): Promise<FulfilmentItem[]> {
-  let query = db.selectFrom('fulfilment_items').selectAll().where('issue_id', '=', issueId);
-  if (after) query = query.where((eb) => eb(eb.refTuple('country', 'postcode', 'member_id'), '>', eb.tuple(after.country, after.postcode, after.memberId)));
-  const rows = await query.orderBy('country').orderBy('postcode').orderBy('member_id').limit(limit).execute();
-  return rows.map((r) => ({ memberId: r.member_id, quantity: r.quantity, ...addressColumns(r) }));
+/** These members' lines in an issue's list, in the order given (through the list's key). */
+export async function itemsOfMembers(db: DbOrTx, issueId: number, memberIds: number[]): Promise<FulfilmentItem[]> {
+  const rows = await db.selectFrom('fulfilment_items').selectAll().where('issue_id', '=', issueId).where('member_id', 'in', memberIds).execute();
+  const byMember = new Map(rows.map((r) => [r.member_id, r]));
+  return memberIds.flatMap((id) => {
+    const r = byMember.get(id);
+    return r ? [{ memberId: r.member_id, quantity: r.quantity, ...addressColumns(r) }] : [];
+  });
 }
 
 /** An issue's fulfilment list in member order with each member's address, `limit` items after the member `afterId`. */

@@ -17,9 +17,9 @@ import {
   insertIssue,
   insertItems,
   itemsOf,
-  itemsPage,
-  type ItemsCursor,
+  itemsOfMembers,
   listIssues,
+  memberOrder,
   printRecipients,
   updateIssueRow,
   type IssueValues,
@@ -165,14 +165,13 @@ export class PrintService {
     return { issue, lines: fulfilmentCsv(issue, this.pages(issue.id)), rows, countries };
   }
 
+  /**
+   * The list a page at a time in mailing-house order, taken once at the start (a number per line):
+   * a line whose address an erasure empties meanwhile keeps its place and comes out empty, once.
+   */
   private async *pages(issueId: number): AsyncGenerator<FulfilmentItem[]> {
-    for (let after: ItemsCursor | undefined; ; ) {
-      const page = await itemsPage(this.deps.db, issueId, after, CSV_PAGE);
-      if (page.length === 0) return;
-      yield page;
-      const last = page[page.length - 1]!;
-      after = { country: last.country, postcode: last.postcode, memberId: last.memberId };
-    }
+    const order = await memberOrder(this.deps.db, issueId);
+    for (let from = 0; from < order.length; from += CSV_PAGE) yield itemsOfMembers(this.deps.db, issueId, order.slice(from, from + CSV_PAGE));
   }
 
   /** The issue, its list frozen now if its cutoff has passed and its job has not run yet. */
