@@ -35,7 +35,8 @@ describe.each(dialects)('every CSV export goes through one writer (%s)', (dialec
   it('the print fulfilment list does the same for names and cities, and keeps numbers as numbers', async () => {
     const issue = await t.services.print.create({ name: '=Winter', onSaleDate: '2026-12-10', addressCutoff: '2026-12-01T00:00:00Z' });
     time.set('2026-12-02T00:00:00.000Z');
-    const { csv } = await t.services.print.csv(issue.slug);
+    let csv = '';
+    for await (const chunk of (await t.services.print.csv(issue.slug)).lines) csv += chunk;
     const records = parse(csv, { columns: true }) as Array<Record<string, string>>;
     expect(records.map((r) => r.name).sort()).toEqual(hostile.map((name) => `'${name}`).sort());
     expect(records.map((r) => r.city).sort()).toEqual(hostile.map((name) => `'${name}`).sort());

@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import { z } from 'zod';
 import { printIssueInput, type PrintService } from '../print/index.js';
 import { authorize } from '../staff/index.js';
@@ -135,9 +136,9 @@ export function printRoutes(api: EndpointRegistry, print: PrintService): void {
     response: 'csv',
     handler: async ({ staff, params, reply }) => {
       authorize(staff, { do: 'print.manage' });
-      const { issue, csv } = await print.csv(issueId(params));
+      const { issue, lines } = await print.csv(issueId(params));
       reply.header('content-disposition', `attachment; filename="fulfilment-${issue.slug}.csv"`);
-      return csv;
+      return Readable.from(lines);
     },
   });
 }

@@ -432,12 +432,15 @@ export function buildProgram(config: () => Readonly<Config>): Command {
     .description('write the frozen fulfilment list of a print issue as CSV for the mailing house')
     .action(async (issue: string, file: string) => {
       await withServices(config(), async (services) => {
-        const { issue: found, csv, rows } = await services.print.csv(issue);
+        const { issue: found, lines, rows, countries } = await services.print.csv(issue);
         const target = path.resolve(file);
         const temporary = `${target}.partial`;
-        await fs.writeFile(temporary, csv);
+        // Written a page of lines at a time; the file appears whole or not at all.
+        await pipeline(Readable.from(lines), createWriteStream(temporary)).catch(async (error: unknown) => {
+          await fs.rm(temporary, { force: true });
+          throw error;
+        });
         await fs.rename(temporary, target);
-        const { countries } = await services.print.fulfilment(found.id);
         const byCountry = countries.map((c) => `${c.country} ${c.copies}`).join(', ');
         process.stdout.write(`Wrote ${rows} addresses for ${found.name} to ${target}${byCountry ? ` (${byCountry})` : ''}\n`);
       });

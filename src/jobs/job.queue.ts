@@ -1,6 +1,6 @@
 import type { DbOrTx } from '../db/client.js';
 import type { Clock } from '../clock.js';
-import { cancelJob, findJobByKey, insertJob, type NewJob } from './job.repository.js';
+import { cancelJob, findJobByKey, insertJobs, type NewJob } from './job.repository.js';
 
 /**
  * Adds work to the durable queue. Pass the caller's transaction so the job is stored together
@@ -11,10 +11,20 @@ export class JobQueue {
 
   constructor(private readonly clock: Clock) {}
 
-  async enqueue(db: DbOrTx, job: Omit<NewJob, 'runAt'> & { runAt?: string }): Promise<void> {
+  enqueue(db: DbOrTx, job: Omit<NewJob, 'runAt'> & { runAt?: string }): Promise<void> {
+    return this.enqueueMany(db, [job]);
+  }
+
+  /** Many jobs at once, in as few statements as the database allows (a key given twice: the later wins). */
+  async enqueueMany(db: DbOrTx, jobs: Array<Omit<NewJob, 'runAt'> & { runAt?: string }>): Promise<void> {
+    if (jobs.length === 0) return;
     const now = this.clock().toISOString();
-    await insertJob(db, { ...job, runAt: job.runAt ?? now }, now);
-    // Wake in-process runners; other processes find the job on their next poll.
+    await insertJobs(
+      db,
+      jobs.map((job) => ({ ...job, runAt: job.runAt ?? now })),
+      now,
+    );
+    // Wake in-process runners; other processes find the jobs on their next poll.
     for (const listener of this.listeners) listener();
   }
 

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { statementBatches } from '../db/batches.js';
 import type { DbOrTx } from '../db/client.js';
 import type { JobRow } from '../db/tables.js';
 
@@ -11,8 +12,25 @@ export interface NewJob {
   maxAttempts?: number;
 }
 
-export async function insertJob(db: DbOrTx, job: NewJob, now: string): Promise<void> {
-  const values = {
+/** Columns a job row binds, for cutting a batch to the parameter limit. */
+const JOB_COLUMNS = 12;
+
+/**
+ * Stores jobs with as few statements as the databases' parameter limits allow. A key already
+ * stored moves that job (it is pending again, with the new payload and time); of one key given
+ * twice, the later wins, as if enqueued one after the other.
+ */
+export async function insertJobs(db: DbOrTx, jobs: NewJob[], now: string): Promise<void> {
+  const byKey = new Map<string, NewJob>();
+  const unkeyed: NewJob[] = [];
+  for (const job of jobs) {
+    if (!job.key) unkeyed.push(job);
+    else {
+      byKey.delete(job.key);
+      byKey.set(job.key, job);
+    }
+  }
+  const rows = [...unkeyed, ...byKey.values()].map((job) => ({
     name: job.name,
     payload: JSON.stringify(job.payload ?? {}),
     key: job.key ?? null,
@@ -25,23 +43,25 @@ export async function insertJob(db: DbOrTx, job: NewJob, now: string): Promise<v
     locked_until: null,
     created_at: now,
     updated_at: now,
-  };
-  let query = db.insertInto('jobs').values(values);
-  if (job.key) {
-    query = query.onConflict((oc) =>
-      oc.column('key').doUpdateSet({
-        name: values.name,
-        payload: values.payload,
-        state: 'pending',
-        run_at: values.run_at,
-        attempts: 0,
-        max_attempts: values.max_attempts,
-        last_error: null,
-        updated_at: now,
-      }),
-    );
+  }));
+  for (const batch of statementBatches(rows, JOB_COLUMNS)) {
+    await db
+      .insertInto('jobs')
+      .values(batch)
+      .onConflict((oc) =>
+        oc.column('key').doUpdateSet((eb) => ({
+          name: eb.ref('excluded.name'),
+          payload: eb.ref('excluded.payload'),
+          state: 'pending',
+          run_at: eb.ref('excluded.run_at'),
+          attempts: 0,
+          max_attempts: eb.ref('excluded.max_attempts'),
+          last_error: null,
+          updated_at: now,
+        })),
+      )
+      .execute();
   }
-  await query.execute();
 }
 
 export async function cancelJob(db: DbOrTx, key: string): Promise<void> {

@@ -1,3 +1,4 @@
+import { statementBatches } from '../db/batches.js';
 import { onPostgres, type DbOrTx } from '../db/client.js';
 import type { PrintIssueRow } from '../db/tables.js';
 import type { Address } from '../members/index.js';
@@ -65,6 +66,17 @@ export async function markFrozen(db: DbOrTx, id: number, now: string): Promise<b
   return Number(result.numUpdatedRows) > 0;
 }
 
+/**
+ * Marks the issue frozen when its cutoff has passed and no one froze it before, and returns it;
+ * undefined otherwise. A freeze starts with this write, so two at once take turns: on SQLite the
+ * second waits for the write lock rather than failing on a read it would have to upgrade, and on
+ * PostgreSQL it waits for the row and then finds it frozen.
+ */
+export async function claimFreeze(db: DbOrTx, id: number, now: string): Promise<PrintIssue | undefined> {
+  const row = await db.updateTable('print_issues').set({ frozen_at: now, updated_at: now }).where('id', '=', id).where('frozen_at', 'is', null).where('address_cutoff', '<=', now).returningAll().executeTakeFirst();
+  return row && toIssue(row);
+}
+
 /** Brings a future cutoff of an unfrozen issue forward to now (freezing at once). */
 export async function bringCutoffForward(db: DbOrTx, id: number, now: string): Promise<void> {
   await db.updateTable('print_issues').set({ address_cutoff: now, updated_at: now }).where('id', '=', id).where('frozen_at', 'is', null).where('address_cutoff', '>', now).execute();
@@ -100,20 +112,23 @@ export async function printRecipients(db: DbOrTx, now: string) {
 }
 
 export async function decrementIssues(db: DbOrTx, subscriptionIds: number[], now: string): Promise<void> {
-  for (let i = 0; i < subscriptionIds.length; i += 500) {
+  for (const ids of statementBatches(subscriptionIds, 1)) {
     await db
       .updateTable('subscriptions')
       .set((eb) => ({ issues_remaining: eb('issues_remaining', '-', 1), updated_at: now }))
-      .where('id', 'in', subscriptionIds.slice(i, i + 500))
+      .where('id', 'in', ids)
       .execute();
   }
 }
 
+/** Columns a fulfilment line binds. */
+const ITEM_COLUMNS = 10;
+
 export async function insertItems(db: DbOrTx, issueId: number, items: FulfilmentItem[]): Promise<void> {
-  for (let i = 0; i < items.length; i += 200) {
+  for (const batch of statementBatches(items, ITEM_COLUMNS)) {
     await db
       .insertInto('fulfilment_items')
-      .values(items.slice(i, i + 200).map((item) => ({ issue_id: issueId, member_id: item.memberId, quantity: item.quantity, ...addressColumns(item) })))
+      .values(batch.map((item) => ({ issue_id: issueId, member_id: item.memberId, quantity: item.quantity, ...addressColumns(item) })))
       .execute();
   }
 }
@@ -123,6 +138,22 @@ const addressColumns = (a: Address) => ({ name: a.name, line1: a.line1, line2: a
 export async function itemsOf(db: DbOrTx, issueId: number): Promise<FulfilmentItem[]> {
   const rows = await db.selectFrom('fulfilment_items').selectAll().where('issue_id', '=', issueId).orderBy('country').orderBy('postcode').orderBy('member_id').execute();
   return rows.map((r) => ({ memberId: r.member_id, quantity: r.quantity, ...addressColumns(r) }));
+}
+
+/** The members on an issue's list in mailing-house order (country, postcode, member), read at once. */
+export async function memberOrder(db: DbOrTx, issueId: number): Promise<number[]> {
+  const rows = await db.selectFrom('fulfilment_items').select('member_id').where('issue_id', '=', issueId).orderBy('country').orderBy('postcode').orderBy('member_id').execute();
+  return rows.map((r) => r.member_id);
+}
+
+/** These members' lines in an issue's list, in the order given (through the list's key). */
+export async function itemsOfMembers(db: DbOrTx, issueId: number, memberIds: number[]): Promise<FulfilmentItem[]> {
+  const rows = await db.selectFrom('fulfilment_items').selectAll().where('issue_id', '=', issueId).where('member_id', 'in', memberIds).execute();
+  const byMember = new Map(rows.map((r) => [r.member_id, r]));
+  return memberIds.flatMap((id) => {
+    const r = byMember.get(id);
+    return r ? [{ memberId: r.member_id, quantity: r.quantity, ...addressColumns(r) }] : [];
+  });
 }
 
 /** An issue's fulfilment list in member order with each member's address, `limit` items after the member `afterId`. */

@@ -9,6 +9,7 @@ import { type EmailWords, isCompleteAddress, MEMBER_EMAIL_JOB, renewalReminderEm
 import { fulfilmentCsv } from './fulfilment-csv.js';
 import {
   bringCutoffForward,
+  claimFreeze,
   countsByCountry,
   decrementIssues,
   deleteIssueRow,
@@ -16,8 +17,9 @@ import {
   insertIssue,
   insertItems,
   itemsOf,
+  itemsOfMembers,
   listIssues,
-  markFrozen,
+  memberOrder,
   printRecipients,
   updateIssueRow,
   type IssueValues,
@@ -28,6 +30,9 @@ import type { FulfilmentItem, PrintIssue } from './print.types.js';
 /** The durable job that freezes an issue's fulfilment list at its address cutoff. */
 export const FREEZE_JOB = 'print.freeze';
 export const freezeKey = (issueId: number) => `print-freeze:${issueId}`;
+
+/** Lines of a fulfilment list read at a time for its CSV. */
+const CSV_PAGE = 1000;
 
 export interface FreezeReport {
   copies: number;
@@ -87,18 +92,18 @@ export class PrintService {
    * Freezes the fulfilment list: every paid-up print subscriber with issues left and a complete
    * address, one line per member. Each included subscription counts down one issue, and those
    * that will not renew by themselves are reminded before their last issue. One transaction;
-   * running it again changes nothing.
+   * running it again changes nothing. The reminders and the list go in with a statement per few thousand rows.
    */
   async freeze(id: number): Promise<FreezeReport | undefined> {
     const words = await this.deps.words();
     return inTransaction(this.deps.db, async (tx) => {
       const now = this.deps.clock().toISOString();
-      const issue = await findIssue(tx, { id });
-      if (!issue || issue.frozenAt || issue.addressCutoff > now) return undefined;
-      if (!(await markFrozen(tx, id, now))) return undefined;
+      const issue = await claimFreeze(tx, id, now);
+      if (!issue) return undefined;
       const recipients = await printRecipients(tx, now);
       const byMember = new Map<number, FulfilmentItem>();
       const counted: number[] = [];
+      const reminders: Parameters<JobQueue['enqueueMany']>[1] = [];
       let withoutAddress = 0;
       for (const r of recipients) {
         const address = r.address ? (JSON.parse(r.address) as unknown) : null;
@@ -112,7 +117,7 @@ export class PrintService {
         else byMember.set(r.memberId, { ...address, memberId: r.memberId, quantity: 1 });
         const willRenew = r.billing !== 'gift' && r.cancelAtPeriodEnd === 0;
         if (r.issuesRemaining === 2 && !willRenew) {
-          await this.deps.jobs.enqueue(tx, {
+          reminders.push({
             name: MEMBER_EMAIL_JOB,
             key: `renewal-reminder:${r.subscriptionId}:${id}`,
             payload: renewalReminderEmail(words, r.email, issue.name, `${this.deps.publicUrl}/members/print/`),
@@ -122,6 +127,7 @@ export class PrintService {
       const items = [...byMember.values()];
       await insertItems(tx, id, items);
       await decrementIssues(tx, counted, now);
+      await this.deps.jobs.enqueueMany(tx, reminders);
       return { copies: counted.length, subscribers: items.length, withoutAddress };
     });
   }
@@ -144,6 +150,32 @@ export class PrintService {
 
   /** The frozen list; an issue whose cutoff has passed is frozen now if its job has not run yet. */
   async fulfilment(ref: string | number): Promise<{ issue: PrintIssue; items: FulfilmentItem[]; countries: Awaited<ReturnType<typeof countsByCountry>> }> {
+    const issue = await this.frozen(ref);
+    return { issue, items: await itemsOf(this.deps.db, issue.id), countries: await countsByCountry(this.deps.db, issue.id) };
+  }
+
+  /**
+   * The frozen list as CSV for the mailing house, read and written a page of lines at a time, with
+   * its counts per country; `rows` is the number of lines.
+   */
+  async csv(ref: string | number): Promise<{ issue: PrintIssue; lines: AsyncIterable<string>; rows: number; countries: Awaited<ReturnType<typeof countsByCountry>> }> {
+    const issue = await this.frozen(ref);
+    const countries = await countsByCountry(this.deps.db, issue.id);
+    const rows = countries.reduce((sum, c) => sum + c.subscribers, 0);
+    return { issue, lines: fulfilmentCsv(issue, this.pages(issue.id)), rows, countries };
+  }
+
+  /**
+   * The list a page at a time in mailing-house order, taken once at the start (a number per line):
+   * a line whose address an erasure empties meanwhile keeps its place and comes out empty, once.
+   */
+  private async *pages(issueId: number): AsyncGenerator<FulfilmentItem[]> {
+    const order = await memberOrder(this.deps.db, issueId);
+    for (let from = 0; from < order.length; from += CSV_PAGE) yield itemsOfMembers(this.deps.db, issueId, order.slice(from, from + CSV_PAGE));
+  }
+
+  /** The issue, its list frozen now if its cutoff has passed and its job has not run yet. */
+  private async frozen(ref: string | number): Promise<PrintIssue> {
     let issue = await this.get(ref);
     if (!issue.frozenAt) {
       await this.freeze(issue.id);
@@ -152,12 +184,7 @@ export class PrintService {
     if (!issue.frozenAt) {
       throw new AppError('PRINT_ISSUE_NOT_FROZEN', `The fulfilment list of ${issue.name} is not frozen yet: its address cutoff is ${issue.addressCutoff}.`);
     }
-    return { issue, items: await itemsOf(this.deps.db, issue.id), countries: await countsByCountry(this.deps.db, issue.id) };
-  }
-
-  async csv(ref: string | number): Promise<{ issue: PrintIssue; csv: string; rows: number }> {
-    const { issue, items } = await this.fulfilment(ref);
-    return { issue, csv: fulfilmentCsv(issue, items), rows: items.length };
+    return issue;
   }
 
   private async values(input: unknown): Promise<IssueValues> {

@@ -92,4 +92,15 @@ describe.each(dialects)('the job queue on %s', (dialect) => {
     expect(await alive.drain()).toBe(1);
     expect(ran).toBe(true);
   });
+
+  it('enqueues thousands of jobs at once: one row each, a stored key moved, a key given twice keeping its later payload', async () => {
+    const jobs = Array.from({ length: 6_000 }, (_, i) => ({ name: 'count', key: `k${i}`, payload: { i } }));
+    await t.services.jobs.enqueue(t.store.db, { name: 'count', key: 'k1', payload: { i: -1 } });
+    await t.services.jobs.enqueueMany(t.store.db, [...jobs, { name: 'count', key: 'k2', payload: { i: 2_000_000 } }, { name: 'count', payload: { i: 7_000 } }]);
+    const rows = await t.store.db.selectFrom('jobs').select(['key', 'payload', 'state']).where('name', '=', 'count').execute();
+    const stored = rows.map((row) => (JSON.parse(row.payload) as { i: number }).i).sort((a, b) => a - b);
+    expect(stored).toEqual([...[...Array(6_000).keys()].filter((i) => i !== 2), 7_000, 2_000_000]);
+    expect(rows.find((row) => row.key === 'k1')?.payload).toBe('{"i":1}');
+    expect(new Set(rows.map((row) => row.state))).toEqual(new Set(['pending']));
+  });
 });

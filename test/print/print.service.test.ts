@@ -69,7 +69,10 @@ describe.each(dialects)('print issues and fulfilment (%s)', (dialect) => {
   });
 
   it('writes the CSV in the mailing-house layout, quoting commas and quotes and defusing formulas', async () => {
-    const { csv, rows } = await t.services.print.csv('winter-2026');
+    const written = await t.services.print.csv('winter-2026');
+    let csv = '';
+    for await (const chunk of written.lines) csv += chunk;
+    const { rows } = written;
     const lines = csv.trimEnd().split('\r\n');
     expect(lines[0]).toBe(CSV_HEADER.join(','));
     expect(lines[0]).toBe('name,address_line_1,address_line_2,city,region,postcode,country_code,quantity,subscriber_id,issue');
