@@ -238,7 +238,7 @@ describe.each(dialects)('a member downloading and erasing their own account on %
     expect((await tracesOf(member.id, 'odd@example.com')).member).toBe(1);
   });
 
-  it('stays free of server errors and leaves nothing behind when the member saves an address and follows while erasing', async () => {
+  it('stays free of server errors and leaves nothing behind when the member saves an address, follows and comments while erasing', async () => {
     for (let round = 0; round < 3; round += 1) {
       time.advance(61_000);
       const email = `busy${round}@example.com`;
@@ -247,16 +247,21 @@ describe.each(dialects)('a member downloading and erasing their own account on %
       const { csrf, cookie } = await erasePage(signedIn);
       const address = new URLSearchParams({ _csrf: csrf, address_name: 'Ada Obi', address_line1: '2 Low Street', address_city: 'Leeds', address_postcode: 'ls1 1aa', address_country: 'gb' }).toString();
       const follow = new URLSearchParams({ _csrf: csrf, kind: 'tag', id: String(tag.id) }).toString();
+      const comment = new URLSearchParams({ _csrf: csrf, body: `Last words of ${email}` }).toString();
       const results = await Promise.all([
         t.app.inject({ method: 'POST', url: '/members/address', headers: { ...form, cookie }, payload: address }),
         t.app.inject({ method: 'POST', url: '/follows/', headers: { ...form, cookie }, payload: follow }),
         postErase(cookie, new URLSearchParams({ _csrf: csrf }).toString()),
         t.app.inject({ method: 'POST', url: '/members/address', headers: { ...form, cookie }, payload: address }),
         t.app.inject({ method: 'POST', url: '/follows/', headers: { ...form, cookie }, payload: follow }),
+        t.app.inject({ method: 'POST', url: `/${piece.slug}/comment/`, headers: { ...form, cookie }, payload: comment }),
       ]);
       for (const res of results) expect(res.statusCode, res.body.slice(0, 300)).toBeLessThan(500);
       expect(results[2]!.statusCode).toBe(200);
       expect(await tracesOf(member.id, email)).toMatchObject({ member: 0, sessions: 0, follows: 0, commentsNamingThem: 0 });
+      // A comment that got in before the erasure stays only unsigned, like the others.
+      const last = await t.store.db.selectFrom('comments').select(['member_id', 'author_name']).where('body', '=', `Last words of ${email}`).execute();
+      for (const row of last) expect(row).toEqual({ member_id: null, author_name: 'A former member' });
     }
   });
 });
