@@ -243,6 +243,7 @@ describe.each(dialects)('a member downloading and erasing their own account on %
       time.advance(61_000);
       const email = `busy${round}@example.com`;
       const { member, cookie: signedIn } = await memberWithHistory(email);
+      await t.services.comments.allow(member.id);
       const tag = await makeTag(t.services, { name: `Reeds ${round}` });
       const { csrf, cookie } = await erasePage(signedIn);
       const address = new URLSearchParams({ _csrf: csrf, address_name: 'Ada Obi', address_line1: '2 Low Street', address_city: 'Leeds', address_postcode: 'ls1 1aa', address_country: 'gb' }).toString();
