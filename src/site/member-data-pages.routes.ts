@@ -38,7 +38,8 @@ export function memberDataPages(app: FastifyInstance, deps: MemberDataPagesDeps)
   const signedIn = (request: FastifyRequest): Member | null => request.member;
   const sessionOf = (request: FastifyRequest) => request.cookies[deps.cookie] ?? '';
 
-  app.get('/members/data.json', async (request, reply) => {
+  // Each download reads every table holding the member (up to 10,000 comments): a few a minute is plenty.
+  app.get('/members/data.json', { config: { rateLimit: { max: 6, timeWindow: '1 minute' } } }, async (request, reply) => {
     const member = signedIn(request);
     if (!member) return reply.header('cache-control', 'no-store').redirect(`/members/signin/?next=${encodeURIComponent('/members/')}`, 303);
     const data = await deps.memberData.export(member.id);

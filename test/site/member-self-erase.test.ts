@@ -220,6 +220,25 @@ describe.each(dialects)('a member downloading and erasing their own account on %
     expect((await tracesOf(member.id, 'payer@example.com')).member).toBe(0);
   });
 
+  it('limits downloads to a few a minute', async () => {
+    const { cookie } = await memberWithHistory('often@example.com');
+    const statuses = [];
+    for (let i = 0; i < 7; i += 1) statuses.push((await t.app.inject({ url: '/members/data.json', headers: { cookie } })).statusCode);
+    expect(statuses).toEqual([200, 200, 200, 200, 200, 200, 429]);
+    time.advance(61_000);
+    expect((await t.app.inject({ url: '/members/data.json', headers: { cookie } })).statusCode).toBe(200);
+  });
+
+  it('erases once when the form is sent twice at the same moment, alongside a download', async () => {
+    const { member, cookie: signedIn } = await memberWithHistory('twice@example.com');
+    const { csrf, cookie } = await erasePage(signedIn);
+    const payload = new URLSearchParams({ _csrf: csrf }).toString();
+    const [first, second, download] = await Promise.all([postErase(cookie, payload), postErase(cookie, payload), t.app.inject({ url: '/members/data.json', headers: { cookie } })]);
+    expect([first.statusCode, second.statusCode].sort()).toContain(200);
+    for (const res of [first, second, download]) expect(res.statusCode, res.body.slice(0, 300)).toBeLessThan(500);
+    expect(await tracesOf(member.id, 'twice@example.com')).toMatchObject({ member: 0, sessions: 0 });
+  });
+
   it('answers odd, huge and repeated form bodies with a 4xx and erases nothing', async () => {
     const { member, cookie: signedIn } = await memberWithHistory('odd@example.com');
     const { csrf, cookie } = await erasePage(signedIn);
