@@ -46,6 +46,8 @@ export function memberDataPages(app: FastifyInstance, deps: MemberDataPagesDeps)
     return reply
       .type('application/json; charset=utf-8')
       .header('cache-control', 'no-store')
+      // What the member typed (comments, names) is in it: saved as a file, never read as a page.
+      .header('x-content-type-options', 'nosniff')
       .header('content-disposition', 'attachment; filename="my-account-data.json"')
       .send(JSON.stringify(data, null, 2));
   });

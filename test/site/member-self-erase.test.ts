@@ -93,6 +93,7 @@ describe.each(dialects)('a member downloading and erasing their own account on %
     expect(res.headers['content-type']).toBe('application/json; charset=utf-8');
     expect(res.headers['content-disposition']).toBe('attachment; filename="my-account-data.json"');
     expect(res.headers['cache-control']).toBe('no-store');
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
     const data = res.json();
     expect(data.member).toMatchObject({ id: member.id, email: 'download@example.com', address: expect.objectContaining({ line1: gbAddress.line1 }) });
     expect(data.comments.map((c: { body: string }) => c.body).sort()).toEqual(['Shown words of download@example.com', 'Waiting words of download@example.com: see https://example.com/x']);
