@@ -43,13 +43,15 @@ export function memberDataPages(app: FastifyInstance, deps: MemberDataPagesDeps)
     const member = signedIn(request);
     if (!member) return reply.header('cache-control', 'no-store').redirect(`/members/signin/?next=${encodeURIComponent('/members/')}`, 303);
     const data = await deps.memberData.export(member.id);
-    return reply
-      .type('application/json; charset=utf-8')
-      .header('cache-control', 'no-store')
-      // What the member typed (comments, names) is in it: saved as a file, never read as a page.
-      .header('x-content-type-options', 'nosniff')
-      .header('content-disposition', 'attachment; filename="my-account-data.json"')
-      .send(JSON.stringify(data, null, 2));
+    return (
+      reply
+        .type('application/json; charset=utf-8')
+        .header('cache-control', 'no-store')
+        // What the member typed (comments, names) is in it: saved as a file, never read as a page.
+        .header('x-content-type-options', 'nosniff')
+        .header('content-disposition', 'attachment; filename="my-account-data.json"')
+        .send(JSON.stringify(data, null, 2))
+    );
   });
 
   async function erasePage(request: FastifyRequest, reply: FastifyReply, member: Member, extra: object = {}, status = 200) {
