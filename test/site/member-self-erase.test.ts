@@ -5,7 +5,7 @@ import { staffClient } from '../admin-api/support/admin-client.js';
 import { testApp, type AppContext } from '../support/app.js';
 import { makeAuthor, makeTag, postFields } from '../support/factories.js';
 import { htmlErrors } from '../support/html.js';
-import { catalogs } from '../support/locales.js';
+import { catalogs, expectNoEnglish } from '../support/locales.js';
 import { dialects, manualClock } from '../support/stores.js';
 import { startStripeServer, subscriptionState, type StripeTestServer } from '../support/stripe-server.js';
 import { deliver, gbAddress, makePlans, memberCookie, subscribe } from '../members/helpers.js';
@@ -283,6 +283,26 @@ describe.each(dialects)('a member downloading and erasing their own account on %
       // A comment that got in before the erasure stays only unsigned, like the others.
       const last = await t.store.db.selectFrom('comments').select(['member_id', 'author_name']).where('body', '=', `Last words of ${email}`).execute();
       for (const row of last) expect(row).toEqual({ member_id: null, author_name: 'A former member' });
+    }
+  });
+
+  it.each(['de', 'fr', 'es', 'pt'])('asks, offers a fresh link and says it is done in %s, with no English left', async (locale) => {
+    await t.services.settings.updateSite({ locale });
+    try {
+      const tr = translator(catalogs, locale);
+      const { cookie: stale } = await memberWithHistory(`alt-${locale}@example.com`);
+      time.advance(16 * 60_000);
+      const old = await erasePage(stale);
+      expect(old.page.body).toContain(tr('accountErase.sendLink'));
+      expectNoEnglish(locale, old.page.body, 'erasure page, old sign-in');
+      const fresh = await erasePage(await memberCookie(t.services, `alt-${locale}@example.com`));
+      expect(fresh.page.body).toContain(tr('accountErase.button'));
+      expectNoEnglish(locale, fresh.page.body, 'erasure page');
+      const done = await postErase(fresh.cookie, new URLSearchParams({ _csrf: fresh.csrf }).toString());
+      expect(done.body).toContain(tr('accountErased.title'));
+      expectNoEnglish(locale, done.body, 'erased page');
+    } finally {
+      await t.services.settings.updateSite({ locale: 'en' });
     }
   });
 });
