@@ -7,7 +7,8 @@ import { axeViolations, describeViolations, launchBrowser } from '../support/bro
 import { htmlErrors } from '../support/html.js';
 import { catalogs } from '../support/locales.js';
 import { manualClock } from '../support/stores.js';
-import { memberCookie } from '../members/helpers.js';
+import { startStripeServer, type StripeTestServer } from '../support/stripe-server.js';
+import { makePlans, memberCookie, subscribe } from '../members/helpers.js';
 
 const shots = '/tmp/shots/memerase';
 const en = translator(catalogs, 'en');
@@ -16,10 +17,13 @@ describe('a member erasing their own account in the browser', { timeout: 90_000 
   let t: AppContext;
   let browser: Browser;
   let base: string;
+  let stripe: StripeTestServer;
   const time = manualClock('2026-12-01T09:00:00.000Z');
 
   beforeAll(async () => {
-    t = await testApp('sqlite', { clock: time.clock });
+    stripe = await startStripeServer();
+    t = await testApp('sqlite', { clock: time.clock, stripe: stripe.settings });
+    await makePlans(t.services);
     base = await t.app.listen({ port: 0, host: '127.0.0.1' });
     browser = await launchBrowser();
     fs.mkdirSync(shots, { recursive: true });
@@ -27,6 +31,7 @@ describe('a member erasing their own account in the browser', { timeout: 90_000 
   afterAll(async () => {
     await browser?.close();
     await t?.close();
+    await stripe?.close();
   });
 
   /** A browser window signed in as the member. */
@@ -82,6 +87,22 @@ describe('a member erasing their own account in the browser', { timeout: 90_000 
     expect(await page.getByRole('button', { name: en('accountErase.button') }).count()).toBe(0);
     expect(await page.getByRole('button', { name: en('accountErase.sendLink') }).count()).toBe(1);
     await checked(page, `erase-stale-${width}`);
+    await context.close();
+  });
+
+  it.each([
+    ['phone', { width: 390, height: 844 }],
+    ['desktop', { width: 1280, height: 900 }],
+  ])('asks a member Stripe still bills to cancel first, with no erase button (%s)', async (width, viewport) => {
+    const email = `${width}.payer@example.com`;
+    time.advance(61_000);
+    await subscribe(t.services, stripe, { plan: 'digital', billing: 'month', email });
+    const context = await signedIn(email, viewport);
+    const page = await context.newPage();
+    await page.goto(`${base}/members/erase/`);
+    expect(await page.getByText(en('accountErase.subscribed')).count()).toBe(1);
+    expect(await page.getByRole('button').count()).toBe(0);
+    await checked(page, `erase-subscribed-${width}`);
     await context.close();
   });
 });
