@@ -240,6 +240,28 @@ describe.each(dialects)('a member downloading and erasing their own account on %
     expect(await tracesOf(member.id, 'twice@example.com')).toMatchObject({ member: 0, sessions: 0 });
   });
 
+  it('says nothing was erased when Stripe does not answer while closing an open checkout, and erases once it does', async () => {
+    const { member, cookie: signedIn } = await memberWithHistory('checkout@example.com');
+    await t.services.subscriptions.startCheckout(member, { plan: 'digital', billing: 'month' });
+    const { csrf, cookie } = await erasePage(signedIn);
+    const payload = new URLSearchParams({ _csrf: csrf }).toString();
+    stripe.failing = true;
+    let refused: Awaited<ReturnType<typeof postErase>>;
+    try {
+      refused = await postErase(cookie, payload);
+    } finally {
+      stripe.failing = false;
+    }
+    expect(refused.statusCode).toBe(502);
+    expect(refused.body).toContain(text('accountErase.provider'));
+    expect(refused.body).toContain('action="/members/erase"');
+    expect(await htmlErrors(refused.body)).toEqual([]);
+    expect((await tracesOf(member.id, 'checkout@example.com')).member).toBe(1);
+
+    expect((await postErase(cookie, payload)).statusCode).toBe(200);
+    expect((await tracesOf(member.id, 'checkout@example.com')).member).toBe(0);
+  });
+
   it('answers odd, huge and repeated form bodies with a 4xx and erases nothing', async () => {
     const { member, cookie: signedIn } = await memberWithHistory('odd@example.com');
     const { csrf, cookie } = await erasePage(signedIn);
