@@ -219,6 +219,7 @@ export async function buildApp({ config, services, logger }: AppOptions): Promis
 
   await app.register(memberPagesRoutes, {
     members: services.members,
+    memberData: services.memberData,
     plans: services.plans,
     offers: services.offers,
     tips: services.tips,

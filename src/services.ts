@@ -24,7 +24,16 @@ import { SUBSCRIBER_EMAIL_JOB, SubscriberService, type SubscriberChange, type Su
 import { DELIVERY_JOB, WebhookService } from './webhooks/outgoing/index.js';
 import { IMPORT_JOB, ImportRunService } from './portability/index.js';
 import { DIGEST_ASSEMBLE_JOB, DIGEST_SEND_JOB, NewsletterService, POST_EMAIL_JOB, SEND_JOB, SendService, FeedbackService, EngagementService, formatFrom, sendSubscriberNotice } from './newsletter/index.js';
-import { FOLLOW_ALERT_JOB, FOLLOW_EMAIL_JOB, FOLLOW_GATHER_JOB, FollowAlerts, FollowService } from './follows/index.js';
+import { FOLLOW_ALERT_JOB, FOLLOW_EMAIL_JOB, FOLLOW_GATHER_JOB, FollowAlerts, FollowService, type FollowKind } from './follows/index.js';
+
+/** One thing a member follows, as their data export lists it. */
+export interface ExportedFollow {
+  kind: FollowKind;
+  slug: string;
+  name: string;
+  confirmed: boolean;
+  createdAt: string;
+}
 
 export interface Services {
   store: Store;
@@ -62,7 +71,7 @@ export interface Services {
   tips: TipService;
   members: MemberService;
   /** A member's data on request: export and erasure. */
-  memberData: MemberDataService;
+  memberData: MemberDataService<ExportedFollow>;
   subscriptions: SubscriptionService;
   print: PrintService;
   webhooks: WebhookService;
@@ -328,6 +337,14 @@ export function createServices(store: Store, options: ServiceOptions): Services 
       words: memberWords,
       commentsChanged: (postIds) => {
         for (const id of postIds) events.emit({ kind: 'comments', id, slugs: [] });
+      },
+      followsOf: async (id) => {
+        const reader = { kind: 'member', id } as const;
+        const followed = await follows.list(reader);
+        return {
+          followAlerts: await followAlerts.enabled(reader),
+          follows: followed.map((f) => ({ kind: f.target.kind, slug: f.target.slug, name: f.target.name, confirmed: f.confirmed, createdAt: f.createdAt })),
+        };
       },
     }),
     subscriptions,

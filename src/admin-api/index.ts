@@ -58,7 +58,7 @@ export async function adminApi(app: FastifyInstance, { services, publicUrl, them
   adminMediaRoutes(api, services.media);
   dashboardRoutes(api, services.dashboard);
   followRoutes(api, services.follows);
-  adminMemberRoutes(api, { plans: services.plans, members: services.members, memberData: services.memberData, follows: services.follows, followAlerts: services.followAlerts });
+  adminMemberRoutes(api, { plans: services.plans, members: services.members, memberData: services.memberData });
   adminOfferRoutes(api, services.offers);
   adminTipRoutes(api, services.tips);
   printRoutes(api, services.print);

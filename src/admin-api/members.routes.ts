@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { idCursor } from '../db/list-cursor.js';
 import { planInput, subscriptionStatuses, type MemberDataService, type MemberService, type PlanService } from '../members/index.js';
-import type { FollowAlerts, FollowService } from '../follows/index.js';
 import { authorize } from '../staff/index.js';
 import type { EndpointRegistry } from './endpoint.js';
 import { nextOut } from './schemas.js';
 import { idOf, memberDetailOut, memberExportOut, memberOut, numericId, planOut, subscriptionOut } from './members.schemas.js';
+import type { ExportedFollow } from '../services.js';
 
 const memberQuery = z
   .object({
@@ -26,10 +26,7 @@ const memberQuery = z
 export interface MemberRouteDeps {
   plans: PlanService;
   members: MemberService;
-  memberData: MemberDataService;
-  /** A member's follows and alert setting, part of their data export. */
-  follows: Pick<FollowService, 'list'>;
-  followAlerts: Pick<FollowAlerts, 'enabled'>;
+  memberData: MemberDataService<ExportedFollow>;
 }
 
 /** Membership plans (editors read, administrators change) and members (editors and up). */
@@ -131,14 +128,8 @@ export function adminMemberRoutes(api: EndpointRegistry, deps: MemberRouteDeps):
       authorize(staff, { do: 'members.erase' });
       const id = idOf(params, 'MEMBER_NOT_FOUND');
       const data = await deps.memberData.export(id);
-      const reader = { kind: 'member', id } as const;
-      const follows = await deps.follows.list(reader);
       reply.header('content-disposition', `attachment; filename="member-${id}.json"`);
-      return {
-        ...data,
-        followAlerts: await deps.followAlerts.enabled(reader),
-        follows: follows.map((f) => ({ kind: f.target.kind, slug: f.target.slug, name: f.target.name, confirmed: f.confirmed, createdAt: f.createdAt })),
-      };
+      return data;
     },
   });
 

@@ -31,6 +31,7 @@ export const errorCodes = {
   MEMBER_CHECKOUT_PAID: 'This member paid a checkout whose payment is not recorded yet; erase them once it is, and its subscription is cancelled.',
   MEMBER_CHECKOUT_OPEN: 'This member started a checkout while they were being erased; try the erasure again.',
   SIGNIN_REQUIRED: 'Sign in as a member first.',
+  SIGNIN_NOT_RECENT: 'Erasing the account needs a recent sign-in: sign in again with a new emailed link, then erase.',
   SIGNIN_LINK_INVALID: 'The sign-in link is invalid, used or expired.',
   CHECKOUT_SIGNIN_REQUIRED: 'An account already uses that email address: sign in first, then buy from your account.',
   COMMENT_NOT_FOUND: 'No comment has that id.',

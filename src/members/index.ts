@@ -1,4 +1,4 @@
-export { MemberService, givesPaidAccess, SIGN_IN_LINK_MINUTES } from './member.service.js';
+export { MemberService, givesPaidAccess, RECENT_SIGN_IN_MINUTES, SIGN_IN_LINK_MINUTES } from './member.service.js';
 export { MemberDataService } from './member-data.service.js';
 export { whileMemberExists } from './member-lock.js';
 export type { MemberDetail } from './member.types.js';

@@ -5,7 +5,7 @@ import { checkoutsOf, lockMember, commentSettingsOf, commentsOf, eraseMemberRows
 import type { Payments } from './payments.js';
 import type { MemberService } from './member.service.js';
 
-export interface MemberDataDeps {
+export interface MemberDataDeps<Followed> {
   db: Db;
   members: Pick<MemberService, 'detail'>;
   /** Stripe, to close the member's unpaid checkouts; null where payments are not configured. */
@@ -14,13 +14,15 @@ export interface MemberDataDeps {
   words: () => Promise<Pick<EmailWords, 't'>>;
   /** Told, after the erasure commits, which pieces now show different comments. */
   commentsChanged: (postIds: number[]) => void;
+  /** What the member follows and whether they get alerts (the follows domain holds these). */
+  followsOf: (memberId: number) => Promise<{ followAlerts: boolean; follows: Followed[] }>;
 }
 
 /** A member's data on request: everything held about them, or their erasure. */
-export class MemberDataService {
-  constructor(private readonly deps: MemberDataDeps) {}
+export class MemberDataService<Followed = unknown> {
+  constructor(private readonly deps: MemberDataDeps<Followed>) {}
 
-  /** What Masthead holds about one member, apart from their follows (the follows domain adds those). */
+  /** Everything Masthead holds about one member, for staff answering a data request or the member themself. */
   async export(id: number) {
     const { db } = this.deps;
     const detail = await this.deps.members.detail(id);
@@ -33,7 +35,13 @@ export class MemberDataService {
       printFulfilment: await fulfilmentOf(db, id),
       comments: await commentsOf(db, id),
       ...(await commentSettingsOf(db, id)),
+      ...(await this.deps.followsOf(id)),
     };
+  }
+
+  /** Whether Stripe still bills the member, which stops their erasure until the subscription ends. */
+  stillBilled(id: number): Promise<boolean> {
+    return hasBilledSubscription(this.deps.db, id);
   }
 
   /**

@@ -192,6 +192,12 @@ export async function sqliteWriteMark(db: DbOrTx): Promise<string> {
   return rows[0]!.mark;
 }
 
+/** When a session still in force was made, by using a sign-in link; undefined for an unknown or ended one. */
+export async function sessionCreatedAt(db: DbOrTx, hash: string, now: string): Promise<string | undefined> {
+  const row = await db.selectFrom('member_sessions').select('created_at').where('token_hash', '=', hash).where('expires_at', '>', now).executeTakeFirst();
+  return row?.created_at;
+}
+
 export async function deleteSession(db: DbOrTx, hash: string): Promise<void> {
   await db.deleteFrom('member_sessions').where('token_hash', '=', hash).execute();
 }

@@ -14,6 +14,7 @@ import { lockMember } from './member-data.repository.js';
 import {
   countRecentTokens,
   deleteSession,
+  sessionCreatedAt,
   deleteTokensBefore,
   findMember,
   findSessionMember,
@@ -35,6 +36,8 @@ import { SessionMemo } from './session-memo.js';
 import { giftsBoughtBy, memberCheckouts, memberSubscriptions, subscriptionsOfMembers } from './subscription.repository.js';
 
 export const SIGN_IN_LINK_MINUTES = 20;
+/** How recent a sign-in must be for the member to erase their own account. */
+export const RECENT_SIGN_IN_MINUTES = 15;
 const SESSION_DAYS = 90;
 /** Sign-in emails one address may be sent per quarter hour; more requests are quietly dropped. */
 const LINKS_PER_WINDOW = 3;
@@ -129,6 +132,17 @@ export class MemberService {
 
   async signOut(session: string): Promise<void> {
     await deleteSession(this.deps.db, hash(session));
+  }
+
+  /**
+   * Whether the session was made from a sign-in link in the last RECENT_SIGN_IN_MINUTES: someone
+   * at a computer left signed in for days cannot erase the account without the member's mailbox.
+   */
+  async signedInRecently(session: string): Promise<boolean> {
+    if (session.length === 0 || session.length > 200) return false;
+    const now = this.deps.clock();
+    const createdAt = await sessionCreatedAt(this.deps.db, hash(session), now.toISOString());
+    return createdAt !== undefined && now.getTime() - Date.parse(createdAt) <= RECENT_SIGN_IN_MINUTES * 60_000;
   }
 
   /** The member behind a session cookie and what they may read; undefined for unknown or expired sessions. */

@@ -10,6 +10,8 @@ import type { Theme } from './theme.js';
 import { pageMeta } from './page.js';
 import { renderPage } from './render.js';
 import type { MemberService } from '../members/member.service.js';
+import type { MemberDataService } from '../members/index.js';
+import { memberDataPages } from './member-data-pages.routes.js';
 import { SIGN_IN_LINK_MINUTES } from '../members/member.service.js';
 import type { Member, Subscription } from '../members/member.types.js';
 import { formatMoney } from '../members/money.js';
@@ -33,6 +35,8 @@ const SESSION_SECONDS = 90 * 86_400;
 
 export interface MemberPagesDeps {
   members: MemberService;
+  /** The member's own data: its download and the account's erasure. */
+  memberData: Pick<MemberDataService, 'export' | 'erase' | 'stillBilled'>;
   plans: PlanService;
   offers: OfferService;
   tips: TipService;
@@ -401,4 +405,6 @@ export async function memberPagesRoutes(app: FastifyInstance, deps: MemberPagesD
     const member = requireMember(request);
     return reply.redirect(await deps.subscriptions.billingPortal(member), 303);
   });
+
+  memberDataPages(app, { members: deps.members, memberData: deps.memberData, cookie: MEMBER_COOKIE, csrf, page, html });
 }
