@@ -10,9 +10,9 @@ export interface Features {
   workId: number | null;
   /** People credited in the reviewed work or named by the piece, with how much their role says about it. */
   people: Map<number, number>;
-  /** Lower-case names of those people, to notice pieces that mention them. */
+  /** Names of those people as whole words (see `asWords`), to notice pieces that mention them. */
   names: Map<string, number>;
-  /** Lower-case title, excerpt and body, to look names up in. */
+  /** Title, excerpt and body as whole words, to look names up in. */
   text: string;
   authorIds: Set<number>;
   sectionId: number | null;
@@ -58,12 +58,24 @@ export const weights = {
 
 const RECENCY_DAYS = 365;
 
+/**
+ * Lower-case words separated by one space, with a space at each end, so that a name is found in a
+ * text only as whole words: "Ann" is found in "Ann Lee, again" but not in "the annual fair".
+ */
+function asWords(text: string): string {
+  return ` ${text
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim()} `;
+}
+
 export function featuresOf(post: Post, vector: Map<string, number>): Features {
   const people = new Map<number, number>();
   const names = new Map<string, number>();
   const add = (person: { id: number; name: string }, weight: number) => {
     people.set(person.id, Math.max(people.get(person.id) ?? 0, weight));
-    names.set(person.name.toLowerCase(), Math.max(names.get(person.name.toLowerCase()) ?? 0, weight));
+    const name = asWords(person.name);
+    if (name.trim() !== '') names.set(name, Math.max(names.get(name) ?? 0, weight));
   };
   post.review?.work.credits.forEach((credit, position) => add(credit.person, (roleWeights[credit.role] ?? 0.2) * (credit.role === 'cast' && position > 4 ? 0.5 : 1)));
   for (const named of post.people) add(named.person, pieceRoleWeights[named.role]);
@@ -74,7 +86,7 @@ export function featuresOf(post: Post, vector: Map<string, number>): Features {
     workId: post.review?.work.id ?? null,
     people,
     names,
-    text: `${post.title} ${post.excerpt} ${post.plaintext}`.toLowerCase(),
+    text: asWords(`${post.title} ${post.excerpt} ${post.plaintext}`),
     authorIds: new Set(post.authors.map((a) => a.id)),
     sectionId: post.primaryTag?.id ?? null,
     tagIds: new Set(post.tags.map((t) => t.id)),
