@@ -10,9 +10,9 @@ export interface Features {
   workId: number | null;
   /** People credited in the reviewed work or named by the piece, with how much their role says about it. */
   people: Map<number, number>;
-  /** Names of those people as whole words (see `asWords`), to notice pieces that mention them. */
+  /** Lower-case names of those people, to notice pieces that mention them (as whole words). */
   names: Map<string, number>;
-  /** Title, excerpt and body as whole words, to look names up in. */
+  /** Lower-case title, excerpt and body, to look names up in. */
   text: string;
   authorIds: Set<number>;
   sectionId: number | null;
@@ -58,15 +58,14 @@ export const weights = {
 
 const RECENCY_DAYS = 365;
 
-/**
- * Lower-case words separated by one space, with a space at each end, so that a name is found in a
- * text only as whole words: "Ann" is found in "Ann Lee, again" but not in "the annual fair".
- */
-function asWords(text: string): string {
-  return ` ${text
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim()} `;
+const WORD_CHARACTER = /[\p{L}\p{N}]/u;
+
+/** Whether the (lower-case) text has the name as whole words: "ann" in "ann lee, again" but not in "the annual fair". */
+function hasName(text: string, name: string): boolean {
+  for (let at = text.indexOf(name); at !== -1; at = text.indexOf(name, at + 1)) {
+    if (!WORD_CHARACTER.test(text[at - 1] ?? '') && !WORD_CHARACTER.test(text[at + name.length] ?? '')) return true;
+  }
+  return false;
 }
 
 export function featuresOf(post: Post, vector: Map<string, number>): Features {
@@ -74,8 +73,9 @@ export function featuresOf(post: Post, vector: Map<string, number>): Features {
   const names = new Map<string, number>();
   const add = (person: { id: number; name: string }, weight: number) => {
     people.set(person.id, Math.max(people.get(person.id) ?? 0, weight));
-    const name = asWords(person.name);
-    if (name.trim() !== '') names.set(name, Math.max(names.get(name) ?? 0, weight));
+    // A name of punctuation alone would be found in any text.
+    const name = person.name.toLowerCase();
+    if (WORD_CHARACTER.test(name)) names.set(name, Math.max(names.get(name) ?? 0, weight));
   };
   post.review?.work.credits.forEach((credit, position) => add(credit.person, (roleWeights[credit.role] ?? 0.2) * (credit.role === 'cast' && position > 4 ? 0.5 : 1)));
   for (const named of post.people) add(named.person, pieceRoleWeights[named.role]);
@@ -86,7 +86,7 @@ export function featuresOf(post: Post, vector: Map<string, number>): Features {
     workId: post.review?.work.id ?? null,
     people,
     names,
-    text: asWords(`${post.title} ${post.excerpt} ${post.plaintext}`),
+    text: `${post.title} ${post.excerpt} ${post.plaintext}`.toLowerCase(),
     authorIds: new Set(post.authors.map((a) => a.id)),
     sectionId: post.primaryTag?.id ?? null,
     tagIds: new Set(post.tags.map((t) => t.id)),
@@ -105,8 +105,8 @@ function sharedPeople(a: Features, b: Features): number {
 /** Names of people in one piece's work, or named by it, that the other piece mentions. */
 function mentions(a: Features, b: Features): number {
   let sum = 0;
-  for (const [name, weight] of a.names) if (!b.names.has(name) && b.text.includes(name)) sum += weight;
-  for (const [name, weight] of b.names) if (!a.names.has(name) && a.text.includes(name)) sum += weight;
+  for (const [name, weight] of a.names) if (!b.names.has(name) && hasName(b.text, name)) sum += weight;
+  for (const [name, weight] of b.names) if (!a.names.has(name) && hasName(a.text, name)) sum += weight;
   return Math.min(1, sum);
 }
 
