@@ -93,6 +93,8 @@ describe.each(dialects)('a person in the Content API, page by page, on %s', (dia
       ['&limit=0', 'limit'],
       ['&limit=all', 'limit'],
       ['&limit=1.5', 'limit'],
+      ['&limit=', 'limit'],
+      ['&limit=1&limit=2', 'limit'],
       ['&page=0', 'page'],
       ['&page=-1', 'page'],
       ['&page=100001', 'page'],
