@@ -1,6 +1,7 @@
 // A synthetic magazine corpus for benchmarks: words follow a Zipf distribution over a large
 // vocabulary (as in real prose, a few words are everywhere and most are rare), posts have
-// sections, authors and dates, and a quarter are film reviews whose works share directors and cast.
+// sections, authors and dates, a quarter are film reviews whose works share directors and cast, and
+// the interviews name those directors.
 import type { Db } from '../../src/db/client.js';
 
 /** A small deterministic random number generator, so every run builds the same corpus. */
@@ -169,6 +170,14 @@ export async function loadCorpus(db: Db, options: CorpusOptions): Promise<{ word
           ]),
         )
         .execute();
+      // Interviews name one of the directors, so a person links pieces beyond the works' credits.
+      const interviews = posts.filter(({ i }) => i % 4 !== 0 && i % 7 === 0);
+      if (interviews.length > 0) {
+        await tx
+          .insertInto('post_people')
+          .values(interviews.map(({ id, i }) => ({ post_id: id, person_id: personIds[i % 400]!, role: 'interviewee', position: 0 })))
+          .execute();
+      }
       await tx
         .insertInto('post_authors')
         .values(posts.map(({ id, i }) => ({ post_id: id, author_id: authorIds[i % authorIds.length]!, position: 0, ...listing(i) })))

@@ -63,9 +63,12 @@ export function contentApiSiteRoutes(route: ContentRoute, deps: SiteRouteDeps): 
     return sendJson(request, reply, { people, meta: { pagination: pagination(query.page, query.limit, total) } });
   });
   route('/people/slug/:slug', async (request, reply) => {
-    parseInput(plainQuery, request.query);
+    const query = parseInput(peopleQuery, request.query);
     const { slug } = parseInput(slugParams, request.params);
-    return sendJson(request, reply, { people: [await catalogue.person(slug)] });
+    const { person, totals } = await catalogue.person(slug, { limit: query.limit, offset: (query.page - 1) * query.limit });
+    // One page of each list; each says how far it goes.
+    const meta = { pagination: { credits: pagination(query.page, query.limit, totals.credits), namedIn: pagination(query.page, query.limit, totals.namedIn) } };
+    return sendJson(request, reply, { people: [person], meta });
   });
 
   route('/settings', async (request, reply) => {

@@ -82,24 +82,35 @@ export async function deleteUnpublishedLists(db: DbOrTx): Promise<void> {
   await db.deleteFrom('post_recommendations').where('post_id', 'not in', db.selectFrom('posts').select('id').where(publishedPost)).execute();
 }
 
-/** Posts that share something concrete with a post, newest first from each source. */
+/**
+ * Posts that share something concrete with a post, newest first from each source: its work, a
+ * person its work credits or it names (credited in their works or named by them), an author, a tag.
+ */
 export async function entityCandidates(db: DbOrTx, source: { id: number; workId: number | null; personIds: number[]; authorIds: number[]; tagIds: number[] }, perSource: number): Promise<number[]> {
   const queries: Array<Promise<Array<{ id: number }>>> = [db.selectFrom('posts').select('id').where(publishedPost).orderBy('published_at', 'desc').limit(perSource).execute()];
   if (source.workId !== null) {
     queries.push(db.selectFrom('posts').select('id').where('work_id', '=', source.workId).where(publishedPost).limit(perSource).execute());
   }
   if (source.personIds.length > 0) {
-    queries.push(
-      db
-        .selectFrom('work_credits')
-        .innerJoin('posts', 'posts.work_id', 'work_credits.work_id')
-        .select('posts.id')
-        .where('work_credits.person_id', 'in', source.personIds)
-        .where(publishedPost)
-        .orderBy('posts.published_at', 'desc')
-        .limit(perSource)
-        .execute(),
-    );
+    // Pieces whose work credits one of the people, and pieces that name one of them. Both link
+    // tables have a person_id; the credits table's types stand for either.
+    const throughPeople = [
+      { table: 'work_credits', on: 'work_credits.work_id', post: 'posts.work_id' },
+      { table: 'post_people', on: 'post_people.post_id', post: 'posts.id' },
+    ] as const;
+    for (const link of throughPeople) {
+      queries.push(
+        db
+          .selectFrom(link.table as 'work_credits')
+          .innerJoin('posts', link.post, link.on as 'work_credits.work_id')
+          .select('posts.id')
+          .where('person_id', 'in', source.personIds)
+          .where(publishedPost)
+          .orderBy('posts.published_at', 'desc')
+          .limit(perSource)
+          .execute(),
+      );
+    }
   }
   // Both link tables carry the same listing columns; the tag table's types stand for either.
   const links = [...source.authorIds.map((id) => ({ table: 'post_authors', column: 'author_id', id })), ...source.tagIds.map((id) => ({ table: 'post_tags', column: 'tag_id', id }))];

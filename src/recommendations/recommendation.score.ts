@@ -1,5 +1,5 @@
 import type { Post } from '../content/index.js';
-import type { CreditRole } from '../reviews/index.js';
+import type { CreditRole, PieceRole } from '../reviews/index.js';
 import { cosine } from './recommendation.text.js';
 
 /** What a post is compared by. */
@@ -8,9 +8,9 @@ export interface Features {
   publishedAt: string;
   vector: Map<string, number>;
   workId: number | null;
-  /** People credited in the reviewed work, with how much their role says about it. */
+  /** People credited in the reviewed work or named by the piece, with how much their role says about it. */
   people: Map<number, number>;
-  /** Lower-case names of those people, to notice pieces that mention them. */
+  /** Lower-case names of those people, to notice pieces that mention them (as whole words). */
   names: Map<string, number>;
   /** Lower-case title, excerpt and body, to look names up in. */
   text: string;
@@ -34,6 +34,11 @@ const roleWeights: Partial<Record<CreditRole, number>> = {
   translator: 0.2,
 };
 
+/** How strongly a piece is about a person it names: an interview is about its subject as a film is its director's. */
+const pieceRoleWeights: Record<PieceRole, number> = {
+  interviewee: 1,
+};
+
 /**
  * Weights of each signal. Text carries most of the meaning; a shared work or director is strong
  * evidence on its own; shared tags, author and section break ties (the section is a broad
@@ -53,14 +58,27 @@ export const weights = {
 
 const RECENCY_DAYS = 365;
 
+const WORD_CHARACTER = /[\p{L}\p{N}]/u;
+
+/** Whether the (lower-case) text has the name as whole words: "ann" in "ann lee, again" but not in "the annual fair". */
+function hasName(text: string, name: string): boolean {
+  for (let at = text.indexOf(name); at !== -1; at = text.indexOf(name, at + 1)) {
+    if (!WORD_CHARACTER.test(text[at - 1] ?? '') && !WORD_CHARACTER.test(text[at + name.length] ?? '')) return true;
+  }
+  return false;
+}
+
 export function featuresOf(post: Post, vector: Map<string, number>): Features {
   const people = new Map<number, number>();
   const names = new Map<string, number>();
-  post.review?.work.credits.forEach((credit, position) => {
-    const weight = (roleWeights[credit.role] ?? 0.2) * (credit.role === 'cast' && position > 4 ? 0.5 : 1);
-    people.set(credit.person.id, Math.max(people.get(credit.person.id) ?? 0, weight));
-    names.set(credit.person.name.toLowerCase(), Math.max(names.get(credit.person.name.toLowerCase()) ?? 0, weight));
-  });
+  const add = (person: { id: number; name: string }, weight: number) => {
+    people.set(person.id, Math.max(people.get(person.id) ?? 0, weight));
+    // A name of punctuation alone would be found in any text.
+    const name = person.name.toLowerCase();
+    if (WORD_CHARACTER.test(name)) names.set(name, Math.max(names.get(name) ?? 0, weight));
+  };
+  post.review?.work.credits.forEach((credit, position) => add(credit.person, (roleWeights[credit.role] ?? 0.2) * (credit.role === 'cast' && position > 4 ? 0.5 : 1)));
+  for (const named of post.people) add(named.person, pieceRoleWeights[named.role]);
   return {
     id: post.id,
     publishedAt: post.publishedAt ?? post.createdAt,
@@ -84,11 +102,11 @@ function sharedPeople(a: Features, b: Features): number {
   return Math.min(1, sum);
 }
 
-/** Names of people in one piece's work that the other piece mentions. */
+/** Names of people in one piece's work, or named by it, that the other piece mentions. */
 function mentions(a: Features, b: Features): number {
   let sum = 0;
-  for (const [name, weight] of a.names) if (!b.names.has(name) && b.text.includes(name)) sum += weight;
-  for (const [name, weight] of b.names) if (!a.names.has(name) && a.text.includes(name)) sum += weight;
+  for (const [name, weight] of a.names) if (!b.names.has(name) && hasName(b.text, name)) sum += weight;
+  for (const [name, weight] of b.names) if (!a.names.has(name) && hasName(a.text, name)) sum += weight;
   return Math.min(1, sum);
 }
 

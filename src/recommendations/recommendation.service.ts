@@ -158,7 +158,7 @@ export class RecommendationService {
         {
           id: post.id,
           workId: post.review?.work.id ?? null,
-          personIds: [...new Set(post.review?.work.credits.map((c) => c.person.id) ?? [])],
+          personIds: [...new Set([...(post.review?.work.credits ?? []), ...post.people].map((p) => p.person.id))],
           authorIds: post.authors.map((a) => a.id),
           tagIds: post.tags.map((t) => t.id),
         },

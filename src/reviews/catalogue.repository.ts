@@ -94,17 +94,24 @@ export async function findCreditedPerson(db: DbOrTx, slug: string): Promise<Pers
   return creditedPeople(db).select(['people.id', 'people.slug', 'people.name']).where('people.slug', '=', slug).executeTakeFirst();
 }
 
-/** A person's credits in publicly reviewed works, newest work first. */
-export async function creditsOf(db: DbOrTx, personId: number) {
-  const rows = await db
-    .selectFrom('work_credits')
-    .innerJoin('works', 'works.id', 'work_credits.work_id')
+/** A person's credits in publicly reviewed works. */
+function creditsQuery(db: DbOrTx, personId: number) {
+  return db.selectFrom('work_credits').innerJoin('works', 'works.id', 'work_credits.work_id').where('work_credits.person_id', '=', personId).where(reviewed);
+}
+
+/**
+ * A page of a person's credits in publicly reviewed works: newest work first (works without a
+ * year last, on both databases), then by title, one work's credits in the editor's order.
+ */
+export async function creditsOf(db: DbOrTx, personId: number, page: { limit: number; offset: number }) {
+  const rows = await creditsQuery(db, personId)
     .select(['works.id', 'works.slug', 'works.title', 'works.type', 'works.year', 'work_credits.role', 'work_credits.character'])
-    .where('work_credits.person_id', '=', personId)
-    .where(reviewed)
-    .orderBy('works.year', 'desc')
+    .orderBy('works.year', (ob) => ob.desc().nullsLast())
     .orderBy('works.title')
+    .orderBy('works.id')
     .orderBy('work_credits.position')
+    .limit(page.limit)
+    .offset(page.offset)
     .execute();
   return rows.map((r) => ({
     work: { id: r.id, slug: r.slug, title: r.title, type: r.type as WorkType, year: r.year },
@@ -113,18 +120,40 @@ export async function creditsOf(db: DbOrTx, personId: number) {
   }));
 }
 
-/** The published pieces that name a person, each with the role it names them in, newest first. */
-export async function namingPiecesOf(db: DbOrTx, personId: number) {
-  const rows = await db
-    .selectFrom('post_people')
-    .innerJoin('posts', 'posts.id', 'post_people.post_id')
+export async function countCredits(db: DbOrTx, personId: number): Promise<number> {
+  const row = await creditsQuery(db, personId)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** The works that credit a person and have a published review, by id. */
+export async function creditedWorkIds(db: DbOrTx, personId: number): Promise<number[]> {
+  const rows = await creditsQuery(db, personId).select('works.id').distinct().orderBy('works.id').execute();
+  return rows.map((r) => r.id);
+}
+
+/** The published pieces that name a person. */
+function namingQuery(db: DbOrTx, personId: number) {
+  return db.selectFrom('post_people').innerJoin('posts', 'posts.id', 'post_people.post_id').where('post_people.person_id', '=', personId).where('posts.status', '=', 'published').where('posts.type', '=', 'post');
+}
+
+/** A page of the published pieces that name a person, each with the role it names them in, newest first. */
+export async function namingPiecesOf(db: DbOrTx, personId: number, page: { limit: number; offset: number }) {
+  const rows = await namingQuery(db, personId)
     .select(['posts.id', 'posts.slug', 'posts.title', 'posts.published_at', 'post_people.role'])
-    .where('post_people.person_id', '=', personId)
-    .where('posts.status', '=', 'published')
-    .where('posts.type', '=', 'post')
     .orderBy('posts.published_at', 'desc')
     .orderBy('posts.id', 'desc')
     .orderBy('post_people.role')
+    .limit(page.limit)
+    .offset(page.offset)
     .execute();
   return rows.map((r) => ({ post: { id: r.id, slug: r.slug, title: r.title, publishedAt: r.published_at! }, role: r.role }));
+}
+
+export async function countNamingPieces(db: DbOrTx, personId: number): Promise<number> {
+  const row = await namingQuery(db, personId)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
 }

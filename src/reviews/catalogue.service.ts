@@ -53,16 +53,37 @@ export class ReviewCatalogue {
     return { people, total };
   }
 
-  async person(slug: string): Promise<PublicPerson> {
-    const person = await repo.findCreditedPerson(this.deps.db, slug);
-    if (!person) throw new AppError('PERSON_NOT_FOUND', `No credited person has the slug "${slug}".`);
-    const [credits, namedIn] = await Promise.all([repo.creditsOf(this.deps.db, person.id), repo.namingPiecesOf(this.deps.db, person.id)]);
-    return { ...person, credits, namedIn };
+  /**
+   * One person with a page of their credits and a page of the pieces that name them (the same
+   * page of each list), and how many of each there are in all.
+   */
+  async person(slug: string, page: { limit: number; offset: number }): Promise<{ person: PublicPerson; totals: { credits: number; namedIn: number } }> {
+    const person = await this.find(slug);
+    const { db } = this.deps;
+    const [credits, namedIn, creditCount, namedCount] = await Promise.all([
+      repo.creditsOf(db, person.id, page),
+      repo.namingPiecesOf(db, person.id, page),
+      repo.countCredits(db, person.id),
+      repo.countNamingPieces(db, person.id),
+    ]);
+    return { person: { ...person, credits, namedIn }, totals: { credits: creditCount, namedIn: namedCount } };
+  }
+
+  /** One person with the ids of the reviewed works that credit them, however many. */
+  async personWithWorks(slug: string): Promise<PersonSummary & { workIds: number[] }> {
+    const person = await this.find(slug);
+    return { ...person, workIds: await repo.creditedWorkIds(this.deps.db, person.id) };
   }
 
   /** The ratings every published review of a work gives it. */
   ratings(workId: number): Promise<Rating[]> {
     return repo.publishedRatings(this.deps.db, workId);
+  }
+
+  private async find(slug: string): Promise<PersonSummary> {
+    const person = await repo.findCreditedPerson(this.deps.db, slug);
+    if (!person) throw new AppError('PERSON_NOT_FOUND', `No credited person has the slug "${slug}".`);
+    return person;
   }
 
   private async withReviews(ids: number[]): Promise<PublicWork[]> {

@@ -6,4 +6,4 @@ export { namePeople, resolveWork, saveWork, workSlug } from './work.service.js';
 export type { WorkChangeCheck } from './work.service.js';
 export { loadNamedPeople, loadWorks, listWorks, worksAfter } from './work.repository.js';
 export { ReviewCatalogue } from './catalogue.service.js';
-export type { PublicWork, PersonCredit, ReviewSummary } from './catalogue.service.js';
+export type { PublicWork, ReviewSummary } from './catalogue.service.js';

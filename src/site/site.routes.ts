@@ -29,7 +29,7 @@ export interface SiteRouteDeps extends SiteDeps {
   /** What a signed-in member follows, for a page's follow forms. */
   follows: Pick<FollowService, 'following'>;
   /** Reviewed works and the people credited in them, for their pages. */
-  catalogue: Pick<ReviewCatalogue, 'person' | 'work' | 'ratings'>;
+  catalogue: Pick<ReviewCatalogue, 'personWithWorks' | 'work' | 'ratings'>;
 }
 
 /** A page number as written in links: digits without a leading zero, so each page has one address. */
@@ -160,7 +160,7 @@ export async function siteRoutes(app: FastifyInstance, deps: SiteRouteDeps): Pro
     return author ? { kind: 'author', author } : null;
   };
 
-  const personOf = async ({ slug = '' }: Params): Promise<PersonSubject | null> => (slugParam.safeParse(slug).success ? orNull(deps.catalogue.person(slug)) : null);
+  const personOf = async ({ slug = '' }: Params): Promise<PersonSubject | null> => (slugParam.safeParse(slug).success ? orNull(deps.catalogue.personWithWorks(slug)) : null);
   const workOf = async ({ slug = '' }: Params): Promise<WorkSubject | null> => {
     const work = slugParam.safeParse(slug).success ? await orNull(deps.catalogue.work(slug)) : null;
     return work ? { work, ratings: await deps.catalogue.ratings(work.id) } : null;

@@ -78,6 +78,59 @@ describe.each(dialects)('recommendations on %s', (dialect) => {
     expect((await relatedTitles(first.id))[0]).toBe(second.title);
   });
 
+  describe('people a piece names', () => {
+    const named = (name: string) => [{ name, role: 'interviewee' }];
+    const minutes = (n: number) => new Date(Date.parse('2026-11-01T00:00:00.000Z') + n * 60_000).toISOString();
+    /**
+     * An interview, a review and another interview that share nothing but Mira Okafor (no words,
+     * tags or work), older than 25 newer garden pieces by the same writer, so that only she can
+     * bring them into each other's lists.
+     */
+    const sharingOnlyAPerson = async () => {
+      const interview = await publish({ title: 'Dawn on the stage', format: 'interview', tags: ['cinema'], body: 'Rehearsals, lanterns, velvet curtains.', people: named('Mira Okafor'), publishedAt: minutes(1) });
+      const review = await t.services.posts.create(
+        filmReview([writer.slug], {
+          status: 'published',
+          title: 'Salt harbour',
+          body: 'Trawlers, gulls, nets.',
+          publishedAt: minutes(2),
+          review: { work: { type: 'movie', title: 'Brine', year: 2024, credits: [{ name: 'Mira Okafor', role: 'director' }] } },
+        }),
+      );
+      const second = await publish({ title: 'Orbit of glass', format: 'interview', body: 'Telescopes, comets, quasars.', people: named('Mira Okafor'), publishedAt: minutes(3) });
+      await t.services.posts.create(postFields([writer.slug], { title: 'Unpublished chat', format: 'interview', body: 'Velvet lanterns.', people: named('Mira Okafor') }));
+      for (let i = 0; i < 25; i += 1) await publish({ title: `Seedling diary ${i}`, tags: ['gardens'], body: 'Tomatoes, compost, seedlings.', publishedAt: minutes(10 + i) });
+      await runJobs();
+      return { interview, review, second };
+    };
+
+    it('relates two interviews naming the same person, and a review of her film, in both directions', async () => {
+      const { interview, review, second } = await sharingOnlyAPerson();
+      expect((await relatedTitles(interview.id)).slice(0, 2).sort()).toEqual([review.title, second.title].sort());
+      expect(await relatedTitles(second.id)).toContain(interview.title);
+      expect((await relatedTitles(review.id)).slice(0, 2).sort()).toEqual([interview.title, second.title].sort());
+      for (const id of [interview.id, review.id, second.id]) expect(await relatedTitles(id)).not.toContain('Unpublished chat');
+    });
+
+    it('drops the link once the piece no longer names her, and announces the lists that changed', async () => {
+      const { interview, review, second } = await sharingOnlyAPerson();
+      const announced: ContentChange[] = [];
+      t.services.events.on((change) => announced.push(change));
+      await t.services.posts.update(interview.id, { people: [] });
+      await runJobs();
+      expect(await relatedTitles(interview.id)).not.toContain(review.title);
+      expect(await relatedTitles(interview.id)).not.toContain(second.title);
+      expect(await relatedTitles(second.id)).not.toContain(interview.title);
+      expect(await relatedTitles(review.id)).not.toContain(interview.title);
+      expect(await relatedTitles(review.id)).toContain(second.title);
+      expect(announced).toContainEqual({ kind: 'post', id: second.id, slugs: [second.slug] });
+      // Naming her again brings it back.
+      await t.services.posts.update(interview.id, { people: named('Mira Okafor') });
+      await runJobs();
+      expect(await relatedTitles(second.id)).toContain(interview.title);
+    });
+  });
+
   it('rebuilds every list at once and reports progress', async () => {
     const posts = await gardening();
     const seen: Array<[number, number]> = [];

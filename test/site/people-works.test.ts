@@ -177,7 +177,7 @@ describe.each(dialects)('pages for people and works on %s', (dialect) => {
     const theme = loadTheme();
     const site = await t.services.settings.site();
     const button = '<form class="follow" method="post" action="/follow"><button>Follow</button></form>';
-    const person = await t.services.catalogue.person('celine-song');
+    const person = await t.services.catalogue.personWithWorks('celine-song');
     const head = personHeader({ theme }, site, person, 1, button);
     expect(head).toMatch(/^\s*<header class="archive-head">\s*<h1>Celine Song<\/h1>[\s\S]*<form class="follow"[\s\S]*<\/form>\s*<\/header>\s*$/);
     expect(personHeader({ theme }, site, person, 1)).not.toContain('follow');

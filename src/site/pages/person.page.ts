@@ -1,14 +1,14 @@
 import type { Post } from '../../content/index.js';
 import type { Translate } from '../../i18n/index.js';
-import type { Credit, PersonCredit, PersonSummary } from '../../reviews/index.js';
+import type { Credit, PersonSummary } from '../../reviews/index.js';
 import type { SiteSettings } from '../../settings/index.js';
 import { cacheKeys, pageMeta, showPosts, type Page, type SiteDeps } from '../page.js';
 import { breadcrumbs, creditedPerson, postDescription, workDescription } from '../structured-data.js';
 import { paths } from '../urls.js';
 import { cards, numberedPage, pageLinks, pagedNames } from './listing.js';
 
-/** A person credited in reviewed works, with every credit they have in them. */
-export type PersonSubject = PersonSummary & { credits: PersonCredit[] };
+/** A person, with every reviewed work that credits them. */
+export type PersonSubject = PersonSummary & { workIds: number[] };
 
 /** What a page may add to a person's page (HTML placed in its head, after the name). */
 export interface HeadExtras {
@@ -33,7 +33,7 @@ export function personHeader(deps: Pick<SiteDeps, 'theme'>, site: SiteSettings, 
   return deps.theme.render('partials/person-head', { site, name: person.name, works: workCount(person), page, extra });
 }
 
-const workCount = (person: PersonSubject) => new Set(person.credits.map((c) => c.work.id)).size;
+const workCount = (person: PersonSubject) => person.workIds.length;
 
 /**
  * What the person is in a piece: "Director, Screenwriter — Aftersun (2022)" (linked to the work)
@@ -56,7 +56,7 @@ export async function personPage(deps: SiteDeps, person: PersonSubject, page: nu
   const base = paths.person(person.slug);
   const path = paths.paged(base, page);
   // The head names every work that credits them: a change to any of those works redraws the page.
-  const keys = new Set([cacheKeys.listPerson(person.id), ...person.credits.map((c) => cacheKeys.listWork(c.work.id))]);
+  const keys = new Set([cacheKeys.listPerson(person.id), ...person.workIds.map((id) => cacheKeys.listWork(id))]);
   showPosts(keys, listing.posts);
   const links = pageLinks(base, listing);
   const shown = await cards(deps, listing.posts);
