@@ -11,7 +11,7 @@ import { adminAppRoutes } from './admin-app/admin-app.routes.js';
 import type { Config } from './config/schema.js';
 import { anonymous, type Viewer } from './content/index.js';
 import { adminApi, installStaffAccess } from './admin-api/index.js';
-import { AnswerCache, changesPublicAnswers } from './content-api/answer-cache.js';
+import { API_ANSWER_BYTES, AnswerCache, changesPublicAnswers, SEARCH_ANSWER_BYTES } from './content-api/answer-cache.js';
 import { contentApi } from './content-api/index.js';
 import { currentVersionAddress, ghostApi } from './ghost-api/index.js';
 import { bodyLimits } from './http/body-limits.js';
@@ -128,9 +128,14 @@ export async function buildApp({ config, services, logger }: AppOptions): Promis
     return siteCache.close();
   });
   // Public API answers and search pages depend on published content alone: its changes empty them.
-  const answers = new AnswerCache();
+  // Search pages are kept apart from the Content APIs' answers, so that searching many words
+  // (no rate limit, any stranger) only ever pushes out other search pages.
+  const answers = new AnswerCache(API_ANSWER_BYTES);
+  const searchAnswers = new AnswerCache(SEARCH_ANSWER_BYTES);
   siteCache.follow((change) => {
-    if (changesPublicAnswers(change)) answers.clear();
+    if (!changesPublicAnswers(change)) return;
+    answers.clear();
+    searchAnswers.clear();
   });
   installErrorHandler(
     app,
@@ -197,7 +202,7 @@ export async function buildApp({ config, services, logger }: AppOptions): Promis
     taxonomy: services.taxonomy,
     theme,
     publicUrl: config.publicUrl,
-    answers,
+    answers: searchAnswers,
   });
 
   await app.register(faviconRoutes, { settings: services.settings, themeDir: theme.dir });

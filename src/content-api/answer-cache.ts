@@ -3,8 +3,10 @@ import type { ContentChange } from '../content/index.js';
 import { storedBody, storedEncoding } from '../site/http-cache.js';
 import { PageCache, type CachedResponse } from '../site/page-cache.js';
 
-/** The bytes of kept answers (all encodings) one process holds at most. */
-const ANSWER_CACHE_BYTES = 16 * 1024 * 1024;
+/** The bytes of kept Content API answers (all encodings) one process holds at most. */
+export const API_ANSWER_BYTES = 12 * 1024 * 1024;
+/** The same for search pages, kept apart (the two hold what one cache of 16 MB held): a stranger can ask for any number of words. */
+export const SEARCH_ANSWER_BYTES = 4 * 1024 * 1024;
 /** Requests with a longer normalised address are answered afresh rather than kept under it. */
 const MAX_ADDRESS_LENGTH = 1024;
 
@@ -15,7 +17,12 @@ const MAX_ADDRESS_LENGTH = 1024;
  * answer produced while a change committed is served but not kept.
  */
 export class AnswerCache {
-  private readonly pages = new PageCache(ANSWER_CACHE_BYTES);
+  private readonly pages: PageCache;
+
+  /** `bytes`: what its answers may take in all. */
+  constructor(bytes: number) {
+    this.pages = new PageCache(bytes);
+  }
 
   clear(): void {
     this.pages.clear();

@@ -408,3 +408,28 @@ describe('the access log under attack', () => {
     }
   });
 });
+
+describe('searches from a stranger and the Content API’s kept answers', () => {
+  it('never push the Content API’s kept answers out, however many different words are searched', async () => {
+    const context = await testApp('sqlite');
+    try {
+      const base = await context.app.listen({ port: 0, host: '127.0.0.1' });
+      const author = (await makeAuthor(context.services)).slug;
+      await context.services.posts.create(postFields([author], { status: 'published', title: 'Kept for the API' }));
+      const owner = await context.services.users.create({ email: 'owner-search@masthead.example', name: 'Owner', role: 'administrator' });
+      const { secret } = await context.services.contentKeys.create({ name: 'Front end' }, owner.id);
+      const produced = vi.spyOn(context.services.posts, 'count');
+      const api = async () => expect((await rawRequest(base, `/api/content/posts/?key=${secret}&limit=15`)).status).toBe(200);
+      await api();
+      await api();
+      expect(produced).toHaveBeenCalledTimes(1);
+      // Each search page kept takes some 30 KB with its compressed forms: 700 of them are more than
+      // the 4 MB search pages are kept in and the 12 MB of the API's answers together.
+      for (let i = 0; i < 700; i += 1) expect((await rawRequest(base, `/search/?q=word${i}`)).status).toBe(200);
+      await api();
+      expect(produced).toHaveBeenCalledTimes(1);
+    } finally {
+      await context.close();
+    }
+  });
+});
