@@ -158,6 +158,8 @@ export class PageCache {
 
   private keep(address: string, response: CachedResponse): void {
     this.entries.set(address, response);
+    // An answer larger than the whole cache is not kept: nothing about its address is either.
+    if (!this.entries.has(address)) return;
     this.keptIn.set(address, this.current);
     for (const key of response.keys) {
       let addresses = this.index.get(key);

@@ -1,9 +1,11 @@
+import v8 from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildApp } from '../../src/app.js';
 import type { Viewer } from '../../src/content/index.js';
 import { preparedHeadBytes } from '../../src/site/cached-front.js';
-import { PageCache, prepare } from '../../src/site/page-cache.js';
+import { isCached, PageCache, prepare } from '../../src/site/page-cache.js';
 import { testApp, type AppContext } from '../support/app.js';
 import { makeAuthor, makeTag, postFields } from '../support/factories.js';
 import { dialects, silentLogger, testServices } from '../support/stores.js';
@@ -174,6 +176,39 @@ describe('the page cache’s limit', () => {
     expect(cache.get('/piece-1/')).toBeUndefined();
     expect(cache.get('/piece-2/')).toBeDefined();
     expect(cache.get('/piece-3/')).toBeDefined();
+  });
+
+  it('keeps nothing of an answer too large to keep, however many different addresses ask for one', async () => {
+    v8.setFlagsFromString('--expose-gc');
+    const collectGarbage = runInNewContext('gc') as () => void;
+    const liveHeap = () => {
+      collectGarbage();
+      collectGarbage();
+      return process.memoryUsage().heapUsed;
+    };
+    const cache = new PageCache(10_000);
+    const huge = (n: number) => ({ ...rendered(n), body: `<p>List ${n}</p>`.padEnd(30_000, 'x') });
+    // A long address each time, as a caller varying a query parameter would send.
+    const address = (n: number) => `/api/content/posts/?limit=100&filter=${String(n).padStart(8, '0')}${'y'.repeat(1_000)}`;
+    await cache.fetch(
+      address(0),
+      async () => huge(0),
+      () => new Date(),
+    );
+    const before = liveHeap();
+    const answers = 5_000;
+    for (let n = 1; n <= answers; n += 1) {
+      const answer = await cache.fetch(
+        address(n),
+        async () => huge(n),
+        () => new Date(),
+      );
+      expect(isCached(answer) && answer.body.length).toBe(30_000);
+    }
+    expect(cache.get(address(answers))).toBeUndefined();
+    // Each address with its cache key would stay behind at over a kilobyte apiece.
+    expect((liveHeap() - before) / answers).toBeLessThan(200);
+    expect(cache.invalidate(['post-1'])).toBe(0);
   });
 
   it('counts more for a page whose heads name more cache keys', async () => {
