@@ -52,7 +52,7 @@ export interface CreditRowInput {
   character: string | null;
 }
 
-/** Sets a work's credits, in order, rewriting only the positions whose credit changed. */
+/** Sets a work's credits in order, in place: only credits that come, go or change reach the search index. */
 export async function replaceCredits(db: DbOrTx, workId: number, credits: CreditRowInput[]): Promise<void> {
   await db.deleteFrom('work_credits').where('work_id', '=', workId).where('position', '>=', credits.length).execute();
   if (credits.length === 0) return;
