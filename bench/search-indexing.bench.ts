@@ -91,8 +91,9 @@ async function main(): Promise<void> {
       ] as Array<[Variant, Variant]>) {
         for (const variant of order) {
           const dataDir = fs.mkdtempSync(path.join(dir, 'data-'));
-          runs[variant].push(await measure(await fresh(), dataDir, file, variant));
-          process.stderr.write(`${name} ${variant} done\n`);
+          const figures = await measure(await fresh(), dataDir, file, variant);
+          runs[variant].push(figures);
+          process.stderr.write(`${name} ${variant}: ${JSON.stringify(figures)}\n`);
         }
       }
       const mean = (variant: Variant, figure: keyof Figures) => runs[variant].reduce((sum, run) => sum + run[figure], 0) / runs[variant].length;

@@ -13,7 +13,7 @@ import { isPostgres } from './dialect.js';
 //    0017, now rebuilding every pending post of the transaction in batches when it first fires.
 //    SQLite has no deferred triggers: emptying post_search_pending rewrites each deleted post's
 //    row (its delete trigger), and the store empties it just before each commit and after each
-//    write made outside a transaction (src/db/client.ts).
+//    write made outside a transaction (src/db/sqlite-index-at-commit.ts).
 // The rows themselves do not change, so nothing is rebuilt.
 
 const BATCH = 1_000;
@@ -111,14 +111,24 @@ async function downSqlite(db: Kysely<any>): Promise<void> {
 
 const PG_POST_COLUMNS = [...SQLITE_POST_COLUMNS, 'published_at', 'format'];
 
-/** The deferred flush: at its first firing in a transaction, every pending post, a batch at a time. */
+/**
+ * The deferred flush: its first firing in a transaction rewrites every pending post, a batch at a
+ * time in order of id; the later firings find their post taken (one index lookup) and stop.
+ */
 const FLUSH_ALL = `create or replace function post_search_flush() returns trigger language plpgsql as $$
-    declare ids integer[];
+    declare
+      ids integer[];
+      last integer := -2147483648;
     begin
+      if not exists (select 1 from post_search_pending where post_id = new.post_id) then
+        return null;
+      end if;
       loop
         with taken as (
-          delete from post_search_pending where post_id in (select post_id from post_search_pending limit ${BATCH}) returning post_id
-        ) select array_agg(post_id) into ids from taken;
+          delete from post_search_pending
+          where post_id in (select post_id from post_search_pending where post_id > last order by post_id limit ${BATCH})
+          returning post_id
+        ) select array_agg(post_id), max(post_id) into ids, last from taken;
         exit when ids is null;
         perform post_search_refresh(ids);
       end loop;
