@@ -15,12 +15,12 @@ const OUTSIDE_TRANSACTIONS = /^\s*(vacuum|pragma)\b/i;
  */
 export function indexingAtCommit(sqlite: SqliteDatabase.Database, database: KyselySqlite): KyselySqlite {
   const flush = pendingFlush(sqlite);
-  const withFlush = <T>(write: () => T): T =>
-    sqlite.transaction(() => {
-      const result = write();
-      flush();
-      return result;
-    })();
+  const writeAndFlush = sqlite.transaction((write: () => unknown) => {
+    const result = write();
+    flush();
+    return result;
+  });
+  const withFlush = <T>(write: () => T): T => writeAndFlush(write) as T;
   return {
     close: () => database.close(),
     prepare(text: string): SqliteStatement {
