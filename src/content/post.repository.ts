@@ -43,20 +43,30 @@ export async function slugExists(db: DbOrTx, slug: string, exceptId?: number): P
   return (await query.executeTakeFirst()) !== undefined;
 }
 
-/** Replaces a post's tags and authors, carrying its listing key into the link rows. */
+/** What a link the post keeps takes from the row offered again: its position and listing key. */
+const KEPT_LINK = { position: sql.ref<number>('excluded.position'), listed: sql.ref<number>('excluded.listed'), published_at: sql.ref<string | null>('excluded.published_at') };
+
+/**
+ * Sets a post's tags and authors, carrying its listing key into the link rows. Links it keeps are
+ * updated in place (position, listing), so only links that come or go reach the search index.
+ */
 export async function setLinks(db: DbOrTx, postId: number, links: { tagIds: number[]; authorIds: number[]; listed: boolean; publishedAt: string | null }): Promise<void> {
   const listing = { listed: links.listed ? 1 : 0, published_at: links.publishedAt };
-  await db.deleteFrom('post_tags').where('post_id', '=', postId).execute();
-  await db.deleteFrom('post_authors').where('post_id', '=', postId).execute();
+  let goneTags = db.deleteFrom('post_tags').where('post_id', '=', postId);
+  if (links.tagIds.length > 0) goneTags = goneTags.where('tag_id', 'not in', links.tagIds);
+  await goneTags.execute();
+  await db.deleteFrom('post_authors').where('post_id', '=', postId).where('author_id', 'not in', links.authorIds).execute();
   if (links.tagIds.length > 0) {
     await db
       .insertInto('post_tags')
       .values(links.tagIds.map((tag_id, position) => ({ post_id: postId, tag_id, position, ...listing })))
+      .onConflict((oc) => oc.columns(['post_id', 'tag_id']).doUpdateSet(KEPT_LINK))
       .execute();
   }
   await db
     .insertInto('post_authors')
     .values(links.authorIds.map((author_id, position) => ({ post_id: postId, author_id, position, ...listing })))
+    .onConflict((oc) => oc.columns(['post_id', 'author_id']).doUpdateSet(KEPT_LINK))
     .execute();
 }
 

@@ -7,6 +7,7 @@ import { LRUCache } from 'lru-cache';
 import type pg from 'pg';
 import type { DatabaseConfig } from '../config/schema.js';
 import { refuseNulText } from './nul-guard.js';
+import { indexingAtCommit } from './sqlite-index-at-commit.js';
 import type { Database } from './tables.js';
 
 export type Db = Kysely<Database>;
@@ -59,7 +60,7 @@ export function openStore(config: DatabaseConfig, options: StoreOptions = {}): S
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('busy_timeout = 5000');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: reusingStatements(sqlite) }), plugins: [refuseNulText] });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: indexingAtCommit(sqlite, reusingStatements(sqlite)) }), plugins: [refuseNulText] });
   return { db, dialect: 'sqlite', close: () => db.destroy() };
 }
 

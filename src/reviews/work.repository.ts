@@ -52,12 +52,14 @@ export interface CreditRowInput {
   character: string | null;
 }
 
+/** Sets a work's credits in order, in place: only credits that come, go or change reach the search index. */
 export async function replaceCredits(db: DbOrTx, workId: number, credits: CreditRowInput[]): Promise<void> {
-  await db.deleteFrom('work_credits').where('work_id', '=', workId).execute();
+  await db.deleteFrom('work_credits').where('work_id', '=', workId).where('position', '>=', credits.length).execute();
   if (credits.length === 0) return;
   await db
     .insertInto('work_credits')
     .values(credits.map((c, position) => ({ work_id: workId, position, ...c })))
+    .onConflict((oc) => oc.columns(['work_id', 'position']).doUpdateSet((eb) => ({ person_id: eb.ref('excluded.person_id'), role: eb.ref('excluded.role'), character: eb.ref('excluded.character') })))
     .execute();
 }
 

@@ -41,6 +41,7 @@ import * as m0087 from './0087-create-tips.js';
 import * as m0089 from './0089-add-offer-promotion-codes.js';
 import * as m0090 from './0090-create-post-people.js';
 import * as m0091 from './0091-create-follow-alert-posts.js';
+import * as m0092 from './0092-index-each-post-once.js';
 import * as m0079 from './0079-create-comments.js';
 import * as m0080 from './0080-add-comment-emails.js';
 import * as m0081 from './0081-keep-comments-of-erased-members.js';
@@ -89,6 +90,7 @@ const migrations: Record<string, Migration> = {
   '0089-add-offer-promotion-codes': m0089,
   '0090-create-post-people': m0090,
   '0091-create-follow-alert-posts': m0091,
+  '0092-index-each-post-once': m0092,
   '0079-create-comments': m0079,
   '0080-add-comment-emails': m0080,
   '0081-keep-comments-of-erased-members': m0081,
