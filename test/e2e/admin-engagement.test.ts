@@ -1,3 +1,4 @@
+import path from 'node:path';
 import fs from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -5,7 +6,7 @@ import { smtpMailer } from '../../src/email/index.js';
 import { startSmtp, type TestSmtp } from '../support/smtp.js';
 import { expectAccessible, screenshot, signIn, startAdmin, type AdminHarness } from './admin-harness.js';
 
-const SHOTS = '/tmp/shots/engagement';
+const SHOTS = path.resolve('test-output/screenshots/engagement');
 const CLICK = /http:\/\/[\w.:]+\/newsletter\/click\/[\w.-]+/g;
 
 describe('engagement in the send report and on the dashboard', () => {

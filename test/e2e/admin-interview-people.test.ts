@@ -1,3 +1,4 @@
+import path from 'node:path';
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations, describeViolations } from '../support/browser.js';
@@ -5,7 +6,7 @@ import { filmReview } from '../support/factories.js';
 import { htmlErrors } from '../support/html.js';
 import { expectAccessible, screenshot, signIn, startAdmin, type AdminHarness } from './admin-harness.js';
 
-const shots = '/tmp/shots/people';
+const shots = path.resolve('test-output/screenshots/interview-people');
 
 describe('naming the people of an interview in the editor', () => {
   let admin: AdminHarness;

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makePlans, subscribe } from '../members/helpers.js';
@@ -5,7 +6,7 @@ import { makeAuthor, postFields } from '../support/factories.js';
 import { startStripeServer, type StripeTestServer } from '../support/stripe-server.js';
 import { expectAccessible, signIn, startAdmin, type AdminHarness } from './admin-harness.js';
 
-const shots = '/tmp/shots/erase';
+const shots = path.resolve('test-output/screenshots/member-erase');
 
 describe("a member's data from the member screen", () => {
   let admin: AdminHarness;

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makePlans } from '../members/helpers.js';
 import { startStripeServer, type StripeTestServer } from '../support/stripe-server.js';
@@ -51,7 +52,7 @@ describe("offers' dates on the site's clock", () => {
     await row.getByRole('link', { name: 'Winter in June' }).click();
     const runs = page.locator('dt', { hasText: 'Runs' }).locator('xpath=following-sibling::dd[1]');
     await expect.poll(async () => runs.textContent()).toBe('01.06.2027, 00:00 Australia/Sydney – 15.06.2027, 09:30 Australia/Sydney');
-    await page.screenshot({ path: '/tmp/shots/lang16b/offer-report.png', fullPage: true });
+    await page.screenshot({ path: path.resolve('test-output/screenshots/offers/offer-report-zone.png'), fullPage: true });
     await context.close();
   });
 });

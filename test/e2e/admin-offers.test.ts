@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makePlans } from '../members/helpers.js';
 import { signedEvent, startStripeServer, type StripeTestServer } from '../support/stripe-server.js';
@@ -41,7 +42,7 @@ describe('offers and tips in the browser', () => {
     await expect.poll(async () => row.textContent()).toContain('25% off for 3 months');
     await expectAccessible(page, 'offers list');
     await screenshot(page, 'offers');
-    await page.screenshot({ path: '/tmp/shots/offers/admin-offers.png', fullPage: true });
+    await page.screenshot({ path: path.resolve('test-output/screenshots/offers/admin-offers.png'), fullPage: true });
     expect([...stripe.promotionCodes.values()].at(-1)).toMatchObject({ code: 'WINTER25', active: true });
     expect(Object.fromEntries(stripe.requests.filter((r) => r.path === '/v1/coupons').at(-1)!.body)).toMatchObject({ percent_off: '25', duration: 'repeating', duration_in_months: '3' });
 
@@ -53,14 +54,14 @@ describe('offers and tips in the browser', () => {
     await landing.getByRole('button', { name: 'Apply' }).click();
     await landing.getByText('We do not know that code.').waitFor();
     await expectAccessible(landing, 'plans page with an unknown code');
-    await landing.screenshot({ path: '/tmp/shots/offers2/unknown-code.png', fullPage: true });
+    await landing.screenshot({ path: path.resolve('test-output/screenshots/offers/unknown-code.png'), fullPage: true });
     await landing.getByLabel('Have an offer code?').fill(' winter25 ');
     await landing.getByRole('button', { name: 'Apply' }).click();
     await landing.waitForURL(/\/members\/offers\/winter\/$/);
     await landing.getByRole('heading', { name: 'Winter readers' }).waitFor();
     await landing.getByText('£3.75 a month for your first 3 months').waitFor();
     await expectAccessible(landing, 'offer page');
-    await landing.screenshot({ path: '/tmp/shots/offers/offer-page.png', fullPage: true });
+    await landing.screenshot({ path: path.resolve('test-output/screenshots/offers/offer-page.png'), fullPage: true });
     await landing.getByLabel('Your email', { exact: true }).fill('winter-reader@example.com');
     // Stripe's hosted page is not reachable here: the browser is sent there, and the request that made the session is checked.
     await landing.route('https://checkout.stripe.com/**', (route) => route.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><title>Stripe</title>' }));
@@ -75,15 +76,15 @@ describe('offers and tips in the browser', () => {
     await landing.getByText('This offer has ended.').waitFor();
     await expect(landing.getByRole('button', { name: 'Claim this offer' }).count()).resolves.toBe(0);
     await expectAccessible(landing, 'ended offer page');
-    await landing.screenshot({ path: '/tmp/shots/offers/offer-ended.png', fullPage: true });
+    await landing.screenshot({ path: path.resolve('test-output/screenshots/offers/offer-ended.png'), fullPage: true });
 
     await page.getByRole('link', { name: 'Winter readers' }).click();
     await page.getByRole('heading', { name: 'Members who came through it' }).waitFor();
     await page.getByText('WINTER25', { exact: true }).waitFor();
     expect([...stripe.promotionCodes.values()].at(-1)!.active).toBe(false);
     await expectAccessible(page, 'offer report');
-    await page.screenshot({ path: '/tmp/shots/offers/admin-offer-report.png', fullPage: true });
-    await page.screenshot({ path: '/tmp/shots/offers2/admin-offer-report.png', fullPage: true });
+    await page.screenshot({ path: path.resolve('test-output/screenshots/offers/admin-offer-report.png'), fullPage: true });
+    await page.screenshot({ path: path.resolve('test-output/screenshots/offers/admin-offer-report.png'), fullPage: true });
     await reader.close();
     await context.close();
   });
@@ -94,7 +95,7 @@ describe('offers and tips in the browser', () => {
     await tipPage.goto('/members/tip/');
     await tipPage.getByRole('heading', { name: 'Support us' }).waitFor();
     await expectAccessible(tipPage, 'tip page');
-    await tipPage.screenshot({ path: '/tmp/shots/offers/tip-page.png', fullPage: true });
+    await tipPage.screenshot({ path: path.resolve('test-output/screenshots/offers/tip-page.png'), fullPage: true });
     await tipPage.getByLabel('Or another amount').fill('0.20');
     await tipPage.getByRole('button', { name: 'Give a tip' }).click();
     await tipPage.getByText('Please give an amount between £1.00 and £500.00.').waitFor();
@@ -120,7 +121,7 @@ describe('offers and tips in the browser', () => {
     await page.getByRole('row', { name: /generous@example.com/ }).waitFor();
     await expectAccessible(page, 'tips');
     await screenshot(page, 'tips');
-    await page.screenshot({ path: '/tmp/shots/offers/admin-tips.png', fullPage: true });
+    await page.screenshot({ path: path.resolve('test-output/screenshots/offers/admin-tips.png'), fullPage: true });
     await reader.close();
     await context.close();
   });

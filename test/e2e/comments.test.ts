@@ -7,7 +7,7 @@ import { htmlErrors } from '../support/html.js';
 import { expectAccessible, screenshot, signIn, startAdmin, type AdminHarness } from './admin-harness.js';
 
 /** Pictures of the reader's and the editor's screens, kept for people to look at. */
-const shots = '/tmp/shots/comments';
+const shots = path.resolve('test-output/screenshots/comments');
 
 describe('a member comments and an editor approves it', () => {
   let admin: AdminHarness;

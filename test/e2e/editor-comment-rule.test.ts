@@ -5,7 +5,7 @@ import { memberCookie } from '../members/helpers.js';
 import { makeAuthor, postFields } from '../support/factories.js';
 import { expectAccessible, signIn, startAdmin, type AdminHarness } from './admin-harness.js';
 
-const shots = '/tmp/shots/comments2';
+const shots = path.resolve('test-output/screenshots/comment-rule');
 
 describe('the comment rule of a piece in the post editor', () => {
   let admin: AdminHarness;

@@ -54,7 +54,7 @@ describe('the forms of the plans and account pages, as a reader sees them', { ti
       expect(field.width, path).toBeGreaterThanOrEqual(300);
       expect((await look(page, save)).background, path).toBe(accent);
       expect(describeViolations(await axeViolations(page)), path).toBe('');
-      await page.screenshot({ path: `/tmp/shots/lead/member-forms-${shot}.png`, fullPage: true });
+      await page.screenshot({ path: `test-output/screenshots/member-forms-${shot}.png`, fullPage: true });
     }
     await context.close();
   });

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import fs from 'node:fs';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,7 +11,7 @@ import { manualClock } from '../support/stores.js';
 import { startStripeServer, type StripeTestServer } from '../support/stripe-server.js';
 import { makePlans, memberCookie, subscribe } from '../members/helpers.js';
 
-const shots = '/tmp/shots/memerase';
+const shots = path.resolve('test-output/screenshots/member-self-erase');
 const en = translator(catalogs, 'en');
 
 describe('a member erasing their own account in the browser', { timeout: 90_000 }, () => {

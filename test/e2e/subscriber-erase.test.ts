@@ -1,3 +1,4 @@
+import path from 'node:path';
 import fs from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,7 +8,7 @@ import { axeViolations, describeViolations, launchBrowser } from '../support/bro
 import { htmlErrors } from '../support/html.js';
 import { catalogs } from '../support/locales.js';
 
-const shots = '/tmp/shots/suberase';
+const shots = path.resolve('test-output/screenshots/subscriber-erase');
 const en = translator(catalogs, 'en');
 
 describe('a subscriber erasing their data in the browser', { timeout: 90_000 }, () => {
