@@ -80,6 +80,16 @@ describe.each(dialects)('writing the search index on %s', (dialect) => {
     expect(await search('nora')).toEqual([]);
   });
 
+  it('takes a change of credits on a work that two reviews share, the credits reordered, and finds both by the new names', async () => {
+    const { review: reviewed } = filmReview([]) as unknown as { review: { work: { slug?: string; credits: Array<{ name: string; role: string; character?: string }> } } };
+    const work = { ...reviewed.work, slug: 'shared-work' };
+    const first = await t.services.posts.create(filmReview([writer.slug], { status: 'published', title: 'First look', review: { ...reviewed, work } }));
+    await t.services.posts.create(filmReview([writer.slug], { status: 'published', title: 'Second look', review: { ...reviewed, work } }));
+    const credits = [{ name: 'Odile Marchetti', role: 'performer', character: 'Quartermaster' }, ...[...work.credits].reverse()];
+    await t.services.posts.update(first.id, { review: { ...reviewed, work: { ...work, credits } } });
+    expect((await search('marchetti quartermaster')).sort()).toEqual(['First look', 'Second look']);
+  });
+
   it('follows every kind of change to what a post is found by', async () => {
     const mira = await makeAuthor(t.services, { name: 'Mira Sol', slug: 'mira-sol' });
     await makeTag(t.services, { name: 'Orchards', slug: 'orchards' });

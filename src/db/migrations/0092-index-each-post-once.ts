@@ -93,7 +93,10 @@ async function upSqlite(db: Kysely<any>): Promise<void> {
   await sql`create table post_search_pending (post_id integer primary key)`.execute(db);
   for (const [name, watch] of Object.entries({ ...SQLITE_0077, ...SQLITE_ADDED })) {
     const onlyIf = watch.onlyIf ? ` when ${watch.onlyIf}` : '';
-    await sql.raw(`create trigger ${name} ${watch.when}${onlyIf} begin insert or ignore into post_search_pending(post_id) ${watch.posts}; end`).execute(db);
+    // Posts already pending are left out by the select itself: a statement's own conflict clause
+    // (an upsert's ON CONFLICT) overrides a trigger's OR IGNORE, so a credit upserted for a work
+    // with two reviews would otherwise fail on the second row with a unique violation.
+    await sql.raw(`create trigger ${name} ${watch.when}${onlyIf} begin insert or ignore into post_search_pending(post_id) ${watch.posts} except select post_id from post_search_pending; end`).execute(db);
   }
   await sql.raw(`create trigger post_search_flush after delete on post_search_pending begin ${sqliteReindex('select old.post_id')} end`).execute(db);
 }
