@@ -1,6 +1,6 @@
 import type { Clock } from '../clock.js';
 import { inTransaction, type Db, type Tx } from '../db/client.js';
-import { isUniqueViolation } from '../db/errors.js';
+import { isUniqueViolationOf } from '../db/errors.js';
 import { AppError } from '../errors/app-error.js';
 import { parseInput } from '../errors/validate.js';
 import type { JobQueue } from '../jobs/index.js';
@@ -219,7 +219,7 @@ export class PostService {
     try {
       return await inTransaction(this.deps.db, (tx) => work(tx, this.deps.clock().toISOString()));
     } catch (error) {
-      if (isUniqueViolation(error)) {
+      if (isUniqueViolationOf(error, 'posts', 'slug')) {
         throw new AppError('SLUG_TAKEN', 'Another post or page already uses that slug.', [{ field: 'slug', message: 'is already taken' }]);
       }
       throw error;
