@@ -64,6 +64,8 @@ describe('the admin over the demo magazine on a phone', { timeout: 180_000 }, ()
       if (response.status() >= 400) problems.push(`${page.url()} ${response.status()}: ${new URL(response.url()).pathname}`);
     });
     await page.goto('/admin/');
+    // The links are in the page (hidden in the closed menu) once the app has drawn it.
+    await page.getByRole('navigation', { name: 'Admin' }).locator('li a').first().waitFor({ state: 'attached' });
     const screens = await page
       .getByRole('navigation', { name: 'Admin' })
       .locator('li a')
