@@ -34,7 +34,7 @@ const refusals: Partial<Record<ErrorCode, string | undefined>> = {
  * erasure is the one staff use (same member lock, same rules); it asks first (a GET never erases),
  * takes the page's CSRF token and needs a sign-in from the last few minutes.
  */
-export function memberDataPages(app: FastifyInstance, deps: MemberDataPagesDeps): void {
+export function memberDataRoutes(app: FastifyInstance, deps: MemberDataPagesDeps): void {
   const signedIn = (request: FastifyRequest): Member | null => request.member;
   const sessionOf = (request: FastifyRequest) => request.cookies[deps.cookie] ?? '';
 

@@ -11,7 +11,7 @@ import { pageMeta } from './page.js';
 import { renderPage } from './render.js';
 import type { MemberService } from '../members/member.service.js';
 import type { MemberDataService } from '../members/index.js';
-import { memberDataPages } from './member-data-pages.routes.js';
+import { memberDataRoutes } from './member-data-pages.routes.js';
 import { SIGN_IN_LINK_MINUTES } from '../members/member.service.js';
 import type { Member, Subscription } from '../members/member.types.js';
 import { formatMoney } from '../members/money.js';
@@ -406,5 +406,5 @@ export async function memberPagesRoutes(app: FastifyInstance, deps: MemberPagesD
     return reply.redirect(await deps.subscriptions.billingPortal(member), 303);
   });
 
-  memberDataPages(app, { members: deps.members, memberData: deps.memberData, cookie: MEMBER_COOKIE, csrf, page, html });
+  memberDataRoutes(app, { members: deps.members, memberData: deps.memberData, cookie: MEMBER_COOKIE, csrf, page, html });
 }
