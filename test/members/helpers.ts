@@ -1,3 +1,4 @@
+import type { CommentOutcome } from '../../src/comments/comment.types.js';
 import type { Services } from '../../src/services.js';
 import { makeAuthor, postFields } from '../support/factories.js';
 import { testServices, type Dialect, type TestContext } from '../support/stores.js';
@@ -86,4 +87,10 @@ export async function makeGatedPieces(services: Services) {
   const members = await services.posts.create(postFields([author.slug], { title: 'A members piece', excerpt: 'Members teaser.', body: `${MEMBERS_SECRET}.\n\nMore.`, visibility: 'members', status: 'published' }));
   const paid = await services.posts.create(postFields([author.slug], { title: 'A paid piece', excerpt: 'Paid teaser.', body: `${PAID_SECRET}.\n\nMore.`, visibility: 'paid', status: 'published' }));
   return { authorSlug: author.slug, membersSlug: members.slug, paidSlug: paid.slug };
+}
+
+/** The comment a member's comment was kept as (a test's comment is never expected to be discarded). */
+export function keptComment(outcome: CommentOutcome) {
+  if (outcome.kind === 'discarded') throw new Error('the comment was discarded');
+  return outcome.comment;
 }

@@ -1,11 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CommentOutcome } from '../../src/comments/comment.types.js';
 import { staffClient, type AdminClient } from '../admin-api/support/admin-client.js';
 import { testApp, type AppContext } from '../support/app.js';
 import { makeAuthor, makeTag, postFields } from '../support/factories.js';
 import { dialects } from '../support/stores.js';
 import { startStripeServer, type StripeTestServer } from '../support/stripe-server.js';
-import { gbAddress, giveGift, makePlans, memberCookie, subscribe } from './helpers.js';
+import { gbAddress, giveGift, keptComment, makePlans, memberCookie, subscribe } from './helpers.js';
 
 describe.each(dialects)("a member's data: export and erasure (%s)", (dialect) => {
   let t: AppContext;
@@ -27,18 +26,13 @@ describe.each(dialects)("a member's data: export and erasure (%s)", (dialect) =>
     await stripe.close();
   });
 
-  const kept = (outcome: CommentOutcome) => {
-    if (outcome.kind === 'discarded') throw new Error('the comment was discarded');
-    return outcome.comment;
-  };
-
   /** A member with a shown comment, a pending one, a follow, a session and comment settings. */
   async function memberWithHistory(email: string, name = 'Mara Quist') {
     const member = await t.services.members.add({ email, name });
     const who = { memberId: member.id, name: member.name, paid: false };
-    const shown = kept(await t.services.comments.add(piece, who, { body: 'The tide tables are wrong.' }));
+    const shown = keptComment(await t.services.comments.add(piece, who, { body: 'The tide tables are wrong.' }));
     await t.services.comments.approve(shown.id);
-    const waiting = kept(await t.services.comments.add(piece, who, { body: 'Waiting: see https://example.com/x' }));
+    const waiting = keptComment(await t.services.comments.add(piece, who, { body: 'Waiting: see https://example.com/x' }));
     const tag = await makeTag(t.services, { name: `Coasts ${member.id}` });
     await t.services.follows.followAsMember(member.id, { kind: 'tag', id: tag.id });
     await t.services.comments.stop(member.id);
@@ -155,7 +149,7 @@ describe.each(dialects)("a member's data: export and erasure (%s)", (dialect) =>
     const { member, commentId, waitingId } = await memberWithHistory('erase@example.com', 'Tove Lind');
     const other = await t.services.members.add({ email: 'replier@example.com', name: 'Ola Berg' });
     const replier = { memberId: other.id, name: other.name, paid: false };
-    const reply = kept(await t.services.comments.add(piece, replier, { body: 'They were fixed in May.', parentId: commentId }));
+    const reply = keptComment(await t.services.comments.add(piece, replier, { body: 'They were fixed in May.', parentId: commentId }));
     await t.services.comments.approve(reply.id);
     await t.app.inject(`/${piece.slug}/`);
 
@@ -200,7 +194,7 @@ describe.each(dialects)("a member's data: export and erasure (%s)", (dialect) =>
   it('keeps comments, and replies to them, when a member row is deleted directly', async () => {
     const { member, commentId } = await memberWithHistory('direct@example.com', 'Bo Dahl');
     const other = await t.services.members.add({ email: 'second@example.com', name: 'Lea Sund' });
-    const reply = kept(await t.services.comments.add(piece, { memberId: other.id, name: other.name, paid: false }, { body: 'Noted.', parentId: commentId }));
+    const reply = keptComment(await t.services.comments.add(piece, { memberId: other.id, name: other.name, paid: false }, { body: 'Noted.', parentId: commentId }));
     await t.store.db.deleteFrom('members').where('id', '=', member.id).execute();
     const rows = await t.store.db.selectFrom('comments').select(['id', 'member_id']).where('id', 'in', [commentId, reply.id]).orderBy('id').execute();
     expect(rows).toEqual([

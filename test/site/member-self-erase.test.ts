@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { CommentOutcome } from '../../src/comments/comment.types.js';
 import { translator } from '../../src/i18n/index.js';
 import { staffClient } from '../admin-api/support/admin-client.js';
 import { testApp, type AppContext } from '../support/app.js';
@@ -8,7 +7,7 @@ import { htmlErrors } from '../support/html.js';
 import { catalogs, expectNoEnglish } from '../support/locales.js';
 import { dialects, manualClock } from '../support/stores.js';
 import { startStripeServer, subscriptionState, type StripeTestServer } from '../support/stripe-server.js';
-import { deliver, gbAddress, makePlans, memberCookie, subscribe } from '../members/helpers.js';
+import { deliver, gbAddress, keptComment, makePlans, memberCookie, subscribe } from '../members/helpers.js';
 
 const en = translator(catalogs, 'en');
 const form = { 'content-type': 'application/x-www-form-urlencoded' };
@@ -35,19 +34,14 @@ describe.each(dialects)('a member downloading and erasing their own account on %
     await stripe.close();
   });
 
-  const kept = (outcome: CommentOutcome) => {
-    if (outcome.kind === 'discarded') throw new Error('the comment was discarded');
-    return outcome.comment;
-  };
-
   /** A signed-in member with an address, a shown and a pending comment, a follow and comment settings; their session cookie. */
   async function memberWithHistory(email: string) {
     const member = await t.services.members.add({ email, name: `Reader ${email.split('@')[0]}` });
     await t.services.members.updateAddress(member.id, gbAddress);
     const who = { memberId: member.id, name: member.name, paid: false };
-    const shown = kept(await t.services.comments.add(piece, who, { body: `Shown words of ${email}` }));
+    const shown = keptComment(await t.services.comments.add(piece, who, { body: `Shown words of ${email}` }));
     await t.services.comments.approve(shown.id);
-    kept(await t.services.comments.add(piece, who, { body: `Waiting words of ${email}: see https://example.com/x` }));
+    keptComment(await t.services.comments.add(piece, who, { body: `Waiting words of ${email}: see https://example.com/x` }));
     const tag = await makeTag(t.services, { name: `Marshes ${member.id}` });
     await t.services.follows.followAsMember(member.id, { kind: 'tag', id: tag.id });
     await t.services.comments.stop(member.id);
